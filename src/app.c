@@ -1,0 +1,420 @@
+/*
+ * app.c - the view stack, the chrome (header, footer, prompt) and the
+ * dispatch of keys to actions.
+ *
+ * Layout: row 0 is the header (where you are), the last row is the footer
+ * (prompt, status message or key hints), and the rows between belong to
+ * the top view.  Below APP_MIN_COLS x APP_MIN_ROWS only a "terminal too
+ * small" message is drawn, and only quitting and resizing do anything.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "lines.h"
+#include "text.h"
+#include "xalloc.h"
+
+void
+app_init(struct app *a, struct catalog *cat, int rows, int cols)
+{
+	memset(a, 0, sizeof *a);
+	a->cat = cat;
+	a->rows = rows;
+	a->cols = cols;
+	a->cursor_row = a->cursor_col = -1;
+}
+
+static void
+pop_view(struct app *a)
+{
+	struct view *v;
+
+	if (a->nviews == 0)
+		return;
+	v = a->views[--a->nviews];
+	v->ops->free(v);
+	a->prompting = false;
+}
+
+void
+app_done(struct app *a)
+{
+	while (a->nviews > 0)
+		pop_view(a);
+	free(a->status);
+	free(a->input);
+	memset(a, 0, sizeof *a);
+}
+
+void
+app_push(struct app *a, struct view *v)
+{
+	if (a->nviews == APP_MAX_VIEWS) {
+		/* Following links in a loop: forget the oldest screen above home. */
+		struct view *old = a->views[1];
+		old->ops->free(old);
+		memmove(&a->views[1], &a->views[2], (APP_MAX_VIEWS - 2) * sizeof *a->views);
+		a->nviews--;
+	}
+	a->views[a->nviews++] = v;
+}
+
+struct view *
+app_top(struct app *a)
+{
+	return a->nviews ? a->views[a->nviews - 1] : NULL;
+}
+
+void
+app_status(struct app *a, bool alert, const char *fmt, ...)
+{
+	va_list ap;
+	char *raw;
+
+	va_start(ap, fmt);
+	raw = xvasprintf(fmt, ap);
+	va_end(ap);
+	free(a->status);
+	a->status = text_sanitize(raw, strlen(raw), 0, NULL);
+	free(raw);
+	a->status_alert = alert;
+}
+
+void
+app_prompt(struct app *a, const char *label, const char *initial)
+{
+	size_t n = initial ? strlen(initial) : 0;
+
+	a->prompting = true;
+	a->prompt_label = label;
+	a->input = xgrow(a->input, &a->input_cap, n + 1, 1);
+	memcpy(a->input, initial ? initial : "", n + 1);
+	a->input_len = a->cursor = n;
+}
+
+void
+app_resize(struct app *a, int rows, int cols)
+{
+	a->rows = rows;
+	a->cols = cols;
+}
+
+static bool
+too_small(const struct app *a)
+{
+	return a->rows < APP_MIN_ROWS || a->cols < APP_MIN_COLS;
+}
+
+/* ---- the prompt's line editor ---- */
+
+static size_t
+prev_cp(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)s[--pos] & 0xC0) == 0x80)
+		;
+	return pos;
+}
+
+static size_t
+next_cp(const char *s, size_t len, size_t pos)
+{
+	if (pos < len)
+		pos++;
+	while (pos < len && ((unsigned char)s[pos] & 0xC0) == 0x80)
+		pos++;
+	return pos;
+}
+
+static bool
+prompt_key(struct app *a, int key)
+{
+	struct view *v = app_top(a);
+	bool changed = false;
+
+	switch (key) {
+	case K_ENTER:
+		a->prompting = false;
+		v->ops->input(v, a, a->input, true);
+		return true;
+	case K_ESC:
+	case 0x03: /* Ctrl-C */
+	case 0x07: /* Ctrl-G */
+		a->prompting = false;
+		v->ops->input(v, a, NULL, true);
+		return true;
+	case K_LEFT:
+		a->cursor = prev_cp(a->input, a->cursor);
+		return true;
+	case K_RIGHT:
+		a->cursor = next_cp(a->input, a->input_len, a->cursor);
+		return true;
+	case K_HOME:
+	case 0x01: /* Ctrl-A */
+		a->cursor = 0;
+		return true;
+	case K_END:
+	case 0x05: /* Ctrl-E */
+		a->cursor = a->input_len;
+		return true;
+	case K_BACKSPACE:
+	case 0x7f:
+	case 0x08: {
+		size_t p = prev_cp(a->input, a->cursor);
+		if (p == a->cursor) {
+			if (a->input_len == 0) { /* backspace on empty: cancel, like less */
+				a->prompting = false;
+				v->ops->input(v, a, NULL, true);
+			}
+			return true;
+		}
+		memmove(a->input + p, a->input + a->cursor, a->input_len - a->cursor + 1);
+		a->input_len -= a->cursor - p;
+		a->cursor = p;
+		changed = true;
+		break;
+	}
+	case K_DELETE: {
+		size_t e = next_cp(a->input, a->input_len, a->cursor);
+		memmove(a->input + a->cursor, a->input + e, a->input_len - e + 1);
+		a->input_len -= e - a->cursor;
+		changed = e != a->cursor;
+		break;
+	}
+	case 0x15: /* Ctrl-U */
+		memmove(a->input, a->input + a->cursor, a->input_len - a->cursor + 1);
+		a->input_len -= a->cursor;
+		a->cursor = 0;
+		changed = true;
+		break;
+	default:
+		if (key >= 0x20 && key < 0x110000 && !(key >= 0x7f && key < 0xa0) &&
+		    a->input_len < 1024) {
+			char buf[4];
+			size_t n = text_encode((uint32_t)key, buf);
+			a->input = xgrow(a->input, &a->input_cap, a->input_len + n + 1, 1);
+			memmove(a->input + a->cursor + n, a->input + a->cursor,
+			        a->input_len - a->cursor + 1);
+			memcpy(a->input + a->cursor, buf, n);
+			a->input_len += n;
+			a->cursor += n;
+			changed = true;
+		}
+		break;
+	}
+	if (changed)
+		v->ops->input(v, a, a->input, false);
+	return true;
+}
+
+/* ---- keys ---- */
+
+bool
+app_key(struct app *a, int key)
+{
+	struct view *v = app_top(a);
+	enum action act;
+	int r;
+
+	if (key == K_RESIZE || key == K_NONE)
+		return true;
+	if (v == NULL) {
+		a->quit = true;
+		return false;
+	}
+	if (a->prompting)
+		return prompt_key(a, key);
+	free(a->status);
+	a->status = NULL;
+	act = keys_action(v->ops->ctx, key);
+	if (too_small(a)) {
+		if (act == ACT_QUIT || act == ACT_BACK)
+			a->quit = true;
+		return true;
+	}
+	switch (act) {
+	case ACT_QUIT:
+		a->quit = true;
+		return false;
+	case ACT_REDRAW:
+		return true;
+	case ACT_HELP:
+		if (strcmp(v->ops->name, "help") != 0) {
+			app_push(a, view_help_new(a, v));
+			return true;
+		}
+		break;
+	default:
+		break;
+	}
+	r = v->ops->action(v, a, act);
+	if (r & VR_QUIT)
+		a->quit = true;
+	if (r & VR_CLOSE)
+		pop_view(a);
+	if (r == VR_NONE) {
+		if (act == ACT_BACK) {
+			pop_view(a);
+		} else if (act == ACT_NONE && key >= 0x20 && key < 0x7f) {
+			app_status(a, false, "No action for key '%c' here; press ? for help", key);
+		}
+	}
+	if (a->nviews == 0)
+		a->quit = true;
+	return true;
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_small(struct app *a, struct frame *f)
+{
+	char msg[96];
+	int row = f->rows / 2;
+
+	snprintf(msg, sizeof msg, "Terminal too small (%dx%d)", a->cols, a->rows);
+	frame_puts(f, row > 0 ? row - 1 : 0, 0, msg, STY_ALERT, -1);
+	snprintf(msg, sizeof msg, "rolebook needs %dx%d", APP_MIN_COLS, APP_MIN_ROWS);
+	frame_puts(f, row, 0, msg, STY_PLAIN, -1);
+	frame_puts(f, row + 1, 0, "Q quits", STY_PLAIN, -1);
+}
+
+static void
+draw_header(struct app *a, struct frame *f, struct view *v)
+{
+	char *title = v->ops->title(v, a), *info = v->ops->info ? v->ops->info(v, a) : NULL;
+	int iw = info ? text_width(info, strlen(info)) : 0, col;
+
+	frame_fill(f, 0, 0, f->cols, ' ', STY_BAR);
+	col = 1 + frame_puts(f, 0, 1, "rolebook", STY_BAR | STY_STRONG, f->cols - 2);
+	if (title && *title) {
+		col += frame_puts(f, 0, col, a->ascii ? " > " : " \u203a ", STY_BAR, -1);
+		frame_puts_trunc(f, 0, col, title, STY_BAR, f->cols - col - iw - 2);
+	}
+	if (info && iw + 2 < f->cols)
+		frame_puts(f, 0, f->cols - iw - 1, info, STY_BAR, iw);
+	free(title);
+	free(info);
+}
+
+static void
+draw_footer(struct app *a, struct frame *f, struct view *v)
+{
+	int row = f->rows - 1;
+
+	a->cursor_row = a->cursor_col = -1;
+	if (a->prompting) {
+		int lw = frame_puts(f, row, 0, a->prompt_label, STY_STRONG, -1);
+		int avail = f->cols - lw - 1;
+		int cw = text_width(a->input, a->cursor);
+		size_t start = 0;
+		/* keep the cursor on screen by scrolling the input */
+		while (cw > avail && start < a->cursor) {
+			start = next_cp(a->input, a->input_len, start);
+			cw = text_width(a->input + start, a->cursor - start);
+		}
+		frame_put(f, row, lw, a->input + start, a->input_len - start, STY_PLAIN, avail);
+		a->cursor_row = row;
+		a->cursor_col = lw + cw;
+		return;
+	}
+	if (a->status != NULL) {
+		frame_fill(f, row, 0, f->cols, ' ', a->status_alert ? STY_ALERT : STY_PLAIN);
+		frame_puts(f, row, 0, a->status, a->status_alert ? STY_ALERT : STY_STRONG, -1);
+		return;
+	}
+	frame_fill(f, row, 0, f->cols, ' ', STY_BAR);
+	frame_puts(f, row, 1, v->ops->hints, STY_BAR, f->cols - 2);
+}
+
+void
+app_draw(struct app *a, struct frame *f)
+{
+	struct view *v = app_top(a);
+
+	if (f->rows != a->rows || f->cols != a->cols)
+		frame_resize(f, a->rows, a->cols);
+	else
+		frame_clear(f);
+	a->cursor_row = a->cursor_col = -1;
+	if (too_small(a)) {
+		draw_small(a, f);
+		return;
+	}
+	if (v == NULL)
+		return;
+	/* the body first: the header reports where it ended up */
+	v->ops->draw(v, a, f, 1, f->rows - 2);
+	draw_header(a, f, v);
+	draw_footer(a, f, v);
+}
+
+/* ---- opening roles and following links ---- */
+
+bool
+app_open_role(struct app *a, struct role *role, const char *anchor)
+{
+	struct view *v;
+
+	if (role_load(role) != 0) {
+		app_status(a, true, "%s", role->error);
+		return false;
+	}
+	v = view_reader_new(a, role);
+	app_push(a, v);
+	if (anchor != NULL)
+		view_reader_goto_anchor(v, a, anchor);
+	return true;
+}
+
+void
+app_follow(struct app *a, struct role *from, const char *url)
+{
+	const char *hash = strchr(url, '#'), *base, *colon = strchr(url, ':');
+	size_t plen = hash ? (size_t)(hash - url) : strlen(url);
+	char *path = xstrndup(url, plen), *id;
+	struct role *r;
+
+	if (plen == 0) {
+		struct view *v = app_top(a);
+		if (v != NULL && strcmp(v->ops->name, "reader") == 0)
+			view_reader_goto_anchor(v, a, hash ? hash + 1 : NULL);
+		free(path);
+		return;
+	}
+	/* A link with a scheme leaves the handbook. */
+	if (colon != NULL && (size_t)(colon - url) < plen && strchr(url, '/') > colon) {
+		app_status(a, false, "External link: %s", url);
+		free(path);
+		return;
+	}
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	plen = strlen(base);
+	if (plen > 3 && strcmp(base + plen - 3, ".md") == 0) {
+		id = xstrndup(base, plen - 3);
+		r = catalog_find(a->cat, id);
+		if (r == NULL && path[0] != '/') {
+			/* a file beside the current one */
+			const char *slash = strrchr(from->path, '/');
+			char *rel = slash ? xasprintf("%.*s/%s", (int)(slash - from->path), from->path, path)
+			                  : xstrdup(path);
+			char *err = NULL;
+			if (access(rel, R_OK) == 0)
+				r = catalog_add_file(a->cat, rel, &err);
+			free(err);
+			free(rel);
+		}
+		free(id);
+		if (r != NULL) {
+			app_open_role(a, r, hash ? hash + 1 : NULL);
+			free(path);
+			return;
+		}
+	}
+	app_status(a, false, "Not in this handbook: %s", url);
+	free(path);
+}

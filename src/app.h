@@ -1,0 +1,69 @@
+/*
+ * app.h - application state and the one loop body: a key in, a frame out.
+ *
+ * The app owns the catalogue, the view stack, the status line and the
+ * prompt.  It is driven the same way by the terminal layer and by tests:
+ * app_key() for each key, app_draw() into a frame.
+ */
+#ifndef ROLEBOOK_APP_H
+#define ROLEBOOK_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+#include "frame.h"
+#include "view.h"
+
+#define APP_MIN_ROWS 10
+#define APP_MIN_COLS 40
+#define APP_MAX_VIEWS 32
+
+struct app {
+	struct catalog *cat; /* borrowed */
+	bool ascii;          /* no UTF-8 locale: ASCII glyphs */
+	int rows, cols;
+	struct view *views[APP_MAX_VIEWS];
+	size_t nviews;
+	char *status;
+	bool status_alert;
+	/* the prompt line */
+	bool prompting;
+	const char *prompt_label;
+	char *input;
+	size_t input_len, input_cap, cursor; /* bytes */
+	/* the last mouse event, for K_CLICK */
+	int mouse_row, mouse_col;
+	/* where the terminal cursor goes (-1: hidden) */
+	int cursor_row, cursor_col;
+	bool quit;
+};
+
+void app_init(struct app *a, struct catalog *cat, int rows, int cols);
+void app_done(struct app *a);
+
+/* Pushes a view (takes ownership). */
+void app_push(struct app *a, struct view *v);
+/* The view on top, or NULL. */
+struct view *app_top(struct app *a);
+
+/* Handles one key; returns true when the screen needs redrawing. */
+bool app_key(struct app *a, int key);
+void app_resize(struct app *a, int rows, int cols);
+/* Draws everything into f (resized to the app's size if needed). */
+void app_draw(struct app *a, struct frame *f);
+
+/* Sets the status line (cleared by the next key). */
+void app_status(struct app *a, bool alert, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Opens the prompt for the top view; its input op receives the text. */
+void app_prompt(struct app *a, const char *label, const char *initial);
+
+/* Opens a role in a new reader; returns false (status set) on failure. */
+bool app_open_role(struct app *a, struct role *role, const char *anchor);
+
+/* Follows a link found in role's text. */
+void app_follow(struct app *a, struct role *from, const char *url);
+
+#endif

@@ -1,0 +1,665 @@
+/*
+ * content.c - role catalogue and role model (see content.h).
+ *
+ * Catalogue entries are created from directory listings alone, so that a
+ * folder of a thousand roles costs a readdir; role_peek() reads only the
+ * first few kilobytes of a file, and role_load() the whole of it.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "content.h"
+#include "markdown.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define PEEK_BYTES 8192
+#define DEFAULT_THRESHOLD 3.0
+
+/* ---- catalogue ---- */
+
+void
+catalog_init(struct catalog *c)
+{
+	memset(c, 0, sizeof *c);
+}
+
+static void
+role_unload(struct role *r)
+{
+	for (size_t i = 0; i < r->nitems; i++) {
+		free(r->items[i].id);
+		free(r->items[i].text);
+		free(r->items[i].group);
+	}
+	free(r->items);
+	for (size_t i = 0; i < r->nareas; i++) {
+		free(r->areas[i].name);
+		free(r->areas[i].description);
+	}
+	free(r->areas);
+	for (size_t i = 0; i < r->nstmts; i++) {
+		free(r->stmts[i].id);
+		free(r->stmts[i].text);
+	}
+	free(r->stmts);
+	free(r->kinds);
+	outline_done(&r->outline);
+	if (r->doc != NULL)
+		cmark_node_free(r->doc);
+	r->doc = NULL;
+	r->items = NULL;
+	r->areas = NULL;
+	r->stmts = NULL;
+	r->kinds = NULL;
+	r->nitems = r->nareas = r->nstmts = 0;
+	r->loaded = false;
+}
+
+static void
+role_free(struct role *r)
+{
+	if (r == NULL)
+		return;
+	role_unload(r);
+	free(r->id);
+	free(r->path);
+	free(r->title);
+	free(r->summary);
+	free(r->error);
+	free(r);
+}
+
+void
+catalog_done(struct catalog *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		role_free(c->v[i]);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+struct role *
+catalog_find(const struct catalog *c, const char *id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i]->id, id) == 0)
+			return c->v[i];
+	return NULL;
+}
+
+static char *
+id_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t n;
+
+	base = base ? base + 1 : path;
+	n = strlen(base);
+	if (n > 3 && strcasecmp(base + n - 3, ".md") == 0)
+		n -= 3;
+	else if (n > 9 && strcasecmp(base + n - 9, ".markdown") == 0)
+		n -= 9;
+	return text_sanitize(base, n, 0, NULL);
+}
+
+static struct role *
+role_new(const char *id, const char *path, enum role_origin origin)
+{
+	struct role *r = xcalloc(1, sizeof *r);
+
+	r->id = xstrdup(id);
+	r->path = xstrdup(path);
+	r->origin = origin;
+	r->threshold = DEFAULT_THRESHOLD;
+	return r;
+}
+
+static void
+catalog_push(struct catalog *c, struct role *r)
+{
+	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = r;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
+                char **err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if (d == NULL) {
+		if (optional && (errno == ENOENT || errno == ENOTDIR))
+			return 0;
+		*err = xasprintf("cannot read folder %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 4 || strcasecmp(de->d_name + len - 3, ".md") != 0)
+			continue;
+		names = xgrow(names, &cap, n + 1, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_name);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		char *id = id_from_path(names[i]);
+		if (catalog_find(c, id) == NULL)
+			catalog_push(c, role_new(id, path, origin));
+		free(id);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
+struct role *
+catalog_add_file(struct catalog *c, const char *path, char **err)
+{
+	struct stat sb;
+	char *id;
+	struct role *r;
+
+	if (stat(path, &sb) != 0) {
+		*err = xasprintf("cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*err = xasprintf("%s is not a regular file", path);
+		return NULL;
+	}
+	id = id_from_path(path);
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->v[i]->id, id) == 0) {
+			role_free(c->v[i]);
+			memmove(&c->v[i], &c->v[i + 1], (c->n - i - 1) * sizeof *c->v);
+			c->n--;
+			break;
+		}
+	r = role_new(id, path, ORIGIN_FILE);
+	free(id);
+	/* Files named on the command line come first. */
+	catalog_push(c, r);
+	memmove(&c->v[1], &c->v[0], (c->n - 1) * sizeof *c->v);
+	c->v[0] = r;
+	return r;
+}
+
+char *
+content_read_file(const char *path, size_t *len, char **err)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat sb;
+	char *buf;
+	size_t n;
+
+	if (f == NULL) {
+		*err = xasprintf("cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		*err = xasprintf("%s is not a regular file", path);
+		fclose(f);
+		return NULL;
+	}
+	if ((uintmax_t)sb.st_size > CONTENT_MAX_BYTES) {
+		*err = xasprintf("%s is too large (%jd bytes; the limit is %u MiB)", path,
+		                 (intmax_t)sb.st_size, CONTENT_MAX_BYTES >> 20);
+		fclose(f);
+		return NULL;
+	}
+	buf = xmalloc((size_t)sb.st_size + 1);
+	n = fread(buf, 1, (size_t)sb.st_size, f);
+	if (ferror(f)) {
+		*err = xasprintf("cannot read %s: %s", path, strerror(errno));
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	if (memchr(buf, '\0', n) != NULL) {
+		*err = xasprintf("%s is not a text file", path);
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+/* ---- peeking at the title and summary ---- */
+
+/* Strips Markdown punctuation from a one-line summary: emphasis markers,
+ * code ticks and link targets ("[text](url)" becomes "text"). */
+static char *
+strip_inline(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1);
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '*' || ch == '_' || ch == '`')
+			continue;
+		if (ch == ']' && i + 1 < n && s[i + 1] == '(') {
+			const char *e = memchr(s + i, ')', n - i);
+			if (e != NULL) {
+				i = (size_t)(e - s);
+				continue;
+			}
+		}
+		if (ch == '[')
+			continue;
+		out[o++] = ch;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static char *
+title_from_id(const char *id)
+{
+	char *t = xstrdup(id);
+	bool start = true;
+
+	for (char *p = t; *p; p++) {
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+		if (start && *p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+		start = *p == ' ';
+	}
+	return t;
+}
+
+void
+role_peek(struct role *r)
+{
+	char buf[PEEK_BYTES + 1], *front = NULL, *clean;
+	size_t n = 0, pos, flen;
+	FILE *f;
+
+	if (r->peeked)
+		return;
+	r->peeked = true;
+	f = fopen(r->path, "rb");
+	if (f != NULL) {
+		n = fread(buf, 1, PEEK_BYTES, f);
+		fclose(f);
+	}
+	clean = text_sanitize(buf, n, TEXT_KEEP_NEWLINES, &n);
+	pos = 0;
+	/* front matter */
+	if (strncmp(clean, "---\n", 4) == 0) {
+		char *end = strstr(clean + 4, "\n---");
+		if (end != NULL) {
+			flen = (size_t)(end - (clean + 4));
+			front = xstrndup(clean + 4, flen);
+			pos = (size_t)(end - clean) + 4;
+		}
+	}
+	if (front != NULL) {
+		r->title = md_front_value(front, "title");
+		r->summary = md_front_value(front, "summary");
+		free(front);
+	}
+	/* first H1, then the first paragraph line after it */
+	while (pos < n) {
+		char *line = clean + pos, *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		pos += len + 1;
+		while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+			len--;
+		if (len == 0)
+			continue;
+		if (r->title == NULL && len > 2 && line[0] == '#' && line[1] == ' ') {
+			r->title = strip_inline(line + 2, len - 2);
+			continue;
+		}
+		if (r->summary == NULL && r->title != NULL && strchr("#-*+|>`<[!=", line[0]) == NULL &&
+		    !(line[0] >= '0' && line[0] <= '9')) {
+			r->summary = strip_inline(line, len);
+		}
+		if (r->title != NULL && r->summary != NULL)
+			break;
+		if (line[0] == '#' && r->title != NULL)
+			break; /* next section: no lead paragraph */
+	}
+	free(clean);
+	if (r->title == NULL || r->title[0] == '\0') {
+		free(r->title);
+		r->title = title_from_id(r->id);
+	}
+	if (r->summary == NULL)
+		r->summary = xstrdup("");
+}
+
+/* ---- the full model ---- */
+
+void
+content_item_id(const char *text, char out[13])
+{
+	uint64_t h = 1469598103934665603ull;
+	bool space = false, any = false;
+
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		unsigned char ch = *p;
+		if (ch < 0x80 && !isalnum(ch)) {
+			space = any;
+			continue;
+		}
+		if (space) {
+			h = (h ^ ' ') * 1099511628211ull;
+			space = false;
+		}
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch - 'A' + 'a');
+		h = (h ^ ch) * 1099511628211ull;
+		any = true;
+	}
+	snprintf(out, 13, "%012llx", (unsigned long long)(h & 0xffffffffffffull));
+}
+
+static enum section_kind
+kind_of_title(const char *t)
+{
+	if (strcasestr(t, "self-assessment") || strcasestr(t, "self assessment") ||
+	    strcasestr(t, "statements"))
+		return SEC_STATEMENTS;
+	if (strcasestr(t, "checklist") || strcasestr(t, "onboarding steps"))
+		return SEC_CHECKLIST;
+	if (strcasestr(t, "skill"))
+		return SEC_SKILLS;
+	if (strcasestr(t, "sources"))
+		return SEC_SOURCES;
+	return SEC_OTHER;
+}
+
+long
+role_section_of_kind(const struct role *r, enum section_kind kind)
+{
+	for (size_t i = 0; i < r->outline.n; i++)
+		if (r->kinds[i] == kind)
+			return (long)i;
+	return -1;
+}
+
+const struct check_item *
+role_item_by_task(const struct role *r, uint32_t task)
+{
+	/* items are in task order: binary search */
+	size_t lo = 0, hi = r->nitems;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->items[mid].task < task)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->nitems && r->items[lo].task == task ? &r->items[lo] : NULL;
+}
+
+static size_t
+area_find_or_add(struct role *r, const char *name, const char *desc, long section, size_t *cap)
+{
+	for (size_t i = 0; i < r->nareas; i++)
+		if (strcasecmp(r->areas[i].name, name) == 0) {
+			if (r->areas[i].description[0] == '\0' && desc && *desc) {
+				free(r->areas[i].description);
+				r->areas[i].description = xstrdup(desc);
+			}
+			if (r->areas[i].section < 0)
+				r->areas[i].section = section;
+			return i;
+		}
+	r->areas = xgrow(r->areas, cap, r->nareas + 1, sizeof *r->areas);
+	r->areas[r->nareas].name = xstrdup(name);
+	r->areas[r->nareas].description = xstrdup(desc ? desc : "");
+	r->areas[r->nareas].section = section;
+	return r->nareas++;
+}
+
+/* "**Leadership** – text": the strong text, and the rest without the dash. */
+static bool
+bold_led(cmark_node *item, char **name, char **rest)
+{
+	cmark_node *para = cmark_node_first_child(item), *strong;
+	char *all, *p;
+	size_t nl;
+
+	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return false;
+	strong = cmark_node_first_child(para);
+	if (strong == NULL || cmark_node_get_type(strong) != CMARK_NODE_STRONG)
+		return false;
+	*name = md_plain_text(strong);
+	nl = strlen(*name);
+	while (nl > 0 && strchr(":.", (*name)[nl - 1]))
+		(*name)[--nl] = '\0';
+	all = md_plain_text(para);
+	p = all;
+	/* skip the name as it appears in the full text */
+	if (strncmp(p, *name, nl) == 0)
+		p += nl;
+	while (*p == ' ' || *p == ':' || *p == '-' || *p == '.')
+		p++;
+	if (strncmp(p, "\xe2\x80\x93", 3) == 0 || strncmp(p, "\xe2\x80\x94", 3) == 0)
+		p += 3;
+	while (*p == ' ')
+		p++;
+	*rest = xstrdup(p);
+	free(all);
+	return nl > 0 && nl <= 60;
+}
+
+/* Heading entry above entry i that starts its group (its parent), or -1. */
+static long
+parent_entry(const struct outline *o, size_t i)
+{
+	for (long j = (long)i - 1; j >= 0; j--)
+		if (o->v[j].level < o->v[i].level)
+			return j;
+	return -1;
+}
+
+void
+role_load_text(struct role *r, const char *text, size_t len)
+{
+	struct outline *o = &r->outline;
+	size_t hint = 0, items_cap = 0, areas_cap = 0, stmts_cap = 0;
+	long sec = -1, skills_sec, stmts_sec;
+	char *front = NULL, *v;
+	cmark_node *n;
+	cmark_iter *it;
+	cmark_event_type ev;
+	uint32_t task = 0;
+
+	role_unload(r);
+	r->doc = md_parse(text, len, &front);
+	outline_build(o, r->doc);
+	r->kinds = xcalloc(o->n ? o->n : 1, sizeof *r->kinds);
+	for (size_t i = 0; i < o->n; i++) {
+		long p = parent_entry(o, i);
+		r->kinds[i] = kind_of_title(o->v[i].title);
+		if (r->kinds[i] == SEC_OTHER && p >= 0 && o->v[i].level > 1)
+			r->kinds[i] = r->kinds[p];
+	}
+	if ((v = md_front_value(front, "threshold")) != NULL) {
+		char *end;
+		double t = strtod(v, &end);
+		if (end != v && t >= 1.0 && t <= 5.0)
+			r->threshold = t;
+		free(v);
+	}
+	if (!r->peeked || r->title == NULL) {
+		free(r->title);
+		r->title = md_front_value(front, "title");
+		if (r->title == NULL)
+			for (size_t i = 0; i < o->n && r->title == NULL; i++)
+				if (o->v[i].level == 1 && !o->v[i].lead)
+					r->title = xstrdup(o->v[i].title);
+		if (r->title == NULL)
+			r->title = title_from_id(r->id);
+	}
+	if (r->summary == NULL) {
+		r->summary = md_front_value(front, "summary");
+		if (r->summary == NULL) {
+			n = cmark_node_first_child(r->doc);
+			while (n && cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+				n = cmark_node_next(n);
+			r->summary = n ? md_plain_text(n) : xstrdup("");
+		}
+	}
+	r->peeked = true;
+	free(front);
+	skills_sec = role_section_of_kind(r, SEC_SKILLS);
+	stmts_sec = role_section_of_kind(r, SEC_STATEMENTS);
+	bool has_checklist = role_section_of_kind(r, SEC_CHECKLIST) >= 0;
+
+	/* Skill areas named by sub-headings of the skills section. */
+	if (skills_sec >= 0)
+		for (size_t i = (size_t)skills_sec + 1; i < o->n; i++) {
+			if (o->v[i].level <= o->v[skills_sec].level)
+				break;
+			if (o->v[i].level == o->v[skills_sec].level + 1 && !o->v[i].lead) {
+				cmark_node *p = cmark_node_next(o->v[i].node);
+				char *desc = NULL;
+				if (p && cmark_node_get_type(p) == CMARK_NODE_PARAGRAPH)
+					desc = md_plain_text(p);
+				area_find_or_add(r, o->v[i].title, desc, (long)i, &areas_cap);
+				free(desc);
+			}
+		}
+
+	it = cmark_iter_new(r->doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		long found;
+		bool checked;
+
+		n = cmark_iter_get_node(it);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if ((found = outline_find(o, n, &hint)) >= 0)
+			sec = found;
+		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH ||
+		    cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			continue;
+		}
+		if (cmark_node_get_type(n) != CMARK_NODE_ITEM)
+			continue;
+		enum section_kind k = sec >= 0 ? r->kinds[sec] : SEC_OTHER;
+		if (md_is_task(n, &checked)) {
+			task++;
+			if (k == SEC_CHECKLIST || !has_checklist) {
+				struct check_item *ci;
+				cmark_node *para = cmark_node_first_child(n);
+				char id[13];
+
+				r->items = xgrow(r->items, &items_cap, r->nitems + 1, sizeof *r->items);
+				ci = &r->items[r->nitems++];
+				ci->text = para ? md_plain_text(para) : xstrdup("");
+				content_item_id(ci->text, id);
+				ci->id = xstrdup(id);
+				ci->task = task;
+				ci->checked = checked;
+				ci->group = NULL;
+				if (sec >= 0 && r->kinds[sec] == SEC_CHECKLIST &&
+				    o->v[sec].level > 1 && kind_of_title(o->v[sec].title) != SEC_CHECKLIST)
+					ci->group = xstrdup(o->v[sec].title);
+			}
+			continue;
+		}
+		if (k == SEC_SKILLS && sec == skills_sec) {
+			char *name, *rest;
+			if (bold_led(n, &name, &rest)) {
+				area_find_or_add(r, name, rest, sec, &areas_cap);
+				free(name);
+				free(rest);
+			}
+		} else if (k == SEC_STATEMENTS && sec >= 0 && sec != stmts_sec &&
+		           cmark_node_parent(cmark_node_parent(n)) != NULL &&
+		           cmark_node_get_type(cmark_node_parent(cmark_node_parent(n))) ==
+		               CMARK_NODE_DOCUMENT) {
+			cmark_node *para = cmark_node_first_child(n);
+			struct statement *s;
+			char *key;
+			char id[13];
+			size_t a = area_find_or_add(r, o->v[sec].title, NULL, -1, &areas_cap);
+
+			r->stmts = xgrow(r->stmts, &stmts_cap, r->nstmts + 1, sizeof *r->stmts);
+			s = &r->stmts[r->nstmts++];
+			s->text = para ? md_plain_text(para) : xstrdup("");
+			s->area = a;
+			key = xasprintf("%s\n%s", r->areas[a].name, s->text);
+			content_item_id(key, id);
+			free(key);
+			s->id = xstrdup(id);
+		}
+	}
+	cmark_iter_free(it);
+
+	/* Areas without statements (upstream files) are rated as a whole. */
+	for (size_t a = 0; a < r->nareas; a++) {
+		bool any = false;
+		for (size_t i = 0; i < r->nstmts; i++)
+			any |= r->stmts[i].area == a;
+		if (!any) {
+			struct statement *s;
+			char *key;
+			char id[13];
+			r->stmts = xgrow(r->stmts, &stmts_cap, r->nstmts + 1, sizeof *r->stmts);
+			s = &r->stmts[r->nstmts++];
+			s->text = r->areas[a].description[0]
+			              ? xstrdup(r->areas[a].description)
+			              : xasprintf("I practise %s in this role.", r->areas[a].name);
+			s->area = a;
+			key = xasprintf("%s\n%s", r->areas[a].name, s->text);
+			content_item_id(key, id);
+			free(key);
+			s->id = xstrdup(id);
+		}
+	}
+	r->loaded = true;
+}
+
+int
+role_load(struct role *r)
+{
+	char *text, *err = NULL;
+	size_t len;
+
+	if (r->loaded)
+		return 0;
+	free(r->error);
+	r->error = NULL;
+	text = content_read_file(r->path, &len, &err);
+	if (text == NULL) {
+		r->error = err;
+		return -1;
+	}
+	role_load_text(r, text, len);
+	free(text);
+	return 0;
+}

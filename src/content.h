@@ -1,0 +1,129 @@
+/*
+ * content.h - the role model: a catalogue of role files, each loaded
+ * lazily into its title and summary first and its full model on demand.
+ *
+ * A role is one Markdown file; its id is the file name without ".md".
+ * The full model is the parsed tree, its outline (sections), the kind of
+ * each section, the onboarding checklist (task-list items), the skill
+ * areas and the self-assessment statements.  content/README.md documents
+ * the format.  Nothing here touches the terminal or the database.
+ */
+#ifndef ROLEBOOK_CONTENT_H
+#define ROLEBOOK_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmark-gfm.h>
+
+#include "outline.h"
+
+/* Files larger than this are refused: a role is a handbook page, and the
+ * limit keeps a stray file from eating memory. */
+#define CONTENT_MAX_BYTES (64u * 1024 * 1024)
+
+enum role_origin {
+	ORIGIN_FILE = 0, /* named on the command line */
+	ORIGIN_DIR,      /* from a --content folder */
+	ORIGIN_USER,     /* from $XDG_DATA_HOME/rolebook/roles */
+	ORIGIN_BUNDLED,  /* shipped with rolebook */
+};
+
+enum section_kind {
+	SEC_OTHER = 0,
+	SEC_SKILLS,     /* describes the skill areas */
+	SEC_CHECKLIST,  /* the onboarding checklist */
+	SEC_STATEMENTS, /* self-assessment statements */
+	SEC_SOURCES,
+};
+
+struct check_item {
+	char *id;       /* stable id from the item's wording (see content_item_id) */
+	char *text;     /* plain text */
+	char *group;    /* sub-heading it sits under, or NULL */
+	uint32_t task;  /* task number in the document (mdrender numbering) */
+	bool checked;   /* ticked in the Markdown itself */
+};
+
+struct skill_area {
+	char *name;
+	char *description; /* plain text, may be "" */
+	long section;      /* outline entry describing the area, or -1 */
+};
+
+struct statement {
+	char *id;
+	char *text;
+	size_t area; /* index into areas */
+};
+
+struct role {
+	char *id;
+	char *path;
+	enum role_origin origin;
+	bool peeked, loaded;
+	char *title;   /* after peek: from front matter or the first H1, else from the id */
+	char *summary; /* after peek: front matter "summary", else the first paragraph; may be "" */
+	/* after role_load(): */
+	char *error;   /* why the last load failed, or NULL */
+	double threshold;
+	cmark_node *doc;
+	struct outline outline;
+	enum section_kind *kinds; /* per outline entry, inherited from parents */
+	struct check_item *items;
+	size_t nitems;
+	struct skill_area *areas;
+	size_t nareas;
+	struct statement *stmts;
+	size_t nstmts;
+};
+
+struct catalog {
+	struct role **v;
+	size_t n, cap;
+};
+
+void catalog_init(struct catalog *c);
+void catalog_done(struct catalog *c);
+
+/*
+ * Adds every "*.md" file of dir (not recursive) without reading them,
+ * sorted by id; a role whose id is already known is skipped (earlier
+ * sources win).  Returns 0, or -1 with *err (new string) when dir cannot be
+ * read; a missing dir is not an error when optional is true.
+ */
+int catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
+                    char **err);
+
+/* Adds one file as a role (replacing a known role of the same id).
+ * Returns the role (borrowed), or NULL with *err. */
+struct role *catalog_add_file(struct catalog *c, const char *path, char **err);
+
+/* The role with this id, or NULL. */
+struct role *catalog_find(const struct catalog *c, const char *id);
+
+/* Reads the title and summary from the start of the file (cheap). */
+void role_peek(struct role *r);
+
+/* Loads the full model.  Returns 0, or -1 with r->error set. */
+int role_load(struct role *r);
+
+/* Parses a model from memory (used by role_load and by tests). */
+void role_load_text(struct role *r, const char *text, size_t len);
+
+/* Index of the first section of a kind, or -1. */
+long role_section_of_kind(const struct role *r, enum section_kind kind);
+
+/* The checklist item with this task number, or NULL. */
+const struct check_item *role_item_by_task(const struct role *r, uint32_t task);
+
+/* A stable id for a text: 12 hex digits of a hash of its words, ignoring
+ * case, punctuation and spacing.  Writes into out (13 bytes). */
+void content_item_id(const char *text, char out[13]);
+
+/* Reads a whole file (at most CONTENT_MAX_BYTES).  Returns a new
+ * NUL-terminated buffer, or NULL with *err. */
+char *content_read_file(const char *path, size_t *len, char **err);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * keys.c - the key table (see keys.h).  Order matters twice: lookups take
+ * the first match, and the help screen lists entries in this order.
+ */
+#include "config.h"
+
+#include <stdbool.h>
+
+#include "keys.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+static const struct keydef table[] = {
+	{ACT_HELP, CTX_GLOBAL, {'?', K_F1}, "? F1", "show help for this screen"},
+	{ACT_BACK, CTX_GLOBAL, {'q', K_ESC}, "q Esc", "go back one screen"},
+	{ACT_QUIT, CTX_GLOBAL, {'Q', 0x03}, "Q Ctrl-C", "quit rolebook from anywhere"},
+	{ACT_REDRAW, CTX_GLOBAL, {CTRL('l')}, "Ctrl-L", "redraw the screen"},
+	{ACT_UP, CTX_GLOBAL, {K_UP, 'k', CTRL('p')}, "Up k", "move up one line"},
+	{ACT_DOWN, CTX_GLOBAL, {K_DOWN, 'j', CTRL('n')}, "Down j", "move down one line"},
+	{ACT_PAGE_DOWN, CTX_GLOBAL, {K_PGDN, ' ', CTRL('f')}, "PgDn Space", "page down"},
+	{ACT_PAGE_UP, CTX_GLOBAL, {K_PGUP, 'b', CTRL('b')}, "PgUp b", "page up"},
+	{ACT_HALF_DOWN, CTX_GLOBAL, {CTRL('d')}, "Ctrl-D", "half a page down"},
+	{ACT_HALF_UP, CTX_GLOBAL, {CTRL('u')}, "Ctrl-U", "half a page up"},
+	{ACT_TOP, CTX_GLOBAL, {'g', K_HOME, '<'}, "g Home", "go to the top"},
+	{ACT_BOTTOM, CTX_GLOBAL, {'G', K_END, '>'}, "G End", "go to the bottom"},
+	{ACT_OPEN, CTX_HOME, {K_ENTER, K_RIGHT, 'l'}, "Enter", "open the selected role"},
+	{ACT_FOCUS, CTX_READER, {K_TAB, K_BTAB}, "Tab", "move between the contents and the text"},
+	{ACT_OPEN, CTX_READER, {K_ENTER}, "Enter", "go to the section, or follow the selected link"},
+	{ACT_NEXT_SECTION, CTX_READER, {']'}, "]", "next section"},
+	{ACT_PREV_SECTION, CTX_READER, {'['}, "[", "previous section"},
+	{ACT_NEXT_LINK, CTX_READER, {'l'}, "l", "select the next link on the screen"},
+	{ACT_PREV_LINK, CTX_READER, {'L'}, "L", "select the previous link"},
+	{ACT_HISTORY_BACK, CTX_READER, {K_BACKSPACE}, "Backspace", "come back from a followed link"},
+	{ACT_CHECKLIST, CTX_READER, {'c'}, "c", "go to the onboarding checklist"},
+	{ACT_SEARCH, CTX_PAGER | CTX_HOME, {'/'}, "/", "search as you type"},
+	{ACT_NEXT_MATCH, CTX_PAGER | CTX_HOME, {'n'}, "n", "next match"},
+	{ACT_PREV_MATCH, CTX_PAGER | CTX_HOME, {'N'}, "N", "previous match"},
+	{ACT_RELOAD, CTX_GLOBAL, {'r'}, "r", "reload roles and progress"},
+	{ACT_WHEEL_UP, CTX_GLOBAL, {K_WHEEL_UP}, "wheel", "scroll with the mouse wheel"},
+	{ACT_WHEEL_DOWN, CTX_GLOBAL, {K_WHEEL_DOWN}, NULL, NULL},
+	{ACT_CLICK, CTX_GLOBAL, {K_CLICK}, "click", "select a row, a section or a link"},
+};
+
+const struct keydef *
+keys_table(size_t *n)
+{
+	*n = sizeof table / sizeof table[0];
+	return table;
+}
+
+static enum action
+lookup(unsigned ctx, int key, bool global)
+{
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		const struct keydef *d = &table[i];
+		if (global ? d->ctx != CTX_GLOBAL : (d->ctx & ctx) == 0 || d->ctx == CTX_GLOBAL)
+			continue;
+		for (size_t k = 0; k < 5 && d->keys[k]; k++)
+			if (d->keys[k] == key)
+				return d->act;
+	}
+	return ACT_NONE;
+}
+
+enum action
+keys_action(unsigned ctx, int key)
+{
+	enum action a = lookup(ctx, key, false);
+
+	return a != ACT_NONE ? a : lookup(ctx, key, true);
+}

@@ -1,0 +1,97 @@
+/*
+ * keys.h - keys, actions and the one table that binds them.
+ *
+ * The terminal layer turns curses input into `enum key` values (Unicode
+ * code points for characters, K_* for the rest); views receive actions
+ * looked up in the table for their context.  The same table drives the
+ * help screen, the footers and (by a test) the man page.
+ */
+#ifndef ROLEBOOK_KEYS_H
+#define ROLEBOOK_KEYS_H
+
+#include <stddef.h>
+
+enum key {
+	K_NONE = 0,
+	K_CTRL_L = 0x0c,
+	K_UP = 0x110000,
+	K_DOWN,
+	K_LEFT,
+	K_RIGHT,
+	K_PGUP,
+	K_PGDN,
+	K_HOME,
+	K_END,
+	K_ENTER,
+	K_TAB,
+	K_BTAB,
+	K_BACKSPACE,
+	K_DELETE,
+	K_ESC,
+	K_F1,
+	K_RESIZE,
+	K_WHEEL_UP,
+	K_WHEEL_DOWN,
+	K_CLICK,
+};
+
+enum action {
+	ACT_NONE = 0,
+	ACT_QUIT,
+	ACT_BACK,
+	ACT_HELP,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_HALF_UP,
+	ACT_HALF_DOWN,
+	ACT_TOP,
+	ACT_BOTTOM,
+	ACT_OPEN,
+	ACT_FOCUS,
+	ACT_NEXT_SECTION,
+	ACT_PREV_SECTION,
+	ACT_SEARCH,
+	ACT_NEXT_MATCH,
+	ACT_PREV_MATCH,
+	ACT_NEXT_LINK,
+	ACT_PREV_LINK,
+	ACT_HISTORY_BACK,
+	ACT_CHECKLIST,
+	ACT_TOGGLE,
+	ACT_NOTE,
+	ACT_HIDE_DONE,
+	ACT_RELOAD,
+	ACT_REDRAW,
+	ACT_WHEEL_UP,
+	ACT_WHEEL_DOWN,
+	ACT_CLICK,
+};
+
+/* Where a binding applies (a view's context is one of these bits). */
+enum key_context {
+	CTX_GLOBAL = 1 << 0,
+	CTX_HOME = 1 << 1,
+	CTX_READER = 1 << 2,
+	CTX_CHECKLIST = 1 << 3,
+	CTX_HELP = 1 << 4,
+	CTX_LIST = CTX_HOME | CTX_CHECKLIST, /* row lists */
+	CTX_PAGER = CTX_READER | CTX_HELP,   /* scrolling text */
+};
+
+struct keydef {
+	enum action act;
+	unsigned ctx;      /* enum key_context bits */
+	int keys[5];       /* enum key values, 0-terminated */
+	const char *names; /* how the help screen and the man page spell them */
+	const char *help;  /* what the action does */
+};
+
+/* The action bound to key in ctx (specific bindings before global ones). */
+enum action keys_action(unsigned ctx, int key);
+
+/* The table, and its length. */
+const struct keydef *keys_table(size_t *n);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * markdown.h - parsing Markdown with cmark-gfm and reading its tree.
+ *
+ * The one place that knows how rolebook configures cmark-gfm: the table,
+ * tasklist, strikethrough and autolink extensions, no raw HTML output.
+ * Input is sanitised before parsing (see text_sanitize), so every literal
+ * in the tree is clean UTF-8 without control characters other than \n
+ * and \t.
+ */
+#ifndef ROLEBOOK_MARKDOWN_H
+#define ROLEBOOK_MARKDOWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+/* Node types of the extensions, valid after md_init(). */
+extern cmark_node_type md_node_table, md_node_table_row, md_node_table_cell,
+	md_node_strikethrough;
+
+/* Registers the extensions; safe to call more than once. */
+void md_init(void);
+
+/*
+ * Parses src[0..len): strips YAML front matter (a first line "---" up to
+ * the next "---" or "..." line) and sanitises the text first.  Returns a
+ * new document the caller frees with cmark_node_free().  When front is
+ * not NULL it receives the front matter's text (new string, or NULL).
+ */
+cmark_node *md_parse(const char *src, size_t len, char **front);
+
+/* True when node is a GFM task-list item; *checked (if not NULL) tells
+ * whether it is ticked. */
+bool md_is_task(cmark_node *node, bool *checked);
+
+/* The text of node's inline content, soft and hard breaks as spaces,
+ * markup dropped, ends trimmed.  Returns a new string. */
+char *md_plain_text(cmark_node *node);
+
+/*
+ * Looks up key in front matter text made of "key: value" lines.  Returns
+ * a new string with surrounding spaces and quotes removed, or NULL.
+ */
+char *md_front_value(const char *front, const char *key);
+
+#endif

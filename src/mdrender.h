@@ -1,0 +1,54 @@
+/*
+ * mdrender.h - a cmark-gfm tree to styled, wrapped lines at a width.
+ *
+ * Pure: no terminal, no globals besides cmark's registered extensions.
+ * Widths are terminal cells; no line is ever wider than the width asked
+ * for.  The renderer copies everything it keeps, so a render outlives the
+ * tree it came from.
+ */
+#ifndef ROLEBOOK_MDRENDER_H
+#define ROLEBOOK_MDRENDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+#include "lines.h"
+#include "outline.h"
+
+#define MDRENDER_MIN_WIDTH 10
+
+struct mdrender_opts {
+	int width;       /* cells; values below MDRENDER_MIN_WIDTH are raised */
+	bool ascii;      /* ASCII bullets, boxes and rules instead of Unicode */
+	bool references; /* mark links with [n] and list their targets at the end */
+};
+
+struct render_link {
+	char *url;  /* as written in the document */
+	bool shown; /* marked with [n] in the text */
+};
+
+struct render {
+	struct lines lines;        /* the output (emptied by each flush when streaming) */
+	struct render_link *links; /* link n (1-based) is links[n - 1] */
+	size_t nlinks, links_cap;
+	size_t *section_line;      /* first line of each outline entry */
+	size_t nsections;
+	size_t ntasks;             /* task-list items seen, numbered from 1 */
+	size_t total;              /* lines produced, flushed ones included */
+};
+
+void render_init(struct render *r);
+void render_done(struct render *r);
+
+/*
+ * Renders doc with the sections of ol (built from the same doc) into out,
+ * which must be initialised and empty.  When out->lines.flush is set the
+ * lines are handed over after each top-level block.
+ */
+void mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *opt,
+              struct render *out);
+
+#endif

@@ -1,0 +1,186 @@
+/*
+ * store.h - rolebook's local state in SQLite: profiles, checklist
+ * progress, reading positions, self and reviewer ratings, snapshots.
+ *
+ * All SQL lives in store.c.  Every change is one transaction committed
+ * before the call returns, so what a caller shows as saved is on disk.
+ * Roles and items are named by the ids the content model gives them
+ * (role id "program-manager", item id "a1b2c3d4e5f6"); the store treats
+ * them as opaque strings and also keeps the text each record was made
+ * against, so a reworded item is recognised and never dropped silently.
+ *
+ * Times are Unix seconds (int64_t) supplied by the caller, so tests can
+ * fix the clock.  Functions never print and never exit; they return a
+ * status whose message comes from store_strerror(), and, where a detail
+ * pointer is given, a new string with specifics (caller frees).
+ */
+#ifndef ROLEBOOK_STORE_H
+#define ROLEBOOK_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum store_status {
+	STORE_OK = 0,
+	STORE_ERR_OPEN,     /* cannot open or create the file or folder */
+	STORE_ERR_CORRUPT,  /* not a database, or fails integrity checks */
+	STORE_ERR_FOREIGN,  /* a SQLite database that is not rolebook's */
+	STORE_ERR_NEWER,    /* written by a newer rolebook (user_version) */
+	STORE_ERR_READONLY, /* opened read-only: changes are refused */
+	STORE_ERR_BUSY,     /* locked by another process for too long */
+	STORE_ERR_NOTFOUND, /* no such profile or record */
+	STORE_ERR_INVALID,  /* bad argument (empty name, rating out of range) */
+	STORE_ERR_IO,       /* disk full, I/O error, other SQLite failure */
+};
+
+/* Static message for a status, e.g. "database is locked by another process". */
+const char *store_strerror(enum store_status status);
+
+struct store;
+
+enum store_open_flags {
+	STORE_READONLY = 1 << 0, /* never write; refuse changes */
+};
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 2
+
+/*
+ * Opens (creating if needed) the database at path.  Creates missing parent
+ * folders with mode 0700 and the file with mode 0600; turns on WAL, a busy
+ * timeout of busy_ms milliseconds and foreign keys; migrates an older schema
+ * forward in one transaction.  A database that is corrupt, foreign or newer
+ * is never modified.  When the folder or file cannot be written the store
+ * opens read-only (store_is_readonly() tells) instead of failing, unless the
+ * file does not exist yet.  On success *out receives a new store the caller
+ * closes with store_close().
+ */
+enum store_status store_open(const char *path, unsigned flags, int busy_ms,
+                             struct store **out, char **detail);
+void store_close(struct store *st); /* NULL is a no-op */
+bool store_is_readonly(const struct store *st);
+
+/* A number that changes whenever another connection commits a change
+ * (PRAGMA data_version): callers compare it to know when to reload. */
+uint64_t store_data_version(struct store *st);
+
+/* Groups several changes into one all-or-nothing transaction. */
+enum store_status store_begin(struct store *st);
+enum store_status store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* ---- profiles ---- */
+
+/* Returns the profile's id, creating it when create is true. */
+enum store_status store_profile(struct store *st, const char *name, bool create, int64_t now,
+                                int64_t *id);
+/* Deletes a profile and, through ON DELETE CASCADE, all its records and
+ * snapshots.  STORE_ERR_NOTFOUND when there is no such profile. */
+enum store_status store_profile_delete(struct store *st, const char *name);
+
+struct store_progress {
+	char *profile;
+	char *role;
+	size_t done; /* items recorded as done (the caller intersects with content) */
+	int64_t updated_at;
+};
+/* Every profile (even with no records: role NULL, done 0) and role with
+ * records, sorted by profile then role.  Free with store_progress_free(). */
+enum store_status store_profiles_list(struct store *st, struct store_progress **out, size_t *n);
+void store_progress_free(struct store_progress *p, size_t n);
+
+/* ---- checklist ---- */
+
+struct store_item {
+	char *item_id;
+	char *text;   /* the item's text when the record was last changed */
+	bool done;
+	int64_t done_at; /* 0 when not done */
+	char *note;      /* NULL when none */
+	int64_t updated_at;
+};
+
+/* All records of (profile, role), any order.  Free with store_items_free(). */
+enum store_status store_items_get(struct store *st, const char *profile, const char *role,
+                                  struct store_item **out, size_t *n);
+void store_items_free(struct store_item *items, size_t n);
+
+/* Marks an item done or not done (done_at = now, or 0), creating the
+ * profile and record as needed and storing text as its current wording. */
+enum store_status store_item_set_done(struct store *st, const char *profile, const char *role,
+                                      const char *item_id, const char *text, bool done,
+                                      int64_t now);
+/* Sets or (note NULL or "") clears an item's note. */
+enum store_status store_item_set_note(struct store *st, const char *profile, const char *role,
+                                      const char *item_id, const char *text, const char *note,
+                                      int64_t now);
+/* Removes an item's record (used to discard stale progress on request). */
+enum store_status store_item_forget(struct store *st, const char *profile, const char *role,
+                                    const char *item_id);
+
+/* ---- reading position ---- */
+
+enum store_status store_position_get(struct store *st, const char *profile, const char *role,
+                                     char **section, int *line);
+enum store_status store_position_set(struct store *st, const char *profile, const char *role,
+                                     const char *section, int line, int64_t now);
+
+/* ---- ratings: the candidate's own (rater "") and reviewers' ---- */
+
+struct store_rating {
+	char *rater;        /* "" for the profile's own self-assessment */
+	char *statement_id;
+	char *area;         /* skill area name, e.g. "Leadership" */
+	char *text;         /* statement wording when rated */
+	int value;          /* 1..5, 0 = not rated (cleared or note only) */
+	char *note;         /* NULL when none */
+	int64_t updated_at;
+};
+
+/* All ratings of (profile, role) by rater, or by every rater when rater is
+ * NULL.  Free with store_ratings_free(). */
+enum store_status store_ratings_get(struct store *st, const char *profile, const char *role,
+                                    const char *rater, struct store_rating **out, size_t *n);
+void store_ratings_free(struct store_rating *r, size_t n);
+/* Sets a rating (0 clears it but keeps any note). */
+enum store_status store_rating_set(struct store *st, const char *profile, const char *role,
+                                   const char *rater, const char *statement_id,
+                                   const char *area, const char *text, int value, int64_t now);
+enum store_status store_rating_set_note(struct store *st, const char *profile, const char *role,
+                                        const char *rater, const char *statement_id,
+                                        const char *area, const char *text, const char *note,
+                                        int64_t now);
+
+/* ---- snapshots: dated copies of a rater's ratings ---- */
+
+struct store_snapshot {
+	int64_t id;
+	char *rater;
+	int64_t taken_at;
+	struct store_rating *ratings; /* value > 0 only */
+	size_t nratings;
+};
+
+/* Records the current ratings of (profile, role, rater) as a snapshot taken
+ * at now; does nothing (and sets *id to 0) when they equal the latest one. */
+enum store_status store_snapshot_take(struct store *st, const char *profile, const char *role,
+                                      const char *rater, int64_t now, int64_t *id);
+/* Snapshots of (profile, role, rater), oldest first. */
+enum store_status store_snapshots_get(struct store *st, const char *profile, const char *role,
+                                      const char *rater, struct store_snapshot **out, size_t *n);
+void store_snapshots_free(struct store_snapshot *s, size_t n);
+
+/* Inserts a snapshot as given (import): ignored when one with the same
+ * rater, taken_at and ratings already exists. */
+enum store_status store_snapshot_put(struct store *st, const char *profile, const char *role,
+                                     const struct store_snapshot *snap);
+
+/* ---- for tests ---- */
+
+/* The frozen SQL that takes the schema from version - 1 to version (1 ..
+ * STORE_SCHEMA_VERSION), ending with the PRAGMA user_version it reaches;
+ * NULL for any other version.  Static; tests run it to build old databases. */
+const char *store_migration_sql(int version);
+
+#endif

@@ -1,0 +1,240 @@
+/*
+ * tui.c - copies frames to the terminal and turns terminal input into
+ * keys.  The only file that includes curses.
+ *
+ * Signals only set a flag (never call curses from a handler); the loop
+ * notices it when get_wch() is interrupted.  endwin() runs on every exit
+ * path, fatal() included.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "frame.h"
+#include "keys.h"
+#include "lines.h"
+#include "theme.h"
+#include "tui.h"
+#include "xalloc.h"
+
+static volatile sig_atomic_t got_signal;
+static bool use_color;
+static bool ascii_only; /* the locale cannot show UTF-8 */
+static short pairs[9][9];
+static short npairs;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+tui_end(void)
+{
+	endwin();
+}
+
+static attr_t
+to_curses(uint16_t style, short *pair)
+{
+	struct attr a;
+	attr_t at = A_NORMAL;
+
+	theme_attr(style, use_color, &a);
+	if (a.bold)
+		at |= A_BOLD;
+	if (a.underline)
+		at |= A_UNDERLINE;
+	if (a.reverse)
+		at |= A_REVERSE;
+	if (a.dim)
+		at |= A_DIM;
+#ifdef A_ITALIC
+	if (a.italic)
+		at |= A_ITALIC;
+#endif
+	*pair = 0;
+	if (use_color && (a.fg >= 0 || a.bg >= 0)) {
+		short *p = &pairs[a.fg + 1][a.bg + 1];
+		if (*p == 0 && npairs + 1 < COLOR_PAIRS) {
+			*p = ++npairs;
+			init_pair(*p, (short)a.fg, (short)a.bg);
+		}
+		*pair = *p;
+	}
+	return at;
+}
+
+static void
+present(const struct frame *f, const struct app *a)
+{
+	for (int r = 0; r < f->rows; r++) {
+		for (int c = 0; c < f->cols; c++) {
+			const struct cell *cl = &f->cells[(size_t)r * (size_t)f->cols + (size_t)c];
+			wchar_t wc[4] = {0};
+			cchar_t cc;
+			short pair;
+			attr_t at;
+
+			if (cl->cp == 0) {
+				if (ascii_only) /* the '?' that stood for it took one cell */
+					mvaddch(r, c, ' ');
+				continue; /* right half of a wide character */
+			}
+			if (ascii_only) {
+				wc[0] = (wchar_t)theme_ascii(cl->cp);
+			} else {
+				wc[0] = (wchar_t)cl->cp;
+				wc[1] = (wchar_t)cl->comb[0];
+				wc[2] = cl->comb[0] ? (wchar_t)cl->comb[1] : 0;
+			}
+			at = to_curses(cl->style, &pair);
+			if (setcchar(&cc, wc, at, pair, NULL) == ERR) {
+				wc[0] = '?';
+				wc[1] = 0;
+				setcchar(&cc, wc, at, pair, NULL);
+			}
+			/* the bottom-right cell: mvadd_wrch would scroll */
+			mvadd_wch(r, c, &cc);
+		}
+	}
+	if (a->cursor_row >= 0) {
+		curs_set(1);
+		move(a->cursor_row, a->cursor_col);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+static int
+translate(int rc, wint_t ch, struct app *a)
+{
+	MEVENT ev;
+
+	if (rc == OK) {
+		switch (ch) {
+		case '\n':
+		case '\r':
+			return K_ENTER;
+		case '\t':
+			return K_TAB;
+		case 0x1b:
+			return K_ESC;
+		case 0x7f:
+		case 0x08:
+			return K_BACKSPACE;
+		default:
+			return (int)ch;
+		}
+	}
+	switch (ch) {
+	case KEY_UP:
+		return K_UP;
+	case KEY_DOWN:
+		return K_DOWN;
+	case KEY_LEFT:
+		return K_LEFT;
+	case KEY_RIGHT:
+		return K_RIGHT;
+	case KEY_PPAGE:
+		return K_PGUP;
+	case KEY_NPAGE:
+		return K_PGDN;
+	case KEY_HOME:
+		return K_HOME;
+	case KEY_END:
+		return K_END;
+	case KEY_ENTER:
+		return K_ENTER;
+	case KEY_BTAB:
+		return K_BTAB;
+	case KEY_BACKSPACE:
+		return K_BACKSPACE;
+	case KEY_DC:
+		return K_DELETE;
+	case KEY_F(1):
+		return K_F1;
+	case KEY_RESIZE:
+		return K_RESIZE;
+	case KEY_MOUSE:
+		if (getmouse(&ev) != OK)
+			return K_NONE;
+		if (ev.bstate & BUTTON4_PRESSED)
+			return K_WHEEL_UP;
+#ifdef BUTTON5_PRESSED
+		if (ev.bstate & BUTTON5_PRESSED)
+			return K_WHEEL_DOWN;
+#endif
+		if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED)) {
+			if (ev.bstate & BUTTON1_RELEASED)
+				return K_NONE;
+			a->mouse_row = ev.y;
+			a->mouse_col = ev.x;
+			return K_CLICK;
+		}
+		return K_NONE;
+	default:
+		return K_NONE;
+	}
+}
+
+int
+tui_run(struct app *a, bool color)
+{
+	struct frame f;
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+
+	if (initscr() == NULL)
+		return 1;
+	xalloc_set_cleanup(tui_end);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	          | BUTTON5_PRESSED
+#endif
+	          , NULL);
+	mouseinterval(0);
+	use_color = color && has_colors();
+	ascii_only = a->ascii;
+	if (use_color) {
+		start_color();
+		use_default_colors();
+	}
+	app_resize(a, LINES, COLS);
+	frame_init(&f, LINES, COLS);
+	while (!a->quit && !got_signal) {
+		wint_t ch;
+		int rc, key;
+
+		app_draw(a, &f);
+		present(&f, a);
+		rc = get_wch(&ch);
+		if (rc == ERR)
+			continue; /* interrupted: the loop checks got_signal */
+		key = translate(rc, ch, a);
+		if (key == K_RESIZE) {
+			app_resize(a, LINES, COLS);
+			clear();
+		}
+		app_key(a, key);
+	}
+	frame_done(&f);
+	endwin();
+	xalloc_set_cleanup(NULL);
+	return got_signal ? 128 + got_signal : 0;
+}

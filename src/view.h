@@ -1,0 +1,57 @@
+/*
+ * view.h - the screens.  Each screen is one file, view_<name>.c, with a
+ * struct that embeds struct view first and a table of operations (tig's
+ * view_ops).  Views draw into a frame region and receive actions; they
+ * never touch the terminal and never call refresh.
+ */
+#ifndef ROLEBOOK_VIEW_H
+#define ROLEBOOK_VIEW_H
+
+#include <stdbool.h>
+
+#include "frame.h"
+#include "keys.h"
+
+struct app;
+struct view;
+struct role;
+
+/* What handling an action asks of the app loop (bits). */
+enum view_result {
+	VR_NONE = 0,     /* not handled */
+	VR_HANDLED = 1 << 0,
+	VR_REDRAW = 1 << 1,
+	VR_CLOSE = 1 << 2, /* pop this view */
+	VR_QUIT = 1 << 3,
+};
+
+struct view_ops {
+	const char *name;
+	unsigned ctx;    /* enum key_context of its bindings */
+	const char *hints; /* footer: the keys that matter here */
+	/* Header text: where you are (new string). */
+	char *(*title)(struct view *v, struct app *a);
+	/* Right side of the header, e.g. position or progress (new string or NULL). */
+	char *(*info)(struct view *v, struct app *a);
+	/* Draws the body: rows [top, top + height) of f. */
+	void (*draw)(struct view *v, struct app *a, struct frame *f, int top, int height);
+	int (*action)(struct view *v, struct app *a, enum action act);
+	/* Text typed at the prompt the view opened: on every change (done
+	 * false), on Enter (done true) and on Esc (text NULL). */
+	int (*input)(struct view *v, struct app *a, const char *text, bool done);
+	void (*free)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+};
+
+struct view *view_home_new(struct app *a);
+struct view *view_reader_new(struct app *a, struct role *role);
+struct view *view_help_new(struct app *a, const struct view *about);
+
+/* For following links: a reader showing role, scrolled to its section
+ * whose anchor (GitHub slug) is `anchor` (NULL: the top). */
+void view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor);
+
+#endif

@@ -1,0 +1,164 @@
+/*
+ * view_help.c - help for the screen it was opened from, built from the
+ * key table so that it can never disagree with the bindings.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "app.h"
+#include "lines.h"
+#include "text.h"
+#include "view.h"
+#include "xalloc.h"
+
+struct help {
+	struct view v;
+	char *about;   /* name of the screen the help is for */
+	unsigned ctx;  /* its key context */
+	char **rows;
+	size_t nrows, cap, top;
+	int body_h;
+};
+
+static void
+add_row(struct help *h, char *row)
+{
+	h->rows = xgrow(h->rows, &h->cap, h->nrows + 1, sizeof *h->rows);
+	h->rows[h->nrows++] = row;
+}
+
+static void
+help_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
+{
+	struct help *h = (struct help *)v;
+
+	h->body_h = height;
+	if (h->nrows > (size_t)height && h->top > h->nrows - (size_t)height)
+		h->top = h->nrows - (size_t)height;
+	for (int r = 0; r < height; r++) {
+		size_t i = h->top + (size_t)r;
+		const char *s;
+		if (i >= h->nrows)
+			break;
+		s = h->rows[i];
+		if (s[0] == '#')
+			frame_puts(f, top + r, 1, s + 1, STY_HEADING, f->cols - 2);
+		else
+			frame_puts(f, top + r, 1, s, STY_PLAIN, f->cols - 2);
+	}
+}
+
+static char *
+help_title(struct view *v, struct app *a)
+{
+	struct help *h = (struct help *)v;
+
+	return xasprintf("help: %s screen", h->about);
+}
+
+static int
+help_action(struct view *v, struct app *a, enum action act)
+{
+	struct help *h = (struct help *)v;
+	size_t page = h->body_h > 2 ? (size_t)h->body_h - 2 : 1;
+	size_t max = h->nrows > (size_t)h->body_h ? h->nrows - (size_t)h->body_h : 0;
+
+	switch (act) {
+	case ACT_UP:
+	case ACT_WHEEL_UP:
+		if (h->top > 0)
+			h->top--;
+		break;
+	case ACT_DOWN:
+	case ACT_WHEEL_DOWN:
+		if (h->top < max)
+			h->top++;
+		break;
+	case ACT_PAGE_UP:
+		h->top = h->top > page ? h->top - page : 0;
+		break;
+	case ACT_PAGE_DOWN:
+		h->top = h->top + page < max ? h->top + page : max;
+		break;
+	case ACT_TOP:
+		h->top = 0;
+		break;
+	case ACT_BOTTOM:
+		h->top = max;
+		break;
+	case ACT_BACK:
+	case ACT_HELP:
+		return VR_CLOSE;
+	default:
+		return VR_HANDLED;
+	}
+	return VR_REDRAW;
+}
+
+static void
+help_free(struct view *v)
+{
+	struct help *h = (struct help *)v;
+
+	for (size_t i = 0; i < h->nrows; i++)
+		free(h->rows[i]);
+	free(h->rows);
+	free(h->about);
+	free(h);
+}
+
+static const struct view_ops help_ops = {
+	.name = "help",
+	.ctx = CTX_HELP,
+	.hints = "q:close help  Up/Down/PgUp/PgDn:scroll  Q:quit",
+	.title = help_title,
+	.draw = help_draw,
+	.action = help_action,
+	.free = help_free,
+};
+
+static void
+add_keys(struct help *h, unsigned ctx, bool global)
+{
+	size_t n;
+	const struct keydef *t = keys_table(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].names == NULL || (global ? t[i].ctx != CTX_GLOBAL
+		                                  : (t[i].ctx & ctx) == 0 || t[i].ctx == CTX_GLOBAL))
+			continue;
+		add_row(h, xasprintf("  %-12s %s", t[i].names, t[i].help));
+	}
+}
+
+struct view *
+view_help_new(struct app *a, const struct view *about)
+{
+	struct help *h = xcalloc(1, sizeof *h);
+
+	h->v.ops = &help_ops;
+	h->about = xstrdup(about->ops->name);
+	h->ctx = about->ops->ctx;
+	if (strcmp(h->about, "home") == 0) {
+		add_row(h, xstrdup("#The home screen lists every role rolebook found."));
+		add_row(h, xstrdup("Bundled roles, yours (~/.local/share/rolebook/roles) and --content folders."));
+	} else if (strcmp(h->about, "reader") == 0) {
+		add_row(h, xstrdup("#A role: its contents on one side, its text on the other."));
+		add_row(h, xstrdup("Tab puts the focus on the contents; Up/Down there jump between sections."));
+	}
+	add_row(h, xstrdup(""));
+	add_row(h, xstrdup("#Keys on this screen"));
+	add_keys(h, h->ctx, false);
+	add_row(h, xstrdup(""));
+	add_row(h, xstrdup("#Keys everywhere"));
+	add_keys(h, h->ctx, true);
+	add_row(h, xstrdup(""));
+	add_row(h, xstrdup("#Search"));
+	add_row(h, xstrdup("  Type after / to search as you type; Enter keeps the match, Esc cancels."));
+	add_row(h, xstrdup("  Lower-case patterns ignore case; any capital makes the search exact."));
+	add_row(h, xstrdup(""));
+	add_row(h, xstrdup("See also: man rolebook"));
+	(void)a;
+	return &h->v;
+}

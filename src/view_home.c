@@ -1,0 +1,258 @@
+/*
+ * view_home.c - the home screen: every role found, with its summary.
+ *
+ * Titles and summaries are peeked lazily, for the rows being drawn only,
+ * so that the first frame costs the same with a thousand roles as with two.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "app.h"
+#include "content.h"
+#include "lines.h"
+#include "search.h"
+#include "text.h"
+#include "view.h"
+#include "xalloc.h"
+
+struct home {
+	struct view v;
+	size_t sel, top;
+	int body_top, body_h;
+	char *pat;
+	size_t search_origin;
+};
+
+static const char *
+origin_name(enum role_origin o)
+{
+	switch (o) {
+	case ORIGIN_FILE:
+		return "file";
+	case ORIGIN_DIR:
+		return "folder";
+	case ORIGIN_USER:
+		return "yours";
+	case ORIGIN_BUNDLED:
+		break;
+	}
+	return "bundled";
+}
+
+static void
+home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
+{
+	struct home *h = (struct home *)v;
+	struct catalog *c = a->cat;
+	int rows_per = 2, visible;
+
+	h->body_top = top + 1;
+	h->body_h = height - 1;
+	visible = h->body_h / rows_per;
+	if (visible < 1)
+		visible = 1;
+	if (c->n == 0) {
+		frame_puts(f, top + 1, 2, "No roles found.", STY_STRONG, -1);
+		frame_puts(f, top + 3, 2, "Add Markdown files to ~/.local/share/rolebook/roles,",
+		           STY_PLAIN, -1);
+		frame_puts(f, top + 4, 2, "or run: rolebook --content DIR, or rolebook FILE.md",
+		           STY_PLAIN, -1);
+		return;
+	}
+	if (h->sel >= c->n)
+		h->sel = c->n - 1;
+	if (h->sel < h->top)
+		h->top = h->sel;
+	if (h->sel >= h->top + (size_t)visible)
+		h->top = h->sel - (size_t)visible + 1;
+	{
+		char head[64];
+		snprintf(head, sizeof head, "%zu role%s", c->n, c->n == 1 ? "" : "s");
+		frame_puts(f, top, 2, head, STY_DIM, -1);
+	}
+	for (int i = 0; i < visible; i++) {
+		size_t k = h->top + (size_t)i;
+		int row = h->body_top + i * rows_per, col;
+		struct role *r;
+		uint16_t sel;
+
+		if (k >= c->n)
+			break;
+		r = c->v[k];
+		role_peek(r);
+		sel = k == h->sel ? STY_SELECT : 0;
+		if (sel) {
+			frame_fill(f, row, 0, f->cols, ' ', sel);
+			frame_puts(f, row, 0, a->ascii ? ">" : "▶", sel | STY_MARKER, 1);
+		}
+		col = 2 + frame_puts_trunc(f, row, 2, r->title, STY_STRONG | sel, f->cols - 20);
+		if (r->origin != ORIGIN_BUNDLED) {
+			char tag[32];
+			snprintf(tag, sizeof tag, " (%s)", origin_name(r->origin));
+			col += frame_puts(f, row, col, tag, STY_DIM | sel, f->cols - col - 1);
+		}
+		frame_puts_trunc(f, row + 1, 4, r->summary, STY_DIM, f->cols - 5);
+		if (h->pat && *h->pat) {
+			long at = search_in(r->title, strlen(r->title), 0, h->pat, strlen(h->pat),
+			                    search_icase(h->pat));
+			if (at >= 0)
+				frame_add_style(f, row, 2 + text_width(r->title, (size_t)at),
+				                text_width(h->pat, strlen(h->pat)), STY_MATCH);
+		}
+	}
+}
+
+static char *
+home_title(struct view *v, struct app *a)
+{
+	return xstrdup("roles");
+}
+
+static char *
+home_info(struct view *v, struct app *a)
+{
+	struct home *h = (struct home *)v;
+
+	return a->cat->n ? xasprintf("%zu/%zu", h->sel + 1, a->cat->n) : NULL;
+}
+
+/* First role from `from` (inclusive when incl) whose title or summary
+ * contains the pattern, wrapping. */
+static long
+find_role(struct app *a, const char *pat, size_t from, int dir, bool incl)
+{
+	size_t n = a->cat->n, plen = strlen(pat);
+	bool icase = search_icase(pat);
+
+	for (size_t step = incl ? 0 : 1; step <= n && n; step++) {
+		size_t k = dir > 0 ? (from + step) % n : (from + n - step % n) % n;
+		struct role *r = a->cat->v[k];
+		role_peek(r);
+		if (search_in(r->title, strlen(r->title), 0, pat, plen, icase) >= 0 ||
+		    search_in(r->summary, strlen(r->summary), 0, pat, plen, icase) >= 0 ||
+		    search_in(r->id, strlen(r->id), 0, pat, plen, icase) >= 0)
+			return (long)k;
+	}
+	return -1;
+}
+
+static int
+home_input(struct view *v, struct app *a, const char *text, bool done)
+{
+	struct home *h = (struct home *)v;
+	long k;
+
+	free(h->pat);
+	h->pat = text ? xstrdup(text) : NULL;
+	if (text == NULL || *text == '\0') {
+		h->sel = h->search_origin;
+		return VR_REDRAW;
+	}
+	k = find_role(a, text, h->search_origin, 1, true);
+	if (k >= 0)
+		h->sel = (size_t)k;
+	else
+		app_status(a, true, "No role matches: %s", text);
+	return VR_REDRAW;
+}
+
+static int
+home_action(struct view *v, struct app *a, enum action act)
+{
+	struct home *h = (struct home *)v;
+	size_t n = a->cat->n, page = h->body_h > 3 ? (size_t)h->body_h / 2 - 1 : 1;
+
+	switch (act) {
+	case ACT_UP:
+	case ACT_WHEEL_UP:
+		if (h->sel > 0)
+			h->sel--;
+		break;
+	case ACT_DOWN:
+	case ACT_WHEEL_DOWN:
+		if (h->sel + 1 < n)
+			h->sel++;
+		break;
+	case ACT_PAGE_UP:
+	case ACT_HALF_UP:
+		h->sel = h->sel > page ? h->sel - page : 0;
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
+		h->sel = h->sel + page < n ? h->sel + page : (n ? n - 1 : 0);
+		break;
+	case ACT_TOP:
+		h->sel = 0;
+		break;
+	case ACT_BOTTOM:
+		h->sel = n ? n - 1 : 0;
+		break;
+	case ACT_CLICK: {
+		int r = a->mouse_row - h->body_top;
+		if (r >= 0 && h->top + (size_t)(r / 2) < n) {
+			size_t k = h->top + (size_t)(r / 2);
+			if (k == h->sel)
+				return n ? (app_open_role(a, a->cat->v[h->sel], NULL), VR_REDRAW) : VR_REDRAW;
+			h->sel = k;
+		}
+		break;
+	}
+	case ACT_OPEN:
+		if (n)
+			app_open_role(a, a->cat->v[h->sel], NULL);
+		break;
+	case ACT_SEARCH:
+		h->search_origin = h->sel;
+		app_prompt(a, "/", "");
+		break;
+	case ACT_NEXT_MATCH:
+	case ACT_PREV_MATCH: {
+		long k;
+		if (h->pat == NULL || *h->pat == '\0') {
+			app_status(a, false, "No search yet: press / to search");
+			break;
+		}
+		k = find_role(a, h->pat, h->sel, act == ACT_NEXT_MATCH ? 1 : -1, false);
+		if (k >= 0)
+			h->sel = (size_t)k;
+		break;
+	}
+	case ACT_BACK:
+		return VR_QUIT;
+	default:
+		return VR_NONE;
+	}
+	return VR_REDRAW;
+}
+
+static void
+home_free(struct view *v)
+{
+	struct home *h = (struct home *)v;
+
+	free(h->pat);
+	free(h);
+}
+
+static const struct view_ops home_ops = {
+	.name = "home",
+	.ctx = CTX_HOME,
+	.hints = "?:help Enter:open Up/Down:select /:search q:quit",
+	.title = home_title,
+	.info = home_info,
+	.draw = home_draw,
+	.action = home_action,
+	.input = home_input,
+	.free = home_free,
+};
+
+struct view *
+view_home_new(struct app *a)
+{
+	struct home *h = xcalloc(1, sizeof *h);
+
+	h->v.ops = &home_ops;
+	(void)a;
+	return &h->v;
+}

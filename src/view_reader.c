@@ -1,0 +1,642 @@
+/*
+ * view_reader.c - the role screen: a table of contents beside the text
+ * (above it on a narrow terminal), scrolling, sections, search and links.
+ *
+ * The rendered lines are a cache keyed by the text pane's width: a resize
+ * re-renders once, a keystroke only redraws the visible rows.  Positions
+ * survive a re-render by section: the top line is remembered as (section,
+ * offset into it) and mapped back.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "app.h"
+#include "content.h"
+#include "mdrender.h"
+#include "search.h"
+#include "text.h"
+#include "view.h"
+#include "xalloc.h"
+
+#define TOC_SIDE_MIN_COLS 72 /* narrower than this: contents above the text */
+#define TOC_MAX_WIDTH 28
+
+struct reader {
+	struct view v;
+	struct role *role;
+	struct render r;
+	int rwidth; /* width of the cached render, 0 when none */
+	size_t top;
+	bool focus_toc;
+	size_t toc_sel, toc_top;
+	/* layout, from the last draw */
+	int body_top, body_h, text_col, text_w, toc_row, toc_col, toc_w, toc_h;
+	/* search */
+	char *pat;
+	bool icase;
+	long match; /* line of the current match, -1 none */
+	size_t search_origin;
+	/* selected link: line and span */
+	long link_line;
+	uint32_t link_span;
+};
+
+static void
+rerender(struct reader *rd, struct app *a, int width)
+{
+	struct mdrender_opts o = {.width = width, .ascii = a->ascii, .references = false};
+	uint32_t sec = 0;
+	size_t off = 0;
+
+	if (rd->rwidth == width)
+		return;
+	if (rd->rwidth != 0 && rd->top < rd->r.lines.n) {
+		sec = rd->r.lines.v[rd->top].section;
+		off = rd->top - (sec < rd->r.nsections ? rd->r.section_line[sec] : 0);
+	}
+	render_done(&rd->r);
+	render_init(&rd->r);
+	mdrender(rd->role->doc, &rd->role->outline, &o, &rd->r);
+	rd->rwidth = width;
+	rd->top = (sec < rd->r.nsections ? rd->r.section_line[sec] : 0) + (off > 0 ? 0 : 0);
+	rd->link_line = -1;
+	rd->match = -1;
+}
+
+static size_t
+max_top(const struct reader *rd)
+{
+	size_t n = rd->r.lines.n, h = rd->body_h > 0 ? (size_t)rd->body_h : 1;
+
+	return n > h ? n - h : 0;
+}
+
+static void
+scroll_to(struct reader *rd, long line)
+{
+	if (line < 0)
+		line = 0;
+	rd->top = (size_t)line > max_top(rd) ? max_top(rd) : (size_t)line;
+}
+
+static void
+layout(struct reader *rd, struct app *a, int top, int height)
+{
+	int cols = a->cols;
+	size_t ns = rd->role->outline.n;
+
+	rd->body_top = top;
+	if (ns == 0) {
+		rd->toc_w = rd->toc_h = 0;
+		rd->text_col = 1;
+		rd->text_w = cols - 2;
+		rd->body_h = height;
+	} else if (cols >= TOC_SIDE_MIN_COLS) {
+		rd->toc_w = cols * 3 / 10 < TOC_MAX_WIDTH ? cols * 3 / 10 : TOC_MAX_WIDTH;
+		rd->toc_row = top;
+		rd->toc_col = 0;
+		rd->toc_h = height;
+		rd->text_col = rd->toc_w + 2;
+		rd->text_w = cols - rd->text_col - 1;
+		rd->body_h = height;
+	} else {
+		int h = height / 3;
+		if (h > (int)ns)
+			h = (int)ns;
+		if (h < 2)
+			h = 2;
+		rd->toc_w = cols;
+		rd->toc_row = top;
+		rd->toc_col = 0;
+		rd->toc_h = h;
+		rd->text_col = 1;
+		rd->text_w = cols - 2;
+		rd->body_top = top + h + 1;
+		rd->body_h = height - h - 1;
+	}
+	if (rd->body_h < 1)
+		rd->body_h = 1;
+	rerender(rd, a, rd->text_w);
+	if (rd->top > max_top(rd))
+		rd->top = max_top(rd);
+}
+
+static uint32_t
+current_section(const struct reader *rd)
+{
+	return rd->top < rd->r.lines.n ? rd->r.lines.v[rd->top].section : 0;
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_line(struct reader *rd, struct frame *f, size_t i, int row)
+{
+	const struct lines *l = &rd->r.lines;
+	const struct line *ln = &l->v[i];
+	const char *text = lines_text(l, i);
+	int col = rd->text_col, end = rd->text_col + rd->text_w;
+
+	for (uint32_t k = 0; k < ln->nspans && col < end; k++) {
+		const struct span *sp = &l->spans[ln->span + k];
+		uint16_t style = sp->style;
+		if ((long)i == rd->link_line && sp->link && k == rd->link_span)
+			style |= STY_SELECT;
+		col += frame_put(f, row, col, text + sp->off, sp->len, style, end - col);
+	}
+	if (rd->pat != NULL && *rd->pat) {
+		size_t plen = strlen(rd->pat);
+		long at = 0;
+		while ((at = search_in(text, ln->len, (size_t)at, rd->pat, plen, rd->icase)) >= 0) {
+			int c0 = text_width(text, (size_t)at), w = text_width(text + at, plen);
+			frame_add_style(f, row, rd->text_col + c0, w,
+			                (long)i == rd->match ? (STY_MATCH | STY_SELECT) : STY_MATCH);
+			at += (long)plen;
+		}
+	}
+}
+
+static void
+draw_toc(struct reader *rd, struct app *a, struct frame *f)
+{
+	const struct outline *o = &rd->role->outline;
+	uint32_t cur = current_section(rd);
+	size_t sel = rd->focus_toc ? rd->toc_sel : cur;
+	int h = rd->toc_h;
+
+	if (sel < rd->toc_top)
+		rd->toc_top = sel;
+	if (h > 0 && sel >= rd->toc_top + (size_t)h)
+		rd->toc_top = sel - (size_t)h + 1;
+	for (int r = 0; r < h; r++) {
+		size_t i = rd->toc_top + (size_t)r;
+		int row = rd->toc_row + r, indent;
+		uint16_t style = STY_PLAIN;
+
+		if (i >= o->n)
+			break;
+		indent = o->v[i].level > 1 ? (o->v[i].level - 2) * 2 + 1 : 0;
+		if (indent > rd->toc_w / 3)
+			indent = rd->toc_w / 3;
+		if (o->v[i].level <= 2)
+			style = STY_STRONG;
+		if (i == cur)
+			style |= STY_HEADING;
+		if (i == sel)
+			style |= rd->focus_toc ? STY_SELECT : STY_MARKER;
+		if (i == sel && rd->focus_toc)
+			frame_fill(f, row, rd->toc_col, rd->toc_w, ' ', style);
+		if (i == cur)
+			frame_puts(f, row, rd->toc_col, a->ascii ? ">" : "▸", style, 1);
+		frame_puts_trunc(f, row, rd->toc_col + 1 + indent, o->v[i].title, style,
+		                 rd->toc_w - 1 - indent);
+	}
+	/* the divider */
+	if (rd->toc_w < a->cols) {
+		for (int r = 0; r < rd->toc_h; r++)
+			frame_puts(f, rd->toc_row + r, rd->toc_w, a->ascii ? "|" : "│", STY_MARKER, 1);
+	} else {
+		frame_fill(f, rd->toc_row + rd->toc_h, 0, a->cols, a->ascii ? '-' : 0x2500, STY_MARKER);
+	}
+}
+
+static void
+reader_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
+{
+	struct reader *rd = (struct reader *)v;
+
+	layout(rd, a, top, height);
+	if (rd->toc_h > 0)
+		draw_toc(rd, a, f);
+	for (int r = 0; r < rd->body_h; r++) {
+		size_t i = rd->top + (size_t)r;
+		if (i >= rd->r.lines.n)
+			break;
+		draw_line(rd, f, i, rd->body_top + r);
+	}
+}
+
+static char *
+reader_title(struct view *v, struct app *a)
+{
+	struct reader *rd = (struct reader *)v;
+	uint32_t sec = current_section(rd);
+	const struct outline *o = &rd->role->outline;
+
+	if (sec < o->n && o->v[sec].level > 1)
+		return xasprintf("%s %s %s", rd->role->title, a->ascii ? ">" : "›", o->v[sec].title);
+	return xstrdup(rd->role->title);
+}
+
+static char *
+reader_info(struct view *v, struct app *a)
+{
+	struct reader *rd = (struct reader *)v;
+	size_t n = rd->r.lines.n, bottom = rd->top + (size_t)rd->body_h;
+
+	if (n == 0)
+		return xstrdup("empty");
+	if (bottom >= n)
+		return xstrdup(rd->top == 0 ? "all" : "end");
+	return xasprintf("%zu%%", bottom * 100 / n);
+}
+
+/* ---- search ---- */
+
+static void
+run_search(struct reader *rd, struct app *a, size_t from, int dir, bool inclusive)
+{
+	bool wrapped;
+	long i;
+
+	if (rd->pat == NULL || *rd->pat == '\0') {
+		rd->match = -1;
+		return;
+	}
+	i = search_lines(&rd->r.lines, rd->pat, rd->icase, from, dir, inclusive, &wrapped);
+	if (i < 0) {
+		rd->match = -1;
+		app_status(a, true, "Pattern not found: %s", rd->pat);
+		return;
+	}
+	rd->match = i;
+	if ((size_t)i < rd->top || (size_t)i >= rd->top + (size_t)rd->body_h)
+		scroll_to(rd, i - rd->body_h / 3);
+	if (wrapped && !inclusive)
+		app_status(a, false, dir > 0 ? "Search wrapped to the top" : "Search wrapped to the bottom");
+}
+
+static int
+reader_input(struct view *v, struct app *a, const char *text, bool done)
+{
+	struct reader *rd = (struct reader *)v;
+
+	layout(rd, a, 1, a->rows - 2); /* keys may come before the first draw */
+	if (text == NULL) { /* cancelled: back where the search started */
+		free(rd->pat);
+		rd->pat = NULL;
+		rd->match = -1;
+		rd->top = rd->search_origin;
+		return VR_REDRAW;
+	}
+	free(rd->pat);
+	rd->pat = xstrdup(text);
+	rd->icase = search_icase(text);
+	if (*text == '\0') {
+		rd->match = -1;
+		rd->top = rd->search_origin;
+		return VR_REDRAW;
+	}
+	run_search(rd, a, rd->search_origin, 1, true);
+	if (done && rd->match >= 0) {
+		size_t count = 0;
+		for (size_t i = 0; i < rd->r.lines.n; i++)
+			if (search_in(lines_text(&rd->r.lines, i), rd->r.lines.v[i].len, 0, rd->pat,
+			              strlen(rd->pat), rd->icase) >= 0)
+				count++;
+		app_status(a, false, "%zu line%s match; n next, N previous", count,
+		           count == 1 ? "" : "s");
+	}
+	return VR_REDRAW;
+}
+
+/* ---- links ---- */
+
+/* Selects the next (dir 1) or previous (dir -1) link span among the
+ * visible lines, starting after the current selection. */
+static bool
+select_link(struct reader *rd, int dir)
+{
+	const struct lines *l = &rd->r.lines;
+	size_t first = rd->top, last = rd->top + (size_t)rd->body_h;
+	long line = rd->link_line;
+	long span = (long)rd->link_span;
+
+	if (last > l->n)
+		last = l->n;
+	if (line < (long)first || line >= (long)last) {
+		line = dir > 0 ? (long)first : (long)last - 1;
+		span = dir > 0 ? -1 : (line >= 0 ? (long)l->v[line].nspans : 0);
+	}
+	uint16_t cur = (rd->link_line >= 0 && rd->link_line < (long)l->n &&
+	                rd->link_span < l->v[rd->link_line].nspans)
+	                   ? l->spans[l->v[rd->link_line].span + rd->link_span].link
+	                   : 0;
+	while (line >= (long)first && line < (long)last) {
+		const struct line *ln = &l->v[line];
+		for (span += dir; span >= 0 && span < (long)ln->nspans; span += dir) {
+			uint16_t id = l->spans[ln->span + (size_t)span].link;
+			/* a link wrapped over lines is one link */
+			if (id != 0 && id != cur) {
+				rd->link_line = line;
+				rd->link_span = (uint32_t)span;
+				return true;
+			}
+		}
+		line += dir;
+		if (line >= 0 && line < (long)l->n)
+			span = dir > 0 ? -1 : (long)l->v[line].nspans;
+	}
+	return false;
+}
+
+static bool
+link_visible(const struct reader *rd)
+{
+	return rd->link_line >= (long)rd->top && rd->link_line < (long)(rd->top + (size_t)rd->body_h) &&
+	       rd->link_line < (long)rd->r.lines.n;
+}
+
+static int
+follow_link(struct reader *rd, struct app *a)
+{
+	const struct lines *l = &rd->r.lines;
+	uint16_t id;
+
+	if (!link_visible(rd) && !select_link(rd, 1)) {
+		app_status(a, false, "No link on this screen");
+		return VR_REDRAW;
+	}
+	id = l->spans[l->v[rd->link_line].span + rd->link_span].link;
+	if (id == 0 || id > rd->r.nlinks)
+		return VR_REDRAW;
+	app_follow(a, rd->role, rd->r.links[id - 1].url);
+	return VR_REDRAW;
+}
+
+/* GitHub's anchor for a heading: lower case, spaces to '-', punctuation dropped. */
+static char *
+slug(const char *title)
+{
+	char *s = xmalloc(strlen(title) + 1), *o = s;
+
+	for (const unsigned char *p = (const unsigned char *)title; *p; p++) {
+		if (*p >= 0x80 || isalnum(*p) || *p == '-' || *p == '_')
+			*o++ = (char)tolower(*p);
+		else if (*p == ' ')
+			*o++ = '-';
+	}
+	*o = '\0';
+	return s;
+}
+
+void
+view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor)
+{
+	struct reader *rd = (struct reader *)v;
+	const struct outline *o = &rd->role->outline;
+
+	if (rd->rwidth == 0)
+		layout(rd, a, 1, a->rows - 2);
+	if (anchor == NULL || *anchor == '\0') {
+		rd->top = 0;
+		return;
+	}
+	for (size_t i = 0; i < o->n; i++) {
+		char *s = slug(o->v[i].title);
+		bool hit = strcmp(s, anchor) == 0;
+		free(s);
+		if (hit) {
+			scroll_to(rd, (long)rd->r.section_line[i]);
+			return;
+		}
+	}
+	app_status(a, false, "No section \"%s\" in %s", anchor, rd->role->title);
+}
+
+/* ---- actions ---- */
+
+static void
+goto_section(struct reader *rd, size_t sec)
+{
+	if (sec < rd->r.nsections)
+		scroll_to(rd, (long)rd->r.section_line[sec]);
+}
+
+static int
+toc_action(struct reader *rd, struct app *a, enum action act)
+{
+	size_t n = rd->role->outline.n, page = rd->toc_h > 1 ? (size_t)rd->toc_h - 1 : 1;
+
+	switch (act) {
+	case ACT_UP:
+		if (rd->toc_sel > 0)
+			rd->toc_sel--;
+		break;
+	case ACT_DOWN:
+	case ACT_NEXT_SECTION:
+		if (rd->toc_sel + 1 < n)
+			rd->toc_sel++;
+		break;
+	case ACT_PREV_SECTION:
+		if (rd->toc_sel > 0)
+			rd->toc_sel--;
+		break;
+	case ACT_PAGE_UP:
+	case ACT_HALF_UP:
+		rd->toc_sel = rd->toc_sel > page ? rd->toc_sel - page : 0;
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
+		rd->toc_sel = rd->toc_sel + page < n ? rd->toc_sel + page : n - 1;
+		break;
+	case ACT_TOP:
+		rd->toc_sel = 0;
+		break;
+	case ACT_BOTTOM:
+		rd->toc_sel = n ? n - 1 : 0;
+		break;
+	case ACT_OPEN:
+		rd->focus_toc = false;
+		return VR_REDRAW;
+	default:
+		return VR_NONE;
+	}
+	goto_section(rd, rd->toc_sel);
+	(void)a;
+	return VR_REDRAW;
+}
+
+static int
+click(struct reader *rd, struct app *a)
+{
+	int row = a->mouse_row, col = a->mouse_col;
+	const struct lines *l = &rd->r.lines;
+
+	if (rd->toc_h > 0 && row >= rd->toc_row && row < rd->toc_row + rd->toc_h &&
+	    col < rd->toc_w) {
+		size_t i = rd->toc_top + (size_t)(row - rd->toc_row);
+		if (i < rd->role->outline.n) {
+			rd->toc_sel = i;
+			goto_section(rd, i);
+		}
+		return VR_REDRAW;
+	}
+	if (row >= rd->body_top && row < rd->body_top + rd->body_h && col >= rd->text_col) {
+		size_t i = rd->top + (size_t)(row - rd->body_top);
+		int c = rd->text_col;
+		if (i >= l->n)
+			return VR_HANDLED;
+		for (uint32_t k = 0; k < l->v[i].nspans; k++) {
+			const struct span *sp = &l->spans[l->v[i].span + k];
+			int w = text_width(lines_text(l, i) + sp->off, sp->len);
+			if (col >= c && col < c + w && sp->link) {
+				rd->link_line = (long)i;
+				rd->link_span = k;
+				return follow_link(rd, a);
+			}
+			c += w;
+		}
+		rd->focus_toc = false;
+	}
+	return VR_REDRAW;
+}
+
+static int
+reader_action(struct view *v, struct app *a, enum action act)
+{
+	struct reader *rd = (struct reader *)v;
+	long page;
+	uint32_t sec;
+
+	layout(rd, a, 1, a->rows - 2); /* keys may come before the first draw */
+	page = rd->body_h > 2 ? rd->body_h - 2 : 1;
+	if (rd->focus_toc && toc_action(rd, a, act) != VR_NONE)
+		return VR_REDRAW;
+	switch (act) {
+	case ACT_UP:
+		scroll_to(rd, (long)rd->top - 1);
+		break;
+	case ACT_DOWN:
+		scroll_to(rd, (long)rd->top + 1);
+		break;
+	case ACT_WHEEL_UP:
+		scroll_to(rd, (long)rd->top - 3);
+		break;
+	case ACT_WHEEL_DOWN:
+		scroll_to(rd, (long)rd->top + 3);
+		break;
+	case ACT_PAGE_UP:
+		scroll_to(rd, (long)rd->top - page);
+		break;
+	case ACT_PAGE_DOWN:
+		scroll_to(rd, (long)rd->top + page);
+		break;
+	case ACT_HALF_UP:
+		scroll_to(rd, (long)rd->top - rd->body_h / 2);
+		break;
+	case ACT_HALF_DOWN:
+		scroll_to(rd, (long)rd->top + rd->body_h / 2);
+		break;
+	case ACT_TOP:
+		rd->top = 0;
+		break;
+	case ACT_BOTTOM:
+		rd->top = max_top(rd);
+		break;
+	case ACT_FOCUS:
+		if (rd->role->outline.n == 0)
+			return VR_HANDLED;
+		rd->focus_toc = !rd->focus_toc;
+		rd->toc_sel = current_section(rd);
+		break;
+	case ACT_NEXT_SECTION:
+		sec = current_section(rd);
+		/* skip sections that start on the same line */
+		while (sec + 1 < rd->r.nsections && rd->r.section_line[sec + 1] <= rd->top)
+			sec++;
+		if (sec + 1 < rd->r.nsections)
+			goto_section(rd, sec + 1);
+		else
+			app_status(a, false, "This is the last section");
+		break;
+	case ACT_PREV_SECTION:
+		sec = current_section(rd);
+		if (sec < rd->r.nsections && rd->r.section_line[sec] < rd->top)
+			goto_section(rd, sec);
+		else if (sec > 0)
+			goto_section(rd, sec - 1);
+		break;
+	case ACT_SEARCH:
+		rd->search_origin = rd->top;
+		app_prompt(a, "/", "");
+		break;
+	case ACT_NEXT_MATCH:
+	case ACT_PREV_MATCH:
+		if (rd->pat == NULL || *rd->pat == '\0') {
+			app_status(a, false, "No search yet: press / to search");
+			break;
+		}
+		run_search(rd, a, rd->match >= 0 ? (size_t)rd->match : rd->top,
+		           act == ACT_NEXT_MATCH ? 1 : -1, rd->match < 0);
+		break;
+	case ACT_NEXT_LINK:
+	case ACT_PREV_LINK:
+		if (!select_link(rd, act == ACT_NEXT_LINK ? 1 : -1)) {
+			app_status(a, false, "No more links on this screen");
+		} else {
+			const struct lines *l = &rd->r.lines;
+			uint16_t id = l->spans[l->v[rd->link_line].span + rd->link_span].link;
+			app_status(a, false, "Link: %s  (Enter follows)", rd->r.links[id - 1].url);
+		}
+		break;
+	case ACT_OPEN:
+		return follow_link(rd, a);
+	case ACT_HISTORY_BACK:
+		if (a->nviews > 1 && strcmp(a->views[a->nviews - 2]->ops->name, "reader") == 0)
+			return VR_CLOSE;
+		app_status(a, false, "Nothing to come back to");
+		break;
+	case ACT_CHECKLIST: {
+		long s = role_section_of_kind(rd->role, SEC_CHECKLIST);
+		if (s < 0)
+			app_status(a, false, "This role has no onboarding checklist");
+		else
+			goto_section(rd, (size_t)s);
+		break;
+	}
+	case ACT_CLICK:
+		return click(rd, a);
+	default:
+		return VR_NONE;
+	}
+	return VR_REDRAW;
+}
+
+static void
+reader_free(struct view *v)
+{
+	struct reader *rd = (struct reader *)v;
+
+	render_done(&rd->r);
+	free(rd->pat);
+	free(rd);
+}
+
+static const struct view_ops reader_ops = {
+	.name = "reader",
+	.ctx = CTX_READER,
+	.hints = "?:help q:back Tab:contents ]/[:section /:search l:link c:checklist",
+	.title = reader_title,
+	.info = reader_info,
+	.draw = reader_draw,
+	.action = reader_action,
+	.input = reader_input,
+	.free = reader_free,
+};
+
+struct view *
+view_reader_new(struct app *a, struct role *role)
+{
+	struct reader *rd = xcalloc(1, sizeof *rd);
+
+	rd->v.ops = &reader_ops;
+	rd->role = role;
+	rd->match = -1;
+	rd->link_line = -1;
+	render_init(&rd->r);
+	(void)a;
+	return &rd->v;
+}

@@ -1,0 +1,96 @@
+#!/bin/bash
+# tests/cli.sh - the command line as a user types it: list, print, errors,
+# help and version, pipes and widths, hostile content.
+. "$(dirname "$0")/lib.sh"
+
+rb() { "$ROLEBOOK" "$@"; }
+
+# --help and --version
+out=$(rb --help); rc=$?
+check "--help exits 0" 0 "$rc"
+contains "--help shows usage" "Usage: rolebook [OPTIONS] [ROLE|FILE.md]" "$out"
+for word in list print --content --no-color --width --version; do
+	contains "--help mentions $word" "$word" "$out"
+done
+check "--version" "rolebook $(sed -n 's/^AC_INIT(\[rolebook\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" "$(rb --version)"
+
+# list
+out=$(rb list)
+contains "list shows the program manager" "program-manager	Program Manager	" "$out"
+contains "list shows the technical lead" "technical-lead	Technical Lead	" "$out"
+check "list has two bundled roles" 2 "$(printf '%s\n' "$out" | wc -l)"
+
+# print, plain in a pipe
+out=$(rb print program-manager)
+contains "print renders the title" "Program Manager
+═══════════════" "$out"
+lacks "print in a pipe has no escape codes" $'\033' "$out"
+lacks "print shows no raw heading markers" "## " "$out"
+contains "print lists the checklist as tasks" "☐ " "$out"
+width=$(printf '%s\n' "$out" | wc -L)
+[ "$width" -le 80 ] && pass "print wraps at 80 columns in a pipe" || fail "print wraps at 80" "widest line: $width"
+out=$(rb print --width 40 technical-lead)
+width=$(printf '%s\n' "$out" | wc -L)
+[ "$width" -le 40 ] && pass "--width 40 is respected" || fail "--width 40" "widest line: $width"
+contains "print of a role lists link references" "References" "$(rb print program-manager)"
+
+# print a file, the upstream way
+if [ -d "$UPSTREAM_DIR" ]; then
+	n=0
+	for f in "$UPSTREAM_DIR"/*.md; do
+		if ! rb print "$f" >/dev/null 2>"$TEST_TMP/err"; then
+			fail "print $(basename "$f")" "$(cat "$TEST_TMP/err")"
+		else
+			n=$((n + 1))
+		fi
+	done
+	check "every upstream file prints" "$(ls "$UPSTREAM_DIR"/*.md | wc -l)" "$n"
+	out=$(rb print "$UPSTREAM_DIR/technical-lead.md")
+	contains "upstream technical lead renders its skill list" "• Leadership – Coaching team members" "$out"
+	lacks "upstream front matter is skipped" "title:" "$(rb print "$UPSTREAM_DIR/liaisons.md")"
+else
+	echo "note: no upstream corpus at $UPSTREAM_DIR; skipping those checks"
+fi
+
+# errors: a message on stderr with the program's name, a non-zero exit
+err=$(rb print no-such-role 2>&1 >/dev/null); rc=$?
+check "unknown role exits 1" 1 "$rc"
+contains "unknown role is named" "rolebook: unknown role 'no-such-role'" "$err"
+contains "unknown role lists the known ones" "known roles: program-manager technical-lead" "$err"
+err=$(rb print 2>&1); rc=$?
+check "print without a role is a usage error" 2 "$rc"
+err=$(rb --bogus 2>&1); rc=$?
+check "unknown option is a usage error" 2 "$rc"
+contains "unknown option hints at --help" "Try 'rolebook --help'." "$err"
+err=$(rb print --width 5 program-manager 2>&1); rc=$?
+check "a silly width is refused" 2 "$rc"
+err=$(rb print /nonexistent/file.md 2>&1); rc=$?
+check "a missing file exits 1" 1 "$rc"
+contains "a missing file is named" "rolebook: cannot open /nonexistent/file.md" "$err"
+printf 'bin\0ary' > "$TEST_TMP/binary.md"
+err=$(rb print "$TEST_TMP/binary.md" 2>&1); rc=$?
+check "a binary file exits 1" 1 "$rc"
+contains "a binary file is refused" "is not a text file" "$err"
+err=$(rb 2>&1 </dev/null); rc=$?
+check "no terminal: exit 1" 1 "$rc"
+contains "no terminal: points to print" "rolebook print ROLE" "$err"
+err=$(rb --content /nonexistent list 2>&1); rc=$?
+check "a missing --content folder is an error" 1 "$rc"
+
+# hostile content: escape sequences never reach the output
+printf '# Evil\x1b]0;pwned\x07\n\nText \x1b[31mred\x1b[0m and \x1b]52;c;Zm9v\x07clip \xc2\x9b2J and \xff bytes.\n' > "$TEST_TMP/evil.md"
+out=$(rb print "$TEST_TMP/evil.md")
+lacks "no ESC in the output" $'\033' "$out"
+lacks "no BEL in the output" $'\007' "$out"
+lacks "no 8-bit CSI in the output" $'\xc2\x9b' "$out"
+contains "text around escapes survives" "Text red and clip and � bytes." "$out"
+
+# --content and user roles
+mkdir -p "$TEST_TMP/more" "$XDG_DATA_HOME/rolebook/roles"
+printf -- '---\nsummary: Hosts the weekly meeting\n---\n# Meeting Host\n\nText.\n' > "$TEST_TMP/more/meeting-host.md"
+printf '# Release Shadow\n\nLearns the release by doing it.\n' > "$XDG_DATA_HOME/rolebook/roles/release-shadow.md"
+out=$(rb --content "$TEST_TMP/more" list)
+contains "--content adds roles" "meeting-host	Meeting Host	Hosts the weekly meeting" "$out"
+contains "user roles are found" "release-shadow	Release Shadow	Learns the release by doing it." "$out"
+
+finish

@@ -1,0 +1,109 @@
+#!/bin/bash
+# tests/screen/tmux.sh - the installed-style binary in a real terminal:
+# tmux runs it, send-keys types, capture-pane reads the screen.
+. "$(dirname "$0")/../lib.sh"
+
+if ! command -v tmux >/dev/null; then
+	echo "tmux is not installed: cannot run the terminal tests"
+	exit 1
+fi
+SOCK="$TEST_TMP/tmux.sock"
+T() { tmux -S "$SOCK" "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+
+# start COLS ROWS ARGS...: runs rolebook in a fresh session
+start() {
+	local cols=$1 rows=$2
+	shift 2
+	T kill-server 2>/dev/null
+	T -f /dev/null new-session -d -s rb -x "$cols" -y "$rows" \
+		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
+		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" \
+		LC_ALL=C.UTF-8 TERM=xterm-256color ${NO_COLOR:+NO_COLOR=1} \
+		"$ROLEBOOK" "$@"
+	T set-option -t rb remain-on-exit on >/dev/null
+}
+screen() { T capture-pane -p -t rb; }
+keys() { T send-keys -t rb "$@"; }
+# wait_for TEXT: until the screen shows TEXT (5 s at most)
+wait_for() {
+	local i
+	for i in $(seq 50); do
+		case "$(screen)" in *"$1"*) return 0 ;; esac
+		sleep 0.1
+	done
+	return 1
+}
+expect() { # expect NAME TEXT
+	if wait_for "$2"; then pass "$1"; else fail "$1" "expected on screen: $2
+--- screen:
+$(screen)"; fi
+}
+dead() { T display -p -t rb '#{pane_dead}'; }
+
+# --- 80x24: the home screen, a role, sections, search, links, help ---
+start 80 24
+expect "home screen lists the program manager" "Program Manager"
+expect "home screen lists the technical lead" "Technical Lead"
+expect "footer names the keys" "?:help"
+screen > "$TEST_TMP/home.txt"
+keys Enter
+expect "Enter opens the role" "│ Program Manager"
+expect "the contents list the skill areas" "Skill areas"
+for i in $(seq 20); do
+	keys ']'
+	sleep 0.05
+	case "$(screen | head -1)" in *"Skill areas"*) break ;; esac
+done
+expect "] jumps section by section to the skill areas" "Program Manager › Skill areas"
+keys '/' 'S' 't' 'r' 'a' 't' 'e' 'g' 'i' 'c' Enter
+expect "search lands on the word" "match; n next, N previous"
+keys n
+keys '?'
+expect "? shows help for the role screen" "help: reader screen"
+keys q
+expect "q leaves the help" "Program Manager"
+keys Tab G Enter
+expect "Tab, G, Enter: the last section" "Program Manager › Sources"
+keys q
+expect "q goes back home" "2 roles"
+keys Q
+sleep 0.3
+check "Q quits" 1 "$(dead)"
+
+# --- following a link and coming back ---
+start 80 24 program-manager
+expect "a role given on the command line opens" "│ Program Manager"
+keys '/' 'T' 'e' 'c' 'h' 'n' 'i' 'c' 'a' 'l' ' ' 'L' 'e' 'a' 'd' 's' Enter
+for i in $(seq 10); do
+	keys l
+	wait_for "Link: technical-lead.md" && break
+done
+keys Enter
+expect "Enter follows the link to the other role" "rolebook › Technical Lead"
+keys BSpace
+expect "Backspace comes back" "rolebook › Program Manager"
+keys Q
+
+# --- narrow, resized, too small ---
+start 50 20 technical-lead
+expect "narrow: the role opens" "Technical Lead"
+row2=$(screen | sed -n 2p)
+lacks "narrow: contents above the text, not beside" "│" "$row2"
+T resize-window -t rb -x 100 -y 30
+expect "resize to wide: contents beside the text" "│ Technical Lead"
+T resize-window -t rb -x 30 -y 8
+expect "tiny terminal: a clear message" "Terminal too small"
+T resize-window -t rb -x 80 -y 24
+expect "back to 80x24: the text returns" "│ Technical Lead"
+keys Q
+
+# --- monochrome still shows structure; the mouse wheel scrolls ---
+NO_COLOR=1 start 80 24 program-manager
+expect "NO_COLOR: the role opens" "│ Program Manager"
+T send-keys -t rb -M 2>/dev/null || true
+keys Q
+sleep 0.3
+check "NO_COLOR: quits cleanly" 1 "$(dead)"
+
+finish

@@ -1,0 +1,39 @@
+/*
+ * unit.h - shared declarations for the CUnit runner.
+ *
+ * Each tests/unit/test_<module>.c defines test_<module>_register(), which
+ * adds its suite(s) to the CUnit registry and returns 0 (or a CUnit error).
+ * run_unit.c calls them all.  A failing string comparison prints what was
+ * expected and what came instead.
+ */
+#ifndef ROLEBOOK_UNIT_H
+#define ROLEBOOK_UNIT_H
+
+#include <CUnit/CUnit.h>
+#include <stdio.h>
+#include <string.h>
+
+int test_text_register(void);
+int test_lines_register(void);
+int test_mdrender_register(void);
+int test_content_register(void);
+int test_store_register(void);
+int test_frame_register(void);
+int test_screen_register(void);
+
+/* Temporary folder for this run (set by run_unit.c, under $TMPDIR). */
+extern const char *unit_tmpdir;
+
+/* Compares two strings; on mismatch prints both, then fails the test. */
+#define UNIT_ASSERT_STR(expected, actual)                                                          \
+	do {                                                                                       \
+		const char *e_ = (expected), *a_ = (actual);                                      \
+		int ok_ = (e_ == NULL && a_ == NULL) ||                                            \
+		          (e_ != NULL && a_ != NULL && strcmp(e_, a_) == 0);                       \
+		if (!ok_)                                                                          \
+			fprintf(stderr, "\n%s:%d: expected:\n%s\n--- got:\n%s\n---\n", __FILE__,  \
+			        __LINE__, e_ ? e_ : "(null)", a_ ? a_ : "(null)");                 \
+		CU_ASSERT_TRUE(ok_);                                                               \
+	} while (0)
+
+#endif
