@@ -483,20 +483,19 @@ parent_entry(const struct outline *o, size_t i)
 	return -1;
 }
 
-void
-role_load_text(struct role *r, const char *text, size_t len)
+/* Builds the model from r->doc (parsed) and its front matter (taken). */
+static void
+analyse(struct role *r, char *front)
 {
 	struct outline *o = &r->outline;
 	size_t hint = 0, items_cap = 0, areas_cap = 0, stmts_cap = 0;
 	long sec = -1, skills_sec, stmts_sec;
-	char *front = NULL, *v;
+	char *v;
 	cmark_node *n;
 	cmark_iter *it;
 	cmark_event_type ev;
 	uint32_t task = 0;
 
-	role_unload(r);
-	r->doc = md_parse(text, len, &front);
 	outline_build(o, r->doc);
 	r->kinds = xcalloc(o->n ? o->n : 1, sizeof *r->kinds);
 	for (size_t i = 0; i < o->n; i++) {
@@ -644,22 +643,44 @@ role_load_text(struct role *r, const char *text, size_t len)
 	r->loaded = true;
 }
 
+void
+role_load_text(struct role *r, const char *text, size_t len)
+{
+	char *front = NULL;
+
+	role_unload(r);
+	r->doc = md_parse(text, len, &front);
+	analyse(r, front);
+}
+
 int
 role_load(struct role *r)
 {
-	char *text, *err = NULL;
-	size_t len;
+	char *err = NULL, *front = NULL;
+	struct stat sb;
+	FILE *f;
 
 	if (r->loaded)
 		return 0;
 	free(r->error);
 	r->error = NULL;
-	text = content_read_file(r->path, &len, &err);
-	if (text == NULL) {
-		r->error = err;
+	role_unload(r);
+	f = fopen(r->path, "rb");
+	if (f == NULL) {
+		r->error = xasprintf("cannot open %s: %s", r->path, strerror(errno));
 		return -1;
 	}
-	role_load_text(r, text, len);
-	free(text);
+	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		r->error = xasprintf("%s is not a regular file", r->path);
+	} else if ((uintmax_t)sb.st_size > CONTENT_MAX_BYTES) {
+		r->error = xasprintf("%s is too large (%jd bytes; the limit is %u MiB)", r->path,
+		                     (intmax_t)sb.st_size, CONTENT_MAX_BYTES >> 20);
+	} else if ((r->doc = md_parse_file(f, r->path, &front, &err)) == NULL) {
+		r->error = err;
+	}
+	fclose(f);
+	if (r->doc == NULL)
+		return -1;
+	analyse(r, front);
 	return 0;
 }

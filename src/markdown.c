@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <cmark-gfm-core-extensions.h>
@@ -84,6 +85,102 @@ front_matter_end(const char *s, size_t len, size_t *front_start, size_t *front_l
 	return 0; /* no closing fence: not front matter, just a rule */
 }
 
+static cmark_parser *
+new_parser(void)
+{
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+
+	cmark_parser_attach_syntax_extension(p, ext_table);
+	cmark_parser_attach_syntax_extension(p, ext_tasklist);
+	cmark_parser_attach_syntax_extension(p, ext_strike);
+	cmark_parser_attach_syntax_extension(p, ext_autolink);
+	return p;
+}
+
+/* Feeds text to the parser, sanitised when it needs to be. */
+static void
+feed(cmark_parser *p, const char *text, size_t len)
+{
+	if (text_is_clean(text, len)) {
+		cmark_parser_feed(p, text, len);
+	} else {
+		size_t n;
+		char *clean = text_sanitize(text, len, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, &n);
+		cmark_parser_feed(p, clean, n);
+		free(clean);
+	}
+}
+
+#define CHUNK (256 * 1024)
+
+cmark_node *
+md_parse_file(FILE *f, const char *name, char **front, char **err)
+{
+	char *buf = xmalloc(CHUNK + 1);
+	size_t have = 0, n;
+	bool first = true, eof = false;
+	cmark_parser *p;
+	cmark_node *doc;
+
+	md_init();
+	p = new_parser();
+	if (front != NULL)
+		*front = NULL;
+	while (!eof) {
+		size_t cut;
+
+		n = fread(buf + have, 1, CHUNK - have, f);
+		if (n < CHUNK - have) {
+			if (ferror(f)) {
+				*err = xasprintf("cannot read %s: %s", name, strerror(errno));
+				goto fail;
+			}
+			eof = true;
+		}
+		if (memchr(buf + have, '\0', n) != NULL) {
+			*err = xasprintf("%s is not a text file", name);
+			goto fail;
+		}
+		have += n;
+		/* Cut after the last newline, so that no line (and no UTF-8
+		 * sequence) is split between two chunks; a line longer than a
+		 * chunk is cut where it is. */
+		cut = have;
+		if (!eof) {
+			const char *nl = memrchr(buf, '\n', have);
+			if (nl != NULL)
+				cut = (size_t)(nl - buf) + 1;
+		}
+		{
+			size_t body = 0;
+			if (first) {
+				size_t fs = 0, fl = 0;
+				body = front_matter_end(buf, cut, &fs, &fl);
+				if (body > 0 && front != NULL)
+					*front = text_sanitize(buf + fs, fl, TEXT_KEEP_NEWLINES, NULL);
+				first = false;
+			}
+			feed(p, buf + body, cut - body);
+		}
+		memmove(buf, buf + cut, have - cut);
+		have -= cut;
+	}
+	free(buf);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	if (doc == NULL)
+		fatal("out of memory while parsing Markdown");
+	return doc;
+fail:
+	free(buf);
+	cmark_parser_free(p);
+	if (front != NULL) {
+		free(*front);
+		*front = NULL;
+	}
+	return NULL;
+}
+
 cmark_node *
 md_parse(const char *src, size_t len, char **front)
 {
@@ -103,11 +200,7 @@ md_parse(const char *src, size_t len, char **front)
 		clean = text_sanitize(text, tlen, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, &tlen);
 		text = clean;
 	}
-	p = cmark_parser_new(CMARK_OPT_DEFAULT);
-	cmark_parser_attach_syntax_extension(p, ext_table);
-	cmark_parser_attach_syntax_extension(p, ext_tasklist);
-	cmark_parser_attach_syntax_extension(p, ext_strike);
-	cmark_parser_attach_syntax_extension(p, ext_autolink);
+	p = new_parser();
 	cmark_parser_feed(p, text, tlen);
 	doc = cmark_parser_finish(p);
 	cmark_parser_free(p);

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <cmark-gfm.h>
 
@@ -29,6 +30,15 @@ void md_init(void);
  * not NULL it receives the front matter's text (new string, or NULL).
  */
 cmark_node *md_parse(const char *src, size_t len, char **front);
+
+/*
+ * Parses the file f in chunks, so that the whole text is never held in
+ * memory beside the tree: front matter and sanitising as md_parse().
+ * Returns a new document, or NULL with *err (new string) when the file
+ * cannot be read or holds a NUL byte (not a text file); name is used in
+ * messages.
+ */
+cmark_node *md_parse_file(FILE *f, const char *name, char **front, char **err);
 
 /* True when node is a GFM task-list item; *checked (if not NULL) tells
  * whether it is ticked. */
