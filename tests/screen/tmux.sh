@@ -16,12 +16,13 @@ start() {
 	local cols=$1 rows=$2
 	shift 2
 	T kill-server 2>/dev/null
-	T -f /dev/null new-session -d -s rb -x "$cols" -y "$rows" \
+	while T has-session 2>/dev/null; do sleep 0.05; done
+	printf 'set -g remain-on-exit on\nset -g status off\n' > "$TEST_TMP/tmux.conf"
+	T -f "$TEST_TMP/tmux.conf" new-session -d -s rb -x "$cols" -y "$rows" \
 		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
 		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" \
 		LC_ALL=C.UTF-8 TERM=xterm-256color ${NO_COLOR:+NO_COLOR=1} \
 		"$ROLEBOOK" "$@"
-	T set-option -t rb remain-on-exit on >/dev/null
 }
 screen() { T capture-pane -p -t rb; }
 keys() { T send-keys -t rb "$@"; }
