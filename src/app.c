@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "app.h"
+#include "checklist.h"
 #include "lines.h"
 #include "text.h"
 #include "xalloc.h"
@@ -67,6 +69,12 @@ struct view *
 app_top(struct app *a)
 {
 	return a->nviews ? a->views[a->nviews - 1] : NULL;
+}
+
+int64_t
+app_now(const struct app *a)
+{
+	return a->clock ? a->clock() : (int64_t)time(NULL);
 }
 
 void
@@ -350,6 +358,22 @@ app_draw(struct app *a, struct frame *f)
 	v->ops->draw(v, a, f, 1, f->rows - 2);
 	draw_header(a, f, v);
 	draw_footer(a, f, v);
+}
+
+/* ---- progress ---- */
+
+bool
+app_progress(struct app *a, struct role *role, size_t *done, size_t *total)
+{
+	struct checklist cl;
+
+	if (role_load(role) != 0 || role->nitems == 0)
+		return false;
+	checklist_load(&cl, a->store, a->profile, role);
+	*done = cl.done;
+	*total = cl.n;
+	checklist_done(&cl);
+	return true;
 }
 
 /* ---- opening roles and following links ---- */

@@ -11,7 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "content.h"
+#include "store.h"
 #include "frame.h"
 #include "view.h"
 
@@ -21,6 +24,10 @@
 
 struct app {
 	struct catalog *cat; /* borrowed */
+	struct store *store; /* borrowed; NULL: progress is not kept */
+	const char *profile; /* whose progress */
+	bool readonly;       /* the store refuses changes */
+	int64_t (*clock)(void); /* the time of a change (tests fix it) */
 	bool ascii;          /* no UTF-8 locale: ASCII glyphs */
 	int rows, cols;
 	struct view *views[APP_MAX_VIEWS];
@@ -59,6 +66,16 @@ void app_status(struct app *a, bool alert, const char *fmt, ...)
 
 /* Opens the prompt for the top view; its input op receives the text. */
 void app_prompt(struct app *a, const char *label, const char *initial);
+
+/* The current time for records, from a->clock or time(). */
+int64_t app_now(const struct app *a);
+
+/*
+ * Checklist progress of role for the app's profile: loads the role if
+ * needed.  Returns false when the role cannot be loaded or has no
+ * checklist.
+ */
+bool app_progress(struct app *a, struct role *role, size_t *done, size_t *total);
 
 /* Opens a role in a new reader; returns false (status set) on failure. */
 bool app_open_role(struct app *a, struct role *role, const char *anchor);

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "checklist.h"
 #include "cli.h"
 #include "lines.h"
 #include "markdown.h"
@@ -120,4 +121,166 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 		return 1;
 	}
 	return 0;
+}
+
+static int
+load_or_fail(struct role *r)
+{
+	if (role_load(r) != 0) {
+		cli_error("%s", r->error);
+		return 1;
+	}
+	return 0;
+}
+
+int
+cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
+{
+	struct checklist cl;
+	enum store_status s;
+	const char *group = NULL;
+
+	if (load_or_fail(r))
+		return 1;
+	if (r->nitems == 0) {
+		cli_error("%s has no onboarding checklist (no task list)", r->id);
+		return 1;
+	}
+	s = checklist_load(&cl, st, profile, r);
+	if (s != STORE_OK) {
+		cli_error("cannot read progress: %s", store_strerror(s));
+		return 1;
+	}
+	fprintf(out, "%s: %zu of %zu done (profile %s)\n", r->title, cl.done, cl.n, profile);
+	for (size_t i = 0; i < cl.n; i++) {
+		const struct checklist_entry *e = &cl.v[i];
+		const char *g = e->item->group;
+
+		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
+			fprintf(out, "\n%s\n", g);
+			group = g;
+		}
+		fprintf(out, "%3zu. [%c] %s", i + 1, e->done ? 'x' : ' ', e->item->text);
+		if (e->done) {
+			char date[11];
+			checklist_date(e->rec->done_at, date);
+			fprintf(out, "  (done %s)", date);
+		}
+		fputc('\n', out);
+		if (e->rec && e->rec->note && *e->rec->note)
+			fprintf(out, "       note: %s\n", e->rec->note);
+	}
+	if (cl.nstale > 0) {
+		fputs("\nEarlier progress that no longer matches the content:\n", out);
+		for (size_t k = 0; k < cl.nstale; k++) {
+			const struct store_item *rec = cl.stale[k];
+			fprintf(out, "     [%c] %s  (id %s)\n", rec->done ? 'x' : ' ', rec->text,
+			        rec->item_id);
+			if (rec->note && *rec->note)
+				fprintf(out, "       note: %s\n", rec->note);
+		}
+	}
+	checklist_done(&cl);
+	return fflush(out) == 0 ? 0 : 1;
+}
+
+int
+cli_check(struct store *st, const char *profile, struct role *r, char **args, int nargs,
+          bool done, int64_t now, FILE *out)
+{
+	struct checklist cl;
+	enum store_status s;
+	long *idx;
+	int rc = 0;
+
+	if (load_or_fail(r))
+		return 1;
+	if (r->nitems == 0) {
+		cli_error("%s has no onboarding checklist (no task list)", r->id);
+		return 1;
+	}
+	if (nargs == 0) {
+		cli_error("%s needs item numbers (1-%zu) or ids", done ? "check" : "uncheck", r->nitems);
+		return 2;
+	}
+	if (store_is_readonly(st)) {
+		cli_error("the database is read-only; nothing was changed");
+		return 1;
+	}
+	s = checklist_load(&cl, st, profile, r);
+	if (s != STORE_OK) {
+		cli_error("cannot read progress: %s", store_strerror(s));
+		return 1;
+	}
+	/* Every argument is checked before anything changes. */
+	idx = xcalloc((size_t)nargs, sizeof *idx);
+	for (int i = 0; i < nargs; i++) {
+		idx[i] = checklist_find(&cl, args[i]);
+		if (idx[i] < 0) {
+			cli_error("no item '%s' in %s: items are numbered 1-%zu (see 'rolebook "
+			          "checklist %s'); nothing was changed",
+			          args[i], r->id, cl.n, r->id);
+			rc = 1;
+		}
+	}
+	if (rc == 0 && (s = store_begin(st)) == STORE_OK) {
+		for (int i = 0; i < nargs && s == STORE_OK; i++) {
+			const struct check_item *it = cl.v[idx[i]].item;
+			/* re-checking keeps the first date */
+			if (cl.v[idx[i]].done == done)
+				continue;
+			s = store_item_set_done(st, profile, r->id, it->id, it->text, done, now);
+		}
+		if (s == STORE_OK)
+			s = store_commit(st);
+		else
+			store_rollback(st);
+	}
+	if (rc == 0 && s != STORE_OK) {
+		cli_error("nothing was changed: %s", store_strerror(s));
+		rc = 1;
+	}
+	if (rc == 0)
+		for (int i = 0; i < nargs; i++)
+			fprintf(out, "[%c] %ld. %s\n", done ? 'x' : ' ', idx[i] + 1,
+			        cl.v[idx[i]].item->text);
+	free(idx);
+	checklist_done(&cl);
+	return rc;
+}
+
+int
+cli_profiles(struct store *st, struct catalog *cat, FILE *out)
+{
+	struct store_progress *p;
+	size_t n;
+	enum store_status s = store_profiles_list(st, &p, &n);
+	const char *last = NULL;
+
+	if (s != STORE_OK) {
+		cli_error("cannot list profiles: %s", store_strerror(s));
+		return 1;
+	}
+	if (n == 0)
+		fputs("No profiles yet: progress is recorded when you tick an item.\n", out);
+	for (size_t i = 0; i < n; i++) {
+		struct role *r;
+		if (last == NULL || strcmp(last, p[i].profile) != 0) {
+			fprintf(out, "%s\n", p[i].profile);
+			last = p[i].profile;
+		}
+		if (p[i].role == NULL)
+			continue;
+		r = catalog_find(cat, p[i].role);
+		if (r != NULL && role_load(r) == 0 && r->nitems > 0) {
+			struct checklist cl;
+			checklist_load(&cl, st, p[i].profile, r);
+			fprintf(out, "  %-24s %zu/%zu\n", r->id, cl.done, cl.n);
+			checklist_done(&cl);
+		} else {
+			fprintf(out, "  %-24s %zu done (role not found)\n", p[i].role, p[i].done);
+		}
+	}
+	store_progress_free(p, n);
+	return fflush(out) == 0 ? 0 : 1;
 }

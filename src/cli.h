@@ -7,9 +7,11 @@
 #define ROLEBOOK_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "content.h"
+#include "store.h"
 
 enum cli_style {
 	CLI_PLAIN = 0,  /* text only: pipes and files */
@@ -22,6 +24,19 @@ int cli_list(struct catalog *cat, FILE *out);
 
 /* `rolebook print`: the role rendered at width cells. */
 int cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out);
+
+/* `rolebook checklist`: the items numbered, [x] or [ ], done date and
+ * note, grouped; then stale progress. */
+int cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out);
+
+/* `rolebook check` / `uncheck`: marks the items named by args (numbers
+ * or ids) done or not done, all in one transaction; an invalid argument
+ * changes nothing. */
+int cli_check(struct store *st, const char *profile, struct role *r, char **args, int nargs,
+              bool done, int64_t now, FILE *out);
+
+/* `rolebook profiles`: every profile with its roles' progress. */
+int cli_profiles(struct store *st, struct catalog *cat, FILE *out);
 
 /* Prints "rolebook: " and the message to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -4,6 +4,9 @@
  *   rolebook [OPTIONS] [ROLE|FILE.md]     the interactive handbook
  *   rolebook list                         roles found: id, title, summary
  *   rolebook print ROLE|FILE.md           a role rendered to stdout
+ *   rolebook checklist ROLE               the onboarding checklist and progress
+ *   rolebook check|uncheck ROLE N|ID...   change progress from the shell
+ *   rolebook profiles                     whose progress the database holds
  *
  * Exit status: 0 success, 1 failure, 2 usage error.
  */
@@ -16,12 +19,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
 #include "cli.h"
 #include "content.h"
 #include "paths.h"
+#include "store.h"
 #include "tui.h"
 #include "xalloc.h"
 
@@ -32,7 +37,12 @@ struct options {
 	size_t ncontent;
 	bool no_color;
 	int width; /* 0: the terminal's, or 80 */
+	const char *db;      /* --db */
+	const char *profile; /* --profile */
 };
+
+/* How long a change waits for another rolebook holding the database. */
+#define BUSY_MS 3000
 
 static void
 usage(FILE *out)
@@ -40,6 +50,9 @@ usage(FILE *out)
 	fputs("Usage: rolebook [OPTIONS] [ROLE|FILE.md]\n"
 	      "       rolebook [OPTIONS] list\n"
 	      "       rolebook [OPTIONS] print ROLE|FILE.md [--width N]\n"
+	      "       rolebook [OPTIONS] checklist ROLE\n"
+	      "       rolebook [OPTIONS] check|uncheck ROLE N|ID...\n"
+	      "       rolebook [OPTIONS] profiles\n"
 	      "\n"
 	      "A terminal handbook for community leadership roles: read a role's\n"
 	      "description, responsibilities, skill areas and onboarding checklist.\n"
@@ -49,16 +62,25 @@ usage(FILE *out)
 	      "  list              list the roles found: id, title and summary\n"
 	      "  print ROLE|FILE   write the rendered role to standard output (styled on a\n"
 	      "                    terminal, plain text in a pipe)\n"
+	      "  checklist ROLE    print the onboarding checklist: numbered items, [x] or [ ],\n"
+	      "                    the date each was done and its note\n"
+	      "  check ROLE N|ID...    mark items done (numbers from 'checklist', or ids)\n"
+	      "  uncheck ROLE N|ID...  mark items not done\n"
+	      "  profiles          list the profiles in the database and their progress\n"
 	      "\n"
 	      "Options:\n"
 	      "  -C, --content DIR  also read roles from DIR (repeatable; first wins)\n"
 	      "  -w, --width N      print at N columns (default: the terminal's, or 80)\n"
 	      "      --no-color     monochrome output (also when NO_COLOR is set)\n"
+	      "  -p, --profile NAME whose progress to show and change (default: your login)\n"
+	      "      --db PATH      the database (default: $ROLEBOOK_DB, else\n"
+	      "                     $XDG_STATE_HOME/rolebook/rolebook.db)\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
 	      "Roles come from --content folders, then $XDG_DATA_HOME/rolebook/roles\n"
-	      "(~/.local/share/rolebook/roles), then the bundled roles.  In the handbook,\n"
+	      "(~/.local/share/rolebook/roles), then the bundled roles.  Progress is kept\n"
+	      "in ~/.local/state/rolebook/rolebook.db.  In the handbook,\n"
 	      "press ? for the keys of each screen.  See rolebook(1).\n",
 	      out);
 }
@@ -126,6 +148,32 @@ load_catalog(struct catalog *cat, const struct options *o, const char *argv0)
 	return rc;
 }
 
+/* Opens the database; prints why not and returns NULL on failure. */
+static struct store *
+open_store(const struct options *o)
+{
+	char *path = o->db ? xstrdup(o->db) : paths_db(), *detail = NULL;
+	struct store *st = NULL;
+	enum store_status s;
+
+	if (path == NULL) {
+		cli_error("no place for the database: set HOME, XDG_STATE_HOME or use --db PATH");
+		return NULL;
+	}
+	s = store_open(path, 0, BUSY_MS, &st, &detail);
+	if (s != STORE_OK) {
+		cli_error("cannot use the database %s: %s%s%s", path, store_strerror(s),
+		          detail ? ": " : "", detail ? detail : "");
+		if (s == STORE_ERR_CORRUPT || s == STORE_ERR_FOREIGN || s == STORE_ERR_NEWER)
+			fputs("rolebook: the file was left as it is; use --db to choose another\n",
+			      stderr);
+		st = NULL;
+	}
+	free(detail);
+	free(path);
+	return st;
+}
+
 static int
 terminal_width(void)
 {
@@ -165,10 +213,11 @@ cmd_print(struct catalog *cat, const struct options *o, int argc, char **argv)
 }
 
 static int
-cmd_ui(struct catalog *cat, const struct options *o, int argc, char **argv)
+cmd_ui(struct catalog *cat, const struct options *o, const char *profile, int argc, char **argv)
 {
 	struct app a;
 	struct role *r = NULL;
+	struct store *st;
 	int rc;
 
 	if (argc > 1) {
@@ -187,13 +236,55 @@ cmd_ui(struct catalog *cat, const struct options *o, int argc, char **argv)
 		cli_error("%s", r->error);
 		return 1;
 	}
+	if ((st = open_store(o)) == NULL)
+		return 1;
 	app_init(&a, cat, 24, 80);
 	a.ascii = !utf8_locale();
+	a.store = st;
+	a.profile = profile;
+	a.readonly = store_is_readonly(st);
 	app_push(&a, view_home_new(&a));
 	if (r != NULL)
 		app_open_role(&a, r, NULL);
+	if (a.readonly)
+		app_status(&a, true, "Read-only: the database cannot be written; progress will not be saved");
 	rc = tui_run(&a, !o->no_color);
 	app_done(&a);
+	store_close(st);
+	return rc;
+}
+
+/* checklist, check, uncheck, profiles: the commands that use the store. */
+static int
+cmd_store(struct catalog *cat, const struct options *o, const char *profile, const char *cmd,
+          int argc, char **argv)
+{
+	struct store *st;
+	struct role *r = NULL;
+	int rc;
+
+	if (strcmp(cmd, "profiles") == 0) {
+		if (argc != 0) {
+			cli_error("profiles takes no arguments");
+			return 2;
+		}
+	} else if (argc < 1 || (strcmp(cmd, "checklist") == 0 && argc != 1)) {
+		cli_error(argc ? "%s takes one role" : "%s needs a role", cmd);
+		fputs("Try 'rolebook --help'.\n", stderr);
+		return 2;
+	} else if ((r = resolve(cat, argv[0])) == NULL) {
+		return 1;
+	}
+	if ((st = open_store(o)) == NULL)
+		return 1;
+	if (strcmp(cmd, "profiles") == 0)
+		rc = cli_profiles(st, cat, stdout);
+	else if (strcmp(cmd, "checklist") == 0)
+		rc = cli_checklist(st, profile, r, stdout);
+	else
+		rc = cli_check(st, profile, r, argv + 1, argc - 1, strcmp(cmd, "check") == 0,
+		               (int64_t)time(NULL), stdout);
+	store_close(st);
 	return rc;
 }
 
@@ -204,6 +295,8 @@ main(int argc, char **argv)
 		{"content", required_argument, NULL, 'C'},
 		{"width", required_argument, NULL, 'w'},
 		{"no-color", no_argument, NULL, 'n'},
+		{"profile", required_argument, NULL, 'p'},
+		{"db", required_argument, NULL, 'd'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -211,12 +304,13 @@ main(int argc, char **argv)
 	struct options o;
 	struct catalog cat;
 	const char *nc = getenv("NO_COLOR");
+	char *profile;
 	int ch, rc;
 
 	setlocale(LC_ALL, "");
 	memset(&o, 0, sizeof o);
 	o.no_color = nc != NULL && *nc != '\0';
-	while ((ch = getopt_long(argc, argv, "C:w:hV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "C:w:p:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'C':
 			if (o.ncontent == MAX_CONTENT_DIRS) {
@@ -238,6 +332,16 @@ main(int argc, char **argv)
 		case 'n':
 			o.no_color = true;
 			break;
+		case 'p':
+			if (*optarg == '\0' || strlen(optarg) > 200) {
+				cli_error("invalid profile name (1 to 200 bytes)");
+				return 2;
+			}
+			o.profile = optarg;
+			break;
+		case 'd':
+			o.db = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return fflush(stdout) == 0 ? 0 : 1;
@@ -257,6 +361,7 @@ main(int argc, char **argv)
 		catalog_done(&cat);
 		return 1;
 	}
+	profile = o.profile ? xstrdup(o.profile) : paths_user_name();
 	if (argc > 0 && strcmp(argv[0], "list") == 0) {
 		if (argc > 1) {
 			cli_error("list takes no arguments");
@@ -266,9 +371,13 @@ main(int argc, char **argv)
 		}
 	} else if (argc > 0 && strcmp(argv[0], "print") == 0) {
 		rc = cmd_print(&cat, &o, argc - 1, argv + 1);
+	} else if (argc > 0 && (strcmp(argv[0], "checklist") == 0 || strcmp(argv[0], "check") == 0 ||
+	                        strcmp(argv[0], "uncheck") == 0 || strcmp(argv[0], "profiles") == 0)) {
+		rc = cmd_store(&cat, &o, profile, argv[0], argc - 1, argv + 1);
 	} else {
-		rc = cmd_ui(&cat, &o, argc, argv);
+		rc = cmd_ui(&cat, &o, profile, argc, argv);
 	}
+	free(profile);
 	catalog_done(&cat);
 	return rc;
 }

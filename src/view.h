@@ -48,6 +48,7 @@ struct view {
 
 struct view *view_home_new(struct app *a);
 struct view *view_reader_new(struct app *a, struct role *role);
+struct view *view_checklist_new(struct app *a, struct role *role);
 struct view *view_help_new(struct app *a, const struct view *about);
 
 /* For following links: a reader showing role, scrolled to its section

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "checklist.h"
 #include "content.h"
 #include "lines.h"
 #include "search.h"
@@ -86,11 +87,27 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			frame_fill(f, row, 0, f->cols, ' ', sel);
 			frame_puts(f, row, 0, a->ascii ? ">" : "▶", sel | STY_MARKER, 1);
 		}
-		col = 2 + frame_puts_trunc(f, row, 2, r->title, STY_STRONG | sel, f->cols - 20);
+		col = 2 + frame_puts_trunc(f, row, 2, r->title, STY_STRONG | sel, f->cols - 24);
 		if (r->origin != ORIGIN_BUNDLED) {
 			char tag[32];
 			snprintf(tag, sizeof tag, " (%s)", origin_name(r->origin));
 			col += frame_puts(f, row, col, tag, STY_DIM | sel, f->cols - col - 1);
+		}
+		{
+			size_t done, total;
+			int pw = 0;
+			/* progress: loads the role, for the visible rows only */
+			if (app_progress(a, r, &done, &total)) {
+				char *bar = checklist_bar(done, total, 12, a->ascii);
+				char *p = done == total ? xasprintf("done %s", bar)
+				                        : xasprintf("%zu/%zu %s", done, total, bar);
+				pw = text_width(p, strlen(p));
+				frame_puts(f, row, f->cols - pw - 1, p,
+				           (done == total ? STY_DONE : STY_DIM) | sel, pw);
+				free(bar);
+				free(p);
+			}
+			(void)pw;
 		}
 		frame_puts_trunc(f, row + 1, 4, r->summary, STY_DIM, f->cols - 5);
 		if (h->pat && *h->pat) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "checklist.h"
 #include "content.h"
 #include "mdrender.h"
 #include "search.h"
@@ -25,7 +26,9 @@
 
 struct reader {
 	struct view v;
+	struct app *app; /* for saving the reading position when closed */
 	struct role *role;
+	bool restored;   /* the saved reading position has been applied */
 	struct render r;
 	int rwidth; /* width of the cached render, 0 when none */
 	size_t top;
@@ -42,6 +45,13 @@ struct reader {
 	long link_line;
 	uint32_t link_span;
 };
+
+/* Entries of the contents: the sections, then the checklist, if any. */
+static size_t
+toc_count(const struct reader *rd)
+{
+	return rd->role->outline.n + (rd->role->nitems > 0);
+}
 
 static void
 rerender(struct reader *rd, struct app *a, int width)
@@ -81,6 +91,47 @@ scroll_to(struct reader *rd, long line)
 	rd->top = (size_t)line > max_top(rd) ? max_top(rd) : (size_t)line;
 }
 
+/* The reading position is kept as (section title, line within it), which
+ * survives re-wrapping at another width and edits elsewhere in the file. */
+static void
+restore_position(struct reader *rd, struct app *a)
+{
+	char *section = NULL;
+	int line = 0;
+	const struct outline *o = &rd->role->outline;
+
+	if (a->store == NULL ||
+	    store_position_get(a->store, a->profile, rd->role->id, &section, &line) != STORE_OK)
+		return;
+	for (size_t i = 0; section && i < o->n; i++)
+		if (strcmp(o->v[i].title, section) == 0) {
+			rd->top = rd->r.section_line[i] + (size_t)(line > 0 ? line : 0);
+			break;
+		}
+	free(section);
+}
+
+static void
+save_position(struct reader *rd)
+{
+	struct app *a = rd->app;
+	const struct outline *o = &rd->role->outline;
+	uint32_t sec;
+	const char *title = "";
+	long line;
+
+	if (a == NULL || a->store == NULL || a->readonly || rd->rwidth == 0 || rd->r.lines.n == 0)
+		return;
+	sec = rd->r.lines.v[rd->top < rd->r.lines.n ? rd->top : 0].section;
+	line = (long)rd->top;
+	if (sec < o->n) {
+		title = o->v[sec].title;
+		line -= (long)rd->r.section_line[sec];
+	}
+	store_position_set(a->store, a->profile, rd->role->id, title, (int)(line > 0 ? line : 0),
+	                   app_now(a));
+}
+
 static void
 layout(struct reader *rd, struct app *a, int top, int height)
 {
@@ -103,8 +154,8 @@ layout(struct reader *rd, struct app *a, int top, int height)
 		rd->body_h = height;
 	} else {
 		int h = height / 3;
-		if (h > (int)ns)
-			h = (int)ns;
+		if (h > (int)toc_count(rd))
+			h = (int)toc_count(rd);
 		if (h < 2)
 			h = 2;
 		rd->toc_w = cols;
@@ -119,6 +170,10 @@ layout(struct reader *rd, struct app *a, int top, int height)
 	if (rd->body_h < 1)
 		rd->body_h = 1;
 	rerender(rd, a, rd->text_w);
+	if (!rd->restored) {
+		restore_position(rd, a);
+		rd->restored = true;
+	}
 	if (rd->top > max_top(rd))
 		rd->top = max_top(rd);
 }
@@ -175,6 +230,20 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 		int row = rd->toc_row + r, indent;
 		uint16_t style = STY_PLAIN;
 
+		if (i == o->n && i < toc_count(rd)) {
+			size_t done = 0, total = 0;
+			char *label;
+			app_progress(a, rd->role, &done, &total);
+			label = xasprintf("%s Checklist %zu/%zu", a->ascii ? "*" : "\u2714", done, total);
+			style = STY_STRONG | STY_DONE;
+			if (i == sel && rd->focus_toc) {
+				style |= STY_SELECT;
+				frame_fill(f, row, rd->toc_col, rd->toc_w, ' ', style);
+			}
+			frame_puts_trunc(f, row, rd->toc_col + 1, label, style, rd->toc_w - 1);
+			free(label);
+			break;
+		}
 		if (i >= o->n)
 			break;
 		indent = o->v[i].level > 1 ? (o->v[i].level - 2) * 2 + 1 : 0;
@@ -234,13 +303,21 @@ static char *
 reader_info(struct view *v, struct app *a)
 {
 	struct reader *rd = (struct reader *)v;
-	size_t n = rd->r.lines.n, bottom = rd->top + (size_t)rd->body_h;
+	size_t n = rd->r.lines.n, bottom = rd->top + (size_t)rd->body_h, done, total;
+	char where[16], *bar, *out;
 
 	if (n == 0)
-		return xstrdup("empty");
-	if (bottom >= n)
-		return xstrdup(rd->top == 0 ? "all" : "end");
-	return xasprintf("%zu%%", bottom * 100 / n);
+		snprintf(where, sizeof where, "empty");
+	else if (bottom >= n)
+		snprintf(where, sizeof where, rd->top == 0 ? "all" : "end");
+	else
+		snprintf(where, sizeof where, "%zu%%", bottom * 100 / n);
+	if (!app_progress(a, rd->role, &done, &total) || a->cols < 60)
+		return xstrdup(where);
+	bar = checklist_bar(done, total, 10, a->ascii);
+	out = xasprintf("%zu/%zu %s  %s", done, total, bar, where);
+	free(bar);
+	return out;
 }
 
 /* ---- search ---- */
@@ -418,7 +495,7 @@ goto_section(struct reader *rd, size_t sec)
 static int
 toc_action(struct reader *rd, struct app *a, enum action act)
 {
-	size_t n = rd->role->outline.n, page = rd->toc_h > 1 ? (size_t)rd->toc_h - 1 : 1;
+	size_t n = toc_count(rd), page = rd->toc_h > 1 ? (size_t)rd->toc_h - 1 : 1;
 
 	switch (act) {
 	case ACT_UP:
@@ -449,13 +526,17 @@ toc_action(struct reader *rd, struct app *a, enum action act)
 		rd->toc_sel = n ? n - 1 : 0;
 		break;
 	case ACT_OPEN:
+		if (rd->toc_sel == rd->role->outline.n) {
+			app_push(a, view_checklist_new(a, rd->role));
+			return VR_REDRAW;
+		}
 		rd->focus_toc = false;
 		return VR_REDRAW;
 	default:
 		return VR_NONE;
 	}
-	goto_section(rd, rd->toc_sel);
-	(void)a;
+	if (rd->toc_sel < rd->role->outline.n)
+		goto_section(rd, rd->toc_sel);
 	return VR_REDRAW;
 }
 
@@ -471,6 +552,8 @@ click(struct reader *rd, struct app *a)
 		if (i < rd->role->outline.n) {
 			rd->toc_sel = i;
 			goto_section(rd, i);
+		} else if (i == rd->role->outline.n && i < toc_count(rd)) {
+			app_push(a, view_checklist_new(a, rd->role));
 		}
 		return VR_REDRAW;
 	}
@@ -589,14 +672,12 @@ reader_action(struct view *v, struct app *a, enum action act)
 			return VR_CLOSE;
 		app_status(a, false, "Nothing to come back to");
 		break;
-	case ACT_CHECKLIST: {
-		long s = role_section_of_kind(rd->role, SEC_CHECKLIST);
-		if (s < 0)
+	case ACT_CHECKLIST:
+		if (rd->role->nitems == 0)
 			app_status(a, false, "This role has no onboarding checklist");
 		else
-			goto_section(rd, (size_t)s);
+			app_push(a, view_checklist_new(a, rd->role));
 		break;
-	}
 	case ACT_CLICK:
 		return click(rd, a);
 	default:
@@ -610,6 +691,7 @@ reader_free(struct view *v)
 {
 	struct reader *rd = (struct reader *)v;
 
+	save_position(rd);
 	render_done(&rd->r);
 	free(rd->pat);
 	free(rd);
@@ -633,10 +715,10 @@ view_reader_new(struct app *a, struct role *role)
 	struct reader *rd = xcalloc(1, sizeof *rd);
 
 	rd->v.ops = &reader_ops;
+	rd->app = a;
 	rd->role = role;
 	rd->match = -1;
 	rd->link_line = -1;
 	render_init(&rd->r);
-	(void)a;
 	return &rd->v;
 }

@@ -64,8 +64,12 @@ keys '?'
 expect "? shows help for the role screen" "help: reader screen"
 keys q
 expect "q leaves the help" "Program Manager"
-keys Tab G Enter
-expect "Tab, G, Enter: the last section" "Program Manager › Sources"
+keys Tab G k
+expect "Tab, G, k: the last section" "Program Manager › Sources"
+keys G Enter
+expect "the checklist entry of the contents opens the checklist" "Program Manager › Checklist"
+keys q
+expect "q comes back to the role" "Program Manager › Sources"
 keys q
 expect "q goes back home" "2 roles"
 keys Q
@@ -74,7 +78,9 @@ check "Q quits" 1 "$(dead)"
 
 # --- following a link and coming back ---
 start 80 24 program-manager
-expect "a role given on the command line opens" "│ Program Manager"
+expect "a role given on the command line opens" "rolebook › Program Manager"
+expect "where the reader left it" "Program Manager › Sources"
+keys g
 keys '/' 'T' 'e' 'c' 'h' 'n' 'i' 'c' 'a' 'l' ' ' 'L' 'e' 'a' 'd' 's' Enter
 for i in $(seq 10); do
 	keys l
@@ -101,10 +107,45 @@ keys Q
 
 # --- monochrome still shows structure; the mouse wheel scrolls ---
 NO_COLOR=1 start 80 24 program-manager
-expect "NO_COLOR: the role opens" "│ Program Manager"
+expect "NO_COLOR: the role opens" "rolebook › Program Manager"
 T send-keys -t rb -M 2>/dev/null || true
 keys Q
 sleep 0.3
 check "NO_COLOR: quits cleanly" 1 "$(dead)"
+
+# --- the checklist: toggles are saved, survive a restart ---
+start 80 24 technical-lead
+expect "role opens for the checklist" "│ Technical Lead"
+keys c
+expect "c opens the checklist" "Technical Lead › Checklist"
+expect "nothing done yet" "0 of 26 done"
+keys Space j x j j Space
+expect "three items ticked" "3 of 26 done"
+bar=$(screen | head -1 | grep -o '3/26 .*')
+keys e
+keys -l "merged in PR 42"
+keys Enter
+expect "a note is saved" "Note saved"
+expect "the note shows under the item" "· merged in PR 42"
+keys h
+expect "h hides done items" "done items hidden"
+keys Q
+sleep 0.3
+start 80 24
+expect "after a restart the home screen shows the progress" "3/26"
+keys j Enter c
+expect "after a restart the checklist is the same" "3 of 26 done"
+check "the same progress bar" "$bar" "$(screen | head -1 | grep -o '3/26 .*')"
+contains "the done date is shown" "done $(date -u +%Y-%m-%d)" "$(screen)"
+keys Q
+
+# --- two copies at once: one sees the other's change on redraw ---
+start 80 24 technical-lead
+keys c
+expect "first copy shows its checklist" "3 of 26 done"
+"$ROLEBOOK" check technical-lead 10 >/dev/null
+keys r
+expect "r shows a change made by another process" "4 of 26 done"
+keys Q
 
 finish

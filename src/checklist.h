@@ -1,0 +1,56 @@
+/*
+ * checklist.h - a role's onboarding checklist joined with the progress
+ * stored for a profile.
+ *
+ * Items come from the content (struct check_item), progress from the
+ * store (struct store_item), matched by item id.  Records whose id no
+ * longer names an item of the content (the item was reworded or removed)
+ * are kept aside as stale: never dropped silently, shown with their old
+ * text.
+ */
+#ifndef ROLEBOOK_CHECKLIST_H
+#define ROLEBOOK_CHECKLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "content.h"
+#include "store.h"
+
+struct checklist_entry {
+	const struct check_item *item; /* borrowed from the role */
+	const struct store_item *rec;  /* borrowed from the checklist, NULL: never touched */
+	bool done;
+};
+
+struct checklist {
+	struct checklist_entry *v; /* one per content item, in content order */
+	size_t n, done;
+	const struct store_item **stale; /* records matching no item */
+	size_t nstale;
+	struct store_item *recs; /* owned */
+	size_t nrecs;
+};
+
+/* Loads the checklist of role (loaded) for profile.  On failure the
+ * checklist is empty (and valid) and the store's status is returned. */
+enum store_status checklist_load(struct checklist *c, struct store *st, const char *profile,
+                                 const struct role *role);
+void checklist_done(struct checklist *c);
+
+/*
+ * Finds the item an argument names: a number from 1 to n, or an item id
+ * (or a unique prefix of one, at least 4 characters).  Returns its index,
+ * or -1.
+ */
+long checklist_find(const struct checklist *c, const char *arg);
+
+/* Formats a date (Unix seconds) as YYYY-MM-DD in UTC into buf (11 bytes). */
+void checklist_date(int64_t t, char buf[11]);
+
+/* A progress bar of `cells` cells for done/total, e.g. "[####------]" in
+ * ASCII or with block characters; returns a new string. */
+char *checklist_bar(size_t done, size_t total, int cells, bool ascii);
+
+#endif

@@ -1,0 +1,481 @@
+/*
+ * view_checklist.c - a role's onboarding checklist: items grouped under
+ * their sub-headings, ticked with Space or x, each with an optional note
+ * and the date it was done; progress in the header.
+ *
+ * Every change goes to the store first and is shown only once it is
+ * committed; the list is re-read from the store after each change and
+ * whenever another process has changed the database (checked on every
+ * draw through store_data_version), so two copies of rolebook agree.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "app.h"
+#include "checklist.h"
+#include "content.h"
+#include "lines.h"
+#include "text.h"
+#include "view.h"
+#include "xalloc.h"
+
+enum row_kind { ROW_GROUP, ROW_ITEM, ROW_DETAIL, ROW_BLANK, ROW_STALE_HEAD, ROW_STALE };
+
+struct row {
+	enum row_kind kind;
+	long item;      /* index into the checklist (items) or stale list */
+	size_t off, len; /* the slice of the text shown on this row */
+	bool first;     /* first row of its item */
+};
+
+struct clview {
+	struct view v;
+	struct role *role;
+	struct checklist cl;
+	bool loaded;
+	uint64_t version;
+	bool hide_done;
+	long sel; /* selected item (index into cl.v), -1 none */
+	size_t top;
+	/* rows of the last layout */
+	struct row *rows;
+	size_t nrows, rcap;
+	int width, body_top, body_h;
+};
+
+static void
+reload(struct clview *c, struct app *a)
+{
+	enum store_status s;
+
+	checklist_done(&c->cl);
+	s = checklist_load(&c->cl, a->store, a->profile, c->role);
+	if (s != STORE_OK)
+		app_status(a, true, "Cannot read progress: %s", store_strerror(s));
+	c->version = a->store ? store_data_version(a->store) : 0;
+	c->loaded = true;
+}
+
+static void
+refresh(struct clview *c, struct app *a)
+{
+	if (!c->loaded || (a->store && store_data_version(a->store) != c->version))
+		reload(c, a);
+}
+
+static bool
+visible(const struct clview *c, size_t i)
+{
+	return !(c->hide_done && c->cl.v[i].done);
+}
+
+static void
+add_row(struct clview *c, enum row_kind kind, long item, size_t off, size_t len, bool first)
+{
+	struct row *r;
+
+	c->rows = xgrow(c->rows, &c->rcap, c->nrows + 1, sizeof *c->rows);
+	r = &c->rows[c->nrows++];
+	r->kind = kind;
+	r->item = item;
+	r->off = off;
+	r->len = len;
+	r->first = first;
+}
+
+/* Splits text into rows of at most width cells, at spaces where possible. */
+static void
+wrap_rows(struct clview *c, enum row_kind kind, long item, const char *text, int width)
+{
+	size_t len = strlen(text), pos = 0;
+	bool first = true;
+
+	if (width < 4)
+		width = 4;
+	do {
+		int used;
+		size_t fit = text_fit(text + pos, len - pos, width, &used), cut = fit;
+		if (pos + fit < len) {
+			size_t k = fit;
+			while (k > 0 && text[pos + k] != ' ')
+				k--;
+			if (k > 0)
+				cut = k;
+			if (cut == 0)
+				cut = fit ? fit : 1;
+		}
+		add_row(c, kind, item, pos, cut, first);
+		first = false;
+		pos += cut;
+		while (pos < len && text[pos] == ' ')
+			pos++;
+	} while (pos < len);
+}
+
+static void
+layout(struct clview *c, struct app *a, int width)
+{
+	const char *group = NULL;
+
+	c->nrows = 0;
+	c->width = width;
+	for (size_t i = 0; i < c->cl.n; i++) {
+		const struct checklist_entry *e = &c->cl.v[i];
+		const char *g = e->item->group;
+
+		if (!visible(c, i))
+			continue;
+		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
+			if (c->nrows > 0)
+				add_row(c, ROW_BLANK, -1, 0, 0, true);
+			add_row(c, ROW_GROUP, -1, 0, 0, true);
+			c->rows[c->nrows - 1].item = (long)i;
+			group = g;
+		}
+		wrap_rows(c, ROW_ITEM, (long)i, e->item->text, width - 6);
+		if (e->rec != NULL && (e->done || (e->rec->note && *e->rec->note)))
+			add_row(c, ROW_DETAIL, (long)i, 0, 0, true);
+	}
+	if (c->cl.nstale > 0) {
+		add_row(c, ROW_BLANK, -1, 0, 0, true);
+		add_row(c, ROW_STALE_HEAD, -1, 0, 0, true);
+		for (size_t k = 0; k < c->cl.nstale; k++)
+			wrap_rows(c, ROW_STALE, (long)k, c->cl.stale[k]->text, width - 6);
+	}
+	(void)a;
+}
+
+static void
+ensure_sel(struct clview *c)
+{
+	if (c->sel >= 0 && (size_t)c->sel < c->cl.n && visible(c, (size_t)c->sel))
+		return;
+	/* the nearest visible item after, else before */
+	for (long i = c->sel < 0 ? 0 : c->sel; i < (long)c->cl.n; i++)
+		if (visible(c, (size_t)i)) {
+			c->sel = i;
+			return;
+		}
+	for (long i = c->sel < (long)c->cl.n ? c->sel : (long)c->cl.n - 1; i >= 0; i--)
+		if (visible(c, (size_t)i)) {
+			c->sel = i;
+			return;
+		}
+	c->sel = -1;
+}
+
+static long
+first_row_of(const struct clview *c, long item)
+{
+	for (size_t r = 0; r < c->nrows; r++)
+		if (c->rows[r].kind == ROW_ITEM && c->rows[r].item == item)
+			return (long)r;
+	return -1;
+}
+
+static void
+prepare(struct clview *c, struct app *a, int top, int height)
+{
+	long r;
+
+	refresh(c, a);
+	ensure_sel(c);
+	c->body_top = top + 2;
+	c->body_h = height - 2;
+	if (c->body_h < 1)
+		c->body_h = 1;
+	layout(c, a, a->cols - 2);
+	r = first_row_of(c, c->sel);
+	if (r >= 0) {
+		size_t last = (size_t)r;
+		/* keep the whole item (and its detail row) in view */
+		while (last + 1 < c->nrows && c->rows[last + 1].item == c->sel &&
+		       c->rows[last + 1].kind != ROW_GROUP)
+			last++;
+		if ((size_t)r < c->top)
+			c->top = (size_t)r;
+		if (last >= c->top + (size_t)c->body_h)
+			c->top = last - (size_t)c->body_h + 1;
+		/* show the group heading above the first item */
+		if (c->top > 0 && (size_t)r == c->top && c->rows[r - 1].kind == ROW_GROUP)
+			c->top--;
+	}
+	if (c->top >= c->nrows)
+		c->top = c->nrows ? c->nrows - 1 : 0;
+}
+
+static void
+cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
+{
+	struct clview *c = (struct clview *)v;
+	char head[160];
+
+	prepare(c, a, top, height);
+	snprintf(head, sizeof head, "%zu of %zu done%s%s", c->cl.done, c->cl.n,
+	         c->hide_done ? " \xc2\xb7 done items hidden (h shows them)" : "",
+	         a->readonly ? " \xc2\xb7 read-only" : "");
+	frame_puts(f, top, 1, head, a->readonly ? STY_ALERT : STY_DIM, f->cols - 2);
+	if (c->cl.n == 0) {
+		frame_puts(f, c->body_top, 2, "This role has no onboarding checklist (no task list).",
+		           STY_PLAIN, -1);
+		return;
+	}
+	if (c->nrows == 0)
+		frame_puts(f, c->body_top, 2, "Every item is done and hidden; h shows them.",
+		           STY_PLAIN, -1);
+	for (int i = 0; i < c->body_h; i++) {
+		size_t ri = c->top + (size_t)i;
+		int row = c->body_top + i;
+		const struct row *r;
+
+		if (ri >= c->nrows)
+			break;
+		r = &c->rows[ri];
+		switch (r->kind) {
+		case ROW_BLANK:
+			break;
+		case ROW_GROUP:
+			frame_puts(f, row, 1, c->cl.v[r->item].item->group, STY_HEADING, f->cols - 2);
+			break;
+		case ROW_ITEM: {
+			const struct checklist_entry *e = &c->cl.v[r->item];
+			bool sel = r->item == c->sel;
+			uint16_t st = sel ? STY_SELECT : 0;
+			if (sel)
+				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
+			if (r->first) {
+				char num[16];
+				snprintf(num, sizeof num, "%2ld", r->item + 1);
+				frame_puts(f, row, 0, num, STY_DIM | st, 2);
+				frame_puts(f, row, 3,
+				           e->done ? (a->ascii ? "[x]" : "\xe2\x98\x91") : (a->ascii ? "[ ]" : "\xe2\x98\x90"),
+				           (e->done ? STY_DONE : STY_MARKER) | st, 3);
+			}
+			frame_put(f, row, 6, e->item->text + r->off, r->len,
+			          (e->done ? STY_DONE : STY_PLAIN) | st, f->cols - 7);
+			break;
+		}
+		case ROW_DETAIL: {
+			const struct checklist_entry *e = &c->cl.v[r->item];
+			char date[11], *line;
+			checklist_date(e->rec->done_at, date);
+			if (e->done && e->rec->note && *e->rec->note)
+				line = xasprintf("done %s \xc2\xb7 %s", date, e->rec->note);
+			else if (e->done)
+				line = xasprintf("done %s", date);
+			else
+				line = xasprintf("note: %s", e->rec->note);
+			frame_puts_trunc(f, row, 6, line, STY_DIM, f->cols - 7);
+			free(line);
+			break;
+		}
+		case ROW_STALE_HEAD:
+			frame_puts(f, row, 1, "Earlier progress that no longer matches the content:",
+			           STY_HEADING, f->cols - 2);
+			break;
+		case ROW_STALE: {
+			const struct store_item *rec = c->cl.stale[r->item];
+			frame_put(f, row, 6, rec->text + r->off, r->len, STY_DIM | STY_STRIKE, f->cols - 7);
+			if (r->first) {
+				frame_puts(f, row, 3, rec->done ? "x" : "-", STY_DIM, 1);
+			}
+			break;
+		}
+		}
+	}
+}
+
+static char *
+cl_title(struct view *v, struct app *a)
+{
+	struct clview *c = (struct clview *)v;
+
+	return xasprintf("%s %s Checklist", c->role->title, a->ascii ? ">" : "\xe2\x80\xba");
+}
+
+static char *
+cl_info(struct view *v, struct app *a)
+{
+	struct clview *c = (struct clview *)v;
+	char *bar, *out;
+
+	refresh(c, a);
+	bar = checklist_bar(c->cl.done, c->cl.n, 12, a->ascii);
+	out = xasprintf("%zu/%zu %s", c->cl.done, c->cl.n, bar);
+	free(bar);
+	return out;
+}
+
+static void
+move_sel(struct clview *c, int dir, int steps)
+{
+	long i = c->sel;
+
+	while (steps-- > 0) {
+		long j = i + dir;
+		while (j >= 0 && j < (long)c->cl.n && !visible(c, (size_t)j))
+			j += dir;
+		if (j < 0 || j >= (long)c->cl.n)
+			break;
+		i = j;
+	}
+	c->sel = i;
+}
+
+static int
+toggle(struct clview *c, struct app *a)
+{
+	const struct checklist_entry *e;
+	enum store_status s;
+	bool done;
+
+	if (c->sel < 0)
+		return VR_HANDLED;
+	if (a->readonly) {
+		app_status(a, true, "Read-only: the database cannot be written, nothing was changed");
+		return VR_REDRAW;
+	}
+	e = &c->cl.v[c->sel];
+	done = !e->done;
+	s = store_item_set_done(a->store, a->profile, c->role->id, e->item->id, e->item->text, done,
+	                        app_now(a));
+	if (s != STORE_OK) {
+		app_status(a, true, "Not saved: %s", store_strerror(s));
+		return VR_REDRAW;
+	}
+	reload(c, a);
+	if (done && c->cl.done == c->cl.n)
+		app_status(a, false, "All %zu items done: the onboarding checklist is complete!",
+		           c->cl.n);
+	else if (c->hide_done && done)
+		move_sel(c, 1, 1);
+	return VR_REDRAW;
+}
+
+static int
+cl_input(struct view *v, struct app *a, const char *text, bool done)
+{
+	struct clview *c = (struct clview *)v;
+	const struct checklist_entry *e;
+	enum store_status s;
+
+	if (text == NULL || !done || c->sel < 0)
+		return VR_REDRAW;
+	e = &c->cl.v[c->sel];
+	s = store_item_set_note(a->store, a->profile, c->role->id, e->item->id, e->item->text, text,
+	                        app_now(a));
+	if (s != STORE_OK)
+		app_status(a, true, "Note not saved: %s", store_strerror(s));
+	else
+		app_status(a, false, *text ? "Note saved" : "Note removed");
+	reload(c, a);
+	return VR_REDRAW;
+}
+
+static int
+cl_action(struct view *v, struct app *a, enum action act)
+{
+	struct clview *c = (struct clview *)v;
+	int page = c->body_h > 4 ? c->body_h / 2 : 1;
+
+	refresh(c, a);
+	ensure_sel(c);
+	switch (act) {
+	case ACT_UP:
+	case ACT_WHEEL_UP:
+		move_sel(c, -1, 1);
+		break;
+	case ACT_DOWN:
+	case ACT_WHEEL_DOWN:
+		move_sel(c, 1, 1);
+		break;
+	case ACT_PAGE_UP:
+	case ACT_HALF_UP:
+		move_sel(c, -1, page);
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
+		move_sel(c, 1, page);
+		break;
+	case ACT_TOP:
+		c->sel = 0;
+		c->top = 0;
+		ensure_sel(c);
+		break;
+	case ACT_BOTTOM:
+		c->sel = (long)c->cl.n - 1;
+		ensure_sel(c);
+		break;
+	case ACT_TOGGLE:
+		return toggle(c, a);
+	case ACT_NOTE:
+		if (c->sel < 0)
+			break;
+		if (a->readonly) {
+			app_status(a, true, "Read-only: notes cannot be changed");
+			break;
+		}
+		{
+			const struct store_item *rec = c->cl.v[c->sel].rec;
+			app_prompt(a, "Note: ", rec && rec->note ? rec->note : "");
+		}
+		break;
+	case ACT_HIDE_DONE:
+		c->hide_done = !c->hide_done;
+		ensure_sel(c);
+		app_status(a, false, c->hide_done ? "Done items hidden" : "Done items shown");
+		break;
+	case ACT_RELOAD:
+		reload(c, a);
+		app_status(a, false, "Reloaded");
+		break;
+	case ACT_CLICK: {
+		long r = (long)c->top + (a->mouse_row - c->body_top);
+		if (a->mouse_row >= c->body_top && r < (long)c->nrows &&
+		    (c->rows[r].kind == ROW_ITEM || c->rows[r].kind == ROW_DETAIL)) {
+			if (c->sel == c->rows[r].item && a->mouse_col >= 3 && a->mouse_col < 6)
+				return toggle(c, a);
+			c->sel = c->rows[r].item;
+		}
+		break;
+	}
+	default:
+		return VR_NONE;
+	}
+	return VR_REDRAW;
+}
+
+static void
+cl_free(struct view *v)
+{
+	struct clview *c = (struct clview *)v;
+
+	checklist_done(&c->cl);
+	free(c->rows);
+	free(c);
+}
+
+static const struct view_ops checklist_ops = {
+	.name = "checklist",
+	.ctx = CTX_CHECKLIST,
+	.hints = "?:help Space/x:done e:note h:hide done r:reload q:back",
+	.title = cl_title,
+	.info = cl_info,
+	.draw = cl_draw,
+	.action = cl_action,
+	.input = cl_input,
+	.free = cl_free,
+};
+
+struct view *
+view_checklist_new(struct app *a, struct role *role)
+{
+	struct clview *c = xcalloc(1, sizeof *c);
+
+	c->v.ops = &checklist_ops;
+	c->role = role;
+	c->sel = 0;
+	(void)a;
+	return &c->v;
+}
