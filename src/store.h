@@ -49,23 +49,33 @@ enum store_open_flags {
 /*
  * Opens (creating if needed) the database at path.  Creates missing parent
  * folders with mode 0700 and the file with mode 0600; turns on WAL, a busy
- * timeout of busy_ms milliseconds and foreign keys; migrates an older schema
- * forward in one transaction.  A database that is corrupt, foreign or newer
+ * timeout of busy_ms milliseconds (negative means 0) and foreign keys;
+ * migrates an older schema forward, one transaction per version step.  A
+ * database that is corrupt (or fails PRAGMA quick_check), foreign or newer
  * is never modified.  When the folder or file cannot be written the store
  * opens read-only (store_is_readonly() tells) instead of failing, unless the
- * file does not exist yet.  On success *out receives a new store the caller
- * closes with store_close().
+ * file does not exist yet (STORE_ERR_OPEN) or would need setting up or
+ * upgrading (STORE_ERR_READONLY).  Held locks beyond busy_ms give
+ * STORE_ERR_BUSY.  On success *out receives a new store the caller closes
+ * with store_close(); on failure *out is NULL and *detail, when detail is
+ * not NULL, a new string naming the file and the reason (caller frees).
  */
 enum store_status store_open(const char *path, unsigned flags, int busy_ms,
                              struct store **out, char **detail);
-void store_close(struct store *st); /* NULL is a no-op */
+void store_close(struct store *st); /* NULL is a no-op; rolls back an open group */
 bool store_is_readonly(const struct store *st);
 
 /* A number that changes whenever another connection commits a change
- * (PRAGMA data_version): callers compare it to know when to reload. */
+ * (PRAGMA data_version) and also when this store commits one (which
+ * data_version alone does not show): callers compare it to know when to
+ * reload.  It only grows, and may grow without a visible change. */
 uint64_t store_data_version(struct store *st);
 
-/* Groups several changes into one all-or-nothing transaction. */
+/* Groups several changes into one all-or-nothing transaction (BEGIN
+ * IMMEDIATE).  Setters called inside join it; groups nest, an inner
+ * rollback undoing only the inner part.  store_commit() without a group is
+ * STORE_ERR_INVALID; when it fails the whole group is rolled back.
+ * store_rollback() without a group does nothing. */
 enum store_status store_begin(struct store *st);
 enum store_status store_commit(struct store *st);
 void store_rollback(struct store *st);
@@ -101,13 +111,15 @@ struct store_item {
 	int64_t updated_at;
 };
 
-/* All records of (profile, role), any order.  Free with store_items_free(). */
+/* All records of (profile, role), any order (none for an unknown profile).
+ * Free with store_items_free(). */
 enum store_status store_items_get(struct store *st, const char *profile, const char *role,
                                   struct store_item **out, size_t *n);
 void store_items_free(struct store_item *items, size_t n);
 
 /* Marks an item done or not done (done_at = now, or 0), creating the
- * profile and record as needed and storing text as its current wording. */
+ * profile and record as needed and storing text as its current wording
+ * (text NULL keeps the stored wording, "" for a new record). */
 enum store_status store_item_set_done(struct store *st, const char *profile, const char *role,
                                       const char *item_id, const char *text, bool done,
                                       int64_t now);
@@ -115,11 +127,15 @@ enum store_status store_item_set_done(struct store *st, const char *profile, con
 enum store_status store_item_set_note(struct store *st, const char *profile, const char *role,
                                       const char *item_id, const char *text, const char *note,
                                       int64_t now);
-/* Removes an item's record (used to discard stale progress on request). */
+/* Removes an item's record (used to discard stale progress on request);
+ * STORE_ERR_NOTFOUND when there is none. */
 enum store_status store_item_forget(struct store *st, const char *profile, const char *role,
                                     const char *item_id);
 
 /* ---- reading position ---- */
+
+/* *section (a new string, or NULL for the top) and *line of (profile,
+ * role); STORE_ERR_NOTFOUND when none was saved.  line must be >= 0. */
 
 enum store_status store_position_get(struct store *st, const char *profile, const char *role,
                                      char **section, int *line);
@@ -143,7 +159,9 @@ struct store_rating {
 enum store_status store_ratings_get(struct store *st, const char *profile, const char *role,
                                     const char *rater, struct store_rating **out, size_t *n);
 void store_ratings_free(struct store_rating *r, size_t n);
-/* Sets a rating (0 clears it but keeps any note). */
+/* Sets a rating (0 clears it but keeps any note); value outside 0..5 is
+ * STORE_ERR_INVALID.  rater is never NULL; area and text NULL keep the
+ * stored ones.  A record left with neither value nor note is removed. */
 enum store_status store_rating_set(struct store *st, const char *profile, const char *role,
                                    const char *rater, const char *statement_id,
                                    const char *area, const char *text, int value, int64_t now);
@@ -162,17 +180,22 @@ struct store_snapshot {
 	size_t nratings;
 };
 
-/* Records the current ratings of (profile, role, rater) as a snapshot taken
- * at now; does nothing (and sets *id to 0) when they equal the latest one. */
+/* Records the current ratings (value > 0) of (profile, role, rater) as a
+ * snapshot taken at now, *id its id; does nothing (and sets *id to 0) when
+ * there are none or they equal the latest one (same statement_id, value
+ * pairs; wording and notes do not count). */
 enum store_status store_snapshot_take(struct store *st, const char *profile, const char *role,
                                       const char *rater, int64_t now, int64_t *id);
-/* Snapshots of (profile, role, rater), oldest first. */
+/* Snapshots of (profile, role, rater), or of every rater when rater is
+ * NULL, oldest first (by taken_at); ratings sorted by statement_id. */
 enum store_status store_snapshots_get(struct store *st, const char *profile, const char *role,
                                       const char *rater, struct store_snapshot **out, size_t *n);
 void store_snapshots_free(struct store_snapshot *s, size_t n);
 
 /* Inserts a snapshot as given (import): ignored when one with the same
- * rater, taken_at and ratings already exists. */
+ * rater, taken_at and ratings (statement_id, value pairs) already exists,
+ * or when it has no ratings.  snap->id is ignored; values must be 1..5 and
+ * statement ids distinct, else STORE_ERR_INVALID.  Creates the profile. */
 enum store_status store_snapshot_put(struct store *st, const char *profile, const char *role,
                                      const struct store_snapshot *snap);
 
