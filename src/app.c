@@ -395,6 +395,22 @@ app_open_role(struct app *a, struct role *role, const char *anchor)
 }
 
 void
+app_goto_section(struct app *a, struct role *role, size_t sec)
+{
+	for (size_t i = a->nviews; i-- > 0;) {
+		struct view *v = a->views[i];
+		if (strcmp(v->ops->name, "reader") == 0 && view_reader_role(v) == role) {
+			while (a->nviews > i + 1)
+				pop_view(a);
+			view_reader_goto_section(v, a, sec);
+			return;
+		}
+	}
+	if (app_open_role(a, role, NULL))
+		view_reader_goto_section(app_top(a), a, sec);
+}
+
+void
 app_follow(struct app *a, struct role *from, const char *url)
 {
 	const char *hash = strchr(url, '#'), *base, *colon = strchr(url, ':');

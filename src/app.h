@@ -26,6 +26,7 @@ struct app {
 	struct catalog *cat; /* borrowed */
 	struct store *store; /* borrowed; NULL: progress is not kept */
 	const char *profile; /* whose progress */
+	const char *rater;   /* NULL: the profile rates itself; else a reviewer's name */
 	bool readonly;       /* the store refuses changes */
 	int64_t (*clock)(void); /* the time of a change (tests fix it) */
 	bool ascii;          /* no UTF-8 locale: ASCII glyphs */
@@ -79,6 +80,10 @@ bool app_progress(struct app *a, struct role *role, size_t *done, size_t *total)
 
 /* Opens a role in a new reader; returns false (status set) on failure. */
 bool app_open_role(struct app *a, struct role *role, const char *anchor);
+
+/* Shows section sec of role: back in the reader of that role below the
+ * current screen, closing the screens above it, or in a new reader. */
+void app_goto_section(struct app *a, struct role *role, size_t sec);
 
 /* Follows a link found in role's text. */
 void app_follow(struct app *a, struct role *from, const char *url);

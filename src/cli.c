@@ -16,6 +16,7 @@
 #include "lines.h"
 #include "markdown.h"
 #include "mdrender.h"
+#include "readiness.h"
 #include "theme.h"
 #include "xalloc.h"
 
@@ -282,5 +283,91 @@ cli_profiles(struct store *st, struct catalog *cat, FILE *out)
 		}
 	}
 	store_progress_free(p, n);
+	return fflush(out) == 0 ? 0 : 1;
+}
+
+int
+cli_assessment(struct store *st, const char *profile, const char *rater, struct role *r,
+               bool ascii, FILE *out)
+{
+	struct store_rating *rt = NULL;
+	struct store_snapshot *sn = NULL;
+	size_t nrt = 0, nsn = 0;
+	struct checklist cl;
+	struct readiness rd;
+	enum store_status s;
+	const char *who = rater ? rater : "";
+
+	if (load_or_fail(r))
+		return 1;
+	if (r->nstmts == 0) {
+		cli_error("%s names no skill areas to assess", r->id);
+		return 1;
+	}
+	s = store_ratings_get(st, profile, r->id, who, &rt, &nrt);
+	if (s == STORE_OK)
+		s = store_snapshots_get(st, profile, r->id, who, &sn, &nsn);
+	if (s != STORE_OK) {
+		cli_error("cannot read ratings: %s", store_strerror(s));
+		store_ratings_free(rt, nrt);
+		return 1;
+	}
+	checklist_load(&cl, st, profile, r);
+	readiness_compute(&rd, r, rt, nrt, cl.done, cl.n);
+	if (*who)
+		fprintf(out, "%s: review of %s by %s\n", r->title, profile, who);
+	else
+		fprintf(out, "%s: self-assessment of %s\n", r->title, profile);
+	fprintf(out, "Scale: 1 %s, 2 %s, 3 %s, 4 %s, 5 %s\n", readiness_labels[1],
+	        readiness_labels[2], readiness_labels[3], readiness_labels[4], readiness_labels[5]);
+	for (size_t a = 0; a < rd.nareas; a++) {
+		const struct area_score *sc = &rd.areas[a];
+		char avg[16];
+
+		if (sc->rated) {
+			readiness_format(sc->avg, sc->threshold, avg);
+			fprintf(out, "\n%s: average %s of %zu rated (threshold %.1f)%s\n", sc->name, avg,
+			        sc->rated, sc->threshold, sc->meets ? "" : ", below");
+		} else {
+			fprintf(out, "\n%s: not rated (threshold %.1f)\n", sc->name, sc->threshold);
+		}
+		for (size_t i = 0; i < r->nstmts; i++) {
+			const struct store_rating *x = NULL;
+			if (r->stmts[i].area != a)
+				continue;
+			for (size_t k = 0; k < nrt; k++)
+				if (strcmp(rt[k].statement_id, r->stmts[i].id) == 0)
+					x = &rt[k];
+			if (x && x->value)
+				fprintf(out, "  [%d] %s\n", x->value, r->stmts[i].text);
+			else
+				fprintf(out, "  [ ] %s\n", r->stmts[i].text);
+			if (x && x->note && *x->note)
+				fprintf(out, "      note: %s\n", x->note);
+		}
+	}
+	fprintf(out, "\nChecklist: %zu of %zu done\n", cl.done, cl.n);
+	fprintf(out, "Readiness: %s\n%s\n", rd.verdict, READINESS_DISCLAIMER);
+	fprintf(out, "\nHistory (%zu snapshot%s):\n", nsn, nsn == 1 ? "" : "s");
+	for (size_t i = 0; i < nsn; i++) {
+		char date[11];
+		checklist_date(sn[i].taken_at, date);
+		fprintf(out, "  %s", date);
+		for (size_t a = 0; a < r->nareas; a++) {
+			size_t rated;
+			double avg = readiness_area_avg(sn[i].ratings, sn[i].nratings, r->areas[a].name,
+			                                &rated);
+			if (rated)
+				fprintf(out, "  %s %.1f", r->areas[a].name, avg);
+			else
+				fprintf(out, "  %s -", r->areas[a].name);
+		}
+		fputc('\n', out);
+	}
+	(void)ascii;
+	readiness_done(&rd);
+	checklist_done(&cl);
+	store_ratings_free(rt, nrt);
+	store_snapshots_free(sn, nsn);
 	return fflush(out) == 0 ? 0 : 1;
 }

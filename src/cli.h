@@ -35,6 +35,12 @@ int cli_checklist(struct store *st, const char *profile, struct role *r, FILE *o
 int cli_check(struct store *st, const char *profile, struct role *r, char **args, int nargs,
               bool done, int64_t now, FILE *out);
 
+/* `rolebook assessment`: the latest ratings per skill area and statement,
+ * the averages, the readiness summary and the history of snapshots.
+ * rater NULL: the profile's own. */
+int cli_assessment(struct store *st, const char *profile, const char *rater, struct role *r,
+                   bool ascii, FILE *out);
+
 /* `rolebook profiles`: every profile with its roles' progress. */
 int cli_profiles(struct store *st, struct catalog *cat, FILE *out);
 

@@ -470,7 +470,12 @@ bold_led(cmark_node *item, char **name, char **rest)
 		p++;
 	*rest = xstrdup(p);
 	free(all);
-	return nl > 0 && nl <= 60;
+	if (nl == 0 || nl > 60) { /* a bold sentence, not a name */
+		free(*name);
+		free(*rest);
+		return false;
+	}
+	return true;
 }
 
 /* Heading entry above entry i that starts its group (its parent), or -1. */

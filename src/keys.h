@@ -67,6 +67,16 @@ enum action {
 	ACT_WHEEL_UP,
 	ACT_WHEEL_DOWN,
 	ACT_CLICK,
+	ACT_ASSESS,
+	ACT_RATE1,
+	ACT_RATE2,
+	ACT_RATE3,
+	ACT_RATE4,
+	ACT_RATE5,
+	ACT_CLEAR,
+	ACT_CHART,
+	ACT_HISTORY,
+	ACT_MARK,
 };
 
 /* Where a binding applies (a view's context is one of these bits). */
@@ -76,6 +86,8 @@ enum key_context {
 	CTX_READER = 1 << 2,
 	CTX_CHECKLIST = 1 << 3,
 	CTX_HELP = 1 << 4,
+	CTX_ASSESS = 1 << 5,
+	CTX_CHART = 1 << 6,
 	CTX_LIST = CTX_HOME | CTX_CHECKLIST, /* row lists */
 	CTX_PAGER = CTX_READER | CTX_HELP,   /* scrolling text */
 };

@@ -6,6 +6,7 @@
  *   rolebook print ROLE|FILE.md           a role rendered to stdout
  *   rolebook checklist ROLE               the onboarding checklist and progress
  *   rolebook check|uncheck ROLE N|ID...   change progress from the shell
+ *   rolebook assessment ROLE              ratings, averages, readiness, history
  *   rolebook profiles                     whose progress the database holds
  *
  * Exit status: 0 success, 1 failure, 2 usage error.
@@ -52,6 +53,7 @@ usage(FILE *out)
 	      "       rolebook [OPTIONS] print ROLE|FILE.md [--width N]\n"
 	      "       rolebook [OPTIONS] checklist ROLE\n"
 	      "       rolebook [OPTIONS] check|uncheck ROLE N|ID...\n"
+	      "       rolebook [OPTIONS] assessment ROLE\n"
 	      "       rolebook [OPTIONS] profiles\n"
 	      "\n"
 	      "A terminal handbook for community leadership roles: read a role's\n"
@@ -66,6 +68,8 @@ usage(FILE *out)
 	      "                    the date each was done and its note\n"
 	      "  check ROLE N|ID...    mark items done (numbers from 'checklist', or ids)\n"
 	      "  uncheck ROLE N|ID...  mark items not done\n"
+	      "  assessment ROLE   print the self-assessment: ratings per skill area, averages,\n"
+	      "                    readiness summary and the history of snapshots\n"
 	      "  profiles          list the profiles in the database and their progress\n"
 	      "\n"
 	      "Options:\n"
@@ -268,7 +272,8 @@ cmd_store(struct catalog *cat, const struct options *o, const char *profile, con
 			cli_error("profiles takes no arguments");
 			return 2;
 		}
-	} else if (argc < 1 || (strcmp(cmd, "checklist") == 0 && argc != 1)) {
+	} else if (argc < 1 || ((strcmp(cmd, "checklist") == 0 || strcmp(cmd, "assessment") == 0) &&
+	                        argc != 1)) {
 		cli_error(argc ? "%s takes one role" : "%s needs a role", cmd);
 		fputs("Try 'rolebook --help'.\n", stderr);
 		return 2;
@@ -281,6 +286,8 @@ cmd_store(struct catalog *cat, const struct options *o, const char *profile, con
 		rc = cli_profiles(st, cat, stdout);
 	else if (strcmp(cmd, "checklist") == 0)
 		rc = cli_checklist(st, profile, r, stdout);
+	else if (strcmp(cmd, "assessment") == 0)
+		rc = cli_assessment(st, profile, NULL, r, !utf8_locale(), stdout);
 	else
 		rc = cli_check(st, profile, r, argv + 1, argc - 1, strcmp(cmd, "check") == 0,
 		               (int64_t)time(NULL), stdout);
@@ -372,7 +379,8 @@ main(int argc, char **argv)
 	} else if (argc > 0 && strcmp(argv[0], "print") == 0) {
 		rc = cmd_print(&cat, &o, argc - 1, argv + 1);
 	} else if (argc > 0 && (strcmp(argv[0], "checklist") == 0 || strcmp(argv[0], "check") == 0 ||
-	                        strcmp(argv[0], "uncheck") == 0 || strcmp(argv[0], "profiles") == 0)) {
+	                        strcmp(argv[0], "uncheck") == 0 || strcmp(argv[0], "profiles") == 0 ||
+	                        strcmp(argv[0], "assessment") == 0)) {
 		rc = cmd_store(&cat, &o, profile, argv[0], argc - 1, argv + 1);
 	} else {
 		rc = cmd_ui(&cat, &o, profile, argc, argv);

@@ -8,6 +8,7 @@
 #define ROLEBOOK_VIEW_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "frame.h"
 #include "keys.h"
@@ -49,10 +50,17 @@ struct view {
 struct view *view_home_new(struct app *a);
 struct view *view_reader_new(struct app *a, struct role *role);
 struct view *view_checklist_new(struct app *a, struct role *role);
+struct view *view_assess_new(struct app *a, struct role *role);
+/* The chart and readiness summary, or (history true) the snapshots. */
+struct view *view_chart_new(struct app *a, struct role *role, bool history);
 struct view *view_help_new(struct app *a, const struct view *about);
 
 /* For following links: a reader showing role, scrolled to its section
  * whose anchor (GitHub slug) is `anchor` (NULL: the top). */
 void view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor);
+/* Scrolls a reader to section sec of its role. */
+void view_reader_goto_section(struct view *v, struct app *a, size_t sec);
+/* The role a reader shows. */
+struct role *view_reader_role(struct view *v);
 
 #endif

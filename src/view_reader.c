@@ -50,7 +50,7 @@ struct reader {
 static size_t
 toc_count(const struct reader *rd)
 {
-	return rd->role->outline.n + (rd->role->nitems > 0);
+	return rd->role->outline.n + (rd->role->nitems > 0) + (rd->role->nstmts > 0);
 }
 
 static void
@@ -230,11 +230,16 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 		int row = rd->toc_row + r, indent;
 		uint16_t style = STY_PLAIN;
 
-		if (i == o->n && i < toc_count(rd)) {
+		if (i >= o->n && i < toc_count(rd)) {
 			size_t done = 0, total = 0;
 			char *label;
-			app_progress(a, rd->role, &done, &total);
-			label = xasprintf("%s Checklist %zu/%zu", a->ascii ? "*" : "\u2714", done, total);
+			if (i == o->n && rd->role->nitems > 0) {
+				app_progress(a, rd->role, &done, &total);
+				label = xasprintf("%s Checklist %zu/%zu", a->ascii ? "*" : "\u2714", done,
+				                  total);
+			} else {
+				label = xasprintf("%s Self-assessment", a->ascii ? "*" : "\u2605");
+			}
 			style = STY_STRONG | STY_DONE;
 			if (i == sel && rd->focus_toc) {
 				style |= STY_SELECT;
@@ -242,7 +247,7 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 			}
 			frame_puts_trunc(f, row, rd->toc_col + 1, label, style, rd->toc_w - 1);
 			free(label);
-			break;
+			continue;
 		}
 		if (i >= o->n)
 			break;
@@ -483,6 +488,23 @@ view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor)
 	app_status(a, false, "No section \"%s\" in %s", anchor, rd->role->title);
 }
 
+void
+view_reader_goto_section(struct view *v, struct app *a, size_t sec)
+{
+	struct reader *rd = (struct reader *)v;
+
+	layout(rd, a, 1, a->rows - 2);
+	rd->focus_toc = false;
+	if (sec < rd->r.nsections)
+		scroll_to(rd, (long)rd->r.section_line[sec]);
+}
+
+struct role *
+view_reader_role(struct view *v)
+{
+	return ((struct reader *)v)->role;
+}
+
 /* ---- actions ---- */
 
 static void
@@ -490,6 +512,17 @@ goto_section(struct reader *rd, size_t sec)
 {
 	if (sec < rd->r.nsections)
 		scroll_to(rd, (long)rd->r.section_line[sec]);
+}
+
+/* Opens the checklist or the self-assessment: the entries after the
+ * sections in the contents. */
+static void
+open_extra(struct reader *rd, struct app *a, size_t entry)
+{
+	if (entry == rd->role->outline.n && rd->role->nitems > 0)
+		app_push(a, view_checklist_new(a, rd->role));
+	else if (rd->role->nstmts > 0)
+		app_push(a, view_assess_new(a, rd->role));
 }
 
 static int
@@ -526,8 +559,8 @@ toc_action(struct reader *rd, struct app *a, enum action act)
 		rd->toc_sel = n ? n - 1 : 0;
 		break;
 	case ACT_OPEN:
-		if (rd->toc_sel == rd->role->outline.n) {
-			app_push(a, view_checklist_new(a, rd->role));
+		if (rd->toc_sel >= rd->role->outline.n) {
+			open_extra(rd, a, rd->toc_sel);
 			return VR_REDRAW;
 		}
 		rd->focus_toc = false;
@@ -552,8 +585,8 @@ click(struct reader *rd, struct app *a)
 		if (i < rd->role->outline.n) {
 			rd->toc_sel = i;
 			goto_section(rd, i);
-		} else if (i == rd->role->outline.n && i < toc_count(rd)) {
-			app_push(a, view_checklist_new(a, rd->role));
+		} else if (i < toc_count(rd)) {
+			open_extra(rd, a, i);
 		}
 		return VR_REDRAW;
 	}
@@ -672,6 +705,12 @@ reader_action(struct view *v, struct app *a, enum action act)
 			return VR_CLOSE;
 		app_status(a, false, "Nothing to come back to");
 		break;
+	case ACT_ASSESS:
+		if (rd->role->nstmts == 0)
+			app_status(a, false, "This role names no skill areas to assess");
+		else
+			app_push(a, view_assess_new(a, rd->role));
+		break;
 	case ACT_CHECKLIST:
 		if (rd->role->nitems == 0)
 			app_status(a, false, "This role has no onboarding checklist");
@@ -700,7 +739,7 @@ reader_free(struct view *v)
 static const struct view_ops reader_ops = {
 	.name = "reader",
 	.ctx = CTX_READER,
-	.hints = "?:help q:back Tab:contents ]/[:section /:search l:link c:checklist",
+	.hints = "?:help q:back Tab:contents ]/[:section /:search l:link c:checklist a:assess",
 	.title = reader_title,
 	.info = reader_info,
 	.draw = reader_draw,

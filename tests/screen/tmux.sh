@@ -64,9 +64,9 @@ keys '?'
 expect "? shows help for the role screen" "help: reader screen"
 keys q
 expect "q leaves the help" "Program Manager"
-keys Tab G k
-expect "Tab, G, k: the last section" "Program Manager › Sources"
-keys G Enter
+keys Tab G k k
+expect "Tab, G, k, k: the last section" "Program Manager › Sources"
+keys G k Enter
 expect "the checklist entry of the contents opens the checklist" "Program Manager › Checklist"
 keys q
 expect "q comes back to the role" "Program Manager › Sources"
