@@ -86,9 +86,24 @@ max_top(const struct reader *rd)
 static void
 scroll_to(struct reader *rd, long line)
 {
+	size_t limit = max_top(rd);
+
+	/* A section jump may leave the last section at the top with empty
+	 * rows below; scrolling down from there stays put rather than
+	 * jumping back up. */
+	if (rd->top > limit && (size_t)line > rd->top)
+		limit = rd->top;
 	if (line < 0)
 		line = 0;
-	rd->top = (size_t)line > max_top(rd) ? max_top(rd) : (size_t)line;
+	rd->top = (size_t)line > limit ? limit : (size_t)line;
+}
+
+/* Puts the first line of section sec at the top, even near the end. */
+static void
+jump_to_section(struct reader *rd, size_t sec)
+{
+	if (sec < rd->r.nsections && rd->r.section_line[sec] < rd->r.lines.n)
+		rd->top = rd->r.section_line[sec];
 }
 
 /* The reading position is kept as (section title, line within it), which
@@ -174,8 +189,8 @@ layout(struct reader *rd, struct app *a, int top, int height)
 		restore_position(rd, a);
 		rd->restored = true;
 	}
-	if (rd->top > max_top(rd))
-		rd->top = max_top(rd);
+	if (rd->top >= rd->r.lines.n)
+		rd->top = rd->r.lines.n ? rd->r.lines.n - 1 : 0;
 }
 
 static uint32_t
@@ -481,7 +496,7 @@ view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor)
 		bool hit = strcmp(s, anchor) == 0;
 		free(s);
 		if (hit) {
-			scroll_to(rd, (long)rd->r.section_line[i]);
+			jump_to_section(rd, i);
 			return;
 		}
 	}
@@ -495,8 +510,7 @@ view_reader_goto_section(struct view *v, struct app *a, size_t sec)
 
 	layout(rd, a, 1, a->rows - 2);
 	rd->focus_toc = false;
-	if (sec < rd->r.nsections)
-		scroll_to(rd, (long)rd->r.section_line[sec]);
+	jump_to_section(rd, sec);
 }
 
 struct role *
@@ -510,8 +524,7 @@ view_reader_role(struct view *v)
 static void
 goto_section(struct reader *rd, size_t sec)
 {
-	if (sec < rd->r.nsections)
-		scroll_to(rd, (long)rd->r.section_line[sec]);
+	jump_to_section(rd, sec);
 }
 
 /* Opens the checklist or the self-assessment: the entries after the

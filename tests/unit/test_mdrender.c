@@ -1,2 +1,1533 @@
+/*
+ * test_mdrender.c - unit tests for src/mdrender.c (Markdown to styled,
+ * wrapped lines) and src/outline.c (the section finder).
+ *
+ * Rendered lines are compared as exact text; where styles matter, a line's
+ * spans are compared in a compact form (see styled()).  Width sweeps render
+ * every construct, every bundled role and every upstream role at widths
+ * 10..100 and check the invariants every line must keep: no wider than the
+ * width, a width field that agrees with text_width(), spans that tile the
+ * line, and no control characters.  The upstream corpus is found through
+ * $UPSTREAM_DIR or TEST_SRCDIR/../shared/upstream-roles; without it those
+ * checks print a note and pass.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lines.h"
+#include "markdown.h"
+#include "mdrender.h"
+#include "outline.h"
+#include "text.h"
 #include "unit.h"
-int test_mdrender_register(void) { return 0; }
+
+#ifndef TEST_SRCDIR
+#define TEST_SRCDIR "."
+#endif
+
+enum { F_UNICODE = 0, F_ASCII = 1, F_REFS = 2 };
+
+/* ---- helpers ----------------------------------------------------------- */
+
+struct rendered {
+	cmark_node *doc;
+	struct outline ol;
+	struct render r;
+};
+
+static void
+rd_open_len(struct rendered *x, const char *md, size_t len, int width, unsigned flags)
+{
+	struct mdrender_opts o = {.width = width,
+	                          .ascii = (flags & F_ASCII) != 0,
+	                          .references = (flags & F_REFS) != 0};
+
+	x->doc = md_parse(md, len, NULL);
+	outline_build(&x->ol, x->doc);
+	render_init(&x->r);
+	mdrender(x->doc, &x->ol, &o, &x->r);
+}
+
+static void
+rd_open(struct rendered *x, const char *md, int width, unsigned flags)
+{
+	rd_open_len(x, md, strlen(md), width, flags);
+}
+
+static void
+rd_close(struct rendered *x)
+{
+	render_done(&x->r);
+	outline_done(&x->ol);
+	cmark_node_free(x->doc);
+}
+
+/* Renders md and returns the text of every line (caller frees). */
+static char *
+render_text(const char *md, int width, unsigned flags)
+{
+	struct rendered x;
+	char *s;
+
+	rd_open(&x, md, width, flags);
+	s = lines_dump(&x.r.lines);
+	rd_close(&x);
+	return s;
+}
+
+#define RENDERS(md, width, flags, expected)                                                        \
+	do {                                                                                       \
+		char *got_ = render_text((md), (width), (flags));                                  \
+		UNIT_ASSERT_STR(expected, got_);                                                   \
+		free(got_);                                                                        \
+	} while (0)
+
+/*
+ * Line i's spans as "<flags>[#link]'<text>'" items joined by spaces, where
+ * flags are letters for the style bits (S strong, E emph, X strike, C code,
+ * L link, H heading, T title, M marker, D done, d dim, Q quote, h table
+ * head) or "-" for plain.  Caller frees.
+ */
+static char *
+styled(const struct lines *l, size_t i)
+{
+	static const struct {
+		uint16_t bit;
+		char c;
+	} names[] = {
+	    {STY_STRONG, 'S'}, {STY_EMPH, 'E'},   {STY_STRIKE, 'X'}, {STY_CODE, 'C'},
+	    {STY_LINK, 'L'},   {STY_HEADING, 'H'}, {STY_TITLE, 'T'}, {STY_MARKER, 'M'},
+	    {STY_DONE, 'D'},   {STY_DIM, 'd'},    {STY_QUOTE, 'Q'},  {STY_TABLE_HEAD, 'h'},
+	};
+	const struct line *ln = &l->v[i];
+	size_t cap = 64 + (size_t)ln->len * 2 + 48 * (size_t)ln->nspans, o = 0;
+	char *out = malloc(cap);
+
+	out[0] = '\0';
+	for (uint32_t k = 0; k < ln->nspans; k++) {
+		const struct span *sp = &l->spans[ln->span + k];
+		char fl[24];
+		size_t nf = 0;
+
+		for (size_t b = 0; b < sizeof names / sizeof names[0]; b++)
+			if (sp->style & names[b].bit)
+				fl[nf++] = names[b].c;
+		if (nf == 0)
+			fl[nf++] = '-';
+		fl[nf] = '\0';
+		o += (size_t)snprintf(out + o, cap - o, "%s%s", k ? " " : "", fl);
+		if (sp->link)
+			o += (size_t)snprintf(out + o, cap - o, "#%u", (unsigned)sp->link);
+		o += (size_t)snprintf(out + o, cap - o, "'%.*s'", (int)sp->len,
+		                      lines_text(l, i) + sp->off);
+	}
+	return out;
+}
+
+#define STYLED(l, i, expected)                                                                     \
+	do {                                                                                       \
+		if ((size_t)(i) >= (l)->n) {                                                       \
+			fprintf(stderr, "\n%s:%d: line %zu missing (%zu lines)\n", __FILE__,        \
+			        __LINE__, (size_t)(i), (l)->n);                                     \
+			CU_FAIL("line missing");                                                   \
+			break;                                                                     \
+		}                                                                                  \
+		char *got_ = styled((l), (i));                                                     \
+		UNIT_ASSERT_STR(expected, got_);                                                   \
+		free(got_);                                                                        \
+	} while (0)
+
+/* Text of line i (new string), or "(no such line)". */
+static char *
+line_str(const struct lines *l, size_t i)
+{
+	if (i >= l->n)
+		return strdup("(no such line)");
+	return lines_plain(l, i);
+}
+
+#define LINE_IS(l, i, expected)                                                                    \
+	do {                                                                                       \
+		char *got_ = line_str((l), (i));                                                   \
+		UNIT_ASSERT_STR(expected, got_);                                                   \
+		free(got_);                                                                        \
+	} while (0)
+
+/* Writes s[0..len) to stderr with controls and bytes >= 0x80 that are not
+ * part of valid UTF-8 shown as \xNN, so that a failing check never sends
+ * an escape sequence to the terminal running the tests. */
+static void
+put_escaped(const char *s, size_t len)
+{
+	for (size_t p = 0; p < len;) {
+		uint32_t cp;
+		size_t n = text_decode(s + p, len - p, &cp);
+		bool bad = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		           (cp == TEXT_REPLACEMENT && memcmp(s + p, "\xef\xbf\xbd", n < 3 ? n : 3) != 0) ||
+		           (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+		if (bad)
+			for (size_t k = 0; k < n; k++)
+				fprintf(stderr, "\\x%02X", (unsigned)(unsigned char)s[p + k]);
+		else
+			fwrite(s + p, 1, n, stderr);
+		p += n;
+	}
+}
+
+/* Reports a broken invariant (once per check) with the offending line,
+ * if any, shown escaped; returns false. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+static bool
+fail_once(bool *reported, const char *what, const char *line, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!*reported) {
+		fprintf(stderr, "\n%s: ", what);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		if (line != NULL) {
+			fputs(": '", stderr);
+			put_escaped(line, len);
+			fputc('\'', stderr);
+		}
+		fputc('\n', stderr);
+		*reported = true;
+	}
+	return false;
+}
+
+/*
+ * Checks the invariants of every line of a render at width: width field
+ * equal to text_width() and at most width; spans tile the line in order;
+ * valid UTF-8 with no C0, DEL or C1 control; sections and task numbers in
+ * range.  Prints the first problem with `what` and returns false.
+ */
+static bool
+check_render(const struct render *r, int width, const char *what)
+{
+	const struct lines *l = &r->lines;
+	bool ok = true, rep = false;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct line *ln = &l->v[i];
+		const char *t = lines_text(l, i);
+		int w = text_width(t, ln->len);
+		uint32_t off = 0;
+
+		if (w != ln->width)
+			ok = fail_once(&rep, what, NULL, 0, "line %zu: width field %u, text_width %d", i,
+			               (unsigned)ln->width, w);
+		if (w > width)
+			ok = fail_once(&rep, what, t, ln->len, "line %zu is %d cells wide (> %d)", i,
+			               w, width);
+		for (uint32_t k = 0; k < ln->nspans; k++) {
+			const struct span *sp = &l->spans[ln->span + k];
+			if (sp->off != off || sp->len == 0)
+				ok = fail_once(&rep, what, NULL, 0, "line %zu: span %u at %u (want %u)", i,
+				               (unsigned)k, (unsigned)sp->off, (unsigned)off);
+			off = sp->off + sp->len;
+			if (sp->link > r->nlinks)
+				ok = fail_once(&rep, what, NULL, 0, "line %zu: link %u of %zu", i,
+				               (unsigned)sp->link, r->nlinks);
+		}
+		if (off != ln->len)
+			ok = fail_once(&rep, what, NULL, 0, "line %zu: spans cover %u of %u bytes", i,
+			               (unsigned)off, (unsigned)ln->len);
+		for (size_t p = 0; p < ln->len;) {
+			uint32_t cp;
+			size_t n = text_decode(t + p, ln->len - p, &cp);
+			if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+				ok = fail_once(&rep, what, t, ln->len, "line %zu: control U+%04X at byte %zu",
+				               i, (unsigned)cp, p);
+			if (cp == TEXT_REPLACEMENT && (n != 3 || memcmp(t + p, "\xef\xbf\xbd", 3) != 0))
+				ok = fail_once(&rep, what, NULL, 0, "line %zu: invalid UTF-8 at byte %zu", i, p);
+			p += n;
+		}
+		if (r->nsections > 0 && ln->section >= r->nsections)
+			ok = fail_once(&rep, what, NULL, 0, "line %zu: section %u of %zu", i,
+			               (unsigned)ln->section, r->nsections);
+		if (ln->kind == LINE_TASK && (ln->aux < 1 || ln->aux > r->ntasks))
+			ok = fail_once(&rep, what, NULL, 0, "line %zu: task %u of %zu", i, (unsigned)ln->aux,
+			               r->ntasks);
+	}
+	for (size_t s = 0; s < r->nsections; s++)
+		if (r->section_line[s] > r->total || (s > 0 && r->section_line[s] < r->section_line[s - 1]))
+			ok = fail_once(&rep, what, NULL, 0, "section %zu starts at line %zu", s,
+			               r->section_line[s]);
+	return ok;
+}
+
+/* Reads a whole file into a new buffer; NULL when it cannot. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (n + 4096 + 1 > cap) {
+			cap = (n + 4096 + 1) * 2;
+			buf = realloc(buf, cap);
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+static const char *
+upstream_dir(void)
+{
+	const char *e = getenv("UPSTREAM_DIR");
+
+	return e && *e ? e : TEST_SRCDIR "/../shared/upstream-roles";
+}
+
+/* Sorted list of the *.md files of dir as full paths; NULL when dir cannot
+ * be read.  Free with free_list(). */
+static char **
+md_files(const char *dir, size_t *count)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **v = NULL;
+	size_t n = 0;
+
+	*count = 0;
+	if (d == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len < 4 || strcmp(de->d_name + len - 3, ".md") != 0)
+			continue;
+		v = realloc(v, (n + 2) * sizeof *v);
+		v[n] = malloc(strlen(dir) + len + 2);
+		sprintf(v[n], "%s/%s", dir, de->d_name);
+		n++;
+	}
+	closedir(d);
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
+			char *t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	if (v == NULL)
+		v = malloc(sizeof *v);
+	v[n] = NULL;
+	*count = n;
+	return v;
+}
+
+static void
+free_list(char **v)
+{
+	for (size_t i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Renders text at every width in [lo, hi] with each flag set; checks. */
+static void
+sweep(const char *name, const char *text, size_t len, int lo, int hi)
+{
+	/* ASCII glyphs are as wide as the Unicode ones; references only add
+	 * lines at the end, so two sets cover the four combinations. */
+	static const unsigned sets[] = {F_UNICODE, F_ASCII | F_REFS};
+	cmark_node *doc = md_parse(text, len, NULL);
+	struct outline ol;
+
+	outline_build(&ol, doc);
+	for (int w = lo; w <= hi; w++)
+		for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
+			struct mdrender_opts o = {w, (sets[s] & F_ASCII) != 0, (sets[s] & F_REFS) != 0};
+			struct render r;
+			char what[512];
+
+			render_init(&r);
+			mdrender(doc, &ol, &o, &r);
+			snprintf(what, sizeof what, "%s at width %d (flags %u)", name, w, sets[s]);
+			CU_ASSERT_TRUE(check_render(&r, w, what));
+			CU_ASSERT_EQUAL(r.total, r.lines.n);
+			render_done(&r);
+		}
+	outline_done(&ol);
+	cmark_node_free(doc);
+}
+
+/* ---- headings and inline styles ---------------------------------------- */
+
+static void
+test_headings(void)
+{
+	struct rendered x;
+
+	rd_open(&x, "# Title *here*\n\n## Second\n\n### Third\n\ntext\n\n#### Fourth\n", 40, 0);
+	LINE_IS(&x.r.lines, 0, "Title here");
+	LINE_IS(&x.r.lines, 1, "══════════");
+	STYLED(&x.r.lines, 0, "T'Title ' ET'here'");
+	STYLED(&x.r.lines, 1, "M'══════════'");
+	LINE_IS(&x.r.lines, 2, "");
+	STYLED(&x.r.lines, 3, "H'Second'");
+	STYLED(&x.r.lines, 4, "M'──────'");
+	/* level 3 and below: bold heading text, no underline */
+	STYLED(&x.r.lines, 6, "H'Third'");
+	LINE_IS(&x.r.lines, 7, "");
+	STYLED(&x.r.lines, 8, "-'text'");
+	STYLED(&x.r.lines, 10, "H'Fourth'");
+	CU_ASSERT_EQUAL(x.r.lines.n, 11);
+	rd_close(&x);
+
+	/* the underline is as wide as the widest line of a wrapped heading */
+	RENDERS("## A heading that wraps\n", 12, 0, "A heading\nthat wraps\n──────────\n");
+	RENDERS("# Über 日本\n", 40, 0, "Über 日本\n═════════\n");
+}
+
+static void
+test_inline_styles(void)
+{
+	struct rendered x;
+
+	rd_open(&x,
+	        "Some *emph* and **strong** and ~~gone~~ and `co de` and ***both*** end.\n",
+	        80, 0);
+	LINE_IS(&x.r.lines, 0, "Some emph and strong and gone and co de and both end.");
+	STYLED(&x.r.lines, 0,
+	       "-'Some ' E'emph' -' and ' S'strong' -' and ' X'gone' -' and ' C'co de' -' and ' "
+	       "SE'both' -' end.'");
+	CU_ASSERT_EQUAL(x.r.lines.n, 1);
+	rd_close(&x);
+
+	/* a wrapped styled run keeps its style on both lines */
+	rd_open(&x, "aaaa **bold text here** b\n", 12, 0);
+	STYLED(&x.r.lines, 0, "-'aaaa ' S'bold'");
+	STYLED(&x.r.lines, 1, "S'text here' -' b'");
+	rd_close(&x);
+
+	/* paragraphs are separated by one blank line; soft breaks are spaces */
+	RENDERS("one\ntwo\n\n\n\nthree\n", 40, 0, "one two\n\nthree\n");
+}
+
+static void
+test_breaks(void)
+{
+	RENDERS("Two  \nlines\\\nthree\n", 40, 0, "Two\nlines\nthree\n");
+	RENDERS("inline<br>html<br/>breaks<BR />too\n", 40, 0, "inline\nhtml\nbreaks\ntoo\n");
+	/* other inline tags vanish, their text stays */
+	RENDERS("a <span>b</span> <!-- hidden --> c\n", 40, 0, "a b c\n");
+}
+
+/* ---- code blocks ------------------------------------------------------- */
+
+static void
+test_code_block(void)
+{
+	struct rendered x;
+
+	rd_open(&x,
+	        "Before\n\n```\n\tx\ta\nab\tc\n0123456789012345678901234567890\n```\n\nAfter\n", 20,
+	        0);
+	LINE_IS(&x.r.lines, 0, "Before");
+	LINE_IS(&x.r.lines, 1, "");
+	/* tabs to 4-cell stops; indented by two */
+	LINE_IS(&x.r.lines, 2, "      x   a");
+	LINE_IS(&x.r.lines, 3, "  ab  c");
+	/* a long line is cut hard, never wrapped at spaces */
+	LINE_IS(&x.r.lines, 4, "  012345678901234567");
+	LINE_IS(&x.r.lines, 5, "  8901234567890");
+	LINE_IS(&x.r.lines, 6, "");
+	LINE_IS(&x.r.lines, 7, "After");
+	STYLED(&x.r.lines, 3, "-'  ' C'ab  c'");
+	CU_ASSERT_TRUE(check_render(&x.r, 20, "code block"));
+	rd_close(&x);
+
+	/* spaces inside code are kept as they are */
+	RENDERS("    a  b   c\n", 20, 0, "  a  b   c\n");
+	/* a blank line inside the block stays */
+	RENDERS("```\na\n\nb\n```\n", 20, 0, "  a\n  \n  b\n");
+	/* wide characters are cut at a cell boundary */
+	RENDERS("```\n日本語日本語日本語\n```\n", 10, 0, "  日本語日\n  本語日本\n  語\n");
+	/* an indented code block inside a list keeps the item's indent */
+	RENDERS("- item\n\n      code\n", 20, 0, "• item\n\n    code\n");
+}
+
+static void
+test_code_tab_cells(void)
+{
+	/* Tab stops are measured in cells: 日 takes two, a combining mark none. */
+	RENDERS("```\n日\tx\n```\n", 20, 0, "  日  x\n");
+	RENDERS("```\ne\xcc\x81\tx\n```\n", 20, 0, "  e\xcc\x81   x\n");
+}
+
+/* ---- lists --------------------------------------------------------------- */
+
+static void
+test_bullets(void)
+{
+	struct rendered x;
+	const char *md = "- one\n- two words that wrap around\n  - nested item here\n"
+	                 "    - third level\n      - fourth level\n- back\n";
+
+	RENDERS(md, 20, 0,
+	        "• one\n"
+	        "• two words that\n"
+	        "  wrap around\n"
+	        "  ◦ nested item here\n"
+	        "    ▪ third level\n"
+	        "      • fourth level\n"
+	        "• back\n");
+	RENDERS(md, 20, F_ASCII,
+	        "* one\n"
+	        "* two words that\n"
+	        "  wrap around\n"
+	        "  - nested item here\n"
+	        "    + third level\n"
+	        "      * fourth level\n"
+	        "* back\n");
+	rd_open(&x, md, 20, 0);
+	STYLED(&x.r.lines, 0, "M'• ' -'one'");
+	STYLED(&x.r.lines, 2, "M'  ' -'wrap around'");
+	STYLED(&x.r.lines, 3, "M'  ◦ ' -'nested item here'");
+	rd_close(&x);
+	/* a hanging indent under a wrapped nested item */
+	RENDERS("- a\n  - nested item that wraps\n", 16, 0, "• a\n  ◦ nested item\n    that wraps\n");
+}
+
+static void
+test_ordered(void)
+{
+	struct rendered x;
+
+	RENDERS("3. three\n4. four has a longer text\n\n9) nine\n10) ten wraps here too\n", 16, 0,
+	        "3. three\n"
+	        "4. four has a\n"
+	        "   longer text\n"
+	        "\n"
+	        "9) nine\n"
+	        "10) ten wraps\n"
+	        "    here too\n");
+	RENDERS("1. a\n   1. b\n   2. c\n2. d\n", 20, 0, "1. a\n   1. b\n   2. c\n2. d\n");
+	/* a bullet list inside an ordered one is at bullet level one */
+	RENDERS("1. a\n   - b\n", 20, 0, "1. a\n   • b\n");
+	rd_open(&x, "7. seven\n", 20, 0);
+	STYLED(&x.r.lines, 0, "M'7. ' -'seven'");
+	rd_close(&x);
+}
+
+static void
+test_tasks(void)
+{
+	struct rendered x;
+	const char *md = "- [ ] first task that is long enough to wrap\n"
+	                 "- [x] done\n"
+	                 "- plain\n"
+	                 "  - [ ] nested task\n"
+	                 "\n"
+	                 "1. [ ] ordered task\n"
+	                 "2. [X] ordered done\n";
+
+	rd_open(&x, md, 20, 0);
+	LINE_IS(&x.r.lines, 0, "☐ first task that is");
+	LINE_IS(&x.r.lines, 1, "  long enough to");
+	LINE_IS(&x.r.lines, 2, "  wrap");
+	LINE_IS(&x.r.lines, 3, "☑ done");
+	LINE_IS(&x.r.lines, 4, "• plain");
+	LINE_IS(&x.r.lines, 5, "  ☐ nested task");
+	LINE_IS(&x.r.lines, 6, "");
+	LINE_IS(&x.r.lines, 7, "1. ☐ ordered task");
+	LINE_IS(&x.r.lines, 8, "2. ☑ ordered done");
+	CU_ASSERT_EQUAL(x.r.lines.n, 9);
+	/* first lines of tasks are LINE_TASK, numbered in document order */
+	{
+		static const uint8_t kind[] = {LINE_TASK, LINE_TEXT, LINE_TEXT, LINE_TASK, LINE_TEXT,
+		                               LINE_TASK, LINE_BLANK, LINE_TASK, LINE_TASK};
+		static const uint32_t aux[] = {1, 0, 0, 2, 0, 3, 0, 4, 5};
+		for (size_t i = 0; i < 9 && i < x.r.lines.n; i++) {
+			CU_ASSERT_EQUAL(x.r.lines.v[i].kind, kind[i]);
+			CU_ASSERT_EQUAL(x.r.lines.v[i].aux, aux[i]);
+		}
+	}
+	CU_ASSERT_EQUAL(x.r.ntasks, 5);
+	STYLED(&x.r.lines, 0, "M'☐ ' -'first task that is'");
+	STYLED(&x.r.lines, 3, "MD'☑ ' -'done'");
+	STYLED(&x.r.lines, 8, "MD'2. ☑ ' -'ordered done'");
+	rd_close(&x);
+
+	RENDERS(md, 30, F_ASCII,
+	        "[ ] first task that is long\n"
+	        "    enough to wrap\n"
+	        "[x] done\n"
+	        "* plain\n"
+	        "  [ ] nested task\n"
+	        "\n"
+	        "1. [ ] ordered task\n"
+	        "2. [x] ordered done\n");
+}
+
+/* Every task item keeps its box and its LINE_TASK line, however narrow the
+ * width and however deep the nesting. */
+static void
+test_tasks_narrow(void)
+{
+	const char *md = "- a\n  - b\n    - [ ] deep task\n- [ ] top task\n";
+
+	for (int w = 10; w <= 40; w += 30) {
+		struct rendered x;
+		size_t seen[3] = {0, 0, 0};
+
+		rd_open(&x, md, w, 0);
+		CU_ASSERT_EQUAL(x.r.ntasks, 2);
+		for (size_t i = 0; i < x.r.lines.n; i++)
+			if (x.r.lines.v[i].kind == LINE_TASK && x.r.lines.v[i].aux <= 2)
+				seen[x.r.lines.v[i].aux]++;
+		if (seen[1] != 1 || seen[2] != 1) {
+			char *d = lines_dump(&x.r.lines);
+			fprintf(stderr, "\nwidth %d: task lines seen 1:%zu 2:%zu in:\n%s", w, seen[1],
+			        seen[2], d);
+			free(d);
+		}
+		CU_ASSERT_EQUAL(seen[1], 1);
+		CU_ASSERT_EQUAL(seen[2], 1);
+		rd_close(&x);
+	}
+}
+
+static void
+test_tight_loose(void)
+{
+	RENDERS("- a\n- b\n  - c\n- d\n\nafter\n", 40, 0, "• a\n• b\n  ◦ c\n• d\n\nafter\n");
+	RENDERS("- a\n\n  second para\n- b\n\n- c\n", 40, 0,
+	        "• a\n\n  second para\n\n• b\n\n• c\n");
+	/* a paragraph before and after a tight list */
+	RENDERS("Intro\n\n- x\n- y\n\nOutro\n", 40, 0, "Intro\n\n• x\n• y\n\nOutro\n");
+}
+
+/* An item whose marker does not fit must not leave its inner items'
+ * prefixes behind: "after inner" belongs to the outer item, not to the
+ * bullet list inside it. */
+static void
+test_prefix_stack(void)
+{
+	struct rendered x;
+	long outer = -1, after = -1;
+
+	rd_open(&x, "123456789. outer\n\n           - inner\n\n           after inner\n\nnext\n",
+	        20, 0);
+	for (size_t i = 0; i < x.r.lines.n; i++) {
+		const char *t = lines_text(&x.r.lines, i);
+		size_t n = x.r.lines.v[i].len;
+		const char *o = memmem(t, n, "outer", 5), *a = memmem(t, n, "after inner", 11);
+		if (o != NULL)
+			outer = text_width(t, (size_t)(o - t));
+		if (a != NULL)
+			after = text_width(t, (size_t)(a - t));
+	}
+	/* both paragraphs belong to the same item: same column */
+	CU_ASSERT_TRUE(outer >= 0 && after >= 0);
+	if (outer != after) {
+		char *d = lines_dump(&x.r.lines);
+		fprintf(stderr, "\n'outer' at column %ld, 'after inner' at column %ld:\n%s", outer,
+		        after, d);
+		free(d);
+	}
+	CU_ASSERT_EQUAL(after, outer);
+	LINE_IS(&x.r.lines, x.r.lines.n - 1, "next");
+	rd_close(&x);
+}
+
+/* ---- block quotes -------------------------------------------------------- */
+
+static void
+test_quotes(void)
+{
+	struct rendered x;
+
+	rd_open(&x, "> quoted text that goes on\n> > nested quote here\n\nafter\n", 20, 0);
+	LINE_IS(&x.r.lines, 0, "│ quoted text that");
+	LINE_IS(&x.r.lines, 1, "│ goes on");
+	LINE_IS(&x.r.lines, 3, "│ │ nested quote");
+	LINE_IS(&x.r.lines, 4, "│ │ here");
+	LINE_IS(&x.r.lines, 5, "");
+	LINE_IS(&x.r.lines, 6, "after");
+	CU_ASSERT_EQUAL(x.r.lines.n, 7);
+	STYLED(&x.r.lines, 4, "M'│ │ ' -'here'");
+	rd_close(&x);
+	RENDERS("> - a\n> - b\n", 20, F_ASCII, "| * a\n| * b\n");
+	RENDERS("- item\n\n  > quoted in item\n", 30, 0, "• item\n\n  │ quoted in item\n");
+}
+
+/* A blank line inside a quote shows the bars only, with no trailing space. */
+static void
+test_quote_blank_lines(void)
+{
+	RENDERS("> one\n>\n> two\n", 20, 0, "│ one\n│\n│ two\n");
+	RENDERS("> a\n>\n> > b\n>\n> c\n", 20, 0, "│ a\n│\n│ │ b\n│\n│ c\n");
+	RENDERS("> a\n>\n> b\n", 20, F_ASCII, "| a\n|\n| b\n");
+}
+
+/* Text inside a block quote carries STY_QUOTE (lines.h). */
+static void
+test_quote_style(void)
+{
+	struct rendered x;
+
+	rd_open(&x, "> plain *emph*\n", 40, 0);
+	STYLED(&x.r.lines, 0, "M'│ ' Q'plain ' EQ'emph'");
+	rd_close(&x);
+}
+
+/* ---- tables -------------------------------------------------------------- */
+
+static const char table_md[] = "| Left | Center | Right |\n"
+                               "|:-----|:------:|------:|\n"
+                               "| a | b | c |\n"
+                               "| longer cell | mid | 12345 |\n";
+
+static void
+test_table(void)
+{
+	struct rendered x;
+
+	RENDERS(table_md, 40, 0,
+	        "┌─────────────┬────────┬───────┐\n"
+	        "│ Left        │ Center │ Right │\n"
+	        "├─────────────┼────────┼───────┤\n"
+	        "│ a           │   b    │     c │\n"
+	        "│ longer cell │  mid   │ 12345 │\n"
+	        "└─────────────┴────────┴───────┘\n");
+	/* exactly as wide as the table: still boxed */
+	RENDERS(table_md, 32, F_ASCII,
+	        "+-------------+--------+-------+\n"
+	        "| Left        | Center | Right |\n"
+	        "+-------------+--------+-------+\n"
+	        "| a           |   b    |     c |\n"
+	        "| longer cell |  mid   | 12345 |\n"
+	        "+-------------+--------+-------+\n");
+	rd_open(&x, table_md, 40, 0);
+	STYLED(&x.r.lines, 1, "M'│' -' ' h'Left' -'        ' M'│' -' ' h'Center' -' ' M'│' -' ' "
+	                      "h'Right' -' ' M'│'");
+	STYLED(&x.r.lines, 3, "M'│' -' a           ' M'│' -'   b    ' M'│' -'     c ' M'│'");
+	rd_close(&x);
+	/* wide characters are padded by cells */
+	RENDERS("| 名前 | n |\n|---|---|\n| 日本語 | 1 |\n", 40, 0,
+	        "┌────────┬───┐\n"
+	        "│ 名前   │ n │\n"
+	        "├────────┼───┤\n"
+	        "│ 日本語 │ 1 │\n"
+	        "└────────┴───┘\n");
+	/* a short row gets empty cells */
+	RENDERS("| a | b |\n|---|---|\n| x |\n", 40, F_ASCII,
+	        "+---+---+\n| a | b |\n+---+---+\n| x |   |\n+---+---+\n");
+}
+
+static void
+test_table_stacked(void)
+{
+	struct rendered x;
+
+	/* one column too wide: every row becomes "Header: value" lines */
+	RENDERS(table_md, 31, 0,
+	        "Left: a\nCenter: b\nRight: c\n\nLeft: longer cell\nCenter: mid\nRight: 12345\n");
+	rd_open(&x, table_md, 20, 0);
+	STYLED(&x.r.lines, 0, "Sh'Left:' -' a'");
+	STYLED(&x.r.lines, 4, "Sh'Left:' -' longer cell'");
+	rd_close(&x);
+	/* long values wrap under the width */
+	RENDERS("| Name | Notes |\n|---|---|\n| x | a very long note that wraps |\n", 16, 0,
+	        "Name: x\nNotes: a very\nlong note that\nwraps\n");
+	/* in a list item the available width is what the prefix leaves */
+	RENDERS("- item\n\n  | aaaa | bbbb |\n  |---|---|\n  | 1 | 2 |\n", 16, 0,
+	        "• item\n\n  aaaa: 1\n  bbbb: 2\n");
+}
+
+/* A <br> in a cell must not put a newline into a line. */
+static void
+test_table_br(void)
+{
+	struct rendered x;
+
+	rd_open(&x, "| a<br>b | c |\n|---|---|\n| x<br/>y | z |\n", 40, 0);
+	CU_ASSERT_TRUE(check_render(&x.r, 40, "table with <br>"));
+	for (size_t i = 0; i < x.r.lines.n; i++)
+		CU_ASSERT_PTR_NULL(memchr(lines_text(&x.r.lines, i), '\n', x.r.lines.v[i].len));
+	rd_close(&x);
+}
+
+/* ---- links, images, rules, HTML ----------------------------------------- */
+
+static const char links_md[] =
+    "See [the guide](https://example.com/guide) and <https://example.org> and "
+    "https://bare.example.com/x and [anchor](#sec) and [**bold** link](http://b.example).\n";
+
+static void
+test_links(void)
+{
+	struct rendered x;
+
+	rd_open(&x, links_md, 40, 0);
+	LINE_IS(&x.r.lines, 0, "See the guide and https://example.org");
+	LINE_IS(&x.r.lines, 1, "and https://bare.example.com/x and");
+	LINE_IS(&x.r.lines, 2, "anchor and bold link.");
+	STYLED(&x.r.lines, 0, "-'See ' L#1'the guide' -' and ' L#2'https://example.org'");
+	STYLED(&x.r.lines, 2, "L#4'anchor' -' and ' SL#5'bold' L#5' link' -'.'");
+	CU_ASSERT_EQUAL(x.r.nlinks, 5);
+	if (x.r.nlinks == 5) {
+		UNIT_ASSERT_STR("https://example.com/guide", x.r.links[0].url);
+		UNIT_ASSERT_STR("https://example.org", x.r.links[1].url);
+		UNIT_ASSERT_STR("https://bare.example.com/x", x.r.links[2].url);
+		UNIT_ASSERT_STR("#sec", x.r.links[3].url);
+		UNIT_ASSERT_STR("http://b.example", x.r.links[4].url);
+		for (size_t i = 0; i < 5; i++)
+			CU_ASSERT_FALSE(x.r.links[i].shown);
+	}
+	rd_close(&x);
+}
+
+static void
+test_references(void)
+{
+	struct rendered x;
+
+	/* named links get [n]; autolinks and anchors do not */
+	RENDERS(links_md, 40, F_REFS,
+	        "See the guide[1] and https://example.org\n"
+	        "and https://bare.example.com/x and\n"
+	        "anchor and bold link[5].\n"
+	        "\n"
+	        "References\n"
+	        "[1] https://example.com/guide\n"
+	        "[5] http://b.example\n");
+	rd_open(&x, links_md, 40, F_REFS);
+	STYLED(&x.r.lines, 0, "-'See ' L#1'the guide' d'[1]' -' and ' L#2'https://example.org'");
+	STYLED(&x.r.lines, 4, "H'References'");
+	STYLED(&x.r.lines, 5, "d'[1] ' L#1'https://example.com/guide'");
+	CU_ASSERT_TRUE(x.r.nlinks == 5 && x.r.links[0].shown && !x.r.links[1].shown &&
+	               !x.r.links[2].shown && !x.r.links[3].shown && x.r.links[4].shown);
+	rd_close(&x);
+	/* a mail autolink is bare too; no marked link means no list */
+	RENDERS("Mail <someone@example.com>.\n", 40, F_REFS, "Mail someone@example.com.\n");
+	/* long URLs in the list are cut to the width */
+	RENDERS("[x](https://example.com/a/very/long/path)\n", 20, F_REFS,
+	        "x[1]\n\nReferences\n[1]\nhttps://example.com/\na/very/long/path\n");
+}
+
+static void
+test_images(void)
+{
+	struct rendered x;
+
+	RENDERS("![alt text](img.png) and ![](empty.png)\n", 40, 0,
+	        "[image: alt text] and [image: ]\n");
+	/* a linked badge */
+	rd_open(&x, "[![badge](b.svg)](https://ci.example)\n", 40, F_REFS);
+	LINE_IS(&x.r.lines, 0, "[image: badge][1]");
+	rd_close(&x);
+	rd_open(&x, "![alt text](img.png)\n", 40, 0);
+	CU_ASSERT_EQUAL(x.r.lines.n, 1);
+	CU_ASSERT_TRUE(x.r.lines.n > 0 && x.r.lines.v[0].nspans > 0 &&
+	               (x.r.lines.spans[x.r.lines.v[0].span].style & STY_DIM));
+	rd_close(&x);
+}
+
+/* lines.h: STY_DIM marks "image alt" - the alt text as well as its frame. */
+static void
+test_image_alt_dim(void)
+{
+	struct rendered x;
+
+	rd_open(&x, "![alt text](img.png)\n", 40, 0);
+	STYLED(&x.r.lines, 0, "d'[image: alt text]'");
+	rd_close(&x);
+}
+
+static void
+test_rules(void)
+{
+	struct rendered x;
+
+	RENDERS("a\n\n***\n\nb\n", 12, 0, "a\n\n────────────\n\nb\n");
+	RENDERS("a\n\n---\n\nb\n", 12, F_ASCII, "a\n\n------------\n\nb\n");
+	rd_open(&x, "___\n", 10, 0);
+	STYLED(&x.r.lines, 0, "M'──────────'");
+	rd_close(&x);
+	/* a rule in a quote fills what the bar leaves */
+	RENDERS("> ***\n", 12, 0, "│ ──────────\n");
+}
+
+static void
+test_html_blocks(void)
+{
+	RENDERS("<!-- a comment\nover lines -->\n\ntext\n", 40, 0, "text\n");
+	RENDERS("<div align=\"center\">\n<b>Bold</b> text<br>next line\n</div>\n", 40, 0,
+	        "Bold text\nnext line\n");
+	RENDERS("<details>\n<summary>Click</summary>\n\nhidden body\n\n</details>\n", 40, 0,
+	        "Click\n\nhidden body\n");
+	/* a block of nothing but tags leaves no line at all */
+	RENDERS("a\n\n<div>\n</div>\n\nb\n", 40, 0, "a\n\nb\n");
+	/* the liaisons.md header: a comment with three dashes */
+	RENDERS("<!---\nThis is an autogenerated file!\n--->\n\n# Liaisons\n", 40, 0,
+	        "Liaisons\n════════\n");
+}
+
+static void
+test_ascii_mode(void)
+{
+	char *s = render_text("# Title\n\n## Sub\n\n- a\n  - b\n    - c\n- [ ] t\n- [x] d\n\n"
+	                      "> q\n\n---\n\n| h | i |\n|---|--:|\n| 1 | 2 |\n",
+	                      30, F_ASCII);
+
+	UNIT_ASSERT_STR("Title\n=====\n\nSub\n---\n\n* a\n  - b\n    + c\n[ ] t\n[x] d\n\n| q\n\n"
+	                "------------------------------\n\n+---+---+\n| h | i |\n+---+---+\n"
+	                "| 1 | 2 |\n+---+---+\n",
+	                s);
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80) {
+			CU_FAIL("ASCII mode wrote a non-ASCII byte");
+			break;
+		}
+	free(s);
+}
+
+/* ---- the same document at three widths -------------------------------- */
+
+static const char same_md[] = "Roles give *structure* to a **community**; see the `guide`.\n"
+                              "\n"
+                              "- First item with enough words to wrap\n"
+                              "  - Nested item\n"
+                              "- Second\n"
+                              "\n"
+                              "> Quoted advice for new leads.\n"
+                              "\n"
+                              "| Role | Count |\n"
+                              "|:-----|------:|\n"
+                              "| Chair | 2 |\n"
+                              "| Tech lead | 3 |\n";
+
+static void
+test_width_20(void)
+{
+	RENDERS(same_md, 20, 0,
+	        "Roles give structure\n"
+	        "to a community; see\n"
+	        "the guide.\n"
+	        "\n"
+	        "• First item with\n"
+	        "  enough words to\n"
+	        "  wrap\n"
+	        "  ◦ Nested item\n"
+	        "• Second\n"
+	        "\n"
+	        "│ Quoted advice for\n"
+	        "│ new leads.\n"
+	        "\n"
+	        "Role: Chair\n"
+	        "Count: 2\n"
+	        "\n"
+	        "Role: Tech lead\n"
+	        "Count: 3\n");
+}
+
+static void
+test_width_40(void)
+{
+	RENDERS(same_md, 40, 0,
+	        "Roles give structure to a community; see\n"
+	        "the guide.\n"
+	        "\n"
+	        "• First item with enough words to wrap\n"
+	        "  ◦ Nested item\n"
+	        "• Second\n"
+	        "\n"
+	        "│ Quoted advice for new leads.\n"
+	        "\n"
+	        "┌───────────┬───────┐\n"
+	        "│ Role      │ Count │\n"
+	        "├───────────┼───────┤\n"
+	        "│ Chair     │     2 │\n"
+	        "│ Tech lead │     3 │\n"
+	        "└───────────┴───────┘\n");
+}
+
+static void
+test_width_80(void)
+{
+	RENDERS(same_md, 80, 0,
+	        "Roles give structure to a community; see the guide.\n"
+	        "\n"
+	        "• First item with enough words to wrap\n"
+	        "  ◦ Nested item\n"
+	        "• Second\n"
+	        "\n"
+	        "│ Quoted advice for new leads.\n"
+	        "\n"
+	        "┌───────────┬───────┐\n"
+	        "│ Role      │ Count │\n"
+	        "├───────────┼───────┤\n"
+	        "│ Chair     │     2 │\n"
+	        "│ Tech lead │     3 │\n"
+	        "└───────────┴───────┘\n");
+	/* widths below the minimum are raised to it */
+	{
+		char *a = render_text(same_md, 3, 0), *b = render_text(same_md, MDRENDER_MIN_WIDTH, 0);
+		UNIT_ASSERT_STR(b, a);
+		free(a);
+		free(b);
+	}
+}
+
+/* ---- width sweeps ---------------------------------------------------------- */
+
+static void
+test_sweep_constructs(void)
+{
+	size_t len;
+	char *md = slurp(TEST_SRCDIR "/tests/data/constructs.md", &len);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	sweep("constructs.md", md, len, 10, 100);
+	free(md);
+	/* and each snippet of this file on its own */
+	sweep("same_md", same_md, strlen(same_md), 10, 100);
+	sweep("table_md", table_md, strlen(table_md), 10, 100);
+	sweep("links_md", links_md, strlen(links_md), 10, 100);
+}
+
+static void
+sweep_dir(const char *dir, bool required)
+{
+	size_t n;
+	char **files = md_files(dir, &n);
+
+	if (files == NULL || n == 0) {
+		if (required) {
+			CU_FAIL("no role files found");
+		} else {
+			fprintf(stderr, "\nnote: %s not found; upstream sweep skipped\n", dir);
+		}
+		free_list(files);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		char *md = slurp(files[i], &len);
+		CU_ASSERT_PTR_NOT_NULL(md);
+		if (md != NULL)
+			sweep(files[i], md, len, 10, 100);
+		free(md);
+	}
+	free_list(files);
+}
+
+static void
+test_sweep_bundled(void)
+{
+	sweep_dir(TEST_SRCDIR "/content/roles", true);
+}
+
+static void
+test_sweep_upstream(void)
+{
+	sweep_dir(upstream_dir(), false);
+}
+
+/* ---- wide characters ---------------------------------------------------- */
+
+static void
+test_wide(void)
+{
+	const char *md = "日本語のテキストです 漢字漢字漢字漢字漢字漢字漢字 😀😀😀 "
+	                  "e\xcc\x81"
+	                  "e\xcc\x81"
+	                  "e\xcc\x81 cafe\xcc\x81 done\n";
+	const char *want = "日本語のテ\n"
+	                   "キストです\n"
+	                   "漢字漢字漢\n"
+	                   "字漢字漢字\n"
+	                   "漢字漢字\n"
+	                   "😀😀😀 e\xcc\x81"
+	                   "e\xcc\x81"
+	                   "e\xcc\x81\n"
+	                   "cafe\xcc\x81 done\n";
+	struct rendered x;
+
+	RENDERS(md, 10, 0, want);
+	/* an odd width: a CJK character never straddles the edge */
+	RENDERS(md, 11, 0, want);
+	rd_open(&x, md, 11, 0);
+	CU_ASSERT_EQUAL(x.r.lines.v[0].width, 10);
+	CU_ASSERT_EQUAL(x.r.lines.v[5].width, 10); /* 3 emoji of 2, a space, 3 of 1 */
+	CU_ASSERT_TRUE(check_render(&x.r, 11, "wide text"));
+	rd_close(&x);
+	/* a combining mark stays with its base when a word is cut */
+	RENDERS("abcde\xcc\x81" "fghijkl\n", 10, 0, "abcde\xcc\x81" "fghij\nkl\n");
+	/* wide text in a list: the hanging indent is counted in cells */
+	RENDERS("- 日本語日本語日本語\n", 11, 0, "• 日本語日\n  本語日本\n  語\n");
+	/* emoji flow like words */
+	RENDERS("👍 ok 👍👍👍👍👍 end\n", 10, 0, "👍 ok\n👍👍👍👍👍\nend\n");
+}
+
+/* ---- neutralisation ----------------------------------------------------- */
+
+static void
+test_neutralise(void)
+{
+	size_t len;
+	char *md = slurp(TEST_SRCDIR "/tests/data/hostile.md", &len);
+	struct rendered x;
+	char *d;
+	bool ok;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	rd_open_len(&x, md, len, 80, F_REFS);
+	/* compared only once known to be safe to print */
+	ok = check_render(&x.r, 80, "hostile.md");
+	CU_ASSERT_TRUE(ok);
+	d = lines_dump(&x.r.lines);
+	if (ok)
+		UNIT_ASSERT_STR("Title\n"
+	                "═════\n"
+	                "\n"
+	                "Red ALERT text.\n"
+	                "\n"
+	                "Window title set.\n"
+	                "\n"
+	                "Clipboard write.\n"
+	                "\n"
+	                "Eight bit CSI.\n"
+	                "\n"
+	                "Lone \xef\xbf\xbd" "31m byte.\n"
+	                "\n"
+	                "Bell and backspace.\n"
+	                "\n"
+	                "Bad \xef\xbf\xbd\xef\xbf\xbd bytes, cut \xef\xbf\xbd and \xef\xbf\xbd end.\n"
+	                "\n"
+	                "• item bold\n"
+	                "\n"
+	                "  code  clear\n"
+	                "\n"
+	                "┌───┬───┐\n"
+	                "│ a │ b │\n"
+	                "├───┼───┤\n"
+	                "│ \xef\xbf\xbd │ c │\n"
+	                "└───┴───┘\n"
+	                "\n"
+	                "link[1]\n"
+	                "\n"
+	                "References\n"
+	                "[1] http://example.com/x\n",
+	                d);
+	free(d);
+	rd_close(&x);
+	free(md);
+}
+
+/* Numeric character references decode after sanitising: they must not
+ * smuggle controls, C1 codes or bidi overrides into the lines. */
+static void
+test_neutralise_entities(void)
+{
+	struct rendered x;
+	const char *md = "ent &#27;[31mred &#x1b;]0;title&#7; c1 &#x9b;31m &#155; del &#127; "
+	                 "bidi &#x202e;x\n\n"
+	                 "[link](http://a&#27;b) `&#27;` ![&#x1b;[2J](i.png)\n\n"
+	                 "# T&#8;itle\n";
+
+	rd_open(&x, md, 80, F_REFS);
+	CU_ASSERT_TRUE(check_render(&x.r, 80, "entities"));
+	for (size_t i = 0; i < x.r.lines.n; i++) {
+		const char *t = lines_text(&x.r.lines, i);
+		size_t n = x.r.lines.v[i].len;
+		CU_ASSERT_PTR_NULL(memmem(t, n, "\xe2\x80\xae", 3)); /* U+202E */
+	}
+	for (size_t i = 0; i < x.r.nlinks; i++)
+		for (const char *p = x.r.links[i].url; *p; p++)
+			CU_ASSERT_FALSE((unsigned char)*p < 0x20 || *p == 0x7f);
+	for (size_t i = 0; i < x.ol.n; i++)
+		for (const char *p = x.ol.v[i].title; *p; p++)
+			CU_ASSERT_FALSE((unsigned char)*p < 0x20 || *p == 0x7f);
+	rd_close(&x);
+}
+
+/* ---- hostile structure ------------------------------------------------- */
+
+static void
+test_deep_nesting(void)
+{
+	static const char *names[] = {"deep-quotes.md", "deep-lists.md", "deep-ordered.md",
+	                              "deep-mixed.md"};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char path[4096];
+		size_t len;
+		char *md;
+
+		snprintf(path, sizeof path, "%s/tests/data/broken/%s", TEST_SRCDIR, names[i]);
+		md = slurp(path, &len);
+		CU_ASSERT_PTR_NOT_NULL(md);
+		if (md == NULL)
+			continue;
+		CU_ASSERT_TRUE(len >= 10000);
+		for (int w = 10; w <= 100; w += 45) {
+			struct rendered x;
+			char what[4200];
+			bool any = false;
+
+			rd_open_len(&x, md, len, w, 0);
+			snprintf(what, sizeof what, "%s at %d", names[i], w);
+			CU_ASSERT_TRUE(check_render(&x.r, w, what));
+			/* the innermost text still shows */
+			for (size_t k = 0; k < x.r.lines.n; k++)
+				any |= memmem(lines_text(&x.r.lines, k), x.r.lines.v[k].len, "deep", 4) !=
+				       NULL;
+			CU_ASSERT_TRUE(any);
+			rd_close(&x);
+		}
+		free(md);
+	}
+}
+
+static void
+test_huge_line(void)
+{
+	size_t n = 1 << 20, words;
+	char *md = malloc(n + 1);
+	struct rendered x;
+
+	for (size_t i = 0; i < n; i++)
+		md[i] = i % 5 == 4 ? ' ' : 'w';
+	md[n] = '\0';
+	words = n / 5;
+	rd_open_len(&x, md, n, 24, 0);
+	/* five words of four letters fill a 24-cell line exactly */
+	CU_ASSERT_EQUAL(x.r.lines.n, (words + 4) / 5);
+	LINE_IS(&x.r.lines, 0, "wwww wwww wwww wwww wwww");
+	CU_ASSERT_TRUE(check_render(&x.r, 24, "huge line"));
+	rd_close(&x);
+	/* one word of a million letters */
+	memset(md, 'x', n);
+	rd_open_len(&x, md, n, 100, 0);
+	CU_ASSERT_EQUAL(x.r.lines.n, (n + 99) / 100);
+	CU_ASSERT_TRUE(check_render(&x.r, 100, "huge word"));
+	rd_close(&x);
+	free(md);
+}
+
+/* ---- streaming --------------------------------------------------------- */
+
+struct collect {
+	char *buf;
+	size_t len, calls, most;
+};
+
+static void
+collect_flush(struct lines *l, void *arg)
+{
+	struct collect *c = arg;
+	char *d = lines_dump(l);
+	size_t n = strlen(d);
+
+	c->buf = realloc(c->buf, c->len + n + 1);
+	memcpy(c->buf + c->len, d, n + 1);
+	c->len += n;
+	free(d);
+	c->calls++;
+	if (l->n > c->most)
+		c->most = l->n;
+}
+
+static void
+test_streaming(void)
+{
+	size_t len;
+	char *md = slurp(TEST_SRCDIR "/content/roles/program-manager.md", &len);
+	struct rendered whole;
+	struct collect c = {NULL, 0, 0, 0};
+	struct render r;
+	struct mdrender_opts o = {60, false, true};
+	char *d;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
+	rd_open_len(&whole, md, len, 60, F_REFS);
+	render_init(&r);
+	r.lines.flush = collect_flush;
+	r.lines.flush_arg = &c;
+	mdrender(whole.doc, &whole.ol, &o, &r);
+	d = lines_dump(&whole.r.lines);
+	UNIT_ASSERT_STR(d, c.buf);
+	free(d);
+	CU_ASSERT_EQUAL(r.lines.n, 0); /* everything was handed over */
+	CU_ASSERT_EQUAL(r.total, whole.r.lines.n);
+	CU_ASSERT_TRUE(c.calls > 20);
+	CU_ASSERT_TRUE(c.most < whole.r.lines.n / 4);
+	CU_ASSERT_EQUAL(r.nsections, whole.r.nsections);
+	for (size_t i = 0; i < r.nsections && i < whole.r.nsections; i++)
+		CU_ASSERT_EQUAL(r.section_line[i], whole.r.section_line[i]);
+	CU_ASSERT_EQUAL(r.ntasks, whole.r.ntasks);
+	CU_ASSERT_EQUAL(r.nlinks, whole.r.nlinks);
+	render_done(&r);
+	rd_close(&whole);
+	free(c.buf);
+	free(md);
+}
+
+/* ---- outline (section finder) ----------------------------------------- */
+
+static const char sections_md[] = "# Handbook\n"
+                                   "\n"
+                                   "Intro text.\n"
+                                   "\n"
+                                   "## Duties\n"
+                                   "\n"
+                                   "Expectations of leads are:\n"
+                                   "\n"
+                                   "- one\n"
+                                   "- two\n"
+                                   "\n"
+                                   "### Detail\n"
+                                   "\n"
+                                   "A paragraph with a colon but no list after it:\n"
+                                   "\n"
+                                   "Middle.\n"
+                                   "\n"
+                                   "- x\n"
+                                   "\n"
+                                   "Typical duties include: \n"
+                                   "1. first\n";
+
+static void
+test_outline_entries(void)
+{
+	struct rendered x;
+
+	rd_open(&x, sections_md, 40, 0);
+	CU_ASSERT_EQUAL_FATAL(x.ol.n, 5);
+	UNIT_ASSERT_STR("Handbook", x.ol.v[0].title);
+	CU_ASSERT_EQUAL(x.ol.v[0].level, 1);
+	CU_ASSERT_FALSE(x.ol.v[0].lead);
+	UNIT_ASSERT_STR("Duties", x.ol.v[1].title);
+	CU_ASSERT_EQUAL(x.ol.v[1].level, 2);
+	UNIT_ASSERT_STR("Expectations of leads are", x.ol.v[2].title);
+	CU_ASSERT_EQUAL(x.ol.v[2].level, 3);
+	CU_ASSERT_TRUE(x.ol.v[2].lead);
+	UNIT_ASSERT_STR("Detail", x.ol.v[3].title);
+	CU_ASSERT_EQUAL(x.ol.v[3].level, 3);
+	UNIT_ASSERT_STR("Typical duties include", x.ol.v[4].title);
+	CU_ASSERT_EQUAL(x.ol.v[4].level, 4);
+	CU_ASSERT_TRUE(x.ol.v[4].lead);
+	CU_ASSERT_EQUAL(cmark_node_get_type(x.ol.v[4].node), CMARK_NODE_PARAGRAPH);
+
+	/* section_line points at each heading or lead line */
+	CU_ASSERT_EQUAL(x.r.nsections, 5);
+	LINE_IS(&x.r.lines, x.r.section_line[0], "Handbook");
+	LINE_IS(&x.r.lines, x.r.section_line[1], "Duties");
+	LINE_IS(&x.r.lines, x.r.section_line[2], "Expectations of leads are:");
+	LINE_IS(&x.r.lines, x.r.section_line[3], "Detail");
+	LINE_IS(&x.r.lines, x.r.section_line[4], "Typical duties include:");
+	CU_ASSERT_EQUAL(x.r.section_line[0], 0);
+	CU_ASSERT_EQUAL(x.r.section_line[1], 5);
+	CU_ASSERT_EQUAL(x.r.section_line[2], 8);
+	/* lead paragraphs are shown strong; the blank line before a section
+	 * belongs to the section above */
+	STYLED(&x.r.lines, x.r.section_line[2], "S'Expectations of leads are:'");
+	CU_ASSERT_EQUAL(x.r.lines.v[4].section, 0);
+	CU_ASSERT_EQUAL(x.r.lines.v[5].section, 1);
+	CU_ASSERT_EQUAL(x.r.lines.v[7].section, 1);
+	CU_ASSERT_EQUAL(x.r.lines.v[8].section, 2);
+	CU_ASSERT_EQUAL(x.r.lines.v[x.r.lines.n - 1].section, 4);
+	rd_close(&x);
+}
+
+static void
+test_outline_not_lead(void)
+{
+	char para[512];
+	struct rendered x;
+	size_t n;
+
+	/* longer than 200 bytes: prose, not a heading */
+	n = 0;
+	while (n < 201 - 1)
+		n += (size_t)snprintf(para + n, sizeof para - n, "word ");
+	para[200] = ':';
+	para[201] = '\0';
+	CU_ASSERT_EQUAL(strlen(para), 201);
+	{
+		char md[1024];
+		snprintf(md, sizeof md, "%s\n\n- a\n", para);
+		rd_open(&x, md, 80, 0);
+		CU_ASSERT_EQUAL(x.ol.n, 0);
+		rd_close(&x);
+		/* exactly 200 bytes still counts */
+		snprintf(md, sizeof md, "%s\n\n- a\n", para + 1);
+		rd_open(&x, md, 80, 0);
+		CU_ASSERT_EQUAL(x.ol.n, 1);
+		CU_ASSERT_TRUE(x.ol.n == 1 && x.ol.v[0].lead && x.ol.v[0].level == 2);
+		rd_close(&x);
+	}
+	/* a colon paragraph followed by a paragraph, a quote or code */
+	rd_open(&x, "# H\n\nFirst:\n\nnot a list\n\nSecond:\n\n> quote\n\nThird:\n\n    code\n", 80,
+	        0);
+	CU_ASSERT_EQUAL(x.ol.n, 1);
+	rd_close(&x);
+	/* not top level: inside a list item or a quote */
+	rd_open(&x, "- item\n\n  Nested lead:\n\n  - n\n\n> Quoted lead:\n>\n> - q\n", 80, 0);
+	CU_ASSERT_EQUAL(x.ol.n, 0);
+	rd_close(&x);
+	/* no colon at the end; a colon inside code does not count */
+	rd_open(&x, "No colon here\n\n- a\n\nCode `at end:`\n\n- b\n", 80, 0);
+	CU_ASSERT_EQUAL(x.ol.n, 0);
+	rd_close(&x);
+}
+
+static void
+test_outline_levels(void)
+{
+	struct rendered x;
+
+	/* before any heading a lead is level 2; under ###### it stays at 6 */
+	rd_open(&x, "Lead:\n\n- a\n\n###### Six\n\nDeep:\n\n- b\n\n## Two\n\nThen:\n\n- c\n", 40,
+	        0);
+	CU_ASSERT_EQUAL_FATAL(x.ol.n, 5);
+	CU_ASSERT_EQUAL(x.ol.v[0].level, 2);
+	CU_ASSERT_EQUAL(x.ol.v[1].level, 6);
+	CU_ASSERT_EQUAL(x.ol.v[2].level, 6);
+	CU_ASSERT_EQUAL(x.ol.v[3].level, 2);
+	CU_ASSERT_EQUAL(x.ol.v[4].level, 3);
+	UNIT_ASSERT_STR("Then", x.ol.v[4].title);
+	rd_close(&x);
+	/* headings inside quotes and list items are sections too */
+	rd_open(&x, "> ## In quote\n\n- ### In item\n", 40, 0);
+	CU_ASSERT_EQUAL_FATAL(x.ol.n, 2);
+	UNIT_ASSERT_STR("In quote", x.ol.v[0].title);
+	UNIT_ASSERT_STR("In item", x.ol.v[1].title);
+	LINE_IS(&x.r.lines, x.r.section_line[0], "│ In quote");
+	LINE_IS(&x.r.lines, x.r.section_line[1], "• In item");
+	rd_close(&x);
+	/* setext headings; markup is dropped from titles */
+	rd_open(&x, "Big *title*\n===\n\nSmall `t`\n---\n", 40, 0);
+	CU_ASSERT_EQUAL_FATAL(x.ol.n, 2);
+	UNIT_ASSERT_STR("Big title", x.ol.v[0].title);
+	CU_ASSERT_EQUAL(x.ol.v[1].level, 2);
+	UNIT_ASSERT_STR("Small t", x.ol.v[1].title);
+	rd_close(&x);
+}
+
+static void
+test_outline_find(void)
+{
+	struct rendered x;
+	size_t hint = 0;
+
+	rd_open(&x, sections_md, 40, 0);
+	CU_ASSERT_EQUAL(outline_find(&x.ol, x.ol.v[0].node, &hint), 0);
+	CU_ASSERT_EQUAL(hint, 1);
+	CU_ASSERT_EQUAL(outline_find(&x.ol, x.ol.v[0].node, &hint), -1);
+	CU_ASSERT_EQUAL(outline_find(&x.ol, x.doc, &hint), -1);
+	CU_ASSERT_EQUAL(hint, 1);
+	CU_ASSERT_EQUAL(outline_find(&x.ol, x.ol.v[1].node, &hint), 1);
+	CU_ASSERT_TRUE(outline_is_lead(x.ol.v[2].node));
+	CU_ASSERT_FALSE(outline_is_lead(x.ol.v[1].node)); /* a heading */
+	rd_close(&x);
+}
+
+/* outline.h: "a document with no heading at all gets one entry for its
+ * start" - so every document has at least one section. */
+static void
+test_outline_no_heading(void)
+{
+	struct rendered x;
+
+	rd_open(&x, "Just a paragraph.\n\n1. and a list\n", 40, 0);
+	CU_ASSERT_EQUAL(x.ol.n, 1);
+	CU_ASSERT_EQUAL(x.r.nsections, 1);
+	if (x.r.nsections == 1)
+		CU_ASSERT_EQUAL(x.r.section_line[0], 0);
+	rd_close(&x);
+}
+
+int
+test_mdrender_register(void)
+{
+	static const struct {
+		const char *name;
+		void (*fn)(void);
+	} tests[] = {
+	    {"headings", test_headings},
+	    {"inline styles", test_inline_styles},
+	    {"hard breaks and <br>", test_breaks},
+	    {"code block", test_code_block},
+	    {"code tab stops count cells", test_code_tab_cells},
+	    {"bullet lists", test_bullets},
+	    {"ordered lists", test_ordered},
+	    {"task lists", test_tasks},
+	    {"task lines at narrow widths", test_tasks_narrow},
+	    {"tight and loose lists", test_tight_loose},
+	    {"prefix stack after an unfitting marker", test_prefix_stack},
+	    {"block quotes", test_quotes},
+	    {"blank quoted lines", test_quote_blank_lines},
+	    {"quote text style", test_quote_style},
+	    {"table aligned", test_table},
+	    {"table stacked", test_table_stacked},
+	    {"table cell with <br>", test_table_br},
+	    {"links", test_links},
+	    {"references", test_references},
+	    {"images", test_images},
+	    {"image alt style", test_image_alt_dim},
+	    {"thematic breaks", test_rules},
+	    {"html blocks", test_html_blocks},
+	    {"ascii mode", test_ascii_mode},
+	    {"same input at width 20", test_width_20},
+	    {"same input at width 40", test_width_40},
+	    {"same input at width 80", test_width_80},
+	    {"sweep constructs 10..100", test_sweep_constructs},
+	    {"sweep bundled roles 10..100", test_sweep_bundled},
+	    {"sweep upstream roles 10..100", test_sweep_upstream},
+	    {"wide characters", test_wide},
+	    {"neutralise escapes", test_neutralise},
+	    {"neutralise entities", test_neutralise_entities},
+	    {"deep nesting", test_deep_nesting},
+	    {"huge line", test_huge_line},
+	    {"streaming", test_streaming},
+	};
+	static const struct {
+		const char *name;
+		void (*fn)(void);
+	} otests[] = {
+	    {"entries and section lines", test_outline_entries},
+	    {"not lead paragraphs", test_outline_not_lead},
+	    {"levels", test_outline_levels},
+	    {"find", test_outline_find},
+	    {"no heading", test_outline_no_heading},
+	};
+	CU_pSuite suite = CU_add_suite("mdrender", NULL, NULL), osuite;
+
+	if (suite == NULL)
+		return (int)CU_get_error();
+	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+		if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL)
+			return (int)CU_get_error();
+	osuite = CU_add_suite("outline", NULL, NULL);
+	if (osuite == NULL)
+		return (int)CU_get_error();
+	for (size_t i = 0; i < sizeof otests / sizeof otests[0]; i++)
+		if (CU_add_test(osuite, otests[i].name, otests[i].fn) == NULL)
+			return (int)CU_get_error();
+	return 0;
+}
