@@ -398,7 +398,7 @@ assess_action(struct view *v, struct app *a, enum action act)
 		break;
 	case ACT_CHART:
 	case ACT_HISTORY:
-		snapshot(s, a, true);
+		snapshot(s, a, false);
 		app_push(a, view_chart_new(a, s->role, act == ACT_HISTORY));
 		break;
 	case ACT_RELOAD:

@@ -139,6 +139,38 @@ check "the same progress bar" "$bar" "$(screen | head -1 | grep -o '3/26 .*')"
 contains "the done date is shown" "done $(date -u +%Y-%m-%d)" "$(screen)"
 keys Q
 
+# --- the self-assessment: number keys rate, the chart survives a restart ---
+start 80 24 program-manager
+keys a
+expect "a opens the self-assessment" "Program Manager › Self-assessment"
+expect "the scale's labels are on screen" "1 not yet  2 learning  3 practising  4 confident  5 could teach it"
+keys 4 4 3 5 4   2 2 1 2 3   3 3 4 3 3
+expect "fifteen statements rated by typing" "15/15 rated"
+expect "area averages show as they are given" "Objectivity  average 2.0 (5 of 5 rated)"
+keys v
+expect "leaving after changes records a snapshot" "Snapshot recorded"
+expect "v shows the readiness summary" "Readiness: not yet: 26 checklist items left; Objectivity 2.0 below 3.0"
+expect "and says it is a guide" "not a decision"
+chart=$(screen | sed -n '/Skill area/,/Strategic/p')
+contains "the chart has a bar and a number per area" "Objectivity" "$chart"
+keys Q
+sleep 0.3
+start 80 24 program-manager
+keys a v
+expect "after a restart: the same readiness" "Objectivity 2.0 below 3.0"
+check "after a restart: the same chart" "$chart" "$(screen | sed -n '/Skill area/,/Strategic/p')"
+keys Down Enter
+expect "Enter on an area below its threshold reads its section" "Program Manager › Objectivity"
+keys a 0
+keys H
+expect "H lists the snapshots" "Snapshots, oldest first"
+keys Q
+out=$("$ROLEBOOK" assessment program-manager)
+contains "assessment prints the averages" "Objectivity: average 2.0 of 5 rated (threshold 3.0), below" "$out"
+contains "assessment prints the verdict" "Readiness: not yet: 26 checklist items left; Objectivity 2.0 below 3.0" "$out"
+contains "assessment prints the history" "History (2 snapshots):" "$out"
+contains "a cleared rating counts as not rated" "Leadership: average 4.0 of 4 rated" "$out"
+
 # --- two copies at once: one sees the other's change on redraw ---
 start 80 24 technical-lead
 keys c
