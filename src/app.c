@@ -365,11 +365,18 @@ app_draw(struct app *a, struct frame *f)
 bool
 app_progress(struct app *a, struct role *role, size_t *done, size_t *total)
 {
+	return app_progress_of(a, a->profile, role, done, total);
+}
+
+bool
+app_progress_of(struct app *a, const char *profile, struct role *role, size_t *done,
+                size_t *total)
+{
 	struct checklist cl;
 
 	if (role_load(role) != 0 || role->nitems == 0)
 		return false;
-	checklist_load(&cl, a->store, a->profile, role);
+	checklist_load(&cl, a->store, profile, role);
 	*done = cl.done;
 	*total = cl.n;
 	checklist_done(&cl);

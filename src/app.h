@@ -26,7 +26,8 @@ struct app {
 	struct catalog *cat; /* borrowed */
 	struct store *store; /* borrowed; NULL: progress is not kept */
 	const char *profile; /* whose progress */
-	const char *rater;   /* NULL: the profile rates itself; else a reviewer's name */
+	const char *rater;   /* --reviewer: rate the profile as this reviewer; else NULL */
+	const char *reviewer; /* who rates from the review screen: --reviewer or the login */
 	bool readonly;       /* the store refuses changes */
 	int64_t (*clock)(void); /* the time of a change (tests fix it) */
 	bool ascii;          /* no UTF-8 locale: ASCII glyphs */
@@ -77,6 +78,9 @@ int64_t app_now(const struct app *a);
  * checklist.
  */
 bool app_progress(struct app *a, struct role *role, size_t *done, size_t *total);
+/* The same for another profile. */
+bool app_progress_of(struct app *a, const char *profile, struct role *role, size_t *done,
+                     size_t *total);
 
 /* Opens a role in a new reader; returns false (status set) on failure. */
 bool app_open_role(struct app *a, struct role *role, const char *anchor);

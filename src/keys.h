@@ -77,6 +77,8 @@ enum action {
 	ACT_CHART,
 	ACT_HISTORY,
 	ACT_MARK,
+	ACT_SORT,
+	ACT_REVIEW,
 };
 
 /* Where a binding applies (a view's context is one of these bits). */
@@ -88,6 +90,7 @@ enum key_context {
 	CTX_HELP = 1 << 4,
 	CTX_ASSESS = 1 << 5,
 	CTX_CHART = 1 << 6,
+	CTX_REVIEW = 1 << 7,
 	CTX_LIST = CTX_HOME | CTX_CHECKLIST, /* row lists */
 	CTX_PAGER = CTX_READER | CTX_HELP,   /* scrolling text */
 };

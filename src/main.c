@@ -39,6 +39,7 @@ struct options {
 	bool no_color;
 	int width; /* 0: the terminal's, or 80 */
 	const char *db;      /* --db */
+	const char *reviewer; /* --reviewer */
 	const char *profile; /* --profile */
 };
 
@@ -217,44 +218,59 @@ cmd_print(struct catalog *cat, const struct options *o, int argc, char **argv)
 }
 
 static int
-cmd_ui(struct catalog *cat, const struct options *o, const char *profile, int argc, char **argv)
+cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool review, int argc,
+       char **argv)
 {
 	struct app a;
 	struct role *r = NULL;
 	struct store *st;
+	char *login = paths_user_name();
+	const char *reviewer = o->reviewer ? o->reviewer : login;
 	int rc;
 
 	if (argc > 1) {
 		cli_error("unexpected argument '%s'", argv[1]);
 		fputs("Try 'rolebook --help'.\n", stderr);
+		free(login);
 		return 2;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		free(login);
 		cli_error("the handbook needs a terminal; to read a role in a pipe use "
 		          "'rolebook print ROLE'");
 		return 1;
 	}
-	if (argc == 1 && (r = resolve(cat, argv[0])) == NULL)
-		return 1;
-	if (r != NULL && role_load(r) != 0) {
-		cli_error("%s", r->error);
+	if (argc == 1 && (r = resolve(cat, argv[0])) == NULL) {
+		free(login);
 		return 1;
 	}
-	if ((st = open_store(o)) == NULL)
+	if (r != NULL && role_load(r) != 0) {
+		cli_error("%s", r->error);
+		free(login);
 		return 1;
+	}
+	if ((st = open_store(o)) == NULL) {
+		free(login);
+		return 1;
+	}
 	app_init(&a, cat, 24, 80);
 	a.ascii = !utf8_locale();
 	a.store = st;
 	a.profile = profile;
 	a.readonly = store_is_readonly(st);
+	a.rater = o->reviewer;
+	a.reviewer = reviewer;
 	app_push(&a, view_home_new(&a));
-	if (r != NULL)
+	if (review)
+		app_push(&a, view_review_new(&a));
+	else if (r != NULL)
 		app_open_role(&a, r, NULL);
 	if (a.readonly)
 		app_status(&a, true, "Read-only: the database cannot be written; progress will not be saved");
 	rc = tui_run(&a, !o->no_color);
 	app_done(&a);
 	store_close(st);
+	free(login);
 	return rc;
 }
 
@@ -304,6 +320,7 @@ main(int argc, char **argv)
 		{"no-color", no_argument, NULL, 'n'},
 		{"profile", required_argument, NULL, 'p'},
 		{"db", required_argument, NULL, 'd'},
+		{"reviewer", required_argument, NULL, 'r'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -349,6 +366,13 @@ main(int argc, char **argv)
 		case 'd':
 			o.db = optarg;
 			break;
+		case 'r':
+			if (*optarg == '\0' || strlen(optarg) > 200) {
+				cli_error("invalid reviewer name (1 to 200 bytes)");
+				return 2;
+			}
+			o.reviewer = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return fflush(stdout) == 0 ? 0 : 1;
@@ -382,8 +406,10 @@ main(int argc, char **argv)
 	                        strcmp(argv[0], "uncheck") == 0 || strcmp(argv[0], "profiles") == 0 ||
 	                        strcmp(argv[0], "assessment") == 0)) {
 		rc = cmd_store(&cat, &o, profile, argv[0], argc - 1, argv + 1);
+	} else if (argc > 0 && strcmp(argv[0], "review") == 0) {
+		rc = cmd_ui(&cat, &o, profile, true, argc - 1, argv + 1);
 	} else {
-		rc = cmd_ui(&cat, &o, profile, argc, argv);
+		rc = cmd_ui(&cat, &o, profile, false, argc, argv);
 	}
 	free(profile);
 	catalog_done(&cat);

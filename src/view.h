@@ -50,9 +50,15 @@ struct view {
 struct view *view_home_new(struct app *a);
 struct view *view_reader_new(struct app *a, struct role *role);
 struct view *view_checklist_new(struct app *a, struct role *role);
-struct view *view_assess_new(struct app *a, struct role *role);
+/* The assessment of profile's role by rater (NULL or "": the profile's own),
+ * with every other rater's ratings side by side. */
+struct view *view_assess_new(struct app *a, struct role *role, const char *profile,
+                             const char *rater);
 /* The chart and readiness summary, or (history true) the snapshots. */
-struct view *view_chart_new(struct app *a, struct role *role, bool history);
+struct view *view_chart_new(struct app *a, struct role *role, const char *profile,
+                            const char *rater, bool history);
+/* Every profile and role with progress, ratings and readiness. */
+struct view *view_review_new(struct app *a);
 struct view *view_help_new(struct app *a, const struct view *about);
 
 /* For following links: a reader showing role, scrolled to its section

@@ -31,8 +31,14 @@ struct assess {
 	struct view v;
 	struct app *app;
 	struct role *role;
-	struct store_rating *ratings;
+	char *profile;  /* whose assessment */
+	char *rater;    /* who rates here: "" for the profile itself */
+	struct store_rating *ratings; /* this rater's */
 	size_t nratings;
+	struct store_rating *all; /* every rater's, for the side-by-side columns */
+	size_t nall;
+	char **raters;  /* column order: "" (self) first, then reviewers by name */
+	size_t nraters;
 	uint64_t version;
 	bool loaded, changed;
 	long sel; /* statement index */
@@ -42,10 +48,10 @@ struct assess {
 	int body_top, body_h;
 };
 
-static const char *
-rater(const struct app *a)
+static int
+cmp_str(const void *x, const void *y)
 {
-	return a->rater ? a->rater : "";
+	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
 static void
@@ -54,13 +60,41 @@ reload(struct assess *s, struct app *a)
 	enum store_status st = STORE_OK;
 
 	store_ratings_free(s->ratings, s->nratings);
-	s->ratings = NULL;
-	s->nratings = 0;
+	store_ratings_free(s->all, s->nall);
+	for (size_t i = 0; i < s->nraters; i++)
+		free(s->raters[i]);
+	free(s->raters);
+	s->ratings = s->all = NULL;
+	s->nratings = s->nall = 0;
 	if (a->store)
-		st = store_ratings_get(a->store, a->profile, s->role->id, rater(a), &s->ratings,
-		                       &s->nratings);
+		st = store_ratings_get(a->store, s->profile, s->role->id, NULL, &s->all, &s->nall);
 	if (st != STORE_OK)
 		app_status(a, true, "Cannot read ratings: %s", store_strerror(st));
+	/* this rater's own ratings, and the columns: self, then reviewers */
+	s->ratings = xcalloc(s->nall ? s->nall : 1, sizeof *s->ratings);
+	s->raters = xcalloc(s->nall + 2, sizeof *s->raters);
+	s->nraters = 0;
+	s->raters[s->nraters++] = xstrdup("");
+	if (*s->rater)
+		s->raters[s->nraters++] = xstrdup(s->rater);
+	for (size_t i = 0; i < s->nall; i++) {
+		bool known = false;
+		if (strcmp(s->all[i].rater, s->rater) == 0) {
+			struct store_rating *r = &s->ratings[s->nratings++];
+			*r = s->all[i];
+			r->rater = xstrdup(r->rater);
+			r->statement_id = xstrdup(r->statement_id);
+			r->area = xstrdup(r->area ? r->area : "");
+			r->text = xstrdup(r->text ? r->text : "");
+			r->note = r->note ? xstrdup(r->note) : NULL;
+		}
+		for (size_t k = 0; k < s->nraters; k++)
+			known |= strcmp(s->raters[k], s->all[i].rater) == 0;
+		if (!known)
+			s->raters[s->nraters++] = xstrdup(s->all[i].rater);
+	}
+	if (s->nraters > 2)
+		qsort(s->raters + 1, s->nraters - 1, sizeof *s->raters, cmp_str);
 	s->version = a->store ? store_data_version(a->store) : 0;
 	s->loaded = true;
 }
@@ -70,6 +104,34 @@ refresh(struct assess *s, struct app *a)
 {
 	if (!s->loaded || (a->store && store_data_version(a->store) != s->version))
 		reload(s, a);
+}
+
+/* The value rater gave statement stmt, 0 when none. */
+static int
+value_by(const struct assess *s, const char *who, long stmt)
+{
+	const char *id = s->role->stmts[stmt].id;
+
+	for (size_t i = 0; i < s->nall; i++)
+		if (strcmp(s->all[i].statement_id, id) == 0 && strcmp(s->all[i].rater, who) == 0)
+			return s->all[i].value;
+	return 0;
+}
+
+/* Ratings 2 or more points apart among the columns. */
+static bool
+disagree(const struct assess *s, long stmt)
+{
+	int lo = 6, hi = 0;
+
+	for (size_t k = 0; k < s->nraters; k++) {
+		int v = value_by(s, s->raters[k], stmt);
+		if (v == 0)
+			continue;
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+	}
+	return hi - lo >= 2;
 }
 
 static const struct store_rating *
@@ -138,17 +200,31 @@ layout(struct assess *s, int width)
 	}
 }
 
+/* Where statement text starts: after one rating column per rater. */
+static int
+text_col(const struct assess *s)
+{
+	return 2 + (int)(s->nraters ? s->nraters : 1) * 5 + 1;
+}
+
 static void
 assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct assess *s = (struct assess *)v;
 	struct readiness rd;
-	int tw = f->cols - 10;
+	int tw;
 
 	refresh(s, a);
 	s->body_top = top + 2;
 	s->body_h = height - 2;
+	tw = f->cols - text_col(s) - 1;
 	layout(s, tw > 10 ? tw : 10);
+	if (s->nraters > 1) {
+		/* column labels: self, then each reviewer */
+		for (size_t k = 0; k < s->nraters; k++)
+			frame_puts_trunc(f, top + 1, 2 + (int)k * 5, *s->raters[k] ? s->raters[k] : "self",
+			                 strcmp(s->raters[k], s->rater) == 0 ? STY_STRONG : STY_DIM, 4);
+	}
 	/* the scale, always on screen */
 	{
 		char legend[200];
@@ -182,7 +258,32 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		if (ri >= s->nrows)
 			break;
 		r = &s->rows[ri];
-		if (r->stmt < 0 && r->area >= 0) {
+		if (r->stmt < 0 && r->area >= 0 && s->nraters > 1) {
+			/* every rater's average side by side */
+			char *line = xstrdup(s->role->areas[r->area].name);
+			for (size_t k = 0; k < s->nraters; k++) {
+				double sum = 0;
+				int n = 0;
+				char *next;
+				for (size_t j = 0; j < s->role->nstmts; j++) {
+					int val;
+					if (s->role->stmts[j].area != (size_t)r->area)
+						continue;
+					val = value_by(s, s->raters[k], (long)j);
+					sum += val;
+					n += val > 0;
+				}
+				if (n)
+					next = xasprintf("%s  %s %.1f", line, *s->raters[k] ? s->raters[k] : "self",
+					                 sum / n);
+				else
+					next = xasprintf("%s  %s -", line, *s->raters[k] ? s->raters[k] : "self");
+				free(line);
+				line = next;
+			}
+			frame_puts_trunc(f, row, 1, line, STY_HEADING, f->cols - 2);
+			free(line);
+		} else if (r->stmt < 0 && r->area >= 0) {
 			const struct area_score *sc = &rd.areas[r->area];
 			char avg[16], *line;
 			if (sc->rated) {
@@ -200,21 +301,33 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			uint16_t st = sel ? STY_SELECT : 0;
 			if (sel)
 				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
+			int tc = text_col(s);
 			if (r->note) {
 				char *n = xasprintf("note: %s", rt->note);
-				frame_puts_trunc(f, row, 8, n, STY_DIM | st, f->cols - 9);
+				frame_puts_trunc(f, row, tc, n, STY_DIM | st, f->cols - tc - 1);
 				free(n);
 			} else {
 				if (r->first) {
-					char box[16];
-					if (rt && rt->value > 0)
-						snprintf(box, sizeof box, "[%d]", rt->value);
-					else
-						snprintf(box, sizeof box, "[ ]");
-					frame_puts(f, row, 2, box, (rt && rt->value ? STY_STRONG : STY_DIM) | st, 3);
+					bool apart = s->nraters > 1 && disagree(s, r->stmt);
+					for (size_t k = 0; k < s->nraters; k++) {
+						char box[16];
+						int val = value_by(s, s->raters[k], r->stmt);
+						bool mine = strcmp(s->raters[k], s->rater) == 0;
+						uint16_t bs = val ? STY_STRONG : STY_DIM;
+						if (val > 0)
+							snprintf(box, sizeof box, mine ? "[%d]" : " %d ", val);
+						else
+							snprintf(box, sizeof box, mine ? "[ ]" : " - ");
+						if (apart && val > 0)
+							bs = STY_ALERT | STY_STRONG;
+						frame_puts(f, row, 2 + (int)k * 5, box, bs | st, 3);
+					}
+					/* two points apart: marked for monochrome too */
+					if (apart)
+						frame_puts(f, row, tc - 2, "!", STY_ALERT | STY_STRONG, 1);
 				}
-				frame_put(f, row, 8, s->role->stmts[r->stmt].text + r->off, r->len,
-				          STY_PLAIN | st, f->cols - 9);
+				frame_put(f, row, tc, s->role->stmts[r->stmt].text + r->off, r->len,
+				          STY_PLAIN | st, f->cols - tc - 1);
 			}
 		}
 	}
@@ -226,9 +339,9 @@ assess_title(struct view *v, struct app *a)
 {
 	struct assess *s = (struct assess *)v;
 
-	if (a->rater && *a->rater)
+	if (*s->rater)
 		return xasprintf("%s %s Review of %s by %s", s->role->title, a->ascii ? ">" : "\xe2\x80\xba",
-		                 a->profile, a->rater);
+		                 s->profile, s->rater);
 	return xasprintf("%s %s Self-assessment", s->role->title, a->ascii ? ">" : "\xe2\x80\xba");
 }
 
@@ -259,7 +372,7 @@ rate(struct assess *s, struct app *a, int value)
 		return VR_REDRAW;
 	}
 	st = &s->role->stmts[s->sel];
-	rc = store_rating_set(a->store, a->profile, s->role->id, rater(a), st->id,
+	rc = store_rating_set(a->store, s->profile, s->role->id, s->rater, st->id,
 	                      s->role->areas[st->area].name, st->text, value, app_now(a));
 	if (rc != STORE_OK) {
 		app_status(a, true, "Not saved: %s", store_strerror(rc));
@@ -319,7 +432,7 @@ assess_input(struct view *v, struct app *a, const char *text, bool done)
 	if (text == NULL || !done || s->sel < 0)
 		return VR_REDRAW;
 	st = &s->role->stmts[s->sel];
-	rc = store_rating_set_note(a->store, a->profile, s->role->id, rater(a), st->id,
+	rc = store_rating_set_note(a->store, s->profile, s->role->id, s->rater, st->id,
 	                           s->role->areas[st->area].name, st->text, text, app_now(a));
 	if (rc != STORE_OK)
 		app_status(a, true, "Note not saved: %s", store_strerror(rc));
@@ -338,7 +451,7 @@ snapshot(struct assess *s, struct app *a, bool quiet)
 
 	if (!s->changed || a->store == NULL || a->readonly)
 		return;
-	if (store_snapshot_take(a->store, a->profile, s->role->id, rater(a), app_now(a), &id) ==
+	if (store_snapshot_take(a->store, s->profile, s->role->id, s->rater, app_now(a), &id) ==
 	        STORE_OK &&
 	    id > 0 && !quiet)
 		app_status(a, false, "Snapshot recorded: the chart's trend compares against it");
@@ -399,7 +512,7 @@ assess_action(struct view *v, struct app *a, enum action act)
 	case ACT_CHART:
 	case ACT_HISTORY:
 		snapshot(s, a, false);
-		app_push(a, view_chart_new(a, s->role, act == ACT_HISTORY));
+		app_push(a, view_chart_new(a, s->role, s->profile, s->rater, act == ACT_HISTORY));
 		break;
 	case ACT_RELOAD:
 		reload(s, a);
@@ -428,6 +541,12 @@ assess_free(struct view *v)
 	if (s->app)
 		snapshot(s, s->app, true);
 	store_ratings_free(s->ratings, s->nratings);
+	store_ratings_free(s->all, s->nall);
+	for (size_t i = 0; i < s->nraters; i++)
+		free(s->raters[i]);
+	free(s->raters);
+	free(s->profile);
+	free(s->rater);
 	free(s->rows);
 	free(s);
 }
@@ -445,13 +564,15 @@ static const struct view_ops assess_ops = {
 };
 
 struct view *
-view_assess_new(struct app *a, struct role *role)
+view_assess_new(struct app *a, struct role *role, const char *profile, const char *rater)
 {
 	struct assess *s = xcalloc(1, sizeof *s);
 
 	s->v.ops = &assess_ops;
 	s->app = a;
 	s->role = role;
+	s->profile = xstrdup(profile);
+	s->rater = xstrdup(rater ? rater : "");
 	/* start at the first statement in screen order */
 	s->sel = role->nstmts ? 0 : -1;
 	for (long i = 0; i < (long)role->nstmts; i++)

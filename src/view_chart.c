@@ -26,6 +26,7 @@ enum chart_mode { MODE_CHART, MODE_HISTORY, MODE_COMPARE };
 struct chart {
 	struct view v;
 	struct role *role;
+	char *profile, *rater;
 	enum chart_mode mode;
 	struct store_rating *ratings;
 	size_t nratings;
@@ -39,12 +40,6 @@ struct chart {
 	int body_h;
 };
 
-static const char *
-rater(const struct app *a)
-{
-	return a->rater ? a->rater : "";
-}
-
 static void
 reload(struct chart *c, struct app *a)
 {
@@ -54,9 +49,9 @@ reload(struct chart *c, struct app *a)
 	c->snaps = NULL;
 	c->nratings = c->nsnaps = 0;
 	if (a->store) {
-		store_ratings_get(a->store, a->profile, c->role->id, rater(a), &c->ratings,
+		store_ratings_get(a->store, c->profile, c->role->id, c->rater, &c->ratings,
 		                  &c->nratings);
-		store_snapshots_get(a->store, a->profile, c->role->id, rater(a), &c->snaps, &c->nsnaps);
+		store_snapshots_get(a->store, c->profile, c->role->id, c->rater, &c->snaps, &c->nsnaps);
 		c->version = store_data_version(a->store);
 	}
 	c->loaded = true;
@@ -116,7 +111,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	int row = top, namew = 20, barw, col;
 	char *line;
 
-	app_progress(a, c->role, &done, &total);
+	app_progress_of(a, c->profile, c->role, &done, &total);
 	readiness_compute(&rd, c->role, c->ratings, c->nratings, done, total);
 	line = xasprintf("Readiness: %s", rd.verdict);
 	frame_puts_trunc(f, row++, 1, line, rd.ready ? (STY_STRONG | STY_DONE) : STY_STRONG,
@@ -420,6 +415,8 @@ chart_free(struct view *v)
 
 	store_ratings_free(c->ratings, c->nratings);
 	store_snapshots_free(c->snaps, c->nsnaps);
+	free(c->profile);
+	free(c->rater);
 	free(c);
 }
 
@@ -435,12 +432,15 @@ static const struct view_ops chart_ops = {
 };
 
 struct view *
-view_chart_new(struct app *a, struct role *role, bool history)
+view_chart_new(struct app *a, struct role *role, const char *profile, const char *rater,
+               bool history)
 {
 	struct chart *c = xcalloc(1, sizeof *c);
 
 	c->v.ops = &chart_ops;
 	c->role = role;
+	c->profile = xstrdup(profile);
+	c->rater = xstrdup(rater ? rater : "");
 	c->mode = history ? MODE_HISTORY : MODE_CHART;
 	c->mark[0] = c->mark[1] = -1;
 	(void)a;

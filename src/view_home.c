@@ -235,6 +235,9 @@ home_action(struct view *v, struct app *a, enum action act)
 			h->sel = (size_t)k;
 		break;
 	}
+	case ACT_REVIEW:
+		app_push(a, view_review_new(a));
+		break;
 	case ACT_BACK:
 		return VR_QUIT;
 	default:
@@ -255,7 +258,7 @@ home_free(struct view *v)
 static const struct view_ops home_ops = {
 	.name = "home",
 	.ctx = CTX_HOME,
-	.hints = "?:help Enter:open Up/Down:select /:search q:quit",
+	.hints = "?:help Enter:open /:search R:review candidates q:quit",
 	.title = home_title,
 	.info = home_info,
 	.draw = home_draw,

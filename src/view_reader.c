@@ -535,7 +535,7 @@ open_extra(struct reader *rd, struct app *a, size_t entry)
 	if (entry == rd->role->outline.n && rd->role->nitems > 0)
 		app_push(a, view_checklist_new(a, rd->role));
 	else if (rd->role->nstmts > 0)
-		app_push(a, view_assess_new(a, rd->role));
+		app_push(a, view_assess_new(a, rd->role, a->profile, a->rater));
 }
 
 static int
@@ -722,7 +722,7 @@ reader_action(struct view *v, struct app *a, enum action act)
 		if (rd->role->nstmts == 0)
 			app_status(a, false, "This role names no skill areas to assess");
 		else
-			app_push(a, view_assess_new(a, rd->role));
+			app_push(a, view_assess_new(a, rd->role, a->profile, a->rater));
 		break;
 	case ACT_CHECKLIST:
 		if (rd->role->nitems == 0)

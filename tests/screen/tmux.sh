@@ -171,6 +171,37 @@ contains "assessment prints the verdict" "Readiness: not yet: 26 checklist items
 contains "assessment prints the history" "History (2 snapshots):" "$out"
 contains "a cleared rating counts as not rated" "Leadership: average 4.0 of 4 rated" "$out"
 
+# --- the review side: a chair rates a candidate beside the self-rating ---
+"$ROLEBOOK" --profile alice check program-manager 1 2 3 >/dev/null
+start 80 24 --profile alice program-manager
+expect "alice's role opens" "rolebook › Program Manager"
+keys a
+expect "alice rates herself" "Self-assessment"
+keys 4 4 3 5 4
+expect "alice's ratings are saved" "5/15 rated"
+keys Q
+sleep 0.3
+start 80 24 --reviewer carol review
+expect "the review screen lists alice" "alice"
+expect "with her self-assessment" "self:      Leadership 4.0"
+expect "and her readiness" "not yet: 23 checklist items left"
+keys Enter
+expect "Enter opens alice's ratings for carol" "Review of alice by carol"
+expect "self and reviewer columns" "self car"
+keys 2 4 3 5 4
+expect "carol's average beside alice's" "Leadership  self 4.0  carol 3.6"
+row=$(screen | grep -m1 "coached at least one contributor")
+contains "two points apart is marked" "!" "$row"
+keys q
+expect "back on the review screen, with carol's averages" "reviewers: Leadership 3.6"
+keys s
+expect "s sorts" "Sorted by role"
+keys /
+keys -l "nobody"
+keys Enter
+expect "the filter can leave nothing" "No candidate matches the filter."
+keys Q
+
 # --- two copies at once: one sees the other's change on redraw ---
 start 80 24 technical-lead
 keys c
