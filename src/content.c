@@ -133,7 +133,10 @@ catalog_push(struct catalog *c, struct role *r)
 static int
 cmp_name(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	size_t nx = strlen(x) - 3, ny = strlen(y) - 3, n = nx < ny ? nx : ny;
+	int c = strncmp(x, y, n);
+	return c ? c : (nx < ny ? -1 : nx > ny ? 1 : strcmp(x, y));
 }
 
 int
@@ -155,6 +158,14 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 4 || strcasecmp(de->d_name + len - 3, ".md") != 0)
 			continue;
+		{
+			struct stat sb;
+			char *p = xasprintf("%s/%s", dir, de->d_name);
+			bool reg = stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+			free(p);
+			if (!reg)
+				continue;
+		}
 		names = xgrow(names, &cap, n + 1, sizeof *names);
 		names[n++] = xstrdup(de->d_name);
 	}
@@ -308,13 +319,15 @@ role_peek(struct role *r)
 		fclose(f);
 	}
 	clean = text_sanitize(buf, n, TEXT_KEEP_NEWLINES, &n);
-	pos = 0;
+	pos = strncmp(clean, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	/* front matter */
-	if (strncmp(clean, "---\n", 4) == 0) {
-		char *end = strstr(clean + 4, "\n---");
+	if (strncmp(clean + pos, "---\n", 4) == 0) {
+		char *end = strstr(clean + pos + 4, "\n---"), *dots = strstr(clean + pos + 4, "\n...");
+		if (dots != NULL && (end == NULL || dots < end))
+			end = dots;
 		if (end != NULL) {
-			flen = (size_t)(end - (clean + 4));
-			front = xstrndup(clean + 4, flen);
+			flen = (size_t)(end - (clean + pos + 4));
+			front = xstrndup(clean + pos + 4, flen);
 			pos = (size_t)(end - clean) + 4;
 		}
 	}
@@ -359,7 +372,7 @@ role_peek(struct role *r)
 void
 content_item_id(const char *text, char out[13])
 {
-	uint64_t h = 1469598103934665603ull;
+	uint64_t h = 14695981039346656037ull; /* FNV-1a 64 offset basis */
 	bool space = false, any = false;
 
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
@@ -521,7 +534,7 @@ analyse(struct role *r, char *front)
 		r->title = md_front_value(front, "title");
 		if (r->title == NULL)
 			for (size_t i = 0; i < o->n && r->title == NULL; i++)
-				if (o->v[i].level == 1 && !o->v[i].lead)
+				if (o->v[i].level == 1 && !o->v[i].lead && o->v[i].title[0])
 					r->title = xstrdup(o->v[i].title);
 		if (r->title == NULL)
 			r->title = title_from_id(r->id);

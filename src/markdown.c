@@ -85,6 +85,36 @@ front_matter_end(const char *s, size_t len, size_t *front_start, size_t *front_l
 	return 0; /* no closing fence: not front matter, just a rule */
 }
 
+/* Entity and numeric references decode after sanitising ("&#27;"), so
+ * every literal and URL is checked again once the tree is built. */
+static void
+clean_tree(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *v;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if ((v = cmark_node_get_literal(n)) != NULL && !text_is_clean(v, strlen(v))) {
+			char *c = text_sanitize(v, strlen(v), TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, NULL);
+			cmark_node_set_literal(n, c);
+			free(c);
+		}
+		if ((cmark_node_get_type(n) == CMARK_NODE_LINK ||
+		     cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
+		    (v = cmark_node_get_url(n)) != NULL && !text_is_clean(v, strlen(v))) {
+			char *c = text_sanitize(v, strlen(v), 0, NULL);
+			cmark_node_set_url(n, c);
+			free(c);
+		}
+	}
+	cmark_iter_free(it);
+}
+
 static cmark_parser *
 new_parser(void)
 {
@@ -150,6 +180,14 @@ md_parse_file(FILE *f, const char *name, char **front, char **err)
 			const char *nl = memrchr(buf, '\n', have);
 			if (nl != NULL)
 				cut = (size_t)(nl - buf) + 1;
+			else {
+				size_t lead = have;
+				while (lead > 0 && have - lead < 4 &&
+				       ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
+					lead--;
+				if (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0xC0)
+					cut = lead - 1; /* keep the whole sequence for the next chunk */
+			}
 		}
 		{
 			size_t body = 0;
@@ -167,6 +205,8 @@ md_parse_file(FILE *f, const char *name, char **front, char **err)
 	}
 	free(buf);
 	doc = cmark_parser_finish(p);
+	if (doc != NULL)
+		clean_tree(doc);
 	cmark_parser_free(p);
 	if (doc == NULL)
 		fatal("out of memory while parsing Markdown");
@@ -203,6 +243,8 @@ md_parse(const char *src, size_t len, char **front)
 	p = new_parser();
 	cmark_parser_feed(p, text, tlen);
 	doc = cmark_parser_finish(p);
+	if (doc != NULL)
+		clean_tree(doc);
 	cmark_parser_free(p);
 	free(clean);
 	if (doc == NULL)

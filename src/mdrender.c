@@ -65,6 +65,10 @@ struct state {
 	long pending; /* section whose first line is still to come, or -1 */
 	struct prefix *pre;
 	size_t npre, precap, depth; /* depth counts pushes beyond MAX_PREFIX_DEPTH too */
+	bool *pushed;               /* per depth: was the prefix recorded */
+	size_t pushcap;
+	uint32_t orphan_task;       /* task whose marker did not fit, still to mark */
+	int quotes;                 /* block quotes we are in */
 	struct list_state *lists;
 	size_t nlists, listcap;
 	bool need_blank;
@@ -144,13 +148,16 @@ push_prefix(struct state *st, const char *first, const char *cont, uint16_t styl
 	struct prefix *p;
 	int w;
 
-	st->depth++;
-	if (st->npre >= MAX_PREFIX_DEPTH)
-		return;
+	st->pushed = xgrow(st->pushed, &st->pushcap, st->depth + 1, sizeof *st->pushed);
+	st->pushed[st->depth++] = false;
 	w = text_width(first, strlen(first));
 	/* Never let prefixes eat more than half the width. */
-	if (prefix_width(st) + w > st->o->width / 2)
+	if (st->npre >= MAX_PREFIX_DEPTH || prefix_width(st) + w > st->o->width / 2) {
+		if (task)
+			st->orphan_task = task;
 		return;
+	}
+	st->pushed[st->depth - 1] = true;
 	st->pre = xgrow(st->pre, &st->precap, st->npre + 1, sizeof *st->pre);
 	p = &st->pre[st->npre++];
 	snprintf(p->first, sizeof p->first, "%s", first);
@@ -165,12 +172,8 @@ static void
 pop_prefix(struct state *st)
 {
 	/* Pushes past the limit were not recorded; pop only what was. */
-	if (st->depth > st->npre) {
-		st->depth--;
-		return;
-	}
-	st->depth--;
-	st->npre--;
+	if (st->pushed[--st->depth])
+		st->npre--;
 }
 
 /* Starts a line and writes the prefixes; returns the cells left. */
@@ -186,6 +189,11 @@ begin_line(struct state *st, bool blank)
 			kind = LINE_TASK;
 			aux = st->pre[i].task;
 		}
+	if (st->orphan_task && !blank) {
+		kind = LINE_TASK;
+		aux = st->orphan_task;
+		st->orphan_task = 0;
+	}
 	if (st->pending >= 0 && !blank) {
 		st->section = (uint32_t)st->pending;
 		st->r->section_line[st->pending] = st->r->total;
@@ -206,6 +214,15 @@ begin_line(struct state *st, bool blank)
 					rest_blank = false;
 			if (rest_blank)
 				break;
+			{
+				bool last = true;
+				for (size_t j = i + 1; j < st->npre; j++)
+					if (strspn(st->pre[j].cont, " ") != strlen(st->pre[j].cont))
+						last = false;
+				if (last)
+					while (n > 0 && s[n - 1] == ' ')
+						n--;
+			}
 		}
 		lines_add(l, s, n, p->style, 0);
 		if (!blank)
@@ -245,7 +262,8 @@ emit_range(struct state *st, size_t from, size_t to, size_t *si, uint16_t extra)
 
 		if (end <= from)
 			continue;
-		lines_add(&st->r->lines, rb->buf + from, end - from, sg->style | extra, sg->link);
+		lines_add(&st->r->lines, rb->buf + from, end - from,
+		          sg->style | extra | (st->quotes ? STY_QUOTE : 0), sg->link);
 		from = end;
 	}
 }
@@ -307,8 +325,8 @@ flow(struct state *st, uint16_t extra)
 			if (fit == 0 && col == 0) /* one glyph wider than the line */
 				fit = text_decode(rb->buf + start, end - start, &(uint32_t){0});
 			emit_range(st, start, start + fit, &si, extra);
+			w -= text_width(rb->buf + start, fit);
 			start += fit;
-			w = text_width(rb->buf + start, end - start);
 			lines_end(l);
 			avail = begin_line(st, false);
 			if (avail < 1)
@@ -374,7 +392,7 @@ collect_inlines(struct state *st, cmark_node *node, uint16_t base)
 {
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
-	int emph = 0, strong = 0, strike = 0;
+	int emph = 0, strong = 0, strike = 0, image = 0;
 	uint16_t link = 0;
 	cmark_node *link_node = NULL;
 
@@ -398,8 +416,12 @@ collect_inlines(struct state *st, cmark_node *node, uint16_t base)
 			strike += d;
 			continue;
 		}
+		if (t == CMARK_NODE_IMAGE && ev == CMARK_EVENT_EXIT)
+			image--;
 		style = base | (emph ? STY_EMPH : 0) | (strong ? STY_STRONG : 0) |
-		        (strike ? STY_STRIKE : 0) | (link ? STY_LINK : 0);
+		        (strike ? STY_STRIKE : 0) | (link ? STY_LINK : 0) | (image ? STY_DIM : 0);
+		if (t == CMARK_NODE_IMAGE && ev == CMARK_EVENT_ENTER)
+			image++;
 		switch (t) {
 		case CMARK_NODE_TEXT:
 			run_text(&st->run, cmark_node_get_literal(n), style, link);
@@ -514,18 +536,22 @@ render_code(struct state *st, cmark_node *n)
 		int col = 0;
 
 		/* expand tabs to 4-cell stops */
-		for (size_t i = 0; i < ll; i++) {
+		for (size_t i = 0; i < ll;) {
 			if (s[i] == '\t') {
 				int k = 4 - col % 4;
 				expanded = xgrow(expanded, &ecap, elen + (size_t)k + 1, 1);
 				memset(expanded + elen, ' ', (size_t)k);
 				elen += (size_t)k;
 				col += k;
+				i++;
 			} else {
-				expanded = xgrow(expanded, &ecap, elen + 2, 1);
-				expanded[elen++] = s[i];
-				if (((unsigned char)s[i] & 0xC0) != 0x80)
-					col++;
+				uint32_t cp;
+				size_t k = text_decode(s + i, ll - i, &cp);
+				expanded = xgrow(expanded, &ecap, elen + k + 1, 1);
+				memcpy(expanded + elen, s + i, k);
+				elen += k;
+				col += text_cp_width(cp);
+				i += k;
 			}
 		}
 		{
@@ -611,6 +637,9 @@ cell_take(struct state *st, struct cell *c)
 	/* trim the run, then move it into the cell */
 	c->text = xstrndup(st->run.buf ? st->run.buf : "", st->run.len);
 	c->len = st->run.len;
+	for (size_t i = 0; i < c->len; i++)
+		if (c->text[i] == '\n')
+			c->text[i] = ' ';
 	c->segs = xreallocarray(NULL, st->run.nsegs ? st->run.nsegs : 1, sizeof *c->segs);
 	memcpy(c->segs, st->run.segs, st->run.nsegs * sizeof *c->segs);
 	c->nsegs = st->run.nsegs;
@@ -898,7 +927,9 @@ mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *
 			if (enter) {
 				open_block(&st);
 				push_prefix(&st, st.quote, st.quote, STY_MARKER, 0);
+				st.quotes++;
 			} else {
+				st.quotes--;
 				pop_prefix(&st);
 				st.need_blank = true;
 			}
@@ -969,5 +1000,6 @@ mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *
 	lines_flush(&out->lines);
 	run_free(&st.run);
 	free(st.pre);
+	free(st.pushed);
 	free(st.lists);
 }

@@ -87,6 +87,8 @@ outline_build(struct outline *o, cmark_node *doc)
 			break;
 		n = cmark_node_next(n);
 	}
+	if (o->n == 0)
+		add(o, doc, xstrdup(""), 1, false);
 }
 
 void

@@ -958,6 +958,37 @@ store_open(const char *path, unsigned flags, int busy_ms, struct store **out, ch
 	return STORE_OK;
 }
 
+enum store_status
+store_open_memory(struct store **out, char **detail)
+{
+	struct store *st;
+	int rc;
+	enum store_status status;
+
+	assert(out != NULL);
+	*out = NULL;
+	if (detail != NULL)
+		*detail = NULL;
+	st = xcalloc(1, sizeof *st);
+	rc = open_db(":memory:", SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 0, &st->db);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	status = status_of(rc);
+	if (status != STORE_OK)
+		set_detail(detail, "cannot open a database in memory: %s",
+			   st->db != NULL ? sqlite3_errmsg(st->db) : "out of memory");
+	else
+		status = migrate(st->db, ":memory:", 0, detail);
+	if (status != STORE_OK) {
+		close_db(st);
+		free(st);
+		return status;
+	}
+	st->version = 1;
+	*out = st;
+	return STORE_OK;
+}
+
 void
 store_close(struct store *st)
 {

@@ -62,6 +62,11 @@ enum store_open_flags {
  */
 enum store_status store_open(const char *path, unsigned flags, int busy_ms,
                              struct store **out, char **detail);
+/* Opens a new, empty, private database in memory with the current schema:
+ * a scratch store for reading exports without touching any file (rolebook
+ * review DIR).  Its records go when it is closed.  Same *out and *detail
+ * contract as store_open(). */
+enum store_status store_open_memory(struct store **out, char **detail);
 void store_close(struct store *st); /* NULL is a no-op; rolls back an open group */
 bool store_is_readonly(const struct store *st);
 

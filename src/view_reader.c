@@ -279,7 +279,9 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 			frame_fill(f, row, rd->toc_col, rd->toc_w, ' ', style);
 		if (i == cur)
 			frame_puts(f, row, rd->toc_col, a->ascii ? ">" : "▸", style, 1);
-		frame_puts_trunc(f, row, rd->toc_col + 1 + indent, o->v[i].title, style,
+		/* a document without headings has one untitled section */
+		frame_puts_trunc(f, row, rd->toc_col + 1 + indent,
+		                 o->v[i].title[0] ? o->v[i].title : rd->role->title, style,
 		                 rd->toc_w - 1 - indent);
 	}
 	/* the divider */

@@ -26,8 +26,8 @@ spans_of(const struct lines *l, size_t i)
 	for (uint32_t k = 0; k < ln->nspans; k++) {
 		const struct span *sp = &l->spans[ln->span + k];
 		o += (size_t)snprintf(out + o, cap - o, "%s%u/%u'%.*s'", k ? " " : "",
-		                      (unsigned)sp->style, (unsigned)sp->link, (int)sp->len,
-		                      lines_text(l, i) + sp->off);
+				      (unsigned)sp->style, (unsigned)sp->link, (int)sp->len,
+				      lines_text(l, i) + sp->off);
 	}
 	return out;
 }
@@ -47,12 +47,12 @@ test_merge(void)
 	lines_init(&l);
 	lines_begin(&l, LINE_TEXT, 0, 0);
 	lines_add(&l, "ab", 2, STY_PLAIN, 0);
-	lines_add(&l, "cd", 2, STY_PLAIN, 0);        /* same style: merges */
-	lines_add(&l, "EF", 2, STY_STRONG, 0);       /* new style: new span */
-	lines_add(&l, "gh", 2, STY_STRONG, 0);       /* merges again */
+	lines_add(&l, "cd", 2, STY_PLAIN, 0);  /* same style: merges */
+	lines_add(&l, "EF", 2, STY_STRONG, 0); /* new style: new span */
+	lines_add(&l, "gh", 2, STY_STRONG, 0); /* merges again */
 	lines_add(&l, "ij", 2, STY_STRONG | STY_LINK, 3);
 	lines_add(&l, "kl", 2, STY_STRONG | STY_LINK, 4); /* other link: new span */
-	lines_add(&l, "", 0, STY_EMPH, 0);           /* nothing added */
+	lines_add(&l, "", 0, STY_EMPH, 0);		  /* nothing added */
 	lines_end(&l);
 	CU_ASSERT_EQUAL(l.n, 1);
 	CU_ASSERT_EQUAL(l.v[0].nspans, 4);
@@ -80,7 +80,7 @@ test_kinds_and_widths(void)
 	lines_init(&l);
 	lines_begin(&l, LINE_TEXT, 2, 0);
 	lines_add(&l, "日本 e\xcc\x81", 10, STY_PLAIN, 0); /* 2+2+1+1+0 cells */
-	lines_begin(&l, LINE_TASK, 3, 7);               /* ends the open line */
+	lines_begin(&l, LINE_TASK, 3, 7);		   /* ends the open line */
 	lines_add(&l, "☐ x", strlen("☐ x"), STY_MARKER, 0);
 	lines_end(&l);
 	lines_begin(&l, LINE_TEXT, 3, 0); /* empty text line becomes blank */

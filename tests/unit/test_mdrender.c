@@ -14,12 +14,17 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "lines.h"
 #include "markdown.h"
@@ -45,9 +50,8 @@ struct rendered {
 static void
 rd_open_len(struct rendered *x, const char *md, size_t len, int width, unsigned flags)
 {
-	struct mdrender_opts o = {.width = width,
-	                          .ascii = (flags & F_ASCII) != 0,
-	                          .references = (flags & F_REFS) != 0};
+	struct mdrender_opts o = {
+	    .width = width, .ascii = (flags & F_ASCII) != 0, .references = (flags & F_REFS) != 0};
 
 	x->doc = md_parse(md, len, NULL);
 	outline_build(&x->ol, x->doc);
@@ -102,9 +106,9 @@ styled(const struct lines *l, size_t i)
 		uint16_t bit;
 		char c;
 	} names[] = {
-	    {STY_STRONG, 'S'}, {STY_EMPH, 'E'},   {STY_STRIKE, 'X'}, {STY_CODE, 'C'},
-	    {STY_LINK, 'L'},   {STY_HEADING, 'H'}, {STY_TITLE, 'T'}, {STY_MARKER, 'M'},
-	    {STY_DONE, 'D'},   {STY_DIM, 'd'},    {STY_QUOTE, 'Q'},  {STY_TABLE_HEAD, 'h'},
+	    {STY_STRONG, 'S'}, {STY_EMPH, 'E'},	   {STY_STRIKE, 'X'}, {STY_CODE, 'C'},
+	    {STY_LINK, 'L'},   {STY_HEADING, 'H'}, {STY_TITLE, 'T'},  {STY_MARKER, 'M'},
+	    {STY_DONE, 'D'},   {STY_DIM, 'd'},	   {STY_QUOTE, 'Q'},  {STY_TABLE_HEAD, 'h'},
 	};
 	const struct line *ln = &l->v[i];
 	size_t cap = 64 + (size_t)ln->len * 2 + 48 * (size_t)ln->nspans, o = 0;
@@ -126,7 +130,7 @@ styled(const struct lines *l, size_t i)
 		if (sp->link)
 			o += (size_t)snprintf(out + o, cap - o, "#%u", (unsigned)sp->link);
 		o += (size_t)snprintf(out + o, cap - o, "'%.*s'", (int)sp->len,
-		                      lines_text(l, i) + sp->off);
+				      lines_text(l, i) + sp->off);
 	}
 	return out;
 }
@@ -134,8 +138,8 @@ styled(const struct lines *l, size_t i)
 #define STYLED(l, i, expected)                                                                     \
 	do {                                                                                       \
 		if ((size_t)(i) >= (l)->n) {                                                       \
-			fprintf(stderr, "\n%s:%d: line %zu missing (%zu lines)\n", __FILE__,        \
-			        __LINE__, (size_t)(i), (l)->n);                                     \
+			fprintf(stderr, "\n%s:%d: line %zu missing (%zu lines)\n", __FILE__,       \
+				__LINE__, (size_t)(i), (l)->n);                                    \
 			CU_FAIL("line missing");                                                   \
 			break;                                                                     \
 		}                                                                                  \
@@ -169,9 +173,10 @@ put_escaped(const char *s, size_t len)
 	for (size_t p = 0; p < len;) {
 		uint32_t cp;
 		size_t n = text_decode(s + p, len - p, &cp);
-		bool bad = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-		           (cp == TEXT_REPLACEMENT && memcmp(s + p, "\xef\xbf\xbd", n < 3 ? n : 3) != 0) ||
-		           (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+		bool bad =
+		    cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp == TEXT_REPLACEMENT && memcmp(s + p, "\xef\xbf\xbd", n < 3 ? n : 3) != 0) ||
+		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 		if (bad)
 			for (size_t k = 0; k < n; k++)
 				fprintf(stderr, "\\x%02X", (unsigned)(unsigned char)s[p + k]);
@@ -180,6 +185,9 @@ put_escaped(const char *s, size_t len)
 		p += n;
 	}
 }
+
+/* Set while testing the checker itself, which must fail quietly. */
+static bool quiet_checks;
 
 /* Reports a broken invariant (once per check) with the offending line,
  * if any, shown escaped; returns false. */
@@ -191,7 +199,7 @@ fail_once(bool *reported, const char *what, const char *line, size_t len, const 
 {
 	va_list ap;
 
-	if (!*reported) {
+	if (!*reported && !quiet_checks) {
 		fprintf(stderr, "\n%s: ", what);
 		va_start(ap, fmt);
 		vfprintf(stderr, fmt, ap);
@@ -202,8 +210,8 @@ fail_once(bool *reported, const char *what, const char *line, size_t len, const 
 			fputc('\'', stderr);
 		}
 		fputc('\n', stderr);
-		*reported = true;
 	}
+	*reported = true;
 	return false;
 }
 
@@ -226,45 +234,51 @@ check_render(const struct render *r, int width, const char *what)
 		uint32_t off = 0;
 
 		if (w != ln->width)
-			ok = fail_once(&rep, what, NULL, 0, "line %zu: width field %u, text_width %d", i,
-			               (unsigned)ln->width, w);
+			ok = fail_once(&rep, what, NULL, 0,
+				       "line %zu: width field %u, text_width %d", i,
+				       (unsigned)ln->width, w);
 		if (w > width)
-			ok = fail_once(&rep, what, t, ln->len, "line %zu is %d cells wide (> %d)", i,
-			               w, width);
+			ok = fail_once(&rep, what, t, ln->len, "line %zu is %d cells wide (> %d)",
+				       i, w, width);
 		for (uint32_t k = 0; k < ln->nspans; k++) {
 			const struct span *sp = &l->spans[ln->span + k];
 			if (sp->off != off || sp->len == 0)
-				ok = fail_once(&rep, what, NULL, 0, "line %zu: span %u at %u (want %u)", i,
-				               (unsigned)k, (unsigned)sp->off, (unsigned)off);
+				ok = fail_once(&rep, what, NULL, 0,
+					       "line %zu: span %u at %u (want %u)", i, (unsigned)k,
+					       (unsigned)sp->off, (unsigned)off);
 			off = sp->off + sp->len;
 			if (sp->link > r->nlinks)
 				ok = fail_once(&rep, what, NULL, 0, "line %zu: link %u of %zu", i,
-				               (unsigned)sp->link, r->nlinks);
+					       (unsigned)sp->link, r->nlinks);
 		}
 		if (off != ln->len)
-			ok = fail_once(&rep, what, NULL, 0, "line %zu: spans cover %u of %u bytes", i,
-			               (unsigned)off, (unsigned)ln->len);
+			ok = fail_once(&rep, what, NULL, 0, "line %zu: spans cover %u of %u bytes",
+				       i, (unsigned)off, (unsigned)ln->len);
 		for (size_t p = 0; p < ln->len;) {
 			uint32_t cp;
 			size_t n = text_decode(t + p, ln->len - p, &cp);
 			if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-				ok = fail_once(&rep, what, t, ln->len, "line %zu: control U+%04X at byte %zu",
-				               i, (unsigned)cp, p);
-			if (cp == TEXT_REPLACEMENT && (n != 3 || memcmp(t + p, "\xef\xbf\xbd", 3) != 0))
-				ok = fail_once(&rep, what, NULL, 0, "line %zu: invalid UTF-8 at byte %zu", i, p);
+				ok = fail_once(&rep, what, t, ln->len,
+					       "line %zu: control U+%04X at byte %zu", i,
+					       (unsigned)cp, p);
+			if (cp == TEXT_REPLACEMENT &&
+			    (n != 3 || memcmp(t + p, "\xef\xbf\xbd", 3) != 0))
+				ok = fail_once(&rep, what, NULL, 0,
+					       "line %zu: invalid UTF-8 at byte %zu", i, p);
 			p += n;
 		}
 		if (r->nsections > 0 && ln->section >= r->nsections)
 			ok = fail_once(&rep, what, NULL, 0, "line %zu: section %u of %zu", i,
-			               (unsigned)ln->section, r->nsections);
+				       (unsigned)ln->section, r->nsections);
 		if (ln->kind == LINE_TASK && (ln->aux < 1 || ln->aux > r->ntasks))
-			ok = fail_once(&rep, what, NULL, 0, "line %zu: task %u of %zu", i, (unsigned)ln->aux,
-			               r->ntasks);
+			ok = fail_once(&rep, what, NULL, 0, "line %zu: task %u of %zu", i,
+				       (unsigned)ln->aux, r->ntasks);
 	}
 	for (size_t s = 0; s < r->nsections; s++)
-		if (r->section_line[s] > r->total || (s > 0 && r->section_line[s] < r->section_line[s - 1]))
+		if (r->section_line[s] > r->total ||
+		    (s > 0 && r->section_line[s] < r->section_line[s - 1]))
 			ok = fail_once(&rep, what, NULL, 0, "section %zu starts at line %zu", s,
-			               r->section_line[s]);
+				       r->section_line[s]);
 	return ok;
 }
 
@@ -357,7 +371,8 @@ sweep(const char *name, const char *text, size_t len, int lo, int hi)
 	outline_build(&ol, doc);
 	for (int w = lo; w <= hi; w++)
 		for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
-			struct mdrender_opts o = {w, (sets[s] & F_ASCII) != 0, (sets[s] & F_REFS) != 0};
+			struct mdrender_opts o = {w, (sets[s] & F_ASCII) != 0,
+						  (sets[s] & F_REFS) != 0};
 			struct render r;
 			char what[512];
 
@@ -405,9 +420,8 @@ test_inline_styles(void)
 {
 	struct rendered x;
 
-	rd_open(&x,
-	        "Some *emph* and **strong** and ~~gone~~ and `co de` and ***both*** end.\n",
-	        80, 0);
+	rd_open(&x, "Some *emph* and **strong** and ~~gone~~ and `co de` and ***both*** end.\n", 80,
+		0);
 	LINE_IS(&x.r.lines, 0, "Some emph and strong and gone and co de and both end.");
 	STYLED(&x.r.lines, 0,
 	       "-'Some ' E'emph' -' and ' S'strong' -' and ' X'gone' -' and ' C'co de' -' and ' "
@@ -441,9 +455,8 @@ test_code_block(void)
 {
 	struct rendered x;
 
-	rd_open(&x,
-	        "Before\n\n```\n\tx\ta\nab\tc\n0123456789012345678901234567890\n```\n\nAfter\n", 20,
-	        0);
+	rd_open(&x, "Before\n\n```\n\tx\ta\nab\tc\n0123456789012345678901234567890\n```\n\nAfter\n",
+		20, 0);
 	LINE_IS(&x.r.lines, 0, "Before");
 	LINE_IS(&x.r.lines, 1, "");
 	/* tabs to 4-cell stops; indented by two */
@@ -460,8 +473,18 @@ test_code_block(void)
 
 	/* spaces inside code are kept as they are */
 	RENDERS("    a  b   c\n", 20, 0, "  a  b   c\n");
-	/* a blank line inside the block stays */
-	RENDERS("```\na\n\nb\n```\n", 20, 0, "  a\n  \n  b\n");
+	/* a blank line inside the block stays (whether it keeps the indent's
+	 * spaces is left open) */
+	rd_open(&x, "```\na\n\nb\n```\n", 20, 0);
+	CU_ASSERT_EQUAL(x.r.lines.n, 3);
+	LINE_IS(&x.r.lines, 0, "  a");
+	if (x.r.lines.n == 3) {
+		char *blank = lines_plain(&x.r.lines, 1);
+		CU_ASSERT_EQUAL(strspn(blank, " "), strlen(blank));
+		free(blank);
+	}
+	LINE_IS(&x.r.lines, 2, "  b");
+	rd_close(&x);
 	/* wide characters are cut at a cell boundary */
 	RENDERS("```\n日本語日本語日本語\n```\n", 10, 0, "  日本語日\n  本語日本\n  語\n");
 	/* an indented code block inside a list keeps the item's indent */
@@ -483,31 +506,32 @@ test_bullets(void)
 {
 	struct rendered x;
 	const char *md = "- one\n- two words that wrap around\n  - nested item here\n"
-	                 "    - third level\n      - fourth level\n- back\n";
+			 "    - third level\n      - fourth level\n- back\n";
 
 	RENDERS(md, 20, 0,
-	        "• one\n"
-	        "• two words that\n"
-	        "  wrap around\n"
-	        "  ◦ nested item here\n"
-	        "    ▪ third level\n"
-	        "      • fourth level\n"
-	        "• back\n");
+		"• one\n"
+		"• two words that\n"
+		"  wrap around\n"
+		"  ◦ nested item here\n"
+		"    ▪ third level\n"
+		"      • fourth level\n"
+		"• back\n");
 	RENDERS(md, 20, F_ASCII,
-	        "* one\n"
-	        "* two words that\n"
-	        "  wrap around\n"
-	        "  - nested item here\n"
-	        "    + third level\n"
-	        "      * fourth level\n"
-	        "* back\n");
+		"* one\n"
+		"* two words that\n"
+		"  wrap around\n"
+		"  - nested item here\n"
+		"    + third level\n"
+		"      * fourth level\n"
+		"* back\n");
 	rd_open(&x, md, 20, 0);
 	STYLED(&x.r.lines, 0, "M'• ' -'one'");
 	STYLED(&x.r.lines, 2, "M'  ' -'wrap around'");
 	STYLED(&x.r.lines, 3, "M'  ◦ ' -'nested item here'");
 	rd_close(&x);
 	/* a hanging indent under a wrapped nested item */
-	RENDERS("- a\n  - nested item that wraps\n", 16, 0, "• a\n  ◦ nested item\n    that wraps\n");
+	RENDERS("- a\n  - nested item that wraps\n", 16, 0,
+		"• a\n  ◦ nested item\n    that wraps\n");
 }
 
 static void
@@ -516,13 +540,13 @@ test_ordered(void)
 	struct rendered x;
 
 	RENDERS("3. three\n4. four has a longer text\n\n9) nine\n10) ten wraps here too\n", 16, 0,
-	        "3. three\n"
-	        "4. four has a\n"
-	        "   longer text\n"
-	        "\n"
-	        "9) nine\n"
-	        "10) ten wraps\n"
-	        "    here too\n");
+		"3. three\n"
+		"4. four has a\n"
+		"   longer text\n"
+		"\n"
+		"9) nine\n"
+		"10) ten wraps\n"
+		"    here too\n");
 	RENDERS("1. a\n   1. b\n   2. c\n2. d\n", 20, 0, "1. a\n   1. b\n   2. c\n2. d\n");
 	/* a bullet list inside an ordered one is at bullet level one */
 	RENDERS("1. a\n   - b\n", 20, 0, "1. a\n   • b\n");
@@ -536,12 +560,12 @@ test_tasks(void)
 {
 	struct rendered x;
 	const char *md = "- [ ] first task that is long enough to wrap\n"
-	                 "- [x] done\n"
-	                 "- plain\n"
-	                 "  - [ ] nested task\n"
-	                 "\n"
-	                 "1. [ ] ordered task\n"
-	                 "2. [X] ordered done\n";
+			 "- [x] done\n"
+			 "- plain\n"
+			 "  - [ ] nested task\n"
+			 "\n"
+			 "1. [ ] ordered task\n"
+			 "2. [X] ordered done\n";
 
 	rd_open(&x, md, 20, 0);
 	LINE_IS(&x.r.lines, 0, "☐ first task that is");
@@ -556,8 +580,9 @@ test_tasks(void)
 	CU_ASSERT_EQUAL(x.r.lines.n, 9);
 	/* first lines of tasks are LINE_TASK, numbered in document order */
 	{
-		static const uint8_t kind[] = {LINE_TASK, LINE_TEXT, LINE_TEXT, LINE_TASK, LINE_TEXT,
-		                               LINE_TASK, LINE_BLANK, LINE_TASK, LINE_TASK};
+		static const uint8_t kind[] = {LINE_TASK,  LINE_TEXT, LINE_TEXT,
+					       LINE_TASK,  LINE_TEXT, LINE_TASK,
+					       LINE_BLANK, LINE_TASK, LINE_TASK};
 		static const uint32_t aux[] = {1, 0, 0, 2, 0, 3, 0, 4, 5};
 		for (size_t i = 0; i < 9 && i < x.r.lines.n; i++) {
 			CU_ASSERT_EQUAL(x.r.lines.v[i].kind, kind[i]);
@@ -571,14 +596,14 @@ test_tasks(void)
 	rd_close(&x);
 
 	RENDERS(md, 30, F_ASCII,
-	        "[ ] first task that is long\n"
-	        "    enough to wrap\n"
-	        "[x] done\n"
-	        "* plain\n"
-	        "  [ ] nested task\n"
-	        "\n"
-	        "1. [ ] ordered task\n"
-	        "2. [x] ordered done\n");
+		"[ ] first task that is long\n"
+		"    enough to wrap\n"
+		"[x] done\n"
+		"* plain\n"
+		"  [ ] nested task\n"
+		"\n"
+		"1. [ ] ordered task\n"
+		"2. [x] ordered done\n");
 }
 
 /* Every task item keeps its box and its LINE_TASK line, however narrow the
@@ -599,8 +624,8 @@ test_tasks_narrow(void)
 				seen[x.r.lines.v[i].aux]++;
 		if (seen[1] != 1 || seen[2] != 1) {
 			char *d = lines_dump(&x.r.lines);
-			fprintf(stderr, "\nwidth %d: task lines seen 1:%zu 2:%zu in:\n%s", w, seen[1],
-			        seen[2], d);
+			fprintf(stderr, "\nwidth %d: task lines seen 1:%zu 2:%zu in:\n%s", w,
+				seen[1], seen[2], d);
 			free(d);
 		}
 		CU_ASSERT_EQUAL(seen[1], 1);
@@ -614,7 +639,7 @@ test_tight_loose(void)
 {
 	RENDERS("- a\n- b\n  - c\n- d\n\nafter\n", 40, 0, "• a\n• b\n  ◦ c\n• d\n\nafter\n");
 	RENDERS("- a\n\n  second para\n- b\n\n- c\n", 40, 0,
-	        "• a\n\n  second para\n\n• b\n\n• c\n");
+		"• a\n\n  second para\n\n• b\n\n• c\n");
 	/* a paragraph before and after a tight list */
 	RENDERS("Intro\n\n- x\n- y\n\nOutro\n", 40, 0, "Intro\n\n• x\n• y\n\nOutro\n");
 }
@@ -629,7 +654,7 @@ test_prefix_stack(void)
 	long outer = -1, after = -1;
 
 	rd_open(&x, "123456789. outer\n\n           - inner\n\n           after inner\n\nnext\n",
-	        20, 0);
+		20, 0);
 	for (size_t i = 0; i < x.r.lines.n; i++) {
 		const char *t = lines_text(&x.r.lines, i);
 		size_t n = x.r.lines.v[i].len;
@@ -644,7 +669,7 @@ test_prefix_stack(void)
 	if (outer != after) {
 		char *d = lines_dump(&x.r.lines);
 		fprintf(stderr, "\n'outer' at column %ld, 'after inner' at column %ld:\n%s", outer,
-		        after, d);
+			after, d);
 		free(d);
 	}
 	CU_ASSERT_EQUAL(after, outer);
@@ -667,7 +692,10 @@ test_quotes(void)
 	LINE_IS(&x.r.lines, 5, "");
 	LINE_IS(&x.r.lines, 6, "after");
 	CU_ASSERT_EQUAL(x.r.lines.n, 7);
-	STYLED(&x.r.lines, 4, "M'│ │ ' -'here'");
+	/* the bars are markers (the text's style is checked below) */
+	CU_ASSERT_TRUE(x.r.lines.n > 4 && x.r.lines.v[4].nspans == 2 &&
+		       x.r.lines.spans[x.r.lines.v[4].span].style == STY_MARKER &&
+		       x.r.lines.spans[x.r.lines.v[4].span].len == strlen("│ │ "));
 	rd_close(&x);
 	RENDERS("> - a\n> - b\n", 20, F_ASCII, "| * a\n| * b\n");
 	RENDERS("- item\n\n  > quoted in item\n", 30, 0, "• item\n\n  │ quoted in item\n");
@@ -696,9 +724,9 @@ test_quote_style(void)
 /* ---- tables -------------------------------------------------------------- */
 
 static const char table_md[] = "| Left | Center | Right |\n"
-                               "|:-----|:------:|------:|\n"
-                               "| a | b | c |\n"
-                               "| longer cell | mid | 12345 |\n";
+			       "|:-----|:------:|------:|\n"
+			       "| a | b | c |\n"
+			       "| longer cell | mid | 12345 |\n";
 
 static void
 test_table(void)
@@ -706,35 +734,36 @@ test_table(void)
 	struct rendered x;
 
 	RENDERS(table_md, 40, 0,
-	        "┌─────────────┬────────┬───────┐\n"
-	        "│ Left        │ Center │ Right │\n"
-	        "├─────────────┼────────┼───────┤\n"
-	        "│ a           │   b    │     c │\n"
-	        "│ longer cell │  mid   │ 12345 │\n"
-	        "└─────────────┴────────┴───────┘\n");
+		"┌─────────────┬────────┬───────┐\n"
+		"│ Left        │ Center │ Right │\n"
+		"├─────────────┼────────┼───────┤\n"
+		"│ a           │   b    │     c │\n"
+		"│ longer cell │  mid   │ 12345 │\n"
+		"└─────────────┴────────┴───────┘\n");
 	/* exactly as wide as the table: still boxed */
 	RENDERS(table_md, 32, F_ASCII,
-	        "+-------------+--------+-------+\n"
-	        "| Left        | Center | Right |\n"
-	        "+-------------+--------+-------+\n"
-	        "| a           |   b    |     c |\n"
-	        "| longer cell |  mid   | 12345 |\n"
-	        "+-------------+--------+-------+\n");
+		"+-------------+--------+-------+\n"
+		"| Left        | Center | Right |\n"
+		"+-------------+--------+-------+\n"
+		"| a           |   b    |     c |\n"
+		"| longer cell |  mid   | 12345 |\n"
+		"+-------------+--------+-------+\n");
 	rd_open(&x, table_md, 40, 0);
-	STYLED(&x.r.lines, 1, "M'│' -' ' h'Left' -'        ' M'│' -' ' h'Center' -' ' M'│' -' ' "
-	                      "h'Right' -' ' M'│'");
+	STYLED(&x.r.lines, 1,
+	       "M'│' -' ' h'Left' -'        ' M'│' -' ' h'Center' -' ' M'│' -' ' "
+	       "h'Right' -' ' M'│'");
 	STYLED(&x.r.lines, 3, "M'│' -' a           ' M'│' -'   b    ' M'│' -'     c ' M'│'");
 	rd_close(&x);
 	/* wide characters are padded by cells */
 	RENDERS("| 名前 | n |\n|---|---|\n| 日本語 | 1 |\n", 40, 0,
-	        "┌────────┬───┐\n"
-	        "│ 名前   │ n │\n"
-	        "├────────┼───┤\n"
-	        "│ 日本語 │ 1 │\n"
-	        "└────────┴───┘\n");
+		"┌────────┬───┐\n"
+		"│ 名前   │ n │\n"
+		"├────────┼───┤\n"
+		"│ 日本語 │ 1 │\n"
+		"└────────┴───┘\n");
 	/* a short row gets empty cells */
 	RENDERS("| a | b |\n|---|---|\n| x |\n", 40, F_ASCII,
-	        "+---+---+\n| a | b |\n+---+---+\n| x |   |\n+---+---+\n");
+		"+---+---+\n| a | b |\n+---+---+\n| x |   |\n+---+---+\n");
 }
 
 static void
@@ -744,17 +773,17 @@ test_table_stacked(void)
 
 	/* one column too wide: every row becomes "Header: value" lines */
 	RENDERS(table_md, 31, 0,
-	        "Left: a\nCenter: b\nRight: c\n\nLeft: longer cell\nCenter: mid\nRight: 12345\n");
+		"Left: a\nCenter: b\nRight: c\n\nLeft: longer cell\nCenter: mid\nRight: 12345\n");
 	rd_open(&x, table_md, 20, 0);
 	STYLED(&x.r.lines, 0, "Sh'Left:' -' a'");
 	STYLED(&x.r.lines, 4, "Sh'Left:' -' longer cell'");
 	rd_close(&x);
 	/* long values wrap under the width */
 	RENDERS("| Name | Notes |\n|---|---|\n| x | a very long note that wraps |\n", 16, 0,
-	        "Name: x\nNotes: a very\nlong note that\nwraps\n");
+		"Name: x\nNotes: a very\nlong note that\nwraps\n");
 	/* in a list item the available width is what the prefix leaves */
 	RENDERS("- item\n\n  | aaaa | bbbb |\n  |---|---|\n  | 1 | 2 |\n", 16, 0,
-	        "• item\n\n  aaaa: 1\n  bbbb: 2\n");
+		"• item\n\n  aaaa: 1\n  bbbb: 2\n");
 }
 
 /* A <br> in a cell must not put a newline into a line. */
@@ -807,25 +836,25 @@ test_references(void)
 
 	/* named links get [n]; autolinks and anchors do not */
 	RENDERS(links_md, 40, F_REFS,
-	        "See the guide[1] and https://example.org\n"
-	        "and https://bare.example.com/x and\n"
-	        "anchor and bold link[5].\n"
-	        "\n"
-	        "References\n"
-	        "[1] https://example.com/guide\n"
-	        "[5] http://b.example\n");
+		"See the guide[1] and https://example.org\n"
+		"and https://bare.example.com/x and\n"
+		"anchor and bold link[5].\n"
+		"\n"
+		"References\n"
+		"[1] https://example.com/guide\n"
+		"[5] http://b.example\n");
 	rd_open(&x, links_md, 40, F_REFS);
 	STYLED(&x.r.lines, 0, "-'See ' L#1'the guide' d'[1]' -' and ' L#2'https://example.org'");
 	STYLED(&x.r.lines, 4, "H'References'");
 	STYLED(&x.r.lines, 5, "d'[1] ' L#1'https://example.com/guide'");
 	CU_ASSERT_TRUE(x.r.nlinks == 5 && x.r.links[0].shown && !x.r.links[1].shown &&
-	               !x.r.links[2].shown && !x.r.links[3].shown && x.r.links[4].shown);
+		       !x.r.links[2].shown && !x.r.links[3].shown && x.r.links[4].shown);
 	rd_close(&x);
 	/* a mail autolink is bare too; no marked link means no list */
 	RENDERS("Mail <someone@example.com>.\n", 40, F_REFS, "Mail someone@example.com.\n");
 	/* long URLs in the list are cut to the width */
 	RENDERS("[x](https://example.com/a/very/long/path)\n", 20, F_REFS,
-	        "x[1]\n\nReferences\n[1]\nhttps://example.com/\na/very/long/path\n");
+		"x[1]\n\nReferences\n[1]\nhttps://example.com/\na/very/long/path\n");
 }
 
 static void
@@ -834,7 +863,7 @@ test_images(void)
 	struct rendered x;
 
 	RENDERS("![alt text](img.png) and ![](empty.png)\n", 40, 0,
-	        "[image: alt text] and [image: ]\n");
+		"[image: alt text] and [image: ]\n");
 	/* a linked badge */
 	rd_open(&x, "[![badge](b.svg)](https://ci.example)\n", 40, F_REFS);
 	LINE_IS(&x.r.lines, 0, "[image: badge][1]");
@@ -842,7 +871,7 @@ test_images(void)
 	rd_open(&x, "![alt text](img.png)\n", 40, 0);
 	CU_ASSERT_EQUAL(x.r.lines.n, 1);
 	CU_ASSERT_TRUE(x.r.lines.n > 0 && x.r.lines.v[0].nspans > 0 &&
-	               (x.r.lines.spans[x.r.lines.v[0].span].style & STY_DIM));
+		       (x.r.lines.spans[x.r.lines.v[0].span].style & STY_DIM));
 	rd_close(&x);
 }
 
@@ -876,27 +905,27 @@ test_html_blocks(void)
 {
 	RENDERS("<!-- a comment\nover lines -->\n\ntext\n", 40, 0, "text\n");
 	RENDERS("<div align=\"center\">\n<b>Bold</b> text<br>next line\n</div>\n", 40, 0,
-	        "Bold text\nnext line\n");
+		"Bold text\nnext line\n");
 	RENDERS("<details>\n<summary>Click</summary>\n\nhidden body\n\n</details>\n", 40, 0,
-	        "Click\n\nhidden body\n");
+		"Click\n\nhidden body\n");
 	/* a block of nothing but tags leaves no line at all */
 	RENDERS("a\n\n<div>\n</div>\n\nb\n", 40, 0, "a\n\nb\n");
 	/* the liaisons.md header: a comment with three dashes */
 	RENDERS("<!---\nThis is an autogenerated file!\n--->\n\n# Liaisons\n", 40, 0,
-	        "Liaisons\n════════\n");
+		"Liaisons\n════════\n");
 }
 
 static void
 test_ascii_mode(void)
 {
 	char *s = render_text("# Title\n\n## Sub\n\n- a\n  - b\n    - c\n- [ ] t\n- [x] d\n\n"
-	                      "> q\n\n---\n\n| h | i |\n|---|--:|\n| 1 | 2 |\n",
-	                      30, F_ASCII);
+			      "> q\n\n---\n\n| h | i |\n|---|--:|\n| 1 | 2 |\n",
+			      30, F_ASCII);
 
 	UNIT_ASSERT_STR("Title\n=====\n\nSub\n---\n\n* a\n  - b\n    + c\n[ ] t\n[x] d\n\n| q\n\n"
-	                "------------------------------\n\n+---+---+\n| h | i |\n+---+---+\n"
-	                "| 1 | 2 |\n+---+---+\n",
-	                s);
+			"------------------------------\n\n+---+---+\n| h | i |\n+---+---+\n"
+			"| 1 | 2 |\n+---+---+\n",
+			s);
 	for (const char *p = s; *p; p++)
 		if ((unsigned char)*p >= 0x80) {
 			CU_FAIL("ASCII mode wrote a non-ASCII byte");
@@ -908,84 +937,85 @@ test_ascii_mode(void)
 /* ---- the same document at three widths -------------------------------- */
 
 static const char same_md[] = "Roles give *structure* to a **community**; see the `guide`.\n"
-                              "\n"
-                              "- First item with enough words to wrap\n"
-                              "  - Nested item\n"
-                              "- Second\n"
-                              "\n"
-                              "> Quoted advice for new leads.\n"
-                              "\n"
-                              "| Role | Count |\n"
-                              "|:-----|------:|\n"
-                              "| Chair | 2 |\n"
-                              "| Tech lead | 3 |\n";
+			      "\n"
+			      "- First item with enough words to wrap\n"
+			      "  - Nested item\n"
+			      "- Second\n"
+			      "\n"
+			      "> Quoted advice for new leads.\n"
+			      "\n"
+			      "| Role | Count |\n"
+			      "|:-----|------:|\n"
+			      "| Chair | 2 |\n"
+			      "| Tech lead | 3 |\n";
 
 static void
 test_width_20(void)
 {
 	RENDERS(same_md, 20, 0,
-	        "Roles give structure\n"
-	        "to a community; see\n"
-	        "the guide.\n"
-	        "\n"
-	        "• First item with\n"
-	        "  enough words to\n"
-	        "  wrap\n"
-	        "  ◦ Nested item\n"
-	        "• Second\n"
-	        "\n"
-	        "│ Quoted advice for\n"
-	        "│ new leads.\n"
-	        "\n"
-	        "Role: Chair\n"
-	        "Count: 2\n"
-	        "\n"
-	        "Role: Tech lead\n"
-	        "Count: 3\n");
+		"Roles give structure\n"
+		"to a community; see\n"
+		"the guide.\n"
+		"\n"
+		"• First item with\n"
+		"  enough words to\n"
+		"  wrap\n"
+		"  ◦ Nested item\n"
+		"• Second\n"
+		"\n"
+		"│ Quoted advice for\n"
+		"│ new leads.\n"
+		"\n"
+		"Role: Chair\n"
+		"Count: 2\n"
+		"\n"
+		"Role: Tech lead\n"
+		"Count: 3\n");
 }
 
 static void
 test_width_40(void)
 {
 	RENDERS(same_md, 40, 0,
-	        "Roles give structure to a community; see\n"
-	        "the guide.\n"
-	        "\n"
-	        "• First item with enough words to wrap\n"
-	        "  ◦ Nested item\n"
-	        "• Second\n"
-	        "\n"
-	        "│ Quoted advice for new leads.\n"
-	        "\n"
-	        "┌───────────┬───────┐\n"
-	        "│ Role      │ Count │\n"
-	        "├───────────┼───────┤\n"
-	        "│ Chair     │     2 │\n"
-	        "│ Tech lead │     3 │\n"
-	        "└───────────┴───────┘\n");
+		"Roles give structure to a community; see\n"
+		"the guide.\n"
+		"\n"
+		"• First item with enough words to wrap\n"
+		"  ◦ Nested item\n"
+		"• Second\n"
+		"\n"
+		"│ Quoted advice for new leads.\n"
+		"\n"
+		"┌───────────┬───────┐\n"
+		"│ Role      │ Count │\n"
+		"├───────────┼───────┤\n"
+		"│ Chair     │     2 │\n"
+		"│ Tech lead │     3 │\n"
+		"└───────────┴───────┘\n");
 }
 
 static void
 test_width_80(void)
 {
 	RENDERS(same_md, 80, 0,
-	        "Roles give structure to a community; see the guide.\n"
-	        "\n"
-	        "• First item with enough words to wrap\n"
-	        "  ◦ Nested item\n"
-	        "• Second\n"
-	        "\n"
-	        "│ Quoted advice for new leads.\n"
-	        "\n"
-	        "┌───────────┬───────┐\n"
-	        "│ Role      │ Count │\n"
-	        "├───────────┼───────┤\n"
-	        "│ Chair     │     2 │\n"
-	        "│ Tech lead │     3 │\n"
-	        "└───────────┴───────┘\n");
+		"Roles give structure to a community; see the guide.\n"
+		"\n"
+		"• First item with enough words to wrap\n"
+		"  ◦ Nested item\n"
+		"• Second\n"
+		"\n"
+		"│ Quoted advice for new leads.\n"
+		"\n"
+		"┌───────────┬───────┐\n"
+		"│ Role      │ Count │\n"
+		"├───────────┼───────┤\n"
+		"│ Chair     │     2 │\n"
+		"│ Tech lead │     3 │\n"
+		"└───────────┴───────┘\n");
 	/* widths below the minimum are raised to it */
 	{
-		char *a = render_text(same_md, 3, 0), *b = render_text(same_md, MDRENDER_MIN_WIDTH, 0);
+		char *a = render_text(same_md, 3, 0),
+		     *b = render_text(same_md, MDRENDER_MIN_WIDTH, 0);
 		UNIT_ASSERT_STR(b, a);
 		free(a);
 		free(b);
@@ -1007,6 +1037,58 @@ test_sweep_constructs(void)
 	sweep("same_md", same_md, strlen(same_md), 10, 100);
 	sweep("table_md", table_md, strlen(table_md), 10, 100);
 	sweep("links_md", links_md, strlen(links_md), 10, 100);
+}
+
+/* The sweeps are only as good as check_render(): it must catch each
+ * broken invariant. */
+static void
+test_checker(void)
+{
+	static const struct {
+		const char *text;
+		int width;
+		bool fake_width;
+	} bad[] = {
+	    {"eleven cell", 10, false},	 /* too wide */
+	    {"日本語日本語", 11, false}, /* 12 cells */
+	    {"esc \x1b[1m", 20, false},	 /* C0 control */
+	    {"c1 \xc2\x9b", 20, false},	 /* C1 control */
+	    {"del \x7f", 20, false},	 /* DEL */
+	    {"bad \xff", 20, false},	 /* invalid UTF-8 */
+	    {"width", 20, true},	 /* width field disagrees */
+	};
+
+	quiet_checks = true;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct render r;
+
+		render_init(&r);
+		lines_add(&r.lines, "ok", 2, STY_PLAIN, 0);
+		lines_begin(&r.lines, LINE_TEXT, 0, 0);
+		lines_add(&r.lines, bad[i].text, strlen(bad[i].text), STY_PLAIN, 0);
+		lines_end(&r.lines);
+		if (bad[i].fake_width)
+			r.lines.v[1].width++;
+		r.total = r.lines.n;
+		CU_ASSERT_FALSE(check_render(&r, bad[i].width, bad[i].text));
+		render_done(&r);
+	}
+	/* a task number beyond ntasks, and spans that do not tile the line */
+	{
+		struct render r;
+
+		render_init(&r);
+		lines_begin(&r.lines, LINE_TASK, 0, 1);
+		lines_add(&r.lines, "task", 4, STY_PLAIN, 0);
+		lines_end(&r.lines);
+		CU_ASSERT_FALSE(check_render(&r, 20, "task"));
+		r.ntasks = 1;
+		CU_ASSERT_TRUE(check_render(&r, 20, "task"));
+		r.lines.spans[0].len = 3;
+		CU_ASSERT_FALSE(check_render(&r, 20, "spans"));
+		render_done(&r);
+	}
+	quiet_checks = false;
 }
 
 static void
@@ -1053,18 +1135,18 @@ static void
 test_wide(void)
 {
 	const char *md = "日本語のテキストです 漢字漢字漢字漢字漢字漢字漢字 😀😀😀 "
-	                  "e\xcc\x81"
-	                  "e\xcc\x81"
-	                  "e\xcc\x81 cafe\xcc\x81 done\n";
+			 "e\xcc\x81"
+			 "e\xcc\x81"
+			 "e\xcc\x81 cafe\xcc\x81 done\n";
 	const char *want = "日本語のテ\n"
-	                   "キストです\n"
-	                   "漢字漢字漢\n"
-	                   "字漢字漢字\n"
-	                   "漢字漢字\n"
-	                   "😀😀😀 e\xcc\x81"
-	                   "e\xcc\x81"
-	                   "e\xcc\x81\n"
-	                   "cafe\xcc\x81 done\n";
+			   "キストです\n"
+			   "漢字漢字漢\n"
+			   "字漢字漢字\n"
+			   "漢字漢字\n"
+			   "😀😀😀 e\xcc\x81"
+			   "e\xcc\x81"
+			   "e\xcc\x81\n"
+			   "cafe\xcc\x81 done\n";
 	struct rendered x;
 
 	RENDERS(md, 10, 0, want);
@@ -1076,7 +1158,11 @@ test_wide(void)
 	CU_ASSERT_TRUE(check_render(&x.r, 11, "wide text"));
 	rd_close(&x);
 	/* a combining mark stays with its base when a word is cut */
-	RENDERS("abcde\xcc\x81" "fghijkl\n", 10, 0, "abcde\xcc\x81" "fghij\nkl\n");
+	RENDERS("abcde\xcc\x81"
+		"fghijkl\n",
+		10, 0,
+		"abcde\xcc\x81"
+		"fghij\nkl\n");
 	/* wide text in a list: the hanging indent is counted in cells */
 	RENDERS("- 日本語日本語日本語\n", 11, 0, "• 日本語日\n  本語日本\n  語\n");
 	/* emoji flow like words */
@@ -1101,38 +1187,40 @@ test_neutralise(void)
 	CU_ASSERT_TRUE(ok);
 	d = lines_dump(&x.r.lines);
 	if (ok)
-		UNIT_ASSERT_STR("Title\n"
-	                "═════\n"
-	                "\n"
-	                "Red ALERT text.\n"
-	                "\n"
-	                "Window title set.\n"
-	                "\n"
-	                "Clipboard write.\n"
-	                "\n"
-	                "Eight bit CSI.\n"
-	                "\n"
-	                "Lone \xef\xbf\xbd" "31m byte.\n"
-	                "\n"
-	                "Bell and backspace.\n"
-	                "\n"
-	                "Bad \xef\xbf\xbd\xef\xbf\xbd bytes, cut \xef\xbf\xbd and \xef\xbf\xbd end.\n"
-	                "\n"
-	                "• item bold\n"
-	                "\n"
-	                "  code  clear\n"
-	                "\n"
-	                "┌───┬───┐\n"
-	                "│ a │ b │\n"
-	                "├───┼───┤\n"
-	                "│ \xef\xbf\xbd │ c │\n"
-	                "└───┴───┘\n"
-	                "\n"
-	                "link[1]\n"
-	                "\n"
-	                "References\n"
-	                "[1] http://example.com/x\n",
-	                d);
+		UNIT_ASSERT_STR(
+		    "Title\n"
+		    "═════\n"
+		    "\n"
+		    "Red ALERT text.\n"
+		    "\n"
+		    "Window title set.\n"
+		    "\n"
+		    "Clipboard write.\n"
+		    "\n"
+		    "Eight bit CSI.\n"
+		    "\n"
+		    "Lone \xef\xbf\xbd"
+		    "31m byte.\n"
+		    "\n"
+		    "Bell and backspace.\n"
+		    "\n"
+		    "Bad \xef\xbf\xbd\xef\xbf\xbd bytes, cut \xef\xbf\xbd and \xef\xbf\xbd end.\n"
+		    "\n"
+		    "• item bold\n"
+		    "\n"
+		    "  code  clear\n"
+		    "\n"
+		    "┌───┬───┐\n"
+		    "│ a │ b │\n"
+		    "├───┼───┤\n"
+		    "│ \xef\xbf\xbd │ c │\n"
+		    "└───┴───┘\n"
+		    "\n"
+		    "link[1]\n"
+		    "\n"
+		    "References\n"
+		    "[1] http://example.com/x\n",
+		    d);
 	free(d);
 	rd_close(&x);
 	free(md);
@@ -1145,9 +1233,9 @@ test_neutralise_entities(void)
 {
 	struct rendered x;
 	const char *md = "ent &#27;[31mred &#x1b;]0;title&#7; c1 &#x9b;31m &#155; del &#127; "
-	                 "bidi &#x202e;x\n\n"
-	                 "[link](http://a&#27;b) `&#27;` ![&#x1b;[2J](i.png)\n\n"
-	                 "# T&#8;itle\n";
+			 "bidi &#x202e;x\n\n"
+			 "[link](http://a&#27;b) `&#27;` ![&#x1b;[2J](i.png)\n\n"
+			 "# T&#8;itle\n";
 
 	rd_open(&x, md, 80, F_REFS);
 	CU_ASSERT_TRUE(check_render(&x.r, 80, "entities"));
@@ -1171,7 +1259,7 @@ static void
 test_deep_nesting(void)
 {
 	static const char *names[] = {"deep-quotes.md", "deep-lists.md", "deep-ordered.md",
-	                              "deep-mixed.md"};
+				      "deep-mixed.md"};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char path[4096];
@@ -1194,8 +1282,8 @@ test_deep_nesting(void)
 			CU_ASSERT_TRUE(check_render(&x.r, w, what));
 			/* the innermost text still shows */
 			for (size_t k = 0; k < x.r.lines.n; k++)
-				any |= memmem(lines_text(&x.r.lines, k), x.r.lines.v[k].len, "deep", 4) !=
-				       NULL;
+				any |= memmem(lines_text(&x.r.lines, k), x.r.lines.v[k].len, "deep",
+					      4) != NULL;
 			CU_ASSERT_TRUE(any);
 			rd_close(&x);
 		}
@@ -1206,27 +1294,75 @@ test_deep_nesting(void)
 static void
 test_huge_line(void)
 {
-	size_t n = 1 << 20, words;
+	size_t n = 1 << 20, words = n / 5 + (n % 5 != 0);
 	char *md = malloc(n + 1);
 	struct rendered x;
 
+	/* a million bytes of four-letter words on one line */
 	for (size_t i = 0; i < n; i++)
 		md[i] = i % 5 == 4 ? ' ' : 'w';
 	md[n] = '\0';
-	words = n / 5;
 	rd_open_len(&x, md, n, 24, 0);
 	/* five words of four letters fill a 24-cell line exactly */
 	CU_ASSERT_EQUAL(x.r.lines.n, (words + 4) / 5);
 	LINE_IS(&x.r.lines, 0, "wwww wwww wwww wwww wwww");
 	CU_ASSERT_TRUE(check_render(&x.r, 24, "huge line"));
 	rd_close(&x);
-	/* one word of a million letters */
-	memset(md, 'x', n);
-	rd_open_len(&x, md, n, 100, 0);
-	CU_ASSERT_EQUAL(x.r.lines.n, (n + 99) / 100);
-	CU_ASSERT_TRUE(check_render(&x.r, 100, "huge word"));
-	rd_close(&x);
 	free(md);
+}
+
+/* Renders one word of `bytes` copies of unit in a child process and
+ * reports whether it finished (with every line within the width and the
+ * expected number of lines) before `seconds`. */
+static bool
+render_word_in_time(const char *unit, size_t bytes, int width, size_t want_lines, int seconds)
+{
+	pid_t pid;
+	int status = 0;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		size_t ul = strlen(unit), n = bytes / ul * ul;
+		char *md = malloc(n + 1);
+		struct rendered x;
+		bool ok;
+
+		for (size_t i = 0; i < n; i += ul)
+			memcpy(md + i, unit, ul);
+		md[n] = '\0';
+		rd_open_len(&x, md, n, width, 0);
+		ok = check_render(&x.r, width, "long word") && x.r.lines.n == want_lines;
+		if (!ok)
+			fprintf(stderr, "\nlong word: %zu lines, want %zu\n", x.r.lines.n,
+				want_lines);
+		_exit(ok ? 0 : 1);
+	}
+	for (int waited = 0; waited < seconds * 20; waited++) {
+		struct timespec ts = {0, 50 * 1000 * 1000};
+		pid_t got = waitpid(pid, &status, WNOHANG);
+		if (got == pid)
+			return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+		nanosleep(&ts, NULL);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	fprintf(stderr, "\nrendering a %zu-byte word at width %d took over %d s\n", bytes, width,
+		seconds);
+	return false;
+}
+
+/* A word longer than the line is cut piece by piece; the cost must grow
+ * with its length, not with its square (a 1 MB word is 13,000 lines). */
+static void
+test_long_word_time(void)
+{
+	/* ASCII: 1 MiB of x at width 80 is 13,108 lines */
+	CU_ASSERT_TRUE(render_word_in_time("x", 1 << 20, 80, ((1 << 20) + 79) / 80, 15));
+	/* CJK: 349,525 characters of two cells, 40 to a line */
+	CU_ASSERT_TRUE(render_word_in_time("日", 1 << 20, 80, ((1 << 20) / 3 + 39) / 40, 15));
 }
 
 /* ---- streaming --------------------------------------------------------- */
@@ -1290,26 +1426,26 @@ test_streaming(void)
 /* ---- outline (section finder) ----------------------------------------- */
 
 static const char sections_md[] = "# Handbook\n"
-                                   "\n"
-                                   "Intro text.\n"
-                                   "\n"
-                                   "## Duties\n"
-                                   "\n"
-                                   "Expectations of leads are:\n"
-                                   "\n"
-                                   "- one\n"
-                                   "- two\n"
-                                   "\n"
-                                   "### Detail\n"
-                                   "\n"
-                                   "A paragraph with a colon but no list after it:\n"
-                                   "\n"
-                                   "Middle.\n"
-                                   "\n"
-                                   "- x\n"
-                                   "\n"
-                                   "Typical duties include: \n"
-                                   "1. first\n";
+				  "\n"
+				  "Intro text.\n"
+				  "\n"
+				  "## Duties\n"
+				  "\n"
+				  "Expectations of leads are:\n"
+				  "\n"
+				  "- one\n"
+				  "- two\n"
+				  "\n"
+				  "### Detail\n"
+				  "\n"
+				  "A paragraph with a colon but no list after it:\n"
+				  "\n"
+				  "Middle.\n"
+				  "\n"
+				  "- x\n"
+				  "\n"
+				  "Typical duties include: \n"
+				  "1. first\n";
 
 static void
 test_outline_entries(void)
@@ -1354,6 +1490,17 @@ test_outline_entries(void)
 	rd_close(&x);
 }
 
+/* Lead paragraphs among the outline entries. */
+static size_t
+count_leads(const struct outline *ol)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ol->n; i++)
+		n += ol->v[i].lead;
+	return n;
+}
+
 static void
 test_outline_not_lead(void)
 {
@@ -1372,27 +1519,28 @@ test_outline_not_lead(void)
 		char md[1024];
 		snprintf(md, sizeof md, "%s\n\n- a\n", para);
 		rd_open(&x, md, 80, 0);
-		CU_ASSERT_EQUAL(x.ol.n, 0);
+		CU_ASSERT_EQUAL(count_leads(&x.ol), 0);
 		rd_close(&x);
 		/* exactly 200 bytes still counts */
 		snprintf(md, sizeof md, "%s\n\n- a\n", para + 1);
 		rd_open(&x, md, 80, 0);
-		CU_ASSERT_EQUAL(x.ol.n, 1);
+		CU_ASSERT_EQUAL(count_leads(&x.ol), 1);
 		CU_ASSERT_TRUE(x.ol.n == 1 && x.ol.v[0].lead && x.ol.v[0].level == 2);
 		rd_close(&x);
 	}
 	/* a colon paragraph followed by a paragraph, a quote or code */
 	rd_open(&x, "# H\n\nFirst:\n\nnot a list\n\nSecond:\n\n> quote\n\nThird:\n\n    code\n", 80,
-	        0);
+		0);
 	CU_ASSERT_EQUAL(x.ol.n, 1);
+	CU_ASSERT_EQUAL(count_leads(&x.ol), 0);
 	rd_close(&x);
 	/* not top level: inside a list item or a quote */
 	rd_open(&x, "- item\n\n  Nested lead:\n\n  - n\n\n> Quoted lead:\n>\n> - q\n", 80, 0);
-	CU_ASSERT_EQUAL(x.ol.n, 0);
+	CU_ASSERT_EQUAL(count_leads(&x.ol), 0);
 	rd_close(&x);
 	/* no colon at the end; a colon inside code does not count */
 	rd_open(&x, "No colon here\n\n- a\n\nCode `at end:`\n\n- b\n", 80, 0);
-	CU_ASSERT_EQUAL(x.ol.n, 0);
+	CU_ASSERT_EQUAL(count_leads(&x.ol), 0);
 	rd_close(&x);
 }
 
@@ -1403,7 +1551,7 @@ test_outline_levels(void)
 
 	/* before any heading a lead is level 2; under ###### it stays at 6 */
 	rd_open(&x, "Lead:\n\n- a\n\n###### Six\n\nDeep:\n\n- b\n\n## Two\n\nThen:\n\n- c\n", 40,
-	        0);
+		0);
 	CU_ASSERT_EQUAL_FATAL(x.ol.n, 5);
 	CU_ASSERT_EQUAL(x.ol.v[0].level, 2);
 	CU_ASSERT_EQUAL(x.ol.v[1].level, 6);
@@ -1496,6 +1644,7 @@ test_mdrender_register(void)
 	    {"same input at width 20", test_width_20},
 	    {"same input at width 40", test_width_40},
 	    {"same input at width 80", test_width_80},
+	    {"invariant checker", test_checker},
 	    {"sweep constructs 10..100", test_sweep_constructs},
 	    {"sweep bundled roles 10..100", test_sweep_bundled},
 	    {"sweep upstream roles 10..100", test_sweep_upstream},
@@ -1504,6 +1653,7 @@ test_mdrender_register(void)
 	    {"neutralise entities", test_neutralise_entities},
 	    {"deep nesting", test_deep_nesting},
 	    {"huge line", test_huge_line},
+	    {"long word in linear time", test_long_word_time},
 	    {"streaming", test_streaming},
 	};
 	static const struct {

@@ -1,0 +1,184 @@
+/*
+ * export.h - readiness reports, and the JSON export and import of a
+ * profile's records.
+ *
+ * Three things leave the database here:
+ *
+ * - a report (text, Markdown for a GitHub issue, or JSON "rolebook-report"
+ *   version 1) of a profile's checklist progress, self and reviewer
+ *   averages per skill area, readiness verdict and notes;
+ * - an export: one JSON document "rolebook-export" version 1 holding every
+ *   record of a profile (checklist, ratings of every rater, snapshots,
+ *   reading positions) and the role content they refer to;
+ * - and, read back, an import of such a document into a database.
+ *
+ * man/json-format.txt documents both JSON formats.  All times in them are
+ * integers, Unix seconds UTC (0 = none), except the export's exported_at,
+ * an ISO 8601 UTC string for people.
+ *
+ * An import is untrusted input: it is refused before being read whole when
+ * larger than EXPORT_MAX_BYTES, refused when nested deeper than
+ * EXPORT_MAX_DEPTH, and every field is checked for type and range before
+ * anything is written; free text is sanitised (text_sanitize), names and
+ * ids that are not clean are refused.  The import then runs in one
+ * transaction: all or nothing.  Merge rule: a record (checklist item or
+ * rating, keyed by role, item or rater and statement) replaces the
+ * database's only when its updated_at is later, so importing the same file
+ * twice changes nothing and a newer local change survives; snapshots are
+ * added unless the same one (rater, taken_at, values) is there; a reading
+ * position is set only where there is none.
+ *
+ * Functions never print and never exit: they return a status whose
+ * message comes from export_strerror() and, where a detail pointer is
+ * given, a new string with specifics (caller frees).  Only the
+ * export_cli_*() glue at the end writes messages, to stderr.
+ */
+#ifndef ROLEBOOK_EXPORT_H
+#define ROLEBOOK_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "content.h"
+#include "store.h"
+
+#define EXPORT_FORMAT "rolebook-export"
+#define EXPORT_VERSION 1
+#define REPORT_FORMAT "rolebook-report"
+#define REPORT_VERSION 1
+
+#define EXPORT_MAX_BYTES (16u * 1024 * 1024) /* an import file */
+#define EXPORT_MAX_DEPTH 32                   /* nested arrays and objects */
+#define EXPORT_MAX_TEXT 10240                 /* bytes in a note or other text */
+#define EXPORT_MAX_ID 64                      /* bytes in an item or statement id */
+#define EXPORT_MAX_ROLE_ID 128                /* bytes in a role id */
+#define EXPORT_MAX_NAME 200                   /* bytes in a profile or rater name */
+#define EXPORT_MAX_TIME INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
+
+enum export_status {
+	EXPORT_OK = 0,
+	EXPORT_ERR_IO,        /* cannot read or write a file or folder */
+	EXPORT_ERR_TOO_LARGE, /* input larger than EXPORT_MAX_BYTES */
+	EXPORT_ERR_TOO_DEEP,  /* nested deeper than EXPORT_MAX_DEPTH */
+	EXPORT_ERR_PARSE,     /* not JSON */
+	EXPORT_ERR_FORMAT,    /* JSON, but not a rolebook export */
+	EXPORT_ERR_VERSION,   /* an export of a newer format version */
+	EXPORT_ERR_SCHEMA,    /* a field missing, of the wrong type or out of range */
+	EXPORT_ERR_NOTFOUND,  /* no such profile in the database */
+	EXPORT_ERR_STORE,     /* the database refused; the detail says why */
+	EXPORT_ERR_INVALID,   /* bad argument (a report format, a name) */
+};
+
+/* Static message for a status, e.g. "not a rolebook export". */
+const char *export_strerror(enum export_status status);
+
+/* ---- reports ---- */
+
+enum report_format {
+	REPORT_TEXT = 0, /* for a terminal or a pipe */
+	REPORT_MARKDOWN, /* GitHub-flavoured, to paste into an issue */
+	REPORT_JSON,     /* "rolebook-report" version 1 */
+};
+
+/* Parses "text", "markdown" (or "md") or "json"; false for anything else. */
+bool export_report_format(const char *name, enum report_format *out);
+
+/*
+ * Writes the readiness report of profile into *out (a new NUL-terminated
+ * string, caller frees): for role only, or, when only is NULL, for every
+ * role of cat with a record of the profile (all of cat's roles when there
+ * is none).  Roles with records but missing from cat, or whose file does
+ * not load, are named at the end as not reported.  Text from the database
+ * and the content is sanitised; in Markdown it is escaped so that it
+ * cannot start a heading, break a table or open code, links or HTML.
+ * EXPORT_ERR_STORE (detail: the store's message) when the records cannot
+ * be read; only, when given, must load (else EXPORT_ERR_INVALID).
+ */
+enum export_status export_report(struct store *st, struct catalog *cat, const char *profile,
+                                 struct role *only, enum report_format format, char **out,
+                                 char **detail);
+
+/* ---- export ---- */
+
+/*
+ * Builds the export of profile, exported at now (Unix seconds), as JSON
+ * text with sorted keys, two-space indents and a final newline: a new
+ * string in *out (caller frees).  Roles are those with any record of the
+ * profile, sorted by id; each carries the role's title and content from
+ * cat when cat has it (else its id and empty content).  EXPORT_ERR_NOTFOUND
+ * when the profile does not exist.
+ */
+enum export_status export_profile(struct store *st, struct catalog *cat, const char *profile,
+                                  int64_t now, char **out, char **detail);
+
+/* Writes len bytes of data to path safely: a temporary file in the same
+ * folder (mode 0600), fsync, rename over path.  A failure leaves path as it
+ * was and removes the temporary file. */
+enum export_status export_write_file(const char *path, const char *data, size_t len,
+                                     char **detail);
+
+/* ---- import ---- */
+
+/* What an import held and did. */
+struct export_counts {
+	size_t roles, items, ratings, snapshots; /* records in the document */
+	size_t changed; /* records added or replaced, snapshots added, positions set */
+	size_t kept;    /* records not replaced because the database's is as new or newer
+	                   and differs */
+};
+
+/*
+ * Imports an export document data[0..len) into st, under profile `as` when
+ * not NULL (else the document's profile), all in one transaction.  now
+ * (Unix seconds) dates what the document carries no time for (a reading
+ * position).  On success *profile (when not NULL) receives a new copy of
+ * the profile name used and *counts (when not NULL) the numbers.  On
+ * failure nothing was changed and *detail says what and where: a JSON path
+ * such as "roles[1].ratings[3].value: must be an integer from 0 to 5", or
+ * "line 3, column 7: ..." for a parse error.
+ */
+enum export_status export_import(struct store *st, const char *data, size_t len, const char *as,
+                                 int64_t now, char **profile, struct export_counts *counts,
+                                 char **detail);
+
+/* Reads a whole file (path "-" is standard input) of at most
+ * EXPORT_MAX_BYTES: *data receives a new NUL-terminated buffer and *len
+ * its length.  A regular file over the limit is refused before reading. */
+enum export_status export_read_file(const char *path, char **data, size_t *len, char **detail);
+
+/* export_read_file() then export_import(). */
+enum export_status export_import_file(struct store *st, const char *path, const char *as,
+                                      int64_t now, char **profile,
+                                      struct export_counts *counts, char **detail);
+
+/*
+ * Imports every "*.json" file of dir (not recursive, in name order) into
+ * mem, without stopping at a bad one: for `rolebook review DIR`, whose
+ * caller passes a scratch store (store_open_memory()) so that nothing
+ * reaches the real database.  Each file is its own transaction, so a
+ * refused file leaves nothing behind; files of the same profile merge by
+ * the import rule.  *nloaded (when not NULL) receives how many files were
+ * imported; *errors a new array of *nerrors new strings "NAME.json:
+ * message: detail", one per refused file (free with export_errors_free()).
+ * Returns EXPORT_OK even when files were refused; EXPORT_ERR_IO with
+ * *detail when dir cannot be read (then *errors is NULL, *nerrors 0).
+ */
+enum export_status export_load_dir(struct store *mem, const char *dir, size_t *nloaded,
+                                   char ***errors, size_t *nerrors, char **detail);
+void export_errors_free(char **errors, size_t n);
+
+/* ---- command-line glue: these print (results to out, errors to stderr)
+ * and return the process exit status (0, or 1 on failure). ---- */
+
+/* `rolebook report`. */
+int export_cli_report(struct store *st, struct catalog *cat, const char *profile,
+                      struct role *only, enum report_format format, FILE *out);
+/* `rolebook export`: to out, or to the file output when not NULL. */
+int export_cli_export(struct store *st, struct catalog *cat, const char *profile,
+                      const char *output, int64_t now, FILE *out);
+/* `rolebook import FILE [--as NAME]`: a one-line summary on out. */
+int export_cli_import(struct store *st, const char *path, const char *as, int64_t now, FILE *out);
+
+#endif
