@@ -594,3 +594,29 @@ text_is_clean(const char *s, size_t len)
 	}
 	return true;
 }
+
+size_t
+text_wrap(const char *s, size_t len, int cells, size_t *next)
+{
+	int used;
+	size_t fit = text_fit(s, len, cells > 0 ? cells : 1, &used), cut = fit, pos;
+
+	if (fit < len) {
+		size_t k = fit;
+		/* break at the last space that fits (or right after the fit) */
+		while (k > 0 && s[k] != ' ')
+			k--;
+		if (k > 0)
+			cut = k;
+		else if (fit == 0) { /* one glyph wider than the row */
+			uint32_t cp;
+			cut = text_decode(s, len, &cp);
+		}
+	}
+	pos = cut;
+	while (pos < len && s[pos] == ' ')
+		pos++;
+	if (next != NULL)
+		*next = pos;
+	return cut;
+}

@@ -41,6 +41,15 @@ int text_width(const char *s, size_t len);
  */
 size_t text_fit(const char *s, size_t len, int cells, int *used);
 
+/*
+ * One row of word-wrapped text: the byte length of the longest prefix of
+ * s[0..len) that fits in `cells` cells and ends before a space, or, when
+ * a single word is wider than that, the part of it that fits (at least
+ * one code point).  *next (if not NULL) receives the offset where the
+ * following row starts, spaces skipped.
+ */
+size_t text_wrap(const char *s, size_t len, int cells, size_t *next);
+
 enum text_sanitize_flags {
 	TEXT_KEEP_NEWLINES = 1 << 0, /* keep \n; \r\n and lone \r become \n */
 	TEXT_KEEP_TABS = 1 << 1,     /* keep \t (otherwise it becomes a space) */

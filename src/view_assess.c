@@ -178,20 +178,11 @@ layout(struct assess *s, int width)
 
 			if (ro->stmts[i].area != a)
 				continue;
-			do { /* wrap at spaces */
-				int used;
-				size_t fit = text_fit(t + pos, len - pos, width, &used), cut = fit;
-				if (pos + fit < len) {
-					size_t k = fit;
-					while (k > 0 && t[pos + k] != ' ')
-						k--;
-					cut = k > 0 ? k : (fit ? fit : 1);
-				}
+			do {
+				size_t next, cut = text_wrap(t + pos, len - pos, width, &next);
 				add_row(s, (long)i, (long)a, pos, cut, first, false);
 				first = false;
-				pos += cut;
-				while (pos < len && t[pos] == ' ')
-					pos++;
+				pos += next;
 			} while (pos < len);
 			r = rating_of(s, (long)i);
 			if (r && r->note && *r->note)

@@ -94,22 +94,10 @@ wrap_rows(struct clview *c, enum row_kind kind, long item, const char *text, int
 	if (width < 4)
 		width = 4;
 	do {
-		int used;
-		size_t fit = text_fit(text + pos, len - pos, width, &used), cut = fit;
-		if (pos + fit < len) {
-			size_t k = fit;
-			while (k > 0 && text[pos + k] != ' ')
-				k--;
-			if (k > 0)
-				cut = k;
-			if (cut == 0)
-				cut = fit ? fit : 1;
-		}
+		size_t next, cut = text_wrap(text + pos, len - pos, width, &next);
 		add_row(c, kind, item, pos, cut, first);
 		first = false;
-		pos += cut;
-		while (pos < len && text[pos] == ' ')
-			pos++;
+		pos += next;
 	} while (pos < len);
 }
 

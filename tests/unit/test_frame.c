@@ -8,6 +8,7 @@
 
 #include "frame.h"
 #include "lines.h"
+#include "text.h"
 #include "theme.h"
 #include "unit.h"
 
@@ -101,6 +102,24 @@ test_trunc(void)
 }
 
 static void
+test_wrap(void)
+{
+	const char *s = "Read the SIG charter";
+	size_t next;
+
+	CU_ASSERT_EQUAL(text_wrap(s, strlen(s), 10, &next), 8); /* "Read the" */
+	CU_ASSERT_EQUAL(next, 9);
+	CU_ASSERT_EQUAL(text_wrap(s, strlen(s), 40, &next), strlen(s));
+	CU_ASSERT_EQUAL(next, strlen(s));
+	/* a word wider than the row is cut where it fits */
+	CU_ASSERT_EQUAL(text_wrap("abcdefgh", 8, 3, &next), 3);
+	CU_ASSERT_EQUAL(next, 3);
+	/* a glyph wider than the row still moves on, whole */
+	CU_ASSERT_EQUAL(text_wrap("\xe6\x97\xa5x", 4, 1, &next), 3);
+	CU_ASSERT_EQUAL(next, 3);
+}
+
+static void
 test_theme(void)
 {
 	struct attr a;
@@ -132,7 +151,7 @@ test_frame_register(void)
 	if (!CU_add_test(s, "put and dump", test_put_and_dump) || !CU_add_test(s, "clip", test_clip) ||
 	    !CU_add_test(s, "wide characters", test_wide) ||
 	    !CU_add_test(s, "marks and controls", test_marks_and_controls) ||
-	    !CU_add_test(s, "ellipsis", test_trunc) || !CU_add_test(s, "themes", test_theme))
+	    !CU_add_test(s, "ellipsis", test_trunc) || !CU_add_test(s, "word wrap rows", test_wrap) || !CU_add_test(s, "themes", test_theme))
 		return -1;
 	return 0;
 }
