@@ -233,7 +233,7 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			if (sel)
 				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
 			if (r->first) {
-				char num[16];
+				char num[24];
 				snprintf(num, sizeof num, "%2ld", r->item + 1);
 				frame_puts(f, row, 0, num, STY_DIM | st, 2);
 				frame_puts(f, row, 3,
