@@ -65,6 +65,10 @@ checklist_find(const struct checklist *c, const char *arg)
 	size_t len = strlen(arg);
 	long hit = -1;
 
+	if (arg[0] == '#') { /* as `rolebook checklist` prints ids */
+		arg++;
+		len--;
+	}
 	if (len == 0)
 		return -1;
 	n = strtol(arg, &end, 10);

@@ -167,7 +167,8 @@ cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 			checklist_date(e->rec->done_at, date);
 			fprintf(out, "  (done %s)", date);
 		}
-		fputc('\n', out);
+		/* the id stays valid when items are reordered; numbers do not */
+		fprintf(out, "  #%.6s\n", e->item->id);
 		if (e->rec && e->rec->note && *e->rec->note)
 			fprintf(out, "       note: %s\n", e->rec->note);
 	}

@@ -8,6 +8,7 @@
  *   rolebook check|uncheck ROLE N|ID...   change progress from the shell
  *   rolebook assessment ROLE              ratings, averages, readiness, history
  *   rolebook profiles                     whose progress the database holds
+ *   rolebook report|export|import         readiness reports, JSON export/import
  *
  * Exit status: 0 success, 1 failure, 2 usage error.
  */
@@ -26,6 +27,7 @@
 #include "app.h"
 #include "cli.h"
 #include "content.h"
+#include "export.h"
 #include "paths.h"
 #include "store.h"
 #include "tui.h"
@@ -41,6 +43,10 @@ struct options {
 	const char *db;      /* --db */
 	const char *reviewer; /* --reviewer */
 	const char *profile; /* --profile */
+	const char *format;  /* --format (report) */
+	const char *role;    /* --role (report) */
+	const char *output;  /* -o, --output (export) */
+	const char *as;      /* --as (import) */
 };
 
 /* How long a change waits for another rolebook holding the database. */
@@ -56,6 +62,10 @@ usage(FILE *out)
 	      "       rolebook [OPTIONS] check|uncheck ROLE N|ID...\n"
 	      "       rolebook [OPTIONS] assessment ROLE\n"
 	      "       rolebook [OPTIONS] profiles\n"
+	      "       rolebook [OPTIONS] report [--role ROLE] [--format text|markdown|json]\n"
+	      "       rolebook [OPTIONS] export [-o FILE]\n"
+	      "       rolebook [OPTIONS] import FILE [--as NAME]\n"
+	      "       rolebook [OPTIONS] [--reviewer NAME] review\n"
 	      "\n"
 	      "A terminal handbook for community leadership roles: read a role's\n"
 	      "description, responsibilities, skill areas and onboarding checklist.\n"
@@ -72,12 +82,26 @@ usage(FILE *out)
 	      "  assessment ROLE   print the self-assessment: ratings per skill area, averages,\n"
 	      "                    readiness summary and the history of snapshots\n"
 	      "  profiles          list the profiles in the database and their progress\n"
+	      "  report            the readiness report of the profile: checklist, self and\n"
+	      "                    reviewer averages, verdict, notes (--format markdown pastes\n"
+	      "                    into a GitHub issue; --role ROLE for one role)\n"
+	      "  export [-o FILE]  every record of the profile as one JSON document\n"
+	      "  import FILE       read an export into the database (--as NAME: under\n"
+	      "                    another profile name); all or nothing\n"
+	      "  review            open the review screen: every candidate's progress, ratings\n"
+	      "                    and readiness, for SIG chairs\n"
 	      "\n"
 	      "Options:\n"
 	      "  -C, --content DIR  also read roles from DIR (repeatable; first wins)\n"
 	      "  -w, --width N      print at N columns (default: the terminal's, or 80)\n"
 	      "      --no-color     monochrome output (also when NO_COLOR is set)\n"
 	      "  -p, --profile NAME whose progress to show and change (default: your login)\n"
+	      "      --role ROLE    report: only this role\n"
+	      "      --format FMT   report: text (default), markdown or json\n"
+	      "  -o, --output FILE  export: write FILE (mode 0600) instead of standard output\n"
+	      "      --as NAME      import: under profile NAME instead of the file's\n"
+	      "  -r, --reviewer NAME rate the profile as this reviewer (a SIG chair), apart\n"
+	      "                     from its own self-assessment\n"
 	      "      --db PATH      the database (default: $ROLEBOOK_DB, else\n"
 	      "                     $XDG_STATE_HOME/rolebook/rolebook.db)\n"
 	      "  -h, --help         show this help and exit\n"
@@ -142,7 +166,10 @@ load_catalog(struct catalog *cat, const struct options *o, const char *argv0)
 			rc = 1;
 	if (rc == 0 && user != NULL && catalog_add_dir(cat, user, ORIGIN_USER, true, &err) != 0)
 		rc = 1;
-	if (rc == 0 && catalog_add_dir(cat, bundled, ORIGIN_BUNDLED, true, &err) != 0)
+	/* A folder named in ROLEBOOK_CONTENT_DIR must exist; the installed
+	 * one may be absent (a user with roles of their own). */
+	if (rc == 0 && catalog_add_dir(cat, bundled, ORIGIN_BUNDLED,
+	                               getenv("ROLEBOOK_CONTENT_DIR") == NULL, &err) != 0)
 		rc = 1;
 	if (rc != 0) {
 		cli_error("%s", err);
@@ -274,6 +301,61 @@ cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool r
 	return rc;
 }
 
+/* report, export, import (export.c); --format, --role, -o and --as
+ * belong to them. */
+static bool
+is_export_cmd(const char *cmd)
+{
+	return strcmp(cmd, "report") == 0 || strcmp(cmd, "export") == 0 ||
+	       strcmp(cmd, "import") == 0;
+}
+
+static int
+cmd_export(struct catalog *cat, const struct options *o, const char *profile, const char *cmd,
+           int argc, char **argv)
+{
+	enum report_format format = REPORT_TEXT;
+	struct role *r = NULL;
+	struct store *st;
+	bool report = strcmp(cmd, "report") == 0, import = strcmp(cmd, "import") == 0;
+	int rc;
+
+	if ((!report && (o->format || o->role)) || (strcmp(cmd, "export") != 0 && o->output) ||
+	    (!import && o->as)) {
+		cli_error("%s does not take %s", cmd,
+		          !report && o->format ? "--format"
+		          : !report && o->role ? "--role"
+		          : !import && o->as   ? "--as"
+		                               : "--output");
+		fputs("Try 'rolebook --help'.\n", stderr);
+		return 2;
+	}
+	if (import ? argc != 1 : argc != 0) {
+		if (import)
+			cli_error("import needs one FILE (an export; - reads standard input)");
+		else
+			cli_error("%s takes no arguments", cmd);
+		fputs("Try 'rolebook --help'.\n", stderr);
+		return 2;
+	}
+	if (o->format != NULL && !export_report_format(o->format, &format)) {
+		cli_error("unknown report format '%s' (text, markdown or json)", o->format);
+		return 2;
+	}
+	if (o->role != NULL && (r = resolve(cat, o->role)) == NULL)
+		return 1;
+	if ((st = open_store(o)) == NULL)
+		return 1;
+	if (report)
+		rc = export_cli_report(st, cat, profile, r, format, stdout);
+	else if (import)
+		rc = export_cli_import(st, argv[0], o->as, (int64_t)time(NULL), stdout);
+	else
+		rc = export_cli_export(st, cat, profile, o->output, (int64_t)time(NULL), stdout);
+	store_close(st);
+	return rc;
+}
+
 /* checklist, check, uncheck, profiles: the commands that use the store. */
 static int
 cmd_store(struct catalog *cat, const struct options *o, const char *profile, const char *cmd,
@@ -321,6 +403,10 @@ main(int argc, char **argv)
 		{"profile", required_argument, NULL, 'p'},
 		{"db", required_argument, NULL, 'd'},
 		{"reviewer", required_argument, NULL, 'r'},
+		{"format", required_argument, NULL, 'f'},
+		{"role", required_argument, NULL, 'R'},
+		{"output", required_argument, NULL, 'o'},
+		{"as", required_argument, NULL, 'A'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -334,7 +420,7 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	memset(&o, 0, sizeof o);
 	o.no_color = nc != NULL && *nc != '\0';
-	while ((ch = getopt_long(argc, argv, "C:w:p:hV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "C:w:p:r:o:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'C':
 			if (o.ncontent == MAX_CONTENT_DIRS) {
@@ -373,6 +459,26 @@ main(int argc, char **argv)
 			}
 			o.reviewer = optarg;
 			break;
+		case 'f':
+			o.format = optarg;
+			break;
+		case 'R':
+			o.role = optarg;
+			break;
+		case 'o':
+			if (*optarg == '\0') {
+				cli_error("-o needs a file name");
+				return 2;
+			}
+			o.output = optarg;
+			break;
+		case 'A':
+			if (*optarg == '\0' || strlen(optarg) > 200) {
+				cli_error("invalid name for --as (1 to 200 bytes)");
+				return 2;
+			}
+			o.as = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return fflush(stdout) == 0 ? 0 : 1;
@@ -393,7 +499,13 @@ main(int argc, char **argv)
 		return 1;
 	}
 	profile = o.profile ? xstrdup(o.profile) : paths_user_name();
-	if (argc > 0 && strcmp(argv[0], "list") == 0) {
+	if ((o.format || o.role || o.output || o.as) && (argc == 0 || !is_export_cmd(argv[0]))) {
+		cli_error("--format, --role, --output and --as go with report, export and import");
+		fputs("Try 'rolebook --help'.\n", stderr);
+		rc = 2;
+	} else if (argc > 0 && is_export_cmd(argv[0])) {
+		rc = cmd_export(&cat, &o, profile, argv[0], argc - 1, argv + 1);
+	} else if (argc > 0 && strcmp(argv[0], "list") == 0) {
 		if (argc > 1) {
 			cli_error("list takes no arguments");
 			rc = 2;

@@ -449,10 +449,14 @@ collect_inlines(struct state *st, cmark_node *node, uint16_t base)
 				const char *url = cmark_node_get_url(n);
 				if (st->o->references && link && !link_is_bare(n, url) &&
 				    url && *url && *url != '#') {
+					struct render_link *rl = &st->r->links[link - 1];
 					char mark[16];
-					snprintf(mark, sizeof mark, "[%u]", (unsigned)link);
+					if (!rl->shown) {
+						rl->shown = true;
+						rl->ref = ++st->r->nrefs;
+					}
+					snprintf(mark, sizeof mark, "[%u]", (unsigned)rl->ref);
 					run_add(&st->run, mark, strlen(mark), (uint16_t)(base | STY_DIM), 0);
-					st->r->links[link - 1].shown = true;
 				}
 				link = 0;
 				link_node = NULL;
@@ -849,7 +853,7 @@ render_references(struct state *st)
 		char mark[32];
 		if (!r->links[i].shown)
 			continue;
-		snprintf(mark, sizeof mark, "[%zu] ", i + 1);
+		snprintf(mark, sizeof mark, "[%u] ", (unsigned)r->links[i].ref);
 		run_add(&st->run, mark, strlen(mark), STY_DIM, 0);
 		run_add(&st->run, r->links[i].url, strlen(r->links[i].url), STY_LINK,
 		        (uint16_t)(i + 1));

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cmark-gfm.h>
 
@@ -28,6 +29,7 @@ struct mdrender_opts {
 struct render_link {
 	char *url;  /* as written in the document */
 	bool shown; /* marked with [n] in the text */
+	uint16_t ref; /* that n: references are numbered among shown links only */
 };
 
 struct render {
@@ -37,6 +39,7 @@ struct render {
 	size_t *section_line;      /* first line of each outline entry */
 	size_t nsections;
 	size_t ntasks;             /* task-list items seen, numbered from 1 */
+	uint16_t nrefs;            /* links shown with a reference number */
 	size_t total;              /* lines produced, flushed ones included */
 };
 

@@ -350,6 +350,8 @@ assess_info(struct view *v, struct app *a)
 	return xasprintf("%zu/%zu rated", rated, s->role->nstmts);
 }
 
+static long step(const struct assess *s, long from, int dir);
+
 static int
 rate(struct assess *s, struct app *a, int value)
 {
@@ -371,10 +373,13 @@ rate(struct assess *s, struct app *a, int value)
 	}
 	s->changed = true;
 	reload(s, a);
-	if (value > 0 && (size_t)s->sel + 1 < s->role->nstmts)
-		s->sel++;
-	else if (value > 0)
-		app_status(a, false, "Every statement has been seen: v shows the chart and readiness");
+	{
+		long next = step(s, s->sel, 1);
+		if (next >= 0)
+			s->sel = next;
+		else
+			app_status(a, false, "Every statement has been seen: v shows the chart and readiness");
+	}
 	return VR_REDRAW;
 }
 

@@ -254,8 +254,11 @@ draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 		checklist_date(c->snaps[c->mark[1]].taken_at, d2);
 	else
 		snprintf(d2, sizeof d2, "now");
-	line = xasprintf("Snapshot %ld (%s) beside %s%s", c->mark[0] + 1, d1,
-	                 c->mark[1] >= 0 ? "snapshot " : "", c->mark[1] >= 0 ? d2 : "the ratings now");
+	if (c->mark[1] >= 0)
+		line = xasprintf("Snapshot %ld (%s) beside snapshot %ld (%s)", c->mark[0] + 1, d1,
+		                 c->mark[1] + 1, d2);
+	else
+		line = xasprintf("Snapshot %ld (%s) beside the ratings now", c->mark[0] + 1, d1);
 	frame_puts_trunc(f, row++, 1, line, STY_STRONG, f->cols - 2);
 	free(line);
 	row++;

@@ -238,6 +238,9 @@ home_action(struct view *v, struct app *a, enum action act)
 	case ACT_REVIEW:
 		app_push(a, view_review_new(a));
 		break;
+	case ACT_RELOAD: /* progress is read on every draw */
+		app_status(a, false, "Reloaded");
+		break;
 	case ACT_BACK:
 		return VR_QUIT;
 	default:

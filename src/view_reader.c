@@ -734,6 +734,9 @@ reader_action(struct view *v, struct app *a, enum action act)
 		break;
 	case ACT_CLICK:
 		return click(rd, a);
+	case ACT_RELOAD: /* progress is read on every draw */
+		app_status(a, false, "Reloaded");
+		break;
 	default:
 		return VR_NONE;
 	}

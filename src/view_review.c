@@ -209,6 +209,14 @@ reload(struct review *r, struct app *a)
 		row->profile = xstrdup(p[i].profile);
 		row->role_id = xstrdup(p[i].role);
 		build_row(r, a, row);
+		/* only reading a role (a saved position) makes no candidate */
+		if (row->role != NULL && row->done == 0 && row->self == NULL && row->reviewers == NULL) {
+			free(row->profile);
+			free(row->role_id);
+			free(row->verdict);
+			memset(row, 0, sizeof *row);
+			r->nrows--;
+		}
 	}
 	store_progress_free(p, n);
 	r->version = a->store ? store_data_version(a->store) : 0;

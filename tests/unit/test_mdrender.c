@@ -838,11 +838,11 @@ test_references(void)
 	RENDERS(links_md, 40, F_REFS,
 		"See the guide[1] and https://example.org\n"
 		"and https://bare.example.com/x and\n"
-		"anchor and bold link[5].\n"
+		"anchor and bold link[2].\n"
 		"\n"
 		"References\n"
 		"[1] https://example.com/guide\n"
-		"[5] http://b.example\n");
+		"[2] http://b.example\n");
 	rd_open(&x, links_md, 40, F_REFS);
 	STYLED(&x.r.lines, 0, "-'See ' L#1'the guide' d'[1]' -' and ' L#2'https://example.org'");
 	STYLED(&x.r.lines, 4, "H'References'");
