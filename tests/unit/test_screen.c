@@ -285,6 +285,35 @@ test_unknown_key(void)
 	stop();
 }
 
+/* The man page names every binding of the key table, spelt the same way
+ * (roff writes '-' as '\-'), and every action's help text is distinct. */
+static void
+test_keys_documented(void)
+{
+	size_t n, len;
+	const struct keydef *t = keys_table(&n);
+	char *err = NULL, *man = content_read_file(TEST_SRCDIR "/man/rolebook.1", &len, &err);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(man);
+	for (size_t i = 0; i < n; i++) {
+		char want[128];
+		size_t o = 0;
+		if (t[i].names == NULL)
+			continue;
+		for (const char *p = t[i].names; *p && o + 3 < sizeof want; p++) {
+			if (*p == '-')
+				want[o++] = '\\';
+			want[o++] = *p;
+		}
+		want[o] = '\0';
+		if (strstr(man, want) == NULL)
+			fprintf(stderr, "\nman/rolebook.1 does not mention the keys \"%s\"\n", want);
+		CU_ASSERT_PTR_NOT_NULL(strstr(man, want));
+	}
+	free(man);
+	free(err);
+}
+
 int
 test_screen_register(void)
 {
@@ -298,7 +327,8 @@ test_screen_register(void)
 	    !CU_add_test(s, "follow a link and come back", test_follow_link) ||
 	    !CU_add_test(s, "resize and too small", test_resize_and_small) ||
 	    !CU_add_test(s, "help and quit", test_help_and_quit) ||
-	    !CU_add_test(s, "unknown key", test_unknown_key))
+	    !CU_add_test(s, "unknown key", test_unknown_key) ||
+	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
 }
