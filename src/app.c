@@ -335,7 +335,7 @@ draw_footer(struct app *a, struct frame *f, struct view *v)
 		return;
 	}
 	frame_fill(f, row, 0, f->cols, ' ', STY_BAR);
-	frame_puts(f, row, 1, v->ops->hints, STY_BAR, f->cols - 2);
+	frame_puts_trunc(f, row, 1, v->ops->hints, STY_BAR, f->cols - 2);
 }
 
 void

@@ -103,6 +103,20 @@ sparkline(struct chart *c, struct frame *f, int row, int col, int cells, const c
 	}
 }
 
+/* Writes text word-wrapped from row on; returns the row after it. */
+static int
+wrapped(struct frame *f, int row, const char *text, uint16_t style)
+{
+	size_t len = strlen(text), pos = 0;
+
+	while (pos < len && row < f->rows - 1) {
+		size_t next, cut = text_wrap(text + pos, len - pos, f->cols - 2, &next);
+		frame_put(f, row++, 1, text + pos, cut, style, f->cols - 2);
+		pos += next;
+	}
+	return row;
+}
+
 static void
 draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
@@ -114,13 +128,13 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	app_progress_of(a, c->profile, c->role, &done, &total);
 	readiness_compute(&rd, c->role, c->ratings, c->nratings, done, total);
 	line = xasprintf("Readiness: %s", rd.verdict);
-	frame_puts_trunc(f, row++, 1, line, rd.ready ? (STY_STRONG | STY_DONE) : STY_STRONG,
-	                 f->cols - 2);
+	row = wrapped(f, row, line, rd.ready ? (STY_STRONG | STY_DONE) : STY_STRONG);
 	free(line);
-	frame_puts_trunc(f, row++, 1, READINESS_DISCLAIMER, STY_DIM, f->cols - 2);
+	row = wrapped(f, row, READINESS_DISCLAIMER, STY_DIM);
 	row++;
 	if (total > 0) {
-		char *b = checklist_bar(done, total, 22, a->ascii);
+		int bw = f->cols - 34 < 22 ? f->cols - 34 : 22;
+		char *b = checklist_bar(done, total, bw > 5 ? bw : 5, a->ascii);
 		line = xasprintf("%-20s %s %zu/%zu", "Checklist", b, done, total);
 		frame_puts_trunc(f, row++, 1, line, done == total ? STY_DONE : STY_PLAIN, f->cols - 2);
 		free(line);

@@ -20,6 +20,9 @@
 #include "view.h"
 #include "xalloc.h"
 
+/* Item text starts here: number, box, a space (room for ASCII "[x]"). */
+#define TEXT_COL 7
+
 enum row_kind { ROW_GROUP, ROW_ITEM, ROW_DETAIL, ROW_BLANK, ROW_STALE_HEAD, ROW_STALE };
 
 struct row {
@@ -121,7 +124,7 @@ layout(struct clview *c, struct app *a, int width)
 			c->rows[c->nrows - 1].item = (long)i;
 			group = g;
 		}
-		wrap_rows(c, ROW_ITEM, (long)i, e->item->text, width - 6);
+		wrap_rows(c, ROW_ITEM, (long)i, e->item->text, width - TEXT_COL);
 		if (e->rec != NULL && (e->done || (e->rec->note && *e->rec->note)))
 			add_row(c, ROW_DETAIL, (long)i, 0, 0, true);
 	}
@@ -129,7 +132,7 @@ layout(struct clview *c, struct app *a, int width)
 		add_row(c, ROW_BLANK, -1, 0, 0, true);
 		add_row(c, ROW_STALE_HEAD, -1, 0, 0, true);
 		for (size_t k = 0; k < c->cl.nstale; k++)
-			wrap_rows(c, ROW_STALE, (long)k, c->cl.stale[k]->text, width - 6);
+			wrap_rows(c, ROW_STALE, (long)k, c->cl.stale[k]->text, width - TEXT_COL);
 	}
 	(void)a;
 }
@@ -240,8 +243,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				           e->done ? (a->ascii ? "[x]" : "\xe2\x98\x91") : (a->ascii ? "[ ]" : "\xe2\x98\x90"),
 				           (e->done ? STY_DONE : STY_MARKER) | st, 3);
 			}
-			frame_put(f, row, 6, e->item->text + r->off, r->len,
-			          (e->done ? STY_DONE : STY_PLAIN) | st, f->cols - 7);
+			frame_put(f, row, TEXT_COL, e->item->text + r->off, r->len,
+			          (e->done ? STY_DONE : STY_PLAIN) | st, f->cols - TEXT_COL - 1);
 			break;
 		}
 		case ROW_DETAIL: {
@@ -254,7 +257,7 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				line = xasprintf("done %s", date);
 			else
 				line = xasprintf("note: %s", e->rec->note);
-			frame_puts_trunc(f, row, 6, line, STY_DIM, f->cols - 7);
+			frame_puts_trunc(f, row, TEXT_COL, line, STY_DIM, f->cols - TEXT_COL - 1);
 			free(line);
 			break;
 		}
@@ -264,7 +267,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			break;
 		case ROW_STALE: {
 			const struct store_item *rec = c->cl.stale[r->item];
-			frame_put(f, row, 6, rec->text + r->off, r->len, STY_DIM | STY_STRIKE, f->cols - 7);
+			frame_put(f, row, TEXT_COL, rec->text + r->off, r->len, STY_DIM | STY_STRIKE,
+			          f->cols - TEXT_COL - 1);
 			if (r->first) {
 				frame_puts(f, row, 3, rec->done ? "x" : "-", STY_DIM, 1);
 			}
@@ -422,7 +426,7 @@ cl_action(struct view *v, struct app *a, enum action act)
 		long r = (long)c->top + (a->mouse_row - c->body_top);
 		if (a->mouse_row >= c->body_top && r < (long)c->nrows &&
 		    (c->rows[r].kind == ROW_ITEM || c->rows[r].kind == ROW_DETAIL)) {
-			if (c->sel == c->rows[r].item && a->mouse_col >= 3 && a->mouse_col < 6)
+			if (c->sel == c->rows[r].item && a->mouse_col >= 3 && a->mouse_col < TEXT_COL)
 				return toggle(c, a);
 			c->sel = c->rows[r].item;
 		}
