@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "lines.h"
@@ -103,13 +104,19 @@ lines_pad(struct lines *l, int n, uint16_t style)
 void
 lines_end(struct lines *l)
 {
+	if (l->open)
+		lines_end_width(l, text_width(l->arena + l->v[l->n - 1].text, l->v[l->n - 1].len));
+}
+
+void
+lines_end_width(struct lines *l, int w)
+{
 	struct line *ln;
-	int w;
 
 	if (!l->open)
 		return;
 	ln = &l->v[l->n - 1];
-	w = text_width(l->arena + ln->text, ln->len);
+	assert(w == text_width(l->arena + ln->text, ln->len));
 	ln->width = (uint16_t)(w > UINT16_MAX ? UINT16_MAX : w);
 	if (ln->len == 0 && ln->kind == LINE_TEXT)
 		ln->kind = LINE_BLANK;

@@ -92,6 +92,8 @@ void lines_add(struct lines *l, const char *s, size_t len, uint16_t style, uint1
 void lines_pad(struct lines *l, int n, uint16_t style);
 /* Ends the open line, if any, computing its width. */
 void lines_end(struct lines *l);
+/* Ends the open line whose width in cells the caller has counted. */
+void lines_end_width(struct lines *l, int width);
 /* Adds an empty line. */
 void lines_blank(struct lines *l, uint32_t section);
 

@@ -303,7 +303,7 @@ flow(struct state *st, uint16_t extra)
 		end = pos;
 		w = text_width(rb->buf + start, end - start);
 		if (line_open && col + 1 + w > avail) {
-			lines_end(l);
+			lines_end_width(l, st->o->width - avail + col);
 			line_open = false;
 		}
 		if (!line_open) {
@@ -337,7 +337,7 @@ flow(struct state *st, uint16_t extra)
 		col += w;
 	}
 	if (line_open)
-		lines_end(l);
+		lines_end_width(l, st->o->width - avail + col);
 	run_reset(rb);
 }
 

@@ -356,9 +356,18 @@ text_fit(const char *s, size_t len, int cells, int *used)
 	 */
 	while (pos < len) {
 		uint32_t cp;
-		size_t n = decode(p + pos, len - pos, &cp);
-		int cw = cp == BAD_CP ? 1 : text_cp_width(cp);
+		size_t n;
+		int cw;
 
+		if (p[pos] >= 0x20 && p[pos] < 0x7f) { /* printable ASCII: one cell */
+			if (w >= cells)
+				break;
+			w++;
+			pos++;
+			continue;
+		}
+		n = decode(p + pos, len - pos, &cp);
+		cw = cp == BAD_CP ? 1 : text_cp_width(cp);
 		if (cw > cells - w)
 			break;
 		w += cw;

@@ -71,7 +71,7 @@ xreallocarray(void *ptr, size_t nmemb, size_t size)
 }
 
 void *
-xgrow(void *array, size_t *cap, size_t need, size_t size)
+xgrow_slow(void *array, size_t *cap, size_t need, size_t size)
 {
 	size_t n = *cap;
 

@@ -30,8 +30,14 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) RB_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) RB_PRINTF(1, 0);
 
-/* Grows *array (of *cap elements of size bytes) to hold at least need. */
-void *xgrow(void *array, size_t *cap, size_t need, size_t size);
+/* Grows *array (of *cap elements of size bytes) to hold at least need.
+ * The check that usually finds room is inline: it runs for every word. */
+void *xgrow_slow(void *array, size_t *cap, size_t need, size_t size);
+static inline void *
+xgrow(void *array, size_t *cap, size_t need, size_t size)
+{
+	return need <= *cap ? array : xgrow_slow(array, cap, need, size);
+}
 
 /* Registers the function fatal() calls before printing (one at a time). */
 void xalloc_set_cleanup(void (*cleanup)(void));
