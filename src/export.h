@@ -49,17 +49,17 @@
 #define REPORT_FORMAT "rolebook-report"
 #define REPORT_VERSION 1
 
-#define EXPORT_MAX_BYTES (16u * 1024 * 1024) /* an import file */
-#define EXPORT_MAX_DEPTH 32                   /* nested arrays and objects */
-#define EXPORT_MAX_TEXT 10240                 /* bytes in a note or other text */
-#define EXPORT_MAX_ID 64                      /* bytes in an item or statement id */
-#define EXPORT_MAX_ROLE_ID 128                /* bytes in a role id */
-#define EXPORT_MAX_NAME 200                   /* bytes in a profile or rater name */
+#define EXPORT_MAX_BYTES (16u * 1024 * 1024)  /* an import file */
+#define EXPORT_MAX_DEPTH 32		      /* nested arrays and objects */
+#define EXPORT_MAX_TEXT 10240		      /* bytes in a note or other text */
+#define EXPORT_MAX_ID 64		      /* bytes in an item or statement id */
+#define EXPORT_MAX_ROLE_ID 128		      /* bytes in a role id */
+#define EXPORT_MAX_NAME 200		      /* bytes in a profile or rater name */
 #define EXPORT_MAX_TIME INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 
 enum export_status {
 	EXPORT_OK = 0,
-	EXPORT_ERR_IO,        /* cannot read or write a file or folder */
+	EXPORT_ERR_IO,	      /* cannot read or write a file or folder */
 	EXPORT_ERR_TOO_LARGE, /* input larger than EXPORT_MAX_BYTES */
 	EXPORT_ERR_TOO_DEEP,  /* nested deeper than EXPORT_MAX_DEPTH */
 	EXPORT_ERR_PARSE,     /* not JSON */
@@ -79,7 +79,7 @@ const char *export_strerror(enum export_status status);
 enum report_format {
 	REPORT_TEXT = 0, /* for a terminal or a pipe */
 	REPORT_MARKDOWN, /* GitHub-flavoured, to paste into an issue */
-	REPORT_JSON,     /* "rolebook-report" version 1 */
+	REPORT_JSON,	 /* "rolebook-report" version 1 */
 };
 
 /* Parses "text", "markdown" (or "md") or "json"; false for anything else. */
@@ -97,8 +97,8 @@ bool export_report_format(const char *name, enum report_format *out);
  * be read; only, when given, must load (else EXPORT_ERR_INVALID).
  */
 enum export_status export_report(struct store *st, struct catalog *cat, const char *profile,
-                                 struct role *only, enum report_format format, char **out,
-                                 char **detail);
+				 struct role *only, enum report_format format, char **out,
+				 char **detail);
 
 /* ---- export ---- */
 
@@ -111,13 +111,12 @@ enum export_status export_report(struct store *st, struct catalog *cat, const ch
  * when the profile does not exist.
  */
 enum export_status export_profile(struct store *st, struct catalog *cat, const char *profile,
-                                  int64_t now, char **out, char **detail);
+				  int64_t now, char **out, char **detail);
 
 /* Writes len bytes of data to path safely: a temporary file in the same
  * folder (mode 0600), fsync, rename over path.  A failure leaves path as it
  * was and removes the temporary file. */
-enum export_status export_write_file(const char *path, const char *data, size_t len,
-                                     char **detail);
+enum export_status export_write_file(const char *path, const char *data, size_t len, char **detail);
 
 /* ---- import ---- */
 
@@ -125,8 +124,8 @@ enum export_status export_write_file(const char *path, const char *data, size_t 
 struct export_counts {
 	size_t roles, items, ratings, snapshots; /* records in the document */
 	size_t changed; /* records added or replaced, snapshots added, positions set */
-	size_t kept;    /* records not replaced because the database's is as new or newer
-	                   and differs */
+	size_t kept;	/* records not replaced because the database's is as new or newer
+			   and differs */
 };
 
 /*
@@ -140,8 +139,8 @@ struct export_counts {
  * "line 3, column 7: ..." for a parse error.
  */
 enum export_status export_import(struct store *st, const char *data, size_t len, const char *as,
-                                 int64_t now, char **profile, struct export_counts *counts,
-                                 char **detail);
+				 int64_t now, char **profile, struct export_counts *counts,
+				 char **detail);
 
 /* Reads a whole file (path "-" is standard input) of at most
  * EXPORT_MAX_BYTES: *data receives a new NUL-terminated buffer and *len
@@ -150,8 +149,8 @@ enum export_status export_read_file(const char *path, char **data, size_t *len, 
 
 /* export_read_file() then export_import(). */
 enum export_status export_import_file(struct store *st, const char *path, const char *as,
-                                      int64_t now, char **profile,
-                                      struct export_counts *counts, char **detail);
+				      int64_t now, char **profile, struct export_counts *counts,
+				      char **detail);
 
 /*
  * Imports every "*.json" file of dir (not recursive, in name order) into
@@ -166,18 +165,18 @@ enum export_status export_import_file(struct store *st, const char *path, const 
  * *detail when dir cannot be read (then *errors is NULL, *nerrors 0).
  */
 enum export_status export_load_dir(struct store *mem, const char *dir, size_t *nloaded,
-                                   char ***errors, size_t *nerrors, char **detail);
+				   char ***errors, size_t *nerrors, char **detail);
 void export_errors_free(char **errors, size_t n);
 
 /* ---- command-line glue: these print (results to out, errors to stderr)
  * and return the process exit status (0, or 1 on failure). ---- */
 
 /* `rolebook report`. */
-int export_cli_report(struct store *st, struct catalog *cat, const char *profile,
-                      struct role *only, enum report_format format, FILE *out);
+int export_cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
+		      enum report_format format, FILE *out);
 /* `rolebook export`: to out, or to the file output when not NULL. */
 int export_cli_export(struct store *st, struct catalog *cat, const char *profile,
-                      const char *output, int64_t now, FILE *out);
+		      const char *output, int64_t now, FILE *out);
 /* `rolebook import FILE [--as NAME]`: a one-line summary on out. */
 int export_cli_import(struct store *st, const char *path, const char *as, int64_t now, FILE *out);
 

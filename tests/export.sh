@@ -1,0 +1,190 @@
+#!/bin/bash
+# tests/export.sh - report, export and import with the real binary: a
+# fixture export (tests/data/export/alice.json, made by the unit tests'
+# store fixture) is imported, reported in three formats against the
+# expected files beside it, exported again and compared; refusals exit
+# non-zero with a clear message and change nothing.
+. "$(dirname "$0")/lib.sh"
+
+DATA="$top_srcdir/tests/data/export"
+ROLES="$DATA/roles"
+rb() { "$ROLEBOOK" --content "$ROLES" "$@"; }
+# an export without its exported_at line, to compare two exports
+records() { grep -v '"exported_at": ' "$1"; }
+cd "$TEST_TMP" || exit 1
+
+# ---- from progress made on the command line to a file ----
+A="$TEST_TMP/a.db"
+rb --db "$A" -p alice check demo 1 3 >/dev/null
+umask 022
+out=$(rb --db "$A" -p alice export -o out.json); rc=$?
+check "export -o exits 0" 0 "$rc"
+check "export -o says where" "exported profile alice to out.json" "$out"
+check "the export file is 0600 whatever the umask" 600 "$(stat -c %a out.json)"
+contains "the export names its format" '"format": "rolebook-export"' "$(cat out.json)"
+contains "the export has a version" '"version": 1' "$(cat out.json)"
+contains "exported_at is ISO 8601 UTC" "\"exported_at\": \"$(date -u +%Y-%m-%d)T" "$(cat out.json)"
+contains "the export holds the checked item" '"text": "Attend a meeting",' "$(cat out.json)"
+check "no temporary file is left" "out.json" "$(ls -A "$TEST_TMP" | grep -v '\.db' | grep out)"
+rb --db "$A" -p alice export >stdout.json
+check "export without -o writes the same records to stdout" "$(records out.json)" "$(records stdout.json)"
+echo old >old.json; chmod 644 old.json
+rb --db "$A" -p alice export -o old.json >/dev/null
+check "-o replaces a file, now 0600" "600 $(records out.json)" "$(stat -c %a old.json) $(records old.json)"
+umask 077
+
+# ---- import, --as, idempotence ----
+B="$TEST_TMP/b.db"
+out=$(rb --db "$B" import "$DATA/alice.json" --as dana); rc=$?
+check "import exits 0" 0 "$rc"
+check "import summary" "imported profile dana: 2 roles, 5 items, 9 ratings, 3 snapshots (19 new or updated)" "$out"
+out=$(rb --db "$B" import "$DATA/alice.json" --as dana)
+check "importing again changes nothing" "imported profile dana: 2 roles, 5 items, 9 ratings, 3 snapshots (nothing new)" "$out"
+contains "--as names the profile" "dana" "$(rb --db "$B" profiles)"
+lacks "--as does not add the file's profile" "alice" "$(rb --db "$B" profiles)"
+contains "imported progress shows in checklist" "Demo Lead: 2 of 3 done (profile dana)" "$(rb --db "$B" -p dana checklist demo)"
+rb --db "$B" -p dana export -o dana.json >/dev/null
+check "export after import --as: the same records under the new name" \
+	"$(records "$DATA/alice.json" | sed 's/"profile": "alice"/"profile": "dana"/')" "$(records dana.json)"
+
+# ---- round trip through a fresh database, and the reports ----
+C="$TEST_TMP/c.db"
+rb --db "$C" import "$DATA/alice.json" >/dev/null
+rb --db "$C" -p alice export -o again.json >/dev/null
+check "round trip: export, import, export gives the same records" "$(records "$DATA/alice.json")" "$(records again.json)"
+rb --db "$C" -p alice import again.json >/dev/null
+check "round trip: the re-exported file imports too" "$(records "$DATA/alice.json")" "$(rb --db "$C" -p alice export | grep -v exported_at)"
+
+rb --db "$C" -p alice report >report.txt; rc=$?
+check "report exits 0" 0 "$rc"
+check "report (text) as expected" "$(cat "$DATA/report.txt")" "$(cat report.txt)"
+check "report --format markdown as expected" "$(cat "$DATA/report.md")" "$(rb --db "$C" -p alice report --format markdown)"
+check "report --format json as expected" "$(cat "$DATA/report.json")" "$(rb --db "$C" -p alice report --format json)"
+out=$(rb --db "$C" -p alice report --role demo --format md)
+contains "--role: that role" "## Demo Lead (demo)" "$out"
+lacks "--role: no other role" "Not reported" "$out"
+out=$(rb --db "$C" -p nobody report)
+contains "a profile without records: every role" "Program Manager (program-manager)" "$out"
+contains "a profile without records: nothing done" "Checklist: 0 of 26 done" "$out"
+if command -v python3 >/dev/null; then
+	python3 -m json.tool <again.json >/dev/null && pass "the export is valid JSON" || fail "export is JSON"
+	rb --db "$C" -p alice report --format json | python3 -m json.tool >/dev/null &&
+		pass "the JSON report is valid JSON" || fail "JSON report is JSON"
+fi
+
+# ---- refusals: exit 1, a clear message, nothing changed ----
+before=$(rb --db "$C" -p alice export | grep -v exported_at)
+profiles=$(rb --db "$C" profiles)
+unchanged() {
+	check "$1: nothing changed" "$before" "$(rb --db "$C" -p alice export | grep -v exported_at)"
+	check "$1: no profile added" "$profiles" "$(rb --db "$C" profiles)"
+}
+refuse() { # NAME FILE EXPECTED-MESSAGE [IMPORT-OPTIONS]
+	local err rc
+	err=$(rb --db "$C" import "$2" "${@:4}" 2>&1 >/dev/null); rc=$?
+	check "$1: exit 1" 1 "$rc"
+	contains "$1: message" "$3" "$err"
+	contains "$1: says nothing changed" "nothing was changed" "$err"
+	unchanged "$1"
+}
+sed 's/"version": 1$/"version": 2/' "$DATA/alice.json" >newer.json
+refuse "newer format version" newer.json \
+	"rolebook: cannot import newer.json: made by a newer rolebook (format version 2); this one reads version 1"
+sed '0,/"value": 4/s//"value": "4"/' "$DATA/alice.json" >string-value.json
+refuse "a value as a string" string-value.json \
+	"cannot import string-value.json: roles[0].ratings[1].value: must be an integer from 0 to 5"
+sed '0,/"done": true/s//"done": 1/' "$DATA/alice.json" >int-done.json
+refuse "done as a number" int-done.json "roles[0].checklist[0].done: must be true or false" --as eve
+sed '0,/"updated_at": 1795395600/s//"changed_at": 1795395600/' "$DATA/alice.json" >missing.json
+refuse "a missing field" missing.json "roles[0].checklist[2].updated_at: missing"
+head -c 2000 "$DATA/alice.json" >truncated.json
+refuse "truncated JSON" truncated.json "not valid JSON: line "
+sed 's/"rolebook-export"/"rolebook-report"/' "$DATA/alice.json" >report-format.json
+refuse "a report is not an export" report-format.json "a report cannot be imported"
+refuse "a report file" "$DATA/report.json" "not a rolebook export"
+printf '[%.0s' $(seq 1000) >deep.json
+refuse "nesting 1000 deep" deep.json "line 1, column 33: nested deeper than 32 levels"
+truncate -s 17M big.json
+refuse "a file over 16 MiB" big.json "larger than the 16777216 bytes (16 MiB) an export may have"
+err=$(head -c 17000000 /dev/zero | rb --db "$C" import - 2>&1); rc=$?
+check "over 16 MiB through a pipe: exit 1" 1 "$rc"
+contains "over 16 MiB through a pipe: message" "larger than the 16777216 bytes" "$err"
+sed 's/"rater": "bob"/"rater": "bob\\u001b[2J"/' "$DATA/alice.json" >rater.json
+refuse "a reviewer name with an escape" rater.json "roles[0].ratings[4].rater: must be \"\" (self) or a reviewer name"
+sed '0,/Read it twice/s//Read\\u0000it twice/' "$DATA/alice.json" >nul.json
+refuse "NUL in a string" nul.json "NUL"
+err=$(rb --db "$C" import no-such.json 2>&1); rc=$?
+check "a missing file: exit 1" 1 "$rc"
+contains "a missing file: message" "cannot import no-such.json: cannot open no-such.json: No such file or directory" "$err"
+err=$(rb --db "$C" import "$TEST_TMP" 2>&1); rc=$?
+check "a folder: exit 1" 1 "$rc"
+contains "a folder: message" "is a folder" "$err"
+unchanged "after every refusal"
+
+# usage errors: exit 2
+err=$(rb --db "$C" import 2>&1); rc=$?
+check "import without FILE: exit 2" 2 "$rc"
+contains "import without FILE: message" "import needs one FILE" "$err"
+err=$(rb --db "$C" report --format html 2>&1); rc=$?
+check "an unknown report format: exit 2" 2 "$rc"
+contains "an unknown report format: message" "unknown report format 'html' (text, markdown or json)" "$err"
+err=$(rb --db "$C" report --as x 2>&1); rc=$?
+check "--as with report: exit 2" 2 "$rc"
+contains "--as with report: message" "report does not take --as" "$err"
+err=$(rb --db "$C" export --format json 2>&1); rc=$?
+check "--format with export: exit 2" 2 "$rc"
+err=$(rb --db "$C" list --format json 2>&1); rc=$?
+check "--format with list: exit 2" 2 "$rc"
+contains "--format with list: message" "go with report, export and import" "$err"
+err=$(rb --db "$C" report --role no-such-role 2>&1); rc=$?
+check "report --role of an unknown role: exit 1" 1 "$rc"
+contains "report --role of an unknown role: message" "unknown role 'no-such-role'" "$err"
+err=$(rb --db "$C" -p nobody export 2>&1); rc=$?
+check "export of an unknown profile: exit 1" 1 "$rc"
+contains "export of an unknown profile: message" "no profile 'nobody' in the database" "$err"
+err=$(rb --db "$C" -p alice export -o "$TEST_TMP/no/such/dir/x.json" 2>&1); rc=$?
+check "export to a missing folder: exit 1" 1 "$rc"
+contains "export to a missing folder: message" "cannot create" "$err"
+
+# ---- hostile text: sanitised on import, escaped in Markdown ----
+H="$TEST_TMP/h.db"
+sed -e 's/Read it twice; the voting rules matter\./\\u001b[31mRed\\u001b[0m \\u001b]52;c;ZXZpbA==\\u0007copy \\u202eevil\\u202c/' \
+	-e 's/Roadmap updated in October\./| x | y |\\n# Heading `code` <img src=x onerror=alert(1)> [a](javascript:x)/' \
+	-e 's/"rater": "carol"/"rater": "carol | z"/' \
+	"$DATA/alice.json" >hostile.json
+out=$(rb --db "$H" import hostile.json); rc=$?
+check "hostile text imports (sanitised)" 0 "$rc"
+out=$(rb --db "$H" -p alice report)
+lacks "no ESC reaches the text report" $'\033' "$out"
+lacks "no BEL reaches the text report" $'\007' "$out"
+lacks "no bidi override reaches the text report" $'\u202e' "$out"
+contains "the note's text survives" "note: Red copy evil" "$out"
+md=$(rb --db "$H" -p alice report --format markdown)
+contains "a pipe in a reviewer name is escaped" "| Skill area | Self | bob | carol \\| z | Threshold |" "$md"
+contains "a note cannot inject a heading, code, HTML or a link" \
+	'  - self: \| x \| y \| \# Heading \`code\` \<img src=x onerror=alert(1)\> \[a\](javascript:x)' "$md"
+lacks "no line starts with the note's #" $'\n# Heading' "$md"
+if command -v cmark-gfm >/dev/null; then
+	html=$(printf '%s\n' "$md" | cmark-gfm -e table -e tasklist -e autolink)
+	check "rendered: one table" 1 "$(grep -c '<table>' <<<"$html")"
+	check "rendered: the table keeps five columns" 5 "$(sed -n '/<thead>/,/<\/thead>/p' <<<"$html" | grep -c '<th[ >]')"
+	lacks "rendered: no injected heading" "<h1>Heading" "$html"
+	lacks "rendered: no injected HTML" "<img" "$html"
+	lacks "rendered: no injected link" "<a href=\"javascript" "$html"
+	lacks "rendered: no injected code" "<code>" "$html"
+else
+	echo "note: cmark-gfm not installed; the rendered Markdown checks are skipped"
+fi
+
+# ---- a database that cannot be written ----
+if [ "$(id -u)" != 0 ]; then
+	mkdir ro && rb --db ro/r.db -p alice check demo 1 >/dev/null && chmod 0500 ro
+	err=$(rb --db ro/r.db import "$DATA/alice.json" 2>&1); rc=$?
+	check "read-only database: import fails" 1 "$rc"
+	contains "read-only database: says so" "read-only" "$err"
+	chmod 0700 ro
+else
+	echo "note: running as root; the read-only import is checked in the unit tests"
+fi
+
+finish
