@@ -65,7 +65,7 @@ usage(FILE *out)
 	      "       rolebook [OPTIONS] report [--role ROLE] [--format text|markdown|json]\n"
 	      "       rolebook [OPTIONS] export [-o FILE]\n"
 	      "       rolebook [OPTIONS] import FILE [--as NAME]\n"
-	      "       rolebook [OPTIONS] [--reviewer NAME] review\n"
+	      "       rolebook [OPTIONS] [--reviewer NAME] review [DIR]\n"
 	      "\n"
 	      "A terminal handbook for community leadership roles: read a role's\n"
 	      "description, responsibilities, skill areas and onboarding checklist.\n"
@@ -88,8 +88,9 @@ usage(FILE *out)
 	      "  export [-o FILE]  every record of the profile as one JSON document\n"
 	      "  import FILE       read an export into the database (--as NAME: under\n"
 	      "                    another profile name); all or nothing\n"
-	      "  review            open the review screen: every candidate's progress, ratings\n"
-	      "                    and readiness, for SIG chairs\n"
+	      "  review [DIR]      open the review screen: every candidate's progress, ratings\n"
+	      "                    and readiness, for SIG chairs; with DIR, of the exports in\n"
+	      "                    DIR (read, not imported)\n"
 	      "\n"
 	      "Options:\n"
 	      "  -C, --content DIR  also read roles from DIR (repeatable; first wins)\n"
@@ -244,6 +245,46 @@ cmd_print(struct catalog *cat, const struct options *o, int argc, char **argv)
 	                 !utf8_locale(), stdout);
 }
 
+/*
+ * rolebook review DIR: every export in DIR read into a store in memory.
+ * Returns it, with *notice saying what was read (and what was refused);
+ * NULL with a message printed when DIR cannot be read.
+ */
+static struct store *
+open_exports(const char *dir, size_t *loaded, char **notice)
+{
+	struct store *mem = NULL;
+	char *detail = NULL, **errors = NULL;
+	size_t nerrors = 0;
+	enum store_status s = store_open_memory(&mem, &detail);
+	enum export_status e;
+
+	if (s != STORE_OK) {
+		cli_error("cannot open a scratch database: %s", store_strerror(s));
+		free(detail);
+		return NULL;
+	}
+	e = export_load_dir(mem, dir, loaded, &errors, &nerrors, &detail);
+	if (e != EXPORT_OK) {
+		cli_error("cannot read %s: %s%s%s", dir, export_strerror(e), detail ? ": " : "",
+		          detail ? detail : "");
+		free(detail);
+		store_close(mem);
+		return NULL;
+	}
+	for (size_t i = 0; i < nerrors; i++)
+		cli_error("skipped %s", errors[i]);
+	if (nerrors > 0)
+		*notice = xasprintf("!Read %zu export%s from %s; %zu refused: %s", *loaded,
+		                    *loaded == 1 ? "" : "s", dir, nerrors, errors[0]);
+	else
+		*notice = xasprintf("Read %zu export%s from %s (not imported: changes are not kept)",
+		                    *loaded, *loaded == 1 ? "" : "s", dir);
+	export_errors_free(errors, nerrors);
+	free(detail);
+	return mem;
+}
+
 static int
 cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool review, int argc,
        char **argv)
@@ -253,6 +294,8 @@ cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool r
 	struct store *st;
 	char *login = paths_user_name();
 	const char *reviewer = o->reviewer ? o->reviewer : login;
+	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
+	size_t loaded = 0;
 	int rc;
 
 	if (argc > 1) {
@@ -267,24 +310,32 @@ cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool r
 		          "'rolebook print ROLE'");
 		return 1;
 	}
-	if (argc == 1 && (r = resolve(cat, argv[0])) == NULL) {
-		free(login);
-		return 1;
-	}
-	if (r != NULL && role_load(r) != 0) {
-		cli_error("%s", r->error);
-		free(login);
-		return 1;
-	}
-	if ((st = open_store(o)) == NULL) {
-		free(login);
-		return 1;
+	if (review && argc == 1) {
+		/* a folder of exports, read into a scratch store, never imported */
+		if ((st = open_exports(argv[0], &loaded, &notice)) == NULL) {
+			free(login);
+			return 1;
+		}
+	} else {
+		if (argc == 1 && (r = resolve(cat, argv[0])) == NULL) {
+			free(login);
+			return 1;
+		}
+		if (r != NULL && role_load(r) != 0) {
+			cli_error("%s", r->error);
+			free(login);
+			return 1;
+		}
+		if ((st = open_store(o)) == NULL) {
+			free(login);
+			return 1;
+		}
 	}
 	app_init(&a, cat, 24, 80);
 	a.ascii = !utf8_locale();
 	a.store = st;
 	a.profile = profile;
-	a.readonly = store_is_readonly(st);
+	a.readonly = store_is_readonly(st) || loaded > 0 || notice != NULL;
 	a.rater = o->reviewer;
 	a.reviewer = reviewer;
 	app_push(&a, view_home_new(&a));
@@ -292,11 +343,14 @@ cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool r
 		app_push(&a, view_review_new(&a));
 	else if (r != NULL)
 		app_open_role(&a, r, NULL);
-	if (a.readonly)
+	if (notice != NULL)
+		app_status(&a, notice[0] == '!', "%s", notice + (notice[0] == '!'));
+	else if (a.readonly)
 		app_status(&a, true, "Read-only: the database cannot be written; progress will not be saved");
 	rc = tui_run(&a, !o->no_color);
 	app_done(&a);
 	store_close(st);
+	free(notice);
 	free(login);
 	return rc;
 }

@@ -202,6 +202,17 @@ keys Enter
 expect "the filter can leave nothing" "No candidate matches the filter."
 keys Q
 
+# --- review DIR: a folder of exports, read and never imported ---
+mkdir -p "$TEST_TMP/exports"
+"$ROLEBOOK" --profile alice export -o "$TEST_TMP/exports/alice.json" >/dev/null
+printf '{"format": "rolebook-export", "version": 9}' > "$TEST_TMP/exports/future.json"
+XDG_STATE_HOME="$TEST_TMP/elsewhere" start 80 24 review "$TEST_TMP/exports"
+expect "review DIR lists the exported candidate" "alice  Program Manager"
+expect "and says which export it refused" "1 refused: future.json"
+keys Q
+sleep 0.3
+[ ! -e "$TEST_TMP/elsewhere" ] && pass "review DIR writes no database" || fail "review DIR writes no database" "$(ls -R "$TEST_TMP/elsewhere")"
+
 # --- two copies at once: one sees the other's change on redraw ---
 start 80 24 technical-lead
 keys c
