@@ -111,6 +111,14 @@ app_resize(struct app *a, int rows, int cols)
 	a->cols = cols;
 }
 
+bool
+app_idle(struct app *a)
+{
+	struct view *v = app_top(a);
+
+	return v != NULL && v->ops->idle != NULL && v->ops->idle(v, a);
+}
+
 static bool
 too_small(const struct app *a)
 {

@@ -59,6 +59,8 @@ struct view *app_top(struct app *a);
 /* Handles one key; returns true when the screen needs redrawing. */
 bool app_key(struct app *a, int key);
 void app_resize(struct app *a, int rows, int cols);
+/* Runs the top view's idle work; true when the screen should be redrawn. */
+bool app_idle(struct app *a);
 /* Draws everything into f (resized to the app's size if needed). */
 void app_draw(struct app *a, struct frame *f);
 

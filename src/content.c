@@ -158,10 +158,14 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 		size_t len = strlen(de->d_name);
 		if (de->d_name[0] == '.' || len < 4 || strcasecmp(de->d_name + len - 3, ".md") != 0)
 			continue;
-		{
+		/* Folders named *.md are no roles; the directory entry says
+		 * so without a stat() unless it is a link or the file system
+		 * does not tell. */
+		if (de->d_type != DT_REG) {
 			struct stat sb;
 			char *p = xasprintf("%s/%s", dir, de->d_name);
-			bool reg = stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+			bool reg = (de->d_type == DT_LNK || de->d_type == DT_UNKNOWN) &&
+			           stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
 			free(p);
 			if (!reg)
 				continue;

@@ -223,7 +223,16 @@ tui_run(struct app *a, bool color)
 
 		app_draw(a, &f);
 		present(&f, a);
+		/* Idle work (roles the first frame did not load) runs only while
+		 * no key is waiting, one piece per frame. */
+		timeout(0);
 		rc = get_wch(&ch);
+		timeout(-1);
+		if (rc == ERR) {
+			if (app_idle(a))
+				continue;
+			rc = get_wch(&ch);
+		}
 		if (rc == ERR)
 			continue; /* interrupted: the loop checks got_signal */
 		key = translate(rc, ch, a);

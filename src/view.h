@@ -40,6 +40,10 @@ struct view_ops {
 	/* Text typed at the prompt the view opened: on every change (done
 	 * false), on Enter (done true) and on Esc (text NULL). */
 	int (*input)(struct view *v, struct app *a, const char *text, bool done);
+	/* Work left for when no key is waiting (loading what the first frame
+	 * skipped); returns true when it did some and wants a redraw.  May be
+	 * NULL. */
+	bool (*idle)(struct view *v, struct app *a);
 	void (*free)(struct view *v);
 };
 

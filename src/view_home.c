@@ -19,6 +19,7 @@
 
 struct home {
 	struct view v;
+	size_t vis_top, vis_n; /* the rows the last frame showed */
 	size_t sel, top;
 	int body_top, body_h;
 	char *pat;
@@ -72,6 +73,8 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		snprintf(head, sizeof head, "%zu role%s", c->n, c->n == 1 ? "" : "s");
 		frame_puts(f, top, 2, head, STY_DIM, -1);
 	}
+	h->vis_top = h->top;
+	h->vis_n = (size_t)visible;
 	for (int i = 0; i < visible; i++) {
 		size_t k = h->top + (size_t)i;
 		int row = h->body_top + i * rows_per, col;
@@ -96,8 +99,9 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		{
 			size_t done, total;
 			int pw = 0;
-			/* progress: loads the role, for the visible rows only */
-			if (app_progress(a, r, &done, &total)) {
+			/* progress needs the whole role: shown once idle time has
+			 * loaded it, so the first frame only lists */
+			if (r->loaded && app_progress(a, r, &done, &total)) {
 				char *bar = checklist_bar(done, total, 12, a->ascii);
 				char *p = done == total ? xasprintf("done %s", bar)
 				                        : xasprintf("%zu/%zu %s", done, total, bar);
@@ -249,6 +253,22 @@ home_action(struct view *v, struct app *a, enum action act)
 	return VR_REDRAW;
 }
 
+/* Loads one visible role that the frame showed without its progress. */
+static bool
+home_idle(struct view *v, struct app *a)
+{
+	struct home *h = (struct home *)v;
+
+	for (size_t k = h->vis_top; k < h->vis_top + h->vis_n && k < a->cat->n; k++) {
+		struct role *r = a->cat->v[k];
+		if (!r->loaded && r->error == NULL) {
+			role_load(r);
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 home_free(struct view *v)
 {
@@ -267,6 +287,7 @@ static const struct view_ops home_ops = {
 	.draw = home_draw,
 	.action = home_action,
 	.input = home_input,
+	.idle = home_idle,
 	.free = home_free,
 };
 

@@ -84,6 +84,16 @@ on_screen(const char *needle)
 	return found;
 }
 
+static bool
+on_screen_quiet(const char *needle)
+{
+	char *s = screen();
+	bool found = strstr(s, needle) != NULL;
+
+	free(s);
+	return found;
+}
+
 /* No row of the frame is wider than the terminal (checked cell by cell
  * by frame_put; here: no wide character cut at the right edge). */
 static void
@@ -107,6 +117,14 @@ test_home(void)
 	CU_ASSERT_TRUE(on_screen("Program Manager"));
 	CU_ASSERT_TRUE(on_screen("Technical Lead"));
 	CU_ASSERT_TRUE(on_screen("?:help"));
+	/* the first frame lists roles without reading them; idle time loads
+	 * the visible ones and their progress appears */
+	CU_ASSERT_FALSE(cat.v[0]->loaded);
+	CU_ASSERT_FALSE(on_screen_quiet("0/26"));
+	while (app_idle(&app))
+		;
+	CU_ASSERT_TRUE(cat.v[0]->loaded && cat.v[1]->loaded);
+	CU_ASSERT_TRUE(on_screen("0/26"));
 	/* the selection moves and Enter opens the selected role */
 	press(K_DOWN, 1);
 	r = row(0);
