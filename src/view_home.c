@@ -62,8 +62,8 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		           STY_PLAIN, -1);
 		return;
 	}
-	if (h->sel >= c->n)
-		h->sel = c->n - 1;
+	if (h->sel > c->n) /* c->n itself is the review entry */
+		h->sel = c->n;
 	if (h->sel < h->top)
 		h->top = h->sel;
 	if (h->sel >= h->top + (size_t)visible)
@@ -81,7 +81,20 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		struct role *r;
 		uint16_t sel;
 
-		if (k >= c->n)
+		if (k == c->n) { /* the last entry: the chairs' review */
+			sel = k == h->sel ? STY_SELECT : 0;
+			if (sel) {
+				frame_fill(f, row, 0, f->cols, ' ', sel);
+				frame_puts(f, row, 0, a->ascii ? ">" : "\u25b6", sel | STY_MARKER, 1);
+			}
+			frame_puts(f, row, 2, a->ascii ? "* Review candidates" : "\u2605 Review candidates",
+			           STY_STRONG | sel, f->cols - 3);
+			frame_puts_trunc(f, row + 1, 4,
+			                 "For SIG chairs: every profile's progress, ratings and readiness (R)",
+			                 STY_DIM, f->cols - 5);
+			break;
+		}
+		if (k > c->n)
 			break;
 		r = c->v[k];
 		role_peek(r);
@@ -135,7 +148,7 @@ home_info(struct view *v, struct app *a)
 {
 	struct home *h = (struct home *)v;
 
-	return a->cat->n ? xasprintf("%zu/%zu", h->sel + 1, a->cat->n) : NULL;
+	return h->sel < a->cat->n ? xasprintf("%zu/%zu", h->sel + 1, a->cat->n) : NULL;
 }
 
 /* First role from `from` (inclusive when incl) whose title or summary
@@ -182,7 +195,8 @@ static int
 home_action(struct view *v, struct app *a, enum action act)
 {
 	struct home *h = (struct home *)v;
-	size_t n = a->cat->n, page = h->body_h > 3 ? (size_t)h->body_h / 2 - 1 : 1;
+	/* the roles, then the review entry */
+	size_t n = a->cat->n + 1, page = h->body_h > 3 ? (size_t)h->body_h / 2 - 1 : 1;
 
 	switch (act) {
 	case ACT_UP:
@@ -213,14 +227,16 @@ home_action(struct view *v, struct app *a, enum action act)
 		int r = a->mouse_row - h->body_top;
 		if (r >= 0 && h->top + (size_t)(r / 2) < n) {
 			size_t k = h->top + (size_t)(r / 2);
-			if (k == h->sel)
-				return n ? (app_open_role(a, a->cat->v[h->sel], NULL), VR_REDRAW) : VR_REDRAW;
+			if (k == h->sel) /* a second click opens */
+				return home_action(v, a, ACT_OPEN);
 			h->sel = k;
 		}
 		break;
 	}
 	case ACT_OPEN:
-		if (n)
+		if (h->sel == a->cat->n)
+			app_push(a, view_review_new(a));
+		else
 			app_open_role(a, a->cat->v[h->sel], NULL);
 		break;
 	case ACT_SEARCH:

@@ -181,7 +181,9 @@ keys 4 4 3 5 4
 expect "alice's ratings are saved" "5/15 rated"
 keys Q
 sleep 0.3
-start 80 24 --reviewer carol review
+start 80 24 --reviewer carol
+expect "the home screen has an entry for the review" "Review candidates"
+keys G Enter
 expect "the review screen lists alice" "alice"
 expect "with her self-assessment" "self:      Leadership 4.0"
 expect "and her readiness" "not yet: 23 checklist items left"
