@@ -111,20 +111,18 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		}
 		{
 			size_t done, total;
-			int pw = 0;
 			/* progress needs the whole role: shown once idle time has
 			 * loaded it, so the first frame only lists */
 			if (r->loaded && app_progress(a, r, &done, &total)) {
 				char *bar = checklist_bar(done, total, 12, a->ascii);
 				char *p = done == total ? xasprintf("done %s", bar)
 				                        : xasprintf("%zu/%zu %s", done, total, bar);
-				pw = text_width(p, strlen(p));
+				int pw = text_width(p, strlen(p));
 				frame_puts(f, row, f->cols - pw - 1, p,
 				           (done == total ? STY_DONE : STY_DIM) | sel, pw);
 				free(bar);
 				free(p);
 			}
-			(void)pw;
 		}
 		frame_puts_trunc(f, row + 1, 4, r->summary, STY_DIM, f->cols - 5);
 		if (h->pat && *h->pat) {
