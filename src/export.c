@@ -1,17 +1,15 @@
 /*
- * export.c - readiness reports (text, Markdown, JSON) and the JSON export
- * and import of a profile's records; no terminal (see export.h).
+ * export.c - the JSON export of a profile's records and its import; no
+ * terminal (see export.h).
  *
  * Invariants:
  *
- * - Every string that reaches a report or an export goes through
- *   text_sanitize() first, whatever its source: the database may hold text
- *   written by an older rolebook or by hand.  Markdown output is escaped on
- *   top of that (md_text()), and never lets text start a line.
+ * - Every string that reaches an export goes through text_sanitize() first
+ *   (jsonout.h), whatever its source: the database may hold text written
+ *   by an older rolebook or by hand.
  * - Output is deterministic: roles by id, records in the store's order
  *   (items by item_id, ratings by rater then statement_id, snapshots by
- *   taken_at), content in document order, JSON keys sorted.  Reports carry
- *   no clock, so the same database gives the same report.
+ *   taken_at), content in document order, JSON keys sorted.
  * - An import is checked whole into C records (struct doc) before the
  *   database is touched, then applied in one transaction; a refused
  *   document leaves the database exactly as it was.
@@ -29,10 +27,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "checklist.h"
 #include "cli.h"
 #include "export.h"
-#include "readiness.h"
+#include "jsonout.h"
+#include "report.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -60,107 +58,6 @@ export_strerror(enum export_status status)
 	return messages[status];
 }
 
-/* Replaces *detail (when detail is not NULL) with a new message. */
-static void set_detail(char **detail, const char *fmt, ...) RB_PRINTF(2, 3);
-
-static void
-set_detail(char **detail, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (detail == NULL)
-		return;
-	free(*detail);
-	va_start(ap, fmt);
-	*detail = xvasprintf(fmt, ap);
-	va_end(ap);
-}
-
-/* ---- a growing string ---- */
-
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void buf_printf(struct buf *b, const char *fmt, ...) RB_PRINTF(2, 3);
-
-static void
-buf_printf(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	buf_puts(b, s);
-	free(s);
-}
-
-/* n spaces */
-static void
-buf_pad(struct buf *b, int n)
-{
-	while (n-- > 0)
-		buf_add(b, " ", 1);
-}
-
-/* The finished string (never NULL); the buffer is left empty. */
-static char *
-buf_take(struct buf *b)
-{
-	char *s = b->s != NULL ? b->s : xstrdup("");
-
-	memset(b, 0, sizeof *b);
-	return s;
-}
-
-/* ---- text ---- */
-
-/* A sanitised copy of s ("" for NULL); one line unless flags keep newlines. */
-static char *
-clean(const char *s, unsigned flags)
-{
-	return text_sanitize(s != NULL ? s : "", s != NULL ? strlen(s) : 0, flags, NULL);
-}
-
-static int
-width_of(const char *s)
-{
-	return text_width(s, strlen(s));
-}
-
-/* A threshold with as few decimals (1 to 4) as show it exactly, as the
- * verdict prints it. */
-static void
-fmt_threshold(double threshold, char buf[16])
-{
-	for (int p = 1; p <= 4; p++) {
-		double d;
-
-		snprintf(buf, 16, "%.*f", p, threshold);
-		d = strtod(buf, NULL) - threshold;
-		if (d < 1e-9 && d > -1e-9)
-			return;
-	}
-}
-
 /* ISO 8601 UTC, "2026-11-23T10:00:00Z", into buf (32 bytes). */
 static void
 iso_time(int64_t t, char buf[32])
@@ -175,793 +72,6 @@ iso_time(int64_t t, char buf[32])
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* A JSON string of s sanitised with flags; NULL becomes null. */
-static json_t *
-jtext(const char *s, unsigned flags)
-{
-	size_t len;
-	char *c;
-	json_t *j;
-
-	if (s == NULL)
-		return json_null();
-	c = text_sanitize(s, strlen(s), flags, &len);
-	j = json_stringn(c, len);
-	free(c);
-	if (j == NULL)
-		fatal("out of memory (JSON)");
-	return j;
-}
-
-/* A note: "" is no note (null); newlines and tabs are kept. */
-static json_t *
-jnote(const char *s)
-{
-	return jtext(s != NULL && *s != '\0' ? s : NULL, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
-}
-
-static void
-jset(json_t *obj, const char *key, json_t *value)
-{
-	if (value == NULL || json_object_set_new(obj, key, value) != 0)
-		fatal("out of memory (JSON)");
-}
-
-static void
-jpush(json_t *arr, json_t *value)
-{
-	if (value == NULL || json_array_append_new(arr, value) != 0)
-		fatal("out of memory (JSON)");
-}
-
-/* A new string of doc with sorted keys and two-space indents, ending in a
- * newline. */
-static char *
-jdump(const json_t *doc)
-{
-	char *s = json_dumps(doc, JSON_SORT_KEYS | JSON_INDENT(2) | JSON_REAL_PRECISION(15));
-	char *out;
-
-	if (s == NULL)
-		fatal("out of memory (JSON)");
-	out = xasprintf("%s\n", s);
-	free(s);
-	return out;
-}
-
-/* ==== reports ==== */
-
-struct scores {
-	char *rater; /* "" for the profile's own ratings; borrowed from rt */
-	const struct store_rating *rt;
-	size_t nrt;
-	struct readiness rd;
-};
-
-/* One role's records joined with its content. */
-struct report_role {
-	struct role *role;
-	struct checklist cl;
-	struct store_rating *rt; /* every rater's, by rater then statement */
-	size_t nrt;
-	struct scores self;
-	struct scores *rev; /* one per reviewer, by name */
-	size_t nrev;
-};
-
-static enum store_status
-report_role_load(struct report_role *rr, struct store *st, const char *profile, struct role *r)
-{
-	enum store_status s;
-	size_t i = 0, cap = 0;
-
-	memset(rr, 0, sizeof *rr);
-	rr->role = r;
-	s = checklist_load(&rr->cl, st, profile, r);
-	if (s == STORE_OK)
-		s = store_ratings_get(st, profile, r->id, NULL, &rr->rt, &rr->nrt);
-	if (s != STORE_OK)
-		return s;
-	/* The store sorts by rater, so "" (self) comes first and each
-	 * rater's ratings are one run. */
-	while (i < rr->nrt) {
-		size_t j = i;
-		struct scores *sc;
-
-		while (j < rr->nrt && strcmp(rr->rt[j].rater, rr->rt[i].rater) == 0)
-			j++;
-		if (*rr->rt[i].rater == '\0') {
-			sc = &rr->self;
-		} else {
-			rr->rev = xgrow(rr->rev, &cap, rr->nrev + 1, sizeof *rr->rev);
-			sc = &rr->rev[rr->nrev++];
-		}
-		sc->rater = rr->rt[i].rater;
-		sc->rt = rr->rt + i;
-		sc->nrt = j - i;
-		i = j;
-	}
-	readiness_compute(&rr->self.rd, r, rr->self.rt, rr->self.nrt, rr->cl.done, rr->cl.n);
-	for (i = 0; i < rr->nrev; i++)
-		readiness_compute(&rr->rev[i].rd, r, rr->rev[i].rt, rr->rev[i].nrt, rr->cl.done,
-				  rr->cl.n);
-	return STORE_OK;
-}
-
-static void
-report_role_done(struct report_role *rr)
-{
-	readiness_done(&rr->self.rd);
-	for (size_t i = 0; i < rr->nrev; i++)
-		readiness_done(&rr->rev[i].rd);
-	free(rr->rev);
-	store_ratings_free(rr->rt, rr->nrt);
-	checklist_done(&rr->cl);
-}
-
-/* An area's average as shown, or "-" when nothing is rated. */
-static void
-fmt_avg(const struct area_score *sc, const char *none, char buf[16])
-{
-	if (sc->rated > 0)
-		readiness_format(sc->avg, sc->threshold, buf);
-	else
-		snprintf(buf, 16, "%s", none);
-}
-
-/* The statement of the role with this id, or NULL. */
-static const struct statement *
-find_statement(const struct role *r, const char *id)
-{
-	for (size_t i = 0; i < r->nstmts; i++)
-		if (strcmp(r->stmts[i].id, id) == 0)
-			return &r->stmts[i];
-	return NULL;
-}
-
-/*
- * Calls fn for every rating with a note, as evidence: the role's statements
- * in document order, each with its raters in order (self first), then
- * ratings of statements the role no longer has.
- */
-typedef void (*evidence_fn)(void *arg, const struct report_role *rr, const struct store_rating *rt,
-			    bool heading);
-
-static void
-each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
-{
-	const struct role *r = rr->role;
-
-	for (size_t i = 0; i < r->nstmts; i++) {
-		bool first = true;
-		for (size_t k = 0; k < rr->nrt; k++) {
-			const struct store_rating *rt = &rr->rt[k];
-			if (rt->note == NULL || *rt->note == '\0' ||
-			    strcmp(rt->statement_id, r->stmts[i].id) != 0)
-				continue;
-			fn(arg, rr, rt, first);
-			first = false;
-		}
-	}
-	for (size_t k = 0; k < rr->nrt; k++) {
-		const struct store_rating *rt = &rr->rt[k];
-		if (rt->note != NULL && *rt->note != '\0' &&
-		    find_statement(r, rt->statement_id) == NULL)
-			fn(arg, rr, rt, true);
-	}
-}
-
-/* The wording and area of the statement a rating is about: the content's
- * when the role still has it (true), else the rating's own (false). */
-static bool
-rating_subject(const struct report_role *rr, const struct store_rating *rt, const char **text,
-	       const char **area)
-{
-	const struct statement *s = find_statement(rr->role, rt->statement_id);
-
-	*text = s != NULL ? s->text : rt->text;
-	*area = s != NULL ? rr->role->areas[s->area].name : rt->area;
-	return s != NULL;
-}
-
-#define GONE_NOTE "(no longer in the role)"
-
-/* ---- text ---- */
-
-/* Appends a sanitised note after label, continuation lines indented under
- * its first line. */
-static void
-text_note(struct buf *b, int indent, const char *label, const char *note)
-{
-	char *c = clean(note, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS), *p = c, *nl;
-	int at = indent + width_of(label);
-
-	buf_pad(b, indent);
-	buf_puts(b, label);
-	while ((nl = strchr(p, '\n')) != NULL) {
-		buf_add(b, p, (size_t)(nl - p) + 1);
-		buf_pad(b, at);
-		p = nl + 1;
-	}
-	buf_puts(b, p);
-	buf_puts(b, "\n");
-	free(c);
-}
-
-static void
-text_item(struct buf *b, size_t num, bool done, const char *text, const struct store_item *rec,
-	  bool show_id)
-{
-	char *t = clean(text, 0), date[11];
-
-	if (num > 0)
-		buf_printf(b, "%3zu. [%c] %s", num, done ? 'x' : ' ', t);
-	else
-		buf_printf(b, "     [%c] %s", done ? 'x' : ' ', t);
-	if (done && rec != NULL) {
-		checklist_date(rec->done_at, date);
-		buf_printf(b, "  (done %s)", date);
-	}
-	if (show_id && rec != NULL) {
-		char *id = clean(rec->item_id, 0);
-		buf_printf(b, "  (id %s)", id);
-		free(id);
-	}
-	buf_puts(b, "\n");
-	if (rec != NULL && rec->note != NULL && *rec->note != '\0')
-		text_note(b, 7, "note: ", rec->note);
-	free(t);
-}
-
-static void
-text_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
-{
-	struct buf *b = arg;
-	const char *text, *area;
-	char *label;
-
-	bool current = rating_subject(rr, rt, &text, &area);
-
-	if (heading) {
-		char *a = clean(area, 0), *t = clean(text, 0);
-		buf_printf(b, "  %s: %s%s\n", a, t, current ? "" : "  " GONE_NOTE);
-		free(a);
-		free(t);
-	}
-	{
-		char *who = clean(*rt->rater ? rt->rater : "self", 0);
-		if (rt->value > 0)
-			label = xasprintf("%s (%d): ", who, rt->value);
-		else
-			label = xasprintf("%s: ", who);
-		free(who);
-	}
-	text_note(b, 4, label, rt->note);
-	free(label);
-}
-
-/* The scores table: one row per area, a column per rater. */
-static void
-text_scores(struct buf *b, const struct report_role *rr)
-{
-	const struct role *r = rr->role;
-	size_t ncols = 3 + rr->nrev, rows = r->nareas + 1;
-	char ***cell = xcalloc(rows, sizeof *cell);
-	int *w = xcalloc(ncols, sizeof *w);
-	char avg[16];
-
-	for (size_t y = 0; y < rows; y++)
-		cell[y] = xcalloc(ncols, sizeof **cell);
-	cell[0][0] = xstrdup("Skill area");
-	cell[0][1] = xstrdup("Self");
-	for (size_t k = 0; k < rr->nrev; k++)
-		cell[0][2 + k] = clean(rr->rev[k].rater, 0);
-	cell[0][ncols - 1] = xstrdup("Threshold");
-	for (size_t a = 0; a < r->nareas; a++) {
-		char **row = cell[a + 1];
-		row[0] = clean(r->areas[a].name, 0);
-		fmt_avg(&rr->self.rd.areas[a], "-", avg);
-		row[1] = xstrdup(avg);
-		for (size_t k = 0; k < rr->nrev; k++) {
-			fmt_avg(&rr->rev[k].rd.areas[a], "-", avg);
-			row[2 + k] = xstrdup(avg);
-		}
-		fmt_threshold(r->threshold, avg);
-		row[ncols - 1] = xstrdup(avg);
-	}
-	for (size_t y = 0; y < rows; y++)
-		for (size_t x = 0; x < ncols; x++)
-			if (width_of(cell[y][x]) > w[x])
-				w[x] = width_of(cell[y][x]);
-	for (size_t y = 0; y < rows; y++) {
-		for (size_t x = 0; x < ncols; x++) {
-			buf_puts(b, cell[y][x]);
-			if (x + 1 < ncols)
-				buf_pad(b, w[x] - width_of(cell[y][x]) + 2);
-			free(cell[y][x]);
-		}
-		buf_puts(b, "\n");
-		free(cell[y]);
-	}
-	free(cell);
-	free(w);
-}
-
-static void
-text_role(struct buf *b, const struct report_role *rr)
-{
-	const struct role *r = rr->role;
-	const char *group = NULL;
-	char *title = clean(r->title, 0), *id = clean(r->id, 0), *head;
-	size_t nevidence = b->len;
-
-	head = xasprintf("%s (%s)", title, id);
-	buf_printf(b, "\n%s\n", head);
-	for (int i = width_of(head); i > 0; i--)
-		buf_puts(b, "=");
-	buf_puts(b, "\n\n");
-	free(head);
-	free(title);
-	free(id);
-
-	if (rr->cl.n == 0)
-		buf_puts(b, "Checklist: none in this role\n");
-	else
-		buf_printf(b, "Checklist: %zu of %zu done\n", rr->cl.done, rr->cl.n);
-	for (size_t i = 0; i < rr->cl.n; i++) {
-		const struct checklist_entry *e = &rr->cl.v[i];
-		const char *g = e->item->group;
-
-		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
-			char *cg = clean(g, 0);
-			buf_printf(b, "\n%s\n", cg);
-			free(cg);
-			group = g;
-		} else if (i == 0) {
-			buf_puts(b, "\n");
-		}
-		text_item(b, i + 1, e->done, e->item->text, e->rec, false);
-	}
-	if (rr->cl.nstale > 0) {
-		buf_puts(b, "\nEarlier progress that no longer matches the content:\n");
-		for (size_t k = 0; k < rr->cl.nstale; k++)
-			text_item(b, 0, rr->cl.stale[k]->done, rr->cl.stale[k]->text,
-				  rr->cl.stale[k], true);
-	}
-
-	buf_puts(b, "\n");
-	if (r->nareas == 0)
-		buf_puts(b, "Skill areas: none in this role\n");
-	else
-		text_scores(b, rr);
-	buf_printf(b, "\nReadiness: %s\n%s\n", rr->self.rd.verdict, READINESS_DISCLAIMER);
-
-	buf_puts(b, "\nEvidence:\n");
-	nevidence = b->len;
-	each_evidence(rr, text_evidence, b);
-	if (b->len == nevidence)
-		buf_puts(b, "  no notes yet\n");
-}
-
-/* ---- Markdown ---- */
-
-/*
- * Appends s as inline Markdown text: sanitised to one line, then every
- * character that could start markup escaped with a backslash, so a note
- * can neither end a table cell (|), start a heading (#), nor open code,
- * emphasis, links, HTML, entities or math.
- */
-static void
-md_text(struct buf *b, const char *s)
-{
-	char *c = clean(s, 0);
-
-	for (const char *p = c; *p != '\0'; p++) {
-		if (strchr("\\`*_[]<>|#~&$", *p) != NULL)
-			buf_add(b, "\\", 1);
-		buf_add(b, p, 1);
-	}
-	free(c);
-}
-
-static void
-md_item(struct buf *b, bool done, const char *text, const struct store_item *rec)
-{
-	char date[11];
-
-	buf_printf(b, "- [%c] ", done ? 'x' : ' ');
-	md_text(b, text);
-	if (done && rec != NULL) {
-		checklist_date(rec->done_at, date);
-		buf_printf(b, " \xe2\x80\x94 done %s", date); /* U+2014 EM DASH */
-	}
-	if (rec != NULL && rec->note != NULL && *rec->note != '\0') {
-		buf_puts(b, " \xe2\x80\x94 ");
-		md_text(b, rec->note);
-	}
-	buf_puts(b, "\n");
-}
-
-static void
-md_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
-{
-	struct buf *b = arg;
-	const char *text, *area;
-
-	bool current = rating_subject(rr, rt, &text, &area);
-
-	if (heading) {
-		buf_puts(b, "- **");
-		md_text(b, area);
-		buf_puts(b, ":** ");
-		md_text(b, text);
-		buf_puts(b, current ? "\n" : " " GONE_NOTE "\n");
-	}
-	buf_puts(b, "  - ");
-	md_text(b, *rt->rater ? rt->rater : "self");
-	if (rt->value > 0)
-		buf_printf(b, " (%d)", rt->value);
-	buf_puts(b, ": ");
-	md_text(b, rt->note);
-	buf_puts(b, "\n");
-}
-
-static void
-md_role(struct buf *b, const struct report_role *rr)
-{
-	const struct role *r = rr->role;
-	const char *group = NULL;
-	char avg[16];
-	size_t nevidence;
-
-	buf_puts(b, "\n## ");
-	md_text(b, r->title);
-	buf_puts(b, " (");
-	md_text(b, r->id);
-	buf_puts(b, ")\n\n");
-
-	if (rr->cl.n == 0)
-		buf_puts(b, "**Checklist:** none in this role\n");
-	else
-		buf_printf(b, "**Checklist:** %zu of %zu done\n", rr->cl.done, rr->cl.n);
-	for (size_t i = 0; i < rr->cl.n; i++) {
-		const struct checklist_entry *e = &rr->cl.v[i];
-		const char *g = e->item->group;
-
-		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
-			buf_puts(b, "\n**");
-			md_text(b, g);
-			buf_puts(b, "**\n\n");
-			group = g;
-		} else if (i == 0) {
-			buf_puts(b, "\n");
-		}
-		md_item(b, e->done, e->item->text, e->rec);
-	}
-	if (rr->cl.nstale > 0) {
-		buf_puts(b, "\n**Earlier progress that no longer matches the content**\n\n");
-		for (size_t k = 0; k < rr->cl.nstale; k++)
-			md_item(b, rr->cl.stale[k]->done, rr->cl.stale[k]->text, rr->cl.stale[k]);
-	}
-
-	buf_puts(b, "\n");
-	if (r->nareas == 0) {
-		buf_puts(b, "**Skill areas:** none in this role\n");
-	} else {
-		buf_puts(b, "| Skill area | Self |");
-		for (size_t k = 0; k < rr->nrev; k++) {
-			buf_puts(b, " ");
-			md_text(b, rr->rev[k].rater);
-			buf_puts(b, " |");
-		}
-		buf_puts(b, " Threshold |\n| --- | ---: |");
-		for (size_t k = 0; k < rr->nrev; k++)
-			buf_puts(b, " ---: |");
-		buf_puts(b, " ---: |\n");
-		for (size_t a = 0; a < r->nareas; a++) {
-			buf_puts(b, "| ");
-			md_text(b, r->areas[a].name);
-			fmt_avg(&rr->self.rd.areas[a], "\xe2\x80\x93", avg); /* U+2013 */
-			buf_printf(b, " | %s |", avg);
-			for (size_t k = 0; k < rr->nrev; k++) {
-				fmt_avg(&rr->rev[k].rd.areas[a], "\xe2\x80\x93", avg);
-				buf_printf(b, " %s |", avg);
-			}
-			fmt_threshold(r->threshold, avg);
-			buf_printf(b, " %s |\n", avg);
-		}
-	}
-	buf_puts(b, "\n**Readiness:** ");
-	md_text(b, rr->self.rd.verdict);
-	buf_printf(b, "\n\n> %s\n", READINESS_DISCLAIMER);
-
-	buf_puts(b, "\n### Evidence\n\n");
-	nevidence = b->len;
-	each_evidence(rr, md_evidence, b);
-	if (b->len == nevidence)
-		buf_puts(b, "No notes yet.\n");
-}
-
-/* ---- JSON ---- */
-
-/* An average rounded to two decimals; averages are 1..5. */
-static json_t *
-javg(const struct area_score *sc)
-{
-	if (sc->rated == 0)
-		return json_null();
-	return json_real((double)(long long)(sc->avg * 100 + 0.5) / 100);
-}
-
-static json_t *
-jscore(const struct area_score *sc)
-{
-	json_t *o = json_object();
-
-	jset(o, "average", javg(sc));
-	jset(o, "rated", json_integer((json_int_t)sc->rated));
-	jset(o, "meets", json_boolean(sc->meets));
-	return o;
-}
-
-static json_t *
-jitem(const char *id, const char *text, const char *group, bool done, const struct store_item *rec)
-{
-	json_t *o = json_object();
-
-	jset(o, "id", jtext(id, 0));
-	jset(o, "text", jtext(text, 0));
-	jset(o, "group", jtext(group, 0));
-	jset(o, "done", json_boolean(done));
-	jset(o, "done_at", json_integer(done && rec != NULL ? rec->done_at : 0));
-	jset(o, "note", jnote(rec != NULL ? rec->note : NULL));
-	return o;
-}
-
-static void
-json_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
-{
-	json_t *o = json_object();
-	const char *text, *area;
-
-	(void)heading;
-	jset(o, "current", json_boolean(rating_subject(rr, rt, &text, &area)));
-	jset(o, "statement_id", jtext(rt->statement_id, 0));
-	jset(o, "area", jtext(area, 0));
-	jset(o, "text", jtext(text, 0));
-	jset(o, "rater", jtext(rt->rater, 0));
-	jset(o, "value", json_integer(rt->value));
-	jset(o, "note", jnote(rt->note));
-	jpush(arg, o);
-}
-
-static json_t *
-json_role(const struct report_role *rr)
-{
-	const struct role *r = rr->role;
-	json_t *o = json_object(), *cl = json_object(), *items = json_array(),
-	       *stale = json_array(), *areas = json_array(), *raters = json_array(),
-	       *rd = json_object(), *ev = json_array();
-
-	jset(o, "id", jtext(r->id, 0));
-	jset(o, "title", jtext(r->title, 0));
-	jset(o, "threshold", json_real(r->threshold));
-	for (size_t i = 0; i < rr->cl.n; i++) {
-		const struct checklist_entry *e = &rr->cl.v[i];
-		jpush(items, jitem(e->item->id, e->item->text, e->item->group, e->done, e->rec));
-	}
-	for (size_t k = 0; k < rr->cl.nstale; k++) {
-		const struct store_item *rec = rr->cl.stale[k];
-		json_t *it = jitem(rec->item_id, rec->text, NULL, rec->done, rec);
-		json_object_del(it, "group");
-		jpush(stale, it);
-	}
-	jset(cl, "done", json_integer((json_int_t)rr->cl.done));
-	jset(cl, "total", json_integer((json_int_t)rr->cl.n));
-	jset(cl, "items", items);
-	jset(cl, "stale", stale);
-	jset(o, "checklist", cl);
-	for (size_t k = 0; k < rr->nrev; k++)
-		jpush(raters, jtext(rr->rev[k].rater, 0));
-	jset(o, "reviewers", raters);
-	for (size_t a = 0; a < r->nareas; a++) {
-		json_t *ao = json_object(), *rv = json_object();
-		jset(ao, "name", jtext(r->areas[a].name, 0));
-		jset(ao, "statements", json_integer((json_int_t)rr->self.rd.areas[a].total));
-		jset(ao, "threshold", json_real(r->threshold));
-		jset(ao, "self", jscore(&rr->self.rd.areas[a]));
-		for (size_t k = 0; k < rr->nrev; k++) {
-			char *name = clean(rr->rev[k].rater, 0);
-			jset(rv, name, jscore(&rr->rev[k].rd.areas[a]));
-			free(name);
-		}
-		jset(ao, "reviewers", rv);
-		jpush(areas, ao);
-	}
-	jset(o, "areas", areas);
-	jset(rd, "ready", json_boolean(rr->self.rd.ready));
-	jset(rd, "verdict", jtext(rr->self.rd.verdict, 0));
-	jset(rd, "disclaimer", json_string(READINESS_DISCLAIMER));
-	jset(o, "readiness", rd);
-	each_evidence(rr, json_evidence, ev);
-	jset(o, "evidence", ev);
-	return o;
-}
-
-/* ---- choosing the roles ---- */
-
-struct skipped {
-	char *id;
-	char *reason;
-};
-
-/* The roles to report, loaded: those with records of the profile, by id,
- * or every role of cat when there are none.  Roles with records that cat
- * lacks or cannot load go to *skip. */
-static enum store_status
-report_roles(struct store *st, struct catalog *cat, const char *profile, struct role ***roles,
-	     size_t *nroles, struct skipped **skip, size_t *nskip)
-{
-	struct store_progress *p;
-	size_t n, scap = 0;
-	bool any = false;
-	enum store_status s = store_profiles_list(st, &p, &n);
-
-	*roles = xcalloc(cat->n + 1, sizeof **roles);
-	*nroles = 0;
-	*skip = NULL;
-	*nskip = 0;
-	if (s != STORE_OK)
-		return s;
-	for (size_t i = 0; i < n; i++) {
-		struct role *r;
-		if (strcmp(p[i].profile, profile) != 0 || p[i].role == NULL)
-			continue;
-		any = true;
-		r = catalog_find(cat, p[i].role);
-		if (r != NULL && role_load(r) == 0) {
-			(*roles)[(*nroles)++] = r;
-			continue;
-		}
-		*skip = xgrow(*skip, &scap, *nskip + 1, sizeof **skip);
-		(*skip)[*nskip].id = xstrdup(p[i].role);
-		(*skip)[*nskip].reason = r == NULL ? xstrdup("not in the handbook")
-						   : xasprintf("does not load: %s", r->error);
-		(*nskip)++;
-	}
-	store_progress_free(p, n);
-	if (!any)
-		for (size_t i = 0; i < cat->n; i++)
-			if (role_load(cat->v[i]) == 0)
-				(*roles)[(*nroles)++] = cat->v[i];
-	return STORE_OK;
-}
-
-bool
-export_report_format(const char *name, enum report_format *out)
-{
-	if (strcmp(name, "text") == 0)
-		*out = REPORT_TEXT;
-	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
-		*out = REPORT_MARKDOWN;
-	else if (strcmp(name, "json") == 0)
-		*out = REPORT_JSON;
-	else
-		return false;
-	return true;
-}
-
-enum export_status
-export_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-	      enum report_format format, char **out, char **detail)
-{
-	struct role **roles = NULL;
-	struct skipped *skip = NULL;
-	size_t nroles = 0, nskip = 0;
-	struct buf b = {0};
-	json_t *doc = NULL, *jroles = NULL;
-	char *who = clean(profile, 0);
-	enum store_status s = STORE_OK;
-
-	*out = NULL;
-	if (only != NULL) {
-		if (role_load(only) != 0) {
-			set_detail(detail, "%s", only->error);
-			free(who);
-			return EXPORT_ERR_INVALID;
-		}
-		roles = xcalloc(1, sizeof *roles);
-		roles[nroles++] = only;
-	} else if ((s = report_roles(st, cat, profile, &roles, &nroles, &skip, &nskip)) !=
-		   STORE_OK) {
-		set_detail(detail, "cannot read the records of %s: %s", who, store_strerror(s));
-		free(roles);
-		free(who);
-		return EXPORT_ERR_STORE;
-	}
-
-	if (format == REPORT_TEXT) {
-		buf_printf(&b, "Readiness report for %s\n", who);
-	} else if (format == REPORT_MARKDOWN) {
-		buf_puts(&b, "# Readiness report: ");
-		md_text(&b, profile);
-		buf_puts(&b, "\n");
-	} else {
-		doc = json_object();
-		jroles = json_array();
-		jset(doc, "format", json_string(REPORT_FORMAT));
-		jset(doc, "version", json_integer(REPORT_VERSION));
-		jset(doc, "profile", jtext(profile, 0));
-		jset(doc, "scale", json_array());
-		for (int i = 0; i <= 5; i++)
-			jpush(json_object_get(doc, "scale"), json_string(readiness_labels[i]));
-	}
-	for (size_t i = 0; i < nroles && s == STORE_OK; i++) {
-		struct report_role rr;
-
-		s = report_role_load(&rr, st, profile, roles[i]);
-		if (s != STORE_OK)
-			set_detail(detail, "cannot read the records of %s for %s: %s", who,
-				   roles[i]->id, store_strerror(s));
-		else if (format == REPORT_TEXT)
-			text_role(&b, &rr);
-		else if (format == REPORT_MARKDOWN)
-			md_role(&b, &rr);
-		else
-			jpush(jroles, json_role(&rr));
-		report_role_done(&rr);
-	}
-	if (format == REPORT_JSON) {
-		json_t *js = json_array();
-		jset(doc, "roles", jroles);
-		for (size_t k = 0; k < nskip; k++) {
-			json_t *o = json_object();
-			jset(o, "id", jtext(skip[k].id, 0));
-			jset(o, "reason", jtext(skip[k].reason, 0));
-			jpush(js, o);
-		}
-		jset(doc, "not_reported", js);
-	} else if (nskip > 0) {
-		buf_puts(&b, format == REPORT_TEXT
-				 ? "\nNot reported (records kept):\n"
-				 : "\n## Not reported\n\nRoles with records that this report "
-				   "leaves out:\n\n");
-		for (size_t k = 0; k < nskip; k++) {
-			if (format == REPORT_TEXT) {
-				char *id = clean(skip[k].id, 0), *why = clean(skip[k].reason, 0);
-				buf_printf(&b, "  %s: %s\n", id, why);
-				free(id);
-				free(why);
-			} else {
-				buf_puts(&b, "- ");
-				md_text(&b, skip[k].id);
-				buf_puts(&b, ": ");
-				md_text(&b, skip[k].reason);
-				buf_puts(&b, "\n");
-			}
-		}
-	}
-	for (size_t k = 0; k < nskip; k++) {
-		free(skip[k].id);
-		free(skip[k].reason);
-	}
-	free(skip);
-	free(roles);
-	free(who);
-	if (s != STORE_OK) {
-		json_decref(doc);
-		free(b.s);
-		return EXPORT_ERR_STORE;
-	}
-	if (doc != NULL) {
-		*out = jdump(doc);
-		json_decref(doc);
-	} else {
-		*out = buf_take(&b);
-	}
-	return EXPORT_OK;
-}
-
 /* ==== export ==== */
 
 /* The content of one role: every item and statement, in document order. */
@@ -972,19 +82,19 @@ json_content(const struct role *r)
 
 	for (size_t i = 0; r != NULL && i < r->nitems; i++) {
 		json_t *o = json_object();
-		jset(o, "id", jtext(r->items[i].id, 0));
-		jset(o, "text", jtext(r->items[i].text, 0));
-		jpush(items, o);
+		jsonout_set(o, "id", jsonout_text(r->items[i].id, 0));
+		jsonout_set(o, "text", jsonout_text(r->items[i].text, 0));
+		jsonout_push(items, o);
 	}
 	for (size_t i = 0; r != NULL && i < r->nstmts; i++) {
 		json_t *o = json_object();
-		jset(o, "id", jtext(r->stmts[i].id, 0));
-		jset(o, "area", jtext(r->areas[r->stmts[i].area].name, 0));
-		jset(o, "text", jtext(r->stmts[i].text, 0));
-		jpush(stmts, o);
+		jsonout_set(o, "id", jsonout_text(r->stmts[i].id, 0));
+		jsonout_set(o, "area", jsonout_text(r->areas[r->stmts[i].area].name, 0));
+		jsonout_set(o, "text", jsonout_text(r->stmts[i].text, 0));
+		jsonout_push(stmts, o);
 	}
-	jset(c, "items", items);
-	jset(c, "statements", stmts);
+	jsonout_set(c, "items", items);
+	jsonout_set(c, "statements", stmts);
 	return c;
 }
 
@@ -995,13 +105,13 @@ json_rating(const struct store_rating *rt, bool with_rater)
 	json_t *o = json_object();
 
 	if (with_rater)
-		jset(o, "rater", jtext(rt->rater, 0));
-	jset(o, "statement_id", jtext(rt->statement_id, 0));
-	jset(o, "area", jtext(rt->area, 0));
-	jset(o, "text", jtext(rt->text, 0));
-	jset(o, "value", json_integer(rt->value));
-	jset(o, "note", jnote(rt->note));
-	jset(o, "updated_at", json_integer(rt->updated_at));
+		jsonout_set(o, "rater", jsonout_text(rt->rater, 0));
+	jsonout_set(o, "statement_id", jsonout_text(rt->statement_id, 0));
+	jsonout_set(o, "area", jsonout_text(rt->area, 0));
+	jsonout_set(o, "text", jsonout_text(rt->text, 0));
+	jsonout_set(o, "value", json_integer(rt->value));
+	jsonout_set(o, "note", jsonout_note(rt->note));
+	jsonout_set(o, "updated_at", json_integer(rt->updated_at));
 	return o;
 }
 
@@ -1018,40 +128,40 @@ export_records(struct store *st, const char *profile, const char *id, json_t *o)
 	int line = 0;
 	enum store_status s;
 
-	jset(o, "checklist", cl);
-	jset(o, "ratings", ra);
-	jset(o, "snapshots", sa);
+	jsonout_set(o, "checklist", cl);
+	jsonout_set(o, "ratings", ra);
+	jsonout_set(o, "snapshots", sa);
 	if ((s = store_items_get(st, profile, id, &it, &nit)) != STORE_OK ||
 	    (s = store_ratings_get(st, profile, id, NULL, &rt, &nrt)) != STORE_OK ||
 	    (s = store_snapshots_get(st, profile, id, NULL, &sn, &nsn)) != STORE_OK)
 		goto out;
 	for (size_t i = 0; i < nit; i++) {
 		json_t *x = json_object();
-		jset(x, "item_id", jtext(it[i].item_id, 0));
-		jset(x, "text", jtext(it[i].text, 0));
-		jset(x, "done", json_boolean(it[i].done));
-		jset(x, "done_at", json_integer(it[i].done ? it[i].done_at : 0));
-		jset(x, "note", jnote(it[i].note));
-		jset(x, "updated_at", json_integer(it[i].updated_at));
-		jpush(cl, x);
+		jsonout_set(x, "item_id", jsonout_text(it[i].item_id, 0));
+		jsonout_set(x, "text", jsonout_text(it[i].text, 0));
+		jsonout_set(x, "done", json_boolean(it[i].done));
+		jsonout_set(x, "done_at", json_integer(it[i].done ? it[i].done_at : 0));
+		jsonout_set(x, "note", jsonout_note(it[i].note));
+		jsonout_set(x, "updated_at", json_integer(it[i].updated_at));
+		jsonout_push(cl, x);
 	}
 	for (size_t i = 0; i < nrt; i++)
-		jpush(ra, json_rating(&rt[i], true));
+		jsonout_push(ra, json_rating(&rt[i], true));
 	for (size_t i = 0; i < nsn; i++) {
 		json_t *x = json_object(), *rs = json_array();
-		jset(x, "rater", jtext(sn[i].rater, 0));
-		jset(x, "taken_at", json_integer(sn[i].taken_at));
+		jsonout_set(x, "rater", jsonout_text(sn[i].rater, 0));
+		jsonout_set(x, "taken_at", json_integer(sn[i].taken_at));
 		for (size_t k = 0; k < sn[i].nratings; k++)
-			jpush(rs, json_rating(&sn[i].ratings[k], false));
-		jset(x, "ratings", rs);
-		jpush(sa, x);
+			jsonout_push(rs, json_rating(&sn[i].ratings[k], false));
+		jsonout_set(x, "ratings", rs);
+		jsonout_push(sa, x);
 	}
 	s = store_position_get(st, profile, id, &section, &line);
 	if (s == STORE_OK) {
 		json_t *x = json_object();
-		jset(x, "section", jtext(section, 0));
-		jset(x, "line", json_integer(line));
-		jset(o, "position", x);
+		jsonout_set(x, "section", jsonout_text(section, 0));
+		jsonout_set(x, "line", json_integer(line));
+		jsonout_set(o, "position", x);
 	} else if (s == STORE_ERR_NOTFOUND) {
 		s = STORE_OK;
 	}
@@ -1077,25 +187,25 @@ export_profile(struct store *st, struct catalog *cat, const char *profile, int64
 	*out = NULL;
 	s = store_profile(st, profile, false, 0, &pid);
 	if (s == STORE_ERR_NOTFOUND || s == STORE_ERR_INVALID) {
-		char *who = clean(profile, 0);
-		set_detail(detail, "no profile '%s' in the database", who);
+		char *who = text_clean(profile, 0);
+		xreplacef(detail, "no profile '%s' in the database", who);
 		free(who);
 		return EXPORT_ERR_NOTFOUND;
 	}
 	if (s == STORE_OK)
 		s = store_profiles_list(st, &p, &n);
 	if (s != STORE_OK) {
-		set_detail(detail, "cannot read the database: %s", store_strerror(s));
+		xreplacef(detail, "cannot read the database: %s", store_strerror(s));
 		return EXPORT_ERR_STORE;
 	}
 	doc = json_object();
 	roles = json_array();
 	iso_time(now, when);
-	jset(doc, "format", json_string(EXPORT_FORMAT));
-	jset(doc, "version", json_integer(EXPORT_VERSION));
-	jset(doc, "exported_at", json_string(when));
-	jset(doc, "profile", jtext(profile, 0));
-	jset(doc, "roles", roles);
+	jsonout_set(doc, "format", json_string(EXPORT_FORMAT));
+	jsonout_set(doc, "version", json_integer(EXPORT_VERSION));
+	jsonout_set(doc, "exported_at", json_string(when));
+	jsonout_set(doc, "profile", jsonout_text(profile, 0));
+	jsonout_set(doc, "roles", roles);
 	for (size_t i = 0; i < n && s == STORE_OK; i++) {
 		struct role *r;
 		json_t *o;
@@ -1106,19 +216,19 @@ export_profile(struct store *st, struct catalog *cat, const char *profile, int64
 		if (r != NULL && role_load(r) != 0)
 			r = NULL;
 		o = json_object();
-		jset(o, "id", jtext(p[i].role, 0));
-		jset(o, "title", jtext(r != NULL ? r->title : p[i].role, 0));
-		jset(o, "content", json_content(r));
+		jsonout_set(o, "id", jsonout_text(p[i].role, 0));
+		jsonout_set(o, "title", jsonout_text(r != NULL ? r->title : p[i].role, 0));
+		jsonout_set(o, "content", json_content(r));
 		s = export_records(st, profile, p[i].role, o);
-		jpush(roles, o);
+		jsonout_push(roles, o);
 	}
 	store_progress_free(p, n);
 	if (s != STORE_OK) {
 		json_decref(doc);
-		set_detail(detail, "cannot read the database: %s", store_strerror(s));
+		xreplacef(detail, "cannot read the database: %s", store_strerror(s));
 		return EXPORT_ERR_STORE;
 	}
-	*out = jdump(doc);
+	*out = jsonout_dump(doc);
 	json_decref(doc);
 	return EXPORT_OK;
 }
@@ -1168,8 +278,8 @@ export_write_file(const char *path, const char *data, size_t len, char **detail)
 		close(dfd);
 	}
 	if (err != 0) {
-		char *name = clean(fd < 0 ? tmp : path, 0);
-		set_detail(detail, "cannot %s %s: %s", what, name, strerror(err));
+		char *name = text_clean(fd < 0 ? tmp : path, 0);
+		xreplacef(detail, "cannot %s %s: %s", what, name, strerror(err));
 		free(name);
 	}
 	free(tmp);
@@ -1295,7 +405,7 @@ fail_at(char **detail, const char *path, const char *key, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	set_detail(detail, "%s: %s", where, msg);
+	xreplacef(detail, "%s: %s", where, msg);
 	free(where);
 	free(msg);
 	return false;
@@ -1697,42 +807,42 @@ check_doc(const char *data, size_t len, struct doc *d, char **detail)
 
 	memset(d, 0, sizeof *d);
 	if (len > EXPORT_MAX_BYTES) {
-		set_detail(detail, "larger than %u bytes (16 MiB); an export is never that large",
-			   EXPORT_MAX_BYTES);
+		xreplacef(detail, "larger than %u bytes (16 MiB); an export is never that large",
+			  EXPORT_MAX_BYTES);
 		return EXPORT_ERR_TOO_LARGE;
 	}
 	if (!depth_ok(data, len, &line, &col)) {
-		set_detail(detail, "line %zu, column %zu: nested deeper than %d levels", line, col,
-			   EXPORT_MAX_DEPTH);
+		xreplacef(detail, "line %zu, column %zu: nested deeper than %d levels", line, col,
+			  EXPORT_MAX_DEPTH);
 		return EXPORT_ERR_TOO_DEEP;
 	}
 	root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
 	if (root == NULL) {
-		char *why = clean(err.text, 0);
-		set_detail(detail, "not valid JSON: line %d, column %d: %s", err.line, err.column,
-			   why);
+		char *why = text_clean(err.text, 0);
+		xreplacef(detail, "not valid JSON: line %d, column %d: %s", err.line, err.column,
+			  why);
 		free(why);
 		return EXPORT_ERR_PARSE;
 	}
 	if (!json_is_object(root)) {
-		set_detail(detail, "not a rolebook export: the top level is not an object");
+		xreplacef(detail, "not a rolebook export: the top level is not an object");
 		json_decref(root);
 		return EXPORT_ERR_FORMAT;
 	}
 	v = json_object_get(root, "format");
 	if (!json_is_string(v) || strcmp(json_string_value(v), EXPORT_FORMAT) != 0) {
-		char *found = json_is_string(v) ? clean(json_string_value(v), 0) : NULL;
+		char *found = json_is_string(v) ? text_clean(json_string_value(v), 0) : NULL;
 		if (found != NULL && strlen(found) > 60)
 			strcpy(found + 57, "...");
-		set_detail(detail, "not a rolebook export: format is %s%s%s, expected \"%s\"%s",
-			   found ? "\"" : "",
-			   found ? found
-			   : v	 ? "not a string"
-				 : "missing",
-			   found ? "\"" : "", EXPORT_FORMAT,
-			   found && strcmp(found, REPORT_FORMAT) == 0
-			       ? " (a report cannot be imported; use 'rolebook export')"
-			       : "");
+		xreplacef(detail, "not a rolebook export: format is %s%s%s, expected \"%s\"%s",
+			  found ? "\"" : "",
+			  found ? found
+			  : v	? "not a string"
+				: "missing",
+			  found ? "\"" : "", EXPORT_FORMAT,
+			  found && strcmp(found, REPORT_FORMAT) == 0
+			      ? " (a report cannot be imported; use 'rolebook export')"
+			      : "");
 		free(found);
 		json_decref(root);
 		return EXPORT_ERR_FORMAT;
@@ -1742,10 +852,10 @@ check_doc(const char *data, size_t len, struct doc *d, char **detail)
 		return EXPORT_ERR_SCHEMA;
 	}
 	if (version > EXPORT_VERSION) {
-		set_detail(detail,
-			   "made by a newer rolebook (format version %lld); this one reads "
-			   "version %d",
-			   (long long)version, EXPORT_VERSION);
+		xreplacef(detail,
+			  "made by a newer rolebook (format version %lld); this one reads "
+			  "version %d",
+			  (long long)version, EXPORT_VERSION);
 		json_decref(root);
 		return EXPORT_ERR_VERSION;
 	}
@@ -1941,8 +1051,8 @@ export_import(struct store *st, const char *data, size_t len, const char *as, in
 	if (counts != NULL)
 		memset(counts, 0, sizeof *counts);
 	if (as != NULL && (*as == '\0' || strlen(as) > EXPORT_MAX_NAME || !plain(as, strlen(as)))) {
-		set_detail(detail, "--as needs a name of 1 to %d bytes without control characters",
-			   EXPORT_MAX_NAME);
+		xreplacef(detail, "--as needs a name of 1 to %d bytes without control characters",
+			  EXPORT_MAX_NAME);
 		return EXPORT_ERR_INVALID;
 	}
 	if ((status = check_doc(data, len, &d, detail)) != EXPORT_OK)
@@ -1970,10 +1080,10 @@ export_import(struct store *st, const char *data, size_t len, const char *as, in
 		store_rollback(st);
 	if (s != STORE_OK) {
 		if (i > 0)
-			set_detail(detail, "%s (while importing roles[%zu]); nothing was changed",
-				   store_strerror(s), i - 1);
+			xreplacef(detail, "%s (while importing roles[%zu]); nothing was changed",
+				  store_strerror(s), i - 1);
 		else
-			set_detail(detail, "%s; nothing was changed", store_strerror(s));
+			xreplacef(detail, "%s; nothing was changed", store_strerror(s));
 		doc_free(&d);
 		return EXPORT_ERR_STORE;
 	}
@@ -1994,26 +1104,26 @@ export_read_file(const char *path, char **data, size_t *len, char **detail)
 	size_t n = 0, cap = 0;
 	char *buf = NULL;
 	enum export_status status = EXPORT_OK;
-	char *name = clean(path, 0); /* for messages */
+	char *name = text_clean(path, 0); /* for messages */
 
 	*data = NULL;
 	*len = 0;
 	if (fd < 0) {
-		set_detail(detail, "cannot open %s: %s", name, strerror(errno));
+		xreplacef(detail, "cannot open %s: %s", name, strerror(errno));
 		free(name);
 		return EXPORT_ERR_IO;
 	}
 	if (fstat(fd, &sb) != 0) {
-		set_detail(detail, "cannot read %s: %s", name, strerror(errno));
+		xreplacef(detail, "cannot read %s: %s", name, strerror(errno));
 		status = EXPORT_ERR_IO;
 	} else if (S_ISDIR(sb.st_mode)) {
-		set_detail(detail, "%s is a folder", name);
+		xreplacef(detail, "%s is a folder", name);
 		status = EXPORT_ERR_IO;
 	} else if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > EXPORT_MAX_BYTES) {
-		set_detail(detail,
-			   "%s is %jd bytes, larger than the %u bytes (16 MiB) an export "
-			   "may have",
-			   name, (intmax_t)sb.st_size, EXPORT_MAX_BYTES);
+		xreplacef(detail,
+			  "%s is %jd bytes, larger than the %u bytes (16 MiB) an export "
+			  "may have",
+			  name, (intmax_t)sb.st_size, EXPORT_MAX_BYTES);
 		status = EXPORT_ERR_TOO_LARGE;
 	}
 	/* Read at most one byte past the limit: a pipe has no size to check. */
@@ -2027,14 +1137,14 @@ export_read_file(const char *path, char **data, size_t *len, char **detail)
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			set_detail(detail, "cannot read %s: %s", name, strerror(errno));
+			xreplacef(detail, "cannot read %s: %s", name, strerror(errno));
 			status = EXPORT_ERR_IO;
 		} else if (r == 0) {
 			break;
 		} else if ((n += (size_t)r) > EXPORT_MAX_BYTES) {
-			set_detail(detail,
-				   "%s is larger than the %u bytes (16 MiB) an export may have",
-				   name, EXPORT_MAX_BYTES);
+			xreplacef(detail,
+				  "%s is larger than the %u bytes (16 MiB) an export may have",
+				  name, EXPORT_MAX_BYTES);
 			status = EXPORT_ERR_TOO_LARGE;
 		}
 	}
@@ -2090,7 +1200,7 @@ export_load_dir(struct store *mem, const char *dir, size_t *nloaded, char ***err
 	if (nloaded != NULL)
 		*nloaded = 0;
 	if (d == NULL) {
-		set_detail(detail, "cannot read the folder %s: %s", dir, strerror(errno));
+		xreplacef(detail, "cannot read the folder %s: %s", dir, strerror(errno));
 		return EXPORT_ERR_IO;
 	}
 	while ((e = readdir(d)) != NULL) {
@@ -2110,7 +1220,7 @@ export_load_dir(struct store *mem, const char *dir, size_t *nloaded, char ***err
 		if (s == EXPORT_OK) {
 			loaded++;
 		} else {
-			name = clean(names[i], 0);
+			name = text_clean(names[i], 0);
 			errs = xgrow(errs, &ecap, nerr + 1, sizeof *errs);
 			errs[nerr++] = xasprintf("%s: %s", name, why ? why : export_strerror(s));
 			free(name);
@@ -2141,28 +1251,7 @@ export_errors_free(char **errors, size_t n)
 static char *
 shown(const char *path)
 {
-	return clean(path, 0);
-}
-
-int
-export_cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-		  enum report_format format, FILE *out)
-{
-	char *text = NULL, *detail = NULL;
-	enum export_status s = export_report(st, cat, profile, only, format, &text, &detail);
-
-	if (s != EXPORT_OK) {
-		cli_error("cannot make the report: %s", detail ? detail : export_strerror(s));
-		free(detail);
-		return 1;
-	}
-	fputs(text, out);
-	free(text);
-	if (fflush(out) != 0 || ferror(out)) {
-		cli_error("cannot write the report");
-		return 1;
-	}
-	return 0;
+	return text_clean(path, 0);
 }
 
 int
@@ -2181,7 +1270,7 @@ export_cli_export(struct store *st, struct catalog *cat, const char *profile, co
 		free(text);
 		return 1;
 	}
-	who = clean(profile, 0);
+	who = text_clean(profile, 0);
 	if (output != NULL && strcmp(output, "-") != 0) {
 		char *o = shown(output);
 		fprintf(out, "exported profile %s to %s\n", who, o);

@@ -1,20 +1,18 @@
 /*
- * export.h - readiness reports, and the JSON export and import of a
- * profile's records.
+ * export.h - the JSON export and import of a profile's records.
  *
- * Three things leave the database here:
+ * A profile's records leave a database and come back here:
  *
- * - a report (text, Markdown for a GitHub issue, or JSON "rolebook-report"
- *   version 1) of a profile's checklist progress, self and reviewer
- *   averages per skill area, readiness verdict and notes;
  * - an export: one JSON document "rolebook-export" version 1 holding every
  *   record of a profile (checklist, ratings of every rater, snapshots,
  *   reading positions) and the role content they refer to;
  * - and, read back, an import of such a document into a database.
  *
- * man/json-format.txt documents both JSON formats.  All times in them are
- * integers, Unix seconds UTC (0 = none), except the export's exported_at,
- * an ISO 8601 UTC string for people.
+ * (Readiness reports, which are only read, are report.h's.)
+ *
+ * man/json-format.txt documents the JSON format.  All times in it are
+ * integers, Unix seconds UTC (0 = none), except exported_at, an ISO 8601
+ * UTC string for people.
  *
  * An import is untrusted input: it is refused before being read whole when
  * larger than EXPORT_MAX_BYTES, refused when nested deeper than
@@ -46,8 +44,6 @@
 
 #define EXPORT_FORMAT "rolebook-export"
 #define EXPORT_VERSION 1
-#define REPORT_FORMAT "rolebook-report"
-#define REPORT_VERSION 1
 
 #define EXPORT_MAX_BYTES (16u * 1024 * 1024)  /* an import file */
 #define EXPORT_MAX_DEPTH 32		      /* nested arrays and objects */
@@ -68,37 +64,11 @@ enum export_status {
 	EXPORT_ERR_SCHEMA,    /* a field missing, of the wrong type or out of range */
 	EXPORT_ERR_NOTFOUND,  /* no such profile in the database */
 	EXPORT_ERR_STORE,     /* the database refused; the detail says why */
-	EXPORT_ERR_INVALID,   /* bad argument (a report format, a name) */
+	EXPORT_ERR_INVALID,   /* bad argument (an --as name) */
 };
 
 /* Static message for a status, e.g. "not a rolebook export". */
 const char *export_strerror(enum export_status status);
-
-/* ---- reports ---- */
-
-enum report_format {
-	REPORT_TEXT = 0, /* for a terminal or a pipe */
-	REPORT_MARKDOWN, /* GitHub-flavoured, to paste into an issue */
-	REPORT_JSON,	 /* "rolebook-report" version 1 */
-};
-
-/* Parses "text", "markdown" (or "md") or "json"; false for anything else. */
-bool export_report_format(const char *name, enum report_format *out);
-
-/*
- * Writes the readiness report of profile into *out (a new NUL-terminated
- * string, caller frees): for role only, or, when only is NULL, for every
- * role of cat with a record of the profile (all of cat's roles when there
- * is none).  Roles with records but missing from cat, or whose file does
- * not load, are named at the end as not reported.  Text from the database
- * and the content is sanitised; in Markdown it is escaped so that it
- * cannot start a heading, break a table or open code, links or HTML.
- * EXPORT_ERR_STORE (detail: the store's message) when the records cannot
- * be read; only, when given, must load (else EXPORT_ERR_INVALID).
- */
-enum export_status export_report(struct store *st, struct catalog *cat, const char *profile,
-				 struct role *only, enum report_format format, char **out,
-				 char **detail);
 
 /* ---- export ---- */
 
@@ -171,9 +141,6 @@ void export_errors_free(char **errors, size_t n);
 /* ---- command-line glue: these print (results to out, errors to stderr)
  * and return the process exit status (0, or 1 on failure). ---- */
 
-/* `rolebook report`. */
-int export_cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-		      enum report_format format, FILE *out);
 /* `rolebook export`: to out, or to the file output when not NULL. */
 int export_cli_export(struct store *st, struct catalog *cat, const char *profile,
 		      const char *output, int64_t now, FILE *out);

@@ -29,6 +29,7 @@
 #include "content.h"
 #include "export.h"
 #include "paths.h"
+#include "report.h"
 #include "store.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -355,7 +356,7 @@ cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool r
 	return rc;
 }
 
-/* report, export, import (export.c); --format, --role, -o and --as
+/* report (report.c), export and import (export.c); --format, --role, -o and --as
  * belong to them. */
 static bool
 is_export_cmd(const char *cmd)
@@ -392,7 +393,7 @@ cmd_export(struct catalog *cat, const struct options *o, const char *profile, co
 		fputs("Try 'rolebook --help'.\n", stderr);
 		return 2;
 	}
-	if (o->format != NULL && !export_report_format(o->format, &format)) {
+	if (o->format != NULL && !report_parse_format(o->format, &format)) {
 		cli_error("unknown report format '%s' (text, markdown or json)", o->format);
 		return 2;
 	}
@@ -401,7 +402,7 @@ cmd_export(struct catalog *cat, const struct options *o, const char *profile, co
 	if ((st = open_store(o)) == NULL)
 		return 1;
 	if (report)
-		rc = export_cli_report(st, cat, profile, r, format, stdout);
+		rc = report_cli(st, cat, profile, r, format, stdout);
 	else if (import)
 		rc = export_cli_import(st, argv[0], o->as, (int64_t)time(NULL), stdout);
 	else

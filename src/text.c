@@ -579,6 +579,12 @@ text_sanitize(const char *s, size_t len, unsigned flags, size_t *outlen)
 	return out;
 }
 
+char *
+text_clean(const char *s, unsigned flags)
+{
+	return text_sanitize(s != NULL ? s : "", s != NULL ? strlen(s) : 0, flags, NULL);
+}
+
 bool
 text_is_clean(const char *s, size_t len)
 {

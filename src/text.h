@@ -66,6 +66,10 @@ enum text_sanitize_flags {
  */
 char *text_sanitize(const char *s, size_t len, unsigned flags, size_t *outlen);
 
+/* text_sanitize() of the NUL-terminated s, NULL taken as "": a new string
+ * (caller frees with free()), one line unless flags keep newlines. */
+char *text_clean(const char *s, unsigned flags);
+
 /* True when s[0..len) is valid UTF-8 with no control characters other than
  * \n and \t: the fast check that lets callers skip text_sanitize(). */
 bool text_is_clean(const char *s, size_t len);

@@ -134,3 +134,18 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return p;
 }
+
+void
+xreplacef(char **dst, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	if (dst == NULL)
+		return;
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	free(*dst);
+	*dst = p;
+}

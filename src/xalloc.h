@@ -30,6 +30,11 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) RB_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap) RB_PRINTF(1, 0);
 
+/* Sets *dst to a new formatted string (caller frees) and frees the one it
+ * held, after formatting, so an argument may be *dst itself.  Does nothing
+ * when dst is NULL: made for optional out-parameters such as char **detail. */
+void xreplacef(char **dst, const char *fmt, ...) RB_PRINTF(2, 3);
+
 /* Grows *array (of *cap elements of size bytes) to hold at least need.
  * The check that usually finds room is inline: it runs for every word. */
 void *xgrow_slow(void *array, size_t *cap, size_t need, size_t size);

@@ -1,12 +1,6 @@
 /*
- * test_export.c - reports, export and import (src/export.c).
- *
- * The fixture is built through the store's own setters at fixed times
- * (T0 = 2026-11-23T00:00:00Z), for the role tests/data/export/roles/demo.md
- * and a role the handbook no longer has.  Its export must equal
- * tests/data/export/alice.json and its reports report.txt, report.md and
- * report.json there byte for byte; on a mismatch the output is saved
- * beside the run's temporary files as NAME.actual.
+ * test_export.c - export and import (src/export.c) of alice's records
+ * (fixture.h).
  *
  * Every refused import is checked to change nothing: the full export of
  * the database before and after must be equal.
@@ -25,189 +19,23 @@
 
 #include "content.h"
 #include "export.h"
+#include "fixture.h"
 #include "store.h"
 #include "unit.h"
 #include "xalloc.h"
 
-#define T0 INT64_C(1795392000) /* 2026-11-23T00:00:00Z */
-#define DAY INT64_C(86400)
-#define EXPORTED (T0 + 10 * DAY)
-#define DATA TEST_SRCDIR "/tests/data/export"
-
-/* The demo role's ids (content_item_id of the wording). */
-#define DEMO "demo"
-#define GONE "retired-role"
-#define I_CHARTER "e8d44ad2ae15"
-#define I_CHANNEL "f87ac471c1ed"
-#define I_MEETING "c59296626ebf"
-#define S_REVIEW "11c4e7b58c6c"
-#define S_WRITE "da1f5e0c576e"
-#define S_ANSWER "6ad1b8194c5f"
-#define S_WELCOME "4ae628f32ad4"
-
-static struct catalog cat;
-
 /* ---- helpers ---- */
-
-static char *
-test_dir(const char *name)
-{
-	char *dir = xasprintf("%s/export-%s", unit_tmpdir, name);
-
-	if (mkdir(dir, 0700) != 0)
-		perror(dir);
-	return dir;
-}
-
-/* A new store in its own folder; NULL (and a failure) when it cannot open. */
-static struct store *
-fresh(const char *name)
-{
-	char *dir = test_dir(name), *path = xasprintf("%s/rolebook.db", dir), *detail = NULL;
-	struct store *st = NULL;
-	enum store_status s = store_open(path, 0, 2000, &st, &detail);
-
-	if (s != STORE_OK)
-		fprintf(stderr, "\nstore_open %s: %s\n", path, detail ? detail : "");
-	CU_ASSERT_EQUAL_FATAL(s, STORE_OK);
-	free(detail);
-	free(path);
-	free(dir);
-	return st;
-}
-
-static char *
-slurp(const char *path)
-{
-	char *err = NULL;
-	size_t len;
-	char *text = content_read_file(path, &len, &err);
-
-	if (text == NULL)
-		fprintf(stderr, "\n%s\n", err);
-	free(err);
-	return text;
-}
-
-/* Compares actual with the expected file; saves actual as NAME.actual on
- * a mismatch. */
-static void
-assert_file(const char *name, const char *actual)
-{
-	char *path = xasprintf("%s/%s", DATA, name), *expected = slurp(path);
-
-	CU_ASSERT_PTR_NOT_NULL(actual);
-	if (expected == NULL || actual == NULL || strcmp(expected, actual) != 0) {
-		char *save = xasprintf("%s/%s.actual", unit_tmpdir, name);
-		FILE *f = fopen(save, "w");
-		if (f != NULL && actual != NULL) {
-			fputs(actual, f);
-			fclose(f);
-		}
-		fprintf(stderr, "\n%s differs; the output is in %s\n", path, save);
-		free(save);
-	}
-	UNIT_ASSERT_STR(expected, actual);
-	free(expected);
-	free(path);
-}
 
 /* The full export of profile at EXPORTED, or NULL when there is none. */
 static char *
 export_of(struct store *st, const char *profile)
 {
 	char *out = NULL, *detail = NULL;
-	enum export_status s = export_profile(st, &cat, profile, EXPORTED, &out, &detail);
+	enum export_status s = export_profile(st, &fixture_cat, profile, EXPORTED, &out, &detail);
 
 	CU_ASSERT(s == EXPORT_OK || s == EXPORT_ERR_NOTFOUND);
 	free(detail);
 	return out;
-}
-
-static char *
-report_of(struct store *st, const char *profile, struct role *only, enum report_format f)
-{
-	char *out = NULL, *detail = NULL;
-	enum export_status s = export_report(st, &cat, profile, only, f, &out, &detail);
-
-	if (s != EXPORT_OK)
-		fprintf(stderr, "\nexport_report: %s\n", detail ? detail : export_strerror(s));
-	CU_ASSERT_EQUAL(s, EXPORT_OK);
-	free(detail);
-	return out;
-}
-
-#define OK(call) CU_ASSERT_EQUAL((call), STORE_OK)
-
-/* alice's records, at fixed times; see tests/data/export/alice.json. */
-static void
-build_fixture(struct store *st)
-{
-	const char *a = "alice";
-	int64_t id;
-
-	OK(store_item_set_done(st, a, DEMO, I_CHARTER, "Read the charter", true, T0));
-	OK(store_item_set_note(st, a, DEMO, I_CHARTER, NULL,
-			       "Read it twice; the voting rules matter.", T0 + 3600));
-	OK(store_item_set_done(st, a, DEMO, I_CHANNEL, "Join the channel", true, T0 + DAY));
-	OK(store_item_set_note(st, a, DEMO, I_MEETING, "Attend a meeting",
-			       "Next meeting:\n1 December.", T0 + 2 * DAY));
-	OK(store_item_set_done(st, a, DEMO, "0123456789ab", "Subscribe to the old mailing list",
-			       true, T0 - 30 * DAY));
-
-	OK(store_rating_set(st, a, DEMO, "", S_REVIEW, "Architecture", "I review designs.", 4,
-			    T0 + DAY));
-	OK(store_rating_set_note(st, a, DEMO, "", S_REVIEW, NULL, NULL,
-				 "I reviewed three designs this cycle.", T0 + DAY));
-	OK(store_rating_set(st, a, DEMO, "", S_WRITE, "Architecture", "I write design documents.",
-			    3, T0 + DAY));
-	OK(store_rating_set(st, a, DEMO, "", S_ANSWER, "Community",
-			    "I answer questions in the channel.", 1, T0 + DAY));
-	OK(store_snapshot_take(st, a, DEMO, "", T0 + DAY, &id));
-	OK(store_rating_set(st, a, DEMO, "", S_ANSWER, NULL, NULL, 2, T0 + 2 * DAY));
-	OK(store_snapshot_take(st, a, DEMO, "", T0 + 2 * DAY, &id));
-	/* a statement the role no longer has, with a note: still evidence */
-	OK(store_rating_set_note(st, a, DEMO, "", "0000000000ff", "Architecture",
-				 "I keep the roadmap current.", "Roadmap updated in October.",
-				 T0 - 20 * DAY));
-
-	OK(store_rating_set(st, a, DEMO, "bob", S_REVIEW, "Architecture", "I review designs.", 3,
-			    T0 + 3 * DAY));
-	OK(store_rating_set_note(st, a, DEMO, "bob", S_REVIEW, NULL, NULL,
-				 "Solid reviews; wants more depth on trade-offs.", T0 + 3 * DAY));
-	OK(store_rating_set(st, a, DEMO, "bob", S_ANSWER, "Community",
-			    "I answer questions in the channel.", 4, T0 + 3 * DAY));
-	OK(store_rating_set(st, a, DEMO, "bob", S_WELCOME, "Community", "I welcome newcomers.", 4,
-			    T0 + 3 * DAY));
-	OK(store_snapshot_take(st, a, DEMO, "bob", T0 + 3 * DAY, &id));
-	OK(store_rating_set(st, a, DEMO, "carol", S_REVIEW, "Architecture", "I review designs.", 2,
-			    T0 + 4 * DAY));
-	OK(store_rating_set(st, a, DEMO, "carol", S_WELCOME, "Community", "I welcome newcomers.", 5,
-			    T0 + 4 * DAY));
-	OK(store_rating_set_note(st, a, DEMO, "carol", S_WELCOME, NULL, NULL,
-				 "Welcomed two newcomers at the meeting.", T0 + 4 * DAY));
-
-	OK(store_position_set(st, a, DEMO, "Skill areas", 12, T0 + 5 * DAY));
-	OK(store_item_set_done(st, a, GONE, "aaaaaaaaaaaa", "An item of a role that is gone", true,
-			       T0 - 60 * DAY));
-}
-
-static struct store *
-fixture_store(const char *name)
-{
-	struct store *st = fresh(name);
-
-	build_fixture(st);
-	return st;
-}
-
-static char *
-fixture_json(void)
-{
-	char *text = slurp(DATA "/alice.json");
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-	return text;
 }
 
 /* A new copy of s with the first (or, last true, the last) old replaced;
@@ -226,13 +54,6 @@ edit(const char *s, const char *old, const char *new, bool last)
 		return xstrdup(s);
 	}
 	return xasprintf("%.*s%s%s", (int)(at - s), s, new, at + strlen(old));
-}
-
-static enum export_status
-import_doc(struct store *st, const char *doc, const char *as, struct export_counts *c,
-	   char **detail)
-{
-	return export_import(st, doc, strlen(doc), as, T0 + 30 * DAY, NULL, c, detail);
 }
 
 /* Imports doc into a store holding the fixture: it must be refused with
@@ -280,7 +101,7 @@ refused_edit(const char *name, const char *old, const char *new, bool last, enum
 	free(doc);
 }
 
-/* ---- export and reports of the fixture ---- */
+/* ---- export of the fixture ---- */
 
 static void
 test_export_fixture(void)
@@ -288,93 +109,9 @@ test_export_fixture(void)
 	struct store *st = fixture_store("fixture");
 	char *out = export_of(st, "alice");
 
-	assert_file("alice.json", out);
+	fixture_assert_file("alice.json", out);
 	free(out);
 	store_close(st);
-}
-
-static void
-test_report_text(void)
-{
-	struct store *st = fixture_store("report-text");
-	char *out = report_of(st, "alice", NULL, REPORT_TEXT);
-
-	assert_file("report.txt", out);
-	free(out);
-	store_close(st);
-}
-
-static void
-test_report_markdown(void)
-{
-	struct store *st = fixture_store("report-md");
-	char *out = report_of(st, "alice", NULL, REPORT_MARKDOWN);
-
-	assert_file("report.md", out);
-	free(out);
-	store_close(st);
-}
-
-static void
-test_report_json(void)
-{
-	struct store *st = fixture_store("report-json");
-	char *out = report_of(st, "alice", NULL, REPORT_JSON);
-
-	assert_file("report.json", out);
-	free(out);
-	store_close(st);
-}
-
-/* From the imported file, the reports are the same as from the store. */
-static void
-test_report_after_import(void)
-{
-	struct store *st = fresh("report-import");
-	char *doc = fixture_json(), *out;
-	struct role *demo = catalog_find(&cat, DEMO);
-
-	CU_ASSERT_EQUAL(import_doc(st, doc, NULL, NULL, NULL), EXPORT_OK);
-	out = report_of(st, "alice", NULL, REPORT_MARKDOWN);
-	assert_file("report.md", out);
-	free(out);
-	/* --role: the same role alone, without the note on the missing one */
-	out = report_of(st, "alice", demo, REPORT_TEXT);
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Demo Lead (demo)\n"));
-	CU_ASSERT_PTR_NULL(strstr(out, "Not reported"));
-	free(out);
-	free(doc);
-	store_close(st);
-}
-
-static void
-test_report_no_records(void)
-{
-	struct store *st = fresh("report-empty");
-	char *out = report_of(st, "nobody", NULL, REPORT_TEXT);
-
-	/* no records: every role of the handbook, nothing done */
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness report for nobody\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Checklist: 0 of 3 done\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Architecture  -     3.0\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness: not yet: 3 checklist items left; "
-					   "Architecture not rated; Community not rated\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Evidence:\n  no notes yet\n"));
-	free(out);
-	store_close(st);
-}
-
-static void
-test_report_format_names(void)
-{
-	enum report_format f;
-
-	CU_ASSERT(export_report_format("text", &f) && f == REPORT_TEXT);
-	CU_ASSERT(export_report_format("markdown", &f) && f == REPORT_MARKDOWN);
-	CU_ASSERT(export_report_format("md", &f) && f == REPORT_MARKDOWN);
-	CU_ASSERT(export_report_format("json", &f) && f == REPORT_JSON);
-	CU_ASSERT_FALSE(export_report_format("html", &f));
-	CU_ASSERT_FALSE(export_report_format("", &f));
 }
 
 /* ---- round trip, idempotence, --as, merge rule ---- */
@@ -382,7 +119,7 @@ test_report_format_names(void)
 static void
 test_round_trip(void)
 {
-	struct store *a = fixture_store("trip-a"), *b = fresh("trip-b");
+	struct store *a = fixture_store("trip-a"), *b = fixture_fresh("trip-b");
 	char *first = export_of(a, "alice"), *second, *detail = NULL, *who = NULL;
 	struct export_counts c;
 
@@ -409,15 +146,15 @@ test_round_trip(void)
 static void
 test_idempotent(void)
 {
-	struct store *st = fresh("idempotent");
+	struct store *st = fixture_fresh("idempotent");
 	char *doc = fixture_json(), *once, *twice;
 	struct export_counts c;
 	uint64_t v;
 
-	CU_ASSERT_EQUAL(import_doc(st, doc, NULL, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, &c, NULL), EXPORT_OK);
 	once = export_of(st, "alice");
 	v = store_data_version(st);
-	CU_ASSERT_EQUAL(import_doc(st, doc, NULL, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, &c, NULL), EXPORT_OK);
 	CU_ASSERT_EQUAL(c.changed, 0);
 	CU_ASSERT_EQUAL(c.kept, 0);
 	CU_ASSERT_EQUAL(c.items, 5);
@@ -459,11 +196,11 @@ test_import_as(void)
 static void
 test_import_as_invalid(void)
 {
-	struct store *st = fresh("as-invalid");
+	struct store *st = fixture_fresh("as-invalid");
 	char *doc = fixture_json(), *detail = NULL;
 
-	CU_ASSERT_EQUAL(import_doc(st, doc, "", NULL, &detail), EXPORT_ERR_INVALID);
-	CU_ASSERT_EQUAL(import_doc(st, doc, "eve\033[2J", NULL, &detail), EXPORT_ERR_INVALID);
+	CU_ASSERT_EQUAL(fixture_import(st, doc, "", NULL, &detail), EXPORT_ERR_INVALID);
+	CU_ASSERT_EQUAL(fixture_import(st, doc, "eve\033[2J", NULL, &detail), EXPORT_ERR_INVALID);
 	CU_ASSERT_PTR_NULL(export_of(st, "eve\033[2J"));
 	free(detail);
 	free(doc);
@@ -473,19 +210,19 @@ test_import_as_invalid(void)
 static void
 test_merge_rule(void)
 {
-	struct store *st = fresh("merge");
+	struct store *st = fixture_fresh("merge");
 	char *doc = fixture_json();
 	struct export_counts c;
 	struct store_item *it;
 	struct store_rating *rt;
 	size_t n;
 
-	CU_ASSERT_EQUAL(import_doc(st, doc, NULL, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, &c, NULL), EXPORT_OK);
 	/* changed here after the export: kept */
 	OK(store_item_set_note(st, "alice", DEMO, I_CHARTER, NULL, "Local note", T0 + 20 * DAY));
 	/* changed here before the export's record: replaced */
 	OK(store_rating_set(st, "alice", DEMO, "bob", S_ANSWER, NULL, NULL, 1, T0));
-	CU_ASSERT_EQUAL(import_doc(st, doc, NULL, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, &c, NULL), EXPORT_OK);
 	CU_ASSERT_EQUAL(c.kept, 1);
 	CU_ASSERT_EQUAL(c.changed, 1);
 	OK(store_items_get(st, "alice", DEMO, &it, &n));
@@ -508,12 +245,12 @@ test_merge_rule(void)
 static void
 test_merge_into_other_records(void)
 {
-	struct store *st = fresh("merge-other");
+	struct store *st = fixture_fresh("merge-other");
 	char *doc = fixture_json(), *out;
 	struct export_counts c;
 
 	OK(store_item_set_done(st, "alice", "other-role", "bbbbbbbbbbbb", "Elsewhere", true, T0));
-	CU_ASSERT_EQUAL(import_doc(st, doc, NULL, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, &c, NULL), EXPORT_OK);
 	CU_ASSERT_EQUAL(c.changed, 5 + 9 + 3 + 1); /* the profile existed */
 	out = export_of(st, "alice");
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"id\": \"other-role\""));
@@ -622,9 +359,9 @@ test_refuse_long_text(void)
 	{
 		char *doc = fixture_json(),
 		     *ok = edit(doc, "\"note\": \"Roadmap updated in October.\"", repl, false);
-		struct store *st = fresh("long-note-ok");
+		struct store *st = fixture_fresh("long-note-ok");
 
-		CU_ASSERT_EQUAL(import_doc(st, ok, NULL, NULL, NULL), EXPORT_OK);
+		CU_ASSERT_EQUAL(fixture_import(st, ok, NULL, NULL, NULL), EXPORT_OK);
 		store_close(st);
 		free(ok);
 		free(doc);
@@ -674,7 +411,7 @@ test_refuse_too_large(void)
 	free(big);
 
 	/* a file: refused from its size, before it is read */
-	dir = test_dir("too-large-file");
+	dir = fixture_dir("too-large-file");
 	path = xasprintf("%s/big.json", dir);
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	CU_ASSERT_FATAL(fd >= 0);
@@ -683,7 +420,7 @@ test_refuse_too_large(void)
 	CU_ASSERT_EQUAL(export_read_file(path, &data, &n, &detail), EXPORT_ERR_TOO_LARGE);
 	CU_ASSERT_PTR_NULL(data);
 	CU_ASSERT(detail != NULL && strstr(detail, "larger than the 16777216 bytes") != NULL);
-	st = fresh("too-large-store");
+	st = fixture_fresh("too-large-store");
 	CU_ASSERT_EQUAL(export_import_file(st, path, NULL, T0, NULL, NULL, NULL),
 			EXPORT_ERR_TOO_LARGE);
 	store_close(st);
@@ -724,7 +461,7 @@ test_refuse_too_deep(void)
 static void
 test_brackets_in_strings(void)
 {
-	struct store *st = fresh("brackets");
+	struct store *st = fixture_fresh("brackets");
 	char *doc = fixture_json(), *note = xmalloc(300), *repl, *bad;
 	struct store_item *it;
 	size_t n;
@@ -737,7 +474,7 @@ test_brackets_in_strings(void)
 	note[143] = '\0';
 	repl = xasprintf("\"note\": \"%s\"", note);
 	bad = edit(doc, "\"note\": \"Read it twice; the voting rules matter.\"", repl, false);
-	CU_ASSERT_EQUAL(import_doc(st, bad, NULL, NULL, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(fixture_import(st, bad, NULL, NULL, NULL), EXPORT_OK);
 	OK(store_items_get(st, "alice", DEMO, &it, &n));
 	CU_ASSERT_EQUAL(n, 4);
 	for (size_t i = 0; i < n; i++)
@@ -782,7 +519,7 @@ test_refuse_hostile_names(void)
 static void
 test_hostile_text_sanitised(void)
 {
-	struct store *st = fresh("hostile");
+	struct store *st = fixture_fresh("hostile");
 	char *doc = fixture_json(), *bad, *bad2, *bad3, *md, *txt;
 	struct store_item *it;
 	struct store_rating *rt;
@@ -797,7 +534,7 @@ test_hostile_text_sanitised(void)
 		 "\"| x | y |\\n# Heading `code` <b>bold</b> [link](http://x) *em* $m$\"", false);
 	bad3 = edit(bad2, "\"text\": \"Join the channel\"",
 		    "\"text\": \"Join\\tthe\\nchannel\\u0085\\u001bP1;2q\\u001b\\\\ now\"", false);
-	CU_ASSERT_EQUAL(import_doc(st, bad3, NULL, NULL, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(fixture_import(st, bad3, NULL, NULL, NULL), EXPORT_OK);
 	OK(store_items_get(st, "alice", DEMO, &it, &n));
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(it[i].item_id, I_CHARTER) == 0)
@@ -813,7 +550,7 @@ test_hostile_text_sanitised(void)
 	store_ratings_free(rt, n);
 
 	/* Markdown cannot be broken by a note */
-	md = report_of(st, "alice", NULL, REPORT_MARKDOWN);
+	md = fixture_report(st, "alice", NULL, REPORT_MARKDOWN);
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "  - self: \\| x \\| y \\| \\# Heading \\`code\\` "
 					  "\\<b\\>bold\\</b\\> \\[link\\](http://x) \\*em\\* "
 					  "\\$m\\$\n"));
@@ -821,7 +558,7 @@ test_hostile_text_sanitised(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "- [x] Read the charter \xe2\x80\x94 done 2026-11-23 "
 					  "\xe2\x80\x94 Red copy evil end line two\n"));
 	/* text keeps the note's lines, indented */
-	txt = report_of(st, "alice", NULL, REPORT_TEXT);
+	txt = fixture_report(st, "alice", NULL, REPORT_TEXT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(txt, "       note: Red copy evil end\n"
 					   "             line two\n"));
 	CU_ASSERT_PTR_NULL(strchr(txt, '\033'));
@@ -838,17 +575,17 @@ test_hostile_text_sanitised(void)
 static void
 test_hostile_database_text(void)
 {
-	struct store *st = fresh("hostile-db");
+	struct store *st = fixture_fresh("hostile-db");
 	char *out;
 
 	OK(store_item_set_done(st, "mallory", DEMO, I_CHARTER, "Read \033]0;pwned\007the charter",
 			       true, T0));
 	OK(store_item_set_note(st, "mallory", DEMO, I_CHARTER, NULL, "bad \xff byte \033[2J", T0));
-	out = report_of(st, "mallory", NULL, REPORT_TEXT);
+	out = fixture_report(st, "mallory", NULL, REPORT_TEXT);
 	CU_ASSERT_PTR_NULL(strchr(out, '\033'));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "note: bad \xef\xbf\xbd byte \n"));
 	free(out);
-	out = report_of(st, "mallory", NULL, REPORT_JSON);
+	out = fixture_report(st, "mallory", NULL, REPORT_JSON);
 	CU_ASSERT_PTR_NULL(strstr(out, "\\u001b"));
 	free(out);
 	out = export_of(st, "mallory");
@@ -863,7 +600,7 @@ test_hostile_database_text(void)
 static void
 test_all_or_nothing(void)
 {
-	char *dir = test_dir("rollback"), *path = xasprintf("%s/rolebook.db", dir);
+	char *dir = fixture_dir("rollback"), *path = xasprintf("%s/rolebook.db", dir);
 	char *doc = fixture_json(), *detail = NULL;
 	struct store *st = NULL;
 	struct store_progress *p;
@@ -881,7 +618,7 @@ test_all_or_nothing(void)
 	sqlite3_close(db);
 	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 2000, &st, NULL), STORE_OK);
 	/* items and ratings go in before the snapshots fail */
-	CU_ASSERT_EQUAL(import_doc(st, doc, NULL, NULL, &detail), EXPORT_ERR_STORE);
+	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, NULL, &detail), EXPORT_ERR_STORE);
 	CU_ASSERT(detail != NULL && strstr(detail, "nothing was changed") != NULL);
 	OK(store_profiles_list(st, &p, &n));
 	CU_ASSERT_EQUAL(n, 0);
@@ -896,14 +633,14 @@ test_all_or_nothing(void)
 static void
 test_import_readonly(void)
 {
-	char *dir = test_dir("readonly"), *path = xasprintf("%s/rolebook.db", dir);
+	char *dir = fixture_dir("readonly"), *path = xasprintf("%s/rolebook.db", dir);
 	char *doc = fixture_json(), *detail = NULL;
 	struct store *st = NULL;
 
 	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 2000, &st, NULL), STORE_OK);
 	store_close(st);
 	CU_ASSERT_EQUAL_FATAL(store_open(path, STORE_READONLY, 2000, &st, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(import_doc(st, doc, NULL, NULL, &detail), EXPORT_ERR_STORE);
+	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, NULL, &detail), EXPORT_ERR_STORE);
 	CU_ASSERT(detail != NULL && strstr(detail, "read-only") != NULL);
 	free(detail);
 	store_close(st);
@@ -917,7 +654,8 @@ test_import_readonly(void)
 static void
 test_write_file(void)
 {
-	char *dir = test_dir("write"), *path = xasprintf("%s/out.json", dir), *back, *detail = NULL;
+	char *dir = fixture_dir("write"), *path = xasprintf("%s/out.json", dir), *back,
+	     *detail = NULL;
 	struct stat sb;
 	DIR *d;
 	struct dirent *e;
@@ -925,7 +663,7 @@ test_write_file(void)
 
 	CU_ASSERT_EQUAL(export_write_file(path, "old\n", 4, NULL), EXPORT_OK);
 	CU_ASSERT_EQUAL(export_write_file(path, "{}\n", 3, NULL), EXPORT_OK);
-	back = slurp(path);
+	back = fixture_slurp(path);
 	UNIT_ASSERT_STR("{}\n", back);
 	free(back);
 	CU_ASSERT_EQUAL(stat(path, &sb), 0);
@@ -948,21 +686,22 @@ test_write_file(void)
 static void
 test_export_unknown_profile(void)
 {
-	struct store *st = fresh("unknown");
+	struct store *st = fixture_fresh("unknown");
 	char *out = NULL, *detail = NULL;
 
-	CU_ASSERT_EQUAL(export_profile(st, &cat, "nobody", T0, &out, &detail), EXPORT_ERR_NOTFOUND);
+	CU_ASSERT_EQUAL(export_profile(st, &fixture_cat, "nobody", T0, &out, &detail),
+			EXPORT_ERR_NOTFOUND);
 	CU_ASSERT_PTR_NULL(out);
 	UNIT_ASSERT_STR("no profile 'nobody' in the database", detail);
 	free(detail);
 	/* a profile without records exports, and imports back */
 	OK(store_profile(st, "empty", true, T0, &(int64_t){0}));
-	CU_ASSERT_EQUAL(export_profile(st, &cat, "empty", T0, &out, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(export_profile(st, &fixture_cat, "empty", T0, &out, NULL), EXPORT_OK);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"roles\": []"));
-	CU_ASSERT_EQUAL(import_doc(st, out, "empty2", NULL, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(fixture_import(st, out, "empty2", NULL, NULL), EXPORT_OK);
 	free(out);
 	out = NULL;
-	CU_ASSERT_EQUAL(export_profile(st, &cat, "empty2", T0, &out, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(export_profile(st, &fixture_cat, "empty2", T0, &out, NULL), EXPORT_OK);
 	free(out);
 	store_close(st);
 }
@@ -979,7 +718,7 @@ write_text(const char *dir, const char *name, const char *text)
 static void
 test_load_dir(void)
 {
-	char *dir = test_dir("load-dir"), *doc = fixture_json(), *newer, *out, *detail = NULL;
+	char *dir = fixture_dir("load-dir"), *doc = fixture_json(), *newer, *out, *detail = NULL;
 	char **errors = NULL;
 	size_t nerrors = 0, nloaded = 0;
 	struct store *mem = NULL;
@@ -1044,27 +783,6 @@ test_strerror(void)
 
 /* ---- registration ---- */
 
-static int
-suite_init(void)
-{
-	char *err = NULL;
-
-	catalog_init(&cat);
-	if (catalog_add_dir(&cat, DATA "/roles", ORIGIN_DIR, false, &err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		free(err);
-		return 1;
-	}
-	return 0;
-}
-
-static int
-suite_clean(void)
-{
-	catalog_done(&cat);
-	return 0;
-}
-
 int
 test_export_register(void)
 {
@@ -1073,12 +791,6 @@ test_export_register(void)
 		void (*fn)(void);
 	} tests[] = {
 	    {"export of the fixture", test_export_fixture},
-	    {"report: text", test_report_text},
-	    {"report: markdown", test_report_markdown},
-	    {"report: json", test_report_json},
-	    {"report after an import, --role", test_report_after_import},
-	    {"report of a profile without records", test_report_no_records},
-	    {"report format names", test_report_format_names},
 	    {"round trip", test_round_trip},
 	    {"re-import changes nothing", test_idempotent},
 	    {"import --as", test_import_as},
@@ -1106,7 +818,7 @@ test_export_register(void)
 	    {"memory store", test_memory_store},
 	    {"status messages", test_strerror},
 	};
-	CU_pSuite s = CU_add_suite("export", suite_init, suite_clean);
+	CU_pSuite s = CU_add_suite("export", fixture_suite_init, fixture_suite_clean);
 
 	if (s == NULL)
 		return CU_get_error();

@@ -21,6 +21,7 @@ int test_store_register(void);
 int test_readiness_register(void);
 int test_frame_register(void);
 int test_screen_register(void);
+int test_report_register(void);
 int test_export_register(void);
 
 /* Temporary folder for this run (set by run_unit.c, under $TMPDIR). */

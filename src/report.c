@@ -1,0 +1,880 @@
+/*
+ * report.c - readiness reports of a profile's records: text, Markdown and
+ * JSON; no terminal (see report.h).
+ *
+ * Invariants:
+ *
+ * - Every string that reaches a report goes through text_sanitize() first,
+ *   whatever its source: the database may hold text written by an older
+ *   rolebook or by hand.  Markdown output is escaped on top of that
+ *   (md_text()), and never lets text start a line.
+ * - Output is deterministic: roles by id, records in the store's order
+ *   (items by item_id, ratings by rater then statement_id), content in
+ *   document order, JSON keys sorted.  Reports carry no clock, so the same
+ *   database gives the same report.
+ */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist.h"
+#include "cli.h"
+#include "jsonout.h"
+#include "readiness.h"
+#include "report.h"
+#include "text.h"
+#include "xalloc.h"
+
+const char *
+report_strerror(enum report_status status)
+{
+	switch (status) {
+	case REPORT_OK:
+		return "success";
+	case REPORT_ERR_STORE:
+		return "cannot read the database";
+	case REPORT_ERR_INVALID:
+		return "invalid argument";
+	}
+	return "unknown error";
+}
+
+/* ---- a growing string ---- */
+
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+static void buf_printf(struct buf *b, const char *fmt, ...) RB_PRINTF(2, 3);
+
+static void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	buf_puts(b, s);
+	free(s);
+}
+
+/* n spaces */
+static void
+buf_pad(struct buf *b, int n)
+{
+	while (n-- > 0)
+		buf_add(b, " ", 1);
+}
+
+/* The finished string (never NULL); the buffer is left empty. */
+static char *
+buf_take(struct buf *b)
+{
+	char *s = b->s != NULL ? b->s : xstrdup("");
+
+	memset(b, 0, sizeof *b);
+	return s;
+}
+
+/* ---- numbers and widths ---- */
+
+static int
+width_of(const char *s)
+{
+	return text_width(s, strlen(s));
+}
+
+/* A threshold with as few decimals (1 to 4) as show it exactly, as the
+ * verdict prints it. */
+static void
+fmt_threshold(double threshold, char buf[16])
+{
+	for (int p = 1; p <= 4; p++) {
+		double d;
+
+		snprintf(buf, 16, "%.*f", p, threshold);
+		d = strtod(buf, NULL) - threshold;
+		if (d < 1e-9 && d > -1e-9)
+			return;
+	}
+}
+
+/* ---- one role's records ---- */
+
+struct scores {
+	char *rater; /* "" for the profile's own ratings; borrowed from rt */
+	const struct store_rating *rt;
+	size_t nrt;
+	struct readiness rd;
+};
+
+/* One role's records joined with its content. */
+struct report_role {
+	struct role *role;
+	struct checklist cl;
+	struct store_rating *rt; /* every rater's, by rater then statement */
+	size_t nrt;
+	struct scores self;
+	struct scores *rev; /* one per reviewer, by name */
+	size_t nrev;
+};
+
+static enum store_status
+report_role_load(struct report_role *rr, struct store *st, const char *profile, struct role *r)
+{
+	enum store_status s;
+	size_t i = 0, cap = 0;
+
+	memset(rr, 0, sizeof *rr);
+	rr->role = r;
+	s = checklist_load(&rr->cl, st, profile, r);
+	if (s == STORE_OK)
+		s = store_ratings_get(st, profile, r->id, NULL, &rr->rt, &rr->nrt);
+	if (s != STORE_OK)
+		return s;
+	/* The store sorts by rater, so "" (self) comes first and each
+	 * rater's ratings are one run. */
+	while (i < rr->nrt) {
+		size_t j = i;
+		struct scores *sc;
+
+		while (j < rr->nrt && strcmp(rr->rt[j].rater, rr->rt[i].rater) == 0)
+			j++;
+		if (*rr->rt[i].rater == '\0') {
+			sc = &rr->self;
+		} else {
+			rr->rev = xgrow(rr->rev, &cap, rr->nrev + 1, sizeof *rr->rev);
+			sc = &rr->rev[rr->nrev++];
+		}
+		sc->rater = rr->rt[i].rater;
+		sc->rt = rr->rt + i;
+		sc->nrt = j - i;
+		i = j;
+	}
+	readiness_compute(&rr->self.rd, r, rr->self.rt, rr->self.nrt, rr->cl.done, rr->cl.n);
+	for (i = 0; i < rr->nrev; i++)
+		readiness_compute(&rr->rev[i].rd, r, rr->rev[i].rt, rr->rev[i].nrt, rr->cl.done,
+				  rr->cl.n);
+	return STORE_OK;
+}
+
+static void
+report_role_done(struct report_role *rr)
+{
+	readiness_done(&rr->self.rd);
+	for (size_t i = 0; i < rr->nrev; i++)
+		readiness_done(&rr->rev[i].rd);
+	free(rr->rev);
+	store_ratings_free(rr->rt, rr->nrt);
+	checklist_done(&rr->cl);
+}
+
+/* An area's average as shown, or "-" when nothing is rated. */
+static void
+fmt_avg(const struct area_score *sc, const char *none, char buf[16])
+{
+	if (sc->rated > 0)
+		readiness_format(sc->avg, sc->threshold, buf);
+	else
+		snprintf(buf, 16, "%s", none);
+}
+
+/* The statement of the role with this id, or NULL. */
+static const struct statement *
+find_statement(const struct role *r, const char *id)
+{
+	for (size_t i = 0; i < r->nstmts; i++)
+		if (strcmp(r->stmts[i].id, id) == 0)
+			return &r->stmts[i];
+	return NULL;
+}
+
+/*
+ * Calls fn for every rating with a note, as evidence: the role's statements
+ * in document order, each with its raters in order (self first), then
+ * ratings of statements the role no longer has.
+ */
+typedef void (*evidence_fn)(void *arg, const struct report_role *rr, const struct store_rating *rt,
+			    bool heading);
+
+static void
+each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
+{
+	const struct role *r = rr->role;
+
+	for (size_t i = 0; i < r->nstmts; i++) {
+		bool first = true;
+		for (size_t k = 0; k < rr->nrt; k++) {
+			const struct store_rating *rt = &rr->rt[k];
+			if (rt->note == NULL || *rt->note == '\0' ||
+			    strcmp(rt->statement_id, r->stmts[i].id) != 0)
+				continue;
+			fn(arg, rr, rt, first);
+			first = false;
+		}
+	}
+	for (size_t k = 0; k < rr->nrt; k++) {
+		const struct store_rating *rt = &rr->rt[k];
+		if (rt->note != NULL && *rt->note != '\0' &&
+		    find_statement(r, rt->statement_id) == NULL)
+			fn(arg, rr, rt, true);
+	}
+}
+
+/* The wording and area of the statement a rating is about: the content's
+ * when the role still has it (true), else the rating's own (false). */
+static bool
+rating_subject(const struct report_role *rr, const struct store_rating *rt, const char **text,
+	       const char **area)
+{
+	const struct statement *s = find_statement(rr->role, rt->statement_id);
+
+	*text = s != NULL ? s->text : rt->text;
+	*area = s != NULL ? rr->role->areas[s->area].name : rt->area;
+	return s != NULL;
+}
+
+#define GONE_NOTE "(no longer in the role)"
+
+/* ---- text ---- */
+
+/* Appends a sanitised note after label, continuation lines indented under
+ * its first line. */
+static void
+text_note(struct buf *b, int indent, const char *label, const char *note)
+{
+	char *c = text_clean(note, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS), *p = c, *nl;
+	int at = indent + width_of(label);
+
+	buf_pad(b, indent);
+	buf_puts(b, label);
+	while ((nl = strchr(p, '\n')) != NULL) {
+		buf_add(b, p, (size_t)(nl - p) + 1);
+		buf_pad(b, at);
+		p = nl + 1;
+	}
+	buf_puts(b, p);
+	buf_puts(b, "\n");
+	free(c);
+}
+
+static void
+text_item(struct buf *b, size_t num, bool done, const char *text, const struct store_item *rec,
+	  bool show_id)
+{
+	char *t = text_clean(text, 0), date[11];
+
+	if (num > 0)
+		buf_printf(b, "%3zu. [%c] %s", num, done ? 'x' : ' ', t);
+	else
+		buf_printf(b, "     [%c] %s", done ? 'x' : ' ', t);
+	if (done && rec != NULL) {
+		checklist_date(rec->done_at, date);
+		buf_printf(b, "  (done %s)", date);
+	}
+	if (show_id && rec != NULL) {
+		char *id = text_clean(rec->item_id, 0);
+		buf_printf(b, "  (id %s)", id);
+		free(id);
+	}
+	buf_puts(b, "\n");
+	if (rec != NULL && rec->note != NULL && *rec->note != '\0')
+		text_note(b, 7, "note: ", rec->note);
+	free(t);
+}
+
+static void
+text_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
+{
+	struct buf *b = arg;
+	const char *text, *area;
+	char *label;
+
+	bool current = rating_subject(rr, rt, &text, &area);
+
+	if (heading) {
+		char *a = text_clean(area, 0), *t = text_clean(text, 0);
+		buf_printf(b, "  %s: %s%s\n", a, t, current ? "" : "  " GONE_NOTE);
+		free(a);
+		free(t);
+	}
+	{
+		char *who = text_clean(*rt->rater ? rt->rater : "self", 0);
+		if (rt->value > 0)
+			label = xasprintf("%s (%d): ", who, rt->value);
+		else
+			label = xasprintf("%s: ", who);
+		free(who);
+	}
+	text_note(b, 4, label, rt->note);
+	free(label);
+}
+
+/* The scores table: one row per area, a column per rater. */
+static void
+text_scores(struct buf *b, const struct report_role *rr)
+{
+	const struct role *r = rr->role;
+	size_t ncols = 3 + rr->nrev, rows = r->nareas + 1;
+	char ***cell = xcalloc(rows, sizeof *cell);
+	int *w = xcalloc(ncols, sizeof *w);
+	char avg[16];
+
+	for (size_t y = 0; y < rows; y++)
+		cell[y] = xcalloc(ncols, sizeof **cell);
+	cell[0][0] = xstrdup("Skill area");
+	cell[0][1] = xstrdup("Self");
+	for (size_t k = 0; k < rr->nrev; k++)
+		cell[0][2 + k] = text_clean(rr->rev[k].rater, 0);
+	cell[0][ncols - 1] = xstrdup("Threshold");
+	for (size_t a = 0; a < r->nareas; a++) {
+		char **row = cell[a + 1];
+		row[0] = text_clean(r->areas[a].name, 0);
+		fmt_avg(&rr->self.rd.areas[a], "-", avg);
+		row[1] = xstrdup(avg);
+		for (size_t k = 0; k < rr->nrev; k++) {
+			fmt_avg(&rr->rev[k].rd.areas[a], "-", avg);
+			row[2 + k] = xstrdup(avg);
+		}
+		fmt_threshold(r->threshold, avg);
+		row[ncols - 1] = xstrdup(avg);
+	}
+	for (size_t y = 0; y < rows; y++)
+		for (size_t x = 0; x < ncols; x++)
+			if (width_of(cell[y][x]) > w[x])
+				w[x] = width_of(cell[y][x]);
+	for (size_t y = 0; y < rows; y++) {
+		for (size_t x = 0; x < ncols; x++) {
+			buf_puts(b, cell[y][x]);
+			if (x + 1 < ncols)
+				buf_pad(b, w[x] - width_of(cell[y][x]) + 2);
+			free(cell[y][x]);
+		}
+		buf_puts(b, "\n");
+		free(cell[y]);
+	}
+	free(cell);
+	free(w);
+}
+
+static void
+text_role(struct buf *b, const struct report_role *rr)
+{
+	const struct role *r = rr->role;
+	const char *group = NULL;
+	char *title = text_clean(r->title, 0), *id = text_clean(r->id, 0), *head;
+	size_t nevidence = b->len;
+
+	head = xasprintf("%s (%s)", title, id);
+	buf_printf(b, "\n%s\n", head);
+	for (int i = width_of(head); i > 0; i--)
+		buf_puts(b, "=");
+	buf_puts(b, "\n\n");
+	free(head);
+	free(title);
+	free(id);
+
+	if (rr->cl.n == 0)
+		buf_puts(b, "Checklist: none in this role\n");
+	else
+		buf_printf(b, "Checklist: %zu of %zu done\n", rr->cl.done, rr->cl.n);
+	for (size_t i = 0; i < rr->cl.n; i++) {
+		const struct checklist_entry *e = &rr->cl.v[i];
+		const char *g = e->item->group;
+
+		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
+			char *cg = text_clean(g, 0);
+			buf_printf(b, "\n%s\n", cg);
+			free(cg);
+			group = g;
+		} else if (i == 0) {
+			buf_puts(b, "\n");
+		}
+		text_item(b, i + 1, e->done, e->item->text, e->rec, false);
+	}
+	if (rr->cl.nstale > 0) {
+		buf_puts(b, "\nEarlier progress that no longer matches the content:\n");
+		for (size_t k = 0; k < rr->cl.nstale; k++)
+			text_item(b, 0, rr->cl.stale[k]->done, rr->cl.stale[k]->text,
+				  rr->cl.stale[k], true);
+	}
+
+	buf_puts(b, "\n");
+	if (r->nareas == 0)
+		buf_puts(b, "Skill areas: none in this role\n");
+	else
+		text_scores(b, rr);
+	buf_printf(b, "\nReadiness: %s\n%s\n", rr->self.rd.verdict, READINESS_DISCLAIMER);
+
+	buf_puts(b, "\nEvidence:\n");
+	nevidence = b->len;
+	each_evidence(rr, text_evidence, b);
+	if (b->len == nevidence)
+		buf_puts(b, "  no notes yet\n");
+}
+
+/* ---- Markdown ---- */
+
+/*
+ * Appends s as inline Markdown text: sanitised to one line, then every
+ * character that could start markup escaped with a backslash, so a note
+ * can neither end a table cell (|), start a heading (#), nor open code,
+ * emphasis, links, HTML, entities or math.
+ */
+static void
+md_text(struct buf *b, const char *s)
+{
+	char *c = text_clean(s, 0);
+
+	for (const char *p = c; *p != '\0'; p++) {
+		if (strchr("\\`*_[]<>|#~&$", *p) != NULL)
+			buf_add(b, "\\", 1);
+		buf_add(b, p, 1);
+	}
+	free(c);
+}
+
+static void
+md_item(struct buf *b, bool done, const char *text, const struct store_item *rec)
+{
+	char date[11];
+
+	buf_printf(b, "- [%c] ", done ? 'x' : ' ');
+	md_text(b, text);
+	if (done && rec != NULL) {
+		checklist_date(rec->done_at, date);
+		buf_printf(b, " \xe2\x80\x94 done %s", date); /* U+2014 EM DASH */
+	}
+	if (rec != NULL && rec->note != NULL && *rec->note != '\0') {
+		buf_puts(b, " \xe2\x80\x94 ");
+		md_text(b, rec->note);
+	}
+	buf_puts(b, "\n");
+}
+
+static void
+md_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
+{
+	struct buf *b = arg;
+	const char *text, *area;
+
+	bool current = rating_subject(rr, rt, &text, &area);
+
+	if (heading) {
+		buf_puts(b, "- **");
+		md_text(b, area);
+		buf_puts(b, ":** ");
+		md_text(b, text);
+		buf_puts(b, current ? "\n" : " " GONE_NOTE "\n");
+	}
+	buf_puts(b, "  - ");
+	md_text(b, *rt->rater ? rt->rater : "self");
+	if (rt->value > 0)
+		buf_printf(b, " (%d)", rt->value);
+	buf_puts(b, ": ");
+	md_text(b, rt->note);
+	buf_puts(b, "\n");
+}
+
+static void
+md_role(struct buf *b, const struct report_role *rr)
+{
+	const struct role *r = rr->role;
+	const char *group = NULL;
+	char avg[16];
+	size_t nevidence;
+
+	buf_puts(b, "\n## ");
+	md_text(b, r->title);
+	buf_puts(b, " (");
+	md_text(b, r->id);
+	buf_puts(b, ")\n\n");
+
+	if (rr->cl.n == 0)
+		buf_puts(b, "**Checklist:** none in this role\n");
+	else
+		buf_printf(b, "**Checklist:** %zu of %zu done\n", rr->cl.done, rr->cl.n);
+	for (size_t i = 0; i < rr->cl.n; i++) {
+		const struct checklist_entry *e = &rr->cl.v[i];
+		const char *g = e->item->group;
+
+		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
+			buf_puts(b, "\n**");
+			md_text(b, g);
+			buf_puts(b, "**\n\n");
+			group = g;
+		} else if (i == 0) {
+			buf_puts(b, "\n");
+		}
+		md_item(b, e->done, e->item->text, e->rec);
+	}
+	if (rr->cl.nstale > 0) {
+		buf_puts(b, "\n**Earlier progress that no longer matches the content**\n\n");
+		for (size_t k = 0; k < rr->cl.nstale; k++)
+			md_item(b, rr->cl.stale[k]->done, rr->cl.stale[k]->text, rr->cl.stale[k]);
+	}
+
+	buf_puts(b, "\n");
+	if (r->nareas == 0) {
+		buf_puts(b, "**Skill areas:** none in this role\n");
+	} else {
+		buf_puts(b, "| Skill area | Self |");
+		for (size_t k = 0; k < rr->nrev; k++) {
+			buf_puts(b, " ");
+			md_text(b, rr->rev[k].rater);
+			buf_puts(b, " |");
+		}
+		buf_puts(b, " Threshold |\n| --- | ---: |");
+		for (size_t k = 0; k < rr->nrev; k++)
+			buf_puts(b, " ---: |");
+		buf_puts(b, " ---: |\n");
+		for (size_t a = 0; a < r->nareas; a++) {
+			buf_puts(b, "| ");
+			md_text(b, r->areas[a].name);
+			fmt_avg(&rr->self.rd.areas[a], "\xe2\x80\x93", avg); /* U+2013 */
+			buf_printf(b, " | %s |", avg);
+			for (size_t k = 0; k < rr->nrev; k++) {
+				fmt_avg(&rr->rev[k].rd.areas[a], "\xe2\x80\x93", avg);
+				buf_printf(b, " %s |", avg);
+			}
+			fmt_threshold(r->threshold, avg);
+			buf_printf(b, " %s |\n", avg);
+		}
+	}
+	buf_puts(b, "\n**Readiness:** ");
+	md_text(b, rr->self.rd.verdict);
+	buf_printf(b, "\n\n> %s\n", READINESS_DISCLAIMER);
+
+	buf_puts(b, "\n### Evidence\n\n");
+	nevidence = b->len;
+	each_evidence(rr, md_evidence, b);
+	if (b->len == nevidence)
+		buf_puts(b, "No notes yet.\n");
+}
+
+/* ---- JSON ---- */
+
+/* An average rounded to two decimals; averages are 1..5. */
+static json_t *
+javg(const struct area_score *sc)
+{
+	if (sc->rated == 0)
+		return json_null();
+	return json_real((double)(long long)(sc->avg * 100 + 0.5) / 100);
+}
+
+static json_t *
+jscore(const struct area_score *sc)
+{
+	json_t *o = json_object();
+
+	jsonout_set(o, "average", javg(sc));
+	jsonout_set(o, "rated", json_integer((json_int_t)sc->rated));
+	jsonout_set(o, "meets", json_boolean(sc->meets));
+	return o;
+}
+
+static json_t *
+jitem(const char *id, const char *text, const char *group, bool done, const struct store_item *rec)
+{
+	json_t *o = json_object();
+
+	jsonout_set(o, "id", jsonout_text(id, 0));
+	jsonout_set(o, "text", jsonout_text(text, 0));
+	jsonout_set(o, "group", jsonout_text(group, 0));
+	jsonout_set(o, "done", json_boolean(done));
+	jsonout_set(o, "done_at", json_integer(done && rec != NULL ? rec->done_at : 0));
+	jsonout_set(o, "note", jsonout_note(rec != NULL ? rec->note : NULL));
+	return o;
+}
+
+static void
+json_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
+{
+	json_t *o = json_object();
+	const char *text, *area;
+
+	(void)heading;
+	jsonout_set(o, "current", json_boolean(rating_subject(rr, rt, &text, &area)));
+	jsonout_set(o, "statement_id", jsonout_text(rt->statement_id, 0));
+	jsonout_set(o, "area", jsonout_text(area, 0));
+	jsonout_set(o, "text", jsonout_text(text, 0));
+	jsonout_set(o, "rater", jsonout_text(rt->rater, 0));
+	jsonout_set(o, "value", json_integer(rt->value));
+	jsonout_set(o, "note", jsonout_note(rt->note));
+	jsonout_push(arg, o);
+}
+
+static json_t *
+json_role(const struct report_role *rr)
+{
+	const struct role *r = rr->role;
+	json_t *o = json_object(), *cl = json_object(), *items = json_array(),
+	       *stale = json_array(), *areas = json_array(), *raters = json_array(),
+	       *rd = json_object(), *ev = json_array();
+
+	jsonout_set(o, "id", jsonout_text(r->id, 0));
+	jsonout_set(o, "title", jsonout_text(r->title, 0));
+	jsonout_set(o, "threshold", json_real(r->threshold));
+	for (size_t i = 0; i < rr->cl.n; i++) {
+		const struct checklist_entry *e = &rr->cl.v[i];
+		jsonout_push(items,
+			     jitem(e->item->id, e->item->text, e->item->group, e->done, e->rec));
+	}
+	for (size_t k = 0; k < rr->cl.nstale; k++) {
+		const struct store_item *rec = rr->cl.stale[k];
+		json_t *it = jitem(rec->item_id, rec->text, NULL, rec->done, rec);
+		json_object_del(it, "group");
+		jsonout_push(stale, it);
+	}
+	jsonout_set(cl, "done", json_integer((json_int_t)rr->cl.done));
+	jsonout_set(cl, "total", json_integer((json_int_t)rr->cl.n));
+	jsonout_set(cl, "items", items);
+	jsonout_set(cl, "stale", stale);
+	jsonout_set(o, "checklist", cl);
+	for (size_t k = 0; k < rr->nrev; k++)
+		jsonout_push(raters, jsonout_text(rr->rev[k].rater, 0));
+	jsonout_set(o, "reviewers", raters);
+	for (size_t a = 0; a < r->nareas; a++) {
+		json_t *ao = json_object(), *rv = json_object();
+		jsonout_set(ao, "name", jsonout_text(r->areas[a].name, 0));
+		jsonout_set(ao, "statements", json_integer((json_int_t)rr->self.rd.areas[a].total));
+		jsonout_set(ao, "threshold", json_real(r->threshold));
+		jsonout_set(ao, "self", jscore(&rr->self.rd.areas[a]));
+		for (size_t k = 0; k < rr->nrev; k++) {
+			char *name = text_clean(rr->rev[k].rater, 0);
+			jsonout_set(rv, name, jscore(&rr->rev[k].rd.areas[a]));
+			free(name);
+		}
+		jsonout_set(ao, "reviewers", rv);
+		jsonout_push(areas, ao);
+	}
+	jsonout_set(o, "areas", areas);
+	jsonout_set(rd, "ready", json_boolean(rr->self.rd.ready));
+	jsonout_set(rd, "verdict", jsonout_text(rr->self.rd.verdict, 0));
+	jsonout_set(rd, "disclaimer", json_string(READINESS_DISCLAIMER));
+	jsonout_set(o, "readiness", rd);
+	each_evidence(rr, json_evidence, ev);
+	jsonout_set(o, "evidence", ev);
+	return o;
+}
+
+/* ---- choosing the roles ---- */
+
+struct skipped {
+	char *id;
+	char *reason;
+};
+
+/* The roles to report, loaded: those with records of the profile, by id,
+ * or every role of cat when there are none.  Roles with records that cat
+ * lacks or cannot load go to *skip. */
+static enum store_status
+report_roles(struct store *st, struct catalog *cat, const char *profile, struct role ***roles,
+	     size_t *nroles, struct skipped **skip, size_t *nskip)
+{
+	struct store_progress *p;
+	size_t n, scap = 0;
+	bool any = false;
+	enum store_status s = store_profiles_list(st, &p, &n);
+
+	*roles = xcalloc(cat->n + 1, sizeof **roles);
+	*nroles = 0;
+	*skip = NULL;
+	*nskip = 0;
+	if (s != STORE_OK)
+		return s;
+	for (size_t i = 0; i < n; i++) {
+		struct role *r;
+		if (strcmp(p[i].profile, profile) != 0 || p[i].role == NULL)
+			continue;
+		any = true;
+		r = catalog_find(cat, p[i].role);
+		if (r != NULL && role_load(r) == 0) {
+			(*roles)[(*nroles)++] = r;
+			continue;
+		}
+		*skip = xgrow(*skip, &scap, *nskip + 1, sizeof **skip);
+		(*skip)[*nskip].id = xstrdup(p[i].role);
+		(*skip)[*nskip].reason = r == NULL ? xstrdup("not in the handbook")
+						   : xasprintf("does not load: %s", r->error);
+		(*nskip)++;
+	}
+	store_progress_free(p, n);
+	if (!any)
+		for (size_t i = 0; i < cat->n; i++)
+			if (role_load(cat->v[i]) == 0)
+				(*roles)[(*nroles)++] = cat->v[i];
+	return STORE_OK;
+}
+
+bool
+report_parse_format(const char *name, enum report_format *out)
+{
+	if (strcmp(name, "text") == 0)
+		*out = REPORT_TEXT;
+	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+		*out = REPORT_MARKDOWN;
+	else if (strcmp(name, "json") == 0)
+		*out = REPORT_JSON;
+	else
+		return false;
+	return true;
+}
+
+enum report_status
+report_profile(struct store *st, struct catalog *cat, const char *profile, struct role *only,
+	       enum report_format format, char **out, char **detail)
+{
+	struct role **roles = NULL;
+	struct skipped *skip = NULL;
+	size_t nroles = 0, nskip = 0;
+	struct buf b = {0};
+	json_t *doc = NULL, *jroles = NULL;
+	char *who = text_clean(profile, 0);
+	enum store_status s = STORE_OK;
+
+	*out = NULL;
+	if (only != NULL) {
+		if (role_load(only) != 0) {
+			xreplacef(detail, "%s", only->error);
+			free(who);
+			return REPORT_ERR_INVALID;
+		}
+		roles = xcalloc(1, sizeof *roles);
+		roles[nroles++] = only;
+	} else if ((s = report_roles(st, cat, profile, &roles, &nroles, &skip, &nskip)) !=
+		   STORE_OK) {
+		xreplacef(detail, "cannot read the records of %s: %s", who, store_strerror(s));
+		free(roles);
+		free(who);
+		return REPORT_ERR_STORE;
+	}
+
+	if (format == REPORT_TEXT) {
+		buf_printf(&b, "Readiness report for %s\n", who);
+	} else if (format == REPORT_MARKDOWN) {
+		buf_puts(&b, "# Readiness report: ");
+		md_text(&b, profile);
+		buf_puts(&b, "\n");
+	} else {
+		doc = json_object();
+		jroles = json_array();
+		jsonout_set(doc, "format", json_string(REPORT_FORMAT));
+		jsonout_set(doc, "version", json_integer(REPORT_VERSION));
+		jsonout_set(doc, "profile", jsonout_text(profile, 0));
+		jsonout_set(doc, "scale", json_array());
+		for (int i = 0; i <= 5; i++)
+			jsonout_push(json_object_get(doc, "scale"),
+				     json_string(readiness_labels[i]));
+	}
+	for (size_t i = 0; i < nroles && s == STORE_OK; i++) {
+		struct report_role rr;
+
+		s = report_role_load(&rr, st, profile, roles[i]);
+		if (s != STORE_OK)
+			xreplacef(detail, "cannot read the records of %s for %s: %s", who,
+				  roles[i]->id, store_strerror(s));
+		else if (format == REPORT_TEXT)
+			text_role(&b, &rr);
+		else if (format == REPORT_MARKDOWN)
+			md_role(&b, &rr);
+		else
+			jsonout_push(jroles, json_role(&rr));
+		report_role_done(&rr);
+	}
+	if (format == REPORT_JSON) {
+		json_t *js = json_array();
+		jsonout_set(doc, "roles", jroles);
+		for (size_t k = 0; k < nskip; k++) {
+			json_t *o = json_object();
+			jsonout_set(o, "id", jsonout_text(skip[k].id, 0));
+			jsonout_set(o, "reason", jsonout_text(skip[k].reason, 0));
+			jsonout_push(js, o);
+		}
+		jsonout_set(doc, "not_reported", js);
+	} else if (nskip > 0) {
+		buf_puts(&b, format == REPORT_TEXT
+				 ? "\nNot reported (records kept):\n"
+				 : "\n## Not reported\n\nRoles with records that this report "
+				   "leaves out:\n\n");
+		for (size_t k = 0; k < nskip; k++) {
+			if (format == REPORT_TEXT) {
+				char *id = text_clean(skip[k].id, 0),
+				     *why = text_clean(skip[k].reason, 0);
+				buf_printf(&b, "  %s: %s\n", id, why);
+				free(id);
+				free(why);
+			} else {
+				buf_puts(&b, "- ");
+				md_text(&b, skip[k].id);
+				buf_puts(&b, ": ");
+				md_text(&b, skip[k].reason);
+				buf_puts(&b, "\n");
+			}
+		}
+	}
+	for (size_t k = 0; k < nskip; k++) {
+		free(skip[k].id);
+		free(skip[k].reason);
+	}
+	free(skip);
+	free(roles);
+	free(who);
+	if (s != STORE_OK) {
+		json_decref(doc);
+		free(b.s);
+		return REPORT_ERR_STORE;
+	}
+	if (doc != NULL) {
+		*out = jsonout_dump(doc);
+		json_decref(doc);
+	} else {
+		*out = buf_take(&b);
+	}
+	return REPORT_OK;
+}
+
+/* ==== command-line glue ==== */
+
+int
+report_cli(struct store *st, struct catalog *cat, const char *profile, struct role *only,
+	   enum report_format format, FILE *out)
+{
+	char *text = NULL, *detail = NULL;
+	enum report_status s = report_profile(st, cat, profile, only, format, &text, &detail);
+
+	if (s != REPORT_OK) {
+		cli_error("cannot make the report: %s", detail ? detail : report_strerror(s));
+		free(detail);
+		return 1;
+	}
+	fputs(text, out);
+	free(text);
+	if (fflush(out) != 0 || ferror(out)) {
+		cli_error("cannot write the report");
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,134 @@
+/*
+ * test_report.c - readiness reports (src/report.c) of alice's records
+ * (fixture.h): text, Markdown and JSON byte for byte, from the store and
+ * from an imported export, and of a profile without records.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "report.h"
+#include "unit.h"
+
+static void
+test_report_text(void)
+{
+	struct store *st = fixture_store("report-text");
+	char *out = fixture_report(st, "alice", NULL, REPORT_TEXT);
+
+	fixture_assert_file("report.txt", out);
+	free(out);
+	store_close(st);
+}
+
+static void
+test_report_markdown(void)
+{
+	struct store *st = fixture_store("report-md");
+	char *out = fixture_report(st, "alice", NULL, REPORT_MARKDOWN);
+
+	fixture_assert_file("report.md", out);
+	free(out);
+	store_close(st);
+}
+
+static void
+test_report_json(void)
+{
+	struct store *st = fixture_store("report-json");
+	char *out = fixture_report(st, "alice", NULL, REPORT_JSON);
+
+	fixture_assert_file("report.json", out);
+	free(out);
+	store_close(st);
+}
+
+/* From the imported file, the reports are the same as from the store. */
+static void
+test_report_after_import(void)
+{
+	struct store *st = fixture_fresh("report-import");
+	char *doc = fixture_json(), *out;
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+
+	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, NULL, NULL), EXPORT_OK);
+	out = fixture_report(st, "alice", NULL, REPORT_MARKDOWN);
+	fixture_assert_file("report.md", out);
+	free(out);
+	/* --role: the same role alone, without the note on the missing one */
+	out = fixture_report(st, "alice", demo, REPORT_TEXT);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Demo Lead (demo)\n"));
+	CU_ASSERT_PTR_NULL(strstr(out, "Not reported"));
+	free(out);
+	free(doc);
+	store_close(st);
+}
+
+static void
+test_report_no_records(void)
+{
+	struct store *st = fixture_fresh("report-empty");
+	char *out = fixture_report(st, "nobody", NULL, REPORT_TEXT);
+
+	/* no records: every role of the handbook, nothing done */
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness report for nobody\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Checklist: 0 of 3 done\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Architecture  -     3.0\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness: not yet: 3 checklist items left; "
+					   "Architecture not rated; Community not rated\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Evidence:\n  no notes yet\n"));
+	free(out);
+	store_close(st);
+}
+
+static void
+test_report_format_names(void)
+{
+	enum report_format f;
+
+	CU_ASSERT(report_parse_format("text", &f) && f == REPORT_TEXT);
+	CU_ASSERT(report_parse_format("markdown", &f) && f == REPORT_MARKDOWN);
+	CU_ASSERT(report_parse_format("md", &f) && f == REPORT_MARKDOWN);
+	CU_ASSERT(report_parse_format("json", &f) && f == REPORT_JSON);
+	CU_ASSERT_FALSE(report_parse_format("html", &f));
+	CU_ASSERT_FALSE(report_parse_format("", &f));
+}
+
+static void
+test_report_strerror(void)
+{
+	UNIT_ASSERT_STR("success", report_strerror(REPORT_OK));
+	UNIT_ASSERT_STR("cannot read the database", report_strerror(REPORT_ERR_STORE));
+	UNIT_ASSERT_STR("invalid argument", report_strerror(REPORT_ERR_INVALID));
+	UNIT_ASSERT_STR("unknown error", report_strerror((enum report_status)99));
+}
+
+/* ---- registration ---- */
+
+int
+test_report_register(void)
+{
+	static const struct {
+		const char *name;
+		void (*fn)(void);
+	} tests[] = {
+	    {"report: text", test_report_text},
+	    {"report: markdown", test_report_markdown},
+	    {"report: json", test_report_json},
+	    {"report after an import, --role", test_report_after_import},
+	    {"report of a profile without records", test_report_no_records},
+	    {"report format names", test_report_format_names},
+	    {"status messages", test_report_strerror},
+	};
+	CU_pSuite s = CU_add_suite("report", fixture_suite_init, fixture_suite_clean);
+
+	if (s == NULL)
+		return CU_get_error();
+	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+		if (CU_add_test(s, tests[i].name, tests[i].fn) == NULL)
+			return CU_get_error();
+	return 0;
+}
