@@ -142,6 +142,18 @@ prefix_width(const struct state *st)
 	return w;
 }
 
+/* Copies a prefix into its fixed buffer (callers keep them short). */
+static void
+copy_prefix(char dst[PREFIX_BYTES], const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= PREFIX_BYTES)
+		n = PREFIX_BYTES - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 static void
 push_prefix(struct state *st, const char *first, const char *cont, uint16_t style, uint32_t task)
 {
@@ -160,8 +172,8 @@ push_prefix(struct state *st, const char *first, const char *cont, uint16_t styl
 	st->pushed[st->depth - 1] = true;
 	st->pre = xgrow(st->pre, &st->precap, st->npre + 1, sizeof *st->pre);
 	p = &st->pre[st->npre++];
-	snprintf(p->first, sizeof p->first, "%s", first);
-	snprintf(p->cont, sizeof p->cont, "%s", cont);
+	copy_prefix(p->first, first);
+	copy_prefix(p->cont, cont);
 	p->width = w;
 	p->used = false;
 	p->style = style;
@@ -297,11 +309,21 @@ flow(struct state *st, uint16_t extra)
 			pos++;
 			continue;
 		}
+		/* find the word's end and count its cells in one pass */
 		start = pos;
-		while (pos < rb->len && rb->buf[pos] != ' ' && rb->buf[pos] != '\n')
-			pos++;
+		w = 0;
+		while (pos < rb->len && rb->buf[pos] != ' ' && rb->buf[pos] != '\n') {
+			unsigned char c = (unsigned char)rb->buf[pos];
+			if (c < 0x80) {
+				w += c >= 0x20 && c != 0x7f;
+				pos++;
+			} else {
+				uint32_t cp;
+				pos += text_decode(rb->buf + pos, rb->len - pos, &cp);
+				w += text_cp_width(cp);
+			}
+		}
 		end = pos;
-		w = text_width(rb->buf + start, end - start);
 		if (line_open && col + 1 + w > avail) {
 			lines_end_width(l, st->o->width - avail + col);
 			line_open = false;

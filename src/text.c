@@ -313,6 +313,9 @@ text_cp_width(uint32_t cp)
 	/* nothing below U+0300 is zero width (U+00AD counts 1) */
 	if (cp < 0x300)
 		return 1;
+	/* dashes, quotes, bullets and the ellipsis of English prose */
+	if (cp >= 0x2010 && cp <= 0x2027)
+		return 1;
 	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
 		return 0;
 	if (in_table(cp, wide, sizeof wide / sizeof wide[0]))
