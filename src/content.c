@@ -675,31 +675,45 @@ role_load_text(struct role *r, const char *text, size_t len)
 	analyse(r, front);
 }
 
-int
-role_load(struct role *r)
+FILE *
+role_open(struct role *r)
 {
-	char *err = NULL, *front = NULL;
 	struct stat sb;
 	FILE *f;
 
-	if (r->loaded)
-		return 0;
 	free(r->error);
 	r->error = NULL;
-	role_unload(r);
 	f = fopen(r->path, "rb");
 	if (f == NULL) {
 		r->error = xasprintf("cannot open %s: %s", r->path, strerror(errno));
-		return -1;
+		return NULL;
 	}
 	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		r->error = xasprintf("%s is not a regular file", r->path);
 	} else if ((uintmax_t)sb.st_size > CONTENT_MAX_BYTES) {
 		r->error = xasprintf("%s is too large (%jd bytes; the limit is %u MiB)", r->path,
 		                     (intmax_t)sb.st_size, CONTENT_MAX_BYTES >> 20);
-	} else if ((r->doc = md_parse_file(f, r->path, &front, &err)) == NULL) {
-		r->error = err;
+	} else {
+		return f;
 	}
+	fclose(f);
+	return NULL;
+}
+
+int
+role_load(struct role *r)
+{
+	char *err = NULL, *front = NULL;
+	FILE *f;
+
+	if (r->loaded)
+		return 0;
+	role_unload(r);
+	if ((f = role_open(r)) == NULL)
+		return -1;
+	r->doc = md_parse_file(f, r->path, &front, &err);
+	if (r->doc == NULL)
+		r->error = err;
 	fclose(f);
 	if (r->doc == NULL)
 		return -1;

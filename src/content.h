@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cmark-gfm.h>
 
@@ -105,6 +106,11 @@ struct role *catalog_find(const struct catalog *c, const char *id);
 
 /* Reads the title and summary from the start of the file (cheap). */
 void role_peek(struct role *r);
+
+/* Opens r's file for reading after checking that it is a regular file
+ * within CONTENT_MAX_BYTES.  Returns it (caller closes), or NULL with
+ * r->error set. */
+FILE *role_open(struct role *r);
 
 /* Loads the full model.  Returns 0, or -1 with r->error set. */
 int role_load(struct role *r);

@@ -221,6 +221,70 @@ fail:
 	return NULL;
 }
 
+char *
+md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
+{
+	size_t have = 0, cap = CHUNK + 1, n, first, body, fs = 0, fl = 0;
+	char *buf = xmalloc(cap), *clean;
+
+	*front = NULL;
+	for (;;) {
+		buf = xgrow(buf, &cap, have + CHUNK + 1, 1);
+		n = fread(buf + have, 1, CHUNK, f);
+		have += n;
+		if (n < CHUNK)
+			break;
+	}
+	if (ferror(f)) {
+		*err = xasprintf("cannot read %s: %s", name, strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	if (memchr(buf, '\0', have) != NULL) {
+		*err = xasprintf("%s is not a text file", name);
+		free(buf);
+		return NULL;
+	}
+	/* Front matter is looked for where md_parse_file() looks: in its first
+	 * chunk, which ends after the last newline of the first CHUNK bytes. */
+	first = have;
+	if (have > CHUNK) {
+		const char *nl = memrchr(buf, '\n', CHUNK);
+		first = nl != NULL ? (size_t)(nl - buf) + 1 : CHUNK;
+	}
+	body = front_matter_end(buf, first, &fs, &fl);
+	if (body > 0)
+		*front = text_sanitize(buf + fs, fl, TEXT_KEEP_NEWLINES, NULL);
+	if (text_is_clean(buf + body, have - body)) {
+		memmove(buf, buf + body, have - body);
+		buf[have - body] = '\0';
+		*len = have - body;
+		return buf;
+	}
+	clean = text_sanitize(buf + body, have - body, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, len);
+	free(buf);
+	return clean;
+}
+
+cmark_node *
+md_parse_clean(const char *pre, size_t prelen, const char *text, size_t len)
+{
+	cmark_parser *p;
+	cmark_node *doc;
+
+	md_init();
+	p = new_parser();
+	if (prelen > 0)
+		cmark_parser_feed(p, pre, prelen);
+	cmark_parser_feed(p, text, len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	if (doc == NULL)
+		fatal("out of memory while parsing Markdown");
+	clean_tree(doc);
+	return doc;
+}
+
 cmark_node *
 md_parse(const char *src, size_t len, char **front)
 {

@@ -40,6 +40,22 @@ cmark_node *md_parse(const char *src, size_t len, char **front);
  */
 cmark_node *md_parse_file(FILE *f, const char *name, char **front, char **err);
 
+/*
+ * Reads the whole of f: the body after any front matter, sanitised as
+ * md_parse_file() sanitises it.  Returns a new NUL-terminated buffer of
+ * *len bytes, or NULL with *err (new string) when f cannot be read or
+ * holds a NUL byte.  *front receives the front matter (new string) or
+ * NULL.
+ */
+char *md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err);
+
+/*
+ * Parses pre[0..prelen) followed by text[0..len), both already sanitised
+ * (md_read_body), as one document, and checks its literals as md_parse()
+ * does.  Returns a new document the caller frees with cmark_node_free().
+ */
+cmark_node *md_parse_clean(const char *pre, size_t prelen, const char *text, size_t len);
+
 /* True when node is a GFM task-list item; *checked (if not NULL) tells
  * whether it is ticked. */
 bool md_is_task(cmark_node *node, bool *checked);

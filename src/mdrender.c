@@ -77,6 +77,12 @@ struct state {
 	const char *rule, *quote, *box_todo, *box_done, *bullets[3];
 };
 
+/* What render->state holds between the parts of a document. */
+struct mdrender_state {
+	struct mdrender_opts o;
+	struct state st;
+};
+
 /* ---- small helpers ---- */
 
 static void
@@ -885,6 +891,21 @@ render_references(struct state *st)
 
 /* ---- the walk ---- */
 
+static void
+state_free(struct render *r)
+{
+	struct mdrender_state *ms = r->state;
+
+	if (ms == NULL)
+		return;
+	run_free(&ms->st.run);
+	free(ms->st.pre);
+	free(ms->st.pushed);
+	free(ms->st.lists);
+	free(ms);
+	r->state = NULL;
+}
+
 void
 render_init(struct render *r)
 {
@@ -895,6 +916,7 @@ render_init(struct render *r)
 void
 render_done(struct render *r)
 {
+	state_free(r); /* begun, never ended */
 	lines_done(&r->lines);
 	for (size_t i = 0; i < r->nlinks; i++)
 		free(r->links[i].url);
@@ -904,32 +926,45 @@ render_done(struct render *r)
 }
 
 void
-mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *opt,
-         struct render *out)
+mdrender_begin(struct render *out, const struct mdrender_opts *opt)
 {
-	struct mdrender_opts o = *opt;
-	struct state st;
+	struct mdrender_state *ms = xcalloc(1, sizeof *ms);
+	struct state *st = &ms->st;
+
+	md_init();
+	ms->o = *opt;
+	if (ms->o.width < MDRENDER_MIN_WIDTH)
+		ms->o.width = MDRENDER_MIN_WIDTH;
+	st->r = out;
+	st->o = &ms->o;
+	st->pending = -1;
+	st->rule = ms->o.ascii ? "-" : "─";
+	st->quote = ms->o.ascii ? "| " : "│ ";
+	st->box_todo = ms->o.ascii ? "[ ] " : "☐ ";
+	st->box_done = ms->o.ascii ? "[x] " : "☑ ";
+	st->bullets[0] = ms->o.ascii ? "*" : "•";
+	st->bullets[1] = ms->o.ascii ? "-" : "◦";
+	st->bullets[2] = ms->o.ascii ? "+" : "▪";
+	out->state = ms;
+	out->section_line = xcalloc(1, sizeof *out->section_line);
+}
+
+void
+mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol)
+{
+	struct state *st = &out->state->st;
+	size_t base = out->nsections; /* outline entry 0 of this part */
 	cmark_iter *it;
 	cmark_event_type ev;
 
-	md_init();
-	if (o.width < MDRENDER_MIN_WIDTH)
-		o.width = MDRENDER_MIN_WIDTH;
-	memset(&st, 0, sizeof st);
-	st.r = out;
-	st.o = &o;
-	st.ol = ol;
-	st.pending = -1;
-	st.rule = o.ascii ? "-" : "─";
-	st.quote = o.ascii ? "| " : "│ ";
-	st.box_todo = o.ascii ? "[ ] " : "☐ ";
-	st.box_done = o.ascii ? "[x] " : "☑ ";
-	st.bullets[0] = o.ascii ? "*" : "•";
-	st.bullets[1] = o.ascii ? "-" : "◦";
-	st.bullets[2] = o.ascii ? "+" : "▪";
-	out->nsections = ol ? ol->n : 0;
-	out->section_line = xcalloc(out->nsections ? out->nsections : 1, sizeof *out->section_line);
-
+	if (ol != NULL && ol->n > 0) {
+		out->section_line = xreallocarray(out->section_line, base + ol->n,
+		                                  sizeof *out->section_line);
+		memset(out->section_line + base, 0, ol->n * sizeof *out->section_line);
+		out->nsections = base + ol->n;
+	}
+	st->ol = ol;
+	st->hint = 0;
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -937,13 +972,13 @@ mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *
 		bool enter = ev == CMARK_EVENT_ENTER;
 
 		if (enter && ol != NULL) {
-			long sec = outline_find(ol, n, &st.hint);
+			long sec = outline_find(ol, n, &st->hint);
 			if (sec >= 0) {
 				/* The section starts at its first line, so the blank
 				 * line before a heading belongs to the section above. */
-				if (st.pending >= 0)
-					out->section_line[st.pending] = out->total;
-				st.pending = sec;
+				if (st->pending >= 0)
+					out->section_line[st->pending] = out->total;
+				st->pending = (long)base + sec;
 			}
 		}
 		switch (t) {
@@ -951,61 +986,62 @@ mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
 			if (enter) {
-				open_block(&st);
-				push_prefix(&st, st.quote, st.quote, STY_MARKER, 0);
-				st.quotes++;
+				open_block(st);
+				push_prefix(st, st->quote, st->quote, STY_MARKER, 0);
+				st->quotes++;
 			} else {
-				st.quotes--;
-				pop_prefix(&st);
-				st.need_blank = true;
+				st->quotes--;
+				pop_prefix(st);
+				st->need_blank = true;
 			}
 			break;
 		case CMARK_NODE_LIST:
 			if (enter) {
-				enter_list(&st, n);
+				enter_list(st, n);
 			} else {
-				st.nlists--;
-				st.need_blank = true;
+				st->nlists--;
+				st->need_blank = true;
 			}
 			break;
 		case CMARK_NODE_ITEM:
 			if (enter)
-				enter_item(&st, n);
+				enter_item(st, n);
 			else
-				pop_prefix(&st);
+				pop_prefix(st);
 			break;
 		case CMARK_NODE_PARAGRAPH:
 			if (!enter)
 				break;
-			render_paragraph(&st, n,
-			                 ol && st.pending >= 0 && ol->v[st.pending].node == n &&
-			                         ol->v[st.pending].lead
+			render_paragraph(st, n,
+			                 ol && st->pending >= (long)base &&
+			                         ol->v[st->pending - (long)base].node == n &&
+			                         ol->v[st->pending - (long)base].lead
 			                     ? STY_STRONG
 			                     : STY_PLAIN);
-			st.need_blank = !in_tight_item(n);
+			st->need_blank = !in_tight_item(n);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		case CMARK_NODE_HEADING:
 			if (!enter)
 				break;
-			render_heading(&st, n);
-			st.need_blank = true;
+			render_heading(st, n);
+			st->need_blank = true;
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
-			render_code(&st, n);
+			render_code(st, n);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
-			render_html(&st, n);
+			render_html(st, n);
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
-			open_block(&st);
-			rule_line(&st, st.rule, o.width, STY_MARKER);
-			st.need_blank = true;
+			open_block(st);
+			rule_line(st, st->rule, st->o->width, STY_MARKER);
+			st->need_blank = true;
 			break;
 		default:
 			if (t == md_node_table && enter) {
-				render_table(&st, n);
+				render_table(st, n);
 				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			}
 			break;
@@ -1019,13 +1055,28 @@ mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *
 			lines_flush(&out->lines);
 	}
 	cmark_iter_free(it);
-	if (st.pending >= 0)
-		out->section_line[st.pending] = out->total;
-	if (o.references)
-		render_references(&st);
+	st->ol = NULL; /* borrowed for this part only */
+}
+
+void
+mdrender_end(struct render *out)
+{
+	struct mdrender_state *ms = out->state;
+	struct state *st = &ms->st;
+
+	if (st->pending >= 0)
+		out->section_line[st->pending] = out->total;
+	if (ms->o.references)
+		render_references(st);
 	lines_flush(&out->lines);
-	run_free(&st.run);
-	free(st.pre);
-	free(st.pushed);
-	free(st.lists);
+	state_free(out);
+}
+
+void
+mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *opt,
+         struct render *out)
+{
+	mdrender_begin(out, opt);
+	mdrender_part(out, doc, ol);
+	mdrender_end(out);
 }

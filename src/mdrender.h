@@ -32,6 +32,8 @@ struct render_link {
 	uint16_t ref; /* that n: references are numbered among shown links only */
 };
 
+struct mdrender_state;
+
 struct render {
 	struct lines lines;        /* the output (emptied by each flush when streaming) */
 	struct render_link *links; /* link n (1-based) is links[n - 1] */
@@ -41,6 +43,7 @@ struct render {
 	size_t ntasks;             /* task-list items seen, numbered from 1 */
 	uint16_t nrefs;            /* links shown with a reference number */
 	size_t total;              /* lines produced, flushed ones included */
+	struct mdrender_state *state; /* between mdrender_begin() and _end() */
 };
 
 void render_init(struct render *r);
@@ -53,5 +56,16 @@ void render_done(struct render *r);
  */
 void mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *opt,
               struct render *out);
+
+/*
+ * The same in steps, for a document parsed in consecutive parts (see
+ * md_stream): begin, then each part's tree with its own outline (entries
+ * are numbered on from the parts before), then end, which adds the
+ * references and flushes.  The lines are those mdrender() makes of the
+ * whole document when the parts are its top-level blocks in order.
+ */
+void mdrender_begin(struct render *out, const struct mdrender_opts *opt);
+void mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol);
+void mdrender_end(struct render *out);
 
 #endif
