@@ -1,9 +1,10 @@
 /*
  * cli.c - `list` and `print`.
  *
- * `print` streams: the renderer hands over each top-level block's lines,
- * which are written and forgotten, so memory stays flat however long the
- * document.  Styles become SGR sequences made here from the theme, never
+ * `print` streams: the document is parsed in parts (md_stream) and the
+ * renderer hands over each top-level block's lines, which are written and
+ * forgotten, so memory stays flat however long the document.  While the
+ * stream may still start again, lines are held in memory instead.  Styles become SGR sequences made here from the theme, never
  * from content (which is sanitised before parsing).
  */
 #include "config.h"
@@ -16,6 +17,8 @@
 #include "lines.h"
 #include "markdown.h"
 #include "mdrender.h"
+#include "mdstream.h"
+#include "outline.h"
 #include "readiness.h"
 #include "theme.h"
 #include "xalloc.h"
@@ -45,7 +48,10 @@ cli_list(struct catalog *cat, FILE *out)
 }
 
 struct printer {
-	FILE *out;
+	FILE *out;  /* where lines go: dest, or memory while held */
+	FILE *dest;
+	char *held;
+	size_t nheld;
 	enum cli_style style;
 };
 
@@ -101,22 +107,86 @@ write_lines(struct lines *l, void *arg)
 	}
 }
 
+/* Output is held in memory while the stream may still start again. */
+static void
+hold(struct printer *p)
+{
+	p->held = NULL;
+	p->nheld = 0;
+	p->out = open_memstream(&p->held, &p->nheld);
+	if (p->out == NULL)
+		fatal("out of memory");
+}
+
+static void
+release(struct printer *p, bool keep)
+{
+	if (p->out == p->dest)
+		return;
+	fclose(p->out);
+	if (keep)
+		fwrite(p->held, 1, p->nheld, p->dest);
+	free(p->held);
+	p->out = p->dest;
+}
+
 int
 cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out)
 {
 	struct mdrender_opts o = {.width = width, .ascii = ascii, .references = true};
-	struct printer p = {.out = out, .style = style};
+	struct printer p = {.out = out, .dest = out, .style = style};
+	struct md_stream *ms;
 	struct render rr;
+	cmark_node *doc;
+	char *body, *front = NULL, *err = NULL;
+	size_t len;
+	bool restart;
+	FILE *f;
 
-	if (role_load(r) != 0) {
+	if ((f = role_open(r)) == NULL) {
 		cli_error("%s", r->error);
 		return 1;
 	}
+	body = md_read_body(f, r->path, &len, &front, &err);
+	fclose(f);
+	free(front);
+	if (body == NULL) {
+		cli_error("%s", err);
+		free(err);
+		return 1;
+	}
+	/* Parts keep the tree small: a long document prints in the time
+	 * and memory of its parts, not of one tree of all of it. */
+	ms = md_stream_new(body, len, 0);
+	if (!md_stream_settled(ms))
+		hold(&p);
 	render_init(&rr);
 	rr.lines.flush = write_lines;
 	rr.lines.flush_arg = &p;
-	mdrender(r->doc, &r->outline, &o, &rr);
+	mdrender_begin(&rr, &o);
+	while ((doc = md_stream_next(ms, &restart)) != NULL) {
+		struct outline ol;
+
+		if (restart) {
+			render_done(&rr);
+			render_init(&rr);
+			rr.lines.flush = write_lines;
+			rr.lines.flush_arg = &p;
+			mdrender_begin(&rr, &o);
+			release(&p, false);
+			hold(&p);
+		}
+		outline_build(&ol, doc);
+		mdrender_part(&rr, doc, &ol);
+		outline_done(&ol);
+		cmark_node_free(doc);
+		if (md_stream_settled(ms))
+			release(&p, true);
+	}
+	mdrender_end(&rr);
 	render_done(&rr);
+	release(&p, true);
+	md_stream_free(ms);
 	if (fflush(out) != 0 || ferror(out)) {
 		cli_error("cannot write the output");
 		return 1;

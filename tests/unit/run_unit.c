@@ -14,7 +14,7 @@
 const char *unit_tmpdir;
 
 static int (*const registrars[])(void) = {
-	test_text_register, test_lines_register, test_mdrender_register,
+	test_text_register, test_lines_register, test_mdrender_register, test_mdstream_register,
 	test_content_register, test_store_register, test_readiness_register,
 	test_frame_register,
 	test_screen_register,

@@ -1,0 +1,588 @@
+/*
+ * mdstream.c - parsing a document in parts (see mdstream.h for the rules).
+ *
+ * Line numbers are 1-based lines of the body text; cmark counts its lines
+ * the same way because the sanitised text has no '\r'.  A part's tree
+ * comes from the prelude followed by the part's text, so its cmark line
+ * numbers are the body's shifted by the prelude's lines.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "markdown.h"
+#include "mdstream.h"
+#include "xalloc.h"
+
+/* A region where a definition may start: lines a..b (its trailing blank
+ * lines included), bytes off..off+len. */
+struct run {
+	size_t a, b;
+	size_t off, len;
+};
+
+struct md_stream {
+	char *text;
+	size_t len;
+	size_t part;	  /* bytes a part is aimed at */
+	size_t pos, line; /* where the next part starts: byte, line */
+	char *pre;	  /* the prelude: unique runs, each closed by a rule */
+	size_t prelen, prelines;
+	struct run *runs;
+	size_t nruns, runcur; /* runs checked so far */
+	size_t nparts;
+	bool whole; /* fell back to the whole document as one part */
+	bool done;
+};
+
+static bool
+blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* An ATX heading's opening: 1-6 '#' then a space, a tab or the end. */
+static bool
+atx(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && k < 7 && s[k] == '#')
+		k++;
+	return k >= 1 && k <= 6 && (k == n || s[k] == ' ' || s[k] == '\t');
+}
+
+static size_t
+line_end(const struct md_stream *s, size_t off)
+{
+	const char *nl = memchr(s->text + off, '\n', s->len - off);
+
+	return nl != NULL ? (size_t)(nl - s->text) : s->len;
+}
+
+static void
+add_run(struct md_stream *s, size_t *cap, size_t a, size_t b, size_t off, size_t end)
+{
+	s->runs = xgrow(s->runs, cap, s->nruns + 1, sizeof *s->runs);
+	s->runs[s->nruns++] = (struct run){a, b, off, end - off};
+}
+
+/* Skips what may stand before a paragraph's text on its line: blanks,
+ * quote markers, list markers and task boxes (cmark-gfm takes the box
+ * off before it looks for definitions). */
+static size_t
+skip_markers(const char *t, size_t i, size_t e)
+{
+	for (;;) {
+		size_t j = i;
+
+		while (j < e && (t[j] == ' ' || t[j] == '\t' || t[j] == '>'))
+			j++;
+		if (j < e && (t[j] == '-' || t[j] == '+' || t[j] == '*') &&
+		    (j + 1 == e || t[j + 1] == ' ' || t[j + 1] == '\t')) {
+			j++;
+		} else if (j < e && t[j] >= '0' && t[j] <= '9') {
+			size_t k = j;
+			while (k < e && k - j < 9 && t[k] >= '0' && t[k] <= '9')
+				k++;
+			if (k < e && (t[k] == '.' || t[k] == ')') &&
+			    (k + 1 == e || t[k + 1] == ' ' || t[k + 1] == '\t'))
+				j = k + 1;
+		} else if (j + 3 < e && t[j] == '[' &&
+			   (t[j + 1] == ' ' || t[j + 1] == 'x' || t[j + 1] == 'X') &&
+			   t[j + 2] == ']' && (t[j + 3] == ' ' || t[j + 3] == '\t')) {
+			j += 3;
+		}
+		if (j == i)
+			return i;
+		i = j;
+	}
+}
+
+/* After "[label]:" at i: a destination (on this line or the next) then
+ * the line's end or the start of a title; anything else is no definition. */
+static bool
+destination_fits(const struct md_stream *s, size_t i)
+{
+	const char *t = s->text;
+	bool newline = false;
+
+	while (i < s->len && (t[i] == ' ' || t[i] == '\t' || (t[i] == '\n' && !newline))) {
+		newline = newline || t[i] == '\n';
+		i++;
+	}
+	if (i >= s->len || t[i] == '\n')
+		return false;
+	if (t[i] == '<') {
+		while (i < s->len && t[i] != '>' && t[i] != '\n')
+			i += t[i] == '\\' ? 2 : 1;
+		if (i >= s->len || t[i] != '>')
+			return false;
+		i++;
+	} else {
+		while (i < s->len && t[i] != ' ' && t[i] != '\t' && t[i] != '\n')
+			i++;
+	}
+	while (i < s->len && (t[i] == ' ' || t[i] == '\t'))
+		i++;
+	return i >= s->len || t[i] == '\n' || t[i] == '"' || t[i] == '\'' || t[i] == '(';
+}
+
+/*
+ * Whether a link reference definition may start on the line at off: its
+ * text, after any markers, opens a bracket whose first unescaped bracket
+ * after it (on this line or the run's next ones) is a ']' followed by
+ * ':', and a destination follows.  Labels hold no unescaped brackets, so
+ * this finds every definition and few lines besides.
+ */
+static bool
+may_define(const struct md_stream *s, size_t off, size_t e)
+{
+	const char *t = s->text;
+	size_t i = skip_markers(t, off, e);
+
+	if (i >= e || t[i] != '[')
+		return false;
+	for (i++; i < s->len; i++) {
+		if (t[i] == '\\' && i + 1 < s->len) {
+			i++;
+		} else if (t[i] == '[') {
+			return false;
+		} else if (t[i] == ']') {
+			return i + 1 < s->len && t[i + 1] == ':' && destination_fits(s, i + 2);
+		} else if (t[i] == '\n') {
+			/* a label may go on, but never across a blank line */
+			size_t n = line_end(s, i + 1);
+			if (blank(t + i + 1, n - i - 1))
+				return false;
+		}
+	}
+	return false;
+}
+
+/* A list item's marker at off: "-", "+", "*" or 1-9 digits and "." or
+ * ")", then a blank or the line's end. */
+static bool
+list_marker(const char *t, size_t off, size_t e)
+{
+	size_t k = off;
+
+	if (k < e && (t[k] == '-' || t[k] == '+' || t[k] == '*'))
+		k++;
+	else {
+		while (k < e && k - off < 9 && t[k] >= '0' && t[k] <= '9')
+			k++;
+		if (k == off || k >= e || (t[k] != '.' && t[k] != ')'))
+			return false;
+		k++;
+	}
+	return k == e || t[k] == ' ' || t[k] == '\t';
+}
+
+/*
+ * Finds every region where a definition may start, in one pass (none
+ * when the text holds no "]:" at all).  Regions start at a line that
+ * follows a blank line and starts in the first column with anything but
+ * a list marker: where top-level blocks usually start, so that a region
+ * is usually whole blocks, lists with blank lines between their items
+ * and definitions inside them included.
+ */
+static void
+find_runs(struct md_stream *s)
+{
+	size_t cap = 0, line = 1, off = 0, start = 1, start_off = 0;
+	bool prev_blank = true, has = false;
+
+	if (s->len < 2 || memmem(s->text, s->len, "]:", 2) == NULL)
+		return;
+	for (;;) {
+		size_t e = line_end(s, off);
+		bool b = blank(s->text + off, e - off);
+
+		if (!b && prev_blank && line > 1 && s->text[off] != ' ' && s->text[off] != '\t' &&
+		    !list_marker(s->text, off, e)) {
+			if (has)
+				add_run(s, &cap, start, line - 1, start_off, off);
+			start = line;
+			start_off = off;
+			has = false;
+		}
+		has = has || (!b && may_define(s, off, e));
+		prev_blank = b;
+		if (e >= s->len)
+			break;
+		off = e + 1;
+		line++;
+	}
+	if (has)
+		add_run(s, &cap, start, line, start_off, s->len);
+}
+
+static uint64_t
+hash(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+	return h;
+}
+
+/*
+ * The prelude: each distinct run once, in document order, each followed
+ * by a thematic break at the start of a line, which closes whatever the
+ * run left open (a list, a quote, indented code).  A later copy of a run
+ * defines nothing new: the first definition of a label wins.
+ */
+static void
+build_prelude(struct md_stream *s)
+{
+	size_t nslots = 16, cap = 0;
+	uint64_t *slot_hash;
+	size_t *slot_run; /* index + 1, 0 for empty */
+	static const char close[] = "\n\n***\n\n";
+
+	while (nslots < s->nruns * 2)
+		nslots *= 2;
+	slot_hash = xcalloc(nslots, sizeof *slot_hash);
+	slot_run = xcalloc(nslots, sizeof *slot_run);
+	for (size_t i = 0; i < s->nruns; i++) {
+		const struct run *r = &s->runs[i];
+		uint64_t h = hash(s->text + r->off, r->len);
+		size_t k = (size_t)h & (nslots - 1);
+		bool seen = false;
+
+		for (; slot_run[k] != 0; k = (k + 1) & (nslots - 1)) {
+			const struct run *o = &s->runs[slot_run[k] - 1];
+			if (slot_hash[k] == h && o->len == r->len &&
+			    memcmp(s->text + o->off, s->text + r->off, r->len) == 0) {
+				seen = true;
+				break;
+			}
+		}
+		if (seen)
+			continue;
+		slot_hash[k] = h;
+		slot_run[k] = i + 1;
+		s->pre = xgrow(s->pre, &cap, s->prelen + r->len + sizeof close, 1);
+		memcpy(s->pre + s->prelen, s->text + r->off, r->len);
+		s->prelen += r->len;
+		memcpy(s->pre + s->prelen, close, sizeof close - 1);
+		s->prelen += sizeof close - 1;
+	}
+	free(slot_hash);
+	free(slot_run);
+	for (size_t i = 0; i < s->prelen; i++)
+		s->prelines += s->pre[i] == '\n';
+}
+
+/* The prelude on its own must end with its last rule as a top-level
+ * block: then nothing it opened reaches into the parts. */
+static bool
+prelude_closes(const struct md_stream *s)
+{
+	cmark_node *doc = md_parse_clean(s->pre, s->prelen, "", 0);
+	cmark_node *last = cmark_node_last_child(doc);
+	bool ok = last != NULL && cmark_node_get_type(last) == CMARK_NODE_THEMATIC_BREAK &&
+		  (size_t)cmark_node_get_start_line(last) == s->prelines - 1;
+
+	cmark_node_free(doc);
+	return ok;
+}
+
+struct md_stream *
+md_stream_new(char *text, size_t len, size_t part_bytes)
+{
+	struct md_stream *s = xcalloc(1, sizeof *s);
+
+	s->text = text;
+	s->len = len;
+	s->part = part_bytes ? part_bytes : MD_STREAM_PART_BYTES;
+	s->line = 1;
+	find_runs(s);
+	if (s->nruns > 0) {
+		build_prelude(s);
+		if (!prelude_closes(s))
+			s->whole = true;
+		/* Parsing the prelude again for each part must stay cheap. */
+		if (part_bytes == 0 && s->part < 4 * s->prelen)
+			s->part = 4 * s->prelen;
+	}
+	return s;
+}
+
+void
+md_stream_free(struct md_stream *s)
+{
+	if (s == NULL)
+		return;
+	free(s->text);
+	free(s->pre);
+	free(s->runs);
+	free(s);
+}
+
+/* Where a part aimed at want bytes from s->pos ends: before the first
+ * ATX heading after a blank line at or past the aim, or at the end. */
+static size_t
+find_cut(const struct md_stream *s, size_t want)
+{
+	size_t off, target = s->pos + want;
+	bool prev_blank = false;
+
+	if (want >= s->len - s->pos)
+		return s->len;
+	off = target;
+	while (off > s->pos && s->text[off - 1] != '\n')
+		off--;
+	for (;;) {
+		size_t e = line_end(s, off);
+
+		if (prev_blank && off > s->pos && atx(s->text + off, e - off))
+			return off;
+		prev_blank = blank(s->text + off, e - off);
+		if (e >= s->len)
+			return s->len;
+		off = e + 1;
+	}
+}
+
+/* Offset of line k (1-based) of the text from s->pos on. */
+static size_t
+part_line(const struct md_stream *s, size_t k)
+{
+	size_t off = s->pos;
+
+	while (--k > 0) {
+		size_t e = line_end(s, off);
+		if (e >= s->len)
+			return s->len;
+		off = e + 1;
+	}
+	return off;
+}
+
+/* Whether a fenced code block ends with its closing fence: that line has
+ * up to three spaces, at least the opening's count of its character and
+ * nothing but blanks after. */
+static bool
+fence_closed(const struct md_stream *s, cmark_node *code)
+{
+	int length = 0, offset = 0;
+	char ch = 0;
+	int start = cmark_node_get_start_line(code), end = cmark_node_get_end_line(code);
+	size_t off, e, k = 0, n = 0;
+
+	cmark_node_get_fenced(code, &length, &offset, &ch);
+	if (end <= start || (size_t)end <= s->prelines)
+		return false;
+	off = part_line(s, (size_t)end - s->prelines);
+	e = line_end(s, off);
+	while (k < 3 && off + k < e && s->text[off + k] == ' ')
+		k++;
+	while (off + k < e && s->text[off + k] == ch) {
+		k++;
+		n++;
+	}
+	return ch != 0 && n >= (size_t)length && blank(s->text + off + k, e - off - k);
+}
+
+static bool
+prefix_ci(const char *s, const char *p)
+{
+	return strncasecmp(s, p, strlen(p)) == 0;
+}
+
+/* Whether an HTML block is closed.  Blocks that only a blank line ends
+ * are; those that end at a marker (script, pre, style, textarea,
+ * comments, processing instructions, declarations, CDATA) are when their
+ * last line holds it.  Doubtful cases count as open. */
+static bool
+html_closed(cmark_node *html)
+{
+	const char *lit = cmark_node_get_literal(html), *last, *marker[4] = {NULL};
+	size_t n;
+
+	if (lit == NULL)
+		return true;
+	while (*lit == ' ')
+		lit++;
+	if (lit[0] != '<')
+		return true;
+	if (prefix_ci(lit + 1, "script") || prefix_ci(lit + 1, "pre") ||
+	    prefix_ci(lit + 1, "style") || prefix_ci(lit + 1, "textarea")) {
+		marker[0] = "</script>";
+		marker[1] = "</pre>";
+		marker[2] = "</style>";
+		marker[3] = "</textarea>";
+	} else if (strncmp(lit, "<!--", 4) == 0) {
+		marker[0] = "-->";
+	} else if (strncmp(lit, "<![CDATA[", 9) == 0) {
+		marker[0] = "]]>";
+	} else if (lit[1] == '?') {
+		marker[0] = "?>";
+	} else if (lit[1] == '!') {
+		marker[0] = ">";
+	} else {
+		return true;
+	}
+	n = strlen(lit);
+	if (n > 0 && lit[n - 1] == '\n')
+		n--;
+	last = lit + n;
+	while (last > lit && last[-1] != '\n')
+		last--;
+	for (int i = 0; i < 4 && marker[i] != NULL; i++) {
+		size_t m = strlen(marker[i]);
+		for (const char *p = last; p + m <= lit + n; p++)
+			if (strncasecmp(p, marker[i], m) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* A part may end where its last top-level block is closed. */
+static bool
+ends_closed(const struct md_stream *s, cmark_node *doc)
+{
+	cmark_node *last = cmark_node_last_child(doc);
+
+	if (last == NULL)
+		return true;
+	switch (cmark_node_get_type(last)) {
+	case CMARK_NODE_CODE_BLOCK:
+		return !cmark_node_get_fenced(last, &(int){0}, &(int){0}, &(char){0}) ||
+		       fence_closed(s, last);
+	case CMARK_NODE_HTML_BLOCK:
+		return html_closed(last);
+	default:
+		return true;
+	}
+}
+
+/* Removes the prelude's blocks; false if one reaches into the part. */
+static bool
+drop_prelude(const struct md_stream *s, cmark_node *doc)
+{
+	cmark_node *n;
+
+	while ((n = cmark_node_first_child(doc)) != NULL &&
+	       (size_t)cmark_node_get_start_line(n) <= s->prelines) {
+		if ((size_t)cmark_node_get_end_line(n) > s->prelines)
+			return false;
+		cmark_node_free(n); /* unlinks it */
+	}
+	return true;
+}
+
+/*
+ * Checks the runs in lines s->line .. last: each must start and end on
+ * the boundaries of the part's top-level blocks, or a block would carry
+ * text of the run (or the run text of a block) that the prelude parses
+ * apart from it.
+ */
+static bool
+runs_aligned(struct md_stream *s, cmark_node *doc, size_t last)
+{
+	cmark_node *n = cmark_node_first_child(doc);
+	long shift = (long)s->line - 1 - (long)s->prelines;
+
+	for (; s->runcur < s->nruns && s->runs[s->runcur].a <= last; s->runcur++) {
+		const struct run *r = &s->runs[s->runcur];
+
+		for (; n != NULL; n = cmark_node_next(n)) {
+			long a = cmark_node_get_start_line(n) + shift;
+			long b = cmark_node_get_end_line(n) + shift;
+
+			if (b < (long)r->a)
+				continue; /* before the run */
+			if (a > (long)r->b)
+				break; /* after it: look at the next run */
+			if (a < (long)r->a || b > (long)r->b)
+				return false;
+		}
+	}
+	return true;
+}
+
+static size_t
+count_lines(const char *p, size_t n)
+{
+	size_t k = 0;
+	const char *e = p + n;
+
+	while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
+cmark_node *
+md_stream_next(struct md_stream *s, bool *restart)
+{
+	size_t want = s->part;
+
+	*restart = false;
+	if (s->done)
+		return NULL;
+	if (s->whole) {
+		*restart = s->nparts > 0;
+		s->done = true;
+		s->nparts++;
+		s->runcur = s->nruns;
+		return md_parse_clean(NULL, 0, s->text, s->len);
+	}
+	for (;;) {
+		size_t cut = find_cut(s, want), nl = count_lines(s->text + s->pos, cut - s->pos);
+		cmark_node *doc = md_parse_clean(s->pre, s->prelen, s->text + s->pos, cut - s->pos);
+
+		if (!drop_prelude(s, doc)) {
+			cmark_node_free(doc);
+			s->whole = true;
+			return md_stream_next(s, restart);
+		}
+		if (cut < s->len && !ends_closed(s, doc)) {
+			/* Something open runs past the cut: aim further.  Doubling
+			 * keeps the parsing spent on retries within the part's own. */
+			cmark_node_free(doc);
+			want = 2 * (cut - s->pos);
+			continue;
+		}
+		/* A part cut before a heading ends with a newline: its last
+		 * line is the one before the heading's, s->line + nl. */
+		if (!runs_aligned(s, doc, cut < s->len ? s->line + nl - 1 : SIZE_MAX)) {
+			cmark_node_free(doc);
+			s->whole = true;
+			return md_stream_next(s, restart);
+		}
+		s->pos = cut;
+		s->line += nl;
+		s->done = cut >= s->len;
+		s->nparts++;
+		return doc;
+	}
+}
+
+bool
+md_stream_settled(const struct md_stream *s)
+{
+	return s->whole || s->runcur >= s->nruns;
+}
+
+size_t
+md_stream_parts(const struct md_stream *s)
+{
+	return s->nparts;
+}
+
+bool
+md_stream_whole(const struct md_stream *s)
+{
+	return s->whole;
+}

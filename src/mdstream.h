@@ -1,0 +1,62 @@
+/*
+ * mdstream.h - a long document parsed in parts that each fit in the cache.
+ *
+ * `rolebook print` of a large document is faster, and needs a fraction of
+ * the memory, when the document is parsed and rendered one part at a time
+ * instead of as one tree of a hundred megabytes.  A part ends before an
+ * ATX heading ("# ...") at the start of a line that follows a blank line,
+ * where CommonMark closes every open block but a fenced code block or a
+ * raw HTML block: the part's tree is checked for those, and a part whose
+ * last block is left open grows to a later heading.
+ *
+ * Link reference definitions are global, so every part is parsed after a
+ * prelude holding every stretch of the document that could define one (a
+ * paragraph-like run of lines containing "]:"), and each such run is
+ * checked, when its part is parsed, to be made of whole top-level blocks:
+ * then the prelude defines exactly what the document defines.  When a run
+ * is not (a definition inside a code block or a list, say), the stream
+ * starts again with the whole document as its one part; that can only
+ * happen before md_stream_settled() is true, which is why a caller holds
+ * its output until then.
+ *
+ * Invariant: rendering the parts in order with mdrender_part() gives the
+ * lines mdrender() gives for the whole document parsed by md_parse_file().
+ */
+#ifndef ROLEBOOK_MDSTREAM_H
+#define ROLEBOOK_MDSTREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cmark-gfm.h>
+
+/* Bytes a part is aimed at: its tree stays within the CPU's caches. */
+#define MD_STREAM_PART_BYTES (128u * 1024)
+
+struct md_stream;
+
+/*
+ * A stream over text[0..len), a sanitised body (md_read_body), whose
+ * ownership it takes.  part_bytes is the size parts are aimed at (0 for
+ * MD_STREAM_PART_BYTES; tests use 1 to cut at every heading they can).
+ * Returns a new stream; free with md_stream_free().
+ */
+struct md_stream *md_stream_new(char *text, size_t len, size_t part_bytes);
+void md_stream_free(struct md_stream *s);
+
+/*
+ * The next part: a new document the caller frees with cmark_node_free(),
+ * or NULL after the last one.  *restart is set when this part begins the
+ * document again: everything made of the parts before must be dropped.
+ */
+cmark_node *md_stream_next(struct md_stream *s, bool *restart);
+
+/* True once no part returned so far can be taken back by a restart. */
+bool md_stream_settled(const struct md_stream *s);
+
+/* How many parts were returned, and whether the stream fell back to the
+ * whole document (for tests and the benchmark's notes). */
+size_t md_stream_parts(const struct md_stream *s);
+bool md_stream_whole(const struct md_stream *s);
+
+#endif
