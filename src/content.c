@@ -139,6 +139,45 @@ cmp_name(const void *a, const void *b)
 	return c ? c : (nx < ny ? -1 : nx > ny ? 1 : strcmp(x, y));
 }
 
+/* A set of borrowed id strings (open addressing, never full). */
+struct id_set {
+	const char **slot;
+	size_t mask;
+};
+
+static void
+id_set_init(struct id_set *set, size_t n)
+{
+	size_t cap = 16;
+
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	set->slot = xcalloc(cap, sizeof *set->slot);
+	set->mask = cap - 1;
+}
+
+static void
+id_set_done(struct id_set *set)
+{
+	free(set->slot);
+}
+
+/* Adds id (borrowed: it must outlive the set); false if it was there. */
+static bool
+id_set_add(struct id_set *set, const char *id)
+{
+	uint64_t h = 1469598103934665603u;
+	size_t k;
+
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	for (k = (size_t)h & set->mask; set->slot[k] != NULL; k = (k + 1) & set->mask)
+		if (strcmp(set->slot[k], id) == 0)
+			return false;
+	set->slot[k] = id;
+	return true;
+}
+
 int
 catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
                 char **err)
@@ -175,14 +214,26 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, cmp_name);
-	for (size_t i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]);
-		char *id = id_from_path(names[i]);
-		if (catalog_find(c, id) == NULL)
-			catalog_push(c, role_new(id, path, origin));
-		free(id);
-		free(path);
-		free(names[i]);
+	/* Ids seen so far in a hash set: a folder of thousands of roles is
+	 * listed in linear time, not one catalog_find() per file. */
+	{
+		struct id_set set;
+		id_set_init(&set, c->n + n);
+		for (size_t i = 0; i < c->n; i++)
+			id_set_add(&set, c->v[i]->id);
+		for (size_t i = 0; i < n; i++) {
+			char *path = xasprintf("%s/%s", dir, names[i]);
+			char *id = id_from_path(names[i]);
+			struct role *r = role_new(id, path, origin);
+			if (id_set_add(&set, r->id))
+				catalog_push(c, r);
+			else
+				role_free(r);
+			free(id);
+			free(path);
+			free(names[i]);
+		}
+		id_set_done(&set);
 	}
 	free(names);
 	return 0;
