@@ -179,7 +179,6 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 		outline_build(&ol, doc);
 		mdrender_part(&rr, doc, &ol);
 		outline_done(&ol);
-		cmark_node_free(doc);
 		if (md_stream_settled(ms))
 			release(&p, true);
 	}

@@ -116,15 +116,22 @@ clean_tree(cmark_node *doc)
 }
 
 static cmark_parser *
-new_parser(void)
+new_parser_mem(cmark_mem *mem)
 {
-	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_parser *p = mem != NULL ? cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, mem)
+	                              : cmark_parser_new(CMARK_OPT_DEFAULT);
 
 	cmark_parser_attach_syntax_extension(p, ext_table);
 	cmark_parser_attach_syntax_extension(p, ext_tasklist);
 	cmark_parser_attach_syntax_extension(p, ext_strike);
 	cmark_parser_attach_syntax_extension(p, ext_autolink);
 	return p;
+}
+
+static cmark_parser *
+new_parser(void)
+{
+	return new_parser_mem(NULL);
 }
 
 /* Feeds text to the parser, sanitised when it needs to be. */
@@ -267,13 +274,13 @@ md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
 }
 
 cmark_node *
-md_parse_clean(const char *pre, size_t prelen, const char *text, size_t len)
+md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text, size_t len)
 {
 	cmark_parser *p;
 	cmark_node *doc;
 
 	md_init();
-	p = new_parser();
+	p = new_parser_mem(mem);
 	if (prelen > 0)
 		cmark_parser_feed(p, pre, prelen);
 	cmark_parser_feed(p, text, len);

@@ -52,9 +52,12 @@ char *md_read_body(FILE *f, const char *name, size_t *len, char **front, char **
 /*
  * Parses pre[0..prelen) followed by text[0..len), both already sanitised
  * (md_read_body), as one document, and checks its literals as md_parse()
- * does.  Returns a new document the caller frees with cmark_node_free().
+ * does.  The tree is allocated with mem (NULL for cmark's default).
+ * Returns a new document the caller frees with cmark_node_free(), or,
+ * from an arena (arena.h), by resetting it.
  */
-cmark_node *md_parse_clean(const char *pre, size_t prelen, const char *text, size_t len);
+cmark_node *md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
+                           size_t len);
 
 /* True when node is a GFM task-list item; *checked (if not NULL) tells
  * whether it is ticked. */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "markdown.h"
 #include "mdstream.h"
 #include "xalloc.h"
@@ -286,12 +287,12 @@ build_prelude(struct md_stream *s)
 static bool
 prelude_closes(const struct md_stream *s)
 {
-	cmark_node *doc = md_parse_clean(s->pre, s->prelen, "", 0);
+	cmark_node *doc = md_parse_clean(arena_mem(), s->pre, s->prelen, "", 0);
 	cmark_node *last = cmark_node_last_child(doc);
 	bool ok = last != NULL && cmark_node_get_type(last) == CMARK_NODE_THEMATIC_BREAK &&
 		  (size_t)cmark_node_get_start_line(last) == s->prelines - 1;
 
-	cmark_node_free(doc);
+	arena_reset();
 	return ok;
 }
 
@@ -325,6 +326,7 @@ md_stream_free(struct md_stream *s)
 	free(s->pre);
 	free(s->runs);
 	free(s);
+	arena_release();
 }
 
 /* Where a part aimed at want bytes from s->pos ends: before the first
@@ -475,7 +477,7 @@ drop_prelude(const struct md_stream *s, cmark_node *doc)
 	       (size_t)cmark_node_get_start_line(n) <= s->prelines) {
 		if ((size_t)cmark_node_get_end_line(n) > s->prelines)
 			return false;
-		cmark_node_free(n); /* unlinks it */
+		cmark_node_unlink(n); /* its memory goes with the arena's reset */
 	}
 	return true;
 }
@@ -529,6 +531,7 @@ md_stream_next(struct md_stream *s, bool *restart)
 	size_t want = s->part;
 
 	*restart = false;
+	arena_reset(); /* the part before is done with */
 	if (s->done)
 		return NULL;
 	if (s->whole) {
@@ -536,28 +539,29 @@ md_stream_next(struct md_stream *s, bool *restart)
 		s->done = true;
 		s->nparts++;
 		s->runcur = s->nruns;
-		return md_parse_clean(NULL, 0, s->text, s->len);
+		return md_parse_clean(arena_mem(), NULL, 0, s->text, s->len);
 	}
 	for (;;) {
 		size_t cut = find_cut(s, want), nl = count_lines(s->text + s->pos, cut - s->pos);
-		cmark_node *doc = md_parse_clean(s->pre, s->prelen, s->text + s->pos, cut - s->pos);
+		cmark_node *doc =
+		    md_parse_clean(arena_mem(), s->pre, s->prelen, s->text + s->pos, cut - s->pos);
 
 		if (!drop_prelude(s, doc)) {
-			cmark_node_free(doc);
+			arena_reset();
 			s->whole = true;
 			return md_stream_next(s, restart);
 		}
 		if (cut < s->len && !ends_closed(s, doc)) {
 			/* Something open runs past the cut: aim further.  Doubling
 			 * keeps the parsing spent on retries within the part's own. */
-			cmark_node_free(doc);
+			arena_reset();
 			want = 2 * (cut - s->pos);
 			continue;
 		}
 		/* A part cut before a heading ends with a newline: its last
 		 * line is the one before the heading's, s->line + nl. */
 		if (!runs_aligned(s, doc, cut < s->len ? s->line + nl - 1 : SIZE_MAX)) {
-			cmark_node_free(doc);
+			arena_reset();
 			s->whole = true;
 			return md_stream_next(s, restart);
 		}

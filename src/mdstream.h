@@ -45,9 +45,11 @@ struct md_stream *md_stream_new(char *text, size_t len, size_t part_bytes);
 void md_stream_free(struct md_stream *s);
 
 /*
- * The next part: a new document the caller frees with cmark_node_free(),
- * or NULL after the last one.  *restart is set when this part begins the
- * document again: everything made of the parts before must be dropped.
+ * The next part: a document (borrowed, allocated from the arena of
+ * arena.h) valid until the next call or md_stream_free(), or NULL after
+ * the last one.  *restart is set when this part begins the document
+ * again: everything made of the parts before must be dropped.  One
+ * stream at a time: the arena is the process's.
  */
 cmark_node *md_stream_next(struct md_stream *s, bool *restart);
 

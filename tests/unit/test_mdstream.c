@@ -152,7 +152,6 @@ render_parts(const char *md, size_t len, size_t part)
 		outline_build(&ol, doc);
 		mdrender_part(&r, doc, &ol);
 		outline_done(&ol);
-		cmark_node_free(doc);
 		res.parts++;
 		settled = md_stream_settled(s);
 	}
