@@ -111,13 +111,14 @@ id_from_path(const char *path)
 	return text_sanitize(base, n, 0, NULL);
 }
 
+/* A role of id and path, both taken (the role frees them). */
 static struct role *
-role_new(const char *id, const char *path, enum role_origin origin)
+role_new(char *id, char *path, enum role_origin origin)
 {
 	struct role *r = xcalloc(1, sizeof *r);
 
-	r->id = xstrdup(id);
-	r->path = xstrdup(path);
+	r->id = id;
+	r->path = path;
 	r->origin = origin;
 	r->threshold = DEFAULT_THRESHOLD;
 	return r;
@@ -221,16 +222,21 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 		id_set_init(&set, c->n + n);
 		for (size_t i = 0; i < c->n; i++)
 			id_set_add(&set, c->v[i]->id);
+		size_t dlen = strlen(dir);
 		for (size_t i = 0; i < n; i++) {
-			char *path = xasprintf("%s/%s", dir, names[i]);
-			char *id = id_from_path(names[i]);
-			struct role *r = role_new(id, path, origin);
+			size_t nlen = strlen(names[i]);
+			/* no printf per file: this loop runs before the first frame */
+			char *path = xmalloc(dlen + 1 + nlen + 1);
+			struct role *r;
+
+			memcpy(path, dir, dlen);
+			path[dlen] = '/';
+			memcpy(path + dlen + 1, names[i], nlen + 1);
+			r = role_new(id_from_path(names[i]), path, origin);
 			if (id_set_add(&set, r->id))
 				catalog_push(c, r);
 			else
 				role_free(r);
-			free(id);
-			free(path);
 			free(names[i]);
 		}
 		id_set_done(&set);
@@ -262,8 +268,7 @@ catalog_add_file(struct catalog *c, const char *path, char **err)
 			c->n--;
 			break;
 		}
-	r = role_new(id, path, ORIGIN_FILE);
-	free(id);
+	r = role_new(id, xstrdup(path), ORIGIN_FILE);
 	/* Files named on the command line come first. */
 	catalog_push(c, r);
 	memmove(&c->v[1], &c->v[0], (c->n - 1) * sizeof *c->v);

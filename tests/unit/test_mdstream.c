@@ -74,7 +74,13 @@ dump_lines(struct lines *l, void *arg)
 	}
 }
 
-static const struct mdrender_opts opts = {.width = 40, .references = true};
+/* Two sets of options: references at a middle width; ASCII glyphs
+ * without references at a narrow one. */
+static const struct mdrender_opts optsets[] = {
+    {.width = 40, .references = true},
+    {.width = 12, .ascii = true},
+};
+static const struct mdrender_opts *opts = &optsets[0];
 
 /* The whole document, as md_parse_file() reads a file. */
 static char *
@@ -95,7 +101,7 @@ render_whole(const char *md, size_t len)
 	render_init(&r);
 	r.lines.flush = dump_lines;
 	r.lines.flush_arg = &d;
-	mdrender(doc, &ol, &opts, &r);
+	mdrender(doc, &ol, opts, &r);
 	render_done(&r);
 	outline_done(&ol);
 	cmark_node_free(doc);
@@ -133,7 +139,7 @@ render_parts(const char *md, size_t len, size_t part)
 	render_init(&r);
 	r.lines.flush = dump_lines;
 	r.lines.flush_arg = &d;
-	mdrender_begin(&r, &opts);
+	mdrender_begin(&r, opts);
 	while ((doc = md_stream_next(s, &restart)) != NULL) {
 		struct outline ol;
 
@@ -146,7 +152,7 @@ render_parts(const char *md, size_t len, size_t part)
 			render_init(&r);
 			r.lines.flush = dump_lines;
 			r.lines.flush_arg = &d;
-			mdrender_begin(&r, &opts);
+			mdrender_begin(&r, opts);
 			d.len = 0;
 		}
 		outline_build(&ol, doc);
@@ -165,29 +171,36 @@ render_parts(const char *md, size_t len, size_t part)
 	return res;
 }
 
-/* Checks parts == whole at several part sizes; returns the result at the
- * smallest (caller frees .out). */
+/* Checks parts == whole at several part sizes, with each set of options;
+ * returns the result at the smallest with the first (caller frees .out). */
 static struct stream_result
 same(const char *name, const char *md, size_t len)
 {
 	static const size_t sizes[] = {1, 64, 4096, 0};
-	char *whole = render_whole(md, len);
 	struct stream_result first = {0};
 
-	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-		struct stream_result r = render_parts(md, len, sizes[i]);
-		if (strcmp(whole, r.out) != 0) {
-			fprintf(stderr, "\n%s: parts of %zu bytes differ from the whole\n", name,
-				sizes[i]);
-			UNIT_ASSERT_STR(whole, r.out);
+	for (size_t o = 0; o < sizeof optsets / sizeof optsets[0]; o++) {
+		char *whole;
+
+		opts = &optsets[o];
+		whole = render_whole(md, len);
+		for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+			struct stream_result r = render_parts(md, len, sizes[i]);
+			if (strcmp(whole, r.out) != 0) {
+				fprintf(stderr,
+				        "\n%s: parts of %zu bytes differ from the whole (options %zu)\n",
+				        name, sizes[i], o);
+				UNIT_ASSERT_STR(whole, r.out);
+			}
+			CU_ASSERT_STRING_EQUAL(whole, r.out);
+			if (i == 0 && o == 0)
+				first = r;
+			else
+				free(r.out);
 		}
-		CU_ASSERT_STRING_EQUAL(whole, r.out);
-		if (i == 0)
-			first = r;
-		else
-			free(r.out);
+		free(whole);
 	}
-	free(whole);
+	opts = &optsets[0];
 	return first;
 }
 
