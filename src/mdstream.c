@@ -467,19 +467,31 @@ ends_closed(const struct md_stream *s, cmark_node *doc)
 	}
 }
 
-/* Removes the prelude's blocks; false if one reaches into the part. */
+/*
+ * Removes the prelude's blocks: everything up to its last rule.  They are
+ * told by their place, not by their line numbers: the paragraph the table
+ * extension makes of the lines above a table has none (it is numbered 0;
+ * the table's own numbers cover its lines).  False if the rule is not
+ * found where it must be.
+ */
 static bool
 drop_prelude(const struct md_stream *s, cmark_node *doc)
 {
 	cmark_node *n;
 
-	while ((n = cmark_node_first_child(doc)) != NULL &&
-	       (size_t)cmark_node_get_start_line(n) <= s->prelines) {
-		if ((size_t)cmark_node_get_end_line(n) > s->prelines)
-			return false;
+	if (s->prelen == 0)
+		return true;
+	while ((n = cmark_node_first_child(doc)) != NULL) {
+		bool rule = cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK &&
+			    (size_t)cmark_node_get_start_line(n) == s->prelines - 1;
+
+		if ((size_t)cmark_node_get_start_line(n) > s->prelines)
+			return false; /* past the prelude without meeting its rule */
 		cmark_node_unlink(n); /* its memory goes with the arena's reset */
+		if (rule)
+			return true;
 	}
-	return true;
+	return false;
 }
 
 /*
@@ -501,6 +513,12 @@ runs_aligned(struct md_stream *s, cmark_node *doc, size_t last)
 			long a = cmark_node_get_start_line(n) + shift;
 			long b = cmark_node_get_end_line(n) + shift;
 
+			if (cmark_node_get_start_line(n) == 0)
+				continue; /* above a table: the table's lines cover it */
+			/* cmark numbers an HTML block that ends at its marker
+			 * ("</script>", "-->") as ending on the line before */
+			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
+				b++;
 			if (b < (long)r->a)
 				continue; /* before the run */
 			if (a > (long)r->b)
