@@ -320,33 +320,6 @@ content_read_file(const char *path, size_t *len, char **err)
 
 /* ---- peeking at the title and summary ---- */
 
-/* Strips Markdown punctuation from a one-line summary: emphasis markers,
- * code ticks and link targets ("[text](url)" becomes "text"). */
-static char *
-strip_inline(const char *s, size_t n)
-{
-	char *out = xmalloc(n + 1);
-	size_t o = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		char ch = s[i];
-		if (ch == '*' || ch == '_' || ch == '`')
-			continue;
-		if (ch == ']' && i + 1 < n && s[i + 1] == '(') {
-			const char *e = memchr(s + i, ')', n - i);
-			if (e != NULL) {
-				i = (size_t)(e - s);
-				continue;
-			}
-		}
-		if (ch == '[')
-			continue;
-		out[o++] = ch;
-	}
-	out[o] = '\0';
-	return out;
-}
-
 static char *
 title_from_id(const char *id)
 {
@@ -363,11 +336,48 @@ title_from_id(const char *id)
 	return t;
 }
 
+/* The summary a document gives: its first top-level paragraph after its
+ * title's heading (h1, or NULL when it has none), as plain text. */
+static char *
+summary_of(cmark_node *doc, cmark_node *h1)
+{
+	cmark_node *p = h1 != NULL && cmark_node_parent(h1) == doc ? cmark_node_next(h1)
+	                                                             : cmark_node_first_child(doc);
+
+	while (p != NULL && cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+		p = cmark_node_next(p);
+	return p != NULL ? md_plain_text(p) : xstrdup("");
+}
+
+/* Drops the brackets left around text that was a reference link whose
+ * definition lies past what a peek reads ("[Charter README]"). */
+static void
+drop_brackets(char *s)
+{
+	char *o = s;
+
+	for (char *p = s; *p; p++) {
+		if (*p == '[') {
+			char *e = strpbrk(p + 1, "[]");
+			if (e != NULL && *e == ']' && e > p + 1) {
+				memmove(o, p + 1, (size_t)(e - p - 1));
+				o += e - p - 1;
+				p = e;
+				continue;
+			}
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+}
+
 void
 role_peek(struct role *r)
 {
-	char buf[PEEK_BYTES + 1], *front = NULL, *clean;
-	size_t n = 0, pos, flen;
+	char buf[PEEK_BYTES], *front = NULL;
+	size_t n = 0;
+	cmark_node *doc, *h1 = NULL;
+	struct outline o;
 	FILE *f;
 
 	if (r->peeked)
@@ -378,53 +388,34 @@ role_peek(struct role *r)
 		n = fread(buf, 1, PEEK_BYTES, f);
 		fclose(f);
 	}
-	clean = text_sanitize(buf, n, TEXT_KEEP_NEWLINES, &n);
-	pos = strncmp(clean, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-	/* front matter */
-	if (strncmp(clean + pos, "---\n", 4) == 0) {
-		char *end = strstr(clean + pos + 4, "\n---"), *dots = strstr(clean + pos + 4, "\n...");
-		if (dots != NULL && (end == NULL || dots < end))
-			end = dots;
-		if (end != NULL) {
-			flen = (size_t)(end - (clean + pos + 4));
-			front = xstrndup(clean + pos + 4, flen);
-			pos = (size_t)(end - clean) + 4;
-		}
+	if (n == PEEK_BYTES) { /* a whole number of lines */
+		const char *nl = memrchr(buf, '\n', n);
+		if (nl != NULL)
+			n = (size_t)(nl - buf) + 1;
 	}
-	if (front != NULL) {
-		r->title = md_front_value(front, "title");
-		r->summary = md_front_value(front, "summary");
-		free(front);
-	}
-	/* first H1, then the first paragraph line after it */
-	while (pos < n) {
-		char *line = clean + pos, *nl = strchr(line, '\n');
-		size_t len = nl ? (size_t)(nl - line) : strlen(line);
-		pos += len + 1;
-		while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
-			len--;
-		if (len == 0)
-			continue;
-		if (r->title == NULL && len > 2 && line[0] == '#' && line[1] == ' ') {
-			r->title = strip_inline(line + 2, len - 2);
-			continue;
+	/* The start of the file read as the full model reads the file: the
+	 * first level-1 heading and the first paragraph, as plain text. */
+	doc = md_parse(buf, n, &front);
+	r->title = md_front_value(front, "title");
+	r->summary = md_front_value(front, "summary");
+	free(front);
+	outline_build(&o, doc);
+	for (size_t i = 0; i < o.n && h1 == NULL; i++)
+		if (o.v[i].level == 1 && !o.v[i].lead && o.v[i].node != doc && o.v[i].title[0]) {
+			h1 = o.v[i].node;
+			if (r->title == NULL)
+				r->title = xstrdup(o.v[i].title);
 		}
-		if (r->summary == NULL && r->title != NULL && strchr("#-*+|>`<[!=", line[0]) == NULL &&
-		    !(line[0] >= '0' && line[0] <= '9')) {
-			r->summary = strip_inline(line, len);
-		}
-		if (r->title != NULL && r->summary != NULL)
-			break;
-		if (line[0] == '#' && r->title != NULL)
-			break; /* next section: no lead paragraph */
+	outline_done(&o);
+	if (r->summary == NULL) {
+		r->summary = summary_of(doc, h1);
+		drop_brackets(r->summary);
 	}
-	free(clean);
+	cmark_node_free(doc);
 	if (r->title == NULL || r->title[0] == '\0') {
 		free(r->title);
 		r->title = title_from_id(r->id);
 	}
-	if (r->summary == NULL)
-		r->summary = xstrdup("");
 }
 
 /* ---- the full model ---- */
@@ -602,10 +593,12 @@ analyse(struct role *r, char *front)
 	if (r->summary == NULL) {
 		r->summary = md_front_value(front, "summary");
 		if (r->summary == NULL) {
-			n = cmark_node_first_child(r->doc);
-			while (n && cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
-				n = cmark_node_next(n);
-			r->summary = n ? md_plain_text(n) : xstrdup("");
+			cmark_node *h1 = NULL;
+			for (size_t i = 0; i < o->n && h1 == NULL; i++)
+				if (o->v[i].level == 1 && !o->v[i].lead && o->v[i].node != r->doc &&
+				    o->v[i].title[0])
+					h1 = o->v[i].node;
+			r->summary = summary_of(r->doc, h1); /* as role_peek() finds it */
 		}
 	}
 	r->peeked = true;

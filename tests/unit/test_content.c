@@ -502,10 +502,14 @@ test_model_front_matter(void)
 	r = role_from_text("my-role", "---\nthreshold: high\n---\nText.\n");
 	CU_ASSERT_DOUBLE_EQUAL(r->threshold, 3.0, 1e-9);
 	role_drop(r);
-	/* no front matter: the first H1 and the first paragraph */
+	/* no front matter: the first H1 and the first paragraph after it,
+	 * the same as role_peek() finds */
 	r = role_from_text("my-role", "Before the title.\n\n# Heading Title\n\nFirst para.\n");
 	UNIT_ASSERT_STR("Heading Title", r->title);
-	UNIT_ASSERT_STR("Before the title.", r->summary);
+	UNIT_ASSERT_STR("First para.", r->summary);
+	role_drop(r);
+	r = role_from_text("my-role", "No title, *first* para.\n\n## Two\n\nSecond.\n");
+	UNIT_ASSERT_STR("No title, first para.", r->summary);
 	role_drop(r);
 	/* nothing at all: the title comes from the id */
 	r = role_from_text("my-role_name", "## Only a level two\n");
@@ -796,6 +800,43 @@ test_peek_front_matter(void)
 		UNIT_ASSERT_STR("Dots Title", r->title);
 	}
 	catalog_done(&c);
+}
+
+/* role_peek() reads the title and summary as Markdown, the way the full
+ * model does: no markup, raw HTML or entities left, a summary that goes
+ * on past its first line, and the same text as role_load() finds. */
+static void
+test_peek_markdown(void)
+{
+	static const char md[] =
+	    "Mentor *Guide* &amp; more\n=========\n\n## Sub\n\nUse `code`, *em*, **bold**,\n"
+	    "[a link\nover two lines](http://x), [ref] and <b>html</b> &amp; here.\n\n"
+	    "Second paragraph.\n";
+	struct catalog c;
+	char *err = NULL, path[4096];
+	struct role *r;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/peek-markdown.md", unit_tmpdir);
+	f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(md, f);
+	fclose(f);
+	catalog_init(&c);
+	r = catalog_add_file(&c, path, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	role_peek(r);
+	UNIT_ASSERT_STR("Mentor Guide & more", r->title);
+	UNIT_ASSERT_STR("Use code, em, bold, a link over two lines, ref and html & here.",
+	                r->summary);
+	catalog_done(&c);
+	r = role_from_text("peek-markdown", md);
+	UNIT_ASSERT_STR("Mentor Guide & more", r->title);
+	/* the full model keeps what it cannot resolve: [ref] has no definition */
+	UNIT_ASSERT_STR("Use code, em, bold, a link over two lines, [ref] and html & here.",
+	                r->summary);
+	role_drop(r);
+	unlink(path);
 }
 
 static void
@@ -1127,6 +1168,7 @@ test_content_register(void)
 	    {"catalog duplicates", test_catalog_duplicates},
 	    {"broken files", test_broken_files},
 	    {"peek front matter", test_peek_front_matter},
+	    {"peek reads Markdown", test_peek_markdown},
 	    {"huge files", test_huge_files},
 	    {"raw marker check", test_raw_marker_check},
 	    {"upstream load and render", test_upstream_load},
