@@ -20,6 +20,7 @@
 #include "mdstream.h"
 #include "outline.h"
 #include "readiness.h"
+#include "text.h"
 #include "theme.h"
 #include "xalloc.h"
 
@@ -53,7 +54,36 @@ struct printer {
 	char *held;
 	size_t nheld;
 	enum cli_style style;
+	bool ascii; /* the locale is not UTF-8: ASCII stand-ins, as on screen */
 };
+
+/* Writes UTF-8 text as the screen shows it in an ASCII locale: each
+ * character by its stand-in (theme_ascii), a wide one followed by a
+ * space so that columns stay where the renderer put them. */
+static void
+put_text(const struct printer *p, const char *s, size_t len)
+{
+	if (!p->ascii) {
+		fwrite(s, 1, len, p->out);
+		return;
+	}
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int w;
+
+		if ((unsigned char)s[i] < 0x80) {
+			putc(s[i++], p->out);
+			continue;
+		}
+		i += text_decode(s + i, len - i, &cp);
+		w = text_cp_width(cp);
+		if (w == 0)
+			continue; /* a combining mark */
+		putc((int)theme_ascii(cp), p->out);
+		if (w == 2)
+			putc(' ', p->out);
+	}
+}
 
 static void
 sgr(FILE *out, uint16_t style, bool color)
@@ -92,13 +122,13 @@ write_lines(struct lines *l, void *arg)
 		const char *text = lines_text(l, i);
 
 		if (p->style == CLI_PLAIN) {
-			fwrite(text, 1, ln->len, p->out);
+			put_text(p, text, ln->len);
 		} else {
 			for (uint32_t k = 0; k < ln->nspans; k++) {
 				const struct span *sp = &l->spans[ln->span + k];
 				if (sp->style != 0)
 					sgr(p->out, sp->style, p->style == CLI_COLOR);
-				fwrite(text + sp->off, 1, sp->len, p->out);
+				put_text(p, text + sp->off, sp->len);
 				if (sp->style != 0)
 					fputs("\033[0m", p->out);
 			}
@@ -130,17 +160,52 @@ release(struct printer *p, bool keep)
 	p->out = p->dest;
 }
 
+/*
+ * A title given only in front matter heads the print, as it heads the
+ * screen: unless the document starts with a level-1 heading of the same
+ * words.  The heading is made as nodes, so the title is never read as
+ * Markdown.
+ */
+static void
+print_title(struct render *rr, cmark_node *doc, const char *title)
+{
+	cmark_node *first = cmark_node_first_child(doc), *t, *h;
+	struct outline ol;
+
+	if (first != NULL && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
+	    cmark_node_get_heading_level(first) == 1) {
+		char *words = md_plain_text(first);
+		bool same = strcmp(words, title) == 0;
+		free(words);
+		if (same)
+			return;
+	}
+	t = cmark_node_new(CMARK_NODE_DOCUMENT);
+	h = cmark_node_new(CMARK_NODE_HEADING);
+	cmark_node_set_heading_level(h, 1);
+	cmark_node_append_child(t, h);
+	{
+		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(text, title);
+		cmark_node_append_child(h, text);
+	}
+	outline_build(&ol, t);
+	mdrender_part(rr, t, &ol);
+	outline_done(&ol);
+	cmark_node_free(t);
+}
+
 int
 cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out)
 {
 	struct mdrender_opts o = {.width = width, .ascii = ascii, .references = true};
-	struct printer p = {.out = out, .dest = out, .style = style};
+	struct printer p = {.out = out, .dest = out, .style = style, .ascii = ascii};
 	struct md_stream *ms;
 	struct render rr;
 	cmark_node *doc;
-	char *body, *front = NULL, *err = NULL;
+	char *body, *front = NULL, *err = NULL, *title;
 	size_t len;
-	bool restart;
+	bool restart, first = true;
 	FILE *f;
 
 	if ((f = role_open(r)) == NULL) {
@@ -149,6 +214,7 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 	}
 	body = md_read_body(f, r->path, &len, &front, &err);
 	fclose(f);
+	title = md_front_value(front, "title");
 	free(front);
 	if (body == NULL) {
 		cli_error("%s", err);
@@ -175,7 +241,11 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 			mdrender_begin(&rr, &o);
 			release(&p, false);
 			hold(&p);
+			first = true;
 		}
+		if (first && title != NULL)
+			print_title(&rr, doc, title);
+		first = false;
 		outline_build(&ol, doc);
 		mdrender_part(&rr, doc, &ol);
 		outline_done(&ol);
@@ -186,6 +256,7 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 	render_done(&rr);
 	release(&p, true);
 	md_stream_free(ms);
+	free(title);
 	if (fflush(out) != 0 || ferror(out)) {
 		cli_error("cannot write the output");
 		return 1;

@@ -48,6 +48,17 @@ if [ -d "$UPSTREAM_DIR" ]; then
 	out=$(rb print "$UPSTREAM_DIR/technical-lead.md")
 	contains "upstream technical lead renders its skill list" "• Leadership – Coaching team members" "$out"
 	lacks "upstream front matter is skipped" "title:" "$(rb print "$UPSTREAM_DIR/liaisons.md")"
+	# a title only in front matter heads the print, as it heads the screen
+	out=$(rb print "$UPSTREAM_DIR/nco-lead-handbook.md")
+	check "a front-matter title heads the print" "NCO Lead Handbook" "$(printf '%s\n' "$out" | head -n 1)"
+	# in an ASCII locale print writes ASCII, as the screen shows it
+	out=$(LC_ALL=C rb print "$UPSTREAM_DIR/liaisons.md")
+	if printf '%s' "$out" | LC_ALL=C grep -q '[^[:print:][:space:]]'; then
+		fail "print in the C locale is ASCII" "$(printf '%s' "$out" | LC_ALL=C grep -n '[^[:print:][:space:]]' | head -3)"
+	else
+		pass "print in the C locale is ASCII"
+	fi
+	contains "ASCII print keeps quotes readable" "It's important" "$out"
 else
 	echo "note: no upstream corpus at $UPSTREAM_DIR; skipping those checks"
 fi
