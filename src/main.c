@@ -53,8 +53,9 @@ struct options {
 /* How long a change waits for another rolebook holding the database. */
 #define BUSY_MS 3000
 
+/* The help; db is the --db given before --help, if any. */
 static void
-usage(FILE *out)
+usage(FILE *out, const char *db_option)
 {
 	fputs("Usage: rolebook [OPTIONS] [ROLE|FILE.md]\n"
 	      "       rolebook [OPTIONS] list\n"
@@ -109,11 +110,18 @@ usage(FILE *out)
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
-	      "Roles come from --content folders, then $XDG_DATA_HOME/rolebook/roles\n"
-	      "(~/.local/share/rolebook/roles), then the bundled roles.  Progress is kept\n"
-	      "in ~/.local/state/rolebook/rolebook.db.  In the handbook,\n"
-	      "press ? for the keys of each screen.  See rolebook(1).\n",
+	      "Roles come from --content folders, then your own folder\n"
+	      "($XDG_DATA_HOME/rolebook/roles), then the bundled roles.  Progress is kept\n"
+	      "in the database (--db, else $ROLEBOOK_DB, else\n"
+	      "$XDG_STATE_HOME/rolebook/rolebook.db).  Here and now:\n",
 	      out);
+	{
+		char *roles = paths_user_roles(), *db = db_option ? xstrdup(db_option) : paths_db();
+		fprintf(out, "  your roles: %s\n  database:   %s\n", roles, db);
+		free(roles);
+		free(db);
+	}
+	fputs("In the handbook, press ? for the keys of each screen.  See rolebook(1).\n", out);
 }
 
 static bool
@@ -475,7 +483,8 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	memset(&o, 0, sizeof o);
 	o.no_color = nc != NULL && *nc != '\0';
-	while ((ch = getopt_long(argc, argv, "C:w:p:r:o:hV", longopts, NULL)) != -1) {
+	opterr = 0; /* our messages, prefixed "rolebook:" like every other */
+	while ((ch = getopt_long(argc, argv, ":C:w:p:r:o:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'C':
 			if (o.ncontent == MAX_CONTENT_DIRS) {
@@ -535,11 +544,22 @@ main(int argc, char **argv)
 			o.as = optarg;
 			break;
 		case 'h':
-			usage(stdout);
+			usage(stdout, o.db);
 			return fflush(stdout) == 0 ? 0 : 1;
 		case 'V':
 			printf("rolebook %s\n", PACKAGE_VERSION);
 			return fflush(stdout) == 0 ? 0 : 1;
+		case ':':
+			cli_error("option '%s' needs an argument", argv[optind - 1]);
+			fputs("Try 'rolebook --help'.\n", stderr);
+			return 2;
+		case '?':
+			if (optopt != 0)
+				cli_error("unknown option '-%c'", optopt);
+			else
+				cli_error("unknown option '%s'", argv[optind - 1]);
+			fputs("Try 'rolebook --help'.\n", stderr);
+			return 2;
 		default:
 			fputs("Try 'rolebook --help'.\n", stderr);
 			return 2;

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "lines.h"
+#include "paths.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -16,9 +17,16 @@ struct help {
 	struct view v;
 	char *about;   /* name of the screen the help is for */
 	unsigned ctx;  /* its key context */
-	char **rows;
+	char **rows;   /* as added: "#" starts a heading, "\001" a key's row */
 	size_t nrows, cap, top;
 	int body_h;
+	/* the rows wrapped at the screen's width (top counts these) */
+	struct help_line {
+		char *text;
+		bool heading;
+	} *lines;
+	size_t nlines, lcap;
+	int wrapped_at; /* cells, 0 before the first draw */
 };
 
 static void
@@ -29,23 +37,66 @@ add_row(struct help *h, char *row)
 }
 
 static void
+add_line(struct help *h, char *text, bool heading)
+{
+	h->lines = xgrow(h->lines, &h->lcap, h->nlines + 1, sizeof *h->lines);
+	h->lines[h->nlines].text = text;
+	h->lines[h->nlines++].heading = heading;
+}
+
+/*
+ * Wraps every row at cells: a key's description goes on under itself
+ * (after the key column, "  %-12s "), other text under its first word,
+ * so a narrow terminal loses nothing of the help.
+ */
+static void
+wrap_rows(struct help *h, int cells)
+{
+	for (size_t i = 0; i < h->nlines; i++)
+		free(h->lines[i].text);
+	h->nlines = 0;
+	h->wrapped_at = cells;
+	for (size_t i = 0; i < h->nrows; i++) {
+		const char *s = h->rows[i];
+		bool heading = s[0] == '#';
+		size_t len, pos = 0;
+		int indent = s[0] == '\001' ? 15 : 0;
+
+		if (heading || indent > 0)
+			s++;
+		len = strlen(s);
+		if (indent == 0)
+			indent = (int)strspn(s, " "); /* text goes on under itself */
+		if (indent > cells / 2)
+			indent = 4;
+		if (len == 0)
+			add_line(h, xstrdup(""), heading);
+		while (pos < len) {
+			int room = pos == 0 ? cells : cells - indent;
+			size_t next, n = text_wrap(s + pos, len - pos, room > 1 ? room : 1, &next);
+			add_line(h, pos == 0 ? xstrndup(s, n) : xasprintf("%*s%.*s", indent, "", (int)n, s + pos),
+			         heading);
+			pos += next > 0 ? next : len - pos;
+		}
+	}
+}
+
+static void
 help_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct help *h = (struct help *)v;
 
+	if (h->wrapped_at != f->cols - 2)
+		wrap_rows(h, f->cols - 2);
 	h->body_h = height;
-	if (h->nrows > (size_t)height && h->top > h->nrows - (size_t)height)
-		h->top = h->nrows - (size_t)height;
+	if (h->nlines > (size_t)height && h->top > h->nlines - (size_t)height)
+		h->top = h->nlines - (size_t)height;
 	for (int r = 0; r < height; r++) {
 		size_t i = h->top + (size_t)r;
-		const char *s;
-		if (i >= h->nrows)
+		if (i >= h->nlines)
 			break;
-		s = h->rows[i];
-		if (s[0] == '#')
-			frame_puts(f, top + r, 1, s + 1, STY_HEADING, f->cols - 2);
-		else
-			frame_puts(f, top + r, 1, s, STY_PLAIN, f->cols - 2);
+		frame_puts(f, top + r, 1, h->lines[i].text,
+		           h->lines[i].heading ? STY_HEADING : STY_PLAIN, f->cols - 2);
 	}
 }
 
@@ -62,7 +113,7 @@ help_action(struct view *v, struct app *a, enum action act)
 {
 	struct help *h = (struct help *)v;
 	size_t page = h->body_h > 2 ? (size_t)h->body_h - 2 : 1;
-	size_t max = h->nrows > (size_t)h->body_h ? h->nrows - (size_t)h->body_h : 0;
+	size_t max = h->nlines > (size_t)h->body_h ? h->nlines - (size_t)h->body_h : 0;
 
 	switch (act) {
 	case ACT_UP:
@@ -104,6 +155,9 @@ help_free(struct view *v)
 	for (size_t i = 0; i < h->nrows; i++)
 		free(h->rows[i]);
 	free(h->rows);
+	for (size_t i = 0; i < h->nlines; i++)
+		free(h->lines[i].text);
+	free(h->lines);
 	free(h->about);
 	free(h);
 }
@@ -128,7 +182,8 @@ add_keys(struct help *h, unsigned ctx, bool global)
 		if (t[i].names == NULL || (global ? t[i].ctx != CTX_GLOBAL
 		                                  : (t[i].ctx & ctx) == 0 || t[i].ctx == CTX_GLOBAL))
 			continue;
-		add_row(h, xasprintf("  %-12s %s", t[i].names, t[i].help));
+		/* \001: a key's row, wrapped under its description */
+		add_row(h, xasprintf("\001  %-12s %s", t[i].names, t[i].help));
 	}
 }
 
@@ -142,7 +197,9 @@ view_help_new(struct app *a, const struct view *about)
 	h->ctx = about->ops->ctx;
 	if (strcmp(h->about, "home") == 0) {
 		add_row(h, xstrdup("#The home screen lists every role rolebook found."));
-		add_row(h, xstrdup("Bundled roles, yours (~/.local/share/rolebook/roles) and --content folders."));
+		char *mine = paths_user_roles();
+		add_row(h, xasprintf("Bundled roles, yours (%s) and --content folders.", mine));
+		free(mine);
 	} else if (strcmp(h->about, "reader") == 0) {
 		add_row(h, xstrdup("#A role: its contents on one side, its text on the other."));
 		add_row(h, xstrdup("Tab puts the focus on the contents; Up/Down there jump between sections."));

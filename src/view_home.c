@@ -12,6 +12,7 @@
 #include "checklist.h"
 #include "content.h"
 #include "lines.h"
+#include "paths.h"
 #include "search.h"
 #include "text.h"
 #include "view.h"
@@ -55,11 +56,13 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	if (visible < 1)
 		visible = 1;
 	if (c->n == 0) {
+		char *mine = paths_user_roles();
 		frame_puts(f, top + 1, 2, "No roles found.", STY_STRONG, -1);
-		frame_puts(f, top + 3, 2, "Add Markdown files to ~/.local/share/rolebook/roles,",
+		frame_puts(f, top + 3, 2, "Add Markdown files to", STY_PLAIN, -1);
+		frame_puts_trunc(f, top + 4, 4, mine, STY_PLAIN, f->cols - 5);
+		frame_puts(f, top + 5, 2, "or run: rolebook --content DIR, or rolebook FILE.md",
 		           STY_PLAIN, -1);
-		frame_puts(f, top + 4, 2, "or run: rolebook --content DIR, or rolebook FILE.md",
-		           STY_PLAIN, -1);
+		free(mine);
 		return;
 	}
 	if (h->sel > c->n) /* c->n itself is the review entry */

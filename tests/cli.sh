@@ -73,6 +73,14 @@ check "print without a role is a usage error" 2 "$rc"
 err=$(rb --bogus 2>&1); rc=$?
 check "unknown option is a usage error" 2 "$rc"
 contains "unknown option hints at --help" "Try 'rolebook --help'." "$err"
+contains "unknown option: our prefix, not argv[0]'s" "rolebook: unknown option '--bogus'" "$err"
+err=$(rb print x --width 2>&1); rc=$?
+check "a missing option argument is a usage error" 2 "$rc"
+contains "a missing argument is named" "rolebook: option '--width' needs an argument" "$err"
+out=$(XDG_DATA_HOME=/elsewhere/data ROLEBOOK_DB=/elsewhere/my.db rb --help)
+contains "--help names the roles folder in use" "your roles: /elsewhere/data/rolebook/roles" "$out"
+contains "--help names the database in use" "database:   /elsewhere/my.db" "$out"
+contains "--help names the --db given" "database:   /x/given.db" "$(rb --db /x/given.db --help)"
 err=$(rb print --width 5 program-manager 2>&1); rc=$?
 check "a silly width is refused" 2 "$rc"
 err=$(rb print /nonexistent/file.md 2>&1); rc=$?

@@ -105,6 +105,14 @@ T resize-window -t rb -x 80 -y 24
 expect "back to 80x24: the text returns" "│ Technical Lead"
 keys Q
 
+# help at 45 columns: every description wraps under itself, none is cut
+start 45 20 technical-lead
+expect "narrow help: the role opens" "Technical Lead"
+keys '?'
+expect "narrow help: a key's description wraps" "Tab          move between the contents"
+expect "narrow help: ...and goes on under itself" "                and the text"
+keys Q
+
 # --- monochrome still shows structure; the mouse wheel scrolls ---
 NO_COLOR=1 start 80 24 program-manager
 expect "NO_COLOR: the role opens" "rolebook › Program Manager"
