@@ -115,6 +115,134 @@ clean_tree(cmark_node *doc)
 	cmark_iter_free(it);
 }
 
+/* ---- list items lost to link reference definitions ---- */
+
+static cmark_parser *new_parser_mem(cmark_mem *mem);
+
+/* Reads lines of pre followed by text in order, by number. */
+struct line_reader {
+	const char *pre, *text;
+	size_t prelen, len;
+	size_t line, off; /* line number (1-based) at offset off of pre+text */
+};
+
+static char
+lr_at(const struct line_reader *lr, size_t off)
+{
+	return off < lr->prelen ? lr->pre[off] : lr->text[off - lr->prelen];
+}
+
+/* Copies line k (at or after the reader's line) into a new string. */
+static char *
+lr_line(struct line_reader *lr, size_t k)
+{
+	size_t total = lr->prelen + lr->len, end;
+	char *out;
+
+	while (lr->line < k && lr->off < total) {
+		if (lr_at(lr, lr->off++) == '\n')
+			lr->line++;
+	}
+	for (end = lr->off; end < total && lr_at(lr, end) != '\n'; end++)
+		;
+	out = xmalloc(end - lr->off + 1);
+	for (size_t i = lr->off; i < end; i++)
+		out[i - lr->off] = lr_at(lr, i);
+	out[end - lr->off] = '\0';
+	return out;
+}
+
+/* Skips what stands before an item's text on its first line: quote
+ * markers, blanks, the list marker and a task box. */
+static const char *
+after_marker(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '>')
+		s++;
+	if (*s == '-' || *s == '+' || *s == '*')
+		s++;
+	else {
+		while (*s >= '0' && *s <= '9')
+			s++;
+		if (*s == '.' || *s == ')')
+			s++;
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (s[0] == '[' && (s[1] == ' ' || s[1] == 'x' || s[1] == 'X') && s[2] == ']')
+		s += 3;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/*
+ * A list item whose text is nothing but a link reference definition
+ * ("- [ ] [kubernetes/org]: `OWNERS_ALIASES`", in upstream
+ * leadership-changes.md) is empty by the letter of CommonMark: the line
+ * defines a link and shows nothing.  In a handbook that loses a
+ * checklist step, so such an item gets its text back, read as inline
+ * Markdown with the opening bracket escaped (so it defines nothing).
+ * The definition itself still holds, as cmark read it.
+ */
+static void
+restore_items(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, const char *text,
+              size_t len)
+{
+	struct line_reader lr = {pre ? pre : "", text, pre ? prelen : 0, len, 1, 0};
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *item = cmark_iter_get_node(it), *mini, *para, *c;
+		int start = cmark_node_get_start_line(item), end = cmark_node_get_end_line(item);
+		char *buf = NULL;
+		size_t n = 0, cap = 0;
+
+		if (ev != CMARK_EVENT_EXIT || cmark_node_get_type(item) != CMARK_NODE_ITEM ||
+		    cmark_node_first_child(item) != NULL || start < 1 || (size_t)start < lr.line)
+			continue;
+		for (int k = start; k <= end; k++) {
+			char *line = lr_line(&lr, (size_t)k);
+			const char *t = k == start ? after_marker(line) : line;
+			size_t tl;
+
+			while (*t == ' ' || *t == '\t' || *t == '>')
+				t++;
+			tl = strlen(t);
+			if (tl > 0) {
+				buf = xgrow(buf, &cap, n + tl + 3, 1);
+				if (n == 0 && t[0] == '[')
+					buf[n++] = '\\';
+				memcpy(buf + n, t, tl);
+				n += tl;
+				buf[n++] = '\n';
+			}
+			free(line);
+		}
+		if (n == 0)
+			continue; /* an empty item, as written */
+		{
+			cmark_parser *p = new_parser_mem(mem);
+			cmark_parser_feed(p, buf, n);
+			mini = cmark_parser_finish(p);
+			cmark_parser_free(p);
+		}
+		if (mini == NULL)
+			fatal("out of memory while parsing Markdown");
+		para = cmark_node_first_child(mini);
+		if (para != NULL && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
+			cmark_node_unlink(para);
+			cmark_node_append_child(item, para);
+		}
+		while ((c = cmark_node_first_child(mini)) != NULL)
+			cmark_node_free(c);
+		cmark_node_free(mini);
+		free(buf);
+	}
+	cmark_iter_free(it);
+}
+
 static cmark_parser *
 new_parser_mem(cmark_mem *mem)
 {
@@ -128,110 +256,26 @@ new_parser_mem(cmark_mem *mem)
 	return p;
 }
 
-static cmark_parser *
-new_parser(void)
-{
-	return new_parser_mem(NULL);
-}
-
-/* Feeds text to the parser, sanitised when it needs to be. */
-static void
-feed(cmark_parser *p, const char *text, size_t len)
-{
-	if (text_is_clean(text, len)) {
-		cmark_parser_feed(p, text, len);
-	} else {
-		size_t n;
-		char *clean = text_sanitize(text, len, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, &n);
-		cmark_parser_feed(p, clean, n);
-		free(clean);
-	}
-}
-
 #define CHUNK (256 * 1024)
 
 cmark_node *
 md_parse_file(FILE *f, const char *name, char **front, char **err)
 {
-	char *buf = xmalloc(CHUNK + 1);
-	size_t have = 0, n;
-	bool first = true, eof = false;
-	cmark_parser *p;
+	size_t len;
+	char *body = md_read_body(f, name, &len, front, err);
 	cmark_node *doc;
 
-	md_init();
-	p = new_parser();
-	if (front != NULL)
-		*front = NULL;
-	while (!eof) {
-		size_t cut;
-
-		n = fread(buf + have, 1, CHUNK - have, f);
-		if (n < CHUNK - have) {
-			if (ferror(f)) {
-				*err = xasprintf("cannot read %s: %s", name, strerror(errno));
-				goto fail;
-			}
-			eof = true;
-		}
-		if (memchr(buf + have, '\0', n) != NULL) {
-			*err = xasprintf("%s is not a text file", name);
-			goto fail;
-		}
-		have += n;
-		/* Cut after the last newline, so that no line (and no UTF-8
-		 * sequence) is split between two chunks; a line longer than a
-		 * chunk is cut where it is. */
-		cut = have;
-		if (!eof) {
-			const char *nl = memrchr(buf, '\n', have);
-			if (nl != NULL)
-				cut = (size_t)(nl - buf) + 1;
-			else {
-				size_t lead = have;
-				while (lead > 0 && have - lead < 4 &&
-				       ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
-					lead--;
-				if (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0xC0)
-					cut = lead - 1; /* keep the whole sequence for the next chunk */
-			}
-		}
-		{
-			size_t body = 0;
-			if (first) {
-				size_t fs = 0, fl = 0;
-				body = front_matter_end(buf, cut, &fs, &fl);
-				if (body > 0 && front != NULL)
-					*front = text_sanitize(buf + fs, fl, TEXT_KEEP_NEWLINES, NULL);
-				first = false;
-			}
-			feed(p, buf + body, cut - body);
-		}
-		memmove(buf, buf + cut, have - cut);
-		have -= cut;
-	}
-	free(buf);
-	doc = cmark_parser_finish(p);
-	if (doc != NULL)
-		clean_tree(doc);
-	cmark_parser_free(p);
-	if (doc == NULL)
-		fatal("out of memory while parsing Markdown");
+	if (body == NULL)
+		return NULL;
+	doc = md_parse_clean(NULL, NULL, 0, body, len);
+	free(body);
 	return doc;
-fail:
-	free(buf);
-	cmark_parser_free(p);
-	if (front != NULL) {
-		free(*front);
-		*front = NULL;
-	}
-	return NULL;
 }
 
 char *
 md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
 {
-	size_t have = 0, cap = CHUNK + 1, n, first, body, fs = 0, fl = 0;
+	size_t have = 0, cap = CHUNK + 1, n, body, fs = 0, fl = 0;
 	char *buf = xmalloc(cap), *clean;
 
 	*front = NULL;
@@ -252,14 +296,7 @@ md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
 		free(buf);
 		return NULL;
 	}
-	/* Front matter is looked for where md_parse_file() looks: in its first
-	 * chunk, which ends after the last newline of the first CHUNK bytes. */
-	first = have;
-	if (have > CHUNK) {
-		const char *nl = memrchr(buf, '\n', CHUNK);
-		first = nl != NULL ? (size_t)(nl - buf) + 1 : CHUNK;
-	}
-	body = front_matter_end(buf, first, &fs, &fl);
+	body = front_matter_end(buf, have, &fs, &fl);
 	if (body > 0)
 		*front = text_sanitize(buf + fs, fl, TEXT_KEEP_NEWLINES, NULL);
 	if (text_is_clean(buf + body, have - body)) {
@@ -288,6 +325,7 @@ md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 	cmark_parser_free(p);
 	if (doc == NULL)
 		fatal("out of memory while parsing Markdown");
+	restore_items(doc, mem, pre, prelen, text, len);
 	clean_tree(doc);
 	return doc;
 }
@@ -299,10 +337,8 @@ md_parse(const char *src, size_t len, char **front)
 	char *clean = NULL;
 	const char *text;
 	size_t tlen;
-	cmark_parser *p;
 	cmark_node *doc;
 
-	md_init();
 	if (front != NULL)
 		*front = body > 0 ? text_sanitize(src + fstart, flen, TEXT_KEEP_NEWLINES, NULL) : NULL;
 	text = src + body;
@@ -311,15 +347,8 @@ md_parse(const char *src, size_t len, char **front)
 		clean = text_sanitize(text, tlen, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, &tlen);
 		text = clean;
 	}
-	p = new_parser();
-	cmark_parser_feed(p, text, tlen);
-	doc = cmark_parser_finish(p);
-	if (doc != NULL)
-		clean_tree(doc);
-	cmark_parser_free(p);
+	doc = md_parse_clean(NULL, NULL, 0, text, tlen);
 	free(clean);
-	if (doc == NULL)
-		fatal("out of memory while parsing Markdown");
 	return doc;
 }
 

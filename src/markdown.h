@@ -32,17 +32,16 @@ void md_init(void);
 cmark_node *md_parse(const char *src, size_t len, char **front);
 
 /*
- * Parses the file f in chunks, so that the whole text is never held in
- * memory beside the tree: front matter and sanitising as md_parse().
- * Returns a new document, or NULL with *err (new string) when the file
- * cannot be read or holds a NUL byte (not a text file); name is used in
- * messages.
+ * Parses the file f (md_read_body, then md_parse_clean): front matter and
+ * sanitising as md_parse().  Returns a new document, or NULL with *err
+ * (new string) when the file cannot be read or holds a NUL byte (not a
+ * text file); name is used in messages.
  */
 cmark_node *md_parse_file(FILE *f, const char *name, char **front, char **err);
 
 /*
  * Reads the whole of f: the body after any front matter, sanitised as
- * md_parse_file() sanitises it.  Returns a new NUL-terminated buffer of
+ * md_parse() sanitises text.  Returns a new NUL-terminated buffer of
  * *len bytes, or NULL with *err (new string) when f cannot be read or
  * holds a NUL byte.  *front receives the front matter (new string) or
  * NULL.
@@ -51,8 +50,9 @@ char *md_read_body(FILE *f, const char *name, size_t *len, char **front, char **
 
 /*
  * Parses pre[0..prelen) followed by text[0..len), both already sanitised
- * (md_read_body), as one document, and checks its literals as md_parse()
- * does.  The tree is allocated with mem (NULL for cmark's default).
+ * (md_read_body), as one document: every literal is checked again (an
+ * entity can spell a control character), and a list item that a link
+ * reference definition left empty gets its text back (see markdown.c).  The tree is allocated with mem (NULL for cmark's default).
  * Returns a new document the caller frees with cmark_node_free(), or,
  * from an arena (arena.h), by resetting it.
  */

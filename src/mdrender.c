@@ -1004,10 +1004,25 @@ mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol)
 			}
 			break;
 		case CMARK_NODE_ITEM:
-			if (enter)
+			if (enter) {
 				enter_item(st, n);
-			else
+			} else {
+				if (cmark_node_first_child(n) == NULL) {
+					/* an empty item still shows its marker (and
+					 * its task's box, which the checklist counts),
+					 * without the space meant for its text */
+					if (st->depth > 0 && st->pushed[st->depth - 1]) {
+						char *m = st->pre[st->npre - 1].first;
+						size_t ml = strlen(m);
+						while (ml > 0 && m[ml - 1] == ' ')
+							m[--ml] = '\0';
+					}
+					open_block(st);
+					begin_line(st, false);
+					lines_end(&st->r->lines);
+				}
 				pop_prefix(st);
+			}
 			break;
 		case CMARK_NODE_PARAGRAPH:
 			if (!enter)

@@ -606,6 +606,46 @@ test_tasks(void)
 		"2. [x] ordered done\n");
 }
 
+/* An item that is nothing but a link reference definition (as in upstream
+ * leadership-changes.md) keeps its text, read as Markdown, while the
+ * definition still holds; an item left empty as written stays empty. */
+static void
+test_definition_items(void)
+{
+	const char *md = "- [ ] one\n"
+			 "- [ ] [k/e]: `OWNERS_ALIASES`\n"
+			 "- [x] [plain]: /url *too*\n"
+			 "- \n"
+			 "- [ ] \n"
+			 "\n"
+			 "See [k/e].\n";
+	struct rendered x;
+
+	RENDERS(md, 40, F_ASCII,
+		"[ ] one\n"
+		"[ ] [k/e]: OWNERS_ALIASES\n"
+		"[x] [plain]: /url too\n"
+		"*\n"
+		"[ ]\n"
+		"\n"
+		"See k/e.\n");
+	rd_open(&x, md, 40, F_REFS);
+	/* every task has its LINE_TASK line, the empty one too */
+	CU_ASSERT_EQUAL(x.r.ntasks, 4);
+	{
+		size_t tasks = 0;
+		for (size_t i = 0; i < x.r.lines.n; i++)
+			tasks += x.r.lines.v[i].kind == LINE_TASK;
+		CU_ASSERT_EQUAL(tasks, 4);
+	}
+	/* the definition holds: [k/e] links to its destination */
+	CU_ASSERT_TRUE(x.r.nlinks >= 1);
+	if (x.r.nlinks >= 1)
+		UNIT_ASSERT_STR("`OWNERS_ALIASES`", x.r.links[x.r.nlinks - 1].url);
+	STYLED(&x.r.lines, 1, "M'☐ ' -'[k/e]: ' C'OWNERS_ALIASES'");
+	rd_close(&x);
+}
+
 /* Every task item keeps its box and its LINE_TASK line, however narrow the
  * width and however deep the nesting. */
 static void
@@ -1626,6 +1666,7 @@ test_mdrender_register(void)
 	    {"ordered lists", test_ordered},
 	    {"task lists", test_tasks},
 	    {"task lines at narrow widths", test_tasks_narrow},
+	    {"items that are only a definition", test_definition_items},
 	    {"tight and loose lists", test_tight_loose},
 	    {"prefix stack after an unfitting marker", test_prefix_stack},
 	    {"block quotes", test_quotes},
