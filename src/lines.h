@@ -53,6 +53,13 @@ enum line_kind {
 	LINE_TASK,      /* first line of a task-list item; aux = task number (1-based) */
 };
 
+/* How a line goes on from the one before it (for search across lines). */
+enum line_join {
+	JOIN_NONE = 0,
+	JOIN_SPACE, /* wrapped at a space, which the break replaces */
+	JOIN_WORD,  /* a word too wide for a line, cut in two */
+};
+
 struct line {
 	uint64_t text;     /* offset of the line's bytes in the arena */
 	uint32_t len;      /* bytes */
@@ -61,7 +68,9 @@ struct line {
 	uint32_t section;  /* index of the section the line belongs to */
 	uint32_t aux;      /* kind-specific number, see enum line_kind */
 	uint16_t width;    /* cells */
+	uint16_t lead;     /* bytes of prefix (bullets, bars, indent) before the text */
 	uint8_t kind;      /* enum line_kind */
+	uint8_t join;      /* enum line_join */
 };
 
 struct lines {

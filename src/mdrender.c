@@ -246,6 +246,7 @@ begin_line(struct state *st, bool blank)
 		if (!blank)
 			p->used = true;
 	}
+	l->v[l->n - 1].lead = (uint16_t)(l->v[l->n - 1].len < UINT16_MAX ? l->v[l->n - 1].len : 0);
 	return st->o->width - prefix_width(st);
 }
 
@@ -297,7 +298,7 @@ flow(struct state *st, uint16_t extra)
 	struct lines *l = &st->r->lines;
 	size_t pos = 0, si = 0;
 	int avail = 0, col = 0;
-	bool line_open = false;
+	bool line_open = false, wrapped = false;
 
 	while (pos < rb->len) {
 		size_t start, end;
@@ -333,6 +334,7 @@ flow(struct state *st, uint16_t extra)
 		if (line_open && col + 1 + w > avail) {
 			lines_end_width(l, st->o->width - avail + col);
 			line_open = false;
+			wrapped = true; /* the space before this word becomes the break */
 		}
 		if (!line_open) {
 			avail = begin_line(st, false);
@@ -340,6 +342,9 @@ flow(struct state *st, uint16_t extra)
 				avail = 1;
 			line_open = true;
 			col = 0;
+			if (wrapped)
+				l->v[l->n - 1].join = JOIN_SPACE;
+			wrapped = false;
 		} else {
 			/* the space keeps the style of the text before it */
 			emit_range(st, start - 1, start, &si, extra);
@@ -360,6 +365,7 @@ flow(struct state *st, uint16_t extra)
 			if (avail < 1)
 				avail = 1;
 			col = 0;
+			l->v[l->n - 1].join = JOIN_WORD;
 		}
 		emit_range(st, start, end, &si, extra);
 		col += w;

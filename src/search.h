@@ -19,8 +19,18 @@ bool search_icase(const char *pat);
 long search_in(const char *s, size_t len, size_t from, const char *pat, size_t plen, bool icase);
 
 /*
+ * A match of pat that starts on line i and goes on to line i + 1, where
+ * i + 1 continues i's text after a wrap (struct line's join): its byte
+ * offset on line i, with *head set to the bytes of line i + 1's text
+ * (after its lead) that it takes; -1 when there is none.  A match longer
+ * than two lines is not looked for.
+ */
+long search_across(const struct lines *l, size_t i, const char *pat, size_t plen, bool icase,
+                   size_t *head);
+
+/*
  * The next line after `from` (dir > 0) or before it (dir < 0) that holds
- * a match, wrapping around the ends (*wrapped tells); `from` itself is
+ * a match, or where one starts that goes on to the next line, wrapping around the ends (*wrapped tells); `from` itself is
  * looked at last.  Returns -1 when no line matches.  With inclusive set,
  * `from` is looked at first (for incremental search).
  */

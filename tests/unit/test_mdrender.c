@@ -30,6 +30,7 @@
 #include "markdown.h"
 #include "mdrender.h"
 #include "outline.h"
+#include "search.h"
 #include "text.h"
 #include "unit.h"
 
@@ -643,6 +644,59 @@ test_definition_items(void)
 	if (x.r.nlinks >= 1)
 		UNIT_ASSERT_STR("`OWNERS_ALIASES`", x.r.links[x.r.nlinks - 1].url);
 	STYLED(&x.r.lines, 1, "M'☐ ' -'[k/e]: ' C'OWNERS_ALIASES'");
+	rd_close(&x);
+}
+
+/* Lines record how they go on from the line before, so that search finds
+ * a phrase the wrapping cut in two: after a space, after a prefix (a list
+ * item's indent, a quote's bar), and inside a word cut for being too wide;
+ * never across two paragraphs. */
+static void
+test_search_across(void)
+{
+	struct rendered x;
+	size_t head = 0;
+	bool wrapped;
+	long at;
+
+	rd_open(&x, "A Special Interest Group (SIG) meets.\n\n"
+	            "- a list item whose interest group wraps\n\n"
+	            "> quoted text with an interest group in it\n\n"
+	            "Interest\n\ngroup apart\n", 20, 0);
+	LINE_IS(&x.r.lines, 0, "A Special Interest");
+	LINE_IS(&x.r.lines, 1, "Group (SIG) meets.");
+	CU_ASSERT_EQUAL(x.r.lines.v[0].join, JOIN_NONE);
+	CU_ASSERT_EQUAL(x.r.lines.v[1].join, JOIN_SPACE);
+	CU_ASSERT_EQUAL(search_in(lines_text(&x.r.lines, 0), x.r.lines.v[0].len, 0,
+	                          "interest group", 14, true), -1);
+	at = search_across(&x.r.lines, 0, "interest group", 14, true, &head);
+	CU_ASSERT_EQUAL(at, 10);
+	CU_ASSERT_EQUAL(head, 5);
+	CU_ASSERT_EQUAL(search_lines(&x.r.lines, "interest group", true, 0, 1, true, &wrapped), 0);
+	/* case: a capital makes it exact */
+	CU_ASSERT_EQUAL(search_across(&x.r.lines, 0, "Interest Group", 14, false, &head), 10);
+	CU_ASSERT_EQUAL(search_across(&x.r.lines, 0, "interest Group", 14, false, &head), -1);
+	/* inside a list item and a quote: the prefix is not text */
+	for (size_t i = 2; i + 1 < x.r.lines.n; i++) {
+		if (x.r.lines.v[i + 1].join == JOIN_NONE)
+			continue;
+		CU_ASSERT_TRUE(x.r.lines.v[i + 1].lead > 0);
+	}
+	{
+		size_t found = 0;
+		for (size_t i = 0; i < x.r.lines.n; i++)
+			found += search_in(lines_text(&x.r.lines, i), x.r.lines.v[i].len, 0,
+			                   "interest group", 14, true) >= 0 ||
+			         search_across(&x.r.lines, i, "interest group", 14, true, &head) >= 0;
+		/* the sentence, the item and the quote; not the two paragraphs */
+		CU_ASSERT_EQUAL(found, 3);
+	}
+	rd_close(&x);
+	/* a word cut in two */
+	rd_open(&x, "abcdefghijklmnopqrstuvwxyz\n", 10, 0);
+	CU_ASSERT_EQUAL(x.r.lines.v[1].join, JOIN_WORD);
+	CU_ASSERT_EQUAL(search_across(&x.r.lines, 0, "hijkl", 5, true, &head), 7);
+	CU_ASSERT_EQUAL(head, 2);
 	rd_close(&x);
 }
 
@@ -1667,6 +1721,7 @@ test_mdrender_register(void)
 	    {"task lists", test_tasks},
 	    {"task lines at narrow widths", test_tasks_narrow},
 	    {"items that are only a definition", test_definition_items},
+	    {"search across wrapped lines", test_search_across},
 	    {"tight and loose lists", test_tight_loose},
 	    {"prefix stack after an unfitting marker", test_prefix_stack},
 	    {"block quotes", test_quotes},
