@@ -50,7 +50,8 @@ put(struct dump *d, const char *s, size_t n)
 	d->s[d->len] = '\0';
 }
 
-/* Every line as its kind, aux, then each span as style/link'text'. */
+/* Every line as its kind, aux, width, lead and join, then each span as
+ * style/link'text'. */
 static void
 dump_lines(struct lines *l, void *arg)
 {
@@ -62,7 +63,8 @@ dump_lines(struct lines *l, void *arg)
 		const char *text = lines_text(l, i);
 
 		put(d, buf,
-		    (size_t)snprintf(buf, sizeof buf, "%u:%u:%u|", ln->kind, ln->aux, ln->width));
+		    (size_t)snprintf(buf, sizeof buf, "%u:%u:%u:%u:%u|", ln->kind, ln->aux, ln->width,
+		                     ln->lead, ln->join));
 		for (uint32_t k = 0; k < ln->nspans; k++) {
 			const struct span *sp = &l->spans[ln->span + k];
 			put(d, buf,
