@@ -371,13 +371,125 @@ drop_brackets(char *s)
 	*o = '\0';
 }
 
+/* The plain text of a line of Markdown (markup dropped, entities read). */
+static char *
+plain_markdown(const char *s, size_t n)
+{
+	cmark_node *doc = md_parse(s, n, NULL), *first = cmark_node_first_child(doc);
+	char *t = first != NULL ? md_plain_text(first) : xstrdup("");
+
+	cmark_node_free(doc);
+	return t;
+}
+
+/*
+ * The first level-1 ATX heading of buf[0..n) as plain text, when it can be
+ * found without parsing: a "# " line at the start of a line after the
+ * front matter, with nothing before it but blank lines and paragraphs
+ * (no code fence, HTML, list or quote that could hide or hold it).
+ * NULL when that is not certain; the caller then parses.
+ */
+static char *
+atx_title(const char *buf, size_t n)
+{
+	size_t pos = n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	char *front = md_front_matter(buf, n);
+	bool in_front = front != NULL, first = true;
+
+	free(front);
+	while (pos < n) {
+		const char *line = buf + pos, *nl = memchr(line, '\n', n - pos);
+		size_t len = nl ? (size_t)(nl - line) : n - pos, k = len;
+
+		pos += len + 1;
+		while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t' || line[k - 1] == '\r'))
+			k--;
+		if (in_front) { /* up to the line that closes it */
+			if (!first && k == 3 && (memcmp(line, "---", 3) == 0 || memcmp(line, "...", 3) == 0))
+				in_front = false;
+			first = false;
+			continue;
+		}
+		if (k >= 2 && line[0] == '#' && (line[1] == ' ' || line[1] == '\t'))
+			return plain_markdown(line, len);
+		if (k > 0 && strchr("#`~<>-*+_|=[ \t0123456789", line[0]) != NULL)
+			return NULL; /* a block that may matter: let the parser decide */
+	}
+	return NULL;
+}
+
+/* Bytes of a peek's first, cheaper look (most roles state their title and
+ * summary within them); PEEK_BYTES when that is not enough. */
+#define PEEK_FIRST 2048
+
+/* Up to n bytes cut after the last whole line (all of them at the end). */
+static size_t
+whole_lines(const char *buf, size_t n, size_t have)
+{
+	const char *nl;
+
+	if (n >= have)
+		return have;
+	nl = memrchr(buf, '\n', n);
+	return nl != NULL ? (size_t)(nl - buf) + 1 : n;
+}
+
+/*
+ * Reads the title and summary from buf[0..n) as the full model reads
+ * them: the first level-1 heading and the first paragraph after it, as
+ * plain text.  Returns false, setting nothing, when the window may have
+ * cut them off (none found, or the paragraph reaches its last line).
+ */
+static bool
+peek_window(struct role *r, const char *buf, size_t n, bool all)
+{
+	char *front = NULL, *title, *summary;
+	cmark_node *doc = md_parse(buf, n, &front), *h1 = NULL, *p;
+	int last = 1;
+	bool ok;
+
+	for (size_t i = 0; i < n; i++)
+		last += buf[i] == '\n';
+	title = md_front_value(front, "title");
+	summary = md_front_value(front, "summary");
+	free(front);
+	for (p = cmark_node_first_child(doc); p != NULL && h1 == NULL; p = cmark_node_next(p))
+		if (cmark_node_get_type(p) == CMARK_NODE_HEADING &&
+		    cmark_node_get_heading_level(p) == 1) {
+			char *t = md_plain_text(p);
+			if (t[0] != '\0')
+				h1 = p;
+			if (title == NULL && t[0] != '\0')
+				title = t;
+			else
+				free(t);
+		}
+	if (summary == NULL) {
+		p = h1 != NULL ? cmark_node_next(h1) : cmark_node_first_child(doc);
+		while (p != NULL && cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
+			p = cmark_node_next(p);
+		if (p != NULL && (all || cmark_node_get_end_line(p) < last - 1)) {
+			summary = md_plain_text(p);
+			drop_brackets(summary);
+		}
+	}
+	ok = all || (title != NULL && summary != NULL);
+	if (ok) {
+		r->title = title;
+		r->summary = summary != NULL ? summary : xstrdup("");
+	} else {
+		free(title);
+		free(summary);
+	}
+	cmark_node_free(doc);
+	return ok;
+}
+
 void
 role_peek(struct role *r)
 {
-	char buf[PEEK_BYTES], *front = NULL;
+	char buf[PEEK_BYTES];
 	size_t n = 0;
-	cmark_node *doc, *h1 = NULL;
-	struct outline o;
 	FILE *f;
 
 	if (r->peeked)
@@ -388,30 +500,24 @@ role_peek(struct role *r)
 		n = fread(buf, 1, PEEK_BYTES, f);
 		fclose(f);
 	}
-	if (n == PEEK_BYTES) { /* a whole number of lines */
-		const char *nl = memrchr(buf, '\n', n);
-		if (nl != NULL)
-			n = (size_t)(nl - buf) + 1;
+	/* A summary in front matter (as rolebook's own roles have) leaves
+	 * only the title to find: the first ATX "# " heading, parsed alone. */
+	{
+		char *front = md_front_matter(buf, whole_lines(buf, PEEK_BYTES, n + 1));
+		r->title = md_front_value(front, "title");
+		r->summary = md_front_value(front, "summary");
+		free(front);
+		if (r->summary != NULL && r->title == NULL)
+			r->title = atx_title(buf, n);
+		if (r->title != NULL && r->summary != NULL && r->title[0] != '\0')
+			return;
+		free(r->title);
+		free(r->summary);
+		r->title = r->summary = NULL;
 	}
-	/* The start of the file read as the full model reads the file: the
-	 * first level-1 heading and the first paragraph, as plain text. */
-	doc = md_parse(buf, n, &front);
-	r->title = md_front_value(front, "title");
-	r->summary = md_front_value(front, "summary");
-	free(front);
-	outline_build(&o, doc);
-	for (size_t i = 0; i < o.n && h1 == NULL; i++)
-		if (o.v[i].level == 1 && !o.v[i].lead && o.v[i].node != doc && o.v[i].title[0]) {
-			h1 = o.v[i].node;
-			if (r->title == NULL)
-				r->title = xstrdup(o.v[i].title);
-		}
-	outline_done(&o);
-	if (r->summary == NULL) {
-		r->summary = summary_of(doc, h1);
-		drop_brackets(r->summary);
-	}
-	cmark_node_free(doc);
+	/* n < PEEK_BYTES: the whole file was read */
+	if (!peek_window(r, buf, whole_lines(buf, PEEK_FIRST, n), n < PEEK_FIRST))
+		peek_window(r, buf, whole_lines(buf, PEEK_BYTES, n == PEEK_BYTES ? n + 1 : n), true);
 	if (r->title == NULL || r->title[0] == '\0') {
 		free(r->title);
 		r->title = title_from_id(r->id);

@@ -273,6 +273,16 @@ md_parse_file(FILE *f, const char *name, char **front, char **err)
 }
 
 char *
+md_front_matter(const char *src, size_t len)
+{
+	size_t fs = 0, fl = 0;
+
+	return front_matter_end(src, len, &fs, &fl) > 0
+	           ? text_sanitize(src + fs, fl, TEXT_KEEP_NEWLINES, NULL)
+	           : NULL;
+}
+
+char *
 md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
 {
 	size_t have = 0, cap = CHUNK + 1, n, body, fs = 0, fl = 0;

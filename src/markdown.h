@@ -67,6 +67,10 @@ bool md_is_task(cmark_node *node, bool *checked);
  * markup dropped, ends trimmed.  Returns a new string. */
 char *md_plain_text(cmark_node *node);
 
+/* The front matter of src[0..len), sanitised: a new string, or NULL when
+ * there is none (md_parse() finds the same). */
+char *md_front_matter(const char *src, size_t len);
+
 /*
  * Looks up key in front matter text made of "key: value" lines.  Returns
  * a new string with surrounding spaces and quotes removed, or NULL.
