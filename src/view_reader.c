@@ -389,6 +389,10 @@ reader_input(struct view *v, struct app *a, const char *text, bool done)
 		return VR_REDRAW;
 	}
 	run_search(rd, a, rd->search_origin, 1, true);
+	/* nothing found: the text goes back to where the search started, as
+	 * on Esc, rather than staying where a shorter pattern matched */
+	if (done && rd->match < 0)
+		rd->top = rd->search_origin;
 	if (done && rd->match >= 0) {
 		size_t count = 0;
 		for (size_t i = 0; i < rd->r.lines.n; i++)

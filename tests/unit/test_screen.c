@@ -303,6 +303,30 @@ test_unknown_key(void)
 	stop();
 }
 
+/* A search that finds nothing leaves the text where the search began. */
+static void
+test_search_not_found(void)
+{
+	char *before, *after;
+
+	start(24, 80);
+	press(K_ENTER, 1);
+	before = screen();
+	type("/zzzq");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(on_screen("Pattern not found: zzzq"));
+	after = screen();
+	/* the same text; only the footer differs */
+	*strrchr(before, '\n') = '\0';
+	*strrchr(before, '\n') = '\0';
+	*strrchr(after, '\n') = '\0';
+	*strrchr(after, '\n') = '\0';
+	UNIT_ASSERT_STR(before, after);
+	free(before);
+	free(after);
+	stop();
+}
+
 /* The man page names every binding of the key table, spelt the same way
  * (roff writes '-' as '\-'), and every action's help text is distinct. */
 static void
@@ -346,6 +370,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "resize and too small", test_resize_and_small) ||
 	    !CU_add_test(s, "help and quit", test_help_and_quit) ||
 	    !CU_add_test(s, "unknown key", test_unknown_key) ||
+	    !CU_add_test(s, "a search that finds nothing", test_search_not_found) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
