@@ -316,6 +316,37 @@ draw_header(struct app *a, struct frame *f, struct view *v)
 	free(info);
 }
 
+/* The view's hints in one row of `cells` cells from col: the kept ones
+ * always, the others in their order as long as they fit, each whole. */
+static void
+draw_hints(struct frame *f, int row, int col, const struct view_hint *h, int cells)
+{
+	int used = -1; /* the kept hints and a space before each but the first */
+	size_t cut, i;
+
+	for (i = 0; h[i].text != NULL; i++)
+		if (h[i].keep)
+			used += 1 + text_width(h[i].text, strlen(h[i].text));
+	/* the first one that does not fit ends the list: a less important
+	 * hint never shows where a more important one does not */
+	for (cut = 0; h[cut].text != NULL; cut++) {
+		int w;
+		if (h[cut].keep)
+			continue;
+		w = text_width(h[cut].text, strlen(h[cut].text));
+		if (used + 1 + w > cells)
+			break;
+		used += 1 + w;
+	}
+	for (i = 0, used = 0; h[i].text != NULL && used < cells; i++) {
+		if (!h[i].keep && i >= cut)
+			continue;
+		if (used > 0)
+			used++;
+		used += frame_puts_trunc(f, row, col + used, h[i].text, STY_BAR, cells - used);
+	}
+}
+
 static void
 draw_footer(struct app *a, struct frame *f, struct view *v)
 {
@@ -343,7 +374,7 @@ draw_footer(struct app *a, struct frame *f, struct view *v)
 		return;
 	}
 	frame_fill(f, row, 0, f->cols, ' ', STY_BAR);
-	frame_puts_trunc(f, row, 1, v->ops->hints, STY_BAR, f->cols - 2);
+	draw_hints(f, row, 1, v->ops->hints, f->cols - 2);
 }
 
 void

@@ -26,10 +26,21 @@ enum view_result {
 	VR_QUIT = 1 << 3,
 };
 
+/*
+ * One key hint of the footer, "key:what".  A view lists its hints in
+ * footer order, most important first, ending with {NULL}.  A footer too
+ * narrow for them all drops whole hints from the end, never one marked
+ * keep (help, and the way back or out), so it always names those.
+ */
+struct view_hint {
+	const char *text;
+	bool keep;
+};
+
 struct view_ops {
 	const char *name;
 	unsigned ctx;    /* enum key_context of its bindings */
-	const char *hints; /* footer: the keys that matter here */
+	const struct view_hint *hints; /* footer: the keys that matter here */
 	/* Header text: where you are (new string). */
 	char *(*title)(struct view *v, struct app *a);
 	/* Right side of the header, e.g. position or progress (new string or NULL). */

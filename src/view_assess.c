@@ -547,10 +547,22 @@ assess_free(struct view *v)
 	free(s);
 }
 
+/* in footer order, most important first (see struct view_hint) */
+static const struct view_hint assess_hints[] = {
+	{"?:help", true},
+	{"1-5:rate", false},
+	{"0:clear", false},
+	{"e:note", false},
+	{"v:chart", false},
+	{"H:history", false},
+	{"q:back", true},
+	{NULL, false},
+};
+
 static const struct view_ops assess_ops = {
 	.name = "assessment",
 	.ctx = CTX_ASSESS,
-	.hints = "?:help 1-5:rate 0:clear e:note v:chart H:history q:back",
+	.hints = assess_hints,
 	.title = assess_title,
 	.info = assess_info,
 	.draw = assess_draw,

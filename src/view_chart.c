@@ -437,10 +437,20 @@ chart_free(struct view *v)
 	free(c);
 }
 
+/* in footer order, most important first (see struct view_hint) */
+static const struct view_hint chart_hints[] = {
+	{"?:help", true},
+	{"Enter:read the area", false},
+	{"H:history/chart", false},
+	{"Space:mark", false},
+	{"q:back", true},
+	{NULL, false},
+};
+
 static const struct view_ops chart_ops = {
 	.name = "chart",
 	.ctx = CTX_CHART,
-	.hints = "?:help Enter:read the area H:history/chart Space:mark q:back",
+	.hints = chart_hints,
 	.title = chart_title,
 	.info = chart_info,
 	.draw = chart_draw,

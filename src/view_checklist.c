@@ -448,10 +448,21 @@ cl_free(struct view *v)
 	free(c);
 }
 
+/* in footer order, most important first (see struct view_hint) */
+static const struct view_hint checklist_hints[] = {
+	{"?:help", true},
+	{"Space/x:done", false},
+	{"e:note", false},
+	{"h:hide done", false},
+	{"r:reload", false},
+	{"q:back", true},
+	{NULL, false},
+};
+
 static const struct view_ops checklist_ops = {
 	.name = "checklist",
 	.ctx = CTX_CHECKLIST,
-	.hints = "?:help Space/x:done e:note h:hide done r:reload q:back",
+	.hints = checklist_hints,
 	.title = cl_title,
 	.info = cl_info,
 	.draw = cl_draw,

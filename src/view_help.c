@@ -162,10 +162,18 @@ help_free(struct view *v)
 	free(h);
 }
 
+/* in footer order, most important first (see struct view_hint) */
+static const struct view_hint help_hints[] = {
+	{"q:close help", true},
+	{"Up/Down/PgUp/PgDn:scroll", false},
+	{"Q:quit", true},
+	{NULL, false},
+};
+
 static const struct view_ops help_ops = {
 	.name = "help",
 	.ctx = CTX_HELP,
-	.hints = "q:close help  Up/Down/PgUp/PgDn:scroll  Q:quit",
+	.hints = help_hints,
 	.title = help_title,
 	.draw = help_draw,
 	.action = help_action,

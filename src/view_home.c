@@ -295,10 +295,20 @@ home_free(struct view *v)
 	free(h);
 }
 
+/* in footer order, most important first (see struct view_hint) */
+static const struct view_hint home_hints[] = {
+	{"?:help", true},
+	{"Enter:open", false},
+	{"/:search", false},
+	{"R:review candidates", false},
+	{"q:quit", true},
+	{NULL, false},
+};
+
 static const struct view_ops home_ops = {
 	.name = "home",
 	.ctx = CTX_HOME,
-	.hints = "?:help Enter:open /:search R:review candidates q:quit",
+	.hints = home_hints,
 	.title = home_title,
 	.info = home_info,
 	.draw = home_draw,

@@ -758,10 +758,23 @@ reader_free(struct view *v)
 	free(rd);
 }
 
+/* in footer order, most important first (see struct view_hint) */
+static const struct view_hint reader_hints[] = {
+	{"?:help", true},
+	{"q:back", true},
+	{"Tab:contents", false},
+	{"]/[:section", false},
+	{"/:search", false},
+	{"l:link", false},
+	{"c:checklist", false},
+	{"a:assess", false},
+	{NULL, false},
+};
+
 static const struct view_ops reader_ops = {
 	.name = "reader",
 	.ctx = CTX_READER,
-	.hints = "?:help q:back Tab:contents ]/[:section /:search l:link c:checklist a:assess",
+	.hints = reader_hints,
 	.title = reader_title,
 	.info = reader_info,
 	.draw = reader_draw,

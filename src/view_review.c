@@ -404,10 +404,21 @@ review_free(struct view *v)
 	free(r);
 }
 
+/* in footer order, most important first (see struct view_hint) */
+static const struct view_hint review_hints[] = {
+	{"?:help", true},
+	{"Enter:candidate", false},
+	{"s:sort", false},
+	{"/:filter", false},
+	{"r:reload", false},
+	{"q:back", true},
+	{NULL, false},
+};
+
 static const struct view_ops review_ops = {
 	.name = "review",
 	.ctx = CTX_REVIEW,
-	.hints = "?:help Enter:candidate s:sort /:filter r:reload q:back",
+	.hints = review_hints,
 	.title = review_title,
 	.info = review_info,
 	.draw = review_draw,

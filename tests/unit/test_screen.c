@@ -303,6 +303,41 @@ test_unknown_key(void)
 	stop();
 }
 
+/* On a narrow terminal the footer drops whole hints, least important
+ * first, and keeps help and the way back. */
+static void
+test_narrow_hints(void)
+{
+	char *r;
+
+	start(24, 45);
+	r = row(23);
+	UNIT_ASSERT_STR(" ?:help Enter:open /:search q:quit", r);
+	free(r);
+	press(K_ENTER, 1);
+	r = row(23);
+	UNIT_ASSERT_STR(" ?:help q:back Tab:contents ]/[:section", r);
+	free(r);
+	type("c");
+	r = row(23);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "?:help"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "q:back"));
+	CU_ASSERT_PTR_NULL(strstr(r, "…"));
+	free(r);
+	type("?");
+	r = row(23);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "q:close help"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "Q:quit"));
+	free(r);
+	/* wide enough: every hint, as before */
+	app_resize(&app, 24, 80);
+	type("q");
+	r = row(23);
+	UNIT_ASSERT_STR(" ?:help Space/x:done e:note h:hide done r:reload q:back", r);
+	free(r);
+	stop();
+}
+
 /* A search that finds nothing leaves the text where the search began. */
 static void
 test_search_not_found(void)
@@ -371,6 +406,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "help and quit", test_help_and_quit) ||
 	    !CU_add_test(s, "unknown key", test_unknown_key) ||
 	    !CU_add_test(s, "a search that finds nothing", test_search_not_found) ||
+	    !CU_add_test(s, "narrow footer drops whole hints", test_narrow_hints) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
