@@ -4,8 +4,10 @@
  *
  * Layout: row 0 is the header (where you are), the last row is the footer
  * (prompt, status message or key hints), and the rows between belong to
- * the top view.  Below APP_MIN_COLS x APP_MIN_ROWS only a "terminal too
- * small" message is drawn, and only quitting and resizing do anything.
+ * the top view.  A status message wider than the footer goes on over the
+ * bottom rows of the view until the next key.  Below APP_MIN_COLS x
+ * APP_MIN_ROWS only a "terminal too small" message is drawn, and only
+ * quitting and resizing do anything.
  */
 #include "config.h"
 
@@ -19,6 +21,9 @@
 #include "lines.h"
 #include "text.h"
 #include "xalloc.h"
+
+/* The most rows a long status message may take (see status_max_rows). */
+#define STATUS_MAX_ROWS 6
 
 void
 app_init(struct app *a, struct catalog *cat, int rows, int cols)
@@ -316,6 +321,73 @@ draw_header(struct app *a, struct frame *f, struct view *v)
 	free(info);
 }
 
+/* The most rows a status message takes, bottom up: a few, and never more
+ * than half the body, so that the text it covers stays in view. */
+static int
+status_max_rows(const struct app *a)
+{
+	int half = (a->rows - 2) / 2;
+
+	return half < STATUS_MAX_ROWS ? (half > 1 ? half : 1) : STATUS_MAX_ROWS;
+}
+
+/*
+ * Wraps the status message at the terminal's width: words go to the next
+ * row whole, and a word wider than a row (a long URL) fills rows one after
+ * another, so that all of it can be read and copied.  Fills start[] with
+ * where each row begins and len[] with its length (bytes); returns the
+ * number of rows, at most max.  *more is set when text is left over.
+ */
+static int
+status_wrap(const struct app *a, int max, size_t *start, size_t *len, bool *more)
+{
+	const char *s = a->status;
+	size_t n = strlen(s), at = 0;
+	int rows = 0;
+
+	*more = false;
+	do {
+		size_t next;
+		start[rows] = at;
+		len[rows] = text_wrap(s + at, n - at, a->cols, &next);
+		rows++;
+		at += next;
+	} while (at < n && rows < max);
+	*more = at < n;
+	return rows;
+}
+
+int
+app_status_rows(const struct app *a)
+{
+	size_t start[STATUS_MAX_ROWS], len[STATUS_MAX_ROWS];
+	bool more;
+
+	if (a->status == NULL || a->prompting || too_small(a))
+		return 0;
+	return status_wrap(a, status_max_rows(a), start, len, &more);
+}
+
+static void
+draw_status(struct app *a, struct frame *f)
+{
+	size_t start[STATUS_MAX_ROWS], len[STATUS_MAX_ROWS];
+	bool more;
+	int n = status_wrap(a, status_max_rows(a), start, len, &more);
+	uint16_t fill = a->status_alert ? STY_ALERT : STY_PLAIN;
+	uint16_t style = a->status_alert ? STY_ALERT : STY_STRONG;
+
+	/* over the bottom of the body: the next key takes the message away */
+	for (int i = 0; i < n; i++) {
+		int row = f->rows - n + i;
+		frame_fill(f, row, 0, f->cols, ' ', fill);
+		if (i == n - 1 && more) /* too long even so: say that it goes on */
+			frame_puts_trunc(f, row, 0, a->status + start[i], style, f->cols);
+		else
+			frame_put(f, row, 0, a->status + start[i], len[i], style, f->cols);
+	}
+}
+
 /* The view's hints in one row of `cells` cells from col: the kept ones
  * always, the others in their order as long as they fit, each whole. */
 static void
@@ -369,8 +441,7 @@ draw_footer(struct app *a, struct frame *f, struct view *v)
 		return;
 	}
 	if (a->status != NULL) {
-		frame_fill(f, row, 0, f->cols, ' ', a->status_alert ? STY_ALERT : STY_PLAIN);
-		frame_puts(f, row, 0, a->status, a->status_alert ? STY_ALERT : STY_STRONG, -1);
+		draw_status(a, f);
 		return;
 	}
 	frame_fill(f, row, 0, f->cols, ' ', STY_BAR);

@@ -64,9 +64,13 @@ bool app_idle(struct app *a);
 /* Draws everything into f (resized to the app's size if needed). */
 void app_draw(struct app *a, struct frame *f);
 
-/* Sets the status line (cleared by the next key). */
+/* Sets the status line (cleared by the next key).  A message wider than
+ * the footer is wrapped over the rows above it, drawn over the view. */
 void app_status(struct app *a, bool alert, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The rows the status message takes at the bottom of the screen (the
+ * footer and any it covers above it); 0 when there is none to draw. */
+int app_status_rows(const struct app *a);
 
 /* Opens the prompt for the top view; its input op receives the text. */
 void app_prompt(struct app *a, const char *label, const char *initial);

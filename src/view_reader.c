@@ -452,6 +452,21 @@ link_visible(const struct reader *rd)
 	       rd->link_line < (long)rd->r.lines.n;
 }
 
+/* A message about the selected link may be longer than the footer and
+ * cover the bottom rows of the text: scroll the link out from under it. */
+static void
+reveal_link(struct reader *rd, struct app *a)
+{
+	int covered = app_status_rows(a) - 1;
+	size_t clear;
+
+	if (covered <= 0 || !link_visible(rd))
+		return;
+	clear = rd->top + (size_t)(rd->body_h > covered ? rd->body_h - covered : 1);
+	if ((size_t)rd->link_line >= clear)
+		rd->top += (size_t)rd->link_line - clear + 1;
+}
+
 static int
 follow_link(struct reader *rd, struct app *a)
 {
@@ -466,6 +481,8 @@ follow_link(struct reader *rd, struct app *a)
 	if (id == 0 || id > rd->r.nlinks)
 		return VR_REDRAW;
 	app_follow(a, rd->role, rd->r.links[id - 1].url);
+	if (app_top(a) == &rd->v)
+		reveal_link(rd, a);
 	return VR_REDRAW;
 }
 
@@ -715,6 +732,7 @@ reader_action(struct view *v, struct app *a, enum action act)
 			const struct lines *l = &rd->r.lines;
 			uint16_t id = l->spans[l->v[rd->link_line].span + rd->link_span].link;
 			app_status(a, false, "Link: %s  (Enter follows)", rd->r.links[id - 1].url);
+			reveal_link(rd, a);
 		}
 		break;
 	case ACT_OPEN:

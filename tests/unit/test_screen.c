@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "app.h"
 #include "content.h"
@@ -13,6 +14,7 @@
 #include "keys.h"
 #include "lines.h"
 #include "unit.h"
+#include "xalloc.h"
 
 #ifndef TEST_SRCDIR
 #define TEST_SRCDIR "."
@@ -70,6 +72,54 @@ row(int r)
 {
 	app_draw(&app, &fr);
 	return frame_row(&fr, r);
+}
+
+/* Writes text to rel under the run's temporary folder, making the folders
+ * on the way; returns the path (new string). */
+static char *
+write_file(const char *rel, const char *text)
+{
+	char *path = xasprintf("%s/screen/%s", unit_tmpdir, rel);
+	FILE *fp;
+
+	for (char *p = path + strlen(unit_tmpdir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		mkdir(path, 0700);
+		*p = '/';
+	}
+	fp = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	fputs(text, fp);
+	fclose(fp);
+	return path;
+}
+
+/* Opens the file at path as the command line does: added to the
+ * catalogue, shown in a reader. */
+static void
+open_file(const char *path)
+{
+	char *err = NULL;
+	struct role *r = catalog_add_file(&cat, path, &err);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_TRUE(app_open_role(&app, r, NULL));
+}
+
+/* Rows [first, last] of the frame, each trimmed, run together. */
+static char *
+rows_joined(int first, int last)
+{
+	char *out = xstrdup("");
+
+	app_draw(&app, &fr);
+	for (int r = first; r <= last; r++) {
+		char *t = frame_row(&fr, r), *j = xasprintf("%s%s", out, t);
+		free(t);
+		free(out);
+		out = j;
+	}
+	return out;
 }
 
 static bool
@@ -303,6 +353,97 @@ test_unknown_key(void)
 	stop();
 }
 
+#define LONG_URL                                                                                   \
+	"https://github.com/kubernetes/community/blob/master/committee-steering/governance/"       \
+	"sig-governance.md#chair"
+
+/* A message wider than the footer is wrapped over the rows above it, the
+ * URL whole, and the next key gives the rows back to the text. */
+static void
+test_long_status(void)
+{
+	char *path = write_file("long/chair.md", "# Chair\n\nThe [standard description](" LONG_URL
+	                                         ") of a chair.\n\nLast words of the body.\n");
+	char *s, *r;
+
+	start(12, 60);
+	open_file(path);
+	type("l");
+	s = rows_joined(1, 11);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "Link:" LONG_URL));
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "follows)"));
+	free(s);
+	press(K_ENTER, 1);
+	s = rows_joined(9, 11);
+	if (strstr(s, "External link:" LONG_URL) == NULL)
+		fprintf(stderr, "\nexpected the whole URL in the bottom rows; got \"%s\"\n", s);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "External link:" LONG_URL));
+	CU_ASSERT_PTR_NULL(strstr(s, "…"));
+	free(s);
+	/* the first row of the message starts a row: words are not cut */
+	r = row(9);
+	UNIT_ASSERT_STR("External link:", r);
+	free(r);
+	type("j"); /* any key clears it */
+	r = row(11);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "?:help"));
+	free(r);
+	CU_ASSERT_FALSE(on_screen_quiet("External link"));
+	/* wrapped or not, what a link says is data: no escape sequences */
+	app_status(&app, false, "External link: %s", LONG_URL "\x1b[31m-red\x1b]0;title\x07");
+	s = rows_joined(1, 11);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "sig-governance.md#chair-red"));
+	CU_ASSERT_PTR_NULL(strstr(s, "[31m"));
+	CU_ASSERT_PTR_NULL(strstr(s, "title"));
+	free(s);
+	/* a message longer than a few rows ends with an ellipsis */
+	app_status(&app, false, "%0400d", 7);
+	s = rows_joined(1, 11);
+	CU_ASSERT_PTR_NOT_NULL(strstr(s, "000…"));
+	free(s);
+	assert_sane();
+	stop();
+	free(path);
+}
+
+/* Walking the links, the selected one is never under a long message. */
+static void
+test_link_not_covered(void)
+{
+	char *text = xstrdup("# Links\n\n"), *path;
+	int shown = 0;
+
+	for (int i = 0; i < 30; i++) {
+		char *t = xasprintf("%s- [item %d](" LONG_URL "-%d)\n", text, i, i);
+		free(text);
+		text = t;
+	}
+	path = write_file("cover/links.md", text);
+	start(14, 60);
+	open_file(path);
+	for (int k = 0; k < 20; k++) {
+		int sel = -1, covered_from;
+		type("l");
+		app_draw(&app, &fr);
+		covered_from = fr.rows - app_status_rows(&app);
+		CU_ASSERT_TRUE(app_status_rows(&app) > 1);
+		for (int r = 1; r < fr.rows - 1 && sel < 0; r++)
+			for (int c = 0; c < fr.cols; c++)
+				if (r < covered_from && (frame_cell(&fr, r, c)->style & STY_SELECT)) {
+					sel = r;
+					break;
+				}
+		if (sel < 0)
+			fprintf(stderr, "\nlink %d is not in sight above the message\n", k);
+		CU_ASSERT_TRUE(sel > 0);
+		shown += sel > 0;
+	}
+	CU_ASSERT_EQUAL(shown, 20);
+	stop();
+	free(path);
+	free(text);
+}
+
 /* On a narrow terminal the footer drops whole hints, least important
  * first, and keeps help and the way back. */
 static void
@@ -407,6 +548,8 @@ test_screen_register(void)
 	    !CU_add_test(s, "unknown key", test_unknown_key) ||
 	    !CU_add_test(s, "a search that finds nothing", test_search_not_found) ||
 	    !CU_add_test(s, "narrow footer drops whole hints", test_narrow_hints) ||
+	    !CU_add_test(s, "a long message wraps above the footer", test_long_status) ||
+	    !CU_add_test(s, "the selected link stays in sight", test_link_not_covered) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
