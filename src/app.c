@@ -11,9 +11,12 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdarg.h>
-#include <time.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -52,6 +55,10 @@ app_done(struct app *a)
 {
 	while (a->nviews > 0)
 		pop_view(a);
+	/* after the views: readers borrow these roles */
+	for (size_t i = 0; i < a->nlinked; i++)
+		catalog_done(&a->linked[i]);
+	free(a->linked);
 	free(a->status);
 	free(a->input);
 	memset(a, 0, sizeof *a);
@@ -527,51 +534,157 @@ app_goto_section(struct app *a, struct role *role, size_t sec)
 		view_reader_goto_section(app_top(a), a, sec);
 }
 
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)tolower((unsigned char)c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* s[0..n) with its %XX escapes decoded: a link to "a%20b.md" names the
+ * file "a b.md" (%00 stays as it is).  New string. */
+static char *
+unescape(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1), *o = out;
+
+	for (size_t i = 0; i < n; i++) {
+		int hi = s[i] == '%' && i + 2 < n ? hex_digit(s[i + 1]) : -1;
+		int lo = hi >= 0 ? hex_digit(s[i + 2]) : -1;
+		if (lo >= 0 && (hi | lo) != 0) {
+			*o++ = (char)(hi * 16 + lo);
+			i += 2;
+		} else {
+			*o++ = s[i];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The length of name without its ".md" or ".markdown" (any case), or 0
+ * when it has neither. */
+static size_t
+markdown_stem(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n > 3 && strcasecmp(name + n - 3, ".md") == 0)
+		return n - 3;
+	if (n > 9 && strcasecmp(name + n - 9, ".markdown") == 0)
+		return n - 9;
+	return 0;
+}
+
+/*
+ * The role of a Markdown file reached by a link, or NULL when path is no
+ * readable regular file.  Such files stay out of the handbook's catalogue,
+ * so that the home screen and what a link by id finds do not depend on
+ * the links followed before; each has a catalogue of its own, because a
+ * catalogue holds one role per id and two folders may both have, say, a
+ * README.md.  Found again by real path, so each is loaded once.
+ */
+static struct role *
+linked_role(struct app *a, const char *path)
+{
+	char *real = realpath(path, NULL), *err = NULL;
+	struct catalog *c;
+	struct role *r;
+
+	if (real == NULL || access(real, R_OK) != 0) {
+		free(real);
+		return NULL;
+	}
+	for (size_t i = 0; i < a->nlinked; i++)
+		if (strcmp(a->linked[i].v[0]->path, real) == 0) {
+			free(real);
+			return a->linked[i].v[0];
+		}
+	a->linked = xgrow(a->linked, &a->linked_cap, a->nlinked + 1, sizeof *a->linked);
+	c = &a->linked[a->nlinked];
+	catalog_init(c);
+	r = catalog_add_file(c, real, &err); /* refuses what is not a regular file */
+	if (r != NULL)
+		a->nlinked++;
+	else
+		catalog_done(c);
+	free(err);
+	free(real);
+	return r;
+}
+
+/*
+ * The role a link from `from` to path (no "#anchor", decoded) names, or
+ * NULL.  Tried in this order:
+ *  1. a role of the handbook whose id is the link's file name without
+ *     .md; a link without .md names a role by its id ("technical-lead");
+ *  2. a Markdown file at path from the folder of from's file, unless path
+ *     starts with '/';
+ *  3. the Markdown file of that name in from's folder: upstream
+ *     repositories link by their repository path
+ *     ("/committee-steering/governance/sig-governance.md"), and a handbook
+ *     keeps the file beside the one that links to it.
+ */
+static struct role *
+resolve_link(struct app *a, const struct role *from, const char *path)
+{
+	const char *base = strrchr(path, '/'), *slash = strrchr(from->path, '/');
+	size_t stem, dlen = slash ? (size_t)(slash - from->path) : 1;
+	const char *dir = slash ? from->path : ".";
+	struct role *r = NULL;
+	char *id, *p;
+
+	base = base ? base + 1 : path;
+	stem = markdown_stem(base);
+	id = xstrndup(base, stem ? stem : strlen(base));
+	if (*id != '\0')
+		r = catalog_find(a->cat, id);
+	free(id);
+	if (r != NULL || stem == 0)
+		return r;
+	if (path[0] != '/') {
+		p = xasprintf("%.*s/%s", (int)dlen, dir, path);
+		r = linked_role(a, p);
+		free(p);
+	}
+	if (r == NULL && base != path) {
+		p = xasprintf("%.*s/%s", (int)dlen, dir, base);
+		r = linked_role(a, p);
+		free(p);
+	}
+	return r;
+}
+
 void
 app_follow(struct app *a, struct role *from, const char *url)
 {
-	const char *hash = strchr(url, '#'), *base, *colon = strchr(url, ':');
+	const char *hash = strchr(url, '#'), *colon = strchr(url, ':');
+	const char *anchor = hash ? hash + 1 : NULL;
 	size_t plen = hash ? (size_t)(hash - url) : strlen(url);
-	char *path = xstrndup(url, plen), *id;
-	struct role *r;
+	struct view *top = app_top(a);
+	struct role *r = from;
 
-	if (plen == 0) {
-		struct view *v = app_top(a);
-		if (v != NULL && strcmp(v->ops->name, "reader") == 0)
-			view_reader_goto_anchor(v, a, hash ? hash + 1 : NULL);
-		free(path);
-		return;
-	}
 	/* A link with a scheme leaves the handbook. */
 	if (colon != NULL && (size_t)(colon - url) < plen && strchr(url, '/') > colon) {
 		app_status(a, false, "External link: %s", url);
-		free(path);
 		return;
 	}
-	base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	plen = strlen(base);
-	if (plen > 3 && strcmp(base + plen - 3, ".md") == 0) {
-		id = xstrndup(base, plen - 3);
-		r = catalog_find(a->cat, id);
-		if (r == NULL && path[0] != '/') {
-			/* a file beside the current one */
-			const char *slash = strrchr(from->path, '/');
-			char *rel = slash ? xasprintf("%.*s/%s", (int)(slash - from->path), from->path, path)
-			                  : xstrdup(path);
-			char *err = NULL;
-			if (access(rel, R_OK) == 0)
-				r = catalog_add_file(a->cat, rel, &err);
-			free(err);
-			free(rel);
-		}
-		free(id);
-		if (r != NULL) {
-			app_open_role(a, r, hash ? hash + 1 : NULL);
-			free(path);
+	if (plen > 0) {
+		char *path = unescape(url, plen);
+		r = resolve_link(a, from, path);
+		free(path);
+		if (r == NULL) {
+			app_status(a, false, "Not in this handbook: %s", url);
 			return;
 		}
 	}
-	app_status(a, false, "Not in this handbook: %s", url);
-	free(path);
+	/* a section of the file on screen */
+	if (r == from && top != NULL && strcmp(top->ops->name, "reader") == 0 &&
+	    view_reader_role(top) == from) {
+		view_reader_goto_anchor(top, a, anchor);
+		return;
+	}
+	app_open_role(a, r, anchor);
 }

@@ -34,6 +34,10 @@ struct app {
 	int rows, cols;
 	struct view *views[APP_MAX_VIEWS];
 	size_t nviews;
+	/* files reached by links that the catalogue does not list, one per
+	 * catalogue (see app_follow) */
+	struct catalog *linked;
+	size_t nlinked, linked_cap;
 	char *status;
 	bool status_alert;
 	/* the prompt line */
@@ -95,7 +99,18 @@ bool app_open_role(struct app *a, struct role *role, const char *anchor);
  * current screen, closing the screens above it, or in a new reader. */
 void app_goto_section(struct app *a, struct role *role, size_t sec);
 
-/* Follows a link found in role's text. */
+/*
+ * Follows a link found in from's text: a target with a scheme is shown in
+ * the status line; a "#anchor" alone, or a link back to from, moves the
+ * reader of from; any other opens the role it names in a new reader,
+ * tried in this order, whatever was opened before:
+ *  1. the handbook's role whose id is the target's file name without .md
+ *     (a target without .md names a role only this way);
+ *  2. the .md file at the target's path from the folder of from's file;
+ *  3. the .md file of the target's file name in that folder (upstream
+ *     repositories link by repository path).
+ * When nothing matches the status line says "Not in this handbook".
+ */
 void app_follow(struct app *a, struct role *from, const char *url);
 
 #endif

@@ -122,6 +122,19 @@ rows_joined(int first, int last)
 	return out;
 }
 
+/* The header names where we are. */
+static bool
+header_has(const char *needle)
+{
+	char *r = row(0);
+	bool found = strstr(r, needle) != NULL;
+
+	if (!found)
+		fprintf(stderr, "\nexpected in the header: \"%s\"; got \"%s\"\n", needle, r);
+	free(r);
+	return found;
+}
+
 static bool
 on_screen(const char *needle)
 {
@@ -503,6 +516,62 @@ test_search_not_found(void)
 	stop();
 }
 
+/* Where a link leads: a known role by its id, else the path from the
+ * file's folder, else the file of that name beside it; the same whatever
+ * was opened before. */
+static void
+test_link_resolution(void)
+{
+	char *pm = write_file("res/sig/program.md",
+	                      "# Program\n\n"
+	                      "[gov](/committee-steering/governance/governance.md#program-manager)\n\n"
+	                      "[tl](technical-lead)\n\n"
+	                      "[up](../other/notes.md)\n\n"
+	                      "[none](/nowhere/missing.md)\n");
+	char *gov = write_file("res/sig/governance.md",
+	                       "# Sig governance\n\n## Program manager\n\nText.\n");
+	char *notes = write_file("res/other/notes.md", "# Other notes\n\n[gov](governance.md)\n");
+	char *gov2 = write_file("res/other/governance.md", "# Other governance\n\nText.\n");
+
+	start(24, 80);
+	open_file(pm);
+	/* a repository path: the file of that name beside this one */
+	type("l");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(header_has("Sig governance"));
+	CU_ASSERT_TRUE(header_has("Program manager"));
+	press(K_BACKSPACE, 1);
+	CU_ASSERT_TRUE(header_has("Program"));
+	/* a known role's id without .md (the selection stays on the link
+	 * followed: l goes on to the next) */
+	type("l");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(header_has("Technical Lead"));
+	press(K_BACKSPACE, 1);
+	/* a relative path; from there a link by name finds the file beside
+	 * that one, not the one opened before from the other folder */
+	type("l");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(header_has("Other notes"));
+	type("l");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(header_has("Other governance"));
+	press(K_BACKSPACE, 2);
+	/* nothing matches */
+	type("l");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(on_screen("Not in this handbook: /nowhere/missing.md"));
+	/* following links does not change the handbook's list of roles */
+	type("q");
+	CU_ASSERT_FALSE(on_screen_quiet("Sig governance"));
+	CU_ASSERT_FALSE(on_screen_quiet("Other governance"));
+	stop();
+	free(pm);
+	free(gov);
+	free(notes);
+	free(gov2);
+}
+
 /* The man page names every binding of the key table, spelt the same way
  * (roff writes '-' as '\-'), and every action's help text is distinct. */
 static void
@@ -550,6 +619,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "narrow footer drops whole hints", test_narrow_hints) ||
 	    !CU_add_test(s, "a long message wraps above the footer", test_long_status) ||
 	    !CU_add_test(s, "the selected link stays in sight", test_link_not_covered) ||
+	    !CU_add_test(s, "where links lead", test_link_resolution) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
