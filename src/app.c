@@ -514,7 +514,7 @@ app_open_role(struct app *a, struct role *role, const char *anchor)
 	v = view_reader_new(a, role);
 	app_push(a, v);
 	if (anchor != NULL)
-		view_reader_goto_anchor(v, a, anchor);
+		view_reader_goto_anchor(v, a, anchor, false);
 	return true;
 }
 
@@ -680,10 +680,11 @@ app_follow(struct app *a, struct role *from, const char *url)
 			return;
 		}
 	}
-	/* a section of the file on screen */
+	/* A section of the file on screen: a step within it, which
+	 * Backspace comes back from as from another role. */
 	if (r == from && top != NULL && strcmp(top->ops->name, "reader") == 0 &&
 	    view_reader_role(top) == from) {
-		view_reader_goto_anchor(top, a, anchor);
+		view_reader_goto_anchor(top, a, anchor, true);
 		return;
 	}
 	app_open_role(a, r, anchor);

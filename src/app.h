@@ -102,8 +102,9 @@ void app_goto_section(struct app *a, struct role *role, size_t sec);
 /*
  * Follows a link found in from's text: a target with a scheme is shown in
  * the status line; a "#anchor" alone, or a link back to from, moves the
- * reader of from; any other opens the role it names in a new reader,
- * tried in this order, whatever was opened before:
+ * reader of from (a step Backspace comes back from); any other opens the
+ * role it names in a new reader, tried in this order, whatever was
+ * opened before:
  *  1. the handbook's role whose id is the target's file name without .md
  *     (a target without .md names a role only this way);
  *  2. the .md file at the target's path from the folder of from's file;

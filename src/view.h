@@ -76,9 +76,11 @@ struct view *view_chart_new(struct app *a, struct role *role, const char *profil
 struct view *view_review_new(struct app *a);
 struct view *view_help_new(struct app *a, const struct view *about);
 
-/* For following links: a reader showing role, scrolled to its section
- * whose anchor (GitHub slug) is `anchor` (NULL: the top). */
-void view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor);
+/* For following links: scrolls a reader to the section of its role whose
+ * anchor (GitHub slug) is `anchor` (NULL or "": the top), or says in the
+ * status line that there is none.  With remember, a move is a step that
+ * Backspace (ACT_HISTORY_BACK) comes back from. */
+void view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor, bool remember);
 /* Scrolls a reader to section sec of its role. */
 void view_reader_goto_section(struct view *v, struct app *a, size_t sec);
 /* The role a reader shows. */

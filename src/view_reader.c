@@ -5,7 +5,8 @@
  * The rendered lines are a cache keyed by the text pane's width: a resize
  * re-renders once, a keystroke only redraws the visible rows.  Positions
  * survive a re-render by section: the top line is remembered as (section,
- * offset into it) and mapped back.
+ * offset into it) and mapped back.  Following a link to a section of the
+ * same file remembers the position it left the same way, for Backspace.
  */
 #include "config.h"
 
@@ -23,6 +24,13 @@
 
 #define TOC_SIDE_MIN_COLS 72 /* narrower than this: contents above the text */
 #define TOC_MAX_WIDTH 28
+#define MAX_MARKS 64 /* positions Backspace comes back to; older ones are dropped */
+
+/* A position in the text: a section and how many lines into it. */
+struct mark {
+	uint32_t section;
+	size_t offset;
+};
 
 struct reader {
 	struct view v;
@@ -44,6 +52,9 @@ struct reader {
 	/* selected link: line and span */
 	long link_line;
 	uint32_t link_span;
+	/* where links within the file were followed from, the latest last */
+	struct mark marks[MAX_MARKS];
+	size_t nmarks;
 };
 
 /* Entries of the contents: the sections, then the checklist, if any. */
@@ -104,6 +115,47 @@ jump_to_section(struct reader *rd, size_t sec)
 {
 	if (sec < rd->r.nsections && rd->r.section_line[sec] < rd->r.lines.n)
 		rd->top = rd->r.section_line[sec];
+}
+
+static struct mark
+mark_here(const struct reader *rd)
+{
+	/* outside any section the offset is the line itself */
+	struct mark m = {UINT32_MAX, rd->top};
+	uint32_t sec = rd->top < rd->r.lines.n ? rd->r.lines.v[rd->top].section : UINT32_MAX;
+
+	if (sec < rd->r.nsections && rd->r.section_line[sec] <= rd->top) {
+		m.section = sec;
+		m.offset = rd->top - rd->r.section_line[sec];
+	}
+	return m;
+}
+
+static void
+push_mark(struct reader *rd, struct mark m)
+{
+	if (rd->nmarks == MAX_MARKS) {
+		memmove(&rd->marks[0], &rd->marks[1], (MAX_MARKS - 1) * sizeof rd->marks[0]);
+		rd->nmarks--;
+	}
+	rd->marks[rd->nmarks++] = m;
+}
+
+/* Goes back to the latest mark; false when there is none. */
+static bool
+pop_mark(struct reader *rd)
+{
+	struct mark m;
+	size_t line;
+
+	if (rd->nmarks == 0)
+		return false;
+	m = rd->marks[--rd->nmarks];
+	line = m.offset;
+	if (m.section < rd->r.nsections)
+		line += rd->r.section_line[m.section];
+	rd->top = line < rd->r.lines.n ? line : (rd->r.lines.n ? rd->r.lines.n - 1 : 0);
+	return true;
 }
 
 /* The reading position is kept as (section title, line within it), which
@@ -503,27 +555,36 @@ slug(const char *title)
 }
 
 void
-view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor)
+view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor, bool remember)
 {
 	struct reader *rd = (struct reader *)v;
 	const struct outline *o = &rd->role->outline;
+	struct mark from;
+	size_t top;
 
 	if (rd->rwidth == 0)
 		layout(rd, a, 1, a->rows - 2);
+	from = mark_here(rd);
+	top = rd->top;
 	if (anchor == NULL || *anchor == '\0') {
 		rd->top = 0;
-		return;
-	}
-	for (size_t i = 0; i < o->n; i++) {
-		char *s = slug(o->v[i].title);
-		bool hit = strcmp(s, anchor) == 0;
-		free(s);
-		if (hit) {
-			jump_to_section(rd, i);
+	} else {
+		size_t i;
+		for (i = 0; i < o->n; i++) {
+			char *s = slug(o->v[i].title);
+			bool hit = strcmp(s, anchor) == 0;
+			free(s);
+			if (hit)
+				break;
+		}
+		if (i == o->n) {
+			app_status(a, false, "No section \"%s\" in %s", anchor, rd->role->title);
 			return;
 		}
+		jump_to_section(rd, i);
 	}
-	app_status(a, false, "No section \"%s\" in %s", anchor, rd->role->title);
+	if (remember && rd->top != top)
+		push_mark(rd, from);
 }
 
 void
@@ -738,6 +799,9 @@ reader_action(struct view *v, struct app *a, enum action act)
 	case ACT_OPEN:
 		return follow_link(rd, a);
 	case ACT_HISTORY_BACK:
+		/* first back along the links followed within this file */
+		if (pop_mark(rd))
+			break;
 		if (a->nviews > 1 && strcmp(a->views[a->nviews - 2]->ops->name, "reader") == 0)
 			return VR_CLOSE;
 		app_status(a, false, "Nothing to come back to");

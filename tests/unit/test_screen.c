@@ -516,6 +516,48 @@ test_search_not_found(void)
 	stop();
 }
 
+/* A link to a section of the same file is a step Backspace comes back from. */
+static void
+test_anchor_back(void)
+{
+	char *text = xstrdup("# Far\n\nSee [the far part](#far-away) first.\n\n"), *path, *r;
+
+	for (int i = 0; i < 60; i++) {
+		char *t = xasprintf("%sParagraph %d of the middle.\n\n", text, i);
+		free(text);
+		text = t;
+	}
+	{
+		char *t = xasprintf("%s## Far away\n\nThe end.\n", text);
+		free(text);
+		text = t;
+	}
+	path = write_file("anchor/far.md", text);
+	start(24, 80);
+	open_file(path);
+	type("jj"); /* a position of our own, not the top */
+	r = row(1);
+	type("l");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(header_has("Far away"));
+	press(K_BACKSPACE, 1);
+	CU_ASSERT_FALSE(on_screen_quiet("Nothing to come back to"));
+	{
+		char *head = row(0), *back = row(1);
+		CU_ASSERT_PTR_NULL(strstr(head, "Far away"));
+		UNIT_ASSERT_STR(r, back);
+		free(head);
+		free(back);
+	}
+	free(r);
+	/* and from there, nothing more in this file */
+	press(K_BACKSPACE, 1);
+	CU_ASSERT_TRUE(on_screen("Nothing to come back to"));
+	stop();
+	free(path);
+	free(text);
+}
+
 /* Where a link leads: a known role by its id, else the path from the
  * file's folder, else the file of that name beside it; the same whatever
  * was opened before. */
@@ -620,6 +662,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "a long message wraps above the footer", test_long_status) ||
 	    !CU_add_test(s, "the selected link stays in sight", test_link_not_covered) ||
 	    !CU_add_test(s, "where links lead", test_link_resolution) ||
+	    !CU_add_test(s, "Backspace after a link within the file", test_anchor_back) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
