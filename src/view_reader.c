@@ -269,13 +269,25 @@ draw_line(struct reader *rd, struct frame *f, size_t i, int row)
 		col += frame_put(f, row, col, text + sp->off, sp->len, style, end - col);
 	}
 	if (rd->pat != NULL && *rd->pat) {
-		size_t plen = strlen(rd->pat);
+		size_t plen = strlen(rd->pat), head;
 		long at = 0;
 		while ((at = search_in(text, ln->len, (size_t)at, rd->pat, plen, rd->icase)) >= 0) {
 			int c0 = text_width(text, (size_t)at), w = text_width(text + at, plen);
 			frame_add_style(f, row, rd->text_col + c0, w,
 			                (long)i == rd->match ? (STY_MATCH | STY_SELECT) : STY_MATCH);
 			at += (long)plen;
+		}
+		/* a match the wrapping cut in two: its start here, its end on the
+		 * next line, or its end here after a start on the line above */
+		if ((at = search_across(l, i, rd->pat, plen, rd->icase, &head)) >= 0) {
+			int c0 = text_width(text, (size_t)at);
+			frame_add_style(f, row, rd->text_col + c0, (int)ln->width - c0,
+			                (long)i == rd->match ? (STY_MATCH | STY_SELECT) : STY_MATCH);
+		}
+		if (i > 0 && search_across(l, i - 1, rd->pat, plen, rd->icase, &head) >= 0) {
+			int c0 = text_width(text, ln->lead);
+			frame_add_style(f, row, rd->text_col + c0, text_width(text + ln->lead, head),
+			                (long)i - 1 == rd->match ? (STY_MATCH | STY_SELECT) : STY_MATCH);
 		}
 	}
 }
@@ -449,7 +461,9 @@ reader_input(struct view *v, struct app *a, const char *text, bool done)
 		size_t count = 0;
 		for (size_t i = 0; i < rd->r.lines.n; i++)
 			if (search_in(lines_text(&rd->r.lines, i), rd->r.lines.v[i].len, 0, rd->pat,
-			              strlen(rd->pat), rd->icase) >= 0)
+			              strlen(rd->pat), rd->icase) >= 0 ||
+			    search_across(&rd->r.lines, i, rd->pat, strlen(rd->pat), rd->icase,
+			                  &(size_t){0}) >= 0)
 				count++;
 		app_status(a, false, "%zu line%s match; n next, N previous", count,
 		           count == 1 ? "" : "s");

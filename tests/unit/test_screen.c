@@ -516,6 +516,33 @@ test_search_not_found(void)
 	stop();
 }
 
+/* A phrase the wrapping cut in two is found, and lit on both lines. */
+static void
+test_search_across_lines(void)
+{
+	int rows_lit = 0, cells = 0;
+
+	start(24, 80);
+	press(K_ENTER, 1);
+	/* "a Special Interest" / "Group (SIG)" at 80 columns */
+	CU_ASSERT_TRUE(on_screen("Special Interest\n"));
+	type("/interest group");
+	press(K_ENTER, 1);
+	CU_ASSERT_FALSE(on_screen("Pattern not found"));
+	CU_ASSERT_TRUE(on_screen("match; n next, N previous"));
+	app_draw(&app, &fr);
+	for (int r = 1; r < fr.rows - 1; r++) {
+		int lit = 0;
+		for (int c = 0; c < fr.cols; c++)
+			lit += (frame_cell(&fr, r, c)->style & STY_MATCH) != 0;
+		rows_lit += lit > 0;
+		cells += lit;
+	}
+	CU_ASSERT_EQUAL(rows_lit, 2);
+	CU_ASSERT_EQUAL(cells, 13); /* "Interest" and "Group" */
+	stop();
+}
+
 /* A link to a section of the same file is a step Backspace comes back from. */
 static void
 test_anchor_back(void)
@@ -658,6 +685,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "help and quit", test_help_and_quit) ||
 	    !CU_add_test(s, "unknown key", test_unknown_key) ||
 	    !CU_add_test(s, "a search that finds nothing", test_search_not_found) ||
+	    !CU_add_test(s, "search across wrapped lines", test_search_across_lines) ||
 	    !CU_add_test(s, "narrow footer drops whole hints", test_narrow_hints) ||
 	    !CU_add_test(s, "a long message wraps above the footer", test_long_status) ||
 	    !CU_add_test(s, "the selected link stays in sight", test_link_not_covered) ||
