@@ -185,10 +185,15 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 		return VR_REDRAW;
 	}
 	k = find_role(a, text, h->search_origin, 1, true);
-	if (k >= 0)
+	if (k >= 0) {
 		h->sel = (size_t)k;
-	else
+	} else {
 		app_status(a, true, "No role matches: %s", text);
+		/* as in a role: Enter on no match goes back where it started,
+		 * not to where a shorter pattern matched */
+		if (done)
+			h->sel = h->search_origin;
+	}
 	return VR_REDRAW;
 }
 

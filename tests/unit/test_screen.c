@@ -516,6 +516,22 @@ test_search_not_found(void)
 	stop();
 }
 
+/* On the home screen too, Enter on a pattern that matches no role goes
+ * back to the role selected before the search. */
+static void
+test_home_search_not_found(void)
+{
+	start(24, 80);
+	CU_ASSERT_TRUE(on_screen("▶ Program Manager"));
+	type("/tech");
+	CU_ASSERT_TRUE(on_screen("▶ Technical Lead"));
+	type("zz");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(on_screen("No role matches: techzz"));
+	CU_ASSERT_TRUE(on_screen("▶ Program Manager"));
+	stop();
+}
+
 /* A phrase the wrapping cut in two is found, and lit on both lines. */
 static void
 test_search_across_lines(void)
@@ -686,6 +702,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "unknown key", test_unknown_key) ||
 	    !CU_add_test(s, "a search that finds nothing", test_search_not_found) ||
 	    !CU_add_test(s, "search across wrapped lines", test_search_across_lines) ||
+	    !CU_add_test(s, "a home search that finds nothing", test_home_search_not_found) ||
 	    !CU_add_test(s, "narrow footer drops whole hints", test_narrow_hints) ||
 	    !CU_add_test(s, "a long message wraps above the footer", test_long_status) ||
 	    !CU_add_test(s, "the selected link stays in sight", test_link_not_covered) ||
