@@ -1,11 +1,18 @@
 /*
  * arena.c - the bump allocator behind arena_mem() (see arena.h).
  *
- * Memory is a list of chunks; an allocation is a 16-byte header holding
- * its size, then the caller's bytes, rounded up to 16 (then a red zone
- * under AddressSanitizer).  realloc() grows the newest allocation in
- * place, which is how cmark's buffers mostly grow; any other is copied.
- * free() gives nothing back until the next reset.
+ * Small allocations come from a list of 1 MiB chunks: a 16-byte header
+ * (the size, and NULL), then the caller's bytes, rounded up to 16 (then
+ * a red zone under AddressSanitizer).  realloc() grows the newest small
+ * allocation in place, which is how cmark's buffers mostly grow; any
+ * other is copied.  free() gives nothing back until the next reset.
+ *
+ * Allocations of BIG_BYTES or more (the buffer of a long code block, the
+ * parser's line buffer on a long line) get a malloc() block of their own
+ * on a doubly linked list, the header's second word pointing at it, so
+ * that growing one is a realloc() (for large blocks the C library moves
+ * pages, not bytes) instead of a copy left behind in a chunk each time.
+ * A reset frees them.
  */
 #include "config.h"
 
@@ -29,6 +36,7 @@
 #define ALIGN 16
 #define HEADER 16
 #define CHUNK_BYTES (1u << 20)
+#define BIG_BYTES (CHUNK_BYTES / 4)
 
 struct chunk {
 	struct chunk *next;
@@ -37,14 +45,32 @@ struct chunk {
 	_Alignas(ALIGN) unsigned char data[];
 };
 
+/* A big allocation: its header (size, this) sits at the start of data. */
+struct big {
+	struct big *prev, *next;
+	_Alignas(ALIGN) unsigned char data[];
+};
+
 static struct chunk *first, *cur;
+static struct big *bigs;
+
+struct header {
+	size_t size;
+	struct big *big; /* NULL for a small allocation */
+};
 
 static size_t
 round_up(size_t n)
 {
-	if (n > SIZE_MAX - HEADER - REDZONE - ALIGN)
+	if (n > SIZE_MAX - HEADER - REDZONE - ALIGN - sizeof(struct big))
 		fatal("out of memory (%zu bytes)", n);
 	return (HEADER + n + REDZONE + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+}
+
+static struct header *
+header_of(void *p)
+{
+	return (struct header *)((unsigned char *)p - HEADER);
 }
 
 static struct chunk *
@@ -62,11 +88,48 @@ chunk_new(size_t need)
 }
 
 static void *
+big_alloc(size_t n)
+{
+	struct big *b = xmalloc(sizeof *b + HEADER + n);
+	struct header h = {n, b};
+
+	b->prev = NULL;
+	b->next = bigs;
+	if (bigs != NULL)
+		bigs->prev = b;
+	bigs = b;
+	memcpy(b->data, &h, sizeof h);
+	return b->data + HEADER;
+}
+
+static void *
+big_realloc(struct big *b, size_t n)
+{
+	struct big *nb = realloc(b, sizeof *b + HEADER + n);
+	struct header h = {n, nb};
+
+	if (nb == NULL)
+		fatal("out of memory (%zu bytes)", n);
+	if (nb->prev != NULL)
+		nb->prev->next = nb;
+	else
+		bigs = nb;
+	if (nb->next != NULL)
+		nb->next->prev = nb;
+	memcpy(nb->data, &h, sizeof h);
+	return nb->data + HEADER;
+}
+
+static void *
 alloc(size_t n)
 {
-	size_t sz = round_up(n);
-	unsigned char *h;
+	size_t sz;
+	unsigned char *p;
+	struct header h = {n, NULL};
 
+	if (n >= BIG_BYTES)
+		return big_alloc(n);
+	sz = round_up(n);
 	if (cur == NULL)
 		first = cur = chunk_new(sz);
 	while (cur->cap - cur->used < sz) {
@@ -79,21 +142,12 @@ alloc(size_t n)
 		cur = cur->next;
 		cur->used = 0;
 	}
-	h = cur->data + cur->used;
-	UNPOISON(h, HEADER + n);
-	memcpy(h, &n, sizeof n);
+	p = cur->data + cur->used;
+	UNPOISON(p, HEADER + n);
+	memcpy(p, &h, sizeof h);
 	cur->last = cur->used;
 	cur->used += sz;
-	return h + HEADER;
-}
-
-static size_t
-size_of(void *p)
-{
-	size_t n;
-
-	memcpy(&n, (unsigned char *)p - HEADER, sizeof n);
-	return n;
+	return p + HEADER;
 }
 
 static void *
@@ -111,19 +165,23 @@ arena_calloc(size_t nmemb, size_t size)
 static void *
 arena_realloc(void *p, size_t n)
 {
+	struct header *h;
 	size_t old;
 	void *q;
 
 	if (p == NULL)
 		return alloc(n);
-	old = size_of(p);
-	if ((unsigned char *)p - HEADER == cur->data + cur->last &&
+	h = header_of(p);
+	old = h->size;
+	if (h->big != NULL)
+		return big_realloc(h->big, n);
+	if ((unsigned char *)h == cur->data + cur->last && n < BIG_BYTES &&
 	    cur->last + round_up(n) <= cur->cap) {
 		cur->used = cur->last + round_up(n);
 		UNPOISON(p, n);
 		if (n < old)
 			POISON((unsigned char *)p + n, old - n);
-		memcpy((unsigned char *)p - HEADER, &n, sizeof n);
+		h->size = n;
 		return p;
 	}
 	q = alloc(n);
@@ -135,8 +193,8 @@ arena_realloc(void *p, size_t n)
 static void
 arena_free(void *p)
 {
-	if (p != NULL)
-		POISON(p, size_of(p));
+	if (p != NULL && header_of(p)->big == NULL)
+		POISON(p, header_of(p)->size);
 }
 
 static cmark_mem mem = {arena_calloc, arena_realloc, arena_free};
@@ -145,6 +203,16 @@ cmark_mem *
 arena_mem(void)
 {
 	return &mem;
+}
+
+static void
+free_bigs(void)
+{
+	while (bigs != NULL) {
+		struct big *next = bigs->next;
+		free(bigs);
+		bigs = next;
+	}
 }
 
 void
@@ -156,6 +224,7 @@ arena_reset(void)
 		c->last = 0;
 	}
 	cur = first;
+	free_bigs();
 }
 
 void
@@ -168,4 +237,5 @@ arena_release(void)
 		first = next;
 	}
 	cur = NULL;
+	free_bigs();
 }

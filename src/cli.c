@@ -243,14 +243,17 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 			hold(&p);
 			first = true;
 		}
+		/* a part's definitions are checked before it is returned: once
+		 * all are, nothing can be taken back, and this part's lines can
+		 * go straight out */
+		if (md_stream_settled(ms))
+			release(&p, true);
 		if (first && title != NULL)
 			print_title(&rr, doc, title);
 		first = false;
 		outline_build(&ol, doc);
 		mdrender_part(&rr, doc, &ol);
 		outline_done(&ol);
-		if (md_stream_settled(ms))
-			release(&p, true);
 	}
 	mdrender_end(&rr);
 	render_done(&rr);

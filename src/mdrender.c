@@ -567,45 +567,49 @@ render_code(struct state *st, cmark_node *n)
 	open_block(st);
 	push_prefix(st, "  ", "  ", STY_PLAIN, 0);
 	while (len > 0) {
-		const char *nl = memchr(s, '\n', len);
-		size_t ll = nl ? (size_t)(nl - s) : len;
+		const char *nl = memchr(s, '\n', len), *p = s;
+		size_t ll = nl ? (size_t)(nl - s) : len, rem = ll;
 		char *expanded = NULL;
-		size_t elen = 0, ecap = 0;
-		int col = 0;
 
-		/* expand tabs to 4-cell stops */
-		for (size_t i = 0; i < ll;) {
-			if (s[i] == '\t') {
-				int k = 4 - col % 4;
-				expanded = xgrow(expanded, &ecap, elen + (size_t)k + 1, 1);
-				memset(expanded + elen, ' ', (size_t)k);
-				elen += (size_t)k;
-				col += k;
-				i++;
-			} else {
-				uint32_t cp;
-				size_t k = text_decode(s + i, ll - i, &cp);
-				expanded = xgrow(expanded, &ecap, elen + k + 1, 1);
-				memcpy(expanded + elen, s + i, k);
-				elen += k;
-				col += text_cp_width(cp);
-				i += k;
+		if (memchr(s, '\t', ll) != NULL) {
+			/* expand tabs to 4-cell stops */
+			size_t elen = 0, ecap = 0;
+			int col = 0;
+
+			for (size_t i = 0; i < ll;) {
+				if (s[i] == '\t') {
+					int k = 4 - col % 4;
+					expanded = xgrow(expanded, &ecap, elen + (size_t)k + 1, 1);
+					memset(expanded + elen, ' ', (size_t)k);
+					elen += (size_t)k;
+					col += k;
+					i++;
+				} else {
+					uint32_t cp;
+					size_t k = text_decode(s + i, ll - i, &cp);
+					expanded = xgrow(expanded, &ecap, elen + k + 1, 1);
+					memcpy(expanded + elen, s + i, k);
+					elen += k;
+					col += text_cp_width(cp);
+					i += k;
+				}
 			}
+			p = expanded ? expanded : "";
+			rem = elen;
 		}
-		{
-			const char *p = expanded ? expanded : "";
-			size_t rem = elen;
-			do {
-				int avail = begin_line(st, false), used;
-				size_t fit = text_fit(p, rem, avail > 0 ? avail : 1, &used);
-				if (fit == 0 && rem > 0)
-					fit = text_decode(p, rem, &(uint32_t){0});
-				lines_add(l, p, fit, STY_CODE, 0);
-				lines_end(l);
-				p += fit;
-				rem -= fit;
-			} while (rem > 0);
-		}
+		do {
+			int avail = begin_line(st, false), used = 0;
+			size_t fit = text_fit(p, rem, avail > 0 ? avail : 1, &used);
+
+			if (fit == 0 && rem > 0) {
+				fit = text_decode(p, rem, &(uint32_t){0});
+				used = text_width(p, fit);
+			}
+			lines_add(l, p, fit, STY_CODE, 0);
+			lines_end_width(l, st->o->width - avail + used);
+			p += fit;
+			rem -= fit;
+		} while (rem > 0);
 		free(expanded);
 		s += ll;
 		len -= ll;
@@ -613,6 +617,9 @@ render_code(struct state *st, cmark_node *n)
 			s++;
 			len--;
 		}
+		/* a long block is handed over as it goes (print), not kept whole */
+		if (l->n >= 1024)
+			lines_flush(l);
 	}
 	pop_prefix(st);
 	st->need_blank = true;

@@ -22,6 +22,7 @@
 struct run {
 	size_t a, b;
 	size_t off, len;
+	bool inert; /* found inside a code or HTML block: it defines nothing */
 };
 
 struct md_stream {
@@ -34,7 +35,9 @@ struct md_stream {
 	struct run *runs;
 	size_t nruns, runcur; /* runs checked so far */
 	size_t nparts;
-	bool whole; /* fell back to the whole document as one part */
+	int restarts;   /* times the prelude changed and the stream began again */
+	bool whole;     /* fell back to the whole document as one part */
+	bool restarted; /* the next part begins the document again */
 	bool done;
 };
 
@@ -70,7 +73,7 @@ static void
 add_run(struct md_stream *s, size_t *cap, size_t a, size_t b, size_t off, size_t end)
 {
 	s->runs = xgrow(s->runs, cap, s->nruns + 1, sizeof *s->runs);
-	s->runs[s->nruns++] = (struct run){a, b, off, end - off};
+	s->runs[s->nruns++] = (struct run){a, b, off, end - off, false};
 }
 
 /* Skips what may stand before a paragraph's text on its line: blanks,
@@ -248,6 +251,9 @@ build_prelude(struct md_stream *s)
 	size_t *slot_run; /* index + 1, 0 for empty */
 	static const char close[] = "\n\n***\n\n";
 
+	free(s->pre);
+	s->pre = NULL;
+	s->prelen = s->prelines = 0;
 	while (nslots < s->nruns * 2)
 		nslots *= 2;
 	slot_hash = xcalloc(nslots, sizeof *slot_hash);
@@ -258,6 +264,8 @@ build_prelude(struct md_stream *s)
 		size_t k = (size_t)h & (nslots - 1);
 		bool seen = false;
 
+		if (r->inert)
+			continue;
 		for (; slot_run[k] != 0; k = (k + 1) & (nslots - 1)) {
 			const struct run *o = &s->runs[slot_run[k] - 1];
 			if (slot_hash[k] == h && o->len == r->len &&
@@ -494,40 +502,56 @@ drop_prelude(const struct md_stream *s, cmark_node *doc)
 	return false;
 }
 
+enum runs_check {
+	RUNS_OK,       /* every run is whole top-level blocks */
+	RUNS_INERT,    /* some were found inside code or HTML: the prelude changes */
+	RUNS_MISFIT,   /* one is neither: only the whole document will do */
+};
+
 /*
  * Checks the runs in lines s->line .. last: each must start and end on
  * the boundaries of the part's top-level blocks, or a block would carry
  * text of the run (or the run text of a block) that the prelude parses
- * apart from it.
+ * apart from it.  A run inside one code block or HTML block (a document
+ * whose fences pair up otherwise than its author meant, say) defines
+ * nothing and is marked inert instead.
  */
-static bool
-runs_aligned(struct md_stream *s, cmark_node *doc, size_t last)
+static enum runs_check
+check_runs(struct md_stream *s, cmark_node *doc, size_t last)
 {
 	cmark_node *n = cmark_node_first_child(doc);
 	long shift = (long)s->line - 1 - (long)s->prelines;
+	enum runs_check res = RUNS_OK;
 
 	for (; s->runcur < s->nruns && s->runs[s->runcur].a <= last; s->runcur++) {
-		const struct run *r = &s->runs[s->runcur];
+		struct run *r = &s->runs[s->runcur];
 
 		for (; n != NULL; n = cmark_node_next(n)) {
 			long a = cmark_node_get_start_line(n) + shift;
 			long b = cmark_node_get_end_line(n) + shift;
+			cmark_node_type t = cmark_node_get_type(n);
 
 			if (cmark_node_get_start_line(n) == 0)
 				continue; /* above a table: the table's lines cover it */
 			/* cmark numbers an HTML block that ends at its marker
 			 * ("</script>", "-->") as ending on the line before */
-			if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK)
-				b++;
-			if (b < (long)r->a)
+			if (b + (t == CMARK_NODE_HTML_BLOCK) < (long)r->a)
 				continue; /* before the run */
 			if (a > (long)r->b)
 				break; /* after it: look at the next run */
-			if (a < (long)r->a || b > (long)r->b)
-				return false;
+			if (a >= (long)r->a && b + (t == CMARK_NODE_HTML_BLOCK) <= (long)r->b)
+				continue; /* a whole block of the run */
+			if ((t == CMARK_NODE_CODE_BLOCK || t == CMARK_NODE_HTML_BLOCK) &&
+			    a < (long)r->a && (long)r->b <= b) {
+				if (!r->inert)
+					res = RUNS_INERT;
+				r->inert = true;
+				break; /* the next run may be inside it too */
+			}
+			return RUNS_MISFIT;
 		}
 	}
-	return true;
+	return res;
 }
 
 static size_t
@@ -543,21 +567,71 @@ count_lines(const char *p, size_t n)
 	return k;
 }
 
+/* After the last part the text is not needed: its tree has copies of all
+ * it keeps, and the memory helps while that tree is rendered. */
+static void
+drop_text(struct md_stream *s)
+{
+	free(s->text);
+	s->text = NULL;
+	s->len = s->pos = 0;
+}
+
+/* The longest a stream starts again before it takes the whole document. */
+#define MAX_RESTARTS 4
+
+/*
+ * After runs were found inert: the prelude without them.  When it differs
+ * from the one the parts so far were parsed with, the stream begins again
+ * from the top (returning true); they were parsed with definitions the
+ * document does not make.  Too many times, or a prelude that does not
+ * close, and the whole document is one part.
+ */
+static bool
+begin_again(struct md_stream *s)
+{
+	char *old = s->pre;
+	size_t oldlen = s->prelen;
+	bool same;
+
+	s->pre = NULL; /* build_prelude() frees what it finds there */
+	build_prelude(s);
+	same = s->prelen == oldlen && (oldlen == 0 || memcmp(s->pre, old, oldlen) == 0);
+	free(old);
+	if (same)
+		return false;
+	if (++s->restarts > MAX_RESTARTS || (s->prelen > 0 && !prelude_closes(s))) {
+		s->whole = true;
+		return true;
+	}
+	s->pos = 0;
+	s->line = 1;
+	s->runcur = 0;
+	s->done = false;
+	s->restarted = s->nparts > 0;
+	return true;
+}
+
 cmark_node *
 md_stream_next(struct md_stream *s, bool *restart)
 {
 	size_t want = s->part;
 
-	*restart = false;
+	*restart = s->restarted;
+	s->restarted = false;
 	arena_reset(); /* the part before is done with */
 	if (s->done)
 		return NULL;
 	if (s->whole) {
-		*restart = s->nparts > 0;
+		*restart = *restart || s->nparts > 0;
 		s->done = true;
 		s->nparts++;
 		s->runcur = s->nruns;
-		return md_parse_clean(arena_mem(), NULL, 0, s->text, s->len);
+		{
+			cmark_node *doc = md_parse_clean(arena_mem(), NULL, 0, s->text, s->len);
+			drop_text(s);
+			return doc;
+		}
 	}
 	for (;;) {
 		size_t cut = find_cut(s, want), nl = count_lines(s->text + s->pos, cut - s->pos);
@@ -578,7 +652,15 @@ md_stream_next(struct md_stream *s, bool *restart)
 		}
 		/* A part cut before a heading ends with a newline: its last
 		 * line is the one before the heading's, s->line + nl. */
-		if (!runs_aligned(s, doc, cut < s->len ? s->line + nl - 1 : SIZE_MAX)) {
+		switch (check_runs(s, doc, cut < s->len ? s->line + nl - 1 : SIZE_MAX)) {
+		case RUNS_OK:
+			break;
+		case RUNS_INERT:
+			if (!begin_again(s))
+				break; /* the prelude came out the same */
+			arena_reset();
+			return md_stream_next(s, restart);
+		case RUNS_MISFIT:
 			arena_reset();
 			s->whole = true;
 			return md_stream_next(s, restart);
@@ -587,6 +669,8 @@ md_stream_next(struct md_stream *s, bool *restart)
 		s->line += nl;
 		s->done = cut >= s->len;
 		s->nparts++;
+		if (s->done)
+			drop_text(s);
 		return doc;
 	}
 }

@@ -250,7 +250,7 @@ same_dir(const char *dir, bool *any_parts)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
-	struct dump all = {0};
+	struct dump all = {0}, glued = {0};
 	size_t n = 0;
 
 	if (d == NULL)
@@ -274,6 +274,7 @@ same_dir(const char *dir, bool *any_parts)
 		free(r.out);
 		put(&all, md, len);
 		put(&all, "\n", 1);
+		put(&glued, md, len);
 		free(md);
 		n++;
 	}
@@ -286,7 +287,16 @@ same_dir(const char *dir, bool *any_parts)
 		CU_ASSERT_TRUE(r.parts > 1);
 		free(r.out);
 	}
+	if (glued.len > 0) {
+		/* files glued without a newline between them: a closing fence
+		 * meets the next file's first line and code and prose swap
+		 * places from there on; still the same lines, and still parts */
+		struct stream_result r = same(dir, glued.s, glued.len);
+		CU_ASSERT_FALSE(r.whole);
+		free(r.out);
+	}
 	free(all.s);
+	free(glued.s);
 	return n;
 }
 
@@ -378,6 +388,18 @@ test_definitions_in_code(void)
 	same_str("indented", "# A\n\n[i]\n\n# B\n\n    [i]: /code\n\n[i]\n", false);
 	same_str("unclosed tilde fence", "# A\n\n[z]\n\n~~~\n\n# x\n\n[z]: /z\n", true);
 	same_str("in HTML", "# A\n\n[h]\n\n<!--\n\n# x\n\n[h]: /h\n-->\n\n# B\n", true);
+	/* a region inside a code block defines nothing: the prelude drops it
+	 * and the stream begins again, without taking the whole document */
+	{
+		const char *md = "# A\n\n[x]\n\n# B\n\n```\ncode\n\n[x]: /fake\n\nmore code\n```\n\n"
+		                 "# C\n\n[x]: /real\n";
+		struct stream_result r = same("inert region", md, strlen(md));
+		CU_ASSERT_FALSE(r.whole);
+		CU_ASSERT_TRUE(r.restarted); /* part A was made with /fake */
+		CU_ASSERT_TRUE(r.parts > 1);
+		CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'/real'"));
+		free(r.out);
+	}
 	/* cmark numbers an HTML block closed by its marker as ending a line
 	 * early: the region before "</script>" must not look whole (else
 	 * the prelude's <script> runs on to "</pre>" and [b] is defined) */
