@@ -713,8 +713,11 @@ analyse(struct role *r, char *front)
 	stmts_sec = role_section_of_kind(r, SEC_STATEMENTS);
 	bool has_checklist = role_section_of_kind(r, SEC_CHECKLIST) >= 0;
 
-	/* Skill areas named by sub-headings of the skills section. */
-	if (skills_sec >= 0)
+	/* Skill areas named by sub-headings of the skills section, in
+	 * rolebook's own format only ("## Skill areas"): under headings such
+	 * as upstream's "Minimum Skills and Requirements" the sub-headings
+	 * are "Expected time commitment" and "Duration", no skills. */
+	if (skills_sec >= 0 && strcasestr(o->v[skills_sec].title, "skill area") != NULL)
 		for (size_t i = (size_t)skills_sec + 1; i < o->n; i++) {
 			if (o->v[i].level <= o->v[skills_sec].level)
 				break;

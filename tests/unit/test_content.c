@@ -802,6 +802,28 @@ test_peek_front_matter(void)
 	catalog_done(&c);
 }
 
+/* Sub-headings name skill areas only under rolebook's own "Skill areas";
+ * under upstream's "Minimum Skills and Requirements" they are about time,
+ * not skills (mentoring-lead.md, contributor-comms-*.md). */
+static void
+test_model_skill_subheadings(void)
+{
+	struct role *r = role_from_text("upstream-like",
+	                                "# Lead\n\n## Minimum Skills and Requirements\n\nSkills:\n\n"
+	                                "- Be a team player.\n\n#### Expected Time Investment\n\n"
+	                                "Two hours a week.\n\n#### Duration\n\nA year.\n");
+	CU_ASSERT_EQUAL(r->nareas, 0);
+	role_drop(r);
+	r = role_from_text("own-format", "# Lead\n\n## Skill areas\n\n### Leadership\n\nLeads.\n\n"
+	                                 "### Architecture\n\nDesigns.\n");
+	CU_ASSERT_EQUAL(r->nareas, 2);
+	if (r->nareas == 2) {
+		UNIT_ASSERT_STR("Leadership", r->areas[0].name);
+		UNIT_ASSERT_STR("Architecture", r->areas[1].name);
+	}
+	role_drop(r);
+}
+
 /* role_peek() reads the title and summary as Markdown, the way the full
  * model does: no markup, raw HTML or entities left, a summary that goes
  * on past its first line, and the same text as role_load() finds. */
@@ -1161,6 +1183,7 @@ test_content_register(void)
 	    {"skill areas and statements", test_model_areas_statements},
 	    {"bold-led skill areas", test_model_bold_led},
 	    {"bold-led name too long", test_model_bold_led_long},
+	    {"skill sub-headings", test_model_skill_subheadings},
 	    {"front matter", test_model_front_matter},
 	    {"catalog missing folder", test_catalog_missing},
 	    {"catalog ids", test_catalog_ids},
