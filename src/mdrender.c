@@ -403,6 +403,66 @@ is_br(const char *html)
 	return *s == '>';
 }
 
+/* The value of attribute name in the tag at s (up to its '>'): a new
+ * string, or NULL. */
+static char *
+tag_attr(const char *s, const char *name)
+{
+	const char *end = strchr(s, '>'), *p = s;
+	size_t nl = strlen(name);
+
+	if (end == NULL)
+		end = s + strlen(s);
+	while ((p = strpbrk(p, " \t\n")) != NULL && p < end) {
+		p++;
+		if (strncasecmp(p, name, nl) == 0 && p[nl] == '=') {
+			const char *v = p + nl + 1, *e;
+			if (*v == '"' || *v == '\'') {
+				e = strchr(v + 1, *v);
+				v++;
+			} else {
+				e = v + strcspn(v, " \t\n>");
+			}
+			if (e == NULL || e > end)
+				e = end;
+			return xstrndup(v, (size_t)(e - v));
+		}
+	}
+	return NULL;
+}
+
+/* For an <img> tag, what stands in for the picture, as for a Markdown
+ * image: "[image: alt]", or the file's name when there is no alt text.
+ * Adds it to the run and returns true; false for any other tag. */
+static bool
+html_image(struct state *st, const char *s, uint16_t style, uint16_t link)
+{
+	char *label;
+
+	if (strncasecmp(s, "<img", 4) != 0 || (s[4] != ' ' && s[4] != '\t' && s[4] != '\n' &&
+	                                       s[4] != '/' && s[4] != '>'))
+		return false;
+	label = tag_attr(s, "alt");
+	if (label == NULL || label[0] == '\0') {
+		char *src = tag_attr(s, "src");
+		free(label);
+		label = NULL;
+		if (src != NULL) {
+			const char *base = strrchr(src, '/');
+			label = xstrdup(base && base[1] ? base + 1 : src);
+			free(src);
+		}
+	}
+	run_add(&st->run, "[image", 6, style | STY_DIM, link);
+	if (label != NULL && label[0] != '\0') {
+		run_add(&st->run, ": ", 2, style | STY_DIM, link);
+		run_text(&st->run, label, style | STY_DIM, link);
+	}
+	run_add(&st->run, "]", 1, style | STY_DIM, link);
+	free(label);
+	return true;
+}
+
 /* Text of a link node's content, to compare with its URL. */
 static bool
 link_is_bare(cmark_node *link, const char *url)
@@ -472,6 +532,8 @@ collect_inlines(struct state *st, cmark_node *node, uint16_t base)
 		case CMARK_NODE_HTML_INLINE:
 			if (is_br(cmark_node_get_literal(n)))
 				run_add(&st->run, "\n", 1, style, link);
+			else
+				html_image(st, cmark_node_get_literal(n), style, link);
 			break;
 		case CMARK_NODE_LINK:
 			if (ev == CMARK_EVENT_ENTER) {
@@ -643,6 +705,8 @@ render_html(struct state *st, cmark_node *n)
 			const char *e = strchr(s, '>');
 			if (is_br(s))
 				run_add(&st->run, "\n", 1, STY_PLAIN, 0);
+			else if (html_image(st, s, STY_PLAIN, 0))
+				any = true;
 			else if (e != NULL)
 				run_add(&st->run, " ", 1, STY_PLAIN, 0);
 			s = e ? e + 1 : s + strlen(s);

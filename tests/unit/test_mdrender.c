@@ -647,6 +647,21 @@ test_definition_items(void)
 	rd_close(&x);
 }
 
+/* Pictures given as HTML stand in as Markdown images do: by their alt
+ * text, else their file's name; other tags still vanish. */
+static void
+test_html_images(void)
+{
+	RENDERS("Text <img alt=\"a cat\" src=\"x/cat.png\"> and <IMG SRC=dog.png>.\n\n"
+	        "<p><img src=\"/a/b.png\" alt=\"\"/></p>\n\n<img>\n\n<imgx src=y>\n",
+	        60, F_ASCII,
+	        "Text [image: a cat] and [image: dog.png].\n"
+	        "\n"
+	        "[image: b.png]\n"
+	        "\n"
+	        "[image]\n");
+}
+
 /* Lines record how they go on from the line before, so that search finds
  * a phrase the wrapping cut in two: after a space, after a prefix (a list
  * item's indent, a quote's bar), and inside a word cut for being too wide;
@@ -1722,6 +1737,7 @@ test_mdrender_register(void)
 	    {"task lines at narrow widths", test_tasks_narrow},
 	    {"items that are only a definition", test_definition_items},
 	    {"search across wrapped lines", test_search_across},
+	    {"HTML images", test_html_images},
 	    {"tight and loose lists", test_tight_loose},
 	    {"prefix stack after an unfitting marker", test_prefix_stack},
 	    {"block quotes", test_quotes},
