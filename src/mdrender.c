@@ -75,6 +75,7 @@ struct state {
 	struct runbuf run;
 	/* glyphs */
 	const char *rule, *quote, *box_todo, *box_done, *bullets[3];
+	const char *wrap_mark; /* ends a code line that goes on below */
 };
 
 /* What render->state holds between the parts of a document. */
@@ -351,12 +352,19 @@ flow(struct state *st, uint16_t extra)
 			col++;
 		}
 		while (w > avail - col) {
-			/* A word wider than the line: cut it at a cell boundary. */
+			/* A word wider than the line: cut it at a cell boundary,
+			 * or after a '/' or '-' (paths, URLs, compounds) when one
+			 * leaves at least a third of the line filled. */
 			int used = 0;
-			size_t fit = text_fit(rb->buf + start, end - start, avail - col, &used);
+			size_t fit = text_fit(rb->buf + start, end - start, avail - col, &used), k;
 
 			if (fit == 0 && col == 0) /* one glyph wider than the line */
 				fit = text_decode(rb->buf + start, end - start, &(uint32_t){0});
+			for (k = fit; k > fit / 3 + 1; k--)
+				if (rb->buf[start + k - 1] == '/' || rb->buf[start + k - 1] == '-')
+					break;
+			if (k > fit / 3 + 1 && k < fit)
+				fit = k;
 			emit_range(st, start, start + fit, &si, extra);
 			w -= text_width(rb->buf + start, fit);
 			start += fit;
@@ -663,11 +671,19 @@ render_code(struct state *st, cmark_node *n)
 			int avail = begin_line(st, false), used = 0;
 			size_t fit = text_fit(p, rem, avail > 0 ? avail : 1, &used);
 
+			if (fit < rem && avail > 2) {
+				/* it goes on: one cell for the mark that says so */
+				fit = text_fit(p, rem, avail - 1, &used);
+			}
 			if (fit == 0 && rem > 0) {
 				fit = text_decode(p, rem, &(uint32_t){0});
 				used = text_width(p, fit);
 			}
 			lines_add(l, p, fit, STY_CODE, 0);
+			if (fit < rem && avail > 2) {
+				lines_add(l, st->wrap_mark, strlen(st->wrap_mark), STY_MARKER, 0);
+				used++;
+			}
 			lines_end_width(l, st->o->width - avail + used);
 			p += fit;
 			rem -= fit;
@@ -1022,6 +1038,7 @@ mdrender_begin(struct render *out, const struct mdrender_opts *opt)
 	st->bullets[0] = ms->o.ascii ? "*" : "•";
 	st->bullets[1] = ms->o.ascii ? "-" : "◦";
 	st->bullets[2] = ms->o.ascii ? "+" : "▪";
+	st->wrap_mark = ms->o.ascii ? "\\" : "↩";
 	out->state = ms;
 	out->section_line = xcalloc(1, sizeof *out->section_line);
 }

@@ -463,9 +463,11 @@ test_code_block(void)
 	/* tabs to 4-cell stops; indented by two */
 	LINE_IS(&x.r.lines, 2, "      x   a");
 	LINE_IS(&x.r.lines, 3, "  ab  c");
-	/* a long line is cut hard, never wrapped at spaces */
-	LINE_IS(&x.r.lines, 4, "  012345678901234567");
-	LINE_IS(&x.r.lines, 5, "  8901234567890");
+	/* a long line is cut hard, never wrapped at spaces, and a mark in
+	 * the last cell says that it goes on */
+	LINE_IS(&x.r.lines, 4, "  01234567890123456↩");
+	LINE_IS(&x.r.lines, 5, "  78901234567890");
+	STYLED(&x.r.lines, 4, "-'  ' C'01234567890123456' M'↩'");
 	LINE_IS(&x.r.lines, 6, "");
 	LINE_IS(&x.r.lines, 7, "After");
 	STYLED(&x.r.lines, 3, "-'  ' C'ab  c'");
@@ -487,7 +489,8 @@ test_code_block(void)
 	LINE_IS(&x.r.lines, 2, "  b");
 	rd_close(&x);
 	/* wide characters are cut at a cell boundary */
-	RENDERS("```\n日本語日本語日本語\n```\n", 10, 0, "  日本語日\n  本語日本\n  語\n");
+	RENDERS("```\n日本語日本語日本語\n```\n", 10, 0, "  日本語↩\n  日本語↩\n  日本語\n");
+	RENDERS("```\n0123456789abc\n```\n", 10, F_ASCII, "  0123456\\\n  789abc\n");
 	/* an indented code block inside a list keeps the item's indent */
 	RENDERS("- item\n\n      code\n", 20, 0, "• item\n\n    code\n");
 }
@@ -645,6 +648,22 @@ test_definition_items(void)
 		UNIT_ASSERT_STR("`OWNERS_ALIASES`", x.r.links[x.r.nlinks - 1].url);
 	STYLED(&x.r.lines, 1, "M'☐ ' -'[k/e]: ' C'OWNERS_ALIASES'");
 	rd_close(&x);
+}
+
+/* A word too long for a line is cut after a '/' or '-' when that leaves
+ * the line at least a third full, else at the edge. */
+static void
+test_long_word_breaks(void)
+{
+	RENDERS("See https://github.com/kubernetes/community/blob/master/sig-list.md now\n", 40, 0,
+	        "See\n"
+	        "https://github.com/kubernetes/community/\n"
+	        "blob/master/sig-list.md now\n");
+	RENDERS("content/roles/technical-lead.md\n", 20, 0, "content/roles/\ntechnical-lead.md\n");
+	/* nothing to break at: the edge */
+	RENDERS("abcdefghijklmnopqrstuvwxyz\n", 10, 0, "abcdefghij\nklmnopqrst\nuvwxyz\n");
+	/* a slash too near the start is no break */
+	RENDERS("a/bcdefghijklmnopqrstuvwxyz\n", 10, 0, "a/bcdefghi\njklmnopqrs\ntuvwxyz\n");
 }
 
 /* Pictures given as HTML stand in as Markdown images do: by their alt
@@ -1738,6 +1757,7 @@ test_mdrender_register(void)
 	    {"items that are only a definition", test_definition_items},
 	    {"search across wrapped lines", test_search_across},
 	    {"HTML images", test_html_images},
+	    {"long words break after / and -", test_long_word_breaks},
 	    {"tight and loose lists", test_tight_loose},
 	    {"prefix stack after an unfitting marker", test_prefix_stack},
 	    {"block quotes", test_quotes},
