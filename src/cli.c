@@ -24,17 +24,26 @@
 #include "theme.h"
 #include "xalloc.h"
 
+/*
+ * Messages name files, folders and arguments as the user or the content
+ * gave them, and stderr is usually a terminal: the whole message is
+ * sanitised as content is, so that a file name cannot write escape
+ * sequences (set the title, the clipboard) through it.
+ */
 void
 cli_error(const char *fmt, ...)
 {
 	va_list ap;
+	char *raw, *clean;
 
-	fflush(stdout);
-	fputs("rolebook: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	raw = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	clean = text_clean(raw, 0);
+	fflush(stdout);
+	fprintf(stderr, "rolebook: %s\n", clean);
+	free(clean);
+	free(raw);
 }
 
 int

@@ -31,6 +31,7 @@
 #include "paths.h"
 #include "report.h"
 #include "store.h"
+#include "text.h"
 #include "tui.h"
 #include "xalloc.h"
 
@@ -116,8 +117,14 @@ usage(FILE *out, const char *db_option)
 	      "$XDG_STATE_HOME/rolebook/rolebook.db).  Here and now:\n",
 	      out);
 	{
+		/* from the environment and the command line, so not to be
+		 * trusted with the terminal: cleaned as content is */
 		char *roles = paths_user_roles(), *db = db_option ? xstrdup(db_option) : paths_db();
-		fprintf(out, "  your roles: %s\n  database:   %s\n", roles, db);
+		char *croles = text_clean(roles ? roles : "(none: HOME is not set)", 0);
+		char *cdb = text_clean(db ? db : "(none: HOME is not set)", 0);
+		fprintf(out, "  your roles: %s\n  database:   %s\n", croles, cdb);
+		free(croles);
+		free(cdb);
 		free(roles);
 		free(db);
 	}

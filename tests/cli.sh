@@ -104,6 +104,26 @@ lacks "no BEL in the output" $'\007' "$out"
 lacks "no 8-bit CSI in the output" $'\xc2\x9b' "$out"
 contains "text around escapes survives" "Text red and clip and � bytes." "$out"
 
+# hostile names: file, folder and path names reach stderr cleaned as
+# content is (an OSC 52 in a file name would write the clipboard)
+osc=$'\033]52;c;ZmlsZQ==\007'
+err=$(rb print "$TEST_TMP/missing${osc}.md" 2>&1); rc=$?
+check "a missing hostile file exits 1" 1 "$rc"
+lacks "a missing file's name: no ESC" $'\033' "$err"
+lacks "a missing file's name: no BEL" $'\007' "$err"
+contains "a missing file's name is still named" "cannot open $TEST_TMP/missing.md" "$err"
+err=$(rb -C $'/tmp/\033[2J' list 2>&1)
+lacks "a missing --content folder's name: no ESC" $'\033' "$err"
+contains "a missing --content folder is named" "cannot read folder /tmp/: " "$err"
+mkdir -p "$TEST_TMP/dir${osc}.md"
+err=$(rb print "$TEST_TMP/dir${osc}.md" 2>&1)
+lacks "not a regular file: no ESC" $'\033' "$err"
+contains "not a regular file is said" "is not a regular file" "$err"
+out=$(XDG_DATA_HOME="/tmp/x${osc}" ROLEBOOK_DB=$'/tmp/\033[2Jdb' rb --help)
+lacks "--help paths: no ESC" $'\033' "$out"
+lacks "--help paths: no BEL" $'\007' "$out"
+contains "--help names the cleaned roles folder" "your roles: /tmp/x/rolebook/roles" "$out"
+
 # --content and user roles
 mkdir -p "$TEST_TMP/more" "$XDG_DATA_HOME/rolebook/roles"
 printf -- '---\nsummary: Hosts the weekly meeting\n---\n# Meeting Host\n\nText.\n' > "$TEST_TMP/more/meeting-host.md"
