@@ -276,6 +276,29 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 	return 0;
 }
 
+/*
+ * Writes s cleaned as content is (text_clean with flags).  Profile names
+ * come from the command line and notes and stale items from a database
+ * that an import or another program may have written: like file names,
+ * they must not reach a terminal raw.
+ */
+static void
+put_clean(FILE *out, const char *s, unsigned flags)
+{
+	char *c = text_clean(s, flags);
+
+	fputs(c, out);
+	free(c);
+}
+
+static void
+put_note(FILE *out, const char *indent, const char *note)
+{
+	fprintf(out, "%snote: ", indent);
+	put_clean(out, note, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
+	fputc('\n', out);
+}
+
 static int
 load_or_fail(struct role *r)
 {
@@ -304,7 +327,9 @@ cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 		cli_error("cannot read progress: %s", store_strerror(s));
 		return 1;
 	}
-	fprintf(out, "%s: %zu of %zu done (profile %s)\n", r->title, cl.done, cl.n, profile);
+	fprintf(out, "%s: %zu of %zu done (profile ", r->title, cl.done, cl.n);
+	put_clean(out, profile, 0);
+	fputs(")\n", out);
 	for (size_t i = 0; i < cl.n; i++) {
 		const struct checklist_entry *e = &cl.v[i];
 		const char *g = e->item->group;
@@ -322,16 +347,19 @@ cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 		/* the id stays valid when items are reordered; numbers do not */
 		fprintf(out, "  #%.6s\n", e->item->id);
 		if (e->rec && e->rec->note && *e->rec->note)
-			fprintf(out, "       note: %s\n", e->rec->note);
+			put_note(out, "       ", e->rec->note);
 	}
 	if (cl.nstale > 0) {
 		fputs("\nEarlier progress that no longer matches the content:\n", out);
 		for (size_t k = 0; k < cl.nstale; k++) {
 			const struct store_item *rec = cl.stale[k];
-			fprintf(out, "     [%c] %s  (id %s)\n", rec->done ? 'x' : ' ', rec->text,
-			        rec->item_id);
+			fprintf(out, "     [%c] ", rec->done ? 'x' : ' ');
+			put_clean(out, rec->text, 0);
+			fputs("  (id ", out);
+			put_clean(out, rec->item_id, 0);
+			fputs(")\n", out);
 			if (rec->note && *rec->note)
-				fprintf(out, "       note: %s\n", rec->note);
+				put_note(out, "       ", rec->note);
 		}
 	}
 	checklist_done(&cl);
@@ -420,7 +448,8 @@ cli_profiles(struct store *st, struct catalog *cat, FILE *out)
 	for (size_t i = 0; i < n; i++) {
 		struct role *r;
 		if (last == NULL || strcmp(last, p[i].profile) != 0) {
-			fprintf(out, "%s\n", p[i].profile);
+			put_clean(out, p[i].profile, 0);
+			fputc('\n', out);
 			last = p[i].profile;
 		}
 		if (p[i].role == NULL)
@@ -432,7 +461,9 @@ cli_profiles(struct store *st, struct catalog *cat, FILE *out)
 			fprintf(out, "  %-24s %zu/%zu\n", r->id, cl.done, cl.n);
 			checklist_done(&cl);
 		} else {
-			fprintf(out, "  %-24s %zu done (role not found)\n", p[i].role, p[i].done);
+			char *role = text_clean(p[i].role, 0);
+			fprintf(out, "  %-24s %zu done (role not found)\n", role, p[i].done);
+			free(role);
 		}
 	}
 	store_progress_free(p, n);
@@ -467,10 +498,13 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 	}
 	checklist_load(&cl, st, profile, r);
 	readiness_compute(&rd, r, rt, nrt, cl.done, cl.n);
-	if (*who)
-		fprintf(out, "%s: review of %s by %s\n", r->title, profile, who);
-	else
-		fprintf(out, "%s: self-assessment of %s\n", r->title, profile);
+	fprintf(out, "%s: %s", r->title, *who ? "review of " : "self-assessment of ");
+	put_clean(out, profile, 0);
+	if (*who) {
+		fputs(" by ", out);
+		put_clean(out, who, 0);
+	}
+	fputc('\n', out);
 	fprintf(out, "Scale: 1 %s, 2 %s, 3 %s, 4 %s, 5 %s\n", readiness_labels[1],
 	        readiness_labels[2], readiness_labels[3], readiness_labels[4], readiness_labels[5]);
 	for (size_t a = 0; a < rd.nareas; a++) {
@@ -496,7 +530,7 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 			else
 				fprintf(out, "  [ ] %s\n", r->stmts[i].text);
 			if (x && x->note && *x->note)
-				fprintf(out, "      note: %s\n", x->note);
+				put_note(out, "      ", x->note);
 		}
 	}
 	fprintf(out, "\nChecklist: %zu of %zu done\n", cl.done, cl.n);

@@ -123,6 +123,9 @@ out=$(XDG_DATA_HOME="/tmp/x${osc}" ROLEBOOK_DB=$'/tmp/\033[2Jdb' rb --help)
 lacks "--help paths: no ESC" $'\033' "$out"
 lacks "--help paths: no BEL" $'\007' "$out"
 contains "--help names the cleaned roles folder" "your roles: /tmp/x/rolebook/roles" "$out"
+out=$(rb --profile $'eve\033[2J' checklist technical-lead)
+lacks "a hostile --profile is printed cleaned" $'\033' "$out"
+contains "a hostile --profile is still named" "(profile eve)" "$out"
 
 # --content and user roles
 mkdir -p "$TEST_TMP/more" "$XDG_DATA_HOME/rolebook/roles"
