@@ -43,6 +43,72 @@ origin_name(enum role_origin o)
 	return "bundled";
 }
 
+/*
+ * The cells at the right of a role's row kept for its progress ("12/26"
+ * and a bar), whether or not it is known yet: idle time loads it after
+ * the first frame, and the title must not move when it appears.
+ */
+#define PROGRESS_CELLS 22
+/* A title keeps at least this many cells; the origin tag goes first. */
+#define MIN_TITLE_CELLS 10
+
+/*
+ * A role's first row: the title from column 2, cut with an ellipsis where
+ * it must be; the origin tag after it, whole or not at all; at least one
+ * space; the progress at the right edge.
+ */
+static void
+draw_role_row(struct app *a, struct frame *f, int row, struct role *r, uint16_t sel,
+	      const char *pat)
+{
+	char tag[32] = "", *prog = NULL;
+	int pw = 0, end = f->cols - PROGRESS_CELLS, avail, tw, titlew, used;
+	size_t done, total;
+
+	/* progress needs the whole role: shown once idle time has loaded
+	 * it, so the first frame only lists */
+	if (r->loaded && app_progress(a, r, &done, &total)) {
+		char *bar = checklist_bar(done, total, 12, a->ascii);
+		prog = done == total ? xasprintf("done %s", bar)
+				     : xasprintf("%zu/%zu %s", done, total, bar);
+		pw = text_width(prog, strlen(prog));
+		free(bar);
+		/* counts too long for the reserve push the title back */
+		if (f->cols - pw - 2 < end)
+			end = f->cols - pw - 2;
+	}
+	avail = end - 2;
+	if (r->origin != ORIGIN_BUNDLED)
+		snprintf(tag, sizeof tag, " (%s)", origin_name(r->origin));
+	tw = text_width(tag, strlen(tag));
+	titlew = text_width(r->title, strlen(r->title));
+	if (titlew + tw > avail && avail - tw < MIN_TITLE_CELLS) {
+		tag[0] = '\0';
+		tw = 0;
+	}
+	used = frame_puts_trunc(f, row, 2, r->title, STY_STRONG | sel,
+				titlew + tw > avail ? avail - tw : avail);
+	if (tw > 0)
+		frame_puts(f, row, 2 + used, tag, STY_DIM | sel, tw);
+	if (prog != NULL) {
+		frame_puts(f, row, f->cols - pw - 1, prog,
+			   (done == total ? STY_DONE : STY_DIM) | sel, pw);
+		free(prog);
+	}
+	if (pat && *pat) {
+		/* only over what is shown of the title, never the tag */
+		long at =
+		    search_in(r->title, strlen(r->title), 0, pat, strlen(pat), search_icase(pat));
+		int from = at >= 0 ? text_width(r->title, (size_t)at) : used;
+		int n = text_width(pat, strlen(pat));
+
+		if (from + n > used)
+			n = used - from;
+		if (n > 0)
+			frame_add_style(f, row, 2 + from, n, STY_MATCH);
+	}
+}
+
 static void
 home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
@@ -80,7 +146,7 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	h->vis_n = (size_t)visible;
 	for (int i = 0; i < visible; i++) {
 		size_t k = h->top + (size_t)i;
-		int row = h->body_top + i * rows_per, col;
+		int row = h->body_top + i * rows_per;
 		struct role *r;
 		uint16_t sel;
 
@@ -106,35 +172,8 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			frame_fill(f, row, 0, f->cols, ' ', sel);
 			frame_puts(f, row, 0, a->ascii ? ">" : "▶", sel | STY_MARKER, 1);
 		}
-		col = 2 + frame_puts_trunc(f, row, 2, r->title, STY_STRONG | sel, f->cols - 24);
-		if (r->origin != ORIGIN_BUNDLED) {
-			char tag[32];
-			snprintf(tag, sizeof tag, " (%s)", origin_name(r->origin));
-			col += frame_puts(f, row, col, tag, STY_DIM | sel, f->cols - col - 1);
-		}
-		{
-			size_t done, total;
-			/* progress needs the whole role: shown once idle time has
-			 * loaded it, so the first frame only lists */
-			if (r->loaded && app_progress(a, r, &done, &total)) {
-				char *bar = checklist_bar(done, total, 12, a->ascii);
-				char *p = done == total ? xasprintf("done %s", bar)
-				                        : xasprintf("%zu/%zu %s", done, total, bar);
-				int pw = text_width(p, strlen(p));
-				frame_puts(f, row, f->cols - pw - 1, p,
-				           (done == total ? STY_DONE : STY_DIM) | sel, pw);
-				free(bar);
-				free(p);
-			}
-		}
+		draw_role_row(a, f, row, r, sel, h->pat);
 		frame_puts_trunc(f, row + 1, 4, r->summary, STY_DIM, f->cols - 5);
-		if (h->pat && *h->pat) {
-			long at = search_in(r->title, strlen(r->title), 0, h->pat, strlen(h->pat),
-			                    search_icase(h->pat));
-			if (at >= 0)
-				frame_add_style(f, row, 2 + text_width(r->title, (size_t)at),
-				                text_width(h->pat, strlen(h->pat)), STY_MATCH);
-		}
 	}
 }
 

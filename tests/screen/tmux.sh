@@ -113,6 +113,30 @@ expect "narrow help: a key's description wraps" "Tab          move between the c
 expect "narrow help: ...and goes on under itself" "                and the text"
 keys Q
 
+# --- home rows: a long title is cut before its origin tag, which stays
+# whole and apart from the progress column ---
+mkdir -p "$TEST_TMP/long" "$XDG_DATA_HOME/rolebook/roles"
+printf '# The Very Long Title Of A Role That Goes On Beyond The Width Of Any Screen\n\n## Checklist\n\n- [ ] One thing\n' \
+	> "$TEST_TMP/long/long-title.md"
+sed 's/^# Technical Lead$/# Program Manager (MY ORGANISATION)/' "$ROLEBOOK_CONTENT_DIR/technical-lead.md" \
+	> "$XDG_DATA_HOME/rolebook/roles/my-pm.md"
+# home_row NAME WORD TAG PROGRESS: the row of WORD ends its title with an
+# ellipsis, then TAG whole, then a space or more, then PROGRESS
+home_row() {
+	local row
+	wait_for "$4"
+	row=$(screen | grep -m1 "$2")
+	if [[ "$row" == *"…$3 "*" $4"* ]]; then pass "$1"; else fail "$1" "expected: $2…$3 then $4 after a space
+got:      $row"; fi
+}
+start 80 24 --content "$TEST_TMP/long"
+home_row "80 columns: a long title is cut before its tag" "The Very Long" " (folder)" "0/1 "
+keys Q
+start 45 20
+home_row "45 columns: a user role's tag is whole and apart from its progress" "Program Mana" " (yours)" "0/26 "
+keys Q
+rm -r "$XDG_DATA_HOME/rolebook/roles"
+
 # --- monochrome still shows structure; the mouse wheel scrolls ---
 NO_COLOR=1 start 80 24 program-manager
 expect "NO_COLOR: the role opens" "rolebook › Program Manager"
