@@ -7,7 +7,7 @@
  * the top view.  A status message wider than the footer goes on over the
  * bottom rows of the view until the next key.  Below APP_MIN_COLS x
  * APP_MIN_ROWS only a "terminal too small" message is drawn, and only
- * quitting and resizing do anything.
+ * quitting (Q, not q) and resizing do anything.
  */
 #include "config.h"
 
@@ -259,7 +259,10 @@ app_key(struct app *a, int key)
 	a->status = NULL;
 	act = keys_action(v->ops->ctx, key);
 	if (too_small(a)) {
-		if (act == ACT_QUIT || act == ACT_BACK)
+		/* Only what the message offers: Q.  q and Esc step back one
+		 * screen elsewhere, and a step taken unseen (or a quit from
+		 * home) would surprise whoever resizes back. */
+		if (act == ACT_QUIT)
 			a->quit = true;
 		return true;
 	}

@@ -101,9 +101,16 @@ T resize-window -t rb -x 100 -y 30
 expect "resize to wide: contents beside the text" "│ Technical Lead"
 T resize-window -t rb -x 30 -y 8
 expect "tiny terminal: a clear message" "Terminal too small"
+keys q
+sleep 0.3
+check "tiny terminal: q does not quit (the message says Q)" 0 "$(dead)"
 T resize-window -t rb -x 80 -y 24
 expect "back to 80x24: the text returns" "│ Technical Lead"
+T resize-window -t rb -x 30 -y 8
+expect "tiny again" "Terminal too small"
 keys Q
+sleep 0.3
+check "tiny terminal: Q quits" 1 "$(dead)"
 
 # help at 45 columns: every description wraps under itself, none is cut
 start 45 20 technical-lead
