@@ -307,7 +307,7 @@ cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool r
 {
 	struct app a;
 	struct role *r = NULL;
-	struct store *st;
+	struct store *st = NULL;
 	char *login = paths_user_name();
 	const char *reviewer = o->reviewer ? o->reviewer : login;
 	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
@@ -320,12 +320,8 @@ cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool r
 		free(login);
 		return 2;
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		free(login);
-		cli_error("the handbook needs a terminal; to read a role in a pipe use "
-		          "'rolebook print ROLE'");
-		return 1;
-	}
+	/* The argument first: a mistyped role is worth saying wherever
+	 * rolebook runs, and a pipe is then told of print. */
 	if (review && argc == 1) {
 		/* a folder of exports, read into a scratch store, never imported */
 		if ((st = open_exports(argv[0], &loaded, &notice)) == NULL) {
@@ -342,10 +338,19 @@ cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool r
 			free(login);
 			return 1;
 		}
-		if ((st = open_store(o)) == NULL) {
-			free(login);
-			return 1;
-		}
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		store_close(st);
+		free(notice);
+		free(login);
+		cli_error("the handbook needs a terminal; to read a role in a pipe use "
+		          "'rolebook print ROLE'");
+		return 1;
+	}
+	/* only now: a refusal must not create the database */
+	if (st == NULL && (st = open_store(o)) == NULL) {
+		free(login);
+		return 1;
 	}
 	app_init(&a, cat, 24, 80);
 	a.ascii = !utf8_locale();

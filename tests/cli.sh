@@ -93,6 +93,16 @@ contains "a binary file is refused" "is not a text file" "$err"
 err=$(rb 2>&1 </dev/null); rc=$?
 check "no terminal: exit 1" 1 "$rc"
 contains "no terminal: points to print" "rolebook print ROLE" "$err"
+# the role is checked first: a typo is named wherever rolebook runs
+err=$(rb frob 2>&1 </dev/null); rc=$?
+check "no terminal, unknown role: exit 1" 1 "$rc"
+contains "no terminal, unknown role: the role is named" "rolebook: unknown role 'frob'" "$err"
+contains "no terminal, unknown role: the known ones listed" "known roles: program-manager technical-lead" "$err"
+lacks "no terminal, unknown role: not the terminal message" "needs a terminal" "$err"
+err=$(XDG_STATE_HOME="$TEST_TMP/nostate" rb technical-lead 2>&1 </dev/null); rc=$?
+check "no terminal, known role: exit 1" 1 "$rc"
+contains "no terminal, known role: points to print" "rolebook print ROLE" "$err"
+[ ! -e "$TEST_TMP/nostate" ] && pass "no terminal: no database is made" || fail "no terminal: no database is made" "$(ls -R "$TEST_TMP/nostate")"
 err=$(rb --content /nonexistent list 2>&1); rc=$?
 check "a missing --content folder is an error" 1 "$rc"
 
