@@ -660,17 +660,35 @@ resolve_link(struct app *a, const struct role *from, const char *path)
 	return r;
 }
 
+/*
+ * True when url starts with a URI scheme (RFC 3986: a letter, then
+ * letters, digits, '+', '-' or '.', then ':'): mailto:, tel: and urn:
+ * have no "//" after it, and none of these can be a file of the handbook
+ * (a relative link's first part cannot hold a ':').
+ */
+static bool
+has_scheme(const char *url)
+{
+	size_t i = 0;
+
+	if (!isalpha((unsigned char)url[0]))
+		return false;
+	while (isalnum((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.')
+		i++;
+	return url[i] == ':';
+}
+
 void
 app_follow(struct app *a, struct role *from, const char *url)
 {
-	const char *hash = strchr(url, '#'), *colon = strchr(url, ':');
+	const char *hash = strchr(url, '#');
 	const char *anchor = hash ? hash + 1 : NULL;
 	size_t plen = hash ? (size_t)(hash - url) : strlen(url);
 	struct view *top = app_top(a);
 	struct role *r = from;
 
 	/* A link with a scheme leaves the handbook. */
-	if (colon != NULL && (size_t)(colon - url) < plen && strchr(url, '/') > colon) {
+	if (has_scheme(url)) {
 		app_status(a, false, "External link: %s", url);
 		return;
 	}

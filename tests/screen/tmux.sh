@@ -92,6 +92,25 @@ keys BSpace
 expect "Backspace comes back" "rolebook › Program Manager"
 keys Q
 
+# --- a link with any URI scheme leaves the handbook, "//" or not ---
+printf '# Contacts\n\nWrite to [the chairs](mailto:chairs@example.org), call [us](tel:+1-555-0100)\nor read [nothing](nowhere.md).\n' \
+	> "$TEST_TMP/contacts.md"
+start 80 24 "$TEST_TMP/contacts.md"
+expect "the contacts open" "rolebook › Contacts"
+keys l
+expect "l selects the mailto: link" "Link: mailto:chairs@example.org"
+keys Enter
+expect "a mailto: link is external" "External link: mailto:chairs@example.org"
+keys l
+expect "l selects the tel: link" "Link: tel:+1-555-0100"
+keys Enter
+expect "a tel: link is external" "External link: tel:+1-555-0100"
+keys l
+expect "l selects the missing file" "Link: nowhere.md"
+keys Enter
+expect "a missing file is not in this handbook" "Not in this handbook: nowhere.md"
+keys Q
+
 # --- narrow, resized, too small ---
 start 50 20 technical-lead
 expect "narrow: the role opens" "Technical Lead"
