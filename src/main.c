@@ -369,6 +369,12 @@ cmd_ui(struct catalog *cat, const struct options *o, const char *profile, bool r
 	else if (a.readonly)
 		app_status(&a, true, "Read-only: the database cannot be written; progress will not be saved");
 	rc = tui_run(&a, !o->no_color);
+	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
+		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
+			  "ROLE'",
+			  a.status ? a.status : "this terminal cannot show it");
+		rc = 1;
+	}
 	app_done(&a);
 	store_close(st);
 	free(notice);

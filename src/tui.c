@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -19,6 +21,11 @@
 #include "theme.h"
 #include "tui.h"
 #include "xalloc.h"
+
+/* setupterm: what the terminal can do, before curses starts.  Last:
+ * its capability macros (lines, columns, ...) would rename the
+ * project's own identifiers in the headers above. */
+#include <term.h>
 
 static volatile sig_atomic_t got_signal;
 static bool use_color;
@@ -183,20 +190,69 @@ translate(int rc, wint_t ch, struct app *a)
 	}
 }
 
+/*
+ * Why the terminal that TERM names cannot show the handbook (terminfo
+ * does not know it, or it cannot move the cursor): a new string, or NULL
+ * when it can.  Writes nothing to the terminal.
+ */
+static char *
+unusable(void)
+{
+	const char *term = getenv("TERM");
+	char *cup, *why = NULL;
+	int err = 0;
+
+	if (term == NULL || *term == '\0')
+		return xstrdup("TERM is not set");
+	/* with &err, setupterm says what is wrong instead of exiting */
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		if (err == 1)
+			return xasprintf("the terminal '%s' is a hardcopy terminal", term);
+		if (err == 0)
+			return xasprintf("the terminal type '%s' is not known to terminfo", term);
+		return xstrdup("no terminfo database was found");
+	}
+	/* Without cursor addressing (TERM=dumb, emacs' shell) curses can
+	 * only write one line after another: the screen would be its last
+	 * line alone. */
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1)
+		why = xasprintf("the terminal '%s' cannot move the cursor", term);
+	del_curterm(cur_term);
+	return why;
+}
+
+/*
+ * As tui.h says, and: returns -1, with the reason in the status line
+ * (a->status), when this terminal cannot show the handbook; nothing has
+ * been drawn then.
+ */
 int
 tui_run(struct app *a, bool color)
 {
 	struct frame f;
 	struct sigaction sa;
+	SCREEN *scr;
+	char *why;
 
+	/* Refused like a pipe: a terminal that cannot address the cursor
+	 * would show the last row alone. */
+	if ((why = unusable()) != NULL) {
+		app_status(a, true, "%s", why);
+		free(why);
+		return -1;
+	}
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 
-	if (initscr() == NULL)
-		return 1;
+	/* newterm, not initscr, which exits when the terminal is unknown */
+	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
+		app_status(a, true, "curses cannot start on this terminal");
+		return -1;
+	}
 	xalloc_set_cleanup(tui_end);
 	raw();
 	noecho();
@@ -244,6 +300,7 @@ tui_run(struct app *a, bool color)
 	}
 	frame_done(&f);
 	endwin();
+	delscreen(scr);
 	xalloc_set_cleanup(NULL);
 	return got_signal ? 128 + got_signal : 0;
 }

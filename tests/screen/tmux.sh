@@ -11,7 +11,8 @@ SOCK="$TEST_TMP/tmux.sock"
 T() { tmux -S "$SOCK" "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
 
-# start COLS ROWS ARGS...: runs rolebook in a fresh session
+# start COLS ROWS ARGS...: runs rolebook in a fresh session (TERM is
+# $RB_TERM when set, even to nothing)
 start() {
 	local cols=$1 rows=$2
 	shift 2
@@ -21,7 +22,7 @@ start() {
 	T -f "$TEST_TMP/tmux.conf" new-session -d -s rb -x "$cols" -y "$rows" \
 		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
 		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" \
-		LC_ALL=C.UTF-8 TERM=xterm-256color ${NO_COLOR:+NO_COLOR=1} \
+		LC_ALL=C.UTF-8 TERM="${RB_TERM-xterm-256color}" ${NO_COLOR:+NO_COLOR=1} \
 		"$ROLEBOOK" "$@"
 }
 screen() { T capture-pane -p -t rb; }
@@ -110,6 +111,30 @@ expect "l selects the missing file" "Link: nowhere.md"
 keys Enter
 expect "a missing file is not in this handbook" "Not in this handbook: nowhere.md"
 keys Q
+
+# --- a terminal that cannot move the cursor is refused, as a pipe is ---
+# (stderr to a file: a program that exits at once can lose its output to
+# the pane's first resize)
+cat > "$TEST_TMP/rb-err.sh" <<EOF
+#!/bin/sh
+"$ROLEBOOK" "\$@" 2>"$TEST_TMP/err"
+echo \$? >"$TEST_TMP/rc"
+EOF
+chmod +x "$TEST_TMP/rb-err.sh"
+for term in dumb no-such-terminal ''; do
+	rm -f "$TEST_TMP/rc" "$TEST_TMP/err"
+	ROLEBOOK="$TEST_TMP/rb-err.sh" RB_TERM=$term start 80 24
+	for i in $(seq 50); do [ -s "$TEST_TMP/rc" ] && break; sleep 0.1; done
+	check "TERM='$term': exits 1" 1 "$(cat "$TEST_TMP/rc" 2>/dev/null)"
+	msg=$(cat "$TEST_TMP/err" 2>/dev/null)
+	contains "TERM='$term': refused with a hint to print" "use 'rolebook print ROLE'" "$msg"
+	case $term in
+	dumb) contains "TERM=dumb: says why" "cannot draw the handbook: the terminal 'dumb' cannot move the cursor" "$msg" ;;
+	'') contains "no TERM: says so" "cannot draw the handbook: TERM is not set" "$msg" ;;
+	*) contains "unknown TERM: says so" "the terminal type 'no-such-terminal' is not known" "$msg" ;;
+	esac
+done
+T kill-server 2>/dev/null
 
 # --- narrow, resized, too small ---
 start 50 20 technical-lead
