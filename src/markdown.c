@@ -85,34 +85,23 @@ front_matter_end(const char *s, size_t len, size_t *front_start, size_t *front_l
 	return 0; /* no closing fence: not front matter, just a rule */
 }
 
-/* Entity and numeric references decode after sanitising ("&#27;"), so
- * every literal and URL is checked again once the tree is built. */
+/* Checks one node's literal and URL again (see finish_tree). */
 static void
-clean_tree(cmark_node *doc)
+clean_node(cmark_node *n)
 {
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
+	const char *v;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		const char *v;
-
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		if ((v = cmark_node_get_literal(n)) != NULL && !text_is_clean(v, strlen(v))) {
-			char *c = text_sanitize(v, strlen(v), TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, NULL);
-			cmark_node_set_literal(n, c);
-			free(c);
-		}
-		if ((cmark_node_get_type(n) == CMARK_NODE_LINK ||
-		     cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
-		    (v = cmark_node_get_url(n)) != NULL && !text_is_clean(v, strlen(v))) {
-			char *c = text_sanitize(v, strlen(v), 0, NULL);
-			cmark_node_set_url(n, c);
-			free(c);
-		}
+	if ((v = cmark_node_get_literal(n)) != NULL && !text_is_clean(v, strlen(v))) {
+		char *c = text_sanitize(v, strlen(v), TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, NULL);
+		cmark_node_set_literal(n, c);
+		free(c);
 	}
-	cmark_iter_free(it);
+	if ((cmark_node_get_type(n) == CMARK_NODE_LINK || cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
+	    (v = cmark_node_get_url(n)) != NULL && !text_is_clean(v, strlen(v))) {
+		char *c = text_sanitize(v, strlen(v), 0, NULL);
+		cmark_node_set_url(n, c);
+		free(c);
+	}
 }
 
 /* ---- list items lost to link reference definitions ---- */
@@ -185,60 +174,84 @@ after_marker(const char *s)
  * Markdown with the opening bracket escaped (so it defines nothing).
  * The definition itself still holds, as cmark read it.
  */
+static bool
+restore_item(cmark_node *item, cmark_mem *mem, struct line_reader *lr)
+{
+	int start = cmark_node_get_start_line(item), end = cmark_node_get_end_line(item);
+	cmark_node *mini, *para, *c;
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	bool done = false;
+
+	if (start < 1 || (size_t)start < lr->line)
+		return false;
+	for (int k = start; k <= end; k++) {
+		char *line = lr_line(lr, (size_t)k);
+		const char *t = k == start ? after_marker(line) : line;
+		size_t tl;
+
+		while (*t == ' ' || *t == '\t' || *t == '>')
+			t++;
+		tl = strlen(t);
+		if (tl > 0) {
+			buf = xgrow(buf, &cap, n + tl + 3, 1);
+			if (n == 0 && t[0] == '[')
+				buf[n++] = '\\';
+			memcpy(buf + n, t, tl);
+			n += tl;
+			buf[n++] = '\n';
+		}
+		free(line);
+	}
+	if (n == 0)
+		return false; /* an empty item, as written */
+	{
+		cmark_parser *p = new_parser_mem(mem);
+		cmark_parser_feed(p, buf, n);
+		mini = cmark_parser_finish(p);
+		cmark_parser_free(p);
+	}
+	if (mini == NULL)
+		fatal("out of memory while parsing Markdown");
+	para = cmark_node_first_child(mini);
+	if (para != NULL && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
+		cmark_node_unlink(para);
+		cmark_node_append_child(item, para);
+		done = true;
+	}
+	while ((c = cmark_node_first_child(mini)) != NULL)
+		cmark_node_free(c);
+	cmark_node_free(mini);
+	free(buf);
+	return done;
+}
+
+/*
+ * The one walk after parsing: empty list items get their text back
+ * (restore_item) before their literals are looked at, and every literal
+ * and URL is checked again, as entity and numeric references decode
+ * after sanitising ("&#27;").
+ */
 static void
-restore_items(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, const char *text,
-              size_t len)
+finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, const char *text,
+            size_t len)
 {
 	struct line_reader lr = {pre ? pre : "", text, pre ? prelen : 0, len, 1, 0};
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *item = cmark_iter_get_node(it), *mini, *para, *c;
-		int start = cmark_node_get_start_line(item), end = cmark_node_get_end_line(item);
-		char *buf = NULL;
-		size_t n = 0, cap = 0;
+		cmark_node *n = cmark_iter_get_node(it);
 
-		if (ev != CMARK_EVENT_EXIT || cmark_node_get_type(item) != CMARK_NODE_ITEM ||
-		    cmark_node_first_child(item) != NULL || start < 1 || (size_t)start < lr.line)
+		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		for (int k = start; k <= end; k++) {
-			char *line = lr_line(&lr, (size_t)k);
-			const char *t = k == start ? after_marker(line) : line;
-			size_t tl;
-
-			while (*t == ' ' || *t == '\t' || *t == '>')
-				t++;
-			tl = strlen(t);
-			if (tl > 0) {
-				buf = xgrow(buf, &cap, n + tl + 3, 1);
-				if (n == 0 && t[0] == '[')
-					buf[n++] = '\\';
-				memcpy(buf + n, t, tl);
-				n += tl;
-				buf[n++] = '\n';
-			}
-			free(line);
+		if (cmark_node_get_type(n) == CMARK_NODE_ITEM && cmark_node_first_child(n) == NULL &&
+		    restore_item(n, mem, &lr)) {
+			/* enter again, so that the walk goes into what came back */
+			cmark_iter_reset(it, n, CMARK_EVENT_ENTER);
+			continue;
 		}
-		if (n == 0)
-			continue; /* an empty item, as written */
-		{
-			cmark_parser *p = new_parser_mem(mem);
-			cmark_parser_feed(p, buf, n);
-			mini = cmark_parser_finish(p);
-			cmark_parser_free(p);
-		}
-		if (mini == NULL)
-			fatal("out of memory while parsing Markdown");
-		para = cmark_node_first_child(mini);
-		if (para != NULL && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH) {
-			cmark_node_unlink(para);
-			cmark_node_append_child(item, para);
-		}
-		while ((c = cmark_node_first_child(mini)) != NULL)
-			cmark_node_free(c);
-		cmark_node_free(mini);
-		free(buf);
+		clean_node(n);
 	}
 	cmark_iter_free(it);
 }
@@ -335,8 +348,7 @@ md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 	cmark_parser_free(p);
 	if (doc == NULL)
 		fatal("out of memory while parsing Markdown");
-	restore_items(doc, mem, pre, prelen, text, len);
-	clean_tree(doc);
+	finish_tree(doc, mem, pre, prelen, text, len);
 	return doc;
 }
 

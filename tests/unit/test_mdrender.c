@@ -648,6 +648,9 @@ test_definition_items(void)
 		UNIT_ASSERT_STR("`OWNERS_ALIASES`", x.r.links[x.r.nlinks - 1].url);
 	STYLED(&x.r.lines, 1, "M'☐ ' -'[k/e]: ' C'OWNERS_ALIASES'");
 	rd_close(&x);
+	/* what comes back is checked like any text: an entity that spells an
+	 * escape does not reach the screen */
+	RENDERS("- [ ] [e]: &#27;[31mx\n", 40, F_ASCII, "[ ] [e]: x\n");
 }
 
 /* A word too long for a line is cut after a '/' or '-' when that leaves
