@@ -25,6 +25,7 @@
 #define TOC_SIDE_MIN_COLS 72 /* narrower than this: contents above the text */
 #define TOC_MAX_WIDTH 28
 #define MAX_MARKS 64 /* positions Backspace comes back to; older ones are dropped */
+#define NO_SECTION UINT32_MAX
 
 /* A position in the text: a section and how many lines into it. */
 struct mark {
@@ -70,10 +71,13 @@ rerender(struct reader *rd, struct app *a, int width)
 	struct mdrender_opts o = {.width = width, .ascii = a->ascii, .references = false};
 	uint32_t sec = 0;
 	size_t off = 0;
+	/* the first render starts at the top: only a re-render has a
+	 * position to carry over */
+	bool carry = rd->rwidth != 0 && rd->top < rd->r.lines.n;
 
 	if (rd->rwidth == width)
 		return;
-	if (rd->rwidth != 0 && rd->top < rd->r.lines.n) {
+	if (carry) {
 		sec = rd->r.lines.v[rd->top].section;
 		off = rd->top - (sec < rd->r.nsections ? rd->r.section_line[sec] : 0);
 	}
@@ -81,7 +85,8 @@ rerender(struct reader *rd, struct app *a, int width)
 	render_init(&rd->r);
 	mdrender(rd->role->doc, &rd->role->outline, &o, &rd->r);
 	rd->rwidth = width;
-	rd->top = (sec < rd->r.nsections ? rd->r.section_line[sec] : 0) + (off > 0 ? 0 : 0);
+	if (carry)
+		rd->top = (sec < rd->r.nsections ? rd->r.section_line[sec] : 0) + (off > 0 ? 0 : 0);
 	rd->link_line = -1;
 	rd->match = -1;
 }
@@ -245,10 +250,18 @@ layout(struct reader *rd, struct app *a, int top, int height)
 		rd->top = rd->r.lines.n ? rd->r.lines.n - 1 : 0;
 }
 
+/* The section of the top line, or NO_SECTION when it comes before the
+ * first one (text above the first heading: the renderer numbers those
+ * lines 0, but section 0 starts below them). */
 static uint32_t
 current_section(const struct reader *rd)
 {
-	return rd->top < rd->r.lines.n ? rd->r.lines.v[rd->top].section : 0;
+	uint32_t sec;
+
+	if (rd->top >= rd->r.lines.n)
+		return 0;
+	sec = rd->r.lines.v[rd->top].section;
+	return sec < rd->r.nsections && rd->r.section_line[sec] > rd->top ? NO_SECTION : sec;
 }
 
 /* ---- drawing ---- */
@@ -297,7 +310,9 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 {
 	const struct outline *o = &rd->role->outline;
 	uint32_t cur = current_section(rd);
-	size_t sel = rd->focus_toc ? rd->toc_sel : cur;
+	/* above the first section nothing is current; the list starts at the top */
+	size_t sel = rd->focus_toc ? rd->toc_sel : cur == NO_SECTION ? 0 : cur;
+	bool mark = rd->focus_toc || cur != NO_SECTION;
 	int h = rd->toc_h;
 
 	if (sel < rd->toc_top)
@@ -337,7 +352,7 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 			style = STY_STRONG;
 		if (i == cur)
 			style |= STY_HEADING;
-		if (i == sel)
+		if (i == sel && mark)
 			style |= rd->focus_toc ? STY_SELECT : STY_MARKER;
 		if (i == sel && rd->focus_toc)
 			frame_fill(f, row, rd->toc_col, rd->toc_w, ' ', style);
@@ -767,21 +782,25 @@ reader_action(struct view *v, struct app *a, enum action act)
 		if (rd->role->outline.n == 0)
 			return VR_HANDLED;
 		rd->focus_toc = !rd->focus_toc;
-		rd->toc_sel = current_section(rd);
+		sec = current_section(rd);
+		rd->toc_sel = sec == NO_SECTION ? 0 : sec;
 		break;
 	case ACT_NEXT_SECTION:
 		sec = current_section(rd);
+		sec = sec == NO_SECTION ? 0 : sec + 1;
 		/* skip sections that start on the same line */
-		while (sec + 1 < rd->r.nsections && rd->r.section_line[sec + 1] <= rd->top)
+		while (sec < rd->r.nsections && rd->r.section_line[sec] <= rd->top)
 			sec++;
-		if (sec + 1 < rd->r.nsections)
-			goto_section(rd, sec + 1);
+		if (sec < rd->r.nsections)
+			goto_section(rd, sec);
 		else
 			app_status(a, false, "This is the last section");
 		break;
 	case ACT_PREV_SECTION:
 		sec = current_section(rd);
-		if (sec < rd->r.nsections && rd->r.section_line[sec] < rd->top)
+		if (sec == NO_SECTION)
+			rd->top = 0;
+		else if (sec < rd->r.nsections && rd->r.section_line[sec] < rd->top)
 			goto_section(rd, sec);
 		else if (sec > 0)
 			goto_section(rd, sec - 1);

@@ -135,6 +135,17 @@ header_has(const char *needle)
 	return found;
 }
 
+/* The same without a message: for what the header must not say. */
+static bool
+header_has_quiet(const char *needle)
+{
+	char *r = row(0);
+	bool found = strstr(r, needle) != NULL;
+
+	free(r);
+	return found;
+}
+
 static bool
 on_screen(const char *needle)
 {
@@ -657,6 +668,36 @@ test_link_resolution(void)
 	free(gov2);
 }
 
+/* A file opened for the first time starts at its first line, not at its
+ * first heading: the text before it is part of the file. */
+static void
+test_first_open_at_top(void)
+{
+	char *amb = write_file("top/ambassador.md",
+	                       "Future home of the role of a new ambassador lead.\n\n"
+	                       "# In Scope\n\nhelping contributors add value\n\n"
+	                       "# Out of Scope\n\nall other sigs or wgs\n");
+	char *exp = write_file("top/expectations.md",
+	                       "---\ntitle: \"Community Expectations\"\n---\n\n"
+	                       "Kubernetes is a community project.\n\n"
+	                       "## Code review\n\nAs a community we believe in review.\n");
+	char *r;
+
+	start(24, 80);
+	open_file(amb);
+	r = row(1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "│ Future home of the role"));
+	free(r);
+	CU_ASSERT_TRUE(header_has("all")); /* not "end": nothing is above */
+	type("q");
+	open_file(exp);
+	CU_ASSERT_TRUE(on_screen("Kubernetes is a community project."));
+	CU_ASSERT_FALSE(header_has_quiet("Code review"));
+	stop();
+	free(amb);
+	free(exp);
+}
+
 /* The man page names every binding of the key table, spelt the same way
  * (roff writes '-' as '\-'), and every action's help text is distinct. */
 static void
@@ -708,6 +749,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "the selected link stays in sight", test_link_not_covered) ||
 	    !CU_add_test(s, "where links lead", test_link_resolution) ||
 	    !CU_add_test(s, "Backspace after a link within the file", test_anchor_back) ||
+	    !CU_add_test(s, "a first open starts at the top", test_first_open_at_top) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
