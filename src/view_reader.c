@@ -4,9 +4,11 @@
  *
  * The rendered lines are a cache keyed by the text pane's width: a resize
  * re-renders once, a keystroke only redraws the visible rows.  Positions
- * survive a re-render by section: the top line is remembered as (section,
- * offset into it) and mapped back.  Following a link to a section of the
- * same file remembers the position it left the same way, for Backspace.
+ * survive a re-render by their text, not their line number: the top line
+ * is remembered as a mark (its section and the bytes of text before it in
+ * that section) and found again in the new lines, so the words at the top
+ * stay at the top.  Following a link to a section of the same file keeps
+ * a mark of the position it left, for Backspace.
  */
 #include "config.h"
 
@@ -27,10 +29,17 @@
 #define MAX_MARKS 64 /* positions Backspace comes back to; older ones are dropped */
 #define NO_SECTION UINT32_MAX
 
-/* A position in the text: a section and how many lines into it. */
+/*
+ * A position in the text that a new width does not move: the section of a
+ * line and the bytes of text before it within that section, counting
+ * neither spaces nor markers (bullets, bars, rules), which wrapping only
+ * spreads over other lines.  A line without text (a blank line, a
+ * heading's rule) is the gap-th of those after the text before it.
+ */
 struct mark {
-	uint32_t section;
-	size_t offset;
+	uint32_t section; /* NO_SECTION: above the first section */
+	size_t text;      /* bytes of text before the line */
+	size_t gap;       /* 0: the line holds byte `text`; else its rank, from 1 */
 };
 
 struct reader {
@@ -41,6 +50,11 @@ struct reader {
 	struct render r;
 	int rwidth; /* width of the cached render, 0 when none */
 	size_t top;
+	/* the mark the last re-render put at the top, while the top stays
+	 * there: resizing back and forth comes back to the same words, not to
+	 * the start of the longer line they shared at another width */
+	struct mark top_mark;
+	size_t top_mark_line; /* SIZE_MAX: none */
 	bool focus_toc;
 	size_t toc_sel, toc_top;
 	/* layout, from the last draw */
@@ -65,28 +79,113 @@ toc_count(const struct reader *rd)
 	return rd->role->outline.n + (rd->role->nitems > 0) + (rd->role->nstmts > 0);
 }
 
+/* The section of line i, or NO_SECTION when it comes before the first
+ * one (text above the first heading: the renderer numbers those lines 0,
+ * but section 0 starts below them). */
+static uint32_t
+line_section(const struct reader *rd, size_t i)
+{
+	uint32_t sec;
+
+	if (i >= rd->r.lines.n)
+		return 0;
+	sec = rd->r.lines.v[i].section;
+	return sec < rd->r.nsections && rd->r.section_line[sec] > i ? NO_SECTION : sec;
+}
+
+/* Bytes of text on line i, as a mark counts them. */
+static size_t
+text_bytes(const struct lines *l, size_t i)
+{
+	const struct line *ln = &l->v[i];
+	const char *t = lines_text(l, i);
+	size_t n = 0;
+
+	for (uint32_t k = 0; k < ln->nspans; k++) {
+		const struct span *sp = &l->spans[ln->span + k];
+		if (sp->style & STY_MARKER)
+			continue;
+		for (size_t b = sp->off > ln->lead ? sp->off : ln->lead; b < sp->off + sp->len; b++)
+			n += t[b] != ' ';
+	}
+	return n;
+}
+
+static size_t
+section_start(const struct reader *rd, uint32_t sec)
+{
+	return sec < rd->r.nsections ? rd->r.section_line[sec] : 0;
+}
+
+static struct mark
+mark_at(const struct reader *rd, size_t line)
+{
+	struct mark m = {line_section(rd, line), 0, 0};
+
+	if (line >= rd->r.lines.n)
+		return m;
+	for (size_t i = section_start(rd, m.section); i <= line; i++) {
+		size_t c = text_bytes(&rd->r.lines, i);
+		if (i < line)
+			m.text += c;
+		m.gap = c > 0 ? 0 : m.gap + 1;
+	}
+	return m;
+}
+
+/* The line of m in the current lines: the one holding its byte of text,
+ * or the gap-th line without text after the text before it; the last
+ * line of the section when the section has less text than that. */
+static size_t
+line_of(const struct reader *rd, struct mark m)
+{
+	const struct lines *l = &rd->r.lines;
+	size_t i = section_start(rd, m.section), text = 0;
+
+	if (l->n == 0)
+		return 0;
+	if (i >= l->n || line_section(rd, i) != m.section)
+		return i < l->n ? i : l->n - 1;
+	for (; i + 1 < l->n && line_section(rd, i + 1) == m.section; i++) {
+		size_t c = text_bytes(l, i);
+		if (m.gap == 0 ? text + c > m.text : text >= m.text)
+			break;
+		text += c;
+	}
+	/* the line after the text before the mark starts its run of lines
+	 * without text: go on along it */
+	for (size_t k = 1; k < m.gap && i + 1 < l->n && line_section(rd, i + 1) == m.section &&
+	                   text_bytes(l, i + 1) == 0;
+	     k++)
+		i++;
+	return i;
+}
+
 static void
 rerender(struct reader *rd, struct app *a, int width)
 {
 	struct mdrender_opts o = {.width = width, .ascii = a->ascii, .references = false};
-	uint32_t sec = 0;
-	size_t off = 0;
+	struct mark top = {0, 0, 0}, origin = {0, 0, 0};
 	/* the first render starts at the top: only a re-render has a
 	 * position to carry over */
-	bool carry = rd->rwidth != 0 && rd->top < rd->r.lines.n;
+	bool carry = rd->rwidth != 0 && rd->r.lines.n > 0;
 
 	if (rd->rwidth == width)
 		return;
 	if (carry) {
-		sec = rd->r.lines.v[rd->top].section;
-		off = rd->top - (sec < rd->r.nsections ? rd->r.section_line[sec] : 0);
+		top = rd->top == rd->top_mark_line ? rd->top_mark : mark_at(rd, rd->top);
+		origin = mark_at(rd, rd->search_origin); /* a search may be under way */
 	}
 	render_done(&rd->r);
 	render_init(&rd->r);
 	mdrender(rd->role->doc, &rd->role->outline, &o, &rd->r);
 	rd->rwidth = width;
-	if (carry)
-		rd->top = (sec < rd->r.nsections ? rd->r.section_line[sec] : 0) + (off > 0 ? 0 : 0);
+	if (carry) {
+		rd->top = line_of(rd, top);
+		rd->search_origin = line_of(rd, origin);
+		rd->top_mark = top;
+		rd->top_mark_line = rd->top;
+	}
 	rd->link_line = -1;
 	rd->match = -1;
 }
@@ -122,20 +221,6 @@ jump_to_section(struct reader *rd, size_t sec)
 		rd->top = rd->r.section_line[sec];
 }
 
-static struct mark
-mark_here(const struct reader *rd)
-{
-	/* outside any section the offset is the line itself */
-	struct mark m = {UINT32_MAX, rd->top};
-	uint32_t sec = rd->top < rd->r.lines.n ? rd->r.lines.v[rd->top].section : UINT32_MAX;
-
-	if (sec < rd->r.nsections && rd->r.section_line[sec] <= rd->top) {
-		m.section = sec;
-		m.offset = rd->top - rd->r.section_line[sec];
-	}
-	return m;
-}
-
 static void
 push_mark(struct reader *rd, struct mark m)
 {
@@ -150,16 +235,9 @@ push_mark(struct reader *rd, struct mark m)
 static bool
 pop_mark(struct reader *rd)
 {
-	struct mark m;
-	size_t line;
-
 	if (rd->nmarks == 0)
 		return false;
-	m = rd->marks[--rd->nmarks];
-	line = m.offset;
-	if (m.section < rd->r.nsections)
-		line += rd->r.section_line[m.section];
-	rd->top = line < rd->r.lines.n ? line : (rd->r.lines.n ? rd->r.lines.n - 1 : 0);
+	rd->top = line_of(rd, rd->marks[--rd->nmarks]);
 	return true;
 }
 
@@ -250,18 +328,11 @@ layout(struct reader *rd, struct app *a, int top, int height)
 		rd->top = rd->r.lines.n ? rd->r.lines.n - 1 : 0;
 }
 
-/* The section of the top line, or NO_SECTION when it comes before the
- * first one (text above the first heading: the renderer numbers those
- * lines 0, but section 0 starts below them). */
+/* The section of the top line, or NO_SECTION (see line_section). */
 static uint32_t
 current_section(const struct reader *rd)
 {
-	uint32_t sec;
-
-	if (rd->top >= rd->r.lines.n)
-		return 0;
-	sec = rd->r.lines.v[rd->top].section;
-	return sec < rd->r.nsections && rd->r.section_line[sec] > rd->top ? NO_SECTION : sec;
+	return line_section(rd, rd->top);
 }
 
 /* ---- drawing ---- */
@@ -593,7 +664,7 @@ view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor, bool 
 
 	if (rd->rwidth == 0)
 		layout(rd, a, 1, a->rows - 2);
-	from = mark_here(rd);
+	from = mark_at(rd, rd->top);
 	top = rd->top;
 	if (anchor == NULL || *anchor == '\0') {
 		rd->top = 0;
@@ -908,6 +979,7 @@ view_reader_new(struct app *a, struct role *role)
 	rd->role = role;
 	rd->match = -1;
 	rd->link_line = -1;
+	rd->top_mark_line = SIZE_MAX;
 	render_init(&rd->r);
 	return &rd->v;
 }

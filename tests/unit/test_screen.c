@@ -698,6 +698,86 @@ test_first_open_at_top(void)
 	free(exp);
 }
 
+/* The first row of the text: the first row below the header that starts
+ * with the text's column (beside the contents, or below them). */
+static char *
+top_text_row(const char *lead)
+{
+	app_draw(&app, &fr);
+	for (int r = 1; r < fr.rows - 1; r++) {
+		char *t = frame_row(&fr, r);
+		char *at = strstr(t, lead);
+		if (at != NULL) {
+			char *out = xstrdup(at + strlen(lead));
+			free(t);
+			return out;
+		}
+		free(t);
+	}
+	return xstrdup("");
+}
+
+/* A re-wrap keeps the words at the top at the top: in the middle of a
+ * section, in one huge paragraph, and back at the first width. */
+static void
+test_resize_keeps_place(void)
+{
+	char *text = NULL, *path, *r, *word, *back;
+	int pct_before, pct_after;
+
+	start(24, 80);
+	press(K_DOWN, 1);
+	press(K_ENTER, 1); /* Technical Lead */
+	type("]]jjjjjjjjjjjj");
+	r = row(1);
+	UNIT_ASSERT_STR(" Technical Lead         │   its size.", r);
+	CU_ASSERT_TRUE(header_has("19%"));
+	app_resize(&app, 30, 100);
+	free(r);
+	r = row(1);
+	if (strstr(r, "its size.") == NULL)
+		fprintf(stderr, "\nexpected \"its size.\" on the top line; got \"%s\"\n", r);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "its size."));
+	free(r);
+	CU_ASSERT_TRUE(header_has("How the role is chosen"));
+	app_resize(&app, 24, 80);
+	r = row(1);
+	UNIT_ASSERT_STR(" Technical Lead         │   its size.", r);
+	free(r);
+	stop();
+
+	/* one paragraph of numbered words, 20000 of them */
+	text = xmalloc(20000 * 7 + 1);
+	for (int i = 0; i < 20000; i++)
+		snprintf(text + i * 7, 8, "w%05d ", i);
+	path = write_file("rewrap/one.md", text);
+	start(24, 80);
+	open_file(path);
+	press(K_PGDN, 120);
+	word = top_text_row("│ ");
+	*strchr(word, ' ') = '\0';
+	r = row(0);
+	pct_before = atoi(strrchr(r, ' ') + 1);
+	free(r);
+	CU_ASSERT_TRUE(pct_before > 20);
+	app_resize(&app, 24, 45); /* the contents go above the text */
+	back = top_text_row(" w");
+	r = xasprintf("w%s", back);
+	if (strncmp(r, word, strlen(word)) != 0 && strstr(r, word) == NULL)
+		fprintf(stderr, "\nexpected %s on the top line; got \"%s\"\n", word, r);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, word));
+	free(r);
+	free(back);
+	r = row(0);
+	pct_after = atoi(strrchr(r, ' ') + 1);
+	free(r);
+	CU_ASSERT_TRUE(pct_after >= pct_before - 2 && pct_after <= pct_before + 2);
+	free(word);
+	stop();
+	free(path);
+	free(text);
+}
+
 /* The man page names every binding of the key table, spelt the same way
  * (roff writes '-' as '\-'), and every action's help text is distinct. */
 static void
@@ -750,6 +830,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "where links lead", test_link_resolution) ||
 	    !CU_add_test(s, "Backspace after a link within the file", test_anchor_back) ||
 	    !CU_add_test(s, "a first open starts at the top", test_first_open_at_top) ||
+	    !CU_add_test(s, "a re-wrap keeps the place", test_resize_keeps_place) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
