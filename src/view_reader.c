@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <string.h>
 
 #include "app.h"
@@ -241,23 +242,87 @@ pop_mark(struct reader *rd)
 	return true;
 }
 
-/* The reading position is kept as (section title, line within it), which
- * survives re-wrapping at another width and edits elsewhere in the file. */
+/*
+ * The reading position is kept as the section and the line within it.
+ * The store has a text for the section: it holds "§N title", N the
+ * section's number from 1, so that of sections with the same title
+ * ("Homework" every week) the one read is found again; the title checks
+ * that section N is still the one meant after an edit of the file, and
+ * when it is not, the section of that title nearest to N is taken.  A
+ * text without the number (saved by an older rolebook) is a title alone,
+ * found first from the top.  No section (NULL) means the line is counted
+ * from the top of the text.
+ */
+#define POSITION_SIGN "\u00a7" /* § */
+
+static char *
+position_section(size_t sec, const char *title)
+{
+	return xasprintf(POSITION_SIGN "%zu %s", sec + 1, title);
+}
+
+/* The section titled title nearest to section near (the first one of
+ * two as near), or -1. */
+static long
+title_near(const struct outline *o, const char *title, size_t near)
+{
+	long best = -1;
+	size_t best_d = SIZE_MAX;
+
+	for (size_t i = 0; i < o->n; i++) {
+		size_t d = i > near ? i - near : near - i;
+		if (d < best_d && strcmp(o->v[i].title, title) == 0) {
+			best = (long)i;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* The section a saved text names, or -1. */
+static long
+position_find(const struct outline *o, const char *saved)
+{
+	const char *p = saved;
+	size_t n = 0;
+	long sec;
+
+	if (strncmp(p, POSITION_SIGN, strlen(POSITION_SIGN)) == 0) {
+		p += strlen(POSITION_SIGN);
+		for (; *p >= '0' && *p <= '9'; p++)
+			if (n <= o->n) /* past it, it is out of range anyway */
+				n = n * 10 + (size_t)(*p - '0');
+		if (*p == ' ' && n >= 1 && (sec = title_near(o, p + 1, n - 1)) >= 0)
+			return sec;
+	}
+	/* a title alone, or one that merely looks numbered */
+	return title_near(o, saved, 0);
+}
+
 static void
 restore_position(struct reader *rd, struct app *a)
 {
 	char *section = NULL;
 	int line = 0;
-	const struct outline *o = &rd->role->outline;
+	long sec;
+	size_t at, first, end;
 
 	if (a->store == NULL ||
 	    store_position_get(a->store, a->profile, rd->role->id, &section, &line) != STORE_OK)
 		return;
-	for (size_t i = 0; section && i < o->n; i++)
-		if (strcmp(o->v[i].title, section) == 0) {
-			rd->top = rd->r.section_line[i] + (size_t)(line > 0 ? line : 0);
-			break;
-		}
+	at = line > 0 ? (size_t)line : 0;
+	if (section == NULL) {
+		rd->top = at;
+	} else if ((sec = position_find(&rd->role->outline, section)) >= 0 &&
+	           (size_t)sec < rd->r.nsections) {
+		/* no further than the section's last line: it may have shrunk */
+		first = rd->r.section_line[sec];
+		end = (size_t)sec + 1 < rd->r.nsections ? rd->r.section_line[sec + 1]
+		                                         : rd->r.lines.n;
+		rd->top = first + at;
+		if (rd->top >= end)
+			rd->top = end > first ? end - 1 : first;
+	}
 	free(section);
 }
 
@@ -267,19 +332,20 @@ save_position(struct reader *rd)
 	struct app *a = rd->app;
 	const struct outline *o = &rd->role->outline;
 	uint32_t sec;
-	const char *title = "";
-	long line;
+	char *section = NULL;
+	size_t line;
 
 	if (a == NULL || a->store == NULL || a->readonly || rd->rwidth == 0 || rd->r.lines.n == 0)
 		return;
-	sec = rd->r.lines.v[rd->top < rd->r.lines.n ? rd->top : 0].section;
-	line = (long)rd->top;
+	sec = line_section(rd, rd->top);
+	line = rd->top;
 	if (sec < o->n) {
-		title = o->v[sec].title;
-		line -= (long)rd->r.section_line[sec];
+		section = position_section(sec, o->v[sec].title);
+		line -= rd->r.section_line[sec];
 	}
-	store_position_set(a->store, a->profile, rd->role->id, title, (int)(line > 0 ? line : 0),
-	                   app_now(a));
+	store_position_set(a->store, a->profile, rd->role->id, section,
+	                   line < INT_MAX ? (int)line : INT_MAX, app_now(a));
+	free(section);
 }
 
 static void

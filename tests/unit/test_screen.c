@@ -13,6 +13,7 @@
 #include "frame.h"
 #include "keys.h"
 #include "lines.h"
+#include "store.h"
 #include "unit.h"
 #include "xalloc.h"
 
@@ -778,6 +779,80 @@ test_resize_keeps_place(void)
 	free(text);
 }
 
+/* Four weeks, each with its own "Homework" section, long enough that
+ * where one is read shows in the percentage. */
+static char *
+weeks_text(const char *extra)
+{
+	char *text = xstrdup(extra);
+
+	for (int w = 1; w <= 4; w++) {
+		char *t = xasprintf("%s## Week %d\n\nThe plan of week %d.\n\n### Homework\n\n", text,
+		                    w, w);
+		free(text);
+		text = t;
+		for (int i = 0; i < 12; i++) {
+			t = xasprintf("%sTask %d of week %d.\n\n", text, i, w);
+			free(text);
+			text = t;
+		}
+	}
+	return text;
+}
+
+/* The saved position reopens the section read, not the first one of the
+ * same title; after an edit that moved it, the nearest of that title. */
+static void
+test_position_same_titles(void)
+{
+	char *text = weeks_text("# Weeks\n\n## Before\n\nA first section.\n\n");
+	char *path = write_file("pos/weeks.md", text), *edited = weeks_text("# Weeks\n\n");
+	char *err = NULL, *r, *want, *section = NULL;
+	struct store *st = NULL;
+	int line = -1;
+
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, &err), STORE_OK);
+	start(24, 80);
+	app.store = st;
+	app.profile = "tester";
+	open_file(path);
+	type("]]]]]]]jj"); /* Week 3's Homework, two lines in */
+	CU_ASSERT_TRUE(header_has("Homework"));
+	want = row(1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(want, "Task 0 of week 3"));
+	type("q");
+	CU_ASSERT_EQUAL(store_position_get(st, "tester", "weeks", &section, &line), STORE_OK);
+	UNIT_ASSERT_STR("\u00a78 Homework", section); /* the 8th section, from 1 */
+	free(section);
+	CU_ASSERT_EQUAL(line, 2);
+	open_file(path);
+	r = row(1);
+	UNIT_ASSERT_STR(want, r);
+	free(r);
+	type("q");
+
+	/* the section above taken out: number 8 is now "Week 4", and of the
+	 * Homework sections next to it the first, week 3's, is the one */
+	free(path);
+	path = write_file("pos/weeks.md", edited);
+	open_file(path);
+	r = row(1);
+	UNIT_ASSERT_STR(want, r);
+	free(r);
+	type("q");
+
+	/* a title alone, as older versions saved it: the first of that title */
+	CU_ASSERT_EQUAL(store_position_set(st, "tester", "weeks", "Homework", 2, 1), STORE_OK);
+	open_file(path);
+	CU_ASSERT_TRUE(on_screen("Task 0 of week 1"));
+	stop();
+	store_close(st);
+	free(want);
+	free(path);
+	free(text);
+	free(edited);
+}
+
 /* The man page names every binding of the key table, spelt the same way
  * (roff writes '-' as '\-'), and every action's help text is distinct. */
 static void
@@ -831,6 +906,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "Backspace after a link within the file", test_anchor_back) ||
 	    !CU_add_test(s, "a first open starts at the top", test_first_open_at_top) ||
 	    !CU_add_test(s, "a re-wrap keeps the place", test_resize_keeps_place) ||
+	    !CU_add_test(s, "the position of one of many same titles", test_position_same_titles) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
