@@ -61,6 +61,7 @@ role_unload(struct role *r)
 	r->stmts = NULL;
 	r->kinds = NULL;
 	r->nitems = r->nareas = r->nstmts = 0;
+	r->title_unshown = false;
 	r->loaded = false;
 }
 
@@ -658,6 +659,25 @@ parent_entry(const struct outline *o, size_t i)
 	return -1;
 }
 
+/* True when r's title comes from front matter and its text does not open
+ * with a level-1 heading of the same words (see role.title_unshown). */
+static bool
+title_only_in_front(const struct role *r, const char *front)
+{
+	char *title = md_front_value(front, "title");
+	cmark_node *first = cmark_node_first_child(r->doc);
+	bool only = title != NULL && *title != '\0' && strcmp(title, r->title) == 0;
+
+	if (only && first != NULL && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
+	    cmark_node_get_heading_level(first) == 1) {
+		char *words = md_plain_text(first);
+		only = strcmp(words, title) != 0;
+		free(words);
+	}
+	free(title);
+	return only;
+}
+
 /* Builds the model from r->doc (parsed) and its front matter (taken). */
 static void
 analyse(struct role *r, char *front)
@@ -707,6 +727,7 @@ analyse(struct role *r, char *front)
 			r->summary = summary_of(r->doc, h1); /* as role_peek() finds it */
 		}
 	}
+	r->title_unshown = title_only_in_front(r, front);
 	r->peeked = true;
 	free(front);
 	skills_sec = role_section_of_kind(r, SEC_SKILLS);

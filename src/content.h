@@ -69,6 +69,10 @@ struct role {
 	/* after role_load(): */
 	char *error;   /* why the last load failed, or NULL */
 	double threshold;
+	/* The title is from front matter and the text does not open with a
+	 * level-1 heading of the same words: shown, it heads the text (as
+	 * `rolebook print` does), outside the outline below. */
+	bool title_unshown;
 	cmark_node *doc;
 	struct outline outline;
 	enum section_kind *kinds; /* per outline entry, inherited from parents */

@@ -9,6 +9,13 @@
  * that section) and found again in the new lines, so the words at the top
  * stay at the top.  Following a link to a section of the same file keeps
  * a mark of the position it left, for Backspace.
+ *
+ * A title given only in front matter heads the text as a level-1 heading
+ * of its own, as in `rolebook print`, and is the first entry of the
+ * contents.  The role's outline does not have it, so that its numbering
+ * (saved positions, checklist groups, skill areas) stays that of the
+ * file: here the sections of the render and the entries of the contents
+ * are numbered `base` (0 or 1) after the outline's.
  */
 #include "config.h"
 
@@ -47,6 +54,7 @@ struct reader {
 	struct view v;
 	struct app *app; /* for saving the reading position when closed */
 	struct role *role;
+	size_t base;     /* 1: the render's section 0 is the title of the front matter */
 	bool restored;   /* the saved reading position has been applied */
 	struct render r;
 	int rwidth; /* width of the cached render, 0 when none */
@@ -73,11 +81,34 @@ struct reader {
 	size_t nmarks;
 };
 
+/* Sections of the render: the outline's and the title's, if shown. */
+static size_t
+nsections(const struct reader *rd)
+{
+	return rd->base + rd->role->outline.n;
+}
+
 /* Entries of the contents: the sections, then the checklist, if any. */
 static size_t
 toc_count(const struct reader *rd)
 {
-	return rd->role->outline.n + (rd->role->nitems > 0) + (rd->role->nstmts > 0);
+	return nsections(rd) + (rd->role->nitems > 0) + (rd->role->nstmts > 0);
+}
+
+/* The title and level of section i of the render. */
+static const char *
+section_title(const struct reader *rd, size_t i)
+{
+	const char *t = i < rd->base ? "" : rd->role->outline.v[i - rd->base].title;
+
+	/* a document without headings has one untitled section */
+	return t[0] ? t : rd->role->title;
+}
+
+static int
+section_level(const struct reader *rd, size_t i)
+{
+	return i < rd->base ? 1 : rd->role->outline.v[i - rd->base].level;
 }
 
 /* The section of line i, or NO_SECTION when it comes before the first
@@ -162,6 +193,43 @@ line_of(const struct reader *rd, struct mark m)
 	return i;
 }
 
+/* A document without headings: its outline is one untitled entry. */
+static bool
+untitled(const struct role *r)
+{
+	return r->outline.n == 1 && r->outline.v[0].node == r->doc;
+}
+
+/* Renders the role, headed by its title when the text does not show it.
+ * The heading is made as nodes, so the title is never read as Markdown. */
+static void
+render_text(struct reader *rd, const struct mdrender_opts *o)
+{
+	struct role *r = rd->role;
+
+	mdrender_begin(&rd->r, o);
+	if (r->title_unshown) {
+		cmark_node *t = cmark_node_new(CMARK_NODE_DOCUMENT);
+		cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
+		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+		struct outline ol;
+
+		cmark_node_set_heading_level(h, 1);
+		cmark_node_set_literal(text, r->title);
+		cmark_node_append_child(h, text);
+		cmark_node_append_child(t, h);
+		outline_build(&ol, t);
+		mdrender_part(&rd->r, t, rd->base > 0 ? &ol : NULL);
+		outline_done(&ol);
+		cmark_node_free(t);
+	}
+	mdrender_part(&rd->r, r->doc, &r->outline);
+	mdrender_end(&rd->r);
+	/* without headings, the one section the title names starts at it */
+	if (r->title_unshown && rd->base == 0 && rd->r.nsections > 0)
+		rd->r.section_line[0] = 0;
+}
+
 static void
 rerender(struct reader *rd, struct app *a, int width)
 {
@@ -179,7 +247,7 @@ rerender(struct reader *rd, struct app *a, int width)
 	}
 	render_done(&rd->r);
 	render_init(&rd->r);
-	mdrender(rd->role->doc, &rd->role->outline, &o, &rd->r);
+	render_text(rd, &o);
 	rd->rwidth = width;
 	if (carry) {
 		rd->top = line_of(rd, top);
@@ -304,8 +372,8 @@ restore_position(struct reader *rd, struct app *a)
 {
 	char *section = NULL;
 	int line = 0;
-	long sec;
-	size_t at, first, end;
+	long found;
+	size_t sec, at, first, end;
 
 	if (a->store == NULL ||
 	    store_position_get(a->store, a->profile, rd->role->id, &section, &line) != STORE_OK)
@@ -313,12 +381,11 @@ restore_position(struct reader *rd, struct app *a)
 	at = line > 0 ? (size_t)line : 0;
 	if (section == NULL) {
 		rd->top = at;
-	} else if ((sec = position_find(&rd->role->outline, section)) >= 0 &&
-	           (size_t)sec < rd->r.nsections) {
+	} else if ((found = position_find(&rd->role->outline, section)) >= 0 &&
+	           (sec = rd->base + (size_t)found) < rd->r.nsections) {
 		/* no further than the section's last line: it may have shrunk */
 		first = rd->r.section_line[sec];
-		end = (size_t)sec + 1 < rd->r.nsections ? rd->r.section_line[sec + 1]
-		                                         : rd->r.lines.n;
+		end = sec + 1 < rd->r.nsections ? rd->r.section_line[sec + 1] : rd->r.lines.n;
 		rd->top = first + at;
 		if (rd->top >= end)
 			rd->top = end > first ? end - 1 : first;
@@ -339,8 +406,9 @@ save_position(struct reader *rd)
 		return;
 	sec = line_section(rd, rd->top);
 	line = rd->top;
-	if (sec < o->n) {
-		section = position_section(sec, o->v[sec].title);
+	/* in the title's section: counted from the top */
+	if (sec >= rd->base && sec < nsections(rd)) {
+		section = position_section(sec - rd->base, o->v[sec - rd->base].title);
 		line -= rd->r.section_line[sec];
 	}
 	store_position_set(a->store, a->profile, rd->role->id, section,
@@ -445,7 +513,7 @@ draw_line(struct reader *rd, struct frame *f, size_t i, int row)
 static void
 draw_toc(struct reader *rd, struct app *a, struct frame *f)
 {
-	const struct outline *o = &rd->role->outline;
+	size_t ns = nsections(rd);
 	uint32_t cur = current_section(rd);
 	/* above the first section nothing is current; the list starts at the top */
 	size_t sel = rd->focus_toc ? rd->toc_sel : cur == NO_SECTION ? 0 : cur;
@@ -458,13 +526,13 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 		rd->toc_top = sel - (size_t)h + 1;
 	for (int r = 0; r < h; r++) {
 		size_t i = rd->toc_top + (size_t)r;
-		int row = rd->toc_row + r, indent;
+		int row = rd->toc_row + r, indent, level;
 		uint16_t style = STY_PLAIN;
 
-		if (i >= o->n && i < toc_count(rd)) {
+		if (i >= ns && i < toc_count(rd)) {
 			size_t done = 0, total = 0;
 			char *label;
-			if (i == o->n && rd->role->nitems > 0) {
+			if (i == ns && rd->role->nitems > 0) {
 				app_progress(a, rd->role, &done, &total);
 				label = xasprintf("%s Checklist %zu/%zu", a->ascii ? "*" : "\u2714", done,
 				                  total);
@@ -480,12 +548,13 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 			free(label);
 			continue;
 		}
-		if (i >= o->n)
+		if (i >= ns)
 			break;
-		indent = o->v[i].level > 1 ? (o->v[i].level - 2) * 2 + 1 : 0;
+		level = section_level(rd, i);
+		indent = level > 1 ? (level - 2) * 2 + 1 : 0;
 		if (indent > rd->toc_w / 3)
 			indent = rd->toc_w / 3;
-		if (o->v[i].level <= 2)
+		if (level <= 2)
 			style = STY_STRONG;
 		if (i == cur)
 			style |= STY_HEADING;
@@ -495,9 +564,7 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 			frame_fill(f, row, rd->toc_col, rd->toc_w, ' ', style);
 		if (i == cur)
 			frame_puts(f, row, rd->toc_col, a->ascii ? ">" : "▸", style, 1);
-		/* a document without headings has one untitled section */
-		frame_puts_trunc(f, row, rd->toc_col + 1 + indent,
-		                 o->v[i].title[0] ? o->v[i].title : rd->role->title, style,
+		frame_puts_trunc(f, row, rd->toc_col + 1 + indent, section_title(rd, i), style,
 		                 rd->toc_w - 1 - indent);
 	}
 	/* the divider */
@@ -530,10 +597,10 @@ reader_title(struct view *v, struct app *a)
 {
 	struct reader *rd = (struct reader *)v;
 	uint32_t sec = current_section(rd);
-	const struct outline *o = &rd->role->outline;
 
-	if (sec < o->n && o->v[sec].level > 1)
-		return xasprintf("%s %s %s", rd->role->title, a->ascii ? ">" : "›", o->v[sec].title);
+	if (sec < nsections(rd) && section_level(rd, sec) > 1)
+		return xasprintf("%s %s %s", rd->role->title, a->ascii ? ">" : "›",
+		                 section_title(rd, sec));
 	return xstrdup(rd->role->title);
 }
 
@@ -747,7 +814,7 @@ view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor, bool 
 			app_status(a, false, "No section \"%s\" in %s", anchor, rd->role->title);
 			return;
 		}
-		jump_to_section(rd, i);
+		jump_to_section(rd, rd->base + i);
 	}
 	if (remember && rd->top != top)
 		push_mark(rd, from);
@@ -760,7 +827,7 @@ view_reader_goto_section(struct view *v, struct app *a, size_t sec)
 
 	layout(rd, a, 1, a->rows - 2);
 	rd->focus_toc = false;
-	jump_to_section(rd, sec);
+	jump_to_section(rd, rd->base + sec);
 }
 
 struct role *
@@ -782,7 +849,7 @@ goto_section(struct reader *rd, size_t sec)
 static void
 open_extra(struct reader *rd, struct app *a, size_t entry)
 {
-	if (entry == rd->role->outline.n && rd->role->nitems > 0)
+	if (entry == nsections(rd) && rd->role->nitems > 0)
 		app_push(a, view_checklist_new(a, rd->role));
 	else if (rd->role->nstmts > 0)
 		app_push(a, view_assess_new(a, rd->role, a->profile, a->rater));
@@ -822,7 +889,7 @@ toc_action(struct reader *rd, struct app *a, enum action act)
 		rd->toc_sel = n ? n - 1 : 0;
 		break;
 	case ACT_OPEN:
-		if (rd->toc_sel >= rd->role->outline.n) {
+		if (rd->toc_sel >= nsections(rd)) {
 			open_extra(rd, a, rd->toc_sel);
 			return VR_REDRAW;
 		}
@@ -831,7 +898,7 @@ toc_action(struct reader *rd, struct app *a, enum action act)
 	default:
 		return VR_NONE;
 	}
-	if (rd->toc_sel < rd->role->outline.n)
+	if (rd->toc_sel < nsections(rd))
 		goto_section(rd, rd->toc_sel);
 	return VR_REDRAW;
 }
@@ -845,7 +912,7 @@ click(struct reader *rd, struct app *a)
 	if (rd->toc_h > 0 && row >= rd->toc_row && row < rd->toc_row + rd->toc_h &&
 	    col < rd->toc_w) {
 		size_t i = rd->toc_top + (size_t)(row - rd->toc_row);
-		if (i < rd->role->outline.n) {
+		if (i < nsections(rd)) {
 			rd->toc_sel = i;
 			goto_section(rd, i);
 		} else if (i < toc_count(rd)) {
@@ -1043,6 +1110,9 @@ view_reader_new(struct app *a, struct role *role)
 	rd->v.ops = &reader_ops;
 	rd->app = a;
 	rd->role = role;
+	/* the one section of a text without headings takes the title's name
+	 * already: the title heads it rather than a section of its own */
+	rd->base = role->title_unshown && !untitled(role);
 	rd->match = -1;
 	rd->link_line = -1;
 	rd->top_mark_line = SIZE_MAX;

@@ -853,6 +853,62 @@ test_position_same_titles(void)
 	free(edited);
 }
 
+/* A title given only in front matter heads the text and the contents,
+ * as in print, while sections keep the file's numbering: in the saved
+ * position and for the skill areas' sections. */
+static void
+test_front_matter_title(void)
+{
+	char *path = write_file("front/host.md",
+	                        "---\ntitle: \"Host Handbook\"\n---\n\n"
+	                        "Hosts answer questions.\n\n## Host Responsibilities\n\nBe there.\n\n"
+	                        "## Skill areas\n\n### Listening\n\nHearing people out.\n\n"
+	                        "### Focus\n\nStaying on the point.\n");
+	char *same = write_file("front/same.md", "---\ntitle: Same\n---\n\n# Same\n\nText.\n");
+	char *err = NULL, *r, *section = NULL;
+	struct store *st = NULL;
+	int line = -1;
+
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, &err), STORE_OK);
+	start(24, 80);
+	app.store = st;
+	app.profile = "tester";
+	open_file(path);
+	r = row(1);
+	UNIT_ASSERT_STR("▸Host Handbook          │ Host Handbook", r);
+	free(r);
+	r = row(2);
+	UNIT_ASSERT_STR("  Host Responsibilities │ ═════════════", r);
+	free(r);
+	CU_ASSERT_TRUE(on_screen("│ Hosts answer questions."));
+	type("]");
+	CU_ASSERT_TRUE(header_has("Host Handbook › Host Responsibilities"));
+	type("q");
+	CU_ASSERT_EQUAL(store_position_get(st, "tester", "host", &section, &line), STORE_OK);
+	UNIT_ASSERT_STR("\u00a71 Host Responsibilities", section);
+	free(section);
+	open_file(path);
+	CU_ASSERT_TRUE(header_has("Host Handbook › Host Responsibilities"));
+	/* the chart's Enter reads an area's section: the outline's number */
+	type("av");
+	press(K_DOWN, 1);
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(header_has("Host Handbook › Focus"));
+	type("q");
+	/* the text opens with the same words: no second title */
+	open_file(same);
+	r = row(1);
+	UNIT_ASSERT_STR("▸Same                   │ Same", r);
+	free(r);
+	r = row(2); /* one entry in the contents */
+	UNIT_ASSERT_STR("                        │ ════", r);
+	free(r);
+	stop();
+	store_close(st);
+	free(path);
+	free(same);
+}
+
 /* The man page names every binding of the key table, spelt the same way
  * (roff writes '-' as '\-'), and every action's help text is distinct. */
 static void
@@ -907,6 +963,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "a first open starts at the top", test_first_open_at_top) ||
 	    !CU_add_test(s, "a re-wrap keeps the place", test_resize_keeps_place) ||
 	    !CU_add_test(s, "the position of one of many same titles", test_position_same_titles) ||
+	    !CU_add_test(s, "a title only in front matter", test_front_matter_title) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
