@@ -909,6 +909,64 @@ test_front_matter_title(void)
 	free(same);
 }
 
+/* In-file anchors are GitHub's: lower case beyond ASCII too, punctuation
+ * dropped, and a repeated heading numbered from -1 in document order. */
+static void
+test_anchor_slugs(void)
+{
+	static const struct {
+		const char *anchor, *heading, *text;
+	} cases[] = {
+		{"homework-1", "Homework", "Second homework."},
+		{"homework-2", "Homework", "Third homework."},
+		{"homework", "Homework", "First homework."},
+		{"week-10-break", "Week 10: Break", "A break."},
+		{"ünïcode-title", "Ünïcode Title", "Unicode text."},
+		{"%C3%9Cn%C3%AFcode-title", "Ünïcode Title", "Unicode text."},
+		{"élan--ça-marche", "Élan — ça marche!", "French text."},
+	};
+	char *text = xstrdup("# Anchors\n\n"), *path;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *t = xasprintf("%s[go](#%s)\n\n", text, cases[i].anchor);
+		free(text);
+		text = t;
+	}
+	{
+		char *t = xasprintf("%s## Homework\n\nFirst homework.\n\n"
+		                    "## Homework\n\nSecond homework.\n\n"
+		                    "## Week 10: Break\n\nA break.\n\n"
+		                    "## Homework\n\nThird homework.\n\n"
+		                    "## Ünïcode Title\n\nUnicode text.\n\n"
+		                    "## Élan — ça marche!\n\nFrench text.\n",
+		                    text);
+		free(text);
+		text = t;
+	}
+	path = write_file("slug/anchors.md", text);
+	start(24, 80);
+	open_file(path);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *head, *body;
+		type("l");
+		press(K_ENTER, 1);
+		head = row(1);
+		body = row(4);
+		if (strstr(body, cases[i].text) == NULL)
+			fprintf(stderr, "\n#%s: expected \"%s\" below \"%s\"; got \"%s\" / \"%s\"\n",
+			        cases[i].anchor, cases[i].text, cases[i].heading, head, body);
+		CU_ASSERT_PTR_NOT_NULL(strstr(head, cases[i].heading));
+		CU_ASSERT_PTR_NOT_NULL(strstr(body, cases[i].text));
+		CU_ASSERT_FALSE(on_screen_quiet("No section"));
+		free(head);
+		free(body);
+		press(K_BACKSPACE, 1);
+	}
+	stop();
+	free(path);
+	free(text);
+}
+
 /* The man page names every binding of the key table, spelt the same way
  * (roff writes '-' as '\-'), and every action's help text is distinct. */
 static void
@@ -964,6 +1022,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "a re-wrap keeps the place", test_resize_keeps_place) ||
 	    !CU_add_test(s, "the position of one of many same titles", test_position_same_titles) ||
 	    !CU_add_test(s, "a title only in front matter", test_front_matter_title) ||
+	    !CU_add_test(s, "anchors as GitHub makes them", test_anchor_slugs) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
