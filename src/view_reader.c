@@ -471,8 +471,22 @@ current_section(const struct reader *rd)
 
 /* ---- drawing ---- */
 
+/* The number of the selected link, 0 for none. */
+static uint16_t
+selected_link(const struct reader *rd)
+{
+	const struct lines *l = &rd->r.lines;
+
+	if (rd->link_line < 0 || (size_t)rd->link_line >= l->n ||
+	    rd->link_span >= l->v[rd->link_line].nspans)
+		return 0;
+	return l->spans[l->v[rd->link_line].span + rd->link_span].link;
+}
+
+/* Draws line i at row; the spans of link number `link` are selected,
+ * wherever the wrapping put them. */
 static void
-draw_line(struct reader *rd, struct frame *f, size_t i, int row)
+draw_line(struct reader *rd, struct frame *f, size_t i, int row, uint16_t link)
 {
 	const struct lines *l = &rd->r.lines;
 	const struct line *ln = &l->v[i];
@@ -482,7 +496,7 @@ draw_line(struct reader *rd, struct frame *f, size_t i, int row)
 	for (uint32_t k = 0; k < ln->nspans && col < end; k++) {
 		const struct span *sp = &l->spans[ln->span + k];
 		uint16_t style = sp->style;
-		if ((long)i == rd->link_line && sp->link && k == rd->link_span)
+		if (link != 0 && sp->link == link)
 			style |= STY_SELECT;
 		col += frame_put(f, row, col, text + sp->off, sp->len, style, end - col);
 	}
@@ -580,15 +594,17 @@ static void
 reader_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct reader *rd = (struct reader *)v;
+	uint16_t link;
 
 	layout(rd, a, top, height);
+	link = selected_link(rd);
 	if (rd->toc_h > 0)
 		draw_toc(rd, a, f);
 	for (int r = 0; r < rd->body_h; r++) {
 		size_t i = rd->top + (size_t)r;
 		if (i >= rd->r.lines.n)
 			break;
-		draw_line(rd, f, i, rd->body_top + r);
+		draw_line(rd, f, i, rd->body_top + r, link);
 	}
 }
 
@@ -708,10 +724,7 @@ select_link(struct reader *rd, int dir)
 		line = dir > 0 ? (long)first : (long)last - 1;
 		span = dir > 0 ? -1 : (line >= 0 ? (long)l->v[line].nspans : 0);
 	}
-	uint16_t cur = (rd->link_line >= 0 && rd->link_line < (long)l->n &&
-	                rd->link_span < l->v[rd->link_line].nspans)
-	                   ? l->spans[l->v[rd->link_line].span + rd->link_span].link
-	                   : 0;
+	uint16_t cur = selected_link(rd);
 	while (line >= (long)first && line < (long)last) {
 		const struct line *ln = &l->v[line];
 		for (span += dir; span >= 0 && span < (long)ln->nspans; span += dir) {
@@ -755,14 +768,13 @@ reveal_link(struct reader *rd, struct app *a)
 static int
 follow_link(struct reader *rd, struct app *a)
 {
-	const struct lines *l = &rd->r.lines;
 	uint16_t id;
 
 	if (!link_visible(rd) && !select_link(rd, 1)) {
 		app_status(a, false, "No link on this screen");
 		return VR_REDRAW;
 	}
-	id = l->spans[l->v[rd->link_line].span + rd->link_span].link;
+	id = selected_link(rd);
 	if (id == 0 || id > rd->r.nlinks)
 		return VR_REDRAW;
 	app_follow(a, rd->role, rd->r.links[id - 1].url);

@@ -967,6 +967,35 @@ test_anchor_slugs(void)
 	free(text);
 }
 
+/* A selected link that the wrapping cut over two lines is lit on both,
+ * every cell of its words, and nothing else is. */
+static void
+test_wrapped_link_selected(void)
+{
+	const char *words = "a link whose words run on well past the end of one line";
+	char *text = xasprintf("# Wrap\n\nSee [%s](x.md) and [another](y.md).\n", words);
+	char *path = write_file("wrap/link.md", text);
+	int rows_lit = 0, cells = 0;
+
+	start(24, 60); /* text 56 cells wide beside the contents */
+	open_file(path);
+	type("l");
+	app_draw(&app, &fr);
+	for (int r = 1; r < fr.rows - 1; r++) {
+		int lit = 0;
+		for (int c = 0; c < fr.cols; c++)
+			lit += (frame_cell(&fr, r, c)->style & STY_SELECT) != 0;
+		rows_lit += lit > 0;
+		cells += lit;
+	}
+	CU_ASSERT_EQUAL(rows_lit, 2);
+	/* the space where the line breaks is not drawn */
+	CU_ASSERT_EQUAL(cells, (int)strlen(words) - 1);
+	stop();
+	free(path);
+	free(text);
+}
+
 /* The man page names every binding of the key table, spelt the same way
  * (roff writes '-' as '\-'), and every action's help text is distinct. */
 static void
@@ -1023,6 +1052,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "the position of one of many same titles", test_position_same_titles) ||
 	    !CU_add_test(s, "a title only in front matter", test_front_matter_title) ||
 	    !CU_add_test(s, "anchors as GitHub makes them", test_anchor_slugs) ||
+	    !CU_add_test(s, "a wrapped link is selected whole", test_wrapped_link_selected) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
