@@ -50,8 +50,13 @@ struct mark {
 	size_t gap;       /* 0: the line holds byte `text`; else its rank, from 1 */
 };
 
+#define READER_HINTS 8
+
 struct reader {
 	struct view v;
+	/* this role's operations: the footer's hints are the keys it has */
+	struct view_ops ops;
+	struct view_hint hints[READER_HINTS + 1];
 	struct app *app; /* for saving the reading position when closed */
 	struct role *role;
 	size_t base;     /* 1: the render's section 0 is the title of the front matter */
@@ -1220,23 +1225,26 @@ reader_free(struct view *v)
 	free(rd);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint reader_hints[] = {
-	{"?:help", true},
-	{"q:back", true},
-	{"Tab:contents", false},
-	{"]/[:section", false},
-	{"/:search", false},
-	{"l:link", false},
-	{"c:checklist", false},
-	{"a:assess", false},
-	{NULL, false},
+/* in footer order, most important first (see struct view_hint); a role
+ * without a checklist or skill areas is not offered the key for them */
+enum hint_need { FOR_ALL, FOR_CHECKLIST, FOR_SKILLS };
+static const struct {
+	struct view_hint hint;
+	enum hint_need need;
+} reader_hints[READER_HINTS] = {
+	{{"?:help", true}, FOR_ALL},
+	{{"q:back", true}, FOR_ALL},
+	{{"Tab:contents", false}, FOR_ALL},
+	{{"]/[:section", false}, FOR_ALL},
+	{{"/:search", false}, FOR_ALL},
+	{{"l:link", false}, FOR_ALL},
+	{{"c:checklist", false}, FOR_CHECKLIST},
+	{{"a:assess", false}, FOR_SKILLS},
 };
 
 static const struct view_ops reader_ops = {
 	.name = "reader",
 	.ctx = CTX_READER,
-	.hints = reader_hints,
 	.title = reader_title,
 	.info = reader_info,
 	.draw = reader_draw,
@@ -1250,7 +1258,14 @@ view_reader_new(struct app *a, struct role *role)
 {
 	struct reader *rd = xcalloc(1, sizeof *rd);
 
-	rd->v.ops = &reader_ops;
+	rd->ops = reader_ops;
+	for (size_t i = 0, n = 0; i < READER_HINTS; i++)
+		if (reader_hints[i].need == FOR_ALL ||
+		    (reader_hints[i].need == FOR_CHECKLIST && role->nitems > 0) ||
+		    (reader_hints[i].need == FOR_SKILLS && role->nstmts > 0))
+			rd->hints[n++] = reader_hints[i].hint;
+	rd->ops.hints = rd->hints; /* ends with {NULL}: xcalloc'd */
+	rd->v.ops = &rd->ops;
 	rd->app = a;
 	rd->role = role;
 	/* the one section of a text without headings takes the title's name

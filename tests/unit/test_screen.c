@@ -996,6 +996,38 @@ test_wrapped_link_selected(void)
 	free(text);
 }
 
+/* The footer offers the checklist and the self-assessment only to a role
+ * that has them; help and the way back always. */
+static void
+test_hints_per_role(void)
+{
+	char *plain = write_file("hints/plain.md", "# Plain\n\nNothing to tick or rate.\n");
+	char *tasks = write_file("hints/tasks.md", "# Tasks\n\n## Onboarding checklist\n\n"
+	                                           "- [ ] Read the guide\n");
+	char *r;
+
+	start(24, 100);
+	open_file(plain);
+	r = row(23);
+	UNIT_ASSERT_STR(" ?:help q:back Tab:contents ]/[:section /:search l:link", r);
+	free(r);
+	type("q");
+	open_file(tasks);
+	r = row(23);
+	UNIT_ASSERT_STR(" ?:help q:back Tab:contents ]/[:section /:search l:link c:checklist", r);
+	free(r);
+	type("q");
+	CU_ASSERT_TRUE(app_open_role(&app, catalog_find(&cat, "program-manager"), NULL)); /* both */
+	r = row(23);
+	UNIT_ASSERT_STR(" ?:help q:back Tab:contents ]/[:section /:search l:link c:checklist "
+	                "a:assess",
+	                r);
+	free(r);
+	stop();
+	free(plain);
+	free(tasks);
+}
+
 /* The man page names every binding of the key table, spelt the same way
  * (roff writes '-' as '\-'), and every action's help text is distinct. */
 static void
@@ -1053,6 +1085,7 @@ test_screen_register(void)
 	    !CU_add_test(s, "a title only in front matter", test_front_matter_title) ||
 	    !CU_add_test(s, "anchors as GitHub makes them", test_anchor_slugs) ||
 	    !CU_add_test(s, "a wrapped link is selected whole", test_wrapped_link_selected) ||
+	    !CU_add_test(s, "the footer offers what the role has", test_hints_per_role) ||
 	    !CU_add_test(s, "every key is in the man page", test_keys_documented))
 		return -1;
 	return 0;
