@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,15 @@ static void
 on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+/* True when the terminal on standard input has hung up. */
+static bool
+hung_up(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 static void
@@ -276,6 +286,7 @@ tui_run(struct app *a, bool color)
 	while (!a->quit && !got_signal) {
 		wint_t ch;
 		int rc, key;
+		static unsigned errors; /* blocking reads that failed in a row */
 
 		app_draw(a, &f);
 		present(&f, a);
@@ -289,8 +300,16 @@ tui_run(struct app *a, bool color)
 				continue;
 			rc = get_wch(&ch);
 		}
-		if (rc == ERR)
-			continue; /* interrupted: the loop checks got_signal */
+		if (rc == ERR) {
+			/* interrupted: the loop checks got_signal; but a terminal
+			 * that has gone away (its window closed, tmux killed) also
+			 * returns ERR at once, every time: that is a hang-up, not
+			 * a reason to spin */
+			if (!got_signal && (hung_up() || ++errors > 1000))
+				got_signal = SIGHUP;
+			continue;
+		}
+		errors = 0;
 		key = translate(rc, ch, a);
 		if (key == K_RESIZE) {
 			app_resize(a, LINES, COLS);

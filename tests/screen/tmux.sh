@@ -23,6 +23,7 @@ start() {
 		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
 		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" \
 		LC_ALL=C.UTF-8 TERM="${RB_TERM-xterm-256color}" ${NO_COLOR:+NO_COLOR=1} \
+		ASAN_OPTIONS="log_path=$TEST_TMP/asan" UBSAN_OPTIONS="log_path=$TEST_TMP/ubsan" \
 		"$ROLEBOOK" "$@"
 }
 screen() { T capture-pane -p -t rb; }
@@ -307,4 +308,11 @@ keys r
 expect "r shows a change made by another process" "4 of 26 done"
 keys Q
 
+# A sanitizer build writes its reports to files, not into a pane (where no
+# test reads them, and where a pane already closed made one spin at exit).
+T kill-server 2>/dev/null
+sleep 0.5
+reports=$(cat "$TEST_TMP"/asan.* "$TEST_TMP"/ubsan.* 2>/dev/null | head -n 40)
+[ -z "$reports" ] && pass "no sanitizer reports from the binary in tmux" ||
+	fail "no sanitizer reports from the binary in tmux" "$reports"
 finish
