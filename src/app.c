@@ -537,36 +537,6 @@ app_goto_section(struct app *a, struct role *role, size_t sec)
 		view_reader_goto_section(app_top(a), a, sec);
 }
 
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)tolower((unsigned char)c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* s[0..n) with its %XX escapes decoded: a link to "a%20b.md" names the
- * file "a b.md" (%00 stays as it is).  New string. */
-static char *
-unescape(const char *s, size_t n)
-{
-	char *out = xmalloc(n + 1), *o = out;
-
-	for (size_t i = 0; i < n; i++) {
-		int hi = s[i] == '%' && i + 2 < n ? hex_digit(s[i + 1]) : -1;
-		int lo = hi >= 0 ? hex_digit(s[i + 2]) : -1;
-		if (lo >= 0 && (hi | lo) != 0) {
-			*o++ = (char)(hi * 16 + lo);
-			i += 2;
-		} else {
-			*o++ = s[i];
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 /* The length of name without its ".md" or ".markdown" (any case), or 0
  * when it has neither. */
 static size_t
@@ -693,7 +663,7 @@ app_follow(struct app *a, struct role *from, const char *url)
 		return;
 	}
 	if (plen > 0) {
-		char *path = unescape(url, plen);
+		char *path = text_unescape_url(url, plen);
 		r = resolve_link(a, from, path);
 		free(path);
 		if (r == NULL) {

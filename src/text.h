@@ -74,4 +74,9 @@ char *text_clean(const char *s, unsigned flags);
  * \n and \t: the fast check that lets callers skip text_sanitize(). */
 bool text_is_clean(const char *s, size_t len);
 
+/* s[0..n) with its %XX escapes decoded, as a link's target writes bytes
+ * ("a%20b.md" names "a b.md"; %00 stays as written).  Returns a new
+ * string (caller frees); the bytes are not checked. */
+char *text_unescape_url(const char *s, size_t n);
+
 #endif

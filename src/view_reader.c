@@ -874,32 +874,13 @@ lower_text(const char *text, bool slug)
 	return s;
 }
 
-static int
-hex_value(char c)
-{
-	return c >= '0' && c <= '9'   ? c - '0'
-	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
-	                              : -1;
-}
-
 /* An anchor as a link gives it, %XX escapes decoded (a browser's address
  * bar shows "ü" as "%C3%BC"), in lower case.  Returns a new string. */
 static char *
 anchor_key(const char *anchor)
 {
-	char *raw = xmalloc(strlen(anchor) + 1), *o = raw, *key;
+	char *raw = text_unescape_url(anchor, strlen(anchor)), *key;
 
-	for (const char *p = anchor; *p; p++) {
-		int hi = p[0] == '%' ? hex_value(p[1]) : -1, lo = hi >= 0 ? hex_value(p[2]) : -1;
-		if (lo >= 0 && (hi | lo) != 0) {
-			*o++ = (char)(hi * 16 + lo);
-			p += 2;
-		} else {
-			*o++ = *p;
-		}
-	}
-	*o = '\0';
 	key = lower_text(raw, false);
 	free(raw);
 	return key;

@@ -691,6 +691,25 @@ test_is_clean_agrees(void)
 	CU_ASSERT_EQUAL(wrong, 0);
 }
 
+/* %XX escapes in link targets: decoded, but never into a NUL, and left
+ * as written when they are not two hex digits. */
+static void
+test_unescape_url(void)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+	    {"a%20b.md", "a b.md"}, {"%C3%BC", "\xc3\xbc"}, {"%00x", "%00x"}, {"%4", "%4"},
+	    {"%zz%4G", "%zz%4G"},   {"100%", "100%"},       {"%41%42", "AB"},  {"", ""},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_unescape_url(cases[i].in, strlen(cases[i].in));
+		UNIT_ASSERT_STR(cases[i].out, got);
+		free(got);
+	}
+}
+
 int
 test_text_register(void)
 {
@@ -729,6 +748,7 @@ test_text_register(void)
 	    {"sanitize lanes", test_sanitize_lanes},
 	    {"is_clean", test_is_clean},
 	    {"is_clean agrees", test_is_clean_agrees},
+	    {"unescape url", test_unescape_url},
 	};
 	CU_pSuite suite = CU_add_suite("text", NULL, NULL);
 	size_t i;
