@@ -4,8 +4,9 @@
  * `print` streams: the document is parsed in parts (md_stream) and the
  * renderer hands over each top-level block's lines, which are written and
  * forgotten, so memory stays flat however long the document.  While the
- * stream may still start again, lines are held in memory instead.  Styles become SGR sequences made here from the theme, never
- * from content (which is sanitised before parsing).
+ * stream may still start again, lines are held in memory instead.
+ * Styles become SGR sequences made here from the theme, never from
+ * content (which is sanitised before parsing).
  */
 #include "config.h"
 
@@ -169,6 +170,16 @@ release(struct printer *p, bool keep)
 	p->out = p->dest;
 }
 
+/* A render whose lines go to the printer as each block is done. */
+static void
+start_render(struct render *rr, const struct mdrender_opts *o, struct printer *p)
+{
+	render_init(rr);
+	rr->lines.flush = write_lines;
+	rr->lines.flush_arg = p;
+	mdrender_begin(rr, o);
+}
+
 /*
  * A title given only in front matter heads the print, as it heads the
  * screen: unless the document starts with a level-1 heading of the same
@@ -178,17 +189,11 @@ release(struct printer *p, bool keep)
 static void
 print_title(struct render *rr, cmark_node *doc, const char *title)
 {
-	cmark_node *first = cmark_node_first_child(doc), *t, *h;
+	cmark_node *t, *h;
 	struct outline ol;
 
-	if (first != NULL && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
-	    cmark_node_get_heading_level(first) == 1) {
-		char *words = md_plain_text(first);
-		bool same = strcmp(words, title) == 0;
-		free(words);
-		if (same)
-			return;
-	}
+	if (md_opens_with(doc, title))
+		return;
 	t = cmark_node_new(CMARK_NODE_DOCUMENT);
 	h = cmark_node_new(CMARK_NODE_HEADING);
 	cmark_node_set_heading_level(h, 1);
@@ -235,19 +240,13 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 	ms = md_stream_new(body, len, 0);
 	if (!md_stream_settled(ms))
 		hold(&p);
-	render_init(&rr);
-	rr.lines.flush = write_lines;
-	rr.lines.flush_arg = &p;
-	mdrender_begin(&rr, &o);
+	start_render(&rr, &o, &p);
 	while ((doc = md_stream_next(ms, &restart)) != NULL) {
 		struct outline ol;
 
 		if (restart) {
 			render_done(&rr);
-			render_init(&rr);
-			rr.lines.flush = write_lines;
-			rr.lines.flush_arg = &p;
-			mdrender_begin(&rr, &o);
+			start_render(&rr, &o, &p);
 			release(&p, false);
 			hold(&p);
 			first = true;

@@ -337,16 +337,25 @@ title_from_id(const char *id)
 	return t;
 }
 
-/* The summary a document gives: its first top-level paragraph after its
- * title's heading (h1, or NULL when it has none), as plain text. */
-static char *
-summary_of(cmark_node *doc, cmark_node *h1)
+/* The paragraph that gives a document's summary: its first top-level
+ * paragraph after its title's heading (h1, or NULL when it has none);
+ * summary_of() is its plain text, "" when there is none. */
+static cmark_node *
+summary_node(cmark_node *doc, cmark_node *h1)
 {
 	cmark_node *p = h1 != NULL && cmark_node_parent(h1) == doc ? cmark_node_next(h1)
 	                                                             : cmark_node_first_child(doc);
 
 	while (p != NULL && cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
 		p = cmark_node_next(p);
+	return p;
+}
+
+static char *
+summary_of(cmark_node *doc, cmark_node *h1)
+{
+	cmark_node *p = summary_node(doc, h1);
+
 	return p != NULL ? md_plain_text(p) : xstrdup("");
 }
 
@@ -384,33 +393,24 @@ plain_markdown(const char *s, size_t n)
 }
 
 /*
- * The first level-1 ATX heading of buf[0..n) as plain text, when it can be
- * found without parsing: a "# " line at the start of a line after the
- * front matter, with nothing before it but blank lines and paragraphs
- * (no code fence, HTML, list or quote that could hide or hold it).
- * NULL when that is not certain; the caller then parses.
+ * The first level-1 ATX heading of body[0..n) (the text after any front
+ * matter) as plain text, when it can be found without parsing: a "# "
+ * line with nothing before it but blank lines and paragraphs (no code
+ * fence, HTML, list or quote that could hide or hold it).  NULL when
+ * that is not certain; the caller then parses.
  */
 static char *
-atx_title(const char *buf, size_t n)
+atx_title(const char *body, size_t n)
 {
-	size_t pos = n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-	char *front = md_front_matter(buf, n);
-	bool in_front = front != NULL, first = true;
+	size_t pos = 0;
 
-	free(front);
 	while (pos < n) {
-		const char *line = buf + pos, *nl = memchr(line, '\n', n - pos);
+		const char *line = body + pos, *nl = memchr(line, '\n', n - pos);
 		size_t len = nl ? (size_t)(nl - line) : n - pos, k = len;
 
 		pos += len + 1;
 		while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\t' || line[k - 1] == '\r'))
 			k--;
-		if (in_front) { /* up to the line that closes it */
-			if (!first && k == 3 && (memcmp(line, "---", 3) == 0 || memcmp(line, "...", 3) == 0))
-				in_front = false;
-			first = false;
-			continue;
-		}
 		if (k >= 2 && line[0] == '#' && (line[1] == ' ' || line[1] == '\t'))
 			return plain_markdown(line, len);
 		if (k > 0 && strchr("#`~<>-*+_|=[ \t0123456789", line[0]) != NULL)
@@ -466,9 +466,7 @@ peek_window(struct role *r, const char *buf, size_t n, bool all)
 				free(t);
 		}
 	if (summary == NULL) {
-		p = h1 != NULL ? cmark_node_next(h1) : cmark_node_first_child(doc);
-		while (p != NULL && cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
-			p = cmark_node_next(p);
+		p = summary_node(doc, h1);
 		if (p != NULL && (all || cmark_node_get_end_line(p) < last - 1)) {
 			summary = md_plain_text(p);
 			drop_brackets(summary);
@@ -504,12 +502,15 @@ role_peek(struct role *r)
 	/* A summary in front matter (as rolebook's own roles have) leaves
 	 * only the title to find: the first ATX "# " heading, parsed alone. */
 	{
-		char *front = md_front_matter(buf, whole_lines(buf, PEEK_BYTES, n + 1));
+		size_t body, at = n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+		char *front = md_front_matter(buf, whole_lines(buf, PEEK_BYTES, n + 1), &body);
 		r->title = md_front_value(front, "title");
 		r->summary = md_front_value(front, "summary");
 		free(front);
+		if (body > at)
+			at = body;
 		if (r->summary != NULL && r->title == NULL)
-			r->title = atx_title(buf, n);
+			r->title = atx_title(buf + at, n - at);
 		if (r->title != NULL && r->summary != NULL && r->title[0] != '\0')
 			return;
 		free(r->title);
@@ -665,15 +666,9 @@ static bool
 title_only_in_front(const struct role *r, const char *front)
 {
 	char *title = md_front_value(front, "title");
-	cmark_node *first = cmark_node_first_child(r->doc);
-	bool only = title != NULL && *title != '\0' && strcmp(title, r->title) == 0;
+	bool only = title != NULL && *title != '\0' && strcmp(title, r->title) == 0 &&
+	            !md_opens_with(r->doc, title);
 
-	if (only && first != NULL && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
-	    cmark_node_get_heading_level(first) == 1) {
-		char *words = md_plain_text(first);
-		only = strcmp(words, title) != 0;
-		free(words);
-	}
 	free(title);
 	return only;
 }

@@ -275,9 +275,13 @@ cmark_node *
 md_parse_file(FILE *f, const char *name, char **front, char **err)
 {
 	size_t len;
-	char *body = md_read_body(f, name, &len, front, err);
+	char *fm = NULL, *body = md_read_body(f, name, &len, &fm, err);
 	cmark_node *doc;
 
+	if (front != NULL)
+		*front = fm;
+	else
+		free(fm);
 	if (body == NULL)
 		return NULL;
 	doc = md_parse_clean(NULL, NULL, 0, body, len);
@@ -286,13 +290,29 @@ md_parse_file(FILE *f, const char *name, char **front, char **err)
 }
 
 char *
-md_front_matter(const char *src, size_t len)
+md_front_matter(const char *src, size_t len, size_t *body)
 {
-	size_t fs = 0, fl = 0;
+	size_t fs = 0, fl = 0, b = front_matter_end(src, len, &fs, &fl);
 
-	return front_matter_end(src, len, &fs, &fl) > 0
-	           ? text_sanitize(src + fs, fl, TEXT_KEEP_NEWLINES, NULL)
-	           : NULL;
+	if (body != NULL)
+		*body = b;
+	return b > 0 ? text_sanitize(src + fs, fl, TEXT_KEEP_NEWLINES, NULL) : NULL;
+}
+
+bool
+md_opens_with(cmark_node *doc, const char *title)
+{
+	cmark_node *first = cmark_node_first_child(doc);
+	char *words;
+	bool same;
+
+	if (first == NULL || cmark_node_get_type(first) != CMARK_NODE_HEADING ||
+	    cmark_node_get_heading_level(first) != 1)
+		return false;
+	words = md_plain_text(first);
+	same = strcmp(words, title) == 0;
+	free(words);
+	return same;
 }
 
 char *

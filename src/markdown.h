@@ -68,8 +68,13 @@ bool md_is_task(cmark_node *node, bool *checked);
 char *md_plain_text(cmark_node *node);
 
 /* The front matter of src[0..len), sanitised: a new string, or NULL when
- * there is none (md_parse() finds the same). */
-char *md_front_matter(const char *src, size_t len);
+ * there is none (md_parse() finds the same).  *body (if not NULL)
+ * receives the offset of the text after it, 0 when there is none. */
+char *md_front_matter(const char *src, size_t len, size_t *body);
+
+/* True when doc opens with a level-1 heading whose plain text is title:
+ * a title from front matter then need not be shown above it. */
+bool md_opens_with(cmark_node *doc, const char *title);
 
 /*
  * Looks up key in front matter text made of "key: value" lines.  Returns
