@@ -116,11 +116,19 @@ app_prompt(struct app *a, const char *label, const char *initial)
 	a->input_len = a->cursor = n;
 }
 
+static bool too_small(const struct app *a);
+
 void
 app_resize(struct app *a, int rows, int cols)
 {
+	struct view *v = app_top(a);
+
 	a->rows = rows;
 	a->cols = cols;
+	/* the view on top fits itself at once (the others when they are
+	 * drawn again), so a key before the next frame finds it in place */
+	if (v != NULL && v->ops->layout != NULL && !too_small(a))
+		v->ops->layout(v, a, 1, rows - 2);
 }
 
 bool

@@ -64,6 +64,20 @@ entry_at(const struct listnav *n, size_t line)
 	return n->count ? n->count - 1 : 0;
 }
 
+/* The entry a move of some lines in direction dir reaches when it ends on
+ * line `line`: the one holding it going down, the first one starting at it
+ * or below going up, so that a move never goes further than its lines and
+ * a move down and back up come back to the same entry. */
+static size_t
+entry_toward(const struct listnav *n, size_t line, int dir)
+{
+	size_t k = entry_at(n, line);
+
+	if (dir < 0 && start_of(n, k) < line && k + 1 < n->count)
+		k++;
+	return k;
+}
+
 /* The lowest top that still shows the last entry whole: from there down
  * every entry is shown, and any higher leaves rows blank at the bottom
  * while entries above could fill them.  An entry taller than the screen
@@ -200,12 +214,12 @@ scrolled(const struct listnav *n, size_t lines, int dir)
 	size_t from = start_of(n, n->top), t, limit = max_top(n);
 
 	if (dir > 0) {
-		t = entry_at(n, from + lines);
+		t = entry_toward(n, from + lines, 1);
 		if (t <= n->top)
 			t = n->top + 1;
 		return t > limit ? (n->top > limit ? n->top : limit) : t;
 	}
-	t = entry_at(n, from > lines ? from - lines : 0);
+	t = entry_toward(n, from > lines ? from - lines : 0, -1);
 	if (t >= n->top && n->top > 0)
 		t = n->top - 1;
 	return t;
@@ -219,7 +233,7 @@ moved(const struct listnav *n, size_t lines, int dir)
 	size_t from = start_of(n, (size_t)n->sel), t;
 	long k;
 
-	t = dir > 0 ? entry_at(n, from + lines) : entry_at(n, from > lines ? from - lines : 0);
+	t = entry_toward(n, dir > 0 ? from + lines : from > lines ? from - lines : 0, dir);
 	k = nearest(n, (long)t, dir);
 	if (k == n->sel || (dir > 0 ? k < n->sel : k > n->sel)) {
 		long next = next_from(n, n->sel, dir);

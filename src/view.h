@@ -45,6 +45,10 @@ struct view_ops {
 	char *(*title)(struct view *v, struct app *a);
 	/* Right side of the header, e.g. position or progress (new string or NULL). */
 	char *(*info)(struct view *v, struct app *a);
+	/* The layout step for a body of rows [top, top + height): fits the
+	 * view to a new size (the app calls it on resize; draw does too).
+	 * May be NULL. */
+	void (*layout)(struct view *v, struct app *a, int top, int height);
 	/* Draws the body: rows [top, top + height) of f. */
 	void (*draw)(struct view *v, struct app *a, struct frame *f, int top, int height);
 	int (*action)(struct view *v, struct app *a, enum action act);

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "content.h"
 #include "lines.h"
+#include "listnav.h"
 #include "readiness.h"
 #include "text.h"
 #include "view.h"
@@ -42,9 +43,15 @@ struct assess {
 	uint64_t version;
 	bool loaded, changed;
 	long sel; /* statement index */
-	size_t top;
 	struct arow *rows;
 	size_t nrows, rcap;
+	/* the list's entries: a statement with the heading above it (and the
+	 * blank row before that) and its note below; each the rows from
+	 * ent_row[k] to the next one */
+	size_t *ent_row;
+	long *ent_stmt;
+	size_t nent, ecap;
+	struct listnav nav;
 	int body_top, body_h;
 };
 
@@ -198,18 +205,68 @@ text_col(const struct assess *s)
 	return 2 + (int)(s->nraters ? s->nraters : 1) * 5 + 1;
 }
 
+/* Groups the rows into the list's entries (see struct assess). */
 static void
-assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
+entries(struct assess *s)
+{
+	long lead = -1; /* the first of the rows above a statement */
+
+	s->nent = 0;
+	for (size_t r = 0; r < s->nrows; r++) {
+		const struct arow *w = &s->rows[r];
+		if (w->stmt < 0) {
+			if (lead < 0)
+				lead = (long)r;
+		} else if (w->first) {
+			size_t cap = s->ecap;
+			s->ent_row = xgrow(s->ent_row, &cap, s->nent + 1, sizeof *s->ent_row);
+			s->ent_stmt = xgrow(s->ent_stmt, &s->ecap, s->nent + 1, sizeof *s->ent_stmt);
+			s->ent_row[s->nent] = lead >= 0 ? (size_t)lead : r;
+			s->ent_stmt[s->nent++] = w->stmt;
+			lead = -1;
+		}
+	}
+}
+
+static int
+entry_lines(const void *ctx, size_t k)
+{
+	const struct assess *s = ctx;
+	size_t end = k + 1 < s->nent ? s->ent_row[k + 1] : s->nrows;
+
+	return (int)(end - s->ent_row[k]);
+}
+
+/* The layout step: the rows at the width, the entries, the list on screen
+ * with the selected statement in view. */
+static void
+assess_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct assess *s = (struct assess *)v;
-	struct readiness rd;
 	int tw;
 
 	refresh(s, a);
 	s->body_top = top + 2;
 	s->body_h = height - 2;
-	tw = f->cols - text_col(s) - 1;
+	tw = a->cols - text_col(s) - 1;
 	layout(s, tw > 10 ? tw : 10);
+	entries(s);
+	s->nav.sel = -1;
+	for (size_t k = 0; k < s->nent; k++)
+		if (s->ent_stmt[k] == s->sel)
+			s->nav.sel = (long)k;
+	listnav_layout(&s->nav, s->nent, s->body_h);
+	if (s->nav.sel >= 0)
+		s->sel = s->ent_stmt[s->nav.sel];
+}
+
+static void
+assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
+{
+	struct assess *s = (struct assess *)v;
+	struct readiness rd;
+
+	assess_layout(v, a, top, height);
 	if (s->nraters > 1) {
 		/* column labels: self, then each reviewer */
 		for (size_t k = 0; k < s->nraters; k++)
@@ -229,20 +286,8 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		return;
 	}
 	readiness_compute(&rd, s->role, s->ratings, s->nratings, 0, 0);
-	/* keep the selection in view */
-	for (size_t r = 0; r < s->nrows; r++)
-		if (s->rows[r].stmt == s->sel && s->rows[r].first) {
-			size_t last = r;
-			while (last + 1 < s->nrows && s->rows[last + 1].stmt == s->sel)
-				last++;
-			if (r < s->top)
-				s->top = r > 0 && s->rows[r - 1].stmt < 0 ? r - 1 : r;
-			if (last >= s->top + (size_t)s->body_h)
-				s->top = last - (size_t)s->body_h + 1;
-			break;
-		}
-	for (int i = 0; i < s->body_h; i++) {
-		size_t ri = s->top + (size_t)i;
+	for (int i = 0; i < s->body_h && s->nent > 0; i++) {
+		size_t ri = s->ent_row[s->nav.top] + (size_t)i;
 		int row = s->body_top + i;
 		const struct arow *r;
 
@@ -407,17 +452,6 @@ step(const struct assess *s, long from, int dir)
 	return best;
 }
 
-static void
-move(struct assess *s, int dir, int n)
-{
-	while (n-- > 0) {
-		long j = step(s, s->sel, dir);
-		if (j < 0)
-			break;
-		s->sel = j;
-	}
-}
-
 static int
 assess_input(struct view *v, struct app *a, const char *text, bool done)
 {
@@ -458,11 +492,15 @@ static int
 assess_action(struct view *v, struct app *a, enum action act)
 {
 	struct assess *s = (struct assess *)v;
-	int page = s->body_h > 4 ? s->body_h / 3 : 1;
 
-	refresh(s, a);
+	assess_layout(v, a, 1, a->rows - 2); /* keys may come before the first draw */
 	if (s->role->nstmts == 0 && act != ACT_BACK)
 		return VR_NONE;
+	if (listnav_act(&s->nav, act)) {
+		if (s->nav.sel >= 0)
+			s->sel = s->ent_stmt[s->nav.sel];
+		return VR_REDRAW;
+	}
 	switch (act) {
 	case ACT_RATE1:
 	case ACT_RATE2:
@@ -472,29 +510,6 @@ assess_action(struct view *v, struct app *a, enum action act)
 		return rate(s, a, (int)(act - ACT_RATE1) + 1);
 	case ACT_CLEAR:
 		return rate(s, a, 0);
-	case ACT_UP:
-	case ACT_WHEEL_UP:
-		move(s, -1, 1);
-		break;
-	case ACT_DOWN:
-	case ACT_WHEEL_DOWN:
-		move(s, 1, 1);
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		move(s, -1, page);
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		move(s, 1, page);
-		break;
-	case ACT_TOP:
-		move(s, -1, (int)s->role->nstmts);
-		s->top = 0;
-		break;
-	case ACT_BOTTOM:
-		move(s, 1, (int)s->role->nstmts);
-		break;
 	case ACT_NOTE:
 		if (a->readonly) {
 			app_status(a, true, "Read-only: notes cannot be changed");
@@ -513,12 +528,14 @@ assess_action(struct view *v, struct app *a, enum action act)
 	case ACT_RELOAD:
 		reload(s, a);
 		break;
-	case ACT_CLICK: {
-		long r = (long)s->top + (a->mouse_row - s->body_top);
-		if (a->mouse_row >= s->body_top && r < (long)s->nrows && s->rows[r].stmt >= 0)
-			s->sel = s->rows[r].stmt;
+	case ACT_CLICK:
+		/* a second click on the selected statement acts as Enter */
+		if (listnav_click(&s->nav, a->mouse_row - s->body_top) == LISTNAV_AGAIN &&
+		    assess_action(v, a, ACT_OPEN) != VR_NONE)
+			return VR_REDRAW;
+		if (s->nav.sel >= 0)
+			s->sel = s->ent_stmt[s->nav.sel];
 		break;
-	}
 	case ACT_BACK:
 		snapshot(s, a, false);
 		return VR_CLOSE;
@@ -544,6 +561,8 @@ assess_free(struct view *v)
 	free(s->profile);
 	free(s->rater);
 	free(s->rows);
+	free(s->ent_row);
+	free(s->ent_stmt);
 	free(s);
 }
 
@@ -565,6 +584,7 @@ static const struct view_ops assess_ops = {
 	.hints = assess_hints,
 	.title = assess_title,
 	.info = assess_info,
+	.layout = assess_layout,
 	.draw = assess_draw,
 	.action = assess_action,
 	.input = assess_input,
@@ -581,6 +601,9 @@ view_assess_new(struct app *a, struct role *role, const char *profile, const cha
 	s->role = role;
 	s->profile = xstrdup(profile);
 	s->rater = xstrdup(rater ? rater : "");
+	listnav_init(&s->nav);
+	s->nav.lines = entry_lines;
+	s->nav.ctx = s;
 	/* start at the first statement in screen order */
 	s->sel = role->nstmts ? 0 : -1;
 	for (long i = 0; i < (long)role->nstmts; i++)

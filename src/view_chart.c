@@ -10,12 +10,14 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
 #include "lines.h"
+#include "listnav.h"
 #include "readiness.h"
 #include "text.h"
 #include "view.h"
@@ -36,8 +38,11 @@ struct chart {
 	bool loaded;
 	long sel;       /* area (chart) or snapshot (history) */
 	long mark[2];   /* marked snapshots, -1 none */
-	size_t top;     /* compare mode scroll */
-	int body_h;
+	/* the list of the mode on screen: areas, snapshots, or (a pager) the
+	 * statements compared; sel follows its selection */
+	struct listnav nav;
+	int body_top, body_h;
+	int areas_row, areas_h; /* where the chart's areas went in the last frame */
 };
 
 static void
@@ -157,7 +162,14 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	                 c->role->threshold);
 	frame_puts_trunc(f, row++, 1, line, STY_DIM, f->cols - 2);
 	free(line);
-	for (size_t i = 0; i < rd.nareas && row < top + height; i++, row++) {
+	/* the areas are a list in the rows left, with a line below it */
+	c->areas_row = row;
+	c->areas_h = top + height - row - 2;
+	if (c->areas_h < 1)
+		c->areas_h = 1;
+	listnav_layout(&c->nav, rd.nareas, c->areas_h);
+	c->sel = c->nav.sel;
+	for (size_t i = c->nav.top; i < rd.nareas && row < c->areas_row + c->areas_h; i++, row++) {
 		const struct area_score *sc = &rd.areas[i];
 		bool sel = (long)i == c->sel;
 		uint16_t st = sel ? STY_SELECT : 0;
@@ -217,7 +229,7 @@ draw_history(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 	                 "Snapshots, oldest first. Space marks two, Enter compares them (one: with now).",
 	                 STY_DIM, f->cols - 2);
 	row++;
-	for (size_t i = 0; i < c->nsnaps && row < top + height; i++, row++) {
+	for (size_t i = c->nav.top; i < c->nsnaps && row < top + height; i++, row++) {
 		const struct store_snapshot *s = &c->snaps[i];
 		bool sel = (long)i == c->sel, marked = c->mark[0] == (long)i || c->mark[1] == (long)i;
 		uint16_t st = sel ? STY_SELECT : 0;
@@ -283,7 +295,7 @@ draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 			char nums[24];
 			if (s->area != ar)
 				continue;
-			if (k++ < c->top)
+			if (k++ < c->nav.top)
 				continue;
 			if (row >= top + height)
 				return;
@@ -301,13 +313,38 @@ draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 	}
 }
 
+/*
+ * The layout step: the history lists the snapshots below two rows of
+ * heading, the compare view pages through the statements below two; the
+ * chart's areas are laid out as the chart is drawn (their rows depend on
+ * what is written above them), from where the last frame put them.
+ */
+static void
+chart_layout(struct view *v, struct app *a, int top, int height)
+{
+	struct chart *c = (struct chart *)v;
+
+	refresh(c, a);
+	c->body_top = top + 2;
+	c->body_h = height - 2;
+	c->nav.pager = c->mode == MODE_COMPARE;
+	c->nav.sel = c->sel;
+	if (c->mode == MODE_HISTORY)
+		listnav_layout(&c->nav, c->nsnaps, c->body_h);
+	else if (c->mode == MODE_COMPARE)
+		listnav_layout(&c->nav, c->role->nstmts, c->body_h);
+	else
+		listnav_layout(&c->nav, c->role->nareas, c->areas_h ? c->areas_h : height);
+	if (c->mode != MODE_COMPARE)
+		c->sel = c->nav.sel;
+}
+
 static void
 chart_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct chart *c = (struct chart *)v;
 
-	refresh(c, a);
-	c->body_h = height;
+	chart_layout(v, a, top, height);
 	if (c->mode == MODE_CHART)
 		draw_chart(c, a, f, top, height);
 	else if (c->mode == MODE_HISTORY)
@@ -338,36 +375,31 @@ static int
 chart_action(struct view *v, struct app *a, enum action act)
 {
 	struct chart *c = (struct chart *)v;
-	long n = c->mode == MODE_CHART ? (long)c->role->nareas : (long)c->nsnaps;
+	long n;
 
-	refresh(c, a);
+	chart_layout(v, a, 1, a->rows - 2); /* keys may come before the first draw */
+	n = c->mode == MODE_CHART ? (long)c->role->nareas : (long)c->nsnaps;
+	if (listnav_act(&c->nav, act)) {
+		if (c->mode != MODE_COMPARE)
+			c->sel = c->nav.sel;
+		return VR_REDRAW;
+	}
 	switch (act) {
-	case ACT_UP:
-	case ACT_WHEEL_UP:
-		if (c->mode == MODE_COMPARE) {
-			if (c->top > 0)
-				c->top--;
-		} else if (c->sel > 0) {
-			c->sel--;
-		}
-		break;
-	case ACT_DOWN:
-	case ACT_WHEEL_DOWN:
+	case ACT_CLICK: {
+		int line = a->mouse_row - (c->mode == MODE_CHART ? c->areas_row : c->body_top);
+		/* a second click on the selected entry acts as Enter */
 		if (c->mode == MODE_COMPARE)
-			c->top++;
-		else if (c->sel + 1 < n)
-			c->sel++;
+			return VR_HANDLED;
+		if (listnav_click(&c->nav, line) == LISTNAV_AGAIN)
+			return chart_action(v, a, ACT_OPEN);
+		c->sel = c->nav.sel;
 		break;
-	case ACT_TOP:
-		c->sel = 0;
-		c->top = 0;
-		break;
-	case ACT_BOTTOM:
-		c->sel = n > 0 ? n - 1 : 0;
-		break;
+	}
 	case ACT_HISTORY:
 		c->mode = c->mode == MODE_CHART ? MODE_HISTORY : MODE_CHART;
 		c->sel = c->mode == MODE_HISTORY && c->nsnaps ? (long)c->nsnaps - 1 : 0;
+		c->nav.top = 0;
+		chart_layout(v, a, 1, a->rows - 2);
 		break;
 	case ACT_MARK:
 		if (c->mode != MODE_HISTORY || c->sel < 0 || c->sel >= n)
@@ -407,12 +439,15 @@ chart_action(struct view *v, struct app *a, enum action act)
 				c->mark[1] = t;
 			}
 			c->mode = MODE_COMPARE;
-			c->top = 0;
+			c->nav.top = 0;
+			chart_layout(v, a, 1, a->rows - 2);
 		}
 		break;
 	case ACT_BACK:
 		if (c->mode == MODE_COMPARE) {
 			c->mode = MODE_HISTORY;
+			c->nav.top = 0;
+			chart_layout(v, a, 1, a->rows - 2);
 			return VR_REDRAW;
 		}
 		return VR_CLOSE;
@@ -453,6 +488,7 @@ static const struct view_ops chart_ops = {
 	.hints = chart_hints,
 	.title = chart_title,
 	.info = chart_info,
+	.layout = chart_layout,
 	.draw = chart_draw,
 	.action = chart_action,
 	.free = chart_free,
@@ -470,6 +506,10 @@ view_chart_new(struct app *a, struct role *role, const char *profile, const char
 	c->rater = xstrdup(rater ? rater : "");
 	c->mode = history ? MODE_HISTORY : MODE_CHART;
 	c->mark[0] = c->mark[1] = -1;
+	/* the history opens on the latest snapshot (the layout step stops
+	 * at the last) */
+	c->sel = history ? LONG_MAX : 0;
+	listnav_init(&c->nav);
 	(void)a;
 	return &c->v;
 }

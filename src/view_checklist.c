@@ -16,6 +16,7 @@
 #include "checklist.h"
 #include "content.h"
 #include "lines.h"
+#include "listnav.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -40,10 +41,16 @@ struct clview {
 	uint64_t version;
 	bool hide_done;
 	long sel; /* selected item (index into cl.v), -1 none */
-	size_t top;
 	/* rows of the last layout */
 	struct row *rows;
 	size_t nrows, rcap;
+	/* the list's entries: an item with the heading above it and its
+	 * detail row below, or an item of the stale progress (not
+	 * selectable); each the rows from ent_row[k] to the next one */
+	size_t *ent_row;
+	long *ent_item; /* item of each entry, -1 for stale ones */
+	size_t nent, ecap;
+	struct listnav nav;
 	int width, body_top, body_h;
 };
 
@@ -156,20 +163,49 @@ ensure_sel(struct clview *c)
 	c->sel = -1;
 }
 
-static long
-first_row_of(const struct clview *c, long item)
+/* Groups the rows into the list's entries (see struct clview). */
+static void
+entries(struct clview *c)
 {
-	for (size_t r = 0; r < c->nrows; r++)
-		if (c->rows[r].kind == ROW_ITEM && c->rows[r].item == item)
-			return (long)r;
-	return -1;
+	long lead = -1; /* the first row of headings waiting for their entry */
+
+	c->nent = 0;
+	for (size_t r = 0; r < c->nrows; r++) {
+		const struct row *w = &c->rows[r];
+		if (w->kind == ROW_BLANK || w->kind == ROW_GROUP || w->kind == ROW_STALE_HEAD) {
+			if (lead < 0)
+				lead = (long)r;
+		} else if ((w->kind == ROW_ITEM || w->kind == ROW_STALE) && w->first) {
+			size_t cap = c->ecap;
+			c->ent_row = xgrow(c->ent_row, &cap, c->nent + 1, sizeof *c->ent_row);
+			c->ent_item = xgrow(c->ent_item, &c->ecap, c->nent + 1, sizeof *c->ent_item);
+			c->ent_row[c->nent] = lead >= 0 ? (size_t)lead : r;
+			c->ent_item[c->nent++] = w->kind == ROW_ITEM ? w->item : -1;
+			lead = -1;
+		}
+	}
 }
 
+static int
+entry_lines(const void *ctx, size_t k)
+{
+	const struct clview *c = ctx;
+	size_t end = k + 1 < c->nent ? c->ent_row[k + 1] : c->nrows;
+
+	return (int)(end - c->ent_row[k]);
+}
+
+static bool
+entry_selectable(const void *ctx, size_t k)
+{
+	return ((const struct clview *)ctx)->ent_item[k] >= 0;
+}
+
+/* The layout step: the rows at the width, the entries, and the list on
+ * screen with the selected item in view. */
 static void
 prepare(struct clview *c, struct app *a, int top, int height)
 {
-	long r;
-
 	refresh(c, a);
 	ensure_sel(c);
 	c->body_top = top + 2;
@@ -177,23 +213,19 @@ prepare(struct clview *c, struct app *a, int top, int height)
 	if (c->body_h < 1)
 		c->body_h = 1;
 	layout(c, a, a->cols - 2);
-	r = first_row_of(c, c->sel);
-	if (r >= 0) {
-		size_t last = (size_t)r;
-		/* keep the whole item (and its detail row) in view */
-		while (last + 1 < c->nrows && c->rows[last + 1].item == c->sel &&
-		       c->rows[last + 1].kind != ROW_GROUP)
-			last++;
-		if ((size_t)r < c->top)
-			c->top = (size_t)r;
-		if (last >= c->top + (size_t)c->body_h)
-			c->top = last - (size_t)c->body_h + 1;
-		/* show the group heading above the first item */
-		if (c->top > 0 && (size_t)r == c->top && c->rows[r - 1].kind == ROW_GROUP)
-			c->top--;
-	}
-	if (c->top >= c->nrows)
-		c->top = c->nrows ? c->nrows - 1 : 0;
+	entries(c);
+	c->nav.sel = -1;
+	for (size_t k = 0; k < c->nent; k++)
+		if (c->ent_item[k] == c->sel)
+			c->nav.sel = (long)k;
+	listnav_layout(&c->nav, c->nent, c->body_h);
+	c->sel = c->nav.sel >= 0 ? c->ent_item[c->nav.sel] : -1;
+}
+
+static void
+cl_layout(struct view *v, struct app *a, int top, int height)
+{
+	prepare((struct clview *)v, a, top, height);
 }
 
 static void
@@ -215,8 +247,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	if (c->nrows == 0)
 		frame_puts(f, c->body_top, 2, "Every item is done and hidden; h shows them.",
 		           STY_PLAIN, -1);
-	for (int i = 0; i < c->body_h; i++) {
-		size_t ri = c->top + (size_t)i;
+	for (int i = 0; i < c->body_h && c->nent > 0; i++) {
+		size_t ri = c->ent_row[c->nav.top] + (size_t)i;
 		int row = c->body_top + i;
 		const struct row *r;
 
@@ -369,36 +401,13 @@ static int
 cl_action(struct view *v, struct app *a, enum action act)
 {
 	struct clview *c = (struct clview *)v;
-	int page = c->body_h > 4 ? c->body_h / 2 : 1;
 
-	refresh(c, a);
-	ensure_sel(c);
+	prepare(c, a, 1, a->rows - 2); /* keys may come before the first draw */
+	if (listnav_act(&c->nav, act)) {
+		c->sel = c->nav.sel >= 0 ? c->ent_item[c->nav.sel] : -1;
+		return VR_REDRAW;
+	}
 	switch (act) {
-	case ACT_UP:
-	case ACT_WHEEL_UP:
-		move_sel(c, -1, 1);
-		break;
-	case ACT_DOWN:
-	case ACT_WHEEL_DOWN:
-		move_sel(c, 1, 1);
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		move_sel(c, -1, page);
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		move_sel(c, 1, page);
-		break;
-	case ACT_TOP:
-		c->sel = 0;
-		c->top = 0;
-		ensure_sel(c);
-		break;
-	case ACT_BOTTOM:
-		c->sel = (long)c->cl.n - 1;
-		ensure_sel(c);
-		break;
 	case ACT_TOGGLE:
 		return toggle(c, a);
 	case ACT_NOTE:
@@ -423,13 +432,17 @@ cl_action(struct view *v, struct app *a, enum action act)
 		app_status(a, false, "Reloaded");
 		break;
 	case ACT_CLICK: {
-		long r = (long)c->top + (a->mouse_row - c->body_top);
-		if (a->mouse_row >= c->body_top && r < (long)c->nrows &&
-		    (c->rows[r].kind == ROW_ITEM || c->rows[r].kind == ROW_DETAIL)) {
-			if (c->sel == c->rows[r].item && a->mouse_col >= 3 && a->mouse_col < TEXT_COL)
-				return toggle(c, a);
-			c->sel = c->rows[r].item;
-		}
+		int line = a->mouse_row - c->body_top;
+		enum listnav_hit hit = listnav_click(&c->nav, line);
+		const struct row *r = hit != LISTNAV_MISS ? &c->rows[c->ent_row[c->nav.top] + (size_t)line]
+		                                          : NULL;
+		c->sel = c->nav.sel >= 0 ? c->ent_item[c->nav.sel] : -1;
+		/* a second click: on the box ticks it, elsewhere acts as Enter */
+		if (hit == LISTNAV_AGAIN && r->kind == ROW_ITEM && r->first && a->mouse_col >= 3 &&
+		    a->mouse_col < TEXT_COL)
+			return toggle(c, a);
+		if (hit == LISTNAV_AGAIN && cl_action(v, a, ACT_OPEN) != VR_NONE)
+			return VR_REDRAW;
 		break;
 	}
 	default:
@@ -445,6 +458,8 @@ cl_free(struct view *v)
 
 	checklist_done(&c->cl);
 	free(c->rows);
+	free(c->ent_row);
+	free(c->ent_item);
 	free(c);
 }
 
@@ -465,6 +480,7 @@ static const struct view_ops checklist_ops = {
 	.hints = checklist_hints,
 	.title = cl_title,
 	.info = cl_info,
+	.layout = cl_layout,
 	.draw = cl_draw,
 	.action = cl_action,
 	.input = cl_input,
@@ -479,6 +495,10 @@ view_checklist_new(struct app *a, struct role *role)
 	c->v.ops = &checklist_ops;
 	c->role = role;
 	c->sel = 0;
+	listnav_init(&c->nav);
+	c->nav.lines = entry_lines;
+	c->nav.selectable = entry_selectable;
+	c->nav.ctx = c;
 	(void)a;
 	return &c->v;
 }

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "lines.h"
+#include "listnav.h"
 #include "paths.h"
 #include "text.h"
 #include "view.h"
@@ -18,12 +19,13 @@ struct help {
 	char *about;   /* name of the screen the help is for */
 	unsigned ctx;  /* its key context */
 	char **rows;   /* as added: "#" starts a heading, "\001" a key's row */
-	size_t nrows, cap, top;
-	int body_h;
+	size_t nrows, cap;
+	struct listnav nav; /* a pager over lines */
 	/* the rows wrapped at the screen's width (top counts these) */
 	struct help_line {
 		char *text;
 		bool heading;
+		size_t row; /* the row it comes from */
 	} *lines;
 	size_t nlines, lcap;
 	int wrapped_at; /* cells, 0 before the first draw */
@@ -37,10 +39,11 @@ add_row(struct help *h, char *row)
 }
 
 static void
-add_line(struct help *h, char *text, bool heading)
+add_line(struct help *h, char *text, bool heading, size_t row)
 {
 	h->lines = xgrow(h->lines, &h->lcap, h->nlines + 1, sizeof *h->lines);
 	h->lines[h->nlines].text = text;
+	h->lines[h->nlines].row = row;
 	h->lines[h->nlines++].heading = heading;
 }
 
@@ -70,15 +73,34 @@ wrap_rows(struct help *h, int cells)
 		if (indent > cells / 2)
 			indent = 4;
 		if (len == 0)
-			add_line(h, xstrdup(""), heading);
+			add_line(h, xstrdup(""), heading, i);
 		while (pos < len) {
 			int room = pos == 0 ? cells : cells - indent;
 			size_t next, n = text_wrap(s + pos, len - pos, room > 1 ? room : 1, &next);
 			add_line(h, pos == 0 ? xstrndup(s, n) : xasprintf("%*s%.*s", indent, "", (int)n, s + pos),
-			         heading);
+			         heading, i);
 			pos += next > 0 ? next : len - pos;
 		}
 	}
+}
+
+/* The layout step: the rows wrapped at the width, the pager at the
+ * height, keeping the line at the top where it can. */
+static void
+help_layout(struct view *v, struct app *a, int top, int height)
+{
+	struct help *h = (struct help *)v;
+
+	if (h->wrapped_at != a->cols - 2) {
+		/* the row at the top stays at the top after a new wrap */
+		size_t row = h->nav.top < h->nlines ? h->lines[h->nav.top].row : 0;
+		wrap_rows(h, a->cols - 2);
+		h->nav.top = 0;
+		while (h->nav.top + 1 < h->nlines && h->lines[h->nav.top].row < row)
+			h->nav.top++;
+	}
+	listnav_layout(&h->nav, h->nlines, height);
+	(void)top;
 }
 
 static void
@@ -86,13 +108,9 @@ help_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct help *h = (struct help *)v;
 
-	if (h->wrapped_at != f->cols - 2)
-		wrap_rows(h, f->cols - 2);
-	h->body_h = height;
-	if (h->nlines > (size_t)height && h->top > h->nlines - (size_t)height)
-		h->top = h->nlines - (size_t)height;
+	help_layout(v, a, top, height);
 	for (int r = 0; r < height; r++) {
-		size_t i = h->top + (size_t)r;
+		size_t i = h->nav.top + (size_t)r;
 		if (i >= h->nlines)
 			break;
 		frame_puts(f, top + r, 1, h->lines[i].text,
@@ -112,39 +130,17 @@ static int
 help_action(struct view *v, struct app *a, enum action act)
 {
 	struct help *h = (struct help *)v;
-	size_t page = h->body_h > 2 ? (size_t)h->body_h - 2 : 1;
-	size_t max = h->nlines > (size_t)h->body_h ? h->nlines - (size_t)h->body_h : 0;
 
+	help_layout(v, a, 1, a->rows - 2); /* keys may come before the first draw */
+	if (listnav_act(&h->nav, act))
+		return VR_REDRAW;
 	switch (act) {
-	case ACT_UP:
-	case ACT_WHEEL_UP:
-		if (h->top > 0)
-			h->top--;
-		break;
-	case ACT_DOWN:
-	case ACT_WHEEL_DOWN:
-		if (h->top < max)
-			h->top++;
-		break;
-	case ACT_PAGE_UP:
-		h->top = h->top > page ? h->top - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		h->top = h->top + page < max ? h->top + page : max;
-		break;
-	case ACT_TOP:
-		h->top = 0;
-		break;
-	case ACT_BOTTOM:
-		h->top = max;
-		break;
 	case ACT_BACK:
 	case ACT_HELP:
 		return VR_CLOSE;
 	default:
 		return VR_HANDLED;
 	}
-	return VR_REDRAW;
 }
 
 static void
@@ -175,6 +171,7 @@ static const struct view_ops help_ops = {
 	.ctx = CTX_HELP,
 	.hints = help_hints,
 	.title = help_title,
+	.layout = help_layout,
 	.draw = help_draw,
 	.action = help_action,
 	.free = help_free,
@@ -203,6 +200,8 @@ view_help_new(struct app *a, const struct view *about)
 	h->v.ops = &help_ops;
 	h->about = xstrdup(about->ops->name);
 	h->ctx = about->ops->ctx;
+	listnav_init(&h->nav);
+	h->nav.pager = true;
 	if (strcmp(h->about, "home") == 0) {
 		add_row(h, xstrdup("#The home screen lists every role rolebook found."));
 		char *mine = paths_user_roles();

@@ -12,16 +12,20 @@
 #include "checklist.h"
 #include "content.h"
 #include "lines.h"
+#include "listnav.h"
 #include "paths.h"
 #include "search.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
 
+/* Lines a role takes: its title, then its summary. */
+#define ROLE_LINES 2
+
 struct home {
 	struct view v;
 	size_t vis_top, vis_n; /* the rows the last frame showed */
-	size_t sel, top;
+	struct listnav nav;    /* the roles, then the review entry */
 	int body_top, body_h;
 	char *pat;
 	size_t search_origin;
@@ -109,18 +113,27 @@ draw_role_row(struct app *a, struct frame *f, int row, struct role *r, uint16_t 
 	}
 }
 
+/* The layout step: the list below its heading line. */
+static void
+home_layout(struct view *v, struct app *a, int top, int height)
+{
+	struct home *h = (struct home *)v;
+
+	h->body_top = top + 1;
+	h->body_h = height - 1;
+	/* the roles, then the review entry (when there are roles) */
+	listnav_layout(&h->nav, a->cat->n ? a->cat->n + 1 : 0, h->body_h);
+}
+
 static void
 home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct home *h = (struct home *)v;
 	struct catalog *c = a->cat;
-	int rows_per = 2, visible;
+	int rows_per = ROLE_LINES;
+	size_t last;
 
-	h->body_top = top + 1;
-	h->body_h = height - 1;
-	visible = h->body_h / rows_per;
-	if (visible < 1)
-		visible = 1;
+	home_layout(v, a, top, height);
 	if (c->n == 0) {
 		char *mine = paths_user_roles();
 		frame_puts(f, top + 1, 2, "No roles found.", STY_STRONG, -1);
@@ -131,27 +144,21 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		free(mine);
 		return;
 	}
-	if (h->sel > c->n) /* c->n itself is the review entry */
-		h->sel = c->n;
-	if (h->sel < h->top)
-		h->top = h->sel;
-	if (h->sel >= h->top + (size_t)visible)
-		h->top = h->sel - (size_t)visible + 1;
 	{
 		char head[64];
 		snprintf(head, sizeof head, "%zu role%s", c->n, c->n == 1 ? "" : "s");
 		frame_puts(f, top, 2, head, STY_DIM, -1);
 	}
-	h->vis_top = h->top;
-	h->vis_n = (size_t)visible;
-	for (int i = 0; i < visible; i++) {
-		size_t k = h->top + (size_t)i;
-		int row = h->body_top + i * rows_per;
+	last = listnav_bottom(&h->nav);
+	h->vis_top = h->nav.top;
+	h->vis_n = last + 1 - h->nav.top;
+	for (size_t k = h->nav.top; k <= last && k <= c->n; k++) {
+		int row = h->body_top + (int)(k - h->nav.top) * rows_per;
 		struct role *r;
 		uint16_t sel;
 
 		if (k == c->n) { /* the last entry: the chairs' review */
-			sel = k == h->sel ? STY_SELECT : 0;
+			sel = (long)k == h->nav.sel ? STY_SELECT : 0;
 			if (sel) {
 				frame_fill(f, row, 0, f->cols, ' ', sel);
 				frame_puts(f, row, 0, a->ascii ? ">" : "\u25b6", sel | STY_MARKER, 1);
@@ -163,11 +170,9 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			                 STY_DIM, f->cols - 5);
 			break;
 		}
-		if (k > c->n)
-			break;
 		r = c->v[k];
 		role_peek(r);
-		sel = k == h->sel ? STY_SELECT : 0;
+		sel = (long)k == h->nav.sel ? STY_SELECT : 0;
 		if (sel) {
 			frame_fill(f, row, 0, f->cols, ' ', sel);
 			frame_puts(f, row, 0, a->ascii ? ">" : "▶", sel | STY_MARKER, 1);
@@ -188,7 +193,9 @@ home_info(struct view *v, struct app *a)
 {
 	struct home *h = (struct home *)v;
 
-	return h->sel < a->cat->n ? xasprintf("%zu/%zu", h->sel + 1, a->cat->n) : NULL;
+	return h->nav.sel >= 0 && (size_t)h->nav.sel < a->cat->n
+	           ? xasprintf("%ld/%zu", h->nav.sel + 1, a->cat->n)
+	           : NULL;
 }
 
 /* First role from `from` (inclusive when incl) whose title or summary
@@ -220,18 +227,18 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 	free(h->pat);
 	h->pat = text ? xstrdup(text) : NULL;
 	if (text == NULL || *text == '\0') {
-		h->sel = h->search_origin;
+		listnav_select(&h->nav, (long)h->search_origin);
 		return VR_REDRAW;
 	}
 	k = find_role(a, text, h->search_origin, 1, true);
 	if (k >= 0) {
-		h->sel = (size_t)k;
+		listnav_select(&h->nav, k);
 	} else {
 		app_status(a, true, "No role matches: %s", text);
 		/* as in a role: Enter on no match goes back where it started,
 		 * not to where a shorter pattern matched */
 		if (done)
-			h->sel = h->search_origin;
+			listnav_select(&h->nav, (long)h->search_origin);
 	}
 	return VR_REDRAW;
 }
@@ -240,52 +247,28 @@ static int
 home_action(struct view *v, struct app *a, enum action act)
 {
 	struct home *h = (struct home *)v;
-	/* the roles, then the review entry */
-	size_t n = a->cat->n + 1, page = h->body_h > 3 ? (size_t)h->body_h / 2 - 1 : 1;
+	size_t sel;
 
+	home_layout(v, a, 1, a->rows - 2); /* keys may come before the first draw */
+	if (listnav_act(&h->nav, act))
+		return VR_REDRAW;
+	sel = h->nav.sel >= 0 ? (size_t)h->nav.sel : 0;
 	switch (act) {
-	case ACT_UP:
-	case ACT_WHEEL_UP:
-		if (h->sel > 0)
-			h->sel--;
+	case ACT_CLICK:
+		/* a second click on the selected entry opens it */
+		if (listnav_click(&h->nav, a->mouse_row - h->body_top) == LISTNAV_AGAIN)
+			return home_action(v, a, ACT_OPEN);
 		break;
-	case ACT_DOWN:
-	case ACT_WHEEL_DOWN:
-		if (h->sel + 1 < n)
-			h->sel++;
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		h->sel = h->sel > page ? h->sel - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		h->sel = h->sel + page < n ? h->sel + page : (n ? n - 1 : 0);
-		break;
-	case ACT_TOP:
-		h->sel = 0;
-		break;
-	case ACT_BOTTOM:
-		h->sel = n ? n - 1 : 0;
-		break;
-	case ACT_CLICK: {
-		int r = a->mouse_row - h->body_top;
-		if (r >= 0 && h->top + (size_t)(r / 2) < n) {
-			size_t k = h->top + (size_t)(r / 2);
-			if (k == h->sel) /* a second click opens */
-				return home_action(v, a, ACT_OPEN);
-			h->sel = k;
-		}
-		break;
-	}
 	case ACT_OPEN:
-		if (h->sel == a->cat->n)
+		if (h->nav.sel < 0)
+			break;
+		if (sel == a->cat->n)
 			app_push(a, view_review_new(a));
 		else
-			app_open_role(a, a->cat->v[h->sel], NULL);
+			app_open_role(a, a->cat->v[sel], NULL);
 		break;
 	case ACT_SEARCH:
-		h->search_origin = h->sel;
+		h->search_origin = sel;
 		app_prompt(a, "/", "");
 		break;
 	case ACT_NEXT_MATCH:
@@ -295,9 +278,9 @@ home_action(struct view *v, struct app *a, enum action act)
 			app_status(a, false, "No search yet: press / to search");
 			break;
 		}
-		k = find_role(a, h->pat, h->sel, act == ACT_NEXT_MATCH ? 1 : -1, false);
+		k = find_role(a, h->pat, sel, act == ACT_NEXT_MATCH ? 1 : -1, false);
 		if (k >= 0)
-			h->sel = (size_t)k;
+			listnav_select(&h->nav, k);
 		break;
 	}
 	case ACT_REVIEW:
@@ -355,6 +338,7 @@ static const struct view_ops home_ops = {
 	.hints = home_hints,
 	.title = home_title,
 	.info = home_info,
+	.layout = home_layout,
 	.draw = home_draw,
 	.action = home_action,
 	.input = home_input,
@@ -368,6 +352,8 @@ view_home_new(struct app *a)
 	struct home *h = xcalloc(1, sizeof *h);
 
 	h->v.ops = &home_ops;
+	listnav_init(&h->nav);
+	h->nav.per = ROLE_LINES;
 	(void)a;
 	return &h->v;
 }

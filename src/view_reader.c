@@ -26,6 +26,7 @@
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "listnav.h"
 #include "mdrender.h"
 #include "search.h"
 #include "text.h"
@@ -70,7 +71,8 @@ struct reader {
 	struct mark top_mark;
 	size_t top_mark_line; /* SIZE_MAX: none */
 	bool focus_toc;
-	size_t toc_sel, toc_top;
+	size_t toc_sel;    /* the entry selected while the contents have focus */
+	struct listnav toc; /* the contents as a list: what they show */
 	/* layout, from the last draw */
 	int body_top, body_h, text_col, text_w, toc_row, toc_col, toc_w, toc_h;
 	/* search */
@@ -421,6 +423,22 @@ save_position(struct reader *rd)
 	free(section);
 }
 
+static uint32_t current_section(const struct reader *rd);
+
+/* The contents as a list at their height: the entry they mark (the
+ * selection while they have focus, else the section at the top of the
+ * text) in view, no blank rows below while entries above could fill them. */
+static void
+toc_fit(struct reader *rd)
+{
+	uint32_t cur = current_section(rd);
+
+	rd->toc.sel = rd->focus_toc ? (long)rd->toc_sel : cur == NO_SECTION ? 0 : (long)cur;
+	listnav_layout(&rd->toc, rd->toc_h > 0 ? toc_count(rd) : 0, rd->toc_h);
+	if (rd->focus_toc && rd->toc.sel >= 0)
+		rd->toc_sel = (size_t)rd->toc.sel;
+}
+
 static void
 layout(struct reader *rd, struct app *a, int top, int height)
 {
@@ -465,6 +483,7 @@ layout(struct reader *rd, struct app *a, int top, int height)
 	}
 	if (rd->top >= rd->r.lines.n)
 		rd->top = rd->r.lines.n ? rd->r.lines.n - 1 : 0;
+	toc_fit(rd);
 }
 
 /* The section of the top line, or NO_SECTION (see line_section). */
@@ -539,12 +558,8 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 	bool mark = rd->focus_toc || cur != NO_SECTION;
 	int h = rd->toc_h;
 
-	if (sel < rd->toc_top)
-		rd->toc_top = sel;
-	if (h > 0 && sel >= rd->toc_top + (size_t)h)
-		rd->toc_top = sel - (size_t)h + 1;
 	for (int r = 0; r < h; r++) {
-		size_t i = rd->toc_top + (size_t)r;
+		size_t i = rd->toc.top + (size_t)r;
 		int row = rd->toc_row + r, indent, level;
 		uint16_t style = STY_PLAIN;
 
@@ -593,6 +608,14 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 	} else {
 		frame_fill(f, rd->toc_row + rd->toc_h, 0, a->cols, a->ascii ? '-' : 0x2500, STY_MARKER);
 	}
+}
+
+/* The layout step: the panes at the size, the text wrapped at its width
+ * (its top line kept), the contents fitted. */
+static void
+reader_layout(struct view *v, struct app *a, int top, int height)
+{
+	layout((struct reader *)v, a, top, height);
 }
 
 static void
@@ -987,36 +1010,10 @@ open_extra(struct reader *rd, struct app *a, size_t entry)
 static int
 toc_action(struct reader *rd, struct app *a, enum action act)
 {
-	size_t n = toc_count(rd), page = rd->toc_h > 1 ? (size_t)rd->toc_h - 1 : 1;
+	/* in the contents [ and ] go from entry to entry too */
+	enum action move = act == ACT_NEXT_SECTION ? ACT_DOWN : act == ACT_PREV_SECTION ? ACT_UP : act;
 
 	switch (act) {
-	case ACT_UP:
-		if (rd->toc_sel > 0)
-			rd->toc_sel--;
-		break;
-	case ACT_DOWN:
-	case ACT_NEXT_SECTION:
-		if (rd->toc_sel + 1 < n)
-			rd->toc_sel++;
-		break;
-	case ACT_PREV_SECTION:
-		if (rd->toc_sel > 0)
-			rd->toc_sel--;
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		rd->toc_sel = rd->toc_sel > page ? rd->toc_sel - page : 0;
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		rd->toc_sel = rd->toc_sel + page < n ? rd->toc_sel + page : n - 1;
-		break;
-	case ACT_TOP:
-		rd->toc_sel = 0;
-		break;
-	case ACT_BOTTOM:
-		rd->toc_sel = n ? n - 1 : 0;
-		break;
 	case ACT_OPEN:
 		if (rd->toc_sel >= nsections(rd)) {
 			open_extra(rd, a, rd->toc_sel);
@@ -1024,9 +1021,16 @@ toc_action(struct reader *rd, struct app *a, enum action act)
 		}
 		rd->focus_toc = false;
 		return VR_REDRAW;
-	default:
+	case ACT_WHEEL_UP: /* the wheel scrolls the text */
+	case ACT_WHEEL_DOWN:
 		return VR_NONE;
+	default:
+		break;
 	}
+	rd->toc.sel = (long)rd->toc_sel;
+	if (!listnav_act(&rd->toc, move))
+		return VR_NONE;
+	rd->toc_sel = rd->toc.sel >= 0 ? (size_t)rd->toc.sel : 0;
 	if (rd->toc_sel < nsections(rd))
 		goto_section(rd, rd->toc_sel);
 	return VR_REDRAW;
@@ -1040,12 +1044,13 @@ click(struct reader *rd, struct app *a)
 
 	if (rd->toc_h > 0 && row >= rd->toc_row && row < rd->toc_row + rd->toc_h &&
 	    col < rd->toc_w) {
-		size_t i = rd->toc_top + (size_t)(row - rd->toc_row);
-		if (i < nsections(rd)) {
-			rd->toc_sel = i;
-			goto_section(rd, i);
-		} else if (i < toc_count(rd)) {
-			open_extra(rd, a, i);
+		/* an entry of the contents is a link: one click follows it */
+		long i = listnav_at(&rd->toc, row - rd->toc_row);
+		if (i >= 0 && (size_t)i < nsections(rd)) {
+			rd->toc_sel = (size_t)i;
+			goto_section(rd, (size_t)i);
+		} else if (i >= 0) {
+			open_extra(rd, a, (size_t)i);
 		}
 		return VR_REDRAW;
 	}
@@ -1228,6 +1233,7 @@ static const struct view_ops reader_ops = {
 	.ctx = CTX_READER,
 	.title = reader_title,
 	.info = reader_info,
+	.layout = reader_layout,
 	.draw = reader_draw,
 	.action = reader_action,
 	.input = reader_input,
@@ -1248,6 +1254,7 @@ view_reader_new(struct app *a, struct role *role)
 	rd->ops.hints = rd->hints; /* ends with {NULL}: xcalloc'd */
 	rd->v.ops = &rd->ops;
 	rd->app = a;
+	listnav_init(&rd->toc);
 	rd->role = role;
 	/* the one section of a text without headings takes the title's name
 	 * already: the title heads it rather than a section of its own */

@@ -14,6 +14,7 @@
 #include "checklist.h"
 #include "content.h"
 #include "lines.h"
+#include "listnav.h"
 #include "readiness.h"
 #include "search.h"
 #include "text.h"
@@ -46,9 +47,13 @@ struct review {
 	bool loaded;
 	enum sort_key sort;
 	char *filter;
-	size_t sel, top;
+	struct listnav nav; /* over shown[] */
 	int body_top, body_h;
 };
+
+/* Lines a candidate takes: who and which role, their own averages, the
+ * reviewers', the verdict. */
+#define CANDIDATE_LINES 4
 
 static void
 free_rows(struct review *r)
@@ -187,8 +192,7 @@ arrange(struct review *r)
 	sorting = r;
 	qsort(r->shown, r->nshown, sizeof *r->shown, cmp_rows);
 	sorting = NULL;
-	if (r->sel >= r->nshown)
-		r->sel = r->nshown ? r->nshown - 1 : 0;
+	listnav_layout(&r->nav, r->nshown, r->body_h);
 }
 
 static void
@@ -231,23 +235,31 @@ refresh(struct review *r, struct app *a)
 		reload(r, a);
 }
 
+/* The layout step: the list below a line of heading and a blank one. */
+static void
+review_layout(struct view *v, struct app *a, int top, int height)
+{
+	struct review *r = (struct review *)v;
+
+	refresh(r, a);
+	r->body_top = top + 2;
+	r->body_h = height - 2;
+	listnav_layout(&r->nav, r->nshown, r->body_h);
+}
+
 static void
 review_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct review *r = (struct review *)v;
-	int per = 4, visible;
+	int per = CANDIDATE_LINES;
+	size_t last;
 	char head[200];
 
-	refresh(r, a);
+	review_layout(v, a, top, height);
 	snprintf(head, sizeof head, "%zu candidate role%s \xc2\xb7 sorted by %s%s%s%s", r->nshown,
 	         r->nshown == 1 ? "" : "s", sort_names[r->sort], r->filter && *r->filter ? " \xc2\xb7 filter: " : "",
 	         r->filter && *r->filter ? r->filter : "", " \xc2\xb7 s sorts, / filters");
 	frame_puts_trunc(f, top, 1, head, STY_DIM, f->cols - 2);
-	r->body_top = top + 2;
-	r->body_h = height - 2;
-	visible = r->body_h / per;
-	if (visible < 1)
-		visible = 1;
 	if (r->nshown == 0) {
 		frame_puts(f, r->body_top, 2,
 		           r->nrows ? "No candidate matches the filter." :
@@ -255,21 +267,17 @@ review_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		           STY_PLAIN, f->cols - 3);
 		return;
 	}
-	if (r->sel < r->top)
-		r->top = r->sel;
-	if (r->sel >= r->top + (size_t)visible)
-		r->top = r->sel - (size_t)visible + 1;
-	for (int i = 0; i < visible; i++) {
-		size_t k = r->top + (size_t)i;
+	last = listnav_bottom(&r->nav);
+	for (size_t k = r->nav.top; k <= last; k++) {
 		const struct rrow *row;
-		int y = r->body_top + i * per, col;
+		int y = r->body_top + (int)(k - r->nav.top) * per, col;
 		uint16_t sel;
 		char *line;
 
 		if (k >= r->nshown)
 			break;
 		row = &r->rows[r->shown[k]];
-		sel = k == r->sel ? STY_SELECT : 0;
+		sel = (long)k == r->nav.sel ? STY_SELECT : 0;
 		if (sel)
 			frame_fill(f, y, 0, f->cols, ' ', sel);
 		col = 2 + frame_puts_trunc(f, y, 2, row->profile, STY_STRONG | sel, 20);
@@ -306,7 +314,7 @@ review_info(struct view *v, struct app *a)
 {
 	struct review *r = (struct review *)v;
 
-	return r->nshown ? xasprintf("%zu/%zu", r->sel + 1, r->nshown) : NULL;
+	return r->nav.sel >= 0 ? xasprintf("%ld/%zu", r->nav.sel + 1, r->nshown) : NULL;
 }
 
 static int
@@ -316,8 +324,8 @@ review_input(struct view *v, struct app *a, const char *text, bool done)
 
 	free(r->filter);
 	r->filter = text && *text ? xstrdup(text) : NULL;
-	r->sel = 0;
-	r->top = 0;
+	r->nav.sel = 0;
+	r->nav.top = 0;
 	arrange(r);
 	return VR_REDRAW;
 }
@@ -328,31 +336,11 @@ review_action(struct view *v, struct app *a, enum action act)
 	struct review *r = (struct review *)v;
 	size_t n;
 
-	refresh(r, a);
+	review_layout(v, a, 1, a->rows - 2); /* keys may come before the first draw */
 	n = r->nshown;
+	if (listnav_act(&r->nav, act))
+		return VR_REDRAW;
 	switch (act) {
-	case ACT_UP:
-	case ACT_WHEEL_UP:
-		if (r->sel > 0)
-			r->sel--;
-		break;
-	case ACT_DOWN:
-	case ACT_WHEEL_DOWN:
-		if (r->sel + 1 < n)
-			r->sel++;
-		break;
-	case ACT_PAGE_UP:
-		r->sel = r->sel > 5 ? r->sel - 5 : 0;
-		break;
-	case ACT_PAGE_DOWN:
-		r->sel = r->sel + 5 < n ? r->sel + 5 : (n ? n - 1 : 0);
-		break;
-	case ACT_TOP:
-		r->sel = 0;
-		break;
-	case ACT_BOTTOM:
-		r->sel = n ? n - 1 : 0;
-		break;
 	case ACT_SORT:
 		r->sort = (enum sort_key)((r->sort + 1) % SORT_COUNT);
 		arrange(r);
@@ -364,17 +352,16 @@ review_action(struct view *v, struct app *a, enum action act)
 	case ACT_RELOAD:
 		reload(r, a);
 		break;
-	case ACT_CLICK: {
-		int k = (a->mouse_row - r->body_top) / 4;
-		if (a->mouse_row >= r->body_top && r->top + (size_t)k < n)
-			r->sel = r->top + (size_t)k;
+	case ACT_CLICK:
+		/* a second click on the selected candidate opens it */
+		if (listnav_click(&r->nav, a->mouse_row - r->body_top) == LISTNAV_AGAIN)
+			return review_action(v, a, ACT_OPEN);
 		break;
-	}
 	case ACT_OPEN: {
 		const struct rrow *row;
-		if (n == 0)
+		if (n == 0 || r->nav.sel < 0)
 			break;
-		row = &r->rows[r->shown[r->sel]];
+		row = &r->rows[r->shown[r->nav.sel]];
 		if (row->role == NULL) {
 			app_status(a, true, "The role %s is not in this handbook", row->role_id);
 			break;
@@ -421,6 +408,7 @@ static const struct view_ops review_ops = {
 	.hints = review_hints,
 	.title = review_title,
 	.info = review_info,
+	.layout = review_layout,
 	.draw = review_draw,
 	.action = review_action,
 	.input = review_input,
@@ -433,6 +421,8 @@ view_review_new(struct app *a)
 	struct review *r = xcalloc(1, sizeof *r);
 
 	r->v.ops = &review_ops;
+	listnav_init(&r->nav);
+	r->nav.per = CANDIDATE_LINES;
 	(void)a;
 	return &r->v;
 }

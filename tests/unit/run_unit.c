@@ -21,6 +21,7 @@ static int (*const registrars[])(void) = {
 	test_report_register,
 	test_export_register,
 	test_listnav_register,
+	test_lists_register,
 };
 
 int
