@@ -45,9 +45,9 @@ struct assess {
 	long sel; /* statement index */
 	struct arow *rows;
 	size_t nrows, rcap;
-	/* the list's entries: a statement with the heading above it (and the
-	 * blank row before that) and its note below; each the rows from
-	 * ent_row[k] to the next one */
+	/* the list's entries: a statement with its area's heading above it
+	 * when it is the first, its note and any blank row below; each the
+	 * rows from ent_row[k] to the next one */
 	size_t *ent_row;
 	long *ent_stmt;
 	size_t nent, ecap;
@@ -215,7 +215,9 @@ entries(struct assess *s)
 	for (size_t r = 0; r < s->nrows; r++) {
 		const struct arow *w = &s->rows[r];
 		if (w->stmt < 0) {
-			if (lead < 0)
+			/* a heading goes with the statement below it, the
+			 * blank row before it with the one above */
+			if (lead < 0 && (w->area >= 0 || s->nent == 0))
 				lead = (long)r;
 		} else if (w->first) {
 			size_t cap = s->ecap;

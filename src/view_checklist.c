@@ -44,9 +44,10 @@ struct clview {
 	/* rows of the last layout */
 	struct row *rows;
 	size_t nrows, rcap;
-	/* the list's entries: an item with the heading above it and its
-	 * detail row below, or an item of the stale progress (not
-	 * selectable); each the rows from ent_row[k] to the next one */
+	/* the list's entries: an item with the heading above it, its
+	 * detail row and any blank row below, or an item of the stale
+	 * progress (not selectable); each the rows from ent_row[k] to the
+	 * next one */
 	size_t *ent_row;
 	long *ent_item; /* item of each entry, -1 for stale ones */
 	size_t nent, ecap;
@@ -172,7 +173,10 @@ entries(struct clview *c)
 	c->nent = 0;
 	for (size_t r = 0; r < c->nrows; r++) {
 		const struct row *w = &c->rows[r];
-		if (w->kind == ROW_BLANK || w->kind == ROW_GROUP || w->kind == ROW_STALE_HEAD) {
+		/* a heading goes with the entry below it, the blank row
+		 * before it with the entry above */
+		if (w->kind == ROW_GROUP || w->kind == ROW_STALE_HEAD ||
+		    (w->kind == ROW_BLANK && c->nent == 0)) {
 			if (lead < 0)
 				lead = (long)r;
 		} else if ((w->kind == ROW_ITEM || w->kind == ROW_STALE) && w->first) {
