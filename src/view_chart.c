@@ -162,9 +162,12 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	                 c->role->threshold);
 	frame_puts_trunc(f, row++, 1, line, STY_DIM, f->cols - 2);
 	free(line);
-	/* the areas are a list in the rows left, with a line below it */
+	/* the areas are a list in the rows left, with a hint below it when
+	 * there is room for both */
 	c->areas_row = row;
-	c->areas_h = top + height - row - 2;
+	c->areas_h = top + height - row;
+	if (c->areas_h >= (int)rd.nareas + 2)
+		c->areas_h -= 2;
 	if (c->areas_h < 1)
 		c->areas_h = 1;
 	listnav_layout(&c->nav, rd.nareas, c->areas_h);
