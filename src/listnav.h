@@ -40,7 +40,7 @@ struct listnav {
 	/* whether entry i can be selected (NULL: every one) */
 	bool (*selectable)(const void *ctx, size_t i);
 	const void *ctx; /* for the two callbacks; borrowed */
-	int per;         /* lines per entry without the callback (0: 1) */
+	int per;	 /* lines per entry without the callback (0: 1) */
 };
 
 /* An empty list, selection on the first entry once there is one. */
@@ -91,9 +91,9 @@ int listnav_lines(const struct listnav *n, size_t i);
 size_t listnav_bottom(const struct listnav *n);
 
 enum listnav_hit {
-	LISTNAV_MISS,   /* no selectable entry there */
+	LISTNAV_MISS,	/* no selectable entry there */
 	LISTNAV_SELECT, /* the entry is now selected */
-	LISTNAV_AGAIN,  /* it was already selected: act on it, like Enter */
+	LISTNAV_AGAIN,	/* it was already selected: act on it, like Enter */
 };
 
 /* A click on line `line` of the list: selects the entry there. */

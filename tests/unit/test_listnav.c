@@ -315,8 +315,7 @@ test_listnav_register(void)
 	    !CU_add_test(s, "two-line entries", test_two_line_entries) ||
 	    !CU_add_test(s, "the mouse wheel", test_wheel) ||
 	    !CU_add_test(s, "a new size keeps the place", test_resize) ||
-	    !CU_add_test(s, "entries of many lines, some not selectable",
-	                 test_variable_heights) ||
+	    !CU_add_test(s, "entries of many lines, some not selectable", test_variable_heights) ||
 	    !CU_add_test(s, "a pager", test_pager))
 		return -1;
 	return 0;

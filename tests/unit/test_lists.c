@@ -22,7 +22,7 @@
 #define TEST_SRCDIR "."
 #endif
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 static struct catalog cat;
 static struct app app;
@@ -38,8 +38,8 @@ start_in(const char *dir, int rows, int cols)
 
 	catalog_init(&cat);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&cat, dir ? dir : TEST_SRCDIR "/content/roles",
-	                                      dir ? ORIGIN_DIR : ORIGIN_BUNDLED, false, &err),
-	                      0);
+					      dir ? ORIGIN_DIR : ORIGIN_BUNDLED, false, &err),
+			      0);
 	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, &err), STORE_OK);
 	app_init(&app, &cat, rows, cols);
 	app.store = st;
@@ -118,7 +118,7 @@ selected_has(const char *needle)
 
 	if (!ok)
 		fprintf(stderr, "\n%dx%d: expected the selected row to hold \"%s\"; got \"%s\"\n",
-		        app.cols, app.rows, needle, s);
+			app.cols, app.rows, needle, s);
 	free(s);
 	return ok;
 }
@@ -132,7 +132,7 @@ selection_shown(const char *what)
 	if (!ok) {
 		char *d = frame_dump(&fr);
 		fprintf(stderr, "\n%dx%d, %s: no selected row on screen\n%s", app.cols, app.rows,
-		        what, d);
+			what, d);
 		free(d);
 	}
 	free(s);
@@ -154,7 +154,7 @@ row_has(int r, const char *needle)
 
 	if (!ok)
 		fprintf(stderr, "\n%dx%d: expected row %d to hold \"%s\"; got \"%s\"\n", app.cols,
-		        app.rows, r, needle, t);
+			app.rows, r, needle, t);
 	free(t);
 	return ok;
 }
@@ -194,9 +194,9 @@ add_candidates(int n)
 	for (int i = 1; i <= n; i++) {
 		char name[16];
 		snprintf(name, sizeof name, "p%02d", i);
-		CU_ASSERT_EQUAL(store_item_set_done(st, name, r->id, r->items[0].id, r->items[0].text,
-		                                    true, 1000),
-		                STORE_OK);
+		CU_ASSERT_EQUAL(store_item_set_done(st, name, r->id, r->items[0].id,
+						    r->items[0].text, true, 1000),
+				STORE_OK);
 	}
 }
 
@@ -207,15 +207,16 @@ add_snapshots(struct role *r, int n)
 {
 	for (int i = 0; i < n; i++) {
 		struct store_rating rt = {
-			.rater = "",
-			.statement_id = r->stmts[0].id,
-			.area = r->areas[r->stmts[0].area].name,
-			.text = r->stmts[0].text,
-			.value = i % 5 + 1,
+		    .rater = "",
+		    .statement_id = r->stmts[0].id,
+		    .area = r->areas[r->stmts[0].area].name,
+		    .text = r->stmts[0].text,
+		    .value = i % 5 + 1,
 		};
-		struct store_snapshot s = {
-			.rater = "", .taken_at = 1699963200 + (int64_t)i * 86400, .ratings = &rt,
-			.nratings = 1};
+		struct store_snapshot s = {.rater = "",
+					   .taken_at = 1699963200 + (int64_t)i * 86400,
+					   .ratings = &rt,
+					   .nratings = 1};
 		CU_ASSERT_EQUAL(store_snapshot_put(st, "me", r->id, &s), STORE_OK);
 	}
 }
@@ -404,7 +405,8 @@ test_contents_resize(void)
 	if (strncmp(t, "\xe2\x96\xb8Program Manager", 18) != 0 &&
 	    strncmp(t, " Program Manager", 16) != 0)
 		fprintf(stderr, "\nexpected the first entry on row 1; got \"%s\"\n", t);
-	CU_ASSERT_TRUE(strstr(t, "Program Manager") != NULL && strstr(t, "Program Manager") < t + 6);
+	CU_ASSERT_TRUE(strstr(t, "Program Manager") != NULL &&
+		       strstr(t, "Program Manager") < t + 6);
 	free(t);
 	resize(16, 50);
 	CU_ASSERT_TRUE(selected_has("Self-assessment"));
@@ -418,10 +420,10 @@ static const int sizes[][2] = {{16, 50}, {24, 80}, {50, 200}, {10, 40}};
 static void
 walk(const char *what)
 {
-	static const int keys[] = {'j', 'j', K_PGDN, CTRL('d'), 'G', K_WHEEL_UP, K_WHEEL_UP,
-	                           K_WHEEL_UP, 'k', K_PGUP, CTRL('u'), K_WHEEL_DOWN,
-	                           K_WHEEL_DOWN, K_WHEEL_DOWN, K_WHEEL_DOWN, 'g', K_END,
-	                           K_HOME, K_PGDN, K_PGDN};
+	static const int keys[] = {
+	    'j',	  'j', K_PGDN, CTRL('d'), 'G',		K_WHEEL_UP,   K_WHEEL_UP,
+	    K_WHEEL_UP,	  'k', K_PGUP, CTRL('u'), K_WHEEL_DOWN, K_WHEEL_DOWN, K_WHEEL_DOWN,
+	    K_WHEEL_DOWN, 'g', K_END,  K_HOME,	  K_PGDN,	K_PGDN};
 
 	for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
 		resize(sizes[s][0], sizes[s][1]);
