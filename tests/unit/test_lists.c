@@ -159,6 +159,19 @@ row_has(int r, const char *needle)
 	return ok;
 }
 
+static bool
+row_has_quiet(const char *needle)
+{
+	char *d;
+	bool found;
+
+	app_draw(&app, &fr);
+	d = frame_dump(&fr);
+	found = strstr(d, needle) != NULL;
+	free(d);
+	return found;
+}
+
 /* The rows of the body (between header and footer) that are blank. */
 static int
 blank_rows(void)
@@ -386,6 +399,48 @@ test_checklist_resize(void)
 	stop();
 }
 
+/* Progress that no longer matches an item is listed below the last item:
+ * Down there scrolls it into view while the last item stays on screen. */
+static void
+test_checklist_stale(void)
+{
+	struct role *r;
+
+	start(12, 60); /* eight rows of items, most on two rows */
+	r = role("technical-lead");
+	CU_ASSERT_EQUAL(store_item_set_done(st, "me", r->id, "0123456789ab", "An old item", true,
+	                                    1000),
+	                STORE_OK);
+	app_push(&app, view_checklist_new(&app, r));
+	/* stepping down to the last item shows it at the bottom */
+	press('j', 25);
+	CU_ASSERT_TRUE(selected_has("26 "));
+	CU_ASSERT_FALSE(row_has_quiet("An old item"));
+	press('j', 3);
+	CU_ASSERT_TRUE(selected_has("26 "));
+	CU_ASSERT_TRUE(row_has(8, "Earlier progress"));
+	CU_ASSERT_TRUE(row_has(9, "An old item"));
+	/* G goes to the end of the list, the old item too */
+	press('g', 1);
+	press('G', 1);
+	CU_ASSERT_TRUE(selected_has("26 "));
+	CU_ASSERT_TRUE(row_has(9, "An old item"));
+	press('k', 1);
+	CU_ASSERT_TRUE(selected_has("25 "));
+	/* every item hidden: the list is the stale progress alone */
+	press('g', 1);
+	press('x', 1);
+	press('h', 1);
+	for (int i = 0; i < 26; i++)
+		press('x', 1);
+	CU_ASSERT_TRUE(row_has(4, "Earlier progress"));
+	CU_ASSERT_TRUE(row_has(5, "An old item"));
+	press(K_PGDN, 1);
+	press('j', 1);
+	CU_ASSERT_TRUE(row_has(5, "An old item"));
+	stop();
+}
+
 /* The role screen at 50x16, Tab G (the contents' last entry), then
  * 200x50: the contents show from their first entry, no blank rows above
  * entries left out. */
@@ -564,6 +619,7 @@ test_lists_register(void)
 	    !CU_add_test(s, "checklist: Ctrl-D is half of PgDn", test_checklist_pages) ||
 	    !CU_add_test(s, "history: 40 snapshots scroll", test_history_scrolls) ||
 	    !CU_add_test(s, "checklist: growing shows the items above", test_checklist_resize) ||
+	    !CU_add_test(s, "checklist: the stale progress comes into view", test_checklist_stale) ||
 	    !CU_add_test(s, "contents: growing shows the first entries", test_contents_resize) ||
 	    !CU_add_test(s, "the selection is always on screen", test_selection_always_shown) ||
 	    !CU_add_test(s, "wheel and click on every list", test_wheel_and_click) ||
