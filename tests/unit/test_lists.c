@@ -408,9 +408,9 @@ test_checklist_stale(void)
 
 	start(12, 60); /* eight rows of items, most on two rows */
 	r = role("technical-lead");
-	CU_ASSERT_EQUAL(store_item_set_done(st, "me", r->id, "0123456789ab", "An old item", true,
-	                                    1000),
-	                STORE_OK);
+	CU_ASSERT_EQUAL(
+	    store_item_set_done(st, "me", r->id, "0123456789ab", "An old item", true, 1000),
+	    STORE_OK);
 	app_push(&app, view_checklist_new(&app, r));
 	/* stepping down to the last item shows it at the bottom */
 	press('j', 25);
@@ -619,7 +619,8 @@ test_lists_register(void)
 	    !CU_add_test(s, "checklist: Ctrl-D is half of PgDn", test_checklist_pages) ||
 	    !CU_add_test(s, "history: 40 snapshots scroll", test_history_scrolls) ||
 	    !CU_add_test(s, "checklist: growing shows the items above", test_checklist_resize) ||
-	    !CU_add_test(s, "checklist: the stale progress comes into view", test_checklist_stale) ||
+	    !CU_add_test(s, "checklist: the stale progress comes into view",
+			 test_checklist_stale) ||
 	    !CU_add_test(s, "contents: growing shows the first entries", test_contents_resize) ||
 	    !CU_add_test(s, "the selection is always on screen", test_selection_always_shown) ||
 	    !CU_add_test(s, "wheel and click on every list", test_wheel_and_click) ||
