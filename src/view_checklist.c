@@ -437,9 +437,12 @@ cl_action(struct view *v, struct app *a, enum action act)
 		break;
 	case ACT_CLICK: {
 		int line = a->mouse_row - c->body_top;
+		/* the row clicked, as shown before the click moves anything */
+		const struct row *r = c->nent > 0 && line >= 0 && listnav_at(&c->nav, line) >= 0
+		                          ? &c->rows[c->ent_row[c->nav.top] + (size_t)line]
+		                          : NULL;
 		enum listnav_hit hit = listnav_click(&c->nav, line);
-		const struct row *r = hit != LISTNAV_MISS ? &c->rows[c->ent_row[c->nav.top] + (size_t)line]
-		                                          : NULL;
+
 		c->sel = c->nav.sel >= 0 ? c->ent_item[c->nav.sel] : -1;
 		/* a second click: on the box ticks it, elsewhere acts as Enter */
 		if (hit == LISTNAV_AGAIN && r->kind == ROW_ITEM && r->first && a->mouse_col >= 3 &&

@@ -172,6 +172,21 @@ row_has_quiet(const char *needle)
 	return found;
 }
 
+/* The first row holding needle, or -1. */
+static int
+find_row(const char *needle)
+{
+	app_draw(&app, &fr);
+	for (int r = 0; r < fr.rows; r++) {
+		char *t = frame_row(&fr, r);
+		bool found = strstr(t, needle) != NULL;
+		free(t);
+		if (found)
+			return r;
+	}
+	return -1;
+}
+
 /* The rows of the body (between header and footer) that are blank. */
 static int
 blank_rows(void)
@@ -576,6 +591,32 @@ test_wheel_and_click(void)
 	CU_ASSERT_TRUE(selected_has("2023-11-19"));
 	click(5, 10);
 	CU_ASSERT_TRUE(row_has(1, "(2023-11-19)"));
+	stop();
+
+	/* the checklist: a click selects, a click on the selected box ticks */
+	start(24, 80);
+	app_push(&app, view_checklist_new(&app, role("technical-lead")));
+	click(6, 4); /* item 3: selected, not ticked */
+	CU_ASSERT_TRUE(selected_has(" 3 "));
+	CU_ASSERT_TRUE(row_has(1, "0 of 26 done"));
+	click(6, 4);
+	CU_ASSERT_TRUE(row_has(1, "1 of 26 done"));
+	press(K_WHEEL_DOWN, 2);
+	CU_ASSERT_TRUE(selected_has(" 5 "));
+	CU_ASSERT_TRUE(row_has(3, " 5 "));
+	stop();
+
+	/* the assessment: a click on a statement's second row selects it */
+	start(24, 80);
+	app_push(&app, view_assess_new(&app, role("technical-lead"), "me", NULL));
+	{
+		int r = find_row("I explain technical decisions");
+		CU_ASSERT_TRUE_FATAL(r > 0);
+		click(r + 1, 30);
+		CU_ASSERT_TRUE(selected_has("I explain technical decisions"));
+		press('4', 1); /* rates it and moves on */
+		CU_ASSERT_TRUE(row_has(r, "[4]"));
+	}
 	stop();
 }
 
