@@ -506,13 +506,14 @@ check_file(const char *file, const char *got)
 	char *path = xasprintf("%s/%s", SCREENS, file), *expected = slurp(path);
 
 	if (update) {
-		if (expected == NULL || strcmp(expected, got) != 0) {
-			if (write_text(path, got))
-				printf("%s %s\n", expected ? "updated" : "new    ", file);
-			else
-				failures++;
+		if (expected != NULL && strcmp(expected, got) == 0) {
+			passes++;
+		} else if (write_text(path, got)) {
+			printf("%s %s\n", expected ? "updated" : "new    ", file);
+			passes++;
+		} else {
+			failures++;
 		}
-		passes++;
 	} else if (expected == NULL) {
 		printf("FAIL %s: no such file; tests/golden-update.sh makes it\n", file);
 		failures++;
