@@ -98,6 +98,8 @@ theme_ascii(uint32_t cp)
 		return 'x';
 	case 0x00a0:
 		return ' ';
+	case 0x00b7: /* the separator in "Leadership 3.4 · Objectivity 2.0" */
+		return '|';
 	default:
 		return '?';
 	}

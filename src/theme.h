@@ -21,8 +21,8 @@ struct attr {
 void theme_attr(uint16_t style, bool color, struct attr *out);
 
 /* An ASCII stand-in for cp on a terminal without UTF-8: box drawing to
- * - | +, bullets to *, quotes and dashes to their ASCII forms, anything
- * else non-ASCII to '?'.  ASCII passes through. */
+ * - | +, bullets to *, quotes and dashes to their ASCII forms, the middle
+ * dot to |, anything else non-ASCII to '?'.  ASCII passes through. */
 uint32_t theme_ascii(uint32_t cp);
 
 #endif

@@ -137,6 +137,7 @@ test_theme(void)
 	CU_ASSERT_EQUAL(a.fg, COL_CYAN);
 	CU_ASSERT_EQUAL(theme_ascii(0x2500), (uint32_t)'-');
 	CU_ASSERT_EQUAL(theme_ascii(0x2022), (uint32_t)'*');
+	CU_ASSERT_EQUAL(theme_ascii(0x00b7), (uint32_t)'|'); /* a separator, not '?' */
 	CU_ASSERT_EQUAL(theme_ascii('a'), (uint32_t)'a');
 	CU_ASSERT_EQUAL(theme_ascii(0x65e5), (uint32_t)'?');
 }
