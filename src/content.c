@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "content.h"
+#include "files.h"
 #include "markdown.h"
 #include "text.h"
 #include "xalloc.h"
@@ -284,6 +285,7 @@ content_read_file(const char *path, size_t *len, char **err)
 	struct stat sb;
 	char *buf;
 	size_t n;
+	int rc;
 
 	if (f == NULL) {
 		*err = xasprintf("cannot open %s: %s", path, strerror(errno));
@@ -300,16 +302,16 @@ content_read_file(const char *path, size_t *len, char **err)
 		fclose(f);
 		return NULL;
 	}
-	buf = xmalloc((size_t)sb.st_size + 1);
-	n = fread(buf, 1, (size_t)sb.st_size, f);
-	if (ferror(f)) {
-		*err = xasprintf("cannot read %s: %s", path, strerror(errno));
-		fclose(f);
-		free(buf);
+	rc = files_read(f, CONTENT_MAX_BYTES, &buf, &n);
+	fclose(f);
+	if (rc == EFBIG) {
+		*err = xasprintf("%s is too large (more than %u MiB)", path, CONTENT_MAX_BYTES >> 20);
 		return NULL;
 	}
-	fclose(f);
-	buf[n] = '\0';
+	if (rc != 0) {
+		*err = xasprintf("cannot read %s: %s", path, strerror(rc));
+		return NULL;
+	}
 	if (memchr(buf, '\0', n) != NULL) {
 		*err = xasprintf("%s is not a text file", path);
 		free(buf);

@@ -29,6 +29,7 @@
 
 #include "cli.h"
 #include "export.h"
+#include "files.h"
 #include "jsonout.h"
 #include "report.h"
 #include "text.h"
@@ -237,8 +238,7 @@ enum export_status
 export_write_file(const char *path, const char *data, size_t len, char **detail)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL ? xstrdup(".")
-				  : xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	char *dir = files_dirname(path);
 	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, slash != NULL ? slash + 1 : path);
 	const char *what = "create";
 	int fd, dfd, err = 0;
@@ -372,7 +372,7 @@ depth_ok(const char *s, size_t len, size_t *line, size_t *col)
 enum kind {
 	K_ID,	   /* an item or statement id: [a-z0-9]{1,64} */
 	K_ROLE,	   /* a role id, like a file stem */
-	K_PROFILE, /* a profile name: 1..200 bytes of clean text */
+	K_PROFILE, /* a profile name: 1..STORE_NAME_MAX bytes of clean text */
 	K_RATER,   /* "" (self) or a reviewer name */
 	K_TEXT,	   /* one line of text, sanitised */
 	K_NOTE,	   /* null or text with newlines and tabs, sanitised; "" is null */
@@ -485,12 +485,12 @@ get_text(const json_t *obj, const char *path, const char *key, enum kind kind, c
 		break;
 	case K_PROFILE:
 	case K_RATER:
-		if ((kind == K_PROFILE && len < 1) || len > EXPORT_MAX_NAME || !plain(s, len))
+		if ((kind == K_PROFILE && len < 1) || len > STORE_NAME_MAX || !plain(s, len))
 			return fail_at(detail, path, key,
 				       "must be %s of %s to %d bytes without control characters",
 				       kind == K_PROFILE ? "a name"
 							 : "\"\" (self) or a reviewer name",
-				       kind == K_PROFILE ? "1" : "up", EXPORT_MAX_NAME);
+				       kind == K_PROFILE ? "1" : "up", STORE_NAME_MAX);
 		break;
 	default:
 		if (len > EXPORT_MAX_TEXT)
@@ -1050,9 +1050,9 @@ export_import(struct store *st, const char *data, size_t len, const char *as, in
 		*profile = NULL;
 	if (counts != NULL)
 		memset(counts, 0, sizeof *counts);
-	if (as != NULL && (*as == '\0' || strlen(as) > EXPORT_MAX_NAME || !plain(as, strlen(as)))) {
+	if (as != NULL && (*as == '\0' || strlen(as) > STORE_NAME_MAX || !plain(as, strlen(as)))) {
 		xreplacef(detail, "--as needs a name of 1 to %d bytes without control characters",
-			  EXPORT_MAX_NAME);
+			  STORE_NAME_MAX);
 		return EXPORT_ERR_INVALID;
 	}
 	if ((status = check_doc(data, len, &d, detail)) != EXPORT_OK)
@@ -1099,21 +1099,20 @@ enum export_status
 export_read_file(const char *path, char **data, size_t *len, char **detail)
 {
 	bool in = strcmp(path, "-") == 0;
-	int fd = in ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	FILE *f = in ? stdin : fopen(path, "rbe");
 	struct stat sb;
-	size_t n = 0, cap = 0;
-	char *buf = NULL;
 	enum export_status status = EXPORT_OK;
 	char *name = text_clean(path, 0); /* for messages */
+	int rc;
 
 	*data = NULL;
 	*len = 0;
-	if (fd < 0) {
+	if (f == NULL) {
 		xreplacef(detail, "cannot open %s: %s", name, strerror(errno));
 		free(name);
 		return EXPORT_ERR_IO;
 	}
-	if (fstat(fd, &sb) != 0) {
+	if (fstat(fileno(f), &sb) != 0) {
 		xreplacef(detail, "cannot read %s: %s", name, strerror(errno));
 		status = EXPORT_ERR_IO;
 	} else if (S_ISDIR(sb.st_mode)) {
@@ -1125,41 +1124,19 @@ export_read_file(const char *path, char **data, size_t *len, char **detail)
 			  "may have",
 			  name, (intmax_t)sb.st_size, EXPORT_MAX_BYTES);
 		status = EXPORT_ERR_TOO_LARGE;
-	}
-	/* Read at most one byte past the limit: a pipe has no size to check. */
-	while (status == EXPORT_OK) {
-		ssize_t r;
-
-		buf = xgrow(buf, &cap, n + 65536 + 1, 1);
-		r = read(fd, buf + n,
-			 cap - n - 1 < EXPORT_MAX_BYTES + 1 - n ? cap - n - 1
-								: EXPORT_MAX_BYTES + 1 - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			xreplacef(detail, "cannot read %s: %s", name, strerror(errno));
-			status = EXPORT_ERR_IO;
-		} else if (r == 0) {
-			break;
-		} else if ((n += (size_t)r) > EXPORT_MAX_BYTES) {
-			xreplacef(detail,
-				  "%s is larger than the %u bytes (16 MiB) an export may have",
-				  name, EXPORT_MAX_BYTES);
-			status = EXPORT_ERR_TOO_LARGE;
-		}
+	} else if ((rc = files_read(f, EXPORT_MAX_BYTES, data, len)) == EFBIG) {
+		/* a pipe has no size to check before reading */
+		xreplacef(detail, "%s is larger than the %u bytes (16 MiB) an export may have",
+			  name, EXPORT_MAX_BYTES);
+		status = EXPORT_ERR_TOO_LARGE;
+	} else if (rc != 0) {
+		xreplacef(detail, "cannot read %s: %s", name, strerror(rc));
+		status = EXPORT_ERR_IO;
 	}
 	if (!in)
-		close(fd);
+		fclose(f);
 	free(name);
-	if (status != EXPORT_OK) {
-		free(buf);
-		return status;
-	}
-	buf = xgrow(buf, &cap, n + 1, 1);
-	buf[n] = '\0';
-	*data = buf;
-	*len = n;
-	return EXPORT_OK;
+	return status;
 }
 
 enum export_status

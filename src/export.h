@@ -50,7 +50,6 @@
 #define EXPORT_MAX_TEXT 10240		      /* bytes in a note or other text */
 #define EXPORT_MAX_ID 64		      /* bytes in an item or statement id */
 #define EXPORT_MAX_ROLE_ID 128		      /* bytes in a role id */
-#define EXPORT_MAX_NAME 200		      /* bytes in a profile or rater name */
 #define EXPORT_MAX_TIME INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 
 enum export_status {

@@ -20,6 +20,7 @@
 
 #include "markdown.h"
 #include "mdrender.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -643,29 +644,25 @@ render_code(struct state *st, cmark_node *n)
 
 		if (memchr(s, '\t', ll) != NULL) {
 			/* expand tabs to 4-cell stops */
-			size_t elen = 0, ecap = 0;
+			struct strbuf eb = STRBUF_INIT;
 			int col = 0;
 
 			for (size_t i = 0; i < ll;) {
 				if (s[i] == '\t') {
 					int k = 4 - col % 4;
-					expanded = xgrow(expanded, &ecap, elen + (size_t)k + 1, 1);
-					memset(expanded + elen, ' ', (size_t)k);
-					elen += (size_t)k;
+					strbuf_pad(&eb, ' ', k);
 					col += k;
 					i++;
 				} else {
 					uint32_t cp;
 					size_t k = text_decode(s + i, ll - i, &cp);
-					expanded = xgrow(expanded, &ecap, elen + k + 1, 1);
-					memcpy(expanded + elen, s + i, k);
-					elen += k;
+					strbuf_add(&eb, s + i, k);
 					col += text_cp_width(cp);
 					i += k;
 				}
 			}
-			p = expanded ? expanded : "";
-			rem = elen;
+			rem = eb.len;
+			p = expanded = strbuf_take(&eb);
 		}
 		do {
 			int avail = begin_line(st, false), used = 0;

@@ -34,12 +34,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "store.h"
 #include "xalloc.h"
 
 /* "Rolb": PRAGMA application_id of rolebook's databases. */
 #define STORE_APPLICATION_ID 0x526f6c62
-#define STORE_NAME_MAX 200 /* bytes in a profile name */
 
 /*
  * The schema, one frozen step per version.  Step 1 also marks the file as
@@ -47,6 +47,9 @@
  * version it reaches, so running a step in a transaction is the whole
  * migration, here and in the tests that build old databases.
  */
+/* Step 1 is frozen with the limit it was written with. */
+_Static_assert(STORE_NAME_MAX == 200, "migration 0 -> 1 checks names of 1 to 200 bytes");
+
 /* clang-format off */
 static const char *const migrations[] = {
 	/* 0 -> 1: profiles, checklist items, reading positions. */
@@ -556,24 +559,11 @@ scalar_text(sqlite3 *db, const char *sql, char **out)
 	return rc;
 }
 
-/* The folder part of path ("." when there is none); a new string. */
-static char *
-folder_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* mkdir -p of path's folder; new folders get 0700 (the umask is 077). */
 static enum store_status
 make_folders(const char *path, char **detail)
 {
-	char *dir = folder_of(path), *p;
+	char *dir = files_dirname(path), *p;
 	enum store_status status = STORE_OK;
 
 	for (p = dir + 1; status == STORE_OK; p++) {
@@ -884,7 +874,7 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 
 	/* The folder must be writable too: WAL keeps -wal and -shm beside
 	 * the file. */
-	dir = folder_of(path);
+	dir = files_dirname(path);
 	writable = !(flags & STORE_READONLY) && access(path, W_OK) == 0 && access(dir, W_OK) == 0;
 	free(dir);
 

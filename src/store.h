@@ -46,6 +46,10 @@ enum store_open_flags {
 /* The schema version this build writes (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 2
 
+/* The one name-length limit: bytes in a profile name or a rater's name,
+ * checked alike by the store, by imports and on the command line. */
+#define STORE_NAME_MAX 200
+
 /*
  * Opens (creating if needed) the database at path.  Creates missing parent
  * folders with mode 0700 and the file with mode 0600; turns on WAL, a busy
