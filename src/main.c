@@ -27,6 +27,7 @@
 #include "app.h"
 #include "cli.h"
 #include "content.h"
+#include "cli_export.h"
 #include "export.h"
 #include "paths.h"
 #include "report.h"
