@@ -185,7 +185,8 @@ export_import(struct store *st, const char *data, size_t len, const char *as, in
 		*profile = NULL;
 	if (counts != NULL)
 		memset(counts, 0, sizeof *counts);
-	if (as != NULL && (*as == '\0' || strlen(as) > STORE_NAME_MAX || !export_plain(as, strlen(as)))) {
+	if (as != NULL &&
+	    (*as == '\0' || strlen(as) > STORE_NAME_MAX || !export_plain(as, strlen(as)))) {
 		xreplacef(detail, "--as needs a name of 1 to %d bytes without control characters",
 			  STORE_NAME_MAX);
 		return EXPORT_ERR_INVALID;

@@ -33,15 +33,13 @@ struct export_doc {
 	size_t nroles;
 };
 
-
 /*
  * Parses and checks the whole document data[0..len) into *d; nothing is
  * written anywhere.  On EXPORT_OK the caller frees *d with
  * export_doc_free(); on failure *d is empty and *detail says what and
  * where (a JSON path, or a line and column).
  */
-enum export_status export_check(const char *data, size_t len, struct export_doc *d,
-				char **detail);
+enum export_status export_check(const char *data, size_t len, struct export_doc *d, char **detail);
 
 /* Frees what d holds and leaves it empty. */
 void export_doc_free(struct export_doc *d);

@@ -19,7 +19,10 @@ struct strbuf {
 	size_t cap; /* bytes allocated */
 };
 
-#define STRBUF_INIT {NULL, 0, 0}
+#define STRBUF_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 /* Appends n bytes of s (which may hold NULs). */
 void strbuf_add(struct strbuf *b, const char *s, size_t n);
