@@ -117,7 +117,7 @@ id_set_add(struct id_set *set, const char *id)
 
 int
 catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
-                char **err)
+		char **err)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
@@ -141,7 +141,7 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 			struct stat sb;
 			char *p = xasprintf("%s/%s", dir, de->d_name);
 			bool reg = (de->d_type == DT_LNK || de->d_type == DT_UNKNOWN) &&
-			           stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+				   stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
 			free(p);
 			if (!reg)
 				continue;
