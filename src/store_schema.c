@@ -114,44 +114,43 @@ store_schema_open_db(const char *name, int flags, int busy_ms, sqlite3 **out)
 	return rc;
 }
 
-int
-store_schema_int(sqlite3 *db, const char *sql, int64_t *out)
+/* Steps sql once on db: the first row's first column goes to *num or, as
+ * a new string, to *text (whichever is not NULL).  With no row, *text is
+ * NULL and SQLITE_OK returned, but a number is missed: SQLITE_ERROR. */
+static int
+scalar(sqlite3 *db, const char *sql, int64_t *num, char **text)
 {
 	sqlite3_stmt *s;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
 
+	if (text != NULL)
+		*text = NULL;
 	if (rc != SQLITE_OK)
 		return rc;
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		*out = sqlite3_column_int64(s, 0);
+		if (num != NULL)
+			*num = sqlite3_column_int64(s, 0);
+		else
+			*text = col_str(s, 0);
 		rc = SQLITE_OK;
 	} else if (rc == SQLITE_DONE) {
-		rc = SQLITE_ERROR;
+		rc = num != NULL ? SQLITE_ERROR : SQLITE_OK;
 	}
 	sqlite3_finalize(s);
 	return rc;
 }
 
-/* *out receives a new copy of the first row's text, or NULL. */
+int
+store_schema_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	return scalar(db, sql, out, NULL);
+}
+
 int
 store_schema_text(sqlite3 *db, const char *sql, char **out)
 {
-	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
-
-	*out = NULL;
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*out = col_str(s, 0);
-		rc = SQLITE_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(s);
-	return rc;
+	return scalar(db, sql, NULL, out);
 }
 
 /* True when path-wal holds frames that an immutable connection would miss. */

@@ -269,22 +269,30 @@ vbind(sqlite3_stmt *s, const char *fmt, va_list ap)
 
 /* Prepares and binds a statement; on success the caller steps *out and
  * then release()s it. */
+static enum store_status
+vquery(struct store *st, enum stmt which, sqlite3_stmt **out, const char *fmt, va_list ap)
+{
+	enum store_status status = prepare(st, which, out);
+
+	if (status != STORE_OK)
+		return status;
+	status = vbind(*out, fmt, ap);
+	if (status != STORE_OK) {
+		release(*out);
+		*out = NULL;
+	}
+	return status;
+}
+
 enum store_status
 store_query(struct store *st, enum stmt which, sqlite3_stmt **out, const char *fmt, ...)
 {
 	enum store_status status;
 	va_list ap;
 
-	status = prepare(st, which, out);
-	if (status != STORE_OK)
-		return status;
 	va_start(ap, fmt);
-	status = vbind(*out, fmt, ap);
+	status = vquery(st, which, out, fmt, ap);
 	va_end(ap);
-	if (status != STORE_OK) {
-		release(*out);
-		*out = NULL;
-	}
 	return status;
 }
 
@@ -297,19 +305,15 @@ store_run(struct store *st, enum stmt which, const char *fmt, ...)
 	va_list ap;
 	int rc;
 
-	status = prepare(st, which, &s);
+	va_start(ap, fmt);
+	status = vquery(st, which, &s, fmt, ap);
+	va_end(ap);
 	if (status != STORE_OK)
 		return status;
-	va_start(ap, fmt);
-	status = vbind(s, fmt, ap);
-	va_end(ap);
-	if (status == STORE_OK) {
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			;
-		status = status_of(rc);
-	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
 	release(s);
-	return status;
+	return status_of(rc);
 }
 
 /* Runs a statement that yields one integer; STORE_ERR_NOTFOUND when it
@@ -322,19 +326,16 @@ store_get_int(struct store *st, int64_t *out, enum stmt which, const char *fmt, 
 	va_list ap;
 	int rc;
 
-	status = prepare(st, which, &s);
+	va_start(ap, fmt);
+	status = vquery(st, which, &s, fmt, ap);
+	va_end(ap);
 	if (status != STORE_OK)
 		return status;
-	va_start(ap, fmt);
-	status = vbind(s, fmt, ap);
-	va_end(ap);
-	if (status == STORE_OK) {
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW)
-			*out = sqlite3_column_int64(s, 0);
-		else
-			status = rc == SQLITE_DONE ? STORE_ERR_NOTFOUND : status_of(rc);
-	}
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	else
+		status = rc == SQLITE_DONE ? STORE_ERR_NOTFOUND : status_of(rc);
 	release(s);
 	return status;
 }
