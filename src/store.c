@@ -339,7 +339,7 @@ rating_change(struct store *st, const char *profile, const char *role, const cha
 
 	if (st->readonly)
 		return STORE_ERR_READONLY;
-	if (!name_ok(profile) || !id_ok(role) || rater == NULL || !id_ok(statement_id) ||
+	if (!name_ok(profile) || !id_ok(role) || !rater_ok(rater) || !id_ok(statement_id) ||
 	    value < 0 || value > 5)
 		return STORE_ERR_INVALID;
 	if (note != NULL && *note == '\0')

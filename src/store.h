@@ -169,7 +169,8 @@ enum store_status store_ratings_get(struct store *st, const char *profile, const
                                     const char *rater, struct store_rating **out, size_t *n);
 void store_ratings_free(struct store_rating *r, size_t n);
 /* Sets a rating (0 clears it but keeps any note); value outside 0..5 is
- * STORE_ERR_INVALID.  rater is never NULL; area and text NULL keep the
+ * STORE_ERR_INVALID, and so is a NULL rater or one longer than
+ * STORE_NAME_MAX bytes; area and text NULL keep the
  * stored ones.  A record left with neither value nor note is removed. */
 enum store_status store_rating_set(struct store *st, const char *profile, const char *role,
                                    const char *rater, const char *statement_id,

@@ -104,6 +104,9 @@ enum store_status store_finish(struct store *st, enum store_status status);
 bool store_name_ok(const char *name);
 bool store_id_ok(const char *id);
 
+/* A rater: "" (the profile's own) or a name of at most STORE_NAME_MAX bytes. */
+bool store_rater_ok(const char *rater);
+
 /* The short names the store's functions were written with. */
 #define status_of(...) store_status_of(__VA_ARGS__)
 #define set_detail(...) store_set_detail(__VA_ARGS__)
@@ -117,6 +120,7 @@ bool store_id_ok(const char *id);
 #define finish(...) store_finish(__VA_ARGS__)
 #define name_ok(...) store_name_ok(__VA_ARGS__)
 #define id_ok(...) store_id_ok(__VA_ARGS__)
+#define rater_ok(...) store_rater_ok(__VA_ARGS__)
 
 /* ---- store_schema.c ---- */
 

@@ -448,3 +448,9 @@ store_id_ok(const char *id)
 }
 
 /* The profile's id; inside a transaction when create is true. */
+
+bool
+store_rater_ok(const char *rater)
+{
+	return rater != NULL && strlen(rater) <= STORE_NAME_MAX;
+}
