@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "content.h"
+#include "files.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -48,11 +49,9 @@ catalog_find(const struct catalog *c, const char *id)
 static char *
 id_from_path(const char *path)
 {
-	const char *base = strrchr(path, '/');
-	size_t n;
+	const char *base = files_basename(path);
+	size_t n = strlen(base);
 
-	base = base ? base + 1 : path;
-	n = strlen(base);
 	if (n > 3 && strcasecmp(base + n - 3, ".md") == 0)
 		n -= 3;
 	else if (n > 9 && strcasecmp(base + n - 9, ".markdown") == 0)

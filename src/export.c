@@ -231,9 +231,8 @@ export_profile(struct store *st, struct catalog *cat, const char *profile, int64
 enum export_status
 export_write_file(const char *path, const char *data, size_t len, char **detail)
 {
-	const char *slash = strrchr(path, '/');
 	char *dir = files_dirname(path);
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, slash != NULL ? slash + 1 : path);
+	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, files_basename(path));
 	const char *what = "create";
 	int fd, dfd, err = 0;
 	size_t off = 0;

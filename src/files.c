@@ -52,6 +52,14 @@ files_read(FILE *f, size_t max, char **data, size_t *len)
 	return 0;
 }
 
+const char *
+files_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
 char *
 files_dirname(const char *path)
 {

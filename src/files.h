@@ -19,6 +19,10 @@
  */
 int files_read(FILE *f, size_t max, char **data, size_t *len);
 
+/* The part of path after its last '/' (all of it when it has none; ""
+ * when it ends in '/'): a pointer into path. */
+const char *files_basename(const char *path);
+
 /* The folder part of path: "." when it has no '/', "/" for "/name".
  * Returns a new string. */
 char *files_dirname(const char *path);

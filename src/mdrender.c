@@ -16,6 +16,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include "files.h"
 #include "markdown.h"
 #include "mdrender.h"
 #include "mdrender_state.h"
@@ -96,8 +97,8 @@ html_image(struct state *st, const char *s, uint16_t style, uint16_t link)
 		free(label);
 		label = NULL;
 		if (src != NULL) {
-			const char *base = strrchr(src, '/');
-			label = xstrdup(base && base[1] ? base + 1 : src);
+			const char *base = files_basename(src);
+			label = xstrdup(*base != '\0' ? base : src);
 			free(src);
 		}
 	}

@@ -783,6 +783,9 @@ test_files(void)
 	size_t len = 1;
 	FILE *f;
 
+	UNIT_ASSERT_STR("c.md", files_basename("a/b/c.md"));
+	UNIT_ASSERT_STR("c.md", files_basename("c.md"));
+	UNIT_ASSERT_STR("", files_basename("a/"));
 	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
 		char *d = files_dirname(dirs[i].path);
 		UNIT_ASSERT_STR(dirs[i].dir, d);
