@@ -1,6 +1,7 @@
 /*
- * content.h - the role model: a catalogue of role files, each loaded
- * lazily into its title and summary first and its full model on demand.
+ * content.h - the role model: a catalogue of role files (catalog.c), each
+ * loaded lazily into its title and summary first and its full model on
+ * demand (role.c).
  *
  * A role is one Markdown file; its id is the file name without ".md".
  * The full model is the parsed tree, its outline (sections), the kind of
@@ -107,6 +108,11 @@ struct role *catalog_add_file(struct catalog *c, const char *path, char **err);
 
 /* The role with this id, or NULL. */
 struct role *catalog_find(const struct catalog *c, const char *id);
+
+/* A role of id and path, both taken (the role frees them), not read yet;
+ * for the catalogue.  Free with role_free() (NULL is a no-op). */
+struct role *role_new(char *id, char *path, enum role_origin origin);
+void role_free(struct role *r);
 
 /* Reads the title and summary from the start of the file (cheap). */
 void role_peek(struct role *r);

@@ -28,8 +28,8 @@
  *
  * Functions never print and never exit: they return a status whose
  * message comes from export_strerror() and, where a detail pointer is
- * given, a new string with specifics (caller frees).  Only the
- * export_cli_*() glue at the end writes messages, to stderr.
+ * given, a new string with specifics (caller frees).  The command-line
+ * glue that prints is cli_export.h's.
  */
 #ifndef ROLEBOOK_EXPORT_H
 #define ROLEBOOK_EXPORT_H
@@ -50,7 +50,6 @@
 #define EXPORT_MAX_TEXT 10240		      /* bytes in a note or other text */
 #define EXPORT_MAX_ID 64		      /* bytes in an item or statement id */
 #define EXPORT_MAX_ROLE_ID 128		      /* bytes in a role id */
-#define EXPORT_MAX_NAME 200		      /* bytes in a profile or rater name */
 #define EXPORT_MAX_TIME INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
 
 enum export_status {
@@ -137,14 +136,5 @@ enum export_status export_import_file(struct store *st, const char *path, const 
 enum export_status export_load_dir(struct store *mem, const char *dir, size_t *nloaded,
 				   char ***errors, size_t *nerrors, char **detail);
 void export_errors_free(char **errors, size_t n);
-
-/* ---- command-line glue: these print (results to out, errors to stderr)
- * and return the process exit status (0, or 1 on failure). ---- */
-
-/* `rolebook export`: to out, or to the file output when not NULL. */
-int export_cli_export(struct store *st, struct catalog *cat, const char *profile,
-		      const char *output, int64_t now, FILE *out);
-/* `rolebook import FILE [--as NAME]`: a one-line summary on out. */
-int export_cli_import(struct store *st, const char *path, const char *as, int64_t now, FILE *out);
 
 #endif

@@ -27,6 +27,7 @@
 #include "app.h"
 #include "cli.h"
 #include "content.h"
+#include "cli_export.h"
 #include "export.h"
 #include "paths.h"
 #include "report.h"
@@ -525,8 +526,8 @@ main(int argc, char **argv)
 			o.no_color = true;
 			break;
 		case 'p':
-			if (*optarg == '\0' || strlen(optarg) > 200) {
-				cli_error("invalid profile name (1 to 200 bytes)");
+			if (*optarg == '\0' || strlen(optarg) > STORE_NAME_MAX) {
+				cli_error("invalid profile name (1 to %d bytes)", STORE_NAME_MAX);
 				return 2;
 			}
 			o.profile = optarg;
@@ -535,8 +536,8 @@ main(int argc, char **argv)
 			o.db = optarg;
 			break;
 		case 'r':
-			if (*optarg == '\0' || strlen(optarg) > 200) {
-				cli_error("invalid reviewer name (1 to 200 bytes)");
+			if (*optarg == '\0' || strlen(optarg) > STORE_NAME_MAX) {
+				cli_error("invalid reviewer name (1 to %d bytes)", STORE_NAME_MAX);
 				return 2;
 			}
 			o.reviewer = optarg;
@@ -555,8 +556,8 @@ main(int argc, char **argv)
 			o.output = optarg;
 			break;
 		case 'A':
-			if (*optarg == '\0' || strlen(optarg) > 200) {
-				cli_error("invalid name for --as (1 to 200 bytes)");
+			if (*optarg == '\0' || strlen(optarg) > STORE_NAME_MAX) {
+				cli_error("invalid name for --as (1 to %d bytes)", STORE_NAME_MAX);
 				return 2;
 			}
 			o.as = optarg;

@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "files.h"
 #include "markdown.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -179,8 +182,7 @@ restore_item(cmark_node *item, cmark_mem *mem, struct line_reader *lr)
 {
 	int start = cmark_node_get_start_line(item), end = cmark_node_get_end_line(item);
 	cmark_node *mini, *para, *c;
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
+	struct strbuf sb = STRBUF_INIT;
 	bool done = false;
 
 	if (start < 1 || (size_t)start < lr->line)
@@ -194,20 +196,18 @@ restore_item(cmark_node *item, cmark_mem *mem, struct line_reader *lr)
 			t++;
 		tl = strlen(t);
 		if (tl > 0) {
-			buf = xgrow(buf, &cap, n + tl + 3, 1);
-			if (n == 0 && t[0] == '[')
-				buf[n++] = '\\';
-			memcpy(buf + n, t, tl);
-			n += tl;
-			buf[n++] = '\n';
+			if (sb.len == 0 && t[0] == '[')
+				strbuf_add(&sb, "\\", 1);
+			strbuf_add(&sb, t, tl);
+			strbuf_add(&sb, "\n", 1);
 		}
 		free(line);
 	}
-	if (n == 0)
+	if (sb.len == 0)
 		return false; /* an empty item, as written */
 	{
 		cmark_parser *p = new_parser_mem(mem);
-		cmark_parser_feed(p, buf, n);
+		cmark_parser_feed(p, sb.s, sb.len);
 		mini = cmark_parser_finish(p);
 		cmark_parser_free(p);
 	}
@@ -222,7 +222,7 @@ restore_item(cmark_node *item, cmark_mem *mem, struct line_reader *lr)
 	while ((c = cmark_node_first_child(mini)) != NULL)
 		cmark_node_free(c);
 	cmark_node_free(mini);
-	free(buf);
+	strbuf_free(&sb);
 	return done;
 }
 
@@ -269,7 +269,6 @@ new_parser_mem(cmark_mem *mem)
 	return p;
 }
 
-#define CHUNK (256 * 1024)
 
 cmark_node *
 md_parse_file(FILE *f, const char *name, char **front, char **err)
@@ -318,20 +317,14 @@ md_opens_with(cmark_node *doc, const char *title)
 char *
 md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
 {
-	size_t have = 0, cap = CHUNK + 1, n, body, fs = 0, fl = 0;
-	char *buf = xmalloc(cap), *clean;
+	size_t have, body, fs = 0, fl = 0;
+	char *buf, *clean;
+	int rc;
 
 	*front = NULL;
-	for (;;) {
-		buf = xgrow(buf, &cap, have + CHUNK + 1, 1);
-		n = fread(buf + have, 1, CHUNK, f);
-		have += n;
-		if (n < CHUNK)
-			break;
-	}
-	if (ferror(f)) {
-		*err = xasprintf("cannot read %s: %s", name, strerror(errno));
-		free(buf);
+	/* no limit here: role_open() checked the file's size */
+	if ((rc = files_read(f, SIZE_MAX - 1, &buf, &have)) != 0) {
+		*err = xasprintf("cannot read %s: %s", name, strerror(rc));
 		return NULL;
 	}
 	if (memchr(buf, '\0', have) != NULL) {
@@ -410,8 +403,9 @@ md_plain_text(cmark_node *node)
 {
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
-	char *buf = NULL;
-	size_t len = 0, cap = 0, start, end;
+	struct strbuf sb = STRBUF_INIT;
+	size_t len, start, end;
+	char *buf;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -424,16 +418,12 @@ md_plain_text(cmark_node *node)
 			lit = cmark_node_get_literal(n);
 		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
 			lit = " ";
-		if (lit != NULL) {
-			size_t n2 = strlen(lit);
-			buf = xgrow(buf, &cap, len + n2 + 1, 1);
-			memcpy(buf + len, lit, n2);
-			len += n2;
-		}
+		if (lit != NULL)
+			strbuf_puts(&sb, lit);
 	}
 	cmark_iter_free(it);
-	buf = xgrow(buf, &cap, len + 1, 1);
-	buf[len] = '\0';
+	len = sb.len;
+	buf = strbuf_take(&sb);
 	for (size_t i = 0; i < len; i++)
 		if (buf[i] == '\t' || buf[i] == '\n')
 			buf[i] = ' ';

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "paths.h"
 #include "xalloc.h"
 
@@ -68,7 +69,7 @@ char *
 paths_bundled_roles(const char *argv0)
 {
 	const char *env = getenv("ROLEBOOK_CONTENT_DIR");
-	char exe[PATH_MAX], *slash, *p;
+	char exe[PATH_MAX], *p;
 	ssize_t n;
 
 	if (env != NULL && *env != '\0')
@@ -78,14 +79,18 @@ paths_bundled_roles(const char *argv0)
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			*slash = '\0';
-			p = xasprintf("%s/content/roles", exe);
-			if (is_dir(p) && access(ROLEBOOK_DATADIR "/roles", F_OK) != 0)
+		if (strchr(exe, '/') != NULL) {
+			char *dir = files_dirname(exe);
+
+			p = xasprintf("%s/content/roles", dir);
+			if (!is_dir(p) || (access(ROLEBOOK_DATADIR "/roles", F_OK) == 0 &&
+			                   strncmp(dir, "/usr", 4) == 0)) {
+				free(p);
+				p = NULL;
+			}
+			free(dir);
+			if (p != NULL)
 				return p;
-			if (is_dir(p) && strncmp(exe, "/usr", 4) != 0)
-				return p;
-			free(p);
 		}
 	}
 	(void)argv0;

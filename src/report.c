@@ -25,6 +25,7 @@
 #include "jsonout.h"
 #include "readiness.h"
 #include "report.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -40,61 +41,6 @@ report_strerror(enum report_status status)
 		return "invalid argument";
 	}
 	return "unknown error";
-}
-
-/* ---- a growing string ---- */
-
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-buf_add(struct buf *b, const char *s, size_t n)
-{
-	b->s = xgrow(b->s, &b->cap, b->len + n + 1, 1);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
-}
-
-static void buf_printf(struct buf *b, const char *fmt, ...) RB_PRINTF(2, 3);
-
-static void
-buf_printf(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	buf_puts(b, s);
-	free(s);
-}
-
-/* n spaces */
-static void
-buf_pad(struct buf *b, int n)
-{
-	while (n-- > 0)
-		buf_add(b, " ", 1);
-}
-
-/* The finished string (never NULL); the buffer is left empty. */
-static char *
-buf_take(struct buf *b)
-{
-	char *s = b->s != NULL ? b->s : xstrdup("");
-
-	memset(b, 0, sizeof *b);
-	return s;
 }
 
 /* ---- numbers and widths ---- */
@@ -262,43 +208,43 @@ rating_subject(const struct report_role *rr, const struct store_rating *rt, cons
 /* Appends a sanitised note after label, continuation lines indented under
  * its first line. */
 static void
-text_note(struct buf *b, int indent, const char *label, const char *note)
+text_note(struct strbuf *b, int indent, const char *label, const char *note)
 {
 	char *c = text_clean(note, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS), *p = c, *nl;
 	int at = indent + width_of(label);
 
-	buf_pad(b, indent);
-	buf_puts(b, label);
+	strbuf_pad(b, ' ', indent);
+	strbuf_puts(b, label);
 	while ((nl = strchr(p, '\n')) != NULL) {
-		buf_add(b, p, (size_t)(nl - p) + 1);
-		buf_pad(b, at);
+		strbuf_add(b, p, (size_t)(nl - p) + 1);
+		strbuf_pad(b, ' ', at);
 		p = nl + 1;
 	}
-	buf_puts(b, p);
-	buf_puts(b, "\n");
+	strbuf_puts(b, p);
+	strbuf_puts(b, "\n");
 	free(c);
 }
 
 static void
-text_item(struct buf *b, size_t num, bool done, const char *text, const struct store_item *rec,
+text_item(struct strbuf *b, size_t num, bool done, const char *text, const struct store_item *rec,
 	  bool show_id)
 {
 	char *t = text_clean(text, 0), date[11];
 
 	if (num > 0)
-		buf_printf(b, "%3zu. [%c] %s", num, done ? 'x' : ' ', t);
+		strbuf_printf(b, "%3zu. [%c] %s", num, done ? 'x' : ' ', t);
 	else
-		buf_printf(b, "     [%c] %s", done ? 'x' : ' ', t);
+		strbuf_printf(b, "     [%c] %s", done ? 'x' : ' ', t);
 	if (done && rec != NULL) {
 		checklist_date(rec->done_at, date);
-		buf_printf(b, "  (done %s)", date);
+		strbuf_printf(b, "  (done %s)", date);
 	}
 	if (show_id && rec != NULL) {
 		char *id = text_clean(rec->item_id, 0);
-		buf_printf(b, "  (id %s)", id);
+		strbuf_printf(b, "  (id %s)", id);
 		free(id);
 	}
-	buf_puts(b, "\n");
+	strbuf_puts(b, "\n");
 	if (rec != NULL && rec->note != NULL && *rec->note != '\0')
 		text_note(b, 7, "note: ", rec->note);
 	free(t);
@@ -307,7 +253,7 @@ text_item(struct buf *b, size_t num, bool done, const char *text, const struct s
 static void
 text_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
 {
-	struct buf *b = arg;
+	struct strbuf *b = arg;
 	const char *text, *area;
 	char *label;
 
@@ -315,7 +261,7 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 
 	if (heading) {
 		char *a = text_clean(area, 0), *t = text_clean(text, 0);
-		buf_printf(b, "  %s: %s%s\n", a, t, current ? "" : "  " GONE_NOTE);
+		strbuf_printf(b, "  %s: %s%s\n", a, t, current ? "" : "  " GONE_NOTE);
 		free(a);
 		free(t);
 	}
@@ -333,7 +279,7 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 
 /* The scores table: one row per area, a column per rater. */
 static void
-text_scores(struct buf *b, const struct report_role *rr)
+text_scores(struct strbuf *b, const struct report_role *rr)
 {
 	const struct role *r = rr->role;
 	size_t ncols = 3 + rr->nrev, rows = r->nareas + 1;
@@ -366,12 +312,12 @@ text_scores(struct buf *b, const struct report_role *rr)
 				w[x] = width_of(cell[y][x]);
 	for (size_t y = 0; y < rows; y++) {
 		for (size_t x = 0; x < ncols; x++) {
-			buf_puts(b, cell[y][x]);
+			strbuf_puts(b, cell[y][x]);
 			if (x + 1 < ncols)
-				buf_pad(b, w[x] - width_of(cell[y][x]) + 2);
+				strbuf_pad(b, ' ', w[x] - width_of(cell[y][x]) + 2);
 			free(cell[y][x]);
 		}
-		buf_puts(b, "\n");
+		strbuf_puts(b, "\n");
 		free(cell[y]);
 	}
 	free(cell);
@@ -379,7 +325,7 @@ text_scores(struct buf *b, const struct report_role *rr)
 }
 
 static void
-text_role(struct buf *b, const struct report_role *rr)
+text_role(struct strbuf *b, const struct report_role *rr)
 {
 	const struct role *r = rr->role;
 	const char *group = NULL;
@@ -387,51 +333,51 @@ text_role(struct buf *b, const struct report_role *rr)
 	size_t nevidence = b->len;
 
 	head = xasprintf("%s (%s)", title, id);
-	buf_printf(b, "\n%s\n", head);
+	strbuf_printf(b, "\n%s\n", head);
 	for (int i = width_of(head); i > 0; i--)
-		buf_puts(b, "=");
-	buf_puts(b, "\n\n");
+		strbuf_puts(b, "=");
+	strbuf_puts(b, "\n\n");
 	free(head);
 	free(title);
 	free(id);
 
 	if (rr->cl.n == 0)
-		buf_puts(b, "Checklist: none in this role\n");
+		strbuf_puts(b, "Checklist: none in this role\n");
 	else
-		buf_printf(b, "Checklist: %zu of %zu done\n", rr->cl.done, rr->cl.n);
+		strbuf_printf(b, "Checklist: %zu of %zu done\n", rr->cl.done, rr->cl.n);
 	for (size_t i = 0; i < rr->cl.n; i++) {
 		const struct checklist_entry *e = &rr->cl.v[i];
 		const char *g = e->item->group;
 
 		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
 			char *cg = text_clean(g, 0);
-			buf_printf(b, "\n%s\n", cg);
+			strbuf_printf(b, "\n%s\n", cg);
 			free(cg);
 			group = g;
 		} else if (i == 0) {
-			buf_puts(b, "\n");
+			strbuf_puts(b, "\n");
 		}
 		text_item(b, i + 1, e->done, e->item->text, e->rec, false);
 	}
 	if (rr->cl.nstale > 0) {
-		buf_puts(b, "\nEarlier progress that no longer matches the content:\n");
+		strbuf_puts(b, "\nEarlier progress that no longer matches the content:\n");
 		for (size_t k = 0; k < rr->cl.nstale; k++)
 			text_item(b, 0, rr->cl.stale[k]->done, rr->cl.stale[k]->text,
 				  rr->cl.stale[k], true);
 	}
 
-	buf_puts(b, "\n");
+	strbuf_puts(b, "\n");
 	if (r->nareas == 0)
-		buf_puts(b, "Skill areas: none in this role\n");
+		strbuf_puts(b, "Skill areas: none in this role\n");
 	else
 		text_scores(b, rr);
-	buf_printf(b, "\nReadiness: %s\n%s\n", rr->self.rd.verdict, READINESS_DISCLAIMER);
+	strbuf_printf(b, "\nReadiness: %s\n%s\n", rr->self.rd.verdict, READINESS_DISCLAIMER);
 
-	buf_puts(b, "\nEvidence:\n");
+	strbuf_puts(b, "\nEvidence:\n");
 	nevidence = b->len;
 	each_evidence(rr, text_evidence, b);
 	if (b->len == nevidence)
-		buf_puts(b, "  no notes yet\n");
+		strbuf_puts(b, "  no notes yet\n");
 }
 
 /* ---- Markdown ---- */
@@ -443,134 +389,134 @@ text_role(struct buf *b, const struct report_role *rr)
  * emphasis, links, HTML, entities or math.
  */
 static void
-md_text(struct buf *b, const char *s)
+md_text(struct strbuf *b, const char *s)
 {
 	char *c = text_clean(s, 0);
 
 	for (const char *p = c; *p != '\0'; p++) {
 		if (strchr("\\`*_[]<>|#~&$", *p) != NULL)
-			buf_add(b, "\\", 1);
-		buf_add(b, p, 1);
+			strbuf_add(b, "\\", 1);
+		strbuf_add(b, p, 1);
 	}
 	free(c);
 }
 
 static void
-md_item(struct buf *b, bool done, const char *text, const struct store_item *rec)
+md_item(struct strbuf *b, bool done, const char *text, const struct store_item *rec)
 {
 	char date[11];
 
-	buf_printf(b, "- [%c] ", done ? 'x' : ' ');
+	strbuf_printf(b, "- [%c] ", done ? 'x' : ' ');
 	md_text(b, text);
 	if (done && rec != NULL) {
 		checklist_date(rec->done_at, date);
-		buf_printf(b, " \xe2\x80\x94 done %s", date); /* U+2014 EM DASH */
+		strbuf_printf(b, " \xe2\x80\x94 done %s", date); /* U+2014 EM DASH */
 	}
 	if (rec != NULL && rec->note != NULL && *rec->note != '\0') {
-		buf_puts(b, " \xe2\x80\x94 ");
+		strbuf_puts(b, " \xe2\x80\x94 ");
 		md_text(b, rec->note);
 	}
-	buf_puts(b, "\n");
+	strbuf_puts(b, "\n");
 }
 
 static void
 md_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
 {
-	struct buf *b = arg;
+	struct strbuf *b = arg;
 	const char *text, *area;
 
 	bool current = rating_subject(rr, rt, &text, &area);
 
 	if (heading) {
-		buf_puts(b, "- **");
+		strbuf_puts(b, "- **");
 		md_text(b, area);
-		buf_puts(b, ":** ");
+		strbuf_puts(b, ":** ");
 		md_text(b, text);
-		buf_puts(b, current ? "\n" : " " GONE_NOTE "\n");
+		strbuf_puts(b, current ? "\n" : " " GONE_NOTE "\n");
 	}
-	buf_puts(b, "  - ");
+	strbuf_puts(b, "  - ");
 	md_text(b, *rt->rater ? rt->rater : "self");
 	if (rt->value > 0)
-		buf_printf(b, " (%d)", rt->value);
-	buf_puts(b, ": ");
+		strbuf_printf(b, " (%d)", rt->value);
+	strbuf_puts(b, ": ");
 	md_text(b, rt->note);
-	buf_puts(b, "\n");
+	strbuf_puts(b, "\n");
 }
 
 static void
-md_role(struct buf *b, const struct report_role *rr)
+md_role(struct strbuf *b, const struct report_role *rr)
 {
 	const struct role *r = rr->role;
 	const char *group = NULL;
 	char avg[16];
 	size_t nevidence;
 
-	buf_puts(b, "\n## ");
+	strbuf_puts(b, "\n## ");
 	md_text(b, r->title);
-	buf_puts(b, " (");
+	strbuf_puts(b, " (");
 	md_text(b, r->id);
-	buf_puts(b, ")\n\n");
+	strbuf_puts(b, ")\n\n");
 
 	if (rr->cl.n == 0)
-		buf_puts(b, "**Checklist:** none in this role\n");
+		strbuf_puts(b, "**Checklist:** none in this role\n");
 	else
-		buf_printf(b, "**Checklist:** %zu of %zu done\n", rr->cl.done, rr->cl.n);
+		strbuf_printf(b, "**Checklist:** %zu of %zu done\n", rr->cl.done, rr->cl.n);
 	for (size_t i = 0; i < rr->cl.n; i++) {
 		const struct checklist_entry *e = &rr->cl.v[i];
 		const char *g = e->item->group;
 
 		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
-			buf_puts(b, "\n**");
+			strbuf_puts(b, "\n**");
 			md_text(b, g);
-			buf_puts(b, "**\n\n");
+			strbuf_puts(b, "**\n\n");
 			group = g;
 		} else if (i == 0) {
-			buf_puts(b, "\n");
+			strbuf_puts(b, "\n");
 		}
 		md_item(b, e->done, e->item->text, e->rec);
 	}
 	if (rr->cl.nstale > 0) {
-		buf_puts(b, "\n**Earlier progress that no longer matches the content**\n\n");
+		strbuf_puts(b, "\n**Earlier progress that no longer matches the content**\n\n");
 		for (size_t k = 0; k < rr->cl.nstale; k++)
 			md_item(b, rr->cl.stale[k]->done, rr->cl.stale[k]->text, rr->cl.stale[k]);
 	}
 
-	buf_puts(b, "\n");
+	strbuf_puts(b, "\n");
 	if (r->nareas == 0) {
-		buf_puts(b, "**Skill areas:** none in this role\n");
+		strbuf_puts(b, "**Skill areas:** none in this role\n");
 	} else {
-		buf_puts(b, "| Skill area | Self |");
+		strbuf_puts(b, "| Skill area | Self |");
 		for (size_t k = 0; k < rr->nrev; k++) {
-			buf_puts(b, " ");
+			strbuf_puts(b, " ");
 			md_text(b, rr->rev[k].rater);
-			buf_puts(b, " |");
+			strbuf_puts(b, " |");
 		}
-		buf_puts(b, " Threshold |\n| --- | ---: |");
+		strbuf_puts(b, " Threshold |\n| --- | ---: |");
 		for (size_t k = 0; k < rr->nrev; k++)
-			buf_puts(b, " ---: |");
-		buf_puts(b, " ---: |\n");
+			strbuf_puts(b, " ---: |");
+		strbuf_puts(b, " ---: |\n");
 		for (size_t a = 0; a < r->nareas; a++) {
-			buf_puts(b, "| ");
+			strbuf_puts(b, "| ");
 			md_text(b, r->areas[a].name);
 			fmt_avg(&rr->self.rd.areas[a], "\xe2\x80\x93", avg); /* U+2013 */
-			buf_printf(b, " | %s |", avg);
+			strbuf_printf(b, " | %s |", avg);
 			for (size_t k = 0; k < rr->nrev; k++) {
 				fmt_avg(&rr->rev[k].rd.areas[a], "\xe2\x80\x93", avg);
-				buf_printf(b, " %s |", avg);
+				strbuf_printf(b, " %s |", avg);
 			}
 			fmt_threshold(r->threshold, avg);
-			buf_printf(b, " %s |\n", avg);
+			strbuf_printf(b, " %s |\n", avg);
 		}
 	}
-	buf_puts(b, "\n**Readiness:** ");
+	strbuf_puts(b, "\n**Readiness:** ");
 	md_text(b, rr->self.rd.verdict);
-	buf_printf(b, "\n\n> %s\n", READINESS_DISCLAIMER);
+	strbuf_printf(b, "\n\n> %s\n", READINESS_DISCLAIMER);
 
-	buf_puts(b, "\n### Evidence\n\n");
+	strbuf_puts(b, "\n### Evidence\n\n");
 	nevidence = b->len;
 	each_evidence(rr, md_evidence, b);
 	if (b->len == nevidence)
-		buf_puts(b, "No notes yet.\n");
+		strbuf_puts(b, "No notes yet.\n");
 }
 
 /* ---- JSON ---- */
@@ -750,7 +696,7 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 	struct role **roles = NULL;
 	struct skipped *skip = NULL;
 	size_t nroles = 0, nskip = 0;
-	struct buf b = {0};
+	struct strbuf b = {0};
 	json_t *doc = NULL, *jroles = NULL;
 	char *who = text_clean(profile, 0);
 	enum store_status s = STORE_OK;
@@ -773,11 +719,11 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 	}
 
 	if (format == REPORT_TEXT) {
-		buf_printf(&b, "Readiness report for %s\n", who);
+		strbuf_printf(&b, "Readiness report for %s\n", who);
 	} else if (format == REPORT_MARKDOWN) {
-		buf_puts(&b, "# Readiness report: ");
+		strbuf_puts(&b, "# Readiness report: ");
 		md_text(&b, profile);
-		buf_puts(&b, "\n");
+		strbuf_puts(&b, "\n");
 	} else {
 		doc = json_object();
 		jroles = json_array();
@@ -815,7 +761,7 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 		}
 		jsonout_set(doc, "not_reported", js);
 	} else if (nskip > 0) {
-		buf_puts(&b, format == REPORT_TEXT
+		strbuf_puts(&b, format == REPORT_TEXT
 				 ? "\nNot reported (records kept):\n"
 				 : "\n## Not reported\n\nRoles with records that this report "
 				   "leaves out:\n\n");
@@ -823,15 +769,15 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 			if (format == REPORT_TEXT) {
 				char *id = text_clean(skip[k].id, 0),
 				     *why = text_clean(skip[k].reason, 0);
-				buf_printf(&b, "  %s: %s\n", id, why);
+				strbuf_printf(&b, "  %s: %s\n", id, why);
 				free(id);
 				free(why);
 			} else {
-				buf_puts(&b, "- ");
+				strbuf_puts(&b, "- ");
 				md_text(&b, skip[k].id);
-				buf_puts(&b, ": ");
+				strbuf_puts(&b, ": ");
 				md_text(&b, skip[k].reason);
-				buf_puts(&b, "\n");
+				strbuf_puts(&b, "\n");
 			}
 		}
 	}
@@ -851,7 +797,7 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 		*out = jsonout_dump(doc);
 		json_decref(doc);
 	} else {
-		*out = buf_take(&b);
+		*out = strbuf_take(&b);
 	}
 	return REPORT_OK;
 }

@@ -1,25 +1,67 @@
 /*
  * search.c - plain-text search over styled lines.
+ *
+ * Smart case: a pattern with no upper-case letter matches any case, with
+ * the same case folding as anchors (text_fold_cp()), so "émile" finds
+ * "Émile" and "проект" finds "Проект".
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "search.h"
+#include "text.h"
 
 bool
 search_icase(const char *pat)
 {
-	for (; *pat; pat++)
-		if (*pat >= 'A' && *pat <= 'Z')
+	size_t len = strlen(pat);
+
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+
+		i += text_decode(pat + i, len - i, &c);
+		if (text_fold_cp(c) != c)
 			return false;
+	}
 	return true;
 }
 
-static inline unsigned char
-lower(unsigned char c)
+/* The bytes of s[0..len) that match pat[0..plen) with case folded, or 0.
+ * Folding keeps each code point's UTF-8 length, so a match is plen long. */
+static size_t
+match_folded(const char *s, size_t len, const char *pat, size_t plen)
 {
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+	size_t i = 0, k = 0;
+
+	while (k < plen) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)pat[k];
+		uint32_t ca, cb;
+		size_t na, nb;
+
+		if (i >= len)
+			return 0;
+		if (a < 0x80 && b < 0x80) { /* the common case: ASCII */
+			if (text_fold_cp(a) != text_fold_cp(b))
+				return 0;
+			i++;
+			k++;
+			continue;
+		}
+		na = text_decode(s + i, len - i, &ca);
+		nb = text_decode(pat + k, plen - k, &cb);
+		if (ca == 0xfffd || cb == 0xfffd) {
+			/* invalid bytes decode alike: they match only themselves */
+			if (na != nb || memcmp(s + i, pat + k, na) != 0)
+				return 0;
+		} else if (text_fold_cp(ca) != text_fold_cp(cb)) {
+			return 0;
+		}
+		i += na;
+		k += nb;
+	}
+	return i;
 }
 
 long
@@ -32,10 +74,10 @@ search_in(const char *s, size_t len, size_t from, const char *pat, size_t plen, 
 		return p ? (long)(p - s) : -1;
 	}
 	for (size_t i = from; i + plen <= len; i++) {
-		size_t k = 0;
-		while (k < plen && lower((unsigned char)s[i + k]) == (unsigned char)pat[k])
-			k++;
-		if (k == plen)
+		/* a match starts on a character, never inside one */
+		if (((unsigned char)s[i] & 0xc0) == 0x80)
+			continue;
+		if (match_folded(s + i, len - i, pat, plen) > 0)
 			return (long)i;
 	}
 	return -1;

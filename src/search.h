@@ -1,8 +1,8 @@
 /*
  * search.h - finding text in rendered lines.
  *
- * Smart case: a pattern with no upper-case letter matches any case
- * (ASCII letters; other scripts match exactly).
+ * Smart case: a pattern with no upper-case letter matches any case;
+ * letters are folded by text_fold_cp(), as anchors are.
  */
 #ifndef ROLEBOOK_SEARCH_H
 #define ROLEBOOK_SEARCH_H

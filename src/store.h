@@ -46,6 +46,10 @@ enum store_open_flags {
 /* The schema version this build writes (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 2
 
+/* The one name-length limit: bytes in a profile name or a rater's name,
+ * checked alike by the store, by imports and on the command line. */
+#define STORE_NAME_MAX 200
+
 /*
  * Opens (creating if needed) the database at path.  Creates missing parent
  * folders with mode 0700 and the file with mode 0600; turns on WAL, a busy
@@ -165,7 +169,8 @@ enum store_status store_ratings_get(struct store *st, const char *profile, const
                                     const char *rater, struct store_rating **out, size_t *n);
 void store_ratings_free(struct store_rating *r, size_t n);
 /* Sets a rating (0 clears it but keeps any note); value outside 0..5 is
- * STORE_ERR_INVALID.  rater is never NULL; area and text NULL keep the
+ * STORE_ERR_INVALID, and so is a NULL rater or one longer than
+ * STORE_NAME_MAX bytes; area and text NULL keep the
  * stored ones.  A record left with neither value nor note is removed. */
 enum store_status store_rating_set(struct store *st, const char *profile, const char *role,
                                    const char *rater, const char *statement_id,

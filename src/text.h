@@ -27,6 +27,15 @@ size_t text_decode(const char *s, size_t len, uint32_t *cp);
  * Invalid code points are written as U+FFFD. */
 size_t text_encode(uint32_t cp, char *out);
 
+/*
+ * cp in lower case: the one case folding, used by search and by anchors
+ * alike.  It covers the scripts headings are mostly written in (ASCII,
+ * Latin-1, Latin Extended-A, basic Greek and Cyrillic) and returns any
+ * other code point as it is.  The result always takes as many UTF-8 bytes
+ * as cp, so a match found on folded text has the original's length.
+ */
+uint32_t text_fold_cp(uint32_t cp);
+
 /* Cells taken by cp: 0, 1 or 2.  Controls (C0, DEL, C1) return 0. */
 int text_cp_width(uint32_t cp);
 

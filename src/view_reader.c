@@ -813,34 +813,6 @@ follow_link(struct reader *rd, struct app *a)
 
 /* ---- anchors ---- */
 
-/* cp in lower case, for the scripts headings are mostly written in: ASCII,
- * Latin-1, Latin Extended-A, basic Greek and Cyrillic; any other as it is. */
-static uint32_t
-lower_cp(uint32_t c)
-{
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
-	    (c >= 0x391 && c <= 0x3ab && c != 0x3a2) || (c >= 0x410 && c <= 0x42f))
-		return c + 0x20;
-	if (c >= 0x400 && c <= 0x40f)
-		return c + 0x50;
-	/* Latin Extended-A pairs each capital with the small letter after it,
-	 * from an even code point, then from an odd one, then even again */
-	if ((c >= 0x100 && c <= 0x137 && c % 2 == 0) || (c >= 0x139 && c <= 0x148 && c % 2 == 1) ||
-	    (c >= 0x14a && c <= 0x177 && c % 2 == 0) || (c >= 0x179 && c <= 0x17e && c % 2 == 1))
-		return c + 1;
-	if (c == 0x178)
-		return 0xff;
-	if (c == 0x386)
-		return 0x3ac;
-	if (c >= 0x388 && c <= 0x38a)
-		return c + 0x25;
-	if (c == 0x38c)
-		return 0x3cc;
-	if (c == 0x38e || c == 0x38f)
-		return c + 0x3f;
-	return c;
-}
-
 /* True for what GitHub drops from an anchor: everything but letters,
  * marks, digits, connector punctuation ('_'), '-' and ' '.  Beyond ASCII
  * these are the blocks of punctuation and symbols (and emoji) that
@@ -890,7 +862,7 @@ lower_text(const char *text, bool slug)
 			s[o++] = 'i';
 			o += text_encode(0x307, s + o);
 		} else {
-			o += text_encode(lower_cp(c), s + o);
+			o += text_encode(text_fold_cp(c), s + o);
 		}
 	}
 	s[o] = '\0';

@@ -1159,6 +1159,19 @@ test_ratings(void)
 	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, NULL, "s0", "A", "T", 1, 1),
 			STORE_ERR_INVALID);
 	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "", "", "A", "T", 1, 1), STORE_ERR_INVALID);
+	{
+		/* the one name limit holds for raters as for profiles */
+		char *long_name = xmalloc(STORE_NAME_MAX + 2);
+
+		memset(long_name, 'r', STORE_NAME_MAX + 1);
+		long_name[STORE_NAME_MAX + 1] = '\0';
+		CU_ASSERT_EQUAL(store_rating_set(st, "Zed", PM, long_name, "s0", "A", "T", 1, 1),
+				STORE_ERR_INVALID);
+		long_name[STORE_NAME_MAX] = '\0';
+		CU_ASSERT_EQUAL(store_rating_set(st, "Zed", PM, long_name, "s0", "A", "T", 1, 1),
+				STORE_OK);
+		free(long_name);
+	}
 
 	CU_ASSERT_EQUAL(
 	    store_rating_set(st, "Ada", PM, "", "s1", "Leadership", "Sets direction", 4, 100),

@@ -7,10 +7,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
+#include "search.h"
+#include "strbuf.h"
 #include "text.h"
 #include "unit.h"
 
@@ -710,6 +715,94 @@ test_unescape_url(void)
 	}
 }
 
+/* Search folds the letters anchors fold: a lower-case pattern finds the
+ * heading "Ünïcode Title" as the link #ünïcode-title finds it, and so for
+ * Greek and Cyrillic.  Before one folding, search folded ASCII only. */
+static void
+test_search_folds_as_anchors(void)
+{
+	static const char *const hay[] = {"\xc3\x9cn\xc3\xaf" "code Title", "\xce\x9b\xcf\x8c\xce\xb3\xce\xbf\xcf\x82",
+	                                  "\xd0\x9f\xd1\x80\xd0\xbe\xd0\xb5\xd0\xba\xd1\x82"};
+	static const char *const pat[] = {"\xc3\xbcn\xc3\xaf" "code title", "\xce\xbb\xcf\x8c\xce\xb3",
+	                                  "\xd0\xbf\xd1\x80\xd0\xbe"};
+
+	for (size_t i = 0; i < 3; i++) {
+		CU_ASSERT_TRUE(search_icase(pat[i]));
+		CU_ASSERT_EQUAL(search_in(hay[i], strlen(hay[i]), 0, pat[i], strlen(pat[i]), true), 0);
+	}
+	/* an upper-case letter of any script makes the search exact */
+	CU_ASSERT_FALSE(search_icase("\xc3\x9c" "ber"));
+	CU_ASSERT_EQUAL(search_in("\xc3\xbc\xc3\x9c", 4, 0, "\xc3\x9c", 2, false), 2);
+	/* "é" finds the "É" after "x" */
+	CU_ASSERT_EQUAL(search_in("x\xc3\x89", 3, 0, "\xc3\xa9", 2, true), 1);
+	/* invalid bytes match only themselves */
+	CU_ASSERT_EQUAL(search_in("\xff", 1, 0, "\xfe", 1, true), -1);
+	CU_ASSERT_EQUAL(search_in("a\xff", 2, 0, "\xff", 1, true), 1);
+	/* every letter folds to one of the same UTF-8 length, so a match found
+	 * on folded text has the original's byte length */
+	for (uint32_t c = 0; c < 0x800; c++) {
+		char a[4], b[4];
+		size_t na = text_encode(c, a), nb = text_encode(text_fold_cp(c), b);
+		CU_ASSERT_EQUAL(na, nb);
+		if (text_fold_cp(c) != c && c != 0x130) {
+			CU_ASSERT_EQUAL(search_in(a, na, 0, b, nb, true), 0);
+		}
+	}
+}
+
+static void
+test_strbuf(void)
+{
+	struct strbuf b = STRBUF_INIT;
+	char *s = strbuf_take(&b);
+
+	UNIT_ASSERT_STR("", s);
+	free(s);
+	strbuf_puts(&b, "ab");
+	strbuf_add(&b, "cdef", 2);
+	strbuf_pad(&b, '.', 3);
+	strbuf_pad(&b, '.', -1);
+	strbuf_printf(&b, "%d-%s", 42, "x");
+	CU_ASSERT_EQUAL(b.len, 11);
+	s = strbuf_take(&b);
+	UNIT_ASSERT_STR("abcd...42-x", s);
+	CU_ASSERT_PTR_NULL(b.s);
+	free(s);
+	strbuf_puts(&b, "y");
+	strbuf_free(&b);
+	CU_ASSERT_EQUAL(b.len, 0);
+}
+
+static void
+test_files(void)
+{
+	static const struct {
+		const char *path, *dir;
+	} dirs[] = {{"a/b/c.md", "a/b"}, {"c.md", "."}, {"/c.md", "/"}, {"/a/c", "/a"}, {"a/", "a"}};
+	char *data = NULL;
+	size_t len = 1;
+	FILE *f;
+
+	UNIT_ASSERT_STR("c.md", files_basename("a/b/c.md"));
+	UNIT_ASSERT_STR("c.md", files_basename("c.md"));
+	UNIT_ASSERT_STR("", files_basename("a/"));
+	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		char *d = files_dirname(dirs[i].path);
+		UNIT_ASSERT_STR(dirs[i].dir, d);
+		free(d);
+	}
+	f = fmemopen((void *)"hello", 5, "r");
+	CU_ASSERT_EQUAL(files_read(f, 5, &data, &len), 0);
+	CU_ASSERT_EQUAL(len, 5);
+	UNIT_ASSERT_STR("hello", data);
+	free(data);
+	rewind(f);
+	CU_ASSERT_EQUAL(files_read(f, 4, &data, &len), EFBIG);
+	CU_ASSERT_PTR_NULL(data);
+	CU_ASSERT_EQUAL(len, 0);
+	fclose(f);
+}
+
 int
 test_text_register(void)
 {
@@ -749,6 +842,9 @@ test_text_register(void)
 	    {"is_clean", test_is_clean},
 	    {"is_clean agrees", test_is_clean_agrees},
 	    {"unescape url", test_unescape_url},
+	    {"search folds as anchors", test_search_folds_as_anchors},
+	    {"strbuf", test_strbuf},
+	    {"files", test_files},
 	};
 	CU_pSuite suite = CU_add_suite("text", NULL, NULL);
 	size_t i;

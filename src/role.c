@@ -1,15 +1,16 @@
 /*
- * content.c - role catalogue and role model (see content.h).
+ * role.c - the role model (see content.h): a role's title and summary
+ * peeked from the first kilobytes of its file, and, loaded whole, its
+ * outline, checklist items, skill areas and self-assessment statements.
  *
- * Catalogue entries are created from directory listings alone, so that a
- * folder of a thousand roles costs a readdir; role_peek() reads only the
- * first few kilobytes of a file, and role_load() the whole of it.
+ * role_peek() reads only the first few kilobytes of a file (the catalogue
+ * peeks at every role it lists), role_load() the whole of it.
  */
 #include "config.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "content.h"
+#include "files.h"
 #include "markdown.h"
 #include "text.h"
 #include "xalloc.h"
@@ -24,12 +26,18 @@
 #define PEEK_BYTES 8192
 #define DEFAULT_THRESHOLD 3.0
 
-/* ---- catalogue ---- */
+/* ---- a role's life ---- */
 
-void
-catalog_init(struct catalog *c)
+struct role *
+role_new(char *id, char *path, enum role_origin origin)
 {
-	memset(c, 0, sizeof *c);
+	struct role *r = xcalloc(1, sizeof *r);
+
+	r->id = id;
+	r->path = path;
+	r->origin = origin;
+	r->threshold = DEFAULT_THRESHOLD;
+	return r;
 }
 
 static void
@@ -65,7 +73,7 @@ role_unload(struct role *r)
 	r->loaded = false;
 }
 
-static void
+void
 role_free(struct role *r)
 {
 	if (r == NULL)
@@ -79,211 +87,13 @@ role_free(struct role *r)
 	free(r);
 }
 
-void
-catalog_done(struct catalog *c)
-{
-	for (size_t i = 0; i < c->n; i++)
-		role_free(c->v[i]);
-	free(c->v);
-	memset(c, 0, sizeof *c);
-}
-
-struct role *
-catalog_find(const struct catalog *c, const char *id)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->v[i]->id, id) == 0)
-			return c->v[i];
-	return NULL;
-}
-
-static char *
-id_from_path(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	size_t n;
-
-	base = base ? base + 1 : path;
-	n = strlen(base);
-	if (n > 3 && strcasecmp(base + n - 3, ".md") == 0)
-		n -= 3;
-	else if (n > 9 && strcasecmp(base + n - 9, ".markdown") == 0)
-		n -= 9;
-	return text_sanitize(base, n, 0, NULL);
-}
-
-/* A role of id and path, both taken (the role frees them). */
-static struct role *
-role_new(char *id, char *path, enum role_origin origin)
-{
-	struct role *r = xcalloc(1, sizeof *r);
-
-	r->id = id;
-	r->path = path;
-	r->origin = origin;
-	r->threshold = DEFAULT_THRESHOLD;
-	return r;
-}
-
-static void
-catalog_push(struct catalog *c, struct role *r)
-{
-	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
-	c->v[c->n++] = r;
-}
-
-static int
-cmp_name(const void *a, const void *b)
-{
-	const char *x = *(char *const *)a, *y = *(char *const *)b;
-	size_t nx = strlen(x) - 3, ny = strlen(y) - 3, n = nx < ny ? nx : ny;
-	int c = strncmp(x, y, n);
-	return c ? c : (nx < ny ? -1 : nx > ny ? 1 : strcmp(x, y));
-}
-
-/* A set of borrowed id strings (open addressing, never full). */
-struct id_set {
-	const char **slot;
-	size_t mask;
-};
-
-static void
-id_set_init(struct id_set *set, size_t n)
-{
-	size_t cap = 16;
-
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	set->slot = xcalloc(cap, sizeof *set->slot);
-	set->mask = cap - 1;
-}
-
-static void
-id_set_done(struct id_set *set)
-{
-	free(set->slot);
-}
-
-/* Adds id (borrowed: it must outlive the set); false if it was there. */
-static bool
-id_set_add(struct id_set *set, const char *id)
-{
-	uint64_t h = 1469598103934665603u;
-	size_t k;
-
-	for (const char *p = id; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211u;
-	for (k = (size_t)h & set->mask; set->slot[k] != NULL; k = (k + 1) & set->mask)
-		if (strcmp(set->slot[k], id) == 0)
-			return false;
-	set->slot[k] = id;
-	return true;
-}
-
-int
-catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
-                char **err)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-
-	if (d == NULL) {
-		if (optional && (errno == ENOENT || errno == ENOTDIR))
-			return 0;
-		*err = xasprintf("cannot read folder %s: %s", dir, strerror(errno));
-		return -1;
-	}
-	while ((de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len < 4 || strcasecmp(de->d_name + len - 3, ".md") != 0)
-			continue;
-		/* Folders named *.md are no roles; the directory entry says
-		 * so without a stat() unless it is a link or the file system
-		 * does not tell. */
-		if (de->d_type != DT_REG) {
-			struct stat sb;
-			char *p = xasprintf("%s/%s", dir, de->d_name);
-			bool reg = (de->d_type == DT_LNK || de->d_type == DT_UNKNOWN) &&
-			           stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
-			free(p);
-			if (!reg)
-				continue;
-		}
-		names = xgrow(names, &cap, n + 1, sizeof *names);
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof *names, cmp_name);
-	/* Ids seen so far in a hash set: a folder of thousands of roles is
-	 * listed in linear time, not one catalog_find() per file. */
-	{
-		struct id_set set;
-		id_set_init(&set, c->n + n);
-		for (size_t i = 0; i < c->n; i++)
-			id_set_add(&set, c->v[i]->id);
-		size_t dlen = strlen(dir);
-		for (size_t i = 0; i < n; i++) {
-			size_t nlen = strlen(names[i]);
-			/* no printf per file: this loop runs before the first frame */
-			char *path = xmalloc(dlen + 1 + nlen + 1);
-			struct role *r;
-
-			memcpy(path, dir, dlen);
-			path[dlen] = '/';
-			memcpy(path + dlen + 1, names[i], nlen + 1);
-			r = role_new(id_from_path(names[i]), path, origin);
-			if (id_set_add(&set, r->id))
-				catalog_push(c, r);
-			else
-				role_free(r);
-			free(names[i]);
-		}
-		id_set_done(&set);
-	}
-	free(names);
-	return 0;
-}
-
-struct role *
-catalog_add_file(struct catalog *c, const char *path, char **err)
+/* Opens path, a content file: a regular file within CONTENT_MAX_BYTES.
+ * NULL with a new message in *err when it is not. */
+static FILE *
+open_content(const char *path, char **err)
 {
 	struct stat sb;
-	char *id;
-	struct role *r;
-
-	if (stat(path, &sb) != 0) {
-		*err = xasprintf("cannot open %s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		*err = xasprintf("%s is not a regular file", path);
-		return NULL;
-	}
-	id = id_from_path(path);
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->v[i]->id, id) == 0) {
-			role_free(c->v[i]);
-			memmove(&c->v[i], &c->v[i + 1], (c->n - i - 1) * sizeof *c->v);
-			c->n--;
-			break;
-		}
-	r = role_new(id, xstrdup(path), ORIGIN_FILE);
-	/* Files named on the command line come first. */
-	catalog_push(c, r);
-	memmove(&c->v[1], &c->v[0], (c->n - 1) * sizeof *c->v);
-	c->v[0] = r;
-	return r;
-}
-
-char *
-content_read_file(const char *path, size_t *len, char **err)
-{
 	FILE *f = fopen(path, "rb");
-	struct stat sb;
-	char *buf;
-	size_t n;
 
 	if (f == NULL) {
 		*err = xasprintf("cannot open %s: %s", path, strerror(errno));
@@ -291,25 +101,36 @@ content_read_file(const char *path, size_t *len, char **err)
 	}
 	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		*err = xasprintf("%s is not a regular file", path);
-		fclose(f);
-		return NULL;
-	}
-	if ((uintmax_t)sb.st_size > CONTENT_MAX_BYTES) {
+	} else if ((uintmax_t)sb.st_size > CONTENT_MAX_BYTES) {
 		*err = xasprintf("%s is too large (%jd bytes; the limit is %u MiB)", path,
 		                 (intmax_t)sb.st_size, CONTENT_MAX_BYTES >> 20);
-		fclose(f);
-		return NULL;
-	}
-	buf = xmalloc((size_t)sb.st_size + 1);
-	n = fread(buf, 1, (size_t)sb.st_size, f);
-	if (ferror(f)) {
-		*err = xasprintf("cannot read %s: %s", path, strerror(errno));
-		fclose(f);
-		free(buf);
-		return NULL;
+	} else {
+		return f;
 	}
 	fclose(f);
-	buf[n] = '\0';
+	return NULL;
+}
+
+char *
+content_read_file(const char *path, size_t *len, char **err)
+{
+	FILE *f = open_content(path, err);
+	char *buf;
+	size_t n;
+	int rc;
+
+	if (f == NULL)
+		return NULL;
+	rc = files_read(f, CONTENT_MAX_BYTES, &buf, &n);
+	fclose(f);
+	if (rc == EFBIG) {
+		*err = xasprintf("%s is too large (more than %u MiB)", path, CONTENT_MAX_BYTES >> 20);
+		return NULL;
+	}
+	if (rc != 0) {
+		*err = xasprintf("cannot read %s: %s", path, strerror(rc));
+		return NULL;
+	}
 	if (memchr(buf, '\0', n) != NULL) {
 		*err = xasprintf("%s is not a text file", path);
 		free(buf);
@@ -852,26 +673,9 @@ role_load_text(struct role *r, const char *text, size_t len)
 FILE *
 role_open(struct role *r)
 {
-	struct stat sb;
-	FILE *f;
-
 	free(r->error);
 	r->error = NULL;
-	f = fopen(r->path, "rb");
-	if (f == NULL) {
-		r->error = xasprintf("cannot open %s: %s", r->path, strerror(errno));
-		return NULL;
-	}
-	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		r->error = xasprintf("%s is not a regular file", r->path);
-	} else if ((uintmax_t)sb.st_size > CONTENT_MAX_BYTES) {
-		r->error = xasprintf("%s is too large (%jd bytes; the limit is %u MiB)", r->path,
-		                     (intmax_t)sb.st_size, CONTENT_MAX_BYTES >> 20);
-	} else {
-		return f;
-	}
-	fclose(f);
-	return NULL;
+	return open_content(r->path, &r->error);
 }
 
 int

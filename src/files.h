@@ -1,0 +1,30 @@
+/*
+ * files.h - reading a whole file, and the folder part of a path.
+ *
+ * The one whole-file reader and the one dirname: content, Markdown,
+ * exports and the store all use these, each with its own size limit and
+ * its own messages.
+ */
+#ifndef ROLEBOOK_FILES_H
+#define ROLEBOOK_FILES_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/*
+ * Reads f to its end, at most max bytes.  On success returns 0, sets
+ * *data to a new buffer (caller frees) holding the *len bytes read and a
+ * NUL after them.  Returns EFBIG when f holds more than max bytes, or the
+ * errno of a failed read; *data is then NULL and *len 0.  f is left open.
+ */
+int files_read(FILE *f, size_t max, char **data, size_t *len);
+
+/* The part of path after its last '/' (all of it when it has none; ""
+ * when it ends in '/'): a pointer into path. */
+const char *files_basename(const char *path);
+
+/* The folder part of path: "." when it has no '/', "/" for "/name".
+ * Returns a new string. */
+char *files_dirname(const char *path);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+ * mdrender_state.h - the renderer's state, shared by its parts (internal
+ * to mdrender: not for views or other modules).
+ *
+ * mdrender.c walks the tree, wrap.c flows styled text into prefixed lines
+ * no wider than the width, mdtable.c lays out tables.  A leaf block
+ * collects its inline content into st->run (a flat buffer of styled
+ * segments), then wrap_flow() writes it.
+ */
+#ifndef ROLEBOOK_MDRENDER_STATE_H
+#define ROLEBOOK_MDRENDER_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmark-gfm.h>
+
+#include "mdrender.h"
+
+/* Prefix nesting beyond this adds no more indentation, so that absurdly
+ * deep input still leaves room for its text. */
+#define MAX_PREFIX_DEPTH 12
+#define PREFIX_BYTES 48
+
+struct prefix {
+	char first[PREFIX_BYTES]; /* text of the first line */
+	char cont[PREFIX_BYTES];  /* text of the lines after it */
+	int width;		  /* cells, same for both */
+	bool used;		  /* the first line has been written */
+	uint16_t style;
+	uint32_t task; /* task number of a task item, 0 otherwise */
+};
+
+struct seg {
+	size_t off, len;
+	uint16_t style, link;
+};
+
+/* A run of styled inline text. */
+struct runbuf {
+	char *buf;
+	size_t len, cap;
+	struct seg *segs;
+	size_t nsegs, scap;
+};
+
+struct list_state {
+	int counter; /* next ordinal */
+	bool ordered, tight;
+	char delim;
+};
+
+struct state {
+	struct render *r;
+	const struct mdrender_opts *o;
+	const struct outline *ol;
+	size_t hint;
+	uint32_t section;
+	long pending; /* section whose first line is still to come, or -1 */
+	struct prefix *pre;
+	size_t npre, precap, depth; /* depth counts pushes beyond MAX_PREFIX_DEPTH too */
+	bool *pushed;		    /* per depth: was the prefix recorded */
+	size_t pushcap;
+	uint32_t orphan_task; /* task whose marker did not fit, still to mark */
+	int quotes;	      /* block quotes we are in */
+	struct list_state *lists;
+	size_t nlists, listcap;
+	bool need_blank;
+	struct runbuf run;
+	/* glyphs */
+	const char *rule, *quote, *box_todo, *box_done, *bullets[3];
+	const char *wrap_mark; /* ends a code line that goes on below */
+};
+
+/* What render->state holds between the parts of a document. */
+struct mdrender_state {
+	struct mdrender_opts o;
+	struct state st;
+};
+
+/* ---- word flow (wrap.c) ---- */
+
+/* Appends len bytes of s to the run in style and link. */
+void wrap_run_add(struct runbuf *rb, const char *s, size_t len, uint16_t style, uint16_t link);
+
+/* Adds literal text, turning tabs and newlines into spaces. */
+void wrap_run_text(struct runbuf *rb, const char *s, uint16_t style, uint16_t link);
+
+/* Empties the run, keeping its memory. */
+void wrap_run_reset(struct runbuf *rb);
+
+/* Frees the run's memory. */
+void wrap_run_free(struct runbuf *rb);
+
+/* Cells the recorded prefixes take. */
+int wrap_prefix_width(const struct state *st);
+
+/* Enters a container: first starts its first line, cont the lines after
+ * (both of the same width); task marks a task item's line. */
+void wrap_push_prefix(struct state *st, const char *first, const char *cont, uint16_t style,
+		      uint32_t task);
+
+/* Leaves the container entered last. */
+void wrap_pop_prefix(struct state *st);
+
+/* Starts a line and writes the prefixes; returns the cells left. */
+int wrap_begin_line(struct state *st, bool blank);
+
+/* Writes a blank line (quote bars kept). */
+void wrap_blank_line(struct state *st);
+
+/* Emits the blank line owed before a new block. */
+void wrap_open_block(struct state *st);
+
+/*
+ * Breaks the run into lines at spaces.  '\n' in the run is a hard break.
+ * extra is or-ed into every span's style.
+ */
+void wrap_flow(struct state *st, uint16_t extra);
+
+/* ---- inline content (mdrender.c) ---- */
+
+/* Collects the inline children of node into st->run. */
+void mdrender_inlines(struct state *st, cmark_node *node, uint16_t base);
+
+/* ---- tables (mdtable.c) ---- */
+
+/* Writes a GFM table node as bordered rows, columns shrunk to the width. */
+void mdtable_render(struct state *st, cmark_node *table);
+
+#endif
