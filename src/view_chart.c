@@ -338,9 +338,10 @@ static int
 chart_action(struct view *v, struct app *a, enum action act)
 {
 	struct chart *c = (struct chart *)v;
-	long n = c->mode == MODE_CHART ? (long)c->role->nareas : (long)c->nsnaps;
+	long n;
 
-	refresh(c, a);
+	refresh(c, a); /* a key may come before the first draw */
+	n = c->mode == MODE_CHART ? (long)c->role->nareas : (long)c->nsnaps;
 	switch (act) {
 	case ACT_UP:
 	case ACT_WHEEL_UP:
@@ -370,8 +371,10 @@ chart_action(struct view *v, struct app *a, enum action act)
 		c->sel = c->mode == MODE_HISTORY && c->nsnaps ? (long)c->nsnaps - 1 : 0;
 		break;
 	case ACT_MARK:
-		if (c->mode != MODE_HISTORY || c->sel < 0 || c->sel >= n)
-			return VR_HANDLED;
+		if (c->mode != MODE_HISTORY || c->sel < 0 || c->sel >= n) {
+			app_status(a, false, "Space marks snapshots in the history (H) to compare");
+			return VR_REDRAW;
+		}
 		if (c->mark[0] == c->sel) {
 			c->mark[0] = c->mark[1];
 			c->mark[1] = -1;
@@ -399,8 +402,10 @@ chart_action(struct view *v, struct app *a, enum action act)
 		if (c->mode == MODE_HISTORY) {
 			if (c->mark[0] < 0 && c->sel >= 0 && c->sel < n)
 				c->mark[0] = c->sel;
-			if (c->mark[0] < 0)
-				return VR_HANDLED;
+			if (c->mark[0] < 0) {
+				app_status(a, false, "No snapshots to compare yet");
+				return VR_REDRAW;
+			}
 			if (c->mark[1] >= 0 && c->mark[1] < c->mark[0]) {
 				long t = c->mark[0];
 				c->mark[0] = c->mark[1];
@@ -408,6 +413,8 @@ chart_action(struct view *v, struct app *a, enum action act)
 			}
 			c->mode = MODE_COMPARE;
 			c->top = 0;
+		} else {
+			app_status(a, false, "These are the marked snapshots side by side; q goes back");
 		}
 		break;
 	case ACT_BACK:
@@ -418,6 +425,7 @@ chart_action(struct view *v, struct app *a, enum action act)
 		return VR_CLOSE;
 	case ACT_RELOAD:
 		reload(c, a);
+		app_status(a, false, "Reloaded");
 		break;
 	default:
 		return VR_NONE;
@@ -437,15 +445,34 @@ chart_free(struct view *v)
 	free(c);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint chart_hints[] = {
-	{"?:help", true},
-	{"Enter:read the area", false},
-	{"H:history/chart", false},
-	{"Space:mark", false},
-	{"q:back", true},
-	{NULL, false},
-};
+/* The footer, most important first (see struct view_hint), for the mode
+ * on screen.  H is the only way between the chart and the history: kept. */
+static size_t
+chart_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct chart *c = (struct chart *)v;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
+	if (c->mode == MODE_CHART) {
+		if (c->sel >= 0 && (size_t)c->sel < c->role->nareas &&
+		    c->role->areas[c->sel].section >= 0)
+			out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "read the area",
+			                              HINT_HIGH};
+		out[n++] = (struct view_hint){ACT_HISTORY, ACT_NONE, false, "history", HINT_KEEP};
+	} else if (c->mode == MODE_HISTORY) {
+		if (c->nsnaps > 0) {
+			out[n++] = (struct view_hint){ACT_MARK, ACT_NONE, false, "mark", HINT_HIGH};
+			out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "compare", HINT_HIGH};
+		}
+		out[n++] = (struct view_hint){ACT_HISTORY, ACT_NONE, false, "chart", HINT_KEEP};
+	} else {
+		out[n++] = (struct view_hint){ACT_HISTORY, ACT_NONE, false, "chart", HINT_MID};
+	}
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops chart_ops = {
 	.name = "chart",

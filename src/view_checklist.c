@@ -448,21 +448,33 @@ cl_free(struct view *v)
 	free(c);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint checklist_hints[] = {
-	{"?:help", true},
-	{"Space/x:done", false},
-	{"e:note", false},
-	{"h:hide done", false},
-	{"r:reload", false},
-	{"q:back", true},
-	{NULL, false},
-};
+/* The footer, most important first (see struct view_hint): the labels
+ * say what the keys will do to the selected item and the list now. */
+static size_t
+cl_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct clview *c = (struct clview *)v;
+	bool item = c->sel >= 0 && (size_t)c->sel < c->cl.n;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
+	if (item) {
+		out[n++] = (struct view_hint){ACT_TOGGLE, ACT_NONE, false,
+		                              c->cl.v[c->sel].done ? "not done" : "done", HINT_HIGH};
+		out[n++] = (struct view_hint){ACT_NOTE, ACT_NONE, false, "note", HINT_MID};
+	}
+	out[n++] = (struct view_hint){ACT_HIDE_DONE, ACT_NONE, false,
+	                              c->hide_done ? "show done" : "hide done", HINT_MID};
+	out[n++] = (struct view_hint){ACT_RELOAD, ACT_NONE, false, "reload", HINT_LOW};
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops checklist_ops = {
 	.name = "checklist",
 	.ctx = CTX_CHECKLIST,
-	.hints = checklist_hints,
+	.hints = cl_hints,
 	.title = cl_title,
 	.info = cl_info,
 	.draw = cl_draw,

@@ -162,13 +162,21 @@ help_free(struct view *v)
 	free(h);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint help_hints[] = {
-	{"q:close help", true},
-	{"Up/Down/PgUp/PgDn:scroll", false},
-	{"Q:quit", true},
-	{NULL, false},
-};
+/* The footer (see struct view_hint): scrolling only when there is more
+ * help than the screen shows. */
+static size_t
+help_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct help *h = (struct help *)v;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "close help", HINT_KEEP};
+	if (h->nlines > (size_t)h->body_h)
+		out[n++] = (struct view_hint){ACT_DOWN, ACT_UP, false, "scroll", HINT_MID};
+	out[n++] = (struct view_hint){ACT_QUIT, ACT_NONE, false, "quit", HINT_KEEP};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops help_ops = {
 	.name = "help",
