@@ -15,6 +15,7 @@
 
 #include "checklist.h"
 #include "cli.h"
+#include "dates.h"
 #include "lines.h"
 #include "markdown.h"
 #include "mdrender.h"
@@ -339,9 +340,8 @@ cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 		}
 		fprintf(out, "%3zu. [%c] %s", i + 1, e->done ? 'x' : ' ', e->item->text);
 		if (e->done) {
-			char date[11];
-			checklist_date(e->rec->done_at, date);
-			fprintf(out, "  (done %s)", date);
+			char date[DATES_MAX];
+			fprintf(out, "  (done %s)", dates_format(e->rec->done_at, DATE_DAY, date));
 		}
 		/* the id stays valid when items are reordered; numbers do not */
 		fprintf(out, "  #%.6s\n", e->item->id);

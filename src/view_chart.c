@@ -15,6 +15,7 @@
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "dates.h"
 #include "lines.h"
 #include "readiness.h"
 #include "text.h"
@@ -221,9 +222,10 @@ draw_history(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 		const struct store_snapshot *s = &c->snaps[i];
 		bool sel = (long)i == c->sel, marked = c->mark[0] == (long)i || c->mark[1] == (long)i;
 		uint16_t st = sel ? STY_SELECT : 0;
-		char date[11], *line, *areas = xstrdup("");
+		char date[DATES_MAX], *line, *areas = xstrdup("");
 
-		checklist_date(s->taken_at, date);
+		/* to the minute: two snapshots of one day stay apart */
+		dates_format(s->taken_at, DATE_MINUTE, date);
 		for (size_t k = 0; k < c->role->nareas; k++) {
 			size_t rated;
 			double avg = readiness_area_avg(s->ratings, s->nratings, c->role->areas[k].name,
@@ -259,13 +261,13 @@ draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 	const struct store_snapshot *old = &c->snaps[c->mark[0]];
 	const struct store_rating *nr = c->mark[1] >= 0 ? c->snaps[c->mark[1]].ratings : c->ratings;
 	size_t nn = c->mark[1] >= 0 ? c->snaps[c->mark[1]].nratings : c->nratings;
-	char d1[11], d2[11], *line;
+	char d1[DATES_MAX], d2[DATES_MAX], *line;
 	int row = top, textw = f->cols - 14;
 	size_t k = 0;
 
-	checklist_date(old->taken_at, d1);
+	dates_format(old->taken_at, DATE_MINUTE, d1);
 	if (c->mark[1] >= 0)
-		checklist_date(c->snaps[c->mark[1]].taken_at, d2);
+		dates_format(c->snaps[c->mark[1]].taken_at, DATE_MINUTE, d2);
 	else
 		snprintf(d2, sizeof d2, "now");
 	if (c->mark[1] >= 0)

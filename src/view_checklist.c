@@ -15,6 +15,7 @@
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "dates.h"
 #include "lines.h"
 #include "text.h"
 #include "view.h"
@@ -249,8 +250,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		}
 		case ROW_DETAIL: {
 			const struct checklist_entry *e = &c->cl.v[r->item];
-			char date[11], *line;
-			checklist_date(e->rec->done_at, date);
+			char date[DATES_MAX], *line;
+			dates_format(e->rec->done_at, DATE_DAY, date);
 			if (e->done && e->rec->note && *e->rec->note)
 				line = xasprintf("done %s \xc2\xb7 %s", date, e->rec->note);
 			else if (e->done)
