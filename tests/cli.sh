@@ -137,6 +137,25 @@ out=$(rb --profile $'eve\033[2J' checklist technical-lead)
 lacks "a hostile --profile is printed cleaned" $'\033' "$out"
 contains "a hostile --profile is still named" "(profile eve)" "$out"
 
+# dates: stored in UTC, read in the reader's time zone.  An item done at
+# 17:59 in Los Angeles (01:59 UTC the next day) was done that day there.
+rb check program-manager 1 2 >/dev/null
+rb export -o "$TEST_TMP/la.json" >/dev/null
+sed -E 's/"done_at": [1-9][0-9]+/"done_at": 1772503140/' "$TEST_TMP/la.json" > "$TEST_TMP/la-evening.json"
+rb import "$TEST_TMP/la-evening.json" --as la >/dev/null
+out=$(TZ=America/Los_Angeles rb --profile la checklist program-manager)
+contains "TZ=America/Los_Angeles: done that evening is done that day" "  1. [x] Confirm you are a Kubernetes GitHub org member, or request membership  (done 2026-03-02)" "$out"
+out=$(TZ=UTC rb --profile la checklist program-manager)
+contains "TZ=UTC: the same record, the UTC day" "(done 2026-03-03)" "$out"
+out=$(TZ=America/Los_Angeles rb --profile la export)
+contains "the export keeps UTC" '"done_at": 1772503140' "$out"
+# check prints today in the local zone, as checklist does
+out=$(TZ=America/Los_Angeles rb --profile la2 check program-manager 3)
+contains "check: the item as checklist prints it" "  3. [x] " "$out"
+contains "check: today in Los Angeles" "(done $(TZ=America/Los_Angeles date +%Y-%m-%d))" "$out"
+check "check: the same line as checklist" "$(printf '%s\n' "$out" | head -1)" \
+	"$(TZ=America/Los_Angeles rb --profile la2 checklist program-manager | grep -m1 '^  3\. ')"
+
 # --content and user roles
 mkdir -p "$TEST_TMP/more" "$XDG_DATA_HOME/rolebook/roles"
 printf -- '---\nsummary: Hosts the weekly meeting\n---\n# Meeting Host\n\nText.\n' > "$TEST_TMP/more/meeting-host.md"

@@ -21,6 +21,7 @@ static int (*const registrars[])(void) = {
 	test_report_register,
 	test_export_register,
 	test_footer_register,
+	test_dates_register,
 };
 
 int
