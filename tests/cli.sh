@@ -12,6 +12,40 @@ contains "--help shows usage" "Usage: rolebook [OPTIONS] [ROLE|FILE.md]" "$out"
 for word in list print --content --no-color --width --version; do
 	contains "--help mentions $word" "$word" "$out"
 done
+# --help is made from the tables of commands and options: every row's
+# description starts in one column, continuation lines under it
+help=$out
+contains "--help: -r's description is apart from its argument" "  -r, --reviewer NAME   rate the profile as this reviewer (a SIG chair), apart
+                        from its own self-assessment" "$help"
+contains "--help: a long-only option lines up" "      --db PATH         the database (default: \$ROLEBOOK_DB, else" "$help"
+contains "--help: a command too long for its column goes on below" "  check ROLE N|ID...    mark items done" "$help"
+bad=$(printf '%s\n' "$help" | sed -n '/^Commands:/,/^Roles come/p' | grep -E '^  ' |
+	awk '{ d = substr($0, 1, 24); r = substr($0, 25, 1) }
+	     d ~ /^ +$/ { next }                     # a continuation line
+	     substr($0, 23, 2) != "  " || r == " " || r == "" { print }')
+check "--help: every description starts at column 25" "" "$bad"
+over=$(printf '%s\n' "$help" | awk 'length($0) > 79')
+check "--help: no line over 79 columns" "" "$over"
+for cmd in list print checklist check uncheck assessment profiles report export import review; do
+	contains "--help: the usage of $cmd" "rolebook [OPTIONS] $cmd" "$help"
+	contains "--help: $cmd in the list of commands" "
+  $cmd" "$help"
+done
+# usage errors come from the table too
+err=$(rb list extra 2>&1); rc=$?
+check "list with an argument: exit 2" 2 "$rc"
+contains "list with an argument: message" "rolebook: list takes no arguments" "$err"
+err=$(rb checklist 2>&1); rc=$?
+check "checklist without a role: exit 2" 2 "$rc"
+contains "checklist without a role: message" "rolebook: checklist needs one role" "$err"
+contains "checklist without a role: hint" "Try 'rolebook --help'." "$err"
+err=$(rb --format json 2>&1 </dev/null); rc=$?
+check "--format without report: exit 2" 2 "$rc"
+contains "--format without report: says where it goes" "the handbook does not take --format: --role, --format, --output and --as go with report, export and import" "$err"
+err=$(rb technical-lead extra 2>&1 </dev/null); rc=$?
+check "the handbook with two arguments: exit 2" 2 "$rc"
+contains "the handbook with two arguments: message" "unexpected argument 'extra'" "$err"
+
 check "--version" "rolebook $(sed -n 's/^AC_INIT(\[rolebook\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" "$(rb --version)"
 
 # list
