@@ -310,6 +310,17 @@ test_enter_opens_the_note(void)
 	app_key(&app, K_ENTER);
 	CU_ASSERT_TRUE(app.prompting);
 	stop();
+	/* and the help of the checklist says so, and how to suspend */
+	open_screen(4, 40, 100);
+	app_key(&app, '?');
+	{
+		char *d = screen();
+		CU_ASSERT_PTR_NOT_NULL(strstr(d, "Space ticks the selected item; Enter or e edits"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(d, "e Enter"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(d, "Ctrl-Z       suspend rolebook; the shell's fg resumes it"));
+		free(d);
+	}
+	stop();
 }
 
 /* The names the footer gives keys. */
