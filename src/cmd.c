@@ -41,28 +41,28 @@
 #define HELP_WIDTH 79
 
 struct cmd_option {
-	int key;          /* getopt's value: the short letter, or a letter for a long-only one */
-	bool has_short;   /* -key works too */
+	int key;	  /* getopt's value: the short letter, or a letter for a long-only one */
+	bool has_short;	  /* -key works too */
 	const char *name; /* --name */
 	const char *arg;  /* its argument's name, NULL: none */
 	const char *help;
 };
 
 static const struct cmd_option options[] = {
-	{'C', true, "content", "DIR", "also read roles from DIR (repeatable; first wins)"},
-	{'w', true, "width", "N", "print at N columns (default: the terminal's, or 80)"},
-	{'n', false, "no-color", NULL, "monochrome output (also when NO_COLOR is set)"},
-	{'p', true, "profile", "NAME", "whose progress to show and change (default: your login)"},
-	{'R', false, "role", "ROLE", "report: only this role"},
-	{'f', false, "format", "FMT", "report: text (default), markdown or json"},
-	{'o', true, "output", "FILE", "export: write FILE (mode 0600) instead of standard output"},
-	{'A', false, "as", "NAME", "import: under profile NAME instead of the file's"},
-	{'r', true, "reviewer", "NAME",
-	 "rate the profile as this reviewer (a SIG chair), apart from its own self-assessment"},
-	{'d', false, "db", "PATH",
-	 "the database (default: $ROLEBOOK_DB, else $XDG_STATE_HOME/rolebook/rolebook.db)"},
-	{'h', true, "help", NULL, "show this help and exit"},
-	{'V', true, "version", NULL, "show the version and exit"},
+    {'C', true, "content", "DIR", "also read roles from DIR (repeatable; first wins)"},
+    {'w', true, "width", "N", "print at N columns (default: the terminal's, or 80)"},
+    {'n', false, "no-color", NULL, "monochrome output (also when NO_COLOR is set)"},
+    {'p', true, "profile", "NAME", "whose progress to show and change (default: your login)"},
+    {'R', false, "role", "ROLE", "report: only this role"},
+    {'f', false, "format", "FMT", "report: text (default), markdown or json"},
+    {'o', true, "output", "FILE", "export: write FILE (mode 0600) instead of standard output"},
+    {'A', false, "as", "NAME", "import: under profile NAME instead of the file's"},
+    {'r', true, "reviewer", "NAME",
+     "rate the profile as this reviewer (a SIG chair), apart from its own self-assessment"},
+    {'d', false, "db", "PATH",
+     "the database (default: $ROLEBOOK_DB, else $XDG_STATE_HOME/rolebook/rolebook.db)"},
+    {'h', true, "help", NULL, "show this help and exit"},
+    {'V', true, "version", NULL, "show the version and exit"},
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
 
@@ -75,39 +75,39 @@ static int exec_export(const struct cmd_entry *, struct cmd_ctx *, int, char **)
 
 /* In --help's order; the first is the handbook, which has no name. */
 static const struct cmd_entry commands[] = {
-	{NULL, "[ROLE|FILE.md]", "", 0, 1, NULL,
-	 "open the handbook; with ROLE or FILE.md, open that role", exec_ui},
-	{"list", "", "", 0, 0, NULL, "list the roles found: id, title and summary", exec_list},
-	{"print", "ROLE|FILE.md [--width N]", "", 1, 1, "one role or file",
-	 "write the rendered role to standard output (styled on a terminal, plain text in a pipe)",
-	 exec_print},
-	{"checklist", "ROLE", "", 1, 1, "one role",
-	 "print the onboarding checklist: numbered items, [x] or [ ], the date each was done and "
-	 "its note",
-	 exec_store},
-	{"check", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids",
-	 "mark items done (numbers from 'checklist', or ids)", exec_store},
-	{"uncheck", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids",
-	 "mark items not done", exec_store},
-	{"assessment", "ROLE", "", 1, 1, "one role",
-	 "print the self-assessment: ratings per skill area, averages, readiness summary and the "
-	 "history of snapshots",
-	 exec_store},
-	{"profiles", "", "", 0, 0, NULL, "list the profiles in the database and their progress",
-	 exec_store},
-	{"report", "[--role ROLE] [--format text|markdown|json]", "Rf", 0, 0, NULL,
-	 "the readiness report of the profile: checklist, self and reviewer averages, verdict, "
-	 "notes (--format markdown pastes into a GitHub issue; --role ROLE for one role)",
-	 exec_report},
-	{"export", "[-o FILE]", "o", 0, 0, NULL, "every record of the profile as one JSON document",
-	 exec_export},
-	{"import", "FILE [--as NAME]", "A", 1, 1, "one FILE (an export; - reads standard input)",
-	 "read an export into the database (--as NAME: under another profile name); all or nothing",
-	 exec_export},
-	{"review", "[DIR]", "", 0, 1, "one folder",
-	 "open the review screen: every candidate's progress, ratings and readiness, for SIG "
-	 "chairs; with DIR, of the exports in DIR (read, not imported)",
-	 exec_ui},
+    {NULL, "[ROLE|FILE.md]", "", 0, 1, NULL,
+     "open the handbook; with ROLE or FILE.md, open that role", exec_ui},
+    {"list", "", "", 0, 0, NULL, "list the roles found: id, title and summary", exec_list},
+    {"print", "ROLE|FILE.md [--width N]", "", 1, 1, "one role or file",
+     "write the rendered role to standard output (styled on a terminal, plain text in a pipe)",
+     exec_print},
+    {"checklist", "ROLE", "", 1, 1, "one role",
+     "print the onboarding checklist: numbered items, [x] or [ ], the date each was done and "
+     "its note",
+     exec_store},
+    {"check", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids",
+     "mark items done (numbers from 'checklist', or ids)", exec_store},
+    {"uncheck", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids", "mark items not done",
+     exec_store},
+    {"assessment", "ROLE", "", 1, 1, "one role",
+     "print the self-assessment: ratings per skill area, averages, readiness summary and the "
+     "history of snapshots",
+     exec_store},
+    {"profiles", "", "", 0, 0, NULL, "list the profiles in the database and their progress",
+     exec_store},
+    {"report", "[--role ROLE] [--format text|markdown|json]", "Rf", 0, 0, NULL,
+     "the readiness report of the profile: checklist, self and reviewer averages, verdict, "
+     "notes (--format markdown pastes into a GitHub issue; --role ROLE for one role)",
+     exec_report},
+    {"export", "[-o FILE]", "o", 0, 0, NULL, "every record of the profile as one JSON document",
+     exec_export},
+    {"import", "FILE [--as NAME]", "A", 1, 1, "one FILE (an export; - reads standard input)",
+     "read an export into the database (--as NAME: under another profile name); all or nothing",
+     exec_export},
+    {"review", "[DIR]", "", 0, 1, "one folder",
+     "open the review screen: every candidate's progress, ratings and readiness, for SIG "
+     "chairs; with DIR, of the exports in DIR (read, not imported)",
+     exec_ui},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -188,10 +188,10 @@ put_option(FILE *out, const struct cmd_option *op)
 
 	if (op->has_short)
 		at = fprintf(out, "  -%c, --%s%s%s", op->key, op->name, op->arg ? " " : "",
-		             op->arg ? op->arg : "");
+			     op->arg ? op->arg : "");
 	else
 		at = fprintf(out, "      --%s%s%s", op->name, op->arg ? " " : "",
-		             op->arg ? op->arg : "");
+			     op->arg ? op->arg : "");
 	put_wrapped(out, at, HELP_COL, op->help);
 }
 
@@ -201,7 +201,7 @@ cmd_usage(FILE *out, const char *db_option)
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		const struct cmd_entry *e = &commands[i];
 		fprintf(out, "%s rolebook [OPTIONS]%s%s%s%s\n", i == 0 ? "Usage:" : "      ",
-		        e->name ? " " : "", e->name ? e->name : "", *e->args ? " " : "", e->args);
+			e->name ? " " : "", e->name ? e->name : "", *e->args ? " " : "", e->args);
 	}
 	fputs("\n"
 	      "A terminal handbook for community leadership roles: read a role's\n"
@@ -275,9 +275,9 @@ take_option(struct cmd_options *o, int key, const char *arg)
 	case 'r':
 	case 'A':
 		if (*arg == '\0' || strlen(arg) > 200) {
-			cli_error(key == 'A' ? "invalid name for --as (1 to 200 bytes)"
-			          : key == 'p' ? "invalid profile name (1 to 200 bytes)"
-			                       : "invalid reviewer name (1 to 200 bytes)");
+			cli_error(key == 'A'   ? "invalid name for --as (1 to 200 bytes)"
+				  : key == 'p' ? "invalid profile name (1 to 200 bytes)"
+					       : "invalid reviewer name (1 to 200 bytes)");
 			return 2;
 		}
 		*(key == 'A' ? &o->as : key == 'p' ? &o->profile : &o->reviewer) = arg;
@@ -326,8 +326,8 @@ cmd_parse(struct cmd_options *o, int argc, char **argv, int *optind_out)
 	*sp++ = ':'; /* a missing argument is ':', not '?' */
 	for (size_t i = 0; i < NOPTIONS; i++) {
 		longopts[i] = (struct option){options[i].name,
-		                              options[i].arg ? required_argument : no_argument, NULL,
-		                              options[i].key};
+					      options[i].arg ? required_argument : no_argument,
+					      NULL, options[i].key};
 		if (options[i].has_short) {
 			*sp++ = (char)options[i].key;
 			if (options[i].arg)
@@ -389,8 +389,11 @@ specific_summary(void)
 		if (!specific(options[i].key))
 			continue;
 		k++;
-		next = xasprintf("%s%s--%s", opts, k == 1 ? "" : k == nopts ? " and " : ", ",
-		                 options[i].name);
+		next = xasprintf("%s%s--%s", opts,
+				 k == 1	      ? ""
+				 : k == nopts ? " and "
+					      : ", ",
+				 options[i].name);
 		free(opts);
 		opts = next;
 	}
@@ -400,8 +403,11 @@ specific_summary(void)
 		if (*commands[i].options == '\0')
 			continue;
 		k++;
-		next = xasprintf("%s%s%s", cmds, k == 1 ? "" : k == ncmds ? " and " : ", ",
-		                 commands[i].name);
+		next = xasprintf("%s%s%s", cmds,
+				 k == 1	      ? ""
+				 : k == ncmds ? " and "
+					      : ", ",
+				 commands[i].name);
 		free(cmds);
 		cmds = next;
 	}
@@ -505,7 +511,7 @@ load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0
 	/* A folder named in ROLEBOOK_CONTENT_DIR must exist; the installed
 	 * one may be absent (a user with roles of their own). */
 	if (rc == 0 && catalog_add_dir(cat, bundled, ORIGIN_BUNDLED,
-	                               getenv("ROLEBOOK_CONTENT_DIR") == NULL, &err) != 0)
+				       getenv("ROLEBOOK_CONTENT_DIR") == NULL, &err) != 0)
 		rc = 1;
 	if (rc != 0) {
 		cli_error("%s", err);
@@ -531,7 +537,7 @@ open_store(const struct cmd_options *o)
 	s = store_open(path, 0, BUSY_MS, &st, &detail);
 	if (s != STORE_OK) {
 		cli_error("cannot use the database %s: %s%s%s", path, store_strerror(s),
-		          detail ? ": " : "", detail ? detail : "");
+			  detail ? ": " : "", detail ? detail : "");
 		if (s == STORE_ERR_CORRUPT || s == STORE_ERR_FOREIGN || s == STORE_ERR_NEWER)
 			fputs("rolebook: the file was left as it is; use --db to choose another\n",
 			      stderr);
@@ -585,7 +591,7 @@ exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **arg
 	if (tty)
 		style = c->o->no_color ? CLI_MONO : CLI_COLOR;
 	return cli_print(r, c->o->width ? c->o->width : (tty ? terminal_width() : 80), style,
-	                 !utf8_locale(), stdout);
+			 !utf8_locale(), stdout);
 }
 
 /* checklist, check, uncheck, assessment, profiles: the commands that read
@@ -610,7 +616,7 @@ exec_store(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **arg
 		rc = cli_assessment(st, c->profile, NULL, r, !utf8_locale(), stdout);
 	else
 		rc = cli_check(st, c->profile, r, argv + 1, argc - 1, strcmp(cmd, "check") == 0,
-		               (int64_t)time(NULL), stdout);
+			       (int64_t)time(NULL), stdout);
 	store_close(st);
 	return rc;
 }
@@ -654,7 +660,7 @@ exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 		rc = export_cli_import(st, argv[0], c->o->as, (int64_t)time(NULL), stdout);
 	else
 		rc = export_cli_export(st, c->cat, c->profile, c->o->output, (int64_t)time(NULL),
-		                       stdout);
+				       stdout);
 	store_close(st);
 	return rc;
 }
@@ -681,7 +687,7 @@ open_exports(const char *dir, size_t *loaded, char **notice)
 	e = export_load_dir(mem, dir, loaded, &errors, &nerrors, &detail);
 	if (e != EXPORT_OK) {
 		cli_error("cannot read %s: %s%s%s", dir, export_strerror(e), detail ? ": " : "",
-		          detail ? detail : "");
+			  detail ? detail : "");
 		free(detail);
 		store_close(mem);
 		return NULL;
@@ -690,10 +696,11 @@ open_exports(const char *dir, size_t *loaded, char **notice)
 		cli_error("skipped %s", errors[i]);
 	if (nerrors > 0)
 		*notice = xasprintf("!Read %zu export%s from %s; %zu refused: %s", *loaded,
-		                    *loaded == 1 ? "" : "s", dir, nerrors, errors[0]);
+				    *loaded == 1 ? "" : "s", dir, nerrors, errors[0]);
 	else
-		*notice = xasprintf("Read %zu export%s from %s (not imported: changes are not kept)",
-		                    *loaded, *loaded == 1 ? "" : "s", dir);
+		*notice =
+		    xasprintf("Read %zu export%s from %s (not imported: changes are not kept)",
+			      *loaded, *loaded == 1 ? "" : "s", dir);
 	export_errors_free(errors, nerrors);
 	free(detail);
 	return mem;
@@ -738,7 +745,7 @@ exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 		free(notice);
 		free(login);
 		cli_error("the handbook needs a terminal; to read a role in a pipe use "
-		          "'rolebook print ROLE'");
+			  "'rolebook print ROLE'");
 		return 1;
 	}
 	/* only now: a refusal must not create the database */
@@ -762,12 +769,12 @@ exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 		app_status(&a, notice[0] == '!', "%s", notice + (notice[0] == '!'));
 	else if (a.readonly)
 		app_status(&a, true,
-		           "Read-only: the database cannot be written; progress will not be saved");
+			   "Read-only: the database cannot be written; progress will not be saved");
 	rc = tui_run(&a, !c->o->no_color);
 	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
 		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
-		          "ROLE'",
-		          a.status ? a.status : "this terminal cannot show it");
+			  "ROLE'",
+			  a.status ? a.status : "this terminal cannot show it");
 		rc = 1;
 	}
 	app_done(&a);
@@ -779,7 +786,7 @@ exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 
 int
 cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv0, int argc,
-        char **argv)
+	char **argv)
 {
 	struct catalog cat;
 	struct cmd_ctx c = {.o = o, .cat = &cat, .argv0 = argv0};

@@ -23,15 +23,15 @@ struct cmd_options {
 	const char *content[CMD_MAX_CONTENT_DIRS];
 	size_t ncontent;
 	bool no_color;
-	int width;            /* 0: the terminal's, or 80 */
-	const char *db;       /* --db */
+	int width;	      /* 0: the terminal's, or 80 */
+	const char *db;	      /* --db */
 	const char *reviewer; /* --reviewer */
 	const char *profile;  /* --profile */
 	const char *format;   /* --format (report) */
 	const char *role;     /* --role (report) */
 	const char *output;   /* -o, --output (export) */
-	const char *as;       /* --as (import) */
-	char given[16];       /* the command-specific option keys given, in order */
+	const char *as;	      /* --as (import) */
+	char given[16];	      /* the command-specific option keys given, in order */
 };
 
 /* What a handler works with. */
@@ -43,12 +43,12 @@ struct cmd_ctx {
 };
 
 struct cmd_entry {
-	const char *name;    /* NULL: no command, the handbook itself */
-	const char *args;    /* for the usage: "ROLE N|ID..." */
-	const char *options; /* keys of the command-specific options it takes */
+	const char *name;	/* NULL: no command, the handbook itself */
+	const char *args;	/* for the usage: "ROLE N|ID..." */
+	const char *options;	/* keys of the command-specific options it takes */
 	int min_args, max_args; /* max -1: any number */
-	const char *what;    /* its arguments in words, for errors: "one role" */
-	const char *help;    /* one line (wrapped by --help) */
+	const char *what;	/* its arguments in words, for errors: "one role" */
+	const char *help;	/* one line (wrapped by --help) */
 	int (*exec)(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 };
 
@@ -73,7 +73,7 @@ int cmd_check(const struct cmd_entry *e, const struct cmd_options *o, int argc, 
 /* Loads the roles (--content folders, the user's, the bundled ones) and
  * runs e's handler; returns the exit status. */
 int cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv0, int argc,
-            char **argv);
+	    char **argv);
 
 /* --help, made from the tables; db_option is the --db given, if any. */
 void cmd_usage(FILE *out, const char *db_option);

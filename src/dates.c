@@ -26,7 +26,8 @@ dates_format(int64_t t, enum date_style style, char *buf)
 	/* TZ may have changed since the last call (tests set it) */
 	tzset();
 	if (t <= 0 || localtime_r(&tt, &tm) == NULL) {
-		snprintf(buf, DATES_MAX, "%s", style == DATE_MINUTE ? "---------- --:--" : "----------");
+		snprintf(buf, DATES_MAX, "%s",
+			 style == DATE_MINUTE ? "---------- --:--" : "----------");
 		return buf;
 	}
 	strftime(buf, DATES_MAX, style == DATE_MINUTE ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &tm);

@@ -178,7 +178,7 @@ printf 'set -g status off\n' > "$TEST_TMP/tmux.conf"
 T -f "$TEST_TMP/tmux.conf" new-session -d -s rb -x 80 -y 24 \
 	env -i PATH="$PATH" HOME="$HOME" TERM=xterm-256color PS1='sh$ ' bash --norc --noprofile -i
 wait_for 'sh$'
-keys "env XDG_STATE_HOME='$XDG_STATE_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' LC_ALL=C.UTF-8 ROLEBOOK_CONTENT_DIR='$ROLEBOOK_CONTENT_DIR' '$ROLEBOOK' technical-lead" Enter
+keys "env XDG_STATE_HOME='$XDG_STATE_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' LC_ALL=C.UTF-8 ROLEBOOK_CONTENT_DIR='$ROLEBOOK_CONTENT_DIR' ASAN_OPTIONS='log_path=$TEST_TMP/asan' UBSAN_OPTIONS='log_path=$TEST_TMP/ubsan' '$ROLEBOOK' technical-lead" Enter
 expect "Ctrl-Z: the role opens from a shell" "rolebook › Technical Lead"
 keys ']'
 expect "Ctrl-Z: a section further" "Technical Lead › What the role is for"

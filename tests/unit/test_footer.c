@@ -43,18 +43,18 @@ records(void)
 	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
 	for (size_t i = 0; i < 3; i++)
 		CU_ASSERT_EQUAL(store_item_set_done(st, "alice", r->id, r->items[i].id,
-		                                    r->items[i].text, true, fixed_clock()),
-		                STORE_OK);
+						    r->items[i].text, true, fixed_clock()),
+				STORE_OK);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < r->nstmts; i++)
 			CU_ASSERT_EQUAL(store_rating_set(st, "alice", r->id, "", r->stmts[i].id,
-			                                 r->areas[r->stmts[i].area].name,
-			                                 r->stmts[i].text, 2 + pass + (int)(i % 2),
-			                                 fixed_clock() + pass * 86400),
-			                STORE_OK);
-		CU_ASSERT_EQUAL(store_snapshot_take(st, "alice", r->id, "",
-		                                    fixed_clock() + pass * 86400, &id),
-		                STORE_OK);
+							 r->areas[r->stmts[i].area].name,
+							 r->stmts[i].text, 2 + pass + (int)(i % 2),
+							 fixed_clock() + pass * 86400),
+					STORE_OK);
+		CU_ASSERT_EQUAL(
+		    store_snapshot_take(st, "alice", r->id, "", fixed_clock() + pass * 86400, &id),
+		    STORE_OK);
 	}
 }
 
@@ -65,7 +65,7 @@ start(int rows, int cols)
 
 	catalog_init(&cat);
 	CU_ASSERT_EQUAL_FATAL(
-		catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	    catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, &err), STORE_OK);
 	records();
 	app_init(&app, &cat, rows, cols);
@@ -103,7 +103,6 @@ keys(const int *k)
 	}
 }
 
-
 static char *
 footer(void)
 {
@@ -116,19 +115,19 @@ static const struct {
 	const char *name;
 	int keys[6];
 } screens[] = {
-	{"home", {K_NONE}},
-	{"reader", {K_ENTER, K_NONE}},
-	{"reader, contents focused", {K_ENTER, K_TAB, K_NONE}},
-	{"reader, link selected", {K_ENTER, ']', ']', 'l', K_NONE}},
-	{"checklist", {K_ENTER, 'c', K_NONE}},
-	{"assessment", {K_ENTER, 'a', K_NONE}},
-	{"chart", {K_ENTER, 'a', 'v', K_NONE}},
-	{"history", {K_ENTER, 'a', 'H', K_NONE}},
-	{"compare", {K_ENTER, 'a', 'H', K_ENTER, K_NONE}},
-	{"review", {'R', K_NONE}},
-	{"rating as reviewer", {'R', K_ENTER, K_NONE}},
-	{"help", {'?', K_NONE}},
-	{"help of a role", {K_ENTER, '?', K_NONE}},
+    {"home", {K_NONE}},
+    {"reader", {K_ENTER, K_NONE}},
+    {"reader, contents focused", {K_ENTER, K_TAB, K_NONE}},
+    {"reader, link selected", {K_ENTER, ']', ']', 'l', K_NONE}},
+    {"checklist", {K_ENTER, 'c', K_NONE}},
+    {"assessment", {K_ENTER, 'a', K_NONE}},
+    {"chart", {K_ENTER, 'a', 'v', K_NONE}},
+    {"history", {K_ENTER, 'a', 'H', K_NONE}},
+    {"compare", {K_ENTER, 'a', 'H', K_ENTER, K_NONE}},
+    {"review", {'R', K_NONE}},
+    {"rating as reviewer", {'R', K_ENTER, K_NONE}},
+    {"help", {'?', K_NONE}},
+    {"help of a role", {K_ENTER, '?', K_NONE}},
 };
 
 /* Opens screen s afresh, with no message showing. */
@@ -201,9 +200,11 @@ every_hint_works_at(int rows, int cols)
 				CU_ASSERT_NOT_EQUAL(key, K_NONE);
 				CU_ASSERT_EQUAL(keys_action(ctx, key), acts[k]);
 				if (!press_and_see(key)) {
-					fprintf(stderr, "\n%dx%d %s: the hint \"%s:%s\" (key %s) did nothing\n",
-					        cols, rows, screens[s].name, keys_name(key, name, sizeof name),
-					        h[i].label, name);
+					fprintf(
+					    stderr,
+					    "\n%dx%d %s: the hint \"%s:%s\" (key %s) did nothing\n",
+					    cols, rows, screens[s].name,
+					    keys_name(key, name, sizeof name), h[i].label, name);
 					CU_FAIL("a hinted key did nothing");
 				}
 				if (app.quit)
@@ -315,9 +316,11 @@ test_enter_opens_the_note(void)
 	app_key(&app, '?');
 	{
 		char *d = screen();
-		CU_ASSERT_PTR_NOT_NULL(strstr(d, "Space ticks the selected item; Enter or e edits"));
+		CU_ASSERT_PTR_NOT_NULL(
+		    strstr(d, "Space ticks the selected item; Enter or e edits"));
 		CU_ASSERT_PTR_NOT_NULL(strstr(d, "e Enter"));
-		CU_ASSERT_PTR_NOT_NULL(strstr(d, "Ctrl-Z       suspend rolebook; the shell's fg resumes it"));
+		CU_ASSERT_PTR_NOT_NULL(
+		    strstr(d, "Ctrl-Z       suspend rolebook; the shell's fg resumes it"));
 		free(d);
 	}
 	stop();
