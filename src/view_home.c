@@ -296,7 +296,11 @@ home_action(struct view *v, struct app *a, enum action act)
 			break;
 		}
 		k = find_role(a, h->pat, h->sel, act == ACT_NEXT_MATCH ? 1 : -1, false);
-		if (k >= 0)
+		if (k < 0)
+			app_status(a, true, "No role matches: %s", h->pat);
+		else if ((size_t)k == h->sel)
+			app_status(a, false, "The only role that matches: %s", h->pat);
+		else
 			h->sel = (size_t)k;
 		break;
 	}

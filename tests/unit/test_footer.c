@@ -113,7 +113,7 @@ footer(void)
 /* The screens, and the keys that reach each from the home screen. */
 static const struct {
 	const char *name;
-	int keys[6];
+	int keys[12];
 } screens[] = {
     {"home", {K_NONE}},
     {"reader", {K_ENTER, K_NONE}},
@@ -124,6 +124,8 @@ static const struct {
     {"chart", {K_ENTER, 'a', 'v', K_NONE}},
     {"history", {K_ENTER, 'a', 'H', K_NONE}},
     {"compare", {K_ENTER, 'a', 'H', K_ENTER, K_NONE}},
+    {"reader, searched", {K_ENTER, '/', 'c', 'h', 'a', 'i', 'r', K_ENTER, K_NONE}},
+    {"home, searched", {'/', 'l', 'e', 'a', 'd', K_ENTER, K_NONE}},
     {"review", {'R', K_NONE}},
     {"rating as reviewer", {'R', K_ENTER, K_NONE}},
     {"help", {'?', K_NONE}},
@@ -279,6 +281,20 @@ test_footers_tell_the_truth(void)
 	open_screen(2, 24, 80);
 	f = footer();
 	UNIT_ASSERT_STR(" ?:help q:back Tab:text Enter:read", f);
+	free(f);
+	stop();
+
+	/* after a search, n and N are offered */
+	for (s = 0; strcmp(screens[s].name, "reader, searched") != 0; s++)
+		;
+	open_screen(s, 24, 80);
+	f = footer();
+	CU_ASSERT_PTR_NOT_NULL(strstr(f, " n/N:match"));
+	free(f);
+	stop();
+	open_screen(s + 1, 24, 80);
+	f = footer();
+	UNIT_ASSERT_STR(" ?:help Enter:open /:search n/N:match R:review candidates q:quit", f);
 	free(f);
 	stop();
 
