@@ -430,10 +430,14 @@ draw_hints(struct frame *f, int row, int col, struct view *v, struct app *a, int
 	size_t n = v->ops->hints ? v->ops->hints(v, a, h) : 0;
 
 	for (size_t i = 0; i < n; i++) {
+		/* an action no key does here is no hint (the footer test
+		 * catches the view that offers one) */
+		shown[i] = keys_key(v->ops->ctx, h[i].act) != K_NONE &&
+		           (h[i].alt == ACT_NONE || keys_key(v->ops->ctx, h[i].alt) != K_NONE);
 		hint_text(v->ops->ctx, &h[i], text[i], sizeof text[i]);
 		w[i] = text_width(text[i], strlen(text[i]));
-		shown[i] = true;
-		used += 1 + w[i];
+		if (shown[i])
+			used += 1 + w[i];
 	}
 	while (used > cells) {
 		long drop = -1;
