@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -406,34 +407,64 @@ draw_status(struct app *a, struct frame *f)
 	}
 }
 
-/* The view's hints in one row of `cells` cells from col: the kept ones
- * always, the others in their order as long as they fit, each whole. */
+/* "key:label" for hint h of a view with key context ctx (see struct
+ * view_hint): the keys from the key table. */
 static void
-draw_hints(struct frame *f, int row, int col, const struct view_hint *h, int cells)
+hint_text(unsigned ctx, const struct view_hint *h, char *buf, size_t size)
 {
-	int used = -1; /* the kept hints and a space before each but the first */
-	size_t cut, i;
+	char k1[16], k2[16];
 
-	for (i = 0; h[i].text != NULL; i++)
-		if (h[i].keep)
-			used += 1 + text_width(h[i].text, strlen(h[i].text));
-	/* the first one that does not fit ends the list: a less important
-	 * hint never shows where a more important one does not */
-	for (cut = 0; h[cut].text != NULL; cut++) {
-		int w;
-		if (h[cut].keep)
-			continue;
-		w = text_width(h[cut].text, strlen(h[cut].text));
-		if (used + 1 + w > cells)
-			break;
-		used += 1 + w;
+	keys_name(keys_key(ctx, h->act), k1, sizeof k1);
+	if (h->alt != ACT_NONE)
+		snprintf(buf, size, "%s%s%s:%s", k1, h->range ? "-" : "/",
+		         keys_name(keys_key(ctx, h->alt), k2, sizeof k2), h->label);
+	else
+		snprintf(buf, size, "%s:%s", k1, h->label);
+}
+
+/*
+ * The view's hints in one row of `cells` cells from col, in the view's
+ * order.  While they do not fit, the least important goes (the last of
+ * equal ones); a HINT_KEEP one never does, so that the footer always
+ * names help, the way back and the only key to another screen.
+ */
+static void
+draw_hints(struct frame *f, int row, int col, struct view *v, struct app *a, int cells)
+{
+	struct view_hint h[VIEW_MAX_HINTS];
+	char text[VIEW_MAX_HINTS][64];
+	int w[VIEW_MAX_HINTS], used = -1;
+	bool shown[VIEW_MAX_HINTS];
+	size_t n = v->ops->hints ? v->ops->hints(v, a, h) : 0;
+
+	for (size_t i = 0; i < n; i++) {
+		/* an action no key does here is no hint (the footer test
+		 * catches the view that offers one) */
+		shown[i] = keys_key(v->ops->ctx, h[i].act) != K_NONE &&
+		           (h[i].alt == ACT_NONE || keys_key(v->ops->ctx, h[i].alt) != K_NONE);
+		hint_text(v->ops->ctx, &h[i], text[i], sizeof text[i]);
+		w[i] = text_width(text[i], strlen(text[i]));
+		if (shown[i])
+			used += 1 + w[i];
 	}
-	for (i = 0, used = 0; h[i].text != NULL && used < cells; i++) {
-		if (!h[i].keep && i >= cut)
+	while (used > cells) {
+		long drop = -1;
+		for (size_t i = 0; i < n; i++)
+			if (shown[i] && h[i].prio < HINT_KEEP &&
+			    (drop < 0 || h[i].prio <= h[drop].prio))
+				drop = (long)i;
+		if (drop < 0)
+			break;
+		shown[drop] = false;
+		used -= 1 + w[drop];
+	}
+	used = 0;
+	for (size_t i = 0; i < n && used < cells; i++) {
+		if (!shown[i])
 			continue;
 		if (used > 0)
 			used++;
-		used += frame_puts_trunc(f, row, col + used, h[i].text, STY_BAR, cells - used);
+		used += frame_puts_trunc(f, row, col + used, text[i], STY_BAR, cells - used);
 	}
 }
 
@@ -463,7 +494,7 @@ draw_footer(struct app *a, struct frame *f, struct view *v)
 		return;
 	}
 	frame_fill(f, row, 0, f->cols, ' ', STY_BAR);
-	draw_hints(f, row, 1, v->ops->hints, f->cols - 2);
+	draw_hints(f, row, 1, v, a, f->cols - 2);
 }
 
 void

@@ -3,10 +3,11 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "checklist.h"
+#include "dates.h"
 #include "xalloc.h"
 
 enum store_status
@@ -88,14 +89,9 @@ checklist_find(const struct checklist *c, const char *arg)
 void
 checklist_date(int64_t t, char buf[11])
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
+	char d[DATES_MAX];
 
-	if (t <= 0 || gmtime_r(&tt, &tm) == NULL) {
-		snprintf(buf, 11, "----------");
-		return;
-	}
-	strftime(buf, 11, "%Y-%m-%d", &tm);
+	snprintf(buf, 11, "%s", dates_format(t, DATE_DAY, d));
 }
 
 char *

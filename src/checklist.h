@@ -46,7 +46,9 @@ void checklist_done(struct checklist *c);
  */
 long checklist_find(const struct checklist *c, const char *arg);
 
-/* Formats a date (Unix seconds) as YYYY-MM-DD in UTC into buf (11 bytes). */
+/* A date (Unix seconds) as YYYY-MM-DD in local time into buf (11 bytes):
+ * dates_format(t, DATE_DAY, ...), kept for the callers not yet moved to
+ * it (report.c); new code calls dates_format. */
 void checklist_date(int64_t t, char buf[11]);
 
 /* A progress bar of `cells` cells for done/total, e.g. "[####------]" in

@@ -15,6 +15,7 @@
 
 #include "checklist.h"
 #include "cli.h"
+#include "dates.h"
 #include "lines.h"
 #include "markdown.h"
 #include "mdrender.h"
@@ -308,6 +309,25 @@ load_or_fail(struct role *r)
 	return 0;
 }
 
+/*
+ * One item of a checklist as `checklist` and `check` print it: number,
+ * box, text, the date it was done (local time), its short id, and its
+ * note on the next line.
+ */
+static void
+put_item(FILE *out, size_t i, const struct checklist_entry *e)
+{
+	fprintf(out, "%3zu. [%c] %s", i + 1, e->done ? 'x' : ' ', e->item->text);
+	if (e->done) {
+		char date[DATES_MAX];
+		fprintf(out, "  (done %s)", dates_format(e->rec->done_at, DATE_DAY, date));
+	}
+	/* the id stays valid when items are reordered; numbers do not */
+	fprintf(out, "  #%.6s\n", e->item->id);
+	if (e->rec && e->rec->note && *e->rec->note)
+		put_note(out, "       ", e->rec->note);
+}
+
 int
 cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 {
@@ -337,16 +357,7 @@ cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 			fprintf(out, "\n%s\n", g);
 			group = g;
 		}
-		fprintf(out, "%3zu. [%c] %s", i + 1, e->done ? 'x' : ' ', e->item->text);
-		if (e->done) {
-			char date[11];
-			checklist_date(e->rec->done_at, date);
-			fprintf(out, "  (done %s)", date);
-		}
-		/* the id stays valid when items are reordered; numbers do not */
-		fprintf(out, "  #%.6s\n", e->item->id);
-		if (e->rec && e->rec->note && *e->rec->note)
-			put_note(out, "       ", e->rec->note);
+		put_item(out, i, e);
 	}
 	if (cl.nstale > 0) {
 		fputs("\nEarlier progress that no longer matches the content:\n", out);
@@ -421,10 +432,17 @@ cli_check(struct store *st, const char *profile, struct role *r, char **args, in
 		cli_error("nothing was changed: %s", store_strerror(s));
 		rc = 1;
 	}
-	if (rc == 0)
-		for (int i = 0; i < nargs; i++)
-			fprintf(out, "[%c] %ld. %s\n", done ? 'x' : ' ', idx[i] + 1,
-			        cl.v[idx[i]].item->text);
+	/* each item as `checklist` now prints it */
+	if (rc == 0) {
+		checklist_done(&cl);
+		s = checklist_load(&cl, st, profile, r);
+		for (int i = 0; i < nargs && s == STORE_OK; i++)
+			put_item(out, (size_t)idx[i], &cl.v[idx[i]]);
+		if (s != STORE_OK) {
+			cli_error("changed, but cannot read progress back: %s", store_strerror(s));
+			rc = 1;
+		}
+	}
 	free(idx);
 	checklist_done(&cl);
 	return rc;

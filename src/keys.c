@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "keys.h"
 
@@ -15,6 +16,7 @@ static const struct keydef table[] = {
 	{ACT_BACK, CTX_GLOBAL, {'q', K_ESC}, "q Esc", "go back one screen"},
 	{ACT_QUIT, CTX_GLOBAL, {'Q', 0x03}, "Q Ctrl-C", "quit rolebook from anywhere"},
 	{ACT_REDRAW, CTX_GLOBAL, {CTRL('l')}, "Ctrl-L", "redraw the screen"},
+	{ACT_SUSPEND, CTX_GLOBAL, {CTRL('z')}, "Ctrl-Z", "suspend rolebook; the shell's fg resumes it"},
 	{ACT_UP, CTX_GLOBAL, {K_UP, 'k', CTRL('p')}, "Up k", "move up one line"},
 	{ACT_DOWN, CTX_GLOBAL, {K_DOWN, 'j', CTRL('n')}, "Down j", "move down one line"},
 	{ACT_PAGE_DOWN, CTX_GLOBAL, {K_PGDN, ' ', CTRL('f')}, "PgDn Space", "page down"},
@@ -24,7 +26,7 @@ static const struct keydef table[] = {
 	{ACT_TOP, CTX_GLOBAL, {'g', K_HOME, '<'}, "g Home", "go to the top"},
 	{ACT_BOTTOM, CTX_GLOBAL, {'G', K_END, '>'}, "G End", "go to the bottom"},
 	{ACT_TOGGLE, CTX_CHECKLIST, {' ', 'x'}, "Space x", "mark the selected item done or not done"},
-	{ACT_NOTE, CTX_CHECKLIST, {'e'}, "e", "edit the selected item's note (evidence: a link, a date)"},
+	{ACT_NOTE, CTX_CHECKLIST, {'e', K_ENTER}, "e Enter", "edit the selected item's note (evidence: a link, a date)"},
 	{ACT_HIDE_DONE, CTX_CHECKLIST, {'h'}, "h", "hide or show done items"},
 	{ACT_RATE1, CTX_ASSESS, {'1'}, "1", "rate the statement 1, not yet, and go to the next"},
 	{ACT_RATE2, CTX_ASSESS, {'2'}, "2", "rate it 2, learning"},
@@ -32,7 +34,7 @@ static const struct keydef table[] = {
 	{ACT_RATE4, CTX_ASSESS, {'4'}, "4", "rate it 4, confident"},
 	{ACT_RATE5, CTX_ASSESS, {'5'}, "5", "rate it 5, could teach it"},
 	{ACT_CLEAR, CTX_ASSESS, {'0', K_DELETE}, "0 Delete", "clear the rating (skip the statement) and go to the next"},
-	{ACT_NOTE, CTX_ASSESS, {'e'}, "e", "edit the statement's note (evidence)"},
+	{ACT_NOTE, CTX_ASSESS, {'e', K_ENTER}, "e Enter", "edit the statement's note (evidence)"},
 	{ACT_CHART, CTX_ASSESS, {'v'}, "v", "chart, trend and readiness summary"},
 	{ACT_HISTORY, CTX_ASSESS | CTX_CHART, {'H'}, "H", "history of snapshots; compare two"},
 	{ACT_MARK, CTX_CHART, {' ', 'x'}, "Space x", "in the history: mark a snapshot to compare"},
@@ -87,4 +89,51 @@ keys_action(unsigned ctx, int key)
 	enum action a = lookup(ctx, key, false);
 
 	return a != ACT_NONE ? a : lookup(ctx, key, true);
+}
+
+int
+keys_key(unsigned ctx, enum action act)
+{
+	/* the context's own bindings first, as keys_action looks them up */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+			const struct keydef *d = &table[i];
+			bool global = d->ctx == CTX_GLOBAL;
+			if (d->act != act || (pass == 0 ? global || (d->ctx & ctx) == 0 : !global))
+				continue;
+			for (size_t k = 0; k < 5 && d->keys[k]; k++)
+				if (keys_action(ctx, d->keys[k]) == act)
+					return d->keys[k];
+		}
+	return K_NONE;
+}
+
+char *
+keys_name(int key, char *buf, size_t size)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} names[] = {
+		{K_UP, "Up"},       {K_DOWN, "Down"},   {K_LEFT, "Left"},
+		{K_RIGHT, "Right"}, {K_PGUP, "PgUp"},   {K_PGDN, "PgDn"},
+		{K_HOME, "Home"},   {K_END, "End"},     {K_ENTER, "Enter"},
+		{K_TAB, "Tab"},     {K_BTAB, "S-Tab"},  {K_BACKSPACE, "Backspace"},
+		{K_DELETE, "Delete"}, {K_ESC, "Esc"},   {K_F1, "F1"},
+		{K_WHEEL_UP, "wheel"}, {K_WHEEL_DOWN, "wheel"}, {K_CLICK, "click"},
+		{' ', "Space"},
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].key == key) {
+			snprintf(buf, size, "%s", names[i].name);
+			return buf;
+		}
+	if (key > 0 && key < 0x20)
+		snprintf(buf, size, "Ctrl-%c", '@' + key);
+	else if (key > 0x20 && key < 0x7f)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "?");
+	return buf;
 }

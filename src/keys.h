@@ -79,6 +79,7 @@ enum action {
 	ACT_MARK,
 	ACT_SORT,
 	ACT_REVIEW,
+	ACT_SUSPEND,
 };
 
 /* Where a binding applies (a view's context is one of these bits). */
@@ -105,6 +106,20 @@ struct keydef {
 
 /* The action bound to key in ctx (specific bindings before global ones). */
 enum action keys_action(unsigned ctx, int key);
+
+/*
+ * The key that does act in ctx: the first key of its binding there that
+ * no other binding takes first (so that keys_action(ctx, key) == act), or
+ * K_NONE when no key does.  This is the key a footer names for act.
+ */
+int keys_key(unsigned ctx, enum action act);
+
+/*
+ * How a key is spelt on screen and in the help: "Enter", "Space", "Tab",
+ * "PgDn", "Ctrl-D", "x".  Writes at most size bytes (NUL included) to
+ * buf and returns buf.
+ */
+char *keys_name(int key, char *buf, size_t size);
 
 /* The table, and its length. */
 const struct keydef *keys_table(size_t *n);

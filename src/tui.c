@@ -5,6 +5,17 @@
  * Signals only set a flag (never call curses from a handler); the loop
  * notices it when get_wch() is interrupted.  endwin() runs on every exit
  * path, fatal() included.
+ *
+ * Keys: curses decodes the escape sequences that terminfo lists for TERM.
+ * A terminal may send others (tmux sends ESC [ 1 ~ for Home whatever TERM
+ * says): curses then hands over ESC and the rest as separate characters.
+ * Those are read here whole, mapped when they are well known and dropped
+ * when not, so that no part of a sequence is ever taken for Esc or for a
+ * key of its own.
+ *
+ * Ctrl-Z (and SIGTSTP) suspends as less and tig do: the terminal is given
+ * back (endwin), the process stops, and when the shell's fg continues it
+ * the screen is redrawn at the terminal's size then.
  */
 #include "config.h"
 
@@ -12,6 +23,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -29,6 +41,7 @@
 #include <term.h>
 
 static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_tstp; /* suspend asked for by a signal */
 static bool use_color;
 static bool ascii_only; /* the locale cannot show UTF-8 */
 static short pairs[9][9];
@@ -38,6 +51,164 @@ static void
 on_signal(int sig)
 {
 	got_signal = sig;
+}
+
+static void
+on_tstp(int sig)
+{
+	(void)sig;
+	got_tstp = 1;
+}
+
+/* How long the rest of an escape sequence may take to arrive (ms). */
+#define ESC_MS 50
+
+/* The next character of an escape sequence, or -1 when none comes. */
+static int
+seq_char(void)
+{
+	wint_t ch;
+	int rc;
+
+	timeout(ESC_MS);
+	rc = get_wch(&ch);
+	timeout(-1);
+	if (rc != OK)
+		return -1;
+	return (int)ch;
+}
+
+/* The key of a CSI sequence "ESC [ params final" (xterm, tmux, rxvt, the
+ * Linux console), or K_NONE. */
+static int
+csi_key(const char *params, int final)
+{
+	int n = atoi(params);
+
+	switch (final) {
+	case 'A':
+		return K_UP;
+	case 'B':
+		return K_DOWN;
+	case 'C':
+		return K_RIGHT;
+	case 'D':
+		return K_LEFT;
+	case 'H':
+		return K_HOME;
+	case 'F':
+		return K_END;
+	case 'Z':
+		return K_BTAB;
+	case '~':
+		switch (n) {
+		case 1:
+		case 7:
+			return K_HOME;
+		case 4:
+		case 8:
+			return K_END;
+		case 3:
+			return K_DELETE;
+		case 5:
+			return K_PGUP;
+		case 6:
+			return K_PGDN;
+		case 11:
+			return K_F1;
+		}
+		break;
+	case '[': /* the Linux console's F1: ESC [ [ A */
+		break;
+	}
+	return K_NONE;
+}
+
+/*
+ * After an ESC that curses did not decode: reads the rest of the sequence,
+ * whole, and returns its key; K_NONE for a sequence it does not know
+ * (consumed, never Esc); K_ESC for Esc alone.  ESC then a character that
+ * starts no sequence (Alt and a key) is dropped too.
+ */
+static int
+read_escape(void)
+{
+	char params[32];
+	size_t np = 0;
+	int c = seq_char(), k;
+
+	if (c < 0)
+		return K_ESC;
+	if (c == 0x1b) { /* Esc twice: the first one alone */
+		unget_wch(0x1b);
+		return K_ESC;
+	}
+	if (c == 'O') { /* SS3: one final character */
+		c = seq_char();
+		switch (c) {
+		case 'A':
+		case 'B':
+		case 'C':
+		case 'D':
+		case 'H':
+		case 'F':
+			return csi_key("", c);
+		case 'P':
+			return K_F1;
+		}
+		return K_NONE;
+	}
+	if (c != '[')
+		return K_NONE;
+	/* CSI: parameter and intermediate bytes (0x20-0x3f), then a final
+	 * byte (0x40-0x7e) */
+	while ((c = seq_char()) >= 0x20 && c <= 0x3f)
+		if (np + 1 < sizeof params)
+			params[np++] = (char)c;
+	params[np] = '\0';
+	if (c < 0x40 || c > 0x7e)
+		return K_NONE; /* cut short: what came is dropped */
+	if (c == '[' && np == 0) { /* ESC [ [ A: one more */
+		seq_char();
+		return K_NONE;
+	}
+	k = csi_key(params, c);
+	return k;
+}
+
+/* The terminal's size now, for curses (after a suspension, which no
+ * SIGWINCH reports). */
+static void
+sync_size(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+}
+
+/*
+ * Stops the process as a shell's job, the terminal given back first; on
+ * return (fg) lays out and redraws at the terminal's size.  SIGTSTP's own
+ * handler only sets a flag: the stopping is done here, outside it.
+ */
+static void
+suspend(struct app *a)
+{
+	struct sigaction dfl, old;
+
+	endwin();
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGTSTP, &dfl, &old);
+	raise(SIGTSTP); /* stops here until continued */
+	sigaction(SIGTSTP, &old, NULL);
+	got_tstp = 0;
+	sync_size();
+	app_resize(a, LINES, COLS);
+	clear();
 }
 
 /* True when the terminal on standard input has hung up. */
@@ -141,7 +312,7 @@ translate(int rc, wint_t ch, struct app *a)
 		case '\t':
 			return K_TAB;
 		case 0x1b:
-			return K_ESC;
+			return read_escape();
 		case 0x7f:
 		case 0x08:
 			return K_BACKSPACE;
@@ -257,6 +428,9 @@ tui_run(struct app *a, bool color)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* before newterm: curses leaves SIGTSTP alone when it is handled */
+	sa.sa_handler = on_tstp;
+	sigaction(SIGTSTP, &sa, NULL);
 
 	/* newterm, not initscr, which exits when the terminal is unknown */
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
@@ -300,6 +474,10 @@ tui_run(struct app *a, bool color)
 				continue;
 			rc = get_wch(&ch);
 		}
+		if (rc == ERR && got_tstp) {
+			suspend(a);
+			continue;
+		}
 		if (rc == ERR) {
 			/* interrupted: the loop checks got_signal; but a terminal
 			 * that has gone away (its window closed, tmux killed) also
@@ -311,6 +489,10 @@ tui_run(struct app *a, bool color)
 		}
 		errors = 0;
 		key = translate(rc, ch, a);
+		if (keys_action(CTX_GLOBAL, key) == ACT_SUSPEND) {
+			suspend(a);
+			continue;
+		}
 		if (key == K_RESIZE) {
 			app_resize(a, LINES, COLS);
 			clear();

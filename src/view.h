@@ -27,20 +27,37 @@ enum view_result {
 };
 
 /*
- * One key hint of the footer, "key:what".  A view lists its hints in
- * footer order, most important first, ending with {NULL}.  A footer too
- * narrow for them all drops whole hints from the end, never one marked
- * keep (help, and the way back or out), so it always names those.
+ * One key hint of the footer, "key:label": an action the view can do now
+ * (never one that would do nothing), and what it does, in words that may
+ * depend on the view's state ("h:show done" once done items are hidden).
+ * The key is never written here: the footer takes it from the key table
+ * (keys_key), so that it is always the key that does the action.  With
+ * alt, the hint names two actions, "]/[:section"; with range, actions act
+ * to alt, "1-5:rate".
  */
-struct view_hint {
-	const char *text;
-	bool keep;
+enum hint_prio {
+	HINT_LOW = 1,  /* dropped first by a narrow footer */
+	HINT_MID,
+	HINT_HIGH,
+	HINT_KEEP,     /* never dropped: help, the way back, the only way to a screen */
 };
+
+struct view_hint {
+	enum action act;
+	enum action alt; /* ACT_NONE: one action */
+	bool range;
+	const char *label; /* static: a string literal */
+	enum hint_prio prio;
+};
+
+#define VIEW_MAX_HINTS 12
 
 struct view_ops {
 	const char *name;
 	unsigned ctx;    /* enum key_context of its bindings */
-	const struct view_hint *hints; /* footer: the keys that matter here */
+	/* The footer: fills out[] (at most VIEW_MAX_HINTS) with the actions
+	 * available now, in footer order; returns how many. */
+	size_t (*hints)(struct view *v, struct app *a, struct view_hint *out);
 	/* Header text: where you are (new string). */
 	char *(*title)(struct view *v, struct app *a);
 	/* Right side of the header, e.g. position or progress (new string or NULL). */

@@ -529,6 +529,7 @@ assess_action(struct view *v, struct app *a, enum action act)
 		break;
 	case ACT_RELOAD:
 		reload(s, a);
+		app_status(a, false, "Reloaded");
 		break;
 	case ACT_CLICK:
 		/* a second click on the selected statement acts as Enter */
@@ -568,17 +569,26 @@ assess_free(struct view *v)
 	free(s);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint assess_hints[] = {
-	{"?:help", true},
-	{"1-5:rate", false},
-	{"0:clear", false},
-	{"e:note", false},
-	{"v:chart", false},
-	{"H:history", false},
-	{"q:back", true},
-	{NULL, false},
-};
+/* The footer, most important first (see struct view_hint).  v is the only
+ * way from here to the chart: kept. */
+static size_t
+assess_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct assess *s = (struct assess *)v;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
+	if (s->sel >= 0 && (size_t)s->sel < s->role->nstmts) {
+		out[n++] = (struct view_hint){ACT_RATE1, ACT_RATE5, true, "rate", HINT_HIGH};
+		out[n++] = (struct view_hint){ACT_CLEAR, ACT_NONE, false, "clear", HINT_MID};
+		out[n++] = (struct view_hint){ACT_NOTE, ACT_NONE, false, "note", HINT_MID};
+		out[n++] = (struct view_hint){ACT_CHART, ACT_NONE, false, "chart", HINT_KEEP};
+		out[n++] = (struct view_hint){ACT_HISTORY, ACT_NONE, false, "history", HINT_MID};
+	}
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops assess_ops = {
 	.name = "assessment",

@@ -16,6 +16,7 @@
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "dates.h"
 #include "lines.h"
 #include "listnav.h"
 #include "readiness.h"
@@ -236,9 +237,10 @@ draw_history(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 		const struct store_snapshot *s = &c->snaps[i];
 		bool sel = (long)i == c->sel, marked = c->mark[0] == (long)i || c->mark[1] == (long)i;
 		uint16_t st = sel ? STY_SELECT : 0;
-		char date[11], *line, *areas = xstrdup("");
+		char date[DATES_MAX], *line, *areas = xstrdup("");
 
-		checklist_date(s->taken_at, date);
+		/* to the minute: two snapshots of one day stay apart */
+		dates_format(s->taken_at, DATE_MINUTE, date);
 		for (size_t k = 0; k < c->role->nareas; k++) {
 			size_t rated;
 			double avg = readiness_area_avg(s->ratings, s->nratings, c->role->areas[k].name,
@@ -274,13 +276,13 @@ draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 	const struct store_snapshot *old = &c->snaps[c->mark[0]];
 	const struct store_rating *nr = c->mark[1] >= 0 ? c->snaps[c->mark[1]].ratings : c->ratings;
 	size_t nn = c->mark[1] >= 0 ? c->snaps[c->mark[1]].nratings : c->nratings;
-	char d1[11], d2[11], *line;
+	char d1[DATES_MAX], d2[DATES_MAX], *line;
 	int row = top, textw = f->cols - 14;
 	size_t k = 0;
 
-	checklist_date(old->taken_at, d1);
+	dates_format(old->taken_at, DATE_MINUTE, d1);
 	if (c->mark[1] >= 0)
-		checklist_date(c->snaps[c->mark[1]].taken_at, d2);
+		dates_format(c->snaps[c->mark[1]].taken_at, DATE_MINUTE, d2);
 	else
 		snprintf(d2, sizeof d2, "now");
 	if (c->mark[1] >= 0)
@@ -405,8 +407,10 @@ chart_action(struct view *v, struct app *a, enum action act)
 		chart_layout(v, a, 1, a->rows - 2);
 		break;
 	case ACT_MARK:
-		if (c->mode != MODE_HISTORY || c->sel < 0 || c->sel >= n)
-			return VR_HANDLED;
+		if (c->mode != MODE_HISTORY || c->sel < 0 || c->sel >= n) {
+			app_status(a, false, "Space marks snapshots in the history (H) to compare");
+			return VR_REDRAW;
+		}
 		if (c->mark[0] == c->sel) {
 			c->mark[0] = c->mark[1];
 			c->mark[1] = -1;
@@ -434,8 +438,10 @@ chart_action(struct view *v, struct app *a, enum action act)
 		if (c->mode == MODE_HISTORY) {
 			if (c->mark[0] < 0 && c->sel >= 0 && c->sel < n)
 				c->mark[0] = c->sel;
-			if (c->mark[0] < 0)
-				return VR_HANDLED;
+			if (c->mark[0] < 0) {
+				app_status(a, false, "No snapshots to compare yet");
+				return VR_REDRAW;
+			}
 			if (c->mark[1] >= 0 && c->mark[1] < c->mark[0]) {
 				long t = c->mark[0];
 				c->mark[0] = c->mark[1];
@@ -444,6 +450,8 @@ chart_action(struct view *v, struct app *a, enum action act)
 			c->mode = MODE_COMPARE;
 			c->nav.top = 0;
 			chart_layout(v, a, 1, a->rows - 2);
+		} else {
+			app_status(a, false, "These are the marked snapshots side by side; q goes back");
 		}
 		break;
 	case ACT_BACK:
@@ -456,6 +464,7 @@ chart_action(struct view *v, struct app *a, enum action act)
 		return VR_CLOSE;
 	case ACT_RELOAD:
 		reload(c, a);
+		app_status(a, false, "Reloaded");
 		break;
 	default:
 		return VR_NONE;
@@ -475,15 +484,34 @@ chart_free(struct view *v)
 	free(c);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint chart_hints[] = {
-	{"?:help", true},
-	{"Enter:read the area", false},
-	{"H:history/chart", false},
-	{"Space:mark", false},
-	{"q:back", true},
-	{NULL, false},
-};
+/* The footer, most important first (see struct view_hint), for the mode
+ * on screen.  H is the only way between the chart and the history: kept. */
+static size_t
+chart_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct chart *c = (struct chart *)v;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
+	if (c->mode == MODE_CHART) {
+		if (c->sel >= 0 && (size_t)c->sel < c->role->nareas &&
+		    c->role->areas[c->sel].section >= 0)
+			out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "read the area",
+			                              HINT_HIGH};
+		out[n++] = (struct view_hint){ACT_HISTORY, ACT_NONE, false, "history", HINT_KEEP};
+	} else if (c->mode == MODE_HISTORY) {
+		if (c->nsnaps > 0) {
+			out[n++] = (struct view_hint){ACT_MARK, ACT_NONE, false, "mark", HINT_HIGH};
+			out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "compare", HINT_HIGH};
+		}
+		out[n++] = (struct view_hint){ACT_HISTORY, ACT_NONE, false, "chart", HINT_KEEP};
+	} else {
+		out[n++] = (struct view_hint){ACT_HISTORY, ACT_NONE, false, "chart", HINT_MID};
+	}
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops chart_ops = {
 	.name = "chart",

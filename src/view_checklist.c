@@ -15,6 +15,7 @@
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "dates.h"
 #include "lines.h"
 #include "listnav.h"
 #include "text.h"
@@ -285,8 +286,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		}
 		case ROW_DETAIL: {
 			const struct checklist_entry *e = &c->cl.v[r->item];
-			char date[11], *line;
-			checklist_date(e->rec->done_at, date);
+			char date[DATES_MAX], *line;
+			dates_format(e->rec->done_at, DATE_DAY, date);
 			if (e->done && e->rec->note && *e->rec->note)
 				line = xasprintf("done %s \xc2\xb7 %s", date, e->rec->note);
 			else if (e->done)
@@ -470,21 +471,33 @@ cl_free(struct view *v)
 	free(c);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint checklist_hints[] = {
-	{"?:help", true},
-	{"Space/x:done", false},
-	{"e:note", false},
-	{"h:hide done", false},
-	{"r:reload", false},
-	{"q:back", true},
-	{NULL, false},
-};
+/* The footer, most important first (see struct view_hint): the labels
+ * say what the keys will do to the selected item and the list now. */
+static size_t
+cl_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct clview *c = (struct clview *)v;
+	bool item = c->sel >= 0 && (size_t)c->sel < c->cl.n;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
+	if (item) {
+		out[n++] = (struct view_hint){ACT_TOGGLE, ACT_NONE, false,
+		                              c->cl.v[c->sel].done ? "not done" : "done", HINT_HIGH};
+		out[n++] = (struct view_hint){ACT_NOTE, ACT_NONE, false, "note", HINT_MID};
+	}
+	out[n++] = (struct view_hint){ACT_HIDE_DONE, ACT_NONE, false,
+	                              c->hide_done ? "show done" : "hide done", HINT_MID};
+	out[n++] = (struct view_hint){ACT_RELOAD, ACT_NONE, false, "reload", HINT_LOW};
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops checklist_ops = {
 	.name = "checklist",
 	.ctx = CTX_CHECKLIST,
-	.hints = checklist_hints,
+	.hints = cl_hints,
 	.title = cl_title,
 	.info = cl_info,
 	.layout = cl_layout,

@@ -158,13 +158,21 @@ help_free(struct view *v)
 	free(h);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint help_hints[] = {
-	{"q:close help", true},
-	{"Up/Down/PgUp/PgDn:scroll", false},
-	{"Q:quit", true},
-	{NULL, false},
-};
+/* The footer (see struct view_hint): scrolling only when there is more
+ * help than the screen shows. */
+static size_t
+help_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct help *h = (struct help *)v;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "close help", HINT_KEEP};
+	if (h->nlines > (size_t)h->nav.height)
+		out[n++] = (struct view_hint){ACT_DOWN, ACT_UP, false, "scroll", HINT_MID};
+	out[n++] = (struct view_hint){ACT_QUIT, ACT_NONE, false, "quit", HINT_KEEP};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops help_ops = {
 	.name = "help",
@@ -192,6 +200,29 @@ add_keys(struct help *h, unsigned ctx, bool global)
 	}
 }
 
+/* What each screen is for, by its key context (not by its name). */
+static const struct {
+	unsigned ctx;
+	const char *heading, *text;
+} intros[] = {
+	{CTX_HOME, "The home screen lists every role rolebook found.",
+	 "Enter opens the selected role; the last entry opens the review of candidates."},
+	{CTX_READER, "A role: its contents on one side, its text on the other.",
+	 "Tab puts the focus on the contents; Up/Down there jump between sections."},
+	{CTX_CHECKLIST, "The onboarding checklist of the role, for your profile.",
+	 "Space ticks the selected item; Enter or e edits its note (a link, a date), which "
+	 "never ticks it.  Dates are in your time zone."},
+	{CTX_ASSESS, "The self-assessment: rate each statement from 1 to 5.",
+	 "A number rates the selected statement and moves to the next; Enter or e edits its "
+	 "note.  Leaving after changes records a snapshot."},
+	{CTX_CHART, "The readiness chart, the history of snapshots and their comparison.",
+	 "H switches between the chart and the history; in the history Space marks two "
+	 "snapshots and Enter compares them."},
+	{CTX_REVIEW, "Every candidate's progress, ratings and readiness.",
+	 "Enter opens the selected candidate's ratings beside the reviewers', to rate as "
+	 "reviewer."},
+};
+
 struct view *
 view_help_new(struct app *a, const struct view *about)
 {
@@ -202,14 +233,16 @@ view_help_new(struct app *a, const struct view *about)
 	h->ctx = about->ops->ctx;
 	listnav_init(&h->nav);
 	h->nav.pager = true;
-	if (strcmp(h->about, "home") == 0) {
-		add_row(h, xstrdup("#The home screen lists every role rolebook found."));
+	for (size_t i = 0; i < sizeof intros / sizeof intros[0]; i++)
+		if (intros[i].ctx & h->ctx) {
+			add_row(h, xasprintf("#%s", intros[i].heading));
+			add_row(h, xstrdup(intros[i].text));
+		}
+	if (h->ctx & CTX_HOME) {
 		char *mine = paths_user_roles();
-		add_row(h, xasprintf("Bundled roles, yours (%s) and --content folders.", mine));
+		add_row(h, xasprintf("Bundled roles, yours (%s) and --content folders.",
+		                     mine ? mine : "none: HOME is not set"));
 		free(mine);
-	} else if (strcmp(h->about, "reader") == 0) {
-		add_row(h, xstrdup("#A role: its contents on one side, its text on the other."));
-		add_row(h, xstrdup("Tab puts the focus on the contents; Up/Down there jump between sections."));
 	}
 	add_row(h, xstrdup(""));
 	add_row(h, xstrdup("#Keys on this screen"));

@@ -279,7 +279,11 @@ home_action(struct view *v, struct app *a, enum action act)
 			break;
 		}
 		k = find_role(a, h->pat, sel, act == ACT_NEXT_MATCH ? 1 : -1, false);
-		if (k >= 0)
+		if (k < 0)
+			app_status(a, true, "No role matches: %s", h->pat);
+		else if ((size_t)k == sel)
+			app_status(a, false, "The only role that matches: %s", h->pat);
+		else
 			listnav_select(&h->nav, k);
 		break;
 	}
@@ -322,15 +326,25 @@ home_free(struct view *v)
 	free(h);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint home_hints[] = {
-	{"?:help", true},
-	{"Enter:open", false},
-	{"/:search", false},
-	{"R:review candidates", false},
-	{"q:quit", true},
-	{NULL, false},
-};
+/* The footer, most important first (see struct view_hint).  The review
+ * screen is also an entry of the list, so R may go. */
+static size_t
+home_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct home *h = (struct home *)v;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
+	out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "open", HINT_HIGH};
+	out[n++] = (struct view_hint){ACT_SEARCH, ACT_NONE, false, "search", HINT_MID};
+	if (h->pat != NULL && *h->pat != '\0')
+		out[n++] = (struct view_hint){ACT_NEXT_MATCH, ACT_PREV_MATCH, false, "match",
+		                              HINT_LOW};
+	out[n++] = (struct view_hint){ACT_REVIEW, ACT_NONE, false, "review candidates", HINT_LOW};
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "quit", HINT_KEEP};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops home_ops = {
 	.name = "home",

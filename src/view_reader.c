@@ -51,13 +51,8 @@ struct mark {
 	size_t gap;       /* 0: the line holds byte `text`; else its rank, from 1 */
 };
 
-#define READER_HINTS 8
-
 struct reader {
 	struct view v;
-	/* this role's operations: the footer's hints are the keys it has */
-	struct view_ops ops;
-	struct view_hint hints[READER_HINTS + 1];
 	struct app *app; /* for saving the reading position when closed */
 	struct role *role;
 	size_t base;     /* 1: the render's section 0 is the title of the front matter */
@@ -1183,26 +1178,53 @@ reader_free(struct view *v)
 	free(rd);
 }
 
-/* in footer order, most important first (see struct view_hint); a role
- * without a checklist or skill areas is not offered the key for them */
-enum hint_need { FOR_ALL, FOR_CHECKLIST, FOR_SKILLS };
-static const struct {
-	struct view_hint hint;
-	enum hint_need need;
-} reader_hints[READER_HINTS] = {
-	{{"?:help", true}, FOR_ALL},
-	{{"q:back", true}, FOR_ALL},
-	{{"Tab:contents", false}, FOR_ALL},
-	{{"]/[:section", false}, FOR_ALL},
-	{{"/:search", false}, FOR_ALL},
-	{{"l:link", false}, FOR_ALL},
-	{{"c:checklist", false}, FOR_CHECKLIST},
-	{{"a:assess", false}, FOR_SKILLS},
-};
+/* The footer, most important first (see struct view_hint): what this
+ * role has (a checklist, skill areas, links) and where the focus is.  The
+ * contents open the checklist and the self-assessment too, so c and a may
+ * go from a narrow footer. */
+static size_t
+reader_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct reader *rd = (struct reader *)v;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
+	if (rd->focus_toc) {
+		out[n++] = (struct view_hint){ACT_FOCUS, ACT_NONE, false, "text", HINT_HIGH};
+		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false,
+		                              rd->toc_sel < nsections(rd) ? "read" : "open",
+		                              HINT_HIGH};
+		return n;
+	}
+	if (rd->role->outline.n > 0)
+		out[n++] = (struct view_hint){ACT_FOCUS, ACT_NONE, false, "contents", HINT_HIGH};
+	if (link_visible(rd))
+		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "follow", HINT_HIGH};
+	if (rd->r.nsections > 1)
+		out[n++] = (struct view_hint){ACT_NEXT_SECTION, ACT_PREV_SECTION, false, "section",
+		                              HINT_MID};
+	out[n++] = (struct view_hint){ACT_SEARCH, ACT_NONE, false, "search", HINT_MID};
+	if (rd->pat != NULL && *rd->pat != '\0')
+		out[n++] = (struct view_hint){ACT_NEXT_MATCH, ACT_PREV_MATCH, false, "match",
+		                              HINT_LOW};
+	if (rd->r.nlinks > 0)
+		out[n++] = (struct view_hint){ACT_NEXT_LINK, ACT_NONE, false, "link", HINT_LOW};
+	if (rd->nmarks > 0)
+		out[n++] = (struct view_hint){ACT_HISTORY_BACK, ACT_NONE, false, "return",
+		                              HINT_MID};
+	if (rd->role->nitems > 0)
+		out[n++] = (struct view_hint){ACT_CHECKLIST, ACT_NONE, false, "checklist", HINT_MID};
+	if (rd->role->nstmts > 0)
+		out[n++] = (struct view_hint){ACT_ASSESS, ACT_NONE, false, "assess", HINT_MID};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops reader_ops = {
 	.name = "reader",
 	.ctx = CTX_READER,
+	.hints = reader_hints,
 	.title = reader_title,
 	.info = reader_info,
 	.layout = reader_layout,
@@ -1217,14 +1239,7 @@ view_reader_new(struct app *a, struct role *role)
 {
 	struct reader *rd = xcalloc(1, sizeof *rd);
 
-	rd->ops = reader_ops;
-	for (size_t i = 0, n = 0; i < READER_HINTS; i++)
-		if (reader_hints[i].need == FOR_ALL ||
-		    (reader_hints[i].need == FOR_CHECKLIST && role->nitems > 0) ||
-		    (reader_hints[i].need == FOR_SKILLS && role->nstmts > 0))
-			rd->hints[n++] = reader_hints[i].hint;
-	rd->ops.hints = rd->hints; /* ends with {NULL}: xcalloc'd */
-	rd->v.ops = &rd->ops;
+	rd->v.ops = &reader_ops;
 	rd->app = a;
 	listnav_init(&rd->toc);
 	rd->role = role;

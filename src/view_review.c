@@ -351,6 +351,7 @@ review_action(struct view *v, struct app *a, enum action act)
 		break;
 	case ACT_RELOAD:
 		reload(r, a);
+		app_status(a, false, "Reloaded");
 		break;
 	case ACT_CLICK:
 		/* a second click on the selected candidate opens it */
@@ -391,16 +392,24 @@ review_free(struct view *v)
 	free(r);
 }
 
-/* in footer order, most important first (see struct view_hint) */
-static const struct view_hint review_hints[] = {
-	{"?:help", true},
-	{"Enter:candidate", false},
-	{"s:sort", false},
-	{"/:filter", false},
-	{"r:reload", false},
-	{"q:back", true},
-	{NULL, false},
-};
+/* The footer, most important first (see struct view_hint). */
+static size_t
+review_hints(struct view *v, struct app *a, struct view_hint *out)
+{
+	struct review *r = (struct review *)v;
+	size_t n = 0;
+
+	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
+	if (r->nshown > 0)
+		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "candidate", HINT_HIGH};
+	if (r->nrows > 1)
+		out[n++] = (struct view_hint){ACT_SORT, ACT_NONE, false, "sort", HINT_MID};
+	out[n++] = (struct view_hint){ACT_SEARCH, ACT_NONE, false, "filter", HINT_MID};
+	out[n++] = (struct view_hint){ACT_RELOAD, ACT_NONE, false, "reload", HINT_LOW};
+	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
+	(void)a;
+	return n;
+}
 
 static const struct view_ops review_ops = {
 	.name = "review",

@@ -11,7 +11,7 @@ DB="$XDG_STATE_HOME/rolebook/rolebook.db"
 
 out=$(rb check program-manager 1 3)
 check "check exits 0" 0 "$?"
-contains "check reports the item" "[x] 1. " "$out"
+contains "check reports the item as checklist does" "  1. [x] " "$out"
 [ -f "$DB" ] && pass "the database is created under XDG_STATE_HOME" || fail "database created" "no $DB"
 check "the database folder is 0700" 700 "$(stat -c %a "$(dirname "$DB")")"
 check "the database file is 0600" 600 "$(stat -c %a "$DB")"
@@ -26,7 +26,7 @@ contains "checklist groups items" "First week" "$out"
 # an id works as well as a number: the short one `checklist` prints
 id=$(rb checklist program-manager | grep -m1 '^  3\. ' | grep -o '#[0-9a-f]*$')
 out=$(rb uncheck program-manager "$id")
-contains "uncheck by the id checklist prints" "[ ] 3. " "$out"
+contains "uncheck by the id checklist prints" "  3. [ ] " "$out"
 rb uncheck program-manager 1 3 >/dev/null
 out=$(rb checklist program-manager)
 contains "uncheck clears progress" "0 of 26 done" "$out"

@@ -12,6 +12,40 @@ contains "--help shows usage" "Usage: rolebook [OPTIONS] [ROLE|FILE.md]" "$out"
 for word in list print --content --no-color --width --version; do
 	contains "--help mentions $word" "$word" "$out"
 done
+# --help is made from the tables of commands and options: every row's
+# description starts in one column, continuation lines under it
+help=$out
+contains "--help: -r's description is apart from its argument" "  -r, --reviewer NAME   rate the profile as this reviewer (a SIG chair), apart
+                        from its own self-assessment" "$help"
+contains "--help: a long-only option lines up" "      --db PATH         the database (default: \$ROLEBOOK_DB, else" "$help"
+contains "--help: a command too long for its column goes on below" "  check ROLE N|ID...    mark items done" "$help"
+bad=$(printf '%s\n' "$help" | sed -n '/^Commands:/,/^Roles come/p' | grep -E '^  ' |
+	awk '{ d = substr($0, 1, 24); r = substr($0, 25, 1) }
+	     d ~ /^ +$/ { next }                     # a continuation line
+	     substr($0, 23, 2) != "  " || r == " " || r == "" { print }')
+check "--help: every description starts at column 25" "" "$bad"
+over=$(printf '%s\n' "$help" | awk 'length($0) > 79')
+check "--help: no line over 79 columns" "" "$over"
+for cmd in list print checklist check uncheck assessment profiles report export import review; do
+	contains "--help: the usage of $cmd" "rolebook [OPTIONS] $cmd" "$help"
+	contains "--help: $cmd in the list of commands" "
+  $cmd" "$help"
+done
+# usage errors come from the table too
+err=$(rb list extra 2>&1); rc=$?
+check "list with an argument: exit 2" 2 "$rc"
+contains "list with an argument: message" "rolebook: list takes no arguments" "$err"
+err=$(rb checklist 2>&1); rc=$?
+check "checklist without a role: exit 2" 2 "$rc"
+contains "checklist without a role: message" "rolebook: checklist needs one role" "$err"
+contains "checklist without a role: hint" "Try 'rolebook --help'." "$err"
+err=$(rb --format json 2>&1 </dev/null); rc=$?
+check "--format without report: exit 2" 2 "$rc"
+contains "--format without report: says where it goes" "the handbook does not take --format: --role, --format, --output and --as go with report, export and import" "$err"
+err=$(rb technical-lead extra 2>&1 </dev/null); rc=$?
+check "the handbook with two arguments: exit 2" 2 "$rc"
+contains "the handbook with two arguments: message" "unexpected argument 'extra'" "$err"
+
 check "--version" "rolebook $(sed -n 's/^AC_INIT(\[rolebook\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" "$(rb --version)"
 
 # list
@@ -136,6 +170,25 @@ contains "--help names the cleaned roles folder" "your roles: /tmp/x/rolebook/ro
 out=$(rb --profile $'eve\033[2J' checklist technical-lead)
 lacks "a hostile --profile is printed cleaned" $'\033' "$out"
 contains "a hostile --profile is still named" "(profile eve)" "$out"
+
+# dates: stored in UTC, read in the reader's time zone.  An item done at
+# 17:59 in Los Angeles (01:59 UTC the next day) was done that day there.
+rb check program-manager 1 2 >/dev/null
+rb export -o "$TEST_TMP/la.json" >/dev/null
+sed -E 's/"done_at": [1-9][0-9]+/"done_at": 1772503140/' "$TEST_TMP/la.json" > "$TEST_TMP/la-evening.json"
+rb import "$TEST_TMP/la-evening.json" --as la >/dev/null
+out=$(TZ=America/Los_Angeles rb --profile la checklist program-manager)
+contains "TZ=America/Los_Angeles: done that evening is done that day" "  1. [x] Confirm you are a Kubernetes GitHub org member, or request membership  (done 2026-03-02)" "$out"
+out=$(TZ=UTC rb --profile la checklist program-manager)
+contains "TZ=UTC: the same record, the UTC day" "(done 2026-03-03)" "$out"
+out=$(TZ=America/Los_Angeles rb --profile la export)
+contains "the export keeps UTC" '"done_at": 1772503140' "$out"
+# check prints today in the local zone, as checklist does
+out=$(TZ=America/Los_Angeles rb --profile la2 check program-manager 3)
+contains "check: the item as checklist prints it" "  3. [x] " "$out"
+contains "check: today in Los Angeles" "(done $(TZ=America/Los_Angeles date +%Y-%m-%d))" "$out"
+check "check: the same line as checklist" "$(printf '%s\n' "$out" | head -1)" \
+	"$(TZ=America/Los_Angeles rb --profile la2 checklist program-manager | grep -m1 '^  3\. ')"
 
 # --content and user roles
 mkdir -p "$TEST_TMP/more" "$XDG_DATA_HOME/rolebook/roles"

@@ -137,6 +137,65 @@ for term in dumb no-such-terminal ''; do
 done
 T kill-server 2>/dev/null
 
+# --- keys whose escape sequences TERM does not describe: tmux sends
+# ESC [ 1 ~ for Home, which xterm-256color's terminfo spells ESC O H; each
+# sequence is read whole, mapped when known, dropped when not, never Esc ---
+RB_TERM=xterm-256color start 80 24 technical-lead
+expect "TERM=xterm-256color: the role opens" "rolebook › Technical Lead"
+# seqkey NAME HEXBYTES... : sends the bytes as one write
+seqkey() { T send-keys -t rb -H "$@"; }
+keys End
+expect "End (as tmux sends it) goes to the end" "  end"
+keys Home
+expect "Home (as tmux sends it) goes to the top" "  6%"
+for seq in "1b 5b 34 7e:ESC [ 4 ~:end" "1b 5b 31 7e:ESC [ 1 ~:6%" "1b 5b 46:ESC [ F:end" \
+	"1b 5b 48:ESC [ H:6%" "1b 4f 46:ESC O F:end" "1b 4f 48:ESC O H:6%" \
+	"1b 5b 38 7e:ESC [ 8 ~:end" "1b 5b 37 7e:ESC [ 7 ~:6%"; do
+	IFS=: read -r hex name want <<<"$seq"
+	seqkey $hex
+	expect "$name is read whole: the screen stays, at its $want" "  $want"
+	check "$name: not taken for Esc (the role is still open)" 1 \
+		"$(screen | head -1 | grep -c 'rolebook › Technical Lead')"
+done
+seqkey 1b 5b 39 39 7e
+seqkey 1b 5b 32 30 30 7e
+seqkey 1b 4f 5a
+seqkey 1b 5b 31 3b 35 46 # Ctrl-End
+seqkey 1b 5b 3c 36 34 3b 31 30 3b 35 4d # an SGR mouse wheel report
+sleep 0.3
+check "unknown sequences are dropped whole, not read as Esc" 1 \
+	"$(screen | head -1 | grep -c 'rolebook › Technical Lead')"
+lacks "unknown sequences: no stray keys (no 'No action' for ~ or Z)" "No action" "$(screen)"
+keys Escape
+sleep 0.3
+expect "Esc alone still goes back" "2 roles"
+keys Q
+
+# --- Ctrl-Z suspends to the shell and fg resumes, at the new size ---
+T kill-server 2>/dev/null
+while T has-session 2>/dev/null; do sleep 0.05; done
+printf 'set -g status off\n' > "$TEST_TMP/tmux.conf"
+T -f "$TEST_TMP/tmux.conf" new-session -d -s rb -x 80 -y 24 \
+	env -i PATH="$PATH" HOME="$HOME" TERM=xterm-256color PS1='sh$ ' bash --norc --noprofile -i
+wait_for 'sh$'
+keys "env XDG_STATE_HOME='$XDG_STATE_HOME' XDG_DATA_HOME='$XDG_DATA_HOME' LC_ALL=C.UTF-8 ROLEBOOK_CONTENT_DIR='$ROLEBOOK_CONTENT_DIR' ASAN_OPTIONS='log_path=$TEST_TMP/asan' UBSAN_OPTIONS='log_path=$TEST_TMP/ubsan' '$ROLEBOOK' technical-lead" Enter
+expect "Ctrl-Z: the role opens from a shell" "rolebook › Technical Lead"
+keys ']'
+expect "Ctrl-Z: a section further" "Technical Lead › What the role is for"
+keys C-z
+expect "Ctrl-Z stops rolebook: the shell says so" "Stopped"
+expect "Ctrl-Z gives the terminal back to the shell" "sh\$ "
+T resize-window -t rb -x 100 -y 30
+keys fg Enter
+expect "fg resumes rolebook where it was" "Technical Lead › What the role is for"
+expect "fg: redrawn at the new size (contents beside the text)" "│ What the role is for"
+check "fg: the footer is on the last row of 30" 1 "$(screen | sed -n 30p | grep -c '?:help')"
+keys q
+expect "after fg the keys work" "2 roles"
+keys Q
+expect "after quitting, the shell is back" "sh\$ "
+T kill-server 2>/dev/null
+
 # --- narrow, resized, too small ---
 start 50 20 technical-lead
 expect "narrow: the role opens" "Technical Lead"

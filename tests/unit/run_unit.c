@@ -22,6 +22,8 @@ static int (*const registrars[])(void) = {
 	test_export_register,
 	test_listnav_register,
 	test_lists_register,
+	test_footer_register,
+	test_dates_register,
 };
 
 int

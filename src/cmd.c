@@ -1,0 +1,809 @@
+/*
+ * cmd.c - the command line as tables (see cmd.h).
+ *
+ * options[] lists every option once: getopt's tables and the Options of
+ * --help are made from it.  commands[] lists every command once: the
+ * lookup, the checks of options and arguments, the Usage and Commands of
+ * --help are made from it.  An option is a command's own when a command
+ * lists it in its `options`; any other goes with every command.
+ *
+ * The handlers here are the glue: they check what only they can (a role
+ * that exists, a report format), open the database, and call the module
+ * that does the work (cli.c, report.c, export.c, tui.c).  They print
+ * errors on stderr through cli_error and return the exit status: 0
+ * success, 1 failure, 2 usage error.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "cli.h"
+#include "cmd.h"
+#include "cli_export.h"
+#include "export.h"
+#include "paths.h"
+#include "report.h"
+#include "store.h"
+#include "text.h"
+#include "tui.h"
+#include "xalloc.h"
+
+/* How long a change waits for another rolebook holding the database. */
+#define BUSY_MS 3000
+/* --help: where descriptions start, and the width they wrap at. */
+#define HELP_COL 24
+#define HELP_WIDTH 79
+
+struct cmd_option {
+	int key;	  /* getopt's value: the short letter, or a letter for a long-only one */
+	bool has_short;	  /* -key works too */
+	const char *name; /* --name */
+	const char *arg;  /* its argument's name, NULL: none */
+	const char *help;
+};
+
+static const struct cmd_option options[] = {
+    {'C', true, "content", "DIR", "also read roles from DIR (repeatable; first wins)"},
+    {'w', true, "width", "N", "print at N columns (default: the terminal's, or 80)"},
+    {'n', false, "no-color", NULL, "monochrome output (also when NO_COLOR is set)"},
+    {'p', true, "profile", "NAME", "whose progress to show and change (default: your login)"},
+    {'R', false, "role", "ROLE", "report: only this role"},
+    {'f', false, "format", "FMT", "report: text (default), markdown or json"},
+    {'o', true, "output", "FILE", "export: write FILE (mode 0600) instead of standard output"},
+    {'A', false, "as", "NAME", "import: under profile NAME instead of the file's"},
+    {'r', true, "reviewer", "NAME",
+     "rate the profile as this reviewer (a SIG chair), apart from its own self-assessment"},
+    {'d', false, "db", "PATH",
+     "the database (default: $ROLEBOOK_DB, else $XDG_STATE_HOME/rolebook/rolebook.db)"},
+    {'h', true, "help", NULL, "show this help and exit"},
+    {'V', true, "version", NULL, "show the version and exit"},
+};
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+static int exec_ui(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+static int exec_list(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+static int exec_print(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+static int exec_store(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+static int exec_report(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+static int exec_export(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+
+/* In --help's order; the first is the handbook, which has no name. */
+static const struct cmd_entry commands[] = {
+    {NULL, "[ROLE|FILE.md]", "", 0, 1, NULL,
+     "open the handbook; with ROLE or FILE.md, open that role", exec_ui},
+    {"list", "", "", 0, 0, NULL, "list the roles found: id, title and summary", exec_list},
+    {"print", "ROLE|FILE.md [--width N]", "", 1, 1, "one role or file",
+     "write the rendered role to standard output (styled on a terminal, plain text in a pipe)",
+     exec_print},
+    {"checklist", "ROLE", "", 1, 1, "one role",
+     "print the onboarding checklist: numbered items, [x] or [ ], the date each was done and "
+     "its note",
+     exec_store},
+    {"check", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids",
+     "mark items done (numbers from 'checklist', or ids)", exec_store},
+    {"uncheck", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids", "mark items not done",
+     exec_store},
+    {"assessment", "ROLE", "", 1, 1, "one role",
+     "print the self-assessment: ratings per skill area, averages, readiness summary and the "
+     "history of snapshots",
+     exec_store},
+    {"profiles", "", "", 0, 0, NULL, "list the profiles in the database and their progress",
+     exec_store},
+    {"report", "[--role ROLE] [--format text|markdown|json]", "Rf", 0, 0, NULL,
+     "the readiness report of the profile: checklist, self and reviewer averages, verdict, "
+     "notes (--format markdown pastes into a GitHub issue; --role ROLE for one role)",
+     exec_report},
+    {"export", "[-o FILE]", "o", 0, 0, NULL, "every record of the profile as one JSON document",
+     exec_export},
+    {"import", "FILE [--as NAME]", "A", 1, 1, "one FILE (an export; - reads standard input)",
+     "read an export into the database (--as NAME: under another profile name); all or nothing",
+     exec_export},
+    {"review", "[DIR]", "", 0, 1, "one folder",
+     "open the review screen: every candidate's progress, ratings and readiness, for SIG "
+     "chairs; with DIR, of the exports in DIR (read, not imported)",
+     exec_ui},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct cmd_option *
+option_of(int key)
+{
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (options[i].key == key)
+			return &options[i];
+	return NULL;
+}
+
+/* True when some command lists the option as its own. */
+static bool
+specific(int key)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strchr(commands[i].options, key) != NULL)
+			return true;
+	return false;
+}
+
+static void
+try_help(void)
+{
+	fputs("Try 'rolebook --help'.\n", stderr);
+}
+
+/* ---- --help ---- */
+
+/* Writes text from column col (the cursor being at column at), wrapped
+ * at HELP_WIDTH, each further line indented to col; at least two spaces
+ * after what is before it, else from the next line. */
+static void
+put_wrapped(FILE *out, int at, int col, const char *text)
+{
+	size_t len = strlen(text), pos = 0;
+
+	if (at + 2 > col) { /* no room: the text starts on the next line */
+		fputc('\n', out);
+		at = 0;
+	}
+	while (pos < len) {
+		size_t next, n = text_wrap(text + pos, len - pos, HELP_WIDTH - col, &next);
+		fprintf(out, "%*s%.*s\n", col - at, "", (int)n, text + pos);
+		at = 0;
+		pos += next > 0 ? next : len - pos;
+	}
+}
+
+/* args without its options ("[--width N]", "-o FILE"), for the list of
+ * commands: "ROLE|FILE.md [--width N]" gives "ROLE|FILE.md". */
+static void
+positional(const char *args, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	while (*args && n + 1 < size) {
+		if (args[0] == '[' && args[1] == '-') {
+			const char *end = strchr(args, ']');
+			args = end ? end + 1 : args + strlen(args);
+			while (*args == ' ')
+				args++;
+			continue;
+		}
+		buf[n++] = *args++;
+	}
+	while (n > 0 && buf[n - 1] == ' ')
+		n--;
+	buf[n] = '\0';
+}
+
+/* One option's row: "  -w, --width N", "      --db PATH", then its help. */
+static void
+put_option(FILE *out, const struct cmd_option *op)
+{
+	int at;
+
+	if (op->has_short)
+		at = fprintf(out, "  -%c, --%s%s%s", op->key, op->name, op->arg ? " " : "",
+			     op->arg ? op->arg : "");
+	else
+		at = fprintf(out, "      --%s%s%s", op->name, op->arg ? " " : "",
+			     op->arg ? op->arg : "");
+	put_wrapped(out, at, HELP_COL, op->help);
+}
+
+void
+cmd_usage(FILE *out, const char *db_option)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		const struct cmd_entry *e = &commands[i];
+		fprintf(out, "%s rolebook [OPTIONS]%s%s%s%s\n", i == 0 ? "Usage:" : "      ",
+			e->name ? " " : "", e->name ? e->name : "", *e->args ? " " : "", e->args);
+	}
+	fputs("\n"
+	      "A terminal handbook for community leadership roles: read a role's\n"
+	      "description, responsibilities, skill areas and onboarding checklist.\n"
+	      "\n"
+	      "Commands:\n",
+	      out);
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		const struct cmd_entry *e = &commands[i];
+		char args[64];
+		int at;
+
+		/* the handbook's help says what its arguments are */
+		positional(e->name ? e->args : "", args, sizeof args);
+		at = fprintf(out, "  %s%s%s", e->name ? e->name : "(none)", *args ? " " : "", args);
+		put_wrapped(out, at, HELP_COL, e->help);
+	}
+	fputs("\nOptions:\n", out);
+	for (size_t i = 0; i < NOPTIONS; i++)
+		put_option(out, &options[i]);
+	fputs("\n"
+	      "Roles come from --content folders, then your own folder\n"
+	      "($XDG_DATA_HOME/rolebook/roles), then the bundled roles.  Progress is kept\n"
+	      "in the database (--db, else $ROLEBOOK_DB, else\n"
+	      "$XDG_STATE_HOME/rolebook/rolebook.db), its times in UTC; dates are shown in\n"
+	      "your time zone (TZ).  Here and now:\n",
+	      out);
+	{
+		/* from the environment and the command line, so not to be
+		 * trusted with the terminal: cleaned as content is */
+		char *roles = paths_user_roles(), *db = db_option ? xstrdup(db_option) : paths_db();
+		char *croles = text_clean(roles ? roles : "(none: HOME is not set)", 0);
+		char *cdb = text_clean(db ? db : "(none: HOME is not set)", 0);
+		fprintf(out, "  your roles: %s\n  database:   %s\n", croles, cdb);
+		free(croles);
+		free(cdb);
+		free(roles);
+		free(db);
+	}
+	fputs("In the handbook, press ? for the keys of each screen.  See rolebook(1).\n", out);
+}
+
+/* ---- parsing ---- */
+
+/* Checks and stores one option; returns -1, or the exit status. */
+static int
+take_option(struct cmd_options *o, int key, const char *arg)
+{
+	switch (key) {
+	case 'C':
+		if (o->ncontent == CMD_MAX_CONTENT_DIRS) {
+			cli_error("too many --content folders (at most %d)", CMD_MAX_CONTENT_DIRS);
+			return 2;
+		}
+		o->content[o->ncontent++] = arg;
+		break;
+	case 'w': {
+		char *end;
+		long w = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || w < 20 || w > 1000) {
+			cli_error("invalid width '%s' (a number from 20 to 1000)", arg);
+			return 2;
+		}
+		o->width = (int)w;
+		break;
+	}
+	case 'n':
+		o->no_color = true;
+		break;
+	case 'p':
+	case 'r':
+	case 'A':
+		if (*arg == '\0' || strlen(arg) > STORE_NAME_MAX) {
+			cli_error(key == 'A'   ? "invalid name for --as (1 to %d bytes)"
+				  : key == 'p' ? "invalid profile name (1 to %d bytes)"
+					       : "invalid reviewer name (1 to %d bytes)",
+				  STORE_NAME_MAX);
+			return 2;
+		}
+		*(key == 'A' ? &o->as : key == 'p' ? &o->profile : &o->reviewer) = arg;
+		break;
+	case 'd':
+		o->db = arg;
+		break;
+	case 'f':
+		o->format = arg;
+		break;
+	case 'R':
+		o->role = arg;
+		break;
+	case 'o':
+		if (*arg == '\0') {
+			cli_error("-o needs a file name");
+			return 2;
+		}
+		o->output = arg;
+		break;
+	case 'h':
+		cmd_usage(stdout, o->db);
+		return fflush(stdout) == 0 ? 0 : 1;
+	case 'V':
+		printf("rolebook %s\n", PACKAGE_VERSION);
+		return fflush(stdout) == 0 ? 0 : 1;
+	}
+	if (specific(key) && strchr(o->given, key) == NULL) {
+		size_t n = strlen(o->given);
+		if (n + 1 < sizeof o->given)
+			o->given[n] = (char)key;
+	}
+	return -1;
+}
+
+int
+cmd_parse(struct cmd_options *o, int argc, char **argv, int *optind_out)
+{
+	struct option longopts[NOPTIONS + 1];
+	char shortopts[2 * NOPTIONS + 2], *sp = shortopts;
+	const char *nc = getenv("NO_COLOR");
+	int ch;
+
+	memset(o, 0, sizeof *o);
+	o->no_color = nc != NULL && *nc != '\0';
+	*sp++ = ':'; /* a missing argument is ':', not '?' */
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		longopts[i] = (struct option){options[i].name,
+					      options[i].arg ? required_argument : no_argument,
+					      NULL, options[i].key};
+		if (options[i].has_short) {
+			*sp++ = (char)options[i].key;
+			if (options[i].arg)
+				*sp++ = ':';
+		}
+	}
+	*sp = '\0';
+	longopts[NOPTIONS] = (struct option){NULL, 0, NULL, 0};
+	opterr = 0; /* our messages, prefixed "rolebook:" like every other */
+	while ((ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		int rc;
+		if (ch == ':') {
+			cli_error("option '%s' needs an argument", argv[optind - 1]);
+			try_help();
+			return 2;
+		}
+		if (ch == '?' || option_of(ch) == NULL) {
+			if (optopt != 0)
+				cli_error("unknown option '-%c'", optopt);
+			else
+				cli_error("unknown option '%s'", argv[optind - 1]);
+			try_help();
+			return 2;
+		}
+		if ((rc = take_option(o, ch, optarg)) >= 0)
+			return rc;
+	}
+	*optind_out = optind;
+	return -1;
+}
+
+const struct cmd_entry *
+cmd_find(int argc, char **argv, int *skip)
+{
+	*skip = 0;
+	if (argc > 0)
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (commands[i].name != NULL && strcmp(commands[i].name, argv[0]) == 0) {
+				*skip = 1;
+				return &commands[i];
+			}
+	return &commands[0];
+}
+
+/* "--a, --b and --c" of the command-specific options, and "x, y and z"
+ * of the commands that take them: a new string. */
+static char *
+specific_summary(void)
+{
+	char *opts = xstrdup(""), *cmds = xstrdup(""), *out;
+	size_t nopts = 0, ncmds = 0, k = 0;
+
+	for (size_t i = 0; i < NOPTIONS; i++)
+		nopts += specific(options[i].key);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		ncmds += *commands[i].options != '\0';
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		char *next;
+		if (!specific(options[i].key))
+			continue;
+		k++;
+		next = xasprintf("%s%s--%s", opts,
+				 k == 1	      ? ""
+				 : k == nopts ? " and "
+					      : ", ",
+				 options[i].name);
+		free(opts);
+		opts = next;
+	}
+	k = 0;
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		char *next;
+		if (*commands[i].options == '\0')
+			continue;
+		k++;
+		next = xasprintf("%s%s%s", cmds,
+				 k == 1	      ? ""
+				 : k == ncmds ? " and "
+					      : ", ",
+				 commands[i].name);
+		free(cmds);
+		cmds = next;
+	}
+	out = xasprintf("%s go with %s", opts, cmds);
+	free(opts);
+	free(cmds);
+	return out;
+}
+
+int
+cmd_check(const struct cmd_entry *e, const struct cmd_options *o, int argc, char **argv)
+{
+	const char *name = e->name ? e->name : "the handbook";
+
+	for (const char *k = o->given; *k; k++) {
+		char *why;
+		if (strchr(e->options, *k) != NULL)
+			continue;
+		if (*e->options != '\0') {
+			cli_error("%s does not take --%s", name, option_of(*k)->name);
+		} else {
+			why = specific_summary();
+			cli_error("%s does not take --%s: %s", name, option_of(*k)->name, why);
+			free(why);
+		}
+		try_help();
+		return 2;
+	}
+	if (argc < e->min_args) {
+		cli_error("%s needs %s", name, e->what);
+		try_help();
+		return 2;
+	}
+	if (e->max_args >= 0 && argc > e->max_args) {
+		if (e->name == NULL)
+			cli_error("unexpected argument '%s'", argv[e->max_args]);
+		else if (e->max_args == 0)
+			cli_error("%s takes no arguments", name);
+		else
+			cli_error("%s takes %s", name, e->what);
+		try_help();
+		return 2;
+	}
+	return 0;
+}
+
+/* ---- the handlers' helpers ---- */
+
+static bool
+is_file_arg(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	return strchr(arg, '/') != NULL || (n > 3 && strcmp(arg + n - 3, ".md") == 0) ||
+	       access(arg, F_OK) == 0;
+}
+
+static void
+known_roles(struct catalog *cat)
+{
+	fputs("rolebook: known roles:", stderr);
+	for (size_t i = 0; i < cat->n; i++)
+		fprintf(stderr, " %s", cat->v[i]->id);
+	fputs(cat->n ? "\n" : " none\n", stderr);
+}
+
+/* Finds ROLE or adds FILE.md; NULL (message printed) when neither. */
+static struct role *
+resolve(struct catalog *cat, const char *arg)
+{
+	struct role *r;
+	char *err = NULL;
+
+	if (!is_file_arg(arg)) {
+		r = catalog_find(cat, arg);
+		if (r == NULL) {
+			cli_error("unknown role '%s'", arg);
+			known_roles(cat);
+		}
+		return r;
+	}
+	r = catalog_add_file(cat, arg, &err);
+	if (r == NULL) {
+		cli_error("%s", err);
+		free(err);
+	}
+	return r;
+}
+
+static int
+load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0)
+{
+	char *user = paths_user_roles(), *bundled = paths_bundled_roles(argv0), *err = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; i < o->ncontent && rc == 0; i++)
+		if (catalog_add_dir(cat, o->content[i], ORIGIN_DIR, false, &err) != 0)
+			rc = 1;
+	if (rc == 0 && user != NULL && catalog_add_dir(cat, user, ORIGIN_USER, true, &err) != 0)
+		rc = 1;
+	/* A folder named in ROLEBOOK_CONTENT_DIR must exist; the installed
+	 * one may be absent (a user with roles of their own). */
+	if (rc == 0 && catalog_add_dir(cat, bundled, ORIGIN_BUNDLED,
+				       getenv("ROLEBOOK_CONTENT_DIR") == NULL, &err) != 0)
+		rc = 1;
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	}
+	free(user);
+	free(bundled);
+	return rc;
+}
+
+/* Opens the database; prints why not and returns NULL on failure. */
+static struct store *
+open_store(const struct cmd_options *o)
+{
+	char *path = o->db ? xstrdup(o->db) : paths_db(), *detail = NULL;
+	struct store *st = NULL;
+	enum store_status s;
+
+	if (path == NULL) {
+		cli_error("no place for the database: set HOME, XDG_STATE_HOME or use --db PATH");
+		return NULL;
+	}
+	s = store_open(path, 0, BUSY_MS, &st, &detail);
+	if (s != STORE_OK) {
+		cli_error("cannot use the database %s: %s%s%s", path, store_strerror(s),
+			  detail ? ": " : "", detail ? detail : "");
+		if (s == STORE_ERR_CORRUPT || s == STORE_ERR_FOREIGN || s == STORE_ERR_NEWER)
+			fputs("rolebook: the file was left as it is; use --db to choose another\n",
+			      stderr);
+		st = NULL;
+	}
+	free(detail);
+	free(path);
+	return st;
+}
+
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static bool
+utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* ---- the handlers ---- */
+
+static int
+exec_list(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)self;
+	(void)argc;
+	(void)argv;
+	return cli_list(c->cat, stdout);
+}
+
+static int
+exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	struct role *r;
+	bool tty = isatty(STDOUT_FILENO);
+	enum cli_style style = CLI_PLAIN;
+
+	(void)self;
+	(void)argc;
+	if ((r = resolve(c->cat, argv[0])) == NULL)
+		return 1;
+	if (tty)
+		style = c->o->no_color ? CLI_MONO : CLI_COLOR;
+	return cli_print(r, c->o->width ? c->o->width : (tty ? terminal_width() : 80), style,
+			 !utf8_locale(), stdout);
+}
+
+/* checklist, check, uncheck, assessment, profiles: the commands that read
+ * or change the store. */
+static int
+exec_store(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	const char *cmd = self->name;
+	struct store *st;
+	struct role *r = NULL;
+	int rc;
+
+	if (self->min_args > 0 && (r = resolve(c->cat, argv[0])) == NULL)
+		return 1;
+	if ((st = open_store(c->o)) == NULL)
+		return 1;
+	if (strcmp(cmd, "profiles") == 0)
+		rc = cli_profiles(st, c->cat, stdout);
+	else if (strcmp(cmd, "checklist") == 0)
+		rc = cli_checklist(st, c->profile, r, stdout);
+	else if (strcmp(cmd, "assessment") == 0)
+		rc = cli_assessment(st, c->profile, NULL, r, !utf8_locale(), stdout);
+	else
+		rc = cli_check(st, c->profile, r, argv + 1, argc - 1, strcmp(cmd, "check") == 0,
+			       (int64_t)time(NULL), stdout);
+	store_close(st);
+	return rc;
+}
+
+/* report: its format and role checked, then report.c's report_cli. */
+static int
+exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	enum report_format format = REPORT_TEXT;
+	struct role *r = NULL;
+	struct store *st;
+	int rc;
+
+	(void)self;
+	(void)argc;
+	(void)argv;
+	if (c->o->format != NULL && !report_parse_format(c->o->format, &format)) {
+		cli_error("unknown report format '%s' (text, markdown or json)", c->o->format);
+		return 2;
+	}
+	if (c->o->role != NULL && (r = resolve(c->cat, c->o->role)) == NULL)
+		return 1;
+	if ((st = open_store(c->o)) == NULL)
+		return 1;
+	rc = report_cli(st, c->cat, c->profile, r, format, stdout);
+	store_close(st);
+	return rc;
+}
+
+/* export and import: export.c's export_cli_export and export_cli_import. */
+static int
+exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	struct store *st;
+	int rc;
+
+	(void)argc;
+	if ((st = open_store(c->o)) == NULL)
+		return 1;
+	if (strcmp(self->name, "import") == 0)
+		rc = export_cli_import(st, argv[0], c->o->as, (int64_t)time(NULL), stdout);
+	else
+		rc = export_cli_export(st, c->cat, c->profile, c->o->output, (int64_t)time(NULL),
+				       stdout);
+	store_close(st);
+	return rc;
+}
+
+/*
+ * rolebook review DIR: every export in DIR read into a store in memory.
+ * Returns it, with *notice saying what was read (and what was refused);
+ * NULL with a message printed when DIR cannot be read.
+ */
+static struct store *
+open_exports(const char *dir, size_t *loaded, char **notice)
+{
+	struct store *mem = NULL;
+	char *detail = NULL, **errors = NULL;
+	size_t nerrors = 0;
+	enum store_status s = store_open_memory(&mem, &detail);
+	enum export_status e;
+
+	if (s != STORE_OK) {
+		cli_error("cannot open a scratch database: %s", store_strerror(s));
+		free(detail);
+		return NULL;
+	}
+	e = export_load_dir(mem, dir, loaded, &errors, &nerrors, &detail);
+	if (e != EXPORT_OK) {
+		cli_error("cannot read %s: %s%s%s", dir, export_strerror(e), detail ? ": " : "",
+			  detail ? detail : "");
+		free(detail);
+		store_close(mem);
+		return NULL;
+	}
+	for (size_t i = 0; i < nerrors; i++)
+		cli_error("skipped %s", errors[i]);
+	if (nerrors > 0)
+		*notice = xasprintf("!Read %zu export%s from %s; %zu refused: %s", *loaded,
+				    *loaded == 1 ? "" : "s", dir, nerrors, errors[0]);
+	else
+		*notice =
+		    xasprintf("Read %zu export%s from %s (not imported: changes are not kept)",
+			      *loaded, *loaded == 1 ? "" : "s", dir);
+	export_errors_free(errors, nerrors);
+	free(detail);
+	return mem;
+}
+
+/* The handbook, at ROLE or FILE.md; `review`, at the review screen, of
+ * the database or of a folder of exports. */
+static int
+exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	struct app a;
+	struct role *r = NULL;
+	struct store *st = NULL;
+	char *login = paths_user_name();
+	const char *reviewer = c->o->reviewer ? c->o->reviewer : login;
+	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
+	size_t loaded = 0;
+	bool review = self->name != NULL;
+	int rc;
+
+	/* The argument first: a mistyped role is worth saying wherever
+	 * rolebook runs, and a pipe is then told of print. */
+	if (review && argc == 1) {
+		/* a folder of exports, read into a scratch store, never imported */
+		if ((st = open_exports(argv[0], &loaded, &notice)) == NULL) {
+			free(login);
+			return 1;
+		}
+	} else {
+		if (argc == 1 && (r = resolve(c->cat, argv[0])) == NULL) {
+			free(login);
+			return 1;
+		}
+		if (r != NULL && role_load(r) != 0) {
+			cli_error("%s", r->error);
+			free(login);
+			return 1;
+		}
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		store_close(st);
+		free(notice);
+		free(login);
+		cli_error("the handbook needs a terminal; to read a role in a pipe use "
+			  "'rolebook print ROLE'");
+		return 1;
+	}
+	/* only now: a refusal must not create the database */
+	if (st == NULL && (st = open_store(c->o)) == NULL) {
+		free(login);
+		return 1;
+	}
+	app_init(&a, c->cat, 24, 80);
+	a.ascii = !utf8_locale();
+	a.store = st;
+	a.profile = c->profile;
+	a.readonly = store_is_readonly(st) || loaded > 0 || notice != NULL;
+	a.rater = c->o->reviewer;
+	a.reviewer = reviewer;
+	app_push(&a, view_home_new(&a));
+	if (review)
+		app_push(&a, view_review_new(&a));
+	else if (r != NULL)
+		app_open_role(&a, r, NULL);
+	if (notice != NULL)
+		app_status(&a, notice[0] == '!', "%s", notice + (notice[0] == '!'));
+	else if (a.readonly)
+		app_status(&a, true,
+			   "Read-only: the database cannot be written; progress will not be saved");
+	rc = tui_run(&a, !c->o->no_color);
+	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
+		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
+			  "ROLE'",
+			  a.status ? a.status : "this terminal cannot show it");
+		rc = 1;
+	}
+	app_done(&a);
+	store_close(st);
+	free(notice);
+	free(login);
+	return rc;
+}
+
+int
+cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv0, int argc,
+	char **argv)
+{
+	struct catalog cat;
+	struct cmd_ctx c = {.o = o, .cat = &cat, .argv0 = argv0};
+	char *profile;
+	int rc;
+
+	catalog_init(&cat);
+	if (load_catalog(&cat, o, argv0) != 0) {
+		catalog_done(&cat);
+		return 1;
+	}
+	profile = o->profile ? xstrdup(o->profile) : paths_user_name();
+	c.profile = profile;
+	rc = e->exec(e, &c, argc, argv);
+	free(profile);
+	catalog_done(&cat);
+	return rc;
+}

@@ -1,0 +1,81 @@
+/*
+ * cmd.h - the command line as tables (tmux's cmd_entry): one table of
+ * options and one of commands, each command with its name, its
+ * arguments, the options it takes, its handler and its help line.  The
+ * option parser, the command lookup and --help are all made from them.
+ *
+ * Part of the program, not of librolebook: the handbook's command starts
+ * the terminal (tui.c).
+ */
+#ifndef ROLEBOOK_CMD_H
+#define ROLEBOOK_CMD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "content.h"
+
+#define CMD_MAX_CONTENT_DIRS 32
+
+/* The options given, whichever command they are for. */
+struct cmd_options {
+	const char *content[CMD_MAX_CONTENT_DIRS];
+	size_t ncontent;
+	bool no_color;
+	int width;	      /* 0: the terminal's, or 80 */
+	const char *db;	      /* --db */
+	const char *reviewer; /* --reviewer */
+	const char *profile;  /* --profile */
+	const char *format;   /* --format (report) */
+	const char *role;     /* --role (report) */
+	const char *output;   /* -o, --output (export) */
+	const char *as;	      /* --as (import) */
+	char given[16];	      /* the command-specific option keys given, in order */
+};
+
+/* What a handler works with. */
+struct cmd_ctx {
+	const struct cmd_options *o;
+	struct catalog *cat;
+	const char *profile; /* --profile, else the login */
+	const char *argv0;
+};
+
+struct cmd_entry {
+	const char *name;	/* NULL: no command, the handbook itself */
+	const char *args;	/* for the usage: "ROLE N|ID..." */
+	const char *options;	/* keys of the command-specific options it takes */
+	int min_args, max_args; /* max -1: any number */
+	const char *what;	/* its arguments in words, for errors: "one role" */
+	const char *help;	/* one line (wrapped by --help) */
+	int (*exec)(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+};
+
+/*
+ * Parses the options (anywhere on the line) into o.  Returns -1 when the
+ * program goes on with argv[*optind...]; else the exit status, having
+ * printed the help, the version or the error.
+ */
+int cmd_parse(struct cmd_options *o, int argc, char **argv, int *optind_out);
+
+/*
+ * The command argv[0] names, the handbook's when argc is 0 or argv[0] is
+ * no command's name (a role or a file).  Sets *skip to the words it took
+ * (0 or 1).  Never NULL.
+ */
+const struct cmd_entry *cmd_find(int argc, char **argv, int *skip);
+
+/* Checks the options and the number of arguments for e; returns 0, or 2
+ * after printing why not. */
+int cmd_check(const struct cmd_entry *e, const struct cmd_options *o, int argc, char **argv);
+
+/* Loads the roles (--content folders, the user's, the bundled ones) and
+ * runs e's handler; returns the exit status. */
+int cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv0, int argc,
+	    char **argv);
+
+/* --help, made from the tables; db_option is the --db given, if any. */
+void cmd_usage(FILE *out, const char *db_option);
+
+#endif
