@@ -474,6 +474,8 @@ app_draw(struct app *a, struct frame *f)
 	}
 	if (v == NULL)
 		return;
+	if (v->ops->layout != NULL)
+		v->ops->layout(v, a, f->rows - 2, f->cols);
 	/* the body first: the header reports where it ended up */
 	v->ops->draw(v, a, f, 1, f->rows - 2);
 	draw_header(a, f, v);

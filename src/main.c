@@ -428,7 +428,7 @@ cmd_export(struct catalog *cat, const struct options *o, const char *profile, co
 	if ((st = open_store(o)) == NULL)
 		return 1;
 	if (report)
-		rc = report_cli(st, cat, profile, r, format, stdout);
+		rc = cli_report(st, cat, profile, r, format, stdout);
 	else if (import)
 		rc = export_cli_import(st, argv[0], o->as, (int64_t)time(NULL), stdout);
 	else

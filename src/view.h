@@ -45,6 +45,10 @@ struct view_ops {
 	char *(*title)(struct view *v, struct app *a);
 	/* Right side of the header, e.g. position or progress (new string or NULL). */
 	char *(*info)(struct view *v, struct app *a);
+	/* The layout step, before every draw, with the body's size: a view
+	 * (re)loads what it shows here when its records changed or the size
+	 * did, never in draw.  May be NULL. */
+	void (*layout)(struct view *v, struct app *a, int height, int width);
 	/* Draws the body: rows [top, top + height) of f. */
 	void (*draw)(struct view *v, struct app *a, struct frame *f, int top, int height);
 	int (*action)(struct view *v, struct app *a, enum action act);
@@ -69,9 +73,11 @@ struct view *view_checklist_new(struct app *a, struct role *role);
  * with every other rater's ratings side by side. */
 struct view *view_assess_new(struct app *a, struct role *role, const char *profile,
                              const char *rater);
-/* The chart and readiness summary, or (history true) the snapshots. */
+/* The chart and readiness summary, or (history true) the snapshots, of
+ * profile's own ratings; viewer (NULL or "": none) is the reviewer who
+ * opened it, whose ratings it names beside them. */
 struct view *view_chart_new(struct app *a, struct role *role, const char *profile,
-                            const char *rater, bool history);
+                            const char *viewer, bool history);
 /* Every profile and role with progress, ratings and readiness. */
 struct view *view_review_new(struct app *a);
 struct view *view_help_new(struct app *a, const struct view *about);

@@ -21,10 +21,11 @@
 #include "xalloc.h"
 
 struct arow {
-	long stmt;  /* statement index, or -1 for an area heading / blank */
-	long area;  /* area index for headings */
+	long stmt;  /* statement index, or -1 for an area heading / blank / the uncounted note */
+	long area;  /* area index for headings; -2 for the uncounted note */
 	size_t off, len;
-	bool first, note;
+	bool first;
+	long note;  /* a note row: the index in raters of whose note; -1 not a note */
 };
 
 struct assess {
@@ -33,10 +34,9 @@ struct assess {
 	struct role *role;
 	char *profile;  /* whose assessment */
 	char *rater;    /* who rates here: "" for the profile itself */
-	struct store_rating *ratings; /* this rater's */
-	size_t nratings;
 	struct store_rating *all; /* every rater's, for the side-by-side columns */
 	size_t nall;
+	struct readiness_raters by; /* every number shown: readiness's */
 	char **raters;  /* column order: "" (self) first, then reviewers by name */
 	size_t nraters;
 	uint64_t version;
@@ -45,108 +45,79 @@ struct assess {
 	size_t top;
 	struct arow *rows;
 	size_t nrows, rcap;
+	int width;       /* of the last layout */
+	int legend_rows; /* the scale: 1, or 2 when narrow */
 	int body_top, body_h;
 };
 
-static int
-cmp_str(const void *x, const void *y)
+static void
+free_data(struct assess *s)
 {
-	return strcmp(*(char *const *)x, *(char *const *)y);
+	readiness_raters_done(&s->by);
+	store_ratings_free(s->all, s->nall);
+	for (size_t i = 0; i < s->nraters; i++)
+		free(s->raters[i]);
+	free(s->raters);
+	s->all = NULL;
+	s->nall = 0;
+	s->raters = NULL;
+	s->nraters = 0;
 }
+
+static void layout_rows(struct assess *s, int width);
 
 static void
 reload(struct assess *s, struct app *a)
 {
 	enum store_status st = STORE_OK;
+	size_t done = 0, total = 0;
 
-	store_ratings_free(s->ratings, s->nratings);
-	store_ratings_free(s->all, s->nall);
-	for (size_t i = 0; i < s->nraters; i++)
-		free(s->raters[i]);
-	free(s->raters);
-	s->ratings = s->all = NULL;
-	s->nratings = s->nall = 0;
+	free_data(s);
 	if (a->store)
 		st = store_ratings_get(a->store, s->profile, s->role->id, NULL, &s->all, &s->nall);
 	if (st != STORE_OK)
 		app_status(a, true, "Cannot read ratings: %s", store_strerror(st));
-	/* this rater's own ratings, and the columns: self, then reviewers */
-	s->ratings = xcalloc(s->nall ? s->nall : 1, sizeof *s->ratings);
-	s->raters = xcalloc(s->nall + 2, sizeof *s->raters);
-	s->nraters = 0;
+	app_progress_of(a, s->profile, s->role, &done, &total);
+	readiness_by_rater(&s->by, s->role, s->all, s->nall, done, total);
+	/* the columns: self, this rater, then the other reviewers by name */
+	s->raters = xcalloc(s->by.nrev + 2, sizeof *s->raters);
 	s->raters[s->nraters++] = xstrdup("");
-	if (*s->rater)
+	if (*s->rater && readiness_rater(&s->by, s->rater) == NULL)
 		s->raters[s->nraters++] = xstrdup(s->rater);
-	for (size_t i = 0; i < s->nall; i++) {
-		bool known = false;
-		if (strcmp(s->all[i].rater, s->rater) == 0) {
-			struct store_rating *r = &s->ratings[s->nratings++];
-			*r = s->all[i];
-			r->rater = xstrdup(r->rater);
-			r->statement_id = xstrdup(r->statement_id);
-			r->area = xstrdup(r->area ? r->area : "");
-			r->text = xstrdup(r->text ? r->text : "");
-			r->note = r->note ? xstrdup(r->note) : NULL;
-		}
-		for (size_t k = 0; k < s->nraters; k++)
-			known |= strcmp(s->raters[k], s->all[i].rater) == 0;
-		if (!known)
-			s->raters[s->nraters++] = xstrdup(s->all[i].rater);
-	}
-	if (s->nraters > 2)
-		qsort(s->raters + 1, s->nraters - 1, sizeof *s->raters, cmp_str);
+	for (size_t k = 0; k < s->by.nrev; k++)
+		s->raters[s->nraters++] = xstrdup(s->by.rev[k].rater);
 	s->version = a->store ? store_data_version(a->store) : 0;
 	s->loaded = true;
+	if (s->width > 0)
+		layout_rows(s, s->width);
 }
 
-static void
-refresh(struct assess *s, struct app *a)
+/* The rating of statement stmt by who that counts, or NULL. */
+static const struct store_rating *
+rating_by(const struct assess *s, const char *who, long stmt)
 {
-	if (!s->loaded || (a->store && store_data_version(a->store) != s->version))
-		reload(s, a);
+	const struct rater_readiness *g = readiness_rater(&s->by, who);
+
+	return g ? readiness_rating(g->rt, g->nrt, s->role->stmts[stmt].id) : NULL;
 }
 
-/* The value rater gave statement stmt, 0 when none. */
+/* The value who gave statement stmt, 0 when none. */
 static int
 value_by(const struct assess *s, const char *who, long stmt)
 {
-	const char *id = s->role->stmts[stmt].id;
+	const struct store_rating *r = rating_by(s, who, stmt);
 
-	for (size_t i = 0; i < s->nall; i++)
-		if (strcmp(s->all[i].statement_id, id) == 0 && strcmp(s->all[i].rater, who) == 0)
-			return s->all[i].value;
-	return 0;
-}
-
-/* Ratings 2 or more points apart among the columns. */
-static bool
-disagree(const struct assess *s, long stmt)
-{
-	int lo = 6, hi = 0;
-
-	for (size_t k = 0; k < s->nraters; k++) {
-		int v = value_by(s, s->raters[k], stmt);
-		if (v == 0)
-			continue;
-		lo = v < lo ? v : lo;
-		hi = v > hi ? v : hi;
-	}
-	return hi - lo >= 2;
+	return r != NULL ? r->value : 0;
 }
 
 static const struct store_rating *
 rating_of(const struct assess *s, long stmt)
 {
-	const char *id = s->role->stmts[stmt].id;
-
-	for (size_t i = 0; i < s->nratings; i++)
-		if (strcmp(s->ratings[i].statement_id, id) == 0)
-			return &s->ratings[i];
-	return NULL;
+	return rating_by(s, s->rater, stmt);
 }
 
 static void
-add_row(struct assess *s, long stmt, long area, size_t off, size_t len, bool first, bool note)
+add_row(struct assess *s, long stmt, long area, size_t off, size_t len, bool first, long note)
 {
 	struct arow *r;
 
@@ -160,34 +131,50 @@ add_row(struct assess *s, long stmt, long area, size_t off, size_t len, bool fir
 	r->note = note;
 }
 
+/* The readiness of the ratings given here (NULL before the first). */
+static const struct readiness *
+uncounted(const struct assess *s)
+{
+	const struct rater_readiness *g = readiness_rater(&s->by, s->rater);
+
+	return g != NULL ? &g->rd : NULL;
+}
+
+/* Rows: per area a heading, its statements wrapped to width, and every
+ * rater's note under the statement; last, what is not counted. */
 static void
-layout(struct assess *s, int width)
+layout_rows(struct assess *s, int width)
 {
 	const struct role *ro = s->role;
 
 	s->nrows = 0;
 	for (size_t a = 0; a < ro->nareas; a++) {
 		if (a > 0)
-			add_row(s, -1, -1, 0, 0, true, false);
-		add_row(s, -1, (long)a, 0, 0, true, false);
+			add_row(s, -1, -1, 0, 0, true, -1);
+		add_row(s, -1, (long)a, 0, 0, true, -1);
 		for (size_t i = 0; i < ro->nstmts; i++) {
 			const char *t = ro->stmts[i].text;
 			size_t len = strlen(t), pos = 0;
-			const struct store_rating *r;
 			bool first = true;
 
 			if (ro->stmts[i].area != a)
 				continue;
 			do {
 				size_t next, cut = text_wrap(t + pos, len - pos, width, &next);
-				add_row(s, (long)i, (long)a, pos, cut, first, false);
+				add_row(s, (long)i, (long)a, pos, cut, first, -1);
 				first = false;
 				pos += next;
 			} while (pos < len);
-			r = rating_of(s, (long)i);
-			if (r && r->note && *r->note)
-				add_row(s, (long)i, (long)a, 0, 0, false, true);
+			for (size_t k = 0; k < s->nraters; k++) {
+				const struct store_rating *r = rating_by(s, s->raters[k], (long)i);
+				if (r && r->note && *r->note)
+					add_row(s, (long)i, (long)a, 0, 0, false, (long)k);
+			}
 		}
+	}
+	if (uncounted(s) != NULL && uncounted(s)->uncounted > 0) {
+		add_row(s, -1, -1, 0, 0, true, -1);
+		add_row(s, -1, -2, 0, 0, true, -1);
 	}
 }
 
@@ -198,37 +185,74 @@ text_col(const struct assess *s)
 	return 2 + (int)(s->nraters ? s->nraters : 1) * 5 + 1;
 }
 
+/* The scale, on one line or two. */
+static int
+legend_lines(int cols, char out[2][100])
+{
+	snprintf(out[0], 100, "1 %s  2 %s  3 %s  4 %s  5 %s  0 clear", readiness_labels[1],
+	         readiness_labels[2], readiness_labels[3], readiness_labels[4], readiness_labels[5]);
+	out[1][0] = '\0';
+	if ((int)strlen(out[0]) <= cols - 2)
+		return 1;
+	snprintf(out[0], 100, "1 %s  2 %s  3 %s", readiness_labels[1], readiness_labels[2],
+	         readiness_labels[3]);
+	snprintf(out[1], 100, "4 %s  5 %s  0 clear", readiness_labels[4], readiness_labels[5]);
+	return 2;
+}
+
+/* The layout step: loads on open and when the records changed, and wraps
+ * the statements when the width changed; never while drawing. */
+static void
+assess_layout(struct view *v, struct app *a, int height, int width)
+{
+	struct assess *s = (struct assess *)v;
+	char legend[2][100];
+	int tw;
+
+	if (!s->loaded || (a->store && store_data_version(a->store) != s->version))
+		reload(s, a);
+	s->legend_rows = legend_lines(width, legend);
+	s->body_h = height - s->legend_rows - 1;
+	tw = width - text_col(s) - 1;
+	if (tw < 10)
+		tw = 10;
+	if (tw != s->width || s->nrows == 0) {
+		s->width = tw;
+		layout_rows(s, tw);
+	}
+}
+
+/* A rater's name as a column shows it. */
+static const char *
+who_name(const char *rater)
+{
+	return *rater ? rater : "self";
+}
+
 static void
 assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct assess *s = (struct assess *)v;
-	struct readiness rd;
-	int tw;
+	const struct rater_readiness *mine = readiness_rater(&s->by, s->rater);
+	const struct readiness *rd = mine != NULL ? &mine->rd : NULL;
+	char legend[2][100];
+	int nl = legend_lines(f->cols, legend);
 
-	refresh(s, a);
-	s->body_top = top + 2;
-	s->body_h = height - 2;
-	tw = f->cols - text_col(s) - 1;
-	layout(s, tw > 10 ? tw : 10);
+	/* the scale, always on screen, whole */
+	for (int i = 0; i < nl; i++)
+		frame_puts_trunc(f, top + i, 1, legend[i], STY_DIM, f->cols - 2);
+	s->body_top = top + nl + 1;
+	s->body_h = height - nl - 1;
 	if (s->nraters > 1) {
 		/* column labels: self, then each reviewer */
 		for (size_t k = 0; k < s->nraters; k++)
-			frame_puts_trunc(f, top + 1, 2 + (int)k * 5, *s->raters[k] ? s->raters[k] : "self",
+			frame_puts_trunc(f, top + nl, 2 + (int)k * 5, who_name(s->raters[k]),
 			                 strcmp(s->raters[k], s->rater) == 0 ? STY_STRONG : STY_DIM, 4);
-	}
-	/* the scale, always on screen */
-	{
-		char legend[200];
-		snprintf(legend, sizeof legend, "1 %s  2 %s  3 %s  4 %s  5 %s  0 clear",
-		         readiness_labels[1], readiness_labels[2], readiness_labels[3],
-		         readiness_labels[4], readiness_labels[5]);
-		frame_puts_trunc(f, top, 1, legend, STY_DIM, f->cols - 2);
 	}
 	if (s->role->nstmts == 0) {
 		frame_puts(f, s->body_top, 2, "This role names no skill areas to assess.", STY_PLAIN, -1);
 		return;
 	}
-	readiness_compute(&rd, s->role, s->ratings, s->nratings, 0, 0);
 	/* keep the selection in view */
 	for (size_t r = 0; r < s->nrows; r++)
 		if (s->rows[r].stmt == s->sel && s->rows[r].first) {
@@ -249,66 +273,61 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		if (ri >= s->nrows)
 			break;
 		r = &s->rows[ri];
-		if (r->stmt < 0 && r->area >= 0 && s->nraters > 1) {
-			/* every rater's average side by side */
+		if (r->stmt < 0 && r->area == -2) {
+			char *note = rd != NULL ? readiness_uncounted_note(rd) : NULL;
+			char *line = xasprintf("Not counted: %s.", note ? note : "");
+			frame_puts_trunc(f, row, 1, line, STY_DIM, f->cols - 2);
+			free(line);
+			free(note);
+		} else if (r->stmt < 0 && r->area >= 0 && s->nraters > 1) {
+			/* every rater's average side by side, as readiness has them */
 			char *line = xstrdup(s->role->areas[r->area].name);
 			for (size_t k = 0; k < s->nraters; k++) {
-				double sum = 0;
-				int n = 0;
-				char *next;
-				for (size_t j = 0; j < s->role->nstmts; j++) {
-					int val;
-					if (s->role->stmts[j].area != (size_t)r->area)
-						continue;
-					val = value_by(s, s->raters[k], (long)j);
-					sum += val;
-					n += val > 0;
-				}
-				if (n)
-					next = xasprintf("%s  %s %.1f", line, *s->raters[k] ? s->raters[k] : "self",
-					                 sum / n);
+				const struct rater_readiness *g = readiness_rater(&s->by, s->raters[k]);
+				char avg[16], *next;
+				if (g != NULL)
+					readiness_area_value(&g->rd.areas[r->area], "-", avg);
 				else
-					next = xasprintf("%s  %s -", line, *s->raters[k] ? s->raters[k] : "self");
+					snprintf(avg, sizeof avg, "-");
+				next = xasprintf("%s  %s %s", line, who_name(s->raters[k]), avg);
 				free(line);
 				line = next;
 			}
 			frame_puts_trunc(f, row, 1, line, STY_HEADING, f->cols - 2);
 			free(line);
 		} else if (r->stmt < 0 && r->area >= 0) {
-			const struct area_score *sc = &rd.areas[r->area];
-			char avg[16], *line;
-			if (sc->rated) {
-				readiness_format(sc->avg, sc->threshold, avg);
-				line = xasprintf("%s  average %s (%zu of %zu rated)", sc->name, avg, sc->rated,
-				                 sc->total);
-			} else {
-				line = xasprintf("%s  (%zu statements, none rated)", sc->name, sc->total);
-			}
+			char *sum = rd != NULL ? readiness_area_summary(&rd->areas[r->area]) : NULL;
+			char *line = xasprintf("%s  %s", s->role->areas[r->area].name,
+			                       sum ? sum : "not rated");
 			frame_puts_trunc(f, row, 1, line, STY_HEADING, f->cols - 2);
 			free(line);
+			free(sum);
 		} else if (r->stmt >= 0) {
-			const struct store_rating *rt = rating_of(s, r->stmt);
 			bool sel = r->stmt == s->sel;
 			uint16_t st = sel ? STY_SELECT : 0;
 			if (sel)
 				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
 			int tc = text_col(s);
-			if (r->note) {
-				char *n = xasprintf("note: %s", rt->note);
+			if (r->note >= 0) {
+				const char *who = s->raters[r->note];
+				const struct store_rating *rt = rating_by(s, who, r->stmt);
+				char *n = s->nraters > 1 ? xasprintf("note, %s: %s", who_name(who), rt->note)
+				                         : xasprintf("note: %s", rt->note);
 				frame_puts_trunc(f, row, tc, n, STY_DIM | st, f->cols - tc - 1);
 				free(n);
 			} else {
 				if (r->first) {
-					bool apart = s->nraters > 1 && disagree(s, r->stmt);
+					bool apart = s->nraters > 1 &&
+					             readiness_disagree(&s->by, s->role->stmts[r->stmt].id);
 					for (size_t k = 0; k < s->nraters; k++) {
 						char box[16];
 						int val = value_by(s, s->raters[k], r->stmt);
-						bool mine = strcmp(s->raters[k], s->rater) == 0;
+						bool m = strcmp(s->raters[k], s->rater) == 0;
 						uint16_t bs = val ? STY_STRONG : STY_DIM;
 						if (val > 0)
-							snprintf(box, sizeof box, mine ? "[%d]" : " %d ", val);
+							snprintf(box, sizeof box, m ? "[%d]" : " %d ", val);
 						else
-							snprintf(box, sizeof box, mine ? "[ ]" : " - ");
+							snprintf(box, sizeof box, m ? "[ ]" : " - ");
 						if (apart && val > 0)
 							bs = STY_ALERT | STY_STRONG;
 						frame_puts(f, row, 2 + (int)k * 5, box, bs | st, 3);
@@ -322,7 +341,6 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			}
 		}
 	}
-	readiness_done(&rd);
 }
 
 static char *
@@ -342,7 +360,6 @@ assess_info(struct view *v, struct app *a)
 	struct assess *s = (struct assess *)v;
 	size_t rated = 0;
 
-	refresh(s, a);
 	for (size_t i = 0; i < s->role->nstmts; i++) {
 		const struct store_rating *r = rating_of(s, (long)i);
 		rated += r && r->value > 0;
@@ -460,7 +477,6 @@ assess_action(struct view *v, struct app *a, enum action act)
 	struct assess *s = (struct assess *)v;
 	int page = s->body_h > 4 ? s->body_h / 3 : 1;
 
-	refresh(s, a);
 	if (s->role->nstmts == 0 && act != ACT_BACK)
 		return VR_NONE;
 	switch (act) {
@@ -536,11 +552,7 @@ assess_free(struct view *v)
 	/* leaving after changes records a snapshot, even on quit */
 	if (s->app)
 		snapshot(s, s->app, true);
-	store_ratings_free(s->ratings, s->nratings);
-	store_ratings_free(s->all, s->nall);
-	for (size_t i = 0; i < s->nraters; i++)
-		free(s->raters[i]);
-	free(s->raters);
+	free_data(s);
 	free(s->profile);
 	free(s->rater);
 	free(s->rows);
@@ -565,6 +577,7 @@ static const struct view_ops assess_ops = {
 	.hints = assess_hints,
 	.title = assess_title,
 	.info = assess_info,
+	.layout = assess_layout,
 	.draw = assess_draw,
 	.action = assess_action,
 	.input = assess_input,
@@ -581,6 +594,7 @@ view_assess_new(struct app *a, struct role *role, const char *profile, const cha
 	s->role = role;
 	s->profile = xstrdup(profile);
 	s->rater = xstrdup(rater ? rater : "");
+	reload(s, a);
 	/* start at the first statement in screen order */
 	s->sel = role->nstmts ? 0 : -1;
 	for (long i = 0; i < (long)role->nstmts; i++)
