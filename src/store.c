@@ -142,6 +142,9 @@ enum stmt {
 	STMT_SNAPSHOT_DIFFERS,
 	STMT_SNAPSHOT_ADD,
 	STMT_SNAPSHOT_COPY,
+	STMT_SNAPSHOT_TAKEN,
+	STMT_SNAPSHOT_CLEAR,
+	STMT_SNAPSHOT_RETIME,
 	STMT_SNAPSHOTS_GET,
 	STMT_SNAPSHOT_FIND,
 	STMT_SNAPSHOT_SIZE,
@@ -245,6 +248,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		"  WHERE profile_id = ?1 AND role = ?2 AND rater = ?3 AND value > 0)",
 	[STMT_SNAPSHOT_ADD] =
 		"INSERT INTO snapshots (profile_id, role, rater, taken_at) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_SNAPSHOT_TAKEN] = "SELECT taken_at FROM snapshots WHERE id = ?1",
+	[STMT_SNAPSHOT_CLEAR] = "DELETE FROM snapshot_ratings WHERE snapshot_id = ?1",
+	[STMT_SNAPSHOT_RETIME] = "UPDATE snapshots SET taken_at = ?2 WHERE id = ?1",
 	[STMT_SNAPSHOT_COPY] =
 		"INSERT INTO snapshot_ratings (snapshot_id, statement_id, area, text, value,"
 		" note, updated_at)"
@@ -1485,7 +1491,7 @@ store_snapshot_take(struct store *st, const char *profile, const char *role, con
 		    int64_t now, int64_t *id)
 {
 	enum store_status status;
-	int64_t pid, count = 0, latest = 0, differs = 1, sid = 0;
+	int64_t pid, count = 0, latest = 0, differs = 1, sid = 0, taken = 0;
 
 	*id = 0;
 	if (st->readonly)
@@ -1504,12 +1510,22 @@ store_snapshot_take(struct store *st, const char *profile, const char *role, con
 					 rater, latest);
 		else if (status == STORE_ERR_NOTFOUND)
 			status = STORE_OK; /* no snapshot yet */
-		if (status == STORE_OK && differs)
+		/* one sitting, one snapshot: a change within
+		 * STORE_SNAPSHOT_SITTING of the latest replaces it */
+		if (status == STORE_OK && differs && latest > 0)
+			status = get_int(st, &taken, STMT_SNAPSHOT_TAKEN, "l", latest);
+		if (status == STORE_OK && differs && latest > 0 && now >= taken &&
+		    now - taken < STORE_SNAPSHOT_SITTING) {
+			sid = latest;
+			status = run(st, STMT_SNAPSHOT_CLEAR, "l", sid);
+			if (status == STORE_OK)
+				status = run(st, STMT_SNAPSHOT_RETIME, "ll", sid, now);
+		} else if (status == STORE_OK && differs) {
 			status = run(st, STMT_SNAPSHOT_ADD, "lttl", pid, role, rater, now);
-		if (status == STORE_OK && differs) {
 			sid = sqlite3_last_insert_rowid(st->db);
-			status = run(st, STMT_SNAPSHOT_COPY, "lttl", pid, role, rater, sid);
 		}
+		if (status == STORE_OK && differs)
+			status = run(st, STMT_SNAPSHOT_COPY, "lttl", pid, role, rater, sid);
 	}
 	if (status == STORE_ERR_NOTFOUND)
 		status = STORE_OK; /* no such profile: nothing rated */

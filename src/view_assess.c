@@ -131,13 +131,18 @@ add_row(struct assess *s, long stmt, long area, size_t off, size_t len, bool fir
 	r->note = note;
 }
 
-/* The readiness of the ratings given here (NULL before the first). */
-static const struct readiness *
+/* How many ratings on this screen (any rater's) are of statements the
+ * role no longer has, in a readiness for readiness_uncounted_note(). */
+static struct readiness
 uncounted(const struct assess *s)
 {
-	const struct rater_readiness *g = readiness_rater(&s->by, s->rater);
+	struct readiness u;
 
-	return g != NULL ? &g->rd : NULL;
+	memset(&u, 0, sizeof u);
+	u.uncounted = s->by.self.rd.uncounted;
+	for (size_t k = 0; k < s->by.nrev; k++)
+		u.uncounted += s->by.rev[k].rd.uncounted;
+	return u;
 }
 
 /* Rows: per area a heading, its statements wrapped to width, and every
@@ -172,7 +177,7 @@ layout_rows(struct assess *s, int width)
 			}
 		}
 	}
-	if (uncounted(s) != NULL && uncounted(s)->uncounted > 0) {
+	if (uncounted(s).uncounted > 0) {
 		add_row(s, -1, -1, 0, 0, true, -1);
 		add_row(s, -1, -2, 0, 0, true, -1);
 	}
@@ -274,7 +279,8 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			break;
 		r = &s->rows[ri];
 		if (r->stmt < 0 && r->area == -2) {
-			char *note = rd != NULL ? readiness_uncounted_note(rd) : NULL;
+			struct readiness u = uncounted(s);
+			char *note = readiness_uncounted_note(&u);
 			char *line = xasprintf("Not counted: %s.", note ? note : "");
 			frame_puts_trunc(f, row, 1, line, STY_DIM, f->cols - 2);
 			free(line);

@@ -20,6 +20,7 @@ static int (*const registrars[])(void) = {
 	test_screen_register,
 	test_report_register,
 	test_export_register,
+	test_truth_register,
 };
 
 int

@@ -24,6 +24,7 @@ int test_frame_register(void);
 int test_screen_register(void);
 int test_report_register(void);
 int test_export_register(void);
+int test_truth_register(void);
 
 /* Temporary folder for this run (set by run_unit.c, under $TMPDIR). */
 extern const char *unit_tmpdir;
