@@ -22,10 +22,12 @@
 
 struct arow {
 	long stmt;  /* statement index, or -1 for an area heading / blank / the uncounted note */
-	long area;  /* area index for headings; -2 for the uncounted note */
-	size_t off, len;
+	long area;  /* area index, or -1 */
+	size_t off, len; /* a statement row: its part of the statement's text */
 	bool first;
-	long note;  /* a note row: the index in raters of whose note; -1 not a note */
+	char *line; /* a heading's or note's row, wrapped (owned), or NULL */
+	int col;    /* where line starts */
+	uint16_t style;
 };
 
 struct assess {
@@ -82,10 +84,11 @@ reload(struct assess *s, struct app *a)
 	/* the columns: self, this rater, then the other reviewers by name */
 	s->raters = xcalloc(s->by.nrev + 2, sizeof *s->raters);
 	s->raters[s->nraters++] = xstrdup("");
-	if (*s->rater && readiness_rater(&s->by, s->rater) == NULL)
+	if (*s->rater)
 		s->raters[s->nraters++] = xstrdup(s->rater);
 	for (size_t k = 0; k < s->by.nrev; k++)
-		s->raters[s->nraters++] = xstrdup(s->by.rev[k].rater);
+		if (strcmp(s->by.rev[k].rater, s->rater) != 0)
+			s->raters[s->nraters++] = xstrdup(s->by.rev[k].rater);
 	s->version = a->store ? store_data_version(a->store) : 0;
 	s->loaded = true;
 	if (s->width > 0)
@@ -116,19 +119,106 @@ rating_of(const struct assess *s, long stmt)
 	return rating_by(s, s->rater, stmt);
 }
 
-static void
-add_row(struct assess *s, long stmt, long area, size_t off, size_t len, bool first, long note)
+static struct arow *
+add_row(struct assess *s, long stmt, long area, size_t off, size_t len, bool first)
 {
 	struct arow *r;
 
 	s->rows = xgrow(s->rows, &s->rcap, s->nrows + 1, sizeof *s->rows);
 	r = &s->rows[s->nrows++];
+	memset(r, 0, sizeof *r);
 	r->stmt = stmt;
 	r->area = area;
 	r->off = off;
 	r->len = len;
 	r->first = first;
-	r->note = note;
+	return r;
+}
+
+static void
+clear_rows(struct assess *s)
+{
+	for (size_t i = 0; i < s->nrows; i++)
+		free(s->rows[i].line);
+	s->nrows = 0;
+}
+
+/* text wrapped at width from col on, one row each, continuation rows
+ * indented by indent: nothing is cut off, however narrow. */
+static void
+add_text(struct assess *s, long stmt, long area, const char *text, int col, int width,
+         int indent, uint16_t style)
+{
+	size_t len = strlen(text), pos = 0;
+	bool first = true;
+
+	if (width < 10)
+		width = 10;
+	do {
+		int w = first ? width : width - indent;
+		size_t next, cut = text_wrap(text + pos, len - pos, w > 5 ? w : 5, &next);
+		struct arow *r = add_row(s, stmt, area, 0, 0, false);
+		r->line = first ? xstrndup(text + pos, cut) : xasprintf("%*s%.*s", indent, "", (int)cut, text + pos);
+		r->col = col;
+		r->style = style;
+		first = false;
+		pos += next;
+	} while (pos < len);
+}
+
+/* A rater's name as a column shows it. */
+static const char *
+who_name(const char *rater)
+{
+	return *rater ? rater : "self";
+}
+
+static int text_col(const struct assess *s);
+
+/*
+ * An area's heading row(s) at width: its name and every rater's average
+ * side by side ("Architecture  self 3.5  bob 3.0"), a rater's name never
+ * apart from its number; or, with one rater, the rater's summary.  As
+ * readiness has them.
+ */
+static void
+add_heading(struct assess *s, size_t area, int width)
+{
+	char *line = xstrdup(s->role->areas[area].name);
+
+	if (s->nraters <= 1) {
+		const struct rater_readiness *g = readiness_rater(&s->by, s->rater);
+		char *sum = g != NULL ? readiness_area_summary(&g->rd.areas[area]) : NULL, *next;
+		next = xasprintf("%s  %s", line, sum ? sum : "not rated");
+		add_text(s, -1, (long)area, next, 1, width, 2, STY_HEADING);
+		free(sum);
+		free(next);
+		free(line);
+		return;
+	}
+	for (size_t k = 0; k < s->nraters; k++) {
+		const struct rater_readiness *g = readiness_rater(&s->by, s->raters[k]);
+		char avg[16], *piece, *next;
+		if (g != NULL)
+			readiness_area_value(&g->rd.areas[area], "-", avg);
+		else
+			snprintf(avg, sizeof avg, "-");
+		piece = xasprintf("%s %s", who_name(s->raters[k]), avg);
+		if (text_width(line, strlen(line)) + 2 + text_width(piece, strlen(piece)) > width) {
+			struct arow *r = add_row(s, -1, (long)area, 0, 0, false);
+			r->line = line;
+			r->col = 1;
+			r->style = STY_HEADING;
+			next = xasprintf("  %s", piece);
+		} else {
+			next = xasprintf("%s  %s", line, piece);
+			free(line);
+		}
+		free(piece);
+		line = next;
+	}
+	add_text(s, -1, (long)area, line, 1, width, 2, STY_HEADING);
+	free(line);
 }
 
 /* How many ratings on this screen (any rater's) are of statements the
@@ -145,18 +235,21 @@ uncounted(const struct assess *s)
 	return u;
 }
 
-/* Rows: per area a heading, its statements wrapped to width, and every
- * rater's note under the statement; last, what is not counted. */
+/* Rows for a screen `width` wide: per area a heading, its statements
+ * wrapped, and every rater's note under the statement; last, what is not
+ * counted. */
 static void
 layout_rows(struct assess *s, int width)
 {
 	const struct role *ro = s->role;
+	int tc = text_col(s), tw = width - tc - 1;
+	struct readiness u = uncounted(s);
 
-	s->nrows = 0;
+	clear_rows(s);
 	for (size_t a = 0; a < ro->nareas; a++) {
 		if (a > 0)
-			add_row(s, -1, -1, 0, 0, true, -1);
-		add_row(s, -1, (long)a, 0, 0, true, -1);
+			add_row(s, -1, -1, 0, 0, true);
+		add_heading(s, a, width - 2);
 		for (size_t i = 0; i < ro->nstmts; i++) {
 			const char *t = ro->stmts[i].text;
 			size_t len = strlen(t), pos = 0;
@@ -165,21 +258,29 @@ layout_rows(struct assess *s, int width)
 			if (ro->stmts[i].area != a)
 				continue;
 			do {
-				size_t next, cut = text_wrap(t + pos, len - pos, width, &next);
-				add_row(s, (long)i, (long)a, pos, cut, first, -1);
+				size_t next, cut = text_wrap(t + pos, len - pos, tw > 10 ? tw : 10, &next);
+				add_row(s, (long)i, (long)a, pos, cut, first);
 				first = false;
 				pos += next;
 			} while (pos < len);
 			for (size_t k = 0; k < s->nraters; k++) {
 				const struct store_rating *r = rating_by(s, s->raters[k], (long)i);
-				if (r && r->note && *r->note)
-					add_row(s, (long)i, (long)a, 0, 0, false, (long)k);
+				char *n;
+				if (!r || !r->note || !*r->note)
+					continue;
+				n = s->nraters > 1 ? xasprintf("note, %s: %s", who_name(s->raters[k]), r->note)
+				                   : xasprintf("note: %s", r->note);
+				add_text(s, (long)i, (long)a, n, tc, tw, 2, STY_DIM);
+				free(n);
 			}
 		}
 	}
-	if (uncounted(s).uncounted > 0) {
-		add_row(s, -1, -1, 0, 0, true, -1);
-		add_row(s, -1, -2, 0, 0, true, -1);
+	if (u.uncounted > 0) {
+		char *note = readiness_uncounted_note(&u), *line = xasprintf("Not counted: %s.", note);
+		add_row(s, -1, -1, 0, 0, true);
+		add_text(s, -1, -1, line, 1, width - 2, 2, STY_DIM);
+		free(line);
+		free(note);
 	}
 }
 
@@ -212,34 +313,21 @@ assess_layout(struct view *v, struct app *a, int height, int width)
 {
 	struct assess *s = (struct assess *)v;
 	char legend[2][100];
-	int tw;
 
 	if (!s->loaded || (a->store && store_data_version(a->store) != s->version))
 		reload(s, a);
 	s->legend_rows = legend_lines(width, legend);
 	s->body_h = height - s->legend_rows - 1;
-	tw = width - text_col(s) - 1;
-	if (tw < 10)
-		tw = 10;
-	if (tw != s->width || s->nrows == 0) {
-		s->width = tw;
-		layout_rows(s, tw);
+	if (width != s->width || s->nrows == 0) {
+		s->width = width;
+		layout_rows(s, width);
 	}
-}
-
-/* A rater's name as a column shows it. */
-static const char *
-who_name(const char *rater)
-{
-	return *rater ? rater : "self";
 }
 
 static void
 assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct assess *s = (struct assess *)v;
-	const struct rater_readiness *mine = readiness_rater(&s->by, s->rater);
-	const struct readiness *rd = mine != NULL ? &mine->rd : NULL;
 	char legend[2][100];
 	int nl = legend_lines(f->cols, legend);
 
@@ -278,73 +366,39 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		if (ri >= s->nrows)
 			break;
 		r = &s->rows[ri];
-		if (r->stmt < 0 && r->area == -2) {
-			struct readiness u = uncounted(s);
-			char *note = readiness_uncounted_note(&u);
-			char *line = xasprintf("Not counted: %s.", note ? note : "");
-			frame_puts_trunc(f, row, 1, line, STY_DIM, f->cols - 2);
-			free(line);
-			free(note);
-		} else if (r->stmt < 0 && r->area >= 0 && s->nraters > 1) {
-			/* every rater's average side by side, as readiness has them */
-			char *line = xstrdup(s->role->areas[r->area].name);
-			for (size_t k = 0; k < s->nraters; k++) {
-				const struct rater_readiness *g = readiness_rater(&s->by, s->raters[k]);
-				char avg[16], *next;
-				if (g != NULL)
-					readiness_area_value(&g->rd.areas[r->area], "-", avg);
-				else
-					snprintf(avg, sizeof avg, "-");
-				next = xasprintf("%s  %s %s", line, who_name(s->raters[k]), avg);
-				free(line);
-				line = next;
-			}
-			frame_puts_trunc(f, row, 1, line, STY_HEADING, f->cols - 2);
-			free(line);
-		} else if (r->stmt < 0 && r->area >= 0) {
-			char *sum = rd != NULL ? readiness_area_summary(&rd->areas[r->area]) : NULL;
-			char *line = xasprintf("%s  %s", s->role->areas[r->area].name,
-			                       sum ? sum : "not rated");
-			frame_puts_trunc(f, row, 1, line, STY_HEADING, f->cols - 2);
-			free(line);
-			free(sum);
+		if (r->line != NULL) {
+			uint16_t st = r->stmt >= 0 && r->stmt == s->sel ? STY_SELECT : 0;
+			if (st)
+				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
+			frame_puts_trunc(f, row, r->col, r->line, r->style | st, f->cols - r->col - 1);
 		} else if (r->stmt >= 0) {
 			bool sel = r->stmt == s->sel;
 			uint16_t st = sel ? STY_SELECT : 0;
 			if (sel)
 				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
 			int tc = text_col(s);
-			if (r->note >= 0) {
-				const char *who = s->raters[r->note];
-				const struct store_rating *rt = rating_by(s, who, r->stmt);
-				char *n = s->nraters > 1 ? xasprintf("note, %s: %s", who_name(who), rt->note)
-				                         : xasprintf("note: %s", rt->note);
-				frame_puts_trunc(f, row, tc, n, STY_DIM | st, f->cols - tc - 1);
-				free(n);
-			} else {
-				if (r->first) {
-					bool apart = s->nraters > 1 &&
-					             readiness_disagree(&s->by, s->role->stmts[r->stmt].id);
-					for (size_t k = 0; k < s->nraters; k++) {
-						char box[16];
-						int val = value_by(s, s->raters[k], r->stmt);
-						bool m = strcmp(s->raters[k], s->rater) == 0;
-						uint16_t bs = val ? STY_STRONG : STY_DIM;
-						if (val > 0)
-							snprintf(box, sizeof box, m ? "[%d]" : " %d ", val);
-						else
-							snprintf(box, sizeof box, m ? "[ ]" : " - ");
-						if (apart && val > 0)
-							bs = STY_ALERT | STY_STRONG;
-						frame_puts(f, row, 2 + (int)k * 5, box, bs | st, 3);
-					}
-					/* two points apart: marked for monochrome too */
-					if (apart)
-						frame_puts(f, row, tc - 2, "!", STY_ALERT | STY_STRONG, 1);
+			if (r->first) {
+				bool apart = s->nraters > 1 &&
+				             readiness_disagree(&s->by, s->role->stmts[r->stmt].id);
+				for (size_t k = 0; k < s->nraters; k++) {
+					char box[16];
+					int val = value_by(s, s->raters[k], r->stmt);
+					bool m = strcmp(s->raters[k], s->rater) == 0;
+					uint16_t bs = val ? STY_STRONG : STY_DIM;
+					if (val > 0)
+						snprintf(box, sizeof box, m ? "[%d]" : " %d ", val);
+					else
+						snprintf(box, sizeof box, m ? "[ ]" : " - ");
+					if (apart && val > 0)
+						bs = STY_ALERT | STY_STRONG;
+					frame_puts(f, row, 2 + (int)k * 5, box, bs | st, 3);
 				}
-				frame_put(f, row, tc, s->role->stmts[r->stmt].text + r->off, r->len,
-				          STY_PLAIN | st, f->cols - tc - 1);
+				/* two points apart: marked for monochrome too */
+				if (apart)
+					frame_puts(f, row, tc - 2, "!", STY_ALERT | STY_STRONG, 1);
 			}
+			frame_put(f, row, tc, s->role->stmts[r->stmt].text + r->off, r->len,
+			          STY_PLAIN | st, f->cols - tc - 1);
 		}
 	}
 }
@@ -559,6 +613,7 @@ assess_free(struct view *v)
 	if (s->app)
 		snapshot(s, s->app, true);
 	free_data(s);
+	clear_rows(s);
 	free(s->profile);
 	free(s->rater);
 	free(s->rows);

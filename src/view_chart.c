@@ -249,10 +249,11 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	}
 	chart_columns(&k, f->cols, c->role->threshold);
 	readiness_format_threshold(c->role->threshold, thr);
-	line = xasprintf("%-*s %s threshold %s", k.namew, "Skill area", a->ascii ? "|" : "\xe2\x94\x82",
-	                 thr);
-	frame_puts_trunc(f, row, 1, line, STY_DIM, k.avg - 2);
+	line = xasprintf("%s marks the threshold, %s; %s is below it.", a->ascii ? "|" : "\xe2\x94\x82",
+	                 thr, a->ascii ? "=" : "\xe2\x96\x92");
+	row = wrapped(f, row, line, STY_DIM);
 	free(line);
+	frame_puts_trunc(f, row, k.name, "Skill area", STY_DIM, k.namew);
 	frame_puts(f, row, k.avg, "avg", STY_DIM, 3);
 	frame_puts_trunc(f, row++, k.trend, "trend", STY_DIM, f->cols - k.trend - 1);
 	for (size_t i = 0; i < rd->nareas && row < top + height; i++, row++) {

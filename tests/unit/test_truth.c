@@ -272,6 +272,13 @@ test_review_shows_candidate(void)
 	CU_ASSERT(shows("Readiness of alice"));
 	CU_ASSERT(shows("Ratings: alice's own; yours as dave: none yet"));
 	CU_ASSERT(shows("Community 2.0 below 3.0"));
+	app_key(&app, 'q');
+	/* dave rates: his column stays where it was, the chart stays alice's */
+	app_key(&app, '5');
+	CU_ASSERT(shows("Architecture  self 3.5  dave 5.0  bob 3.0  carol 2.0"));
+	app_key(&app, 'v');
+	CU_ASSERT(shows("Ratings: alice's own; yours as dave: Architecture 5.0 \xc2\xb7 Community -"));
+	CU_ASSERT(row_of(" 3.5 ") == row_starting(" Architecture"));
 	app_key(&app, 'H');
 	CU_ASSERT(shows("History of alice"));
 	CU_ASSERT(shows("Snapshots of alice's own ratings"));
