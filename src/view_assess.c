@@ -418,13 +418,15 @@ static char *
 assess_info(struct view *v, struct app *a)
 {
 	struct assess *s = (struct assess *)v;
-	size_t rated = 0;
+	const struct rater_readiness *g = readiness_rater(&s->by, s->rater);
+	size_t rated = 0, total = 0;
 
-	for (size_t i = 0; i < s->role->nstmts; i++) {
-		const struct store_rating *r = rating_of(s, (long)i);
-		rated += r && r->value > 0;
-	}
-	return xasprintf("%zu/%zu rated", rated, s->role->nstmts);
+	/* readiness's counts, area by area */
+	for (size_t k = 0; g != NULL && k < g->rd.nareas; k++)
+		rated += g->rd.areas[k].rated;
+	for (size_t k = 0; k < s->by.self.rd.nareas; k++)
+		total += s->by.self.rd.areas[k].total;
+	return xasprintf("%zu/%zu rated", rated, total);
 }
 
 static long step(const struct assess *s, long from, int dir);
