@@ -515,7 +515,7 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 
 		readiness_format_threshold(sc->threshold, thr);
 		fprintf(out, "\n%s: %s, threshold %s%s\n", sc->name, sum, thr,
-		        sc->meets ? "" : ", below");
+			sc->meets ? "" : ", below");
 		free(sum);
 		for (size_t i = 0; i < r->nstmts; i++) {
 			const struct store_rating *x;
@@ -559,7 +559,7 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 
 int
 cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-           enum report_format format, FILE *out)
+	   enum report_format format, FILE *out)
 {
 	char *text = NULL, *detail = NULL;
 	enum report_status s = report_profile(st, cat, profile, only, format, &text, &detail);

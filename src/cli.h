@@ -45,7 +45,7 @@ int cli_assessment(struct store *st, const char *profile, const char *rater, str
 /* `rolebook report`: report_profile() (report.c) written to out, errors to
  * stderr.  Returns 0, or 1 on failure. */
 int cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-               enum report_format format, FILE *out);
+	       enum report_format format, FILE *out);
 
 /* `rolebook profiles`: every profile with its roles' progress. */
 int cli_profiles(struct store *st, struct catalog *cat, FILE *out);

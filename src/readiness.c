@@ -346,7 +346,10 @@ readiness_area_list(const struct readiness *rd, bool ascii)
 		char avg[16], *next;
 
 		readiness_area_value(&rd->areas[a], "-", avg);
-		next = xasprintf("%s%s%s %s", out, a == 0 ? "" : ascii ? ", " : " \xc2\xb7 ",
+		next = xasprintf("%s%s%s %s", out,
+				 a == 0	 ? ""
+				 : ascii ? ", "
+					 : " \xc2\xb7 ",
 				 rd->areas[a].name, avg);
 		free(out);
 		out = next;

@@ -55,13 +55,13 @@ void readiness_done(struct readiness *r);
 
 /* The per-area values of a snapshot, by the same rule (no checklist). */
 void readiness_of_snapshot(struct readiness *out, const struct role *role,
-                           const struct store_snapshot *snap);
+			   const struct store_snapshot *snap);
 
 /* ---- per rater: the candidate's own ratings and each reviewer's ---- */
 
 struct rater_readiness {
-	const char *rater;         /* "" for the candidate's own; borrowed */
-	struct store_rating *rt;   /* this rater's ratings (shallow copies) */
+	const char *rater;	 /* "" for the candidate's own; borrowed */
+	struct store_rating *rt; /* this rater's ratings (shallow copies) */
 	size_t nrt;
 	struct readiness rd;
 };
@@ -76,17 +76,16 @@ struct readiness_raters {
  * rater and computes each group's readiness; the candidate's checklist
  * progress goes into every group.  Strings stay borrowed from all. */
 void readiness_by_rater(struct readiness_raters *out, const struct role *role,
-                        const struct store_rating *all, size_t n, size_t items_done,
-                        size_t items_total);
+			const struct store_rating *all, size_t n, size_t items_done,
+			size_t items_total);
 void readiness_raters_done(struct readiness_raters *r);
 /* The group of rater ("" self), or NULL. */
-const struct rater_readiness *readiness_rater(const struct readiness_raters *r,
-                                              const char *rater);
+const struct rater_readiness *readiness_rater(const struct readiness_raters *r, const char *rater);
 
 /* The rating that counts for statement id among one rater's ratings (the
  * last one), or NULL; its value is 0 when it is not rated. */
 const struct store_rating *readiness_rating(const struct store_rating *rt, size_t n,
-                                            const char *id);
+					    const char *id);
 /* Whether two raters' values of statement id are 2 or more points apart. */
 bool readiness_disagree(const struct readiness_raters *r, const char *id);
 
@@ -121,6 +120,6 @@ const char *readiness_trend(double before, size_t before_rated, double now, size
                             bool ascii);
 /* The same for two scores of one area. */
 const char *readiness_trend_of(const struct area_score *before, const struct area_score *now,
-                               bool ascii);
+			       bool ascii);
 
 #endif

@@ -492,10 +492,12 @@ md_role(struct buf *b, const struct report_role *rr)
 		for (size_t a = 0; a < r->nareas; a++) {
 			buf_puts(b, "| ");
 			md_text(b, r->areas[a].name);
-			readiness_area_value(&rr->by.self.rd.areas[a], "\xe2\x80\x93", avg); /* U+2013 */
+			readiness_area_value(&rr->by.self.rd.areas[a], "\xe2\x80\x93",
+					     avg); /* U+2013 */
 			buf_printf(b, " | %s |", avg);
 			for (size_t k = 0; k < rr->by.nrev; k++) {
-				readiness_area_value(&rr->by.rev[k].rd.areas[a], "\xe2\x80\x93", avg);
+				readiness_area_value(&rr->by.rev[k].rd.areas[a], "\xe2\x80\x93",
+						     avg);
 				buf_printf(b, " %s |", avg);
 			}
 			readiness_format_threshold(r->threshold, avg);
@@ -599,7 +601,8 @@ json_role(const struct report_role *rr)
 	for (size_t a = 0; a < r->nareas; a++) {
 		json_t *ao = json_object(), *rv = json_object();
 		jsonout_set(ao, "name", jsonout_text(r->areas[a].name, 0));
-		jsonout_set(ao, "statements", json_integer((json_int_t)rr->by.self.rd.areas[a].total));
+		jsonout_set(ao, "statements",
+			    json_integer((json_int_t)rr->by.self.rd.areas[a].total));
 		jsonout_set(ao, "threshold", json_real(r->threshold));
 		jsonout_set(ao, "self", jscore(&rr->by.self.rd.areas[a]));
 		for (size_t k = 0; k < rr->by.nrev; k++) {

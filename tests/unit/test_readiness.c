@@ -557,8 +557,8 @@ test_snapshot_areas(void)
 static void
 test_area_summary(void)
 {
-	struct area_score sc = {.name = "Architecture", .rated = 5, .total = 8, .avg = 2.6,
-				.threshold = 3.0};
+	struct area_score sc = {
+	    .name = "Architecture", .rated = 5, .total = 8, .avg = 2.6, .threshold = 3.0};
 	char *s = readiness_area_summary(&sc);
 
 	UNIT_ASSERT_STR("average 2.6 (5 of 8 statements rated)", s);

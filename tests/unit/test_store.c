@@ -1287,11 +1287,13 @@ test_snapshots(void)
 	CU_ASSERT_EQUAL(id, 0);
 	/* A changed value is, after the sitting of the latest (within it,
 	 * the latest is replaced: test_truth.c). */
-	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "", "s2", NULL, NULL, 5, 115 + SIT), STORE_OK);
+	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "", "s2", NULL, NULL, 5, 115 + SIT),
+			STORE_OK);
 	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 120 + SIT, &id2), STORE_OK);
 	CU_ASSERT(id2 > id1);
 	/* Back to the first set: differs from the latest, so recorded. */
-	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "", "s2", NULL, NULL, 4, 125 + 2 * SIT), STORE_OK);
+	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "", "s2", NULL, NULL, 4, 125 + 2 * SIT),
+			STORE_OK);
 	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 130 + 2 * SIT, &id3), STORE_OK);
 	CU_ASSERT(id3 > id2);
 	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 140 + 2 * SIT, &id), STORE_OK);

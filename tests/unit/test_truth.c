@@ -180,9 +180,8 @@ assessment_output(struct store *st, bool ascii)
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
 
-	CU_ASSERT_EQUAL(cli_assessment(st, "alice", NULL, catalog_find(&fixture_cat, DEMO), ascii,
-				       fp),
-			0);
+	CU_ASSERT_EQUAL(
+	    cli_assessment(st, "alice", NULL, catalog_find(&fixture_cat, DEMO), ascii, fp), 0);
 	fclose(fp);
 	return buf;
 }
@@ -199,7 +198,8 @@ test_truth_everywhere(void)
 
 	/* `rolebook -p alice assessment demo` */
 	out = assessment_output(st, false);
-	CU_ASSERT(has(out, "\nArchitecture: average 3.5 (2 of 2 statements rated), threshold 3.0\n"));
+	CU_ASSERT(
+	    has(out, "\nArchitecture: average 3.5 (2 of 2 statements rated), threshold 3.0\n"));
 	CU_ASSERT(has(out, "\nCommunity: average 2.0 (1 of 2 statements rated), threshold 3.0, "
 			   "below\n"));
 	CU_ASSERT(has(out, "\nNot counted: 1 rating of a statement the role no longer has is not "
@@ -219,10 +219,9 @@ test_truth_everywhere(void)
 	doc = json_loads(out, 0, &err);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
 	area = json_array_get(
-		json_object_get(json_array_get(json_object_get(doc, "roles"), 0), "areas"), 0);
+	    json_object_get(json_array_get(json_object_get(doc, "roles"), 0), "areas"), 0);
 	CU_ASSERT_DOUBLE_EQUAL(
-		json_real_value(json_object_get(json_object_get(area, "self"), "average")), 3.5,
-		1e-9);
+	    json_real_value(json_object_get(json_object_get(area, "self"), "average")), 3.5, 1e-9);
 	json_decref(doc);
 	free(out);
 
@@ -277,7 +276,8 @@ test_review_shows_candidate(void)
 	app_key(&app, '5');
 	CU_ASSERT(shows("Architecture  self 3.5  dave 5.0  bob 3.0  carol 2.0"));
 	app_key(&app, 'v');
-	CU_ASSERT(shows("Ratings: alice's own; yours as dave: Architecture 5.0 \xc2\xb7 Community -"));
+	CU_ASSERT(
+	    shows("Ratings: alice's own; yours as dave: Architecture 5.0 \xc2\xb7 Community -"));
 	CU_ASSERT(row_of(" 3.5 ") == row_starting(" Architecture"));
 	app_key(&app, 'H');
 	CU_ASSERT(shows("History of alice"));
