@@ -531,7 +531,7 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 		}
 	}
 	{
-		char *note = readiness_uncounted_note(&rd);
+		char *note = readiness_uncounted_note(rd.uncounted);
 		if (note != NULL)
 			fprintf(out, "\nNot counted: %s.\n", note);
 		free(note);

@@ -357,15 +357,24 @@ readiness_area_list(const struct readiness *rd, bool ascii)
 	return out;
 }
 
-char *
-readiness_uncounted_note(const struct readiness *rd)
+size_t
+readiness_raters_uncounted(const struct readiness_raters *r)
 {
-	if (rd->uncounted == 0)
+	size_t n = r->self.rd.uncounted;
+
+	for (size_t k = 0; k < r->nrev; k++)
+		n += r->rev[k].rd.uncounted;
+	return n;
+}
+
+char *
+readiness_uncounted_note(size_t n)
+{
+	if (n == 0)
 		return NULL;
-	if (rd->uncounted == 1)
+	if (n == 1)
 		return xstrdup("1 rating of a statement the role no longer has is not counted");
-	return xasprintf("%zu ratings of statements the role no longer has are not counted",
-			 rd->uncounted);
+	return xasprintf("%zu ratings of statements the role no longer has are not counted", n);
 }
 
 /* The one date-and-time helper of readiness output (snapshots); stored

@@ -106,9 +106,12 @@ char *readiness_area_summary(const struct area_score *sc);
 /* "Architecture 3.5 · Community -" (ASCII: ", " between areas): a new
  * string. */
 char *readiness_area_list(const struct readiness *rd, bool ascii);
-/* "1 rating of a statement the role no longer has is not counted", or
- * NULL when there is none. */
-char *readiness_uncounted_note(const struct readiness *rd);
+/* How many ratings, any rater's, are of statements the role no longer
+ * has. */
+size_t readiness_raters_uncounted(const struct readiness_raters *r);
+/* "1 rating of a statement the role no longer has is not counted" for n
+ * such ratings, or NULL when n is 0: a new string. */
+char *readiness_uncounted_note(size_t n);
 
 /* A snapshot's time as a person reads it, in the local time zone:
  * "2026-11-24 09:30" (17 bytes). */

@@ -197,6 +197,18 @@ rating_subject(const struct report_role *rr, const struct store_rating *rt, cons
 
 #define GONE_NOTE "(no longer in the role)"
 
+/* "Not counted: ..." after the scores, when a rating is of a statement
+ * the role no longer has. */
+static void
+uncounted_line(struct buf *b, const struct report_role *rr, const char *prefix)
+{
+	char *n = readiness_uncounted_note(readiness_raters_uncounted(&rr->by));
+
+	if (n != NULL)
+		buf_printf(b, "%sNot counted: %s.\n", prefix, n);
+	free(n);
+}
+
 /* ---- text ---- */
 
 /* Appends a sanitised note after label, continuation lines indented under
@@ -365,6 +377,7 @@ text_role(struct buf *b, const struct report_role *rr)
 		buf_puts(b, "Skill areas: none in this role\n");
 	else
 		text_scores(b, rr);
+	uncounted_line(b, rr, "");
 	buf_printf(b, "\nReadiness: %s\n%s\n", rr->by.self.rd.verdict, READINESS_DISCLAIMER);
 
 	buf_puts(b, "\nEvidence:\n");
@@ -504,6 +517,7 @@ md_role(struct buf *b, const struct report_role *rr)
 			buf_printf(b, " %s |\n", avg);
 		}
 	}
+	uncounted_line(b, rr, "\n");
 	buf_puts(b, "\n**Readiness:** ");
 	md_text(b, rr->by.self.rd.verdict);
 	buf_printf(b, "\n\n> %s\n", READINESS_DISCLAIMER);

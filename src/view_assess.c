@@ -221,20 +221,6 @@ add_heading(struct assess *s, size_t area, int width)
 	free(line);
 }
 
-/* How many ratings on this screen (any rater's) are of statements the
- * role no longer has, in a readiness for readiness_uncounted_note(). */
-static struct readiness
-uncounted(const struct assess *s)
-{
-	struct readiness u;
-
-	memset(&u, 0, sizeof u);
-	u.uncounted = s->by.self.rd.uncounted;
-	for (size_t k = 0; k < s->by.nrev; k++)
-		u.uncounted += s->by.rev[k].rd.uncounted;
-	return u;
-}
-
 /* Rows for a screen `width` wide: per area a heading, its statements
  * wrapped, and every rater's note under the statement; last, what is not
  * counted. */
@@ -243,7 +229,7 @@ layout_rows(struct assess *s, int width)
 {
 	const struct role *ro = s->role;
 	int tc = text_col(s), tw = width - tc - 1;
-	struct readiness u = uncounted(s);
+	size_t uncounted = readiness_raters_uncounted(&s->by);
 
 	clear_rows(s);
 	for (size_t a = 0; a < ro->nareas; a++) {
@@ -275,8 +261,8 @@ layout_rows(struct assess *s, int width)
 			}
 		}
 	}
-	if (u.uncounted > 0) {
-		char *note = readiness_uncounted_note(&u), *line = xasprintf("Not counted: %s.", note);
+	if (uncounted > 0) {
+		char *note = readiness_uncounted_note(uncounted), *line = xasprintf("Not counted: %s.", note);
 		add_row(s, -1, -1, 0, 0, true);
 		add_text(s, -1, -1, line, 1, width - 2, 2, STY_DIM);
 		free(line);

@@ -199,7 +199,7 @@ reload(struct review *r, struct app *a)
 		row->role_id = xstrdup(p[i].role);
 		build_row(a, row);
 		/* only reading a role (a saved position) makes no candidate */
-		if (row->role != NULL && row->done == 0 && row->self == NULL && row->reviewers == NULL) {
+		if (row->role != NULL && row->done == 0 && row->nrt == 0) {
 			free_row(row);
 			r->nrows--;
 		}
