@@ -557,6 +557,20 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 	return fflush(out) == 0 ? 0 : 1;
 }
 
+bool
+cli_report_format(const char *name, enum report_format *out)
+{
+	if (strcmp(name, "text") == 0)
+		*out = REPORT_TEXT;
+	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+		*out = REPORT_MARKDOWN;
+	else if (strcmp(name, "json") == 0)
+		*out = REPORT_JSON;
+	else
+		return false;
+	return true;
+}
+
 int
 cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
 	   enum report_format format, FILE *out)

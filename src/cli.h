@@ -42,6 +42,10 @@ int cli_check(struct store *st, const char *profile, struct role *r, char **args
 int cli_assessment(struct store *st, const char *profile, const char *rater, struct role *r,
                    bool ascii, FILE *out);
 
+/* --format of `report`: "text", "markdown" (or "md") or "json"; false
+ * for anything else. */
+bool cli_report_format(const char *name, enum report_format *out);
+
 /* `rolebook report`: report_profile() (report.c) written to out, errors to
  * stderr.  Returns 0, or 1 on failure. */
 int cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,

@@ -419,7 +419,7 @@ cmd_export(struct catalog *cat, const struct options *o, const char *profile, co
 		fputs("Try 'rolebook --help'.\n", stderr);
 		return 2;
 	}
-	if (o->format != NULL && !report_parse_format(o->format, &format)) {
+	if (o->format != NULL && !cli_report_format(o->format, &format)) {
 		cli_error("unknown report format '%s' (text, markdown or json)", o->format);
 		return 2;
 	}

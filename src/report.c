@@ -686,20 +686,6 @@ report_roles(struct store *st, struct catalog *cat, const char *profile, struct 
 	return STORE_OK;
 }
 
-bool
-report_parse_format(const char *name, enum report_format *out)
-{
-	if (strcmp(name, "text") == 0)
-		*out = REPORT_TEXT;
-	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
-		*out = REPORT_MARKDOWN;
-	else if (strcmp(name, "json") == 0)
-		*out = REPORT_JSON;
-	else
-		return false;
-	return true;
-}
-
 enum report_status
 report_profile(struct store *st, struct catalog *cat, const char *profile, struct role *only,
 	       enum report_format format, char **out, char **detail)

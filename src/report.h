@@ -40,8 +40,6 @@ enum report_format {
 	REPORT_JSON,	 /* "rolebook-report" version 1 */
 };
 
-/* Parses "text", "markdown" (or "md") or "json"; false for anything else. */
-bool report_parse_format(const char *name, enum report_format *out);
 
 /*
  * Writes the readiness report of profile into *out (a new NUL-terminated
