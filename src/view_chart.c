@@ -195,20 +195,42 @@ struct chart_cols {
 	int namew, barw, belw, sparkw;
 };
 
+/* Columns for a screen cols wide: the names whole where at all possible
+ * (they are what Enter acts on), then the bar, at least 5 cells; the
+ * sparkline gives way first. */
 static void
-chart_columns(struct chart_cols *k, int cols, double threshold)
+chart_columns(struct chart_cols *k, int cols, const struct readiness *rd, double threshold)
 {
 	char thr[16];
+	int fixed;
 
 	readiness_format_threshold(threshold, thr);
-	k->namew = cols < 70 ? 14 : 20;
+	k->namew = 10; /* "Skill area" */
+	for (size_t i = 0; i < rd->nareas; i++) {
+		int w = text_width(rd->areas[i].name, strlen(rd->areas[i].name));
+		if (w > k->namew)
+			k->namew = w;
+	}
+	if (k->namew > 24)
+		k->namew = 24;
 	k->belw = 6 + (int)strlen(thr); /* "below 3.0" */
 	k->sparkw = cols >= 80 ? 12 : cols >= 60 ? 8 : 6;
-	k->barw = cols - (1 + k->namew + 1 + 1 + 4 + 1 + k->belw + 1 + 1 + 1 + k->sparkw + 1);
+	fixed = 1 + 1 + 1 + 4 + 1 + k->belw + 1 + 1 + 1 + 1;
+	k->barw = cols - fixed - k->namew - k->sparkw;
+	if (k->barw < 5) {
+		k->sparkw -= 5 - k->barw;
+		if (k->sparkw < 3)
+			k->sparkw = 3;
+		k->barw = cols - fixed - k->namew - k->sparkw;
+	}
+	if (k->barw < 5) {
+		k->namew -= 5 - k->barw;
+		if (k->namew < 8)
+			k->namew = 8;
+		k->barw = 5;
+	}
 	if (k->barw > 30)
 		k->barw = 30;
-	if (k->barw < 5)
-		k->barw = 5;
 	k->name = 1;
 	k->bar = k->name + k->namew + 1;
 	k->avg = k->bar + k->barw + 1;
@@ -247,7 +269,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 		frame_puts(f, row, 1, "This role names no skill areas.", STY_PLAIN, -1);
 		return;
 	}
-	chart_columns(&k, f->cols, c->role->threshold);
+	chart_columns(&k, f->cols, rd, c->role->threshold);
 	readiness_format_threshold(c->role->threshold, thr);
 	line = xasprintf("%s marks the threshold, %s; %s is below it.", a->ascii ? "|" : "\xe2\x94\x82",
 	                 thr, a->ascii ? "=" : "\xe2\x96\x92");

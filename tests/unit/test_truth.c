@@ -468,6 +468,40 @@ test_narrow(void)
 	store_close(st);
 }
 
+/* At 50 columns the chart keeps the areas' names whole: Enter acts on
+ * them (a bundled role with "Strategic thinking"). */
+static void
+test_narrow_chart(void)
+{
+	struct catalog cat;
+	struct store *st = NULL;
+	struct role *pm;
+	char *err = NULL;
+
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL_FATAL(
+		catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	pm = catalog_find(&cat, "program-manager");
+	CU_ASSERT_FATAL(pm != NULL && role_load(pm) == 0);
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, &err), STORE_OK);
+	for (size_t i = 0; i < pm->nstmts; i++)
+		OK(store_rating_set(st, "tester", pm->id, "", pm->stmts[i].id,
+				    pm->areas[pm->stmts[i].area].name, pm->stmts[i].text, 3, T0));
+	app_init(&app, &cat, 16, 50);
+	app.store = st;
+	app.profile = "tester";
+	app_push(&app, view_chart_new(&app, pm, "tester", NULL, false));
+	frame_init(&fr, 16, 50);
+	for (size_t a = 0; a < pm->nareas; a++) {
+		char *name = xasprintf(" %s ", pm->areas[a].name);
+		CU_ASSERT(shows(name));
+		free(name);
+	}
+	stop();
+	store_close(st);
+	catalog_done(&cat);
+}
+
 /* ---- registration ---- */
 
 int
@@ -484,6 +518,7 @@ test_truth_register(void)
 	    {"sparkline with many snapshots", test_sparkline},
 	    {"snapshots of one sitting", test_snapshot_sitting},
 	    {"narrow: scale, history, compare", test_narrow},
+	    {"narrow: the chart's area names whole", test_narrow_chart},
 	};
 	CU_pSuite s = CU_add_suite("truth", fixture_suite_init, fixture_suite_clean);
 
