@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "content.h"
 #include "readiness.h"
@@ -619,6 +620,14 @@ test_when(void)
 	UNIT_ASSERT_STR("2026-11-23 09:30", buf); /* TZ=UTC in the unit run */
 	readiness_when(0, buf);
 	UNIT_ASSERT_STR("---------- --:--", buf);
+	/* 01:00 UTC is the evening before in Los Angeles (POSIX TZ rule, no
+	 * zone files needed) */
+	setenv("TZ", "PST8PDT", 1);
+	tzset();
+	readiness_when(INT64_C(1795392000) + 3600, buf);
+	setenv("TZ", "UTC", 1);
+	tzset();
+	UNIT_ASSERT_STR("2026-11-22 17:00", buf);
 }
 
 /* ---- registration -------------------------------------------------------- */
