@@ -513,6 +513,8 @@ app_draw(struct app *a, struct frame *f)
 	}
 	if (v == NULL)
 		return;
+	if (v->ops->layout != NULL)
+		v->ops->layout(v, a, 1, f->rows - 2);
 	/* the body first: the header reports where it ended up */
 	v->ops->draw(v, a, f, 1, f->rows - 2);
 	draw_header(a, f, v);

@@ -1,5 +1,6 @@
 /*
- * cli.c - `list` and `print`.
+ * cli.c - `list`, `print`, `checklist`, `check`, `profiles`, `assessment`
+ * and the writing side of `report` (report.c builds the text).
  *
  * `print` streams: the document is parsed in parts (md_stream) and the
  * renderer hands over each top-level block's lines, which are written and
@@ -22,6 +23,7 @@
 #include "mdstream.h"
 #include "outline.h"
 #include "readiness.h"
+#include "report.h"
 #include "text.h"
 #include "theme.h"
 #include "xalloc.h"
@@ -514,6 +516,7 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 		return 1;
 	}
 	checklist_load(&cl, st, profile, r);
+	/* every number below is readiness's */
 	readiness_compute(&rd, r, rt, nrt, cl.done, cl.n);
 	fprintf(out, "%s: %s", r->title, *who ? "review of " : "self-assessment of ");
 	put_clean(out, profile, 0);
@@ -526,22 +529,17 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 	        readiness_labels[2], readiness_labels[3], readiness_labels[4], readiness_labels[5]);
 	for (size_t a = 0; a < rd.nareas; a++) {
 		const struct area_score *sc = &rd.areas[a];
-		char avg[16];
+		char thr[16], *sum = readiness_area_summary(sc);
 
-		if (sc->rated) {
-			readiness_format(sc->avg, sc->threshold, avg);
-			fprintf(out, "\n%s: average %s of %zu rated (threshold %.1f)%s\n", sc->name, avg,
-			        sc->rated, sc->threshold, sc->meets ? "" : ", below");
-		} else {
-			fprintf(out, "\n%s: not rated (threshold %.1f)\n", sc->name, sc->threshold);
-		}
+		readiness_format_threshold(sc->threshold, thr);
+		fprintf(out, "\n%s: %s, threshold %s%s\n", sc->name, sum, thr,
+			sc->meets ? "" : ", below");
+		free(sum);
 		for (size_t i = 0; i < r->nstmts; i++) {
-			const struct store_rating *x = NULL;
+			const struct store_rating *x;
 			if (r->stmts[i].area != a)
 				continue;
-			for (size_t k = 0; k < nrt; k++)
-				if (strcmp(rt[k].statement_id, r->stmts[i].id) == 0)
-					x = &rt[k];
+			x = readiness_rating(rt, nrt, r->stmts[i].id);
 			if (x && x->value)
 				fprintf(out, "  [%d] %s\n", x->value, r->stmts[i].text);
 			else
@@ -550,28 +548,64 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 				put_note(out, "      ", x->note);
 		}
 	}
+	{
+		char *note = readiness_uncounted_note(rd.uncounted);
+		if (note != NULL)
+			fprintf(out, "\nNot counted: %s.\n", note);
+		free(note);
+	}
 	fprintf(out, "\nChecklist: %zu of %zu done\n", cl.done, cl.n);
 	fprintf(out, "Readiness: %s\n%s\n", rd.verdict, READINESS_DISCLAIMER);
 	fprintf(out, "\nHistory (%zu snapshot%s):\n", nsn, nsn == 1 ? "" : "s");
 	for (size_t i = 0; i < nsn; i++) {
-		char date[11];
-		checklist_date(sn[i].taken_at, date);
-		fprintf(out, "  %s", date);
-		for (size_t a = 0; a < r->nareas; a++) {
-			size_t rated;
-			double avg = readiness_area_avg(sn[i].ratings, sn[i].nratings, r->areas[a].name,
-			                                &rated);
-			if (rated)
-				fprintf(out, "  %s %.1f", r->areas[a].name, avg);
-			else
-				fprintf(out, "  %s -", r->areas[a].name);
-		}
-		fputc('\n', out);
+		struct readiness snap;
+		char when[DATES_MAX], *list;
+
+		readiness_of_snapshot(&snap, r, &sn[i]);
+		dates_format(sn[i].taken_at, DATE_MINUTE, when);
+		list = readiness_area_list(&snap, ascii);
+		fprintf(out, "  %s  %s\n", when, list);
+		free(list);
+		readiness_done(&snap);
 	}
-	(void)ascii;
 	readiness_done(&rd);
 	checklist_done(&cl);
 	store_ratings_free(rt, nrt);
 	store_snapshots_free(sn, nsn);
 	return fflush(out) == 0 ? 0 : 1;
+}
+
+bool
+cli_report_format(const char *name, enum report_format *out)
+{
+	if (strcmp(name, "text") == 0)
+		*out = REPORT_TEXT;
+	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
+		*out = REPORT_MARKDOWN;
+	else if (strcmp(name, "json") == 0)
+		*out = REPORT_JSON;
+	else
+		return false;
+	return true;
+}
+
+int
+cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
+	   enum report_format format, FILE *out)
+{
+	char *text = NULL, *detail = NULL;
+	enum report_status s = report_profile(st, cat, profile, only, format, &text, &detail);
+
+	if (s != REPORT_OK) {
+		cli_error("cannot make the report: %s", detail ? detail : report_strerror(s));
+		free(detail);
+		return 1;
+	}
+	fputs(text, out);
+	free(text);
+	if (fflush(out) != 0 || ferror(out)) {
+		cli_error("cannot write the report");
+		return 1;
+	}
+	return 0;
 }

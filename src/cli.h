@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "content.h"
+#include "report.h"
 #include "store.h"
 
 enum cli_style {
@@ -40,6 +41,15 @@ int cli_check(struct store *st, const char *profile, struct role *r, char **args
  * rater NULL: the profile's own. */
 int cli_assessment(struct store *st, const char *profile, const char *rater, struct role *r,
                    bool ascii, FILE *out);
+
+/* --format of `report`: "text", "markdown" (or "md") or "json"; false
+ * for anything else. */
+bool cli_report_format(const char *name, enum report_format *out);
+
+/* `rolebook report`: report_profile() (report.c) written to out, errors to
+ * stderr.  Returns 0, or 1 on failure. */
+int cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
+	       enum report_format format, FILE *out);
 
 /* `rolebook profiles`: every profile with its roles' progress. */
 int cli_profiles(struct store *st, struct catalog *cat, FILE *out);

@@ -623,7 +623,7 @@ exec_store(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **arg
 	return rc;
 }
 
-/* report: its format and role checked, then report.c's report_cli. */
+/* report: its format and role checked, then cli.c's cli_report. */
 static int
 exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 {
@@ -635,7 +635,7 @@ exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	(void)self;
 	(void)argc;
 	(void)argv;
-	if (c->o->format != NULL && !report_parse_format(c->o->format, &format)) {
+	if (c->o->format != NULL && !cli_report_format(c->o->format, &format)) {
 		cli_error("unknown report format '%s' (text, markdown or json)", c->o->format);
 		return 2;
 	}
@@ -643,7 +643,7 @@ exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 		return 1;
 	if ((st = open_store(c->o)) == NULL)
 		return 1;
-	rc = report_cli(st, c->cat, c->profile, r, format, stdout);
+	rc = cli_report(st, c->cat, c->profile, r, format, stdout);
 	store_close(st);
 	return rc;
 }

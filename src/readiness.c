@@ -8,8 +8,10 @@
  *   anything out of range count as not rated.  Ratings are matched to the
  *   role's statements by statement_id; when one statement has several
  *   ratings the last in the list decides, so a later clear (0) undoes an
- *   earlier value.  Ratings of statements the role does not have are
- *   ignored.
+ *   earlier value.  A rating of a statement the role no longer has is
+ *   never counted: not in an average, a count, a snapshot's values or a
+ *   trend; it is only counted in readiness.uncounted so that screens can
+ *   say so.  This is the one place the rule lives.
  * - "Below the threshold" has one definition, below(), used both for
  *   area_score.meets and for choosing how many decimals to print, so a
  *   verdict never shows an average that looks equal to its threshold.
@@ -23,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "readiness.h"
 #include "xalloc.h"
@@ -49,8 +52,8 @@ below(double avg, double threshold)
 
 /* The threshold as shown in the verdict: "%.1f", or more decimals for a
  * threshold such as 3.25 that one decimal would misstate. */
-static void
-format_threshold(double threshold, char buf[16])
+void
+readiness_format_threshold(double threshold, char buf[16])
 {
 	for (int p = 1; p <= MAX_DECIMALS; p++) {
 		snprintf(buf, 16, "%.*f", p, threshold);
@@ -120,7 +123,7 @@ verdict(const struct readiness *r)
 			piece = xasprintf("%s not rated", sc->name);
 		} else {
 			readiness_format(sc->avg, sc->threshold, avg);
-			format_threshold(sc->threshold, thr);
+			readiness_format_threshold(sc->threshold, thr);
 			piece = xasprintf("%s %s below %s", sc->name, avg, thr);
 		}
 		append(&v, sep, piece);
@@ -165,6 +168,15 @@ readiness_compute(struct readiness *out, const struct role *role,
 		sc->avg = sc->rated ? (double)sum / (double)sc->rated : 0.0;
 		sc->meets = sc->rated > 0 && !below(sc->avg, sc->threshold);
 	}
+	for (size_t i = 0; i < nratings; i++) {
+		bool known = false;
+
+		if (ratings[i].value < 1 || ratings[i].value > 5 || ratings[i].statement_id == NULL)
+			continue;
+		for (size_t k = 0; k < role->nstmts && !known; k++)
+			known = strcmp(role->stmts[k].id, ratings[i].statement_id) == 0;
+		out->uncounted += !known;
+	}
 	out->ready = items_done >= items_total;
 	for (size_t a = 0; a < out->nareas; a++)
 		out->ready = out->ready && out->areas[a].meets;
@@ -181,23 +193,187 @@ readiness_done(struct readiness *r)
 	memset(r, 0, sizeof *r);
 }
 
-double
-readiness_area_avg(const struct store_rating *ratings, size_t n, const char *area, size_t *rated)
+void
+readiness_of_snapshot(struct readiness *out, const struct role *role,
+		      const struct store_snapshot *snap)
 {
-	long sum = 0;
-	size_t count = 0;
+	readiness_compute(out, role, snap->ratings, snap->nratings, 0, 0);
+}
 
-	assert(area != NULL);
-	assert(ratings != NULL || n == 0);
-	for (size_t i = 0; i < n; i++)
-		if (ratings[i].area != NULL && strcmp(ratings[i].area, area) == 0 &&
-		    ratings[i].value >= 1 && ratings[i].value <= 5) {
-			sum += ratings[i].value;
-			count++;
+/* ---- per rater ---- */
+
+static int
+cmp_name(const void *x, const void *y)
+{
+	return strcmp(((const struct rater_readiness *)x)->rater,
+		      ((const struct rater_readiness *)y)->rater);
+}
+
+static void
+group_add(struct rater_readiness *g, const struct store_rating *rt, size_t cap)
+{
+	if (g->rt == NULL)
+		g->rt = xcalloc(cap ? cap : 1, sizeof *g->rt);
+	g->rt[g->nrt++] = *rt;
+}
+
+void
+readiness_by_rater(struct readiness_raters *out, const struct role *role,
+		   const struct store_rating *all, size_t n, size_t items_done, size_t items_total)
+{
+	size_t cap = 0;
+
+	assert(out != NULL && role != NULL);
+	memset(out, 0, sizeof *out);
+	out->self.rater = "";
+	for (size_t i = 0; i < n; i++) {
+		const char *who = all[i].rater != NULL ? all[i].rater : "";
+		struct rater_readiness *g = NULL;
+
+		if (*who == '\0') {
+			g = &out->self;
+		} else {
+			for (size_t k = 0; k < out->nrev && g == NULL; k++)
+				if (strcmp(out->rev[k].rater, who) == 0)
+					g = &out->rev[k];
+			if (g == NULL) {
+				out->rev = xgrow(out->rev, &cap, out->nrev + 1, sizeof *out->rev);
+				g = &out->rev[out->nrev++];
+				memset(g, 0, sizeof *g);
+				g->rater = who;
+			}
 		}
-	if (rated != NULL)
-		*rated = count;
-	return count ? (double)sum / (double)count : 0.0;
+		group_add(g, &all[i], n);
+	}
+	if (out->nrev > 1)
+		qsort(out->rev, out->nrev, sizeof *out->rev, cmp_name);
+	readiness_compute(&out->self.rd, role, out->self.rt, out->self.nrt, items_done,
+			  items_total);
+	for (size_t k = 0; k < out->nrev; k++)
+		readiness_compute(&out->rev[k].rd, role, out->rev[k].rt, out->rev[k].nrt,
+				  items_done, items_total);
+}
+
+void
+readiness_raters_done(struct readiness_raters *r)
+{
+	if (r == NULL)
+		return;
+	readiness_done(&r->self.rd);
+	free(r->self.rt);
+	for (size_t k = 0; k < r->nrev; k++) {
+		readiness_done(&r->rev[k].rd);
+		free(r->rev[k].rt);
+	}
+	free(r->rev);
+	memset(r, 0, sizeof *r);
+}
+
+const struct rater_readiness *
+readiness_rater(const struct readiness_raters *r, const char *rater)
+{
+	if (rater == NULL || *rater == '\0')
+		return &r->self;
+	for (size_t k = 0; k < r->nrev; k++)
+		if (strcmp(r->rev[k].rater, rater) == 0)
+			return &r->rev[k];
+	return NULL;
+}
+
+const struct store_rating *
+readiness_rating(const struct store_rating *rt, size_t n, const char *id)
+{
+	return last_rating(rt, n, id);
+}
+
+/* The value that counts, 0 when none. */
+static int
+value_of(const struct rater_readiness *g, const char *id)
+{
+	const struct store_rating *rt = last_rating(g->rt, g->nrt, id);
+
+	return rt != NULL && rt->value >= 1 && rt->value <= 5 ? rt->value : 0;
+}
+
+bool
+readiness_disagree(const struct readiness_raters *r, const char *id)
+{
+	int lo = value_of(&r->self, id), hi = lo;
+
+	for (size_t k = 0; k < r->nrev; k++) {
+		int v = value_of(&r->rev[k], id);
+		if (v == 0)
+			continue;
+		if (lo == 0 || v < lo)
+			lo = v;
+		if (v > hi)
+			hi = v;
+	}
+	return lo > 0 && hi - lo >= 2;
+}
+
+/* ---- wording ---- */
+
+void
+readiness_area_value(const struct area_score *sc, const char *none, char buf[16])
+{
+	if (sc->rated > 0)
+		readiness_format(sc->avg, sc->threshold, buf);
+	else
+		snprintf(buf, 16, "%s", none);
+}
+
+char *
+readiness_area_summary(const struct area_score *sc)
+{
+	char avg[16];
+
+	if (sc->rated == 0)
+		return xasprintf("not rated (%zu statement%s)", sc->total,
+				 sc->total == 1 ? "" : "s");
+	readiness_format(sc->avg, sc->threshold, avg);
+	return xasprintf("average %s (%zu of %zu statement%s rated)", avg, sc->rated, sc->total,
+			 sc->total == 1 ? "" : "s");
+}
+
+char *
+readiness_area_list(const struct readiness *rd, bool ascii)
+{
+	char *out = xstrdup("");
+
+	for (size_t a = 0; a < rd->nareas; a++) {
+		char avg[16], *next;
+
+		readiness_area_value(&rd->areas[a], "-", avg);
+		next = xasprintf("%s%s%s %s", out,
+				 a == 0	 ? ""
+				 : ascii ? ", "
+					 : " \xc2\xb7 ",
+				 rd->areas[a].name, avg);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+size_t
+readiness_raters_uncounted(const struct readiness_raters *r)
+{
+	size_t n = r->self.rd.uncounted;
+
+	for (size_t k = 0; k < r->nrev; k++)
+		n += r->rev[k].rd.uncounted;
+	return n;
+}
+
+char *
+readiness_uncounted_note(size_t n)
+{
+	if (n == 0)
+		return NULL;
+	if (n == 1)
+		return xstrdup("1 rating of a statement the role no longer has is not counted");
+	return xasprintf("%zu ratings of statements the role no longer has are not counted", n);
 }
 
 const char *
@@ -210,4 +386,10 @@ readiness_trend(double before, size_t before_rated, double now, size_t now_rated
 	if (now < before - 0.05)
 		return ascii ? "-" : "\xe2\x86\x93"; /* U+2193 DOWNWARDS ARROW */
 	return "=";
+}
+
+const char *
+readiness_trend_of(const struct area_score *before, const struct area_score *now, bool ascii)
+{
+	return readiness_trend(before->avg, before->rated, now->avg, now->rated, ascii);
 }

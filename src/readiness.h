@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "content.h"
 #include "store.h"
@@ -36,34 +37,88 @@ struct readiness {
 	size_t items_done, items_total;
 	struct area_score *areas; /* one per skill area of the role, in order */
 	size_t nareas;
+	size_t uncounted; /* ratings (1..5) of statements the role no longer has */
 	bool ready;    /* every item done and every area meets its threshold */
 	char *verdict; /* "ready", or "not yet: 3 checklist items left; Architecture 2.3 below 3.0" */
 };
 
 /*
- * Computes readiness for role from ratings (any rater's list; statements
- * are matched by statement_id, ratings of statements the role no longer
- * has are ignored) and checklist progress.  Fills out (free with
- * readiness_done()).
+ * Computes readiness for role from ratings (one rater's list; statements
+ * are matched by statement_id, and a rating of a statement the role no
+ * longer has is never counted, anywhere: it only adds to uncounted) and
+ * checklist progress.  Fills out (free with readiness_done()).
  */
 void readiness_compute(struct readiness *out, const struct role *role,
                        const struct store_rating *ratings, size_t nratings, size_t items_done,
                        size_t items_total);
 void readiness_done(struct readiness *r);
 
+/* The per-area values of a snapshot, by the same rule (no checklist). */
+void readiness_of_snapshot(struct readiness *out, const struct role *role,
+			   const struct store_snapshot *snap);
+
+/* ---- per rater: the candidate's own ratings and each reviewer's ---- */
+
+struct rater_readiness {
+	const char *rater;	 /* "" for the candidate's own; borrowed */
+	struct store_rating *rt; /* this rater's ratings (shallow copies) */
+	size_t nrt;
+	struct readiness rd;
+};
+
+struct readiness_raters {
+	struct rater_readiness self; /* always there, rater "" */
+	struct rater_readiness *rev; /* one per reviewer, by name */
+	size_t nrev;
+};
+
+/* Groups every rater's ratings of one candidate's role (any order) by
+ * rater and computes each group's readiness; the candidate's checklist
+ * progress goes into every group.  Strings stay borrowed from all. */
+void readiness_by_rater(struct readiness_raters *out, const struct role *role,
+			const struct store_rating *all, size_t n, size_t items_done,
+			size_t items_total);
+void readiness_raters_done(struct readiness_raters *r);
+/* The group of rater ("" self), or NULL. */
+const struct rater_readiness *readiness_rater(const struct readiness_raters *r, const char *rater);
+
+/* The rating that counts for statement id among one rater's ratings (the
+ * last one), or NULL; its value is 0 when it is not rated. */
+const struct store_rating *readiness_rating(const struct store_rating *rt, size_t n,
+					    const char *id);
+/* Whether two raters' values of statement id are 2 or more points apart. */
+bool readiness_disagree(const struct readiness_raters *r, const char *id);
+
+/* ---- wording: every screen and report says it the same way ---- */
+
 /* Formats an average for display: one decimal, or two where one decimal
  * would round onto the threshold ("2.95", not "3.0 below 3.0").  Writes
  * into buf (16 bytes). */
 void readiness_format(double avg, double threshold, char buf[16]);
-
-/* The average of the ratings in one area by name, from a snapshot's
- * ratings; *rated receives how many were rated.  Returns 0 when none. */
-double readiness_area_avg(const struct store_rating *ratings, size_t n, const char *area,
-                          size_t *rated);
+/* A threshold with as few decimals (1 to 4) as show it exactly. */
+void readiness_format_threshold(double threshold, char buf[16]);
+/* An area's average as readiness_format() shows it, or none when nothing
+ * is rated. */
+void readiness_area_value(const struct area_score *sc, const char *none, char buf[16]);
+/* "average 2.6 (5 of 8 statements rated)" or "not rated (8 statements)":
+ * a new string. */
+char *readiness_area_summary(const struct area_score *sc);
+/* "Architecture 3.5 · Community -" (ASCII: ", " between areas): a new
+ * string. */
+char *readiness_area_list(const struct readiness *rd, bool ascii);
+/* How many ratings, any rater's, are of statements the role no longer
+ * has. */
+size_t readiness_raters_uncounted(const struct readiness_raters *r);
+/* "1 rating of a statement the role no longer has is not counted" for n
+ * such ratings, or NULL when n is 0: a new string. */
+char *readiness_uncounted_note(size_t n);
 
 /* A trend mark comparing now with before: "↑", "↓", "=" (ASCII "+",
  * "-", "=") or "" when either is unrated (rated counts 0). */
 const char *readiness_trend(double before, size_t before_rated, double now, size_t now_rated,
                             bool ascii);
+/* The same for two scores of one area. */
+const char *readiness_trend_of(const struct area_score *before, const struct area_score *now,
+			       bool ascii);
 
 #endif

@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "checklist.h"
-#include "cli.h"
 #include "jsonout.h"
 #include "readiness.h"
 #include "report.h"
@@ -51,46 +50,22 @@ width_of(const char *s)
 	return text_width(s, strlen(s));
 }
 
-/* A threshold with as few decimals (1 to 4) as show it exactly, as the
- * verdict prints it. */
-static void
-fmt_threshold(double threshold, char buf[16])
-{
-	for (int p = 1; p <= 4; p++) {
-		double d;
-
-		snprintf(buf, 16, "%.*f", p, threshold);
-		d = strtod(buf, NULL) - threshold;
-		if (d < 1e-9 && d > -1e-9)
-			return;
-	}
-}
-
 /* ---- one role's records ---- */
 
-struct scores {
-	char *rater; /* "" for the profile's own ratings; borrowed from rt */
-	const struct store_rating *rt;
-	size_t nrt;
-	struct readiness rd;
-};
-
-/* One role's records joined with its content. */
+/* One role's records joined with its content; every number comes from
+ * readiness_by_rater(). */
 struct report_role {
 	struct role *role;
 	struct checklist cl;
 	struct store_rating *rt; /* every rater's, by rater then statement */
 	size_t nrt;
-	struct scores self;
-	struct scores *rev; /* one per reviewer, by name */
-	size_t nrev;
+	struct readiness_raters by; /* self and each reviewer */
 };
 
 static enum store_status
 report_role_load(struct report_role *rr, struct store *st, const char *profile, struct role *r)
 {
 	enum store_status s;
-	size_t i = 0, cap = 0;
 
 	memset(rr, 0, sizeof *rr);
 	rr->role = r;
@@ -99,51 +74,16 @@ report_role_load(struct report_role *rr, struct store *st, const char *profile, 
 		s = store_ratings_get(st, profile, r->id, NULL, &rr->rt, &rr->nrt);
 	if (s != STORE_OK)
 		return s;
-	/* The store sorts by rater, so "" (self) comes first and each
-	 * rater's ratings are one run. */
-	while (i < rr->nrt) {
-		size_t j = i;
-		struct scores *sc;
-
-		while (j < rr->nrt && strcmp(rr->rt[j].rater, rr->rt[i].rater) == 0)
-			j++;
-		if (*rr->rt[i].rater == '\0') {
-			sc = &rr->self;
-		} else {
-			rr->rev = xgrow(rr->rev, &cap, rr->nrev + 1, sizeof *rr->rev);
-			sc = &rr->rev[rr->nrev++];
-		}
-		sc->rater = rr->rt[i].rater;
-		sc->rt = rr->rt + i;
-		sc->nrt = j - i;
-		i = j;
-	}
-	readiness_compute(&rr->self.rd, r, rr->self.rt, rr->self.nrt, rr->cl.done, rr->cl.n);
-	for (i = 0; i < rr->nrev; i++)
-		readiness_compute(&rr->rev[i].rd, r, rr->rev[i].rt, rr->rev[i].nrt, rr->cl.done,
-				  rr->cl.n);
+	readiness_by_rater(&rr->by, r, rr->rt, rr->nrt, rr->cl.done, rr->cl.n);
 	return STORE_OK;
 }
 
 static void
 report_role_done(struct report_role *rr)
 {
-	readiness_done(&rr->self.rd);
-	for (size_t i = 0; i < rr->nrev; i++)
-		readiness_done(&rr->rev[i].rd);
-	free(rr->rev);
+	readiness_raters_done(&rr->by);
 	store_ratings_free(rr->rt, rr->nrt);
 	checklist_done(&rr->cl);
-}
-
-/* An area's average as shown, or "-" when nothing is rated. */
-static void
-fmt_avg(const struct area_score *sc, const char *none, char buf[16])
-{
-	if (sc->rated > 0)
-		readiness_format(sc->avg, sc->threshold, buf);
-	else
-		snprintf(buf, 16, "%s", none);
 }
 
 /* The statement of the role with this id, or NULL. */
@@ -202,6 +142,18 @@ rating_subject(const struct report_role *rr, const struct store_rating *rt, cons
 }
 
 #define GONE_NOTE "(no longer in the role)"
+
+/* "Not counted: ..." after the scores, when a rating is of a statement
+ * the role no longer has. */
+static void
+uncounted_line(struct strbuf *b, const struct report_role *rr, const char *prefix)
+{
+	char *n = readiness_uncounted_note(readiness_raters_uncounted(&rr->by));
+
+	if (n != NULL)
+		strbuf_printf(b, "%sNot counted: %s.\n", prefix, n);
+	free(n);
+}
 
 /* ---- text ---- */
 
@@ -282,7 +234,7 @@ static void
 text_scores(struct strbuf *b, const struct report_role *rr)
 {
 	const struct role *r = rr->role;
-	size_t ncols = 3 + rr->nrev, rows = r->nareas + 1;
+	size_t ncols = 3 + rr->by.nrev, rows = r->nareas + 1;
 	char ***cell = xcalloc(rows, sizeof *cell);
 	int *w = xcalloc(ncols, sizeof *w);
 	char avg[16];
@@ -291,19 +243,19 @@ text_scores(struct strbuf *b, const struct report_role *rr)
 		cell[y] = xcalloc(ncols, sizeof **cell);
 	cell[0][0] = xstrdup("Skill area");
 	cell[0][1] = xstrdup("Self");
-	for (size_t k = 0; k < rr->nrev; k++)
-		cell[0][2 + k] = text_clean(rr->rev[k].rater, 0);
+	for (size_t k = 0; k < rr->by.nrev; k++)
+		cell[0][2 + k] = text_clean(rr->by.rev[k].rater, 0);
 	cell[0][ncols - 1] = xstrdup("Threshold");
 	for (size_t a = 0; a < r->nareas; a++) {
 		char **row = cell[a + 1];
 		row[0] = text_clean(r->areas[a].name, 0);
-		fmt_avg(&rr->self.rd.areas[a], "-", avg);
+		readiness_area_value(&rr->by.self.rd.areas[a], "-", avg);
 		row[1] = xstrdup(avg);
-		for (size_t k = 0; k < rr->nrev; k++) {
-			fmt_avg(&rr->rev[k].rd.areas[a], "-", avg);
+		for (size_t k = 0; k < rr->by.nrev; k++) {
+			readiness_area_value(&rr->by.rev[k].rd.areas[a], "-", avg);
 			row[2 + k] = xstrdup(avg);
 		}
-		fmt_threshold(r->threshold, avg);
+		readiness_format_threshold(r->threshold, avg);
 		row[ncols - 1] = xstrdup(avg);
 	}
 	for (size_t y = 0; y < rows; y++)
@@ -371,7 +323,8 @@ text_role(struct strbuf *b, const struct report_role *rr)
 		strbuf_puts(b, "Skill areas: none in this role\n");
 	else
 		text_scores(b, rr);
-	strbuf_printf(b, "\nReadiness: %s\n%s\n", rr->self.rd.verdict, READINESS_DISCLAIMER);
+	uncounted_line(b, rr, "");
+	strbuf_printf(b, "\nReadiness: %s\n%s\n", rr->by.self.rd.verdict, READINESS_DISCLAIMER);
 
 	strbuf_puts(b, "\nEvidence:\n");
 	nevidence = b->len;
@@ -486,30 +439,33 @@ md_role(struct strbuf *b, const struct report_role *rr)
 		strbuf_puts(b, "**Skill areas:** none in this role\n");
 	} else {
 		strbuf_puts(b, "| Skill area | Self |");
-		for (size_t k = 0; k < rr->nrev; k++) {
+		for (size_t k = 0; k < rr->by.nrev; k++) {
 			strbuf_puts(b, " ");
-			md_text(b, rr->rev[k].rater);
+			md_text(b, rr->by.rev[k].rater);
 			strbuf_puts(b, " |");
 		}
 		strbuf_puts(b, " Threshold |\n| --- | ---: |");
-		for (size_t k = 0; k < rr->nrev; k++)
+		for (size_t k = 0; k < rr->by.nrev; k++)
 			strbuf_puts(b, " ---: |");
 		strbuf_puts(b, " ---: |\n");
 		for (size_t a = 0; a < r->nareas; a++) {
 			strbuf_puts(b, "| ");
 			md_text(b, r->areas[a].name);
-			fmt_avg(&rr->self.rd.areas[a], "\xe2\x80\x93", avg); /* U+2013 */
+			readiness_area_value(&rr->by.self.rd.areas[a], "\xe2\x80\x93",
+					     avg); /* U+2013 */
 			strbuf_printf(b, " | %s |", avg);
-			for (size_t k = 0; k < rr->nrev; k++) {
-				fmt_avg(&rr->rev[k].rd.areas[a], "\xe2\x80\x93", avg);
+			for (size_t k = 0; k < rr->by.nrev; k++) {
+				readiness_area_value(&rr->by.rev[k].rd.areas[a], "\xe2\x80\x93",
+						     avg);
 				strbuf_printf(b, " %s |", avg);
 			}
-			fmt_threshold(r->threshold, avg);
+			readiness_format_threshold(r->threshold, avg);
 			strbuf_printf(b, " %s |\n", avg);
 		}
 	}
+	uncounted_line(b, rr, "\n");
 	strbuf_puts(b, "\n**Readiness:** ");
-	md_text(b, rr->self.rd.verdict);
+	md_text(b, rr->by.self.rd.verdict);
 	strbuf_printf(b, "\n\n> %s\n", READINESS_DISCLAIMER);
 
 	strbuf_puts(b, "\n### Evidence\n\n");
@@ -599,26 +555,27 @@ json_role(const struct report_role *rr)
 	jsonout_set(cl, "items", items);
 	jsonout_set(cl, "stale", stale);
 	jsonout_set(o, "checklist", cl);
-	for (size_t k = 0; k < rr->nrev; k++)
-		jsonout_push(raters, jsonout_text(rr->rev[k].rater, 0));
+	for (size_t k = 0; k < rr->by.nrev; k++)
+		jsonout_push(raters, jsonout_text(rr->by.rev[k].rater, 0));
 	jsonout_set(o, "reviewers", raters);
 	for (size_t a = 0; a < r->nareas; a++) {
 		json_t *ao = json_object(), *rv = json_object();
 		jsonout_set(ao, "name", jsonout_text(r->areas[a].name, 0));
-		jsonout_set(ao, "statements", json_integer((json_int_t)rr->self.rd.areas[a].total));
+		jsonout_set(ao, "statements",
+			    json_integer((json_int_t)rr->by.self.rd.areas[a].total));
 		jsonout_set(ao, "threshold", json_real(r->threshold));
-		jsonout_set(ao, "self", jscore(&rr->self.rd.areas[a]));
-		for (size_t k = 0; k < rr->nrev; k++) {
-			char *name = text_clean(rr->rev[k].rater, 0);
-			jsonout_set(rv, name, jscore(&rr->rev[k].rd.areas[a]));
+		jsonout_set(ao, "self", jscore(&rr->by.self.rd.areas[a]));
+		for (size_t k = 0; k < rr->by.nrev; k++) {
+			char *name = text_clean(rr->by.rev[k].rater, 0);
+			jsonout_set(rv, name, jscore(&rr->by.rev[k].rd.areas[a]));
 			free(name);
 		}
 		jsonout_set(ao, "reviewers", rv);
 		jsonout_push(areas, ao);
 	}
 	jsonout_set(o, "areas", areas);
-	jsonout_set(rd, "ready", json_boolean(rr->self.rd.ready));
-	jsonout_set(rd, "verdict", jsonout_text(rr->self.rd.verdict, 0));
+	jsonout_set(rd, "ready", json_boolean(rr->by.self.rd.ready));
+	jsonout_set(rd, "verdict", jsonout_text(rr->by.self.rd.verdict, 0));
 	jsonout_set(rd, "disclaimer", json_string(READINESS_DISCLAIMER));
 	jsonout_set(o, "readiness", rd);
 	each_evidence(rr, json_evidence, ev);
@@ -673,20 +630,6 @@ report_roles(struct store *st, struct catalog *cat, const char *profile, struct 
 			if (role_load(cat->v[i]) == 0)
 				(*roles)[(*nroles)++] = cat->v[i];
 	return STORE_OK;
-}
-
-bool
-report_parse_format(const char *name, enum report_format *out)
-{
-	if (strcmp(name, "text") == 0)
-		*out = REPORT_TEXT;
-	else if (strcmp(name, "markdown") == 0 || strcmp(name, "md") == 0)
-		*out = REPORT_MARKDOWN;
-	else if (strcmp(name, "json") == 0)
-		*out = REPORT_JSON;
-	else
-		return false;
-	return true;
 }
 
 enum report_status
@@ -800,27 +743,4 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 		*out = strbuf_take(&b);
 	}
 	return REPORT_OK;
-}
-
-/* ==== command-line glue ==== */
-
-int
-report_cli(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-	   enum report_format format, FILE *out)
-{
-	char *text = NULL, *detail = NULL;
-	enum report_status s = report_profile(st, cat, profile, only, format, &text, &detail);
-
-	if (s != REPORT_OK) {
-		cli_error("cannot make the report: %s", detail ? detail : report_strerror(s));
-		free(detail);
-		return 1;
-	}
-	fputs(text, out);
-	free(text);
-	if (fflush(out) != 0 || ferror(out)) {
-		cli_error("cannot write the report");
-		return 1;
-	}
-	return 0;
 }

@@ -11,14 +11,13 @@
  *
  * Functions never print and never exit: they return a status whose
  * message comes from report_strerror() and, where a detail pointer is
- * given, a new string with specifics (caller frees).  Only report_cli()
- * writes messages, to stderr.
+ * given, a new string with specifics (caller frees).  The command-line
+ * side (cli_report() in cli.c) writes the result and the messages.
  */
 #ifndef ROLEBOOK_REPORT_H
 #define ROLEBOOK_REPORT_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
 #include "content.h"
 #include "store.h"
@@ -41,8 +40,6 @@ enum report_format {
 	REPORT_JSON,	 /* "rolebook-report" version 1 */
 };
 
-/* Parses "text", "markdown" (or "md") or "json"; false for anything else. */
-bool report_parse_format(const char *name, enum report_format *out);
 
 /*
  * Writes the readiness report of profile into *out (a new NUL-terminated
@@ -59,10 +56,5 @@ bool report_parse_format(const char *name, enum report_format *out);
 enum report_status report_profile(struct store *st, struct catalog *cat, const char *profile,
 				  struct role *only, enum report_format format, char **out,
 				  char **detail);
-
-/* `rolebook report`: report_profile() printed to out, errors to stderr.
- * Returns the process exit status: 0, or 1 on failure. */
-int report_cli(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-	       enum report_format format, FILE *out);
 
 #endif

@@ -383,7 +383,7 @@ store_snapshot_take(struct store *st, const char *profile, const char *role, con
 		    int64_t now, int64_t *id)
 {
 	enum store_status status;
-	int64_t pid, count = 0, latest = 0, differs = 1, sid = 0;
+	int64_t pid, count = 0, latest = 0, differs = 1, sid = 0, taken = 0;
 
 	*id = 0;
 	if (st->readonly)
@@ -402,12 +402,22 @@ store_snapshot_take(struct store *st, const char *profile, const char *role, con
 					 rater, latest);
 		else if (status == STORE_ERR_NOTFOUND)
 			status = STORE_OK; /* no snapshot yet */
-		if (status == STORE_OK && differs)
+		/* one sitting, one snapshot: a change within
+		 * STORE_SNAPSHOT_SITTING of the latest replaces it */
+		if (status == STORE_OK && differs && latest > 0)
+			status = get_int(st, &taken, STMT_SNAPSHOT_TAKEN, "l", latest);
+		if (status == STORE_OK && differs && latest > 0 && now >= taken &&
+		    now - taken < STORE_SNAPSHOT_SITTING) {
+			sid = latest;
+			status = run(st, STMT_SNAPSHOT_CLEAR, "l", sid);
+			if (status == STORE_OK)
+				status = run(st, STMT_SNAPSHOT_RETIME, "ll", sid, now);
+		} else if (status == STORE_OK && differs) {
 			status = run(st, STMT_SNAPSHOT_ADD, "lttl", pid, role, rater, now);
-		if (status == STORE_OK && differs) {
 			sid = sqlite3_last_insert_rowid(st->db);
-			status = run(st, STMT_SNAPSHOT_COPY, "lttl", pid, role, rater, sid);
 		}
+		if (status == STORE_OK && differs)
+			status = run(st, STMT_SNAPSHOT_COPY, "lttl", pid, role, rater, sid);
 	}
 	if (status == STORE_ERR_NOTFOUND)
 		status = STORE_OK; /* no such profile: nothing rated */

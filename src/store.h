@@ -190,10 +190,18 @@ struct store_snapshot {
 	size_t nratings;
 };
 
+/* One sitting: a snapshot taken less than this many seconds after the
+ * latest one of the same rater replaces it (see store_snapshot_take). */
+#define STORE_SNAPSHOT_SITTING (30 * 60)
+
 /* Records the current ratings (value > 0) of (profile, role, rater) as a
  * snapshot taken at now, *id its id; does nothing (and sets *id to 0) when
  * there are none or they equal the latest one (same statement_id, value
- * pairs; wording and notes do not count). */
+ * pairs; wording and notes do not count).  When the latest one of the
+ * rater was taken less than STORE_SNAPSHOT_SITTING seconds before now,
+ * it is replaced (its ratings and time become the current ones, *id its
+ * id) instead of adding another: corrections of one sitting make one
+ * snapshot. */
 enum store_status store_snapshot_take(struct store *st, const char *profile, const char *role,
                                       const char *rater, int64_t now, int64_t *id);
 /* Snapshots of (profile, role, rater), or of every rater when rater is

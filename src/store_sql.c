@@ -117,6 +117,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		"  WHERE profile_id = ?1 AND role = ?2 AND rater = ?3 AND value > 0)",
 	[STMT_SNAPSHOT_ADD] =
 		"INSERT INTO snapshots (profile_id, role, rater, taken_at) VALUES (?1, ?2, ?3, ?4)",
+	[STMT_SNAPSHOT_TAKEN] = "SELECT taken_at FROM snapshots WHERE id = ?1",
+	[STMT_SNAPSHOT_CLEAR] = "DELETE FROM snapshot_ratings WHERE snapshot_id = ?1",
+	[STMT_SNAPSHOT_RETIME] = "UPDATE snapshots SET taken_at = ?2 WHERE id = ?1",
 	[STMT_SNAPSHOT_COPY] =
 		"INSERT INTO snapshot_ratings (snapshot_id, statement_id, area, text, value,"
 		" note, updated_at)"

@@ -62,8 +62,10 @@ struct view_ops {
 	char *(*title)(struct view *v, struct app *a);
 	/* Right side of the header, e.g. position or progress (new string or NULL). */
 	char *(*info)(struct view *v, struct app *a);
-	/* The layout step for a body of rows [top, top + height): fits the
-	 * view to a new size (the app calls it on resize; draw does too).
+	/* The layout step for a body of rows [top, top + height), a->cols
+	 * wide: fits the view to its size and (re)loads what it shows when
+	 * its records changed, never in draw.  The app calls it on resize and
+	 * before every draw; a key may come first, so actions call it too.
 	 * May be NULL. */
 	void (*layout)(struct view *v, struct app *a, int top, int height);
 	/* Draws the body: rows [top, top + height) of f. */
@@ -90,9 +92,11 @@ struct view *view_checklist_new(struct app *a, struct role *role);
  * with every other rater's ratings side by side. */
 struct view *view_assess_new(struct app *a, struct role *role, const char *profile,
                              const char *rater);
-/* The chart and readiness summary, or (history true) the snapshots. */
+/* The chart and readiness summary, or (history true) the snapshots, of
+ * profile's own ratings; viewer (NULL or "": none) is the reviewer who
+ * opened it, whose ratings it names beside them. */
 struct view *view_chart_new(struct app *a, struct role *role, const char *profile,
-                            const char *rater, bool history);
+                            const char *viewer, bool history);
 /* Every profile and role with progress, ratings and readiness. */
 struct view *view_review_new(struct app *a);
 struct view *view_help_new(struct app *a, const struct view *about);

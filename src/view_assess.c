@@ -22,10 +22,13 @@
 #include "xalloc.h"
 
 struct arow {
-	long stmt;  /* statement index, or -1 for an area heading / blank */
-	long area;  /* area index for headings */
-	size_t off, len;
-	bool first, note;
+	long stmt;  /* statement index, or -1 for an area heading / blank / the uncounted note */
+	long area;  /* area index, or -1 */
+	size_t off, len; /* a statement row: its part of the statement's text */
+	bool first;
+	char *line; /* a heading's or note's row, wrapped (owned), or NULL */
+	int col;    /* where line starts */
+	uint16_t style;
 };
 
 struct assess {
@@ -34,10 +37,9 @@ struct assess {
 	struct role *role;
 	char *profile;  /* whose assessment */
 	char *rater;    /* who rates here: "" for the profile itself */
-	struct store_rating *ratings; /* this rater's */
-	size_t nratings;
 	struct store_rating *all; /* every rater's, for the side-by-side columns */
 	size_t nall;
+	struct readiness_raters by; /* every number shown: readiness's */
 	char **raters;  /* column order: "" (self) first, then reviewers by name */
 	size_t nraters;
 	uint64_t version;
@@ -52,149 +54,226 @@ struct assess {
 	long *ent_stmt;
 	size_t nent, ecap;
 	struct listnav nav;
+	int width;       /* of the last layout */
+	int legend_rows; /* the scale: 1, or 2 when narrow */
 	int body_top, body_h;
 };
 
-static int
-cmp_str(const void *x, const void *y)
+static void
+free_data(struct assess *s)
 {
-	return strcmp(*(char *const *)x, *(char *const *)y);
+	readiness_raters_done(&s->by);
+	store_ratings_free(s->all, s->nall);
+	for (size_t i = 0; i < s->nraters; i++)
+		free(s->raters[i]);
+	free(s->raters);
+	s->all = NULL;
+	s->nall = 0;
+	s->raters = NULL;
+	s->nraters = 0;
 }
+
+static void layout_rows(struct assess *s, int width);
 
 static void
 reload(struct assess *s, struct app *a)
 {
 	enum store_status st = STORE_OK;
+	size_t done = 0, total = 0;
 
-	store_ratings_free(s->ratings, s->nratings);
-	store_ratings_free(s->all, s->nall);
-	for (size_t i = 0; i < s->nraters; i++)
-		free(s->raters[i]);
-	free(s->raters);
-	s->ratings = s->all = NULL;
-	s->nratings = s->nall = 0;
+	free_data(s);
 	if (a->store)
 		st = store_ratings_get(a->store, s->profile, s->role->id, NULL, &s->all, &s->nall);
 	if (st != STORE_OK)
 		app_status(a, true, "Cannot read ratings: %s", store_strerror(st));
-	/* this rater's own ratings, and the columns: self, then reviewers */
-	s->ratings = xcalloc(s->nall ? s->nall : 1, sizeof *s->ratings);
-	s->raters = xcalloc(s->nall + 2, sizeof *s->raters);
-	s->nraters = 0;
+	app_progress_of(a, s->profile, s->role, &done, &total);
+	readiness_by_rater(&s->by, s->role, s->all, s->nall, done, total);
+	/* the columns: self, this rater, then the other reviewers by name */
+	s->raters = xcalloc(s->by.nrev + 2, sizeof *s->raters);
 	s->raters[s->nraters++] = xstrdup("");
 	if (*s->rater)
 		s->raters[s->nraters++] = xstrdup(s->rater);
-	for (size_t i = 0; i < s->nall; i++) {
-		bool known = false;
-		if (strcmp(s->all[i].rater, s->rater) == 0) {
-			struct store_rating *r = &s->ratings[s->nratings++];
-			*r = s->all[i];
-			r->rater = xstrdup(r->rater);
-			r->statement_id = xstrdup(r->statement_id);
-			r->area = xstrdup(r->area ? r->area : "");
-			r->text = xstrdup(r->text ? r->text : "");
-			r->note = r->note ? xstrdup(r->note) : NULL;
-		}
-		for (size_t k = 0; k < s->nraters; k++)
-			known |= strcmp(s->raters[k], s->all[i].rater) == 0;
-		if (!known)
-			s->raters[s->nraters++] = xstrdup(s->all[i].rater);
-	}
-	if (s->nraters > 2)
-		qsort(s->raters + 1, s->nraters - 1, sizeof *s->raters, cmp_str);
+	for (size_t k = 0; k < s->by.nrev; k++)
+		if (strcmp(s->by.rev[k].rater, s->rater) != 0)
+			s->raters[s->nraters++] = xstrdup(s->by.rev[k].rater);
 	s->version = a->store ? store_data_version(a->store) : 0;
 	s->loaded = true;
+	if (s->width > 0)
+		layout_rows(s, s->width);
 }
 
-static void
-refresh(struct assess *s, struct app *a)
+/* The rating of statement stmt by who that counts, or NULL. */
+static const struct store_rating *
+rating_by(const struct assess *s, const char *who, long stmt)
 {
-	if (!s->loaded || (a->store && store_data_version(a->store) != s->version))
-		reload(s, a);
+	const struct rater_readiness *g = readiness_rater(&s->by, who);
+
+	return g ? readiness_rating(g->rt, g->nrt, s->role->stmts[stmt].id) : NULL;
 }
 
-/* The value rater gave statement stmt, 0 when none. */
+/* The value who gave statement stmt, 0 when none. */
 static int
 value_by(const struct assess *s, const char *who, long stmt)
 {
-	const char *id = s->role->stmts[stmt].id;
+	const struct store_rating *r = rating_by(s, who, stmt);
 
-	for (size_t i = 0; i < s->nall; i++)
-		if (strcmp(s->all[i].statement_id, id) == 0 && strcmp(s->all[i].rater, who) == 0)
-			return s->all[i].value;
-	return 0;
-}
-
-/* Ratings 2 or more points apart among the columns. */
-static bool
-disagree(const struct assess *s, long stmt)
-{
-	int lo = 6, hi = 0;
-
-	for (size_t k = 0; k < s->nraters; k++) {
-		int v = value_by(s, s->raters[k], stmt);
-		if (v == 0)
-			continue;
-		lo = v < lo ? v : lo;
-		hi = v > hi ? v : hi;
-	}
-	return hi - lo >= 2;
+	return r != NULL ? r->value : 0;
 }
 
 static const struct store_rating *
 rating_of(const struct assess *s, long stmt)
 {
-	const char *id = s->role->stmts[stmt].id;
-
-	for (size_t i = 0; i < s->nratings; i++)
-		if (strcmp(s->ratings[i].statement_id, id) == 0)
-			return &s->ratings[i];
-	return NULL;
+	return rating_by(s, s->rater, stmt);
 }
 
-static void
-add_row(struct assess *s, long stmt, long area, size_t off, size_t len, bool first, bool note)
+static struct arow *
+add_row(struct assess *s, long stmt, long area, size_t off, size_t len, bool first)
 {
 	struct arow *r;
 
 	s->rows = xgrow(s->rows, &s->rcap, s->nrows + 1, sizeof *s->rows);
 	r = &s->rows[s->nrows++];
+	memset(r, 0, sizeof *r);
 	r->stmt = stmt;
 	r->area = area;
 	r->off = off;
 	r->len = len;
 	r->first = first;
-	r->note = note;
+	return r;
 }
 
 static void
-layout(struct assess *s, int width)
+clear_rows(struct assess *s)
+{
+	for (size_t i = 0; i < s->nrows; i++)
+		free(s->rows[i].line);
+	s->nrows = 0;
+}
+
+/* text wrapped at width from col on, one row each, continuation rows
+ * indented by indent: nothing is cut off, however narrow. */
+static void
+add_text(struct assess *s, long stmt, long area, const char *text, int col, int width,
+         int indent, uint16_t style)
+{
+	size_t len = strlen(text), pos = 0;
+	bool first = true;
+
+	if (width < 10)
+		width = 10;
+	do {
+		int w = first ? width : width - indent;
+		size_t next, cut = text_wrap(text + pos, len - pos, w > 5 ? w : 5, &next);
+		struct arow *r = add_row(s, stmt, area, 0, 0, false);
+		r->line = first ? xstrndup(text + pos, cut) : xasprintf("%*s%.*s", indent, "", (int)cut, text + pos);
+		r->col = col;
+		r->style = style;
+		first = false;
+		pos += next;
+	} while (pos < len);
+}
+
+/* A rater's name as a column shows it. */
+static const char *
+who_name(const char *rater)
+{
+	return *rater ? rater : "self";
+}
+
+static int text_col(const struct assess *s);
+
+/*
+ * An area's heading row(s) at width: its name and every rater's average
+ * side by side ("Architecture  self 3.5  bob 3.0"), a rater's name never
+ * apart from its number; or, with one rater, the rater's summary.  As
+ * readiness has them.
+ */
+static void
+add_heading(struct assess *s, size_t area, int width)
+{
+	char *line = xstrdup(s->role->areas[area].name);
+
+	if (s->nraters <= 1) {
+		const struct rater_readiness *g = readiness_rater(&s->by, s->rater);
+		char *sum = g != NULL ? readiness_area_summary(&g->rd.areas[area]) : NULL, *next;
+		next = xasprintf("%s  %s", line, sum ? sum : "not rated");
+		add_text(s, -1, (long)area, next, 1, width, 2, STY_HEADING);
+		free(sum);
+		free(next);
+		free(line);
+		return;
+	}
+	for (size_t k = 0; k < s->nraters; k++) {
+		const struct rater_readiness *g = readiness_rater(&s->by, s->raters[k]);
+		char avg[16], *piece, *next;
+		if (g != NULL)
+			readiness_area_value(&g->rd.areas[area], "-", avg);
+		else
+			snprintf(avg, sizeof avg, "-");
+		piece = xasprintf("%s %s", who_name(s->raters[k]), avg);
+		if (text_width(line, strlen(line)) + 2 + text_width(piece, strlen(piece)) > width) {
+			struct arow *r = add_row(s, -1, (long)area, 0, 0, false);
+			r->line = line;
+			r->col = 1;
+			r->style = STY_HEADING;
+			next = xasprintf("  %s", piece);
+		} else {
+			next = xasprintf("%s  %s", line, piece);
+			free(line);
+		}
+		free(piece);
+		line = next;
+	}
+	add_text(s, -1, (long)area, line, 1, width, 2, STY_HEADING);
+	free(line);
+}
+
+/* Rows for a screen `width` wide: per area a heading, its statements
+ * wrapped, and every rater's note under the statement; last, what is not
+ * counted. */
+static void
+layout_rows(struct assess *s, int width)
 {
 	const struct role *ro = s->role;
+	int tc = text_col(s), tw = width - tc - 1;
+	size_t uncounted = readiness_raters_uncounted(&s->by);
 
-	s->nrows = 0;
+	clear_rows(s);
 	for (size_t a = 0; a < ro->nareas; a++) {
 		if (a > 0)
-			add_row(s, -1, -1, 0, 0, true, false);
-		add_row(s, -1, (long)a, 0, 0, true, false);
+			add_row(s, -1, -1, 0, 0, true);
+		add_heading(s, a, width - 2);
 		for (size_t i = 0; i < ro->nstmts; i++) {
 			const char *t = ro->stmts[i].text;
 			size_t len = strlen(t), pos = 0;
-			const struct store_rating *r;
 			bool first = true;
 
 			if (ro->stmts[i].area != a)
 				continue;
 			do {
-				size_t next, cut = text_wrap(t + pos, len - pos, width, &next);
-				add_row(s, (long)i, (long)a, pos, cut, first, false);
+				size_t next, cut = text_wrap(t + pos, len - pos, tw > 10 ? tw : 10, &next);
+				add_row(s, (long)i, (long)a, pos, cut, first);
 				first = false;
 				pos += next;
 			} while (pos < len);
-			r = rating_of(s, (long)i);
-			if (r && r->note && *r->note)
-				add_row(s, (long)i, (long)a, 0, 0, false, true);
+			for (size_t k = 0; k < s->nraters; k++) {
+				const struct store_rating *r = rating_by(s, s->raters[k], (long)i);
+				char *n;
+				if (!r || !r->note || !*r->note)
+					continue;
+				n = s->nraters > 1 ? xasprintf("note, %s: %s", who_name(s->raters[k]), r->note)
+				                   : xasprintf("note: %s", r->note);
+				add_text(s, (long)i, (long)a, n, tc, tw, 2, STY_DIM);
+				free(n);
+			}
 		}
+	}
+	if (uncounted > 0) {
+		char *note = readiness_uncounted_note(uncounted), *line = xasprintf("Not counted: %s.", note);
+		add_row(s, -1, -1, 0, 0, true);
+		add_text(s, -1, -1, line, 1, width - 2, 2, STY_DIM);
+		free(line);
+		free(note);
 	}
 }
 
@@ -203,6 +282,21 @@ static int
 text_col(const struct assess *s)
 {
 	return 2 + (int)(s->nraters ? s->nraters : 1) * 5 + 1;
+}
+
+/* The scale, on one line or two. */
+static int
+legend_lines(int cols, char out[2][100])
+{
+	snprintf(out[0], 100, "1 %s  2 %s  3 %s  4 %s  5 %s  0 clear", readiness_labels[1],
+	         readiness_labels[2], readiness_labels[3], readiness_labels[4], readiness_labels[5]);
+	out[1][0] = '\0';
+	if ((int)strlen(out[0]) <= cols - 2)
+		return 1;
+	snprintf(out[0], 100, "1 %s  2 %s  3 %s", readiness_labels[1], readiness_labels[2],
+	         readiness_labels[3]);
+	snprintf(out[1], 100, "4 %s  5 %s  0 clear", readiness_labels[4], readiness_labels[5]);
+	return 2;
 }
 
 /* Groups the rows into the list's entries (see struct assess). */
@@ -245,13 +339,17 @@ static void
 assess_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct assess *s = (struct assess *)v;
-	int tw;
+	char legend[2][100];
 
-	refresh(s, a);
-	s->body_top = top + 2;
-	s->body_h = height - 2;
-	tw = a->cols - text_col(s) - 1;
-	layout(s, tw > 10 ? tw : 10);
+	if (!s->loaded || (a->store && store_data_version(a->store) != s->version))
+		reload(s, a);
+	s->legend_rows = legend_lines(a->cols, legend);
+	s->body_top = top + s->legend_rows + 1;
+	s->body_h = height - s->legend_rows - 1;
+	if (a->cols != s->width || s->nrows == 0) {
+		s->width = a->cols;
+		layout_rows(s, a->cols);
+	}
 	entries(s);
 	s->nav.sel = -1;
 	for (size_t k = 0; k < s->nent; k++)
@@ -266,28 +364,22 @@ static void
 assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct assess *s = (struct assess *)v;
-	struct readiness rd;
+	char legend[2][100];
 
-	assess_layout(v, a, top, height);
+	/* the scale, always on screen, whole */
+	legend_lines(f->cols, legend);
+	for (int i = 0; i < s->legend_rows; i++)
+		frame_puts_trunc(f, top + i, 1, legend[i], STY_DIM, f->cols - 2);
 	if (s->nraters > 1) {
 		/* column labels: self, then each reviewer */
 		for (size_t k = 0; k < s->nraters; k++)
-			frame_puts_trunc(f, top + 1, 2 + (int)k * 5, *s->raters[k] ? s->raters[k] : "self",
+			frame_puts_trunc(f, top + s->legend_rows, 2 + (int)k * 5, who_name(s->raters[k]),
 			                 strcmp(s->raters[k], s->rater) == 0 ? STY_STRONG : STY_DIM, 4);
-	}
-	/* the scale, always on screen */
-	{
-		char legend[200];
-		snprintf(legend, sizeof legend, "1 %s  2 %s  3 %s  4 %s  5 %s  0 clear",
-		         readiness_labels[1], readiness_labels[2], readiness_labels[3],
-		         readiness_labels[4], readiness_labels[5]);
-		frame_puts_trunc(f, top, 1, legend, STY_DIM, f->cols - 2);
 	}
 	if (s->role->nstmts == 0) {
 		frame_puts(f, s->body_top, 2, "This role names no skill areas to assess.", STY_PLAIN, -1);
 		return;
 	}
-	readiness_compute(&rd, s->role, s->ratings, s->nratings, 0, 0);
 	for (int i = 0; i < s->body_h && s->nent > 0; i++) {
 		size_t ri = s->ent_row[s->nav.top] + (size_t)i;
 		int row = s->body_top + i;
@@ -296,80 +388,41 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		if (ri >= s->nrows)
 			break;
 		r = &s->rows[ri];
-		if (r->stmt < 0 && r->area >= 0 && s->nraters > 1) {
-			/* every rater's average side by side */
-			char *line = xstrdup(s->role->areas[r->area].name);
-			for (size_t k = 0; k < s->nraters; k++) {
-				double sum = 0;
-				int n = 0;
-				char *next;
-				for (size_t j = 0; j < s->role->nstmts; j++) {
-					int val;
-					if (s->role->stmts[j].area != (size_t)r->area)
-						continue;
-					val = value_by(s, s->raters[k], (long)j);
-					sum += val;
-					n += val > 0;
-				}
-				if (n)
-					next = xasprintf("%s  %s %.1f", line, *s->raters[k] ? s->raters[k] : "self",
-					                 sum / n);
-				else
-					next = xasprintf("%s  %s -", line, *s->raters[k] ? s->raters[k] : "self");
-				free(line);
-				line = next;
-			}
-			frame_puts_trunc(f, row, 1, line, STY_HEADING, f->cols - 2);
-			free(line);
-		} else if (r->stmt < 0 && r->area >= 0) {
-			const struct area_score *sc = &rd.areas[r->area];
-			char avg[16], *line;
-			if (sc->rated) {
-				readiness_format(sc->avg, sc->threshold, avg);
-				line = xasprintf("%s  average %s (%zu of %zu rated)", sc->name, avg, sc->rated,
-				                 sc->total);
-			} else {
-				line = xasprintf("%s  (%zu statements, none rated)", sc->name, sc->total);
-			}
-			frame_puts_trunc(f, row, 1, line, STY_HEADING, f->cols - 2);
-			free(line);
+		if (r->line != NULL) {
+			uint16_t st = r->stmt >= 0 && r->stmt == s->sel ? STY_SELECT : 0;
+			if (st)
+				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
+			frame_puts_trunc(f, row, r->col, r->line, r->style | st, f->cols - r->col - 1);
 		} else if (r->stmt >= 0) {
-			const struct store_rating *rt = rating_of(s, r->stmt);
 			bool sel = r->stmt == s->sel;
 			uint16_t st = sel ? STY_SELECT : 0;
 			if (sel)
 				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
 			int tc = text_col(s);
-			if (r->note) {
-				char *n = xasprintf("note: %s", rt->note);
-				frame_puts_trunc(f, row, tc, n, STY_DIM | st, f->cols - tc - 1);
-				free(n);
-			} else {
-				if (r->first) {
-					bool apart = s->nraters > 1 && disagree(s, r->stmt);
-					for (size_t k = 0; k < s->nraters; k++) {
-						char box[16];
-						int val = value_by(s, s->raters[k], r->stmt);
-						bool mine = strcmp(s->raters[k], s->rater) == 0;
-						uint16_t bs = val ? STY_STRONG : STY_DIM;
-						if (val > 0)
-							snprintf(box, sizeof box, mine ? "[%d]" : " %d ", val);
-						else
-							snprintf(box, sizeof box, mine ? "[ ]" : " - ");
-						if (apart && val > 0)
-							bs = STY_ALERT | STY_STRONG;
-						frame_puts(f, row, 2 + (int)k * 5, box, bs | st, 3);
-					}
-					/* two points apart: marked for monochrome too */
-					if (apart)
-						frame_puts(f, row, tc - 2, "!", STY_ALERT | STY_STRONG, 1);
+			if (r->first) {
+				bool apart = s->nraters > 1 &&
+				             readiness_disagree(&s->by, s->role->stmts[r->stmt].id);
+				for (size_t k = 0; k < s->nraters; k++) {
+					char box[16];
+					int val = value_by(s, s->raters[k], r->stmt);
+					bool m = strcmp(s->raters[k], s->rater) == 0;
+					uint16_t bs = val ? STY_STRONG : STY_DIM;
+					if (val > 0)
+						snprintf(box, sizeof box, m ? "[%d]" : " %d ", val);
+					else
+						snprintf(box, sizeof box, m ? "[ ]" : " - ");
+					if (apart && val > 0)
+						bs = STY_ALERT | STY_STRONG;
+					frame_puts(f, row, 2 + (int)k * 5, box, bs | st, 3);
 				}
-				frame_put(f, row, tc, s->role->stmts[r->stmt].text + r->off, r->len,
-				          STY_PLAIN | st, f->cols - tc - 1);
+				/* two points apart: marked for monochrome too */
+				if (apart)
+					frame_puts(f, row, tc - 2, "!", STY_ALERT | STY_STRONG, 1);
 			}
+			frame_put(f, row, tc, s->role->stmts[r->stmt].text + r->off, r->len,
+			          STY_PLAIN | st, f->cols - tc - 1);
 		}
 	}
-	readiness_done(&rd);
 }
 
 static char *
@@ -387,14 +440,15 @@ static char *
 assess_info(struct view *v, struct app *a)
 {
 	struct assess *s = (struct assess *)v;
-	size_t rated = 0;
+	const struct rater_readiness *g = readiness_rater(&s->by, s->rater);
+	size_t rated = 0, total = 0;
 
-	refresh(s, a);
-	for (size_t i = 0; i < s->role->nstmts; i++) {
-		const struct store_rating *r = rating_of(s, (long)i);
-		rated += r && r->value > 0;
-	}
-	return xasprintf("%zu/%zu rated", rated, s->role->nstmts);
+	/* readiness's counts, area by area */
+	for (size_t k = 0; g != NULL && k < g->rd.nareas; k++)
+		rated += g->rd.areas[k].rated;
+	for (size_t k = 0; k < s->by.self.rd.nareas; k++)
+		total += s->by.self.rd.areas[k].total;
+	return xasprintf("%zu/%zu rated", rated, total);
 }
 
 static long step(const struct assess *s, long from, int dir);
@@ -556,11 +610,8 @@ assess_free(struct view *v)
 	/* leaving after changes records a snapshot, even on quit */
 	if (s->app)
 		snapshot(s, s->app, true);
-	store_ratings_free(s->ratings, s->nratings);
-	store_ratings_free(s->all, s->nall);
-	for (size_t i = 0; i < s->nraters; i++)
-		free(s->raters[i]);
-	free(s->raters);
+	free_data(s);
+	clear_rows(s);
 	free(s->profile);
 	free(s->rater);
 	free(s->rows);
@@ -616,6 +667,7 @@ view_assess_new(struct app *a, struct role *role, const char *profile, const cha
 	listnav_init(&s->nav);
 	s->nav.lines = entry_lines;
 	s->nav.ctx = s;
+	reload(s, a);
 	/* start at the first statement in screen order */
 	s->sel = role->nstmts ? 0 : -1;
 	for (long i = 0; i < (long)role->nstmts; i++)

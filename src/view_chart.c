@@ -29,12 +29,16 @@ enum chart_mode { MODE_CHART, MODE_HISTORY, MODE_COMPARE };
 struct chart {
 	struct view v;
 	struct role *role;
-	char *profile, *rater;
+	char *profile; /* whose readiness: always the profile's own ratings */
+	char *viewer;  /* the reviewer who opened it from the review screen, or "" */
 	enum chart_mode mode;
-	struct store_rating *ratings;
+	struct store_rating *ratings; /* every rater's */
 	size_t nratings;
-	struct store_snapshot *snaps;
+	struct readiness_raters by;   /* every number shown: readiness's */
+	struct store_snapshot *snaps; /* the profile's own, oldest first */
 	size_t nsnaps;
+	struct readiness *snaprd;     /* per snapshot, its areas */
+	size_t done, total;
 	uint64_t version;
 	bool loaded;
 	long sel;       /* area (chart) or snapshot (history) */
@@ -44,66 +48,110 @@ struct chart {
 	struct listnav nav;
 	int body_top, body_h;
 	int areas_row, areas_h; /* where the chart's areas went in the last frame */
+	int cols;               /* of the last layout, for history_lines */
+	bool ascii;
 };
 
+#define HISTORY_HEAD "Snapshots of %s's own ratings, oldest first, in local time."
+#define HISTORY_HINT "Space marks two, Enter compares them (one: with now)."
+
 static void
-reload(struct chart *c, struct app *a)
+free_data(struct chart *c)
 {
+	for (size_t i = 0; i < c->nsnaps; i++)
+		readiness_done(&c->snaprd[i]);
+	free(c->snaprd);
+	readiness_raters_done(&c->by);
 	store_ratings_free(c->ratings, c->nratings);
 	store_snapshots_free(c->snaps, c->nsnaps);
 	c->ratings = NULL;
 	c->snaps = NULL;
+	c->snaprd = NULL;
 	c->nratings = c->nsnaps = 0;
+}
+
+static void
+reload(struct chart *c, struct app *a)
+{
+	free_data(c);
+	c->done = c->total = 0;
+	app_progress_of(a, c->profile, c->role, &c->done, &c->total);
 	if (a->store) {
-		store_ratings_get(a->store, c->profile, c->role->id, c->rater, &c->ratings,
+		store_ratings_get(a->store, c->profile, c->role->id, NULL, &c->ratings,
 		                  &c->nratings);
-		store_snapshots_get(a->store, c->profile, c->role->id, c->rater, &c->snaps, &c->nsnaps);
+		store_snapshots_get(a->store, c->profile, c->role->id, "", &c->snaps, &c->nsnaps);
 		c->version = store_data_version(a->store);
+	}
+	readiness_by_rater(&c->by, c->role, c->ratings, c->nratings, c->done, c->total);
+	c->snaprd = xcalloc(c->nsnaps ? c->nsnaps : 1, sizeof *c->snaprd);
+	for (size_t i = 0; i < c->nsnaps; i++)
+		readiness_of_snapshot(&c->snaprd[i], c->role, &c->snaps[i]);
+	if (c->mark[0] >= (long)c->nsnaps || c->mark[1] >= (long)c->nsnaps) {
+		c->mark[0] = c->mark[1] = -1;
+		if (c->mode == MODE_COMPARE)
+			c->mode = MODE_HISTORY;
 	}
 	c->loaded = true;
 }
 
-static void
-refresh(struct chart *c, struct app *a)
+/* The profile's own readiness. */
+static const struct readiness *
+own(const struct chart *c)
 {
-	if (!c->loaded || (a->store && store_data_version(a->store) != c->version))
-		reload(c, a);
+	return &c->by.self.rd;
 }
 
-/* A bar of `cells` cells for a value out of 5. */
+/*
+ * A bar of `cells` cells for a value out of 5, with a tick where the
+ * threshold is.  An area below its threshold is drawn with another glyph
+ * and colour, so that it stands out in colour, in monochrome and in
+ * ASCII alike: meets "█" (ASCII "#"), below "▒" ("="), empty "░" ("."),
+ * the threshold "│" ("|").
+ */
 static void
-bar(struct frame *f, int row, int col, int cells, double value, bool ascii, uint16_t style)
+bar(struct frame *f, int row, int col, int cells, const struct area_score *sc, bool ascii)
 {
-	int full = (int)(value / 5.0 * cells + 0.5);
+	int full = (int)(sc->avg / 5.0 * cells + 0.5);
+	int tick = (int)(sc->threshold / 5.0 * cells + 0.5);
+	const char *fill = sc->meets ? (ascii ? "#" : "\xe2\x96\x88") : (ascii ? "=" : "\xe2\x96\x92");
+	uint16_t fs = sc->meets ? STY_DONE : STY_MARKER;
 
-	for (int i = 0; i < cells; i++)
-		frame_puts(f, row, col + i,
-		           i < full ? (ascii ? "#" : "\xe2\x96\x88") : (ascii ? "." : "\xe2\x96\x91"),
-		           i < full ? style : STY_DIM, 1);
+	if (tick >= cells)
+		tick = cells - 1;
+	for (int i = 0; i < cells; i++) {
+		if (i == tick)
+			frame_puts(f, row, col + i, ascii ? "|" : "\xe2\x94\x82", STY_STRONG, 1);
+		else if (i < full)
+			frame_puts(f, row, col + i, fill, fs, 1);
+		else
+			frame_puts(f, row, col + i, ascii ? "." : "\xe2\x96\x91", STY_DIM, 1);
+	}
 }
 
+/* The last `cells` snapshots' values of area k, one glyph each. */
 static void
-sparkline(struct chart *c, struct frame *f, int row, int col, int cells, const char *area,
-          bool ascii)
+sparkline(struct chart *c, struct frame *f, int row, int col, int cells, size_t k, bool ascii)
 {
 	static const char *const ticks[] = {"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
 	                                    "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
 	                                    "\xe2\x96\x87", "\xe2\x96\x88"};
-	size_t first = c->nsnaps > (size_t)cells ? c->nsnaps - (size_t)cells : 0;
+	size_t first;
 
+	if (cells <= 0)
+		return;
+	first = c->nsnaps > (size_t)cells ? c->nsnaps - (size_t)cells : 0;
 	for (size_t i = first; i < c->nsnaps; i++) {
-		size_t rated;
-		double avg = readiness_area_avg(c->snaps[i].ratings, c->snaps[i].nratings, area, &rated);
+		const struct area_score *sc = &c->snaprd[i].areas[k];
 		char digit[2] = {0, 0};
 		const char *g;
-		if (rated == 0) {
+		if (sc->rated == 0) {
 			g = " ";
 		} else if (ascii) {
-			digit[0] = (char)('0' + (int)(avg + 0.5));
+			digit[0] = (char)('0' + (int)(sc->avg + 0.5));
 			g = digit;
 		} else {
-			int k = (int)((avg - 1.0) / 4.0 * 7.0 + 0.5);
-			g = ticks[k < 0 ? 0 : k > 7 ? 7 : k];
+			int t = (int)((sc->avg - 1.0) / 4.0 * 7.0 + 0.5);
+			g = ticks[t < 0 ? 0 : t > 7 ? 7 : t];
 		}
 		frame_puts(f, row, col + (int)(i - first), g, STY_MARKER, 1);
 	}
@@ -123,140 +171,210 @@ wrapped(struct frame *f, int row, const char *text, uint16_t style)
 	return row;
 }
 
+/* "Ratings: alice's own" and, from the review screen, the reviewer's. */
+static char *
+whose(const struct chart *c, bool ascii)
+{
+	const struct rater_readiness *g;
+	char *list, *s;
+
+	if (*c->viewer == '\0')
+		return xasprintf("Ratings: %s's own", c->profile);
+	g = readiness_rater(&c->by, c->viewer);
+	list = g != NULL ? readiness_area_list(&g->rd, ascii) : xstrdup("none yet");
+	s = xasprintf("Ratings: %s's own; yours as %s: %s", c->profile, c->viewer, list);
+	free(list);
+	return s;
+}
+
+/* The columns of an area row. */
+struct chart_cols {
+	int name, bar, avg, below, trend, spark;
+	int namew, barw, belw, sparkw;
+};
+
+/* Columns for a screen cols wide: the names whole where at all possible
+ * (they are what Enter acts on), then the bar, at least 5 cells; the
+ * sparkline gives way first. */
+static void
+chart_columns(struct chart_cols *k, int cols, const struct readiness *rd, double threshold)
+{
+	char thr[16];
+	int fixed;
+
+	readiness_format_threshold(threshold, thr);
+	k->namew = 10; /* "Skill area" */
+	for (size_t i = 0; i < rd->nareas; i++) {
+		int w = text_width(rd->areas[i].name, strlen(rd->areas[i].name));
+		if (w > k->namew)
+			k->namew = w;
+	}
+	if (k->namew > 24)
+		k->namew = 24;
+	k->belw = 6 + (int)strlen(thr); /* "below 3.0" */
+	k->sparkw = cols >= 80 ? 12 : cols >= 60 ? 8 : 6;
+	fixed = 1 + 1 + 1 + 4 + 1 + k->belw + 1 + 1 + 1 + 1;
+	k->barw = cols - fixed - k->namew - k->sparkw;
+	if (k->barw < 5) {
+		k->sparkw -= 5 - k->barw;
+		if (k->sparkw < 3)
+			k->sparkw = 3;
+		k->barw = cols - fixed - k->namew - k->sparkw;
+	}
+	if (k->barw < 5) {
+		k->namew -= 5 - k->barw;
+		if (k->namew < 8)
+			k->namew = 8;
+		k->barw = 5;
+	}
+	if (k->barw > 30)
+		k->barw = 30;
+	k->name = 1;
+	k->bar = k->name + k->namew + 1;
+	k->avg = k->bar + k->barw + 1;
+	k->below = k->avg + 5;
+	k->trend = k->below + k->belw + 1;
+	k->spark = k->trend + 2;
+}
+
 static void
 draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
-	struct readiness rd;
-	size_t done = 0, total = 0;
-	int row = top, namew = 20, barw, col;
-	char *line;
+	const struct readiness *rd = own(c);
+	struct chart_cols k;
+	int row = top;
+	char *line, thr[16];
 
-	app_progress_of(a, c->profile, c->role, &done, &total);
-	readiness_compute(&rd, c->role, c->ratings, c->nratings, done, total);
-	line = xasprintf("Readiness: %s", rd.verdict);
-	row = wrapped(f, row, line, rd.ready ? (STY_STRONG | STY_DONE) : STY_STRONG);
+	line = whose(c, a->ascii);
+	row = wrapped(f, row, line, STY_DIM);
+	free(line);
+	line = xasprintf("Readiness: %s", rd->verdict);
+	row = wrapped(f, row, line, rd->ready ? (STY_STRONG | STY_DONE) : STY_STRONG);
 	free(line);
 	row = wrapped(f, row, READINESS_DISCLAIMER, STY_DIM);
 	row++;
-	if (total > 0) {
+	if (c->total > 0) {
 		int bw = f->cols - 34 < 22 ? f->cols - 34 : 22;
-		char *b = checklist_bar(done, total, bw > 5 ? bw : 5, a->ascii);
-		line = xasprintf("%-20s %s %zu/%zu", "Checklist", b, done, total);
-		frame_puts_trunc(f, row++, 1, line, done == total ? STY_DONE : STY_PLAIN, f->cols - 2);
+		char *b = checklist_bar(c->done, c->total, bw > 5 ? bw : 5, a->ascii);
+		line = xasprintf("%-20s %s %zu/%zu", "Checklist", b, c->done, c->total);
+		frame_puts_trunc(f, row++, 1, line, c->done == c->total ? STY_DONE : STY_PLAIN,
+		                 f->cols - 2);
 		free(line);
 		free(b);
 		row++;
 	}
-	if (rd.nareas == 0) {
+	if (rd->nareas == 0) {
 		frame_puts(f, row, 1, "This role names no skill areas.", STY_PLAIN, -1);
-		readiness_done(&rd);
 		return;
 	}
-	if (f->cols < 70)
-		namew = 14;
-	barw = f->cols - namew - 30;
-	if (barw > 30)
-		barw = 30;
-	if (barw < 5)
-		barw = 5;
-	line = xasprintf("%-*s %-*s avg  trend (threshold %.1f)", namew, "Skill area", barw, "",
-	                 c->role->threshold);
-	frame_puts_trunc(f, row++, 1, line, STY_DIM, f->cols - 2);
+	chart_columns(&k, f->cols, rd, c->role->threshold);
+	readiness_format_threshold(c->role->threshold, thr);
+	line = xasprintf("%s marks the threshold, %s; %s is below it.", a->ascii ? "|" : "\xe2\x94\x82",
+	                 thr, a->ascii ? "=" : "\xe2\x96\x92");
+	row = wrapped(f, row, line, STY_DIM);
 	free(line);
+	frame_puts_trunc(f, row, k.name, "Skill area", STY_DIM, k.namew);
+	frame_puts(f, row, k.avg, "avg", STY_DIM, 3);
+	frame_puts_trunc(f, row++, k.trend, "trend", STY_DIM, f->cols - k.trend - 1);
 	/* the areas are a list in the rows left, with a hint below it when
 	 * there is room for both */
 	c->areas_row = row;
 	c->areas_h = top + height - row;
-	if (c->areas_h >= (int)rd.nareas + 2)
+	if (c->areas_h >= (int)rd->nareas + 2)
 		c->areas_h -= 2;
 	if (c->areas_h < 1)
 		c->areas_h = 1;
-	listnav_layout(&c->nav, rd.nareas, c->areas_h);
+	listnav_layout(&c->nav, rd->nareas, c->areas_h);
 	c->sel = c->nav.sel;
-	for (size_t i = c->nav.top; i < rd.nareas && row < c->areas_row + c->areas_h; i++, row++) {
-		const struct area_score *sc = &rd.areas[i];
+	for (size_t i = c->nav.top; i < rd->nareas && row < c->areas_row + c->areas_h; i++, row++) {
+		const struct area_score *sc = &rd->areas[i];
 		bool sel = (long)i == c->sel;
 		uint16_t st = sel ? STY_SELECT : 0;
 		char avg[16];
 
 		if (sel)
 			frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
-		frame_puts_trunc(f, row, 1, sc->name, STY_STRONG | st, namew);
-		col = 2 + namew;
+		frame_puts_trunc(f, row, k.name, sc->name, STY_STRONG | st, k.namew);
 		if (sc->rated == 0) {
-			frame_puts(f, row, col, "not rated yet", STY_DIM | st, -1);
+			frame_puts(f, row, k.bar, "not rated yet", STY_DIM | st, -1);
 			continue;
 		}
-		bar(f, row, col, barw, sc->avg, a->ascii, sc->meets ? STY_DONE : STY_ALERT);
-		col += barw + 1;
+		bar(f, row, k.bar, k.barw, sc, a->ascii);
 		readiness_format(sc->avg, sc->threshold, avg);
-		col += frame_puts(f, row, col, avg, STY_STRONG | st, 5) + 1;
+		frame_puts(f, row, k.avg, avg, STY_STRONG | st, 4);
+		if (!sc->meets) {
+			char *below = xasprintf("below %s", thr);
+			frame_puts(f, row, k.below, below, STY_ALERT | st, k.belw);
+			free(below);
+		}
 		if (c->nsnaps >= 2) {
 			/* trend: the latest snapshot against the one before */
-			const struct store_snapshot *p = &c->snaps[c->nsnaps - 2];
-			size_t pr;
-			double pavg = readiness_area_avg(p->ratings, p->nratings, sc->name, &pr);
-			col += frame_puts(f, row, col,
-			                  readiness_trend(pavg, pr, sc->avg, sc->rated, a->ascii),
-			                  STY_STRONG | st, 1) + 1;
-		} else {
-			col += 2;
+			const struct readiness *p = &c->snaprd[c->nsnaps - 2];
+			frame_puts(f, row, k.trend, readiness_trend_of(&p->areas[i], sc, a->ascii),
+			           STY_STRONG | st, 1);
 		}
-		sparkline(c, f, row, col, f->cols - col - 12 > 12 ? 12 : f->cols - col - 12 , sc->name,
-		          a->ascii);
-		if (!sc->meets) {
-			char below[32];
-			snprintf(below, sizeof below, "below %.1f", sc->threshold);
-			frame_puts(f, row, f->cols - 12, below, STY_ALERT | st, 11);
-		}
+		sparkline(c, f, row, k.spark, k.sparkw < f->cols - k.spark - 1 ? k.sparkw
+		                                                              : f->cols - k.spark - 1,
+		          i, a->ascii);
 	}
 	row++;
 	if (row < top + height)
-		frame_puts_trunc(f, row, 1,
-		                 "Enter on an area reads what the role says about it; H shows the history.",
-		                 STY_DIM, f->cols - 2);
-	readiness_done(&rd);
+		wrapped(f, row, "Enter on an area reads what the role says about it; H shows the history.",
+		        STY_DIM);
+}
+
+/* "Architecture 3.5 · Community 2.0" of snapshot i, readiness's. */
+static char *
+snap_areas(const struct chart *c, size_t i, bool ascii)
+{
+	return readiness_area_list(&c->snaprd[i], ascii);
 }
 
 static void
 draw_history(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
 	int row = top;
+	char *line;
 
+	line = xasprintf(HISTORY_HEAD, c->profile);
+	row = wrapped(f, row, line, STY_DIM);
+	free(line);
 	if (c->nsnaps == 0) {
-		frame_puts(f, row, 1,
-		           "No snapshots yet: one is recorded when you leave the assessment after changes.",
-		           STY_PLAIN, f->cols - 2);
+		wrapped(f, row,
+		        "No snapshots yet: one is recorded when you leave the assessment after changes.",
+		        STY_PLAIN);
 		return;
 	}
-	frame_puts_trunc(f, row++, 1,
-	                 "Snapshots, oldest first. Space marks two, Enter compares them (one: with now).",
-	                 STY_DIM, f->cols - 2);
+	row = wrapped(f, row, HISTORY_HINT, STY_DIM);
 	row++;
-	for (size_t i = c->nav.top; i < c->nsnaps && row < top + height; i++, row++) {
+	for (size_t i = c->nav.top; i < c->nsnaps && row < top + height; i++) {
 		const struct store_snapshot *s = &c->snaps[i];
 		bool sel = (long)i == c->sel, marked = c->mark[0] == (long)i || c->mark[1] == (long)i;
 		uint16_t st = sel ? STY_SELECT : 0;
-		char date[DATES_MAX], *line, *areas = xstrdup("");
+		char when[DATES_MAX], *areas = snap_areas(c, i, a->ascii);
+		size_t len, pos = 0;
+		int indent;
 
 		/* to the minute: two snapshots of one day stay apart */
-		dates_format(s->taken_at, DATE_MINUTE, date);
-		for (size_t k = 0; k < c->role->nareas; k++) {
-			size_t rated;
-			double avg = readiness_area_avg(s->ratings, s->nratings, c->role->areas[k].name,
-			                                &rated);
-			char *next = rated ? xasprintf("%s%s%s %.1f", areas, k ? " \xc2\xb7 " : "",
-			                               c->role->areas[k].name, avg)
-			                   : xasprintf("%s%s%s -", areas, k ? " \xc2\xb7 " : "",
-			                               c->role->areas[k].name);
-			free(areas);
-			areas = next;
-		}
+		dates_format(s->taken_at, DATE_MINUTE, when);
+		line = xasprintf("%s %2zu  %s  ", marked ? "*" : " ", i + 1, when);
+		indent = 1 + text_width(line, strlen(line));
 		if (sel)
 			frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
-		line = xasprintf("%s %2zu  %s  %s", marked ? "*" : " ", i + 1, date, areas);
-		frame_puts_trunc(f, row, 1, line, (marked ? STY_STRONG : STY_PLAIN) | st, f->cols - 2);
+		frame_puts(f, row, 1, line, (marked ? STY_STRONG : STY_PLAIN) | st, -1);
 		free(line);
+		/* the areas wrap under themselves: none is cut off */
+		len = strlen(areas);
+		do {
+			size_t next, cut = text_wrap(areas + pos, len - pos, f->cols - indent - 1, &next);
+			if (row >= top + height)
+				break;
+			if (sel && pos > 0)
+				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
+			frame_put(f, row++, indent, areas + pos, cut,
+			          (marked ? STY_STRONG : STY_PLAIN) | st, f->cols - indent - 1);
+			pos += next;
+		} while (pos < len);
 		free(areas);
 	}
 }
@@ -264,36 +382,57 @@ draw_history(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 static int
 value_in(const struct store_rating *r, size_t n, const char *id)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(r[i].statement_id, id) == 0)
-			return r[i].value;
-	return 0;
+	const struct store_rating *x = readiness_rating(r, n, id);
+
+	return x != NULL && x->value >= 1 && x->value <= 5 ? x->value : 0;
+}
+
+/* The compare view's title (new string). */
+static char *
+compare_title(const struct chart *c)
+{
+	char d1[DATES_MAX], d2[DATES_MAX];
+
+	dates_format(c->snaps[c->mark[0]].taken_at, DATE_MINUTE, d1);
+	if (c->mark[1] < 0)
+		return xasprintf("%s's snapshot %ld (%s) beside the ratings now", c->profile,
+		                 c->mark[0] + 1, d1);
+	dates_format(c->snaps[c->mark[1]].taken_at, DATE_MINUTE, d2);
+	return xasprintf("%s's snapshot %ld (%s) beside snapshot %ld (%s)", c->profile,
+	                 c->mark[0] + 1, d1, c->mark[1] + 1, d2);
 }
 
 static void
 draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
 	const struct store_snapshot *old = &c->snaps[c->mark[0]];
-	const struct store_rating *nr = c->mark[1] >= 0 ? c->snaps[c->mark[1]].ratings : c->ratings;
-	size_t nn = c->mark[1] >= 0 ? c->snaps[c->mark[1]].nratings : c->nratings;
-	char d1[DATES_MAX], d2[DATES_MAX], *line;
-	int row = top, textw = f->cols - 14;
+	const struct store_rating *nr = c->mark[1] >= 0 ? c->snaps[c->mark[1]].ratings
+	                                                : c->by.self.rt;
+	size_t nn = c->mark[1] >= 0 ? c->snaps[c->mark[1]].nratings : c->by.self.nrt;
+	const struct readiness *ra = &c->snaprd[c->mark[0]];
+	const struct readiness *rb = c->mark[1] >= 0 ? &c->snaprd[c->mark[1]] : own(c);
+	char *line;
+	int row = top, textw = f->cols - 12;
 	size_t k = 0;
 
-	dates_format(old->taken_at, DATE_MINUTE, d1);
-	if (c->mark[1] >= 0)
-		dates_format(c->snaps[c->mark[1]].taken_at, DATE_MINUTE, d2);
-	else
-		snprintf(d2, sizeof d2, "now");
-	if (c->mark[1] >= 0)
-		line = xasprintf("Snapshot %ld (%s) beside snapshot %ld (%s)", c->mark[0] + 1, d1,
-		                 c->mark[1] + 1, d2);
-	else
-		line = xasprintf("Snapshot %ld (%s) beside the ratings now", c->mark[0] + 1, d1);
-	frame_puts_trunc(f, row++, 1, line, STY_STRONG, f->cols - 2);
+	line = compare_title(c);
+	row = wrapped(f, row, line, STY_STRONG);
 	free(line);
 	row++;
 	for (size_t ar = 0; ar < c->role->nareas; ar++) {
+		char b1[16], b2[16];
+
+		/* the area's heading, with its averages before and after */
+		if (k++ >= c->nav.top) {
+			if (row >= top + height)
+				return;
+			readiness_area_value(&ra->areas[ar], "-", b1);
+			readiness_area_value(&rb->areas[ar], "-", b2);
+			line = xasprintf("%s %s %s %s", c->role->areas[ar].name, b1,
+			                 a->ascii ? "->" : "\xe2\x86\x92", b2);
+			row = wrapped(f, row, line, STY_HEADING);
+			free(line);
+		}
 		for (size_t i = 0; i < c->role->nstmts; i++) {
 			const struct statement *s = &c->role->stmts[i];
 			int before, after;
@@ -308,36 +447,101 @@ draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 			after = value_in(nr, nn, s->id);
 			snprintf(nums, sizeof nums, "%c %s %c", before ? '0' + before : '-',
 			         a->ascii ? "->" : "\xe2\x86\x92", after ? '0' + after : '-');
-			frame_puts(f, row, 1, nums, before != after ? STY_STRONG : STY_DIM, 7);
-			frame_puts(f, row, 9, before < after ? (a->ascii ? "+" : "\xe2\x86\x91")
+			frame_puts(f, row, 1, nums, before != after ? STY_STRONG : STY_DIM, 6);
+			frame_puts(f, row, 8, before < after ? (a->ascii ? "+" : "\xe2\x86\x91")
 			                      : before > after ? (a->ascii ? "-" : "\xe2\x86\x93") : " ",
 			           STY_STRONG, 1);
-			frame_puts_trunc(f, row, 11, s->text, STY_PLAIN, textw);
+			frame_puts_trunc(f, row, 10, s->text, STY_PLAIN, textw);
 			row++;
 		}
 	}
 }
 
+/* Rows wrapped() takes for text on a screen cols wide. */
+static int
+wrapped_rows(int cols, const char *text)
+{
+	size_t len = strlen(text), pos = 0;
+	int rows = 0;
+
+	while (pos < len) {
+		size_t next;
+		text_wrap(text + pos, len - pos, cols - 2, &next);
+		pos += next ? next : len - pos;
+		rows++;
+	}
+	return rows;
+}
+
+/* The history's first columns: "* 12  2026-11-22 17:59  ". */
+static int
+history_indent(const struct chart *c, size_t i)
+{
+	char when[DATES_MAX], line[64];
+
+	dates_format(c->snaps[i].taken_at, DATE_MINUTE, when);
+	snprintf(line, sizeof line, "  %2zu  %s  ", i + 1, when);
+	return 1 + text_width(line, strlen(line));
+}
+
+/* Lines snapshot i takes in the history: its areas wrap under themselves. */
+static int
+history_lines(const void *ctx, size_t i)
+{
+	const struct chart *c = ctx;
+	char *areas = snap_areas(c, i, c->ascii);
+	size_t len = strlen(areas), pos = 0;
+	int indent = history_indent(c, i), rows = 0;
+
+	do {
+		size_t next;
+		text_wrap(areas + pos, len - pos, c->cols - indent - 1, &next);
+		pos += next ? next : len - pos;
+		rows++;
+	} while (pos < len);
+	free(areas);
+	return rows;
+}
+
 /*
- * The layout step: the history lists the snapshots below two rows of
- * heading, the compare view pages through the statements below two; the
- * chart's areas are laid out as the chart is drawn (their rows depend on
- * what is written above them), from where the last frame put them.
+ * The layout step: loads on open and when the records changed (never
+ * while drawing); the history lists the snapshots below its heading, the
+ * compare view pages through the areas and statements below its title;
+ * the chart's areas are laid out as the chart is drawn (their rows depend
+ * on what is written above them), from where the last frame put them.
  */
 static void
 chart_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct chart *c = (struct chart *)v;
+	int head = 0;
 
-	refresh(c, a);
-	c->body_top = top + 2;
-	c->body_h = height - 2;
+	if (!c->loaded || (a->store && store_data_version(a->store) != c->version))
+		reload(c, a);
+	c->cols = a->cols;
+	c->ascii = a->ascii;
+	c->nav.lines = NULL;
+	c->nav.ctx = c;
+	if (c->mode == MODE_HISTORY) {
+		char *line = xasprintf(HISTORY_HEAD, c->profile);
+		head = wrapped_rows(a->cols, line);
+		free(line);
+		if (c->nsnaps > 0)
+			head += wrapped_rows(a->cols, HISTORY_HINT) + 1;
+		c->nav.lines = history_lines;
+	} else if (c->mode == MODE_COMPARE) {
+		char *line = compare_title(c);
+		head = wrapped_rows(a->cols, line) + 1;
+		free(line);
+	}
+	c->body_top = top + head;
+	c->body_h = height - head;
 	c->nav.pager = c->mode == MODE_COMPARE;
 	c->nav.sel = c->sel;
 	if (c->mode == MODE_HISTORY)
 		listnav_layout(&c->nav, c->nsnaps, c->body_h);
 	else if (c->mode == MODE_COMPARE)
-		listnav_layout(&c->nav, c->role->nstmts, c->body_h);
+		listnav_layout(&c->nav, c->role->nstmts + c->role->nareas, c->body_h);
 	else
 		listnav_layout(&c->nav, c->role->nareas, c->areas_h ? c->areas_h : height);
 	if (c->mode != MODE_COMPARE)
@@ -349,7 +553,6 @@ chart_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct chart *c = (struct chart *)v;
 
-	chart_layout(v, a, top, height);
 	if (c->mode == MODE_CHART)
 		draw_chart(c, a, f, top, height);
 	else if (c->mode == MODE_HISTORY)
@@ -365,7 +568,9 @@ chart_title(struct view *v, struct app *a)
 	const char *what = c->mode == MODE_CHART ? "Readiness" : c->mode == MODE_HISTORY ? "History"
 	                                                                                 : "Compare";
 
-	return xasprintf("%s %s %s", c->role->title, a->ascii ? ">" : "\xe2\x80\xba", what);
+	/* whose, always: from the review screen it is a candidate's */
+	return xasprintf("%s %s %s of %s", c->role->title, a->ascii ? ">" : "\xe2\x80\xba", what,
+	                 c->profile);
 }
 
 static char *
@@ -477,10 +682,9 @@ chart_free(struct view *v)
 {
 	struct chart *c = (struct chart *)v;
 
-	store_ratings_free(c->ratings, c->nratings);
-	store_snapshots_free(c->snaps, c->nsnaps);
+	free_data(c);
 	free(c->profile);
-	free(c->rater);
+	free(c->viewer);
 	free(c);
 }
 
@@ -526,7 +730,7 @@ static const struct view_ops chart_ops = {
 };
 
 struct view *
-view_chart_new(struct app *a, struct role *role, const char *profile, const char *rater,
+view_chart_new(struct app *a, struct role *role, const char *profile, const char *viewer,
                bool history)
 {
 	struct chart *c = xcalloc(1, sizeof *c);
@@ -534,13 +738,12 @@ view_chart_new(struct app *a, struct role *role, const char *profile, const char
 	c->v.ops = &chart_ops;
 	c->role = role;
 	c->profile = xstrdup(profile);
-	c->rater = xstrdup(rater ? rater : "");
+	c->viewer = xstrdup(viewer ? viewer : "");
 	c->mode = history ? MODE_HISTORY : MODE_CHART;
 	c->mark[0] = c->mark[1] = -1;
-	/* the history opens on the latest snapshot (the layout step stops
-	 * at the last) */
-	c->sel = history ? LONG_MAX : 0;
 	listnav_init(&c->nav);
-	(void)a;
+	reload(c, a);
+	/* the history opens on the latest snapshot */
+	c->sel = history && c->nsnaps ? (long)c->nsnaps - 1 : 0;
 	return &c->v;
 }

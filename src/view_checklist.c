@@ -239,7 +239,7 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	struct clview *c = (struct clview *)v;
 	char head[160];
 
-	prepare(c, a, top, height);
+	(void)height; /* laid out by the layout step, before every draw */
 	snprintf(head, sizeof head, "%zu of %zu done%s%s", c->cl.done, c->cl.n,
 	         c->hide_done ? " \xc2\xb7 done items hidden (h shows them)" : "",
 	         a->readonly ? " \xc2\xb7 read-only" : "");

@@ -108,7 +108,6 @@ help_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct help *h = (struct help *)v;
 
-	help_layout(v, a, top, height);
 	for (int r = 0; r < height; r++) {
 		size_t i = h->nav.top + (size_t)r;
 		if (i >= h->nlines)

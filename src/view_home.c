@@ -133,7 +133,6 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	int rows_per = ROLE_LINES;
 	size_t last;
 
-	home_layout(v, a, top, height);
 	if (c->n == 0) {
 		char *mine = paths_user_roles();
 		frame_puts(f, top + 1, 2, "No roles found.", STY_STRONG, -1);

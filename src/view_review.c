@@ -30,8 +30,11 @@ struct rrow {
 	struct role *role; /* NULL when the role is not in the handbook */
 	char *role_id;
 	size_t done, total;
-	char *self;      /* "Leadership 3.4 · Objectivity 2.0 ..." */
-	char *reviewers; /* the same over every reviewer's ratings, or NULL */
+	struct store_rating *rt; /* every rater's */
+	size_t nrt;
+	struct readiness_raters by; /* every number shown: readiness's */
+	char *self;      /* "Leadership 3.4 · Objectivity 2.0 ...", or NULL */
+	char *reviewers; /* "bob: Leadership 3.0 ...; carol: ...", or NULL */
 	char *verdict;
 	bool ready;
 	double progress;
@@ -56,15 +59,23 @@ struct review {
 #define CANDIDATE_LINES 4
 
 static void
+free_row(struct rrow *row)
+{
+	free(row->profile);
+	free(row->role_id);
+	free(row->self);
+	free(row->reviewers);
+	free(row->verdict);
+	readiness_raters_done(&row->by);
+	store_ratings_free(row->rt, row->nrt);
+	memset(row, 0, sizeof *row);
+}
+
+static void
 free_rows(struct review *r)
 {
-	for (size_t i = 0; i < r->nrows; i++) {
-		free(r->rows[i].profile);
-		free(r->rows[i].role_id);
-		free(r->rows[i].self);
-		free(r->rows[i].reviewers);
-		free(r->rows[i].verdict);
-	}
+	for (size_t i = 0; i < r->nrows; i++)
+		free_row(&r->rows[i]);
 	free(r->rows);
 	free(r->shown);
 	r->rows = NULL;
@@ -72,44 +83,20 @@ free_rows(struct review *r)
 	r->nrows = r->nshown = 0;
 }
 
-/* "Leadership 3.4 · Objectivity -" for the ratings of one kind. */
-static char *
-averages(const struct role *role, const struct store_rating *rt, size_t n, bool reviewers)
+/* Whether a rater rated anything of the role (1..5, counted). */
+static bool
+any_rated(const struct readiness *rd)
 {
-	char *out = xstrdup("");
-	bool any = false;
-
-	for (size_t a = 0; a < role->nareas; a++) {
-		double sum = 0;
-		int cnt = 0;
-		char *next;
-		for (size_t i = 0; i < n; i++)
-			if ((*rt[i].rater != '\0') == reviewers && rt[i].value > 0 &&
-			    strcmp(rt[i].area, role->areas[a].name) == 0) {
-				sum += rt[i].value;
-				cnt++;
-			}
-		any |= cnt > 0;
-		next = cnt ? xasprintf("%s%s%s %.1f", out, a ? " \xc2\xb7 " : "", role->areas[a].name,
-		                       sum / cnt)
-		           : xasprintf("%s%s%s -", out, a ? " \xc2\xb7 " : "", role->areas[a].name);
-		free(out);
-		out = next;
-	}
-	if (!any) {
-		free(out);
-		return NULL;
-	}
-	return out;
+	for (size_t a = 0; a < rd->nareas; a++)
+		if (rd->areas[a].rated > 0)
+			return true;
+	return false;
 }
 
+/* The lines of a row, every number from readiness_by_rater(). */
 static void
-build_row(struct review *r, struct app *a, struct rrow *row)
+build_row(struct app *a, struct rrow *row)
 {
-	struct store_rating *rt = NULL;
-	size_t n = 0;
-	struct readiness rd;
-
 	row->role = catalog_find(a->cat, row->role_id);
 	if (row->role == NULL || role_load(row->role) != 0) {
 		row->role = NULL;
@@ -117,25 +104,27 @@ build_row(struct review *r, struct app *a, struct rrow *row)
 		return;
 	}
 	app_progress_of(a, row->profile, row->role, &row->done, &row->total);
-	store_ratings_get(a->store, row->profile, row->role_id, NULL, &rt, &n);
-	row->self = averages(row->role, rt, n, false);
-	row->reviewers = averages(row->role, rt, n, true);
-	{
-		/* readiness from the candidate's own ratings */
-		struct store_rating *self = xcalloc(n ? n : 1, sizeof *self);
-		size_t ns = 0;
-		for (size_t i = 0; i < n; i++)
-			if (*rt[i].rater == '\0')
-				self[ns++] = rt[i];
-		readiness_compute(&rd, row->role, self, ns, row->done, row->total);
-		free(self);
+	if (a->store != NULL)
+		store_ratings_get(a->store, row->profile, row->role_id, NULL, &row->rt, &row->nrt);
+	readiness_by_rater(&row->by, row->role, row->rt, row->nrt, row->done, row->total);
+	if (any_rated(&row->by.self.rd))
+		row->self = readiness_area_list(&row->by.self.rd, a->ascii);
+	for (size_t k = 0; k < row->by.nrev; k++) {
+		const struct rater_readiness *g = &row->by.rev[k];
+		char *list, *next;
+
+		if (!any_rated(&g->rd))
+			continue;
+		list = readiness_area_list(&g->rd, a->ascii);
+		next = xasprintf("%s%s%s: %s", row->reviewers ? row->reviewers : "",
+				 row->reviewers ? "; " : "", g->rater, list);
+		free(list);
+		free(row->reviewers);
+		row->reviewers = next;
 	}
-	row->verdict = xstrdup(rd.verdict);
-	row->ready = rd.ready;
+	row->verdict = xstrdup(row->by.self.rd.verdict);
+	row->ready = row->by.self.rd.ready;
 	row->progress = row->total ? (double)row->done / (double)row->total : 0;
-	readiness_done(&rd);
-	store_ratings_free(rt, n);
-	(void)r;
 }
 
 static struct review *sorting; /* qsort has no context argument */
@@ -212,13 +201,10 @@ reload(struct review *r, struct app *a)
 		row = &r->rows[r->nrows++];
 		row->profile = xstrdup(p[i].profile);
 		row->role_id = xstrdup(p[i].role);
-		build_row(r, a, row);
+		build_row(a, row);
 		/* only reading a role (a saved position) makes no candidate */
-		if (row->role != NULL && row->done == 0 && row->self == NULL && row->reviewers == NULL) {
-			free(row->profile);
-			free(row->role_id);
-			free(row->verdict);
-			memset(row, 0, sizeof *row);
+		if (row->role != NULL && row->done == 0 && row->nrt == 0) {
+			free_row(row);
 			r->nrows--;
 		}
 	}
@@ -228,20 +214,16 @@ reload(struct review *r, struct app *a)
 	arrange(r);
 }
 
-static void
-refresh(struct review *r, struct app *a)
-{
-	if (!r->loaded || (a->store && store_data_version(a->store) != r->version))
-		reload(r, a);
-}
-
-/* The layout step: the list below a line of heading and a blank one. */
+/* The layout step: the list below a line of heading and a blank one;
+ * loads on open and when the records changed (a rating given on the
+ * candidate's screen), never while drawing. */
 static void
 review_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct review *r = (struct review *)v;
 
-	refresh(r, a);
+	if (!r->loaded || (a->store && store_data_version(a->store) != r->version))
+		reload(r, a);
 	r->body_top = top + 2;
 	r->body_h = height - 2;
 	listnav_layout(&r->nav, r->nshown, r->body_h);
@@ -255,7 +237,6 @@ review_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	size_t last;
 	char head[200];
 
-	review_layout(v, a, top, height);
 	snprintf(head, sizeof head, "%zu candidate role%s \xc2\xb7 sorted by %s%s%s%s", r->nshown,
 	         r->nshown == 1 ? "" : "s", sort_names[r->sort], r->filter && *r->filter ? " \xc2\xb7 filter: " : "",
 	         r->filter && *r->filter ? r->filter : "", " \xc2\xb7 s sorts, / filters");
@@ -432,6 +413,6 @@ view_review_new(struct app *a)
 	r->v.ops = &review_ops;
 	listnav_init(&r->nav);
 	r->nav.per = CANDIDATE_LINES;
-	(void)a;
+	reload(r, a);
 	return &r->v;
 }

@@ -289,7 +289,7 @@ expect "a opens the self-assessment" "Program Manager › Self-assessment"
 expect "the scale's labels are on screen" "1 not yet  2 learning  3 practising  4 confident  5 could teach it"
 keys 4 4 3 5 4   2 2 1 2 3   3 3 4 3 3
 expect "fifteen statements rated by typing" "15/15 rated"
-expect "area averages show as they are given" "Objectivity  average 2.0 (5 of 5 rated)"
+expect "area averages show as they are given" "Objectivity  average 2.0 (5 of 5 statements rated)"
 keys v
 expect "leaving after changes records a snapshot" "Snapshot recorded"
 expect "v shows the readiness summary" "Readiness: not yet: 26 checklist items left; Objectivity 2.0 below 3.0"
@@ -306,13 +306,14 @@ keys Down Enter
 expect "Enter on an area below its threshold reads its section" "Program Manager › Objectivity"
 keys a 0
 keys H
-expect "H lists the snapshots" "Snapshots, oldest first"
+expect "H lists the snapshots" "own ratings, oldest first"
 keys Q
 out=$("$ROLEBOOK" assessment program-manager)
-contains "assessment prints the averages" "Objectivity: average 2.0 of 5 rated (threshold 3.0), below" "$out"
+contains "assessment prints the averages" "Objectivity: average 2.0 (5 of 5 statements rated), threshold 3.0, below" "$out"
 contains "assessment prints the verdict" "Readiness: not yet: 26 checklist items left; Objectivity 2.0 below 3.0" "$out"
-contains "assessment prints the history" "History (2 snapshots):" "$out"
-contains "a cleared rating counts as not rated" "Leadership: average 4.0 of 4 rated" "$out"
+# the clear came within the sitting of the first snapshot: it replaced it
+contains "assessment prints the history" "History (1 snapshot):" "$out"
+contains "a cleared rating counts as not rated" "Leadership: average 4.0 (4 of 5 statements rated)" "$out"
 
 # --- the review side: a chair rates a candidate beside the self-rating ---
 "$ROLEBOOK" --profile alice check program-manager 1 2 3 >/dev/null
@@ -338,7 +339,7 @@ expect "carol's average beside alice's" "Leadership  self 4.0  carol 3.6"
 row=$(screen | grep -m1 "coached at least one contributor")
 contains "two points apart is marked" "!" "$row"
 keys q
-expect "back on the review screen, with carol's averages" "reviewers: Leadership 3.6"
+expect "back on the review screen, with carol's averages" "reviewers: carol: Leadership 3.6"
 keys s
 expect "s sorts" "Sorted by role"
 keys /

@@ -24,6 +24,7 @@ static int (*const registrars[])(void) = {
 	test_lists_register,
 	test_footer_register,
 	test_dates_register,
+	test_truth_register,
 };
 
 int

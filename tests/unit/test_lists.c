@@ -376,7 +376,7 @@ test_history_scrolls(void)
 	press('G', 1);
 	CU_ASSERT_TRUE(selected_has("2023-12-23"));
 	press(K_PGUP, 1);
-	CU_ASSERT_TRUE(selected_has("2023-12-03"));
+	CU_ASSERT_TRUE(selected_has("2023-12-04"));
 	press(CTRL('d'), 1);
 	CU_ASSERT_TRUE(selected_has("2023-12-13"));
 	press(K_DOWN, 3);
@@ -587,9 +587,9 @@ test_wheel_and_click(void)
 	press('g', 1);
 	press(K_WHEEL_DOWN, 1);
 	CU_ASSERT_TRUE(selected_has("2023-11-17"));
-	click(5, 10);
+	click(6, 10);
 	CU_ASSERT_TRUE(selected_has("2023-11-19"));
-	click(5, 10);
+	click(6, 10);
 	CU_ASSERT_TRUE(row_has(1, "(2023-11-19 12:00)"));
 	stop();
 

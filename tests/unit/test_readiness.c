@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "content.h"
 #include "readiness.h"
@@ -505,56 +506,108 @@ test_trend(void)
 	UNIT_ASSERT_STR("", readiness_trend(0.0, 0, 0.0, 0, true));
 }
 
+/* A snapshot's per-area values follow the same rule as the live ones:
+ * matched by statement id, never by area name; a rating of a statement
+ * the role no longer has counts nowhere (it used to raise the history's
+ * and sparkline's average while the verdict left it out). */
 static void
-test_area_avg(void)
+test_snapshot_areas(void)
 {
-	char arch[] = "Architecture", lower[] = "architecture", comm[] = "Community";
-	char id1[] = "111111111111", id2[] = "222222222222", id3[] = "333333333333",
-	     id4[] = "444444444444", id5[] = "555555555555";
-	struct store_rating before_r[2], now_r[5];
+	struct role *r = role_from_text(DEMO);
+	char arch[] = "Architecture", comm[] = "Community", gone[] = "0000000000ff";
+	struct store_rating before_r[2], now_r[4];
 	struct store_snapshot before, now;
-	size_t rated = 99, now_rated;
-	double avg, now_avg;
+	struct readiness rb, rn;
+	char *list;
 
 	memset(&before, 0, sizeof before);
-	before_r[0] = rating(id1, arch, 2);
-	before_r[1] = rating(id2, comm, 5);
+	before_r[0] = rating(sid(r, "I review designs."), arch, 2);
+	before_r[1] = rating(sid(r, "I welcome newcomers."), comm, 5);
 	before.ratings = before_r;
 	before.nratings = 2;
 	memset(&now, 0, sizeof now);
-	now_r[0] = rating(id1, arch, 4);
-	now_r[1] = rating(id2, comm, 3);
-	now_r[2] = rating(id3, arch, 2);
-	now_r[3] = rating(id4, lower, 5); /* names are case-sensitive */
-	now_r[4] = rating(id5, arch, 0);  /* not rated */
+	now_r[0] = rating(sid(r, "I review designs."), arch, 4);
+	now_r[1] = rating(sid(r, "I write design documents."), arch, 2);
+	now_r[2] = rating(gone, arch, 5); /* no longer in the role */
+	now_r[3] = rating(sid(r, "I welcome newcomers."), comm, 3);
 	now.ratings = now_r;
-	now.nratings = 5;
+	now.nratings = 4;
 
-	avg = readiness_area_avg(before.ratings, before.nratings, "Architecture", &rated);
-	CU_ASSERT_DOUBLE_EQUAL(avg, 2.0, 1e-12);
-	CU_ASSERT_EQUAL(rated, 1);
-	now_avg = readiness_area_avg(now.ratings, now.nratings, "Architecture", &now_rated);
-	CU_ASSERT_DOUBLE_EQUAL(now_avg, 3.0, 1e-12);
-	CU_ASSERT_EQUAL(now_rated, 2);
-	UNIT_ASSERT_STR("+", readiness_trend(avg, rated, now_avg, now_rated, true));
+	readiness_of_snapshot(&rb, r, &before);
+	readiness_of_snapshot(&rn, r, &now);
+	CU_ASSERT_DOUBLE_EQUAL(rb.areas[0].avg, 2.0, 1e-12);
+	CU_ASSERT_EQUAL(rb.areas[0].rated, 1);
+	CU_ASSERT_DOUBLE_EQUAL(rn.areas[0].avg, 3.0, 1e-12);
+	CU_ASSERT_EQUAL(rn.areas[0].rated, 2);
+	CU_ASSERT_EQUAL(rn.uncounted, 1);
+	UNIT_ASSERT_STR("+", readiness_trend_of(&rb.areas[0], &rn.areas[0], true));
+	UNIT_ASSERT_STR("\xe2\x86\x93", readiness_trend_of(&rb.areas[1], &rn.areas[1], false));
+	list = readiness_area_list(&rn, false);
+	UNIT_ASSERT_STR("Architecture 3.0 \xc2\xb7 Community 3.0", list);
+	free(list);
+	list = readiness_area_list(&rb, true);
+	UNIT_ASSERT_STR("Architecture 2.0, Community 5.0", list);
+	free(list);
+	readiness_done(&rb);
+	readiness_done(&rn);
+	role_drop(r);
+}
 
-	avg = readiness_area_avg(now.ratings, now.nratings, "architecture", &rated);
-	CU_ASSERT_DOUBLE_EQUAL(avg, 5.0, 1e-12);
-	CU_ASSERT_EQUAL(rated, 1);
-	avg = readiness_area_avg(before.ratings, before.nratings, "Community", &rated);
-	now_avg = readiness_area_avg(now.ratings, now.nratings, "Community", &now_rated);
-	UNIT_ASSERT_STR("\xe2\x86\x93", readiness_trend(avg, rated, now_avg, now_rated, false));
+/* The wording of an area's average comes from one place, and cannot be
+ * read as "2.6 out of 5". */
+static void
+test_area_summary(void)
+{
+	struct area_score sc = {
+	    .name = "Architecture", .rated = 5, .total = 8, .avg = 2.6, .threshold = 3.0};
+	char *s = readiness_area_summary(&sc);
 
-	/* an area with no ratings, and no ratings at all */
-	rated = 99;
-	avg = readiness_area_avg(now.ratings, now.nratings, "Writing", &rated);
-	CU_ASSERT_DOUBLE_EQUAL(avg, 0.0, 1e-12);
-	CU_ASSERT_EQUAL(rated, 0);
-	rated = 99;
-	avg = readiness_area_avg(NULL, 0, "Architecture", &rated);
-	CU_ASSERT_DOUBLE_EQUAL(avg, 0.0, 1e-12);
-	CU_ASSERT_EQUAL(rated, 0);
-	UNIT_ASSERT_STR("", readiness_trend(avg, rated, 3.0, 2, false));
+	UNIT_ASSERT_STR("average 2.6 (5 of 8 statements rated)", s);
+	free(s);
+	sc.rated = 0;
+	s = readiness_area_summary(&sc);
+	UNIT_ASSERT_STR("not rated (8 statements)", s);
+	free(s);
+}
+
+/* Self and each reviewer apart; the orphan rating counted nowhere. */
+static void
+test_by_rater(void)
+{
+	struct role *r = role_from_text(DEMO);
+	char arch[] = "Architecture", gone[] = "0000000000ff";
+	struct store_rating all[5];
+	struct readiness_raters by;
+	char *note;
+
+	all[0] = rating(sid(r, "I review designs."), arch, 4);
+	all[1] = rating(sid(r, "I write design documents."), arch, 3);
+	all[2] = rating(gone, arch, 5);
+	all[3] = rating(sid(r, "I review designs."), arch, 2);
+	all[3].rater = "carol";
+	all[4] = rating(sid(r, "I review designs."), arch, 3);
+	all[4].rater = "bob";
+	readiness_by_rater(&by, r, all, 5, 1, 3);
+	CU_ASSERT_DOUBLE_EQUAL(by.self.rd.areas[0].avg, 3.5, 1e-12);
+	CU_ASSERT_EQUAL(by.self.rd.uncounted, 1);
+	CU_ASSERT_EQUAL_FATAL(by.nrev, 2);
+	UNIT_ASSERT_STR("bob", by.rev[0].rater);
+	UNIT_ASSERT_STR("carol", by.rev[1].rater);
+	CU_ASSERT_DOUBLE_EQUAL(by.rev[1].rd.areas[0].avg, 2.0, 1e-12);
+	CU_ASSERT_PTR_EQUAL(readiness_rater(&by, "carol"), &by.rev[1]);
+	CU_ASSERT_PTR_NULL(readiness_rater(&by, "dave"));
+	CU_ASSERT_TRUE(readiness_disagree(&by, sid(r, "I review designs.")));
+	CU_ASSERT_FALSE(readiness_disagree(&by, sid(r, "I write design documents.")));
+	note = readiness_uncounted_note(by.self.rd.uncounted);
+	UNIT_ASSERT_STR("1 rating of a statement the role no longer has is not counted", note);
+	free(note);
+	CU_ASSERT_PTR_NULL(readiness_uncounted_note(by.rev[0].rd.uncounted));
+	CU_ASSERT_EQUAL(readiness_raters_uncounted(&by), 1);
+	note = readiness_uncounted_note(2);
+	UNIT_ASSERT_STR("2 ratings of statements the role no longer has are not counted", note);
+	free(note);
+	readiness_raters_done(&by);
+	role_drop(r);
 }
 
 /* ---- registration -------------------------------------------------------- */
@@ -576,7 +629,9 @@ test_readiness_register(void)
 	    {"verdict text", test_verdict_text},
 	    {"verdict without areas", test_verdict_no_areas},
 	    {"trend", test_trend},
-	    {"area average", test_area_avg},
+	    {"snapshot areas by statement", test_snapshot_areas},
+	    {"area summary wording", test_area_summary},
+	    {"by rater", test_by_rater},
 	};
 	CU_pSuite suite = CU_add_suite("readiness", NULL, NULL);
 	size_t i;

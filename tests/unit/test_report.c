@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "cli.h"
 #include "report.h"
 #include "unit.h"
 
@@ -89,12 +90,12 @@ test_report_format_names(void)
 {
 	enum report_format f;
 
-	CU_ASSERT(report_parse_format("text", &f) && f == REPORT_TEXT);
-	CU_ASSERT(report_parse_format("markdown", &f) && f == REPORT_MARKDOWN);
-	CU_ASSERT(report_parse_format("md", &f) && f == REPORT_MARKDOWN);
-	CU_ASSERT(report_parse_format("json", &f) && f == REPORT_JSON);
-	CU_ASSERT_FALSE(report_parse_format("html", &f));
-	CU_ASSERT_FALSE(report_parse_format("", &f));
+	CU_ASSERT(cli_report_format("text", &f) && f == REPORT_TEXT);
+	CU_ASSERT(cli_report_format("markdown", &f) && f == REPORT_MARKDOWN);
+	CU_ASSERT(cli_report_format("md", &f) && f == REPORT_MARKDOWN);
+	CU_ASSERT(cli_report_format("json", &f) && f == REPORT_JSON);
+	CU_ASSERT_FALSE(cli_report_format("html", &f));
+	CU_ASSERT_FALSE(cli_report_format("", &f));
 }
 
 static void

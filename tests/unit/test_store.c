@@ -1248,6 +1248,7 @@ test_ratings(void)
 static void
 test_snapshots(void)
 {
+	const int64_t SIT = STORE_SNAPSHOT_SITTING;
 	char *dir = test_dir("snapshots"), *path = xasprintf("%s/rolebook.db", dir);
 	struct store *st = open_ok(path);
 	struct store_rating put_r[2] = {
@@ -1297,22 +1298,25 @@ test_snapshots(void)
 			STORE_OK);
 	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 112, &id), STORE_OK);
 	CU_ASSERT_EQUAL(id, 0);
-	/* A changed value is. */
-	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "", "s2", NULL, NULL, 5, 115), STORE_OK);
-	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 120, &id2), STORE_OK);
+	/* A changed value is, after the sitting of the latest (within it,
+	 * the latest is replaced: test_truth.c). */
+	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "", "s2", NULL, NULL, 5, 115 + SIT),
+			STORE_OK);
+	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 120 + SIT, &id2), STORE_OK);
 	CU_ASSERT(id2 > id1);
 	/* Back to the first set: differs from the latest, so recorded. */
-	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "", "s2", NULL, NULL, 4, 125), STORE_OK);
-	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 130, &id3), STORE_OK);
+	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "", "s2", NULL, NULL, 4, 125 + 2 * SIT),
+			STORE_OK);
+	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 130 + 2 * SIT, &id3), STORE_OK);
 	CU_ASSERT(id3 > id2);
-	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 140, &id), STORE_OK);
+	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 140 + 2 * SIT, &id), STORE_OK);
 	CU_ASSERT_EQUAL(id, 0);
 	/* Each rater has their own series. */
 	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "mentor", "s1", "Area", "One", 2, 145),
 			STORE_OK);
 	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "mentor", 150, &id4), STORE_OK);
 	CU_ASSERT(id4 > id3);
-	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 160, &id), STORE_OK);
+	CU_ASSERT_EQUAL(store_snapshot_take(st, "Ada", PM, "", 160 + 2 * SIT, &id), STORE_OK);
 	CU_ASSERT_EQUAL(id, 0);
 	CU_ASSERT_EQUAL(count_snapshots(st, "Ada", ""), 3);
 	CU_ASSERT_EQUAL(count_snapshots(st, "Ada", "mentor"), 1);
@@ -1331,8 +1335,8 @@ test_snapshots(void)
 	CU_ASSERT_EQUAL_FATAL(n, 4);
 	CU_ASSERT_EQUAL(s[0].taken_at, 50);
 	CU_ASSERT_EQUAL(s[1].taken_at, 100);
-	CU_ASSERT_EQUAL(s[2].taken_at, 120);
-	CU_ASSERT_EQUAL(s[3].taken_at, 130);
+	CU_ASSERT_EQUAL(s[2].taken_at, 120 + SIT);
+	CU_ASSERT_EQUAL(s[3].taken_at, 130 + 2 * SIT);
 	CU_ASSERT_EQUAL(s[3].id, id3);
 	CU_ASSERT_EQUAL_FATAL(s[0].nratings, 1);
 	UNIT_ASSERT_STR("T", s[0].ratings[0].text);

@@ -28,6 +28,7 @@ int test_listnav_register(void);
 int test_lists_register(void);
 int test_footer_register(void);
 int test_dates_register(void);
+int test_truth_register(void);
 
 /* Temporary folder for this run (set by run_unit.c, under $TMPDIR). */
 extern const char *unit_tmpdir;
