@@ -127,6 +127,7 @@ enum stmt {
 	STMT_PROFILE_ADD,
 	STMT_PROFILE_DELETE,
 	STMT_PROFILES_LIST,
+	STMT_RECORDS_LIST,
 	STMT_ITEMS_GET,
 	STMT_ITEM_DONE,
 	STMT_ITEM_NOTE,
@@ -165,7 +166,21 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_PROFILE_FIND] = "SELECT id FROM profiles WHERE name = ?1",
 	[STMT_PROFILE_ADD] = "INSERT INTO profiles (name, created_at) VALUES (?1, ?2)",
 	[STMT_PROFILE_DELETE] = "DELETE FROM profiles WHERE name = ?1",
+	/* Progress is items, ratings and snapshots; a reading position is
+	 * none, and a profile that has only positions (it read, nothing
+	 * more) is no candidate either. */
 	[STMT_PROFILES_LIST] =
+		"SELECT p.name, r.role, coalesce(sum(r.done), 0),"
+		" coalesce(max(r.updated_at), p.created_at)"
+		" FROM profiles AS p LEFT JOIN ("
+		"  SELECT profile_id, role, done, updated_at FROM items"
+		"  UNION ALL SELECT profile_id, role, 0, updated_at FROM ratings"
+		"  UNION ALL SELECT profile_id, role, 0, taken_at FROM snapshots"
+		" ) AS r ON r.profile_id = p.id"
+		" WHERE r.role IS NOT NULL"
+		"  OR NOT EXISTS (SELECT 1 FROM positions AS x WHERE x.profile_id = p.id)"
+		" GROUP BY p.id, r.role ORDER BY p.name, r.role",
+	[STMT_RECORDS_LIST] =
 		"SELECT p.name, r.role, coalesce(sum(r.done), 0),"
 		" coalesce(max(r.updated_at), p.created_at)"
 		" FROM profiles AS p LEFT JOIN ("
@@ -1163,8 +1178,8 @@ store_profile_delete(struct store *st, const char *name)
 	return finish(st, status);
 }
 
-enum store_status
-store_profiles_list(struct store *st, struct store_progress **out, size_t *n)
+static enum store_status
+progress_list(struct store *st, enum stmt which, struct store_progress **out, size_t *n)
 {
 	struct store_progress *v = NULL, *p;
 	size_t len = 0, cap = 0;
@@ -1174,7 +1189,7 @@ store_profiles_list(struct store *st, struct store_progress **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	if ((status = query(st, STMT_PROFILES_LIST, &s, "")) != STORE_OK)
+	if ((status = query(st, which, &s, "")) != STORE_OK)
 		return status;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, len + 1, sizeof *v);
@@ -1192,6 +1207,18 @@ store_profiles_list(struct store *st, struct store_progress **out, size_t *n)
 	*out = v;
 	*n = len;
 	return STORE_OK;
+}
+
+enum store_status
+store_profiles_list(struct store *st, struct store_progress **out, size_t *n)
+{
+	return progress_list(st, STMT_PROFILES_LIST, out, n);
+}
+
+enum store_status
+store_records_list(struct store *st, struct store_progress **out, size_t *n)
+{
+	return progress_list(st, STMT_RECORDS_LIST, out, n);
 }
 
 void
