@@ -280,9 +280,10 @@ home_action(struct view *v, struct app *a, enum action act)
 	}
 	case ACT_OPEN:
 		if (h->sel == a->cat->n)
-			app_push(a, view_review_new(a));
+			app_request(a, &(struct nav_request){.kind = NAV_REVIEW});
 		else
-			app_open_role(a, a->cat->v[h->sel], NULL);
+			app_request(a, &(struct nav_request){.kind = NAV_ROLE,
+			                                     .role = a->cat->v[h->sel]});
 		break;
 	case ACT_SEARCH:
 		h->search_origin = h->sel;
@@ -301,7 +302,7 @@ home_action(struct view *v, struct app *a, enum action act)
 		break;
 	}
 	case ACT_REVIEW:
-		app_push(a, view_review_new(a));
+		app_request(a, &(struct nav_request){.kind = NAV_REVIEW});
 		break;
 	case ACT_RELOAD: /* progress is read on every draw */
 		app_status(a, false, "Reloaded");

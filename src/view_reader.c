@@ -63,6 +63,11 @@ struct reader {
 	bool restored;   /* the saved reading position has been applied */
 	struct render r;
 	int rwidth; /* width of the cached render, 0 when none */
+	/* the checklist's progress, shown in the text's boxes (see
+	 * show_progress): as of store version boxes_version */
+	size_t done, total;
+	uint64_t boxes_version;
+	bool boxes_stale;
 	size_t top;
 	/* the mark the last re-render put at the top, while the top stays
 	 * there: resizing back and forth comes back to the same words, not to
@@ -81,10 +86,13 @@ struct reader {
 	/* selected link: line and span */
 	long link_line;
 	uint32_t link_span;
+	bool reveal; /* scroll it out from under a long message at the next layout */
 	/* where links within the file were followed from, the latest last */
 	struct mark marks[MAX_MARKS];
 	size_t nmarks;
 };
+
+static void reveal_link(struct reader *rd, struct app *a);
 
 /* Sections of the render: the outline's and the title's, if shown. */
 static size_t
@@ -254,6 +262,7 @@ rerender(struct reader *rd, struct app *a, int width)
 	render_init(&rd->r);
 	render_text(rd, &o);
 	rd->rwidth = width;
+	rd->boxes_stale = true;
 	if (carry) {
 		rd->top = line_of(rd, top);
 		rd->search_origin = line_of(rd, origin);
@@ -262,6 +271,67 @@ rerender(struct reader *rd, struct app *a, int width)
 	}
 	rd->link_line = -1;
 	rd->match = -1;
+}
+
+/* The byte offset of the first nul-free needle within s[0..n), or -1. */
+static long
+find_bytes(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * The boxes of the onboarding checklist in the text show the profile's
+ * progress, as the checklist screen does: a box is ticked when the item
+ * is done, whatever the Markdown says.  The renderer draws a box as the
+ * marker of a task-list item; a ticked and an empty box are as long in
+ * bytes and cells, so the rendered line is changed in place.  Loaded on
+ * a re-render and when the database has changed (a layout step).
+ */
+static void
+show_progress(struct reader *rd, struct app *a)
+{
+	struct lines *l = &rd->r.lines;
+	const char *box[2] = {a->ascii ? "[ ]" : "\u2610", a->ascii ? "[x]" : "\u2611"};
+	struct checklist cl;
+
+	rd->boxes_stale = false;
+	rd->boxes_version = a->store ? store_data_version(a->store) : 0;
+	rd->done = rd->total = 0;
+	if (rd->role->nitems == 0)
+		return;
+	checklist_load(&cl, a->store, a->profile, rd->role);
+	rd->done = cl.done;
+	rd->total = cl.n;
+	for (size_t i = 0; i < l->n; i++) {
+		struct line *ln = &l->v[i];
+		const struct check_item *it;
+		bool done;
+
+		if (ln->kind != LINE_TASK || (it = role_item_by_task(rd->role, ln->aux)) == NULL)
+			continue;
+		done = cl.v[it - rd->role->items].done;
+		for (uint32_t k = 0; k < ln->nspans; k++) {
+			struct span *sp = &l->spans[ln->span + k];
+			char *t = l->arena + ln->text + sp->off;
+			long at;
+			if (!(sp->style & STY_MARKER))
+				continue;
+			if ((at = find_bytes(t, sp->len, box[0])) < 0)
+				at = find_bytes(t, sp->len, box[1]);
+			if (at < 0)
+				continue;
+			memcpy(t + at, box[done], strlen(box[done]));
+			sp->style = done ? sp->style | STY_DONE : sp->style & ~STY_DONE;
+			break;
+		}
+	}
+	checklist_done(&cl);
 }
 
 static size_t
@@ -459,12 +529,18 @@ layout(struct reader *rd, struct app *a, int top, int height)
 	if (rd->body_h < 1)
 		rd->body_h = 1;
 	rerender(rd, a, rd->text_w);
+	if (rd->boxes_stale || (a->store && store_data_version(a->store) != rd->boxes_version))
+		show_progress(rd, a);
 	if (!rd->restored) {
 		restore_position(rd, a);
 		rd->restored = true;
 	}
 	if (rd->top >= rd->r.lines.n)
 		rd->top = rd->r.lines.n ? rd->r.lines.n - 1 : 0;
+	if (rd->reveal) {
+		rd->reveal = false;
+		reveal_link(rd, a);
+	}
 }
 
 /* The section of the top line, or NO_SECTION (see line_section). */
@@ -552,7 +628,8 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 			size_t done = 0, total = 0;
 			char *label;
 			if (i == ns && rd->role->nitems > 0) {
-				app_progress(a, rd->role, &done, &total);
+				done = rd->done;
+				total = rd->total;
 				label = xasprintf("%s Checklist %zu/%zu", a->ascii ? "*" : "\u2714", done,
 				                  total);
 			} else {
@@ -637,8 +714,12 @@ reader_info(struct view *v, struct app *a)
 	else if (bottom >= n)
 		snprintf(where, sizeof where, rd->top == 0 ? "all" : "end");
 	else
-		snprintf(where, sizeof where, "%zu%%", bottom * 100 / n);
-	if (!app_progress(a, rd->role, &done, &total) || a->cols < 60)
+		/* below 100 (bottom < n): two digits wide, as "all" and
+		 * "end" are, so that nothing moves as it passes 9% */
+		snprintf(where, sizeof where, "%2zu%%", bottom * 100 / n);
+	done = rd->done;
+	total = rd->total;
+	if (rd->role->nitems == 0 || a->cols < 60)
 		return xstrdup(where);
 	bar = checklist_bar(done, total, 10, a->ascii);
 	out = xasprintf("%zu/%zu %s  %s", done, total, bar, where);
@@ -782,9 +863,10 @@ follow_link(struct reader *rd, struct app *a)
 	id = selected_link(rd);
 	if (id == 0 || id > rd->r.nlinks)
 		return VR_REDRAW;
-	app_follow(a, rd->role, rd->r.links[id - 1].url);
-	if (app_top(a) == &rd->v)
-		reveal_link(rd, a);
+	app_request(a, &(struct nav_request){.kind = NAV_FOLLOW, .role = rd->role,
+	                                     .url = rd->r.links[id - 1].url});
+	/* the link's target may come in a long message: see layout() */
+	rd->reveal = true;
 	return VR_REDRAW;
 }
 
@@ -924,45 +1006,35 @@ find_anchor(const struct outline *o, const char *anchor)
 	return found;
 }
 
-void
-view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor, bool remember)
+/* Shows a place of the role (view_ops.locate): a section, or the one
+ * whose anchor is at->anchor ("": the top), or says in the status line
+ * that there is none.  With remember, a move is a step that Backspace
+ * (ACT_HISTORY_BACK) comes back from. */
+static void
+reader_locate(struct view *v, struct app *a, const struct nav_place *at, bool remember)
 {
 	struct reader *rd = (struct reader *)v;
 	struct mark from;
 	size_t top;
 
-	if (rd->rwidth == 0)
-		layout(rd, a, 1, a->rows - 2);
+	layout(rd, a, 1, a->rows - 2);
 	from = mark_at(rd, rd->top);
 	top = rd->top;
-	if (anchor == NULL || *anchor == '\0') {
+	if (at->at_section) {
+		rd->focus_toc = false;
+		jump_to_section(rd, rd->base + at->section);
+	} else if (at->anchor == NULL || *at->anchor == '\0') {
 		rd->top = 0;
 	} else {
-		long i = find_anchor(&rd->role->outline, anchor);
+		long i = find_anchor(&rd->role->outline, at->anchor);
 		if (i < 0) {
-			app_status(a, false, "No section \"%s\" in %s", anchor, rd->role->title);
+			app_status(a, false, "No section \"%s\" in %s", at->anchor, rd->role->title);
 			return;
 		}
 		jump_to_section(rd, rd->base + (size_t)i);
 	}
 	if (remember && rd->top != top)
 		push_mark(rd, from);
-}
-
-void
-view_reader_goto_section(struct view *v, struct app *a, size_t sec)
-{
-	struct reader *rd = (struct reader *)v;
-
-	layout(rd, a, 1, a->rows - 2);
-	rd->focus_toc = false;
-	jump_to_section(rd, rd->base + sec);
-}
-
-struct role *
-view_reader_role(struct view *v)
-{
-	return ((struct reader *)v)->role;
 }
 
 /* ---- actions ---- */
@@ -979,9 +1051,9 @@ static void
 open_extra(struct reader *rd, struct app *a, size_t entry)
 {
 	if (entry == nsections(rd) && rd->role->nitems > 0)
-		app_push(a, view_checklist_new(a, rd->role));
+		app_request(a, &(struct nav_request){.kind = NAV_CHECKLIST, .role = rd->role});
 	else if (rd->role->nstmts > 0)
-		app_push(a, view_assess_new(a, rd->role, a->profile, a->rater));
+		app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = rd->role});
 }
 
 static int
@@ -1159,7 +1231,7 @@ reader_action(struct view *v, struct app *a, enum action act)
 			const struct lines *l = &rd->r.lines;
 			uint16_t id = l->spans[l->v[rd->link_line].span + rd->link_span].link;
 			app_status(a, false, "Link: %s  (Enter follows)", rd->r.links[id - 1].url);
-			reveal_link(rd, a);
+			rd->reveal = true;
 		}
 		break;
 	case ACT_OPEN:
@@ -1168,21 +1240,19 @@ reader_action(struct view *v, struct app *a, enum action act)
 		/* first back along the links followed within this file */
 		if (pop_mark(rd))
 			break;
-		if (a->nviews > 1 && strcmp(a->views[a->nviews - 2]->ops->name, "reader") == 0)
-			return VR_CLOSE;
-		app_status(a, false, "Nothing to come back to");
+		app_request(a, &(struct nav_request){.kind = NAV_LINK_BACK});
 		break;
 	case ACT_ASSESS:
 		if (rd->role->nstmts == 0)
 			app_status(a, false, "This role names no skill areas to assess");
 		else
-			app_push(a, view_assess_new(a, rd->role, a->profile, a->rater));
+			app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = rd->role});
 		break;
 	case ACT_CHECKLIST:
 		if (rd->role->nitems == 0)
 			app_status(a, false, "This role has no onboarding checklist");
 		else
-			app_push(a, view_checklist_new(a, rd->role));
+			app_request(a, &(struct nav_request){.kind = NAV_CHECKLIST, .role = rd->role});
 		break;
 	case ACT_CLICK:
 		return click(rd, a);
@@ -1231,6 +1301,7 @@ static const struct view_ops reader_ops = {
 	.draw = reader_draw,
 	.action = reader_action,
 	.input = reader_input,
+	.locate = reader_locate,
 	.free = reader_free,
 };
 
