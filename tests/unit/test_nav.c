@@ -264,6 +264,82 @@ test_header_position_width(void)
 	stop();
 }
 
+/* Writes text to a file under the run's folder; returns its path. */
+static char *
+write_role(const char *name, const char *text)
+{
+	char *dir = xasprintf("%s/nav", unit_tmpdir), *path = xasprintf("%s/%s", dir, name);
+	FILE *fp;
+
+	mkdir(dir, 0700);
+	fp = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	fputs(text, fp);
+	fclose(fp);
+	free(dir);
+	return path;
+}
+
+/* The text pane's part of the row that shows text (after the contents
+ * and their bar), or "(none)". */
+static char *
+row_with(const char *text)
+{
+	app_draw(&app, &fr);
+	for (int r = 0; r < fr.rows; r++) {
+		char *s = frame_row(&fr, r), *bar = strstr(s, "\u2502 ");
+		if (strstr(s, text) != NULL && bar != NULL) {
+			char *out = xstrdup(bar + strlen("\u2502 "));
+			free(s);
+			return out;
+		}
+		free(s);
+	}
+	return xstrdup("(none)");
+}
+
+#define ROW_IS(text, want)                                                                         \
+	do {                                                                                       \
+		char *got_ = row_with(text);                                                       \
+		UNIT_ASSERT_STR(want, got_);                                                       \
+		free(got_);                                                                        \
+	} while (0)
+
+/* The onboarding checklist in the role's text shows the profile's
+ * progress, as the checklist screen does: ticked boxes for the done
+ * items, empty ones for the others, whatever the Markdown says.  (Every
+ * box stayed as the file had it: empty with 8 of 26 done.) */
+static void
+test_text_boxes(void)
+{
+	char *path = write_role("boxes.md", "# Boxes\n\nA role.\n\n## Onboarding checklist\n\n"
+	                                    "- [x] Ticked in the file only\n"
+	                                    "- [ ] Done by the profile\n"
+	                                    "- [ ] Not done\n");
+	char *err = NULL;
+	struct role *r;
+
+	start(24, 80);
+	r = catalog_add_file(&cat, path, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+	CU_ASSERT_EQUAL_FATAL(r->nitems, 3);
+	CU_ASSERT_EQUAL(store_item_set_done(st, "me", "boxes", r->items[1].id, "x", true, 10),
+	                STORE_OK);
+	CU_ASSERT_TRUE(app_open_role(&app, r, NULL));
+	ROW_IS("Ticked in the file", "\u2610 Ticked in the file only");
+	ROW_IS("Done by the profile", "\u2611 Done by the profile");
+	ROW_IS("Not done", "\u2610 Not done");
+	/* ticked on the checklist screen: the text shows it on coming back */
+	type("c");
+	type("x"); /* the first item */
+	type("q");
+	ROW_IS("Ticked in the file", "\u2611 Ticked in the file only");
+	CU_ASSERT_TRUE(on_screen("2/3"));
+	stop();
+	free(path);
+}
+
 int
 test_nav_register(void)
 {
@@ -275,7 +351,8 @@ test_nav_register(void)
 	    !CU_add_test(s, "review to an area and back", test_review_chain_and_back) ||
 	    !CU_add_test(s, "role screens and help come back", test_role_screens_and_help) ||
 	    !CU_add_test(s, "redraw flags", test_redraw_flags) ||
-	    !CU_add_test(s, "header position is fixed width", test_header_position_width))
+	    !CU_add_test(s, "header position is fixed width", test_header_position_width) ||
+	    !CU_add_test(s, "the text's boxes show the progress", test_text_boxes))
 		return CU_get_error();
 	return 0;
 }
