@@ -57,16 +57,16 @@ slug_drops(uint32_t c)
 	if (c >= 0x2000 && c <= 0x206f) /* general punctuation, but ‿ ⁀ ⁔ */
 		return c != 0x203f && c != 0x2040 && c != 0x2054;
 	if (c >= 0x3000 && c <= 0x303f) /* CJK punctuation; not 々〆〇 and the like */
-		return c <= 0x3004 || (c >= 0x3008 && c <= 0x3020) || c == 0x3030 ||
-		       c == 0x3036 || c == 0x3037 || c >= 0x303d;
+		return c <= 0x3004 || (c >= 0x3008 && c <= 0x3020) || c == 0x3030 || c == 0x3036 ||
+		       c == 0x3037 || c >= 0x303d;
 	if (c >= 0xff01 && c <= 0xff65) /* fullwidth forms: punctuation, not letters */
 		return !(c >= 0xff10 && c <= 0xff19) && !(c >= 0xff21 && c <= 0xff3a) &&
 		       c != 0xff3f && !(c >= 0xff41 && c <= 0xff5a);
-	return (c >= 0x20a0 && c <= 0x20cf) ||  /* currency */
-	       (c >= 0x2190 && c <= 0x2bff) ||  /* arrows, maths, shapes, dingbats */
-	       (c >= 0x2e00 && c <= 0x2e7f) ||  /* supplemental punctuation */
-	       (c >= 0xfe10 && c <= 0xfe1f) ||  /* vertical forms */
-	       (c >= 0xfe50 && c <= 0xfe6f) ||  /* small forms */
+	return (c >= 0x20a0 && c <= 0x20cf) || /* currency */
+	       (c >= 0x2190 && c <= 0x2bff) || /* arrows, maths, shapes, dingbats */
+	       (c >= 0x2e00 && c <= 0x2e7f) || /* supplemental punctuation */
+	       (c >= 0xfe10 && c <= 0xfe1f) || /* vertical forms */
+	       (c >= 0xfe50 && c <= 0xfe6f) || /* small forms */
 	       (c >= 0x1f000 && c <= 0x1faff); /* emoji and pictographs */
 }
 
@@ -131,7 +131,8 @@ anchors_find(const struct outline *o, const char *anchor)
 		if (slugs[i] == NULL || o->v[i].lead)
 			continue;
 		for (size_t j = 0; j < i; j++)
-			seen += slugs[j] != NULL && !o->v[j].lead && strcmp(slugs[j], slugs[i]) == 0;
+			seen +=
+			    slugs[j] != NULL && !o->v[j].lead && strcmp(slugs[j], slugs[i]) == 0;
 		full = seen ? xasprintf("%s-%zu", slugs[i], seen) : xstrdup(slugs[i]);
 		if (strcmp(full, want) == 0)
 			found = (long)i;
@@ -146,4 +147,3 @@ anchors_find(const struct outline *o, const char *anchor)
 	free(want);
 	return found;
 }
-

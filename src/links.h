@@ -18,10 +18,10 @@
 
 enum link_kind {
 	LINK_NOT_FOUND = 0, /* reason says why */
-	LINK_EXTERNAL,      /* has a URI scheme (https:, mailto:): shown, not opened */
-	LINK_ANCHOR,        /* "#anchor" alone (or ""): a place in the same document */
-	LINK_ROLE,          /* the handbook's role `id` */
-	LINK_FILE,          /* the Markdown file at paths[0], else at paths[1] */
+	LINK_EXTERNAL,	    /* has a URI scheme (https:, mailto:): shown, not opened */
+	LINK_ANCHOR,	    /* "#anchor" alone (or ""): a place in the same document */
+	LINK_ROLE,	    /* the handbook's role `id` */
+	LINK_FILE,	    /* the Markdown file at paths[0], else at paths[1] */
 };
 
 /* The document a link is in. */
@@ -34,10 +34,10 @@ struct link_from {
 
 struct link_target {
 	enum link_kind kind;
-	char *scheme;   /* LINK_EXTERNAL: "https", "mailto" ... */
-	char *id;       /* LINK_ROLE */
-	char *paths[2]; /* LINK_FILE: where to look, in order; paths[1] may be NULL */
-	char *anchor;   /* the part after '#', as written (NULL: none); not for EXTERNAL */
+	char *scheme;	    /* LINK_EXTERNAL: "https", "mailto" ... */
+	char *id;	    /* LINK_ROLE */
+	char *paths[2];	    /* LINK_FILE: where to look, in order; paths[1] may be NULL */
+	char *anchor;	    /* the part after '#', as written (NULL: none); not for EXTERNAL */
 	const char *reason; /* LINK_NOT_FOUND: a static phrase */
 };
 

@@ -180,7 +180,7 @@ carry_out(struct app *a, const struct nav_request *rq)
 		break;
 	case NAV_ROLE:
 		app_open_role(a, rq->role,
-		              rq->at.at_section || rq->at.anchor != NULL ? &rq->at : NULL);
+			      rq->at.at_section || rq->at.anchor != NULL ? &rq->at : NULL);
 		break;
 	case NAV_FOLLOW:
 		follow(a, rq->role, rq->url);

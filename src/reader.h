@@ -41,8 +41,8 @@
  */
 struct mark {
 	uint32_t section; /* NO_SECTION: above the first section */
-	size_t text;      /* bytes of text before the line */
-	size_t gap;       /* 0: the line holds byte `text`; else its rank, from 1 */
+	size_t text;	  /* bytes of text before the line */
+	size_t gap;	  /* 0: the line holds byte `text`; else its rank, from 1 */
 };
 
 #define READER_HINTS 8
@@ -54,8 +54,8 @@ struct reader {
 	struct view_hint hints[READER_HINTS + 1];
 	struct app *app; /* for saving the reading position when closed */
 	struct role *role;
-	size_t base;     /* 1: the render's section 0 is the title of the front matter */
-	bool restored;   /* the saved reading position has been applied */
+	size_t base;   /* 1: the render's section 0 is the title of the front matter */
+	bool restored; /* the saved reading position has been applied */
 	struct render r;
 	int rwidth; /* width of the cached render, 0 when none */
 	/* the checklist's progress, shown in the text's boxes (see

@@ -45,7 +45,8 @@ reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, bool i
 	if ((size_t)i < rd->top || (size_t)i >= rd->top + (size_t)rd->body_h)
 		reader_scroll_to(rd, i - rd->body_h / 3);
 	if (wrapped && !inclusive)
-		app_status(a, false, dir > 0 ? "Search wrapped to the top" : "Search wrapped to the bottom");
+		app_status(a, false,
+			   dir > 0 ? "Search wrapped to the top" : "Search wrapped to the bottom");
 }
 
 int
@@ -54,7 +55,7 @@ reader_input(struct view *v, struct app *a, const char *text, bool done)
 	struct reader *rd = (struct reader *)v;
 
 	reader_layout(rd, a, 1, a->rows - 2); /* keys may come before the first draw */
-	if (text == NULL) { /* cancelled: back where the search started */
+	if (text == NULL) {		      /* cancelled: back where the search started */
 		free(rd->pat);
 		rd->pat = NULL;
 		rd->match = -1;
@@ -78,12 +79,12 @@ reader_input(struct view *v, struct app *a, const char *text, bool done)
 		size_t count = 0;
 		for (size_t i = 0; i < rd->r.lines.n; i++)
 			if (search_in(lines_text(&rd->r.lines, i), rd->r.lines.v[i].len, 0, rd->pat,
-			              strlen(rd->pat), rd->icase) >= 0 ||
+				      strlen(rd->pat), rd->icase) >= 0 ||
 			    search_across(&rd->r.lines, i, rd->pat, strlen(rd->pat), rd->icase,
-			                  &(size_t){0}) >= 0)
+					  &(size_t){0}) >= 0)
 				count++;
 		app_status(a, false, "%zu line%s match; n next, N previous", count,
-		           count == 1 ? "" : "s");
+			   count == 1 ? "" : "s");
 	}
 	return VR_REDRAW;
 }
@@ -128,7 +129,8 @@ reader_select_link(struct reader *rd, int dir)
 static bool
 link_visible(const struct reader *rd)
 {
-	return rd->link_line >= (long)rd->top && rd->link_line < (long)(rd->top + (size_t)rd->body_h) &&
+	return rd->link_line >= (long)rd->top &&
+	       rd->link_line < (long)(rd->top + (size_t)rd->body_h) &&
 	       rd->link_line < (long)rd->r.lines.n;
 }
 
@@ -159,10 +161,9 @@ reader_follow_link(struct reader *rd, struct app *a)
 	id = reader_selected_link(rd);
 	if (id == 0 || id > rd->r.nlinks)
 		return VR_REDRAW;
-	app_request(a, &(struct nav_request){.kind = NAV_FOLLOW, .role = rd->role,
-	                                     .url = rd->r.links[id - 1].url});
+	app_request(a, &(struct nav_request){
+			   .kind = NAV_FOLLOW, .role = rd->role, .url = rd->r.links[id - 1].url});
 	/* the link's target may come in a long message: see layout() */
 	rd->reveal = true;
 	return VR_REDRAW;
 }
-

@@ -91,8 +91,8 @@ reader_line_of(const struct reader *rd, struct mark m)
 	}
 	/* the line after the text before the mark starts its run of lines
 	 * without text: go on along it */
-	for (size_t k = 1; k < m.gap && i + 1 < l->n && reader_line_section(rd, i + 1) == m.section &&
-	                   text_bytes(l, i + 1) == 0;
+	for (size_t k = 1; k < m.gap && i + 1 < l->n &&
+			   reader_line_section(rd, i + 1) == m.section && text_bytes(l, i + 1) == 0;
 	     k++)
 		i++;
 	return i;
@@ -190,7 +190,7 @@ reader_restore_position(struct reader *rd, struct app *a)
 	if (section == NULL) {
 		rd->top = at;
 	} else if ((found = position_find(&rd->role->outline, section)) >= 0 &&
-	           (sec = rd->base + (size_t)found) < rd->r.nsections) {
+		   (sec = rd->base + (size_t)found) < rd->r.nsections) {
 		/* no further than the section's last line: it may have shrunk */
 		first = rd->r.section_line[sec];
 		end = sec + 1 < rd->r.nsections ? rd->r.section_line[sec + 1] : rd->r.lines.n;
@@ -220,7 +220,6 @@ reader_save_position(struct reader *rd)
 		line -= rd->r.section_line[sec];
 	}
 	store_position_set(a->store, a->profile, rd->role->id, section,
-	                   line < INT_MAX ? (int)line : INT_MAX, app_now(a));
+			   line < INT_MAX ? (int)line : INT_MAX, app_now(a));
 	free(section);
 }
-

@@ -130,4 +130,3 @@ reader_show_progress(struct reader *rd, struct app *a)
 	}
 	checklist_done(&cl);
 }
-

@@ -39,7 +39,7 @@ resolve(const char *path, const char *url)
 		break;
 	case LINK_FILE:
 		out = xasprintf("file %s%s%s", t.paths[0], t.paths[1] ? " | " : "",
-		                t.paths[1] ? t.paths[1] : "");
+				t.paths[1] ? t.paths[1] : "");
 		break;
 	case LINK_NOT_FOUND:
 		out = xasprintf("not found: %s", t.reason);
@@ -93,7 +93,7 @@ test_role_by_id(void)
 	/* 2: the file name without .md names a role, wherever the path points */
 	RESOLVES("roles/a.md", "technical-lead.md", "role technical-lead");
 	RESOLVES("roles/a.md", "../elsewhere/technical-lead.md#duties",
-	         "role technical-lead #duties");
+		 "role technical-lead #duties");
 	RESOLVES("roles/a.md", "/sig/technical-lead.MD", "role technical-lead");
 	RESOLVES("roles/a.md", "program-manager.markdown", "role program-manager");
 	/* a target without .md names a role only this way */
@@ -113,7 +113,7 @@ test_files(void)
 	RESOLVES("roles/a.md", "../notes.md", "file roles/../notes.md | roles/notes.md");
 	/* a path from the repository's root: only the file name in the folder */
 	RESOLVES("roles/a.md", "/committee-steering/governance/sig-governance.md",
-	         "file roles/sig-governance.md");
+		 "file roles/sig-governance.md");
 	RESOLVES("roles/a.md", "my%20notes.md", "file roles/my notes.md");
 	/* the folder of a bare file name is ".", of a file in "/" the root */
 	RESOLVES("a.md", "b.md", "file ./b.md");

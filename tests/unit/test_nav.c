@@ -42,7 +42,7 @@ start(int rows, int cols)
 
 	catalog_init(&cat);
 	CU_ASSERT_EQUAL_FATAL(
-		catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	    catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, NULL), STORE_OK);
 	app_init(&app, &cat, rows, cols);
 	app.store = st;
@@ -154,7 +154,7 @@ test_review_chain_and_back(void)
 {
 	start(24, 80);
 	CU_ASSERT_EQUAL(store_rating_set(st, "alice", PM, "", "s1", "Leadership", "x", 4, 10),
-	                STORE_OK);
+			STORE_OK);
 	CU_ASSERT_EQUAL(store_item_set_done(st, "alice", PM, "i1", "x", true, 10), STORE_OK);
 	type("R");
 	CU_ASSERT_TRUE(header_is(HOME SEP "Review"));
@@ -214,9 +214,9 @@ test_redraw_flags(void)
 	CU_ASSERT_TRUE(app_key(&app, 'j')); /* scrolls */
 	CU_ASSERT_TRUE(app_key(&app, K_CTRL_L));
 	type("q");
-	CU_ASSERT_TRUE(app_key(&app, K_ENTER)); /* a request: a new screen */
+	CU_ASSERT_TRUE(app_key(&app, K_ENTER));	    /* a request: a new screen */
 	CU_ASSERT_TRUE(app_key(&app, K_BACKSPACE)); /* "Nothing to come back to" */
-	CU_ASSERT_TRUE(app_key(&app, 'j')); /* the message goes */
+	CU_ASSERT_TRUE(app_key(&app, 'j'));	    /* the message goes */
 	stop();
 }
 
@@ -313,9 +313,9 @@ static void
 test_text_boxes(void)
 {
 	char *path = write_role("boxes.md", "# Boxes\n\nA role.\n\n## Onboarding checklist\n\n"
-	                                    "- [x] Ticked in the file only\n"
-	                                    "- [ ] Done by the profile\n"
-	                                    "- [ ] Not done\n");
+					    "- [x] Ticked in the file only\n"
+					    "- [ ] Done by the profile\n"
+					    "- [ ] Not done\n");
 	char *err = NULL;
 	struct role *r;
 
@@ -325,7 +325,7 @@ test_text_boxes(void)
 	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
 	CU_ASSERT_EQUAL_FATAL(r->nitems, 3);
 	CU_ASSERT_EQUAL(store_item_set_done(st, "me", "boxes", r->items[1].id, "x", true, 10),
-	                STORE_OK);
+			STORE_OK);
 	CU_ASSERT_TRUE(app_open_role(&app, r, NULL));
 	ROW_IS("Ticked in the file", "\u2610 Ticked in the file only");
 	ROW_IS("Done by the profile", "\u2611 Done by the profile");
