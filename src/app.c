@@ -11,17 +11,13 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "app.h"
 #include "checklist.h"
-#include "lines.h"
 #include "text.h"
 #include "xalloc.h"
 

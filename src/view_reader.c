@@ -557,7 +557,7 @@ reader_action(struct view *v, struct app *a, enum action act)
 		break;
 	case ACT_CLICK:
 		return click(rd, a);
-	case ACT_RELOAD: /* progress is read on every draw */
+	case ACT_RELOAD: /* progress is read again when the database changes */
 		app_status(a, false, "Reloaded");
 		break;
 	default:
