@@ -18,6 +18,7 @@
 
 #include "app.h"
 #include "checklist.h"
+#include "lines.h"
 #include "text.h"
 #include "xalloc.h"
 
