@@ -344,6 +344,31 @@ test_text_boxes(void)
 	free(path);
 }
 
+/* A file only read (a saved reading position) is no role of the reader's
+ * on the review screen: there was a row "notes" for every file read. */
+static void
+test_review_ignores_reading(void)
+{
+	start(24, 80);
+	CU_ASSERT_EQUAL(store_rating_set(st, "alice", PM, "", "s1", "Leadership", "x", 4, 10),
+	                STORE_OK);
+	CU_ASSERT_EQUAL(store_position_set(st, "alice", "notes", NULL, 3, 20), STORE_OK);
+	CU_ASSERT_EQUAL(store_position_set(st, "bob", "notes", NULL, 0, 20), STORE_OK);
+	type("R");
+	CU_ASSERT_TRUE(header_is(HOME SEP "Review"));
+	{
+		char *r = row(0), *all;
+		CU_ASSERT_PTR_NOT_NULL(strstr(r, "1/1")); /* one candidate row: alice's PM */
+		free(r);
+		app_draw(&app, &fr);
+		all = frame_dump(&fr);
+		CU_ASSERT_PTR_NULL(strstr(all, "notes"));
+		CU_ASSERT_PTR_NULL(strstr(all, "bob"));
+		free(all);
+	}
+	stop();
+}
+
 int
 test_nav_register(void)
 {
@@ -356,7 +381,8 @@ test_nav_register(void)
 	    !CU_add_test(s, "role screens and help come back", test_role_screens_and_help) ||
 	    !CU_add_test(s, "redraw flags", test_redraw_flags) ||
 	    !CU_add_test(s, "header position is fixed width", test_header_position_width) ||
-	    !CU_add_test(s, "the text's boxes show the progress", test_text_boxes))
+	    !CU_add_test(s, "the text's boxes show the progress", test_text_boxes) ||
+	    !CU_add_test(s, "reading makes no row on the review", test_review_ignores_reading))
 		return CU_get_error();
 	return 0;
 }
