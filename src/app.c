@@ -1,6 +1,6 @@
 /*
- * app.c - the view stack, the chrome (header, footer, prompt) and the
- * dispatch of keys to actions.
+ * app.c - the chrome (header, footer, prompt) and the dispatch of keys to
+ * actions; the view stack and navigation are nav.c's.
  *
  * Layout: row 0 is the header (where you are), the last row is the footer
  * (prompt, status message or key hints), and the rows between belong to
@@ -11,14 +11,11 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "app.h"
 #include "checklist.h"
@@ -39,49 +36,13 @@ app_init(struct app *a, struct catalog *cat, int rows, int cols)
 	a->cursor_row = a->cursor_col = -1;
 }
 
-static void
-pop_view(struct app *a)
-{
-	struct view *v;
-
-	if (a->nviews == 0)
-		return;
-	v = a->views[--a->nviews];
-	v->ops->free(v);
-	a->prompting = false;
-}
-
 void
 app_done(struct app *a)
 {
-	while (a->nviews > 0)
-		pop_view(a);
-	/* after the views: readers borrow these roles */
-	for (size_t i = 0; i < a->nlinked; i++)
-		catalog_done(&a->linked[i]);
-	free(a->linked);
+	nav_done(a);
 	free(a->status);
 	free(a->input);
 	memset(a, 0, sizeof *a);
-}
-
-void
-app_push(struct app *a, struct view *v)
-{
-	if (a->nviews == APP_MAX_VIEWS) {
-		/* Following links in a loop: forget the oldest screen above home. */
-		struct view *old = a->views[1];
-		old->ops->free(old);
-		memmove(&a->views[1], &a->views[2], (APP_MAX_VIEWS - 2) * sizeof *a->views);
-		a->nviews--;
-	}
-	a->views[a->nviews++] = v;
-}
-
-struct view *
-app_top(struct app *a)
-{
-	return a->nviews ? a->views[a->nviews - 1] : NULL;
 }
 
 int64_t
@@ -253,6 +214,7 @@ bool
 app_key(struct app *a, int key)
 {
 	struct view *v = app_top(a);
+	bool had_status = a->status != NULL;
 	enum action act;
 	int r;
 
@@ -282,29 +244,31 @@ app_key(struct app *a, int key)
 	case ACT_REDRAW:
 		return true;
 	case ACT_HELP:
-		if (strcmp(v->ops->name, "help") != 0) {
-			app_push(a, view_help_new(a, v));
+		/* on the help screen, ? is the help's own key */
+		if (a->stack[a->nviews - 1].kind != NAV_HELP) {
+			app_request(a, &(struct nav_request){.kind = NAV_HELP});
 			return true;
 		}
 		break;
 	default:
 		break;
 	}
-	r = v->ops->action(v, a, act);
+	r = nav_act(a, act);
 	if (r & VR_QUIT)
 		a->quit = true;
-	if (r & VR_CLOSE)
-		pop_view(a);
 	if (r == VR_NONE) {
 		if (act == ACT_BACK) {
-			pop_view(a);
+			app_pop(a);
+			r = VR_CLOSE;
 		} else if (act == ACT_NONE && key >= 0x20 && key < 0x7f) {
 			app_status(a, false, "No action for key '%c' here; press ? for help", key);
 		}
 	}
 	if (a->nviews == 0)
 		a->quit = true;
-	return true;
+	/* the view's result, and the status line (gone, or a new one) */
+	return (r & (VR_REDRAW | VR_CLOSE)) != 0 || had_status || a->status != NULL ||
+	       a->prompting;
 }
 
 /* ---- drawing ---- */
@@ -542,182 +506,4 @@ app_progress_of(struct app *a, const char *profile, struct role *role, size_t *d
 	*total = cl.n;
 	checklist_done(&cl);
 	return true;
-}
-
-/* ---- opening roles and following links ---- */
-
-bool
-app_open_role(struct app *a, struct role *role, const char *anchor)
-{
-	struct view *v;
-
-	if (role_load(role) != 0) {
-		app_status(a, true, "%s", role->error);
-		return false;
-	}
-	v = view_reader_new(a, role);
-	app_push(a, v);
-	if (anchor != NULL)
-		view_reader_goto_anchor(v, a, anchor, false);
-	return true;
-}
-
-void
-app_goto_section(struct app *a, struct role *role, size_t sec)
-{
-	for (size_t i = a->nviews; i-- > 0;) {
-		struct view *v = a->views[i];
-		if (strcmp(v->ops->name, "reader") == 0 && view_reader_role(v) == role) {
-			while (a->nviews > i + 1)
-				pop_view(a);
-			view_reader_goto_section(v, a, sec);
-			return;
-		}
-	}
-	if (app_open_role(a, role, NULL))
-		view_reader_goto_section(app_top(a), a, sec);
-}
-
-/* The length of name without its ".md" or ".markdown" (any case), or 0
- * when it has neither. */
-static size_t
-markdown_stem(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (n > 3 && strcasecmp(name + n - 3, ".md") == 0)
-		return n - 3;
-	if (n > 9 && strcasecmp(name + n - 9, ".markdown") == 0)
-		return n - 9;
-	return 0;
-}
-
-/*
- * The role of a Markdown file reached by a link, or NULL when path is no
- * readable regular file.  Such files stay out of the handbook's catalogue,
- * so that the home screen and what a link by id finds do not depend on
- * the links followed before; each has a catalogue of its own, because a
- * catalogue holds one role per id and two folders may both have, say, a
- * README.md.  Found again by real path, so each is loaded once.
- */
-static struct role *
-linked_role(struct app *a, const char *path)
-{
-	char *real = realpath(path, NULL), *err = NULL;
-	struct catalog *c;
-	struct role *r;
-
-	if (real == NULL || access(real, R_OK) != 0) {
-		free(real);
-		return NULL;
-	}
-	for (size_t i = 0; i < a->nlinked; i++)
-		if (strcmp(a->linked[i].v[0]->path, real) == 0) {
-			free(real);
-			return a->linked[i].v[0];
-		}
-	a->linked = xgrow(a->linked, &a->linked_cap, a->nlinked + 1, sizeof *a->linked);
-	c = &a->linked[a->nlinked];
-	catalog_init(c);
-	r = catalog_add_file(c, real, &err); /* refuses what is not a regular file */
-	if (r != NULL)
-		a->nlinked++;
-	else
-		catalog_done(c);
-	free(err);
-	free(real);
-	return r;
-}
-
-/*
- * The role a link from `from` to path (no "#anchor", decoded) names, or
- * NULL.  Tried in this order:
- *  1. a role of the handbook whose id is the link's file name without
- *     .md; a link without .md names a role by its id ("technical-lead");
- *  2. a Markdown file at path from the folder of from's file, unless path
- *     starts with '/';
- *  3. the Markdown file of that name in from's folder: upstream
- *     repositories link by their repository path
- *     ("/committee-steering/governance/sig-governance.md"), and a handbook
- *     keeps the file beside the one that links to it.
- */
-static struct role *
-resolve_link(struct app *a, const struct role *from, const char *path)
-{
-	const char *base = strrchr(path, '/'), *slash = strrchr(from->path, '/');
-	size_t stem, dlen = slash ? (size_t)(slash - from->path) : 1;
-	const char *dir = slash ? from->path : ".";
-	struct role *r = NULL;
-	char *id, *p;
-
-	base = base ? base + 1 : path;
-	stem = markdown_stem(base);
-	id = xstrndup(base, stem ? stem : strlen(base));
-	if (*id != '\0')
-		r = catalog_find(a->cat, id);
-	free(id);
-	if (r != NULL || stem == 0)
-		return r;
-	if (path[0] != '/') {
-		p = xasprintf("%.*s/%s", (int)dlen, dir, path);
-		r = linked_role(a, p);
-		free(p);
-	}
-	if (r == NULL && base != path) {
-		p = xasprintf("%.*s/%s", (int)dlen, dir, base);
-		r = linked_role(a, p);
-		free(p);
-	}
-	return r;
-}
-
-/*
- * True when url starts with a URI scheme (RFC 3986: a letter, then
- * letters, digits, '+', '-' or '.', then ':'): mailto:, tel: and urn:
- * have no "//" after it, and none of these can be a file of the handbook
- * (a relative link's first part cannot hold a ':').
- */
-static bool
-has_scheme(const char *url)
-{
-	size_t i = 0;
-
-	if (!isalpha((unsigned char)url[0]))
-		return false;
-	while (isalnum((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.')
-		i++;
-	return url[i] == ':';
-}
-
-void
-app_follow(struct app *a, struct role *from, const char *url)
-{
-	const char *hash = strchr(url, '#');
-	const char *anchor = hash ? hash + 1 : NULL;
-	size_t plen = hash ? (size_t)(hash - url) : strlen(url);
-	struct view *top = app_top(a);
-	struct role *r = from;
-
-	/* A link with a scheme leaves the handbook. */
-	if (has_scheme(url)) {
-		app_status(a, false, "External link: %s", url);
-		return;
-	}
-	if (plen > 0) {
-		char *path = text_unescape_url(url, plen);
-		r = resolve_link(a, from, path);
-		free(path);
-		if (r == NULL) {
-			app_status(a, false, "Not in this handbook: %s", url);
-			return;
-		}
-	}
-	/* A section of the file on screen: a step within it, which
-	 * Backspace comes back from as from another role. */
-	if (r == from && top != NULL && strcmp(top->ops->name, "reader") == 0 &&
-	    view_reader_role(top) == from) {
-		view_reader_goto_anchor(top, a, anchor, true);
-		return;
-	}
-	app_open_role(a, r, anchor);
 }

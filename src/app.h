@@ -32,10 +32,19 @@ struct app {
 	int64_t (*clock)(void); /* the time of a change (tests fix it) */
 	bool ascii;          /* no UTF-8 locale: ASCII glyphs */
 	int rows, cols;
-	struct view *views[APP_MAX_VIEWS];
+	/* the screens, home first; nav.c alone pushes and pops them */
+	struct app_screen {
+		struct view *view;     /* owned */
+		enum nav_kind kind;    /* what it was opened as (NAV_NONE: app_push) */
+		bool by_link;          /* opened at a place: Backspace comes back */
+	} stack[APP_MAX_VIEWS];
 	size_t nviews;
+	/* the request of the view acting now, carried out when it returns */
+	struct nav_request pending;
+	char *pending_text[4]; /* owned copies of pending's strings */
+	bool acting;
 	/* files reached by links that the catalogue does not list, one per
-	 * catalogue (see app_follow) */
+	 * catalogue (see nav.c) */
 	struct catalog *linked;
 	size_t nlinked, linked_cap;
 	char *status;
@@ -55,12 +64,29 @@ struct app {
 void app_init(struct app *a, struct catalog *cat, int rows, int cols);
 void app_done(struct app *a);
 
-/* Pushes a view (takes ownership). */
+/* Pushes a view (takes ownership): the first screen, as main() opens it. */
 void app_push(struct app *a, struct view *v);
 /* The view on top, or NULL. */
 struct view *app_top(struct app *a);
+/* Closes the view on top (frees it). */
+void app_pop(struct app *a);
 
-/* Handles one key; returns true when the screen needs redrawing. */
+/*
+ * Asks for another screen (see enum nav_kind); the request's strings are
+ * copied.  Asked while a view handles an action, it is carried out when
+ * the action returns (a later request replaces an earlier one); else at
+ * once.  What cannot be done is said in the status line.
+ */
+void app_request(struct app *a, const struct nav_request *rq);
+
+/* For app.c, from nav.c: runs the top view's action and the request it
+ * made (see app_request); returns the view's result (VR_REDRAW added when
+ * a request ran).  nav_done() closes every view and what links opened. */
+int nav_act(struct app *a, enum action act);
+void nav_done(struct app *a);
+
+/* Handles one key; returns true when the screen needs redrawing (the
+ * view said so, the screens or the status line changed). */
 bool app_key(struct app *a, int key);
 void app_resize(struct app *a, int rows, int cols);
 /* Runs the top view's idle work; true when the screen should be redrawn. */
@@ -92,26 +118,8 @@ bool app_progress(struct app *a, struct role *role, size_t *done, size_t *total)
 bool app_progress_of(struct app *a, const char *profile, struct role *role, size_t *done,
                      size_t *total);
 
-/* Opens a role in a new reader; returns false (status set) on failure. */
-bool app_open_role(struct app *a, struct role *role, const char *anchor);
-
-/* Shows section sec of role: back in the reader of that role below the
- * current screen, closing the screens above it, or in a new reader. */
-void app_goto_section(struct app *a, struct role *role, size_t sec);
-
-/*
- * Follows a link found in from's text: a target with a scheme is shown in
- * the status line; a "#anchor" alone, or a link back to from, moves the
- * reader of from (a step Backspace comes back from); any other opens the
- * role it names in a new reader, tried in this order, whatever was
- * opened before:
- *  1. the handbook's role whose id is the target's file name without .md
- *     (a target without .md names a role only this way);
- *  2. the .md file at the target's path from the folder of from's file;
- *  3. the .md file of the target's file name in that folder (upstream
- *     repositories link by repository path).
- * When nothing matches the status line says "Not in this handbook".
- */
-void app_follow(struct app *a, struct role *from, const char *url);
+/* Opens a role in a new reader, at `at` (NULL: where the profile left
+ * it); returns false (status set) when the role cannot be loaded. */
+bool app_open_role(struct app *a, struct role *role, const struct nav_place *at);
 
 #endif

@@ -188,7 +188,7 @@ export_profile(struct store *st, struct catalog *cat, const char *profile, int64
 		return EXPORT_ERR_NOTFOUND;
 	}
 	if (s == STORE_OK)
-		s = store_profiles_list(st, &p, &n);
+		s = store_records_list(st, &p, &n);
 	if (s != STORE_OK) {
 		xreplacef(detail, "cannot read the database: %s", store_strerror(s));
 		return EXPORT_ERR_STORE;

@@ -61,8 +61,8 @@ store_profile_delete(struct store *st, const char *name)
 	return finish(st, status);
 }
 
-enum store_status
-store_profiles_list(struct store *st, struct store_progress **out, size_t *n)
+static enum store_status
+progress_list(struct store *st, enum stmt which, struct store_progress **out, size_t *n)
 {
 	struct store_progress *v = NULL, *p;
 	size_t len = 0, cap = 0;
@@ -72,7 +72,7 @@ store_profiles_list(struct store *st, struct store_progress **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	if ((status = query(st, STMT_PROFILES_LIST, &s, "")) != STORE_OK)
+	if ((status = query(st, which, &s, "")) != STORE_OK)
 		return status;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, len + 1, sizeof *v);
@@ -90,6 +90,18 @@ store_profiles_list(struct store *st, struct store_progress **out, size_t *n)
 	*out = v;
 	*n = len;
 	return STORE_OK;
+}
+
+enum store_status
+store_profiles_list(struct store *st, struct store_progress **out, size_t *n)
+{
+	return progress_list(st, STMT_PROFILES_LIST, out, n);
+}
+
+enum store_status
+store_records_list(struct store *st, struct store_progress **out, size_t *n)
+{
+	return progress_list(st, STMT_RECORDS_LIST, out, n);
 }
 
 void

@@ -105,8 +105,15 @@ struct store_progress {
 	int64_t updated_at;
 };
 /* Every profile (even with no records: role NULL, done 0) and role with
- * records, sorted by profile then role.  Free with store_progress_free(). */
+ * progress (checklist items, ratings or snapshots), sorted by profile then
+ * role.  A reading position is no progress: it makes no role, and a
+ * profile with nothing but positions is left out.  Free with
+ * store_progress_free(). */
 enum store_status store_profiles_list(struct store *st, struct store_progress **out, size_t *n);
+/* The same with the reading positions counted as records (done 0): every
+ * role a profile has any record of, for an export that must carry them
+ * all.  Free with store_progress_free(). */
+enum store_status store_records_list(struct store *st, struct store_progress **out, size_t *n);
 void store_progress_free(struct store_progress *p, size_t n);
 
 /* ---- checklist ---- */

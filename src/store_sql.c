@@ -37,7 +37,21 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_PROFILE_FIND] = "SELECT id FROM profiles WHERE name = ?1",
 	[STMT_PROFILE_ADD] = "INSERT INTO profiles (name, created_at) VALUES (?1, ?2)",
 	[STMT_PROFILE_DELETE] = "DELETE FROM profiles WHERE name = ?1",
+	/* Progress is items, ratings and snapshots; a reading position is
+	 * none, and a profile that has only positions (it read, nothing
+	 * more) is no candidate either. */
 	[STMT_PROFILES_LIST] =
+		"SELECT p.name, r.role, coalesce(sum(r.done), 0),"
+		" coalesce(max(r.updated_at), p.created_at)"
+		" FROM profiles AS p LEFT JOIN ("
+		"  SELECT profile_id, role, done, updated_at FROM items"
+		"  UNION ALL SELECT profile_id, role, 0, updated_at FROM ratings"
+		"  UNION ALL SELECT profile_id, role, 0, taken_at FROM snapshots"
+		" ) AS r ON r.profile_id = p.id"
+		" WHERE r.role IS NOT NULL"
+		"  OR NOT EXISTS (SELECT 1 FROM positions AS x WHERE x.profile_id = p.id)"
+		" GROUP BY p.id, r.role ORDER BY p.name, r.role",
+	[STMT_RECORDS_LIST] =
 		"SELECT p.name, r.role, coalesce(sum(r.done), 0),"
 		" coalesce(max(r.updated_at), p.created_at)"
 		" FROM profiles AS p LEFT JOIN ("

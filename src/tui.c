@@ -457,13 +457,17 @@ tui_run(struct app *a, bool color)
 	}
 	app_resize(a, LINES, COLS);
 	frame_init(&f, LINES, COLS);
-	while (!a->quit && !got_signal) {
+	for (bool redraw = true; !a->quit && !got_signal;) {
 		wint_t ch;
 		int rc, key;
 		static unsigned errors; /* blocking reads that failed in a row */
 
-		app_draw(a, &f);
-		present(&f, a);
+		/* only when the key changed something (see app_key) */
+		if (redraw) {
+			app_draw(a, &f);
+			present(&f, a);
+		}
+		redraw = true;
 		/* Idle work (roles the first frame did not load) runs only while
 		 * no key is waiting, one piece per frame. */
 		timeout(0);
@@ -497,7 +501,7 @@ tui_run(struct app *a, bool color)
 			app_resize(a, LINES, COLS);
 			clear();
 		}
-		app_key(a, key);
+		redraw = app_key(a, key);
 	}
 	frame_done(&f);
 	endwin();

@@ -17,13 +17,53 @@ struct app;
 struct view;
 struct role;
 
-/* What handling an action asks of the app loop (bits). */
+/* What handling an action asks of the app loop (bits).  The loop redraws
+ * only for VR_REDRAW and VR_CLOSE, a navigation request, a status message
+ * or the prompt: VR_HANDLED alone is "nothing changed". */
 enum view_result {
 	VR_NONE = 0,     /* not handled */
 	VR_HANDLED = 1 << 0,
 	VR_REDRAW = 1 << 1,
 	VR_CLOSE = 1 << 2, /* pop this view */
 	VR_QUIT = 1 << 3,
+};
+
+/*
+ * Navigation as requests: a view never builds another view or looks at the
+ * stack; it asks the app (app_request()) for a screen, and the app (nav.c)
+ * builds it, pushes it and says so when it cannot.  The request is carried
+ * out when the view's action returns; q and Esc (VR_CLOSE) always go back
+ * to the screen below, the one the request came from.
+ */
+enum nav_kind {
+	NAV_NONE = 0,
+	NAV_ROLE,      /* role's text, at `at` */
+	NAV_FOLLOW,    /* follow url, a link of role's text */
+	NAV_LINK_BACK, /* come back from a followed link (Backspace) */
+	NAV_CHECKLIST, /* role's checklist, for the app's profile */
+	NAV_ASSESS,    /* role's assessment of profile by rater */
+	NAV_CHART,     /* role's chart of profile by rater */
+	NAV_HISTORY,   /* role's snapshots of profile by rater */
+	NAV_REVIEW,    /* every candidate */
+	NAV_HELP,      /* the keys of the screen on top */
+};
+
+/* A place in a role's text: a section, an anchor, or (neither) where the
+ * profile left it. */
+struct nav_place {
+	bool at_section;
+	size_t section;     /* outline entry, with at_section */
+	const char *anchor; /* GitHub anchor of a heading, without '#'; "" the top */
+};
+
+struct nav_request {
+	enum nav_kind kind;
+	struct role *role; /* borrowed from the catalogue */
+	struct nav_place at;
+	const char *url; /* NAV_FOLLOW */
+	/* NAV_ASSESS, NAV_CHART, NAV_HISTORY: NULL, the app's profile and
+	 * rater; else this profile, rated by rater (NULL or "": its own) */
+	const char *profile, *rater;
 };
 
 /*
@@ -78,6 +118,10 @@ struct view_ops {
 	 * skipped); returns true when it did some and wants a redraw.  May be
 	 * NULL. */
 	bool (*idle)(struct view *v, struct app *a);
+	/* Shows a place of the role the view shows (a link within it was
+	 * followed); with remember, a step Backspace comes back from.  NULL:
+	 * the view shows no role's text, and a new one is opened. */
+	void (*locate)(struct view *v, struct app *a, const struct nav_place *at, bool remember);
 	void (*free)(struct view *v);
 };
 
@@ -100,15 +144,5 @@ struct view *view_chart_new(struct app *a, struct role *role, const char *profil
 /* Every profile and role with progress, ratings and readiness. */
 struct view *view_review_new(struct app *a);
 struct view *view_help_new(struct app *a, const struct view *about);
-
-/* For following links: scrolls a reader to the section of its role whose
- * anchor (GitHub slug) is `anchor` (NULL or "": the top), or says in the
- * status line that there is none.  With remember, a move is a step that
- * Backspace (ACT_HISTORY_BACK) comes back from. */
-void view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor, bool remember);
-/* Scrolls a reader to section sec of its role. */
-void view_reader_goto_section(struct view *v, struct app *a, size_t sec);
-/* The role a reader shows. */
-struct role *view_reader_role(struct view *v);
 
 #endif

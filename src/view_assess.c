@@ -579,7 +579,9 @@ assess_action(struct view *v, struct app *a, enum action act)
 	case ACT_CHART:
 	case ACT_HISTORY:
 		snapshot(s, a, false);
-		app_push(a, view_chart_new(a, s->role, s->profile, s->rater, act == ACT_HISTORY));
+		app_request(a, &(struct nav_request){.kind = act == ACT_HISTORY ? NAV_HISTORY : NAV_CHART,
+		                                     .role = s->role, .profile = s->profile,
+		                                     .rater = s->rater});
 		break;
 	case ACT_RELOAD:
 		reload(s, a);

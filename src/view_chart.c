@@ -637,7 +637,9 @@ chart_action(struct view *v, struct app *a, enum action act)
 				app_status(a, false, "The role has no section about %s", ar->name);
 				return VR_REDRAW;
 			}
-			app_goto_section(a, c->role, (size_t)ar->section);
+			app_request(a, &(struct nav_request){.kind = NAV_ROLE, .role = c->role,
+			                                     .at = {.at_section = true,
+			                                            .section = (size_t)ar->section}});
 			return VR_REDRAW;
 		}
 		if (c->mode == MODE_HISTORY) {

@@ -262,9 +262,9 @@ home_action(struct view *v, struct app *a, enum action act)
 		if (h->nav.sel < 0)
 			break;
 		if (sel == a->cat->n)
-			app_push(a, view_review_new(a));
+			app_request(a, &(struct nav_request){.kind = NAV_REVIEW});
 		else
-			app_open_role(a, a->cat->v[sel], NULL);
+			app_request(a, &(struct nav_request){.kind = NAV_ROLE, .role = a->cat->v[sel]});
 		break;
 	case ACT_SEARCH:
 		h->search_origin = sel;
@@ -287,7 +287,7 @@ home_action(struct view *v, struct app *a, enum action act)
 		break;
 	}
 	case ACT_REVIEW:
-		app_push(a, view_review_new(a));
+		app_request(a, &(struct nav_request){.kind = NAV_REVIEW});
 		break;
 	case ACT_RELOAD: /* progress is read on every draw */
 		app_status(a, false, "Reloaded");

@@ -1,94 +1,26 @@
 /*
  * view_reader.c - the role screen: a table of contents beside the text
- * (above it on a narrow terminal), scrolling, sections, search and links.
+ * (above it on a narrow terminal), scrolling, sections and the keys; the
+ * other parts are named in reader.h.
  *
  * The rendered lines are a cache keyed by the text pane's width: a resize
  * re-renders once, a keystroke only redraws the visible rows.  Positions
- * survive a re-render by their text, not their line number: the top line
- * is remembered as a mark (its section and the bytes of text before it in
- * that section) and found again in the new lines, so the words at the top
- * stay at the top.  Following a link to a section of the same file keeps
- * a mark of the position it left, for Backspace.
- *
- * A title given only in front matter heads the text as a level-1 heading
- * of its own, as in `rolebook print`, and is the first entry of the
- * contents.  The role's outline does not have it, so that its numbering
- * (saved positions, checklist groups, skill areas) stays that of the
- * file: here the sections of the render and the entries of the contents
- * are numbered `base` (0 or 1) after the outline's.
+ * survive a re-render by their text, not their line number (see
+ * reader_place.c).
  */
 #include "config.h"
 
-#include <ctype.h>
-#include <limits.h>
 #include <string.h>
 
-#include "app.h"
+#include "anchors.h"
 #include "checklist.h"
-#include "content.h"
-#include "listnav.h"
-#include "mdrender.h"
+#include "reader.h"
 #include "search.h"
 #include "text.h"
-#include "view.h"
 #include "xalloc.h"
 
 #define TOC_SIDE_MIN_COLS 72 /* narrower than this: contents above the text */
 #define TOC_MAX_WIDTH 28
-#define MAX_MARKS 64 /* positions Backspace comes back to; older ones are dropped */
-#define NO_SECTION UINT32_MAX
-
-/*
- * A position in the text that a new width does not move: the section of a
- * line and the bytes of text before it within that section, counting
- * neither spaces nor markers (bullets, bars, rules), which wrapping only
- * spreads over other lines.  A line without text (a blank line, a
- * heading's rule) is the gap-th of those after the text before it.
- */
-struct mark {
-	uint32_t section; /* NO_SECTION: above the first section */
-	size_t text;      /* bytes of text before the line */
-	size_t gap;       /* 0: the line holds byte `text`; else its rank, from 1 */
-};
-
-struct reader {
-	struct view v;
-	struct app *app; /* for saving the reading position when closed */
-	struct role *role;
-	size_t base;     /* 1: the render's section 0 is the title of the front matter */
-	bool restored;   /* the saved reading position has been applied */
-	struct render r;
-	int rwidth; /* width of the cached render, 0 when none */
-	size_t top;
-	/* the mark the last re-render put at the top, while the top stays
-	 * there: resizing back and forth comes back to the same words, not to
-	 * the start of the longer line they shared at another width */
-	struct mark top_mark;
-	size_t top_mark_line; /* SIZE_MAX: none */
-	bool focus_toc;
-	size_t toc_sel;    /* the entry selected while the contents have focus */
-	struct listnav toc; /* the contents as a list: what they show */
-	/* layout, from the last draw */
-	int body_top, body_h, text_col, text_w, toc_row, toc_col, toc_w, toc_h;
-	/* search */
-	char *pat;
-	bool icase;
-	long match; /* line of the current match, -1 none */
-	size_t search_origin;
-	/* selected link: line and span */
-	long link_line;
-	uint32_t link_span;
-	/* where links within the file were followed from, the latest last */
-	struct mark marks[MAX_MARKS];
-	size_t nmarks;
-};
-
-/* Sections of the render: the outline's and the title's, if shown. */
-static size_t
-nsections(const struct reader *rd)
-{
-	return rd->base + rd->role->outline.n;
-}
 
 /* Entries of the contents: the sections, then the checklist, if any. */
 static size_t
@@ -113,152 +45,11 @@ section_level(const struct reader *rd, size_t i)
 	return i < rd->base ? 1 : rd->role->outline.v[i - rd->base].level;
 }
 
-/* The section of line i, or NO_SECTION when it comes before the first
- * one (text above the first heading: the renderer numbers those lines 0,
- * but section 0 starts below them). */
-static uint32_t
-line_section(const struct reader *rd, size_t i)
-{
-	uint32_t sec;
-
-	if (i >= rd->r.lines.n)
-		return 0;
-	sec = rd->r.lines.v[i].section;
-	return sec < rd->r.nsections && rd->r.section_line[sec] > i ? NO_SECTION : sec;
-}
-
-/* Bytes of text on line i, as a mark counts them. */
-static size_t
-text_bytes(const struct lines *l, size_t i)
-{
-	const struct line *ln = &l->v[i];
-	const char *t = lines_text(l, i);
-	size_t n = 0;
-
-	for (uint32_t k = 0; k < ln->nspans; k++) {
-		const struct span *sp = &l->spans[ln->span + k];
-		if (sp->style & STY_MARKER)
-			continue;
-		for (size_t b = sp->off > ln->lead ? sp->off : ln->lead; b < sp->off + sp->len; b++)
-			n += t[b] != ' ';
-	}
-	return n;
-}
-
-static size_t
-section_start(const struct reader *rd, uint32_t sec)
-{
-	return sec < rd->r.nsections ? rd->r.section_line[sec] : 0;
-}
-
-static struct mark
-mark_at(const struct reader *rd, size_t line)
-{
-	struct mark m = {line_section(rd, line), 0, 0};
-
-	if (line >= rd->r.lines.n)
-		return m;
-	for (size_t i = section_start(rd, m.section); i <= line; i++) {
-		size_t c = text_bytes(&rd->r.lines, i);
-		if (i < line)
-			m.text += c;
-		m.gap = c > 0 ? 0 : m.gap + 1;
-	}
-	return m;
-}
-
-/* The line of m in the current lines: the one holding its byte of text,
- * or the gap-th line without text after the text before it; the last
- * line of the section when the section has less text than that. */
-static size_t
-line_of(const struct reader *rd, struct mark m)
-{
-	const struct lines *l = &rd->r.lines;
-	size_t i = section_start(rd, m.section), text = 0;
-
-	if (l->n == 0)
-		return 0;
-	if (i >= l->n || line_section(rd, i) != m.section)
-		return i < l->n ? i : l->n - 1;
-	for (; i + 1 < l->n && line_section(rd, i + 1) == m.section; i++) {
-		size_t c = text_bytes(l, i);
-		if (m.gap == 0 ? text + c > m.text : text >= m.text)
-			break;
-		text += c;
-	}
-	/* the line after the text before the mark starts its run of lines
-	 * without text: go on along it */
-	for (size_t k = 1; k < m.gap && i + 1 < l->n && line_section(rd, i + 1) == m.section &&
-	                   text_bytes(l, i + 1) == 0;
-	     k++)
-		i++;
-	return i;
-}
-
 /* A document without headings: its outline is one untitled entry. */
 static bool
 untitled(const struct role *r)
 {
 	return r->outline.n == 1 && r->outline.v[0].node == r->doc;
-}
-
-/* Renders the role, headed by its title when the text does not show it.
- * The heading is made as nodes, so the title is never read as Markdown. */
-static void
-render_text(struct reader *rd, const struct mdrender_opts *o)
-{
-	struct role *r = rd->role;
-
-	mdrender_begin(&rd->r, o);
-	if (r->title_unshown) {
-		cmark_node *t = cmark_node_new(CMARK_NODE_DOCUMENT);
-		cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
-		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
-		struct outline ol;
-
-		cmark_node_set_heading_level(h, 1);
-		cmark_node_set_literal(text, r->title);
-		cmark_node_append_child(h, text);
-		cmark_node_append_child(t, h);
-		outline_build(&ol, t);
-		mdrender_part(&rd->r, t, rd->base > 0 ? &ol : NULL);
-		outline_done(&ol);
-		cmark_node_free(t);
-	}
-	mdrender_part(&rd->r, r->doc, &r->outline);
-	mdrender_end(&rd->r);
-	/* without headings, the one section the title names starts at it */
-	if (r->title_unshown && rd->base == 0 && rd->r.nsections > 0)
-		rd->r.section_line[0] = 0;
-}
-
-static void
-rerender(struct reader *rd, struct app *a, int width)
-{
-	struct mdrender_opts o = {.width = width, .ascii = a->ascii, .references = false};
-	struct mark top = {0, 0, 0}, origin = {0, 0, 0};
-	/* the first render starts at the top: only a re-render has a
-	 * position to carry over */
-	bool carry = rd->rwidth != 0 && rd->r.lines.n > 0;
-
-	if (rd->rwidth == width)
-		return;
-	if (carry) {
-		top = rd->top == rd->top_mark_line ? rd->top_mark : mark_at(rd, rd->top);
-		origin = mark_at(rd, rd->search_origin); /* a search may be under way */
-	}
-	render_done(&rd->r);
-	render_init(&rd->r);
-	render_text(rd, &o);
-	rd->rwidth = width;
-	if (carry) {
-		rd->top = line_of(rd, top);
-		rd->search_origin = line_of(rd, origin);
-		rd->top_mark = top;
-		rd->top_mark_line = rd->top;
-	}
-	rd->link_line = -1;
-	rd->match = -1;
 }
 
 static size_t
@@ -269,8 +60,8 @@ max_top(const struct reader *rd)
 	return n > h ? n - h : 0;
 }
 
-static void
-scroll_to(struct reader *rd, long line)
+void
+reader_scroll_to(struct reader *rd, long line)
 {
 	size_t limit = max_top(rd);
 
@@ -292,132 +83,6 @@ jump_to_section(struct reader *rd, size_t sec)
 		rd->top = rd->r.section_line[sec];
 }
 
-static void
-push_mark(struct reader *rd, struct mark m)
-{
-	if (rd->nmarks == MAX_MARKS) {
-		memmove(&rd->marks[0], &rd->marks[1], (MAX_MARKS - 1) * sizeof rd->marks[0]);
-		rd->nmarks--;
-	}
-	rd->marks[rd->nmarks++] = m;
-}
-
-/* Goes back to the latest mark; false when there is none. */
-static bool
-pop_mark(struct reader *rd)
-{
-	if (rd->nmarks == 0)
-		return false;
-	rd->top = line_of(rd, rd->marks[--rd->nmarks]);
-	return true;
-}
-
-/*
- * The reading position is kept as the section and the line within it.
- * The store has a text for the section: it holds "§N title", N the
- * section's number from 1, so that of sections with the same title
- * ("Homework" every week) the one read is found again; the title checks
- * that section N is still the one meant after an edit of the file, and
- * when it is not, the section of that title nearest to N is taken.  A
- * text without the number (saved by an older rolebook) is a title alone,
- * found first from the top.  No section (NULL) means the line is counted
- * from the top of the text.
- */
-#define POSITION_SIGN "\u00a7" /* § */
-
-static char *
-position_section(size_t sec, const char *title)
-{
-	return xasprintf(POSITION_SIGN "%zu %s", sec + 1, title);
-}
-
-/* The section titled title nearest to section near (the first one of
- * two as near), or -1. */
-static long
-title_near(const struct outline *o, const char *title, size_t near)
-{
-	long best = -1;
-	size_t best_d = SIZE_MAX;
-
-	for (size_t i = 0; i < o->n; i++) {
-		size_t d = i > near ? i - near : near - i;
-		if (d < best_d && strcmp(o->v[i].title, title) == 0) {
-			best = (long)i;
-			best_d = d;
-		}
-	}
-	return best;
-}
-
-/* The section a saved text names, or -1. */
-static long
-position_find(const struct outline *o, const char *saved)
-{
-	const char *p = saved;
-	size_t n = 0;
-	long sec;
-
-	if (strncmp(p, POSITION_SIGN, strlen(POSITION_SIGN)) == 0) {
-		p += strlen(POSITION_SIGN);
-		for (; *p >= '0' && *p <= '9'; p++)
-			if (n <= o->n) /* past it, it is out of range anyway */
-				n = n * 10 + (size_t)(*p - '0');
-		if (*p == ' ' && n >= 1 && (sec = title_near(o, p + 1, n - 1)) >= 0)
-			return sec;
-	}
-	/* a title alone, or one that merely looks numbered */
-	return title_near(o, saved, 0);
-}
-
-static void
-restore_position(struct reader *rd, struct app *a)
-{
-	char *section = NULL;
-	int line = 0;
-	long found;
-	size_t sec, at, first, end;
-
-	if (a->store == NULL ||
-	    store_position_get(a->store, a->profile, rd->role->id, &section, &line) != STORE_OK)
-		return;
-	at = line > 0 ? (size_t)line : 0;
-	if (section == NULL) {
-		rd->top = at;
-	} else if ((found = position_find(&rd->role->outline, section)) >= 0 &&
-	           (sec = rd->base + (size_t)found) < rd->r.nsections) {
-		/* no further than the section's last line: it may have shrunk */
-		first = rd->r.section_line[sec];
-		end = sec + 1 < rd->r.nsections ? rd->r.section_line[sec + 1] : rd->r.lines.n;
-		rd->top = first + at;
-		if (rd->top >= end)
-			rd->top = end > first ? end - 1 : first;
-	}
-	free(section);
-}
-
-static void
-save_position(struct reader *rd)
-{
-	struct app *a = rd->app;
-	const struct outline *o = &rd->role->outline;
-	uint32_t sec;
-	char *section = NULL;
-	size_t line;
-
-	if (a == NULL || a->store == NULL || a->readonly || rd->rwidth == 0 || rd->r.lines.n == 0)
-		return;
-	sec = line_section(rd, rd->top);
-	line = rd->top;
-	/* in the title's section: counted from the top */
-	if (sec >= rd->base && sec < nsections(rd)) {
-		section = position_section(sec - rd->base, o->v[sec - rd->base].title);
-		line -= rd->r.section_line[sec];
-	}
-	store_position_set(a->store, a->profile, rd->role->id, section,
-	                   line < INT_MAX ? (int)line : INT_MAX, app_now(a));
-	free(section);
-}
-
 static uint32_t current_section(const struct reader *rd);
 
 /* The contents as a list at their height: the entry they mark (the
@@ -434,8 +99,8 @@ toc_fit(struct reader *rd)
 		rd->toc_sel = (size_t)rd->toc.sel;
 }
 
-static void
-layout(struct reader *rd, struct app *a, int top, int height)
+void
+reader_layout(struct reader *rd, struct app *a, int top, int height)
 {
 	int cols = a->cols;
 	size_t ns = rd->role->outline.n;
@@ -471,36 +136,38 @@ layout(struct reader *rd, struct app *a, int top, int height)
 	}
 	if (rd->body_h < 1)
 		rd->body_h = 1;
-	rerender(rd, a, rd->text_w);
+	reader_rerender(rd, a, rd->text_w);
+	if (rd->boxes_stale || (a->store && store_data_version(a->store) != rd->boxes_version))
+		reader_show_progress(rd, a);
 	if (!rd->restored) {
-		restore_position(rd, a);
+		reader_restore_position(rd, a);
 		rd->restored = true;
 	}
 	if (rd->top >= rd->r.lines.n)
 		rd->top = rd->r.lines.n ? rd->r.lines.n - 1 : 0;
 	toc_fit(rd);
+	if (rd->reveal) {
+		rd->reveal = false;
+		reader_reveal_link(rd, a);
+	}
+}
+
+/* The layout step (view_ops.layout): the panes at the size, the text
+ * wrapped at its width (its top line kept), the contents fitted. */
+static void
+reader_layout_op(struct view *v, struct app *a, int top, int height)
+{
+	reader_layout((struct reader *)v, a, top, height);
 }
 
 /* The section of the top line, or NO_SECTION (see line_section). */
 static uint32_t
 current_section(const struct reader *rd)
 {
-	return line_section(rd, rd->top);
+	return reader_line_section(rd, rd->top);
 }
 
 /* ---- drawing ---- */
-
-/* The number of the selected link, 0 for none. */
-static uint16_t
-selected_link(const struct reader *rd)
-{
-	const struct lines *l = &rd->r.lines;
-
-	if (rd->link_line < 0 || (size_t)rd->link_line >= l->n ||
-	    rd->link_span >= l->v[rd->link_line].nspans)
-		return 0;
-	return l->spans[l->v[rd->link_line].span + rd->link_span].link;
-}
 
 /* Draws line i at row; the spans of link number `link` are selected,
  * wherever the wrapping put them. */
@@ -562,7 +229,8 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 			size_t done = 0, total = 0;
 			char *label;
 			if (i == ns && rd->role->nitems > 0) {
-				app_progress(a, rd->role, &done, &total);
+				done = rd->done;
+				total = rd->total;
 				label = xasprintf("%s Checklist %zu/%zu", a->ascii ? "*" : "\u2714", done,
 				                  total);
 			} else {
@@ -605,22 +273,15 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 	}
 }
 
-/* The layout step: the panes at the size, the text wrapped at its width
- * (its top line kept), the contents fitted. */
-static void
-reader_layout(struct view *v, struct app *a, int top, int height)
-{
-	layout((struct reader *)v, a, top, height);
-}
-
 static void
 reader_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct reader *rd = (struct reader *)v;
 	uint16_t link;
 
-	layout(rd, a, top, height);
-	link = selected_link(rd);
+	(void)top; /* laid out by the layout step, before every draw */
+	(void)height;
+	link = reader_selected_link(rd);
 	if (rd->toc_h > 0)
 		draw_toc(rd, a, f);
 	for (int r = 0; r < rd->body_h; r++) {
@@ -655,8 +316,12 @@ reader_info(struct view *v, struct app *a)
 	else if (bottom >= n)
 		snprintf(where, sizeof where, rd->top == 0 ? "all" : "end");
 	else
-		snprintf(where, sizeof where, "%zu%%", bottom * 100 / n);
-	if (!app_progress(a, rd->role, &done, &total) || a->cols < 60)
+		/* below 100 (bottom < n): two digits wide, as "all" and
+		 * "end" are, so that nothing moves as it passes 9% */
+		snprintf(where, sizeof where, "%2zu%%", bottom * 100 / n);
+	done = rd->done;
+	total = rd->total;
+	if (rd->role->nitems == 0 || a->cols < 60)
 		return xstrdup(where);
 	bar = checklist_bar(done, total, 10, a->ascii);
 	out = xasprintf("%zu/%zu %s  %s", done, total, bar, where);
@@ -664,295 +329,35 @@ reader_info(struct view *v, struct app *a)
 	return out;
 }
 
-/* ---- search ---- */
-
+/* Shows a place of the role (view_ops.locate): a section, or the one
+ * whose anchor is at->anchor ("": the top), or says in the status line
+ * that there is none.  With remember, a move is a step that Backspace
+ * (ACT_HISTORY_BACK) comes back from. */
 static void
-run_search(struct reader *rd, struct app *a, size_t from, int dir, bool inclusive)
-{
-	bool wrapped;
-	long i;
-
-	if (rd->pat == NULL || *rd->pat == '\0') {
-		rd->match = -1;
-		return;
-	}
-	i = search_lines(&rd->r.lines, rd->pat, rd->icase, from, dir, inclusive, &wrapped);
-	if (i < 0) {
-		rd->match = -1;
-		app_status(a, true, "Pattern not found: %s", rd->pat);
-		return;
-	}
-	rd->match = i;
-	if ((size_t)i < rd->top || (size_t)i >= rd->top + (size_t)rd->body_h)
-		scroll_to(rd, i - rd->body_h / 3);
-	if (wrapped && !inclusive)
-		app_status(a, false, dir > 0 ? "Search wrapped to the top" : "Search wrapped to the bottom");
-}
-
-static int
-reader_input(struct view *v, struct app *a, const char *text, bool done)
-{
-	struct reader *rd = (struct reader *)v;
-
-	layout(rd, a, 1, a->rows - 2); /* keys may come before the first draw */
-	if (text == NULL) { /* cancelled: back where the search started */
-		free(rd->pat);
-		rd->pat = NULL;
-		rd->match = -1;
-		rd->top = rd->search_origin;
-		return VR_REDRAW;
-	}
-	free(rd->pat);
-	rd->pat = xstrdup(text);
-	rd->icase = search_icase(text);
-	if (*text == '\0') {
-		rd->match = -1;
-		rd->top = rd->search_origin;
-		return VR_REDRAW;
-	}
-	run_search(rd, a, rd->search_origin, 1, true);
-	/* nothing found: the text goes back to where the search started, as
-	 * on Esc, rather than staying where a shorter pattern matched */
-	if (done && rd->match < 0)
-		rd->top = rd->search_origin;
-	if (done && rd->match >= 0) {
-		size_t count = 0;
-		for (size_t i = 0; i < rd->r.lines.n; i++)
-			if (search_in(lines_text(&rd->r.lines, i), rd->r.lines.v[i].len, 0, rd->pat,
-			              strlen(rd->pat), rd->icase) >= 0 ||
-			    search_across(&rd->r.lines, i, rd->pat, strlen(rd->pat), rd->icase,
-			                  &(size_t){0}) >= 0)
-				count++;
-		app_status(a, false, "%zu line%s match; n next, N previous", count,
-		           count == 1 ? "" : "s");
-	}
-	return VR_REDRAW;
-}
-
-/* ---- links ---- */
-
-/* Selects the next (dir 1) or previous (dir -1) link span among the
- * visible lines, starting after the current selection. */
-static bool
-select_link(struct reader *rd, int dir)
-{
-	const struct lines *l = &rd->r.lines;
-	size_t first = rd->top, last = rd->top + (size_t)rd->body_h;
-	long line = rd->link_line;
-	long span = (long)rd->link_span;
-
-	if (last > l->n)
-		last = l->n;
-	if (line < (long)first || line >= (long)last) {
-		line = dir > 0 ? (long)first : (long)last - 1;
-		span = dir > 0 ? -1 : (line >= 0 ? (long)l->v[line].nspans : 0);
-	}
-	uint16_t cur = selected_link(rd);
-	while (line >= (long)first && line < (long)last) {
-		const struct line *ln = &l->v[line];
-		for (span += dir; span >= 0 && span < (long)ln->nspans; span += dir) {
-			uint16_t id = l->spans[ln->span + (size_t)span].link;
-			/* a link wrapped over lines is one link */
-			if (id != 0 && id != cur) {
-				rd->link_line = line;
-				rd->link_span = (uint32_t)span;
-				return true;
-			}
-		}
-		line += dir;
-		if (line >= 0 && line < (long)l->n)
-			span = dir > 0 ? -1 : (long)l->v[line].nspans;
-	}
-	return false;
-}
-
-static bool
-link_visible(const struct reader *rd)
-{
-	return rd->link_line >= (long)rd->top && rd->link_line < (long)(rd->top + (size_t)rd->body_h) &&
-	       rd->link_line < (long)rd->r.lines.n;
-}
-
-/* A message about the selected link may be longer than the footer and
- * cover the bottom rows of the text: scroll the link out from under it. */
-static void
-reveal_link(struct reader *rd, struct app *a)
-{
-	int covered = app_status_rows(a) - 1;
-	size_t clear;
-
-	if (covered <= 0 || !link_visible(rd))
-		return;
-	clear = rd->top + (size_t)(rd->body_h > covered ? rd->body_h - covered : 1);
-	if ((size_t)rd->link_line >= clear)
-		rd->top += (size_t)rd->link_line - clear + 1;
-}
-
-static int
-follow_link(struct reader *rd, struct app *a)
-{
-	uint16_t id;
-
-	if (!link_visible(rd) && !select_link(rd, 1)) {
-		app_status(a, false, "No link on this screen");
-		return VR_REDRAW;
-	}
-	id = selected_link(rd);
-	if (id == 0 || id > rd->r.nlinks)
-		return VR_REDRAW;
-	app_follow(a, rd->role, rd->r.links[id - 1].url);
-	if (app_top(a) == &rd->v)
-		reveal_link(rd, a);
-	return VR_REDRAW;
-}
-
-/* ---- anchors ---- */
-
-/* True for what GitHub drops from an anchor: everything but letters,
- * marks, digits, connector punctuation ('_'), '-' and ' '.  Beyond ASCII
- * these are the blocks of punctuation and symbols (and emoji) that
- * headings use; a letter of any script is kept. */
-static bool
-slug_drops(uint32_t c)
-{
-	if (c < 0x80)
-		return !isalnum((int)c) && c != '-' && c != '_' && c != ' ';
-	if (c <= 0xbf) /* Latin-1 punctuation, signs, fractions; not ª µ º */
-		return c != 0xaa && c != 0xb5 && c != 0xba;
-	if (c == 0xd7 || c == 0xf7)
-		return true;
-	if (c >= 0x2000 && c <= 0x206f) /* general punctuation, but ‿ ⁀ ⁔ */
-		return c != 0x203f && c != 0x2040 && c != 0x2054;
-	if (c >= 0x3000 && c <= 0x303f) /* CJK punctuation; not 々〆〇 and the like */
-		return c <= 0x3004 || (c >= 0x3008 && c <= 0x3020) || c == 0x3030 ||
-		       c == 0x3036 || c == 0x3037 || c >= 0x303d;
-	if (c >= 0xff01 && c <= 0xff65) /* fullwidth forms: punctuation, not letters */
-		return !(c >= 0xff10 && c <= 0xff19) && !(c >= 0xff21 && c <= 0xff3a) &&
-		       c != 0xff3f && !(c >= 0xff41 && c <= 0xff5a);
-	return (c >= 0x20a0 && c <= 0x20cf) ||  /* currency */
-	       (c >= 0x2190 && c <= 0x2bff) ||  /* arrows, maths, shapes, dingbats */
-	       (c >= 0x2e00 && c <= 0x2e7f) ||  /* supplemental punctuation */
-	       (c >= 0xfe10 && c <= 0xfe1f) ||  /* vertical forms */
-	       (c >= 0xfe50 && c <= 0xfe6f) ||  /* small forms */
-	       (c >= 0x1f000 && c <= 0x1faff); /* emoji and pictographs */
-}
-
-/* text in lower case; with slug, also as GitHub makes an anchor of a
- * heading: what slug_drops() drops goes, each space becomes '-'.  Returns a
- * new string. */
-static char *
-lower_text(const char *text, bool slug)
-{
-	size_t len = strlen(text), o = 0;
-	char *s = xmalloc(3 * len + 1); /* İ becomes i and a combining dot */
-
-	for (size_t i = 0; i < len;) {
-		uint32_t c;
-		i += text_decode(text + i, len - i, &c);
-		if (slug && slug_drops(c))
-			continue;
-		if (slug && c == ' ') {
-			s[o++] = '-';
-		} else if (c == 0x130) {
-			s[o++] = 'i';
-			o += text_encode(0x307, s + o);
-		} else {
-			o += text_encode(text_fold_cp(c), s + o);
-		}
-	}
-	s[o] = '\0';
-	return s;
-}
-
-/* An anchor as a link gives it, %XX escapes decoded (a browser's address
- * bar shows "ü" as "%C3%BC"), in lower case.  Returns a new string. */
-static char *
-anchor_key(const char *anchor)
-{
-	char *raw = text_unescape_url(anchor, strlen(anchor)), *key;
-
-	key = lower_text(raw, false);
-	free(raw);
-	return key;
-}
-
-/*
- * The outline entry whose anchor is anchor, or -1.  Headings have GitHub's
- * anchors: the slug of their text, and a repeated slug gets "-1", "-2" ...
- * for its second, third ... heading in document order, as GitHub numbers
- * them.  Lead paragraphs are no headings there and take no part in that
- * count; their plain slug finds them when no heading has it.
- */
-static long
-find_anchor(const struct outline *o, const char *anchor)
-{
-	char *want = anchor_key(anchor), **slugs = xcalloc(o->n ? o->n : 1, sizeof *slugs);
-	long found = -1;
-
-	for (size_t i = 0; i < o->n; i++)
-		if (o->v[i].title[0] != '\0')
-			slugs[i] = lower_text(o->v[i].title, true);
-	for (size_t i = 0; i < o->n && found < 0; i++) {
-		size_t seen = 0;
-		char *full;
-		if (slugs[i] == NULL || o->v[i].lead)
-			continue;
-		for (size_t j = 0; j < i; j++)
-			seen += slugs[j] != NULL && !o->v[j].lead && strcmp(slugs[j], slugs[i]) == 0;
-		full = seen ? xasprintf("%s-%zu", slugs[i], seen) : xstrdup(slugs[i]);
-		if (strcmp(full, want) == 0)
-			found = (long)i;
-		free(full);
-	}
-	for (size_t i = 0; i < o->n && found < 0; i++)
-		if (slugs[i] != NULL && o->v[i].lead && strcmp(slugs[i], want) == 0)
-			found = (long)i;
-	for (size_t i = 0; i < o->n; i++)
-		free(slugs[i]);
-	free(slugs);
-	free(want);
-	return found;
-}
-
-void
-view_reader_goto_anchor(struct view *v, struct app *a, const char *anchor, bool remember)
+reader_locate(struct view *v, struct app *a, const struct nav_place *at, bool remember)
 {
 	struct reader *rd = (struct reader *)v;
 	struct mark from;
 	size_t top;
 
-	if (rd->rwidth == 0)
-		layout(rd, a, 1, a->rows - 2);
-	from = mark_at(rd, rd->top);
+	reader_layout(rd, a, 1, a->rows - 2);
+	from = reader_mark_at(rd, rd->top);
 	top = rd->top;
-	if (anchor == NULL || *anchor == '\0') {
+	if (at->at_section) {
+		rd->focus_toc = false;
+		jump_to_section(rd, rd->base + at->section);
+	} else if (at->anchor == NULL || *at->anchor == '\0') {
 		rd->top = 0;
 	} else {
-		long i = find_anchor(&rd->role->outline, anchor);
+		long i = anchors_find(&rd->role->outline, at->anchor);
 		if (i < 0) {
-			app_status(a, false, "No section \"%s\" in %s", anchor, rd->role->title);
+			app_status(a, false, "No section \"%s\" in %s", at->anchor, rd->role->title);
 			return;
 		}
 		jump_to_section(rd, rd->base + (size_t)i);
 	}
 	if (remember && rd->top != top)
-		push_mark(rd, from);
-}
-
-void
-view_reader_goto_section(struct view *v, struct app *a, size_t sec)
-{
-	struct reader *rd = (struct reader *)v;
-
-	layout(rd, a, 1, a->rows - 2);
-	rd->focus_toc = false;
-	jump_to_section(rd, rd->base + sec);
-}
-
-struct role *
-view_reader_role(struct view *v)
-{
-	return ((struct reader *)v)->role;
+		reader_push_mark(rd, from);
 }
 
 /* ---- actions ---- */
@@ -969,9 +374,9 @@ static void
 open_extra(struct reader *rd, struct app *a, size_t entry)
 {
 	if (entry == nsections(rd) && rd->role->nitems > 0)
-		app_push(a, view_checklist_new(a, rd->role));
+		app_request(a, &(struct nav_request){.kind = NAV_CHECKLIST, .role = rd->role});
 	else if (rd->role->nstmts > 0)
-		app_push(a, view_assess_new(a, rd->role, a->profile, a->rater));
+		app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = rd->role});
 }
 
 static int
@@ -1032,7 +437,7 @@ click(struct reader *rd, struct app *a)
 			if (col >= c && col < c + w && sp->link) {
 				rd->link_line = (long)i;
 				rd->link_span = k;
-				return follow_link(rd, a);
+				return reader_follow_link(rd, a);
 			}
 			c += w;
 		}
@@ -1048,34 +453,34 @@ reader_action(struct view *v, struct app *a, enum action act)
 	long page;
 	uint32_t sec;
 
-	layout(rd, a, 1, a->rows - 2); /* keys may come before the first draw */
+	reader_layout(rd, a, 1, a->rows - 2); /* keys may come before the first draw */
 	page = rd->body_h > 2 ? rd->body_h - 2 : 1;
 	if (rd->focus_toc && toc_action(rd, a, act) != VR_NONE)
 		return VR_REDRAW;
 	switch (act) {
 	case ACT_UP:
-		scroll_to(rd, (long)rd->top - 1);
+		reader_scroll_to(rd, (long)rd->top - 1);
 		break;
 	case ACT_DOWN:
-		scroll_to(rd, (long)rd->top + 1);
+		reader_scroll_to(rd, (long)rd->top + 1);
 		break;
 	case ACT_WHEEL_UP:
-		scroll_to(rd, (long)rd->top - 3);
+		reader_scroll_to(rd, (long)rd->top - 3);
 		break;
 	case ACT_WHEEL_DOWN:
-		scroll_to(rd, (long)rd->top + 3);
+		reader_scroll_to(rd, (long)rd->top + 3);
 		break;
 	case ACT_PAGE_UP:
-		scroll_to(rd, (long)rd->top - page);
+		reader_scroll_to(rd, (long)rd->top - page);
 		break;
 	case ACT_PAGE_DOWN:
-		scroll_to(rd, (long)rd->top + page);
+		reader_scroll_to(rd, (long)rd->top + page);
 		break;
 	case ACT_HALF_UP:
-		scroll_to(rd, (long)rd->top - rd->body_h / 2);
+		reader_scroll_to(rd, (long)rd->top - rd->body_h / 2);
 		break;
 	case ACT_HALF_DOWN:
-		scroll_to(rd, (long)rd->top + rd->body_h / 2);
+		reader_scroll_to(rd, (long)rd->top + rd->body_h / 2);
 		break;
 	case ACT_TOP:
 		rd->top = 0;
@@ -1120,45 +525,43 @@ reader_action(struct view *v, struct app *a, enum action act)
 			app_status(a, false, "No search yet: press / to search");
 			break;
 		}
-		run_search(rd, a, rd->match >= 0 ? (size_t)rd->match : rd->top,
+		reader_run_search(rd, a, rd->match >= 0 ? (size_t)rd->match : rd->top,
 		           act == ACT_NEXT_MATCH ? 1 : -1, rd->match < 0);
 		break;
 	case ACT_NEXT_LINK:
 	case ACT_PREV_LINK:
-		if (!select_link(rd, act == ACT_NEXT_LINK ? 1 : -1)) {
+		if (!reader_select_link(rd, act == ACT_NEXT_LINK ? 1 : -1)) {
 			app_status(a, false, "No more links on this screen");
 		} else {
 			const struct lines *l = &rd->r.lines;
 			uint16_t id = l->spans[l->v[rd->link_line].span + rd->link_span].link;
 			app_status(a, false, "Link: %s  (Enter follows)", rd->r.links[id - 1].url);
-			reveal_link(rd, a);
+			rd->reveal = true;
 		}
 		break;
 	case ACT_OPEN:
-		return follow_link(rd, a);
+		return reader_follow_link(rd, a);
 	case ACT_HISTORY_BACK:
 		/* first back along the links followed within this file */
-		if (pop_mark(rd))
+		if (reader_pop_mark(rd))
 			break;
-		if (a->nviews > 1 && strcmp(a->views[a->nviews - 2]->ops->name, "reader") == 0)
-			return VR_CLOSE;
-		app_status(a, false, "Nothing to come back to");
+		app_request(a, &(struct nav_request){.kind = NAV_LINK_BACK});
 		break;
 	case ACT_ASSESS:
 		if (rd->role->nstmts == 0)
 			app_status(a, false, "This role names no skill areas to assess");
 		else
-			app_push(a, view_assess_new(a, rd->role, a->profile, a->rater));
+			app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = rd->role});
 		break;
 	case ACT_CHECKLIST:
 		if (rd->role->nitems == 0)
 			app_status(a, false, "This role has no onboarding checklist");
 		else
-			app_push(a, view_checklist_new(a, rd->role));
+			app_request(a, &(struct nav_request){.kind = NAV_CHECKLIST, .role = rd->role});
 		break;
 	case ACT_CLICK:
 		return click(rd, a);
-	case ACT_RELOAD: /* progress is read on every draw */
+	case ACT_RELOAD: /* progress is read again when the database changes */
 		app_status(a, false, "Reloaded");
 		break;
 	default:
@@ -1172,7 +575,7 @@ reader_free(struct view *v)
 {
 	struct reader *rd = (struct reader *)v;
 
-	save_position(rd);
+	reader_save_position(rd);
 	render_done(&rd->r);
 	free(rd->pat);
 	free(rd);
@@ -1199,7 +602,7 @@ reader_hints(struct view *v, struct app *a, struct view_hint *out)
 	}
 	if (rd->role->outline.n > 0)
 		out[n++] = (struct view_hint){ACT_FOCUS, ACT_NONE, false, "contents", HINT_HIGH};
-	if (link_visible(rd))
+	if (reader_link_visible(rd))
 		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "follow", HINT_HIGH};
 	if (rd->r.nsections > 1)
 		out[n++] = (struct view_hint){ACT_NEXT_SECTION, ACT_PREV_SECTION, false, "section",
@@ -1227,10 +630,11 @@ static const struct view_ops reader_ops = {
 	.hints = reader_hints,
 	.title = reader_title,
 	.info = reader_info,
-	.layout = reader_layout,
+	.layout = reader_layout_op,
 	.draw = reader_draw,
 	.action = reader_action,
 	.input = reader_input,
+	.locate = reader_locate,
 	.free = reader_free,
 };
 

@@ -352,7 +352,8 @@ review_action(struct view *v, struct app *a, enum action act)
 			app_status(a, false, "%s names no skill areas to rate", row->role->title);
 			break;
 		}
-		app_push(a, view_assess_new(a, row->role, row->profile, a->reviewer));
+		app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = row->role,
+		                                     .profile = row->profile, .rater = a->reviewer});
 		if (a->readonly)
 			app_status(a, false, "Read-only: ratings can be read, not changed");
 		break;

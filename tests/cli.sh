@@ -198,4 +198,28 @@ out=$(rb --content "$TEST_TMP/more" list)
 contains "--content adds roles" "meeting-host	Meeting Host	Hosts the weekly meeting" "$out"
 contains "user roles are found" "release-shadow	Release Shadow	Learns the release by doing it." "$out"
 
+# Reading is not progress: a reading position (saved by the role screen for
+# any file read, `rolebook notes.md` too) makes no role of a profile, and a
+# profile that only read is no candidate; an export still carries it.
+if command -v sqlite3 >/dev/null; then
+	D="$TEST_TMP/read.db"
+	rb --db "$D" -p alice check program-manager 1 >/dev/null
+	sqlite3 "$D" "INSERT INTO positions SELECT id, 'notes', NULL, 3, 100 FROM profiles
+		WHERE name = 'alice';
+		INSERT INTO profiles (name, created_at) VALUES ('bob', 100);
+		INSERT INTO positions SELECT id, 'notes', NULL, 0, 100 FROM profiles
+		WHERE name = 'bob';"
+	check "a file only read is no role in profiles" "alice
+  program-manager          1/26" "$(rb --db "$D" profiles)"
+	out=$(rb --db "$D" -p alice report)
+	lacks "a file only read is not reported" "notes: not in the handbook" "$out"
+	lacks "a file only read is not reported as skipped" "Not reported" "$out"
+	lacks "a profile that only read is not reported as skipped" "Not reported" \
+		"$(rb --db "$D" -p bob report)"
+	contains "the export keeps the position of a file read" '"id": "notes"' \
+		"$(rb --db "$D" -p alice export)"
+else
+	fail "sqlite3 is needed to test positions in an existing database"
+fi
+
 finish

@@ -304,6 +304,10 @@ expect "after a restart: the same readiness" "Objectivity 2.0 below 3.0"
 check "after a restart: the same chart" "$chart" "$(screen | sed -n '/Skill area/,/Strategic/p')"
 keys Down Enter
 expect "Enter on an area below its threshold reads its section" "Program Manager › Objectivity"
+keys q
+expect "q from the area's section comes back to the chart" "Program Manager › Readiness"
+keys Enter
+expect "and Enter reads it again" "Program Manager › Objectivity"
 keys a 0
 keys H
 expect "H lists the snapshots" "own ratings, oldest first"

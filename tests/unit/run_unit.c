@@ -18,6 +18,8 @@ static int (*const registrars[])(void) = {
 	test_content_register, test_store_register, test_readiness_register,
 	test_frame_register,
 	test_screen_register,
+	test_links_register,
+	test_nav_register,
 	test_report_register,
 	test_export_register,
 	test_listnav_register,

@@ -847,7 +847,7 @@ test_profiles(void)
 	CU_ASSERT_EQUAL(store_item_set_done(st, "Ada", PM, "i1", "One", true, 40), STORE_OK);
 	CU_ASSERT_EQUAL(store_item_set_done(st, "Ada", PM, "i2", "Two", true, 50), STORE_OK);
 	CU_ASSERT_EQUAL(store_item_set_done(st, "Ada", PM, "i3", "Three", false, 45), STORE_OK);
-	CU_ASSERT_EQUAL(store_position_set(st, "Ada", TL, "Intro", 3, 60), STORE_OK);
+	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", TL, "", "s1", "A", "T", 2, 60), STORE_OK);
 	CU_ASSERT_EQUAL(store_profiles_list(st, &p, &n), STORE_OK);
 	CU_ASSERT_EQUAL_FATAL(n, 4);
 	UNIT_ASSERT_STR("Ada", p[0].profile);
@@ -1052,6 +1052,83 @@ test_positions(void)
 
 	CU_ASSERT_EQUAL(store_position_set(st, "Ada", PM, "Risks", -1, 130), STORE_ERR_INVALID);
 	CU_ASSERT_EQUAL(store_position_get(st, "Nobody", PM, &section, &line), STORE_ERR_NOTFOUND);
+	store_close(st);
+	free(path);
+	free(dir);
+}
+
+/* The roles of profile in a progress list, "role,role,", or "-" when the
+ * profile is not in it at all.  Returns a new string. */
+static char *
+listed_roles(const struct store_progress *p, size_t n, const char *profile)
+{
+	char *out = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		char *s;
+		if (strcmp(p[i].profile, profile) != 0)
+			continue;
+		s = xasprintf("%s%s%s", out ? out : "", p[i].role ? p[i].role : "(none)",
+			      ",");
+		free(out);
+		out = s;
+	}
+	return out ? out : xstrdup("-");
+}
+
+static void
+check_listed(struct store *st, const char *profile, const char *progress, const char *records)
+{
+	struct store_progress *p;
+	size_t n;
+	char *got;
+
+	CU_ASSERT_EQUAL_FATAL(store_profiles_list(st, &p, &n), STORE_OK);
+	got = listed_roles(p, n, profile);
+	UNIT_ASSERT_STR(progress, got);
+	free(got);
+	store_progress_free(p, n);
+	CU_ASSERT_EQUAL_FATAL(store_records_list(st, &p, &n), STORE_OK);
+	got = listed_roles(p, n, profile);
+	UNIT_ASSERT_STR(records, got);
+	free(got);
+	store_progress_free(p, n);
+}
+
+/* Reading a file (a position saved) makes neither a role nor a profile
+ * of progress: `rolebook notes.md` once made notes a candidate's role.
+ * The export's list still has every record, so positions travel. */
+static void
+test_positions_not_progress(void)
+{
+	char *dir = test_dir("notprogress"), *path = xasprintf("%s/rolebook.db", dir);
+	struct store *st = open_ok(path);
+	sqlite3 *db;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+	CU_ASSERT_EQUAL(store_position_set(st, "Reader", "notes", NULL, 4, 10), STORE_OK);
+	check_listed(st, "Reader", "-", "notes,");
+	CU_ASSERT_EQUAL(store_item_set_done(st, "Reader", PM, "i1", "One", true, 20), STORE_OK);
+	check_listed(st, "Reader", PM ",", "notes," PM ",");
+	/* a role with a position and progress is listed once */
+	CU_ASSERT_EQUAL(store_position_set(st, "Reader", PM, "Risks", 1, 30), STORE_OK);
+	check_listed(st, "Reader", PM ",", "notes," PM ",");
+	/* a profile without any record is still listed */
+	CU_ASSERT_EQUAL(store_profile(st, "Empty", true, 40, &(int64_t){0}), STORE_OK);
+	check_listed(st, "Empty", "(none),", "(none),");
+	store_close(st);
+
+	/* A database written before, positions and all, reads the same: no
+	 * migration, the rows are what they were. */
+	db = raw_open(path);
+	CU_ASSERT_EQUAL(raw_exec(db, "INSERT INTO profiles VALUES (9, 'Old', 5);"
+				     "INSERT INTO positions VALUES (9, 'README', NULL, 3, 6);"),
+			SQLITE_OK);
+	sqlite3_close(db);
+	st = open_ok(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+	check_listed(st, "Old", "-", "README,");
+	check_listed(st, "Reader", PM ",", "notes," PM ",");
 	store_close(st);
 	free(path);
 	free(dir);
@@ -1409,6 +1486,7 @@ test_store_register(void)
 	    CU_add_test(s, "items", test_items) == NULL ||
 	    CU_add_test(s, "item identity", test_item_identity) == NULL ||
 	    CU_add_test(s, "positions", test_positions) == NULL ||
+	    CU_add_test(s, "positions are not progress", test_positions_not_progress) == NULL ||
 	    CU_add_test(s, "transactions", test_transactions) == NULL ||
 	    CU_add_test(s, "ratings", test_ratings) == NULL ||
 	    CU_add_test(s, "snapshots", test_snapshots) == NULL ||

@@ -22,6 +22,8 @@ int test_store_register(void);
 int test_readiness_register(void);
 int test_frame_register(void);
 int test_screen_register(void);
+int test_links_register(void);
+int test_nav_register(void);
 int test_report_register(void);
 int test_export_register(void);
 int test_listnav_register(void);

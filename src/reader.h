@@ -1,0 +1,146 @@
+/*
+ * reader.h - the role screen's parts, shared by its files (not an API for
+ * other modules: other code opens a role with app_request()).
+ *
+ *   view_reader.c   the screen: layout, contents, drawing, keys
+ *   reader_text.c   the rendered text: title heading, re-wrap, checklist boxes
+ *   reader_place.c  places in the text: marks that survive a re-wrap,
+ *                   Backspace's marks, the saved reading position
+ *   reader_find.c   search as you type, and the links on the screen
+ *   anchors.c       which heading a link's "#anchor" names
+ *
+ * A title given only in front matter heads the text as a level-1 heading
+ * of its own, as in `rolebook print`, and is the first entry of the
+ * contents.  The role's outline does not have it, so that its numbering
+ * (saved positions, checklist groups, skill areas) stays that of the
+ * file: the sections of the render and the entries of the contents are
+ * numbered `base` (0 or 1) after the outline's.
+ */
+#ifndef ROLEBOOK_READER_H
+#define ROLEBOOK_READER_H
+
+#include "listnav.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "content.h"
+#include "mdrender.h"
+#include "view.h"
+
+#define NO_SECTION UINT32_MAX /* a line above the first section */
+
+#define MAX_MARKS 64 /* positions Backspace comes back to; older ones are dropped */
+
+/*
+ * A position in the text that a new width does not move: the section of a
+ * line and the bytes of text before it within that section, counting
+ * neither spaces nor markers (bullets, bars, rules), which wrapping only
+ * spreads over other lines.  A line without text (a blank line, a
+ * heading's rule) is the gap-th of those after the text before it.
+ */
+struct mark {
+	uint32_t section; /* NO_SECTION: above the first section */
+	size_t text;	  /* bytes of text before the line */
+	size_t gap;	  /* 0: the line holds byte `text`; else its rank, from 1 */
+};
+
+
+struct reader {
+	struct view v;
+	struct app *app; /* for saving the reading position when closed */
+	struct role *role;
+	size_t base;   /* 1: the render's section 0 is the title of the front matter */
+	bool restored; /* the saved reading position has been applied */
+	struct render r;
+	int rwidth; /* width of the cached render, 0 when none */
+	/* the checklist's progress, shown in the text's boxes (see
+	 * reader_show_progress): as of store version boxes_version */
+	size_t done, total;
+	uint64_t boxes_version;
+	bool boxes_stale;
+	size_t top;
+	/* the mark the last re-render put at the top, while the top stays
+	 * there: resizing back and forth comes back to the same words, not to
+	 * the start of the longer line they shared at another width */
+	struct mark top_mark;
+	size_t top_mark_line; /* SIZE_MAX: none */
+	bool focus_toc;
+	size_t toc_sel;     /* the entry selected while the contents have focus */
+	struct listnav toc; /* the contents as a list: what they show */
+	/* layout, from the last draw */
+	int body_top, body_h, text_col, text_w, toc_row, toc_col, toc_w, toc_h;
+	/* search */
+	char *pat;
+	bool icase;
+	long match; /* line of the current match, -1 none */
+	size_t search_origin;
+	/* selected link: line and span */
+	long link_line;
+	uint32_t link_span;
+	bool reveal; /* scroll it out from under a long message at the next layout */
+	/* where links within the file were followed from, the latest last */
+	struct mark marks[MAX_MARKS];
+	size_t nmarks;
+};
+
+/* Sections of the render: the outline's and the title's, if shown. */
+static inline size_t
+nsections(const struct reader *rd)
+{
+	return rd->base + rd->role->outline.n;
+}
+
+/* ---- view_reader.c ---- */
+
+/* Lays the screen out in rows [top, top + height) and renders the text
+ * for the text pane's width when it changed (keys may come before the
+ * first draw: actions lay out too). */
+void reader_layout(struct reader *rd, struct app *a, int top, int height);
+/* Puts line at the top, within the text. */
+void reader_scroll_to(struct reader *rd, long line);
+
+/* ---- reader_text.c ---- */
+
+/* Renders the text at width (nothing when it is the cached width),
+ * keeping the words at the top and where a search started. */
+void reader_rerender(struct reader *rd, struct app *a, int width);
+/* Loads the profile's checklist and shows it in the text's boxes. */
+void reader_show_progress(struct reader *rd, struct app *a);
+
+/* ---- reader_place.c ---- */
+
+/* The section of line i, or NO_SECTION above the first one. */
+uint32_t reader_line_section(const struct reader *rd, size_t i);
+/* The mark of line, and the line of a mark in the current render. */
+struct mark reader_mark_at(const struct reader *rd, size_t line);
+size_t reader_line_of(const struct reader *rd, struct mark m);
+/* Backspace's marks: push one; go back to the latest (false: none). */
+void reader_push_mark(struct reader *rd, struct mark m);
+bool reader_pop_mark(struct reader *rd);
+/* The profile's saved reading position: applied after the first render;
+ * saved when the screen closes. */
+void reader_restore_position(struct reader *rd, struct app *a);
+void reader_save_position(struct reader *rd);
+
+/* ---- reader_find.c ---- */
+
+/* Searches from line `from` in direction dir (1, -1); scrolls to the
+ * match or says there is none. */
+void reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, bool inclusive);
+/* view_ops.input: the search prompt. */
+int reader_input(struct view *v, struct app *a, const char *text, bool done);
+/* The number of the selected link, 0 for none. */
+uint16_t reader_selected_link(const struct reader *rd);
+/* Whether the selected link is on screen. */
+bool reader_link_visible(const struct reader *rd);
+/* Selects the next (1) or previous (-1) link on the screen; false: none. */
+bool reader_select_link(struct reader *rd, int dir);
+/* Scrolls the selected link out from under a long status message. */
+void reader_reveal_link(struct reader *rd, struct app *a);
+/* Asks the app to follow the selected link (the first on the screen when
+ * none is). */
+int reader_follow_link(struct reader *rd, struct app *a);
+
+#endif

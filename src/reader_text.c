@@ -1,0 +1,132 @@
+/*
+ * reader_text.c - the role screen's text: rendered at the text pane's
+ * width, headed by a title that only the front matter gives, and with
+ * the onboarding checklist's boxes showing the profile's progress.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "checklist.h"
+#include "reader.h"
+
+/* Renders the role, headed by its title when the text does not show it.
+ * The heading is made as nodes, so the title is never read as Markdown. */
+static void
+render_text(struct reader *rd, const struct mdrender_opts *o)
+{
+	struct role *r = rd->role;
+
+	mdrender_begin(&rd->r, o);
+	if (r->title_unshown) {
+		cmark_node *t = cmark_node_new(CMARK_NODE_DOCUMENT);
+		cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
+		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+		struct outline ol;
+
+		cmark_node_set_heading_level(h, 1);
+		cmark_node_set_literal(text, r->title);
+		cmark_node_append_child(h, text);
+		cmark_node_append_child(t, h);
+		outline_build(&ol, t);
+		mdrender_part(&rd->r, t, rd->base > 0 ? &ol : NULL);
+		outline_done(&ol);
+		cmark_node_free(t);
+	}
+	mdrender_part(&rd->r, r->doc, &r->outline);
+	mdrender_end(&rd->r);
+	/* without headings, the one section the title names starts at it */
+	if (r->title_unshown && rd->base == 0 && rd->r.nsections > 0)
+		rd->r.section_line[0] = 0;
+}
+
+void
+reader_rerender(struct reader *rd, struct app *a, int width)
+{
+	struct mdrender_opts o = {.width = width, .ascii = a->ascii, .references = false};
+	struct mark top = {0, 0, 0}, origin = {0, 0, 0};
+	/* the first render starts at the top: only a re-render has a
+	 * position to carry over */
+	bool carry = rd->rwidth != 0 && rd->r.lines.n > 0;
+
+	if (rd->rwidth == width)
+		return;
+	if (carry) {
+		top = rd->top == rd->top_mark_line ? rd->top_mark : reader_mark_at(rd, rd->top);
+		origin = reader_mark_at(rd, rd->search_origin); /* a search may be under way */
+	}
+	render_done(&rd->r);
+	render_init(&rd->r);
+	render_text(rd, &o);
+	rd->rwidth = width;
+	rd->boxes_stale = true;
+	if (carry) {
+		rd->top = reader_line_of(rd, top);
+		rd->search_origin = reader_line_of(rd, origin);
+		rd->top_mark = top;
+		rd->top_mark_line = rd->top;
+	}
+	rd->link_line = -1;
+	rd->match = -1;
+}
+
+/* The byte offset of the first nul-free needle within s[0..n), or -1. */
+static long
+find_bytes(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, needle, k) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * The boxes of the onboarding checklist in the text show the profile's
+ * progress, as the checklist screen does: a box is ticked when the item
+ * is done, whatever the Markdown says.  The renderer draws a box as the
+ * marker of a task-list item; a ticked and an empty box are as long in
+ * bytes and cells, so the rendered line is changed in place.  Loaded on
+ * a re-render and when the database has changed (a layout step).
+ */
+void
+reader_show_progress(struct reader *rd, struct app *a)
+{
+	struct lines *l = &rd->r.lines;
+	const char *box[2] = {a->ascii ? "[ ]" : "\u2610", a->ascii ? "[x]" : "\u2611"};
+	struct checklist cl;
+
+	rd->boxes_stale = false;
+	rd->boxes_version = a->store ? store_data_version(a->store) : 0;
+	rd->done = rd->total = 0;
+	if (rd->role->nitems == 0)
+		return;
+	checklist_load(&cl, a->store, a->profile, rd->role);
+	rd->done = cl.done;
+	rd->total = cl.n;
+	for (size_t i = 0; i < l->n; i++) {
+		struct line *ln = &l->v[i];
+		const struct check_item *it;
+		bool done;
+
+		if (ln->kind != LINE_TASK || (it = role_item_by_task(rd->role, ln->aux)) == NULL)
+			continue;
+		done = cl.v[it - rd->role->items].done;
+		for (uint32_t k = 0; k < ln->nspans; k++) {
+			struct span *sp = &l->spans[ln->span + k];
+			char *t = l->arena + ln->text + sp->off;
+			long at;
+			if (!(sp->style & STY_MARKER))
+				continue;
+			if ((at = find_bytes(t, sp->len, box[0])) < 0)
+				at = find_bytes(t, sp->len, box[1]);
+			if (at < 0)
+				continue;
+			memcpy(t + at, box[done], strlen(box[done]));
+			sp->style = done ? sp->style | STY_DONE : sp->style & ~STY_DONE;
+			break;
+		}
+	}
+	checklist_done(&cl);
+}
