@@ -195,7 +195,7 @@ prompt_key(struct app *a, int key)
 			size_t n = text_encode((uint32_t)key, buf);
 			a->input = xgrow(a->input, &a->input_cap, a->input_len + n + 1, 1);
 			memmove(a->input + a->cursor + n, a->input + a->cursor,
-			        a->input_len - a->cursor + 1);
+				a->input_len - a->cursor + 1);
 			memcpy(a->input + a->cursor, buf, n);
 			a->input_len += n;
 			a->cursor += n;
@@ -267,8 +267,7 @@ app_key(struct app *a, int key)
 	if (a->nviews == 0)
 		a->quit = true;
 	/* the view's result, and the status line (gone, or a new one) */
-	return (r & (VR_REDRAW | VR_CLOSE)) != 0 || had_status || a->status != NULL ||
-	       a->prompting;
+	return (r & (VR_REDRAW | VR_CLOSE)) != 0 || had_status || a->status != NULL || a->prompting;
 }
 
 /* ---- drawing ---- */
@@ -381,7 +380,7 @@ hint_text(unsigned ctx, const struct view_hint *h, char *buf, size_t size)
 	keys_name(keys_key(ctx, h->act), k1, sizeof k1);
 	if (h->alt != ACT_NONE)
 		snprintf(buf, size, "%s%s%s:%s", k1, h->range ? "-" : "/",
-		         keys_name(keys_key(ctx, h->alt), k2, sizeof k2), h->label);
+			 keys_name(keys_key(ctx, h->alt), k2, sizeof k2), h->label);
 	else
 		snprintf(buf, size, "%s:%s", k1, h->label);
 }
@@ -405,7 +404,7 @@ draw_hints(struct frame *f, int row, int col, struct view *v, struct app *a, int
 		/* an action no key does here is no hint (the footer test
 		 * catches the view that offers one) */
 		shown[i] = keys_key(v->ops->ctx, h[i].act) != K_NONE &&
-		           (h[i].alt == ACT_NONE || keys_key(v->ops->ctx, h[i].alt) != K_NONE);
+			   (h[i].alt == ACT_NONE || keys_key(v->ops->ctx, h[i].alt) != K_NONE);
 		hint_text(v->ops->ctx, &h[i], text[i], sizeof text[i]);
 		w[i] = text_width(text[i], strlen(text[i]));
 		if (shown[i])
@@ -494,8 +493,7 @@ app_progress(struct app *a, struct role *role, size_t *done, size_t *total)
 }
 
 bool
-app_progress_of(struct app *a, const char *profile, struct role *role, size_t *done,
-                size_t *total)
+app_progress_of(struct app *a, const char *profile, struct role *role, size_t *done, size_t *total)
 {
 	struct checklist cl;
 

@@ -14,8 +14,8 @@
 #include <stdint.h>
 
 #include "content.h"
-#include "store.h"
 #include "frame.h"
+#include "store.h"
 #include "view.h"
 
 #define APP_MIN_ROWS 10
@@ -23,20 +23,20 @@
 #define APP_MAX_VIEWS 32
 
 struct app {
-	struct catalog *cat; /* borrowed */
-	struct store *store; /* borrowed; NULL: progress is not kept */
-	const char *profile; /* whose progress */
-	const char *rater;   /* --reviewer: rate the profile as this reviewer; else NULL */
-	const char *reviewer; /* who rates from the review screen: --reviewer or the login */
-	bool readonly;       /* the store refuses changes */
+	struct catalog *cat;	/* borrowed */
+	struct store *store;	/* borrowed; NULL: progress is not kept */
+	const char *profile;	/* whose progress */
+	const char *rater;	/* --reviewer: rate the profile as this reviewer; else NULL */
+	const char *reviewer;	/* who rates from the review screen: --reviewer or the login */
+	bool readonly;		/* the store refuses changes */
 	int64_t (*clock)(void); /* the time of a change (tests fix it) */
-	bool ascii;          /* no UTF-8 locale: ASCII glyphs */
+	bool ascii;		/* no UTF-8 locale: ASCII glyphs */
 	int rows, cols;
 	/* the screens, home first; nav.c alone pushes and pops them */
 	struct app_screen {
-		struct view *view;     /* owned */
-		enum nav_kind kind;    /* what it was opened as (NAV_NONE: app_push) */
-		bool by_link;          /* opened at a place: Backspace comes back */
+		struct view *view;  /* owned */
+		enum nav_kind kind; /* what it was opened as (NAV_NONE: app_push) */
+		bool by_link;	    /* opened at a place: Backspace comes back */
 	} stack[APP_MAX_VIEWS];
 	size_t nviews;
 	/* the request of the view acting now, carried out when it returns */
@@ -97,7 +97,7 @@ void app_draw(struct app *a, struct frame *f);
 /* Sets the status line (cleared by the next key).  A message wider than
  * the footer is wrapped over the rows above it, drawn over the view. */
 void app_status(struct app *a, bool alert, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* The rows the status message takes at the bottom of the screen (the
  * footer and any it covers above it); 0 when there is none to draw. */
 int app_status_rows(const struct app *a);
@@ -116,7 +116,7 @@ int64_t app_now(const struct app *a);
 bool app_progress(struct app *a, struct role *role, size_t *done, size_t *total);
 /* The same for another profile. */
 bool app_progress_of(struct app *a, const char *profile, struct role *role, size_t *done,
-                     size_t *total);
+		     size_t *total);
 
 /* Opens a role in a new reader, at `at` (NULL: where the profile left
  * it); returns false (status set) when the role cannot be loaded. */

@@ -11,8 +11,7 @@
 #include "xalloc.h"
 
 enum store_status
-checklist_load(struct checklist *c, struct store *st, const char *profile,
-               const struct role *role)
+checklist_load(struct checklist *c, struct store *st, const char *profile, const struct role *role)
 {
 	enum store_status s = STORE_OK;
 

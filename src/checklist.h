@@ -36,7 +36,7 @@ struct checklist {
 /* Loads the checklist of role (loaded) for profile.  On failure the
  * checklist is empty (and valid) and the store's status is returned. */
 enum store_status checklist_load(struct checklist *c, struct store *st, const char *profile,
-                                 const struct role *role);
+				 const struct role *role);
 void checklist_done(struct checklist *c);
 
 /*

@@ -62,7 +62,7 @@ cli_list(struct catalog *cat, FILE *out)
 }
 
 struct printer {
-	FILE *out;  /* where lines go: dest, or memory while held */
+	FILE *out; /* where lines go: dest, or memory while held */
 	FILE *dest;
 	char *held;
 	size_t nheld;
@@ -379,8 +379,8 @@ cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 }
 
 int
-cli_check(struct store *st, const char *profile, struct role *r, char **args, int nargs,
-          bool done, int64_t now, FILE *out)
+cli_check(struct store *st, const char *profile, struct role *r, char **args, int nargs, bool done,
+	  int64_t now, FILE *out)
 {
 	struct checklist cl;
 	enum store_status s;
@@ -394,7 +394,8 @@ cli_check(struct store *st, const char *profile, struct role *r, char **args, in
 		return 1;
 	}
 	if (nargs == 0) {
-		cli_error("%s needs item numbers (1-%zu) or ids", done ? "check" : "uncheck", r->nitems);
+		cli_error("%s needs item numbers (1-%zu) or ids", done ? "check" : "uncheck",
+			  r->nitems);
 		return 2;
 	}
 	if (store_is_readonly(st)) {
@@ -412,8 +413,8 @@ cli_check(struct store *st, const char *profile, struct role *r, char **args, in
 		idx[i] = checklist_find(&cl, args[i]);
 		if (idx[i] < 0) {
 			cli_error("no item '%s' in %s: items are numbered 1-%zu (see 'rolebook "
-			          "checklist %s'); nothing was changed",
-			          args[i], r->id, cl.n, r->id);
+				  "checklist %s'); nothing was changed",
+				  args[i], r->id, cl.n, r->id);
 			rc = 1;
 		}
 	}
@@ -490,8 +491,8 @@ cli_profiles(struct store *st, struct catalog *cat, FILE *out)
 }
 
 int
-cli_assessment(struct store *st, const char *profile, const char *rater, struct role *r,
-               bool ascii, FILE *out)
+cli_assessment(struct store *st, const char *profile, const char *rater, struct role *r, bool ascii,
+	       FILE *out)
 {
 	struct store_rating *rt = NULL;
 	struct store_snapshot *sn = NULL;
@@ -526,7 +527,7 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 	}
 	fputc('\n', out);
 	fprintf(out, "Scale: 1 %s, 2 %s, 3 %s, 4 %s, 5 %s\n", readiness_labels[1],
-	        readiness_labels[2], readiness_labels[3], readiness_labels[4], readiness_labels[5]);
+		readiness_labels[2], readiness_labels[3], readiness_labels[4], readiness_labels[5]);
 	for (size_t a = 0; a < rd.nareas; a++) {
 		const struct area_score *sc = &rd.areas[a];
 		char thr[16], *sum = readiness_area_summary(sc);

@@ -15,9 +15,9 @@
 #include "store.h"
 
 enum cli_style {
-	CLI_PLAIN = 0,  /* text only: pipes and files */
-	CLI_MONO,       /* bold, underline, reverse: a terminal with NO_COLOR */
-	CLI_COLOR,      /* a terminal */
+	CLI_PLAIN = 0, /* text only: pipes and files */
+	CLI_MONO,      /* bold, underline, reverse: a terminal with NO_COLOR */
+	CLI_COLOR,     /* a terminal */
 };
 
 /* `rolebook list`: id, title and summary of every role, tab-separated. */
@@ -34,13 +34,13 @@ int cli_checklist(struct store *st, const char *profile, struct role *r, FILE *o
  * or ids) done or not done, all in one transaction; an invalid argument
  * changes nothing. */
 int cli_check(struct store *st, const char *profile, struct role *r, char **args, int nargs,
-              bool done, int64_t now, FILE *out);
+	      bool done, int64_t now, FILE *out);
 
 /* `rolebook assessment`: the latest ratings per skill area and statement,
  * the averages, the readiness summary and the history of snapshots.
  * rater NULL: the profile's own. */
 int cli_assessment(struct store *st, const char *profile, const char *rater, struct role *r,
-                   bool ascii, FILE *out);
+		   bool ascii, FILE *out);
 
 /* --format of `report`: "text", "markdown" (or "md") or "json"; false
  * for anything else. */

@@ -25,8 +25,8 @@
 
 #include "app.h"
 #include "cli.h"
-#include "cmd.h"
 #include "cli_export.h"
+#include "cmd.h"
 #include "export.h"
 #include "paths.h"
 #include "report.h"

@@ -27,31 +27,31 @@
 
 enum role_origin {
 	ORIGIN_FILE = 0, /* named on the command line */
-	ORIGIN_DIR,      /* from a --content folder */
-	ORIGIN_USER,     /* from $XDG_DATA_HOME/rolebook/roles */
-	ORIGIN_BUNDLED,  /* shipped with rolebook */
+	ORIGIN_DIR,	 /* from a --content folder */
+	ORIGIN_USER,	 /* from $XDG_DATA_HOME/rolebook/roles */
+	ORIGIN_BUNDLED,	 /* shipped with rolebook */
 };
 
 enum section_kind {
 	SEC_OTHER = 0,
-	SEC_SKILLS,     /* describes the skill areas */
-	SEC_CHECKLIST,  /* the onboarding checklist */
+	SEC_SKILLS,	/* describes the skill areas */
+	SEC_CHECKLIST,	/* the onboarding checklist */
 	SEC_STATEMENTS, /* self-assessment statements */
 	SEC_SOURCES,
 };
 
 struct check_item {
-	char *id;       /* stable id from the item's wording (see content_item_id) */
-	char *text;     /* plain text */
-	char *group;    /* sub-heading it sits under, or NULL */
-	uint32_t task;  /* task number in the document (mdrender numbering) */
-	bool checked;   /* ticked in the Markdown itself */
+	char *id;      /* stable id from the item's wording (see content_item_id) */
+	char *text;    /* plain text */
+	char *group;   /* sub-heading it sits under, or NULL */
+	uint32_t task; /* task number in the document (mdrender numbering) */
+	bool checked;  /* ticked in the Markdown itself */
 };
 
 struct skill_area {
 	char *name;
 	char *description; /* plain text, may be "" */
-	long section;      /* outline entry describing the area, or -1 */
+	long section;	   /* outline entry describing the area, or -1 */
 };
 
 struct statement {
@@ -68,7 +68,7 @@ struct role {
 	char *title;   /* after peek: from front matter or the first H1, else from the id */
 	char *summary; /* after peek: front matter "summary", else the first paragraph; may be "" */
 	/* after role_load(): */
-	char *error;   /* why the last load failed, or NULL */
+	char *error; /* why the last load failed, or NULL */
 	double threshold;
 	/* The title is from front matter and the text does not open with a
 	 * level-1 heading of the same words: shown, it heads the text (as
@@ -100,7 +100,7 @@ void catalog_done(struct catalog *c);
  * read; a missing dir is not an error when optional is true.
  */
 int catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
-                    char **err);
+		    char **err);
 
 /* Adds one file as a role (replacing a known role of the same id).
  * Returns the role (borrowed), or NULL with *err. */

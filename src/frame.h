@@ -17,9 +17,9 @@
 #include <stdint.h>
 
 struct cell {
-	uint32_t cp;      /* 0 for the right half of a wide character */
+	uint32_t cp;	  /* 0 for the right half of a wide character */
 	uint32_t comb[2]; /* zero-width marks drawn with cp */
-	uint16_t style;   /* enum style flags */
+	uint16_t style;	  /* enum style flags */
 };
 
 struct frame {
@@ -44,7 +44,7 @@ frame_cell(struct frame *f, int row, int col)
  * right edge).  Returns the number of cells written.
  */
 int frame_put(struct frame *f, int row, int col, const char *s, size_t len, uint16_t style,
-              int cells);
+	      int cells);
 /* frame_put of a NUL-terminated string. */
 int frame_puts(struct frame *f, int row, int col, const char *s, uint16_t style, int cells);
 /* frame_puts, but text wider than `cells` ends with an ellipsis. */

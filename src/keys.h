@@ -98,8 +98,8 @@ enum key_context {
 
 struct keydef {
 	enum action act;
-	unsigned ctx;      /* enum key_context bits */
-	int keys[5];       /* enum key values, 0-terminated */
+	unsigned ctx;	   /* enum key_context bits */
+	int keys[5];	   /* enum key values, 0-terminated */
 	const char *names; /* how the help screen and the man page spell them */
 	const char *help;  /* what the action does */
 };

@@ -27,30 +27,30 @@ enum style {
 	STY_STRIKE = 1 << 2,
 	STY_CODE = 1 << 3,
 	STY_LINK = 1 << 4,
-	STY_HEADING = 1 << 5,  /* section headings, level 2 and below */
-	STY_TITLE = 1 << 6,    /* the document title (level 1) */
-	STY_MARKER = 1 << 7,   /* bullets, numbers, quote bars, rules, borders */
-	STY_DONE = 1 << 8,     /* a checked task */
-	STY_DIM = 1 << 9,      /* secondary text: references, image alt, notes */
-	STY_QUOTE = 1 << 10,   /* text inside a block quote */
+	STY_HEADING = 1 << 5, /* section headings, level 2 and below */
+	STY_TITLE = 1 << 6,   /* the document title (level 1) */
+	STY_MARKER = 1 << 7,  /* bullets, numbers, quote bars, rules, borders */
+	STY_DONE = 1 << 8,    /* a checked task */
+	STY_DIM = 1 << 9,     /* secondary text: references, image alt, notes */
+	STY_QUOTE = 1 << 10,  /* text inside a block quote */
 	STY_TABLE_HEAD = 1 << 11,
-	STY_MATCH = 1 << 12,   /* search match (added when drawing) */
-	STY_SELECT = 1 << 13,  /* selected link or row (added when drawing) */
-	STY_BAR = 1 << 14,     /* header and footer bars */
-	STY_ALERT = 1 << 15,   /* errors and warnings */
+	STY_MATCH = 1 << 12,  /* search match (added when drawing) */
+	STY_SELECT = 1 << 13, /* selected link or row (added when drawing) */
+	STY_BAR = 1 << 14,    /* header and footer bars */
+	STY_ALERT = 1 << 15,  /* errors and warnings */
 };
 
 struct span {
-	uint32_t off;   /* byte offset within the line */
-	uint32_t len;   /* bytes */
+	uint32_t off;	/* byte offset within the line */
+	uint32_t len;	/* bytes */
 	uint16_t style; /* enum style flags */
-	uint16_t link;  /* 1-based link number, 0 for none */
+	uint16_t link;	/* 1-based link number, 0 for none */
 };
 
 enum line_kind {
 	LINE_TEXT = 0,
 	LINE_BLANK,
-	LINE_TASK,      /* first line of a task-list item; aux = task number (1-based) */
+	LINE_TASK, /* first line of a task-list item; aux = task number (1-based) */
 };
 
 /* How a line goes on from the one before it (for search across lines). */
@@ -61,16 +61,16 @@ enum line_join {
 };
 
 struct line {
-	uint64_t text;     /* offset of the line's bytes in the arena */
-	uint32_t len;      /* bytes */
-	uint32_t span;     /* index of the first span */
+	uint64_t text; /* offset of the line's bytes in the arena */
+	uint32_t len;  /* bytes */
+	uint32_t span; /* index of the first span */
 	uint32_t nspans;
-	uint32_t section;  /* index of the section the line belongs to */
-	uint32_t aux;      /* kind-specific number, see enum line_kind */
-	uint16_t width;    /* cells */
-	uint16_t lead;     /* bytes of prefix (bullets, bars, indent) before the text */
-	uint8_t kind;      /* enum line_kind */
-	uint8_t join;      /* enum line_join */
+	uint32_t section; /* index of the section the line belongs to */
+	uint32_t aux;	  /* kind-specific number, see enum line_kind */
+	uint16_t width;	  /* cells */
+	uint16_t lead;	  /* bytes of prefix (bullets, bars, indent) before the text */
+	uint8_t kind;	  /* enum line_kind */
+	uint8_t join;	  /* enum line_join */
 };
 
 struct lines {

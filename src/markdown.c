@@ -18,7 +18,7 @@
 
 /* Exported by libcmark-gfm-extensions but not declared in its headers. */
 extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL,
-	CMARK_NODE_STRIKETHROUGH;
+    CMARK_NODE_STRIKETHROUGH;
 
 cmark_node_type md_node_table, md_node_table_row, md_node_table_cell, md_node_strikethrough;
 
@@ -99,7 +99,8 @@ clean_node(cmark_node *n)
 		cmark_node_set_literal(n, c);
 		free(c);
 	}
-	if ((cmark_node_get_type(n) == CMARK_NODE_LINK || cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
+	if ((cmark_node_get_type(n) == CMARK_NODE_LINK ||
+	     cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
 	    (v = cmark_node_get_url(n)) != NULL && !text_is_clean(v, strlen(v))) {
 		char *c = text_sanitize(v, strlen(v), 0, NULL);
 		cmark_node_set_url(n, c);
@@ -234,7 +235,7 @@ restore_item(cmark_node *item, cmark_mem *mem, struct line_reader *lr)
  */
 static void
 finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, const char *text,
-            size_t len)
+	    size_t len)
 {
 	struct line_reader lr = {pre ? pre : "", text, pre ? prelen : 0, len, 1, 0};
 	cmark_iter *it = cmark_iter_new(doc);
@@ -245,8 +246,8 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		if (cmark_node_get_type(n) == CMARK_NODE_ITEM && cmark_node_first_child(n) == NULL &&
-		    restore_item(n, mem, &lr)) {
+		if (cmark_node_get_type(n) == CMARK_NODE_ITEM &&
+		    cmark_node_first_child(n) == NULL && restore_item(n, mem, &lr)) {
 			/* enter again, so that the walk goes into what came back */
 			cmark_iter_reset(it, n, CMARK_EVENT_ENTER);
 			continue;
@@ -260,7 +261,7 @@ static cmark_parser *
 new_parser_mem(cmark_mem *mem)
 {
 	cmark_parser *p = mem != NULL ? cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, mem)
-	                              : cmark_parser_new(CMARK_OPT_DEFAULT);
+				      : cmark_parser_new(CMARK_OPT_DEFAULT);
 
 	cmark_parser_attach_syntax_extension(p, ext_table);
 	cmark_parser_attach_syntax_extension(p, ext_tasklist);
@@ -268,7 +269,6 @@ new_parser_mem(cmark_mem *mem)
 	cmark_parser_attach_syntax_extension(p, ext_autolink);
 	return p;
 }
-
 
 cmark_node *
 md_parse_file(FILE *f, const char *name, char **front, char **err)
@@ -375,7 +375,8 @@ md_parse(const char *src, size_t len, char **front)
 	cmark_node *doc;
 
 	if (front != NULL)
-		*front = body > 0 ? text_sanitize(src + fstart, flen, TEXT_KEEP_NEWLINES, NULL) : NULL;
+		*front =
+		    body > 0 ? text_sanitize(src + fstart, flen, TEXT_KEEP_NEWLINES, NULL) : NULL;
 	text = src + body;
 	tlen = len - body;
 	if (!text_is_clean(text, tlen)) {

@@ -17,8 +17,7 @@
 #include <cmark-gfm.h>
 
 /* Node types of the extensions, valid after md_init(). */
-extern cmark_node_type md_node_table, md_node_table_row, md_node_table_cell,
-	md_node_strikethrough;
+extern cmark_node_type md_node_table, md_node_table_row, md_node_table_cell, md_node_strikethrough;
 
 /* Registers the extensions; safe to call more than once. */
 void md_init(void);
@@ -52,12 +51,12 @@ char *md_read_body(FILE *f, const char *name, size_t *len, char **front, char **
  * Parses pre[0..prelen) followed by text[0..len), both already sanitised
  * (md_read_body), as one document: every literal is checked again (an
  * entity can spell a control character), and a list item that a link
- * reference definition left empty gets its text back (see markdown.c).  The tree is allocated with mem (NULL for cmark's default).
- * Returns a new document the caller frees with cmark_node_free(), or,
- * from an arena (arena.h), by resetting it.
+ * reference definition left empty gets its text back (see markdown.c).  The tree is allocated with
+ * mem (NULL for cmark's default). Returns a new document the caller frees with cmark_node_free(),
+ * or, from an arena (arena.h), by resetting it.
  */
 cmark_node *md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
-                           size_t len);
+			   size_t len);
 
 /* True when node is a GFM task-list item; *checked (if not NULL) tells
  * whether it is ticked. */

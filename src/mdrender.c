@@ -88,8 +88,8 @@ html_image(struct state *st, const char *s, uint16_t style, uint16_t link)
 {
 	char *label;
 
-	if (strncasecmp(s, "<img", 4) != 0 || (s[4] != ' ' && s[4] != '\t' && s[4] != '\n' &&
-	                                       s[4] != '/' && s[4] != '>'))
+	if (strncasecmp(s, "<img", 4) != 0 ||
+	    (s[4] != ' ' && s[4] != '\t' && s[4] != '\n' && s[4] != '/' && s[4] != '>'))
 		return false;
 	label = tag_attr(s, "alt");
 	if (label == NULL || label[0] == '\0') {
@@ -126,7 +126,8 @@ link_is_bare(cmark_node *link, const char *url)
 		return false;
 	if (strncmp(url, "mailto:", 7) == 0)
 		url += 7;
-	return strcmp(lit, url) == 0 || (strncmp(url, "http://", 7) == 0 && strcmp(lit, url + 7) == 0);
+	return strcmp(lit, url) == 0 ||
+	       (strncmp(url, "http://", 7) == 0 && strcmp(lit, url + 7) == 0);
 }
 
 /* Collects the inline children of node into st->run. */
@@ -162,7 +163,7 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 		if (t == CMARK_NODE_IMAGE && ev == CMARK_EVENT_EXIT)
 			image--;
 		style = base | (emph ? STY_EMPH : 0) | (strong ? STY_STRONG : 0) |
-		        (strike ? STY_STRIKE : 0) | (link ? STY_LINK : 0) | (image ? STY_DIM : 0);
+			(strike ? STY_STRIKE : 0) | (link ? STY_LINK : 0) | (image ? STY_DIM : 0);
 		if (t == CMARK_NODE_IMAGE && ev == CMARK_EVENT_ENTER)
 			image++;
 		switch (t) {
@@ -192,8 +193,8 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 				}
 			} else if (n == link_node) {
 				const char *url = cmark_node_get_url(n);
-				if (st->o->references && link && !link_is_bare(n, url) &&
-				    url && *url && *url != '#') {
+				if (st->o->references && link && !link_is_bare(n, url) && url &&
+				    *url && *url != '#') {
 					struct render_link *rl = &st->r->links[link - 1];
 					char mark[16];
 					if (!rl->shown) {
@@ -201,7 +202,8 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 						rl->ref = ++st->r->nrefs;
 					}
 					snprintf(mark, sizeof mark, "[%u]", (unsigned)rl->ref);
-					wrap_run_add(&st->run, mark, strlen(mark), (uint16_t)(base | STY_DIM), 0);
+					wrap_run_add(&st->run, mark, strlen(mark),
+						     (uint16_t)(base | STY_DIM), 0);
 				}
 				link = 0;
 				link_node = NULL;
@@ -265,7 +267,7 @@ render_heading(struct state *st, cmark_node *n)
 			w = st->r->lines.v[i].width;
 	if (level <= 2 && w > 0)
 		rule_line(st, level == 1 ? (st->o->ascii ? "=" : "═") : (st->o->ascii ? "-" : "─"),
-		          w - wrap_prefix_width(st), STY_MARKER);
+			  w - wrap_prefix_width(st), STY_MARKER);
 }
 
 static void
@@ -412,7 +414,7 @@ enter_item(struct state *st, cmark_node *item)
 		tno = (uint32_t)++st->r->ntasks;
 	if (ls && ls->ordered) {
 		snprintf(first, sizeof first, "%d%c %s", ls->counter++, ls->delim,
-		         task ? (checked ? st->box_done : st->box_todo) : "");
+			 task ? (checked ? st->box_done : st->box_todo) : "");
 	} else if (task) {
 		snprintf(first, sizeof first, "%s", checked ? st->box_done : st->box_todo);
 	} else {
@@ -425,7 +427,8 @@ enter_item(struct state *st, cmark_node *item)
 	w = text_width(first, strlen(first));
 	memset(cont, ' ', (size_t)w);
 	cont[w] = '\0';
-	wrap_push_prefix(st, first, cont, task && checked ? (STY_MARKER | STY_DONE) : STY_MARKER, tno);
+	wrap_push_prefix(st, first, cont, task && checked ? (STY_MARKER | STY_DONE) : STY_MARKER,
+			 tno);
 }
 
 static void
@@ -467,7 +470,7 @@ render_references(struct state *st)
 		snprintf(mark, sizeof mark, "[%u] ", (unsigned)r->links[i].ref);
 		wrap_run_add(&st->run, mark, strlen(mark), STY_DIM, 0);
 		wrap_run_add(&st->run, r->links[i].url, strlen(r->links[i].url), STY_LINK,
-		        (uint16_t)(i + 1));
+			     (uint16_t)(i + 1));
 		wrap_flow(st, 0);
 	}
 }
@@ -542,8 +545,8 @@ mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol)
 	cmark_event_type ev;
 
 	if (ol != NULL && ol->n > 0) {
-		out->section_line = xreallocarray(out->section_line, base + ol->n,
-		                                  sizeof *out->section_line);
+		out->section_line =
+		    xreallocarray(out->section_line, base + ol->n, sizeof *out->section_line);
 		memset(out->section_line + base, 0, ol->n * sizeof *out->section_line);
 		out->nsections = base + ol->n;
 	}
@@ -612,11 +615,11 @@ mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol)
 			if (!enter)
 				break;
 			render_paragraph(st, n,
-			                 ol && st->pending >= (long)base &&
-			                         ol->v[st->pending - (long)base].node == n &&
-			                         ol->v[st->pending - (long)base].lead
-			                     ? STY_STRONG
-			                     : STY_PLAIN);
+					 ol && st->pending >= (long)base &&
+						 ol->v[st->pending - (long)base].node == n &&
+						 ol->v[st->pending - (long)base].lead
+					     ? STY_STRONG
+					     : STY_PLAIN);
 			st->need_blank = !in_tight_item(n);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
@@ -673,7 +676,7 @@ mdrender_end(struct render *out)
 
 void
 mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *opt,
-         struct render *out)
+	 struct render *out)
 {
 	mdrender_begin(out, opt);
 	mdrender_part(out, doc, ol);

@@ -21,28 +21,28 @@
 #define MDRENDER_MIN_WIDTH 10
 
 struct mdrender_opts {
-	int width;       /* cells; values below MDRENDER_MIN_WIDTH are raised */
-	bool ascii;      /* ASCII bullets, boxes and rules instead of Unicode */
+	int width;	 /* cells; values below MDRENDER_MIN_WIDTH are raised */
+	bool ascii;	 /* ASCII bullets, boxes and rules instead of Unicode */
 	bool references; /* mark links with [n] and list their targets at the end */
 };
 
 struct render_link {
-	char *url;  /* as written in the document */
-	bool shown; /* marked with [n] in the text */
+	char *url;    /* as written in the document */
+	bool shown;   /* marked with [n] in the text */
 	uint16_t ref; /* that n: references are numbered among shown links only */
 };
 
 struct mdrender_state;
 
 struct render {
-	struct lines lines;        /* the output (emptied by each flush when streaming) */
+	struct lines lines;	   /* the output (emptied by each flush when streaming) */
 	struct render_link *links; /* link n (1-based) is links[n - 1] */
 	size_t nlinks, links_cap;
-	size_t *section_line;      /* first line of each outline entry */
+	size_t *section_line; /* first line of each outline entry */
 	size_t nsections;
-	size_t ntasks;             /* task-list items seen, numbered from 1 */
-	uint16_t nrefs;            /* links shown with a reference number */
-	size_t total;              /* lines produced, flushed ones included */
+	size_t ntasks;		      /* task-list items seen, numbered from 1 */
+	uint16_t nrefs;		      /* links shown with a reference number */
+	size_t total;		      /* lines produced, flushed ones included */
 	struct mdrender_state *state; /* between mdrender_begin() and _end() */
 };
 
@@ -55,7 +55,7 @@ void render_done(struct render *r);
  * lines are handed over after each top-level block.
  */
 void mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *opt,
-              struct render *out);
+	      struct render *out);
 
 /*
  * The same in steps, for a document parsed in consecutive parts (see

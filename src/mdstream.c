@@ -35,8 +35,8 @@ struct md_stream {
 	struct run *runs;
 	size_t nruns, runcur; /* runs checked so far */
 	size_t nparts;
-	int restarts;   /* times the prelude changed and the stream began again */
-	bool whole;     /* fell back to the whole document as one part */
+	int restarts;	/* times the prelude changed and the stream began again */
+	bool whole;	/* fell back to the whole document as one part */
 	bool restarted; /* the next part begins the document again */
 	bool done;
 };
@@ -503,9 +503,9 @@ drop_prelude(const struct md_stream *s, cmark_node *doc)
 }
 
 enum runs_check {
-	RUNS_OK,       /* every run is whole top-level blocks */
-	RUNS_INERT,    /* some were found inside code or HTML: the prelude changes */
-	RUNS_MISFIT,   /* one is neither: only the whole document will do */
+	RUNS_OK,     /* every run is whole top-level blocks */
+	RUNS_INERT,  /* some were found inside code or HTML: the prelude changes */
+	RUNS_MISFIT, /* one is neither: only the whole document will do */
 };
 
 /*

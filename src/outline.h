@@ -18,9 +18,9 @@
 
 struct outline_entry {
 	cmark_node *node; /* borrowed: the heading or paragraph */
-	char *title;      /* plain text, trailing colon removed */
-	int level;        /* 1..6 */
-	bool lead;        /* a lead paragraph, not a heading */
+	char *title;	  /* plain text, trailing colon removed */
+	int level;	  /* 1..6 */
+	bool lead;	  /* a lead paragraph, not a heading */
 };
 
 struct outline {

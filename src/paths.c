@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include <limits.h>
-#include <stdbool.h>
 #include <pwd.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -84,7 +84,7 @@ paths_bundled_roles(const char *argv0)
 
 			p = xasprintf("%s/content/roles", dir);
 			if (!is_dir(p) || (access(ROLEBOOK_DATADIR "/roles", F_OK) == 0 &&
-			                   strncmp(dir, "/usr", 4) == 0)) {
+					   strncmp(dir, "/usr", 4) == 0)) {
 				free(p);
 				p = NULL;
 			}

@@ -46,7 +46,6 @@ struct mark {
 	size_t gap;	  /* 0: the line holds byte `text`; else its rank, from 1 */
 };
 
-
 struct reader {
 	struct view v;
 	struct app *app; /* for saving the reading position when closed */
@@ -67,7 +66,7 @@ struct reader {
 	struct mark top_mark;
 	size_t top_mark_line; /* SIZE_MAX: none */
 	bool focus_toc;
-	size_t toc_sel;     /* the entry selected while the contents have focus */
+	size_t toc_sel;	    /* the entry selected while the contents have focus */
 	struct listnav toc; /* the contents as a list: what they show */
 	/* layout, from the last draw */
 	int body_top, body_h, text_col, text_w, toc_row, toc_col, toc_w, toc_h;

@@ -18,19 +18,18 @@
 #include "content.h"
 #include "store.h"
 
-#define READINESS_DISCLAIMER \
-	"A guide for a conversation with the SIG chairs, not a decision."
+#define READINESS_DISCLAIMER "A guide for a conversation with the SIG chairs, not a decision."
 
 /* The five points of the scale; labels[0] is "not rated". */
 extern const char *const readiness_labels[6];
 
 struct area_score {
-	const char *name;   /* borrowed from the role */
-	long section;       /* outline entry describing the area, or -1 */
+	const char *name;    /* borrowed from the role */
+	long section;	     /* outline entry describing the area, or -1 */
 	size_t rated, total; /* statements rated, statements in the area */
-	double avg;         /* mean of the rated statements; 0 when rated == 0 */
+	double avg;	     /* mean of the rated statements; 0 when rated == 0 */
 	double threshold;
-	bool meets;         /* rated > 0 && avg >= threshold */
+	bool meets; /* rated > 0 && avg >= threshold */
 };
 
 struct readiness {
@@ -38,8 +37,9 @@ struct readiness {
 	struct area_score *areas; /* one per skill area of the role, in order */
 	size_t nareas;
 	size_t uncounted; /* ratings (1..5) of statements the role no longer has */
-	bool ready;    /* every item done and every area meets its threshold */
-	char *verdict; /* "ready", or "not yet: 3 checklist items left; Architecture 2.3 below 3.0" */
+	bool ready;	  /* every item done and every area meets its threshold */
+	char *
+	    verdict; /* "ready", or "not yet: 3 checklist items left; Architecture 2.3 below 3.0" */
 };
 
 /*
@@ -49,8 +49,8 @@ struct readiness {
  * checklist progress.  Fills out (free with readiness_done()).
  */
 void readiness_compute(struct readiness *out, const struct role *role,
-                       const struct store_rating *ratings, size_t nratings, size_t items_done,
-                       size_t items_total);
+		       const struct store_rating *ratings, size_t nratings, size_t items_done,
+		       size_t items_total);
 void readiness_done(struct readiness *r);
 
 /* The per-area values of a snapshot, by the same rule (no checklist). */
@@ -116,7 +116,7 @@ char *readiness_uncounted_note(size_t n);
 /* A trend mark comparing now with before: "↑", "↓", "=" (ASCII "+",
  * "-", "=") or "" when either is unrated (rated counts 0). */
 const char *readiness_trend(double before, size_t before_rated, double now, size_t now_rated,
-                            bool ascii);
+			    bool ascii);
 /* The same for two scores of one area. */
 const char *readiness_trend_of(const struct area_score *before, const struct area_score *now,
 			       bool ascii);

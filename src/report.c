@@ -705,9 +705,9 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 		jsonout_set(doc, "not_reported", js);
 	} else if (nskip > 0) {
 		strbuf_puts(&b, format == REPORT_TEXT
-				 ? "\nNot reported (records kept):\n"
-				 : "\n## Not reported\n\nRoles with records that this report "
-				   "leaves out:\n\n");
+				    ? "\nNot reported (records kept):\n"
+				    : "\n## Not reported\n\nRoles with records that this report "
+				      "leaves out:\n\n");
 		for (size_t k = 0; k < nskip; k++) {
 			if (format == REPORT_TEXT) {
 				char *id = text_clean(skip[k].id, 0),

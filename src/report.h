@@ -40,7 +40,6 @@ enum report_format {
 	REPORT_JSON,	 /* "rolebook-report" version 1 */
 };
 
-
 /*
  * Writes the readiness report of profile into *out (a new NUL-terminated
  * string, caller frees): for role only, or, when only is NULL, for every

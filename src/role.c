@@ -103,7 +103,7 @@ open_content(const char *path, char **err)
 		*err = xasprintf("%s is not a regular file", path);
 	} else if ((uintmax_t)sb.st_size > CONTENT_MAX_BYTES) {
 		*err = xasprintf("%s is too large (%jd bytes; the limit is %u MiB)", path,
-		                 (intmax_t)sb.st_size, CONTENT_MAX_BYTES >> 20);
+				 (intmax_t)sb.st_size, CONTENT_MAX_BYTES >> 20);
 	} else {
 		return f;
 	}
@@ -124,7 +124,8 @@ content_read_file(const char *path, size_t *len, char **err)
 	rc = files_read(f, CONTENT_MAX_BYTES, &buf, &n);
 	fclose(f);
 	if (rc == EFBIG) {
-		*err = xasprintf("%s is too large (more than %u MiB)", path, CONTENT_MAX_BYTES >> 20);
+		*err =
+		    xasprintf("%s is too large (more than %u MiB)", path, CONTENT_MAX_BYTES >> 20);
 		return NULL;
 	}
 	if (rc != 0) {
@@ -165,7 +166,7 @@ static cmark_node *
 summary_node(cmark_node *doc, cmark_node *h1)
 {
 	cmark_node *p = h1 != NULL && cmark_node_parent(h1) == doc ? cmark_node_next(h1)
-	                                                             : cmark_node_first_child(doc);
+								   : cmark_node_first_child(doc);
 
 	while (p != NULL && cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH)
 		p = cmark_node_next(p);
@@ -340,7 +341,8 @@ role_peek(struct role *r)
 	}
 	/* n < PEEK_BYTES: the whole file was read */
 	if (!peek_window(r, buf, whole_lines(buf, PEEK_FIRST, n), n < PEEK_FIRST))
-		peek_window(r, buf, whole_lines(buf, PEEK_BYTES, n == PEEK_BYTES ? n + 1 : n), true);
+		peek_window(r, buf, whole_lines(buf, PEEK_BYTES, n == PEEK_BYTES ? n + 1 : n),
+			    true);
 	if (r->title == NULL || r->title[0] == '\0') {
 		free(r->title);
 		r->title = title_from_id(r->id);
@@ -488,7 +490,7 @@ title_only_in_front(const struct role *r, const char *front)
 {
 	char *title = md_front_value(front, "title");
 	bool only = title != NULL && *title != '\0' && strcmp(title, r->title) == 0 &&
-	            !md_opens_with(r->doc, title);
+		    !md_opens_with(r->doc, title);
 
 	free(title);
 	return only;
@@ -593,7 +595,8 @@ analyse(struct role *r, char *front)
 				cmark_node *para = cmark_node_first_child(n);
 				char id[13];
 
-				r->items = xgrow(r->items, &items_cap, r->nitems + 1, sizeof *r->items);
+				r->items =
+				    xgrow(r->items, &items_cap, r->nitems + 1, sizeof *r->items);
 				ci = &r->items[r->nitems++];
 				ci->text = para ? md_plain_text(para) : xstrdup("");
 				content_item_id(ci->text, id);
@@ -602,7 +605,8 @@ analyse(struct role *r, char *front)
 				ci->checked = checked;
 				ci->group = NULL;
 				if (sec >= 0 && r->kinds[sec] == SEC_CHECKLIST &&
-				    o->v[sec].level > 1 && kind_of_title(o->v[sec].title) != SEC_CHECKLIST)
+				    o->v[sec].level > 1 &&
+				    kind_of_title(o->v[sec].title) != SEC_CHECKLIST)
 					ci->group = xstrdup(o->v[sec].title);
 			}
 			continue;
@@ -615,9 +619,9 @@ analyse(struct role *r, char *front)
 				free(rest);
 			}
 		} else if (k == SEC_STATEMENTS && sec >= 0 && sec != stmts_sec &&
-		           cmark_node_parent(cmark_node_parent(n)) != NULL &&
-		           cmark_node_get_type(cmark_node_parent(cmark_node_parent(n))) ==
-		               CMARK_NODE_DOCUMENT) {
+			   cmark_node_parent(cmark_node_parent(n)) != NULL &&
+			   cmark_node_get_type(cmark_node_parent(cmark_node_parent(n))) ==
+			       CMARK_NODE_DOCUMENT) {
 			cmark_node *para = cmark_node_first_child(n);
 			struct statement *s;
 			char *key;
@@ -648,8 +652,8 @@ analyse(struct role *r, char *front)
 			r->stmts = xgrow(r->stmts, &stmts_cap, r->nstmts + 1, sizeof *r->stmts);
 			s = &r->stmts[r->nstmts++];
 			s->text = r->areas[a].description[0]
-			              ? xstrdup(r->areas[a].description)
-			              : xasprintf("I practise %s in this role.", r->areas[a].name);
+				      ? xstrdup(r->areas[a].description)
+				      : xasprintf("I practise %s in this role.", r->areas[a].name);
 			s->area = a;
 			key = xasprintf("%s\n%s", r->areas[a].name, s->text);
 			content_item_id(key, id);

@@ -85,7 +85,7 @@ search_in(const char *s, size_t len, size_t from, const char *pat, size_t plen, 
 
 long
 search_across(const struct lines *l, size_t i, const char *pat, size_t plen, bool icase,
-              size_t *head)
+	      size_t *head)
 {
 	const struct line *a, *b;
 	char buf[512];
@@ -122,7 +122,7 @@ search_across(const struct lines *l, size_t i, const char *pat, size_t plen, boo
 
 long
 search_lines(const struct lines *l, const char *pat, bool icase, size_t from, int dir,
-             bool inclusive, bool *wrapped)
+	     bool inclusive, bool *wrapped)
 {
 	size_t plen = strlen(pat), n = l->n;
 

@@ -26,15 +26,15 @@ long search_in(const char *s, size_t len, size_t from, const char *pat, size_t p
  * than two lines is not looked for.
  */
 long search_across(const struct lines *l, size_t i, const char *pat, size_t plen, bool icase,
-                   size_t *head);
+		   size_t *head);
 
 /*
  * The next line after `from` (dir > 0) or before it (dir < 0) that holds
- * a match, or where one starts that goes on to the next line, wrapping around the ends (*wrapped tells); `from` itself is
- * looked at last.  Returns -1 when no line matches.  With inclusive set,
+ * a match, or where one starts that goes on to the next line, wrapping around the ends (*wrapped
+ * tells); `from` itself is looked at last.  Returns -1 when no line matches.  With inclusive set,
  * `from` is looked at first (for incremental search).
  */
 long search_lines(const struct lines *l, const char *pat, bool icase, size_t from, int dir,
-                  bool inclusive, bool *wrapped);
+		  bool inclusive, bool *wrapped);
 
 #endif

@@ -23,15 +23,15 @@
 
 enum store_status {
 	STORE_OK = 0,
-	STORE_ERR_OPEN,     /* cannot open or create the file or folder */
+	STORE_ERR_OPEN,	    /* cannot open or create the file or folder */
 	STORE_ERR_CORRUPT,  /* not a database, or fails integrity checks */
 	STORE_ERR_FOREIGN,  /* a SQLite database that is not rolebook's */
 	STORE_ERR_NEWER,    /* written by a newer rolebook (user_version) */
 	STORE_ERR_READONLY, /* opened read-only: changes are refused */
-	STORE_ERR_BUSY,     /* locked by another process for too long */
+	STORE_ERR_BUSY,	    /* locked by another process for too long */
 	STORE_ERR_NOTFOUND, /* no such profile or record */
 	STORE_ERR_INVALID,  /* bad argument (empty name, rating out of range) */
-	STORE_ERR_IO,       /* disk full, I/O error, other SQLite failure */
+	STORE_ERR_IO,	    /* disk full, I/O error, other SQLite failure */
 };
 
 /* Static message for a status, e.g. "database is locked by another process". */
@@ -64,8 +64,8 @@ enum store_open_flags {
  * with store_close(); on failure *out is NULL and *detail, when detail is
  * not NULL, a new string naming the file and the reason (caller frees).
  */
-enum store_status store_open(const char *path, unsigned flags, int busy_ms,
-                             struct store **out, char **detail);
+enum store_status store_open(const char *path, unsigned flags, int busy_ms, struct store **out,
+			     char **detail);
 /* Opens a new, empty, private database in memory with the current schema:
  * a scratch store for reading exports without touching any file (rolebook
  * review DIR).  Its records go when it is closed.  Same *out and *detail
@@ -93,7 +93,7 @@ void store_rollback(struct store *st);
 
 /* Returns the profile's id, creating it when create is true. */
 enum store_status store_profile(struct store *st, const char *name, bool create, int64_t now,
-                                int64_t *id);
+				int64_t *id);
 /* Deletes a profile and, through ON DELETE CASCADE, all its records and
  * snapshots.  STORE_ERR_NOTFOUND when there is no such profile. */
 enum store_status store_profile_delete(struct store *st, const char *name);
@@ -120,33 +120,33 @@ void store_progress_free(struct store_progress *p, size_t n);
 
 struct store_item {
 	char *item_id;
-	char *text;   /* the item's text when the record was last changed */
+	char *text; /* the item's text when the record was last changed */
 	bool done;
 	int64_t done_at; /* 0 when not done */
-	char *note;      /* NULL when none */
+	char *note;	 /* NULL when none */
 	int64_t updated_at;
 };
 
 /* All records of (profile, role), any order (none for an unknown profile).
  * Free with store_items_free(). */
 enum store_status store_items_get(struct store *st, const char *profile, const char *role,
-                                  struct store_item **out, size_t *n);
+				  struct store_item **out, size_t *n);
 void store_items_free(struct store_item *items, size_t n);
 
 /* Marks an item done or not done (done_at = now, or 0), creating the
  * profile and record as needed and storing text as its current wording
  * (text NULL keeps the stored wording, "" for a new record). */
 enum store_status store_item_set_done(struct store *st, const char *profile, const char *role,
-                                      const char *item_id, const char *text, bool done,
-                                      int64_t now);
+				      const char *item_id, const char *text, bool done,
+				      int64_t now);
 /* Sets or (note NULL or "") clears an item's note. */
 enum store_status store_item_set_note(struct store *st, const char *profile, const char *role,
-                                      const char *item_id, const char *text, const char *note,
-                                      int64_t now);
+				      const char *item_id, const char *text, const char *note,
+				      int64_t now);
 /* Removes an item's record (used to discard stale progress on request);
  * STORE_ERR_NOTFOUND when there is none. */
 enum store_status store_item_forget(struct store *st, const char *profile, const char *role,
-                                    const char *item_id);
+				    const char *item_id);
 
 /* ---- reading position ---- */
 
@@ -154,38 +154,38 @@ enum store_status store_item_forget(struct store *st, const char *profile, const
  * role); STORE_ERR_NOTFOUND when none was saved.  line must be >= 0. */
 
 enum store_status store_position_get(struct store *st, const char *profile, const char *role,
-                                     char **section, int *line);
+				     char **section, int *line);
 enum store_status store_position_set(struct store *st, const char *profile, const char *role,
-                                     const char *section, int line, int64_t now);
+				     const char *section, int line, int64_t now);
 
 /* ---- ratings: the candidate's own (rater "") and reviewers' ---- */
 
 struct store_rating {
-	char *rater;        /* "" for the profile's own self-assessment */
+	char *rater; /* "" for the profile's own self-assessment */
 	char *statement_id;
-	char *area;         /* skill area name, e.g. "Leadership" */
-	char *text;         /* statement wording when rated */
-	int value;          /* 1..5, 0 = not rated (cleared or note only) */
-	char *note;         /* NULL when none */
+	char *area; /* skill area name, e.g. "Leadership" */
+	char *text; /* statement wording when rated */
+	int value;  /* 1..5, 0 = not rated (cleared or note only) */
+	char *note; /* NULL when none */
 	int64_t updated_at;
 };
 
 /* All ratings of (profile, role) by rater, or by every rater when rater is
  * NULL.  Free with store_ratings_free(). */
 enum store_status store_ratings_get(struct store *st, const char *profile, const char *role,
-                                    const char *rater, struct store_rating **out, size_t *n);
+				    const char *rater, struct store_rating **out, size_t *n);
 void store_ratings_free(struct store_rating *r, size_t n);
 /* Sets a rating (0 clears it but keeps any note); value outside 0..5 is
  * STORE_ERR_INVALID, and so is a NULL rater or one longer than
  * STORE_NAME_MAX bytes; area and text NULL keep the
  * stored ones.  A record left with neither value nor note is removed. */
 enum store_status store_rating_set(struct store *st, const char *profile, const char *role,
-                                   const char *rater, const char *statement_id,
-                                   const char *area, const char *text, int value, int64_t now);
+				   const char *rater, const char *statement_id, const char *area,
+				   const char *text, int value, int64_t now);
 enum store_status store_rating_set_note(struct store *st, const char *profile, const char *role,
-                                        const char *rater, const char *statement_id,
-                                        const char *area, const char *text, const char *note,
-                                        int64_t now);
+					const char *rater, const char *statement_id,
+					const char *area, const char *text, const char *note,
+					int64_t now);
 
 /* ---- snapshots: dated copies of a rater's ratings ---- */
 
@@ -210,11 +210,11 @@ struct store_snapshot {
  * id) instead of adding another: corrections of one sitting make one
  * snapshot. */
 enum store_status store_snapshot_take(struct store *st, const char *profile, const char *role,
-                                      const char *rater, int64_t now, int64_t *id);
+				      const char *rater, int64_t now, int64_t *id);
 /* Snapshots of (profile, role, rater), or of every rater when rater is
  * NULL, oldest first (by taken_at); ratings sorted by statement_id. */
 enum store_status store_snapshots_get(struct store *st, const char *profile, const char *role,
-                                      const char *rater, struct store_snapshot **out, size_t *n);
+				      const char *rater, struct store_snapshot **out, size_t *n);
 void store_snapshots_free(struct store_snapshot *s, size_t n);
 
 /* Inserts a snapshot as given (import): ignored when one with the same
@@ -222,7 +222,7 @@ void store_snapshots_free(struct store_snapshot *s, size_t n);
  * or when it has no ratings.  snap->id is ignored; values must be 1..5 and
  * statement ids distinct, else STORE_ERR_INVALID.  Creates the profile. */
 enum store_status store_snapshot_put(struct store *st, const char *profile, const char *role,
-                                     const struct store_snapshot *snap);
+				     const struct store_snapshot *snap);
 
 /* ---- for tests ---- */
 

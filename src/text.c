@@ -645,7 +645,7 @@ hex_digit(char c)
 	return c >= '0' && c <= '9'   ? c - '0'
 	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
 	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
-	                              : -1;
+				      : -1;
 }
 
 char *

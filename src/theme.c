@@ -80,13 +80,20 @@ theme_ascii(uint32_t cp)
 		return '+';
 	}
 	switch (cp) {
-	case 0x2022: case 0x25e6: case 0x25aa: case 0x25b8: case 0x25b6:
+	case 0x2022:
+	case 0x25e6:
+	case 0x25aa:
+	case 0x25b8:
+	case 0x25b6:
 		return '*';
-	case 0x2018: case 0x2019:
+	case 0x2018:
+	case 0x2019:
 		return '\'';
-	case 0x201c: case 0x201d:
+	case 0x201c:
+	case 0x201d:
 		return '"';
-	case 0x2013: case 0x2014:
+	case 0x2013:
+	case 0x2014:
 		return '-';
 	case 0x2026:
 		return '~';

@@ -9,8 +9,17 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-enum theme_color { COL_DEFAULT = -1, COL_BLACK, COL_RED, COL_GREEN, COL_YELLOW, COL_BLUE,
-	COL_MAGENTA, COL_CYAN, COL_WHITE };
+enum theme_color {
+	COL_DEFAULT = -1,
+	COL_BLACK,
+	COL_RED,
+	COL_GREEN,
+	COL_YELLOW,
+	COL_BLUE,
+	COL_MAGENTA,
+	COL_CYAN,
+	COL_WHITE
+};
 
 struct attr {
 	bool bold, underline, reverse, italic, dim;

@@ -167,7 +167,7 @@ read_escape(void)
 			params[np++] = (char)c;
 	params[np] = '\0';
 	if (c < 0x40 || c > 0x7e)
-		return K_NONE; /* cut short: what came is dropped */
+		return K_NONE;	   /* cut short: what came is dropped */
 	if (c == '[' && np == 0) { /* ESC [ [ A: one more */
 		seq_char();
 		return K_NONE;
@@ -445,9 +445,10 @@ tui_run(struct app *a, bool color)
 	set_escdelay(25);
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-	          | BUTTON5_PRESSED
+		      | BUTTON5_PRESSED
 #endif
-	          , NULL);
+		  ,
+		  NULL);
 	mouseinterval(0);
 	use_color = color && has_colors();
 	ascii_only = a->ascii;

@@ -21,7 +21,7 @@ struct role;
  * only for VR_REDRAW and VR_CLOSE, a navigation request, a status message
  * or the prompt: VR_HANDLED alone is "nothing changed". */
 enum view_result {
-	VR_NONE = 0,     /* not handled */
+	VR_NONE = 0, /* not handled */
 	VR_HANDLED = 1 << 0,
 	VR_REDRAW = 1 << 1,
 	VR_CLOSE = 1 << 2, /* pop this view */
@@ -52,7 +52,7 @@ enum nav_kind {
  * profile left it. */
 struct nav_place {
 	bool at_section;
-	size_t section;     /* outline entry, with at_section */
+	size_t section;	    /* outline entry, with at_section */
 	const char *anchor; /* GitHub anchor of a heading, without '#'; "" the top */
 };
 
@@ -76,10 +76,10 @@ struct nav_request {
  * to alt, "1-5:rate".
  */
 enum hint_prio {
-	HINT_LOW = 1,  /* dropped first by a narrow footer */
+	HINT_LOW = 1, /* dropped first by a narrow footer */
 	HINT_MID,
 	HINT_HIGH,
-	HINT_KEEP,     /* never dropped: help, the way back, the only way to a screen */
+	HINT_KEEP, /* never dropped: help, the way back, the only way to a screen */
 };
 
 struct view_hint {
@@ -94,7 +94,7 @@ struct view_hint {
 
 struct view_ops {
 	const char *name;
-	unsigned ctx;    /* enum key_context of its bindings */
+	unsigned ctx; /* enum key_context of its bindings */
 	/* The footer: fills out[] (at most VIEW_MAX_HINTS) with the actions
 	 * available now, in footer order; returns how many. */
 	size_t (*hints)(struct view *v, struct app *a, struct view_hint *out);
@@ -135,12 +135,12 @@ struct view *view_checklist_new(struct app *a, struct role *role);
 /* The assessment of profile's role by rater (NULL or "": the profile's own),
  * with every other rater's ratings side by side. */
 struct view *view_assess_new(struct app *a, struct role *role, const char *profile,
-                             const char *rater);
+			     const char *rater);
 /* The chart and readiness summary, or (history true) the snapshots, of
  * profile's own ratings; viewer (NULL or "": none) is the reviewer who
  * opened it, whose ratings it names beside them. */
 struct view *view_chart_new(struct app *a, struct role *role, const char *profile,
-                            const char *viewer, bool history);
+			    const char *viewer, bool history);
 /* Every profile and role with progress, ratings and readiness. */
 struct view *view_review_new(struct app *a);
 struct view *view_help_new(struct app *a, const struct view *about);

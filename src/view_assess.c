@@ -22,8 +22,8 @@
 #include "xalloc.h"
 
 struct arow {
-	long stmt;  /* statement index, or -1 for an area heading / blank / the uncounted note */
-	long area;  /* area index, or -1 */
+	long stmt; /* statement index, or -1 for an area heading / blank / the uncounted note */
+	long area; /* area index, or -1 */
 	size_t off, len; /* a statement row: its part of the statement's text */
 	bool first;
 	char *line; /* a heading's or note's row, wrapped (owned), or NULL */
@@ -35,12 +35,12 @@ struct assess {
 	struct view v;
 	struct app *app;
 	struct role *role;
-	char *profile;  /* whose assessment */
-	char *rater;    /* who rates here: "" for the profile itself */
+	char *profile;		  /* whose assessment */
+	char *rater;		  /* who rates here: "" for the profile itself */
 	struct store_rating *all; /* every rater's, for the side-by-side columns */
 	size_t nall;
 	struct readiness_raters by; /* every number shown: readiness's */
-	char **raters;  /* column order: "" (self) first, then reviewers by name */
+	char **raters;		    /* column order: "" (self) first, then reviewers by name */
 	size_t nraters;
 	uint64_t version;
 	bool loaded, changed;
@@ -54,7 +54,7 @@ struct assess {
 	long *ent_stmt;
 	size_t nent, ecap;
 	struct listnav nav;
-	int width;       /* of the last layout */
+	int width;	 /* of the last layout */
 	int legend_rows; /* the scale: 1, or 2 when narrow */
 	int body_top, body_h;
 };
@@ -153,8 +153,8 @@ clear_rows(struct assess *s)
 /* text wrapped at width from col on, one row each, continuation rows
  * indented by indent: nothing is cut off, however narrow. */
 static void
-add_text(struct assess *s, long stmt, long area, const char *text, int col, int width,
-         int indent, uint16_t style)
+add_text(struct assess *s, long stmt, long area, const char *text, int col, int width, int indent,
+	 uint16_t style)
 {
 	size_t len = strlen(text), pos = 0;
 	bool first = true;
@@ -165,7 +165,8 @@ add_text(struct assess *s, long stmt, long area, const char *text, int col, int 
 		int w = first ? width : width - indent;
 		size_t next, cut = text_wrap(text + pos, len - pos, w > 5 ? w : 5, &next);
 		struct arow *r = add_row(s, stmt, area, 0, 0, false);
-		r->line = first ? xstrndup(text + pos, cut) : xasprintf("%*s%.*s", indent, "", (int)cut, text + pos);
+		r->line = first ? xstrndup(text + pos, cut)
+				: xasprintf("%*s%.*s", indent, "", (int)cut, text + pos);
 		r->col = col;
 		r->style = style;
 		first = false;
@@ -251,7 +252,8 @@ layout_rows(struct assess *s, int width)
 			if (ro->stmts[i].area != a)
 				continue;
 			do {
-				size_t next, cut = text_wrap(t + pos, len - pos, tw > 10 ? tw : 10, &next);
+				size_t next,
+				    cut = text_wrap(t + pos, len - pos, tw > 10 ? tw : 10, &next);
 				add_row(s, (long)i, (long)a, pos, cut, first);
 				first = false;
 				pos += next;
@@ -261,15 +263,17 @@ layout_rows(struct assess *s, int width)
 				char *n;
 				if (!r || !r->note || !*r->note)
 					continue;
-				n = s->nraters > 1 ? xasprintf("note, %s: %s", who_name(s->raters[k]), r->note)
-				                   : xasprintf("note: %s", r->note);
+				n = s->nraters > 1
+					? xasprintf("note, %s: %s", who_name(s->raters[k]), r->note)
+					: xasprintf("note: %s", r->note);
 				add_text(s, (long)i, (long)a, n, tc, tw, 2, STY_DIM);
 				free(n);
 			}
 		}
 	}
 	if (uncounted > 0) {
-		char *note = readiness_uncounted_note(uncounted), *line = xasprintf("Not counted: %s.", note);
+		char *note = readiness_uncounted_note(uncounted),
+		     *line = xasprintf("Not counted: %s.", note);
 		add_row(s, -1, -1, 0, 0, true);
 		add_text(s, -1, -1, line, 1, width - 2, 2, STY_DIM);
 		free(line);
@@ -289,12 +293,13 @@ static int
 legend_lines(int cols, char out[2][100])
 {
 	snprintf(out[0], 100, "1 %s  2 %s  3 %s  4 %s  5 %s  0 clear", readiness_labels[1],
-	         readiness_labels[2], readiness_labels[3], readiness_labels[4], readiness_labels[5]);
+		 readiness_labels[2], readiness_labels[3], readiness_labels[4],
+		 readiness_labels[5]);
 	out[1][0] = '\0';
 	if ((int)strlen(out[0]) <= cols - 2)
 		return 1;
 	snprintf(out[0], 100, "1 %s  2 %s  3 %s", readiness_labels[1], readiness_labels[2],
-	         readiness_labels[3]);
+		 readiness_labels[3]);
 	snprintf(out[1], 100, "4 %s  5 %s  0 clear", readiness_labels[4], readiness_labels[5]);
 	return 2;
 }
@@ -316,7 +321,8 @@ entries(struct assess *s)
 		} else if (w->first) {
 			size_t cap = s->ecap;
 			s->ent_row = xgrow(s->ent_row, &cap, s->nent + 1, sizeof *s->ent_row);
-			s->ent_stmt = xgrow(s->ent_stmt, &s->ecap, s->nent + 1, sizeof *s->ent_stmt);
+			s->ent_stmt =
+			    xgrow(s->ent_stmt, &s->ecap, s->nent + 1, sizeof *s->ent_stmt);
 			s->ent_row[s->nent] = lead >= 0 ? (size_t)lead : r;
 			s->ent_stmt[s->nent++] = w->stmt;
 			lead = -1;
@@ -373,11 +379,13 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	if (s->nraters > 1) {
 		/* column labels: self, then each reviewer */
 		for (size_t k = 0; k < s->nraters; k++)
-			frame_puts_trunc(f, top + s->legend_rows, 2 + (int)k * 5, who_name(s->raters[k]),
-			                 strcmp(s->raters[k], s->rater) == 0 ? STY_STRONG : STY_DIM, 4);
+			frame_puts_trunc(
+			    f, top + s->legend_rows, 2 + (int)k * 5, who_name(s->raters[k]),
+			    strcmp(s->raters[k], s->rater) == 0 ? STY_STRONG : STY_DIM, 4);
 	}
 	if (s->role->nstmts == 0) {
-		frame_puts(f, s->body_top, 2, "This role names no skill areas to assess.", STY_PLAIN, -1);
+		frame_puts(f, s->body_top, 2, "This role names no skill areas to assess.",
+			   STY_PLAIN, -1);
 		return;
 	}
 	for (int i = 0; i < s->body_h && s->nent > 0; i++) {
@@ -392,7 +400,8 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			uint16_t st = r->stmt >= 0 && r->stmt == s->sel ? STY_SELECT : 0;
 			if (st)
 				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
-			frame_puts_trunc(f, row, r->col, r->line, r->style | st, f->cols - r->col - 1);
+			frame_puts_trunc(f, row, r->col, r->line, r->style | st,
+					 f->cols - r->col - 1);
 		} else if (r->stmt >= 0) {
 			bool sel = r->stmt == s->sel;
 			uint16_t st = sel ? STY_SELECT : 0;
@@ -401,7 +410,7 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			int tc = text_col(s);
 			if (r->first) {
 				bool apart = s->nraters > 1 &&
-				             readiness_disagree(&s->by, s->role->stmts[r->stmt].id);
+					     readiness_disagree(&s->by, s->role->stmts[r->stmt].id);
 				for (size_t k = 0; k < s->nraters; k++) {
 					char box[16];
 					int val = value_by(s, s->raters[k], r->stmt);
@@ -420,7 +429,7 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 					frame_puts(f, row, tc - 2, "!", STY_ALERT | STY_STRONG, 1);
 			}
 			frame_put(f, row, tc, s->role->stmts[r->stmt].text + r->off, r->len,
-			          STY_PLAIN | st, f->cols - tc - 1);
+				  STY_PLAIN | st, f->cols - tc - 1);
 		}
 	}
 }
@@ -431,8 +440,8 @@ assess_title(struct view *v, struct app *a)
 	struct assess *s = (struct assess *)v;
 
 	if (*s->rater)
-		return xasprintf("%s %s Review of %s by %s", s->role->title, a->ascii ? ">" : "\xe2\x80\xba",
-		                 s->profile, s->rater);
+		return xasprintf("%s %s Review of %s by %s", s->role->title,
+				 a->ascii ? ">" : "\xe2\x80\xba", s->profile, s->rater);
 	return xasprintf("%s %s Self-assessment", s->role->title, a->ascii ? ">" : "\xe2\x80\xba");
 }
 
@@ -462,12 +471,13 @@ rate(struct assess *s, struct app *a, int value)
 	if (s->sel < 0 || (size_t)s->sel >= s->role->nstmts)
 		return VR_HANDLED;
 	if (a->readonly) {
-		app_status(a, true, "Read-only: the database cannot be written, nothing was changed");
+		app_status(a, true,
+			   "Read-only: the database cannot be written, nothing was changed");
 		return VR_REDRAW;
 	}
 	st = &s->role->stmts[s->sel];
 	rc = store_rating_set(a->store, s->profile, s->role->id, s->rater, st->id,
-	                      s->role->areas[st->area].name, st->text, value, app_now(a));
+			      s->role->areas[st->area].name, st->text, value, app_now(a));
 	if (rc != STORE_OK) {
 		app_status(a, true, "Not saved: %s", store_strerror(rc));
 		return VR_REDRAW;
@@ -479,7 +489,9 @@ rate(struct assess *s, struct app *a, int value)
 		if (next >= 0)
 			s->sel = next;
 		else
-			app_status(a, false, "Every statement has been seen: v shows the chart and readiness");
+			app_status(
+			    a, false,
+			    "Every statement has been seen: v shows the chart and readiness");
 	}
 	return VR_REDRAW;
 }
@@ -519,7 +531,7 @@ assess_input(struct view *v, struct app *a, const char *text, bool done)
 		return VR_REDRAW;
 	st = &s->role->stmts[s->sel];
 	rc = store_rating_set_note(a->store, s->profile, s->role->id, s->rater, st->id,
-	                           s->role->areas[st->area].name, st->text, text, app_now(a));
+				   s->role->areas[st->area].name, st->text, text, app_now(a));
 	if (rc != STORE_OK)
 		app_status(a, true, "Note not saved: %s", store_strerror(rc));
 	else
@@ -538,7 +550,7 @@ snapshot(struct assess *s, struct app *a, bool quiet)
 	if (!s->changed || a->store == NULL || a->readonly)
 		return;
 	if (store_snapshot_take(a->store, s->profile, s->role->id, s->rater, app_now(a), &id) ==
-	        STORE_OK &&
+		STORE_OK &&
 	    id > 0 && !quiet)
 		app_status(a, false, "Snapshot recorded: the chart's trend compares against it");
 	s->changed = false;
@@ -579,9 +591,11 @@ assess_action(struct view *v, struct app *a, enum action act)
 	case ACT_CHART:
 	case ACT_HISTORY:
 		snapshot(s, a, false);
-		app_request(a, &(struct nav_request){.kind = act == ACT_HISTORY ? NAV_HISTORY : NAV_CHART,
-		                                     .role = s->role, .profile = s->profile,
-		                                     .rater = s->rater});
+		app_request(
+		    a, &(struct nav_request){.kind = act == ACT_HISTORY ? NAV_HISTORY : NAV_CHART,
+					     .role = s->role,
+					     .profile = s->profile,
+					     .rater = s->rater});
 		break;
 	case ACT_RELOAD:
 		reload(s, a);
@@ -644,16 +658,16 @@ assess_hints(struct view *v, struct app *a, struct view_hint *out)
 }
 
 static const struct view_ops assess_ops = {
-	.name = "assessment",
-	.ctx = CTX_ASSESS,
-	.hints = assess_hints,
-	.title = assess_title,
-	.info = assess_info,
-	.layout = assess_layout,
-	.draw = assess_draw,
-	.action = assess_action,
-	.input = assess_input,
-	.free = assess_free,
+    .name = "assessment",
+    .ctx = CTX_ASSESS,
+    .hints = assess_hints,
+    .title = assess_title,
+    .info = assess_info,
+    .layout = assess_layout,
+    .draw = assess_draw,
+    .action = assess_action,
+    .input = assess_input,
+    .free = assess_free,
 };
 
 struct view *

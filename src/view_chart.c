@@ -37,18 +37,18 @@ struct chart {
 	struct readiness_raters by;   /* every number shown: readiness's */
 	struct store_snapshot *snaps; /* the profile's own, oldest first */
 	size_t nsnaps;
-	struct readiness *snaprd;     /* per snapshot, its areas */
+	struct readiness *snaprd; /* per snapshot, its areas */
 	size_t done, total;
 	uint64_t version;
 	bool loaded;
-	long sel;       /* area (chart) or snapshot (history) */
-	long mark[2];   /* marked snapshots, -1 none */
+	long sel;     /* area (chart) or snapshot (history) */
+	long mark[2]; /* marked snapshots, -1 none */
 	/* the list of the mode on screen: areas, snapshots, or (a pager) the
 	 * statements compared; sel follows its selection */
 	struct listnav nav;
 	int body_top, body_h;
 	int areas_row, areas_h; /* where the chart's areas went in the last frame */
-	int cols;               /* of the last layout, for history_lines */
+	int cols;		/* of the last layout, for history_lines */
 	bool ascii;
 };
 
@@ -78,7 +78,7 @@ reload(struct chart *c, struct app *a)
 	app_progress_of(a, c->profile, c->role, &c->done, &c->total);
 	if (a->store) {
 		store_ratings_get(a->store, c->profile, c->role->id, NULL, &c->ratings,
-		                  &c->nratings);
+				  &c->nratings);
 		store_snapshots_get(a->store, c->profile, c->role->id, "", &c->snaps, &c->nsnaps);
 		c->version = store_data_version(a->store);
 	}
@@ -113,7 +113,8 @@ bar(struct frame *f, int row, int col, int cells, const struct area_score *sc, b
 {
 	int full = (int)(sc->avg / 5.0 * cells + 0.5);
 	int tick = (int)(sc->threshold / 5.0 * cells + 0.5);
-	const char *fill = sc->meets ? (ascii ? "#" : "\xe2\x96\x88") : (ascii ? "=" : "\xe2\x96\x92");
+	const char *fill =
+	    sc->meets ? (ascii ? "#" : "\xe2\x96\x88") : (ascii ? "=" : "\xe2\x96\x92");
 	uint16_t fs = sc->meets ? STY_DONE : STY_MARKER;
 
 	if (tick >= cells)
@@ -133,8 +134,8 @@ static void
 sparkline(struct chart *c, struct frame *f, int row, int col, int cells, size_t k, bool ascii)
 {
 	static const char *const ticks[] = {"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83",
-	                                    "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
-	                                    "\xe2\x96\x87", "\xe2\x96\x88"};
+					    "\xe2\x96\x84", "\xe2\x96\x85", "\xe2\x96\x86",
+					    "\xe2\x96\x87", "\xe2\x96\x88"};
 	size_t first;
 
 	if (cells <= 0)
@@ -258,7 +259,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 		char *b = checklist_bar(c->done, c->total, bw > 5 ? bw : 5, a->ascii);
 		line = xasprintf("%-20s %s %zu/%zu", "Checklist", b, c->done, c->total);
 		frame_puts_trunc(f, row++, 1, line, c->done == c->total ? STY_DONE : STY_PLAIN,
-		                 f->cols - 2);
+				 f->cols - 2);
 		free(line);
 		free(b);
 		row++;
@@ -269,8 +270,8 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	}
 	chart_columns(&k, f->cols, rd, c->role->threshold);
 	readiness_format_threshold(c->role->threshold, thr);
-	line = xasprintf("%s marks the threshold, %s; %s is below it.", a->ascii ? "|" : "\xe2\x94\x82",
-	                 thr, a->ascii ? "=" : "\xe2\x96\x92");
+	line = xasprintf("%s marks the threshold, %s; %s is below it.",
+			 a->ascii ? "|" : "\xe2\x94\x82", thr, a->ascii ? "=" : "\xe2\x96\x92");
 	row = wrapped(f, row, line, STY_DIM);
 	free(line);
 	frame_puts_trunc(f, row, k.name, "Skill area", STY_DIM, k.namew);
@@ -311,16 +312,17 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 			/* trend: the latest snapshot against the one before */
 			const struct readiness *p = &c->snaprd[c->nsnaps - 2];
 			frame_puts(f, row, k.trend, readiness_trend_of(&p->areas[i], sc, a->ascii),
-			           STY_STRONG | st, 1);
+				   STY_STRONG | st, 1);
 		}
-		sparkline(c, f, row, k.spark, k.sparkw < f->cols - k.spark - 1 ? k.sparkw
-		                                                              : f->cols - k.spark - 1,
-		          i, a->ascii);
+		sparkline(c, f, row, k.spark,
+			  k.sparkw < f->cols - k.spark - 1 ? k.sparkw : f->cols - k.spark - 1, i,
+			  a->ascii);
 	}
 	row++;
 	if (row < top + height)
-		wrapped(f, row, "Enter on an area reads what the role says about it; H shows the history.",
-		        STY_DIM);
+		wrapped(f, row,
+			"Enter on an area reads what the role says about it; H shows the history.",
+			STY_DIM);
 }
 
 /* "Architecture 3.5 · Community 2.0" of snapshot i, readiness's. */
@@ -341,15 +343,17 @@ draw_history(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 	free(line);
 	if (c->nsnaps == 0) {
 		wrapped(f, row,
-		        "No snapshots yet: one is recorded when you leave the assessment after changes.",
-		        STY_PLAIN);
+			"No snapshots yet: one is recorded when you leave the assessment after "
+			"changes.",
+			STY_PLAIN);
 		return;
 	}
 	row = wrapped(f, row, HISTORY_HINT, STY_DIM);
 	row++;
 	for (size_t i = c->nav.top; i < c->nsnaps && row < top + height; i++) {
 		const struct store_snapshot *s = &c->snaps[i];
-		bool sel = (long)i == c->sel, marked = c->mark[0] == (long)i || c->mark[1] == (long)i;
+		bool sel = (long)i == c->sel,
+		     marked = c->mark[0] == (long)i || c->mark[1] == (long)i;
 		uint16_t st = sel ? STY_SELECT : 0;
 		char when[DATES_MAX], *areas = snap_areas(c, i, a->ascii);
 		size_t len, pos = 0;
@@ -366,13 +370,14 @@ draw_history(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 		/* the areas wrap under themselves: none is cut off */
 		len = strlen(areas);
 		do {
-			size_t next, cut = text_wrap(areas + pos, len - pos, f->cols - indent - 1, &next);
+			size_t next,
+			    cut = text_wrap(areas + pos, len - pos, f->cols - indent - 1, &next);
 			if (row >= top + height)
 				break;
 			if (sel && pos > 0)
 				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
 			frame_put(f, row++, indent, areas + pos, cut,
-			          (marked ? STY_STRONG : STY_PLAIN) | st, f->cols - indent - 1);
+				  (marked ? STY_STRONG : STY_PLAIN) | st, f->cols - indent - 1);
 			pos += next;
 		} while (pos < len);
 		free(areas);
@@ -396,18 +401,18 @@ compare_title(const struct chart *c)
 	dates_format(c->snaps[c->mark[0]].taken_at, DATE_MINUTE, d1);
 	if (c->mark[1] < 0)
 		return xasprintf("%s's snapshot %ld (%s) beside the ratings now", c->profile,
-		                 c->mark[0] + 1, d1);
+				 c->mark[0] + 1, d1);
 	dates_format(c->snaps[c->mark[1]].taken_at, DATE_MINUTE, d2);
 	return xasprintf("%s's snapshot %ld (%s) beside snapshot %ld (%s)", c->profile,
-	                 c->mark[0] + 1, d1, c->mark[1] + 1, d2);
+			 c->mark[0] + 1, d1, c->mark[1] + 1, d2);
 }
 
 static void
 draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
 	const struct store_snapshot *old = &c->snaps[c->mark[0]];
-	const struct store_rating *nr = c->mark[1] >= 0 ? c->snaps[c->mark[1]].ratings
-	                                                : c->by.self.rt;
+	const struct store_rating *nr =
+	    c->mark[1] >= 0 ? c->snaps[c->mark[1]].ratings : c->by.self.rt;
 	size_t nn = c->mark[1] >= 0 ? c->snaps[c->mark[1]].nratings : c->by.self.nrt;
 	const struct readiness *ra = &c->snaprd[c->mark[0]];
 	const struct readiness *rb = c->mark[1] >= 0 ? &c->snaprd[c->mark[1]] : own(c);
@@ -429,7 +434,7 @@ draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 			readiness_area_value(&ra->areas[ar], "-", b1);
 			readiness_area_value(&rb->areas[ar], "-", b2);
 			line = xasprintf("%s %s %s %s", c->role->areas[ar].name, b1,
-			                 a->ascii ? "->" : "\xe2\x86\x92", b2);
+					 a->ascii ? "->" : "\xe2\x86\x92", b2);
 			row = wrapped(f, row, line, STY_HEADING);
 			free(line);
 		}
@@ -446,11 +451,13 @@ draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 			before = value_in(old->ratings, old->nratings, s->id);
 			after = value_in(nr, nn, s->id);
 			snprintf(nums, sizeof nums, "%c %s %c", before ? '0' + before : '-',
-			         a->ascii ? "->" : "\xe2\x86\x92", after ? '0' + after : '-');
+				 a->ascii ? "->" : "\xe2\x86\x92", after ? '0' + after : '-');
 			frame_puts(f, row, 1, nums, before != after ? STY_STRONG : STY_DIM, 6);
-			frame_puts(f, row, 8, before < after ? (a->ascii ? "+" : "\xe2\x86\x91")
-			                      : before > after ? (a->ascii ? "-" : "\xe2\x86\x93") : " ",
-			           STY_STRONG, 1);
+			frame_puts(f, row, 8,
+				   before < after   ? (a->ascii ? "+" : "\xe2\x86\x91")
+				   : before > after ? (a->ascii ? "-" : "\xe2\x86\x93")
+						    : " ",
+				   STY_STRONG, 1);
 			frame_puts_trunc(f, row, 10, s->text, STY_PLAIN, textw);
 			row++;
 		}
@@ -565,12 +572,13 @@ static char *
 chart_title(struct view *v, struct app *a)
 {
 	struct chart *c = (struct chart *)v;
-	const char *what = c->mode == MODE_CHART ? "Readiness" : c->mode == MODE_HISTORY ? "History"
-	                                                                                 : "Compare";
+	const char *what = c->mode == MODE_CHART     ? "Readiness"
+			   : c->mode == MODE_HISTORY ? "History"
+						     : "Compare";
 
 	/* whose, always: from the review screen it is a candidate's */
 	return xasprintf("%s %s %s of %s", c->role->title, a->ascii ? ">" : "\xe2\x80\xba", what,
-	                 c->profile);
+			 c->profile);
 }
 
 static char *
@@ -637,9 +645,11 @@ chart_action(struct view *v, struct app *a, enum action act)
 				app_status(a, false, "The role has no section about %s", ar->name);
 				return VR_REDRAW;
 			}
-			app_request(a, &(struct nav_request){.kind = NAV_ROLE, .role = c->role,
-			                                     .at = {.at_section = true,
-			                                            .section = (size_t)ar->section}});
+			app_request(a,
+				    &(struct nav_request){.kind = NAV_ROLE,
+							  .role = c->role,
+							  .at = {.at_section = true,
+								 .section = (size_t)ar->section}});
 			return VR_REDRAW;
 		}
 		if (c->mode == MODE_HISTORY) {
@@ -658,7 +668,8 @@ chart_action(struct view *v, struct app *a, enum action act)
 			c->nav.top = 0;
 			chart_layout(v, a, 1, a->rows - 2);
 		} else {
-			app_status(a, false, "These are the marked snapshots side by side; q goes back");
+			app_status(a, false,
+				   "These are the marked snapshots side by side; q goes back");
 		}
 		break;
 	case ACT_BACK:
@@ -703,12 +714,13 @@ chart_hints(struct view *v, struct app *a, struct view_hint *out)
 		if (c->sel >= 0 && (size_t)c->sel < c->role->nareas &&
 		    c->role->areas[c->sel].section >= 0)
 			out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "read the area",
-			                              HINT_HIGH};
+						      HINT_HIGH};
 		out[n++] = (struct view_hint){ACT_HISTORY, ACT_NONE, false, "history", HINT_KEEP};
 	} else if (c->mode == MODE_HISTORY) {
 		if (c->nsnaps > 0) {
 			out[n++] = (struct view_hint){ACT_MARK, ACT_NONE, false, "mark", HINT_HIGH};
-			out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "compare", HINT_HIGH};
+			out[n++] =
+			    (struct view_hint){ACT_OPEN, ACT_NONE, false, "compare", HINT_HIGH};
 		}
 		out[n++] = (struct view_hint){ACT_HISTORY, ACT_NONE, false, "chart", HINT_KEEP};
 	} else {
@@ -720,20 +732,20 @@ chart_hints(struct view *v, struct app *a, struct view_hint *out)
 }
 
 static const struct view_ops chart_ops = {
-	.name = "chart",
-	.ctx = CTX_CHART,
-	.hints = chart_hints,
-	.title = chart_title,
-	.info = chart_info,
-	.layout = chart_layout,
-	.draw = chart_draw,
-	.action = chart_action,
-	.free = chart_free,
+    .name = "chart",
+    .ctx = CTX_CHART,
+    .hints = chart_hints,
+    .title = chart_title,
+    .info = chart_info,
+    .layout = chart_layout,
+    .draw = chart_draw,
+    .action = chart_action,
+    .free = chart_free,
 };
 
 struct view *
 view_chart_new(struct app *a, struct role *role, const char *profile, const char *viewer,
-               bool history)
+	       bool history)
 {
 	struct chart *c = xcalloc(1, sizeof *c);
 

@@ -29,9 +29,9 @@ enum row_kind { ROW_GROUP, ROW_ITEM, ROW_DETAIL, ROW_BLANK, ROW_STALE_HEAD, ROW_
 
 struct row {
 	enum row_kind kind;
-	long item;      /* index into the checklist (items) or stale list */
+	long item;	 /* index into the checklist (items) or stale list */
 	size_t off, len; /* the slice of the text shown on this row */
-	bool first;     /* first row of its item */
+	bool first;	 /* first row of its item */
 };
 
 struct clview {
@@ -183,7 +183,8 @@ entries(struct clview *c)
 		} else if ((w->kind == ROW_ITEM || w->kind == ROW_STALE) && w->first) {
 			size_t cap = c->ecap;
 			c->ent_row = xgrow(c->ent_row, &cap, c->nent + 1, sizeof *c->ent_row);
-			c->ent_item = xgrow(c->ent_item, &c->ecap, c->nent + 1, sizeof *c->ent_item);
+			c->ent_item =
+			    xgrow(c->ent_item, &c->ecap, c->nent + 1, sizeof *c->ent_item);
 			c->ent_row[c->nent] = lead >= 0 ? (size_t)lead : r;
 			c->ent_item[c->nent++] = w->kind == ROW_ITEM ? w->item : -1;
 			lead = -1;
@@ -241,17 +242,17 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 
 	(void)height; /* laid out by the layout step, before every draw */
 	snprintf(head, sizeof head, "%zu of %zu done%s%s", c->cl.done, c->cl.n,
-	         c->hide_done ? " \xc2\xb7 done items hidden (h shows them)" : "",
-	         a->readonly ? " \xc2\xb7 read-only" : "");
+		 c->hide_done ? " \xc2\xb7 done items hidden (h shows them)" : "",
+		 a->readonly ? " \xc2\xb7 read-only" : "");
 	frame_puts(f, top, 1, head, a->readonly ? STY_ALERT : STY_DIM, f->cols - 2);
 	if (c->cl.n == 0) {
-		frame_puts(f, c->body_top, 2, "This role has no onboarding checklist (no task list).",
-		           STY_PLAIN, -1);
+		frame_puts(f, c->body_top, 2,
+			   "This role has no onboarding checklist (no task list).", STY_PLAIN, -1);
 		return;
 	}
 	if (c->nrows == 0)
 		frame_puts(f, c->body_top, 2, "Every item is done and hidden; h shows them.",
-		           STY_PLAIN, -1);
+			   STY_PLAIN, -1);
 	for (int i = 0; i < c->body_h && c->nent > 0; i++) {
 		size_t ri = c->ent_row[c->nav.top] + (size_t)i;
 		int row = c->body_top + i;
@@ -264,7 +265,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		case ROW_BLANK:
 			break;
 		case ROW_GROUP:
-			frame_puts(f, row, 1, c->cl.v[r->item].item->group, STY_HEADING, f->cols - 2);
+			frame_puts(f, row, 1, c->cl.v[r->item].item->group, STY_HEADING,
+				   f->cols - 2);
 			break;
 		case ROW_ITEM: {
 			const struct checklist_entry *e = &c->cl.v[r->item];
@@ -277,11 +279,12 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				snprintf(num, sizeof num, "%2ld", r->item + 1);
 				frame_puts(f, row, 0, num, STY_DIM | st, 2);
 				frame_puts(f, row, 3,
-				           e->done ? (a->ascii ? "[x]" : "\xe2\x98\x91") : (a->ascii ? "[ ]" : "\xe2\x98\x90"),
-				           (e->done ? STY_DONE : STY_MARKER) | st, 3);
+					   e->done ? (a->ascii ? "[x]" : "\xe2\x98\x91")
+						   : (a->ascii ? "[ ]" : "\xe2\x98\x90"),
+					   (e->done ? STY_DONE : STY_MARKER) | st, 3);
 			}
 			frame_put(f, row, TEXT_COL, e->item->text + r->off, r->len,
-			          (e->done ? STY_DONE : STY_PLAIN) | st, f->cols - TEXT_COL - 1);
+				  (e->done ? STY_DONE : STY_PLAIN) | st, f->cols - TEXT_COL - 1);
 			break;
 		}
 		case ROW_DETAIL: {
@@ -299,13 +302,14 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			break;
 		}
 		case ROW_STALE_HEAD:
-			frame_puts(f, row, 1, "Earlier progress that no longer matches the content:",
-			           STY_HEADING, f->cols - 2);
+			frame_puts(f, row, 1,
+				   "Earlier progress that no longer matches the content:",
+				   STY_HEADING, f->cols - 2);
 			break;
 		case ROW_STALE: {
 			const struct store_item *rec = c->cl.stale[r->item];
-			frame_put(f, row, TEXT_COL, rec->text + r->off, r->len, STY_DIM | STY_STRIKE,
-			          f->cols - TEXT_COL - 1);
+			frame_put(f, row, TEXT_COL, rec->text + r->off, r->len,
+				  STY_DIM | STY_STRIKE, f->cols - TEXT_COL - 1);
 			if (r->first) {
 				frame_puts(f, row, 3, rec->done ? "x" : "-", STY_DIM, 1);
 			}
@@ -362,13 +366,14 @@ toggle(struct clview *c, struct app *a)
 	if (c->sel < 0)
 		return VR_HANDLED;
 	if (a->readonly) {
-		app_status(a, true, "Read-only: the database cannot be written, nothing was changed");
+		app_status(a, true,
+			   "Read-only: the database cannot be written, nothing was changed");
 		return VR_REDRAW;
 	}
 	e = &c->cl.v[c->sel];
 	done = !e->done;
 	s = store_item_set_done(a->store, a->profile, c->role->id, e->item->id, e->item->text, done,
-	                        app_now(a));
+				app_now(a));
 	if (s != STORE_OK) {
 		app_status(a, true, "Not saved: %s", store_strerror(s));
 		return VR_REDRAW;
@@ -376,7 +381,7 @@ toggle(struct clview *c, struct app *a)
 	reload(c, a);
 	if (done && c->cl.done == c->cl.n)
 		app_status(a, false, "All %zu items done: the onboarding checklist is complete!",
-		           c->cl.n);
+			   c->cl.n);
 	else if (c->hide_done && done)
 		move_sel(c, 1, 1);
 	return VR_REDRAW;
@@ -393,7 +398,7 @@ cl_input(struct view *v, struct app *a, const char *text, bool done)
 		return VR_REDRAW;
 	e = &c->cl.v[c->sel];
 	s = store_item_set_note(a->store, a->profile, c->role->id, e->item->id, e->item->text, text,
-	                        app_now(a));
+				app_now(a));
 	if (s != STORE_OK)
 		app_status(a, true, "Note not saved: %s", store_strerror(s));
 	else
@@ -440,8 +445,8 @@ cl_action(struct view *v, struct app *a, enum action act)
 		int line = a->mouse_row - c->body_top;
 		/* the row clicked, as shown before the click moves anything */
 		const struct row *r = c->nent > 0 && line >= 0 && listnav_at(&c->nav, line) >= 0
-		                          ? &c->rows[c->ent_row[c->nav.top] + (size_t)line]
-		                          : NULL;
+					  ? &c->rows[c->ent_row[c->nav.top] + (size_t)line]
+					  : NULL;
 		enum listnav_hit hit = listnav_click(&c->nav, line);
 
 		c->sel = c->nav.sel >= 0 ? c->ent_item[c->nav.sel] : -1;
@@ -482,12 +487,13 @@ cl_hints(struct view *v, struct app *a, struct view_hint *out)
 
 	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
 	if (item) {
-		out[n++] = (struct view_hint){ACT_TOGGLE, ACT_NONE, false,
-		                              c->cl.v[c->sel].done ? "not done" : "done", HINT_HIGH};
+		out[n++] =
+		    (struct view_hint){ACT_TOGGLE, ACT_NONE, false,
+				       c->cl.v[c->sel].done ? "not done" : "done", HINT_HIGH};
 		out[n++] = (struct view_hint){ACT_NOTE, ACT_NONE, false, "note", HINT_MID};
 	}
 	out[n++] = (struct view_hint){ACT_HIDE_DONE, ACT_NONE, false,
-	                              c->hide_done ? "show done" : "hide done", HINT_MID};
+				      c->hide_done ? "show done" : "hide done", HINT_MID};
 	out[n++] = (struct view_hint){ACT_RELOAD, ACT_NONE, false, "reload", HINT_LOW};
 	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
 	(void)a;
@@ -495,16 +501,16 @@ cl_hints(struct view *v, struct app *a, struct view_hint *out)
 }
 
 static const struct view_ops checklist_ops = {
-	.name = "checklist",
-	.ctx = CTX_CHECKLIST,
-	.hints = cl_hints,
-	.title = cl_title,
-	.info = cl_info,
-	.layout = cl_layout,
-	.draw = cl_draw,
-	.action = cl_action,
-	.input = cl_input,
-	.free = cl_free,
+    .name = "checklist",
+    .ctx = CTX_CHECKLIST,
+    .hints = cl_hints,
+    .title = cl_title,
+    .info = cl_info,
+    .layout = cl_layout,
+    .draw = cl_draw,
+    .action = cl_action,
+    .input = cl_input,
+    .free = cl_free,
 };
 
 struct view *

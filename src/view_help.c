@@ -16,9 +16,9 @@
 
 struct help {
 	struct view v;
-	char *about;   /* name of the screen the help is for */
-	unsigned ctx;  /* its key context */
-	char **rows;   /* as added: "#" starts a heading, "\001" a key's row */
+	char *about;  /* name of the screen the help is for */
+	unsigned ctx; /* its key context */
+	char **rows;  /* as added: "#" starts a heading, "\001" a key's row */
 	size_t nrows, cap;
 	struct listnav nav; /* a pager over lines */
 	/* the rows wrapped at the screen's width (top counts these) */
@@ -26,7 +26,7 @@ struct help {
 		char *text;
 		bool heading;
 		size_t row; /* the row it comes from */
-	} *lines;
+	} * lines;
 	size_t nlines, lcap;
 	int wrapped_at; /* cells, 0 before the first draw */
 };
@@ -77,8 +77,10 @@ wrap_rows(struct help *h, int cells)
 		while (pos < len) {
 			int room = pos == 0 ? cells : cells - indent;
 			size_t next, n = text_wrap(s + pos, len - pos, room > 1 ? room : 1, &next);
-			add_line(h, pos == 0 ? xstrndup(s, n) : xasprintf("%*s%.*s", indent, "", (int)n, s + pos),
-			         heading, i);
+			add_line(h,
+				 pos == 0 ? xstrndup(s, n)
+					  : xasprintf("%*s%.*s", indent, "", (int)n, s + pos),
+				 heading, i);
 			pos += next > 0 ? next : len - pos;
 		}
 	}
@@ -113,7 +115,7 @@ help_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		if (i >= h->nlines)
 			break;
 		frame_puts(f, top + r, 1, h->lines[i].text,
-		           h->lines[i].heading ? STY_HEADING : STY_PLAIN, f->cols - 2);
+			   h->lines[i].heading ? STY_HEADING : STY_PLAIN, f->cols - 2);
 	}
 }
 
@@ -174,14 +176,14 @@ help_hints(struct view *v, struct app *a, struct view_hint *out)
 }
 
 static const struct view_ops help_ops = {
-	.name = "help",
-	.ctx = CTX_HELP,
-	.hints = help_hints,
-	.title = help_title,
-	.layout = help_layout,
-	.draw = help_draw,
-	.action = help_action,
-	.free = help_free,
+    .name = "help",
+    .ctx = CTX_HELP,
+    .hints = help_hints,
+    .title = help_title,
+    .layout = help_layout,
+    .draw = help_draw,
+    .action = help_action,
+    .free = help_free,
 };
 
 static void
@@ -191,8 +193,9 @@ add_keys(struct help *h, unsigned ctx, bool global)
 	const struct keydef *t = keys_table(&n);
 
 	for (size_t i = 0; i < n; i++) {
-		if (t[i].names == NULL || (global ? t[i].ctx != CTX_GLOBAL
-		                                  : (t[i].ctx & ctx) == 0 || t[i].ctx == CTX_GLOBAL))
+		if (t[i].names == NULL ||
+		    (global ? t[i].ctx != CTX_GLOBAL
+			    : (t[i].ctx & ctx) == 0 || t[i].ctx == CTX_GLOBAL))
 			continue;
 		/* \001: a key's row, wrapped under its description */
 		add_row(h, xasprintf("\001  %-12s %s", t[i].names, t[i].help));
@@ -204,22 +207,22 @@ static const struct {
 	unsigned ctx;
 	const char *heading, *text;
 } intros[] = {
-	{CTX_HOME, "The home screen lists every role rolebook found.",
-	 "Enter opens the selected role; the last entry opens the review of candidates."},
-	{CTX_READER, "A role: its contents on one side, its text on the other.",
-	 "Tab puts the focus on the contents; Up/Down there jump between sections."},
-	{CTX_CHECKLIST, "The onboarding checklist of the role, for your profile.",
-	 "Space ticks the selected item; Enter or e edits its note (a link, a date), which "
-	 "never ticks it.  Dates are in your time zone."},
-	{CTX_ASSESS, "The self-assessment: rate each statement from 1 to 5.",
-	 "A number rates the selected statement and moves to the next; Enter or e edits its "
-	 "note.  Leaving after changes records a snapshot."},
-	{CTX_CHART, "The readiness chart, the history of snapshots and their comparison.",
-	 "H switches between the chart and the history; in the history Space marks two "
-	 "snapshots and Enter compares them."},
-	{CTX_REVIEW, "Every candidate's progress, ratings and readiness.",
-	 "Enter opens the selected candidate's ratings beside the reviewers', to rate as "
-	 "reviewer."},
+    {CTX_HOME, "The home screen lists every role rolebook found.",
+     "Enter opens the selected role; the last entry opens the review of candidates."},
+    {CTX_READER, "A role: its contents on one side, its text on the other.",
+     "Tab puts the focus on the contents; Up/Down there jump between sections."},
+    {CTX_CHECKLIST, "The onboarding checklist of the role, for your profile.",
+     "Space ticks the selected item; Enter or e edits its note (a link, a date), which "
+     "never ticks it.  Dates are in your time zone."},
+    {CTX_ASSESS, "The self-assessment: rate each statement from 1 to 5.",
+     "A number rates the selected statement and moves to the next; Enter or e edits its "
+     "note.  Leaving after changes records a snapshot."},
+    {CTX_CHART, "The readiness chart, the history of snapshots and their comparison.",
+     "H switches between the chart and the history; in the history Space marks two "
+     "snapshots and Enter compares them."},
+    {CTX_REVIEW, "Every candidate's progress, ratings and readiness.",
+     "Enter opens the selected candidate's ratings beside the reviewers', to rate as "
+     "reviewer."},
 };
 
 struct view *
@@ -240,7 +243,7 @@ view_help_new(struct app *a, const struct view *about)
 	if (h->ctx & CTX_HOME) {
 		char *mine = paths_user_roles();
 		add_row(h, xasprintf("Bundled roles, yours (%s) and --content folders.",
-		                     mine ? mine : "none: HOME is not set"));
+				     mine ? mine : "none: HOME is not set"));
 		free(mine);
 	}
 	add_row(h, xstrdup(""));
@@ -251,8 +254,11 @@ view_help_new(struct app *a, const struct view *about)
 	add_keys(h, h->ctx, true);
 	add_row(h, xstrdup(""));
 	add_row(h, xstrdup("#Search"));
-	add_row(h, xstrdup("  Type after / to search as you type; Enter keeps the match, Esc cancels."));
-	add_row(h, xstrdup("  Lower-case patterns ignore case; any capital makes the search exact."));
+	add_row(
+	    h,
+	    xstrdup("  Type after / to search as you type; Enter keeps the match, Esc cancels."));
+	add_row(h,
+		xstrdup("  Lower-case patterns ignore case; any capital makes the search exact."));
 	add_row(h, xstrdup(""));
 	add_row(h, xstrdup("See also: man rolebook"));
 	(void)a;

@@ -139,7 +139,7 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		frame_puts(f, top + 3, 2, "Add Markdown files to", STY_PLAIN, -1);
 		frame_puts_trunc(f, top + 4, 4, mine, STY_PLAIN, f->cols - 5);
 		frame_puts(f, top + 5, 2, "or run: rolebook --content DIR, or rolebook FILE.md",
-		           STY_PLAIN, -1);
+			   STY_PLAIN, -1);
 		free(mine);
 		return;
 	}
@@ -160,13 +160,16 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			sel = (long)k == h->nav.sel ? STY_SELECT : 0;
 			if (sel) {
 				frame_fill(f, row, 0, f->cols, ' ', sel);
-				frame_puts(f, row, 0, a->ascii ? ">" : "\u25b6", sel | STY_MARKER, 1);
+				frame_puts(f, row, 0, a->ascii ? ">" : "\u25b6", sel | STY_MARKER,
+					   1);
 			}
-			frame_puts(f, row, 2, a->ascii ? "* Review candidates" : "\u2605 Review candidates",
-			           STY_STRONG | sel, f->cols - 3);
-			frame_puts_trunc(f, row + 1, 4,
-			                 "For SIG chairs: every profile's progress, ratings and readiness (R)",
-			                 STY_DIM, f->cols - 5);
+			frame_puts(f, row, 2,
+				   a->ascii ? "* Review candidates" : "\u2605 Review candidates",
+				   STY_STRONG | sel, f->cols - 3);
+			frame_puts_trunc(
+			    f, row + 1, 4,
+			    "For SIG chairs: every profile's progress, ratings and readiness (R)",
+			    STY_DIM, f->cols - 5);
 			break;
 		}
 		r = c->v[k];
@@ -193,8 +196,8 @@ home_info(struct view *v, struct app *a)
 	struct home *h = (struct home *)v;
 
 	return h->nav.sel >= 0 && (size_t)h->nav.sel < a->cat->n
-	           ? xasprintf("%ld/%zu", h->nav.sel + 1, a->cat->n)
-	           : NULL;
+		   ? xasprintf("%ld/%zu", h->nav.sel + 1, a->cat->n)
+		   : NULL;
 }
 
 /* First role from `from` (inclusive when incl) whose title or summary
@@ -264,7 +267,8 @@ home_action(struct view *v, struct app *a, enum action act)
 		if (sel == a->cat->n)
 			app_request(a, &(struct nav_request){.kind = NAV_REVIEW});
 		else
-			app_request(a, &(struct nav_request){.kind = NAV_ROLE, .role = a->cat->v[sel]});
+			app_request(
+			    a, &(struct nav_request){.kind = NAV_ROLE, .role = a->cat->v[sel]});
 		break;
 	case ACT_SEARCH:
 		h->search_origin = sel;
@@ -337,8 +341,8 @@ home_hints(struct view *v, struct app *a, struct view_hint *out)
 	out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "open", HINT_HIGH};
 	out[n++] = (struct view_hint){ACT_SEARCH, ACT_NONE, false, "search", HINT_MID};
 	if (h->pat != NULL && *h->pat != '\0')
-		out[n++] = (struct view_hint){ACT_NEXT_MATCH, ACT_PREV_MATCH, false, "match",
-		                              HINT_LOW};
+		out[n++] =
+		    (struct view_hint){ACT_NEXT_MATCH, ACT_PREV_MATCH, false, "match", HINT_LOW};
 	out[n++] = (struct view_hint){ACT_REVIEW, ACT_NONE, false, "review candidates", HINT_LOW};
 	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "quit", HINT_KEEP};
 	(void)a;
@@ -346,17 +350,17 @@ home_hints(struct view *v, struct app *a, struct view_hint *out)
 }
 
 static const struct view_ops home_ops = {
-	.name = "home",
-	.ctx = CTX_HOME,
-	.hints = home_hints,
-	.title = home_title,
-	.info = home_info,
-	.layout = home_layout,
-	.draw = home_draw,
-	.action = home_action,
-	.input = home_input,
-	.idle = home_idle,
-	.free = home_free,
+    .name = "home",
+    .ctx = CTX_HOME,
+    .hints = home_hints,
+    .title = home_title,
+    .info = home_info,
+    .layout = home_layout,
+    .draw = home_draw,
+    .action = home_action,
+    .input = home_input,
+    .idle = home_idle,
+    .free = home_free,
 };
 
 struct view *

@@ -192,7 +192,8 @@ draw_line(struct reader *rd, struct frame *f, size_t i, int row, uint16_t link)
 		while ((at = search_in(text, ln->len, (size_t)at, rd->pat, plen, rd->icase)) >= 0) {
 			int c0 = text_width(text, (size_t)at), w = text_width(text + at, plen);
 			frame_add_style(f, row, rd->text_col + c0, w,
-			                (long)i == rd->match ? (STY_MATCH | STY_SELECT) : STY_MATCH);
+					(long)i == rd->match ? (STY_MATCH | STY_SELECT)
+							     : STY_MATCH);
 			at += (long)plen;
 		}
 		/* a match the wrapping cut in two: its start here, its end on the
@@ -200,12 +201,14 @@ draw_line(struct reader *rd, struct frame *f, size_t i, int row, uint16_t link)
 		if ((at = search_across(l, i, rd->pat, plen, rd->icase, &head)) >= 0) {
 			int c0 = text_width(text, (size_t)at);
 			frame_add_style(f, row, rd->text_col + c0, (int)ln->width - c0,
-			                (long)i == rd->match ? (STY_MATCH | STY_SELECT) : STY_MATCH);
+					(long)i == rd->match ? (STY_MATCH | STY_SELECT)
+							     : STY_MATCH);
 		}
 		if (i > 0 && search_across(l, i - 1, rd->pat, plen, rd->icase, &head) >= 0) {
 			int c0 = text_width(text, ln->lead);
-			frame_add_style(f, row, rd->text_col + c0, text_width(text + ln->lead, head),
-			                (long)i - 1 == rd->match ? (STY_MATCH | STY_SELECT) : STY_MATCH);
+			frame_add_style(
+			    f, row, rd->text_col + c0, text_width(text + ln->lead, head),
+			    (long)i - 1 == rd->match ? (STY_MATCH | STY_SELECT) : STY_MATCH);
 		}
 	}
 }
@@ -231,8 +234,8 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 			if (i == ns && rd->role->nitems > 0) {
 				done = rd->done;
 				total = rd->total;
-				label = xasprintf("%s Checklist %zu/%zu", a->ascii ? "*" : "\u2714", done,
-				                  total);
+				label = xasprintf("%s Checklist %zu/%zu", a->ascii ? "*" : "\u2714",
+						  done, total);
 			} else {
 				label = xasprintf("%s Self-assessment", a->ascii ? "*" : "\u2605");
 			}
@@ -262,14 +265,16 @@ draw_toc(struct reader *rd, struct app *a, struct frame *f)
 		if (i == cur)
 			frame_puts(f, row, rd->toc_col, a->ascii ? ">" : "▸", style, 1);
 		frame_puts_trunc(f, row, rd->toc_col + 1 + indent, section_title(rd, i), style,
-		                 rd->toc_w - 1 - indent);
+				 rd->toc_w - 1 - indent);
 	}
 	/* the divider */
 	if (rd->toc_w < a->cols) {
 		for (int r = 0; r < rd->toc_h; r++)
-			frame_puts(f, rd->toc_row + r, rd->toc_w, a->ascii ? "|" : "│", STY_MARKER, 1);
+			frame_puts(f, rd->toc_row + r, rd->toc_w, a->ascii ? "|" : "│", STY_MARKER,
+				   1);
 	} else {
-		frame_fill(f, rd->toc_row + rd->toc_h, 0, a->cols, a->ascii ? '-' : 0x2500, STY_MARKER);
+		frame_fill(f, rd->toc_row + rd->toc_h, 0, a->cols, a->ascii ? '-' : 0x2500,
+			   STY_MARKER);
 	}
 }
 
@@ -300,7 +305,7 @@ reader_title(struct view *v, struct app *a)
 
 	if (sec < nsections(rd) && section_level(rd, sec) > 1)
 		return xasprintf("%s %s %s", rd->role->title, a->ascii ? ">" : "›",
-		                 section_title(rd, sec));
+				 section_title(rd, sec));
 	return xstrdup(rd->role->title);
 }
 
@@ -351,7 +356,8 @@ reader_locate(struct view *v, struct app *a, const struct nav_place *at, bool re
 	} else {
 		long i = anchors_find(&rd->role->outline, at->anchor);
 		if (i < 0) {
-			app_status(a, false, "No section \"%s\" in %s", at->anchor, rd->role->title);
+			app_status(a, false, "No section \"%s\" in %s", at->anchor,
+				   rd->role->title);
 			return;
 		}
 		jump_to_section(rd, rd->base + (size_t)i);
@@ -383,7 +389,9 @@ static int
 toc_action(struct reader *rd, struct app *a, enum action act)
 {
 	/* in the contents [ and ] go from entry to entry too */
-	enum action move = act == ACT_NEXT_SECTION ? ACT_DOWN : act == ACT_PREV_SECTION ? ACT_UP : act;
+	enum action move = act == ACT_NEXT_SECTION   ? ACT_DOWN
+			   : act == ACT_PREV_SECTION ? ACT_UP
+						     : act;
 
 	switch (act) {
 	case ACT_OPEN:
@@ -526,7 +534,7 @@ reader_action(struct view *v, struct app *a, enum action act)
 			break;
 		}
 		reader_run_search(rd, a, rd->match >= 0 ? (size_t)rd->match : rd->top,
-		           act == ACT_NEXT_MATCH ? 1 : -1, rd->match < 0);
+				  act == ACT_NEXT_MATCH ? 1 : -1, rd->match < 0);
 		break;
 	case ACT_NEXT_LINK:
 	case ACT_PREV_LINK:
@@ -557,7 +565,8 @@ reader_action(struct view *v, struct app *a, enum action act)
 		if (rd->role->nitems == 0)
 			app_status(a, false, "This role has no onboarding checklist");
 		else
-			app_request(a, &(struct nav_request){.kind = NAV_CHECKLIST, .role = rd->role});
+			app_request(a,
+				    &(struct nav_request){.kind = NAV_CHECKLIST, .role = rd->role});
 		break;
 	case ACT_CLICK:
 		return click(rd, a);
@@ -595,9 +604,9 @@ reader_hints(struct view *v, struct app *a, struct view_hint *out)
 	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
 	if (rd->focus_toc) {
 		out[n++] = (struct view_hint){ACT_FOCUS, ACT_NONE, false, "text", HINT_HIGH};
-		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false,
-		                              rd->toc_sel < nsections(rd) ? "read" : "open",
-		                              HINT_HIGH};
+		out[n++] =
+		    (struct view_hint){ACT_OPEN, ACT_NONE, false,
+				       rd->toc_sel < nsections(rd) ? "read" : "open", HINT_HIGH};
 		return n;
 	}
 	if (rd->role->outline.n > 0)
@@ -606,18 +615,19 @@ reader_hints(struct view *v, struct app *a, struct view_hint *out)
 		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "follow", HINT_HIGH};
 	if (rd->r.nsections > 1)
 		out[n++] = (struct view_hint){ACT_NEXT_SECTION, ACT_PREV_SECTION, false, "section",
-		                              HINT_MID};
+					      HINT_MID};
 	out[n++] = (struct view_hint){ACT_SEARCH, ACT_NONE, false, "search", HINT_MID};
 	if (rd->pat != NULL && *rd->pat != '\0')
-		out[n++] = (struct view_hint){ACT_NEXT_MATCH, ACT_PREV_MATCH, false, "match",
-		                              HINT_LOW};
+		out[n++] =
+		    (struct view_hint){ACT_NEXT_MATCH, ACT_PREV_MATCH, false, "match", HINT_LOW};
 	if (rd->r.nlinks > 0)
 		out[n++] = (struct view_hint){ACT_NEXT_LINK, ACT_NONE, false, "link", HINT_LOW};
 	if (rd->nmarks > 0)
-		out[n++] = (struct view_hint){ACT_HISTORY_BACK, ACT_NONE, false, "return",
-		                              HINT_MID};
+		out[n++] =
+		    (struct view_hint){ACT_HISTORY_BACK, ACT_NONE, false, "return", HINT_MID};
 	if (rd->role->nitems > 0)
-		out[n++] = (struct view_hint){ACT_CHECKLIST, ACT_NONE, false, "checklist", HINT_MID};
+		out[n++] =
+		    (struct view_hint){ACT_CHECKLIST, ACT_NONE, false, "checklist", HINT_MID};
 	if (rd->role->nstmts > 0)
 		out[n++] = (struct view_hint){ACT_ASSESS, ACT_NONE, false, "assess", HINT_MID};
 	(void)a;
@@ -625,17 +635,17 @@ reader_hints(struct view *v, struct app *a, struct view_hint *out)
 }
 
 static const struct view_ops reader_ops = {
-	.name = "reader",
-	.ctx = CTX_READER,
-	.hints = reader_hints,
-	.title = reader_title,
-	.info = reader_info,
-	.layout = reader_layout_op,
-	.draw = reader_draw,
-	.action = reader_action,
-	.input = reader_input,
-	.locate = reader_locate,
-	.free = reader_free,
+    .name = "reader",
+    .ctx = CTX_READER,
+    .hints = reader_hints,
+    .title = reader_title,
+    .info = reader_info,
+    .layout = reader_layout_op,
+    .draw = reader_draw,
+    .action = reader_action,
+    .input = reader_input,
+    .locate = reader_locate,
+    .free = reader_free,
 };
 
 struct view *

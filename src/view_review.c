@@ -33,8 +33,8 @@ struct rrow {
 	struct store_rating *rt; /* every rater's */
 	size_t nrt;
 	struct readiness_raters by; /* every number shown: readiness's */
-	char *self;      /* "Leadership 3.4 · Objectivity 2.0 ...", or NULL */
-	char *reviewers; /* "bob: Leadership 3.0 ...; carol: ...", or NULL */
+	char *self;		    /* "Leadership 3.4 · Objectivity 2.0 ...", or NULL */
+	char *reviewers;	    /* "bob: Leadership 3.0 ...; carol: ...", or NULL */
 	char *verdict;
 	bool ready;
 	double progress;
@@ -238,14 +238,16 @@ review_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	char head[200];
 
 	snprintf(head, sizeof head, "%zu candidate role%s \xc2\xb7 sorted by %s%s%s%s", r->nshown,
-	         r->nshown == 1 ? "" : "s", sort_names[r->sort], r->filter && *r->filter ? " \xc2\xb7 filter: " : "",
-	         r->filter && *r->filter ? r->filter : "", " \xc2\xb7 s sorts, / filters");
+		 r->nshown == 1 ? "" : "s", sort_names[r->sort],
+		 r->filter && *r->filter ? " \xc2\xb7 filter: " : "",
+		 r->filter && *r->filter ? r->filter : "", " \xc2\xb7 s sorts, / filters");
 	frame_puts_trunc(f, top, 1, head, STY_DIM, f->cols - 2);
 	if (r->nshown == 0) {
 		frame_puts(f, r->body_top, 2,
-		           r->nrows ? "No candidate matches the filter." :
-		                      "No progress recorded yet: candidates appear once they tick an item or rate.",
-		           STY_PLAIN, f->cols - 3);
+			   r->nrows ? "No candidate matches the filter."
+				    : "No progress recorded yet: candidates appear once they tick "
+				      "an item or rate.",
+			   STY_PLAIN, f->cols - 3);
 		return;
 	}
 	last = listnav_bottom(&r->nav);
@@ -264,12 +266,12 @@ review_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		col = 2 + frame_puts_trunc(f, y, 2, row->profile, STY_STRONG | sel, 20);
 		col += 2;
 		col += frame_puts_trunc(f, y, col, row->role ? row->role->title : row->role_id,
-		                        STY_PLAIN | sel, 24);
+					STY_PLAIN | sel, 24);
 		if (row->total) {
 			char *bar = checklist_bar(row->done, row->total, 10, a->ascii);
 			line = xasprintf("%zu/%zu %s", row->done, row->total, bar);
 			frame_puts(f, y, f->cols - text_width(line, strlen(line)) - 1, line,
-			           (row->done == row->total ? STY_DONE : STY_DIM) | sel, -1);
+				   (row->done == row->total ? STY_DONE : STY_DIM) | sel, -1);
 			free(line);
 			free(bar);
 		}
@@ -279,8 +281,8 @@ review_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		line = xasprintf("reviewers: %s", row->reviewers ? row->reviewers : "none yet");
 		frame_puts_trunc(f, y + 2, 4, line, STY_DIM, f->cols - 5);
 		free(line);
-		frame_puts_trunc(f, y + 3, 4, row->verdict, row->ready ? STY_DONE | STY_STRONG : STY_PLAIN,
-		                 f->cols - 5);
+		frame_puts_trunc(f, y + 3, 4, row->verdict,
+				 row->ready ? STY_DONE | STY_STRONG : STY_PLAIN, f->cols - 5);
 	}
 }
 
@@ -352,8 +354,10 @@ review_action(struct view *v, struct app *a, enum action act)
 			app_status(a, false, "%s names no skill areas to rate", row->role->title);
 			break;
 		}
-		app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = row->role,
-		                                     .profile = row->profile, .rater = a->reviewer});
+		app_request(a, &(struct nav_request){.kind = NAV_ASSESS,
+						     .role = row->role,
+						     .profile = row->profile,
+						     .rater = a->reviewer});
 		if (a->readonly)
 			app_status(a, false, "Read-only: ratings can be read, not changed");
 		break;
@@ -394,16 +398,16 @@ review_hints(struct view *v, struct app *a, struct view_hint *out)
 }
 
 static const struct view_ops review_ops = {
-	.name = "review",
-	.ctx = CTX_REVIEW,
-	.hints = review_hints,
-	.title = review_title,
-	.info = review_info,
-	.layout = review_layout,
-	.draw = review_draw,
-	.action = review_action,
-	.input = review_input,
-	.free = review_free,
+    .name = "review",
+    .ctx = CTX_REVIEW,
+    .hints = review_hints,
+    .title = review_title,
+    .info = review_info,
+    .layout = review_layout,
+    .draw = review_draw,
+    .action = review_action,
+    .input = review_input,
+    .free = review_free,
 };
 
 struct view *

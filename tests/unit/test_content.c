@@ -808,14 +808,14 @@ test_peek_front_matter(void)
 static void
 test_model_skill_subheadings(void)
 {
-	struct role *r = role_from_text("upstream-like",
-	                                "# Lead\n\n## Minimum Skills and Requirements\n\nSkills:\n\n"
-	                                "- Be a team player.\n\n#### Expected Time Investment\n\n"
-	                                "Two hours a week.\n\n#### Duration\n\nA year.\n");
+	struct role *r = role_from_text(
+	    "upstream-like", "# Lead\n\n## Minimum Skills and Requirements\n\nSkills:\n\n"
+			     "- Be a team player.\n\n#### Expected Time Investment\n\n"
+			     "Two hours a week.\n\n#### Duration\n\nA year.\n");
 	CU_ASSERT_EQUAL(r->nareas, 0);
 	role_drop(r);
 	r = role_from_text("own-format", "# Lead\n\n## Skill areas\n\n### Leadership\n\nLeads.\n\n"
-	                                 "### Architecture\n\nDesigns.\n");
+					 "### Architecture\n\nDesigns.\n");
 	CU_ASSERT_EQUAL(r->nareas, 2);
 	if (r->nareas == 2) {
 		UNIT_ASSERT_STR("Leadership", r->areas[0].name);
@@ -850,13 +850,13 @@ test_peek_markdown(void)
 	role_peek(r);
 	UNIT_ASSERT_STR("Mentor Guide & more", r->title);
 	UNIT_ASSERT_STR("Use code, em, bold, a link over two lines, ref and html & here.",
-	                r->summary);
+			r->summary);
 	catalog_done(&c);
 	r = role_from_text("peek-markdown", md);
 	UNIT_ASSERT_STR("Mentor Guide & more", r->title);
 	/* the full model keeps what it cannot resolve: [ref] has no definition */
 	UNIT_ASSERT_STR("Use code, em, bold, a link over two lines, [ref] and html & here.",
-	                r->summary);
+			r->summary);
 	role_drop(r);
 	unlink(path);
 }

@@ -149,10 +149,11 @@ test_frame_register(void)
 
 	if (s == NULL)
 		return -1;
-	if (!CU_add_test(s, "put and dump", test_put_and_dump) || !CU_add_test(s, "clip", test_clip) ||
-	    !CU_add_test(s, "wide characters", test_wide) ||
+	if (!CU_add_test(s, "put and dump", test_put_and_dump) ||
+	    !CU_add_test(s, "clip", test_clip) || !CU_add_test(s, "wide characters", test_wide) ||
 	    !CU_add_test(s, "marks and controls", test_marks_and_controls) ||
-	    !CU_add_test(s, "ellipsis", test_trunc) || !CU_add_test(s, "word wrap rows", test_wrap) || !CU_add_test(s, "themes", test_theme))
+	    !CU_add_test(s, "ellipsis", test_trunc) ||
+	    !CU_add_test(s, "word wrap rows", test_wrap) || !CU_add_test(s, "themes", test_theme))
 		return -1;
 	return 0;
 }

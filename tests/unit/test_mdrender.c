@@ -659,9 +659,9 @@ static void
 test_long_word_breaks(void)
 {
 	RENDERS("See https://github.com/kubernetes/community/blob/master/sig-list.md now\n", 40, 0,
-	        "See\n"
-	        "https://github.com/kubernetes/community/\n"
-	        "blob/master/sig-list.md now\n");
+		"See\n"
+		"https://github.com/kubernetes/community/\n"
+		"blob/master/sig-list.md now\n");
 	RENDERS("content/roles/technical-lead.md\n", 20, 0, "content/roles/\ntechnical-lead.md\n");
 	/* nothing to break at: the edge */
 	RENDERS("abcdefghijklmnopqrstuvwxyz\n", 10, 0, "abcdefghij\nklmnopqrst\nuvwxyz\n");
@@ -675,13 +675,13 @@ static void
 test_html_images(void)
 {
 	RENDERS("Text <img alt=\"a cat\" src=\"x/cat.png\"> and <IMG SRC=dog.png>.\n\n"
-	        "<p><img src=\"/a/b.png\" alt=\"\"/></p>\n\n<img>\n\n<imgx src=y>\n",
-	        60, F_ASCII,
-	        "Text [image: a cat] and [image: dog.png].\n"
-	        "\n"
-	        "[image: b.png]\n"
-	        "\n"
-	        "[image]\n");
+		"<p><img src=\"/a/b.png\" alt=\"\"/></p>\n\n<img>\n\n<imgx src=y>\n",
+		60, F_ASCII,
+		"Text [image: a cat] and [image: dog.png].\n"
+		"\n"
+		"[image: b.png]\n"
+		"\n"
+		"[image]\n");
 }
 
 /* Lines record how they go on from the line before, so that search finds
@@ -696,16 +696,19 @@ test_search_across(void)
 	bool wrapped;
 	long at;
 
-	rd_open(&x, "A Special Interest Group (SIG) meets.\n\n"
-	            "- a list item whose interest group wraps\n\n"
-	            "> quoted text with an interest group in it\n\n"
-	            "Interest\n\ngroup apart\n", 20, 0);
+	rd_open(&x,
+		"A Special Interest Group (SIG) meets.\n\n"
+		"- a list item whose interest group wraps\n\n"
+		"> quoted text with an interest group in it\n\n"
+		"Interest\n\ngroup apart\n",
+		20, 0);
 	LINE_IS(&x.r.lines, 0, "A Special Interest");
 	LINE_IS(&x.r.lines, 1, "Group (SIG) meets.");
 	CU_ASSERT_EQUAL(x.r.lines.v[0].join, JOIN_NONE);
 	CU_ASSERT_EQUAL(x.r.lines.v[1].join, JOIN_SPACE);
-	CU_ASSERT_EQUAL(search_in(lines_text(&x.r.lines, 0), x.r.lines.v[0].len, 0,
-	                          "interest group", 14, true), -1);
+	CU_ASSERT_EQUAL(
+	    search_in(lines_text(&x.r.lines, 0), x.r.lines.v[0].len, 0, "interest group", 14, true),
+	    -1);
 	at = search_across(&x.r.lines, 0, "interest group", 14, true, &head);
 	CU_ASSERT_EQUAL(at, 10);
 	CU_ASSERT_EQUAL(head, 5);
@@ -722,9 +725,10 @@ test_search_across(void)
 	{
 		size_t found = 0;
 		for (size_t i = 0; i < x.r.lines.n; i++)
-			found += search_in(lines_text(&x.r.lines, i), x.r.lines.v[i].len, 0,
-			                   "interest group", 14, true) >= 0 ||
-			         search_across(&x.r.lines, i, "interest group", 14, true, &head) >= 0;
+			found +=
+			    search_in(lines_text(&x.r.lines, i), x.r.lines.v[i].len, 0,
+				      "interest group", 14, true) >= 0 ||
+			    search_across(&x.r.lines, i, "interest group", 14, true, &head) >= 0;
 		/* the sentence, the item and the quote; not the two paragraphs */
 		CU_ASSERT_EQUAL(found, 3);
 	}

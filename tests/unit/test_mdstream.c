@@ -63,8 +63,8 @@ dump_lines(struct lines *l, void *arg)
 		const char *text = lines_text(l, i);
 
 		put(d, buf,
-		    (size_t)snprintf(buf, sizeof buf, "%u:%u:%u:%u:%u|", ln->kind, ln->aux, ln->width,
-		                     ln->lead, ln->join));
+		    (size_t)snprintf(buf, sizeof buf, "%u:%u:%u:%u:%u|", ln->kind, ln->aux,
+				     ln->width, ln->lead, ln->join));
 		for (uint32_t k = 0; k < ln->nspans; k++) {
 			const struct span *sp = &l->spans[ln->span + k];
 			put(d, buf,
@@ -391,8 +391,9 @@ test_definitions_in_code(void)
 	/* a region inside a code block defines nothing: the prelude drops it
 	 * and the stream begins again, without taking the whole document */
 	{
-		const char *md = "# A\n\n[x]\n\n# B\n\n```\ncode\n\n[x]: /fake\n\nmore code\n```\n\n"
-		                 "# C\n\n[x]: /real\n";
+		const char *md =
+		    "# A\n\n[x]\n\n# B\n\n```\ncode\n\n[x]: /fake\n\nmore code\n```\n\n"
+		    "# C\n\n[x]: /real\n";
 		struct stream_result r = same("inert region", md, strlen(md));
 		CU_ASSERT_FALSE(r.whole);
 		CU_ASSERT_TRUE(r.restarted); /* part A was made with /fake */
@@ -432,7 +433,7 @@ test_open_blocks(void)
 	 * the prelude's */
 	same_str("table under text", "[x][y]\n|---|---|\n|---|---|\n\n# B\n\n[y]: /y\n", false);
 	same_str("table under a reference", "# A\n\ntext [d]\n| h |\n|---|\n\n# B\n\n[d]: /d\n",
-	         false);
+		 false);
 }
 
 static void

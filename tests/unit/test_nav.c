@@ -351,7 +351,7 @@ test_review_ignores_reading(void)
 {
 	start(24, 80);
 	CU_ASSERT_EQUAL(store_rating_set(st, "alice", PM, "", "s1", "Leadership", "x", 4, 10),
-	                STORE_OK);
+			STORE_OK);
 	CU_ASSERT_EQUAL(store_position_set(st, "alice", "notes", NULL, 3, 20), STORE_OK);
 	CU_ASSERT_EQUAL(store_position_set(st, "bob", "notes", NULL, 0, 20), STORE_OK);
 	type("R");

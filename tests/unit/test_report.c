@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fixture.h"
 #include "cli.h"
+#include "fixture.h"
 #include "report.h"
 #include "unit.h"
 

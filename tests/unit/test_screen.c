@@ -32,7 +32,7 @@ start(int rows, int cols)
 
 	catalog_init(&cat);
 	CU_ASSERT_EQUAL_FATAL(
-		catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	    catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
 	app_init(&app, &cat, rows, cols);
 	app_push(&app, view_home_new(&app));
 	frame_init(&fr, rows, cols);
@@ -388,7 +388,7 @@ static void
 test_long_status(void)
 {
 	char *path = write_file("long/chair.md", "# Chair\n\nThe [standard description](" LONG_URL
-	                                         ") of a chair.\n\nLast words of the body.\n");
+						 ") of a chair.\n\nLast words of the body.\n");
 	char *s, *r;
 
 	start(12, 60);
@@ -454,7 +454,8 @@ test_link_not_covered(void)
 		CU_ASSERT_TRUE(app_status_rows(&app) > 1);
 		for (int r = 1; r < fr.rows - 1 && sel < 0; r++)
 			for (int c = 0; c < fr.cols; c++)
-				if (r < covered_from && (frame_cell(&fr, r, c)->style & STY_SELECT)) {
+				if (r < covered_from &&
+				    (frame_cell(&fr, r, c)->style & STY_SELECT)) {
 					sel = r;
 					break;
 				}
@@ -619,14 +620,15 @@ test_anchor_back(void)
 static void
 test_link_resolution(void)
 {
-	char *pm = write_file("res/sig/program.md",
-	                      "# Program\n\n"
-	                      "[gov](/committee-steering/governance/governance.md#program-manager)\n\n"
-	                      "[tl](technical-lead)\n\n"
-	                      "[up](../other/notes.md)\n\n"
-	                      "[none](/nowhere/missing.md)\n");
+	char *pm =
+	    write_file("res/sig/program.md",
+		       "# Program\n\n"
+		       "[gov](/committee-steering/governance/governance.md#program-manager)\n\n"
+		       "[tl](technical-lead)\n\n"
+		       "[up](../other/notes.md)\n\n"
+		       "[none](/nowhere/missing.md)\n");
 	char *gov = write_file("res/sig/governance.md",
-	                       "# Sig governance\n\n## Program manager\n\nText.\n");
+			       "# Sig governance\n\n## Program manager\n\nText.\n");
 	char *notes = write_file("res/other/notes.md", "# Other notes\n\n[gov](governance.md)\n");
 	char *gov2 = write_file("res/other/governance.md", "# Other governance\n\nText.\n");
 
@@ -674,14 +676,14 @@ test_link_resolution(void)
 static void
 test_first_open_at_top(void)
 {
-	char *amb = write_file("top/ambassador.md",
-	                       "Future home of the role of a new ambassador lead.\n\n"
-	                       "# In Scope\n\nhelping contributors add value\n\n"
-	                       "# Out of Scope\n\nall other sigs or wgs\n");
+	char *amb =
+	    write_file("top/ambassador.md", "Future home of the role of a new ambassador lead.\n\n"
+					    "# In Scope\n\nhelping contributors add value\n\n"
+					    "# Out of Scope\n\nall other sigs or wgs\n");
 	char *exp = write_file("top/expectations.md",
-	                       "---\ntitle: \"Community Expectations\"\n---\n\n"
-	                       "Kubernetes is a community project.\n\n"
-	                       "## Code review\n\nAs a community we believe in review.\n");
+			       "---\ntitle: \"Community Expectations\"\n---\n\n"
+			       "Kubernetes is a community project.\n\n"
+			       "## Code review\n\nAs a community we believe in review.\n");
 	char *r;
 
 	start(24, 80);
@@ -787,8 +789,8 @@ weeks_text(const char *extra)
 	char *text = xstrdup(extra);
 
 	for (int w = 1; w <= 4; w++) {
-		char *t = xasprintf("%s## Week %d\n\nThe plan of week %d.\n\n### Homework\n\n", text,
-		                    w, w);
+		char *t = xasprintf("%s## Week %d\n\nThe plan of week %d.\n\n### Homework\n\n",
+				    text, w, w);
 		free(text);
 		text = t;
 		for (int i = 0; i < 12; i++) {
@@ -859,11 +861,11 @@ test_position_same_titles(void)
 static void
 test_front_matter_title(void)
 {
-	char *path = write_file("front/host.md",
-	                        "---\ntitle: \"Host Handbook\"\n---\n\n"
-	                        "Hosts answer questions.\n\n## Host Responsibilities\n\nBe there.\n\n"
-	                        "## Skill areas\n\n### Listening\n\nHearing people out.\n\n"
-	                        "### Focus\n\nStaying on the point.\n");
+	char *path = write_file(
+	    "front/host.md", "---\ntitle: \"Host Handbook\"\n---\n\n"
+			     "Hosts answer questions.\n\n## Host Responsibilities\n\nBe there.\n\n"
+			     "## Skill areas\n\n### Listening\n\nHearing people out.\n\n"
+			     "### Focus\n\nStaying on the point.\n");
 	char *same = write_file("front/same.md", "---\ntitle: Same\n---\n\n# Same\n\nText.\n");
 	char *err = NULL, *r, *section = NULL;
 	struct store *st = NULL;
@@ -917,13 +919,13 @@ test_anchor_slugs(void)
 	static const struct {
 		const char *anchor, *heading, *text;
 	} cases[] = {
-		{"homework-1", "Homework", "Second homework."},
-		{"homework-2", "Homework", "Third homework."},
-		{"homework", "Homework", "First homework."},
-		{"week-10-break", "Week 10: Break", "A break."},
-		{"ünïcode-title", "Ünïcode Title", "Unicode text."},
-		{"%C3%9Cn%C3%AFcode-title", "Ünïcode Title", "Unicode text."},
-		{"élan--ça-marche", "Élan — ça marche!", "French text."},
+	    {"homework-1", "Homework", "Second homework."},
+	    {"homework-2", "Homework", "Third homework."},
+	    {"homework", "Homework", "First homework."},
+	    {"week-10-break", "Week 10: Break", "A break."},
+	    {"ünïcode-title", "Ünïcode Title", "Unicode text."},
+	    {"%C3%9Cn%C3%AFcode-title", "Ünïcode Title", "Unicode text."},
+	    {"élan--ça-marche", "Élan — ça marche!", "French text."},
 	};
 	char *text = xstrdup("# Anchors\n\n"), *path;
 
@@ -934,12 +936,12 @@ test_anchor_slugs(void)
 	}
 	{
 		char *t = xasprintf("%s## Homework\n\nFirst homework.\n\n"
-		                    "## Homework\n\nSecond homework.\n\n"
-		                    "## Week 10: Break\n\nA break.\n\n"
-		                    "## Homework\n\nThird homework.\n\n"
-		                    "## Ünïcode Title\n\nUnicode text.\n\n"
-		                    "## Élan — ça marche!\n\nFrench text.\n",
-		                    text);
+				    "## Homework\n\nSecond homework.\n\n"
+				    "## Week 10: Break\n\nA break.\n\n"
+				    "## Homework\n\nThird homework.\n\n"
+				    "## Ünïcode Title\n\nUnicode text.\n\n"
+				    "## Élan — ça marche!\n\nFrench text.\n",
+				    text);
 		free(text);
 		text = t;
 	}
@@ -953,8 +955,9 @@ test_anchor_slugs(void)
 		head = row(1);
 		body = row(4);
 		if (strstr(body, cases[i].text) == NULL)
-			fprintf(stderr, "\n#%s: expected \"%s\" below \"%s\"; got \"%s\" / \"%s\"\n",
-			        cases[i].anchor, cases[i].text, cases[i].heading, head, body);
+			fprintf(stderr,
+				"\n#%s: expected \"%s\" below \"%s\"; got \"%s\" / \"%s\"\n",
+				cases[i].anchor, cases[i].text, cases[i].heading, head, body);
 		CU_ASSERT_PTR_NOT_NULL(strstr(head, cases[i].heading));
 		CU_ASSERT_PTR_NOT_NULL(strstr(body, cases[i].text));
 		CU_ASSERT_FALSE(on_screen_quiet("No section"));
@@ -1003,7 +1006,7 @@ test_hints_per_role(void)
 {
 	char *plain = write_file("hints/plain.md", "# Plain\n\nNothing to tick or rate.\n");
 	char *tasks = write_file("hints/tasks.md", "# Tasks\n\n## Onboarding checklist\n\n"
-	                                           "- [ ] Read the guide\n");
+						   "- [ ] Read the guide\n");
 	char *r;
 
 	start(24, 100);
@@ -1020,8 +1023,8 @@ test_hints_per_role(void)
 	CU_ASSERT_TRUE(app_open_role(&app, catalog_find(&cat, "program-manager"), NULL)); /* both */
 	r = row(23);
 	UNIT_ASSERT_STR(" ?:help q:back Tab:contents ]/[:section /:search l:link c:checklist "
-	                "a:assess",
-	                r);
+			"a:assess",
+			r);
 	free(r);
 	stop();
 	free(plain);
@@ -1050,7 +1053,8 @@ test_keys_documented(void)
 		}
 		want[o] = '\0';
 		if (strstr(man, want) == NULL)
-			fprintf(stderr, "\nman/rolebook.1 does not mention the keys \"%s\"\n", want);
+			fprintf(stderr, "\nman/rolebook.1 does not mention the keys \"%s\"\n",
+				want);
 		CU_ASSERT_PTR_NOT_NULL(strstr(man, want));
 	}
 	free(man);

@@ -1068,8 +1068,7 @@ listed_roles(const struct store_progress *p, size_t n, const char *profile)
 		char *s;
 		if (strcmp(p[i].profile, profile) != 0)
 			continue;
-		s = xasprintf("%s%s%s", out ? out : "", p[i].role ? p[i].role : "(none)",
-			      ",");
+		s = xasprintf("%s%s%s", out ? out : "", p[i].role ? p[i].role : "(none)", ",");
 		free(out);
 		out = s;
 	}

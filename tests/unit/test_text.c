@@ -705,7 +705,7 @@ test_unescape_url(void)
 		const char *in, *out;
 	} cases[] = {
 	    {"a%20b.md", "a b.md"}, {"%C3%BC", "\xc3\xbc"}, {"%00x", "%00x"}, {"%4", "%4"},
-	    {"%zz%4G", "%zz%4G"},   {"100%", "100%"},       {"%41%42", "AB"},  {"", ""},
+	    {"%zz%4G", "%zz%4G"},   {"100%", "100%"},	    {"%41%42", "AB"}, {"", ""},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -721,17 +721,22 @@ test_unescape_url(void)
 static void
 test_search_folds_as_anchors(void)
 {
-	static const char *const hay[] = {"\xc3\x9cn\xc3\xaf" "code Title", "\xce\x9b\xcf\x8c\xce\xb3\xce\xbf\xcf\x82",
-	                                  "\xd0\x9f\xd1\x80\xd0\xbe\xd0\xb5\xd0\xba\xd1\x82"};
-	static const char *const pat[] = {"\xc3\xbcn\xc3\xaf" "code title", "\xce\xbb\xcf\x8c\xce\xb3",
-	                                  "\xd0\xbf\xd1\x80\xd0\xbe"};
+	static const char *const hay[] = {"\xc3\x9cn\xc3\xaf"
+					  "code Title",
+					  "\xce\x9b\xcf\x8c\xce\xb3\xce\xbf\xcf\x82",
+					  "\xd0\x9f\xd1\x80\xd0\xbe\xd0\xb5\xd0\xba\xd1\x82"};
+	static const char *const pat[] = {"\xc3\xbcn\xc3\xaf"
+					  "code title",
+					  "\xce\xbb\xcf\x8c\xce\xb3", "\xd0\xbf\xd1\x80\xd0\xbe"};
 
 	for (size_t i = 0; i < 3; i++) {
 		CU_ASSERT_TRUE(search_icase(pat[i]));
-		CU_ASSERT_EQUAL(search_in(hay[i], strlen(hay[i]), 0, pat[i], strlen(pat[i]), true), 0);
+		CU_ASSERT_EQUAL(search_in(hay[i], strlen(hay[i]), 0, pat[i], strlen(pat[i]), true),
+				0);
 	}
 	/* an upper-case letter of any script makes the search exact */
-	CU_ASSERT_FALSE(search_icase("\xc3\x9c" "ber"));
+	CU_ASSERT_FALSE(search_icase("\xc3\x9c"
+				     "ber"));
 	CU_ASSERT_EQUAL(search_in("\xc3\xbc\xc3\x9c", 4, 0, "\xc3\x9c", 2, false), 2);
 	/* "é" finds the "É" after "x" */
 	CU_ASSERT_EQUAL(search_in("x\xc3\x89", 3, 0, "\xc3\xa9", 2, true), 1);
@@ -778,7 +783,8 @@ test_files(void)
 {
 	static const struct {
 		const char *path, *dir;
-	} dirs[] = {{"a/b/c.md", "a/b"}, {"c.md", "."}, {"/c.md", "/"}, {"/a/c", "/a"}, {"a/", "a"}};
+	} dirs[] = {
+	    {"a/b/c.md", "a/b"}, {"c.md", "."}, {"/c.md", "/"}, {"/a/c", "/a"}, {"a/", "a"}};
 	char *data = NULL;
 	size_t len = 1;
 	FILE *f;

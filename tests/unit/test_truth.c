@@ -480,7 +480,7 @@ test_narrow_chart(void)
 
 	catalog_init(&cat);
 	CU_ASSERT_EQUAL_FATAL(
-		catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	    catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
 	pm = catalog_find(&cat, "program-manager");
 	CU_ASSERT_FATAL(pm != NULL && role_load(pm) == 0);
 	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, &err), STORE_OK);

@@ -38,12 +38,12 @@ extern const char *unit_tmpdir;
 /* Compares two strings; on mismatch prints both, then fails the test. */
 #define UNIT_ASSERT_STR(expected, actual)                                                          \
 	do {                                                                                       \
-		const char *e_ = (expected), *a_ = (actual);                                      \
+		const char *e_ = (expected), *a_ = (actual);                                       \
 		int ok_ = (e_ == NULL && a_ == NULL) ||                                            \
-		          (e_ != NULL && a_ != NULL && strcmp(e_, a_) == 0);                       \
+			  (e_ != NULL && a_ != NULL && strcmp(e_, a_) == 0);                       \
 		if (!ok_)                                                                          \
-			fprintf(stderr, "\n%s:%d: expected:\n%s\n--- got:\n%s\n---\n", __FILE__,  \
-			        __LINE__, e_ ? e_ : "(null)", a_ ? a_ : "(null)");                 \
+			fprintf(stderr, "\n%s:%d: expected:\n%s\n--- got:\n%s\n---\n", __FILE__,   \
+				__LINE__, e_ ? e_ : "(null)", a_ ? a_ : "(null)");                 \
 		CU_ASSERT_TRUE(ok_);                                                               \
 	} while (0)
 
