@@ -29,6 +29,14 @@ struct home {
 	int body_top, body_h;
 	char *pat;
 	size_t search_origin;
+	/* each role's progress, read by the layout step once the role is
+	 * loaded (known), again when the database changed (version) */
+	struct home_progress {
+		bool known, has;
+		size_t done, total;
+	} * prog;
+	size_t nprog;
+	uint64_t version;
 };
 
 static const char *
@@ -62,16 +70,16 @@ origin_name(enum role_origin o)
  * space; the progress at the right edge.
  */
 static void
-draw_role_row(struct app *a, struct frame *f, int row, struct role *r, uint16_t sel,
-	      const char *pat)
+draw_role_row(struct app *a, struct frame *f, int row, struct role *r,
+	      const struct home_progress *p, uint16_t sel, const char *pat)
 {
 	char tag[32] = "", *prog = NULL;
 	int pw = 0, end = f->cols - PROGRESS_CELLS, avail, tw, titlew, used;
-	size_t done, total;
+	size_t done = p ? p->done : 0, total = p ? p->total : 0;
 
 	/* progress needs the whole role: shown once idle time has loaded
 	 * it, so the first frame only lists */
-	if (r->loaded && app_progress(a, r, &done, &total)) {
+	if (p != NULL && p->known && p->has) {
 		char *bar = checklist_bar(done, total, 12, a->ascii);
 		prog = done == total ? xasprintf("done %s", bar)
 				     : xasprintf("%zu/%zu %s", done, total, bar);
@@ -113,11 +121,35 @@ draw_role_row(struct app *a, struct frame *f, int row, struct role *r, uint16_t 
 	}
 }
 
-/* The layout step: the list below its heading line. */
+/* The progress of every loaded role, read again when the database
+ * changed: the layout step's, so that draw reads nothing. */
+static void
+load_progress(struct home *h, struct app *a)
+{
+	uint64_t version = a->store ? store_data_version(a->store) : 0;
+
+	if (h->nprog != a->cat->n || version != h->version) {
+		free(h->prog);
+		h->nprog = a->cat->n;
+		h->prog = xcalloc(h->nprog ? h->nprog : 1, sizeof *h->prog);
+		h->version = version;
+	}
+	for (size_t k = 0; k < h->nprog; k++) {
+		struct home_progress *p = &h->prog[k];
+		if (!p->known && a->cat->v[k]->loaded) {
+			p->has = app_progress(a, a->cat->v[k], &p->done, &p->total);
+			p->known = true;
+		}
+	}
+}
+
+/* The layout step: the list below its heading line; the progress shown. */
 static void
 home_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct home *h = (struct home *)v;
+
+	load_progress(h, a);
 
 	h->body_top = top + 1;
 	h->body_h = height - 1;
@@ -179,7 +211,7 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			frame_fill(f, row, 0, f->cols, ' ', sel);
 			frame_puts(f, row, 0, a->ascii ? ">" : "▶", sel | STY_MARKER, 1);
 		}
-		draw_role_row(a, f, row, r, sel, h->pat);
+		draw_role_row(a, f, row, r, k < h->nprog ? &h->prog[k] : NULL, sel, h->pat);
 		frame_puts_trunc(f, row + 1, 4, r->summary, STY_DIM, f->cols - 5);
 	}
 }
@@ -293,7 +325,9 @@ home_action(struct view *v, struct app *a, enum action act)
 	case ACT_REVIEW:
 		app_request(a, &(struct nav_request){.kind = NAV_REVIEW});
 		break;
-	case ACT_RELOAD: /* progress is read on every draw */
+	case ACT_RELOAD:
+		h->version = 0; /* read every role's progress again */
+		h->nprog = 0;
 		app_status(a, false, "Reloaded");
 		break;
 	case ACT_BACK:
@@ -326,6 +360,7 @@ home_free(struct view *v)
 	struct home *h = (struct home *)v;
 
 	free(h->pat);
+	free(h->prog);
 	free(h);
 }
 

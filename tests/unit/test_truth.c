@@ -315,6 +315,37 @@ test_no_load_in_draw(void)
 	store_close(st);
 }
 
+/* The home screen reads each role's progress in its layout step, never
+ * in draw: a change drawn by draw alone is not seen; by app_draw it is. */
+static void
+test_home_no_load_in_draw(void)
+{
+	struct store *st = truth_store("truth-home");
+	struct view *v;
+	char *s;
+
+	app_init(&app, &fixture_cat, 24, 80);
+	app.store = st;
+	app.profile = "alice";
+	app_push(&app, view_home_new(&app));
+	frame_init(&fr, 24, 80);
+	app_draw(&app, &fr);
+	while (app_idle(&app))
+		app_draw(&app, &fr);
+	CU_ASSERT(shows("2/3"));
+	OK(store_item_set_done(st, "alice", DEMO, "c59296626ebf", "Attend a meeting", true, T0));
+	v = app_top(&app);
+	frame_clear(&fr);
+	v->ops->draw(v, &app, &fr, 1, fr.rows - 2);
+	s = frame_dump(&fr);
+	CU_ASSERT(has(s, "2/3"));
+	free(s);
+	CU_ASSERT(shows("done"));
+	CU_ASSERT(shows_not("2/3"));
+	stop();
+	store_close(st);
+}
+
 /* ---- the chart ---- */
 
 /* The threshold marked on every bar, a below-threshold bar distinct in
@@ -514,6 +545,7 @@ test_truth_register(void)
 	    {"one fixture, the same numbers everywhere", test_truth_everywhere},
 	    {"from review: the candidate's chart, every note", test_review_shows_candidate},
 	    {"no loading in draw", test_no_load_in_draw},
+	    {"home: no loading in draw", test_home_no_load_in_draw},
 	    {"bars: threshold tick, below distinct", test_bars},
 	    {"sparkline with many snapshots", test_sparkline},
 	    {"snapshots of one sitting", test_snapshot_sitting},
