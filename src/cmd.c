@@ -31,6 +31,7 @@
 #include "paths.h"
 #include "report.h"
 #include "store.h"
+#include "strbuf.h"
 #include "text.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -667,6 +668,9 @@ exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	return rc;
 }
 
+/* The refused exports the review screen names one by one. */
+#define REFUSED_NAMED 5
+
 /*
  * rolebook review DIR: every export in DIR read into a store in memory.
  * Returns it, with *notice saying what was read (and what was refused);
@@ -696,10 +700,19 @@ open_exports(const char *dir, size_t *loaded, char **notice)
 	}
 	for (size_t i = 0; i < nerrors; i++)
 		cli_error("skipped %s", errors[i]);
-	if (nerrors > 0)
-		*notice = xasprintf("!Read %zu export%s from %s; %zu refused: %s", *loaded,
-				    *loaded == 1 ? "" : "s", dir, nerrors, errors[0]);
-	else
+	if (nerrors > 0) {
+		/* every refused file by name, each with its reason: the status
+		 * line wraps; past REFUSED_NAMED only a count */
+		struct strbuf b = {0};
+		strbuf_printf(&b, "!Read %zu export%s from %s; %zu refused: ", *loaded,
+			      *loaded == 1 ? "" : "s", dir, nerrors);
+		for (size_t i = 0; i < nerrors && i < REFUSED_NAMED; i++)
+			strbuf_printf(&b, "%s%s", i ? "; " : "", errors[i]);
+		if (nerrors > REFUSED_NAMED)
+			strbuf_printf(&b, "; and %zu more (rolebook import FILE says why)",
+				      nerrors - REFUSED_NAMED);
+		*notice = strbuf_take(&b);
+	} else
 		*notice =
 		    xasprintf("Read %zu export%s from %s (not imported: changes are not kept)",
 			      *loaded, *loaded == 1 ? "" : "s", dir);

@@ -356,9 +356,11 @@ keys Q
 mkdir -p "$TEST_TMP/exports"
 "$ROLEBOOK" --profile alice export -o "$TEST_TMP/exports/alice.json" >/dev/null
 printf '{"format": "rolebook-export", "version": 9}' > "$TEST_TMP/exports/future.json"
+printf 'not json' > "$TEST_TMP/exports/broken.json"
 XDG_STATE_HOME="$TEST_TMP/elsewhere" start 80 24 review "$TEST_TMP/exports"
 expect "review DIR lists the exported candidate" "alice  Program Manager"
-expect "and says which export it refused" "1 refused: future.json"
+expect "and names every export it refused" "2 refused: broken.json"
+expect "the second refused export too" "; future.json"
 keys Q
 sleep 0.3
 [ ! -e "$TEST_TMP/elsewhere" ] && pass "review DIR writes no database" || fail "review DIR writes no database" "$(ls -R "$TEST_TMP/elsewhere")"
