@@ -285,17 +285,56 @@ draw_small(struct app *a, struct frame *f)
 	frame_puts(f, row + 1, 0, "Q quits", STY_PLAIN, -1);
 }
 
+/*
+ * The header's path when it does not fit in avail cells: the screen's own
+ * name (the title's last part, after the last separator) is what a user
+ * needs, so the parts before it are cut first ("Technical… › Readiness of
+ * alice"), then left out ("… › Readiness of alice").  Returns a new string.
+ */
+static char *
+fit_title(const char *title, const char *sep, int avail)
+{
+	const char *last = NULL, *p = title;
+	int lw, sw = text_width(sep, strlen(sep)), headw;
+
+	while ((p = strstr(p, sep)) != NULL)
+		last = p++;
+	if (last == NULL || text_width(title, strlen(title)) <= avail)
+		return xstrdup(title);
+	last += strlen(sep);
+	lw = text_width(last, strlen(last));
+	headw = avail - lw - sw;
+	if (headw >= 6) { /* enough of the path to recognise it */
+		size_t hl = (size_t)(last - title) - strlen(sep);
+		int used;
+		size_t n = text_fit(title, hl, headw - 1, &used);
+		return xasprintf("%.*s%s%s%s", (int)n, title, n < hl ? "\u2026" : "", sep, last);
+	}
+	return xasprintf("\u2026%s%s", sep, last);
+}
+
 static void
 draw_header(struct app *a, struct frame *f, struct view *v)
 {
 	char *title = v->ops->title(v, a), *info = v->ops->info ? v->ops->info(v, a) : NULL;
-	int iw = info ? text_width(info, strlen(info)) : 0, col;
+	int iw = info ? text_width(info, strlen(info)) : 0, col = 1, avail;
+	const char *sep = a->ascii ? " > " : " \u203a ";
 
 	frame_fill(f, 0, 0, f->cols, ' ', STY_BAR);
-	col = 1 + frame_puts(f, 0, 1, "rolebook", STY_BAR | STY_STRONG, f->cols - 2);
+	avail = f->cols - iw - 3;
 	if (title && *title) {
-		col += frame_puts(f, 0, col, a->ascii ? " > " : " \u203a ", STY_BAR, -1);
-		frame_puts_trunc(f, 0, col, title, STY_BAR, f->cols - col - iw - 2);
+		int tw = text_width(title, strlen(title));
+		char *fit;
+		/* "rolebook ›" first goes when the screen's name would not fit */
+		if (8 + 3 + tw <= avail) {
+			col += frame_puts(f, 0, col, "rolebook", STY_BAR | STY_STRONG, -1);
+			col += frame_puts(f, 0, col, sep, STY_BAR, -1);
+		}
+		fit = fit_title(title, a->ascii ? " > " : " \u203a ", f->cols - col - iw - 2);
+		frame_puts_trunc(f, 0, col, fit, STY_BAR, f->cols - col - iw - 2);
+		free(fit);
+	} else {
+		frame_puts(f, 0, col, "rolebook", STY_BAR | STY_STRONG, f->cols - 2);
 	}
 	if (info && iw + 2 < f->cols)
 		frame_puts(f, 0, f->cols - iw - 1, info, STY_BAR, iw);

@@ -1061,6 +1061,32 @@ test_keys_documented(void)
 	free(err);
 }
 
+/* At 50 columns the header keeps the screen's own name whole: the path
+ * before it is cut first, then "rolebook" goes. */
+static void
+test_narrow_header(void)
+{
+	struct store *st = NULL;
+	char *err = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, &err), STORE_OK);
+	start(16, 50);
+	app.store = st;
+	app.profile = "tester";
+	press(K_DOWN, 1);
+	press(K_ENTER, 1);
+	type("av");
+	CU_ASSERT_TRUE(header_has("Technical Lead \u203a Readiness of tester"));
+	type("H");
+	CU_ASSERT_TRUE(header_has("History of tester"));
+	app_resize(&app, 12, 40);
+	CU_ASSERT_TRUE(header_has("\u2026 \u203a History of tester"));
+	type("qqc");
+	CU_ASSERT_TRUE(header_has("\u203a Checklist"));
+	stop();
+	store_close(st);
+}
+
 int
 test_screen_register(void)
 {
@@ -1069,6 +1095,7 @@ test_screen_register(void)
 	if (s == NULL)
 		return -1;
 	if (!CU_add_test(s, "home screen", test_home) ||
+	    !CU_add_test(s, "a narrow header keeps the screen's name", test_narrow_header) ||
 	    !CU_add_test(s, "open a role, walk its sections", test_open_and_sections) ||
 	    !CU_add_test(s, "search and highlight", test_search) ||
 	    !CU_add_test(s, "follow a link and come back", test_follow_link) ||
