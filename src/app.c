@@ -262,6 +262,8 @@ app_key(struct app *a, int key)
 			r = VR_CLOSE;
 		} else if (act == ACT_NONE && key >= 0x20 && key < 0x7f) {
 			app_status(a, false, "No action for key '%c' here; press ? for help", key);
+		} else if (act == ACT_NONE && (key == K_UNKNOWN || (key >= 0xa0 && key < K_UP))) {
+			app_status(a, false, "No action for that key here; press ? for help");
 		}
 	}
 	if (a->nviews == 0)

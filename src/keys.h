@@ -33,6 +33,7 @@ enum key {
 	K_WHEEL_UP,
 	K_WHEEL_DOWN,
 	K_CLICK,
+	K_UNKNOWN, /* a key the terminal sent that rolebook does not know (F12, Alt-x) */
 };
 
 enum action {

@@ -79,7 +79,7 @@ seq_char(void)
 }
 
 /* The key of a CSI sequence "ESC [ params final" (xterm, tmux, rxvt, the
- * Linux console), or K_NONE. */
+ * Linux console), or K_UNKNOWN. */
 static int
 csi_key(const char *params, int final)
 {
@@ -121,14 +121,14 @@ csi_key(const char *params, int final)
 	case '[': /* the Linux console's F1: ESC [ [ A */
 		break;
 	}
-	return K_NONE;
+	return K_UNKNOWN;
 }
 
 /*
  * After an ESC that curses did not decode: reads the rest of the sequence,
- * whole, and returns its key; K_NONE for a sequence it does not know
- * (consumed, never Esc); K_ESC for Esc alone.  ESC then a character that
- * starts no sequence (Alt and a key) is dropped too.
+ * whole, and returns its key; K_UNKNOWN for a sequence it does not know
+ * (consumed, never Esc, and said to be unknown); K_ESC for Esc alone.  ESC
+ * then a character that starts no sequence (Alt and a key) is unknown too.
  */
 static int
 read_escape(void)
@@ -156,10 +156,10 @@ read_escape(void)
 		case 'P':
 			return K_F1;
 		}
-		return K_NONE;
+		return K_UNKNOWN;
 	}
 	if (c != '[')
-		return K_NONE;
+		return K_UNKNOWN; /* Alt and a key */
 	/* CSI: parameter and intermediate bytes (0x20-0x3f), then a final
 	 * byte (0x40-0x7e) */
 	while ((c = seq_char()) >= 0x20 && c <= 0x3f)
@@ -170,7 +170,7 @@ read_escape(void)
 		return K_NONE;	   /* cut short: what came is dropped */
 	if (c == '[' && np == 0) { /* ESC [ [ A: one more */
 		seq_char();
-		return K_NONE;
+		return K_UNKNOWN;
 	}
 	k = csi_key(params, c);
 	return k;
@@ -366,8 +366,8 @@ translate(int rc, wint_t ch, struct app *a)
 			return K_CLICK;
 		}
 		return K_NONE;
-	default:
-		return K_NONE;
+	default: /* a function key curses knows and rolebook does not use */
+		return K_UNKNOWN;
 	}
 }
 

@@ -165,7 +165,10 @@ seqkey 1b 5b 3c 36 34 3b 31 30 3b 35 4d # an SGR mouse wheel report
 sleep 0.3
 check "unknown sequences are dropped whole, not read as Esc" 1 \
 	"$(screen | head -1 | grep -c 'rolebook › Technical Lead')"
-lacks "unknown sequences: no stray keys (no 'No action' for ~ or Z)" "No action" "$(screen)"
+lacks "unknown sequences: no stray keys (no 'No action' for ~ or Z)" "No action for key" "$(screen)"
+keys j
+keys F12
+expect "F12 says it does nothing here" "No action for that key here"
 keys Escape
 sleep 0.3
 expect "Esc alone still goes back" "2 roles"
