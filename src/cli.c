@@ -552,7 +552,7 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 	{
 		char *note = readiness_uncounted_note(rd.uncounted);
 		if (note != NULL)
-			fprintf(out, "\nNot counted: %s.\n", note);
+			fprintf(out, "\n%s\n", note);
 		free(note);
 	}
 	fprintf(out, "\nChecklist: %zu of %zu done\n", cl.done, cl.n);

@@ -372,8 +372,8 @@ readiness_uncounted_note(size_t n)
 	if (n == 0)
 		return NULL;
 	if (n == 1)
-		return xstrdup("1 rating of a statement the role no longer has is not counted");
-	return xasprintf("%zu ratings of statements the role no longer has are not counted", n);
+		return xstrdup("Not counted: 1 rating of a statement the role no longer has.");
+	return xasprintf("Not counted: %zu ratings of statements the role no longer has.", n);
 }
 
 const char *

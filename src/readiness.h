@@ -109,8 +109,9 @@ char *readiness_area_list(const struct readiness *rd, bool ascii);
 /* How many ratings, any rater's, are of statements the role no longer
  * has. */
 size_t readiness_raters_uncounted(const struct readiness_raters *r);
-/* "1 rating of a statement the role no longer has is not counted" for n
- * such ratings, or NULL when n is 0: a new string. */
+/* "Not counted: 1 rating of a statement the role no longer has." for n
+ * such ratings, or NULL when n is 0: a new string, the whole sentence
+ * every screen and report prints. */
 char *readiness_uncounted_note(size_t n);
 
 /* A trend mark comparing now with before: "↑", "↓", "=" (ASCII "+",

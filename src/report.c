@@ -151,7 +151,7 @@ uncounted_line(struct strbuf *b, const struct report_role *rr, const char *prefi
 	char *n = readiness_uncounted_note(readiness_raters_uncounted(&rr->by));
 
 	if (n != NULL)
-		strbuf_printf(b, "%sNot counted: %s.\n", prefix, n);
+		strbuf_printf(b, "%s%s\n", prefix, n);
 	free(n);
 }
 

@@ -272,11 +272,9 @@ layout_rows(struct assess *s, int width)
 		}
 	}
 	if (uncounted > 0) {
-		char *note = readiness_uncounted_note(uncounted),
-		     *line = xasprintf("Not counted: %s.", note);
+		char *note = readiness_uncounted_note(uncounted);
 		add_row(s, -1, -1, 0, 0, true);
-		add_text(s, -1, -1, line, 1, width - 2, 2, STY_DIM);
-		free(line);
+		add_text(s, -1, -1, note, 1, width - 2, 2, STY_DIM);
 		free(note);
 	}
 }

@@ -599,12 +599,12 @@ test_by_rater(void)
 	CU_ASSERT_TRUE(readiness_disagree(&by, sid(r, "I review designs.")));
 	CU_ASSERT_FALSE(readiness_disagree(&by, sid(r, "I write design documents.")));
 	note = readiness_uncounted_note(by.self.rd.uncounted);
-	UNIT_ASSERT_STR("1 rating of a statement the role no longer has is not counted", note);
+	UNIT_ASSERT_STR("Not counted: 1 rating of a statement the role no longer has.", note);
 	free(note);
 	CU_ASSERT_PTR_NULL(readiness_uncounted_note(by.rev[0].rd.uncounted));
 	CU_ASSERT_EQUAL(readiness_raters_uncounted(&by), 1);
 	note = readiness_uncounted_note(2);
-	UNIT_ASSERT_STR("2 ratings of statements the role no longer has are not counted", note);
+	UNIT_ASSERT_STR("Not counted: 2 ratings of statements the role no longer has.", note);
 	free(note);
 	readiness_raters_done(&by);
 	role_drop(r);
