@@ -8,6 +8,8 @@
 
 #include "checklist.h"
 #include "dates.h"
+#include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 
 enum store_status
@@ -85,14 +87,6 @@ checklist_find(const struct checklist *c, const char *arg)
 	return hit;
 }
 
-void
-checklist_date(int64_t t, char buf[11])
-{
-	char d[DATES_MAX];
-
-	snprintf(buf, 11, "%s", dates_format(t, DATE_DAY, d));
-}
-
 char *
 checklist_bar(size_t done, size_t total, int cells, bool ascii)
 {
@@ -115,4 +109,41 @@ checklist_bar(size_t done, size_t total, int cells, bool ascii)
 		len += (size_t)sprintf(out + len, "%s", i < full ? on : off);
 	sprintf(out + len, "%s", right);
 	return out;
+}
+
+void
+checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
+		    const struct store_item *rec, const char *id, enum item_id style)
+{
+	char *t = text_clean(text, 0), date[DATES_MAX];
+
+	if (num > 0)
+		strbuf_printf(b, "%3zu. [%c] %s", num, done ? 'x' : ' ', t);
+	else
+		strbuf_printf(b, "     [%c] %s", done ? 'x' : ' ', t);
+	free(t);
+	if (done && rec != NULL)
+		strbuf_printf(b, "  (done %s)", dates_format(rec->done_at, DATE_DAY, date));
+	if (style != ITEM_ID_NONE && id != NULL) {
+		char *c = text_clean(id, 0);
+		/* the id stays valid when items are reordered; numbers do not */
+		if (style == ITEM_ID_SHORT)
+			strbuf_printf(b, "  #%.6s", c);
+		else
+			strbuf_printf(b, "  (id %s)", c);
+		free(c);
+	}
+	strbuf_puts(b, "\n");
+	if (rec != NULL && rec->note != NULL && *rec->note != '\0') {
+		char *n = text_clean(rec->note, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS), *p = n, *nl;
+		strbuf_puts(b, "       note: ");
+		while ((nl = strchr(p, '\n')) != NULL) {
+			strbuf_add(b, p, (size_t)(nl - p) + 1);
+			strbuf_pad(b, ' ', 13);
+			p = nl + 1;
+		}
+		strbuf_puts(b, p);
+		strbuf_puts(b, "\n");
+		free(n);
+	}
 }

@@ -46,10 +46,21 @@ void checklist_done(struct checklist *c);
  */
 long checklist_find(const struct checklist *c, const char *arg);
 
-/* A date (Unix seconds) as YYYY-MM-DD in local time into buf (11 bytes):
- * dates_format(t, DATE_DAY, ...), kept for the callers not yet moved to
- * it (report.c); new code calls dates_format. */
-void checklist_date(int64_t t, char buf[11]);
+/* How checklist_item_text() names an item: not at all, by its short id
+ * ("#c59296", what `check` takes) or by its whole id ("(id ...)", for
+ * progress that no longer matches the content). */
+enum item_id { ITEM_ID_NONE, ITEM_ID_SHORT, ITEM_ID_FULL };
+
+/*
+ * One checklist item as text, the one format of `checklist`, `check` and
+ * the text report: "  3. [x] text  (done 2026-11-22)  #c59296" (num 0:
+ * no number; rec NULL: no progress), then its note under it, every line
+ * of the note indented under the first.  Text, ids and notes are
+ * cleaned.  Appends to b.
+ */
+struct strbuf;
+void checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
+			 const struct store_item *rec, const char *id, enum item_id style);
 
 /* A progress bar of `cells` cells for done/total, e.g. "[####------]" in
  * ASCII or with block characters; returns a new string. */

@@ -24,6 +24,7 @@
 #include "outline.h"
 #include "readiness.h"
 #include "report.h"
+#include "strbuf.h"
 #include "text.h"
 #include "theme.h"
 #include "xalloc.h"
@@ -296,9 +297,16 @@ put_clean(FILE *out, const char *s, unsigned flags)
 static void
 put_note(FILE *out, const char *indent, const char *note)
 {
+	char *c = text_clean(note, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS), *p = c, *nl;
+
+	/* every line of the note under the first */
 	fprintf(out, "%snote: ", indent);
-	put_clean(out, note, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
-	fputc('\n', out);
+	while ((nl = strchr(p, '\n')) != NULL) {
+		fprintf(out, "%.*s%s      ", (int)(nl - p) + 1, p, indent);
+		p = nl + 1;
+	}
+	fprintf(out, "%s\n", p);
+	free(c);
 }
 
 static int
@@ -319,15 +327,13 @@ load_or_fail(struct role *r)
 static void
 put_item(FILE *out, size_t i, const struct checklist_entry *e)
 {
-	fprintf(out, "%3zu. [%c] %s", i + 1, e->done ? 'x' : ' ', e->item->text);
-	if (e->done) {
-		char date[DATES_MAX];
-		fprintf(out, "  (done %s)", dates_format(e->rec->done_at, DATE_DAY, date));
-	}
-	/* the id stays valid when items are reordered; numbers do not */
-	fprintf(out, "  #%.6s\n", e->item->id);
-	if (e->rec && e->rec->note && *e->rec->note)
-		put_note(out, "       ", e->rec->note);
+	struct strbuf b = {0};
+	char *s;
+
+	checklist_item_text(&b, i + 1, e->done, e->item->text, e->rec, e->item->id, ITEM_ID_SHORT);
+	s = strbuf_take(&b);
+	fputs(s, out);
+	free(s);
 }
 
 int
@@ -365,13 +371,14 @@ cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 		fputs("\nEarlier progress that no longer matches the content:\n", out);
 		for (size_t k = 0; k < cl.nstale; k++) {
 			const struct store_item *rec = cl.stale[k];
-			fprintf(out, "     [%c] ", rec->done ? 'x' : ' ');
-			put_clean(out, rec->text, 0);
-			fputs("  (id ", out);
-			put_clean(out, rec->item_id, 0);
-			fputs(")\n", out);
-			if (rec->note && *rec->note)
-				put_note(out, "       ", rec->note);
+			struct strbuf b = {0};
+			char *line;
+
+			checklist_item_text(&b, 0, rec->done, rec->text, rec, rec->item_id,
+					    ITEM_ID_FULL);
+			line = strbuf_take(&b);
+			fputs(line, out);
+			free(line);
 		}
 	}
 	checklist_done(&cl);

@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "dates.h"
 #include "export.h"
 #include "files.h"
 #include "jsonout.h"
@@ -51,20 +52,6 @@ export_strerror(enum export_status status)
 	if ((unsigned)status >= sizeof messages / sizeof messages[0] || messages[status] == NULL)
 		return "unknown error";
 	return messages[status];
-}
-
-/* ISO 8601 UTC, "2026-11-23T10:00:00Z", into buf (32 bytes). */
-static void
-iso_time(int64_t t, char buf[32])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t < 0 || gmtime_r(&tt, &tm) == NULL) {
-		snprintf(buf, 32, "1970-01-01T00:00:00Z");
-		return;
-	}
-	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 /* ==== export ==== */
@@ -176,7 +163,7 @@ export_profile(struct store *st, struct catalog *cat, const char *profile, int64
 	size_t n = 0;
 	int64_t pid;
 	json_t *doc, *roles;
-	char when[32];
+	char when[DATES_MAX];
 	enum store_status s;
 
 	*out = NULL;
@@ -195,7 +182,7 @@ export_profile(struct store *st, struct catalog *cat, const char *profile, int64
 	}
 	doc = json_object();
 	roles = json_array();
-	iso_time(now, when);
+	dates_format(now, DATE_ISO_UTC, when);
 	jsonout_set(doc, "format", json_string(EXPORT_FORMAT));
 	jsonout_set(doc, "version", json_integer(EXPORT_VERSION));
 	jsonout_set(doc, "exported_at", json_string(when));

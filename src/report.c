@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "checklist.h"
+#include "dates.h"
 #include "jsonout.h"
 #include "readiness.h"
 #include "report.h"
@@ -177,29 +178,13 @@ text_note(struct strbuf *b, int indent, const char *label, const char *note)
 	free(c);
 }
 
+/* An item as `checklist` prints it (checklist.c's one format). */
 static void
 text_item(struct strbuf *b, size_t num, bool done, const char *text, const struct store_item *rec,
 	  bool show_id)
 {
-	char *t = text_clean(text, 0), date[11];
-
-	if (num > 0)
-		strbuf_printf(b, "%3zu. [%c] %s", num, done ? 'x' : ' ', t);
-	else
-		strbuf_printf(b, "     [%c] %s", done ? 'x' : ' ', t);
-	if (done && rec != NULL) {
-		checklist_date(rec->done_at, date);
-		strbuf_printf(b, "  (done %s)", date);
-	}
-	if (show_id && rec != NULL) {
-		char *id = text_clean(rec->item_id, 0);
-		strbuf_printf(b, "  (id %s)", id);
-		free(id);
-	}
-	strbuf_puts(b, "\n");
-	if (rec != NULL && rec->note != NULL && *rec->note != '\0')
-		text_note(b, 7, "note: ", rec->note);
-	free(t);
+	checklist_item_text(b, num, done, text, rec, rec ? rec->item_id : NULL,
+			    show_id ? ITEM_ID_FULL : ITEM_ID_NONE);
 }
 
 static void
@@ -357,12 +342,12 @@ md_text(struct strbuf *b, const char *s)
 static void
 md_item(struct strbuf *b, bool done, const char *text, const struct store_item *rec)
 {
-	char date[11];
+	char date[DATES_MAX];
 
 	strbuf_printf(b, "- [%c] ", done ? 'x' : ' ');
 	md_text(b, text);
 	if (done && rec != NULL) {
-		checklist_date(rec->done_at, date);
+		dates_format(rec->done_at, DATE_DAY, date);
 		strbuf_printf(b, " \xe2\x80\x94 done %s", date); /* U+2014 EM DASH */
 	}
 	if (rec != NULL && rec->note != NULL && *rec->note != '\0') {

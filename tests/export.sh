@@ -55,6 +55,13 @@ check "round trip: export, import, export gives the same records" "$(records "$D
 rb --db "$C" -p alice import again.json >/dev/null
 check "round trip: the re-exported file imports too" "$(records "$DATA/alice.json")" "$(rb --db "$C" -p alice export | grep -v exported_at)"
 
+# checklist prints items as the report does: a note's lines under its
+# first, and earlier progress with the date it was done
+out=$(rb --db "$C" -p alice checklist demo)
+contains "checklist: a note's second line under its first" "       note: Next meeting:
+             1 December." "$out"
+contains "checklist: earlier progress keeps its date" "[x] Subscribe to the old mailing list  (done 2026-10-24)  (id 0123456789ab)" "$out"
+
 rb --db "$C" -p alice report >report.txt; rc=$?
 check "report exits 0" 0 "$rc"
 check "report (text) as expected" "$(cat "$DATA/report.txt")" "$(cat report.txt)"
