@@ -71,7 +71,10 @@ static const struct cmd_option options[] = {
 static int exec_ui(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_list(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_print(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_store(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+static int exec_checklist(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+static int exec_check(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+static int exec_assessment(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+static int exec_profiles(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_report(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_export(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 
@@ -86,17 +89,17 @@ static const struct cmd_entry commands[] = {
     {"checklist", "ROLE", "", 1, 1, "one role",
      "print the onboarding checklist: numbered items, [x] or [ ], the date each was done and "
      "its note",
-     exec_store},
+     exec_checklist},
     {"check", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids",
-     "mark items done (numbers from 'checklist', or ids)", exec_store},
+     "mark items done (numbers from 'checklist', or ids)", exec_check},
     {"uncheck", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids", "mark items not done",
-     exec_store},
+     exec_check},
     {"assessment", "ROLE", "", 1, 1, "one role",
      "print the self-assessment: ratings per skill area, averages, readiness summary and the "
      "history of snapshots",
-     exec_store},
+     exec_assessment},
     {"profiles", "", "", 0, 0, NULL, "list the profiles in the database and their progress",
-     exec_store},
+     exec_profiles},
     {"report", "[--role ROLE] [--format text|markdown|json]", "Rf", 0, 0, NULL,
      "the readiness report of the profile: checklist, self and reviewer averages, verdict, "
      "notes (--format markdown pastes into a GitHub issue; --role ROLE for one role)",
@@ -597,12 +600,13 @@ exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **arg
 			 !utf8_locale(), stdout);
 }
 
-/* checklist, check, uncheck, assessment, profiles: the commands that read
- * or change the store. */
+/* What the commands on the store share: the role of argv[0] (when the
+ * command takes one) found, the database opened, then run; 1 when either
+ * cannot be. */
 static int
-exec_store(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+with_store(const struct cmd_entry *self, struct cmd_ctx *c, char **argv,
+	   int (*run)(struct store *st, struct cmd_ctx *c, struct role *r))
 {
-	const char *cmd = self->name;
 	struct store *st;
 	struct role *r = NULL;
 	int rc;
@@ -611,15 +615,65 @@ exec_store(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **arg
 		return 1;
 	if ((st = open_store(c->o)) == NULL)
 		return 1;
-	if (strcmp(cmd, "profiles") == 0)
-		rc = cli_profiles(st, c->cat, stdout);
-	else if (strcmp(cmd, "checklist") == 0)
-		rc = cli_checklist(st, c->profile, r, stdout);
-	else if (strcmp(cmd, "assessment") == 0)
-		rc = cli_assessment(st, c->profile, NULL, r, !utf8_locale(), stdout);
-	else
-		rc = cli_check(st, c->profile, r, argv + 1, argc - 1, strcmp(cmd, "check") == 0,
-			       (int64_t)time(NULL), stdout);
+	rc = run(st, c, r);
+	store_close(st);
+	return rc;
+}
+
+static int
+run_checklist(struct store *st, struct cmd_ctx *c, struct role *r)
+{
+	return cli_checklist(st, c->profile, r, stdout);
+}
+
+static int
+exec_checklist(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argc;
+	return with_store(self, c, argv, run_checklist);
+}
+
+static int
+run_assessment(struct store *st, struct cmd_ctx *c, struct role *r)
+{
+	return cli_assessment(st, c->profile, NULL, r, !utf8_locale(), stdout);
+}
+
+static int
+exec_assessment(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argc;
+	return with_store(self, c, argv, run_assessment);
+}
+
+static int
+run_profiles(struct store *st, struct cmd_ctx *c, struct role *r)
+{
+	(void)r;
+	return cli_profiles(st, c->cat, stdout);
+}
+
+static int
+exec_profiles(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argc;
+	return with_store(self, c, argv, run_profiles);
+}
+
+/* check and uncheck: the items after the role */
+static int
+exec_check(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	struct store *st;
+	struct role *r;
+	int rc;
+
+	if ((r = resolve(c->cat, argv[0])) == NULL)
+		return 1;
+	if ((st = open_store(c->o)) == NULL)
+		return 1;
+	rc = cli_check(st, c->profile, r, argv + 1, argc - 1, strcmp(self->name, "check") == 0,
+		       (int64_t)time(NULL), stdout);
 	store_close(st);
 	return rc;
 }
