@@ -132,6 +132,8 @@ void reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, b
 int reader_input(struct view *v, struct app *a, const char *text, bool done);
 /* The number of the selected link, 0 for none. */
 uint16_t reader_selected_link(const struct reader *rd);
+/* Whether any link is on screen (what l and L select from). */
+bool reader_links_on_screen(const struct reader *rd);
 /* Whether the selected link is on screen. */
 bool reader_link_visible(const struct reader *rd);
 /* Selects the next (1) or previous (-1) link on the screen; false: none. */

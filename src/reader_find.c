@@ -127,6 +127,19 @@ reader_select_link(struct reader *rd, int dir)
 }
 
 bool
+reader_links_on_screen(const struct reader *rd)
+{
+	const struct lines *l = &rd->r.lines;
+	size_t last = rd->top + (size_t)rd->body_h;
+
+	for (size_t i = rd->top; i < last && i < l->n; i++)
+		for (uint32_t k = 0; k < l->v[i].nspans; k++)
+			if (l->spans[l->v[i].span + k].link != 0)
+				return true;
+	return false;
+}
+
+bool
 reader_link_visible(const struct reader *rd)
 {
 	return rd->link_line >= (long)rd->top &&

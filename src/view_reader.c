@@ -620,7 +620,7 @@ reader_hints(struct view *v, struct app *a, struct view_hint *out)
 	if (rd->pat != NULL && *rd->pat != '\0')
 		out[n++] =
 		    (struct view_hint){ACT_NEXT_MATCH, ACT_PREV_MATCH, false, "match", HINT_LOW};
-	if (rd->r.nlinks > 0)
+	if (reader_links_on_screen(rd))
 		out[n++] = (struct view_hint){ACT_NEXT_LINK, ACT_NONE, false, "link", HINT_LOW};
 	if (rd->nmarks > 0)
 		out[n++] =

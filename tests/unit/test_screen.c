@@ -1007,7 +1007,7 @@ test_hints_per_role(void)
 	char *plain = write_file("hints/plain.md", "# Plain\n\nNothing to tick or rate.\n");
 	char *tasks = write_file("hints/tasks.md", "# Tasks\n\n## Onboarding checklist\n\n"
 						   "- [ ] Read the guide\n");
-	char *r;
+	char *r, *far = NULL;
 
 	start(24, 100);
 	open_file(plain);
@@ -1022,13 +1022,35 @@ test_hints_per_role(void)
 	type("q");
 	CU_ASSERT_TRUE(app_open_role(&app, catalog_find(&cat, "program-manager"), NULL)); /* both */
 	r = row(23);
-	UNIT_ASSERT_STR(" ?:help q:back Tab:contents ]/[:section /:search l:link c:checklist "
-			"a:assess",
-			r);
+	UNIT_ASSERT_STR(" ?:help q:back Tab:contents ]/[:section /:search c:checklist a:assess", r);
+	free(r);
+	type("q");
+	/* l is offered only while a link is on screen to select */
+	{
+		char *text = xstrdup("# Far\n\n"), *next;
+		for (int i = 0; i < 60; i++) {
+			next = xasprintf("%sParagraph %d.\n\n", text, i);
+			free(text);
+			text = next;
+		}
+		next = xasprintf("%s[A link](other.md)\n", text);
+		free(text);
+		free(far);
+		far = write_file("hints/far.md", next);
+		free(next);
+	}
+	open_file(far);
+	r = row(23);
+	UNIT_ASSERT_STR(" ?:help q:back Tab:contents /:search", r);
+	free(r);
+	type("G");
+	r = row(23);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "l:link"));
 	free(r);
 	stop();
 	free(plain);
 	free(tasks);
+	free(far);
 }
 
 /* The man page names every binding of the key table, spelt the same way
