@@ -1,0 +1,228 @@
+/*
+ * test_views.c - what the review, assessment, chart and home screens show
+ * at the sizes a user has (50x16, 80x24, 200x50): nothing a user needs is
+ * cut off or half shown.  Screens are driven as test_screen.c drives them:
+ * app_key() and app_draw() into a virtual frame, on alice's records
+ * (tests/data/export/alice.json: her own ratings, bob's and carol's).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "fixture.h"
+#include "frame.h"
+#include "keys.h"
+#include "lines.h"
+#include "unit.h"
+#include "xalloc.h"
+
+static struct app app;
+static struct frame fr;
+
+/* The app on the fixture's handbook at rows x cols, on the review screen
+ * of a reviewer `who`. */
+static void
+start(struct store *st, int rows, int cols, const char *who)
+{
+	app_init(&app, &fixture_cat, rows, cols);
+	app.store = st;
+	app.profile = who;
+	app.reviewer = who;
+	app_push(&app, view_review_new(&app));
+	frame_init(&fr, rows, cols);
+}
+
+static void
+stop(void)
+{
+	app_done(&app);
+	frame_done(&fr);
+}
+
+/* Whether rows from..from+n-1 of the screen are exactly want[0..n);
+ * prints the screen when they are not. */
+static bool
+rows_are(int from, const char *const *want, int n)
+{
+	bool ok = true;
+
+	app_draw(&app, &fr);
+	for (int i = 0; i < n; i++) {
+		char *t = frame_row(&fr, from + i);
+		if (strcmp(t, want[i]) != 0) {
+			fprintf(stderr, "\n%dx%d row %d: expected \"%s\"; got \"%s\"", app.cols,
+				app.rows, from + i, want[i], t);
+			ok = false;
+		}
+		free(t);
+	}
+	if (!ok) {
+		char *d = frame_dump(&fr);
+		fprintf(stderr, "\n%s", d);
+		free(d);
+	}
+	return ok;
+}
+
+#define ROWS_ARE(from, ...)                                                                    \
+	rows_are((from), (const char *const[]){__VA_ARGS__},                                   \
+		 (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)))
+
+/* The first row holding needle, or -1. */
+static int
+row_of(const char *needle)
+{
+	app_draw(&app, &fr);
+	for (int r = 0; r < fr.rows; r++) {
+		char *t = frame_row(&fr, r);
+		bool found = strstr(t, needle) != NULL;
+		free(t);
+		if (found)
+			return r;
+	}
+	return -1;
+}
+
+/* The text of the first row drawn selected (from column 0), or "". */
+static char *
+selected(void)
+{
+	app_draw(&app, &fr);
+	for (int r = 1; r < fr.rows - 1; r++)
+		if (frame_cell(&fr, r, 0)->style & STY_SELECT)
+			return frame_row(&fr, r);
+	return xstrdup("");
+}
+
+static bool
+selected_has(const char *needle)
+{
+	char *s = selected();
+	bool ok = strstr(s, needle) != NULL;
+
+	if (!ok)
+		fprintf(stderr, "\n%dx%d: expected the selected row to hold \"%s\"; got \"%s\"\n",
+			app.cols, app.rows, needle, s);
+	free(s);
+	return ok;
+}
+
+static void
+click(int row)
+{
+	app.mouse_row = row;
+	app.mouse_col = 10;
+	app_key(&app, K_CLICK);
+	app_draw(&app, &fr);
+}
+
+/* ---- review ---- */
+
+/* Every rater's averages and the whole verdict, wrapped under their
+ * labels (they were cut with "…" on a fixed four-row entry). */
+static void
+test_review_wraps(void)
+{
+	struct store *st = fixture_store("views-review");
+
+	start(st, 24, 80, "dave");
+	CU_ASSERT(ROWS_ARE(
+	    3,
+	    "  alice  Demo Lead                                               2/3 "
+	    "\xe2\x96\x95\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x91"
+	    "\xe2\x96\x91\xe2\x96\x91\xe2\x96\x8f",
+	    "    self:      Architecture 3.5 \xc2\xb7 Community 2.0",
+	    "    reviewers: bob: Architecture 3.0 \xc2\xb7 Community 4.0;",
+	    "               carol: Architecture 2.0 \xc2\xb7 Community 5.0",
+	    "    not yet: 1 checklist item left; Community 2.0 below 3.0",
+	    "  alice  retired-role", "    self:      not rated", "    reviewers: none yet",
+	    "    role not in this handbook"));
+	stop();
+
+	/* 50 columns: an area stays beside its average, the verdict goes on
+	 * indented */
+	start(st, 16, 50, "dave");
+	CU_ASSERT(ROWS_ARE(3, "  alice  Demo Lead                 2/3 "
+			      "\xe2\x96\x95\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88"
+			      "\xe2\x96\x88\xe2\x96\x91\xe2\x96\x91\xe2\x96\x91\xe2\x96\x8f",
+			   "    self:      Architecture 3.5 \xc2\xb7 Community 2.0",
+			   "    reviewers: bob: Architecture 3.0 \xc2\xb7",
+			   "               Community 4.0;",
+			   "               carol: Architecture 2.0 \xc2\xb7",
+			   "               Community 5.0", "    not yet: 1 checklist item left;",
+			   "      Community 2.0 below 3.0", "  alice  retired-role"));
+	/* the heading keeps what fits whole: the keys are in the footer */
+	CU_ASSERT(ROWS_ARE(1, " 2 candidate roles \xc2\xb7 sorted by profile"));
+	stop();
+
+	/* 200 columns: one row each */
+	start(st, 50, 200, "dave");
+	CU_ASSERT(ROWS_ARE(5, "    reviewers: bob: Architecture 3.0 \xc2\xb7 Community 4.0; carol: "
+			      "Architecture 2.0 \xc2\xb7 Community 5.0",
+			   "    not yet: 1 checklist item left; Community 2.0 below 3.0",
+			   "  alice  retired-role"));
+	stop();
+	store_close(st);
+}
+
+/* Entries of many heights: a click selects the candidate on that row, a
+ * second one opens it; keys and the wheel keep the selection whole on
+ * screen. */
+static void
+test_review_click(void)
+{
+	struct store *st = fixture_store("views-review-click");
+	int r;
+
+	start(st, 16, 50, "dave");
+	CU_ASSERT(selected_has("Demo Lead"));
+	r = row_of("retired-role");
+	CU_ASSERT_EQUAL(r, 11);
+	click(r);
+	CU_ASSERT(selected_has("retired-role"));
+	/* the first candidate's last row is the first candidate's */
+	click(row_of("Community 2.0 below 3.0"));
+	CU_ASSERT(selected_has("Demo Lead"));
+	click(r);
+	CU_ASSERT(selected_has("retired-role"));
+	click(r);
+	CU_ASSERT(row_of("The role retired-role is not in this handbook") >= 0);
+	/* at 50x10 the first candidate is taller than the screen: shown from
+	 * its first row, the second below it once selected */
+	app_resize(&app, 10, 50);
+	app_key(&app, 'g');
+	CU_ASSERT(selected_has("Demo Lead"));
+	CU_ASSERT_EQUAL(row_of("Demo Lead"), 3);
+	app_key(&app, 'j');
+	CU_ASSERT(selected_has("retired-role"));
+	CU_ASSERT_EQUAL(row_of("retired-role"), 3);
+	app_key(&app, K_WHEEL_UP);
+	CU_ASSERT(selected_has("Demo Lead"));
+	stop();
+	store_close(st);
+}
+
+/* ---- registration ---- */
+
+int
+test_views_register(void)
+{
+	static const struct {
+		const char *name;
+		void (*fn)(void);
+	} tests[] = {
+	    {"review: every average and the verdict, wrapped", test_review_wraps},
+	    {"review: clicks on entries of many heights", test_review_click},
+	};
+	CU_pSuite s = CU_add_suite("views", fixture_suite_init, fixture_suite_clean);
+
+	if (s == NULL)
+		return CU_get_error();
+	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+		if (CU_add_test(s, tests[i].name, tests[i].fn) == NULL)
+			return CU_get_error();
+	return 0;
+}
