@@ -205,6 +205,54 @@ test_review_click(void)
 	store_close(st);
 }
 
+/* ---- assessment and rating ---- */
+
+/* The rating columns are as wide as their raters' names (up to ten
+ * cells): the names show whole, the current rater's too ("car…" and
+ * "cha…" were cut at four cells, at any width). */
+static void
+test_assess_columns(void)
+{
+	struct store *st = fixture_store("views-columns");
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+
+	/* rating as dave, opened from the review */
+	start(st, 24, 80, "dave");
+	app_key(&app, K_ENTER);
+	CU_ASSERT(ROWS_ARE(2, "  self dave bob  carol",
+			   " Architecture  self 3.5  dave -  bob 3.0  carol 2.0",
+			   "   4   [ ]   3    2   ! I review designs."));
+	app_resize(&app, 16, 50);
+	CU_ASSERT(ROWS_ARE(3, "  self dave bob  carol"));
+	stop();
+
+	/* a long name: cut at ten cells, the columns after it moved on */
+	start(st, 24, 80, "chairperson-of-sig");
+	app_key(&app, K_ENTER);
+	CU_ASSERT(ROWS_ARE(2, "  self chairpers\xe2\x80\xa6 bob  carol",
+			   " Architecture  self 3.5  chairperson-of-sig -  bob 3.0  carol 2.0",
+			   "   4   [ ]         3    2   ! I review designs."));
+	/* at 50 columns the statements keep twenty cells: the name gives way */
+	app_resize(&app, 16, 50);
+	CU_ASSERT(ROWS_ARE(3, "  self chairper\xe2\x80\xa6 bob  carol",
+			   " Architecture  self 3.5  chairperson-of-sig -",
+			   "   bob 3.0  carol 2.0",
+			   "   4   [ ]        3    2   ! I review designs."));
+	stop();
+
+	/* alice's own self-assessment beside her reviewers */
+	app_init(&app, &fixture_cat, 24, 80);
+	app.store = st;
+	app.profile = "alice";
+	app_push(&app, view_assess_new(&app, demo, "alice", NULL));
+	frame_init(&fr, 24, 80);
+	CU_ASSERT(ROWS_ARE(2, "  self bob  carol",
+			   " Architecture  self 3.5  bob 3.0  carol 2.0",
+			   "  [4]   3    2   ! I review designs."));
+	stop();
+	store_close(st);
+}
+
 /* ---- registration ---- */
 
 int
@@ -216,6 +264,7 @@ test_views_register(void)
 	} tests[] = {
 	    {"review: every average and the verdict, wrapped", test_review_wraps},
 	    {"review: clicks on entries of many heights", test_review_click},
+	    {"assessment: rater columns as wide as the names", test_assess_columns},
 	};
 	CU_pSuite s = CU_add_suite("views", fixture_suite_init, fixture_suite_clean);
 
