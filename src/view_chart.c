@@ -54,6 +54,7 @@ struct chart {
 
 #define HISTORY_HEAD "Snapshots of %s's own ratings, oldest first, in local time."
 #define HISTORY_HINT "Space marks two, Enter compares them (one: with now)."
+#define CHART_HINT "Enter on an area reads what the role says about it; H shows the history."
 
 static void
 free_data(struct chart *c)
@@ -158,19 +159,29 @@ sparkline(struct chart *c, struct frame *f, int row, int col, int cells, size_t 
 	}
 }
 
-/* Writes text word-wrapped from row on; returns the row after it. */
+/* Writes text word-wrapped from row on, above row `end`; returns the row
+ * after it. */
 static int
-wrapped(struct frame *f, int row, const char *text, uint16_t style)
+wrapped_to(struct frame *f, int row, int end, const char *text, uint16_t style)
 {
 	size_t len = strlen(text), pos = 0;
 
-	while (pos < len && row < f->rows - 1) {
+	while (pos < len && row < end) {
 		size_t next, cut = text_wrap(text + pos, len - pos, f->cols - 2, &next);
 		frame_put(f, row++, 1, text + pos, cut, style, f->cols - 2);
 		pos += next;
 	}
 	return row;
 }
+
+/* wrapped_to() above the footer. */
+static int
+wrapped(struct frame *f, int row, const char *text, uint16_t style)
+{
+	return wrapped_to(f, row, f->rows - 1, text, style);
+}
+
+static int wrapped_rows(int cols, const char *text);
 
 /* "Ratings: alice's own" and, from the review screen, the reviewer's. */
 static char *
@@ -243,7 +254,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
 	const struct readiness *rd = own(c);
 	struct chart_cols k;
-	int row = top;
+	int row = top, hint;
 	char *line, thr[16];
 
 	line = whose(c, a->ascii);
@@ -277,12 +288,15 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	frame_puts_trunc(f, row, k.name, "Skill area", STY_DIM, k.namew);
 	frame_puts(f, row, k.avg, "avg", STY_DIM, 3);
 	frame_puts_trunc(f, row++, k.trend, "trend", STY_DIM, f->cols - k.trend - 1);
-	/* the areas are a list in the rows left, with a hint below it when
-	 * there is room for both */
+	/* the areas are a list in the rows left, with the hint below it,
+	 * whole, when there is room for both */
 	c->areas_row = row;
 	c->areas_h = top + height - row;
-	if (c->areas_h >= (int)rd->nareas + 2)
-		c->areas_h -= 2;
+	hint = 1 + wrapped_rows(f->cols, CHART_HINT);
+	if (c->areas_h >= (int)rd->nareas + hint)
+		c->areas_h -= hint;
+	else
+		hint = 0;
 	if (c->areas_h < 1)
 		c->areas_h = 1;
 	listnav_layout(&c->nav, rd->nareas, c->areas_h);
@@ -318,11 +332,8 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 			  k.sparkw < f->cols - k.spark - 1 ? k.sparkw : f->cols - k.spark - 1, i,
 			  a->ascii);
 	}
-	row++;
-	if (row < top + height)
-		wrapped(f, row,
-			"Enter on an area reads what the role says about it; H shows the history.",
-			STY_DIM);
+	if (hint > 0)
+		wrapped_to(f, row + 1, top + height, CHART_HINT, STY_DIM);
 }
 
 /* "Architecture 3.5 · Community 2.0" of snapshot i, readiness's. */
@@ -650,6 +661,13 @@ chart_action(struct view *v, struct app *a, enum action act)
 							  .role = c->role,
 							  .at = {.at_section = true,
 								 .section = (size_t)ar->section}});
+			/* the reader's checklist boxes are the app's profile's */
+			if (c->role->nitems > 0 && a->profile != NULL &&
+			    strcmp(a->profile, c->profile) != 0)
+				app_status(a, false,
+					   "The role's text: its checklist shows %s's progress, not "
+					   "%s's",
+					   a->profile, c->profile);
 			return VR_REDRAW;
 		}
 		if (c->mode == MODE_HISTORY) {

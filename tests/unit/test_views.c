@@ -253,6 +253,75 @@ test_assess_columns(void)
 	store_close(st);
 }
 
+/* ---- chart ---- */
+
+/* Whether the screen shows needle; prints it when not. */
+static bool
+shows(const char *needle)
+{
+	return row_of(needle) >= 0;
+}
+
+/* The chart's closing hint shares the rows with the areas: shown whole or
+ * not at all (at 50x16 its second row was under the footer). */
+static void
+test_chart_hint(void)
+{
+	struct store *st = fixture_store("views-chart");
+	static const char *const sizes[][2] = {{"16", "50"}, {"17", "50"}, {"24", "80"}};
+
+	for (size_t i = 0; i < 3; i++) {
+		int rows = atoi(sizes[i][0]), cols = atoi(sizes[i][1]);
+		start(st, rows, cols, "dave");
+		app_key(&app, K_ENTER);
+		app_key(&app, 'v');
+		CU_ASSERT(shows("Community    "));
+		if (cols == 80) {
+			CU_ASSERT(shows(" Enter on an area reads what the role says about it; H "
+					"shows the history."));
+		} else if (rows == 17) {
+			int r = row_of(" Enter on an area reads what the role says about");
+			CU_ASSERT(r > 0 && r < rows - 2);
+			CU_ASSERT(ROWS_ARE(r + 1, " it; H shows the history."));
+		} else {
+			/* no room for both rows: no hint, the footer says it */
+			CU_ASSERT_EQUAL(row_of("Enter on an area"), -1);
+			CU_ASSERT(shows("Enter:read the area H:history"));
+		}
+		stop();
+	}
+	store_close(st);
+}
+
+/* From a candidate's chart, Enter on an area opens the role's text, whose
+ * checklist boxes are the app's profile's: the status says whose. */
+static void
+test_chart_open_says_whose(void)
+{
+	struct store *st = fixture_store("views-chart-open");
+
+	start(st, 24, 80, "dave");
+	app_key(&app, K_ENTER);
+	app_key(&app, 'v');
+	app_key(&app, K_ENTER);
+	CU_ASSERT(shows("The role's text: its checklist shows dave's progress, not alice's"));
+	app_key(&app, 'q');
+	CU_ASSERT(shows("Readiness of alice"));
+	stop();
+	/* her own chart: nothing to say */
+	app_init(&app, &fixture_cat, 24, 80);
+	app.store = st;
+	app.profile = "alice";
+	app_push(&app, view_chart_new(&app, catalog_find(&fixture_cat, DEMO), "alice", NULL,
+				      false));
+	frame_init(&fr, 24, 80);
+	app_key(&app, K_ENTER);
+	CU_ASSERT(!shows("its checklist shows"));
+	CU_ASSERT(shows("You shape the design."));
+	stop();
+	store_close(st);
+}
+
 /* ---- registration ---- */
 
 int
@@ -265,6 +334,8 @@ test_views_register(void)
 	    {"review: every average and the verdict, wrapped", test_review_wraps},
 	    {"review: clicks on entries of many heights", test_review_click},
 	    {"assessment: rater columns as wide as the names", test_assess_columns},
+	    {"chart: the closing hint whole or not at all", test_chart_hint},
+	    {"chart: opening the role from a candidate's says whose", test_chart_open_says_whose},
 	};
 	CU_pSuite s = CU_add_suite("views", fixture_suite_init, fixture_suite_clean);
 
