@@ -227,9 +227,12 @@ home_info(struct view *v, struct app *a)
 {
 	struct home *h = (struct home *)v;
 
-	return h->nav.sel >= 0 && (size_t)h->nav.sel < a->cat->n
-		   ? xasprintf("%ld/%zu", h->nav.sel + 1, a->cat->n)
-		   : NULL;
+	if (h->nav.sel < 0 || a->cat->n == 0)
+		return NULL;
+	/* the review entry after the last role: where the list is, still */
+	if ((size_t)h->nav.sel >= a->cat->n)
+		return xasprintf("%s review", a->ascii ? "*" : "\u2605");
+	return xasprintf("%ld/%zu", h->nav.sel + 1, a->cat->n);
 }
 
 /* First role from `from` (inclusive when incl) whose title or summary

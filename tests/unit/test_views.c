@@ -322,6 +322,39 @@ test_chart_open_says_whose(void)
 	store_close(st);
 }
 
+/* ---- home ---- */
+
+/* The header keeps its position on the right, on every entry and size
+ * (on the review entry, after the last role, it was blank). */
+static void
+test_home_position(void)
+{
+	static const int sizes[][2] = {{16, 50}, {24, 80}, {50, 200}};
+
+	for (size_t i = 0; i < 3; i++) {
+		int rows = sizes[i][0], cols = sizes[i][1];
+		char *want;
+		app_init(&app, &fixture_cat, rows, cols);
+		app.profile = "alice";
+		app_push(&app, view_home_new(&app));
+		frame_init(&fr, rows, cols);
+		want = xasprintf(" rolebook \xe2\x80\xba roles%*s1/1", cols - 21, "");
+		CU_ASSERT(ROWS_ARE(0, want));
+		free(want);
+		app_key(&app, 'G');
+		CU_ASSERT(selected_has("Review candidates"));
+		want = xasprintf(" rolebook \xe2\x80\xba roles%*s\xe2\x98\x85 review", cols - 26,
+				 "");
+		CU_ASSERT(ROWS_ARE(0, want));
+		free(want);
+		if (i == 0) {
+			app.ascii = true;
+			CU_ASSERT(ROWS_ARE(0, " rolebook > roles                        * review"));
+		}
+		stop();
+	}
+}
+
 /* ---- registration ---- */
 
 int
@@ -336,6 +369,7 @@ test_views_register(void)
 	    {"assessment: rater columns as wide as the names", test_assess_columns},
 	    {"chart: the closing hint whole or not at all", test_chart_hint},
 	    {"chart: opening the role from a candidate's says whose", test_chart_open_says_whose},
+	    {"home: the position in the header on every entry", test_home_position},
 	};
 	CU_pSuite s = CU_add_suite("views", fixture_suite_init, fixture_suite_clean);
 
