@@ -355,6 +355,27 @@ test_home_position(void)
 	}
 }
 
+/* The review entry's text names its key (R), which the footer drops at
+ * 50 columns: wrapped, never cut. */
+static void
+test_home_review_entry(void)
+{
+	app_init(&app, &fixture_cat, 16, 50);
+	app.profile = "alice";
+	app_push(&app, view_home_new(&app));
+	frame_init(&fr, 16, 50);
+	CU_ASSERT(ROWS_ARE(4, "  \xe2\x98\x85 Review candidates",
+			   "    For SIG chairs: every profile's progress,",
+			   "    ratings and readiness (R)", ""));
+	/* a click on its last row selects it */
+	click(6);
+	CU_ASSERT(selected_has("Review candidates"));
+	app_resize(&app, 24, 80);
+	CU_ASSERT(ROWS_ARE(5, "    For SIG chairs: every profile's progress, ratings and readiness (R)",
+			   ""));
+	stop();
+}
+
 /* ---- registration ---- */
 
 int
@@ -370,6 +391,7 @@ test_views_register(void)
 	    {"chart: the closing hint whole or not at all", test_chart_hint},
 	    {"chart: opening the role from a candidate's says whose", test_chart_open_says_whose},
 	    {"home: the position in the header on every entry", test_home_position},
+	    {"home: the review entry's text whole", test_home_review_entry},
 	};
 	CU_pSuite s = CU_add_suite("views", fixture_suite_init, fixture_suite_clean);
 
