@@ -382,7 +382,7 @@ draw_history(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 		len = strlen(areas);
 		do {
 			size_t next,
-			    cut = text_wrap(areas + pos, len - pos, f->cols - indent - 1, &next);
+			    cut = text_wrap_list(areas + pos, len - pos, f->cols - indent - 1, &next);
 			if (row >= top + height)
 				break;
 			if (sel && pos > 0)
@@ -513,7 +513,7 @@ history_lines(const void *ctx, size_t i)
 
 	do {
 		size_t next;
-		text_wrap(areas + pos, len - pos, c->cols - indent - 1, &next);
+		text_wrap_list(areas + pos, len - pos, c->cols - indent - 1, &next);
 		pos += next ? next : len - pos;
 		rows++;
 	} while (pos < len);

@@ -146,33 +146,6 @@ build_row(struct app *a, struct rrow *row)
 	row->progress = row->total ? (double)row->done / (double)row->total : 0;
 }
 
-/*
- * One line of a list of s[0..len) in `cells` cells: broken after a
- * separator ("; ", " \xc2\xb7 ", ", ") where one fits, so that an area stays
- * beside its average and a rater's name beside the first of theirs; else
- * at a space, as text_wrap() does.  *next: where the following line
- * starts.
- */
-static size_t
-wrap_list(const char *s, size_t len, int cells, size_t *next)
-{
-	size_t fit = text_fit(s, len, cells > 0 ? cells : 1, NULL);
-
-	if (fit < len)
-		for (size_t k = fit; k > 1; k--) {
-			bool sep = s[k - 1] == ';' || s[k - 1] == ',' ||
-				   (s[k - 1] == '\xb7' && s[k - 2] == '\xc2');
-			if (s[k] == ' ' && sep) {
-				size_t pos = k;
-				while (pos < len && s[pos] == ' ')
-					pos++;
-				*next = pos;
-				return k;
-			}
-		}
-	return text_wrap(s, len, cells, next);
-}
-
 static void
 add_line(struct rrow *row, const char *text, size_t off, size_t len, const char *label,
 	 uint16_t style)
@@ -191,7 +164,7 @@ add_part(struct rrow *row, const char *label, const char *text, size_t from, siz
 
 	do {
 		size_t next,
-		    cut = wrap_list(text + pos, to - pos, cells < 8 ? 8 : cells, &next);
+		    cut = text_wrap_list(text + pos, to - pos, cells < 8 ? 8 : cells, &next);
 		add_line(row, text, pos, cut, pos == from ? label : NULL, style);
 		pos += next ? next : to - pos;
 	} while (pos < to);

@@ -16,6 +16,7 @@
 #include "frame.h"
 #include "keys.h"
 #include "lines.h"
+#include "text.h"
 #include "unit.h"
 #include "xalloc.h"
 
@@ -376,6 +377,39 @@ test_home_review_entry(void)
 	stop();
 }
 
+/* ---- lists of areas ---- */
+
+/* The history and the review wrap lists after a separator, so that an
+ * area stays beside its average (the history at 80 columns showed
+ * "Strategic thinking" on one row and "2.4" on the next). */
+static void
+test_wrap_list(void)
+{
+	const char *s = "Leadership 2.2 \xc2\xb7 Objectivity 1.6 \xc2\xb7 Strategic thinking 2.4";
+	const char *a = "Leadership 2.2, Objectivity 1.6, Strategic thinking 2.4";
+	size_t next, cut;
+
+	cut = text_wrap_list(s, strlen(s), 54, &next);
+	CU_ASSERT_EQUAL(cut, strlen("Leadership 2.2 \xc2\xb7 Objectivity 1.6 \xc2\xb7"));
+	CU_ASSERT_STRING_EQUAL(s + next, "Strategic thinking 2.4");
+	cut = text_wrap_list(a, strlen(a), 52, &next);
+	CU_ASSERT_EQUAL(cut, strlen("Leadership 2.2, Objectivity 1.6,"));
+	CU_ASSERT_STRING_EQUAL(a + next, "Strategic thinking 2.4");
+	/* "bob: ...; carol: ..." */
+	s = "bob: Architecture 3.0; carol: Architecture 2.0";
+	cut = text_wrap_list(s, strlen(s), 40, &next);
+	CU_ASSERT_EQUAL(cut, strlen("bob: Architecture 3.0;"));
+	/* no separator that fits: at a space, as text_wrap() */
+	s = "Strategic thinking 2.4";
+	cut = text_wrap_list(s, strlen(s), 20, &next);
+	CU_ASSERT_EQUAL(cut, strlen("Strategic thinking"));
+	CU_ASSERT_STRING_EQUAL(s + next, "2.4");
+	/* all of it when it fits */
+	cut = text_wrap_list(s, strlen(s), 22, &next);
+	CU_ASSERT_EQUAL(cut, strlen(s));
+	CU_ASSERT_EQUAL(next, strlen(s));
+}
+
 /* ---- registration ---- */
 
 int
@@ -392,6 +426,7 @@ test_views_register(void)
 	    {"chart: opening the role from a candidate's says whose", test_chart_open_says_whose},
 	    {"home: the position in the header on every entry", test_home_position},
 	    {"home: the review entry's text whole", test_home_review_entry},
+	    {"lists of areas wrap after a separator", test_wrap_list},
 	};
 	CU_pSuite s = CU_add_suite("views", fixture_suite_init, fixture_suite_clean);
 
