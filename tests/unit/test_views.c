@@ -323,6 +323,34 @@ test_chart_open_says_whose(void)
 	store_close(st);
 }
 
+/* The compare view wraps each statement under itself (they were cut with
+ * "…"); G shows the last one whole. */
+static void
+test_compare_wraps(void)
+{
+	struct store *st = fixture_store("views-compare");
+	int r;
+
+	start(st, 16, 40, "dave");
+	app_key(&app, K_ENTER);
+	app_key(&app, 'H');
+	app_key(&app, 'g');
+	app_key(&app, ' ');
+	app_key(&app, 'j');
+	app_key(&app, ' ');
+	app_key(&app, K_ENTER);
+	r = row_of("I answer questions in the");
+	CU_ASSERT(r > 0);
+	CU_ASSERT(ROWS_ARE(r, " 1 \xe2\x86\x92 2  \xe2\x86\x91 I answer questions in the",
+			   "          channel."));
+	CU_ASSERT(row_of("\xe2\x80\xa6") <= 0); /* the header may cut the role's title */
+	app_key(&app, 'G');
+	r = row_of("I welcome newcomers.");
+	CU_ASSERT(r > 0 && r < 15);
+	stop();
+	store_close(st);
+}
+
 /* ---- home ---- */
 
 /* The header keeps its position on the right, on every entry and size
@@ -424,6 +452,7 @@ test_views_register(void)
 	    {"assessment: rater columns as wide as the names", test_assess_columns},
 	    {"chart: the closing hint whole or not at all", test_chart_hint},
 	    {"chart: opening the role from a candidate's says whose", test_chart_open_says_whose},
+	    {"compare: every statement whole", test_compare_wraps},
 	    {"home: the position in the header on every entry", test_home_position},
 	    {"home: the review entry's text whole", test_home_review_entry},
 	    {"lists of areas wrap after a separator", test_wrap_list},
