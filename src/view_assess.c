@@ -54,7 +54,7 @@ struct assess {
 	long *ent_stmt;
 	size_t nent, ecap;
 	struct listnav nav;
-	int *colx;	 /* where each rating column starts (see columns()) */
+	int *colx; /* where each rating column starts (see columns()) */
 	size_t ncols;
 	int width;	 /* of the last layout */
 	int legend_rows; /* the scale: 1, or 2 when narrow */

@@ -385,8 +385,8 @@ draw_history(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 		/* the areas wrap under themselves: none is cut off */
 		len = strlen(areas);
 		do {
-			size_t next,
-			    cut = text_wrap_list(areas + pos, len - pos, f->cols - indent - 1, &next);
+			size_t next, cut = text_wrap_list(areas + pos, len - pos,
+							  f->cols - indent - 1, &next);
 			if (row >= top + height)
 				break;
 			if (sel && pos > 0)
@@ -433,8 +433,8 @@ compare_heading(const struct chart *c, size_t ar, bool ascii)
 
 	readiness_area_value(&ra->areas[ar], "-", b1);
 	readiness_area_value(&rb->areas[ar], "-", b2);
-	return xasprintf("%s %s %s %s", c->role->areas[ar].name, b1,
-			 ascii ? "->" : "\xe2\x86\x92", b2);
+	return xasprintf("%s %s %s %s", c->role->areas[ar].name, b1, ascii ? "->" : "\xe2\x86\x92",
+			 b2);
 }
 
 /* Where a compared statement's text starts: after "3 → 4  ↑ ". */
@@ -714,10 +714,11 @@ chart_action(struct view *v, struct app *a, enum action act)
 			/* the reader's checklist boxes are the app's profile's */
 			if (c->role->nitems > 0 && a->profile != NULL &&
 			    strcmp(a->profile, c->profile) != 0)
-				app_status(a, false,
-					   "The role's text: its checklist shows %s's progress, not "
-					   "%s's",
-					   a->profile, c->profile);
+				app_status(
+				    a, false,
+				    "The role's text: its checklist shows %s's progress, not "
+				    "%s's",
+				    a->profile, c->profile);
 			return VR_REDRAW;
 		}
 		if (c->mode == MODE_HISTORY) {

@@ -157,8 +157,8 @@ add_line(struct rrow *row, const char *text, size_t off, size_t len, const char 
 /* text[from..to) wrapped into lines of `cells` cells, the label on the
  * first. */
 static void
-add_part(struct rrow *row, const char *label, const char *text, size_t from, size_t to,
-	 int cells, uint16_t style)
+add_part(struct rrow *row, const char *label, const char *text, size_t from, size_t to, int cells,
+	 uint16_t style)
 {
 	size_t pos = from;
 
@@ -406,8 +406,7 @@ review_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			}
 			if (l->label != NULL)
 				frame_puts(f, y, LABEL_COL, l->label, STY_DIM, -1);
-			frame_put(f, y, col, l->text + l->off, l->len, l->style,
-				  f->cols - col - 1);
+			frame_put(f, y, col, l->text + l->off, l->len, l->style, f->cols - col - 1);
 		}
 	}
 }

@@ -68,8 +68,8 @@ rows_are(int from, const char *const *want, int n)
 	return ok;
 }
 
-#define ROWS_ARE(from, ...)                                                                    \
-	rows_are((from), (const char *const[]){__VA_ARGS__},                                   \
+#define ROWS_ARE(from, ...)                                                                        \
+	rows_are((from), (const char *const[]){__VA_ARGS__},                                       \
 		 (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)))
 
 /* The first row holding needle, or -1. */
@@ -138,17 +138,18 @@ test_review_wraps(void)
 	    "    self:      Architecture 3.5 \xc2\xb7 Community 2.0",
 	    "    reviewers: bob: Architecture 3.0 \xc2\xb7 Community 4.0;",
 	    "               carol: Architecture 2.0 \xc2\xb7 Community 5.0",
-	    "    not yet: 1 checklist item left; Community 2.0 below 3.0",
-	    "  alice  retired-role", "    self:      not rated", "    reviewers: none yet",
+	    "    not yet: 1 checklist item left; Community 2.0 below 3.0", "  alice  retired-role",
+	    "    self:      not rated", "    reviewers: none yet",
 	    "    role not in this handbook"));
 	stop();
 
 	/* 50 columns: an area stays beside its average, the verdict goes on
 	 * indented */
 	start(st, 16, 50, "dave");
-	CU_ASSERT(ROWS_ARE(3, "  alice  Demo Lead                 2/3 "
-			      "\xe2\x96\x95\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88"
-			      "\xe2\x96\x88\xe2\x96\x91\xe2\x96\x91\xe2\x96\x91\xe2\x96\x8f",
+	CU_ASSERT(ROWS_ARE(3,
+			   "  alice  Demo Lead                 2/3 "
+			   "\xe2\x96\x95\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88"
+			   "\xe2\x96\x88\xe2\x96\x91\xe2\x96\x91\xe2\x96\x91\xe2\x96\x8f",
 			   "    self:      Architecture 3.5 \xc2\xb7 Community 2.0",
 			   "    reviewers: bob: Architecture 3.0 \xc2\xb7",
 			   "               Community 4.0;",
@@ -161,8 +162,9 @@ test_review_wraps(void)
 
 	/* 200 columns: one row each */
 	start(st, 50, 200, "dave");
-	CU_ASSERT(ROWS_ARE(5, "    reviewers: bob: Architecture 3.0 \xc2\xb7 Community 4.0; carol: "
-			      "Architecture 2.0 \xc2\xb7 Community 5.0",
+	CU_ASSERT(ROWS_ARE(5,
+			   "    reviewers: bob: Architecture 3.0 \xc2\xb7 Community 4.0; carol: "
+			   "Architecture 2.0 \xc2\xb7 Community 5.0",
 			   "    not yet: 1 checklist item left; Community 2.0 below 3.0",
 			   "  alice  retired-role"));
 	stop();
@@ -236,8 +238,7 @@ test_assess_columns(void)
 	/* at 50 columns the statements keep twenty cells: the name gives way */
 	app_resize(&app, 16, 50);
 	CU_ASSERT(ROWS_ARE(3, "  self chairper\xe2\x80\xa6 bob  carol",
-			   " Architecture  self 3.5  chairperson-of-sig -",
-			   "   bob 3.0  carol 2.0",
+			   " Architecture  self 3.5  chairperson-of-sig -", "   bob 3.0  carol 2.0",
 			   "   4   [ ]        3    2   ! I review designs."));
 	stop();
 
@@ -247,8 +248,7 @@ test_assess_columns(void)
 	app.profile = "alice";
 	app_push(&app, view_assess_new(&app, demo, "alice", NULL));
 	frame_init(&fr, 24, 80);
-	CU_ASSERT(ROWS_ARE(2, "  self bob  carol",
-			   " Architecture  self 3.5  bob 3.0  carol 2.0",
+	CU_ASSERT(ROWS_ARE(2, "  self bob  carol", " Architecture  self 3.5  bob 3.0  carol 2.0",
 			   "  [4]   3    2   ! I review designs."));
 	stop();
 	store_close(st);
@@ -313,8 +313,8 @@ test_chart_open_says_whose(void)
 	app_init(&app, &fixture_cat, 24, 80);
 	app.store = st;
 	app.profile = "alice";
-	app_push(&app, view_chart_new(&app, catalog_find(&fixture_cat, DEMO), "alice", NULL,
-				      false));
+	app_push(&app,
+		 view_chart_new(&app, catalog_find(&fixture_cat, DEMO), "alice", NULL, false));
 	frame_init(&fr, 24, 80);
 	app_key(&app, K_ENTER);
 	CU_ASSERT(!shows("its checklist shows"));
@@ -372,8 +372,8 @@ test_home_position(void)
 		free(want);
 		app_key(&app, 'G');
 		CU_ASSERT(selected_has("Review candidates"));
-		want = xasprintf(" rolebook \xe2\x80\xba roles%*s\xe2\x98\x85 review", cols - 26,
-				 "");
+		want =
+		    xasprintf(" rolebook \xe2\x80\xba roles%*s\xe2\x98\x85 review", cols - 26, "");
 		CU_ASSERT(ROWS_ARE(0, want));
 		free(want);
 		if (i == 0) {
@@ -400,8 +400,8 @@ test_home_review_entry(void)
 	click(6);
 	CU_ASSERT(selected_has("Review candidates"));
 	app_resize(&app, 24, 80);
-	CU_ASSERT(ROWS_ARE(5, "    For SIG chairs: every profile's progress, ratings and readiness (R)",
-			   ""));
+	CU_ASSERT(ROWS_ARE(
+	    5, "    For SIG chairs: every profile's progress, ratings and readiness (R)", ""));
 	stop();
 }
 
