@@ -639,6 +639,27 @@ text_wrap(const char *s, size_t len, int cells, size_t *next)
 	return cut;
 }
 
+size_t
+text_wrap_list(const char *s, size_t len, int cells, size_t *next)
+{
+	size_t fit = text_fit(s, len, cells > 0 ? cells : 1, NULL);
+
+	if (fit < len)
+		for (size_t k = fit; k > 1; k--) {
+			bool sep = s[k - 1] == ';' || s[k - 1] == ',' ||
+				   (s[k - 1] == '\xb7' && s[k - 2] == '\xc2');
+			if (s[k] == ' ' && sep) {
+				size_t pos = k;
+				while (pos < len && s[pos] == ' ')
+					pos++;
+				if (next != NULL)
+					*next = pos;
+				return k;
+			}
+		}
+	return text_wrap(s, len, cells, next);
+}
+
 static int
 hex_digit(char c)
 {

@@ -59,6 +59,13 @@ size_t text_fit(const char *s, size_t len, int cells, int *used);
  */
 size_t text_wrap(const char *s, size_t len, int cells, size_t *next);
 
+/*
+ * text_wrap() for a list ("Leadership 3.0 · Objectivity 2.0; bob: ..."):
+ * the row ends after a separator ("; ", ", " or " · ") where one fits, so
+ * that an item stays whole (an area beside its average); else at a space.
+ */
+size_t text_wrap_list(const char *s, size_t len, int cells, size_t *next);
+
 enum text_sanitize_flags {
 	TEXT_KEEP_NEWLINES = 1 << 0, /* keep \n; \r\n and lone \r become \n */
 	TEXT_KEEP_TABS = 1 << 1,     /* keep \t (otherwise it becomes a space) */

@@ -54,6 +54,8 @@ struct assess {
 	long *ent_stmt;
 	size_t nent, ecap;
 	struct listnav nav;
+	int *colx; /* where each rating column starts (see columns()) */
+	size_t ncols;
 	int width;	 /* of the last layout */
 	int legend_rows; /* the scale: 1, or 2 when narrow */
 	int body_top, body_h;
@@ -181,6 +183,7 @@ who_name(const char *rater)
 	return *rater ? rater : "self";
 }
 
+static void columns(struct assess *s);
 static int text_col(const struct assess *s);
 
 /*
@@ -236,10 +239,13 @@ static void
 layout_rows(struct assess *s, int width)
 {
 	const struct role *ro = s->role;
-	int tc = text_col(s), tw = width - tc - 1;
+	int tc, tw;
 	size_t uncounted = readiness_raters_uncounted(&s->by);
 
 	clear_rows(s);
+	columns(s);
+	tc = text_col(s);
+	tw = width - tc - 1;
 	for (size_t a = 0; a < ro->nareas; a++) {
 		if (a > 0)
 			add_row(s, -1, -1, 0, 0, true);
@@ -279,11 +285,55 @@ layout_rows(struct assess *s, int width)
 	}
 }
 
-/* Where statement text starts: after one rating column per rater. */
+/* The most cells a rater's name takes in its column's heading. */
+#define NAME_CELLS 10
+/* Statement text keeps at least this many cells before names are cut. */
+#define MIN_TEXT_CELLS 20
+
+/*
+ * The rating columns for a screen s->width wide, one per rater: each its
+ * rater's name and a space, so that names show whole where there is room
+ * (up to NAME_CELLS, then cut), at least 5 cells ("[3]" and room); when
+ * the statements would keep fewer than MIN_TEXT_CELLS, the widest give
+ * way first, down to 5.  colx[k] is where column k starts, colx[n] where
+ * the last ends.
+ */
+static void
+columns(struct assess *s)
+{
+	size_t n = s->nraters ? s->nraters : 1;
+	int *w = xcalloc(n, sizeof *w), x = 2;
+
+	for (size_t k = 0; k < n; k++) {
+		const char *name = k < s->nraters ? who_name(s->raters[k]) : "self";
+		int nw = text_width(name, strlen(name));
+		w[k] = (nw < 4 ? 4 : nw > NAME_CELLS ? NAME_CELLS : nw) + 1;
+		x += w[k];
+	}
+	while (s->width - (x + 1) - 1 < MIN_TEXT_CELLS) {
+		size_t widest = 0;
+		for (size_t k = 1; k < n; k++)
+			if (w[k] > w[widest])
+				widest = k;
+		if (w[widest] <= 5)
+			break;
+		w[widest]--;
+		x--;
+	}
+	free(s->colx);
+	s->colx = xcalloc(n + 1, sizeof *s->colx);
+	s->colx[0] = 2;
+	for (size_t k = 0; k < n; k++)
+		s->colx[k + 1] = s->colx[k] + w[k];
+	s->ncols = n;
+	free(w);
+}
+
+/* Where statement text starts: after the rating columns. */
 static int
 text_col(const struct assess *s)
 {
-	return 2 + (int)(s->nraters ? s->nraters : 1) * 5 + 1;
+	return s->colx ? s->colx[s->ncols] + 1 : 2 + 5 + 1;
 }
 
 /* The scale, on one line or two. */
@@ -376,10 +426,11 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		frame_puts_trunc(f, top + i, 1, legend[i], STY_DIM, f->cols - 2);
 	if (s->nraters > 1) {
 		/* column labels: self, then each reviewer */
-		for (size_t k = 0; k < s->nraters; k++)
-			frame_puts_trunc(
-			    f, top + s->legend_rows, 2 + (int)k * 5, who_name(s->raters[k]),
-			    strcmp(s->raters[k], s->rater) == 0 ? STY_STRONG : STY_DIM, 4);
+		for (size_t k = 0; k < s->nraters && k < s->ncols; k++)
+			frame_puts_trunc(f, top + s->legend_rows, s->colx[k],
+					 who_name(s->raters[k]),
+					 strcmp(s->raters[k], s->rater) == 0 ? STY_STRONG : STY_DIM,
+					 s->colx[k + 1] - s->colx[k] - 1);
 	}
 	if (s->role->nstmts == 0) {
 		frame_puts(f, s->body_top, 2, "This role names no skill areas to assess.",
@@ -409,7 +460,7 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			if (r->first) {
 				bool apart = s->nraters > 1 &&
 					     readiness_disagree(&s->by, s->role->stmts[r->stmt].id);
-				for (size_t k = 0; k < s->nraters; k++) {
+				for (size_t k = 0; k < s->nraters && k < s->ncols; k++) {
 					char box[16];
 					int val = value_by(s, s->raters[k], r->stmt);
 					bool m = strcmp(s->raters[k], s->rater) == 0;
@@ -420,7 +471,7 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 						snprintf(box, sizeof box, m ? "[ ]" : " - ");
 					if (apart && val > 0)
 						bs = STY_ALERT | STY_STRONG;
-					frame_puts(f, row, 2 + (int)k * 5, box, bs | st, 3);
+					frame_puts(f, row, s->colx[k], box, bs | st, 3);
 				}
 				/* two points apart: marked for monochrome too */
 				if (apart)
@@ -629,6 +680,7 @@ assess_free(struct view *v)
 	free(s->profile);
 	free(s->rater);
 	free(s->rows);
+	free(s->colx);
 	free(s->ent_row);
 	free(s->ent_stmt);
 	free(s);

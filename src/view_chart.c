@@ -50,10 +50,15 @@ struct chart {
 	int areas_row, areas_h; /* where the chart's areas went in the last frame */
 	int cols;		/* of the last layout, for history_lines */
 	bool ascii;
+	/* the compare view's entries in screen order: an area's heading
+	 * (-1 - area) or a statement (its index) */
+	long *cent;
+	size_t ncent;
 };
 
 #define HISTORY_HEAD "Snapshots of %s's own ratings, oldest first, in local time."
 #define HISTORY_HINT "Space marks two, Enter compares them (one: with now)."
+#define CHART_HINT "Enter on an area reads what the role says about it; H shows the history."
 
 static void
 free_data(struct chart *c)
@@ -158,19 +163,29 @@ sparkline(struct chart *c, struct frame *f, int row, int col, int cells, size_t 
 	}
 }
 
-/* Writes text word-wrapped from row on; returns the row after it. */
+/* Writes text word-wrapped from row on, above row `end`; returns the row
+ * after it. */
 static int
-wrapped(struct frame *f, int row, const char *text, uint16_t style)
+wrapped_to(struct frame *f, int row, int end, const char *text, uint16_t style)
 {
 	size_t len = strlen(text), pos = 0;
 
-	while (pos < len && row < f->rows - 1) {
+	while (pos < len && row < end) {
 		size_t next, cut = text_wrap(text + pos, len - pos, f->cols - 2, &next);
 		frame_put(f, row++, 1, text + pos, cut, style, f->cols - 2);
 		pos += next;
 	}
 	return row;
 }
+
+/* wrapped_to() above the footer. */
+static int
+wrapped(struct frame *f, int row, const char *text, uint16_t style)
+{
+	return wrapped_to(f, row, f->rows - 1, text, style);
+}
+
+static int wrapped_rows(int cols, const char *text);
 
 /* "Ratings: alice's own" and, from the review screen, the reviewer's. */
 static char *
@@ -243,7 +258,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
 	const struct readiness *rd = own(c);
 	struct chart_cols k;
-	int row = top;
+	int row = top, hint;
 	char *line, thr[16];
 
 	line = whose(c, a->ascii);
@@ -277,12 +292,15 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	frame_puts_trunc(f, row, k.name, "Skill area", STY_DIM, k.namew);
 	frame_puts(f, row, k.avg, "avg", STY_DIM, 3);
 	frame_puts_trunc(f, row++, k.trend, "trend", STY_DIM, f->cols - k.trend - 1);
-	/* the areas are a list in the rows left, with a hint below it when
-	 * there is room for both */
+	/* the areas are a list in the rows left, with the hint below it,
+	 * whole, when there is room for both */
 	c->areas_row = row;
 	c->areas_h = top + height - row;
-	if (c->areas_h >= (int)rd->nareas + 2)
-		c->areas_h -= 2;
+	hint = 1 + wrapped_rows(f->cols, CHART_HINT);
+	if (c->areas_h >= (int)rd->nareas + hint)
+		c->areas_h -= hint;
+	else
+		hint = 0;
 	if (c->areas_h < 1)
 		c->areas_h = 1;
 	listnav_layout(&c->nav, rd->nareas, c->areas_h);
@@ -318,11 +336,8 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 			  k.sparkw < f->cols - k.spark - 1 ? k.sparkw : f->cols - k.spark - 1, i,
 			  a->ascii);
 	}
-	row++;
-	if (row < top + height)
-		wrapped(f, row,
-			"Enter on an area reads what the role says about it; H shows the history.",
-			STY_DIM);
+	if (hint > 0)
+		wrapped_to(f, row + 1, top + height, CHART_HINT, STY_DIM);
 }
 
 /* "Architecture 3.5 · Community 2.0" of snapshot i, readiness's. */
@@ -370,8 +385,8 @@ draw_history(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 		/* the areas wrap under themselves: none is cut off */
 		len = strlen(areas);
 		do {
-			size_t next,
-			    cut = text_wrap(areas + pos, len - pos, f->cols - indent - 1, &next);
+			size_t next, cut = text_wrap_list(areas + pos, len - pos,
+							  f->cols - indent - 1, &next);
 			if (row >= top + height)
 				break;
 			if (sel && pos > 0)
@@ -407,6 +422,58 @@ compare_title(const struct chart *c)
 			 c->mark[0] + 1, d1, c->mark[1] + 1, d2);
 }
 
+/* The heading of area ar in the compare view, with its averages before
+ * and after (new string). */
+static char *
+compare_heading(const struct chart *c, size_t ar, bool ascii)
+{
+	const struct readiness *ra = &c->snaprd[c->mark[0]];
+	const struct readiness *rb = c->mark[1] >= 0 ? &c->snaprd[c->mark[1]] : own(c);
+	char b1[16], b2[16];
+
+	readiness_area_value(&ra->areas[ar], "-", b1);
+	readiness_area_value(&rb->areas[ar], "-", b2);
+	return xasprintf("%s %s %s %s", c->role->areas[ar].name, b1, ascii ? "->" : "\xe2\x86\x92",
+			 b2);
+}
+
+/* Where a compared statement's text starts: after "3 → 4  ↑ ". */
+#define COMPARE_TEXT_COL 10
+
+/* The compare view's entries: each area's heading, then its statements. */
+static void
+compare_entries(struct chart *c)
+{
+	free(c->cent);
+	c->cent = xcalloc(c->role->nareas + c->role->nstmts + 1, sizeof *c->cent);
+	c->ncent = 0;
+	for (size_t ar = 0; ar < c->role->nareas; ar++) {
+		c->cent[c->ncent++] = -1 - (long)ar;
+		for (size_t i = 0; i < c->role->nstmts; i++)
+			if (c->role->stmts[i].area == ar)
+				c->cent[c->ncent++] = (long)i;
+	}
+}
+
+static int wrapped_rows(int cols, const char *text);
+
+/* Lines compare entry k takes: its heading or its statement, wrapped. */
+static int
+compare_lines(const void *ctx, size_t k)
+{
+	const struct chart *c = ctx;
+	long e = c->cent[k];
+	char *line;
+	int rows;
+
+	if (e >= 0)
+		return wrapped_rows(c->cols - COMPARE_TEXT_COL + 1, c->role->stmts[e].text);
+	line = compare_heading(c, (size_t)(-1 - e), c->ascii);
+	rows = wrapped_rows(c->cols, line);
+	free(line);
+	return rows;
+}
+
 static void
 draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
@@ -414,53 +481,45 @@ draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int heigh
 	const struct store_rating *nr =
 	    c->mark[1] >= 0 ? c->snaps[c->mark[1]].ratings : c->by.self.rt;
 	size_t nn = c->mark[1] >= 0 ? c->snaps[c->mark[1]].nratings : c->by.self.nrt;
-	const struct readiness *ra = &c->snaprd[c->mark[0]];
-	const struct readiness *rb = c->mark[1] >= 0 ? &c->snaprd[c->mark[1]] : own(c);
 	char *line;
-	int row = top, textw = f->cols - 12;
-	size_t k = 0;
+	int row = top, end = top + height, textw = f->cols - COMPARE_TEXT_COL - 1;
 
 	line = compare_title(c);
-	row = wrapped(f, row, line, STY_STRONG);
+	row = wrapped_to(f, row, end, line, STY_STRONG);
 	free(line);
 	row++;
-	for (size_t ar = 0; ar < c->role->nareas; ar++) {
-		char b1[16], b2[16];
+	for (size_t k = c->nav.top; k < c->ncent && row < end; k++) {
+		long e = c->cent[k];
+		const struct statement *s;
+		int before, after;
+		char nums[24];
+		size_t len, pos = 0;
 
-		/* the area's heading, with its averages before and after */
-		if (k++ >= c->nav.top) {
-			if (row >= top + height)
-				return;
-			readiness_area_value(&ra->areas[ar], "-", b1);
-			readiness_area_value(&rb->areas[ar], "-", b2);
-			line = xasprintf("%s %s %s %s", c->role->areas[ar].name, b1,
-					 a->ascii ? "->" : "\xe2\x86\x92", b2);
-			row = wrapped(f, row, line, STY_HEADING);
+		if (e < 0) {
+			/* the area's heading, with its averages before and after */
+			line = compare_heading(c, (size_t)(-1 - e), a->ascii);
+			row = wrapped_to(f, row, end, line, STY_HEADING);
 			free(line);
+			continue;
 		}
-		for (size_t i = 0; i < c->role->nstmts; i++) {
-			const struct statement *s = &c->role->stmts[i];
-			int before, after;
-			char nums[24];
-			if (s->area != ar)
-				continue;
-			if (k++ < c->nav.top)
-				continue;
-			if (row >= top + height)
-				return;
-			before = value_in(old->ratings, old->nratings, s->id);
-			after = value_in(nr, nn, s->id);
-			snprintf(nums, sizeof nums, "%c %s %c", before ? '0' + before : '-',
-				 a->ascii ? "->" : "\xe2\x86\x92", after ? '0' + after : '-');
-			frame_puts(f, row, 1, nums, before != after ? STY_STRONG : STY_DIM, 6);
-			frame_puts(f, row, 8,
-				   before < after   ? (a->ascii ? "+" : "\xe2\x86\x91")
-				   : before > after ? (a->ascii ? "-" : "\xe2\x86\x93")
-						    : " ",
-				   STY_STRONG, 1);
-			frame_puts_trunc(f, row, 10, s->text, STY_PLAIN, textw);
-			row++;
-		}
+		s = &c->role->stmts[e];
+		before = value_in(old->ratings, old->nratings, s->id);
+		after = value_in(nr, nn, s->id);
+		snprintf(nums, sizeof nums, "%c %s %c", before ? '0' + before : '-',
+			 a->ascii ? "->" : "\xe2\x86\x92", after ? '0' + after : '-');
+		frame_puts(f, row, 1, nums, before != after ? STY_STRONG : STY_DIM, 6);
+		frame_puts(f, row, 8,
+			   before < after   ? (a->ascii ? "+" : "\xe2\x86\x91")
+			   : before > after ? (a->ascii ? "-" : "\xe2\x86\x93")
+					    : " ",
+			   STY_STRONG, 1);
+		/* the statement wraps under itself: none is cut off */
+		len = strlen(s->text);
+		do {
+			size_t next, cut = text_wrap(s->text + pos, len - pos, textw, &next);
+			frame_put(f, row++, COMPARE_TEXT_COL, s->text + pos, cut, STY_PLAIN, textw);
+			pos += next ? next : len - pos;
+		} while (pos < len && row < end);
 	}
 }
 
@@ -502,7 +561,7 @@ history_lines(const void *ctx, size_t i)
 
 	do {
 		size_t next;
-		text_wrap(areas + pos, len - pos, c->cols - indent - 1, &next);
+		text_wrap_list(areas + pos, len - pos, c->cols - indent - 1, &next);
 		pos += next ? next : len - pos;
 		rows++;
 	} while (pos < len);
@@ -540,6 +599,8 @@ chart_layout(struct view *v, struct app *a, int top, int height)
 		char *line = compare_title(c);
 		head = wrapped_rows(a->cols, line) + 1;
 		free(line);
+		compare_entries(c);
+		c->nav.lines = compare_lines;
 	}
 	c->body_top = top + head;
 	c->body_h = height - head;
@@ -548,7 +609,7 @@ chart_layout(struct view *v, struct app *a, int top, int height)
 	if (c->mode == MODE_HISTORY)
 		listnav_layout(&c->nav, c->nsnaps, c->body_h);
 	else if (c->mode == MODE_COMPARE)
-		listnav_layout(&c->nav, c->role->nstmts + c->role->nareas, c->body_h);
+		listnav_layout(&c->nav, c->ncent, c->body_h);
 	else
 		listnav_layout(&c->nav, c->role->nareas, c->areas_h ? c->areas_h : height);
 	if (c->mode != MODE_COMPARE)
@@ -650,6 +711,14 @@ chart_action(struct view *v, struct app *a, enum action act)
 							  .role = c->role,
 							  .at = {.at_section = true,
 								 .section = (size_t)ar->section}});
+			/* the reader's checklist boxes are the app's profile's */
+			if (c->role->nitems > 0 && a->profile != NULL &&
+			    strcmp(a->profile, c->profile) != 0)
+				app_status(
+				    a, false,
+				    "The role's text: its checklist shows %s's progress, not "
+				    "%s's",
+				    a->profile, c->profile);
 			return VR_REDRAW;
 		}
 		if (c->mode == MODE_HISTORY) {
@@ -696,6 +765,7 @@ chart_free(struct view *v)
 	struct chart *c = (struct chart *)v;
 
 	free_data(c);
+	free(c->cent);
 	free(c->profile);
 	free(c->viewer);
 	free(c);

@@ -19,8 +19,11 @@
 #include "view.h"
 #include "xalloc.h"
 
-/* Lines a role takes: its title, then its summary. */
+/* Lines a role takes: its title, then its summary (cut to one line: the
+ * role's text says the rest). */
 #define ROLE_LINES 2
+/* What the review entry says under its name, wrapped: its key is in it. */
+#define REVIEW_TEXT "For SIG chairs: every profile's progress, ratings and readiness (R)"
 
 struct home {
 	struct view v;
@@ -37,6 +40,8 @@ struct home {
 	} * prog;
 	size_t nprog;
 	uint64_t version;
+	size_t nroles; /* of the last layout: the entries are the roles, then the review */
+	int cols;      /* of the last layout */
 };
 
 static const char *
@@ -143,6 +148,31 @@ load_progress(struct home *h, struct app *a)
 	}
 }
 
+/* Rows of the review entry's text under its name, at cols. */
+static int
+review_rows(int cols)
+{
+	size_t len = strlen(REVIEW_TEXT), pos = 0;
+	int rows = 0;
+
+	do {
+		size_t next;
+		text_wrap(REVIEW_TEXT + pos, len - pos, cols - 5, &next);
+		pos += next ? next : len - pos;
+		rows++;
+	} while (pos < len);
+	return rows;
+}
+
+/* Lines entry k takes: a role two, the review entry its name and text. */
+static int
+entry_lines(const void *ctx, size_t k)
+{
+	const struct home *h = ctx;
+
+	return k < h->nroles ? ROLE_LINES : 1 + review_rows(h->cols);
+}
+
 /* The layout step: the list below its heading line; the progress shown. */
 static void
 home_layout(struct view *v, struct app *a, int top, int height)
@@ -150,6 +180,8 @@ home_layout(struct view *v, struct app *a, int top, int height)
 	struct home *h = (struct home *)v;
 
 	load_progress(h, a);
+	h->nroles = a->cat->n;
+	h->cols = a->cols;
 
 	h->body_top = top + 1;
 	h->body_h = height - 1;
@@ -198,10 +230,17 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			frame_puts(f, row, 2,
 				   a->ascii ? "* Review candidates" : "\u2605 Review candidates",
 				   STY_STRONG | sel, f->cols - 3);
-			frame_puts_trunc(
-			    f, row + 1, 4,
-			    "For SIG chairs: every profile's progress, ratings and readiness (R)",
-			    STY_DIM, f->cols - 5);
+			{
+				size_t len = strlen(REVIEW_TEXT), pos = 0;
+				for (int y = row + 1; pos < len && y < h->body_top + h->body_h;
+				     y++) {
+					size_t next, cut = text_wrap(REVIEW_TEXT + pos, len - pos,
+								     f->cols - 5, &next);
+					frame_put(f, y, 4, REVIEW_TEXT + pos, cut, STY_DIM,
+						  f->cols - 5);
+					pos += next ? next : len - pos;
+				}
+			}
 			break;
 		}
 		r = c->v[k];
@@ -227,9 +266,12 @@ home_info(struct view *v, struct app *a)
 {
 	struct home *h = (struct home *)v;
 
-	return h->nav.sel >= 0 && (size_t)h->nav.sel < a->cat->n
-		   ? xasprintf("%ld/%zu", h->nav.sel + 1, a->cat->n)
-		   : NULL;
+	if (h->nav.sel < 0 || a->cat->n == 0)
+		return NULL;
+	/* the review entry after the last role: where the list is, still */
+	if ((size_t)h->nav.sel >= a->cat->n)
+		return xasprintf("%s review", a->ascii ? "*" : "\u2605");
+	return xasprintf("%ld/%zu", h->nav.sel + 1, a->cat->n);
 }
 
 /* First role from `from` (inclusive when incl) whose title or summary
@@ -405,7 +447,9 @@ view_home_new(struct app *a)
 
 	h->v.ops = &home_ops;
 	listnav_init(&h->nav);
-	h->nav.per = ROLE_LINES;
-	(void)a;
+	h->nav.lines = entry_lines;
+	h->nav.ctx = h;
+	h->nroles = a->cat->n;
+	h->cols = a->cols;
 	return &h->v;
 }

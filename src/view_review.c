@@ -35,9 +35,23 @@ struct rrow {
 	struct readiness_raters by; /* every number shown: readiness's */
 	char *self;		    /* "Leadership 3.4 · Objectivity 2.0 ...", or NULL */
 	char *reviewers;	    /* "bob: Leadership 3.0 ...; carol: ...", or NULL */
+	size_t *rev_at;		    /* where each rater's part of reviewers starts */
+	size_t nrev_at;
 	char *verdict;
 	bool ready;
 	double progress;
+	/* the candidate's lines at the last layout's width (see wrap_row) */
+	struct rline *lines;
+	size_t nlines, lcap;
+};
+
+/* One line of a candidate: the first names who and which role; the others
+ * are a part of self, reviewers or verdict, wrapped under its label. */
+struct rline {
+	const char *text; /* the row's string this line shows part of, or NULL */
+	size_t off, len;
+	const char *label; /* "self:" on the first line of its part, or NULL */
+	uint16_t style;
 };
 
 struct review {
@@ -52,11 +66,12 @@ struct review {
 	char *filter;
 	struct listnav nav; /* over shown[] */
 	int body_top, body_h;
+	int width; /* of the last layout, that the rows' lines are wrapped to */
 };
 
-/* Lines a candidate takes: who and which role, their own averages, the
- * reviewers', the verdict. */
-#define CANDIDATE_LINES 4
+/* Where the parts of a candidate start: the labels, then their text. */
+#define LABEL_COL 4
+#define TEXT_COL (LABEL_COL + 11) /* after "reviewers: " */
 
 static void
 free_row(struct rrow *row)
@@ -68,6 +83,8 @@ free_row(struct rrow *row)
 	free(row->verdict);
 	readiness_raters_done(&row->by);
 	store_ratings_free(row->rt, row->nrt);
+	free(row->lines);
+	free(row->rev_at);
 	memset(row, 0, sizeof *row);
 }
 
@@ -109,6 +126,7 @@ build_row(struct app *a, struct rrow *row)
 	readiness_by_rater(&row->by, row->role, row->rt, row->nrt, row->done, row->total);
 	if (any_rated(&row->by.self.rd))
 		row->self = readiness_area_list(&row->by.self.rd, a->ascii);
+	row->rev_at = xcalloc(row->by.nrev ? row->by.nrev : 1, sizeof *row->rev_at);
 	for (size_t k = 0; k < row->by.nrev; k++) {
 		const struct rater_readiness *g = &row->by.rev[k];
 		char *list, *next;
@@ -116,6 +134,7 @@ build_row(struct app *a, struct rrow *row)
 		if (!any_rated(&g->rd))
 			continue;
 		list = readiness_area_list(&g->rd, a->ascii);
+		row->rev_at[row->nrev_at++] = row->reviewers ? strlen(row->reviewers) + 2 : 0;
 		next = xasprintf("%s%s%s: %s", row->reviewers ? row->reviewers : "",
 				 row->reviewers ? "; " : "", g->rater, list);
 		free(list);
@@ -125,6 +144,73 @@ build_row(struct app *a, struct rrow *row)
 	row->verdict = xstrdup(row->by.self.rd.verdict);
 	row->ready = row->by.self.rd.ready;
 	row->progress = row->total ? (double)row->done / (double)row->total : 0;
+}
+
+static void
+add_line(struct rrow *row, const char *text, size_t off, size_t len, const char *label,
+	 uint16_t style)
+{
+	row->lines = xgrow(row->lines, &row->lcap, row->nlines + 1, sizeof *row->lines);
+	row->lines[row->nlines++] = (struct rline){text, off, len, label, style};
+}
+
+/* text[from..to) wrapped into lines of `cells` cells, the label on the
+ * first. */
+static void
+add_part(struct rrow *row, const char *label, const char *text, size_t from, size_t to, int cells,
+	 uint16_t style)
+{
+	size_t pos = from;
+
+	do {
+		size_t next,
+		    cut = text_wrap_list(text + pos, to - pos, cells < 8 ? 8 : cells, &next);
+		add_line(row, text, pos, cut, pos == from ? label : NULL, style);
+		pos += next ? next : to - pos;
+	} while (pos < to);
+}
+
+/* A candidate's lines for a screen `width` wide: who and which role; then
+ * their own averages, the reviewers' and the verdict, each wrapped under
+ * its label so that every rater's average and the whole verdict show. */
+static void
+wrap_row(struct rrow *row, int width)
+{
+	const char *self = row->self ? row->self : "not rated";
+	const char *rev = row->reviewers ? row->reviewers : "none yet";
+	int cells = width - TEXT_COL - 1;
+
+	row->nlines = 0;
+	add_line(row, NULL, 0, 0, NULL, 0);
+	add_part(row, "self:", self, 0, strlen(self), cells, STY_DIM);
+	if (row->nrev_at < 2 || text_width(rev, strlen(rev)) <= cells) {
+		add_part(row, "reviewers:", rev, 0, strlen(rev), cells, STY_DIM);
+	} else {
+		/* too long for one line: a line (or more) per reviewer */
+		for (size_t k = 0; k < row->nrev_at; k++) {
+			size_t to = k + 1 < row->nrev_at ? row->rev_at[k + 1] - 1 : strlen(rev);
+			add_part(row, k == 0 ? "reviewers:" : NULL, rev, row->rev_at[k], to, cells,
+				 STY_DIM);
+		}
+	}
+	add_part(row, NULL, row->verdict, 0, strlen(row->verdict), width - LABEL_COL - 3,
+		 row->ready ? STY_DONE | STY_STRONG : STY_PLAIN);
+}
+
+static void
+wrap_rows(struct review *r)
+{
+	for (size_t i = 0; i < r->nrows; i++)
+		wrap_row(&r->rows[i], r->width);
+}
+
+/* Lines candidate k of the list takes. */
+static int
+candidate_lines(const void *ctx, size_t k)
+{
+	const struct review *r = ctx;
+
+	return (int)r->rows[r->shown[k]].nlines;
 }
 
 static struct review *sorting; /* qsort has no context argument */
@@ -211,6 +297,8 @@ reload(struct review *r, struct app *a)
 	store_progress_free(p, n);
 	r->version = a->store ? store_data_version(a->store) : 0;
 	r->loaded = true;
+	if (r->width > 0)
+		wrap_rows(r);
 	arrange(r);
 }
 
@@ -222,6 +310,10 @@ review_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct review *r = (struct review *)v;
 
+	if (r->width != a->cols) {
+		r->width = a->cols;
+		wrap_rows(r);
+	}
 	if (!r->loaded || (a->store && store_data_version(a->store) != r->version))
 		reload(r, a);
 	r->body_top = top + 2;
@@ -229,19 +321,66 @@ review_layout(struct view *v, struct app *a, int top, int height)
 	listnav_layout(&r->nav, r->nshown, r->body_h);
 }
 
+/* A candidate's first line: who, which role (cut where it must be), and
+ * the checklist's progress at the right edge (its bar goes first). */
+static void
+draw_head(struct app *a, struct frame *f, int y, const struct rrow *row, uint16_t sel)
+{
+	const char *title = row->role ? row->role->title : row->role_id;
+	char *prog = NULL;
+	int col, pw = 0, room;
+
+	if (sel)
+		frame_fill(f, y, 0, f->cols, ' ', sel);
+	col = 2 + frame_puts_trunc(f, y, 2, row->profile, STY_STRONG | sel, 20);
+	col += 2;
+	if (row->total) {
+		char *bar = checklist_bar(row->done, row->total, 10, a->ascii);
+		prog = xasprintf("%zu/%zu %s", row->done, row->total, bar);
+		pw = text_width(prog, strlen(prog));
+		if (f->cols - pw - 1 - col - 2 < 8) { /* the title first */
+			free(prog);
+			prog = xasprintf("%zu/%zu", row->done, row->total);
+			pw = text_width(prog, strlen(prog));
+		}
+		free(bar);
+	}
+	room = (prog ? f->cols - pw - 1 : f->cols) - col - 1;
+	if (room > 0)
+		frame_puts_trunc(f, y, col, title, STY_PLAIN | sel, room);
+	if (prog != NULL) {
+		frame_puts(f, y, f->cols - pw - 1, prog,
+			   (row->done == row->total ? STY_DONE : STY_DIM) | sel, pw);
+		free(prog);
+	}
+}
+
+/* The heading: the count, the order, the filter; the keys when they fit
+ * whole. */
+static void
+draw_heading(struct review *r, struct frame *f, int top)
+{
+	const char *keys = " \xc2\xb7 s sorts, / filters";
+	char *head = xasprintf("%zu candidate role%s \xc2\xb7 sorted by %s%s%s", r->nshown,
+			       r->nshown == 1 ? "" : "s", sort_names[r->sort],
+			       r->filter && *r->filter ? " \xc2\xb7 filter: " : "",
+			       r->filter && *r->filter ? r->filter : "");
+	int used = frame_puts_trunc(f, top, 1, head, STY_DIM, f->cols - 2);
+
+	if (used == text_width(head, strlen(head)) &&
+	    used + text_width(keys, strlen(keys)) <= f->cols - 2)
+		frame_puts(f, top, 1 + used, keys, STY_DIM, -1);
+	free(head);
+}
+
 static void
 review_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct review *r = (struct review *)v;
-	int per = CANDIDATE_LINES;
-	size_t last;
-	char head[200];
+	int y = r->body_top, end = r->body_top + r->body_h;
 
-	snprintf(head, sizeof head, "%zu candidate role%s \xc2\xb7 sorted by %s%s%s%s", r->nshown,
-		 r->nshown == 1 ? "" : "s", sort_names[r->sort],
-		 r->filter && *r->filter ? " \xc2\xb7 filter: " : "",
-		 r->filter && *r->filter ? r->filter : "", " \xc2\xb7 s sorts, / filters");
-	frame_puts_trunc(f, top, 1, head, STY_DIM, f->cols - 2);
+	(void)height; /* laid out by the layout step, before every draw */
+	draw_heading(r, f, top);
 	if (r->nshown == 0) {
 		frame_puts(f, r->body_top, 2,
 			   r->nrows ? "No candidate matches the filter."
@@ -250,39 +389,25 @@ review_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			   STY_PLAIN, f->cols - 3);
 		return;
 	}
-	last = listnav_bottom(&r->nav);
-	for (size_t k = r->nav.top; k <= last; k++) {
-		const struct rrow *row;
-		int y = r->body_top + (int)(k - r->nav.top) * per, col;
-		uint16_t sel;
-		char *line;
+	for (size_t k = r->nav.top; k < r->nshown && y < end; k++) {
+		const struct rrow *row = &r->rows[r->shown[k]];
+		uint16_t sel = (long)k == r->nav.sel ? STY_SELECT : 0;
 
-		if (k >= r->nshown)
-			break;
-		row = &r->rows[r->shown[k]];
-		sel = (long)k == r->nav.sel ? STY_SELECT : 0;
-		if (sel)
-			frame_fill(f, y, 0, f->cols, ' ', sel);
-		col = 2 + frame_puts_trunc(f, y, 2, row->profile, STY_STRONG | sel, 20);
-		col += 2;
-		col += frame_puts_trunc(f, y, col, row->role ? row->role->title : row->role_id,
-					STY_PLAIN | sel, 24);
-		if (row->total) {
-			char *bar = checklist_bar(row->done, row->total, 10, a->ascii);
-			line = xasprintf("%zu/%zu %s", row->done, row->total, bar);
-			frame_puts(f, y, f->cols - text_width(line, strlen(line)) - 1, line,
-				   (row->done == row->total ? STY_DONE : STY_DIM) | sel, -1);
-			free(line);
-			free(bar);
+		for (size_t i = 0; i < row->nlines && y < end; i++, y++) {
+			const struct rline *l = &row->lines[i];
+			/* self and reviewers under their labels, the verdict
+			 * from the labels' column, going on indented */
+			int col = l->text != row->verdict ? TEXT_COL
+				  : l->off == 0		  ? LABEL_COL
+							  : LABEL_COL + 2;
+			if (l->text == NULL) {
+				draw_head(a, f, y, row, sel);
+				continue;
+			}
+			if (l->label != NULL)
+				frame_puts(f, y, LABEL_COL, l->label, STY_DIM, -1);
+			frame_put(f, y, col, l->text + l->off, l->len, l->style, f->cols - col - 1);
 		}
-		line = xasprintf("self:      %s", row->self ? row->self : "not rated");
-		frame_puts_trunc(f, y + 1, 4, line, STY_DIM, f->cols - 5);
-		free(line);
-		line = xasprintf("reviewers: %s", row->reviewers ? row->reviewers : "none yet");
-		frame_puts_trunc(f, y + 2, 4, line, STY_DIM, f->cols - 5);
-		free(line);
-		frame_puts_trunc(f, y + 3, 4, row->verdict,
-				 row->ready ? STY_DONE | STY_STRONG : STY_PLAIN, f->cols - 5);
 	}
 }
 
@@ -417,7 +542,8 @@ view_review_new(struct app *a)
 
 	r->v.ops = &review_ops;
 	listnav_init(&r->nav);
-	r->nav.per = CANDIDATE_LINES;
+	r->nav.lines = candidate_lines;
+	r->nav.ctx = r;
 	reload(r, a);
 	return &r->v;
 }
