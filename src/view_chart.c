@@ -110,7 +110,7 @@ own(const struct chart *c)
  * A bar of `cells` cells for a value out of 5, with a tick where the
  * threshold is.  An area below its threshold is drawn with another glyph
  * and colour, so that it stands out in colour, in monochrome and in
- * ASCII alike: meets "█" (ASCII "#"), below "▒" ("="), empty "░" ("."),
+ * ASCII alike: meets "█" (ASCII "#"), below "▒" ("="), empty "░" ("-", as the checklist's bars),
  * the threshold "│" ("|").
  */
 static void
@@ -130,7 +130,7 @@ bar(struct frame *f, int row, int col, int cells, const struct area_score *sc, b
 		else if (i < full)
 			frame_puts(f, row, col + i, fill, fs, 1);
 		else
-			frame_puts(f, row, col + i, ascii ? "." : "\xe2\x96\x91", STY_DIM, 1);
+			frame_puts(f, row, col + i, ascii ? "-" : "\xe2\x96\x91", STY_DIM, 1);
 	}
 }
 

@@ -370,7 +370,7 @@ test_bars(void)
 		CU_ASSERT_PTR_NULL(strstr(row, "below"));
 		free(row);
 		row = frame_row(&fr, rc);
-		CU_ASSERT(has(row, " ====") && has(row, "=.") && has(row, ".|."));
+		CU_ASSERT(has(row, " ====") && has(row, "=-") && has(row, "-|-"));
 		/* the label beside the bar's number, not at the far right */
 		CU_ASSERT(has(row, " 2.0  below 3.0"));
 		CU_ASSERT(strstr(row, "below") - row < 70);
