@@ -499,6 +499,9 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 	size_t nrt = 0, nsn = 0;
 	struct checklist cl;
 	struct readiness rd;
+	struct readiness_raters by;
+	struct store_rating *all = NULL;
+	size_t nall = 0;
 	enum store_status s;
 	const char *who = rater ? rater : "";
 
@@ -517,8 +520,11 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 		return 1;
 	}
 	checklist_load(&cl, st, profile, r);
-	/* every number below is readiness's */
-	readiness_compute(&rd, r, rt, nrt, cl.done, cl.n);
+	/* every number below is readiness's; the verdict hears every rater */
+	readiness_compute_cl(&rd, r, rt, nrt, &cl);
+	if (store_ratings_get(st, profile, r->id, NULL, &all, &nall) != STORE_OK)
+		nall = 0;
+	readiness_by_rater_cl(&by, r, all, nall, &cl);
 	fprintf(out, "%s: %s", r->title, *who ? "review of " : "self-assessment of ");
 	put_clean(out, profile, 0);
 	if (*who) {
@@ -555,8 +561,17 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 			fprintf(out, "\nNot counted: %s.\n", note);
 		free(note);
 	}
-	fprintf(out, "\nChecklist: %zu of %zu done\n", cl.done, cl.n);
-	fprintf(out, "Readiness: %s\n%s\n", rd.verdict, READINESS_DISCLAIMER);
+	{
+		size_t nl;
+		char **lines = readiness_summary_lines(&by, ascii, &nl);
+		fputc('\n', out);
+		for (size_t i = 0; i < nl; i++) {
+			put_clean(out, lines[i], 0);
+			fputc('\n', out);
+		}
+		fprintf(out, "%s\n", READINESS_DISCLAIMER);
+		readiness_lines_free(lines, nl);
+	}
 	fprintf(out, "\nHistory (%zu snapshot%s):\n", nsn, nsn == 1 ? "" : "s");
 	for (size_t i = 0; i < nsn; i++) {
 		struct readiness snap;
@@ -570,6 +585,8 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 		readiness_done(&snap);
 	}
 	readiness_done(&rd);
+	readiness_raters_done(&by);
+	store_ratings_free(all, nall);
 	checklist_done(&cl);
 	store_ratings_free(rt, nrt);
 	store_snapshots_free(sn, nsn);

@@ -74,7 +74,7 @@ report_role_load(struct report_role *rr, struct store *st, const char *profile, 
 		s = store_ratings_get(st, profile, r->id, NULL, &rr->rt, &rr->nrt);
 	if (s != STORE_OK)
 		return s;
-	readiness_by_rater(&rr->by, r, rr->rt, rr->nrt, rr->cl.done, rr->cl.n);
+	readiness_by_rater_cl(&rr->by, r, rr->rt, rr->nrt, &rr->cl);
 	return STORE_OK;
 }
 
@@ -276,6 +276,29 @@ text_scores(struct strbuf *b, const struct report_role *rr)
 	free(w);
 }
 
+/* The overall verdict, then each rater's own when there are reviewers. */
+static void
+text_verdicts(struct strbuf *b, const struct report_role *rr)
+{
+	char *v = text_clean(rr->by.verdict, 0);
+
+	strbuf_printf(b, "\nReadiness: %s\n", v);
+	free(v);
+	if (rr->by.nrev > 0) {
+		v = text_clean(rr->by.self.rd.verdict, 0);
+		strbuf_printf(b, "  self: %s\n", v);
+		free(v);
+	}
+	for (size_t k = 0; k < rr->by.nrev; k++) {
+		char *who = text_clean(rr->by.rev[k].rater, 0);
+		v = text_clean(rr->by.rev[k].rd.verdict, 0);
+		strbuf_printf(b, "  %s: %s\n", who, v);
+		free(who);
+		free(v);
+	}
+	strbuf_printf(b, "%s\n", READINESS_DISCLAIMER);
+}
+
 static void
 text_role(struct strbuf *b, const struct report_role *rr)
 {
@@ -293,10 +316,11 @@ text_role(struct strbuf *b, const struct report_role *rr)
 	free(title);
 	free(id);
 
-	if (rr->cl.n == 0)
-		strbuf_puts(b, "Checklist: none in this role\n");
-	else
-		strbuf_printf(b, "Checklist: %zu of %zu done\n", rr->cl.done, rr->cl.n);
+	{
+		char *line = readiness_checklist_line(&rr->by.self.rd);
+		strbuf_printf(b, "%s\n", line);
+		free(line);
+	}
 	for (size_t i = 0; i < rr->cl.n; i++) {
 		const struct checklist_entry *e = &rr->cl.v[i];
 		const char *g = e->item->group;
@@ -324,7 +348,7 @@ text_role(struct strbuf *b, const struct report_role *rr)
 	else
 		text_scores(b, rr);
 	uncounted_line(b, rr, "");
-	strbuf_printf(b, "\nReadiness: %s\n%s\n", rr->by.self.rd.verdict, READINESS_DISCLAIMER);
+	text_verdicts(b, rr);
 
 	strbuf_puts(b, "\nEvidence:\n");
 	nevidence = b->len;
@@ -410,10 +434,12 @@ md_role(struct strbuf *b, const struct report_role *rr)
 	md_text(b, r->id);
 	strbuf_puts(b, ")\n\n");
 
-	if (rr->cl.n == 0)
-		strbuf_puts(b, "**Checklist:** none in this role\n");
-	else
-		strbuf_printf(b, "**Checklist:** %zu of %zu done\n", rr->cl.done, rr->cl.n);
+	{
+		char *line = readiness_checklist_line(&rr->by.self.rd), *colon = strchr(line, ':');
+		*colon = '\0';
+		strbuf_printf(b, "**%s:**%s\n", line, colon + 1);
+		free(line);
+	}
 	for (size_t i = 0; i < rr->cl.n; i++) {
 		const struct checklist_entry *e = &rr->cl.v[i];
 		const char *g = e->item->group;
@@ -465,8 +491,21 @@ md_role(struct strbuf *b, const struct report_role *rr)
 	}
 	uncounted_line(b, rr, "\n");
 	strbuf_puts(b, "\n**Readiness:** ");
-	md_text(b, rr->by.self.rd.verdict);
-	strbuf_printf(b, "\n\n> %s\n", READINESS_DISCLAIMER);
+	md_text(b, rr->by.verdict);
+	strbuf_puts(b, "\n");
+	if (rr->by.nrev > 0) {
+		strbuf_puts(b, "\n- self: ");
+		md_text(b, rr->by.self.rd.verdict);
+		strbuf_puts(b, "\n");
+	}
+	for (size_t k = 0; k < rr->by.nrev; k++) {
+		strbuf_puts(b, "- ");
+		md_text(b, rr->by.rev[k].rater);
+		strbuf_puts(b, ": ");
+		md_text(b, rr->by.rev[k].rd.verdict);
+		strbuf_puts(b, "\n");
+	}
+	strbuf_printf(b, "\n> %s\n", READINESS_DISCLAIMER);
 
 	strbuf_puts(b, "\n### Evidence\n\n");
 	nevidence = b->len;
@@ -497,8 +536,20 @@ jscore(const struct area_score *sc)
 	return o;
 }
 
+/* One rater's own verdict. */
 static json_t *
-jitem(const char *id, const char *text, const char *group, bool done, const struct store_item *rec)
+jverdict(const struct readiness *rd)
+{
+	json_t *o = json_object();
+
+	jsonout_set(o, "ready", json_boolean(rd->ready));
+	jsonout_set(o, "verdict", jsonout_text(rd->verdict, 0));
+	return o;
+}
+
+static json_t *
+jitem(const char *id, const char *text, const char *group, bool required, bool done,
+      const struct store_item *rec)
 {
 	json_t *o = json_object();
 
@@ -507,6 +558,7 @@ jitem(const char *id, const char *text, const char *group, bool done, const stru
 	jsonout_set(o, "group", jsonout_text(group, 0));
 	jsonout_set(o, "done", json_boolean(done));
 	jsonout_set(o, "done_at", json_integer(done && rec != NULL ? rec->done_at : 0));
+	jsonout_set(o, "required", json_boolean(required));
 	jsonout_set(o, "note", jsonout_note(rec != NULL ? rec->note : NULL));
 	return o;
 }
@@ -542,16 +594,25 @@ json_role(const struct report_role *rr)
 	for (size_t i = 0; i < rr->cl.n; i++) {
 		const struct checklist_entry *e = &rr->cl.v[i];
 		jsonout_push(items,
-			     jitem(e->item->id, e->item->text, e->item->group, e->done, e->rec));
+			     jitem(e->item->id, e->item->text, e->item->group, e->item->required,
+				   e->done, e->rec));
 	}
 	for (size_t k = 0; k < rr->cl.nstale; k++) {
 		const struct store_item *rec = rr->cl.stale[k];
-		json_t *it = jitem(rec->item_id, rec->text, NULL, rec->done, rec);
+		json_t *it = jitem(rec->item_id, rec->text, NULL, false, rec->done, rec);
 		json_object_del(it, "group");
+		json_object_del(it, "required");
 		jsonout_push(stale, it);
 	}
 	jsonout_set(cl, "done", json_integer((json_int_t)rr->cl.done));
 	jsonout_set(cl, "total", json_integer((json_int_t)rr->cl.n));
+	{
+		json_t *pq = json_object();
+		jsonout_set(pq, "done", json_integer((json_int_t)rr->by.self.rd.req_done));
+		jsonout_set(pq, "total", json_integer((json_int_t)rr->by.self.rd.req_total));
+		jsonout_set(pq, "marked", json_boolean(rr->by.self.rd.marked));
+		jsonout_set(cl, "prerequisites", pq);
+	}
 	jsonout_set(cl, "items", items);
 	jsonout_set(cl, "stale", stale);
 	jsonout_set(o, "checklist", cl);
@@ -574,8 +635,19 @@ json_role(const struct report_role *rr)
 		jsonout_push(areas, ao);
 	}
 	jsonout_set(o, "areas", areas);
-	jsonout_set(rd, "ready", json_boolean(rr->by.self.rd.ready));
-	jsonout_set(rd, "verdict", jsonout_text(rr->by.self.rd.verdict, 0));
+	jsonout_set(rd, "ready", json_boolean(rr->by.ready));
+	jsonout_set(rd, "verdict", jsonout_text(rr->by.verdict, 0));
+	jsonout_set(rd, "reviewed", json_boolean(rr->by.nrev > 0));
+	jsonout_set(rd, "self", jverdict(&rr->by.self.rd));
+	{
+		json_t *rv = json_object();
+		for (size_t k = 0; k < rr->by.nrev; k++) {
+			char *name = text_clean(rr->by.rev[k].rater, 0);
+			jsonout_set(rv, name, jverdict(&rr->by.rev[k].rd));
+			free(name);
+		}
+		jsonout_set(rd, "reviewers", rv);
+	}
 	jsonout_set(rd, "disclaimer", json_string(READINESS_DISCLAIMER));
 	jsonout_set(o, "readiness", rd);
 	each_evidence(rr, json_evidence, ev);

@@ -82,7 +82,12 @@ reload(struct chart *c, struct app *a)
 		store_snapshots_get(a->store, c->profile, c->role->id, "", &c->snaps, &c->nsnaps);
 		c->version = store_data_version(a->store);
 	}
-	readiness_by_rater(&c->by, c->role, c->ratings, c->nratings, c->done, c->total);
+	{
+		struct checklist cl; /* the prerequisites, for the verdict */
+		checklist_load(&cl, a->store, c->profile, c->role);
+		readiness_by_rater_cl(&c->by, c->role, c->ratings, c->nratings, &cl);
+		checklist_done(&cl);
+	}
 	c->snaprd = xcalloc(c->nsnaps ? c->nsnaps : 1, sizeof *c->snaprd);
 	for (size_t i = 0; i < c->nsnaps; i++)
 		readiness_of_snapshot(&c->snaprd[i], c->role, &c->snaps[i]);
@@ -249,9 +254,17 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	line = whose(c, a->ascii);
 	row = wrapped(f, row, line, STY_DIM);
 	free(line);
-	line = xasprintf("Readiness: %s", rd->verdict);
-	row = wrapped(f, row, line, rd->ready ? (STY_STRONG | STY_DONE) : STY_STRONG);
+	line = xasprintf("Readiness: %s", c->by.verdict);
+	row = wrapped(f, row, line, c->by.ready ? (STY_STRONG | STY_DONE) : STY_STRONG);
 	free(line);
+	/* each reviewer's averages, named, a line each where there is room */
+	for (size_t i = 0; i < c->by.nrev && height >= 18; i++) {
+		char *list = readiness_area_list(&c->by.rev[i].rd, a->ascii);
+		line = xasprintf("%s: %s", c->by.rev[i].rater, list);
+		frame_puts_trunc(f, row++, 1, line, STY_DIM, f->cols - 2);
+		free(line);
+		free(list);
+	}
 	row = wrapped(f, row, READINESS_DISCLAIMER, STY_DIM);
 	row++;
 	if (c->total > 0) {
@@ -262,6 +275,11 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 				 f->cols - 2);
 		free(line);
 		free(b);
+		if (rd->marked) { /* the prerequisites apart */
+			line = readiness_checklist_line(rd);
+			frame_puts_trunc(f, row++, 1, line, STY_DIM, f->cols - 2);
+			free(line);
+		}
 		row++;
 	}
 	if (rd->nareas == 0) {

@@ -78,8 +78,9 @@ test_report_no_records(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness report for nobody\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Checklist: 0 of 3 done\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Architecture  -     3.0\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness: not yet: 3 checklist items left; "
-					   "Architecture not rated; Community not rated\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness: not yet: 3 checklist items left; self: "
+					   "Architecture not rated, Community not rated; no reviewer "
+					   "has rated yet\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Evidence:\n  no notes yet\n"));
 	free(out);
 	store_close(st);
