@@ -17,13 +17,16 @@
 
 #include <jansson.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "checklist.h"
+#include "dates.h"
 #include "jsonout.h"
 #include "readiness.h"
 #include "report.h"
+#include "report_int.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -52,17 +55,7 @@ width_of(const char *s)
 
 /* ---- one role's records ---- */
 
-/* One role's records joined with its content; every number comes from
- * readiness_by_rater(). */
-struct report_role {
-	struct role *role;
-	struct checklist cl;
-	struct store_rating *rt; /* every rater's, by rater then statement */
-	size_t nrt;
-	struct readiness_raters by; /* self and each reviewer */
-};
-
-static enum store_status
+enum store_status
 report_role_load(struct report_role *rr, struct store *st, const char *profile, struct role *r)
 {
 	enum store_status s;
@@ -78,7 +71,7 @@ report_role_load(struct report_role *rr, struct store *st, const char *profile, 
 	return STORE_OK;
 }
 
-static void
+void
 report_role_done(struct report_role *rr)
 {
 	readiness_raters_done(&rr->by);
@@ -96,16 +89,8 @@ find_statement(const struct role *r, const char *id)
 	return NULL;
 }
 
-/*
- * Calls fn for every rating with a note, as evidence: the role's statements
- * in document order, each with its raters in order (self first), then
- * ratings of statements the role no longer has.
- */
-typedef void (*evidence_fn)(void *arg, const struct report_role *rr, const struct store_rating *rt,
-			    bool heading);
-
-static void
-each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
+void
+report_each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
 {
 	const struct role *r = rr->role;
 
@@ -128,10 +113,8 @@ each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
 	}
 }
 
-/* The wording and area of the statement a rating is about: the content's
- * when the role still has it (true), else the rating's own (false). */
-static bool
-rating_subject(const struct report_role *rr, const struct store_rating *rt, const char **text,
+bool
+report_rating_subject(const struct report_role *rr, const struct store_rating *rt, const char **text,
 	       const char **area)
 {
 	const struct statement *s = find_statement(rr->role, rt->statement_id);
@@ -141,12 +124,8 @@ rating_subject(const struct report_role *rr, const struct store_rating *rt, cons
 	return s != NULL;
 }
 
-#define GONE_NOTE "(no longer in the role)"
-
-/* "Not counted: ..." after the scores, when a rating is of a statement
- * the role no longer has. */
-static void
-uncounted_line(struct strbuf *b, const struct report_role *rr, const char *prefix)
+void
+report_uncounted_line(struct strbuf *b, const struct report_role *rr, const char *prefix)
 {
 	char *n = readiness_uncounted_note(readiness_raters_uncounted(&rr->by));
 
@@ -209,7 +188,7 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 	const char *text, *area;
 	char *label;
 
-	bool current = rating_subject(rr, rt, &text, &area);
+	bool current = report_rating_subject(rr, rt, &text, &area);
 
 	if (heading) {
 		char *a = text_clean(area, 0), *t = text_clean(text, 0);
@@ -219,10 +198,15 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 	}
 	{
 		char *who = text_clean(*rt->rater ? rt->rater : "self", 0);
+		char when[DATES_MAX + 2] = "";
+		if (rt->updated_at > 0) {
+			char d[DATES_MAX];
+			snprintf(when, sizeof when, ", %s", dates_format(rt->updated_at, DATE_DAY, d));
+		}
 		if (rt->value > 0)
-			label = xasprintf("%s (%d): ", who, rt->value);
+			label = xasprintf("%s (%d)%s: ", who, rt->value, when);
 		else
-			label = xasprintf("%s: ", who);
+			label = xasprintf("%s%s: ", who, when);
 		free(who);
 	}
 	text_note(b, 4, label, rt->note);
@@ -347,171 +331,14 @@ text_role(struct strbuf *b, const struct report_role *rr)
 		strbuf_puts(b, "Skill areas: none in this role\n");
 	else
 		text_scores(b, rr);
-	uncounted_line(b, rr, "");
+	report_uncounted_line(b, rr, "");
 	text_verdicts(b, rr);
 
 	strbuf_puts(b, "\nEvidence:\n");
 	nevidence = b->len;
-	each_evidence(rr, text_evidence, b);
+	report_each_evidence(rr, text_evidence, b);
 	if (b->len == nevidence)
 		strbuf_puts(b, "  no notes yet\n");
-}
-
-/* ---- Markdown ---- */
-
-/*
- * Appends s as inline Markdown text: sanitised to one line, then every
- * character that could start markup escaped with a backslash, so a note
- * can neither end a table cell (|), start a heading (#), nor open code,
- * emphasis, links, HTML, entities or math.
- */
-static void
-md_text(struct strbuf *b, const char *s)
-{
-	char *c = text_clean(s, 0);
-
-	for (const char *p = c; *p != '\0'; p++) {
-		if (strchr("\\`*_[]<>|#~&$", *p) != NULL)
-			strbuf_add(b, "\\", 1);
-		strbuf_add(b, p, 1);
-	}
-	free(c);
-}
-
-static void
-md_item(struct strbuf *b, bool done, const char *text, const struct store_item *rec)
-{
-	char date[11];
-
-	strbuf_printf(b, "- [%c] ", done ? 'x' : ' ');
-	md_text(b, text);
-	if (done && rec != NULL) {
-		checklist_date(rec->done_at, date);
-		strbuf_printf(b, " \xe2\x80\x94 done %s", date); /* U+2014 EM DASH */
-	}
-	if (rec != NULL && rec->note != NULL && *rec->note != '\0') {
-		strbuf_puts(b, " \xe2\x80\x94 ");
-		md_text(b, rec->note);
-	}
-	strbuf_puts(b, "\n");
-}
-
-static void
-md_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
-{
-	struct strbuf *b = arg;
-	const char *text, *area;
-
-	bool current = rating_subject(rr, rt, &text, &area);
-
-	if (heading) {
-		strbuf_puts(b, "- **");
-		md_text(b, area);
-		strbuf_puts(b, ":** ");
-		md_text(b, text);
-		strbuf_puts(b, current ? "\n" : " " GONE_NOTE "\n");
-	}
-	strbuf_puts(b, "  - ");
-	md_text(b, *rt->rater ? rt->rater : "self");
-	if (rt->value > 0)
-		strbuf_printf(b, " (%d)", rt->value);
-	strbuf_puts(b, ": ");
-	md_text(b, rt->note);
-	strbuf_puts(b, "\n");
-}
-
-static void
-md_role(struct strbuf *b, const struct report_role *rr)
-{
-	const struct role *r = rr->role;
-	const char *group = NULL;
-	char avg[16];
-	size_t nevidence;
-
-	strbuf_puts(b, "\n## ");
-	md_text(b, r->title);
-	strbuf_puts(b, " (");
-	md_text(b, r->id);
-	strbuf_puts(b, ")\n\n");
-
-	{
-		char *line = readiness_checklist_line(&rr->by.self.rd), *colon = strchr(line, ':');
-		*colon = '\0';
-		strbuf_printf(b, "**%s:**%s\n", line, colon + 1);
-		free(line);
-	}
-	for (size_t i = 0; i < rr->cl.n; i++) {
-		const struct checklist_entry *e = &rr->cl.v[i];
-		const char *g = e->item->group;
-
-		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
-			strbuf_puts(b, "\n**");
-			md_text(b, g);
-			strbuf_puts(b, "**\n\n");
-			group = g;
-		} else if (i == 0) {
-			strbuf_puts(b, "\n");
-		}
-		md_item(b, e->done, e->item->text, e->rec);
-	}
-	if (rr->cl.nstale > 0) {
-		strbuf_puts(b, "\n**Earlier progress that no longer matches the content**\n\n");
-		for (size_t k = 0; k < rr->cl.nstale; k++)
-			md_item(b, rr->cl.stale[k]->done, rr->cl.stale[k]->text, rr->cl.stale[k]);
-	}
-
-	strbuf_puts(b, "\n");
-	if (r->nareas == 0) {
-		strbuf_puts(b, "**Skill areas:** none in this role\n");
-	} else {
-		strbuf_puts(b, "| Skill area | Self |");
-		for (size_t k = 0; k < rr->by.nrev; k++) {
-			strbuf_puts(b, " ");
-			md_text(b, rr->by.rev[k].rater);
-			strbuf_puts(b, " |");
-		}
-		strbuf_puts(b, " Threshold |\n| --- | ---: |");
-		for (size_t k = 0; k < rr->by.nrev; k++)
-			strbuf_puts(b, " ---: |");
-		strbuf_puts(b, " ---: |\n");
-		for (size_t a = 0; a < r->nareas; a++) {
-			strbuf_puts(b, "| ");
-			md_text(b, r->areas[a].name);
-			readiness_area_value(&rr->by.self.rd.areas[a], "\xe2\x80\x93",
-					     avg); /* U+2013 */
-			strbuf_printf(b, " | %s |", avg);
-			for (size_t k = 0; k < rr->by.nrev; k++) {
-				readiness_area_value(&rr->by.rev[k].rd.areas[a], "\xe2\x80\x93",
-						     avg);
-				strbuf_printf(b, " %s |", avg);
-			}
-			readiness_format_threshold(r->threshold, avg);
-			strbuf_printf(b, " %s |\n", avg);
-		}
-	}
-	uncounted_line(b, rr, "\n");
-	strbuf_puts(b, "\n**Readiness:** ");
-	md_text(b, rr->by.verdict);
-	strbuf_puts(b, "\n");
-	if (rr->by.nrev > 0) {
-		strbuf_puts(b, "\n- self: ");
-		md_text(b, rr->by.self.rd.verdict);
-		strbuf_puts(b, "\n");
-	}
-	for (size_t k = 0; k < rr->by.nrev; k++) {
-		strbuf_puts(b, "- ");
-		md_text(b, rr->by.rev[k].rater);
-		strbuf_puts(b, ": ");
-		md_text(b, rr->by.rev[k].rd.verdict);
-		strbuf_puts(b, "\n");
-	}
-	strbuf_printf(b, "\n> %s\n", READINESS_DISCLAIMER);
-
-	strbuf_puts(b, "\n### Evidence\n\n");
-	nevidence = b->len;
-	each_evidence(rr, md_evidence, b);
-	if (b->len == nevidence)
-		strbuf_puts(b, "No notes yet.\n");
 }
 
 /* ---- JSON ---- */
@@ -570,13 +397,14 @@ json_evidence(void *arg, const struct report_role *rr, const struct store_rating
 	const char *text, *area;
 
 	(void)heading;
-	jsonout_set(o, "current", json_boolean(rating_subject(rr, rt, &text, &area)));
+	jsonout_set(o, "current", json_boolean(report_rating_subject(rr, rt, &text, &area)));
 	jsonout_set(o, "statement_id", jsonout_text(rt->statement_id, 0));
 	jsonout_set(o, "area", jsonout_text(area, 0));
 	jsonout_set(o, "text", jsonout_text(text, 0));
 	jsonout_set(o, "rater", jsonout_text(rt->rater, 0));
 	jsonout_set(o, "value", json_integer(rt->value));
 	jsonout_set(o, "note", jsonout_note(rt->note));
+	jsonout_set(o, "updated_at", json_integer(rt->updated_at));
 	jsonout_push(arg, o);
 }
 
@@ -650,7 +478,7 @@ json_role(const struct report_role *rr)
 	}
 	jsonout_set(rd, "disclaimer", json_string(READINESS_DISCLAIMER));
 	jsonout_set(o, "readiness", rd);
-	each_evidence(rr, json_evidence, ev);
+	report_each_evidence(rr, json_evidence, ev);
 	jsonout_set(o, "evidence", ev);
 	return o;
 }
@@ -737,7 +565,7 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 		strbuf_printf(&b, "Readiness report for %s\n", who);
 	} else if (format == REPORT_MARKDOWN) {
 		strbuf_puts(&b, "# Readiness report: ");
-		md_text(&b, profile);
+		report_md_text(&b, profile);
 		strbuf_puts(&b, "\n");
 	} else {
 		doc = json_object();
@@ -760,7 +588,7 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 		else if (format == REPORT_TEXT)
 			text_role(&b, &rr);
 		else if (format == REPORT_MARKDOWN)
-			md_role(&b, &rr);
+			report_md_role(&b, &rr);
 		else
 			jsonout_push(jroles, json_role(&rr));
 		report_role_done(&rr);
@@ -789,9 +617,9 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 				free(why);
 			} else {
 				strbuf_puts(&b, "- ");
-				md_text(&b, skip[k].id);
+				report_md_text(&b, skip[k].id);
 				strbuf_puts(&b, ": ");
-				md_text(&b, skip[k].reason);
+				report_md_text(&b, skip[k].reason);
 				strbuf_puts(&b, "\n");
 			}
 		}

@@ -23,7 +23,7 @@
 #include "store.h"
 
 #define REPORT_FORMAT "rolebook-report"
-#define REPORT_VERSION 1
+#define REPORT_VERSION 2
 
 enum report_status {
 	REPORT_OK = 0,

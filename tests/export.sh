@@ -162,7 +162,7 @@ contains "the note's text survives" "note: Red copy evil" "$out"
 md=$(rb --db "$H" -p alice report --format markdown)
 contains "a pipe in a reviewer name is escaped" "| Skill area | Self | bob | carol \\| z | Threshold |" "$md"
 contains "a note cannot inject a heading, code, HTML or a link" \
-	'  - self: \| x \| y \| \# Heading \`code\` \<img src=x onerror=alert(1)\> \[a\](javascript:x)' "$md"
+	'  - self, 2026-11-03: \| x \| y \| \# Heading \`code\` \<img src=x onerror=alert(1)\> \[a\](javascript:x)' "$md"
 lacks "no line starts with the note's #" $'\n# Heading' "$md"
 if command -v cmark-gfm >/dev/null; then
 	html=$(printf '%s\n' "$md" | cmark-gfm -e table -e tasklist -e autolink)

@@ -5,9 +5,13 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 #include "cli.h"
 #include "fixture.h"
@@ -108,6 +112,82 @@ test_report_strerror(void)
 	UNIT_ASSERT_STR("unknown error", report_strerror((enum report_status)99));
 }
 
+/* ---- Markdown that survives GitHub ---- */
+
+/* md rendered to HTML as GitHub does: cmark-gfm with the table, tasklist,
+ * strikethrough and autolink extensions.  A new string. */
+static char *
+github_html(const char *md)
+{
+	static const char *const names[] = {"table", "tasklist", "strikethrough", "autolink"};
+	cmark_parser *p;
+	cmark_node *doc;
+	char *html;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	for (size_t i = 0; i < 4; i++)
+		cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(names[i]));
+	cmark_parser_feed(p, md, strlen(md));
+	doc = cmark_parser_finish(p);
+	html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	return html;
+}
+
+static bool
+html_has(const char *html, const char *needle, bool want)
+{
+	bool found = strstr(html, needle) != NULL;
+
+	if (found != want)
+		fprintf(stderr, "\n%s \"%s\" in:\n%s\n", want ? "expected" : "did not expect",
+			needle, html);
+	return found == want;
+}
+
+/* Notes with web addresses keep working links once pasted (the href
+ * whole, '#', '_' and '*' unescaped, trailing punctuation outside), and
+ * an @mention notifies no one. */
+static void
+test_report_markdown_github(void)
+{
+	struct store *st = fixture_store("report-github");
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	char *out, *html;
+
+	OK(store_rating_set_note(
+	    st, "alice", DEMO, "", S_WRITE, "Architecture", "I write design documents.",
+	    "See https://github.com/kubernetes/kubernetes/pull/120001#issuecomment-1. Also "
+	    "(https://example.org/a_b*c_d_) and www.x.org, www.y.org/a_b; cc @team @kubernetes/sig-leads, "
+	    "mail a@b.org, http://x.org/<b>x</b>",
+	    T0 + 5 * DAY));
+	out = fixture_report(st, "alice", demo, REPORT_MARKDOWN);
+	html = github_html(out);
+	CU_ASSERT(html_has(html,
+			   "<a href=\"https://github.com/kubernetes/kubernetes/pull/"
+			   "120001#issuecomment-1\">https://github.com/kubernetes/kubernetes/pull/"
+			   "120001#issuecomment-1</a>. Also (",
+			   true));
+	CU_ASSERT(html_has(html, "<a href=\"https://example.org/a_b*c_d\">", true));
+	CU_ASSERT(html_has(html, "\\#", false));
+	CU_ASSERT(html_has(html, "<a href=\"http://www.x.org\">www.x.org</a>, "
+				 "<a href=\"http://www.y.org/a_b\">http://www.y.org/a_b</a>;",
+			   true));
+	CU_ASSERT(html_has(html, "@team", false));
+	CU_ASSERT(html_has(html, "@kubernetes", false));
+	CU_ASSERT(html_has(html, "cc @<!-- raw HTML omitted -->team @<!-- raw HTML omitted "
+				 "-->kubernetes/sig-leads, mail <a href=\"mailto:a@b.org\">",
+			   true));
+	CU_ASSERT(html_has(html, "<a href=\"http://x.org/\">http://x.org/</a>&lt;b&gt;x&lt;/b&gt;",
+			   true));
+	CU_ASSERT(html_has(html, "<b>", false));
+	free(html);
+	free(out);
+	store_close(st);
+}
+
 /* ---- registration ---- */
 
 int
@@ -123,6 +203,7 @@ test_report_register(void)
 	    {"report after an import, --role", test_report_after_import},
 	    {"report of a profile without records", test_report_no_records},
 	    {"report format names", test_report_format_names},
+	    {"report: Markdown that survives GitHub", test_report_markdown_github},
 	    {"status messages", test_report_strerror},
 	};
 	CU_pSuite s = CU_add_suite("report", fixture_suite_init, fixture_suite_clean);
