@@ -602,18 +602,32 @@ cli_report_format(const char *name, enum report_format *out)
 		*out = REPORT_MARKDOWN;
 	else if (strcmp(name, "json") == 0)
 		*out = REPORT_JSON;
+	else if (strcmp(name, "issue") == 0)
+		*out = REPORT_ISSUE;
 	else
 		return false;
 	return true;
 }
 
 int
-cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-	   enum report_format format, FILE *out)
+cli_report(struct store *st, struct catalog *cat, const char *profile, bool all, struct role *only,
+	   enum report_format format, const struct report_issue_opts *issue, FILE *out)
 {
-	char *text = NULL, *detail = NULL;
-	enum report_status s = report_profile(st, cat, profile, only, format, &text, &detail);
+	char *text = NULL, *detail = NULL, **names = NULL;
+	char *one[1] = {(char *)profile};
+	size_t n = 0;
+	enum report_status s = REPORT_OK;
 
+	if (all)
+		s = report_candidates(st, only ? only->id : NULL, &names, &n, &detail);
+	if (s == REPORT_OK && format == REPORT_ISSUE)
+		s = report_issue(st, cat, all ? names : one, all ? n : 1, only, issue, &text,
+				 &detail);
+	else if (s == REPORT_OK && all)
+		s = report_many(st, cat, names, n, only, format, &text, &detail);
+	else if (s == REPORT_OK)
+		s = report_profile(st, cat, profile, only, format, &text, &detail);
+	report_names_free(names, n);
 	if (s != REPORT_OK) {
 		cli_error("cannot make the report: %s", detail ? detail : report_strerror(s));
 		free(detail);

@@ -31,6 +31,8 @@ struct cmd_options {
 	const char *role;     /* --role (report) */
 	const char *output;   /* -o, --output (export) */
 	const char *as;	      /* --as (import) */
+	bool all;	      /* --all (report) */
+	const char *sig, *discussion, *offboarding; /* report --format issue */
 	char given[16];	      /* the command-specific option keys given, in order */
 };
 

@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -41,6 +42,8 @@ report_strerror(enum report_status status)
 		return "cannot read the database";
 	case REPORT_ERR_INVALID:
 		return "invalid argument";
+	case REPORT_ERR_NOPROFILE:
+		return "no such profile";
 	}
 	return "unknown error";
 }
@@ -533,6 +536,125 @@ report_roles(struct store *st, struct catalog *cat, const char *profile, struct 
 }
 
 enum report_status
+report_candidates(struct store *st, const char *role, char ***names, size_t *n, char **detail)
+{
+	struct store_progress *p;
+	size_t np, cap = 0;
+	enum store_status s = store_profiles_list(st, &p, &np);
+
+	*names = NULL;
+	*n = 0;
+	if (s != STORE_OK) {
+		xreplacef(detail, "cannot list the profiles: %s", store_strerror(s));
+		return REPORT_ERR_STORE;
+	}
+	/* sorted by profile then role: a profile's rows are together */
+	for (size_t i = 0; i < np; i++) {
+		if (p[i].role == NULL || (role != NULL && strcmp(p[i].role, role) != 0))
+			continue;
+		if (*n > 0 && strcmp((*names)[*n - 1], p[i].profile) == 0)
+			continue;
+		*names = xgrow(*names, &cap, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrdup(p[i].profile);
+	}
+	store_progress_free(p, np);
+	if (*n == 0) {
+		char *r = role ? text_clean(role, 0) : NULL;
+		if (r != NULL)
+			xreplacef(detail, "no profile in the database has records of %s", r);
+		else
+			xreplacef(detail, "the database holds no profiles yet");
+		free(r);
+		return REPORT_ERR_NOPROFILE;
+	}
+	return REPORT_OK;
+}
+
+void
+report_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+enum report_status
+report_known_profile(struct store *st, const char *profile, char **detail)
+{
+	struct store_progress *p;
+	size_t n;
+	int64_t id;
+	enum store_status s = store_profile(st, profile, false, 0, &id);
+	struct strbuf b = {0};
+	char *who;
+
+	if (s == STORE_OK)
+		return REPORT_OK;
+	if (s != STORE_ERR_NOTFOUND || (s = store_profiles_list(st, &p, &n)) != STORE_OK) {
+		xreplacef(detail, "cannot read the profiles: %s", store_strerror(s));
+		return REPORT_ERR_STORE;
+	}
+	who = text_clean(profile, 0);
+	strbuf_printf(&b, "no profile '%s' in the database; ", who);
+	for (size_t i = 0, k = 0; i < n; i++) {
+		char *c;
+		if (i > 0 && strcmp(p[i].profile, p[i - 1].profile) == 0)
+			continue;
+		c = text_clean(p[i].profile, 0);
+		strbuf_printf(&b, "%s%s", k++ == 0 ? "known profiles: " : ", ", c);
+		free(c);
+	}
+	if (n == 0)
+		strbuf_puts(&b, "it holds no profiles yet");
+	xreplacef(detail, "%s", b.s);
+	free(b.s);
+	store_progress_free(p, n);
+	free(who);
+	return REPORT_ERR_NOPROFILE;
+}
+
+enum report_status
+report_many(struct store *st, struct catalog *cat, char *const *profiles, size_t n,
+	    struct role *only, enum report_format format, char **out, char **detail)
+{
+	struct strbuf b = {0};
+	json_t *doc = NULL, *reports = NULL;
+	enum report_status s = REPORT_OK;
+
+	*out = NULL;
+	if (format == REPORT_JSON) {
+		doc = json_object();
+		reports = json_array();
+		jsonout_set(doc, "format", json_string(REPORT_FORMAT "s"));
+		jsonout_set(doc, "version", json_integer(REPORT_VERSION));
+		jsonout_set(doc, "reports", reports);
+	}
+	for (size_t i = 0; i < n && s == REPORT_OK; i++) {
+		char *one = NULL;
+		if ((s = report_profile(st, cat, profiles[i], only, format, &one, detail)) !=
+		    REPORT_OK)
+			break;
+		if (doc != NULL)
+			jsonout_push(reports, json_loads(one, 0, NULL));
+		else
+			strbuf_printf(&b, "%s%s", i > 0 ? "\n" : "", one);
+		free(one);
+	}
+	if (s != REPORT_OK) {
+		json_decref(doc);
+		free(b.s);
+		return s;
+	}
+	if (doc != NULL) {
+		*out = jsonout_dump(doc);
+		json_decref(doc);
+	} else {
+		*out = strbuf_take(&b);
+	}
+	return REPORT_OK;
+}
+
+enum report_status
 report_profile(struct store *st, struct catalog *cat, const char *profile, struct role *only,
 	       enum report_format format, char **out, char **detail)
 {
@@ -543,8 +665,14 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 	json_t *doc = NULL, *jroles = NULL;
 	char *who = text_clean(profile, 0);
 	enum store_status s = STORE_OK;
+	enum report_status known;
 
 	*out = NULL;
+	assert(format != REPORT_ISSUE);
+	if ((known = report_known_profile(st, profile, detail)) != REPORT_OK) {
+		free(who);
+		return known;
+	}
 	if (only != NULL) {
 		if (role_load(only) != 0) {
 			xreplacef(detail, "%s", only->error);

@@ -11,6 +11,7 @@
 #include "checklist.h"
 #include "content.h"
 #include "readiness.h"
+#include "report.h"
 #include "store.h"
 #include "strbuf.h"
 
@@ -49,6 +50,11 @@ bool report_rating_subject(const struct report_role *rr, const struct store_rati
 /* "Not counted: ..." after the scores, when a rating is of a statement
  * the role no longer has. */
 void report_uncounted_line(struct strbuf *b, const struct report_role *rr, const char *prefix);
+
+/* REPORT_OK when the database holds profile, else REPORT_ERR_NOPROFILE
+ * with the known ones in *detail ("no profile 'x' in the database; known
+ * profiles: alice, bob"), or REPORT_ERR_STORE. */
+enum report_status report_known_profile(struct store *st, const char *profile, char **detail);
 
 /* ---- Markdown (report_md.c) ---- */
 

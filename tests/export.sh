@@ -63,9 +63,9 @@ check "report --format json as expected" "$(cat "$DATA/report.json")" "$(rb --db
 out=$(rb --db "$C" -p alice report --role demo --format md)
 contains "--role: that role" "## Demo Lead (demo)" "$out"
 lacks "--role: no other role" "Not reported" "$out"
-out=$(rb --db "$C" -p nobody report)
-contains "a profile without records: every role" "Program Manager (program-manager)" "$out"
-contains "a profile without records: nothing done" "Prerequisites: 0 of 2 done; onboarding tasks: 0 of 24 done" "$out"
+out=$(rb --db "$C" -p nobody report 2>&1); rc=$?
+check "a profile the database does not hold: exit 1" 1 "$rc"
+contains "a profile the database does not hold: the known ones" "no profile 'nobody' in the database; known profiles: alice" "$out"
 if command -v python3 >/dev/null; then
 	python3 -m json.tool <again.json >/dev/null && pass "the export is valid JSON" || fail "export is JSON"
 	rb --db "$C" -p alice report --format json | python3 -m json.tool >/dev/null &&
@@ -127,7 +127,7 @@ check "import without FILE: exit 2" 2 "$rc"
 contains "import without FILE: message" "import needs one FILE" "$err"
 err=$(rb --db "$C" report --format html 2>&1); rc=$?
 check "an unknown report format: exit 2" 2 "$rc"
-contains "an unknown report format: message" "unknown report format 'html' (text, markdown or json)" "$err"
+contains "an unknown report format: message" "unknown report format 'html' (text, markdown, json or issue)" "$err"
 err=$(rb --db "$C" report --as x 2>&1); rc=$?
 check "--as with report: exit 2" 2 "$rc"
 contains "--as with report: message" "report does not take --as" "$err"

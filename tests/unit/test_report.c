@@ -13,6 +13,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <jansson.h>
+
 #include "cli.h"
 #include "fixture.h"
 #include "report.h"
@@ -72,21 +74,73 @@ test_report_after_import(void)
 	store_close(st);
 }
 
+/* A report for a profile the database does not hold is an error naming
+ * the known ones (it was an empty report, exit 0). */
 static void
 test_report_no_records(void)
 {
-	struct store *st = fixture_fresh("report-empty");
-	char *out = fixture_report(st, "nobody", NULL, REPORT_TEXT);
+	struct store *st = fixture_store("report-empty");
+	char *out = NULL, *detail = NULL;
 
-	/* no records: every role of the handbook, nothing done */
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness report for nobody\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Checklist: 0 of 3 done\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Architecture  -     3.0\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness: not yet: 3 checklist items left; self: "
-					   "Architecture not rated, Community not rated; no reviewer "
-					   "has rated yet\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Evidence:\n  no notes yet\n"));
+	CU_ASSERT_EQUAL(report_profile(st, &fixture_cat, "nobody", NULL, REPORT_TEXT, &out, &detail),
+			REPORT_ERR_NOPROFILE);
+	CU_ASSERT_PTR_NULL(out);
+	UNIT_ASSERT_STR("no profile 'nobody' in the database; known profiles: alice", detail);
+	free(detail);
+	store_close(st);
+
+	st = fixture_fresh("report-none");
+	detail = NULL;
+	CU_ASSERT_EQUAL(report_profile(st, &fixture_cat, "me", NULL, REPORT_MARKDOWN, &out, &detail),
+			REPORT_ERR_NOPROFILE);
+	UNIT_ASSERT_STR("no profile 'me' in the database; it holds no profiles yet", detail);
+	free(detail);
+	store_close(st);
+}
+
+/* report --all: every profile, or every candidate for a role. */
+static void
+test_report_all(void)
+{
+	struct store *st = fixture_store("report-all");
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	char **names, *out = NULL, *detail = NULL, *alone;
+	size_t n;
+	json_t *doc;
+
+	OK(store_item_set_done(st, "dan", DEMO, I_CHANNEL, "Join the channel", true, T0));
+	OK(store_item_set_done(st, "erin", GONE, "0123456789ab", "Old item", true, T0));
+	CU_ASSERT_EQUAL_FATAL(report_candidates(st, NULL, &names, &n, &detail), REPORT_OK);
+	CU_ASSERT_EQUAL_FATAL(n, 3);
+	UNIT_ASSERT_STR("alice", names[0]);
+	UNIT_ASSERT_STR("dan", names[1]);
+	UNIT_ASSERT_STR("erin", names[2]);
+	report_names_free(names, n);
+	CU_ASSERT_EQUAL_FATAL(report_candidates(st, DEMO, &names, &n, &detail), REPORT_OK);
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	CU_ASSERT_EQUAL(report_many(st, &fixture_cat, names, n, demo, REPORT_TEXT, &out, &detail),
+			REPORT_OK);
+	alone = fixture_report(st, "alice", demo, REPORT_TEXT);
+	CU_ASSERT(strncmp(out, alone, strlen(alone)) == 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\nReadiness report for dan\n"));
+	CU_ASSERT_PTR_NULL(strstr(out, "erin"));
+	free(alone);
 	free(out);
+	CU_ASSERT_EQUAL(report_many(st, &fixture_cat, names, n, demo, REPORT_JSON, &out, &detail),
+			REPORT_OK);
+	doc = json_loads(out, 0, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	UNIT_ASSERT_STR("rolebook-reports", json_string_value(json_object_get(doc, "format")));
+	CU_ASSERT_EQUAL(json_array_size(json_object_get(doc, "reports")), 2);
+	UNIT_ASSERT_STR("dan", json_string_value(json_object_get(
+				   json_array_get(json_object_get(doc, "reports"), 1), "profile")));
+	json_decref(doc);
+	free(out);
+	report_names_free(names, n);
+	CU_ASSERT_EQUAL(report_candidates(st, "nothing-here", &names, &n, &detail),
+			REPORT_ERR_NOPROFILE);
+	UNIT_ASSERT_STR("no profile in the database has records of nothing-here", detail);
+	free(detail);
 	store_close(st);
 }
 
@@ -201,7 +255,8 @@ test_report_register(void)
 	    {"report: markdown", test_report_markdown},
 	    {"report: json", test_report_json},
 	    {"report after an import, --role", test_report_after_import},
-	    {"report of a profile without records", test_report_no_records},
+	    {"report of a profile the database does not hold", test_report_no_records},
+	    {"report --all", test_report_all},
 	    {"report format names", test_report_format_names},
 	    {"report: Markdown that survives GitHub", test_report_markdown_github},
 	    {"status messages", test_report_strerror},
