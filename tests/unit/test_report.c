@@ -18,7 +18,9 @@
 #include "cli.h"
 #include "fixture.h"
 #include "report.h"
+#include "strbuf.h"
 #include "unit.h"
+#include "xalloc.h"
 
 static void
 test_report_text(void)
@@ -242,6 +244,126 @@ test_report_markdown_github(void)
 	store_close(st);
 }
 
+/* ---- the Leadership Change issue ---- */
+
+/* How many times needle occurs in s. */
+static size_t
+count(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = s; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* The demo role with "Join the channel" marked required, loaded from
+ * memory under the demo role's id so that alice's records match. */
+static struct role *
+demo_with_prerequisite(void)
+{
+	char *text = fixture_slurp(DATA "/roles/demo.md"), *at;
+	struct strbuf b = {0};
+	struct role *r = xcalloc(1, sizeof *r);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	at = strstr(text, "- [ ] Join the channel\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	strbuf_add(&b, text, (size_t)(at - text) + strlen("- [ ] Join the channel"));
+	strbuf_puts(&b, " (required)");
+	strbuf_puts(&b, at + strlen("- [ ] Join the channel"));
+	r->id = xstrdup(DEMO);
+	r->path = xstrdup("(memory)");
+	r->threshold = 3.0;
+	role_load_text(r, b.s, b.len);
+	free(b.s);
+	free(text);
+	return r;
+}
+
+static void
+test_report_issue(void)
+{
+	struct store *st = fixture_store("report-issue");
+	struct role *r = demo_with_prerequisite();
+	struct catalog one;
+	char *out = NULL, *detail = NULL, *html;
+	char *two[] = {"alice", "dan"}, *bad[] = {"alice", "dan.x"};
+	struct report_issue_opts o = {"SIG Demo", "https://example.org/d_1#c", "old-lead @former"};
+
+	OK(store_item_set_done(st, "dan", DEMO, I_CHANNEL, "Join the channel", true, T0 + DAY));
+	OK(store_rating_set_note(st, "dan", DEMO, "carol", S_REVIEW, "Architecture",
+				 "I review designs.", "Ask @team; see https://x.org/a_b", T0 + DAY));
+	CU_ASSERT_EQUAL_FATAL(report_issue(st, &fixture_cat, two, 2, r, &o, &out, &detail),
+			      REPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(out, "### SIG/WG name:\n\nSIG Demo\n\n### Onboarding Lead(s):\n\n@alice, @dan\n\n"
+			"### Offboarding Lead(s):\n\n@old-lead, @former\n\n### Link to discussion:"
+			"\n\n<https://example.org/d_1#c>\n\n### Prerequisites for new leads:\n\n"
+			"- [x] Join the channel\n\n### Onboarding / Offboarding tasks:\n\n"
+			"- [ ] Read the charter (done: alice)\n- [ ] Attend a meeting\n\n"
+			"### Additional information:\n\n#### alice: Demo Lead\n\n"
+			"Prerequisites: 1 of 1 done; onboarding tasks: 1 of 2 done\n\n"
+			"| Skill area | Self | bob | carol | Threshold |\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\n#### dan: Demo Lead\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "**Trend since the first snapshot"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  - bob (3), 2026-11-26: Solid reviews"));
+	{
+		static const char end[] = "\n\n### Labels:\n\n_No response_\n";
+		CU_ASSERT(strlen(out) > sizeof end &&
+			  strcmp(out + strlen(out) - (sizeof end - 1), end) == 0);
+	}
+	/* as GitHub shows it: the form's headings, the task lists, whole links,
+	 * and no mention but the leads' */
+	html = github_html(out);
+	CU_ASSERT_EQUAL(count(html, "<h3>"), 8);
+	CU_ASSERT_EQUAL(count(html, "<input type=\"checkbox\""), 3);
+	CU_ASSERT_EQUAL(count(html, "<input type=\"checkbox\" checked"), 1);
+	CU_ASSERT(html_has(html, "<a href=\"https://example.org/d_1#c\">", true));
+	CU_ASSERT(html_has(html, "<a href=\"https://x.org/a_b\">", true));
+	CU_ASSERT(html_has(html, "@team", false));
+	free(html);
+	free(out);
+
+	/* wrong input is refused, saying why */
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, bad, 2, r, &o, &out, &detail),
+			REPORT_ERR_NOPROFILE);
+	UNIT_ASSERT_STR("no profile 'dan.x' in the database; known profiles: alice, dan", detail);
+	o.sig = "";
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two, 2, r, &o, &out, &detail),
+			REPORT_ERR_INVALID);
+	UNIT_ASSERT_STR("the issue needs the SIG or WG name (--sig NAME)", detail);
+	o.sig = "SIG Demo";
+	o.offboarding = "bad_handle";
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two, 2, r, &o, &out, &detail),
+			REPORT_ERR_INVALID);
+	UNIT_ASSERT_STR("'bad_handle' is not a GitHub handle (letters, digits and single hyphens, "
+			"at most 39)",
+			detail);
+	o.offboarding = NULL;
+	o.discussion = "javascript:alert(1)";
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two, 2, r, &o, &out, &detail),
+			REPORT_ERR_INVALID);
+	/* the role of the candidates' records, when there is one */
+	o.discussion = NULL;
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two, 1, NULL, &o, &out, &detail),
+			REPORT_ERR_INVALID);
+	UNIT_ASSERT_STR("the candidates have records of several roles: choose the role with --role",
+			detail);
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two + 1, 1, NULL, &o, &out, &detail),
+			REPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "### Onboarding Lead(s):\n\n@dan\n"));
+	free(out);
+	free(detail);
+
+	catalog_init(&one);
+	one.v = xmalloc(sizeof *one.v);
+	one.v[0] = r;
+	one.n = one.cap = 1;
+	catalog_done(&one);
+	store_close(st);
+}
+
 /* ---- registration ---- */
 
 int
@@ -257,6 +379,7 @@ test_report_register(void)
 	    {"report after an import, --role", test_report_after_import},
 	    {"report of a profile the database does not hold", test_report_no_records},
 	    {"report --all", test_report_all},
+	    {"report --format issue", test_report_issue},
 	    {"report format names", test_report_format_names},
 	    {"report: Markdown that survives GitHub", test_report_markdown_github},
 	    {"status messages", test_report_strerror},
