@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "content.h"
+#include "dates.h"
 #include "lines.h"
 #include "listnav.h"
 #include "readiness.h"
@@ -260,12 +261,14 @@ layout_rows(struct assess *s, int width)
 			} while (pos < len);
 			for (size_t k = 0; k < s->nraters; k++) {
 				const struct store_rating *r = rating_by(s, s->raters[k], (long)i);
-				char *n;
+				char *n, when[DATES_MAX];
 				if (!r || !r->note || !*r->note)
 					continue;
-				n = s->nraters > 1
-					? xasprintf("note, %s: %s", who_name(s->raters[k]), r->note)
-					: xasprintf("note: %s", r->note);
+				/* dated: when the rating or note was given */
+				dates_format(r->updated_at, DATE_DAY, when);
+				n = s->nraters > 1 ? xasprintf("note, %s, %s: %s",
+							       who_name(s->raters[k]), when, r->note)
+						   : xasprintf("note, %s: %s", when, r->note);
 				add_text(s, (long)i, (long)a, n, tc, tw, 2, STY_DIM);
 				free(n);
 			}

@@ -284,10 +284,10 @@ test_review_shows_candidate(void)
 
 	start(st, 30, 100);
 	app_key(&app, K_ENTER);
-	/* the notes of alice and of bob, on the statement they rated */
-	CU_ASSERT(shows("note, self: I reviewed three designs this cycle."));
-	CU_ASSERT(shows("note, bob: Solid reviews; wants more depth on trade-offs."));
-	CU_ASSERT(shows("note, carol: Welcomed two newcomers at the meeting."));
+	/* the notes of alice and of bob, on the statement they rated, dated */
+	CU_ASSERT(shows("note, self, 2026-11-24: I reviewed three designs this cycle."));
+	CU_ASSERT(shows("note, bob, 2026-11-26: Solid reviews; wants more depth on trade-offs."));
+	CU_ASSERT(shows("note, carol, 2026-11-27: Welcomed two newcomers at the meeting."));
 	app_key(&app, 'v');
 	CU_ASSERT(shows("Readiness of alice"));
 	CU_ASSERT(shows("Ratings: alice's own; yours as dave: none yet"));
