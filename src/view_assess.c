@@ -460,6 +460,15 @@ assess_info(struct view *v, struct app *a)
 		rated += g->rd.areas[k].rated;
 	for (size_t k = 0; k < s->by.self.rd.nareas; k++)
 		total += s->by.self.rd.areas[k].total;
+	if (s->sel >= 0 && (size_t)s->sel < s->role->nstmts) {
+		/* the date the selected statement's rating was given */
+		const struct store_rating *r = rating_by(s, s->rater, s->sel);
+		char when[DATES_MAX];
+		if (r != NULL && r->value > 0 && r->updated_at > 0)
+			return xasprintf("%zu/%zu rated%s%s", rated, total,
+					 a->ascii ? ", " : " \xc2\xb7 ",
+					 dates_format(r->updated_at, DATE_DAY, when));
+	}
 	return xasprintf("%zu/%zu rated", rated, total);
 }
 
