@@ -161,7 +161,7 @@ text_note(struct strbuf *b, int indent, const char *label, const char *note)
 
 static void
 text_item(struct strbuf *b, size_t num, bool done, const char *text, const struct store_item *rec,
-	  bool show_id)
+	  bool show_id, bool required)
 {
 	char *t = text_clean(text, 0), date[11];
 
@@ -169,6 +169,8 @@ text_item(struct strbuf *b, size_t num, bool done, const char *text, const struc
 		strbuf_printf(b, "%3zu. [%c] %s", num, done ? 'x' : ' ', t);
 	else
 		strbuf_printf(b, "     [%c] %s", done ? 'x' : ' ', t);
+	if (required)
+		strbuf_puts(b, "  (prerequisite)");
 	if (done && rec != NULL) {
 		checklist_date(rec->done_at, date);
 		strbuf_printf(b, "  (done %s)", date);
@@ -320,13 +322,13 @@ text_role(struct strbuf *b, const struct report_role *rr)
 		} else if (i == 0) {
 			strbuf_puts(b, "\n");
 		}
-		text_item(b, i + 1, e->done, e->item->text, e->rec, false);
+		text_item(b, i + 1, e->done, e->item->text, e->rec, false, e->item->required);
 	}
 	if (rr->cl.nstale > 0) {
 		strbuf_puts(b, "\nEarlier progress that no longer matches the content:\n");
 		for (size_t k = 0; k < rr->cl.nstale; k++)
 			text_item(b, 0, rr->cl.stale[k]->done, rr->cl.stale[k]->text,
-				  rr->cl.stale[k], true);
+				  rr->cl.stale[k], true, false);
 	}
 
 	strbuf_puts(b, "\n");

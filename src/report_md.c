@@ -119,12 +119,14 @@ report_md_text(struct strbuf *b, const char *s)
 /* ---- parts of a role ---- */
 
 static void
-md_item(struct strbuf *b, bool done, const char *text, const struct store_item *rec)
+md_item(struct strbuf *b, bool done, const char *text, const struct store_item *rec, bool required)
 {
 	char date[11];
 
 	strbuf_printf(b, "- [%c] ", done ? 'x' : ' ');
 	report_md_text(b, text);
+	if (required)
+		strbuf_puts(b, " (prerequisite)");
 	if (done && rec != NULL) {
 		checklist_date(rec->done_at, date);
 		strbuf_printf(b, " \xe2\x80\x94 done %s", date); /* U+2014 EM DASH */
@@ -195,12 +197,13 @@ report_md_role(struct strbuf *b, const struct report_role *rr)
 		} else if (i == 0) {
 			strbuf_puts(b, "\n");
 		}
-		md_item(b, e->done, e->item->text, e->rec);
+		md_item(b, e->done, e->item->text, e->rec, e->item->required);
 	}
 	if (rr->cl.nstale > 0) {
 		strbuf_puts(b, "\n**Earlier progress that no longer matches the content**\n\n");
 		for (size_t k = 0; k < rr->cl.nstale; k++)
-			md_item(b, rr->cl.stale[k]->done, rr->cl.stale[k]->text, rr->cl.stale[k]);
+			md_item(b, rr->cl.stale[k]->done, rr->cl.stale[k]->text, rr->cl.stale[k],
+				false);
 	}
 
 	strbuf_puts(b, "\n");

@@ -236,6 +236,10 @@ out=$(rb --db "$R" report --all); rc=$?
 check "report --all: exit 0" 0 "$rc"
 contains "report --all: alice" "Readiness report for alice" "$out"
 contains "report --all: bob" "Readiness report for bob" "$out"
+contains "report: the prerequisites marked and counted apart" "Prerequisites: 1 of 2 done; onboarding tasks: 1 of 24 done
+
+First week
+  1. [x] Confirm you are a Kubernetes GitHub org member, or request membership  (prerequisite)  (done " "$out"
 out=$(rb --db "$R" report --all --role technical-lead)
 lacks "report --all --role: only its candidates" "alice" "$out"
 contains "report --all --role: its candidate" "Readiness report for bob" "$out"
