@@ -177,6 +177,26 @@ wrapped(struct frame *f, int row, const char *text, uint16_t style)
 	return row;
 }
 
+/* As wrapped(), on at most max rows, the last one cut with an ellipsis
+ * when the text goes on. */
+static int
+wrapped_max(struct frame *f, int row, const char *text, uint16_t style, int max)
+{
+	size_t len = strlen(text), pos = 0;
+	int first = row;
+
+	while (pos < len && row < f->rows - 1) {
+		size_t next, cut = text_wrap(text + pos, len - pos, f->cols - 2, &next);
+		if (row - first == max - 1 && pos + next < len) {
+			frame_puts_trunc(f, row++, 1, text + pos, style, f->cols - 2);
+			break;
+		}
+		frame_put(f, row++, 1, text + pos, cut, style, f->cols - 2);
+		pos += next;
+	}
+	return row;
+}
+
 /* "Ratings: alice's own" and, from the review screen, the reviewer's. */
 static char *
 whose(const struct chart *c, bool ascii)
@@ -255,7 +275,9 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	row = wrapped(f, row, line, STY_DIM);
 	free(line);
 	line = xasprintf("Readiness: %s", c->by.verdict);
-	row = wrapped(f, row, line, c->by.ready ? (STY_STRONG | STY_DONE) : STY_STRONG);
+	/* on a short screen the verdict leaves room for the areas */
+	row = wrapped_max(f, row, line, c->by.ready ? (STY_STRONG | STY_DONE) : STY_STRONG,
+			  height >= 18 ? height : 2);
 	free(line);
 	/* each reviewer's averages, named, a line each where there is room */
 	for (size_t i = 0; i < c->by.nrev && height >= 18; i++) {
