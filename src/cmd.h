@@ -32,8 +32,11 @@ struct cmd_options {
 	const char *output;   /* -o, --output (export) */
 	const char *as;	      /* --as (import) */
 	bool all;	      /* --all (report) */
-	const char *sig, *discussion, *offboarding; /* report --format issue */
 	char given[16];	      /* the command-specific option keys given, in order */
+	/* --sig, --discussion and --offboarding (report --format issue) */
+	const char *sig;
+	const char *discussion;
+	const char *offboarding;
 };
 
 /* What a handler works with. */

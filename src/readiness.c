@@ -132,8 +132,8 @@ area_pieces(char **v, const char **lead, const char *sep2, const char *prefix,
 		} else {
 			readiness_format(sc->avg, sc->threshold, avg);
 			readiness_format_threshold(sc->threshold, thr);
-			piece = xasprintf("%s%s %s below %s", first ? prefix : "", sc->name, avg,
-					  thr);
+			piece =
+			    xasprintf("%s%s %s below %s", first ? prefix : "", sc->name, avg, thr);
 		}
 		append(v, first ? s : sep, piece);
 		free(piece);
@@ -201,7 +201,8 @@ items_of(struct items *it, const struct checklist *cl)
 
 void
 readiness_compute_cl(struct readiness *out, const struct role *role,
-		     const struct store_rating *ratings, size_t nratings, const struct checklist *cl)
+		     const struct store_rating *ratings, size_t nratings,
+		     const struct checklist *cl)
 {
 	struct items it;
 

@@ -117,8 +117,8 @@ report_each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
 }
 
 bool
-report_rating_subject(const struct report_role *rr, const struct store_rating *rt, const char **text,
-	       const char **area)
+report_rating_subject(const struct report_role *rr, const struct store_rating *rt,
+		      const char **text, const char **area)
 {
 	const struct statement *s = find_statement(rr->role, rt->statement_id);
 
@@ -206,7 +206,8 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 		char when[DATES_MAX + 2] = "";
 		if (rt->updated_at > 0) {
 			char d[DATES_MAX];
-			snprintf(when, sizeof when, ", %s", dates_format(rt->updated_at, DATE_DAY, d));
+			snprintf(when, sizeof when, ", %s",
+				 dates_format(rt->updated_at, DATE_DAY, d));
 		}
 		if (rt->value > 0)
 			label = xasprintf("%s (%d)%s: ", who, rt->value, when);
@@ -426,9 +427,8 @@ json_role(const struct report_role *rr)
 	jsonout_set(o, "threshold", json_real(r->threshold));
 	for (size_t i = 0; i < rr->cl.n; i++) {
 		const struct checklist_entry *e = &rr->cl.v[i];
-		jsonout_push(items,
-			     jitem(e->item->id, e->item->text, e->item->group, e->item->required,
-				   e->done, e->rec));
+		jsonout_push(items, jitem(e->item->id, e->item->text, e->item->group,
+					  e->item->required, e->done, e->rec));
 	}
 	for (size_t k = 0; k < rr->cl.nstale; k++) {
 		const struct store_item *rec = rr->cl.stale[k];

@@ -27,8 +27,8 @@
 
 enum report_status {
 	REPORT_OK = 0,
-	REPORT_ERR_STORE,   /* the records cannot be read; the detail says why */
-	REPORT_ERR_INVALID, /* bad argument: the role asked for does not load */
+	REPORT_ERR_STORE,     /* the records cannot be read; the detail says why */
+	REPORT_ERR_INVALID,   /* bad argument: the role asked for does not load */
 	REPORT_ERR_NOPROFILE, /* no such profile; the detail names the known ones */
 };
 

@@ -38,7 +38,8 @@ is_handle(const char *s, size_t n)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
-		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		bool alnum =
+		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 		if (!alnum && (c != '-' || s[i + 1] == '-'))
 			return false;
 	}
@@ -65,10 +66,11 @@ put_handles(struct strbuf *b, const char *list, char **detail)
 		n = strcspn(p, ", \t");
 		if (!is_handle(p, n)) {
 			char *raw = xstrndup(p, n), *c = text_clean(raw, 0);
-			xreplacef(detail,
-				  "'%s' is not a GitHub handle (letters, digits and single hyphens, "
-				  "at most 39)",
-				  c);
+			xreplacef(
+			    detail,
+			    "'%s' is not a GitHub handle (letters, digits and single hyphens, "
+			    "at most 39)",
+			    c);
 			free(c);
 			free(raw);
 			return false;
@@ -107,7 +109,7 @@ common_role(struct store *st, struct catalog *cat, char *const *profiles, size_t
 	r = found != NULL && !several ? catalog_find(cat, found) : NULL;
 	if (r == NULL)
 		xreplacef(detail, "%s: choose the role with --role",
-			  several	    ? "the candidates have records of several roles"
+			  several	  ? "the candidates have records of several roles"
 			  : found == NULL ? "the candidates have no records of any role"
 					  : "the candidates' role is not in the handbook");
 	store_progress_free(p, np);
@@ -161,8 +163,7 @@ put_trend(struct strbuf *b, struct store *st, const char *profile, const struct 
 	char when[DATES_MAX];
 
 	strbuf_puts(b, "\n**Trend since the first snapshot");
-	if (store_snapshots_get(st, profile, rr->role->id, "", &sn, &nsn) != STORE_OK ||
-	    nsn == 0) {
+	if (store_snapshots_get(st, profile, rr->role->id, "", &sn, &nsn) != STORE_OK || nsn == 0) {
 		strbuf_puts(b, ":** no snapshot yet\n");
 		store_snapshots_free(sn, nsn);
 		return;
@@ -192,8 +193,7 @@ put_trend(struct strbuf *b, struct store *st, const char *profile, const struct 
 
 /* One candidate under "Additional information". */
 static void
-put_candidate(struct strbuf *b, struct store *st, const char *profile,
-	      const struct report_role *rr)
+put_candidate(struct strbuf *b, struct store *st, const char *profile, const struct report_role *rr)
 {
 	char *line = readiness_checklist_line(&rr->by.self.rd);
 	size_t before;

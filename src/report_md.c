@@ -139,7 +139,8 @@ md_item(struct strbuf *b, bool done, const char *text, const struct store_item *
 }
 
 void
-report_md_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
+report_md_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt,
+		   bool heading)
 {
 	struct strbuf *b = arg;
 	const char *text, *area;
@@ -274,4 +275,3 @@ report_md_verdicts(struct strbuf *b, const struct report_role *rr)
 	}
 	strbuf_printf(b, "\n> %s\n", READINESS_DISCLAIMER);
 }
-

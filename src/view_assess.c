@@ -266,9 +266,10 @@ layout_rows(struct assess *s, int width)
 					continue;
 				/* dated: when the rating or note was given */
 				dates_format(r->updated_at, DATE_DAY, when);
-				n = s->nraters > 1 ? xasprintf("note, %s, %s: %s",
-							       who_name(s->raters[k]), when, r->note)
-						   : xasprintf("note, %s: %s", when, r->note);
+				n = s->nraters > 1
+					? xasprintf("note, %s, %s: %s", who_name(s->raters[k]),
+						    when, r->note)
+					: xasprintf("note, %s: %s", when, r->note);
 				add_text(s, (long)i, (long)a, n, tc, tw, 2, STY_DIM);
 				free(n);
 			}

@@ -674,14 +674,15 @@ test_verdict_hears_reviewers(void)
 static void
 test_prerequisites(void)
 {
-	static const char text[] = "# P\n\n## Skill areas\n\n### Architecture\n\nDesign.\n\n"
-				   "## Onboarding checklist\n\n"
-				   "- [ ] Be an org member (required)\n"
-				   "- [ ] Read the charter\n"
-				   "- [ ] Take the course  (Required)\n"
-				   "- [ ] Join the channel\n"
-				   "- [ ] (required)\n"
-				   "\n## Self-assessment\n\n### Architecture\n\n- I review designs.\n";
+	static const char text[] =
+	    "# P\n\n## Skill areas\n\n### Architecture\n\nDesign.\n\n"
+	    "## Onboarding checklist\n\n"
+	    "- [ ] Be an org member (required)\n"
+	    "- [ ] Read the charter\n"
+	    "- [ ] Take the course  (Required)\n"
+	    "- [ ] Join the channel\n"
+	    "- [ ] (required)\n"
+	    "\n## Self-assessment\n\n### Architecture\n\n- I review designs.\n";
 	struct role *r = role_from_text(text);
 	struct checklist cl;
 	struct store_rating all[2];

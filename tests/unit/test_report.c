@@ -84,8 +84,9 @@ test_report_no_records(void)
 	struct store *st = fixture_store("report-empty");
 	char *out = NULL, *detail = NULL;
 
-	CU_ASSERT_EQUAL(report_profile(st, &fixture_cat, "nobody", NULL, REPORT_TEXT, &out, &detail),
-			REPORT_ERR_NOPROFILE);
+	CU_ASSERT_EQUAL(
+	    report_profile(st, &fixture_cat, "nobody", NULL, REPORT_TEXT, &out, &detail),
+	    REPORT_ERR_NOPROFILE);
 	CU_ASSERT_PTR_NULL(out);
 	UNIT_ASSERT_STR("no profile 'nobody' in the database; known profiles: alice", detail);
 	free(detail);
@@ -93,8 +94,9 @@ test_report_no_records(void)
 
 	st = fixture_fresh("report-none");
 	detail = NULL;
-	CU_ASSERT_EQUAL(report_profile(st, &fixture_cat, "me", NULL, REPORT_MARKDOWN, &out, &detail),
-			REPORT_ERR_NOPROFILE);
+	CU_ASSERT_EQUAL(
+	    report_profile(st, &fixture_cat, "me", NULL, REPORT_MARKDOWN, &out, &detail),
+	    REPORT_ERR_NOPROFILE);
 	UNIT_ASSERT_STR("no profile 'me' in the database; it holds no profiles yet", detail);
 	free(detail);
 	store_close(st);
@@ -216,7 +218,8 @@ test_report_markdown_github(void)
 	OK(store_rating_set_note(
 	    st, "alice", DEMO, "", S_WRITE, "Architecture", "I write design documents.",
 	    "See https://github.com/kubernetes/kubernetes/pull/120001#issuecomment-1. Also "
-	    "(https://example.org/a_b*c_d_) and www.x.org, www.y.org/a_b; cc @team @kubernetes/sig-leads, "
+	    "(https://example.org/a_b*c_d_) and www.x.org, www.y.org/a_b; cc @team "
+	    "@kubernetes/sig-leads, "
 	    "mail a@b.org, http://x.org/<b>x</b>",
 	    T0 + 5 * DAY));
 	out = fixture_report(st, "alice", demo, REPORT_MARKDOWN);
@@ -228,13 +231,15 @@ test_report_markdown_github(void)
 			   true));
 	CU_ASSERT(html_has(html, "<a href=\"https://example.org/a_b*c_d\">", true));
 	CU_ASSERT(html_has(html, "\\#", false));
-	CU_ASSERT(html_has(html, "<a href=\"http://www.x.org\">www.x.org</a>, "
-				 "<a href=\"http://www.y.org/a_b\">http://www.y.org/a_b</a>;",
+	CU_ASSERT(html_has(html,
+			   "<a href=\"http://www.x.org\">www.x.org</a>, "
+			   "<a href=\"http://www.y.org/a_b\">http://www.y.org/a_b</a>;",
 			   true));
 	CU_ASSERT(html_has(html, "@team", false));
 	CU_ASSERT(html_has(html, "@kubernetes", false));
-	CU_ASSERT(html_has(html, "cc @<!-- raw HTML omitted -->team @<!-- raw HTML omitted "
-				 "-->kubernetes/sig-leads, mail <a href=\"mailto:a@b.org\">",
+	CU_ASSERT(html_has(html,
+			   "cc @<!-- raw HTML omitted -->team @<!-- raw HTML omitted "
+			   "-->kubernetes/sig-leads, mail <a href=\"mailto:a@b.org\">",
 			   true));
 	CU_ASSERT(html_has(html, "<a href=\"http://x.org/\">http://x.org/</a>&lt;b&gt;x&lt;/b&gt;",
 			   true));
@@ -293,18 +298,19 @@ test_report_issue(void)
 
 	OK(store_item_set_done(st, "dan", DEMO, I_CHANNEL, "Join the channel", true, T0 + DAY));
 	OK(store_rating_set_note(st, "dan", DEMO, "carol", S_REVIEW, "Architecture",
-				 "I review designs.", "Ask @team; see https://x.org/a_b", T0 + DAY));
+				 "I review designs.", "Ask @team; see https://x.org/a_b",
+				 T0 + DAY));
 	CU_ASSERT_EQUAL_FATAL(report_issue(st, &fixture_cat, two, 2, r, &o, &out, &detail),
 			      REPORT_OK);
-	CU_ASSERT_PTR_NOT_NULL(
-	    strstr(out, "### SIG/WG name:\n\nSIG Demo\n\n### Onboarding Lead(s):\n\n@alice, @dan\n\n"
-			"### Offboarding Lead(s):\n\n@old-lead, @former\n\n### Link to discussion:"
-			"\n\n<https://example.org/d_1#c>\n\n### Prerequisites for new leads:\n\n"
-			"- [x] Join the channel\n\n### Onboarding / Offboarding tasks:\n\n"
-			"- [ ] Read the charter (done: alice)\n- [ ] Attend a meeting\n\n"
-			"### Additional information:\n\n#### alice: Demo Lead\n\n"
-			"Prerequisites: 1 of 1 done; onboarding tasks: 1 of 2 done\n\n"
-			"| Skill area | Self | bob | carol | Threshold |\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    out, "### SIG/WG name:\n\nSIG Demo\n\n### Onboarding Lead(s):\n\n@alice, @dan\n\n"
+		 "### Offboarding Lead(s):\n\n@old-lead, @former\n\n### Link to discussion:"
+		 "\n\n<https://example.org/d_1#c>\n\n### Prerequisites for new leads:\n\n"
+		 "- [x] Join the channel\n\n### Onboarding / Offboarding tasks:\n\n"
+		 "- [ ] Read the charter (done: alice)\n- [ ] Attend a meeting\n\n"
+		 "### Additional information:\n\n#### alice: Demo Lead\n\n"
+		 "Prerequisites: 1 of 1 done; onboarding tasks: 1 of 2 done\n\n"
+		 "| Skill area | Self | bob | carol | Threshold |\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\n#### dan: Demo Lead\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "**Trend since the first snapshot"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  - bob (3), 2026-11-26: Solid reviews"));

@@ -236,8 +236,8 @@ test_truth_everywhere(void)
 	CU_ASSERT_DOUBLE_EQUAL(
 	    json_real_value(json_object_get(json_object_get(area, "self"), "average")), 3.5, 1e-9);
 	{
-		json_t *rd = json_object_get(json_array_get(json_object_get(doc, "roles"), 0),
-					     "readiness");
+		json_t *rd =
+		    json_object_get(json_array_get(json_object_get(doc, "roles"), 0), "readiness");
 		CU_ASSERT(has(json_string_value(json_object_get(rd, "verdict")), VERDICT));
 		CU_ASSERT_TRUE(json_is_false(json_object_get(rd, "ready")));
 		CU_ASSERT_TRUE(json_is_true(json_object_get(rd, "reviewed")));
