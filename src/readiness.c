@@ -18,6 +18,13 @@
  * - A role with no checklist items and no skill areas is "ready": both
  *   conditions hold trivially.  The verdict is a guide, not a decision
  *   (READINESS_DISCLAIMER); callers show that next to it.
+ * - The checklist condition is the prerequisites: the items the role marks
+ *   required, or every item when it marks none.  Other items are counted
+ *   (readiness_checklist_line) but never hold a verdict back.
+ * - Each rater has a verdict of their own (readiness.verdict); the one
+ *   every screen and report shows is readiness_raters.verdict, made here
+ *   from all of them (overall()): ready only when the candidate's own and
+ *   every reviewer's are, and never before a reviewer has rated.
  */
 #include "config.h"
 
@@ -112,13 +119,14 @@ checklist_piece(const struct readiness *r)
 	return xasprintf("%zu checklist item%s left", left, left == 1 ? "" : "s");
 }
 
-/* The areas below the threshold, "Architecture 2.3 below 3.0" joined by
- * sep, appended to *v after *lead (which becomes sep2). */
+/* Appends to *v, after *sep, the areas of r below their threshold
+ * ("Architecture 2.3 below 3.0", "Community not rated"), the first one
+ * after prefix, the others after inner; when there is any, *sep becomes
+ * "; " for what follows. */
 static void
-area_pieces(char **v, const char **lead, const char *sep2, const char *prefix,
-	    const struct readiness *r, const char *sep)
+area_pieces(char **v, const char **sep, const char *prefix, const struct readiness *r,
+	    const char *inner)
 {
-	const char *s = *lead;
 	bool first = true;
 
 	for (size_t a = 0; a < r->nareas; a++) {
@@ -135,11 +143,12 @@ area_pieces(char **v, const char **lead, const char *sep2, const char *prefix,
 			piece =
 			    xasprintf("%s%s %s below %s", first ? prefix : "", sc->name, avg, thr);
 		}
-		append(v, first ? s : sep, piece);
+		append(v, first ? *sep : inner, piece);
 		free(piece);
 		first = false;
-		*lead = sep2;
 	}
+	if (!first)
+		*sep = "; ";
 }
 
 static char *
@@ -156,7 +165,7 @@ verdict(const struct readiness *r)
 		free(piece);
 		sep = "; ";
 	}
-	area_pieces(&v, &sep, "; ", "", r, "; ");
+	area_pieces(&v, &sep, "", r, "; ");
 	return v;
 }
 
@@ -316,10 +325,10 @@ overall(struct readiness_raters *r)
 		free(piece);
 		sep = "; ";
 	}
-	area_pieces(&v, &sep, "; ", "self: ", &r->self.rd, ", ");
+	area_pieces(&v, &sep, "self: ", &r->self.rd, ", ");
 	for (size_t k = 0; k < r->nrev; k++) {
 		char *prefix = xasprintf("%s: ", r->rev[k].rater);
-		area_pieces(&v, &sep, "; ", prefix, &r->rev[k].rd, ", ");
+		area_pieces(&v, &sep, prefix, &r->rev[k].rd, ", ");
 		free(prefix);
 	}
 	if (r->nrev == 0)

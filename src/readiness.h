@@ -5,8 +5,10 @@
  * Pure: no terminal, no database.  Ratings are 1..5; 0 means not rated
  * (skipped or cleared) and is left out of averages.  An area meets its
  * threshold when its average is at least the threshold; an area with no
- * rating at all does not.  The verdict is a guide for a conversation with
- * the chairs, not a decision, and says so (READINESS_DISCLAIMER).
+ * rating at all does not.  The verdict hears every rater (the candidate
+ * and each reviewer) and waits for the role's prerequisites (checklist
+ * items marked required); it is a guide for a conversation with the
+ * chairs, not a decision, and says so (READINESS_DISCLAIMER).
  */
 #ifndef ROLEBOOK_READINESS_H
 #define ROLEBOOK_READINESS_H

@@ -4,7 +4,8 @@
  * A report is a profile's checklist progress, self and reviewer averages
  * per skill area, readiness verdict and notes (the evidence), for one role
  * or every role with a record, as text (for a terminal or a pipe),
- * Markdown (for a GitHub issue) or JSON "rolebook-report" version 1.
+ * Markdown (for a GitHub issue), JSON "rolebook-report" version 2, or the
+ * body of the community's Leadership Change issue (report_issue.c).
  * man/json-format.txt documents the JSON; its times are integers, Unix
  * seconds UTC (0 = none).  A report is for reading: it cannot be imported
  * (export.h makes the document that can).
