@@ -113,7 +113,7 @@ checklist_bar(size_t done, size_t total, int cells, bool ascii)
 
 void
 checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
-		    const struct store_item *rec, const char *id, enum item_id style)
+		    const struct store_item *rec, const char *id, enum item_id style, bool required)
 {
 	char *t = text_clean(text, 0), date[DATES_MAX];
 
@@ -122,6 +122,8 @@ checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
 	else
 		strbuf_printf(b, "     [%c] %s", done ? 'x' : ' ', t);
 	free(t);
+	if (required)
+		strbuf_puts(b, "  (prerequisite)");
 	if (done && rec != NULL)
 		strbuf_printf(b, "  (done %s)", dates_format(rec->done_at, DATE_DAY, date));
 	if (style != ITEM_ID_NONE && id != NULL) {

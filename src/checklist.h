@@ -53,14 +53,16 @@ enum item_id { ITEM_ID_NONE, ITEM_ID_SHORT, ITEM_ID_FULL };
 
 /*
  * One checklist item as text, the one format of `checklist`, `check` and
- * the text report: "  3. [x] text  (done 2026-11-22)  #c59296" (num 0:
- * no number; rec NULL: no progress), then its note under it, every line
+ * the text report: "  3. [x] text  (prerequisite)  (done 2026-11-22)
+ * #c59296" (num 0: no number; rec NULL: no progress; "(prerequisite)"
+ * for a required item), then its note under it, every line
  * of the note indented under the first.  Text, ids and notes are
  * cleaned.  Appends to b.
  */
 struct strbuf;
 void checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
-			 const struct store_item *rec, const char *id, enum item_id style);
+			 const struct store_item *rec, const char *id, enum item_id style,
+			 bool required);
 
 /* A progress bar of `cells` cells for done/total, e.g. "[####------]" in
  * ASCII or with block characters; returns a new string. */

@@ -330,7 +330,8 @@ put_item(FILE *out, size_t i, const struct checklist_entry *e)
 	struct strbuf b = {0};
 	char *s;
 
-	checklist_item_text(&b, i + 1, e->done, e->item->text, e->rec, e->item->id, ITEM_ID_SHORT);
+	checklist_item_text(&b, i + 1, e->done, e->item->text, e->rec, e->item->id, ITEM_ID_SHORT,
+			    e->item->required);
 	s = strbuf_take(&b);
 	fputs(s, out);
 	free(s);
@@ -375,7 +376,7 @@ cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 			char *line;
 
 			checklist_item_text(&b, 0, rec->done, rec->text, rec, rec->item_id,
-					    ITEM_ID_FULL);
+					    ITEM_ID_FULL, false);
 			line = strbuf_take(&b);
 			fputs(line, out);
 			free(line);
@@ -506,6 +507,9 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 	size_t nrt = 0, nsn = 0;
 	struct checklist cl;
 	struct readiness rd;
+	struct readiness_raters by;
+	struct store_rating *all = NULL;
+	size_t nall = 0;
 	enum store_status s;
 	const char *who = rater ? rater : "";
 
@@ -524,8 +528,11 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 		return 1;
 	}
 	checklist_load(&cl, st, profile, r);
-	/* every number below is readiness's */
-	readiness_compute(&rd, r, rt, nrt, cl.done, cl.n);
+	/* every number below is readiness's; the verdict hears every rater */
+	readiness_compute_cl(&rd, r, rt, nrt, &cl);
+	if (store_ratings_get(st, profile, r->id, NULL, &all, &nall) != STORE_OK)
+		nall = 0;
+	readiness_by_rater_cl(&by, r, all, nall, &cl);
 	fprintf(out, "%s: %s", r->title, *who ? "review of " : "self-assessment of ");
 	put_clean(out, profile, 0);
 	if (*who) {
@@ -562,8 +569,17 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 			fprintf(out, "\n%s\n", note);
 		free(note);
 	}
-	fprintf(out, "\nChecklist: %zu of %zu done\n", cl.done, cl.n);
-	fprintf(out, "Readiness: %s\n%s\n", rd.verdict, READINESS_DISCLAIMER);
+	{
+		size_t nl;
+		char **lines = readiness_summary_lines(&by, ascii, &nl);
+		fputc('\n', out);
+		for (size_t i = 0; i < nl; i++) {
+			put_clean(out, lines[i], 0);
+			fputc('\n', out);
+		}
+		fprintf(out, "%s\n", READINESS_DISCLAIMER);
+		readiness_lines_free(lines, nl);
+	}
 	fprintf(out, "\nHistory (%zu snapshot%s):\n", nsn, nsn == 1 ? "" : "s");
 	for (size_t i = 0; i < nsn; i++) {
 		struct readiness snap;
@@ -577,6 +593,8 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 		readiness_done(&snap);
 	}
 	readiness_done(&rd);
+	readiness_raters_done(&by);
+	store_ratings_free(all, nall);
 	checklist_done(&cl);
 	store_ratings_free(rt, nrt);
 	store_snapshots_free(sn, nsn);
@@ -592,18 +610,32 @@ cli_report_format(const char *name, enum report_format *out)
 		*out = REPORT_MARKDOWN;
 	else if (strcmp(name, "json") == 0)
 		*out = REPORT_JSON;
+	else if (strcmp(name, "issue") == 0)
+		*out = REPORT_ISSUE;
 	else
 		return false;
 	return true;
 }
 
 int
-cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-	   enum report_format format, FILE *out)
+cli_report(struct store *st, struct catalog *cat, const char *profile, bool all, struct role *only,
+	   enum report_format format, const struct report_issue_opts *issue, FILE *out)
 {
-	char *text = NULL, *detail = NULL;
-	enum report_status s = report_profile(st, cat, profile, only, format, &text, &detail);
+	char *text = NULL, *detail = NULL, **names = NULL;
+	char *one[1] = {(char *)profile};
+	size_t n = 0;
+	enum report_status s = REPORT_OK;
 
+	if (all)
+		s = report_candidates(st, only ? only->id : NULL, &names, &n, &detail);
+	if (s == REPORT_OK && format == REPORT_ISSUE)
+		s = report_issue(st, cat, all ? names : one, all ? n : 1, only, issue, &text,
+				 &detail);
+	else if (s == REPORT_OK && all)
+		s = report_many(st, cat, names, n, only, format, &text, &detail);
+	else if (s == REPORT_OK)
+		s = report_profile(st, cat, profile, only, format, &text, &detail);
+	report_names_free(names, n);
 	if (s != REPORT_OK) {
 		cli_error("cannot make the report: %s", detail ? detail : report_strerror(s));
 		free(detail);

@@ -42,14 +42,17 @@ int cli_check(struct store *st, const char *profile, struct role *r, char **args
 int cli_assessment(struct store *st, const char *profile, const char *rater, struct role *r,
 		   bool ascii, FILE *out);
 
-/* --format of `report`: "text", "markdown" (or "md") or "json"; false
- * for anything else. */
+/* --format of `report`: "text", "markdown" (or "md"), "json" or
+ * "issue"; false for anything else. */
 bool cli_report_format(const char *name, enum report_format *out);
 
-/* `rolebook report`: report_profile() (report.c) written to out, errors to
- * stderr.  Returns 0, or 1 on failure. */
-int cli_report(struct store *st, struct catalog *cat, const char *profile, struct role *only,
-	       enum report_format format, FILE *out);
+/* `rolebook report`: report_profile() (report.c) of profile, or with all
+ * report_many() of every profile (every candidate for only), or with
+ * REPORT_ISSUE report_issue() of them (issue: its fields), written to
+ * out, errors to stderr.  Returns 0, or 1 on failure. */
+int cli_report(struct store *st, struct catalog *cat, const char *profile, bool all,
+	       struct role *only, enum report_format format, const struct report_issue_opts *issue,
+	       FILE *out);
 
 /* `rolebook profiles`: every profile with its roles' progress. */
 int cli_profiles(struct store *st, struct catalog *cat, FILE *out);

@@ -56,7 +56,11 @@ static const struct cmd_option options[] = {
     {'n', false, "no-color", NULL, "monochrome output (also when NO_COLOR is set)"},
     {'p', true, "profile", "NAME", "whose progress to show and change (default: your login)"},
     {'R', false, "role", "ROLE", "report: only this role"},
-    {'f', false, "format", "FMT", "report: text (default), markdown or json"},
+    {'f', false, "format", "FMT", "report: text (default), markdown, json or issue"},
+    {'a', false, "all", NULL, "report: every profile (with --role, every candidate for it)"},
+    {'S', false, "sig", "NAME", "report --format issue: the SIG or WG, e.g. \"SIG Node\""},
+    {'L', false, "discussion", "URL", "report --format issue: link to the discussion"},
+    {'O', false, "offboarding", "HANDLES", "report --format issue: the leads stepping down"},
     {'o', true, "output", "FILE", "export: write FILE (mode 0600) instead of standard output"},
     {'A', false, "as", "NAME", "import: under profile NAME instead of the file's"},
     {'r', true, "reviewer", "NAME",
@@ -100,9 +104,10 @@ static const struct cmd_entry commands[] = {
      exec_assessment},
     {"profiles", "", "", 0, 0, NULL, "list the profiles in the database and their progress",
      exec_profiles},
-    {"report", "[--role ROLE] [--format text|markdown|json]", "Rf", 0, 0, NULL,
-     "the readiness report of the profile: checklist, self and reviewer averages, verdict, "
-     "notes (--format markdown pastes into a GitHub issue; --role ROLE for one role)",
+    {"report", "[--all] [--role ROLE] [--format FMT]", "RfaSLO", 0, 0, NULL,
+     "the readiness report of the profile (--all: of every profile): checklist, self and "
+     "reviewer averages, verdict, notes (--format markdown pastes into a GitHub issue; "
+     "--format issue --sig NAME writes a Leadership Change issue; --role ROLE for one role)",
      exec_report},
     {"export", "[-o FILE]", "o", 0, 0, NULL, "every record of the profile as one JSON document",
      exec_export},
@@ -296,6 +301,18 @@ take_option(struct cmd_options *o, int key, const char *arg)
 		break;
 	case 'R':
 		o->role = arg;
+		break;
+	case 'a':
+		o->all = true;
+		break;
+	case 'S':
+		o->sig = arg;
+		break;
+	case 'L':
+		o->discussion = arg;
+		break;
+	case 'O':
+		o->offboarding = arg;
 		break;
 	case 'o':
 		if (*arg == '\0') {
@@ -691,14 +708,25 @@ exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	(void)argc;
 	(void)argv;
 	if (c->o->format != NULL && !cli_report_format(c->o->format, &format)) {
-		cli_error("unknown report format '%s' (text, markdown or json)", c->o->format);
+		cli_error("unknown report format '%s' (text, markdown, json or issue)",
+			  c->o->format);
+		return 2;
+	}
+	if ((format == REPORT_ISSUE) != (c->o->sig != NULL) ||
+	    (format != REPORT_ISSUE && (c->o->discussion || c->o->offboarding))) {
+		cli_error(format == REPORT_ISSUE ? "--format issue needs --sig NAME"
+						 : "--sig, --discussion and --offboarding go with "
+						   "--format issue");
 		return 2;
 	}
 	if (c->o->role != NULL && (r = resolve(c->cat, c->o->role)) == NULL)
 		return 1;
 	if ((st = open_store(c->o)) == NULL)
 		return 1;
-	rc = cli_report(st, c->cat, c->profile, r, format, stdout);
+	{
+		struct report_issue_opts io = {c->o->sig, c->o->discussion, c->o->offboarding};
+		rc = cli_report(st, c->cat, c->profile, c->o->all, r, format, &io, stdout);
+	}
 	store_close(st);
 	return rc;
 }

@@ -31,7 +31,12 @@ struct cmd_options {
 	const char *role;     /* --role (report) */
 	const char *output;   /* -o, --output (export) */
 	const char *as;	      /* --as (import) */
+	bool all;	      /* --all (report) */
 	char given[16];	      /* the command-specific option keys given, in order */
+	/* --sig, --discussion and --offboarding (report --format issue) */
+	const char *sig;
+	const char *discussion;
+	const char *offboarding;
 };
 
 /* What a handler works with. */

@@ -46,6 +46,7 @@ struct check_item {
 	char *group;   /* sub-heading it sits under, or NULL */
 	uint32_t task; /* task number in the document (mdrender numbering) */
 	bool checked;  /* ticked in the Markdown itself */
+	bool required; /* a prerequisite: the item ends with "(required)" */
 };
 
 struct skill_area {

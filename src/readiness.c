@@ -18,6 +18,13 @@
  * - A role with no checklist items and no skill areas is "ready": both
  *   conditions hold trivially.  The verdict is a guide, not a decision
  *   (READINESS_DISCLAIMER); callers show that next to it.
+ * - The checklist condition is the prerequisites: the items the role marks
+ *   required, or every item when it marks none.  Other items are counted
+ *   (readiness_checklist_line) but never hold a verdict back.
+ * - Each rater has a verdict of their own (readiness.verdict); the one
+ *   every screen and report shows is readiness_raters.verdict, made here
+ *   from all of them (overall()): ready only when the candidate's own and
+ *   every reviewer's are, and never before a reviewer has rated.
  */
 #include "config.h"
 
@@ -97,6 +104,53 @@ last_rating(const struct store_rating *ratings, size_t n, const char *id)
 	return NULL;
 }
 
+/* The checklist's part of a verdict, or NULL when the prerequisites are
+ * done: a new string. */
+static char *
+checklist_piece(const struct readiness *r)
+{
+	size_t left = r->req_total - r->req_done;
+
+	if (r->req_done >= r->req_total)
+		return NULL;
+	if (r->marked)
+		return xasprintf("%zu of %zu prerequisite%s not done", left, r->req_total,
+				 r->req_total == 1 ? "" : "s");
+	return xasprintf("%zu checklist item%s left", left, left == 1 ? "" : "s");
+}
+
+/* Appends to *v, after *sep, the areas of r below their threshold
+ * ("Architecture 2.3 below 3.0", "Community not rated"), the first one
+ * after prefix, the others after inner; when there is any, *sep becomes
+ * "; " for what follows. */
+static void
+area_pieces(char **v, const char **sep, const char *prefix, const struct readiness *r,
+	    const char *inner)
+{
+	bool first = true;
+
+	for (size_t a = 0; a < r->nareas; a++) {
+		const struct area_score *sc = &r->areas[a];
+		char avg[16], thr[16], *piece;
+
+		if (sc->meets)
+			continue;
+		if (sc->rated == 0) {
+			piece = xasprintf("%s%s not rated", first ? prefix : "", sc->name);
+		} else {
+			readiness_format(sc->avg, sc->threshold, avg);
+			readiness_format_threshold(sc->threshold, thr);
+			piece =
+			    xasprintf("%s%s %s below %s", first ? prefix : "", sc->name, avg, thr);
+		}
+		append(v, first ? *sep : inner, piece);
+		free(piece);
+		first = false;
+	}
+	if (!first)
+		*sep = "; ";
+}
+
 static char *
 verdict(const struct readiness *r)
 {
@@ -106,44 +160,78 @@ verdict(const struct readiness *r)
 	if (r->ready)
 		return xstrdup("ready");
 	v = xstrdup("not yet: ");
-	if (r->items_done < r->items_total) {
-		size_t left = r->items_total - r->items_done;
-		piece = xasprintf("%zu checklist item%s left", left, left == 1 ? "" : "s");
+	if ((piece = checklist_piece(r)) != NULL) {
 		append(&v, sep, piece);
 		free(piece);
 		sep = "; ";
 	}
-	for (size_t a = 0; a < r->nareas; a++) {
-		const struct area_score *sc = &r->areas[a];
-		char avg[16], thr[16];
-
-		if (sc->meets)
-			continue;
-		if (sc->rated == 0) {
-			piece = xasprintf("%s not rated", sc->name);
-		} else {
-			readiness_format(sc->avg, sc->threshold, avg);
-			readiness_format_threshold(sc->threshold, thr);
-			piece = xasprintf("%s %s below %s", sc->name, avg, thr);
-		}
-		append(&v, sep, piece);
-		free(piece);
-		sep = "; ";
-	}
+	area_pieces(&v, &sep, "", r, "; ");
 	return v;
 }
+
+/* The checklist counts of a readiness. */
+struct items {
+	size_t done, total, req_done, req_total;
+	bool marked;
+};
+
+static void compute(struct readiness *out, const struct role *role,
+		    const struct store_rating *ratings, size_t nratings, const struct items *it);
 
 void
 readiness_compute(struct readiness *out, const struct role *role,
 		  const struct store_rating *ratings, size_t nratings, size_t items_done,
 		  size_t items_total)
 {
+	struct items it = {items_done, items_total, items_done, items_total, false};
+
+	compute(out, role, ratings, nratings, &it);
+}
+
+static void
+items_of(struct items *it, const struct checklist *cl)
+{
+	memset(it, 0, sizeof *it);
+	if (cl == NULL)
+		return;
+	it->done = cl->done;
+	it->total = cl->n;
+	for (size_t i = 0; i < cl->n; i++)
+		if (cl->v[i].item->required) {
+			it->marked = true;
+			it->req_total++;
+			it->req_done += cl->v[i].done;
+		}
+	if (!it->marked) {
+		it->req_done = it->done;
+		it->req_total = it->total;
+	}
+}
+
+void
+readiness_compute_cl(struct readiness *out, const struct role *role,
+		     const struct store_rating *ratings, size_t nratings,
+		     const struct checklist *cl)
+{
+	struct items it;
+
+	items_of(&it, cl);
+	compute(out, role, ratings, nratings, &it);
+}
+
+static void
+compute(struct readiness *out, const struct role *role, const struct store_rating *ratings,
+	size_t nratings, const struct items *it)
+{
 	assert(out != NULL && role != NULL);
 	assert(ratings != NULL || nratings == 0);
 
 	memset(out, 0, sizeof *out);
-	out->items_done = items_done;
-	out->items_total = items_total;
+	out->items_done = it->done;
+	out->items_total = it->total;
+	out->req_done = it->req_done;
+	out->req_total = it->req_total;
+	out->marked = it->marked;
 	out->nareas = role->nareas;
 	out->areas = xcalloc(role->nareas ? role->nareas : 1, sizeof *out->areas);
 	for (size_t a = 0; a < role->nareas; a++) {
@@ -177,7 +265,7 @@ readiness_compute(struct readiness *out, const struct role *role,
 			known = strcmp(role->stmts[k].id, ratings[i].statement_id) == 0;
 		out->uncounted += !known;
 	}
-	out->ready = items_done >= items_total;
+	out->ready = out->req_done >= out->req_total;
 	for (size_t a = 0; a < out->nareas; a++)
 		out->ready = out->ready && out->areas[a].meets;
 	out->verdict = verdict(out);
@@ -217,9 +305,62 @@ group_add(struct rater_readiness *g, const struct store_rating *rt, size_t cap)
 	g->rt[g->nrt++] = *rt;
 }
 
+/* The overall verdict of every rater's readiness (see readiness.h). */
+static void
+overall(struct readiness_raters *r)
+{
+	const char *sep = "";
+	char *v, *piece;
+
+	r->ready = r->self.rd.ready && r->nrev > 0;
+	for (size_t k = 0; k < r->nrev; k++)
+		r->ready = r->ready && r->rev[k].rd.ready;
+	if (r->ready) {
+		r->verdict = xstrdup("ready");
+		return;
+	}
+	v = xstrdup("not yet: ");
+	if ((piece = checklist_piece(&r->self.rd)) != NULL) {
+		append(&v, sep, piece);
+		free(piece);
+		sep = "; ";
+	}
+	area_pieces(&v, &sep, "self: ", &r->self.rd, ", ");
+	for (size_t k = 0; k < r->nrev; k++) {
+		char *prefix = xasprintf("%s: ", r->rev[k].rater);
+		area_pieces(&v, &sep, prefix, &r->rev[k].rd, ", ");
+		free(prefix);
+	}
+	if (r->nrev == 0)
+		append(&v, sep, "no reviewer has rated yet");
+	r->verdict = v;
+}
+
+static void by_rater(struct readiness_raters *out, const struct role *role,
+		     const struct store_rating *all, size_t n, const struct items *it);
+
 void
 readiness_by_rater(struct readiness_raters *out, const struct role *role,
 		   const struct store_rating *all, size_t n, size_t items_done, size_t items_total)
+{
+	struct items it = {items_done, items_total, items_done, items_total, false};
+
+	by_rater(out, role, all, n, &it);
+}
+
+void
+readiness_by_rater_cl(struct readiness_raters *out, const struct role *role,
+		      const struct store_rating *all, size_t n, const struct checklist *cl)
+{
+	struct items it;
+
+	items_of(&it, cl);
+	by_rater(out, role, all, n, &it);
+}
+
+static void
+by_rater(struct readiness_raters *out, const struct role *role, const struct store_rating *all,
+	 size_t n, const struct items *it)
 {
 	size_t cap = 0;
 
@@ -247,11 +388,10 @@ readiness_by_rater(struct readiness_raters *out, const struct role *role,
 	}
 	if (out->nrev > 1)
 		qsort(out->rev, out->nrev, sizeof *out->rev, cmp_name);
-	readiness_compute(&out->self.rd, role, out->self.rt, out->self.nrt, items_done,
-			  items_total);
+	compute(&out->self.rd, role, out->self.rt, out->self.nrt, it);
 	for (size_t k = 0; k < out->nrev; k++)
-		readiness_compute(&out->rev[k].rd, role, out->rev[k].rt, out->rev[k].nrt,
-				  items_done, items_total);
+		compute(&out->rev[k].rd, role, out->rev[k].rt, out->rev[k].nrt, it);
+	overall(out);
 }
 
 void
@@ -266,6 +406,7 @@ readiness_raters_done(struct readiness_raters *r)
 		free(r->rev[k].rt);
 	}
 	free(r->rev);
+	free(r->verdict);
 	memset(r, 0, sizeof *r);
 }
 
@@ -354,6 +495,45 @@ readiness_area_list(const struct readiness *rd, bool ascii)
 		out = next;
 	}
 	return out;
+}
+
+char *
+readiness_checklist_line(const struct readiness *rd)
+{
+	if (rd->items_total == 0)
+		return xstrdup("Checklist: none in this role");
+	if (!rd->marked)
+		return xasprintf("Checklist: %zu of %zu done", rd->items_done, rd->items_total);
+	return xasprintf("Prerequisites: %zu of %zu done; onboarding tasks: %zu of %zu done",
+			 rd->req_done, rd->req_total, rd->items_done - rd->req_done,
+			 rd->items_total - rd->req_total);
+}
+
+char **
+readiness_summary_lines(const struct readiness_raters *r, bool ascii, size_t *n)
+{
+	char **v = xcalloc(r->nrev + 3, sizeof *v), *list;
+
+	*n = 0;
+	v[(*n)++] = readiness_checklist_line(&r->self.rd);
+	list = readiness_area_list(&r->self.rd, ascii);
+	v[(*n)++] = xasprintf("self: %s", list);
+	free(list);
+	for (size_t k = 0; k < r->nrev; k++) {
+		list = readiness_area_list(&r->rev[k].rd, ascii);
+		v[(*n)++] = xasprintf("%s: %s", r->rev[k].rater, list);
+		free(list);
+	}
+	v[(*n)++] = xasprintf("Readiness: %s", r->verdict);
+	return v;
+}
+
+void
+readiness_lines_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }
 
 size_t

@@ -5,8 +5,10 @@
  * Pure: no terminal, no database.  Ratings are 1..5; 0 means not rated
  * (skipped or cleared) and is left out of averages.  An area meets its
  * threshold when its average is at least the threshold; an area with no
- * rating at all does not.  The verdict is a guide for a conversation with
- * the chairs, not a decision, and says so (READINESS_DISCLAIMER).
+ * rating at all does not.  The verdict hears every rater (the candidate
+ * and each reviewer) and waits for the role's prerequisites (checklist
+ * items marked required); it is a guide for a conversation with the
+ * chairs, not a decision, and says so (READINESS_DISCLAIMER).
  */
 #ifndef ROLEBOOK_READINESS_H
 #define ROLEBOOK_READINESS_H
@@ -15,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "checklist.h"
 #include "content.h"
 #include "store.h"
 
@@ -34,10 +37,15 @@ struct area_score {
 
 struct readiness {
 	size_t items_done, items_total;
+	/* The prerequisites: the items the role marks required (content
+	 * README, "(required)").  A role that marks none makes every item one,
+	 * as before such marks existed; marked tells which. */
+	size_t req_done, req_total;
+	bool marked;
 	struct area_score *areas; /* one per skill area of the role, in order */
 	size_t nareas;
 	size_t uncounted; /* ratings (1..5) of statements the role no longer has */
-	bool ready;	  /* every item done and every area meets its threshold */
+	bool ready;	  /* every prerequisite done and every area meets its threshold */
 	char *
 	    verdict; /* "ready", or "not yet: 3 checklist items left; Architecture 2.3 below 3.0" */
 };
@@ -51,6 +59,11 @@ struct readiness {
 void readiness_compute(struct readiness *out, const struct role *role,
 		       const struct store_rating *ratings, size_t nratings, size_t items_done,
 		       size_t items_total);
+/* The same with the checklist itself (NULL: none), which tells the
+ * prerequisites (items marked required) from the other items. */
+void readiness_compute_cl(struct readiness *out, const struct role *role,
+			  const struct store_rating *ratings, size_t nratings,
+			  const struct checklist *cl);
 void readiness_done(struct readiness *r);
 
 /* The per-area values of a snapshot, by the same rule (no checklist). */
@@ -70,6 +83,14 @@ struct readiness_raters {
 	struct rater_readiness self; /* always there, rater "" */
 	struct rater_readiness *rev; /* one per reviewer, by name */
 	size_t nrev;
+	/* The overall verdict, the one every screen and report shows: "ready"
+	 * only when the prerequisites are done and both the self-ratings and
+	 * every reviewer's ratings meet each area's threshold; with no
+	 * reviewer it says so instead of "ready".  E.g. "not yet: 1 of 2
+	 * prerequisites not done; self: Objectivity 2.5 below 3.0; chair-a:
+	 * Objectivity 2.0 below 3.0" or "not yet: no reviewer has rated yet". */
+	bool ready;
+	char *verdict;
 };
 
 /* Groups every rater's ratings of one candidate's role (any order) by
@@ -78,6 +99,10 @@ struct readiness_raters {
 void readiness_by_rater(struct readiness_raters *out, const struct role *role,
 			const struct store_rating *all, size_t n, size_t items_done,
 			size_t items_total);
+/* The same with the checklist itself (NULL: none), for the prerequisites:
+ * what screens, commands and reports call. */
+void readiness_by_rater_cl(struct readiness_raters *out, const struct role *role,
+			   const struct store_rating *all, size_t n, const struct checklist *cl);
 void readiness_raters_done(struct readiness_raters *r);
 /* The group of rater ("" self), or NULL. */
 const struct rater_readiness *readiness_rater(const struct readiness_raters *r, const char *rater);
@@ -106,6 +131,18 @@ char *readiness_area_summary(const struct area_score *sc);
 /* "Architecture 3.5 · Community -" (ASCII: ", " between areas): a new
  * string. */
 char *readiness_area_list(const struct readiness *rd, bool ascii);
+/* The checklist as the summary says it: "Prerequisites: 1 of 2 done;
+ * onboarding tasks: 9 of 24 done", or "Checklist: 9 of 26 done" when the
+ * role marks no prerequisite, or "Checklist: none in this role": a new
+ * string. */
+char *readiness_checklist_line(const struct readiness *rd);
+/* The summary lines of a candidate: the checklist line, then "self: "
+ * and one line per reviewer ("chair-a: ") with readiness_area_list(),
+ * then "Readiness: " and the overall verdict.  Returns a new array of n
+ * new strings; free with readiness_lines_free(). */
+char **readiness_summary_lines(const struct readiness_raters *r, bool ascii, size_t *n);
+void readiness_lines_free(char **v, size_t n);
+
 /* How many ratings, any rater's, are of statements the role no longer
  * has. */
 size_t readiness_raters_uncounted(const struct readiness_raters *r);

@@ -15,8 +15,10 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <jansson.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +27,7 @@
 #include "jsonout.h"
 #include "readiness.h"
 #include "report.h"
+#include "report_int.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -39,6 +42,8 @@ report_strerror(enum report_status status)
 		return "cannot read the database";
 	case REPORT_ERR_INVALID:
 		return "invalid argument";
+	case REPORT_ERR_NOPROFILE:
+		return "no such profile";
 	}
 	return "unknown error";
 }
@@ -53,17 +58,7 @@ width_of(const char *s)
 
 /* ---- one role's records ---- */
 
-/* One role's records joined with its content; every number comes from
- * readiness_by_rater(). */
-struct report_role {
-	struct role *role;
-	struct checklist cl;
-	struct store_rating *rt; /* every rater's, by rater then statement */
-	size_t nrt;
-	struct readiness_raters by; /* self and each reviewer */
-};
-
-static enum store_status
+enum store_status
 report_role_load(struct report_role *rr, struct store *st, const char *profile, struct role *r)
 {
 	enum store_status s;
@@ -75,11 +70,11 @@ report_role_load(struct report_role *rr, struct store *st, const char *profile, 
 		s = store_ratings_get(st, profile, r->id, NULL, &rr->rt, &rr->nrt);
 	if (s != STORE_OK)
 		return s;
-	readiness_by_rater(&rr->by, r, rr->rt, rr->nrt, rr->cl.done, rr->cl.n);
+	readiness_by_rater_cl(&rr->by, r, rr->rt, rr->nrt, &rr->cl);
 	return STORE_OK;
 }
 
-static void
+void
 report_role_done(struct report_role *rr)
 {
 	readiness_raters_done(&rr->by);
@@ -97,16 +92,8 @@ find_statement(const struct role *r, const char *id)
 	return NULL;
 }
 
-/*
- * Calls fn for every rating with a note, as evidence: the role's statements
- * in document order, each with its raters in order (self first), then
- * ratings of statements the role no longer has.
- */
-typedef void (*evidence_fn)(void *arg, const struct report_role *rr, const struct store_rating *rt,
-			    bool heading);
-
-static void
-each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
+void
+report_each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
 {
 	const struct role *r = rr->role;
 
@@ -129,11 +116,9 @@ each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
 	}
 }
 
-/* The wording and area of the statement a rating is about: the content's
- * when the role still has it (true), else the rating's own (false). */
-static bool
-rating_subject(const struct report_role *rr, const struct store_rating *rt, const char **text,
-	       const char **area)
+bool
+report_rating_subject(const struct report_role *rr, const struct store_rating *rt,
+		      const char **text, const char **area)
 {
 	const struct statement *s = find_statement(rr->role, rt->statement_id);
 
@@ -142,12 +127,8 @@ rating_subject(const struct report_role *rr, const struct store_rating *rt, cons
 	return s != NULL;
 }
 
-#define GONE_NOTE "(no longer in the role)"
-
-/* "Not counted: ..." after the scores, when a rating is of a statement
- * the role no longer has. */
-static void
-uncounted_line(struct strbuf *b, const struct report_role *rr, const char *prefix)
+void
+report_uncounted_line(struct strbuf *b, const struct report_role *rr, const char *prefix)
 {
 	char *n = readiness_uncounted_note(readiness_raters_uncounted(&rr->by));
 
@@ -181,10 +162,10 @@ text_note(struct strbuf *b, int indent, const char *label, const char *note)
 /* An item as `checklist` prints it (checklist.c's one format). */
 static void
 text_item(struct strbuf *b, size_t num, bool done, const char *text, const struct store_item *rec,
-	  bool show_id)
+	  bool show_id, bool required)
 {
 	checklist_item_text(b, num, done, text, rec, rec ? rec->item_id : NULL,
-			    show_id ? ITEM_ID_FULL : ITEM_ID_NONE);
+			    show_id ? ITEM_ID_FULL : ITEM_ID_NONE, required);
 }
 
 static void
@@ -194,7 +175,7 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 	const char *text, *area;
 	char *label;
 
-	bool current = rating_subject(rr, rt, &text, &area);
+	bool current = report_rating_subject(rr, rt, &text, &area);
 
 	if (heading) {
 		char *a = text_clean(area, 0), *t = text_clean(text, 0);
@@ -204,10 +185,16 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 	}
 	{
 		char *who = text_clean(*rt->rater ? rt->rater : "self", 0);
+		char when[DATES_MAX + 2] = "";
+		if (rt->updated_at > 0) {
+			char d[DATES_MAX];
+			snprintf(when, sizeof when, ", %s",
+				 dates_format(rt->updated_at, DATE_DAY, d));
+		}
 		if (rt->value > 0)
-			label = xasprintf("%s (%d): ", who, rt->value);
+			label = xasprintf("%s (%d)%s: ", who, rt->value, when);
 		else
-			label = xasprintf("%s: ", who);
+			label = xasprintf("%s%s: ", who, when);
 		free(who);
 	}
 	text_note(b, 4, label, rt->note);
@@ -261,6 +248,29 @@ text_scores(struct strbuf *b, const struct report_role *rr)
 	free(w);
 }
 
+/* The overall verdict, then each rater's own when there are reviewers. */
+static void
+text_verdicts(struct strbuf *b, const struct report_role *rr)
+{
+	char *v = text_clean(rr->by.verdict, 0);
+
+	strbuf_printf(b, "\nReadiness: %s\n", v);
+	free(v);
+	if (rr->by.nrev > 0) {
+		v = text_clean(rr->by.self.rd.verdict, 0);
+		strbuf_printf(b, "  self: %s\n", v);
+		free(v);
+	}
+	for (size_t k = 0; k < rr->by.nrev; k++) {
+		char *who = text_clean(rr->by.rev[k].rater, 0);
+		v = text_clean(rr->by.rev[k].rd.verdict, 0);
+		strbuf_printf(b, "  %s: %s\n", who, v);
+		free(who);
+		free(v);
+	}
+	strbuf_printf(b, "%s\n", READINESS_DISCLAIMER);
+}
+
 static void
 text_role(struct strbuf *b, const struct report_role *rr)
 {
@@ -278,10 +288,11 @@ text_role(struct strbuf *b, const struct report_role *rr)
 	free(title);
 	free(id);
 
-	if (rr->cl.n == 0)
-		strbuf_puts(b, "Checklist: none in this role\n");
-	else
-		strbuf_printf(b, "Checklist: %zu of %zu done\n", rr->cl.done, rr->cl.n);
+	{
+		char *line = readiness_checklist_line(&rr->by.self.rd);
+		strbuf_printf(b, "%s\n", line);
+		free(line);
+	}
 	for (size_t i = 0; i < rr->cl.n; i++) {
 		const struct checklist_entry *e = &rr->cl.v[i];
 		const char *g = e->item->group;
@@ -294,13 +305,13 @@ text_role(struct strbuf *b, const struct report_role *rr)
 		} else if (i == 0) {
 			strbuf_puts(b, "\n");
 		}
-		text_item(b, i + 1, e->done, e->item->text, e->rec, false);
+		text_item(b, i + 1, e->done, e->item->text, e->rec, false, e->item->required);
 	}
 	if (rr->cl.nstale > 0) {
 		strbuf_puts(b, "\nEarlier progress that no longer matches the content:\n");
 		for (size_t k = 0; k < rr->cl.nstale; k++)
 			text_item(b, 0, rr->cl.stale[k]->done, rr->cl.stale[k]->text,
-				  rr->cl.stale[k], true);
+				  rr->cl.stale[k], true, false);
 	}
 
 	strbuf_puts(b, "\n");
@@ -308,156 +319,14 @@ text_role(struct strbuf *b, const struct report_role *rr)
 		strbuf_puts(b, "Skill areas: none in this role\n");
 	else
 		text_scores(b, rr);
-	uncounted_line(b, rr, "");
-	strbuf_printf(b, "\nReadiness: %s\n%s\n", rr->by.self.rd.verdict, READINESS_DISCLAIMER);
+	report_uncounted_line(b, rr, "");
+	text_verdicts(b, rr);
 
 	strbuf_puts(b, "\nEvidence:\n");
 	nevidence = b->len;
-	each_evidence(rr, text_evidence, b);
+	report_each_evidence(rr, text_evidence, b);
 	if (b->len == nevidence)
 		strbuf_puts(b, "  no notes yet\n");
-}
-
-/* ---- Markdown ---- */
-
-/*
- * Appends s as inline Markdown text: sanitised to one line, then every
- * character that could start markup escaped with a backslash, so a note
- * can neither end a table cell (|), start a heading (#), nor open code,
- * emphasis, links, HTML, entities or math.
- */
-static void
-md_text(struct strbuf *b, const char *s)
-{
-	char *c = text_clean(s, 0);
-
-	for (const char *p = c; *p != '\0'; p++) {
-		if (strchr("\\`*_[]<>|#~&$", *p) != NULL)
-			strbuf_add(b, "\\", 1);
-		strbuf_add(b, p, 1);
-	}
-	free(c);
-}
-
-static void
-md_item(struct strbuf *b, bool done, const char *text, const struct store_item *rec)
-{
-	char date[DATES_MAX];
-
-	strbuf_printf(b, "- [%c] ", done ? 'x' : ' ');
-	md_text(b, text);
-	if (done && rec != NULL) {
-		dates_format(rec->done_at, DATE_DAY, date);
-		strbuf_printf(b, " \xe2\x80\x94 done %s", date); /* U+2014 EM DASH */
-	}
-	if (rec != NULL && rec->note != NULL && *rec->note != '\0') {
-		strbuf_puts(b, " \xe2\x80\x94 ");
-		md_text(b, rec->note);
-	}
-	strbuf_puts(b, "\n");
-}
-
-static void
-md_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
-{
-	struct strbuf *b = arg;
-	const char *text, *area;
-
-	bool current = rating_subject(rr, rt, &text, &area);
-
-	if (heading) {
-		strbuf_puts(b, "- **");
-		md_text(b, area);
-		strbuf_puts(b, ":** ");
-		md_text(b, text);
-		strbuf_puts(b, current ? "\n" : " " GONE_NOTE "\n");
-	}
-	strbuf_puts(b, "  - ");
-	md_text(b, *rt->rater ? rt->rater : "self");
-	if (rt->value > 0)
-		strbuf_printf(b, " (%d)", rt->value);
-	strbuf_puts(b, ": ");
-	md_text(b, rt->note);
-	strbuf_puts(b, "\n");
-}
-
-static void
-md_role(struct strbuf *b, const struct report_role *rr)
-{
-	const struct role *r = rr->role;
-	const char *group = NULL;
-	char avg[16];
-	size_t nevidence;
-
-	strbuf_puts(b, "\n## ");
-	md_text(b, r->title);
-	strbuf_puts(b, " (");
-	md_text(b, r->id);
-	strbuf_puts(b, ")\n\n");
-
-	if (rr->cl.n == 0)
-		strbuf_puts(b, "**Checklist:** none in this role\n");
-	else
-		strbuf_printf(b, "**Checklist:** %zu of %zu done\n", rr->cl.done, rr->cl.n);
-	for (size_t i = 0; i < rr->cl.n; i++) {
-		const struct checklist_entry *e = &rr->cl.v[i];
-		const char *g = e->item->group;
-
-		if (g != NULL && (group == NULL || strcmp(g, group) != 0)) {
-			strbuf_puts(b, "\n**");
-			md_text(b, g);
-			strbuf_puts(b, "**\n\n");
-			group = g;
-		} else if (i == 0) {
-			strbuf_puts(b, "\n");
-		}
-		md_item(b, e->done, e->item->text, e->rec);
-	}
-	if (rr->cl.nstale > 0) {
-		strbuf_puts(b, "\n**Earlier progress that no longer matches the content**\n\n");
-		for (size_t k = 0; k < rr->cl.nstale; k++)
-			md_item(b, rr->cl.stale[k]->done, rr->cl.stale[k]->text, rr->cl.stale[k]);
-	}
-
-	strbuf_puts(b, "\n");
-	if (r->nareas == 0) {
-		strbuf_puts(b, "**Skill areas:** none in this role\n");
-	} else {
-		strbuf_puts(b, "| Skill area | Self |");
-		for (size_t k = 0; k < rr->by.nrev; k++) {
-			strbuf_puts(b, " ");
-			md_text(b, rr->by.rev[k].rater);
-			strbuf_puts(b, " |");
-		}
-		strbuf_puts(b, " Threshold |\n| --- | ---: |");
-		for (size_t k = 0; k < rr->by.nrev; k++)
-			strbuf_puts(b, " ---: |");
-		strbuf_puts(b, " ---: |\n");
-		for (size_t a = 0; a < r->nareas; a++) {
-			strbuf_puts(b, "| ");
-			md_text(b, r->areas[a].name);
-			readiness_area_value(&rr->by.self.rd.areas[a], "\xe2\x80\x93",
-					     avg); /* U+2013 */
-			strbuf_printf(b, " | %s |", avg);
-			for (size_t k = 0; k < rr->by.nrev; k++) {
-				readiness_area_value(&rr->by.rev[k].rd.areas[a], "\xe2\x80\x93",
-						     avg);
-				strbuf_printf(b, " %s |", avg);
-			}
-			readiness_format_threshold(r->threshold, avg);
-			strbuf_printf(b, " %s |\n", avg);
-		}
-	}
-	uncounted_line(b, rr, "\n");
-	strbuf_puts(b, "\n**Readiness:** ");
-	md_text(b, rr->by.self.rd.verdict);
-	strbuf_printf(b, "\n\n> %s\n", READINESS_DISCLAIMER);
-
-	strbuf_puts(b, "\n### Evidence\n\n");
-	nevidence = b->len;
-	each_evidence(rr, md_evidence, b);
-	if (b->len == nevidence)
-		strbuf_puts(b, "No notes yet.\n");
 }
 
 /* ---- JSON ---- */
@@ -482,8 +351,20 @@ jscore(const struct area_score *sc)
 	return o;
 }
 
+/* One rater's own verdict. */
 static json_t *
-jitem(const char *id, const char *text, const char *group, bool done, const struct store_item *rec)
+jverdict(const struct readiness *rd)
+{
+	json_t *o = json_object();
+
+	jsonout_set(o, "ready", json_boolean(rd->ready));
+	jsonout_set(o, "verdict", jsonout_text(rd->verdict, 0));
+	return o;
+}
+
+static json_t *
+jitem(const char *id, const char *text, const char *group, bool required, bool done,
+      const struct store_item *rec)
 {
 	json_t *o = json_object();
 
@@ -492,6 +373,7 @@ jitem(const char *id, const char *text, const char *group, bool done, const stru
 	jsonout_set(o, "group", jsonout_text(group, 0));
 	jsonout_set(o, "done", json_boolean(done));
 	jsonout_set(o, "done_at", json_integer(done && rec != NULL ? rec->done_at : 0));
+	jsonout_set(o, "required", json_boolean(required));
 	jsonout_set(o, "note", jsonout_note(rec != NULL ? rec->note : NULL));
 	return o;
 }
@@ -503,13 +385,14 @@ json_evidence(void *arg, const struct report_role *rr, const struct store_rating
 	const char *text, *area;
 
 	(void)heading;
-	jsonout_set(o, "current", json_boolean(rating_subject(rr, rt, &text, &area)));
+	jsonout_set(o, "current", json_boolean(report_rating_subject(rr, rt, &text, &area)));
 	jsonout_set(o, "statement_id", jsonout_text(rt->statement_id, 0));
 	jsonout_set(o, "area", jsonout_text(area, 0));
 	jsonout_set(o, "text", jsonout_text(text, 0));
 	jsonout_set(o, "rater", jsonout_text(rt->rater, 0));
 	jsonout_set(o, "value", json_integer(rt->value));
 	jsonout_set(o, "note", jsonout_note(rt->note));
+	jsonout_set(o, "updated_at", json_integer(rt->updated_at));
 	jsonout_push(arg, o);
 }
 
@@ -526,17 +409,25 @@ json_role(const struct report_role *rr)
 	jsonout_set(o, "threshold", json_real(r->threshold));
 	for (size_t i = 0; i < rr->cl.n; i++) {
 		const struct checklist_entry *e = &rr->cl.v[i];
-		jsonout_push(items,
-			     jitem(e->item->id, e->item->text, e->item->group, e->done, e->rec));
+		jsonout_push(items, jitem(e->item->id, e->item->text, e->item->group,
+					  e->item->required, e->done, e->rec));
 	}
 	for (size_t k = 0; k < rr->cl.nstale; k++) {
 		const struct store_item *rec = rr->cl.stale[k];
-		json_t *it = jitem(rec->item_id, rec->text, NULL, rec->done, rec);
+		json_t *it = jitem(rec->item_id, rec->text, NULL, false, rec->done, rec);
 		json_object_del(it, "group");
+		json_object_del(it, "required");
 		jsonout_push(stale, it);
 	}
 	jsonout_set(cl, "done", json_integer((json_int_t)rr->cl.done));
 	jsonout_set(cl, "total", json_integer((json_int_t)rr->cl.n));
+	{
+		json_t *pq = json_object();
+		jsonout_set(pq, "done", json_integer((json_int_t)rr->by.self.rd.req_done));
+		jsonout_set(pq, "total", json_integer((json_int_t)rr->by.self.rd.req_total));
+		jsonout_set(pq, "marked", json_boolean(rr->by.self.rd.marked));
+		jsonout_set(cl, "prerequisites", pq);
+	}
 	jsonout_set(cl, "items", items);
 	jsonout_set(cl, "stale", stale);
 	jsonout_set(o, "checklist", cl);
@@ -559,11 +450,22 @@ json_role(const struct report_role *rr)
 		jsonout_push(areas, ao);
 	}
 	jsonout_set(o, "areas", areas);
-	jsonout_set(rd, "ready", json_boolean(rr->by.self.rd.ready));
-	jsonout_set(rd, "verdict", jsonout_text(rr->by.self.rd.verdict, 0));
+	jsonout_set(rd, "ready", json_boolean(rr->by.ready));
+	jsonout_set(rd, "verdict", jsonout_text(rr->by.verdict, 0));
+	jsonout_set(rd, "reviewed", json_boolean(rr->by.nrev > 0));
+	jsonout_set(rd, "self", jverdict(&rr->by.self.rd));
+	{
+		json_t *rv = json_object();
+		for (size_t k = 0; k < rr->by.nrev; k++) {
+			char *name = text_clean(rr->by.rev[k].rater, 0);
+			jsonout_set(rv, name, jverdict(&rr->by.rev[k].rd));
+			free(name);
+		}
+		jsonout_set(rd, "reviewers", rv);
+	}
 	jsonout_set(rd, "disclaimer", json_string(READINESS_DISCLAIMER));
 	jsonout_set(o, "readiness", rd);
-	each_evidence(rr, json_evidence, ev);
+	report_each_evidence(rr, json_evidence, ev);
 	jsonout_set(o, "evidence", ev);
 	return o;
 }
@@ -618,6 +520,125 @@ report_roles(struct store *st, struct catalog *cat, const char *profile, struct 
 }
 
 enum report_status
+report_candidates(struct store *st, const char *role, char ***names, size_t *n, char **detail)
+{
+	struct store_progress *p;
+	size_t np, cap = 0;
+	enum store_status s = store_profiles_list(st, &p, &np);
+
+	*names = NULL;
+	*n = 0;
+	if (s != STORE_OK) {
+		xreplacef(detail, "cannot list the profiles: %s", store_strerror(s));
+		return REPORT_ERR_STORE;
+	}
+	/* sorted by profile then role: a profile's rows are together */
+	for (size_t i = 0; i < np; i++) {
+		if (p[i].role == NULL || (role != NULL && strcmp(p[i].role, role) != 0))
+			continue;
+		if (*n > 0 && strcmp((*names)[*n - 1], p[i].profile) == 0)
+			continue;
+		*names = xgrow(*names, &cap, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrdup(p[i].profile);
+	}
+	store_progress_free(p, np);
+	if (*n == 0) {
+		char *r = role ? text_clean(role, 0) : NULL;
+		if (r != NULL)
+			xreplacef(detail, "no profile in the database has records of %s", r);
+		else
+			xreplacef(detail, "the database holds no profiles yet");
+		free(r);
+		return REPORT_ERR_NOPROFILE;
+	}
+	return REPORT_OK;
+}
+
+void
+report_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+enum report_status
+report_known_profile(struct store *st, const char *profile, char **detail)
+{
+	struct store_progress *p;
+	size_t n;
+	int64_t id;
+	enum store_status s = store_profile(st, profile, false, 0, &id);
+	struct strbuf b = {0};
+	char *who;
+
+	if (s == STORE_OK)
+		return REPORT_OK;
+	if (s != STORE_ERR_NOTFOUND || (s = store_profiles_list(st, &p, &n)) != STORE_OK) {
+		xreplacef(detail, "cannot read the profiles: %s", store_strerror(s));
+		return REPORT_ERR_STORE;
+	}
+	who = text_clean(profile, 0);
+	strbuf_printf(&b, "no profile '%s' in the database; ", who);
+	for (size_t i = 0, k = 0; i < n; i++) {
+		char *c;
+		if (i > 0 && strcmp(p[i].profile, p[i - 1].profile) == 0)
+			continue;
+		c = text_clean(p[i].profile, 0);
+		strbuf_printf(&b, "%s%s", k++ == 0 ? "known profiles: " : ", ", c);
+		free(c);
+	}
+	if (n == 0)
+		strbuf_puts(&b, "it holds no profiles yet");
+	xreplacef(detail, "%s", b.s);
+	free(b.s);
+	store_progress_free(p, n);
+	free(who);
+	return REPORT_ERR_NOPROFILE;
+}
+
+enum report_status
+report_many(struct store *st, struct catalog *cat, char *const *profiles, size_t n,
+	    struct role *only, enum report_format format, char **out, char **detail)
+{
+	struct strbuf b = {0};
+	json_t *doc = NULL, *reports = NULL;
+	enum report_status s = REPORT_OK;
+
+	*out = NULL;
+	if (format == REPORT_JSON) {
+		doc = json_object();
+		reports = json_array();
+		jsonout_set(doc, "format", json_string(REPORT_FORMAT "s"));
+		jsonout_set(doc, "version", json_integer(REPORT_VERSION));
+		jsonout_set(doc, "reports", reports);
+	}
+	for (size_t i = 0; i < n && s == REPORT_OK; i++) {
+		char *one = NULL;
+		if ((s = report_profile(st, cat, profiles[i], only, format, &one, detail)) !=
+		    REPORT_OK)
+			break;
+		if (doc != NULL)
+			jsonout_push(reports, json_loads(one, 0, NULL));
+		else
+			strbuf_printf(&b, "%s%s", i > 0 ? "\n" : "", one);
+		free(one);
+	}
+	if (s != REPORT_OK) {
+		json_decref(doc);
+		free(b.s);
+		return s;
+	}
+	if (doc != NULL) {
+		*out = jsonout_dump(doc);
+		json_decref(doc);
+	} else {
+		*out = strbuf_take(&b);
+	}
+	return REPORT_OK;
+}
+
+enum report_status
 report_profile(struct store *st, struct catalog *cat, const char *profile, struct role *only,
 	       enum report_format format, char **out, char **detail)
 {
@@ -628,8 +649,14 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 	json_t *doc = NULL, *jroles = NULL;
 	char *who = text_clean(profile, 0);
 	enum store_status s = STORE_OK;
+	enum report_status known;
 
 	*out = NULL;
+	assert(format != REPORT_ISSUE);
+	if ((known = report_known_profile(st, profile, detail)) != REPORT_OK) {
+		free(who);
+		return known;
+	}
 	if (only != NULL) {
 		if (role_load(only) != 0) {
 			xreplacef(detail, "%s", only->error);
@@ -650,7 +677,7 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 		strbuf_printf(&b, "Readiness report for %s\n", who);
 	} else if (format == REPORT_MARKDOWN) {
 		strbuf_puts(&b, "# Readiness report: ");
-		md_text(&b, profile);
+		report_md_text(&b, profile);
 		strbuf_puts(&b, "\n");
 	} else {
 		doc = json_object();
@@ -673,7 +700,7 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 		else if (format == REPORT_TEXT)
 			text_role(&b, &rr);
 		else if (format == REPORT_MARKDOWN)
-			md_role(&b, &rr);
+			report_md_role(&b, &rr);
 		else
 			jsonout_push(jroles, json_role(&rr));
 		report_role_done(&rr);
@@ -702,9 +729,9 @@ report_profile(struct store *st, struct catalog *cat, const char *profile, struc
 				free(why);
 			} else {
 				strbuf_puts(&b, "- ");
-				md_text(&b, skip[k].id);
+				report_md_text(&b, skip[k].id);
 				strbuf_puts(&b, ": ");
-				md_text(&b, skip[k].reason);
+				report_md_text(&b, skip[k].reason);
 				strbuf_puts(&b, "\n");
 			}
 		}

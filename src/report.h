@@ -4,7 +4,8 @@
  * A report is a profile's checklist progress, self and reviewer averages
  * per skill area, readiness verdict and notes (the evidence), for one role
  * or every role with a record, as text (for a terminal or a pipe),
- * Markdown (for a GitHub issue) or JSON "rolebook-report" version 1.
+ * Markdown (for a GitHub issue), JSON "rolebook-report" version 2, or the
+ * body of the community's Leadership Change issue (report_issue.c).
  * man/json-format.txt documents the JSON; its times are integers, Unix
  * seconds UTC (0 = none).  A report is for reading: it cannot be imported
  * (export.h makes the document that can).
@@ -23,12 +24,13 @@
 #include "store.h"
 
 #define REPORT_FORMAT "rolebook-report"
-#define REPORT_VERSION 1
+#define REPORT_VERSION 2
 
 enum report_status {
 	REPORT_OK = 0,
-	REPORT_ERR_STORE,   /* the records cannot be read; the detail says why */
-	REPORT_ERR_INVALID, /* bad argument: the role asked for does not load */
+	REPORT_ERR_STORE,     /* the records cannot be read; the detail says why */
+	REPORT_ERR_INVALID,   /* bad argument: the role asked for does not load */
+	REPORT_ERR_NOPROFILE, /* no such profile; the detail names the known ones */
 };
 
 /* Static message for a status, e.g. "cannot read the database". */
@@ -37,7 +39,8 @@ const char *report_strerror(enum report_status status);
 enum report_format {
 	REPORT_TEXT = 0, /* for a terminal or a pipe */
 	REPORT_MARKDOWN, /* GitHub-flavoured, to paste into an issue */
-	REPORT_JSON,	 /* "rolebook-report" version 1 */
+	REPORT_JSON,	 /* "rolebook-report" version 2 */
+	REPORT_ISSUE,	 /* the body of the Leadership Change issue (report_issue) */
 };
 
 /*
@@ -50,10 +53,58 @@ enum report_format {
  * cannot start a heading, break a table or open code, links or HTML.
  * REPORT_ERR_STORE (detail: the store's message) when the records cannot
  * be read; only, when given, must load (else REPORT_ERR_INVALID, detail:
- * why it does not).  *out is NULL on failure.
+ * why it does not); a profile the database does not hold is
+ * REPORT_ERR_NOPROFILE (detail: "no profile 'x' in the database; known
+ * profiles: alice, bob").  *out is NULL on failure.  format must not be
+ * REPORT_ISSUE (see report_issue()).
  */
 enum report_status report_profile(struct store *st, struct catalog *cat, const char *profile,
 				  struct role *only, enum report_format format, char **out,
 				  char **detail);
+
+/*
+ * The profiles a whole-team report covers: every profile of the database
+ * with records, or, when role is not NULL, every one with records of that
+ * role (its candidates), sorted.  *names is a new array of new strings
+ * (free with report_names_free()); REPORT_ERR_STORE when the database
+ * cannot be read; REPORT_ERR_NOPROFILE (detail says so) when there is no
+ * one to report.
+ */
+enum report_status report_candidates(struct store *st, const char *role, char ***names, size_t *n,
+				     char **detail);
+void report_names_free(char **names, size_t n);
+
+/*
+ * The reports of every profile named (report_profile() each), one after
+ * another in text and Markdown, and in JSON one document
+ * {"format": "rolebook-reports", "version": 2, "reports": [...]}.  Same
+ * contract as report_profile().
+ */
+enum report_status report_many(struct store *st, struct catalog *cat, char *const *profiles,
+			       size_t n, struct role *only, enum report_format format, char **out,
+			       char **detail);
+
+/* The fields of the Leadership Change issue that rolebook cannot know. */
+struct report_issue_opts {
+	const char *sig;	 /* "SIG Foo": required */
+	const char *discussion;	 /* link to the discussion, or NULL */
+	const char *offboarding; /* GitHub handles of the leads stepping down, or NULL */
+};
+
+/*
+ * Writes into *out the body of the community's "Leadership Change" issue
+ * form for the candidates profiles (their GitHub handles) and role (NULL:
+ * the one role they all have records of): the form's fields in order,
+ * the prerequisites and the onboarding tasks as task-list items ticked
+ * when every candidate has done them, and under "Additional information"
+ * each candidate's readiness (self and reviewers side by side, the trend
+ * since the first snapshot, dated evidence).  Markdown as
+ * report_profile() writes it.  REPORT_ERR_INVALID (detail says why) for a
+ * missing SIG name, an unusable handle or no single role;
+ * REPORT_ERR_NOPROFILE and REPORT_ERR_STORE as report_profile().
+ */
+enum report_status report_issue(struct store *st, struct catalog *cat, char *const *profiles,
+				size_t n, struct role *role, const struct report_issue_opts *opts,
+				char **out, char **detail);
 
 #endif

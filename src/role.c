@@ -473,6 +473,31 @@ bold_led(cmark_node *item, char **name, char **rest)
 	return true;
 }
 
+/* The mark of a prerequisite: a checklist item ending with it is required
+ * (content/README.md).  It is not part of the item's text or id, so
+ * marking an item keeps the progress recorded against it. */
+#define REQUIRED_MARK "(required)"
+
+/* Removes a trailing REQUIRED_MARK (any case, spaces before it) from
+ * text; true when there was one. */
+static bool
+strip_required(char *text)
+{
+	size_t n = strlen(text), m = strlen(REQUIRED_MARK);
+
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	if (n < m || strncasecmp(text + n - m, REQUIRED_MARK, m) != 0)
+		return false;
+	n -= m;
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return false; /* an item that is only the mark keeps it as text */
+	text[n] = '\0';
+	return true;
+}
+
 /* Heading entry above entry i that starts its group (its parent), or -1. */
 static long
 parent_entry(const struct outline *o, size_t i)
@@ -599,6 +624,7 @@ analyse(struct role *r, char *front)
 				    xgrow(r->items, &items_cap, r->nitems + 1, sizeof *r->items);
 				ci = &r->items[r->nitems++];
 				ci->text = para ? md_plain_text(para) : xstrdup("");
+				ci->required = strip_required(ci->text);
 				content_item_id(ci->text, id);
 				ci->id = xstrdup(id);
 				ci->task = task;

@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "content.h"
+#include "dates.h"
 #include "lines.h"
 #include "listnav.h"
 #include "readiness.h"
@@ -266,12 +267,15 @@ layout_rows(struct assess *s, int width)
 			} while (pos < len);
 			for (size_t k = 0; k < s->nraters; k++) {
 				const struct store_rating *r = rating_by(s, s->raters[k], (long)i);
-				char *n;
+				char *n, when[DATES_MAX];
 				if (!r || !r->note || !*r->note)
 					continue;
+				/* dated: when the rating or note was given */
+				dates_format(r->updated_at, DATE_DAY, when);
 				n = s->nraters > 1
-					? xasprintf("note, %s: %s", who_name(s->raters[k]), r->note)
-					: xasprintf("note: %s", r->note);
+					? xasprintf("note, %s, %s: %s", who_name(s->raters[k]),
+						    when, r->note)
+					: xasprintf("note, %s: %s", when, r->note);
 				add_text(s, (long)i, (long)a, n, tc, tw, 2, STY_DIM);
 				free(n);
 			}
@@ -506,6 +510,15 @@ assess_info(struct view *v, struct app *a)
 		rated += g->rd.areas[k].rated;
 	for (size_t k = 0; k < s->by.self.rd.nareas; k++)
 		total += s->by.self.rd.areas[k].total;
+	if (s->sel >= 0 && (size_t)s->sel < s->role->nstmts) {
+		/* the date the selected statement's rating was given */
+		const struct store_rating *r = rating_by(s, s->rater, s->sel);
+		char when[DATES_MAX];
+		if (r != NULL && r->value > 0 && r->updated_at > 0)
+			return xasprintf("%zu/%zu rated%s%s", rated, total,
+					 a->ascii ? ", " : " \xc2\xb7 ",
+					 dates_format(r->updated_at, DATE_DAY, when));
+	}
 	return xasprintf("%zu/%zu rated", rated, total);
 }
 

@@ -87,7 +87,12 @@ reload(struct chart *c, struct app *a)
 		store_snapshots_get(a->store, c->profile, c->role->id, "", &c->snaps, &c->nsnaps);
 		c->version = store_data_version(a->store);
 	}
-	readiness_by_rater(&c->by, c->role, c->ratings, c->nratings, c->done, c->total);
+	{
+		struct checklist cl; /* the prerequisites, for the verdict */
+		checklist_load(&cl, a->store, c->profile, c->role);
+		readiness_by_rater_cl(&c->by, c->role, c->ratings, c->nratings, &cl);
+		checklist_done(&cl);
+	}
 	c->snaprd = xcalloc(c->nsnaps ? c->nsnaps : 1, sizeof *c->snaprd);
 	for (size_t i = 0; i < c->nsnaps; i++)
 		readiness_of_snapshot(&c->snaprd[i], c->role, &c->snaps[i]);
@@ -187,6 +192,26 @@ wrapped(struct frame *f, int row, const char *text, uint16_t style)
 
 static int wrapped_rows(int cols, const char *text);
 
+/* As wrapped(), on at most max rows, the last one cut with an ellipsis
+ * when the text goes on. */
+static int
+wrapped_max(struct frame *f, int row, const char *text, uint16_t style, int max)
+{
+	size_t len = strlen(text), pos = 0;
+	int first = row;
+
+	while (pos < len && row < f->rows - 1) {
+		size_t next, cut = text_wrap(text + pos, len - pos, f->cols - 2, &next);
+		if (row - first == max - 1 && pos + next < len) {
+			frame_puts_trunc(f, row++, 1, text + pos, style, f->cols - 2);
+			break;
+		}
+		frame_put(f, row++, 1, text + pos, cut, style, f->cols - 2);
+		pos += next;
+	}
+	return row;
+}
+
 /* "Ratings: alice's own" and, from the review screen, the reviewer's. */
 static char *
 whose(const struct chart *c, bool ascii)
@@ -264,9 +289,19 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	line = whose(c, a->ascii);
 	row = wrapped(f, row, line, STY_DIM);
 	free(line);
-	line = xasprintf("Readiness: %s", rd->verdict);
-	row = wrapped(f, row, line, rd->ready ? (STY_STRONG | STY_DONE) : STY_STRONG);
+	line = xasprintf("Readiness: %s", c->by.verdict);
+	/* on a short screen the verdict leaves room for the areas */
+	row = wrapped_max(f, row, line, c->by.ready ? (STY_STRONG | STY_DONE) : STY_STRONG,
+			  height >= 18 ? height : 2);
 	free(line);
+	/* each reviewer's averages, named, a line each where there is room */
+	for (size_t i = 0; i < c->by.nrev && height >= 18; i++) {
+		char *list = readiness_area_list(&c->by.rev[i].rd, a->ascii);
+		line = xasprintf("%s: %s", c->by.rev[i].rater, list);
+		frame_puts_trunc(f, row++, 1, line, STY_DIM, f->cols - 2);
+		free(line);
+		free(list);
+	}
 	row = wrapped(f, row, READINESS_DISCLAIMER, STY_DIM);
 	row++;
 	if (c->total > 0) {
@@ -277,6 +312,11 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 				 f->cols - 2);
 		free(line);
 		free(b);
+		if (rd->marked) { /* the prerequisites apart */
+			line = readiness_checklist_line(rd);
+			frame_puts_trunc(f, row++, 1, line, STY_DIM, f->cols - 2);
+			free(line);
+		}
 		row++;
 	}
 	if (rd->nareas == 0) {

@@ -123,7 +123,12 @@ build_row(struct app *a, struct rrow *row)
 	app_progress_of(a, row->profile, row->role, &row->done, &row->total);
 	if (a->store != NULL)
 		store_ratings_get(a->store, row->profile, row->role_id, NULL, &row->rt, &row->nrt);
-	readiness_by_rater(&row->by, row->role, row->rt, row->nrt, row->done, row->total);
+	{
+		struct checklist cl; /* the prerequisites, for the verdict */
+		checklist_load(&cl, a->store, row->profile, row->role);
+		readiness_by_rater_cl(&row->by, row->role, row->rt, row->nrt, &cl);
+		checklist_done(&cl);
+	}
 	if (any_rated(&row->by.self.rd))
 		row->self = readiness_area_list(&row->by.self.rd, a->ascii);
 	row->rev_at = xcalloc(row->by.nrev ? row->by.nrev : 1, sizeof *row->rev_at);
@@ -141,8 +146,8 @@ build_row(struct app *a, struct rrow *row)
 		free(row->reviewers);
 		row->reviewers = next;
 	}
-	row->verdict = xstrdup(row->by.self.rd.verdict);
-	row->ready = row->by.self.rd.ready;
+	row->verdict = xstrdup(row->by.verdict);
+	row->ready = row->by.ready;
 	row->progress = row->total ? (double)row->done / (double)row->total : 0;
 }
 

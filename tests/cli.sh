@@ -22,6 +22,7 @@ contains "--help: a command too long for its column goes on below" "  check ROLE
 bad=$(printf '%s\n' "$help" | sed -n '/^Commands:/,/^Roles come/p' | grep -E '^  ' |
 	awk '{ d = substr($0, 1, 24); r = substr($0, 25, 1) }
 	     d ~ /^ +$/ { next }                     # a continuation line
+	     $0 !~ /[^ ]  +[^ ]/ { next }            # too long: the description goes below
 	     substr($0, 23, 2) != "  " || r == " " || r == "" { print }')
 check "--help: every description starts at column 25" "" "$bad"
 over=$(printf '%s\n' "$help" | awk 'length($0) > 79')
@@ -41,7 +42,7 @@ contains "checklist without a role: message" "rolebook: checklist needs one role
 contains "checklist without a role: hint" "Try 'rolebook --help'." "$err"
 err=$(rb --format json 2>&1 </dev/null); rc=$?
 check "--format without report: exit 2" 2 "$rc"
-contains "--format without report: says where it goes" "the handbook does not take --format: --role, --format, --output and --as go with report, export and import" "$err"
+contains "--format without report: says where it goes" "the handbook does not take --format: --role, --format, --all, --sig, --discussion, --offboarding, --output and --as go with report, export and import" "$err"
 err=$(rb technical-lead extra 2>&1 </dev/null); rc=$?
 check "the handbook with two arguments: exit 2" 2 "$rc"
 contains "the handbook with two arguments: message" "unexpected argument 'extra'" "$err"
@@ -221,5 +222,63 @@ if command -v sqlite3 >/dev/null; then
 else
 	fail "sqlite3 is needed to test positions in an existing database"
 fi
+
+# report: a mistyped profile is an error naming the known ones; --all
+# covers every profile, or every candidate for --role; --format issue
+R="$TEST_TMP/report.db"
+rb --db "$R" -p alice check program-manager 1 2 >/dev/null
+rb --db "$R" -p bob check technical-lead 1 >/dev/null
+err=$(rb --db "$R" -p alcie report 2>&1); rc=$?
+check "report of an unknown profile: exit 1" 1 "$rc"
+check "report of an unknown profile: names the known ones" \
+	"rolebook: cannot make the report: no profile 'alcie' in the database; known profiles: alice, bob" "$err"
+out=$(rb --db "$R" report --all); rc=$?
+check "report --all: exit 0" 0 "$rc"
+contains "report --all: alice" "Readiness report for alice" "$out"
+contains "report --all: bob" "Readiness report for bob" "$out"
+contains "report: the prerequisites marked and counted apart" "Prerequisites: 1 of 2 done; onboarding tasks: 1 of 24 done
+
+First week
+  1. [x] Confirm you are a Kubernetes GitHub org member, or request membership  (prerequisite)  (done " "$out"
+out=$(rb --db "$R" report --all --role technical-lead)
+lacks "report --all --role: only its candidates" "alice" "$out"
+contains "report --all --role: its candidate" "Readiness report for bob" "$out"
+err=$(rb --db "$R" report --format issue 2>&1); rc=$?
+check "report --format issue without --sig: exit 2" 2 "$rc"
+contains "report --format issue without --sig: message" "--format issue needs --sig NAME" "$err"
+err=$(rb --db "$R" report --sig "SIG Node" 2>&1); rc=$?
+check "report --sig without --format issue: exit 2" 2 "$rc"
+out=$(rb --db "$R" -p alice report --format issue --sig "SIG Node" --offboarding "@old-lead" \
+	--discussion "https://groups.google.com/g/dev/c/a_b#c"); rc=$?
+check "report --format issue: exit 0" 0 "$rc"
+contains "report --format issue: the form's fields" "### SIG/WG name:
+
+SIG Node
+
+### Onboarding Lead(s):
+
+@alice
+
+### Offboarding Lead(s):
+
+@old-lead
+
+### Link to discussion:
+
+<https://groups.google.com/g/dev/c/a_b#c>
+
+### Prerequisites for new leads:
+
+- [x] Confirm you are a Kubernetes GitHub org member, or request membership
+- [ ] Complete the LFC102 Inclusive Open Source Community Orientation course
+
+### Onboarding / Offboarding tasks:
+
+- [x] Read the SIG charter and note how it defines the Program Manager role
+- [ ] Read the SIG's latest annual report" "$out"
+contains "report --format issue: the verdict" "**Readiness:** not yet: 1 of 2 prerequisites not done; self: Leadership not rated, Objectivity not rated, Strategic thinking not rated; no reviewer has rated yet" "$out"
+err=$(rb --db "$R" -p alice report --format issue --sig "SIG Node" --offboarding "a b!" 2>&1); rc=$?
+check "report --format issue with a bad handle: exit 1" 1 "$rc"
+contains "report --format issue with a bad handle: message" "'b!' is not a GitHub handle" "$err"
 
 finish

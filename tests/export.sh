@@ -70,9 +70,9 @@ check "report --format json as expected" "$(cat "$DATA/report.json")" "$(rb --db
 out=$(rb --db "$C" -p alice report --role demo --format md)
 contains "--role: that role" "## Demo Lead (demo)" "$out"
 lacks "--role: no other role" "Not reported" "$out"
-out=$(rb --db "$C" -p nobody report)
-contains "a profile without records: every role" "Program Manager (program-manager)" "$out"
-contains "a profile without records: nothing done" "Checklist: 0 of 26 done" "$out"
+out=$(rb --db "$C" -p nobody report 2>&1); rc=$?
+check "a profile the database does not hold: exit 1" 1 "$rc"
+contains "a profile the database does not hold: the known ones" "no profile 'nobody' in the database; known profiles: alice" "$out"
 if command -v python3 >/dev/null; then
 	python3 -m json.tool <again.json >/dev/null && pass "the export is valid JSON" || fail "export is JSON"
 	rb --db "$C" -p alice report --format json | python3 -m json.tool >/dev/null &&
@@ -134,7 +134,7 @@ check "import without FILE: exit 2" 2 "$rc"
 contains "import without FILE: message" "import needs one FILE" "$err"
 err=$(rb --db "$C" report --format html 2>&1); rc=$?
 check "an unknown report format: exit 2" 2 "$rc"
-contains "an unknown report format: message" "unknown report format 'html' (text, markdown or json)" "$err"
+contains "an unknown report format: message" "unknown report format 'html' (text, markdown, json or issue)" "$err"
 err=$(rb --db "$C" report --as x 2>&1); rc=$?
 check "--as with report: exit 2" 2 "$rc"
 contains "--as with report: message" "report does not take --as" "$err"
@@ -169,7 +169,7 @@ contains "the note's text survives" "note: Red copy evil" "$out"
 md=$(rb --db "$H" -p alice report --format markdown)
 contains "a pipe in a reviewer name is escaped" "| Skill area | Self | bob | carol \\| z | Threshold |" "$md"
 contains "a note cannot inject a heading, code, HTML or a link" \
-	'  - self: \| x \| y \| \# Heading \`code\` \<img src=x onerror=alert(1)\> \[a\](javascript:x)' "$md"
+	'  - self, 2026-11-03: \| x \| y \| \# Heading \`code\` \<img src=x onerror=alert(1)\> \[a\](javascript:x)' "$md"
 lacks "no line starts with the note's #" $'\n# Heading' "$md"
 if command -v cmark-gfm >/dev/null; then
 	html=$(printf '%s\n' "$md" | cmark-gfm -e table -e tasklist -e autolink)

@@ -295,7 +295,7 @@ expect "fifteen statements rated by typing" "15/15 rated"
 expect "area averages show as they are given" "Objectivity  average 2.0 (5 of 5 statements rated)"
 keys v
 expect "leaving after changes records a snapshot" "Snapshot recorded"
-expect "v shows the readiness summary" "Readiness: not yet: 26 checklist items left; Objectivity 2.0 below 3.0"
+expect "v shows the readiness summary" "Readiness: not yet: 2 of 2 prerequisites not done; self: Objectivity 2.0 below"
 expect "and says it is a guide" "not a decision"
 chart=$(screen | sed -n '/Skill area/,/Strategic/p')
 contains "the chart has a bar and a number per area" "Objectivity" "$chart"
@@ -303,7 +303,7 @@ keys Q
 sleep 0.3
 start 80 24 program-manager
 keys a v
-expect "after a restart: the same readiness" "Objectivity 2.0 below 3.0"
+expect "after a restart: the same readiness" "self: Objectivity 2.0 below"
 check "after a restart: the same chart" "$chart" "$(screen | sed -n '/Skill area/,/Strategic/p')"
 keys Down Enter
 expect "Enter on an area below its threshold reads its section" "Program Manager › Objectivity"
@@ -317,7 +317,7 @@ expect "H lists the snapshots" "own ratings, oldest first"
 keys Q
 out=$("$ROLEBOOK" assessment program-manager)
 contains "assessment prints the averages" "Objectivity: average 2.0 (5 of 5 statements rated), threshold 3.0, below" "$out"
-contains "assessment prints the verdict" "Readiness: not yet: 26 checklist items left; Objectivity 2.0 below 3.0" "$out"
+contains "assessment prints the verdict" "Readiness: not yet: 2 of 2 prerequisites not done; self: Objectivity 2.0 below 3.0; no reviewer has rated yet" "$out"
 # the clear came within the sitting of the first snapshot: it replaced it
 contains "assessment prints the history" "History (1 snapshot):" "$out"
 contains "a cleared rating counts as not rated" "Leadership: average 4.0 (4 of 5 statements rated)" "$out"
@@ -337,7 +337,7 @@ expect "the home screen has an entry for the review" "Review candidates"
 keys G Enter
 expect "the review screen lists alice" "alice"
 expect "with her self-assessment" "self:      Leadership 4.0"
-expect "and her readiness" "not yet: 23 checklist items left"
+expect "and her readiness" "not yet: 1 of 2 prerequisites not done; self: Objectivity not rated"
 keys Enter
 expect "Enter opens alice's ratings for carol" "Review of alice by carol"
 expect "self and reviewer columns" "self car"

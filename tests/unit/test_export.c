@@ -551,8 +551,8 @@ test_hostile_text_sanitised(void)
 
 	/* Markdown cannot be broken by a note */
 	md = fixture_report(st, "alice", NULL, REPORT_MARKDOWN);
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "  - self: \\| x \\| y \\| \\# Heading \\`code\\` "
-					  "\\<b\\>bold\\</b\\> \\[link\\](http://x) \\*em\\* "
+	CU_ASSERT_PTR_NOT_NULL(strstr(md, ": \\| x \\| y \\| \\# Heading \\`code\\` "
+					  "\\<b\\>bold\\</b\\> \\[link\\](<http://x>) \\*em\\* "
 					  "\\$m\\$\n"));
 	CU_ASSERT_PTR_NULL(strstr(md, "\n# Heading"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "- [x] Read the charter \xe2\x80\x94 done 2026-11-23 "

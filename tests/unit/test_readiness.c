@@ -610,6 +610,132 @@ test_by_rater(void)
 	role_drop(r);
 }
 
+/* Every statement of r rated v by rater (borrowed strings). */
+static void
+rate_all(struct store_rating *out, const struct role *r, const char *rater, int arch, int comm)
+{
+	for (size_t i = 0; i < r->nstmts; i++) {
+		out[i] = rating(r->stmts[i].id, r->areas[r->stmts[i].area].name,
+				r->stmts[i].area == 0 ? arch : comm);
+		out[i].rater = (char *)rater;
+	}
+}
+
+/* The verdict hears the reviewers: self-ratings that meet every threshold
+ * are not "ready" when both chairs rate an area below it, nor while no
+ * reviewer has rated. */
+static void
+test_verdict_hears_reviewers(void)
+{
+	struct role *r = role_from_text(DEMO);
+	struct store_rating all[18];
+	struct readiness_raters by;
+	size_t n = r->nstmts;
+
+	CU_ASSERT_EQUAL_FATAL(n, 6);
+	rate_all(all, r, "", 4, 4);
+	readiness_by_rater(&by, r, all, n, 3, 3);
+	CU_ASSERT_TRUE(by.self.rd.ready);
+	CU_ASSERT_FALSE(by.ready);
+	UNIT_ASSERT_STR("not yet: no reviewer has rated yet", by.verdict);
+	readiness_raters_done(&by);
+
+	rate_all(all + n, r, "chair-a", 4, 2);
+	rate_all(all + 2 * n, r, "chair-b", 3, 2);
+	readiness_by_rater(&by, r, all, 3 * n, 3, 3);
+	CU_ASSERT_TRUE(by.self.rd.ready);
+	CU_ASSERT_FALSE(by.ready);
+	UNIT_ASSERT_STR("not yet: chair-a: Community 2.0 below 3.0; chair-b: Community 2.0 below "
+			"3.0",
+			by.verdict);
+	UNIT_ASSERT_STR("not yet: Community 2.0 below 3.0", by.rev[0].rd.verdict);
+	readiness_raters_done(&by);
+
+	rate_all(all + n, r, "chair-a", 4, 3);
+	rate_all(all + 2 * n, r, "chair-b", 3, 5);
+	readiness_by_rater(&by, r, all, 3 * n, 3, 3);
+	CU_ASSERT_TRUE(by.ready);
+	UNIT_ASSERT_STR("ready", by.verdict);
+	readiness_raters_done(&by);
+
+	/* self below, the checklist unfinished, one chair with an area unrated */
+	rate_all(all, r, "", 2, 4);
+	rate_all(all + n, r, "chair-a", 4, 0);
+	readiness_by_rater(&by, r, all, 2 * n, 1, 3);
+	UNIT_ASSERT_STR("not yet: 2 checklist items left; self: Architecture 2.0 below 3.0; "
+			"chair-a: Community not rated",
+			by.verdict);
+	readiness_raters_done(&by);
+	role_drop(r);
+}
+
+/* Items marked "(required)" are the prerequisites: they alone gate the
+ * verdict, and the summary counts them apart from the other items. */
+static void
+test_prerequisites(void)
+{
+	static const char text[] =
+	    "# P\n\n## Skill areas\n\n### Architecture\n\nDesign.\n\n"
+	    "## Onboarding checklist\n\n"
+	    "- [ ] Be an org member (required)\n"
+	    "- [ ] Read the charter\n"
+	    "- [ ] Take the course  (Required)\n"
+	    "- [ ] Join the channel\n"
+	    "- [ ] (required)\n"
+	    "\n## Self-assessment\n\n### Architecture\n\n- I review designs.\n";
+	struct role *r = role_from_text(text);
+	struct checklist cl;
+	struct store_rating all[2];
+	struct readiness_raters by;
+	char id[13], *line;
+
+	CU_ASSERT_EQUAL_FATAL(r->nitems, 5);
+	UNIT_ASSERT_STR("Be an org member", r->items[0].text);
+	CU_ASSERT_TRUE(r->items[0].required);
+	CU_ASSERT_FALSE(r->items[1].required);
+	UNIT_ASSERT_STR("Take the course", r->items[2].text);
+	CU_ASSERT_TRUE(r->items[2].required);
+	UNIT_ASSERT_STR("(required)", r->items[4].text);
+	CU_ASSERT_FALSE(r->items[4].required);
+	/* the mark is not part of the id: progress recorded before it stays */
+	content_item_id("Be an org member", id);
+	UNIT_ASSERT_STR(id, r->items[0].id);
+
+	checklist_load(&cl, NULL, "alice", r);
+	cl.v[0].done = true;
+	cl.v[3].done = true;
+	cl.done = 2;
+	all[0] = rating(r->stmts[0].id, "Architecture", 4);
+	all[1] = all[0];
+	all[1].rater = "chair";
+	readiness_by_rater_cl(&by, r, all, 2, &cl);
+	line = readiness_checklist_line(&by.self.rd);
+	UNIT_ASSERT_STR("Prerequisites: 1 of 2 done; onboarding tasks: 1 of 3 done", line);
+	free(line);
+	UNIT_ASSERT_STR("not yet: 1 of 2 prerequisites not done", by.verdict);
+	readiness_raters_done(&by);
+
+	/* the prerequisites done, other items left: ready */
+	cl.v[2].done = true;
+	cl.v[3].done = false;
+	readiness_by_rater_cl(&by, r, all, 2, &cl);
+	UNIT_ASSERT_STR("ready", by.verdict);
+	{
+		size_t nl;
+		char **lines = readiness_summary_lines(&by, true, &nl);
+		CU_ASSERT_EQUAL_FATAL(nl, 4);
+		UNIT_ASSERT_STR("Prerequisites: 2 of 2 done; onboarding tasks: 0 of 3 done",
+				lines[0]);
+		UNIT_ASSERT_STR("self: Architecture 4.0", lines[1]);
+		UNIT_ASSERT_STR("chair: Architecture 4.0", lines[2]);
+		UNIT_ASSERT_STR("Readiness: ready", lines[3]);
+		readiness_lines_free(lines, nl);
+	}
+	readiness_raters_done(&by);
+	checklist_done(&cl);
+	role_drop(r);
+}
+
 /* ---- registration -------------------------------------------------------- */
 
 int
@@ -632,6 +758,8 @@ test_readiness_register(void)
 	    {"snapshot areas by statement", test_snapshot_areas},
 	    {"area summary wording", test_area_summary},
 	    {"by rater", test_by_rater},
+	    {"verdict hears the reviewers", test_verdict_hears_reviewers},
+	    {"prerequisites apart", test_prerequisites},
 	};
 	CU_pSuite suite = CU_add_suite("readiness", NULL, NULL);
 	size_t i;

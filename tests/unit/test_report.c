@@ -5,14 +5,22 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <jansson.h>
+
 #include "cli.h"
 #include "fixture.h"
 #include "report.h"
+#include "strbuf.h"
 #include "unit.h"
+#include "xalloc.h"
 
 static void
 test_report_text(void)
@@ -68,20 +76,75 @@ test_report_after_import(void)
 	store_close(st);
 }
 
+/* A report for a profile the database does not hold is an error naming
+ * the known ones (it was an empty report, exit 0). */
 static void
 test_report_no_records(void)
 {
-	struct store *st = fixture_fresh("report-empty");
-	char *out = fixture_report(st, "nobody", NULL, REPORT_TEXT);
+	struct store *st = fixture_store("report-empty");
+	char *out = NULL, *detail = NULL;
 
-	/* no records: every role of the handbook, nothing done */
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness report for nobody\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Checklist: 0 of 3 done\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Architecture  -     3.0\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Readiness: not yet: 3 checklist items left; "
-					   "Architecture not rated; Community not rated\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "Evidence:\n  no notes yet\n"));
+	CU_ASSERT_EQUAL(
+	    report_profile(st, &fixture_cat, "nobody", NULL, REPORT_TEXT, &out, &detail),
+	    REPORT_ERR_NOPROFILE);
+	CU_ASSERT_PTR_NULL(out);
+	UNIT_ASSERT_STR("no profile 'nobody' in the database; known profiles: alice", detail);
+	free(detail);
+	store_close(st);
+
+	st = fixture_fresh("report-none");
+	detail = NULL;
+	CU_ASSERT_EQUAL(
+	    report_profile(st, &fixture_cat, "me", NULL, REPORT_MARKDOWN, &out, &detail),
+	    REPORT_ERR_NOPROFILE);
+	UNIT_ASSERT_STR("no profile 'me' in the database; it holds no profiles yet", detail);
+	free(detail);
+	store_close(st);
+}
+
+/* report --all: every profile, or every candidate for a role. */
+static void
+test_report_all(void)
+{
+	struct store *st = fixture_store("report-all");
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	char **names, *out = NULL, *detail = NULL, *alone;
+	size_t n;
+	json_t *doc;
+
+	OK(store_item_set_done(st, "dan", DEMO, I_CHANNEL, "Join the channel", true, T0));
+	OK(store_item_set_done(st, "erin", GONE, "0123456789ab", "Old item", true, T0));
+	CU_ASSERT_EQUAL_FATAL(report_candidates(st, NULL, &names, &n, &detail), REPORT_OK);
+	CU_ASSERT_EQUAL_FATAL(n, 3);
+	UNIT_ASSERT_STR("alice", names[0]);
+	UNIT_ASSERT_STR("dan", names[1]);
+	UNIT_ASSERT_STR("erin", names[2]);
+	report_names_free(names, n);
+	CU_ASSERT_EQUAL_FATAL(report_candidates(st, DEMO, &names, &n, &detail), REPORT_OK);
+	CU_ASSERT_EQUAL_FATAL(n, 2);
+	CU_ASSERT_EQUAL(report_many(st, &fixture_cat, names, n, demo, REPORT_TEXT, &out, &detail),
+			REPORT_OK);
+	alone = fixture_report(st, "alice", demo, REPORT_TEXT);
+	CU_ASSERT(strncmp(out, alone, strlen(alone)) == 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\nReadiness report for dan\n"));
+	CU_ASSERT_PTR_NULL(strstr(out, "erin"));
+	free(alone);
 	free(out);
+	CU_ASSERT_EQUAL(report_many(st, &fixture_cat, names, n, demo, REPORT_JSON, &out, &detail),
+			REPORT_OK);
+	doc = json_loads(out, 0, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	UNIT_ASSERT_STR("rolebook-reports", json_string_value(json_object_get(doc, "format")));
+	CU_ASSERT_EQUAL(json_array_size(json_object_get(doc, "reports")), 2);
+	UNIT_ASSERT_STR("dan", json_string_value(json_object_get(
+				   json_array_get(json_object_get(doc, "reports"), 1), "profile")));
+	json_decref(doc);
+	free(out);
+	report_names_free(names, n);
+	CU_ASSERT_EQUAL(report_candidates(st, "nothing-here", &names, &n, &detail),
+			REPORT_ERR_NOPROFILE);
+	UNIT_ASSERT_STR("no profile in the database has records of nothing-here", detail);
+	free(detail);
 	store_close(st);
 }
 
@@ -107,6 +170,206 @@ test_report_strerror(void)
 	UNIT_ASSERT_STR("unknown error", report_strerror((enum report_status)99));
 }
 
+/* ---- Markdown that survives GitHub ---- */
+
+/* md rendered to HTML as GitHub does: cmark-gfm with the table, tasklist,
+ * strikethrough and autolink extensions.  A new string. */
+static char *
+github_html(const char *md)
+{
+	static const char *const names[] = {"table", "tasklist", "strikethrough", "autolink"};
+	cmark_parser *p;
+	cmark_node *doc;
+	char *html;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	for (size_t i = 0; i < 4; i++)
+		cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(names[i]));
+	cmark_parser_feed(p, md, strlen(md));
+	doc = cmark_parser_finish(p);
+	html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	return html;
+}
+
+static bool
+html_has(const char *html, const char *needle, bool want)
+{
+	bool found = strstr(html, needle) != NULL;
+
+	if (found != want)
+		fprintf(stderr, "\n%s \"%s\" in:\n%s\n", want ? "expected" : "did not expect",
+			needle, html);
+	return found == want;
+}
+
+/* Notes with web addresses keep working links once pasted (the href
+ * whole, '#', '_' and '*' unescaped, trailing punctuation outside), and
+ * an @mention notifies no one. */
+static void
+test_report_markdown_github(void)
+{
+	struct store *st = fixture_store("report-github");
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	char *out, *html;
+
+	OK(store_rating_set_note(
+	    st, "alice", DEMO, "", S_WRITE, "Architecture", "I write design documents.",
+	    "See https://github.com/kubernetes/kubernetes/pull/120001#issuecomment-1. Also "
+	    "(https://example.org/a_b*c_d_) and www.x.org, www.y.org/a_b; cc @team "
+	    "@kubernetes/sig-leads, "
+	    "mail a@b.org, http://x.org/<b>x</b>",
+	    T0 + 5 * DAY));
+	out = fixture_report(st, "alice", demo, REPORT_MARKDOWN);
+	html = github_html(out);
+	CU_ASSERT(html_has(html,
+			   "<a href=\"https://github.com/kubernetes/kubernetes/pull/"
+			   "120001#issuecomment-1\">https://github.com/kubernetes/kubernetes/pull/"
+			   "120001#issuecomment-1</a>. Also (",
+			   true));
+	CU_ASSERT(html_has(html, "<a href=\"https://example.org/a_b*c_d\">", true));
+	CU_ASSERT(html_has(html, "\\#", false));
+	CU_ASSERT(html_has(html,
+			   "<a href=\"http://www.x.org\">www.x.org</a>, "
+			   "<a href=\"http://www.y.org/a_b\">http://www.y.org/a_b</a>;",
+			   true));
+	CU_ASSERT(html_has(html, "@team", false));
+	CU_ASSERT(html_has(html, "@kubernetes", false));
+	CU_ASSERT(html_has(html,
+			   "cc @<!-- raw HTML omitted -->team @<!-- raw HTML omitted "
+			   "-->kubernetes/sig-leads, mail <a href=\"mailto:a@b.org\">",
+			   true));
+	CU_ASSERT(html_has(html, "<a href=\"http://x.org/\">http://x.org/</a>&lt;b&gt;x&lt;/b&gt;",
+			   true));
+	CU_ASSERT(html_has(html, "<b>", false));
+	free(html);
+	free(out);
+	store_close(st);
+}
+
+/* ---- the Leadership Change issue ---- */
+
+/* How many times needle occurs in s. */
+static size_t
+count(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = s; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* The demo role with "Join the channel" marked required, loaded from
+ * memory under the demo role's id so that alice's records match. */
+static struct role *
+demo_with_prerequisite(void)
+{
+	char *text = fixture_slurp(DATA "/roles/demo.md"), *at;
+	struct strbuf b = {0};
+	struct role *r = xcalloc(1, sizeof *r);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	at = strstr(text, "- [ ] Join the channel\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	strbuf_add(&b, text, (size_t)(at - text) + strlen("- [ ] Join the channel"));
+	strbuf_puts(&b, " (required)");
+	strbuf_puts(&b, at + strlen("- [ ] Join the channel"));
+	r->id = xstrdup(DEMO);
+	r->path = xstrdup("(memory)");
+	r->threshold = 3.0;
+	role_load_text(r, b.s, b.len);
+	free(b.s);
+	free(text);
+	return r;
+}
+
+static void
+test_report_issue(void)
+{
+	struct store *st = fixture_store("report-issue");
+	struct role *r = demo_with_prerequisite();
+	struct catalog one;
+	char *out = NULL, *detail = NULL, *html;
+	char *two[] = {"alice", "dan"}, *bad[] = {"alice", "dan.x"};
+	struct report_issue_opts o = {"SIG Demo", "https://example.org/d_1#c", "old-lead @former"};
+
+	OK(store_item_set_done(st, "dan", DEMO, I_CHANNEL, "Join the channel", true, T0 + DAY));
+	OK(store_rating_set_note(st, "dan", DEMO, "carol", S_REVIEW, "Architecture",
+				 "I review designs.", "Ask @team; see https://x.org/a_b",
+				 T0 + DAY));
+	CU_ASSERT_EQUAL_FATAL(report_issue(st, &fixture_cat, two, 2, r, &o, &out, &detail),
+			      REPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    out, "### SIG/WG name:\n\nSIG Demo\n\n### Onboarding Lead(s):\n\n@alice, @dan\n\n"
+		 "### Offboarding Lead(s):\n\n@old-lead, @former\n\n### Link to discussion:"
+		 "\n\n<https://example.org/d_1#c>\n\n### Prerequisites for new leads:\n\n"
+		 "- [x] Join the channel\n\n### Onboarding / Offboarding tasks:\n\n"
+		 "- [ ] Read the charter (done: alice)\n- [ ] Attend a meeting\n\n"
+		 "### Additional information:\n\n#### alice: Demo Lead\n\n"
+		 "Prerequisites: 1 of 1 done; onboarding tasks: 1 of 2 done\n\n"
+		 "| Skill area | Self | bob | carol | Threshold |\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\n#### dan: Demo Lead\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "**Trend since the first snapshot"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  - bob (3), 2026-11-26: Solid reviews"));
+	{
+		static const char end[] = "\n\n### Labels:\n\n_No response_\n";
+		CU_ASSERT(strlen(out) > sizeof end &&
+			  strcmp(out + strlen(out) - (sizeof end - 1), end) == 0);
+	}
+	/* as GitHub shows it: the form's headings, the task lists, whole links,
+	 * and no mention but the leads' */
+	html = github_html(out);
+	CU_ASSERT_EQUAL(count(html, "<h3>"), 8);
+	CU_ASSERT_EQUAL(count(html, "<input type=\"checkbox\""), 3);
+	CU_ASSERT_EQUAL(count(html, "<input type=\"checkbox\" checked"), 1);
+	CU_ASSERT(html_has(html, "<a href=\"https://example.org/d_1#c\">", true));
+	CU_ASSERT(html_has(html, "<a href=\"https://x.org/a_b\">", true));
+	CU_ASSERT(html_has(html, "@team", false));
+	free(html);
+	free(out);
+
+	/* wrong input is refused, saying why */
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, bad, 2, r, &o, &out, &detail),
+			REPORT_ERR_NOPROFILE);
+	UNIT_ASSERT_STR("no profile 'dan.x' in the database; known profiles: alice, dan", detail);
+	o.sig = "";
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two, 2, r, &o, &out, &detail),
+			REPORT_ERR_INVALID);
+	UNIT_ASSERT_STR("the issue needs the SIG or WG name (--sig NAME)", detail);
+	o.sig = "SIG Demo";
+	o.offboarding = "bad_handle";
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two, 2, r, &o, &out, &detail),
+			REPORT_ERR_INVALID);
+	UNIT_ASSERT_STR("'bad_handle' is not a GitHub handle (letters, digits and single hyphens, "
+			"at most 39)",
+			detail);
+	o.offboarding = NULL;
+	o.discussion = "javascript:alert(1)";
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two, 2, r, &o, &out, &detail),
+			REPORT_ERR_INVALID);
+	/* the role of the candidates' records, when there is one */
+	o.discussion = NULL;
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two, 1, NULL, &o, &out, &detail),
+			REPORT_ERR_INVALID);
+	UNIT_ASSERT_STR("the candidates have records of several roles: choose the role with --role",
+			detail);
+	CU_ASSERT_EQUAL(report_issue(st, &fixture_cat, two + 1, 1, NULL, &o, &out, &detail),
+			REPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "### Onboarding Lead(s):\n\n@dan\n"));
+	free(out);
+	free(detail);
+
+	catalog_init(&one);
+	one.v = xmalloc(sizeof *one.v);
+	one.v[0] = r;
+	one.n = one.cap = 1;
+	catalog_done(&one);
+	store_close(st);
+}
+
 /* ---- registration ---- */
 
 int
@@ -120,8 +383,11 @@ test_report_register(void)
 	    {"report: markdown", test_report_markdown},
 	    {"report: json", test_report_json},
 	    {"report after an import, --role", test_report_after_import},
-	    {"report of a profile without records", test_report_no_records},
+	    {"report of a profile the database does not hold", test_report_no_records},
+	    {"report --all", test_report_all},
+	    {"report --format issue", test_report_issue},
 	    {"report format names", test_report_format_names},
+	    {"report: Markdown that survives GitHub", test_report_markdown_github},
 	    {"status messages", test_report_strerror},
 	};
 	CU_pSuite s = CU_add_suite("report", fixture_suite_init, fixture_suite_clean);

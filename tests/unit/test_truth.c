@@ -188,6 +188,11 @@ assessment_output(struct store *st, bool ascii)
 
 /* ---- one truth ---- */
 
+/* The overall verdict of the fixture: carol rates Architecture below. */
+#define VERDICT                                                                                    \
+	"not yet: 1 checklist item left; self: Community 2.0 below 3.0; carol: Architecture 2.0 "  \
+	"below 3.0"
+
 static void
 test_truth_everywhere(void)
 {
@@ -205,15 +210,19 @@ test_truth_everywhere(void)
 	CU_ASSERT(has(out, "\nNot counted: 1 rating of a statement the role no longer has.\n"));
 	CU_ASSERT(has(out, "\n  2026-11-24 00:00  Architecture 3.5 \xc2\xb7 Community 1.0\n"));
 	CU_ASSERT(has(out, "\n  2026-11-25 00:00  Architecture 3.5 \xc2\xb7 Community 2.0\n"));
+	CU_ASSERT(has(out, "\nReadiness: " VERDICT "\n"));
+	CU_ASSERT(has(out, "\ncarol: Architecture 2.0 \xc2\xb7 Community 5.0\n"));
 	free(out);
 
 	/* every report format */
 	out = fixture_report(st, "alice", NULL, REPORT_TEXT);
+	CU_ASSERT(has(out, "\nReadiness: " VERDICT "\n"));
 	CU_ASSERT(has(out, "\nArchitecture  3.5   3.0  2.0    3.0\n"));
 	CU_ASSERT(has(out, "\nNot counted: 1 rating of a statement the role no longer has.\n"));
 	free(out);
 	out = fixture_report(st, "alice", NULL, REPORT_MARKDOWN);
 	CU_ASSERT(has(out, "\n| Architecture | 3.5 | 3.0 | 2.0 | 3.0 |\n"));
+	CU_ASSERT(has(out, "\n**Readiness:** " VERDICT "\n"));
 	CU_ASSERT(has(out, "|\n\nNot counted: 1 rating of a statement the role no longer has.\n"));
 	free(out);
 	out = fixture_report(st, "alice", NULL, REPORT_JSON);
@@ -223,6 +232,13 @@ test_truth_everywhere(void)
 	    json_object_get(json_array_get(json_object_get(doc, "roles"), 0), "areas"), 0);
 	CU_ASSERT_DOUBLE_EQUAL(
 	    json_real_value(json_object_get(json_object_get(area, "self"), "average")), 3.5, 1e-9);
+	{
+		json_t *rd =
+		    json_object_get(json_array_get(json_object_get(doc, "roles"), 0), "readiness");
+		CU_ASSERT(has(json_string_value(json_object_get(rd, "verdict")), VERDICT));
+		CU_ASSERT_TRUE(json_is_false(json_object_get(rd, "ready")));
+		CU_ASSERT_TRUE(json_is_true(json_object_get(rd, "reviewed")));
+	}
 	json_decref(doc);
 	free(out);
 
@@ -231,7 +247,7 @@ test_truth_everywhere(void)
 	CU_ASSERT(shows("self:      Architecture 3.5 \xc2\xb7 Community 2.0"));
 	CU_ASSERT(shows("bob: Architecture 3.0 \xc2\xb7 Community 4.0"));
 	CU_ASSERT(shows("carol: Architecture 2.0 \xc2\xb7 Community 5.0"));
-	CU_ASSERT(shows("not yet: 1 checklist item left; Community 2.0 below 3.0"));
+	CU_ASSERT(shows(VERDICT));
 
 	/* the rating screen opened from it */
 	app_key(&app, K_ENTER);
@@ -243,7 +259,8 @@ test_truth_everywhere(void)
 	app_key(&app, 'v');
 	CU_ASSERT(row_starting(" Architecture") > 0 &&
 		  row_of(" 3.5 ") == row_starting(" Architecture"));
-	CU_ASSERT(shows("Readiness: not yet: 1 checklist item left; Community 2.0 below 3.0"));
+	CU_ASSERT(shows("Readiness: " VERDICT));
+	CU_ASSERT(shows("carol: Architecture 2.0 \xc2\xb7 Community 5.0"));
 
 	/* the history: the snapshot holding the orphan is 3.5 too */
 	app_key(&app, 'H');
@@ -263,10 +280,10 @@ test_review_shows_candidate(void)
 
 	start(st, 30, 100);
 	app_key(&app, K_ENTER);
-	/* the notes of alice and of bob, on the statement they rated */
-	CU_ASSERT(shows("note, self: I reviewed three designs this cycle."));
-	CU_ASSERT(shows("note, bob: Solid reviews; wants more depth on trade-offs."));
-	CU_ASSERT(shows("note, carol: Welcomed two newcomers at the meeting."));
+	/* the notes of alice and of bob, on the statement they rated, dated */
+	CU_ASSERT(shows("note, self, 2026-11-24: I reviewed three designs this cycle."));
+	CU_ASSERT(shows("note, bob, 2026-11-26: Solid reviews; wants more depth on trade-offs."));
+	CU_ASSERT(shows("note, carol, 2026-11-27: Welcomed two newcomers at the meeting."));
 	app_key(&app, 'v');
 	CU_ASSERT(shows("Readiness of alice"));
 	CU_ASSERT(shows("Ratings: alice's own; yours as dave: none yet"));

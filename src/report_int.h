@@ -1,0 +1,81 @@
+/*
+ * report_int.h - what the report modules share (report.c: text, JSON and
+ * the choice of roles; report_md.c: Markdown; report_issue.c: the
+ * Leadership Change issue).  Not a public API: only report*.c include it.
+ */
+#ifndef ROLEBOOK_REPORT_INT_H
+#define ROLEBOOK_REPORT_INT_H
+
+#include <stdbool.h>
+
+#include "checklist.h"
+#include "content.h"
+#include "readiness.h"
+#include "report.h"
+#include "store.h"
+#include "strbuf.h"
+
+/* One role's records joined with its content; every number comes from
+ * readiness_by_rater_cl(). */
+struct report_role {
+	struct role *role;
+	struct checklist cl;
+	struct store_rating *rt; /* every rater's, by rater then statement */
+	size_t nrt;
+	struct readiness_raters by; /* self and each reviewer */
+};
+
+/* Loads the records of profile for r (loaded); report_role_done() frees
+ * them, also after a failure. */
+enum store_status report_role_load(struct report_role *rr, struct store *st, const char *profile,
+				   struct role *r);
+void report_role_done(struct report_role *rr);
+
+/*
+ * Calls fn for every rating with a note, as evidence: the role's statements
+ * in document order, each with its raters in order (self first), then
+ * ratings of statements the role no longer has.
+ */
+typedef void (*evidence_fn)(void *arg, const struct report_role *rr, const struct store_rating *rt,
+			    bool heading);
+void report_each_evidence(const struct report_role *rr, evidence_fn fn, void *arg);
+
+/* The wording and area of the statement a rating is about: the content's
+ * when the role still has it (true), else the rating's own (false). */
+bool report_rating_subject(const struct report_role *rr, const struct store_rating *rt,
+			   const char **text, const char **area);
+
+#define GONE_NOTE "(no longer in the role)"
+
+/* "Not counted: ..." after the scores, when a rating is of a statement
+ * the role no longer has. */
+void report_uncounted_line(struct strbuf *b, const struct report_role *rr, const char *prefix);
+
+/* REPORT_OK when the database holds profile, else REPORT_ERR_NOPROFILE
+ * with the known ones in *detail ("no profile 'x' in the database; known
+ * profiles: alice, bob"), or REPORT_ERR_STORE. */
+enum report_status report_known_profile(struct store *st, const char *profile, char **detail);
+
+/* ---- Markdown (report_md.c) ---- */
+
+/*
+ * Appends s as inline Markdown text that survives GitHub: sanitised to one
+ * line; every character that could start markup escaped with a backslash,
+ * so that text can neither end a table cell, start a heading, nor open
+ * code, emphasis, links, HTML, entities or math; web addresses written
+ * whole as autolinks (<https://...>), so that their href is the address
+ * as typed; and an @mention broken with an empty HTML comment (@<!-- -->x)
+ * so that pasting it notifies no one.
+ */
+void report_md_text(struct strbuf *b, const char *s);
+/* The self and reviewers table of a role, side by side. */
+void report_md_scores(struct strbuf *b, const struct report_role *rr);
+/* The verdict, each rater's own, and the disclaimer. */
+void report_md_verdicts(struct strbuf *b, const struct report_role *rr);
+/* One evidence entry as report_each_evidence() gives it (arg: strbuf). */
+void report_md_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt,
+			bool heading);
+/* A whole role's section of a Markdown report. */
+void report_md_role(struct strbuf *b, const struct report_role *rr);
+
+#endif
