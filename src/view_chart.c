@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "chart.h"
 #include "checklist.h"
 #include "content.h"
 #include "dates.h"
@@ -23,42 +24,6 @@
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
-
-enum chart_mode { MODE_CHART, MODE_HISTORY, MODE_COMPARE };
-
-struct chart {
-	struct view v;
-	struct role *role;
-	char *profile; /* whose readiness: always the profile's own ratings */
-	char *viewer;  /* the reviewer who opened it from the review screen, or "" */
-	enum chart_mode mode;
-	struct store_rating *ratings; /* every rater's */
-	size_t nratings;
-	struct readiness_raters by;   /* every number shown: readiness's */
-	struct store_snapshot *snaps; /* the profile's own, oldest first */
-	size_t nsnaps;
-	struct readiness *snaprd; /* per snapshot, its areas */
-	size_t done, total;
-	uint64_t version;
-	bool loaded;
-	long sel;     /* area (chart) or snapshot (history) */
-	long mark[2]; /* marked snapshots, -1 none */
-	/* the list of the mode on screen: areas, snapshots, or (a pager) the
-	 * statements compared; sel follows its selection */
-	struct listnav nav;
-	int body_top, body_h;
-	int areas_row, areas_h; /* where the chart's areas went in the last frame */
-	int cols;		/* of the last layout, for history_lines */
-	bool ascii;
-	/* the compare view's entries in screen order: an area's heading
-	 * (-1 - area) or a statement (its index) */
-	long *cent;
-	size_t ncent;
-};
-
-#define HISTORY_HEAD "Snapshots of %s's own ratings, oldest first, in local time."
-#define HISTORY_HINT "Space marks two, Enter compares them (one: with now)."
-#define CHART_HINT "Enter on an area reads what the role says about it; H shows the history."
 
 static void
 free_data(struct chart *c)
@@ -105,8 +70,8 @@ reload(struct chart *c, struct app *a)
 }
 
 /* The profile's own readiness. */
-static const struct readiness *
-own(const struct chart *c)
+const struct readiness *
+chart_own(const struct chart *c)
 {
 	return &c->by.self.rd;
 }
@@ -170,8 +135,8 @@ sparkline(struct chart *c, struct frame *f, int row, int col, int cells, size_t 
 
 /* Writes text word-wrapped from row on, above row `end`; returns the row
  * after it. */
-static int
-wrapped_to(struct frame *f, int row, int end, const char *text, uint16_t style)
+int
+chart_wrapped_to(struct frame *f, int row, int end, const char *text, uint16_t style)
 {
 	size_t len = strlen(text), pos = 0;
 
@@ -183,16 +148,14 @@ wrapped_to(struct frame *f, int row, int end, const char *text, uint16_t style)
 	return row;
 }
 
-/* wrapped_to() above the footer. */
-static int
-wrapped(struct frame *f, int row, const char *text, uint16_t style)
+/* chart_wrapped_to() above the footer. */
+int
+chart_wrapped(struct frame *f, int row, const char *text, uint16_t style)
 {
-	return wrapped_to(f, row, f->rows - 1, text, style);
+	return chart_wrapped_to(f, row, f->rows - 1, text, style);
 }
 
-static int wrapped_rows(int cols, const char *text);
-
-/* As wrapped(), on at most max rows, the last one cut with an ellipsis
+/* As chart_wrapped(), on at most max rows, the last one cut with an ellipsis
  * when the text goes on. */
 static int
 wrapped_max(struct frame *f, int row, const char *text, uint16_t style, int max)
@@ -281,13 +244,13 @@ chart_columns(struct chart_cols *k, int cols, const struct readiness *rd, double
 static void
 draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
-	const struct readiness *rd = own(c);
+	const struct readiness *rd = chart_own(c);
 	struct chart_cols k;
 	int row = top, hint;
 	char *line, thr[16];
 
 	line = whose(c, a->ascii);
-	row = wrapped(f, row, line, STY_DIM);
+	row = chart_wrapped(f, row, line, STY_DIM);
 	free(line);
 	line = xasprintf("Readiness: %s", c->by.verdict);
 	/* on a short screen the verdict leaves room for the areas */
@@ -302,7 +265,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 		free(line);
 		free(list);
 	}
-	row = wrapped(f, row, READINESS_DISCLAIMER, STY_DIM);
+	row = chart_wrapped(f, row, READINESS_DISCLAIMER, STY_DIM);
 	row++;
 	if (c->total > 0) {
 		int bw = f->cols - 34 < 22 ? f->cols - 34 : 22;
@@ -327,7 +290,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	readiness_format_threshold(c->role->threshold, thr);
 	line = xasprintf("%s marks the threshold, %s; %s is below it.",
 			 a->ascii ? "|" : "\xe2\x94\x82", thr, a->ascii ? "=" : "\xe2\x96\x92");
-	row = wrapped(f, row, line, STY_DIM);
+	row = chart_wrapped(f, row, line, STY_DIM);
 	free(line);
 	frame_puts_trunc(f, row, k.name, "Skill area", STY_DIM, k.namew);
 	frame_puts(f, row, k.avg, "avg", STY_DIM, 3);
@@ -336,7 +299,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	 * whole, when there is room for both */
 	c->areas_row = row;
 	c->areas_h = top + height - row;
-	hint = 1 + wrapped_rows(f->cols, CHART_HINT);
+	hint = 1 + chart_wrapped_rows(f->cols, CHART_HINT);
 	if (c->areas_h >= (int)rd->nareas + hint)
 		c->areas_h -= hint;
 	else
@@ -377,236 +340,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 			  a->ascii);
 	}
 	if (hint > 0)
-		wrapped_to(f, row + 1, top + height, CHART_HINT, STY_DIM);
-}
-
-/* "Architecture 3.5 · Community 2.0" of snapshot i, readiness's. */
-static char *
-snap_areas(const struct chart *c, size_t i, bool ascii)
-{
-	return readiness_area_list(&c->snaprd[i], ascii);
-}
-
-static void
-draw_history(struct chart *c, struct app *a, struct frame *f, int top, int height)
-{
-	int row = top;
-	char *line;
-
-	line = xasprintf(HISTORY_HEAD, c->profile);
-	row = wrapped(f, row, line, STY_DIM);
-	free(line);
-	if (c->nsnaps == 0) {
-		wrapped(f, row,
-			"No snapshots yet: one is recorded when you leave the assessment after "
-			"changes.",
-			STY_PLAIN);
-		return;
-	}
-	row = wrapped(f, row, HISTORY_HINT, STY_DIM);
-	row++;
-	for (size_t i = c->nav.top; i < c->nsnaps && row < top + height; i++) {
-		const struct store_snapshot *s = &c->snaps[i];
-		bool sel = (long)i == c->sel,
-		     marked = c->mark[0] == (long)i || c->mark[1] == (long)i;
-		uint16_t st = sel ? STY_SELECT : 0;
-		char when[DATES_MAX], *areas = snap_areas(c, i, a->ascii);
-		size_t len, pos = 0;
-		int indent;
-
-		/* to the minute: two snapshots of one day stay apart */
-		dates_format(s->taken_at, DATE_MINUTE, when);
-		line = xasprintf("%s %2zu  %s  ", marked ? "*" : " ", i + 1, when);
-		indent = 1 + text_width(line, strlen(line));
-		if (sel)
-			frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
-		frame_puts(f, row, 1, line, (marked ? STY_STRONG : STY_PLAIN) | st, -1);
-		free(line);
-		/* the areas wrap under themselves: none is cut off */
-		len = strlen(areas);
-		do {
-			size_t next, cut = text_wrap_list(areas + pos, len - pos,
-							  f->cols - indent - 1, &next);
-			if (row >= top + height)
-				break;
-			if (sel && pos > 0)
-				frame_fill(f, row, 0, f->cols, ' ', STY_SELECT);
-			frame_put(f, row++, indent, areas + pos, cut,
-				  (marked ? STY_STRONG : STY_PLAIN) | st, f->cols - indent - 1);
-			pos += next;
-		} while (pos < len);
-		free(areas);
-	}
-}
-
-static int
-value_in(const struct store_rating *r, size_t n, const char *id)
-{
-	const struct store_rating *x = readiness_rating(r, n, id);
-
-	return x != NULL && x->value >= 1 && x->value <= 5 ? x->value : 0;
-}
-
-/* The compare view's title (new string). */
-static char *
-compare_title(const struct chart *c)
-{
-	char d1[DATES_MAX], d2[DATES_MAX];
-
-	dates_format(c->snaps[c->mark[0]].taken_at, DATE_MINUTE, d1);
-	if (c->mark[1] < 0)
-		return xasprintf("%s's snapshot %ld (%s) beside the ratings now", c->profile,
-				 c->mark[0] + 1, d1);
-	dates_format(c->snaps[c->mark[1]].taken_at, DATE_MINUTE, d2);
-	return xasprintf("%s's snapshot %ld (%s) beside snapshot %ld (%s)", c->profile,
-			 c->mark[0] + 1, d1, c->mark[1] + 1, d2);
-}
-
-/* The heading of area ar in the compare view, with its averages before
- * and after (new string). */
-static char *
-compare_heading(const struct chart *c, size_t ar, bool ascii)
-{
-	const struct readiness *ra = &c->snaprd[c->mark[0]];
-	const struct readiness *rb = c->mark[1] >= 0 ? &c->snaprd[c->mark[1]] : own(c);
-	char b1[16], b2[16];
-
-	readiness_area_value(&ra->areas[ar], "-", b1);
-	readiness_area_value(&rb->areas[ar], "-", b2);
-	return xasprintf("%s %s %s %s", c->role->areas[ar].name, b1, ascii ? "->" : "\xe2\x86\x92",
-			 b2);
-}
-
-/* Where a compared statement's text starts: after "3 → 4  ↑ ". */
-#define COMPARE_TEXT_COL 10
-
-/* The compare view's entries: each area's heading, then its statements. */
-static void
-compare_entries(struct chart *c)
-{
-	free(c->cent);
-	c->cent = xcalloc(c->role->nareas + c->role->nstmts + 1, sizeof *c->cent);
-	c->ncent = 0;
-	for (size_t ar = 0; ar < c->role->nareas; ar++) {
-		c->cent[c->ncent++] = -1 - (long)ar;
-		for (size_t i = 0; i < c->role->nstmts; i++)
-			if (c->role->stmts[i].area == ar)
-				c->cent[c->ncent++] = (long)i;
-	}
-}
-
-static int wrapped_rows(int cols, const char *text);
-
-/* Lines compare entry k takes: its heading or its statement, wrapped. */
-static int
-compare_lines(const void *ctx, size_t k)
-{
-	const struct chart *c = ctx;
-	long e = c->cent[k];
-	char *line;
-	int rows;
-
-	if (e >= 0)
-		return wrapped_rows(c->cols - COMPARE_TEXT_COL + 1, c->role->stmts[e].text);
-	line = compare_heading(c, (size_t)(-1 - e), c->ascii);
-	rows = wrapped_rows(c->cols, line);
-	free(line);
-	return rows;
-}
-
-static void
-draw_compare(struct chart *c, struct app *a, struct frame *f, int top, int height)
-{
-	const struct store_snapshot *old = &c->snaps[c->mark[0]];
-	const struct store_rating *nr =
-	    c->mark[1] >= 0 ? c->snaps[c->mark[1]].ratings : c->by.self.rt;
-	size_t nn = c->mark[1] >= 0 ? c->snaps[c->mark[1]].nratings : c->by.self.nrt;
-	char *line;
-	int row = top, end = top + height, textw = f->cols - COMPARE_TEXT_COL - 1;
-
-	line = compare_title(c);
-	row = wrapped_to(f, row, end, line, STY_STRONG);
-	free(line);
-	row++;
-	for (size_t k = c->nav.top; k < c->ncent && row < end; k++) {
-		long e = c->cent[k];
-		const struct statement *s;
-		int before, after;
-		char nums[24];
-		size_t len, pos = 0;
-
-		if (e < 0) {
-			/* the area's heading, with its averages before and after */
-			line = compare_heading(c, (size_t)(-1 - e), a->ascii);
-			row = wrapped_to(f, row, end, line, STY_HEADING);
-			free(line);
-			continue;
-		}
-		s = &c->role->stmts[e];
-		before = value_in(old->ratings, old->nratings, s->id);
-		after = value_in(nr, nn, s->id);
-		snprintf(nums, sizeof nums, "%c %s %c", before ? '0' + before : '-',
-			 a->ascii ? "->" : "\xe2\x86\x92", after ? '0' + after : '-');
-		frame_puts(f, row, 1, nums, before != after ? STY_STRONG : STY_DIM, 6);
-		frame_puts(f, row, 8,
-			   before < after   ? (a->ascii ? "+" : "\xe2\x86\x91")
-			   : before > after ? (a->ascii ? "-" : "\xe2\x86\x93")
-					    : " ",
-			   STY_STRONG, 1);
-		/* the statement wraps under itself: none is cut off */
-		len = strlen(s->text);
-		do {
-			size_t next, cut = text_wrap(s->text + pos, len - pos, textw, &next);
-			frame_put(f, row++, COMPARE_TEXT_COL, s->text + pos, cut, STY_PLAIN, textw);
-			pos += next ? next : len - pos;
-		} while (pos < len && row < end);
-	}
-}
-
-/* Rows wrapped() takes for text on a screen cols wide. */
-static int
-wrapped_rows(int cols, const char *text)
-{
-	size_t len = strlen(text), pos = 0;
-	int rows = 0;
-
-	while (pos < len) {
-		size_t next;
-		text_wrap(text + pos, len - pos, cols - 2, &next);
-		pos += next ? next : len - pos;
-		rows++;
-	}
-	return rows;
-}
-
-/* The history's first columns: "* 12  2026-11-22 17:59  ". */
-static int
-history_indent(const struct chart *c, size_t i)
-{
-	char when[DATES_MAX], line[64];
-
-	dates_format(c->snaps[i].taken_at, DATE_MINUTE, when);
-	snprintf(line, sizeof line, "  %2zu  %s  ", i + 1, when);
-	return 1 + text_width(line, strlen(line));
-}
-
-/* Lines snapshot i takes in the history: its areas wrap under themselves. */
-static int
-history_lines(const void *ctx, size_t i)
-{
-	const struct chart *c = ctx;
-	char *areas = snap_areas(c, i, c->ascii);
-	size_t len = strlen(areas), pos = 0;
-	int indent = history_indent(c, i), rows = 0;
-
-	do {
-		size_t next;
-		text_wrap_list(areas + pos, len - pos, c->cols - indent - 1, &next);
-		pos += next ? next : len - pos;
-		rows++;
-	} while (pos < len);
-	free(areas);
-	return rows;
+		chart_wrapped_to(f, row + 1, top + height, CHART_HINT, STY_DIM);
 }
 
 /*
@@ -630,17 +364,17 @@ chart_layout(struct view *v, struct app *a, int top, int height)
 	c->nav.ctx = c;
 	if (c->mode == MODE_HISTORY) {
 		char *line = xasprintf(HISTORY_HEAD, c->profile);
-		head = wrapped_rows(a->cols, line);
+		head = chart_wrapped_rows(a->cols, line);
 		free(line);
 		if (c->nsnaps > 0)
-			head += wrapped_rows(a->cols, HISTORY_HINT) + 1;
-		c->nav.lines = history_lines;
+			head += chart_wrapped_rows(a->cols, HISTORY_HINT) + 1;
+		c->nav.lines = chart_history_lines;
 	} else if (c->mode == MODE_COMPARE) {
-		char *line = compare_title(c);
-		head = wrapped_rows(a->cols, line) + 1;
+		char *line = chart_compare_title(c);
+		head = chart_wrapped_rows(a->cols, line) + 1;
 		free(line);
-		compare_entries(c);
-		c->nav.lines = compare_lines;
+		chart_compare_entries(c);
+		c->nav.lines = chart_compare_lines;
 	}
 	c->body_top = top + head;
 	c->body_h = height - head;
@@ -664,9 +398,9 @@ chart_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	if (c->mode == MODE_CHART)
 		draw_chart(c, a, f, top, height);
 	else if (c->mode == MODE_HISTORY)
-		draw_history(c, a, f, top, height);
+		chart_draw_history(c, a, f, top, height);
 	else
-		draw_compare(c, a, f, top, height);
+		chart_draw_compare(c, a, f, top, height);
 }
 
 static char *
