@@ -59,6 +59,15 @@ static const struct cmd_option options[] = {
     {'f', false, "format", "FMT", "report: text (default), markdown or json"},
     {'o', true, "output", "FILE", "export: write FILE (mode 0600) instead of standard output"},
     {'A', false, "as", "NAME", "import: under profile NAME instead of the file's"},
+    {'S', false, "sign", "KEY", "export: sign FILE with this SSH private key (FILE.sig)"},
+    {'W', false, "reviews", NULL, "export: only the ratings you gave as --reviewer"},
+    {'a', false, "allowed-signers", "FILE",
+     "import, review: whose SSH keys to trust (default: DIR/allowed_signers for review, "
+     "$XDG_CONFIG_HOME/rolebook/allowed_signers)"},
+    {'U', false, "accept-unsigned", NULL,
+     "import: also take reviewer ratings from an unsigned file (marked unverified)"},
+    {'D', false, "dry-run", NULL, "import: say what would change, write nothing"},
+    {'y', false, "yes", NULL, "forget: do not ask"},
     {'r', true, "reviewer", "NAME",
      "rate the profile as this reviewer (a SIG chair), apart from its own self-assessment"},
     {'d', false, "db", "PATH",
@@ -73,7 +82,6 @@ static int exec_list(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_print(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_store(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_report(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_export(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 
 /* In --help's order; the first is the handbook, which has no name. */
 static const struct cmd_entry commands[] = {
@@ -101,12 +109,20 @@ static const struct cmd_entry commands[] = {
      "the readiness report of the profile: checklist, self and reviewer averages, verdict, "
      "notes (--format markdown pastes into a GitHub issue; --role ROLE for one role)",
      exec_report},
-    {"export", "[-o FILE]", "o", 0, 0, NULL, "every record of the profile as one JSON document",
-     exec_export},
-    {"import", "FILE [--as NAME]", "A", 1, 1, "one FILE (an export; - reads standard input)",
-     "read an export into the database (--as NAME: under another profile name); all or nothing",
-     exec_export},
-    {"review", "[DIR]", "", 0, 1, "one folder",
+    {"export", "[-o FILE] [--sign KEY] [--reviews]", "oSW", 0, 0, NULL,
+     "every record of the profile as one JSON document (--reviews: only your ratings as "
+     "--reviewer; --sign KEY: signed with ssh-keygen, FILE.sig)",
+     cmd_exec_export},
+    {"import", "FILE [--as NAME] [--dry-run]", "AaUD", 1, 1,
+     "one FILE (an export; - reads standard input)",
+     "read an export into the database (a signed one verified; --as NAME: under another "
+     "profile name); all or nothing",
+     cmd_exec_export},
+    {"imports", "", "", 0, 0, NULL, "list the imports made: file, signer, time and counts",
+     cmd_exec_export},
+    {"forget", "PROFILE [--role ROLE] [--yes]", "Ry", 1, 1, "one profile",
+     "remove every record of a profile (or of one role), after asking", cmd_exec_forget},
+    {"review", "[DIR]", "a", 0, 1, "one folder",
      "open the review screen: every candidate's progress, ratings and readiness, for SIG "
      "chairs; with DIR, of the exports in DIR (read, not imported)",
      exec_ui},
@@ -275,15 +291,41 @@ take_option(struct cmd_options *o, int key, const char *arg)
 		break;
 	case 'p':
 	case 'r':
-	case 'A':
-		if (*arg == '\0' || strlen(arg) > STORE_NAME_MAX) {
-			cli_error(key == 'A'   ? "invalid name for --as (1 to %d bytes)"
-				  : key == 'p' ? "invalid profile name (1 to %d bytes)"
-					       : "invalid reviewer name (1 to %d bytes)",
-				  STORE_NAME_MAX);
+	case 'A': {
+		/* the import's rule for names (export_name_ok), so that a name
+		 * the import would refuse is never stored from here */
+		char *why = NULL;
+		if (!export_name_ok(arg, &why)) {
+			char *shown = text_clean(arg, 0);
+			cli_error("invalid %s '%s': %s",
+				  key == 'A'   ? "name for --as"
+				  : key == 'p' ? "profile name"
+					       : "reviewer name",
+				  shown, why);
+			free(shown);
+			free(why);
 			return 2;
 		}
 		*(key == 'A' ? &o->as : key == 'p' ? &o->profile : &o->reviewer) = arg;
+		break;
+	}
+	case 'S':
+		o->sign = arg;
+		break;
+	case 'a':
+		o->allowed = arg;
+		break;
+	case 'W':
+		o->reviews = true;
+		break;
+	case 'U':
+		o->accept_unsigned = true;
+		break;
+	case 'D':
+		o->dry_run = true;
+		break;
+	case 'y':
+		o->yes = true;
 		break;
 	case 'd':
 		o->db = arg;
@@ -526,8 +568,8 @@ load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0
 }
 
 /* Opens the database; prints why not and returns NULL on failure. */
-static struct store *
-open_store(const struct cmd_options *o)
+struct store *
+cmd_open_store(const struct cmd_options *o)
 {
 	char *path = o->db ? xstrdup(o->db) : paths_db(), *detail = NULL;
 	struct store *st = NULL;
@@ -609,7 +651,7 @@ exec_store(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **arg
 
 	if (self->min_args > 0 && (r = resolve(c->cat, argv[0])) == NULL)
 		return 1;
-	if ((st = open_store(c->o)) == NULL)
+	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
 	if (strcmp(cmd, "profiles") == 0)
 		rc = cli_profiles(st, c->cat, stdout);
@@ -642,28 +684,9 @@ exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	}
 	if (c->o->role != NULL && (r = resolve(c->cat, c->o->role)) == NULL)
 		return 1;
-	if ((st = open_store(c->o)) == NULL)
+	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
 	rc = cli_report(st, c->cat, c->profile, r, format, stdout);
-	store_close(st);
-	return rc;
-}
-
-/* export and import: export.c's export_cli_export and export_cli_import. */
-static int
-exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	struct store *st;
-	int rc;
-
-	(void)argc;
-	if ((st = open_store(c->o)) == NULL)
-		return 1;
-	if (strcmp(self->name, "import") == 0)
-		rc = export_cli_import(st, argv[0], c->o->as, (int64_t)time(NULL), stdout);
-	else
-		rc = export_cli_export(st, c->cat, c->profile, c->o->output, (int64_t)time(NULL),
-				       stdout);
 	store_close(st);
 	return rc;
 }
@@ -677,7 +700,7 @@ exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
  * NULL with a message printed when DIR cannot be read.
  */
 static struct store *
-open_exports(const char *dir, size_t *loaded, char **notice)
+open_exports(const char *dir, const char *allowed, size_t *loaded, char **notice)
 {
 	struct store *mem = NULL;
 	char *detail = NULL, **errors = NULL;
@@ -690,7 +713,7 @@ open_exports(const char *dir, size_t *loaded, char **notice)
 		free(detail);
 		return NULL;
 	}
-	e = export_load_dir(mem, dir, loaded, &errors, &nerrors, &detail);
+	e = export_load_dir(mem, dir, allowed, loaded, &errors, &nerrors, &detail);
 	if (e != EXPORT_OK) {
 		cli_error("cannot read %s: %s%s%s", dir, export_strerror(e), detail ? ": " : "",
 			  detail ? detail : "");
@@ -740,7 +763,7 @@ exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 	 * rolebook runs, and a pipe is then told of print. */
 	if (review && argc == 1) {
 		/* a folder of exports, read into a scratch store, never imported */
-		if ((st = open_exports(argv[0], &loaded, &notice)) == NULL) {
+		if ((st = open_exports(argv[0], c->o->allowed, &loaded, &notice)) == NULL) {
 			free(login);
 			return 1;
 		}
@@ -764,7 +787,7 @@ exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 		return 1;
 	}
 	/* only now: a refusal must not create the database */
-	if (st == NULL && (st = open_store(c->o)) == NULL) {
+	if (st == NULL && (st = cmd_open_store(c->o)) == NULL) {
 		free(login);
 		return 1;
 	}

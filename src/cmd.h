@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "content.h"
+#include "store.h"
 
 #define CMD_MAX_CONTENT_DIRS 32
 
@@ -31,6 +32,12 @@ struct cmd_options {
 	const char *role;     /* --role (report) */
 	const char *output;   /* -o, --output (export) */
 	const char *as;	      /* --as (import) */
+	const char *sign;     /* --sign KEY (export) */
+	const char *allowed;  /* --allowed-signers FILE (import, review) */
+	bool reviews;	      /* --reviews (export) */
+	bool accept_unsigned; /* --accept-unsigned (import) */
+	bool dry_run;	      /* --dry-run (import) */
+	bool yes;	      /* --yes (forget) */
 	char given[16];	      /* the command-specific option keys given, in order */
 };
 
@@ -74,6 +81,12 @@ int cmd_check(const struct cmd_entry *e, const struct cmd_options *o, int argc, 
  * runs e's handler; returns the exit status. */
 int cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv0, int argc,
 	    char **argv);
+
+/* The handlers of export, import, imports and forget (cmd_import.c). */
+int cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+/* Opens the database of --db, or says why not (NULL). */
+struct store *cmd_open_store(const struct cmd_options *o);
 
 /* --help, made from the tables; db_option is the --db given, if any. */
 void cmd_usage(FILE *out, const char *db_option);

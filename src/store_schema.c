@@ -96,6 +96,25 @@ static const char *const migrations[] = {
 	"	PRIMARY KEY (snapshot_id, statement_id)\n"
 	") WITHOUT ROWID;\n"
 	"PRAGMA user_version = 2;\n",
+
+	/* 2 -> 3: where a record came from (0 typed here, 1 a signed import,
+	 * 2 an unsigned one) and the log of imports. */
+	"ALTER TABLE items ADD COLUMN origin INTEGER NOT NULL DEFAULT 0"
+	" CHECK (origin IN (0, 1, 2));\n"
+	"ALTER TABLE ratings ADD COLUMN origin INTEGER NOT NULL DEFAULT 0"
+	" CHECK (origin IN (0, 1, 2));\n"
+	"CREATE TABLE imports (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	file TEXT NOT NULL,\n"
+	"	signer TEXT,\n"
+	"	profile TEXT NOT NULL,\n"
+	"	imported_at INTEGER NOT NULL,\n"
+	"	added INTEGER NOT NULL DEFAULT 0,\n"
+	"	changed INTEGER NOT NULL DEFAULT 0,\n"
+	"	kept INTEGER NOT NULL DEFAULT 0,\n"
+	"	refused INTEGER NOT NULL DEFAULT 0\n"
+	");\n"
+	"PRAGMA user_version = 3;\n",
 };
 /* clang-format on */
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,

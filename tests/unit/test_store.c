@@ -424,7 +424,7 @@ test_migrate_v1(void)
 
 	st = open_ok(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
-	CU_ASSERT_EQUAL(raw_int(path, "PRAGMA user_version"), 2);
+	CU_ASSERT_EQUAL(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 
 	/* The rows survived. */
 	CU_ASSERT_EQUAL_FATAL(store_items_get(st, "Ada", PM, &items, &n), STORE_OK);
@@ -472,10 +472,10 @@ test_refuse_newer(void)
 	char *dir = test_dir("newer"), *path = make_db(dir, "rolebook.db");
 	sqlite3 *db = raw_open(path);
 
-	CU_ASSERT_EQUAL(raw_exec(db, "PRAGMA user_version = 3"), SQLITE_OK);
+	CU_ASSERT_EQUAL(raw_exec(db, "PRAGMA user_version = 4"), SQLITE_OK);
 	sqlite3_close(db);
 	assert_refused(path, 0, STORE_ERR_NEWER, "version 3");
-	assert_refused(path, 0, STORE_ERR_NEWER, "version 2");
+	assert_refused(path, 0, STORE_ERR_NEWER, "version 3");
 	assert_refused(path, STORE_READONLY, STORE_ERR_NEWER, "version 3");
 	free(path);
 	free(dir);

@@ -1,0 +1,133 @@
+/*
+ * cmd_import.c - the handlers of `export`, `import`, `imports` and
+ * `forget` (see cmd.h): options checked, the database opened, the work
+ * done by cli_export.c and the store.  Part of the program, like cmd.c.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "cli_export.h"
+#include "cmd.h"
+#include "paths.h"
+#include "text.h"
+#include "xalloc.h"
+
+int
+cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	struct store *st;
+	char *allowed = NULL;
+	int rc;
+
+	(void)argc;
+	if (strcmp(self->name, "export") == 0 && c->o->reviews && c->o->reviewer == NULL) {
+		cli_error("export --reviews needs --reviewer NAME: whose reviews to export");
+		return 2;
+	}
+	if ((st = cmd_open_store(c->o)) == NULL)
+		return 1;
+	if (strcmp(self->name, "import") == 0) {
+		struct export_import_opts o = {.as = c->o->as,
+					       .file = argv[0],
+					       .accept_unsigned = c->o->accept_unsigned,
+					       .dry_run = c->o->dry_run,
+					       .now = (int64_t)time(NULL)};
+		allowed = c->o->allowed ? xstrdup(c->o->allowed) : paths_allowed_signers();
+		if (c->o->allowed == NULL && allowed != NULL && access(allowed, F_OK) != 0) {
+			free(allowed); /* no default file: signed files are refused */
+			allowed = NULL;
+		}
+		o.allowed = allowed;
+		rc = export_cli_import(st, argv[0], &o, stdout);
+	} else if (strcmp(self->name, "imports") == 0) {
+		rc = export_cli_imports(st, stdout);
+	} else {
+		rc = export_cli_export(st, c->cat, c->profile, c->o->reviews ? c->o->reviewer : NULL,
+				       c->o->output, c->o->sign, (int64_t)time(NULL), stdout);
+	}
+	free(allowed);
+	store_close(st);
+	return rc;
+}
+
+/* Asks on the terminal; true for y or yes. */
+static bool
+confirm(const char *question)
+{
+	char line[16];
+
+	fprintf(stderr, "%s [y/N] ", question);
+	fflush(stderr);
+	if (fgets(line, sizeof line, stdin) == NULL)
+		return false;
+	return strcmp(line, "y\n") == 0 || strcmp(line, "yes\n") == 0;
+}
+
+int
+cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	struct store *st;
+	char *who, *why = NULL, *q;
+	enum store_status s;
+	int64_t pid;
+
+	(void)self;
+	(void)argc;
+	if (!export_name_ok(argv[0], &why)) {
+		who = text_clean(argv[0], 0);
+		cli_error("invalid profile name '%s': %s", who, why);
+		free(who);
+		free(why);
+		return 2;
+	}
+	if ((st = cmd_open_store(c->o)) == NULL)
+		return 1;
+	who = text_clean(argv[0], 0);
+	s = store_profile(st, argv[0], false, 0, &pid);
+	if (s != STORE_OK) {
+		cli_error("no profile '%s' in the database (see 'rolebook profiles')", who);
+		free(who);
+		store_close(st);
+		return 1;
+	}
+	if (!c->o->yes) {
+		if (!isatty(STDIN_FILENO)) {
+			cli_error("forget asks before removing records; add --yes to do it without "
+				  "asking");
+			free(who);
+			store_close(st);
+			return 1;
+		}
+		q = c->o->role ? xasprintf("Remove every record of %s for %s?", who, c->o->role)
+			       : xasprintf("Remove the profile %s and every record of it?", who);
+		if (!confirm(q)) {
+			fputs("nothing was removed\n", stdout);
+			free(q);
+			free(who);
+			store_close(st);
+			return 1;
+		}
+		free(q);
+	}
+	s = store_forget(st, argv[0], c->o->role);
+	if (s != STORE_OK) {
+		cli_error("cannot forget %s: %s", who,
+			  s == STORE_ERR_NOTFOUND ? "no records for that role" : store_strerror(s));
+		free(who);
+		store_close(st);
+		return 1;
+	}
+	if (c->o->role)
+		printf("removed every record of %s for %s\n", who, c->o->role);
+	else
+		printf("removed the profile %s and every record of it\n", who);
+	free(who);
+	store_close(st);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
