@@ -22,6 +22,7 @@ contains "--help: a command too long for its column goes on below" "  check ROLE
 bad=$(printf '%s\n' "$help" | sed -n '/^Commands:/,/^Roles come/p' | grep -E '^  ' |
 	awk '{ d = substr($0, 1, 24); r = substr($0, 25, 1) }
 	     d ~ /^ +$/ { next }                     # a continuation line
+	     $0 !~ /[^ ]  +[^ ]/ { next }           # a long option alone, its text below
 	     substr($0, 23, 2) != "  " || r == " " || r == "" { print }')
 check "--help: every description starts at column 25" "" "$bad"
 over=$(printf '%s\n' "$help" | awk 'length($0) > 79')
@@ -41,7 +42,7 @@ contains "checklist without a role: message" "rolebook: checklist needs one role
 contains "checklist without a role: hint" "Try 'rolebook --help'." "$err"
 err=$(rb --format json 2>&1 </dev/null); rc=$?
 check "--format without report: exit 2" 2 "$rc"
-contains "--format without report: says where it goes" "the handbook does not take --format: --role, --format, --output and --as go with report, export and import" "$err"
+contains "--format without report: says where it goes" "the handbook does not take --format: --role, --format, --output, --as, --sign, --reviews, --allowed-signers, --accept-unsigned, --dry-run and --yes go with report, export, import, forget and review" "$err"
 err=$(rb technical-lead extra 2>&1 </dev/null); rc=$?
 check "the handbook with two arguments: exit 2" 2 "$rc"
 contains "the handbook with two arguments: message" "unexpected argument 'extra'" "$err"
@@ -167,9 +168,10 @@ out=$(XDG_DATA_HOME="/tmp/x${osc}" ROLEBOOK_DB=$'/tmp/\033[2Jdb' rb --help)
 lacks "--help paths: no ESC" $'\033' "$out"
 lacks "--help paths: no BEL" $'\007' "$out"
 contains "--help names the cleaned roles folder" "your roles: /tmp/x/rolebook/roles" "$out"
-out=$(rb --profile $'eve\033[2J' checklist technical-lead)
-lacks "a hostile --profile is printed cleaned" $'\033' "$out"
-contains "a hostile --profile is still named" "(profile eve)" "$out"
+err=$(rb --profile $'eve\033[2J' checklist technical-lead 2>&1); rc=$?
+check "a hostile --profile is refused (the import's rule): exit 2" 2 "$rc"
+lacks "a hostile --profile is printed cleaned" $'\033' "$err"
+contains "a hostile --profile is refused, said cleanly" "invalid profile name 'eve': a name must not hold control characters" "$err"
 
 # dates: stored in UTC, read in the reader's time zone.  An item done at
 # 17:59 in Los Angeles (01:59 UTC the next day) was done that day there.

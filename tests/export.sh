@@ -22,7 +22,7 @@ check "export -o exits 0" 0 "$rc"
 check "export -o says where" "exported profile alice to out.json" "$out"
 check "the export file is 0600 whatever the umask" 600 "$(stat -c %a out.json)"
 contains "the export names its format" '"format": "rolebook-export"' "$(cat out.json)"
-contains "the export has a version" '"version": 1' "$(cat out.json)"
+contains "the export has a version" '"version": 2' "$(cat out.json)"
 contains "exported_at is ISO 8601 UTC" "\"exported_at\": \"$(date -u +%Y-%m-%d)T" "$(cat out.json)"
 contains "the export holds the checked item" '"text": "Attend a meeting",' "$(cat out.json)"
 check "no temporary file is left" "out.json" "$(ls -A "$TEST_TMP" | grep -v '\.db' | grep out)"
@@ -35,11 +35,13 @@ umask 077
 
 # ---- import, --as, idempotence ----
 B="$TEST_TMP/b.db"
-out=$(rb --db "$B" import "$DATA/alice.json" --as dana); rc=$?
+out=$(rb --db "$B" import "$DATA/alice.json" --as dana --accept-unsigned); rc=$?
 check "import exits 0" 0 "$rc"
-check "import summary" "imported profile dana: 2 roles, 5 items, 9 ratings, 3 snapshots (19 new or updated)" "$out"
-out=$(rb --db "$B" import "$DATA/alice.json" --as dana)
-check "importing again changes nothing" "imported profile dana: 2 roles, 5 items, 9 ratings, 3 snapshots (nothing new)" "$out"
+check "import summary" "imported profile dana (unsigned: unverified): 2 roles, 5 items, 9 ratings, 3 snapshots (19 new, 0 updated)
+  logged as import 1 (rolebook imports)" "$out"
+out=$(rb --db "$B" import "$DATA/alice.json" --as dana --accept-unsigned)
+check "importing again changes nothing" "imported profile dana (unsigned: unverified): 2 roles, 5 items, 9 ratings, 3 snapshots (nothing new)
+  logged as import 2 (rolebook imports)" "$out"
 contains "--as names the profile" "dana" "$(rb --db "$B" profiles)"
 lacks "--as does not add the file's profile" "alice" "$(rb --db "$B" profiles)"
 contains "imported progress shows in checklist" "Demo Lead: 2 of 3 done (profile dana)" "$(rb --db "$B" -p dana checklist demo)"
@@ -49,10 +51,10 @@ check "export after import --as: the same records under the new name" \
 
 # ---- round trip through a fresh database, and the reports ----
 C="$TEST_TMP/c.db"
-rb --db "$C" import "$DATA/alice.json" >/dev/null
+rb --db "$C" import --accept-unsigned "$DATA/alice.json" >/dev/null
 rb --db "$C" -p alice export -o again.json >/dev/null
 check "round trip: export, import, export gives the same records" "$(records "$DATA/alice.json")" "$(records again.json)"
-rb --db "$C" -p alice import again.json >/dev/null
+rb --db "$C" -p alice import --accept-unsigned again.json >/dev/null
 check "round trip: the re-exported file imports too" "$(records "$DATA/alice.json")" "$(rb --db "$C" -p alice export | grep -v exported_at)"
 
 rb --db "$C" -p alice report >report.txt; rc=$?
@@ -87,9 +89,9 @@ refuse() { # NAME FILE EXPECTED-MESSAGE [IMPORT-OPTIONS]
 	contains "$1: says nothing changed" "nothing was changed" "$err"
 	unchanged "$1"
 }
-sed 's/"version": 1$/"version": 2/' "$DATA/alice.json" >newer.json
+sed 's/"version": 2$/"version": 3/' "$DATA/alice.json" >newer.json
 refuse "newer format version" newer.json \
-	"rolebook: cannot import newer.json: made by a newer rolebook (format version 2); this one reads version 1"
+	"rolebook: cannot import newer.json: made by a newer rolebook (format version 3); this one reads version 2"
 sed '0,/"value": 4/s//"value": "4"/' "$DATA/alice.json" >string-value.json
 refuse "a value as a string" string-value.json \
 	"cannot import string-value.json: roles[0].ratings[1].value: must be an integer from 0 to 5"
@@ -135,7 +137,7 @@ err=$(rb --db "$C" export --format json 2>&1); rc=$?
 check "--format with export: exit 2" 2 "$rc"
 err=$(rb --db "$C" list --format json 2>&1); rc=$?
 check "--format with list: exit 2" 2 "$rc"
-contains "--format with list: message" "go with report, export and import" "$err"
+contains "--format with list: message" "go with report, export, import, forget and review" "$err"
 err=$(rb --db "$C" report --role no-such-role 2>&1); rc=$?
 check "report --role of an unknown role: exit 1" 1 "$rc"
 contains "report --role of an unknown role: message" "unknown role 'no-such-role'" "$err"
@@ -152,7 +154,7 @@ sed -e 's/Read it twice; the voting rules matter\./\\u001b[31mRed\\u001b[0m \\u0
 	-e 's/Roadmap updated in October\./| x | y |\\n# Heading `code` <img src=x onerror=alert(1)> [a](javascript:x)/' \
 	-e 's/"rater": "carol"/"rater": "carol | z"/' \
 	"$DATA/alice.json" >hostile.json
-out=$(rb --db "$H" import hostile.json); rc=$?
+out=$(rb --db "$H" import --accept-unsigned hostile.json); rc=$?
 check "hostile text imports (sanitised)" 0 "$rc"
 out=$(rb --db "$H" -p alice report)
 lacks "no ESC reaches the text report" $'\033' "$out"
