@@ -178,6 +178,128 @@ else
 	echo "note: cmark-gfm not installed; the rendered Markdown checks are skipped"
 fi
 
+# ---- who wrote what: signed exports (ssh-keygen -Y), what a file may carry ----
+if command -v ssh-keygen >/dev/null; then
+	mkdir -p keys sig
+	for who in alice bob mallory; do
+		ssh-keygen -q -t ed25519 -N '' -C "$who" -f "keys/$who" || fail "ssh-keygen $who"
+	done
+	{ printf 'alice %s\n' "$(cat keys/alice.pub)"; printf 'bob %s\n' "$(cat keys/bob.pub)"; } >allowed
+	S="$TEST_TMP/s.db"   # alice's own database: her records and two chairs' ratings
+	rb --db "$S" import --accept-unsigned "$DATA/alice.json" >/dev/null
+	err=$(rb --db "$S" -p alice export --sign keys/alice 2>&1); rc=$?
+	check "--sign without -o: exit 1" 1 "$rc"
+	check "--sign without -o: says why" "rolebook: cannot export: --sign needs -o FILE (the signature is written to FILE.sig)" "$err"
+	out=$(rb --db "$S" -p alice export -o sig/alice.json --sign keys/alice); rc=$?
+	check "export --sign: exit 0" 0 "$rc"
+	check "export --sign: says so" "exported profile alice to sig/alice.json (signed: sig/alice.json.sig)" "$out"
+	contains "export --sign: an SSH signature beside it" "BEGIN SSH SIGNATURE" "$(cat sig/alice.json.sig)"
+	# signed by alice: her own records are taken, bob's and carol's ratings are not
+	V="$TEST_TMP/v.db"
+	out=$(rb --db "$V" import sig/alice.json --allowed-signers allowed); rc=$?
+	check "signed import: exit 0" 0 "$rc"
+	check "signed import: the signer's records only" "imported profile alice, signed by alice: 2 roles, 5 items, 9 ratings, 3 snapshots (13 new, 0 updated)
+  6 refused: attributed to someone other than the signer alice
+  logged as import 1 (rolebook imports)" "$out"
+	lacks "signed import: no rating by bob" '"rater": "bob"' "$(rb --db "$V" -p alice export)"
+	contains "imports lists it, with its signer" "sig/alice.json  profile alice, signed by alice: 13 new, 0 updated, 0 kept, 6 refused" "$(rb --db "$V" imports)"
+	# the same file with its allowed-signers file from XDG_CONFIG_HOME
+	mkdir -p cfg/rolebook && cp allowed cfg/rolebook/allowed_signers
+	out=$(XDG_CONFIG_HOME="$TEST_TMP/cfg" rb --db "$TEST_TMP/x.db" import sig/alice.json); rc=$?
+	check "allowed-signers from \$XDG_CONFIG_HOME/rolebook: exit 0" 0 "$rc"
+	# refused whole: edited after signing, signed by an unknown key, no allowed-signers
+	sigrefuse() { # NAME FILE EXPECTED [OPTIONS]
+		local err rc before
+		before=$(rb --db "$V" -p alice export | grep -v exported_at)
+		err=$(rb --db "$V" import "$2" "${@:4}" 2>&1 >/dev/null); rc=$?
+		check "$1: exit 1" 1 "$rc"
+		contains "$1: message" "$3" "$err"
+		contains "$1: says nothing changed" "nothing was changed" "$err"
+		check "$1: nothing changed" "$before" "$(rb --db "$V" -p alice export | grep -v exported_at)"
+	}
+	sed '0,/"value": 4/s//"value": 5/' sig/alice.json >sig/tampered.json
+	cmp -s sig/alice.json sig/tampered.json && fail "the tampered copy differs"
+	cp sig/alice.json.sig sig/tampered.json.sig
+	sigrefuse "edited after signing" sig/tampered.json "the signature does not verify" --allowed-signers allowed
+	cp sig/alice.json sig/mallory.json
+	ssh-keygen -q -Y sign -f keys/mallory -n rolebook sig/mallory.json </dev/null
+	sigrefuse "signed by an unknown key" sig/mallory.json "the signer is not in the allowed-signers file" --allowed-signers allowed
+	sigrefuse "signed, no allowed-signers file" sig/alice.json "no allowed-signers file says whose keys to trust"
+	cp sig/alice.json sig/git.json
+	ssh-keygen -q -Y sign -f keys/alice -n git sig/git.json </dev/null
+	sigrefuse "signed for another namespace (git)" sig/git.json "the signature does not verify" --allowed-signers allowed
+
+	# a chair's review: only bob's ratings, signed by bob, taken as bob's
+	err=$(rb --db "$S" -p alice export --reviews 2>&1); rc=$?
+	check "export --reviews without --reviewer: exit 2" 2 "$rc"
+	out=$(rb --db "$S" -p alice --reviewer bob export --reviews -o sig/bob.json --sign keys/bob); rc=$?
+	check "export --reviews --sign: exit 0" 0 "$rc"
+	check "export --reviews: says so" "exported the reviews of alice to sig/bob.json (signed: sig/bob.json.sig)" "$out"
+	lacks "export --reviews: no other rater" '"rater": "carol"' "$(cat sig/bob.json)"
+	lacks "export --reviews: no self-rating" '"rater": ""' "$(cat sig/bob.json)"
+	contains "export --reviews: no checklist" '"checklist": []' "$(cat sig/bob.json)"
+	contains "export --reviews: names the reviewer" '"reviews": "bob"' "$(cat sig/bob.json)"
+	out=$(rb --db "$V" import sig/bob.json --allowed-signers allowed)
+	contains "a signed review: bob's ratings are taken" "signed by bob" "$out"
+	contains "a signed review: bob's ratings are in" '"rater": "bob"' "$(rb --db "$V" -p alice export)"
+
+	# review DIR: subfolders, DIR/allowed_signers, a tampered file named
+	mkdir -p team/sig-a && cp sig/alice.json sig/alice.json.sig sig/bob.json sig/bob.json.sig team/sig-a/
+	cp sig/tampered.json sig/tampered.json.sig team/
+	cp allowed team/allowed_signers
+else
+	echo "note: ssh-keygen not installed; the signature checks are skipped"
+fi
+
+# ---- unsigned files: the profile's own records only, marked unverified ----
+U="$TEST_TMP/u.db"
+out=$(rb --db "$U" import "$DATA/alice-v1.json"); rc=$?
+check "a version-1 export imports (unsigned rules)" 0 "$rc"
+check "unsigned: reviewer ratings refused without --accept-unsigned" "imported profile alice (unsigned: unverified): 2 roles, 5 items, 9 ratings, 3 snapshots (13 new, 0 updated)
+  6 refused: reviewer ratings in an unsigned file (--accept-unsigned takes them, marked unverified)
+  logged as import 1 (rolebook imports)" "$out"
+
+# ---- dry run, forget ----
+before=$(rb --db "$U" -p alice export | grep -v exported_at)
+out=$(rb --db "$U" import --dry-run --accept-unsigned "$DATA/alice.json")
+check "--dry-run says what would change" "would import profile alice (unsigned: unverified): 2 roles, 5 items, 9 ratings, 3 snapshots (6 new, 0 updated)
+  (dry run: nothing was written)" "$out"
+check "--dry-run writes nothing" "$before" "$(rb --db "$U" -p alice export | grep -v exported_at)"
+check "--dry-run is not logged" 1 "$(rb --db "$U" imports | wc -l)"
+err=$(rb --db "$U" forget alice 2>&1 </dev/null); rc=$?
+check "forget without a terminal or --yes: exit 1" 1 "$rc"
+contains "forget without a terminal or --yes: says why" "add --yes" "$err"
+out=$(rb --db "$U" forget alice --role demo --yes)
+check "forget --role" "removed every record of alice for demo" "$out"
+lacks "forget --role: that role is gone" '"id": "demo"' "$(rb --db "$U" -p alice export)"
+out=$(rb --db "$U" forget alice --yes)
+check "forget a profile" "removed the profile alice and every record of it" "$out"
+lacks "forget: the profile is gone" "alice" "$(rb --db "$U" profiles)"
+
+# ---- time and names ----
+F="$TEST_TMP/f.db"
+frefuse() { # NAME FILE EXPECTED
+	local err rc
+	err=$(rb --db "$F" import --accept-unsigned "$2" 2>&1 >/dev/null); rc=$?
+	check "$1: exit 1" 1 "$rc"
+	contains "$1: message" "$3" "$err"
+	check "$1: nothing imported" "" "$(rb --db "$F" profiles 2>/dev/null | grep alice)"
+}
+sed '0,/"updated_at": 1795395600/s//"updated_at": 253402300799/' "$DATA/alice.json" >future.json
+frefuse "a date in the year 9999" future.json "a time more than a day in the future"
+sed 's/"profile": "alice"/"profile": "ali\\u200bce"/' "$DATA/alice.json" >zw.json
+frefuse "a zero-width space in a name" zw.json "profile: a name must not hold invisible or format characters (U+200B)"
+sed 's/"rater": "bob"/"rater": "bob\\u00a0"/' "$DATA/alice.json" >nbsp.json
+frefuse "a no-break space in a rater" nbsp.json "a name must not hold invisible or format characters (U+00A0)"
+sed 's/"profile": "alice"/"profile": "ali\\u0441e"/' "$DATA/alice.json" >cyr.json
+frefuse "a Cyrillic letter in a Latin name" cyr.json "profile: a name must not mix scripts in one word (U+0441)"
+err=$(rb --db "$F" -p $'lead\e]0;x\a' checklist demo 2>&1); rc=$?
+check "-p with an escape: exit 2" 2 "$rc"
+contains "-p with an escape: refused" "invalid profile name" "$err"
+err=$(rb --db "$F" --reviewer $'l\u0435ad' profiles 2>&1); rc=$?
+check "--reviewer with a Cyrillic letter: exit 2" 2 "$rc"
+contains "--reviewer with a Cyrillic letter: the import's rule" "a name must not mix scripts in one word" "$err"
+
 # ---- a database that cannot be written ----
 if [ "$(id -u)" != 0 ]; then
 	mkdir ro && rb --db ro/r.db -p alice check demo 1 >/dev/null && chmod 0500 ro
