@@ -86,8 +86,7 @@ plural(size_t n, const char *one, const char *many)
 }
 
 int
-export_cli_import(struct store *st, const char *path, const struct export_import_opts *o,
-		  FILE *out)
+export_cli_import(struct store *st, const char *path, const struct export_import_opts *o, FILE *out)
 {
 	struct export_counts c;
 	char *detail = NULL, *who = NULL, *signer = NULL, *name = shown(path);
@@ -102,10 +101,10 @@ export_cli_import(struct store *st, const char *path, const struct export_import
 		return 1;
 	}
 	fprintf(out, "%s profile %s%s%s: %zu %s, %zu %s, %zu %s, %zu %s",
-		o->dry_run ? "would import" : "imported", who, signer ? ", signed by " : " (unsigned",
-		signer ? signer : ": unverified)", c.roles, plural(c.roles, "role", "roles"),
-		c.items, plural(c.items, "item", "items"), c.ratings,
-		plural(c.ratings, "rating", "ratings"), c.snapshots,
+		o->dry_run ? "would import" : "imported", who,
+		signer ? ", signed by " : " (unsigned", signer ? signer : ": unverified)", c.roles,
+		plural(c.roles, "role", "roles"), c.items, plural(c.items, "item", "items"),
+		c.ratings, plural(c.ratings, "rating", "ratings"), c.snapshots,
 		plural(c.snapshots, "snapshot", "snapshots"));
 	if (c.changed == 0 && c.kept == 0 && c.same_time == 0)
 		fputs(" (nothing new)", out);
@@ -115,7 +114,8 @@ export_cli_import(struct store *st, const char *path, const struct export_import
 	if (c.kept > 0)
 		fprintf(out, "  %zu kept: newer in this database\n", c.kept);
 	if (c.same_time > 0)
-		fprintf(out, "  %zu kept: edited at the same time here, differently\n", c.same_time);
+		fprintf(out, "  %zu kept: edited at the same time here, differently\n",
+			c.same_time);
 	if (c.refused_other > 0)
 		fprintf(out, "  %zu refused: attributed to someone other than the signer %s\n",
 			c.refused_other, signer ? signer : "");
@@ -130,7 +130,8 @@ export_cli_import(struct store *st, const char *path, const struct export_import
 	if (o->dry_run)
 		fputs("  (dry run: nothing was written)\n", out);
 	else if (c.import_id > 0)
-		fprintf(out, "  logged as import %lld (rolebook imports)\n", (long long)c.import_id);
+		fprintf(out, "  logged as import %lld (rolebook imports)\n",
+			(long long)c.import_id);
 	free(who);
 	free(signer);
 	free(name);
@@ -158,11 +159,13 @@ export_cli_imports(struct store *st, FILE *out)
 			strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
 		else
 			snprintf(when, sizeof when, "?");
-		fprintf(out, "%3lld  %s UTC  %s  profile %s, %s%s: %lld new, %lld updated, %lld kept, "
+		fprintf(out,
+			"%3lld  %s UTC  %s  profile %s, %s%s: %lld new, %lld updated, %lld kept, "
 			"%lld refused\n",
-			(long long)v[i].id, when, file, who, v[i].signer ? "signed by " : "unsigned",
-			v[i].signer ? v[i].signer : "", (long long)v[i].added,
-			(long long)v[i].changed, (long long)v[i].kept, (long long)v[i].refused);
+			(long long)v[i].id, when, file, who,
+			v[i].signer ? "signed by " : "unsigned", v[i].signer ? v[i].signer : "",
+			(long long)v[i].added, (long long)v[i].changed, (long long)v[i].kept,
+			(long long)v[i].refused);
 		free(file);
 		free(who);
 	}

@@ -48,8 +48,9 @@ cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 	} else if (strcmp(self->name, "imports") == 0) {
 		rc = export_cli_imports(st, stdout);
 	} else {
-		rc = export_cli_export(st, c->cat, c->profile, c->o->reviews ? c->o->reviewer : NULL,
-				       c->o->output, c->o->sign, (int64_t)time(NULL), stdout);
+		rc =
+		    export_cli_export(st, c->cat, c->profile, c->o->reviews ? c->o->reviewer : NULL,
+				      c->o->output, c->o->sign, (int64_t)time(NULL), stdout);
 	}
 	free(allowed);
 	store_close(st);

@@ -114,8 +114,7 @@ json_rating(const struct store_rating *rt, bool with_rater)
 /* Every record of (profile, role id) into o; with rater, only that
  * reviewer's ratings and snapshots. */
 static enum store_status
-export_records(struct store *st, const char *profile, const char *id, const char *rater,
-	       json_t *o)
+export_records(struct store *st, const char *profile, const char *id, const char *rater, json_t *o)
 {
 	struct store_item *it = NULL;
 	struct store_rating *rt = NULL;

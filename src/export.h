@@ -113,10 +113,10 @@ enum export_status export_write_file(const char *path, const char *data, size_t 
 /* What an import held and did. */
 struct export_counts {
 	size_t roles, items, ratings, snapshots; /* records in the document */
-	size_t changed; /* records added or replaced, snapshots added, positions set */
-	size_t added;	/* of which new: the database had none */
-	size_t kept;	/* records not replaced because the database's is newer (or
-			   signed, against an unsigned file) and differs */
+	size_t changed;		 /* records added or replaced, snapshots added, positions set */
+	size_t added;		 /* of which new: the database had none */
+	size_t kept;		 /* records not replaced because the database's is newer (or
+				    signed, against an unsigned file) and differs */
 	size_t same_time;	 /* not replaced: as old as the database's, and different */
 	size_t refused_other;	 /* records attributed to someone not the signer */
 	size_t refused_unsigned; /* reviewer ratings in an unsigned file */
@@ -127,13 +127,13 @@ struct export_counts {
 
 /* How to import, and what is known of the file. */
 struct export_import_opts {
-	const char *as;	       /* a profile name to import under, NULL: the file's */
-	const char *file;      /* the file's name for the import log; NULL: not logged */
-	const char *signer;    /* the verified signer; NULL: an unsigned file */
-	bool accept_unsigned;  /* take reviewer ratings from an unsigned file (unverified) */
-	bool dry_run;	       /* count, then roll back: nothing is written */
-	int64_t now;	       /* Unix seconds */
-	const char *allowed;   /* export_import_file: the allowed-signers file, NULL: none */
+	const char *as;	      /* a profile name to import under, NULL: the file's */
+	const char *file;     /* the file's name for the import log; NULL: not logged */
+	const char *signer;   /* the verified signer; NULL: an unsigned file */
+	bool accept_unsigned; /* take reviewer ratings from an unsigned file (unverified) */
+	bool dry_run;	      /* count, then roll back: nothing is written */
+	int64_t now;	      /* Unix seconds */
+	const char *allowed;  /* export_import_file: the allowed-signers file, NULL: none */
 };
 
 /*
@@ -185,8 +185,7 @@ enum export_status export_read_file(const char *path, char **data, size_t *len, 
  */
 enum export_status export_import_file(struct store *st, const char *path,
 				      const struct export_import_opts *o, char **profile,
-				      char **signer, struct export_counts *counts,
-				      char **detail);
+				      char **signer, struct export_counts *counts, char **detail);
 
 /*
  * Imports every "*.json" regular file of dir and its subfolders (symbolic
@@ -198,15 +197,13 @@ enum export_status export_import_file(struct store *st, const char *path,
  * the import rule.  A signed file is verified against allowed, else
  * DIR/allowed_signers; reviewer ratings of unsigned files are taken, marked
  * unverified; each file is logged in mem's import log (store_imports_list)
- * with its signer, by its path relative to dir.  *nloaded (when not NULL) receives how many files were
- * imported; *errors a new array of *nerrors new strings "NAME.json:
- * message: detail", one per refused file (free with export_errors_free()).
- * Returns EXPORT_OK even when files were refused; EXPORT_ERR_IO with
- * *detail when dir cannot be read (then *errors is NULL, *nerrors 0).
+ * with its signer, by its path relative to dir.  *nloaded (when not NULL) receives how many files
+ * were imported; *errors a new array of *nerrors new strings "NAME.json: message: detail", one per
+ * refused file (free with export_errors_free()). Returns EXPORT_OK even when files were refused;
+ * EXPORT_ERR_IO with *detail when dir cannot be read (then *errors is NULL, *nerrors 0).
  */
 enum export_status export_load_dir(struct store *mem, const char *dir, const char *allowed,
-				   size_t *nloaded, char ***errors, size_t *nerrors,
-				   char **detail);
+				   size_t *nloaded, char ***errors, size_t *nerrors, char **detail);
 void export_errors_free(char **errors, size_t n);
 
 #endif

@@ -224,7 +224,8 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 		c->changed += after - before;
 		c->added += after - before;
 	}
-	if (s == STORE_OK && r->has_position && (t->signer == NULL || strcmp(t->signer, t->profile) == 0)) {
+	if (s == STORE_OK && r->has_position &&
+	    (t->signer == NULL || strcmp(t->signer, t->profile) == 0)) {
 		s = store_position_get(st, profile, r->id, &section, &line);
 		if (s == STORE_ERR_NOTFOUND) {
 			s = store_position_set(st, profile, r->id, r->section, r->line, now);
@@ -370,4 +371,3 @@ export_read_file(const char *path, char **data, size_t *len, char **detail)
 	free(name);
 	return status;
 }
-

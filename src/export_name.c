@@ -35,8 +35,8 @@ enum script { SC_NONE, SC_LATIN, SC_GREEK, SC_CYRILLIC, SC_ARMENIAN };
 static enum script
 script_of(uint32_t c)
 {
-	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0x00C0 && c <= 0x024F &&
-								 c != 0x00D7 && c != 0x00F7) ||
+	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) ||
 	    (c >= 0x1E00 && c <= 0x1EFF))
 		return SC_LATIN;
 	if ((c >= 0x0370 && c <= 0x03FF) || (c >= 0x1F00 && c <= 0x1FFF))

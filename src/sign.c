@@ -114,8 +114,8 @@ enum sign_status
 sign_file(const char *key, const char *path, char **detail)
 {
 	char *sig = xasprintf("%s.sig", path), *out = NULL;
-	char *argv[] = {"ssh-keygen", "-q", "-Y", "sign", "-f", (char *)key,
-			"-n", SIGN_NAMESPACE, (char *)path, NULL};
+	char *argv[] = {"ssh-keygen", "-q", "-Y",	    "sign",	  "-f",
+			(char *)key,  "-n", SIGN_NAMESPACE, (char *)path, NULL};
 	int code, err;
 	enum sign_status s = SIGN_OK;
 
@@ -146,8 +146,8 @@ enum sign_status
 sign_verify(const char *allowed, const char *path, const char *sigpath, char **principal,
 	    char **detail)
 {
-	char *find[] = {"ssh-keygen", "-Y", "find-principals", "-s", (char *)sigpath,
-			"-f", (char *)allowed, NULL};
+	char *find[] = {"ssh-keygen",	 "-Y", "find-principals", "-s",
+			(char *)sigpath, "-f", (char *)allowed,	  NULL};
 	char *out = NULL, *who = NULL, *end;
 	int code, err;
 
@@ -175,13 +175,15 @@ sign_verify(const char *allowed, const char *path, const char *sigpath, char **p
 	who = xstrndup(out, (size_t)(end - out));
 	free(out);
 	{
-		char *verify[] = {"ssh-keygen", "-Y", "verify", "-f", (char *)allowed, "-I", who,
-				  "-n", SIGN_NAMESPACE, "-s", (char *)sigpath, NULL};
+		char *verify[] = {"ssh-keygen", "-Y", "verify",	      "-f", (char *)allowed, "-I",
+				  who,		"-n", SIGN_NAMESPACE, "-s", (char *)sigpath, NULL};
 		err = run(verify, path, &code, &out);
 	}
 	if (err != 0 || code != 0) {
 		xreplacef(detail, "the signature of %s does not verify: %s", who,
-			  err ? strerror(err) : out && *out ? out : "ssh-keygen refused it");
+			  err		? strerror(err)
+			  : out && *out ? out
+					: "ssh-keygen refused it");
 		free(out);
 		free(who);
 		return err != 0 ? SIGN_ERR_TOOL : SIGN_ERR_BAD;

@@ -22,12 +22,12 @@
 
 enum sign_status {
 	SIGN_OK = 0,
-	SIGN_ERR_TOOL,	     /* ssh-keygen cannot be run */
-	SIGN_ERR_SIGN,	     /* ssh-keygen could not sign (no such key, a passphrase...) */
-	SIGN_ERR_NOSIGNERS,  /* the allowed-signers file cannot be read */
-	SIGN_ERR_UNKNOWN,    /* the signature's key is in no allowed-signers line */
-	SIGN_ERR_BAD,	     /* the signature does not verify: the file was changed,
-				or the signature is not one */
+	SIGN_ERR_TOOL,	    /* ssh-keygen cannot be run */
+	SIGN_ERR_SIGN,	    /* ssh-keygen could not sign (no such key, a passphrase...) */
+	SIGN_ERR_NOSIGNERS, /* the allowed-signers file cannot be read */
+	SIGN_ERR_UNKNOWN,   /* the signature's key is in no allowed-signers line */
+	SIGN_ERR_BAD,	    /* the signature does not verify: the file was changed,
+			       or the signature is not one */
 };
 
 /* Static message for a status, e.g. "the signature does not verify". */

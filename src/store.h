@@ -259,8 +259,8 @@ struct store_import {
 
 /* Records one import; *id (when not NULL) its number, from 1. */
 enum store_status store_import_log(struct store *st, const char *file, const char *signer,
-				   const char *profile, int64_t now, size_t added,
-				   size_t changed, size_t kept, size_t refused, int64_t *id);
+				   const char *profile, int64_t now, size_t added, size_t changed,
+				   size_t kept, size_t refused, int64_t *id);
 /* Every import logged, oldest first.  Free with store_imports_free(). */
 enum store_status store_imports_list(struct store *st, struct store_import **out, size_t *n);
 void store_imports_free(struct store_import *v, size_t n);

@@ -123,8 +123,9 @@ test_round_trip(void)
 	char *first = export_of(a, "alice"), *second, *detail = NULL, *who = NULL;
 	struct export_counts c;
 
-	CU_ASSERT_EQUAL(export_import(b, first, strlen(first), NULL, T0 + 30 * DAY, &who, &c, &detail),
-			EXPORT_OK);
+	CU_ASSERT_EQUAL(
+	    export_import(b, first, strlen(first), NULL, T0 + 30 * DAY, &who, &c, &detail),
+	    EXPORT_OK);
 	UNIT_ASSERT_STR("alice", who);
 	CU_ASSERT_EQUAL(c.roles, 2);
 	CU_ASSERT_EQUAL(c.items, 5);
