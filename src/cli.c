@@ -324,6 +324,8 @@ put_item(FILE *out, size_t i, const struct checklist_entry *e)
 		char date[DATES_MAX];
 		fprintf(out, "  (done %s)", dates_format(e->rec->done_at, DATE_DAY, date));
 	}
+	if (e->rec && e->rec->origin == STORE_UNVERIFIED)
+		fputs("  (unverified)", out); /* from an unsigned import */
 	/* the id stays valid when items are reordered; numbers do not */
 	fprintf(out, "  #%.6s\n", e->item->id);
 	if (e->rec && e->rec->note && *e->rec->note)
@@ -542,7 +544,8 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 				continue;
 			x = readiness_rating(rt, nrt, r->stmts[i].id);
 			if (x && x->value)
-				fprintf(out, "  [%d] %s\n", x->value, r->stmts[i].text);
+				fprintf(out, "  [%d] %s%s\n", x->value, r->stmts[i].text,
+					x->origin == STORE_UNVERIFIED ? "  (unverified)" : "");
 			else
 				fprintf(out, "  [ ] %s\n", r->stmts[i].text);
 			if (x && x->note && *x->note)

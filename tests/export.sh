@@ -258,6 +258,11 @@ check "a version-1 export imports (unsigned rules)" 0 "$rc"
 check "unsigned: reviewer ratings refused without --accept-unsigned" "imported profile alice (unsigned: unverified): 2 roles, 5 items, 9 ratings, 3 snapshots (13 new, 0 updated)
   6 refused: reviewer ratings in an unsigned file (--accept-unsigned takes them, marked unverified)
   logged as import 1 (rolebook imports)" "$out"
+contains "unsigned: the checklist marks them unverified" "[x] Read the charter  (done 2026-11-23)  (unverified)" "$(TZ=UTC rb --db "$U" -p alice checklist demo)"
+contains "unsigned: the assessment marks them unverified" "[4] I review designs.  (unverified)" "$(rb --db "$U" -p alice assessment demo)"
+if command -v ssh-keygen >/dev/null; then
+	lacks "signed: not marked unverified" "(unverified)" "$(rb --db "$V" -p alice checklist demo)"
+fi
 
 # ---- dry run, forget ----
 before=$(rb --db "$U" -p alice export | grep -v exported_at)
