@@ -139,6 +139,28 @@ export_cli_import(struct store *st, const char *path, const struct export_import
 }
 
 int
+export_cli_undo(struct store *st, int64_t id, int64_t now, FILE *out)
+{
+	size_t undone = 0, skipped = 0;
+	enum store_status s = store_import_undo(st, id, now, &undone, &skipped);
+
+	if (s != STORE_OK) {
+		cli_error("cannot undo import %lld: %s", (long long)id,
+			  s == STORE_ERR_NOTFOUND  ? "no such import (see 'rolebook imports')"
+			  : s == STORE_ERR_INVALID ? "it was undone already"
+						   : store_strerror(s));
+		return 1;
+	}
+	fprintf(out, "undid import %lld: %zu %s put back as %s were", (long long)id, undone,
+		plural(undone, "record", "records"), plural(undone, "it", "they"));
+	if (skipped > 0)
+		fprintf(out, "; %zu changed since, left as %s", skipped,
+			plural(skipped, "it is", "they are"));
+	fputc('\n', out);
+	return fflush(out) == 0 ? 0 : 1;
+}
+
+int
 export_cli_imports(struct store *st, FILE *out)
 {
 	struct store_import *v = NULL;
@@ -161,11 +183,11 @@ export_cli_imports(struct store *st, FILE *out)
 			snprintf(when, sizeof when, "?");
 		fprintf(out,
 			"%3lld  %s UTC  %s  profile %s, %s%s: %lld new, %lld updated, %lld kept, "
-			"%lld refused\n",
+			"%lld refused%s\n",
 			(long long)v[i].id, when, file, who,
 			v[i].signer ? "signed by " : "unsigned", v[i].signer ? v[i].signer : "",
 			(long long)v[i].added, (long long)v[i].changed, (long long)v[i].kept,
-			(long long)v[i].refused);
+			(long long)v[i].refused, v[i].undone_at ? " (undone)" : "");
 		free(file);
 		free(who);
 	}

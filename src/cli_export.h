@@ -28,6 +28,8 @@ int export_cli_export(struct store *st, struct catalog *cat, const char *profile
  * [--dry-run]`: a summary on out. */
 int export_cli_import(struct store *st, const char *path, const struct export_import_opts *o,
 		      FILE *out);
+/* `rolebook import --undo N`: undoes import N and says how much. */
+int export_cli_undo(struct store *st, int64_t id, int64_t now, FILE *out);
 /* `rolebook imports`: the import log, one line per import. */
 int export_cli_imports(struct store *st, FILE *out);
 

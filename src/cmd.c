@@ -67,6 +67,7 @@ static const struct cmd_option options[] = {
     {'U', false, "accept-unsigned", NULL,
      "import: also take reviewer ratings from an unsigned file (marked unverified)"},
     {'D', false, "dry-run", NULL, "import: say what would change, write nothing"},
+    {'u', false, "undo", "N", "import: undo import N (see 'rolebook imports') instead"},
     {'y', false, "yes", NULL, "forget: do not ask"},
     {'r', true, "reviewer", "NAME",
      "rate the profile as this reviewer (a SIG chair), apart from its own self-assessment"},
@@ -113,7 +114,7 @@ static const struct cmd_entry commands[] = {
      "every record of the profile as one JSON document (--reviews: only your ratings as "
      "--reviewer; --sign KEY: signed with ssh-keygen, FILE.sig)",
      cmd_exec_export},
-    {"import", "FILE [--as NAME] [--dry-run]", "AaUD", 1, 1,
+    {"import", "FILE [--as NAME] [--dry-run] | --undo N", "AaUDu", 0, 1,
      "one FILE (an export; - reads standard input)",
      "read an export into the database (a signed one verified; --as NAME: under another "
      "profile name); all or nothing",
@@ -327,6 +328,16 @@ take_option(struct cmd_options *o, int key, const char *arg)
 	case 'y':
 		o->yes = true;
 		break;
+	case 'u': {
+		char *end;
+		long long n = strtoll(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || n < 1) {
+			cli_error("invalid import number '%s' (see 'rolebook imports')", arg);
+			return 2;
+		}
+		o->undo = (int64_t)n;
+		break;
+	}
 	case 'd':
 		o->db = arg;
 		break;

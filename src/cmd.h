@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "content.h"
@@ -38,6 +39,7 @@ struct cmd_options {
 	bool accept_unsigned; /* --accept-unsigned (import) */
 	bool dry_run;	      /* --dry-run (import) */
 	bool yes;	      /* --yes (forget) */
+	int64_t undo;	      /* --undo N (import), 0: none */
 	char given[16];	      /* the command-specific option keys given, in order */
 };
 

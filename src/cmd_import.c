@@ -25,14 +25,22 @@ cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 	char *allowed = NULL;
 	int rc;
 
-	(void)argc;
 	if (strcmp(self->name, "export") == 0 && c->o->reviews && c->o->reviewer == NULL) {
 		cli_error("export --reviews needs --reviewer NAME: whose reviews to export");
 		return 2;
 	}
+	if (strcmp(self->name, "import") == 0 && (c->o->undo > 0) == (argc == 1)) {
+		cli_error(c->o->undo > 0
+			      ? "import --undo N takes no FILE"
+			      : "import needs one FILE (an export; - reads standard input)");
+		fputs("Try 'rolebook --help'.\n", stderr);
+		return 2;
+	}
 	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
-	if (strcmp(self->name, "import") == 0) {
+	if (strcmp(self->name, "import") == 0 && c->o->undo > 0) {
+		rc = export_cli_undo(st, c->o->undo, (int64_t)time(NULL), stdout);
+	} else if (strcmp(self->name, "import") == 0) {
 		struct export_import_opts o = {.as = c->o->as,
 					       .file = argv[0],
 					       .accept_unsigned = c->o->accept_unsigned,

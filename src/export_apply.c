@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -51,6 +52,7 @@ struct trust {
 	const char *signer;   /* the verified signer, NULL: unsigned */
 	const char *profile;  /* the document's profile */
 	bool accept_unsigned; /* take reviewer ratings from an unsigned file */
+	int64_t import_id;    /* the import's number in the log, 0: not logged */
 };
 
 static enum store_origin
@@ -129,6 +131,10 @@ apply_items(struct store *st, const char *profile, const struct export_doc_role 
 		}
 		if (!newer(h != NULL, h ? h->updated_at : 0, it->updated_at, differs, c))
 			continue;
+		s = store_undo_save(st, t->import_id, STORE_UNDO_ITEM, profile, r->id, NULL,
+				    it->item_id, it->updated_at);
+		if (s != STORE_OK)
+			break;
 		/* done_at is the time of the first setter, updated_at of the last. */
 		s = store_item_set_done(st, profile, r->id, it->item_id, it->text, it->done,
 					it->done ? it->done_at : it->updated_at);
@@ -177,6 +183,10 @@ apply_ratings(struct store *st, const char *profile, const struct export_doc_rol
 		}
 		if (!newer(h != NULL, h ? h->updated_at : 0, rt->updated_at, differs, c))
 			continue;
+		s = store_undo_save(st, t->import_id, STORE_UNDO_RATING, profile, r->id, rt->rater,
+				    rt->statement_id, rt->updated_at);
+		if (s != STORE_OK)
+			break;
 		/* The note first, so that a rating with a note but no value is
 		 * never pruned on the way. */
 		s = store_rating_set_note(st, profile, r->id, rt->rater, rt->statement_id, rt->area,
@@ -192,12 +202,17 @@ apply_ratings(struct store *st, const char *profile, const struct export_doc_rol
 	return s;
 }
 
+/* How many snapshots (profile, role) has, and the largest id. */
 static enum store_status
-count_snapshots(struct store *st, const char *profile, const char *role, size_t *n)
+count_snapshots(struct store *st, const char *profile, const char *role, size_t *n, int64_t *max_id)
 {
 	struct store_snapshot *sn;
 	enum store_status s = store_snapshots_get(st, profile, role, NULL, &sn, n);
 
+	*max_id = 0;
+	for (size_t i = 0; s == STORE_OK && i < *n; i++)
+		if (sn[i].id > *max_id)
+			*max_id = sn[i].id;
 	store_snapshots_free(sn, *n);
 	return s;
 }
@@ -208,6 +223,7 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 {
 	enum store_status s;
 	size_t before = 0, after = 0;
+	int64_t id_before = 0, id_after = 0;
 	char *section = NULL;
 	int line = 0;
 
@@ -215,12 +231,18 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 	if (s == STORE_OK)
 		s = apply_ratings(st, profile, r, t, c);
 	if (s == STORE_OK && r->nsnaps > 0) {
-		s = count_snapshots(st, profile, r->id, &before);
+		s = count_snapshots(st, profile, r->id, &before, &id_before);
 		for (size_t i = 0; i < r->nsnaps && s == STORE_OK; i++)
 			if (allowed(t, r->snaps[i].rater, c))
 				s = store_snapshot_put(st, profile, r->id, &r->snaps[i]);
 		if (s == STORE_OK)
-			s = count_snapshots(st, profile, r->id, &after);
+			s = count_snapshots(st, profile, r->id, &after, &id_after);
+		if (s == STORE_OK && after > before) {
+			char key[24];
+			snprintf(key, sizeof key, "%lld", (long long)id_before);
+			s = store_undo_save(st, t->import_id, STORE_UNDO_SNAPSHOTS, profile, r->id,
+					    NULL, key, id_after);
+		}
 		c->changed += after - before;
 		c->added += after - before;
 	}
@@ -229,6 +251,9 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 		s = store_position_get(st, profile, r->id, &section, &line);
 		if (s == STORE_ERR_NOTFOUND) {
 			s = store_position_set(st, profile, r->id, r->section, r->line, now);
+			if (s == STORE_OK)
+				s = store_undo_save(st, t->import_id, STORE_UNDO_POSITION, profile,
+						    r->id, NULL, NULL, 0);
 			c->changed++;
 			c->added++;
 		} else if (s == STORE_OK && (!same_str(section, r->section) || line != r->line)) {
@@ -271,7 +296,7 @@ export_import_with(struct store *st, const char *data, size_t len,
 		export_doc_free(&d);
 		return EXPORT_ERR_SCHEMA;
 	}
-	t = (struct trust){o->signer, d.profile, o->accept_unsigned};
+	t = (struct trust){o->signer, d.profile, o->accept_unsigned, 0};
 	who = o->as != NULL ? o->as : d.profile;
 	c.roles = d.nroles;
 	c.exported_at = d.exported_at;
@@ -281,21 +306,27 @@ export_import_with(struct store *st, const char *data, size_t len,
 		c.snapshots += d.roles[k].nsnaps;
 	}
 	s = store_begin(st);
+	/* logged first, so that what it replaces can be saved under its number */
+	if (s == STORE_OK && !o->dry_run && o->file != NULL)
+		s = store_import_log(st, o->file, o->signer, who, o->now, 0, 0, 0, 0, &c.import_id);
+	t.import_id = c.import_id;
 	if (s == STORE_OK) {
 		s = store_profile(st, who, false, 0, &pid);
 		if (s == STORE_ERR_NOTFOUND) {
 			s = store_profile(st, who, true, o->now, &pid);
+			if (s == STORE_OK)
+				s = store_undo_save(st, t.import_id, STORE_UNDO_PROFILE, who, NULL,
+						    NULL, NULL, 0);
 			c.changed++;
 			c.added++;
 		}
 	}
 	for (; i < d.nroles && s == STORE_OK; i++)
 		s = apply_role(st, who, &d.roles[i], o->now, &t, &c);
-	if (s == STORE_OK && !o->dry_run && o->file != NULL)
-		s = store_import_log(st, o->file, o->signer, who, o->now, c.added,
-				     c.changed - c.added, c.kept + c.same_time,
-				     c.refused_other + c.refused_unsigned + c.refused_yours,
-				     &c.import_id);
+	if (s == STORE_OK && c.import_id > 0)
+		s = store_import_counts(st, c.import_id, c.added, c.changed - c.added,
+					c.kept + c.same_time,
+					c.refused_other + c.refused_unsigned + c.refused_yours);
 	if (s == STORE_OK && o->dry_run)
 		store_rollback(st);
 	else if (s == STORE_OK)

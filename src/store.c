@@ -669,6 +669,21 @@ store_import_log(struct store *st, const char *file, const char *signer, const c
 }
 
 enum store_status
+store_import_counts(struct store *st, int64_t id, size_t added, size_t changed, size_t kept,
+		    size_t refused)
+{
+	enum store_status status;
+
+	if (st->readonly)
+		return STORE_ERR_READONLY;
+	if ((status = store_begin(st)) != STORE_OK)
+		return status;
+	status = run(st, STMT_IMPORT_COUNTS, "lllll", id, (int64_t)added, (int64_t)changed,
+		     (int64_t)kept, (int64_t)refused);
+	return finish(st, status);
+}
+
+enum store_status
 store_imports_list(struct store *st, struct store_import **out, size_t *n)
 {
 	struct store_import *v = NULL;
@@ -692,6 +707,7 @@ store_imports_list(struct store *st, struct store_import **out, size_t *n)
 		v[len].changed = sqlite3_column_int64(s, 6);
 		v[len].kept = sqlite3_column_int64(s, 7);
 		v[len].refused = sqlite3_column_int64(s, 8);
+		v[len].undone_at = sqlite3_column_int64(s, 9);
 		len++;
 	}
 	release(s);

@@ -255,12 +255,40 @@ struct store_import {
 	char *profile;
 	int64_t imported_at;
 	int64_t added, changed, kept, refused;
+	int64_t undone_at; /* 0: not undone */
 };
 
 /* Records one import; *id (when not NULL) its number, from 1. */
 enum store_status store_import_log(struct store *st, const char *file, const char *signer,
 				   const char *profile, int64_t now, size_t added, size_t changed,
 				   size_t kept, size_t refused, int64_t *id);
+/* What store_undo_save() saves before an import sets a record. */
+enum store_undo_kind {
+	STORE_UNDO_ITEM,      /* key: the item id */
+	STORE_UNDO_RATING,    /* rater, key: the statement id */
+	STORE_UNDO_SNAPSHOTS, /* key: the largest snapshot id before, after: after */
+	STORE_UNDO_POSITION,  /* a reading position it set (there was none) */
+	STORE_UNDO_PROFILE,   /* the profile it created */
+};
+
+/* Saves, for import import_id (0: none, then nothing is saved), the record
+ * an import is about to set, as it is (or that there is none); after is
+ * the updated_at the import gives it.  Call inside the import's group. */
+enum store_status store_undo_save(struct store *st, int64_t import_id, enum store_undo_kind kind,
+				  const char *profile, const char *role, const char *rater,
+				  const char *key, int64_t after);
+/* Undoes import import_id: every record it added or changed and that was
+ * not changed since is put back as it was (*undone counts them), records
+ * changed since are left (*skipped); snapshots and a position it added go,
+ * and a profile it created when nothing is left of it.  The import stays
+ * in the log, marked undone.  STORE_ERR_NOTFOUND: no such import;
+ * STORE_ERR_INVALID: already undone. */
+enum store_status store_import_undo(struct store *st, int64_t import_id, int64_t now,
+				    size_t *undone, size_t *skipped);
+/* Sets the counts of a logged import (logged first with zeros). */
+enum store_status store_import_counts(struct store *st, int64_t id, size_t added, size_t changed,
+				      size_t kept, size_t refused);
+
 /* Every import logged, oldest first.  Free with store_imports_free(). */
 enum store_status store_imports_list(struct store *st, struct store_import **out, size_t *n);
 void store_imports_free(struct store_import *v, size_t n);

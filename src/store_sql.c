@@ -117,8 +117,10 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		"INSERT INTO imports (file, signer, profile, imported_at, added, changed, kept,"
 		" refused) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[STMT_IMPORTS_LIST] =
-		"SELECT id, file, signer, profile, imported_at, added, changed, kept, refused"
-		" FROM imports ORDER BY id",
+		"SELECT id, file, signer, profile, imported_at, added, changed, kept, refused,"
+		" undone_at FROM imports ORDER BY id",
+	[STMT_IMPORT_COUNTS] =
+		"UPDATE imports SET added = ?2, changed = ?3, kept = ?4, refused = ?5 WHERE id = ?1",
 	[STMT_ITEM_ORIGIN] =
 		"UPDATE items SET origin = ?4 WHERE profile_id = ?1 AND role = ?2 AND item_id = ?3",
 	[STMT_RATING_ORIGIN] =

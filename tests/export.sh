@@ -281,6 +281,31 @@ out=$(rb --db "$U" forget alice --yes)
 check "forget a profile" "removed the profile alice and every record of it" "$out"
 lacks "forget: the profile is gone" "alice" "$(rb --db "$U" profiles)"
 
+# ---- the import log and undo ----
+W="$TEST_TMP/w.db"
+rb --db "$W" -p alice check demo 1 >/dev/null
+before=$(rb --db "$W" -p alice export | grep -v exported_at)
+rb --db "$W" import --accept-unsigned "$DATA/alice.json" >/dev/null
+rb --db "$W" import --accept-unsigned "$DATA/alice.json" --as dana >/dev/null
+out=$(rb --db "$W" import --undo 1); rc=$?
+check "import --undo: exit 0" 0 "$rc"
+check "import --undo: says what" "undid import 1: 17 records put back as they were" "$out"
+check "import --undo: the database as before the import" "$before" "$(rb --db "$W" -p alice export | grep -v exported_at)"
+contains "import --undo: the other import stays" "dana" "$(rb --db "$W" profiles)"
+contains "imports marks it undone" "(undone)" "$(rb --db "$W" imports | head -1)"
+err=$(rb --db "$W" import --undo 1 2>&1); rc=$?
+check "undo twice: exit 1" 1 "$rc"
+contains "undo twice: says so" "cannot undo import 1: it was undone already" "$err"
+err=$(rb --db "$W" import --undo 9 2>&1); rc=$?
+check "undo of no such import: exit 1" 1 "$rc"
+contains "undo of no such import: says so" "no such import" "$err"
+rb --db "$W" -p dana uncheck demo 2 >/dev/null
+out=$(rb --db "$W" import --undo 2)
+check "undo leaves what was changed since" "undid import 2: 17 records put back as they were; 1 changed since, left as it is" "$out"
+contains "undo leaves what was changed since: the local change" "[ ] Join the channel" "$(rb --db "$W" -p dana checklist demo)"
+err=$(rb --db "$W" import 2>&1); rc=$?
+check "import with neither FILE nor --undo: exit 2" 2 "$rc"
+
 # ---- time and names ----
 F="$TEST_TMP/f.db"
 frefuse() { # NAME FILE EXPECTED
