@@ -308,7 +308,8 @@ export_import_with(struct store *st, const char *data, size_t len,
 	s = store_begin(st);
 	/* logged first, so that what it replaces can be saved under its number */
 	if (s == STORE_OK && !o->dry_run && o->file != NULL)
-		s = store_import_log(st, o->file, o->signer, who, o->now, 0, 0, 0, 0, &c.import_id);
+		s = store_import_log(st, o->file, o->signer, who, d.exported_at, o->now, 0, 0, 0, 0,
+				     &c.import_id);
 	t.import_id = c.import_id;
 	if (s == STORE_OK) {
 		s = store_profile(st, who, false, 0, &pid);

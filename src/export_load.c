@@ -125,6 +125,30 @@ export_import_file(struct store *st, const char *path, const struct export_impor
 	return status;
 }
 
+char *
+export_source_text(struct store *st, const char *profile, const char *rater, int64_t now)
+{
+	char *file = NULL, *signer = NULL, *name, *out, age[48];
+	int64_t at = 0, days;
+
+	if (store_source_of(st, profile, rater, &file, &signer, &at) != STORE_OK)
+		return NULL;
+	days = now > at ? (now - at) / (24 * 60 * 60) : 0;
+	if (at <= 0)
+		snprintf(age, sizeof age, "undated");
+	else if (days == 0)
+		snprintf(age, sizeof age, "exported today");
+	else
+		snprintf(age, sizeof age, "%lld day%s old", (long long)days, days == 1 ? "" : "s");
+	name = text_clean(file, 0);
+	out = signer ? xasprintf("%s, signed by %s, %s", name, signer, age)
+		     : xasprintf("%s, unverified, %s", name, age);
+	free(name);
+	free(file);
+	free(signer);
+	return out;
+}
+
 static int
 name_cmp(const void *a, const void *b)
 {

@@ -180,7 +180,7 @@ sign_verify(const char *allowed, const char *path, const char *sigpath, char **p
 		err = run(verify, path, &code, &out);
 	}
 	if (err != 0 || code != 0) {
-		xreplacef(detail, "the signature of %s does not verify: %s", who,
+		xreplacef(detail, "made with the key of %s, but ssh-keygen says: %s", who,
 			  err		? strerror(err)
 			  : out && *out ? out
 					: "ssh-keygen refused it");

@@ -650,8 +650,8 @@ store_snapshot_put(struct store *st, const char *profile, const char *role,
 
 enum store_status
 store_import_log(struct store *st, const char *file, const char *signer, const char *profile,
-		 int64_t now, size_t added, size_t changed, size_t kept, size_t refused,
-		 int64_t *id)
+		 int64_t exported_at, int64_t now, size_t added, size_t changed, size_t kept,
+		 size_t refused, int64_t *id)
 {
 	enum store_status status;
 
@@ -661,8 +661,8 @@ store_import_log(struct store *st, const char *file, const char *signer, const c
 		return STORE_ERR_INVALID;
 	if ((status = store_begin(st)) != STORE_OK)
 		return status;
-	status = run(st, STMT_IMPORT_ADD, "tttlllll", file, signer, profile, now, (int64_t)added,
-		     (int64_t)changed, (int64_t)kept, (int64_t)refused);
+	status = run(st, STMT_IMPORT_ADD, "tttllllll", file, signer, profile, exported_at, now,
+		     (int64_t)added, (int64_t)changed, (int64_t)kept, (int64_t)refused);
 	if (status == STORE_OK && id != NULL)
 		*id = (int64_t)sqlite3_last_insert_rowid(st->db);
 	return finish(st, status);
@@ -729,4 +729,26 @@ store_imports_free(struct store_import *v, size_t n)
 		free(v[i].profile);
 	}
 	free(v);
+}
+
+enum store_status
+store_source_of(struct store *st, const char *profile, const char *rater, char **file,
+		char **signer, int64_t *exported_at)
+{
+	enum store_status status;
+	sqlite3_stmt *s;
+	int rc;
+
+	*file = *signer = NULL;
+	*exported_at = 0;
+	if ((status = query(st, STMT_SOURCE_OF, &s, "tt", profile, rater)) != STORE_OK)
+		return status;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*file = col_str(s, 0);
+		*signer = col_opt(s, 1);
+		*exported_at = sqlite3_column_int64(s, 2);
+	}
+	release(s);
+	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_ERR_NOTFOUND : status_of(rc);
 }

@@ -258,10 +258,17 @@ struct store_import {
 	int64_t undone_at; /* 0: not undone */
 };
 
-/* Records one import; *id (when not NULL) its number, from 1. */
+/* Records one import of a file exported at exported_at; *id (when not
+ * NULL) its number, from 1. */
 enum store_status store_import_log(struct store *st, const char *file, const char *signer,
-				   const char *profile, int64_t now, size_t added, size_t changed,
-				   size_t kept, size_t refused, int64_t *id);
+				   const char *profile, int64_t exported_at, int64_t now,
+				   size_t added, size_t changed, size_t kept, size_t refused,
+				   int64_t *id);
+/* The latest import, not undone, that set a record of profile by rater
+ * ("" the profile's own): *file and *signer (NULL: unsigned) new strings,
+ * *exported_at.  STORE_ERR_NOTFOUND when none did (typed here). */
+enum store_status store_source_of(struct store *st, const char *profile, const char *rater,
+				  char **file, char **signer, int64_t *exported_at);
 /* What store_undo_save() saves before an import sets a record. */
 enum store_undo_kind {
 	STORE_UNDO_ITEM,      /* key: the item id */

@@ -108,6 +108,7 @@ static const char *const migrations[] = {
 	"	file TEXT NOT NULL,\n"
 	"	signer TEXT,\n"
 	"	profile TEXT NOT NULL,\n"
+	"	exported_at INTEGER NOT NULL DEFAULT 0,\n"
 	"	imported_at INTEGER NOT NULL,\n"
 	"	added INTEGER NOT NULL DEFAULT 0,\n"
 	"	changed INTEGER NOT NULL DEFAULT 0,\n"

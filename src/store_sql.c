@@ -114,8 +114,14 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		"DELETE FROM ratings WHERE profile_id = ?1 AND role = ?2 AND rater = ?3"
 		" AND statement_id = ?4 AND value = 0 AND note IS NULL",
 	[STMT_IMPORT_ADD] =
-		"INSERT INTO imports (file, signer, profile, imported_at, added, changed, kept,"
-		" refused) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		"INSERT INTO imports (file, signer, profile, exported_at, imported_at, added,"
+		" changed, kept, refused) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_SOURCE_OF] =
+		"SELECT i.file, i.signer, i.exported_at FROM imports AS i"
+		" JOIN import_undo AS u ON u.import_id = i.id"
+		" JOIN profiles AS p ON p.id = u.profile_id"
+		" WHERE p.name = ?1 AND u.rater = ?2 AND u.kind IN (0, 1) AND i.undone_at = 0"
+		" ORDER BY i.id DESC LIMIT 1",
 	[STMT_IMPORTS_LIST] =
 		"SELECT id, file, signer, profile, imported_at, added, changed, kept, refused,"
 		" undone_at FROM imports ORDER BY id",

@@ -9,10 +9,12 @@
 
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "export.h"
 #include "lines.h"
 #include "listnav.h"
 #include "readiness.h"
@@ -109,15 +111,30 @@ build_row(struct app *a, struct rrow *row)
 	readiness_by_rater(&row->by, row->role, row->rt, row->nrt, row->done, row->total);
 	if (any_rated(&row->by.self.rd))
 		row->self = readiness_area_list(&row->by.self.rd, a->ascii);
+	if (a->store != NULL) { /* where it came from: file, signer, age (export.h) */
+		char *src = export_source_text(a->store, row->profile, "", (int64_t)time(NULL));
+		if (src != NULL) {
+			char *next =
+			    xasprintf("%s  [%s]", row->self ? row->self : "not rated", src);
+			free(row->self);
+			row->self = next;
+		}
+		free(src);
+	}
 	for (size_t k = 0; k < row->by.nrev; k++) {
 		const struct rater_readiness *g = &row->by.rev[k];
-		char *list, *next;
+		char *list, *next, *src;
 
 		if (!any_rated(&g->rd))
 			continue;
 		list = readiness_area_list(&g->rd, a->ascii);
-		next = xasprintf("%s%s%s: %s", row->reviewers ? row->reviewers : "",
-				 row->reviewers ? "; " : "", g->rater, list);
+		src = a->store ? export_source_text(a->store, row->profile, g->rater,
+						    (int64_t)time(NULL))
+			       : NULL;
+		next = xasprintf("%s%s%s%s%s%s: %s", row->reviewers ? row->reviewers : "",
+				 row->reviewers ? "; " : "", g->rater, src ? " [" : "",
+				 src ? src : "", src ? "]" : "", list);
+		free(src);
 		free(list);
 		free(row->reviewers);
 		row->reviewers = next;

@@ -363,6 +363,26 @@ test_dry_run_and_log(void)
 	store_close(st);
 }
 
+/* Where records came from, for review DIR: file, signer, age. */
+static void
+test_source(void)
+{
+	struct store *st = fixture_fresh("trust-source");
+	char *doc = fixture_json(), *src;
+
+	CU_ASSERT_EQUAL(import_as(st, doc, "alice", false, false, NULL, NULL), EXPORT_OK);
+	src = export_source_text(st, "alice", "", NOW);
+	UNIT_ASSERT_STR("alice.json, signed by alice, 20 days old", src);
+	free(src);
+	CU_ASSERT_PTR_NULL(export_source_text(st, "alice", "bob", NOW)); /* refused */
+	CU_ASSERT_EQUAL(import_as(st, doc, NULL, true, false, NULL, NULL), EXPORT_OK);
+	src = export_source_text(st, "alice", "bob", NOW);
+	UNIT_ASSERT_STR("alice.json, unverified, 20 days old", src);
+	free(src);
+	free(doc);
+	store_close(st);
+}
+
 int
 test_trust_register(void)
 {
@@ -381,6 +401,7 @@ test_trust_register(void)
 	    {"an empty rating is no change", test_empty_rating_not_counted},
 	    {"an edit of the same time", test_same_time},
 	    {"dry run and the import log", test_dry_run_and_log},
+	    {"where records came from", test_source},
 	};
 	CU_pSuite s = CU_add_suite("trust", fixture_suite_init, fixture_suite_clean);
 
