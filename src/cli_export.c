@@ -15,6 +15,7 @@
 #include "export.h"
 #include "sign.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* A file name fit for a message. */
 static char *
@@ -77,6 +78,66 @@ export_cli_export(struct store *st, struct catalog *cat, const char *profile, co
 		return 1;
 	}
 	return 0;
+}
+
+/* A profile name as a file name: '/' and a leading '.' become '_'. */
+static char *
+file_name_of(const char *profile, const char *reviewer)
+{
+	char *name = xasprintf("%s.reviews-by-%s.json", profile, reviewer);
+
+	for (char *p = name; *p; p++)
+		if (*p == '/' || (*p == '.' && p == name))
+			*p = '_';
+	return name;
+}
+
+int
+export_cli_reviews_all(struct store *st, struct catalog *cat, const char *reviewer, const char *dir,
+		       const char *key, int64_t now, FILE *out)
+{
+	struct store_progress *p = NULL;
+	size_t n = 0, written = 0;
+	enum store_status s;
+	int rc = 0;
+
+	if (dir == NULL || strcmp(dir, "-") == 0) {
+		cli_error("export --reviews for every candidate needs -o FOLDER (one file per "
+			  "candidate), or -p NAME for one");
+		return 1;
+	}
+	if ((s = store_profiles_list(st, &p, &n)) != STORE_OK) {
+		cli_error("cannot read the database: %s", store_strerror(s));
+		return 1;
+	}
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *name, *path;
+		if (i > 0 && strcmp(p[i].profile, p[i - 1].profile) == 0)
+			continue;
+		{
+			char *text = NULL, *detail = NULL;
+			enum export_status e =
+			    export_reviews(st, cat, p[i].profile, reviewer, now, &text, &detail);
+			free(text);
+			free(detail);
+			if (e == EXPORT_ERR_NOTFOUND)
+				continue; /* not rated by this reviewer */
+		}
+		name = file_name_of(p[i].profile, reviewer);
+		path = xasprintf("%s/%s", dir, name);
+		rc = export_cli_export(st, cat, p[i].profile, reviewer, path, key, now, out);
+		written += rc == 0;
+		free(path);
+		free(name);
+	}
+	store_progress_free(p, n);
+	if (rc == 0 && written == 0) {
+		char *by = text_clean(reviewer, 0);
+		cli_error("cannot export: %s has rated no one in this database", by);
+		free(by);
+		return 1;
+	}
+	return rc;
 }
 
 static const char *

@@ -24,6 +24,11 @@
 int export_cli_export(struct store *st, struct catalog *cat, const char *profile,
 		      const char *reviewer, const char *output, const char *key, int64_t now,
 		      FILE *out);
+/* `rolebook export --reviews --reviewer NAME -o FOLDER` without -p: one
+ * file FOLDER/PROFILE.reviews-by-NAME.json per candidate NAME rated, each
+ * signed when key is not NULL. */
+int export_cli_reviews_all(struct store *st, struct catalog *cat, const char *reviewer,
+			   const char *dir, const char *key, int64_t now, FILE *out);
 /* `rolebook import FILE [--as NAME] [--allowed-signers F] [--accept-unsigned]
  * [--dry-run]`: a summary on out. */
 int export_cli_import(struct store *st, const char *path, const struct export_import_opts *o,

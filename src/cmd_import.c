@@ -55,6 +55,10 @@ cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 		rc = export_cli_import(st, argv[0], &o, stdout);
 	} else if (strcmp(self->name, "imports") == 0) {
 		rc = export_cli_imports(st, stdout);
+	} else if (c->o->reviews && c->o->profile == NULL) {
+		/* every candidate the reviewer rated, one file each */
+		rc = export_cli_reviews_all(st, c->cat, c->o->reviewer, c->o->output, c->o->sign,
+					    (int64_t)time(NULL), stdout);
 	} else {
 		rc =
 		    export_cli_export(st, c->cat, c->profile, c->o->reviews ? c->o->reviewer : NULL,

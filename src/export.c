@@ -232,6 +232,14 @@ build(struct store *st, struct catalog *cat, const char *profile, const char *ra
 		xreplacef(detail, "cannot read the database: %s", store_strerror(s));
 		return EXPORT_ERR_STORE;
 	}
+	if (rater != NULL && json_array_size(roles) == 0) {
+		char *who = text_clean(profile, 0), *by = text_clean(rater, 0);
+		xreplacef(detail, "%s has not rated %s", by, who);
+		free(who);
+		free(by);
+		json_decref(doc);
+		return EXPORT_ERR_NOTFOUND;
+	}
 	*out = jsonout_dump(doc);
 	json_decref(doc);
 	return EXPORT_OK;

@@ -99,7 +99,8 @@ enum export_status export_profile(struct store *st, struct catalog *cat, const c
 
 /* The same, holding only the ratings and snapshots (with their notes) that
  * rater gave profile, and only the roles rater rated: a reviewer's review,
- * with "reviews": rater at the top.  EXPORT_ERR_INVALID without a rater. */
+ * with "reviews": rater at the top.  EXPORT_ERR_INVALID without a rater,
+ * EXPORT_ERR_NOTFOUND when rater rated nothing of profile. */
 enum export_status export_reviews(struct store *st, struct catalog *cat, const char *profile,
 				  const char *rater, int64_t now, char **out, char **detail);
 

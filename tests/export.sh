@@ -243,6 +243,22 @@ if command -v ssh-keygen >/dev/null; then
 	contains "a signed review: bob's ratings are taken" "signed by bob" "$out"
 	contains "a signed review: bob's ratings are in" '"rater": "bob"' "$(rb --db "$V" -p alice export)"
 
+	# every candidate bob rated: one signed file each in a folder
+	rb --db "$S" import --accept-unsigned "$DATA/alice.json" --as dana >/dev/null
+	mkdir -p bobdir
+	out=$(rb --db "$S" --reviewer bob export --reviews -o bobdir --sign keys/bob); rc=$?
+	check "export --reviews for every candidate: exit 0" 0 "$rc"
+	check "export --reviews for every candidate: one file each" "alice.reviews-by-bob.json
+alice.reviews-by-bob.json.sig
+dana.reviews-by-bob.json
+dana.reviews-by-bob.json.sig" "$(ls bobdir)"
+	err=$(rb --db "$S" --reviewer bob export --reviews 2>&1); rc=$?
+	check "export --reviews for every candidate without a folder: exit 1" 1 "$rc"
+	contains "export --reviews for every candidate without a folder: says why" "needs -o FOLDER" "$err"
+	err=$(rb --db "$S" --reviewer zed export --reviews -o bobdir 2>&1); rc=$?
+	check "export --reviews by someone who rated no one: exit 1" 1 "$rc"
+	contains "export --reviews by someone who rated no one: says so" "zed has rated no one" "$err"
+
 	# review DIR: subfolders, DIR/allowed_signers, a tampered file named
 	mkdir -p team/sig-a && cp sig/alice.json sig/alice.json.sig sig/bob.json sig/bob.json.sig team/sig-a/
 	cp sig/tampered.json sig/tampered.json.sig team/
