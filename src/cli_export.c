@@ -188,6 +188,9 @@ export_cli_import(struct store *st, const char *path, const struct export_import
 	if (c.refused_yours > 0)
 		fprintf(out, "  %zu refused: would replace ratings typed in this database\n",
 			c.refused_yours);
+	for (size_t i = 0; i < c.nlisted; i++)
+		fprintf(out, "  %s\n", c.listed[i]);
+	export_counts_free(&c);
 	if (o->dry_run)
 		fputs("  (dry run: nothing was written)\n", out);
 	else if (c.import_id > 0)

@@ -45,6 +45,7 @@ cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 					       .file = argv[0],
 					       .accept_unsigned = c->o->accept_unsigned,
 					       .dry_run = c->o->dry_run,
+					       .list = c->o->dry_run,
 					       .now = (int64_t)time(NULL)};
 		allowed = c->o->allowed ? xstrdup(c->o->allowed) : paths_allowed_signers();
 		if (c->o->allowed == NULL && allowed != NULL && access(allowed, F_OK) != 0) {

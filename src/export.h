@@ -124,7 +124,13 @@ struct export_counts {
 	size_t refused_yours;	 /* would replace a reviewer's ratings typed here */
 	int64_t exported_at;	 /* the document's time */
 	int64_t import_id;	 /* its number in the import log (0: not logged) */
+	char **listed;		 /* with opts.list: "add: demo, item ID: text", one per
+				    record added, updated, kept or refused */
+	size_t nlisted, listcap;
 };
+
+/* Frees c's list (a no-op without one). */
+void export_counts_free(struct export_counts *c);
 
 /* How to import, and what is known of the file. */
 struct export_import_opts {
@@ -133,6 +139,7 @@ struct export_import_opts {
 	const char *signer;   /* the verified signer; NULL: an unsigned file */
 	bool accept_unsigned; /* take reviewer ratings from an unsigned file (unverified) */
 	bool dry_run;	      /* count, then roll back: nothing is written */
+	bool list;	      /* list each record's outcome (export_counts.listed) */
 	int64_t now;	      /* Unix seconds */
 	const char *allowed;  /* export_import_file: the allowed-signers file, NULL: none */
 };

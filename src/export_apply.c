@@ -53,7 +53,33 @@ struct trust {
 	const char *profile;  /* the document's profile */
 	bool accept_unsigned; /* take reviewer ratings from an unsigned file */
 	int64_t import_id;    /* the import's number in the log, 0: not logged */
+	bool list;	      /* list each record's outcome in the counts */
 };
+
+/* Adds to c's list what became of one record, by which count grew. */
+static void
+list_outcome(const struct trust *t, struct export_counts *c, const struct export_counts *before,
+	     const char *role, const char *rater, const char *id, const char *text)
+{
+	const char *verb =
+	    c->added > before->added			     ? "add"
+	    : c->changed > before->changed		     ? "update"
+	    : c->kept > before->kept			     ? "keep (newer or signed here)"
+	    : c->same_time > before->same_time		     ? "keep (edited here at the same time)"
+	    : c->refused_other > before->refused_other	     ? "refuse (not by the signer)"
+	    : c->refused_unsigned > before->refused_unsigned ? "refuse (a reviewer's, unsigned)"
+	    : c->refused_yours > before->refused_yours	     ? "refuse (typed here)"
+							     : NULL;
+	char *by = rater == NULL ? xstrdup("item")
+		   : *rater	 ? xasprintf("rating by %s", rater)
+				 : xstrdup("self-rating");
+
+	if (t->list && verb != NULL) {
+		c->listed = xgrow(c->listed, &c->listcap, c->nlisted + 1, sizeof *c->listed);
+		c->listed[c->nlisted++] = xasprintf("%s: %s, %s %s: %s", verb, role, by, id, text);
+	}
+	free(by);
+}
 
 static enum store_origin
 origin_of(const struct trust *t)
@@ -123,13 +149,17 @@ apply_items(struct store *st, const char *profile, const struct export_doc_role 
 		    h != NULL && (strcmp(h->text, it->text) != 0 || h->done != it->done ||
 				  h->done_at != it->done_at || !same_str(h->note, it->note));
 
+		struct export_counts before = *c;
+		bool take = false;
+
 		if (!allowed(t, NULL, c))
-			continue;
-		if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL) {
+			take = false;
+		else if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL)
 			c->kept += differs;
-			continue;
-		}
-		if (!newer(h != NULL, h ? h->updated_at : 0, it->updated_at, differs, c))
+		else
+			take = newer(h != NULL, h ? h->updated_at : 0, it->updated_at, differs, c);
+		list_outcome(t, c, &before, r->id, NULL, it->item_id, it->text);
+		if (!take)
 			continue;
 		s = store_undo_save(st, t->import_id, STORE_UNDO_ITEM, profile, r->id, NULL,
 				    it->item_id, it->updated_at);
@@ -168,20 +198,22 @@ apply_ratings(struct store *st, const char *profile, const struct export_doc_rol
 		    h != NULL && (h->value != rt->value || strcmp(h->area, rt->area) != 0 ||
 				  strcmp(h->text, rt->text) != 0 || !same_str(h->note, rt->note));
 
+		struct export_counts before = *c;
+		bool take = false;
+
 		if (rt->value == 0 && rt->note == NULL)
 			continue; /* says nothing: the store keeps no such record */
 		if (!allowed(t, rt->rater, c))
-			continue;
-		if (h != NULL && h->origin == STORE_LOCAL && *rt->rater != '\0') {
+			take = false;
+		else if (h != NULL && h->origin == STORE_LOCAL && *rt->rater != '\0')
 			/* a reviewer's own ratings, typed here, are never replaced */
 			c->refused_yours += differs;
-			continue;
-		}
-		if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL) {
+		else if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL)
 			c->kept += differs;
-			continue;
-		}
-		if (!newer(h != NULL, h ? h->updated_at : 0, rt->updated_at, differs, c))
+		else
+			take = newer(h != NULL, h ? h->updated_at : 0, rt->updated_at, differs, c);
+		list_outcome(t, c, &before, r->id, rt->rater, rt->statement_id, rt->text);
+		if (!take)
 			continue;
 		s = store_undo_save(st, t->import_id, STORE_UNDO_RATING, profile, r->id, rt->rater,
 				    rt->statement_id, rt->updated_at);
@@ -296,7 +328,7 @@ export_import_with(struct store *st, const char *data, size_t len,
 		export_doc_free(&d);
 		return EXPORT_ERR_SCHEMA;
 	}
-	t = (struct trust){o->signer, d.profile, o->accept_unsigned, 0};
+	t = (struct trust){o->signer, d.profile, o->accept_unsigned, 0, o->list};
 	who = o->as != NULL ? o->as : d.profile;
 	c.roles = d.nroles;
 	c.exported_at = d.exported_at;
@@ -340,6 +372,7 @@ export_import_with(struct store *st, const char *data, size_t len,
 				  store_strerror(s), i - 1);
 		else
 			xreplacef(detail, "%s; nothing was changed", store_strerror(s));
+		export_counts_free(&c);
 		export_doc_free(&d);
 		return EXPORT_ERR_STORE;
 	}
@@ -347,8 +380,20 @@ export_import_with(struct store *st, const char *data, size_t len,
 		*profile = xstrdup(who);
 	if (counts != NULL)
 		*counts = c;
+	else
+		export_counts_free(&c);
 	export_doc_free(&d);
 	return EXPORT_OK;
+}
+
+void
+export_counts_free(struct export_counts *c)
+{
+	for (size_t i = 0; i < c->nlisted; i++)
+		free(c->listed[i]);
+	free(c->listed);
+	c->listed = NULL;
+	c->nlisted = c->listcap = 0;
 }
 
 enum export_status

@@ -283,8 +283,15 @@ fi
 # ---- dry run, forget ----
 before=$(rb --db "$U" -p alice export | grep -v exported_at)
 out=$(rb --db "$U" import --dry-run --accept-unsigned "$DATA/alice.json")
-check "--dry-run says what would change" "would import profile alice (unsigned: unverified): 2 roles, 5 items, 9 ratings, 3 snapshots (6 new, 0 updated)
+check "--dry-run lists what would change, record by record" "would import profile alice (unsigned: unverified): 2 roles, 5 items, 9 ratings, 3 snapshots (6 new, 0 updated)
+  add: demo, rating by bob 11c4e7b58c6c: I review designs.
+  add: demo, rating by bob 4ae628f32ad4: I welcome newcomers.
+  add: demo, rating by bob 6ad1b8194c5f: I answer questions in the channel.
+  add: demo, rating by carol 11c4e7b58c6c: I review designs.
+  add: demo, rating by carol 4ae628f32ad4: I welcome newcomers.
   (dry run: nothing was written)" "$out"
+out=$(rb --db "$U" import --dry-run "$DATA/alice.json")
+contains "--dry-run lists what would be refused" "refuse (a reviewer's, unsigned): demo, rating by bob 11c4e7b58c6c: I review designs." "$out"
 check "--dry-run writes nothing" "$before" "$(rb --db "$U" -p alice export | grep -v exported_at)"
 check "--dry-run is not logged" 1 "$(rb --db "$U" imports | wc -l)"
 err=$(rb --db "$U" forget alice 2>&1 </dev/null); rc=$?
