@@ -735,16 +735,22 @@ open_exports(const char *dir, const char *allowed, size_t *loaded, char **notice
 	for (size_t i = 0; i < nerrors; i++)
 		cli_error("skipped %s", errors[i]);
 	if (nerrors > 0) {
-		/* every refused file by name, each with its reason: the status
-		 * line wraps; past REFUSED_NAMED only a count */
+		/* every refused file by name, the first REFUSED_NAMED with
+		 * their reasons: the status line wraps */
 		struct strbuf b = {0};
 		strbuf_printf(&b, "!Read %zu export%s from %s; %zu refused: ", *loaded,
 			      *loaded == 1 ? "" : "s", dir, nerrors);
 		for (size_t i = 0; i < nerrors && i < REFUSED_NAMED; i++)
 			strbuf_printf(&b, "%s%s", i ? "; " : "", errors[i]);
+		for (size_t i = REFUSED_NAMED; i < nerrors; i++) {
+			/* the rest by name only: "NAME.json: reason" */
+			const char *end = strstr(errors[i], ".json: ");
+			int len = end ? (int)(end - errors[i]) + 5 : (int)strlen(errors[i]);
+			strbuf_printf(&b, "%s%.*s", i == REFUSED_NAMED ? "; also " : ", ", len,
+				      errors[i]);
+		}
 		if (nerrors > REFUSED_NAMED)
-			strbuf_printf(&b, "; and %zu more (rolebook import FILE says why)",
-				      nerrors - REFUSED_NAMED);
+			strbuf_puts(&b, " (rolebook import FILE says why)");
 		*notice = strbuf_take(&b);
 	} else
 		*notice =
