@@ -31,7 +31,6 @@
 #include "paths.h"
 #include "report.h"
 #include "store.h"
-#include "strbuf.h"
 #include "text.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -702,65 +701,6 @@ exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	return rc;
 }
 
-/* The refused exports the review screen names one by one. */
-#define REFUSED_NAMED 5
-
-/*
- * rolebook review DIR: every export in DIR read into a store in memory.
- * Returns it, with *notice saying what was read (and what was refused);
- * NULL with a message printed when DIR cannot be read.
- */
-static struct store *
-open_exports(const char *dir, const char *allowed, size_t *loaded, char **notice)
-{
-	struct store *mem = NULL;
-	char *detail = NULL, **errors = NULL;
-	size_t nerrors = 0;
-	enum store_status s = store_open_memory(&mem, &detail);
-	enum export_status e;
-
-	if (s != STORE_OK) {
-		cli_error("cannot open a scratch database: %s", store_strerror(s));
-		free(detail);
-		return NULL;
-	}
-	e = export_load_dir(mem, dir, allowed, loaded, &errors, &nerrors, &detail);
-	if (e != EXPORT_OK) {
-		cli_error("cannot read %s: %s%s%s", dir, export_strerror(e), detail ? ": " : "",
-			  detail ? detail : "");
-		free(detail);
-		store_close(mem);
-		return NULL;
-	}
-	for (size_t i = 0; i < nerrors; i++)
-		cli_error("skipped %s", errors[i]);
-	if (nerrors > 0) {
-		/* every refused file by name, the first REFUSED_NAMED with
-		 * their reasons: the status line wraps */
-		struct strbuf b = {0};
-		strbuf_printf(&b, "!Read %zu export%s from %s; %zu refused: ", *loaded,
-			      *loaded == 1 ? "" : "s", dir, nerrors);
-		for (size_t i = 0; i < nerrors && i < REFUSED_NAMED; i++)
-			strbuf_printf(&b, "%s%s", i ? "; " : "", errors[i]);
-		for (size_t i = REFUSED_NAMED; i < nerrors; i++) {
-			/* the rest by name only: "NAME.json: reason" */
-			const char *end = strstr(errors[i], ".json: ");
-			int len = end ? (int)(end - errors[i]) + 5 : (int)strlen(errors[i]);
-			strbuf_printf(&b, "%s%.*s", i == REFUSED_NAMED ? "; also " : ", ", len,
-				      errors[i]);
-		}
-		if (nerrors > REFUSED_NAMED)
-			strbuf_puts(&b, " (rolebook import FILE says why)");
-		*notice = strbuf_take(&b);
-	} else
-		*notice =
-		    xasprintf("Read %zu export%s from %s (not imported: changes are not kept)",
-			      *loaded, *loaded == 1 ? "" : "s", dir);
-	export_errors_free(errors, nerrors);
-	free(detail);
-	return mem;
-}
-
 /* The handbook, at ROLE or FILE.md; `review`, at the review screen, of
  * the database or of a folder of exports. */
 static int
@@ -780,7 +720,7 @@ exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 	 * rolebook runs, and a pipe is then told of print. */
 	if (review && argc == 1) {
 		/* a folder of exports, read into a scratch store, never imported */
-		if ((st = open_exports(argv[0], c->o->allowed, &loaded, &notice)) == NULL) {
+		if ((st = cmd_open_exports(argv[0], c->o->allowed, &loaded, &notice)) == NULL) {
 			free(login);
 			return 1;
 		}
