@@ -297,6 +297,12 @@ check "--dry-run is not logged" 1 "$(rb --db "$U" imports | wc -l)"
 err=$(rb --db "$U" forget alice 2>&1 </dev/null); rc=$?
 check "forget without a terminal or --yes: exit 1" 1 "$rc"
 contains "forget without a terminal or --yes: says why" "add --yes" "$err"
+if command -v script >/dev/null; then # a terminal, to be asked on
+	out=$(printf 'n\n' | script -qec "$ROLEBOOK --content '$ROLES' --db '$U' forget alice" /dev/null | tr -d '\r')
+	contains "forget on a terminal asks" "Remove the profile alice and every record of it? [y/N]" "$out"
+	contains "forget on a terminal: no removes nothing" "nothing was removed" "$out"
+	contains "forget on a terminal: alice is still there" "alice" "$(rb --db "$U" profiles)"
+fi
 out=$(rb --db "$U" forget alice --role demo --yes)
 check "forget --role" "removed every record of alice for demo" "$out"
 lacks "forget --role: that role is gone" '"id": "demo"' "$(rb --db "$U" -p alice export)"
