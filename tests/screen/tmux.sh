@@ -375,6 +375,8 @@ XDG_STATE_HOME="$TEST_TMP/elsewhere" start 200 50 review "$TEST_TMP/exports"
 expect "review DIR reads subfolders" "bea  Program Manager"
 expect "a link to the terminal is refused, not opened" "tty.json: not a regular file"
 expect "past five refused, the rest are named too" "; also x3.json, x4.json (rolebook import FILE says why)"
+keys Enter
+expect "the rating screen says which ratings are unverified" "Unverified (from an unsigned file): self"
 keys Q
 sleep 0.3
 
