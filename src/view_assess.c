@@ -288,7 +288,8 @@ layout_rows(struct assess *s, int width)
 				any = strcmp(s->all[i].rater, s->raters[k]) == 0 &&
 				      s->all[i].origin == STORE_UNVERIFIED;
 			if (any)
-				strbuf_printf(&b, "%s%s", b.len ? ", " : "", who_name(s->raters[k]));
+				strbuf_printf(&b, "%s%s", b.len ? ", " : "",
+					      who_name(s->raters[k]));
 		}
 		if (b.len > 0) {
 			char *line = xasprintf("Unverified (from an unsigned file): %s.", b.s);
