@@ -521,8 +521,23 @@ iso_time_ok(const char *s)
 	return true;
 }
 
+static enum export_status check_doc(const char *data, size_t len, struct export_doc *d,
+				    char **detail);
+
 enum export_status
 export_check(const char *data, size_t len, struct export_doc *d, char **detail)
+{
+	enum export_status s;
+
+	memset(d, 0, sizeof *d);
+	checking = d;
+	s = check_doc(data, len, d, detail);
+	checking = NULL;
+	return s;
+}
+
+static enum export_status
+check_doc(const char *data, size_t len, struct export_doc *d, char **detail)
 {
 	json_error_t err;
 	json_t *root, *v;
@@ -534,8 +549,6 @@ export_check(const char *data, size_t len, struct export_doc *d, char **detail)
 	enum export_status status = EXPORT_ERR_SCHEMA;
 	bool ok;
 
-	memset(d, 0, sizeof *d);
-	checking = d;
 	if (len > EXPORT_MAX_BYTES) {
 		xreplacef(detail, "larger than %u bytes (16 MiB); an export is never that large",
 			  EXPORT_MAX_BYTES);
@@ -619,7 +632,6 @@ export_check(const char *data, size_t len, struct export_doc *d, char **detail)
 		free(keys);
 	}
 	json_decref(root);
-	checking = NULL;
 	if (ok)
 		return EXPORT_OK;
 	export_doc_free(d);
