@@ -113,15 +113,18 @@ run(char *const argv[], const char *input, int *exit_code, char **output)
 enum sign_status
 sign_file(const char *key, const char *path, char **detail)
 {
+	/* a file named "-x" would be read as an option: "./-x" */
+	char *file = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
 	char *sig = xasprintf("%s.sig", path), *out = NULL;
-	char *argv[] = {"ssh-keygen", "-q", "-Y",	    "sign",	  "-f",
-			(char *)key,  "-n", SIGN_NAMESPACE, (char *)path, NULL};
+	char *argv[] = {"ssh-keygen", "-q", "-Y",	    "sign", "-f",
+			(char *)key,  "-n", SIGN_NAMESPACE, file,   NULL};
 	int code, err;
 	enum sign_status s = SIGN_OK;
 
 	if (unlink(sig) != 0 && errno != ENOENT) {
 		xreplacef(detail, "cannot replace the old signature: %s", strerror(errno));
 		free(sig);
+		free(file);
 		return SIGN_ERR_SIGN;
 	}
 	err = run(argv, NULL, &code, &out);
@@ -139,6 +142,7 @@ sign_file(const char *key, const char *path, char **detail)
 	}
 	free(out);
 	free(sig);
+	free(file);
 	return s;
 }
 

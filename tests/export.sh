@@ -194,6 +194,9 @@ if command -v ssh-keygen >/dev/null; then
 	check "export --sign: exit 0" 0 "$rc"
 	check "export --sign: says so" "exported profile alice to sig/alice.json (signed: sig/alice.json.sig)" "$out"
 	contains "export --sign: an SSH signature beside it" "BEGIN SSH SIGNATURE" "$(cat sig/alice.json.sig)"
+	out=$(rb --db "$S" -p alice export -o -dash.json --sign keys/alice); rc=$?
+	check "--sign a file named like an option: exit 0" 0 "$rc"
+	[ -s ./-dash.json.sig ] && pass "--sign a file named like an option: signed" || fail "-dash.json.sig"
 	err=$(rb --db "$S" -p alice export -o sig/nokey.json --sign keys/no-such-key 2>&1); rc=$?
 	check "--sign with a missing key: exit 1" 1 "$rc"
 	contains "--sign with a missing key: says so" "exported sig/nokey.json, but cannot sign it: ssh-keygen could not sign with keys/no-such-key" "$err"
