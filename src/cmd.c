@@ -64,7 +64,7 @@ static const struct cmd_option options[] = {
      "import, review: whose SSH keys to trust (default: DIR/allowed_signers for review, "
      "$XDG_CONFIG_HOME/rolebook/allowed_signers)"},
     {'U', false, "accept-unsigned", NULL,
-     "import: also take reviewer ratings from an unsigned file (marked unverified)"},
+     "import, review: also take reviewer ratings from unsigned files (marked unverified)"},
     {'D', false, "dry-run", NULL, "import: say what would change, write nothing"},
     {'u', false, "undo", "N", "import: undo import N (see 'rolebook imports') instead"},
     {'y', false, "yes", NULL, "forget: do not ask"},
@@ -122,7 +122,7 @@ static const struct cmd_entry commands[] = {
      cmd_exec_export},
     {"forget", "PROFILE [--role ROLE] [--yes]", "Ry", 1, 1, "one profile",
      "remove every record of a profile (or of one role), after asking", cmd_exec_forget},
-    {"review", "[DIR]", "a", 0, 1, "one folder",
+    {"review", "[DIR]", "aU", 0, 1, "one folder",
      "open the review screen: every candidate's progress, ratings and readiness, for SIG "
      "chairs; with DIR, of the exports in DIR (read, not imported)",
      exec_ui},
@@ -720,7 +720,8 @@ exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 	 * rolebook runs, and a pipe is then told of print. */
 	if (review && argc == 1) {
 		/* a folder of exports, read into a scratch store, never imported */
-		if ((st = cmd_open_exports(argv[0], c->o->allowed, &loaded, &notice)) == NULL) {
+		if ((st = cmd_open_exports(argv[0], c->o->allowed, c->o->accept_unsigned, &loaded,
+					   &notice)) == NULL) {
 			free(login);
 			return 1;
 		}

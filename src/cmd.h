@@ -89,10 +89,12 @@ int cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, c
 int cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 /* review DIR: every export in dir (and its subfolders) read into a new
  * store in memory, signed ones verified against allowed (NULL:
- * DIR/allowed_signers); *notice a new message for the status line (a
- * leading '!' marks a warning) naming every refused file.  NULL, with a
- * message printed, when dir cannot be read. */
-struct store *cmd_open_exports(const char *dir, const char *allowed, size_t *loaded, char **notice);
+ * DIR/allowed_signers), unsigned ones by the import's rules (reviewer
+ * ratings only with accept_unsigned); *notice a new message for the
+ * status line (a leading '!' marks a warning) naming every refused file.
+ * NULL, with a message printed, when dir cannot be read. */
+struct store *cmd_open_exports(const char *dir, const char *allowed, bool accept_unsigned,
+			       size_t *loaded, char **notice);
 /* Opens the database of --db, or says why not (NULL). */
 struct store *cmd_open_store(const struct cmd_options *o);
 

@@ -156,7 +156,8 @@ cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
  * NULL with a message printed when DIR cannot be read.
  */
 struct store *
-cmd_open_exports(const char *dir, const char *allowed, size_t *loaded, char **notice)
+cmd_open_exports(const char *dir, const char *allowed, bool accept_unsigned, size_t *loaded,
+		 char **notice)
 {
 	struct store *mem = NULL;
 	char *detail = NULL, **errors = NULL;
@@ -169,7 +170,7 @@ cmd_open_exports(const char *dir, const char *allowed, size_t *loaded, char **no
 		free(detail);
 		return NULL;
 	}
-	e = export_load_dir(mem, dir, allowed, loaded, &errors, &nerrors, &detail);
+	e = export_load_dir(mem, dir, allowed, accept_unsigned, loaded, &errors, &nerrors, &detail);
 	if (e != EXPORT_OK) {
 		cli_error("cannot read %s: %s%s%s", dir, export_strerror(e), detail ? ": " : "",
 			  detail ? detail : "");

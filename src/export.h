@@ -203,15 +203,18 @@ enum export_status export_import_file(struct store *st, const char *path,
  * reaches the real database.  Each file is its own transaction, so a
  * refused file leaves nothing behind; files of the same profile merge by
  * the import rule.  A signed file is verified against allowed, else
- * DIR/allowed_signers; reviewer ratings of unsigned files are taken, marked
- * unverified; each file is logged in mem's import log (store_imports_list)
- * with its signer, by its path relative to dir.  *nloaded (when not NULL) receives how many files
- * were imported; *errors a new array of *nerrors new strings "NAME.json: message: detail", one per
- * refused file (free with export_errors_free()). Returns EXPORT_OK even when files were refused;
- * EXPORT_ERR_IO with *detail when dir cannot be read (then *errors is NULL, *nerrors 0).
+ * DIR/allowed_signers; from an unsigned file only the profile's own records
+ * are taken (marked unverified), and its reviewer ratings too with
+ * accept_unsigned, as export_import_with() says; each file is logged in mem's import log
+ * (store_imports_list) with its signer, by its path relative to dir.  *nloaded (when not NULL)
+ * receives how many files were imported; *errors a new array of *nerrors new strings "NAME.json:
+ * message: detail", one per refused file (free with export_errors_free()). Returns EXPORT_OK even
+ * when files were refused; EXPORT_ERR_IO with *detail when dir cannot be read (then *errors is
+ * NULL, *nerrors 0).
  */
 enum export_status export_load_dir(struct store *mem, const char *dir, const char *allowed,
-				   size_t *nloaded, char ***errors, size_t *nerrors, char **detail);
+				   bool accept_unsigned, size_t *nloaded, char ***errors,
+				   size_t *nerrors, char **detail);
 void export_errors_free(char **errors, size_t n);
 
 /* Where the records of profile by rater ("" its own) came from, for

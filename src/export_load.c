@@ -194,8 +194,8 @@ collect(const char *dir, const char *rel, int depth, char ***names, size_t *n, s
 #define LOAD_DEPTH 8
 
 enum export_status
-export_load_dir(struct store *mem, const char *dir, const char *allowed, size_t *nloaded,
-		char ***errors, size_t *nerrors, char **detail)
+export_load_dir(struct store *mem, const char *dir, const char *allowed, bool accept_unsigned,
+		size_t *nloaded, char ***errors, size_t *nerrors, char **detail)
 {
 	DIR *d = opendir(dir);
 	char **names = NULL, **errs = NULL, *own = NULL;
@@ -220,8 +220,10 @@ export_load_dir(struct store *mem, const char *dir, const char *allowed, size_t 
 		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]), *why = NULL, *name;
-		struct export_import_opts o = {
-		    .file = names[i], .now = now, .allowed = allowed, .accept_unsigned = true};
+		struct export_import_opts o = {.file = names[i],
+					       .now = now,
+					       .allowed = allowed,
+					       .accept_unsigned = accept_unsigned};
 		enum export_status s = EXPORT_OK;
 		struct stat sb;
 

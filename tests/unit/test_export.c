@@ -748,7 +748,7 @@ test_load_dir(void)
 	CU_ASSERT_EQUAL(symlink("/dev/tty", link), 0);
 	CU_ASSERT_EQUAL(mkfifo(fifo, 0600), 0);
 	CU_ASSERT_EQUAL_FATAL(store_open_memory(&mem, &detail), STORE_OK);
-	CU_ASSERT_EQUAL(export_load_dir(mem, dir, NULL, &nloaded, &errors, &nerrors, &detail),
+	CU_ASSERT_EQUAL(export_load_dir(mem, dir, NULL, true, &nloaded, &errors, &nerrors, &detail),
 			EXPORT_OK);
 	CU_ASSERT_EQUAL(nloaded, 2);
 	CU_ASSERT_EQUAL_FATAL(nerrors, 4);
@@ -774,7 +774,7 @@ test_load_dir(void)
 	/* no such folder */
 	out = xasprintf("%s/missing", dir);
 	CU_ASSERT_EQUAL_FATAL(store_open_memory(&mem, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(export_load_dir(mem, out, NULL, &nloaded, &errors, &nerrors, &detail),
+	CU_ASSERT_EQUAL(export_load_dir(mem, out, NULL, true, &nloaded, &errors, &nerrors, &detail),
 			EXPORT_ERR_IO);
 	CU_ASSERT_PTR_NULL(errors);
 	CU_ASSERT_EQUAL(nerrors, 0);

@@ -383,6 +383,36 @@ test_source(void)
 	store_close(st);
 }
 
+/* review DIR: a candidate's unsigned file carrying a chair's ratings does
+ * not show them as the chair's, unless --accept-unsigned. */
+static void
+test_review_dir_rules(void)
+{
+	char *dir = fixture_dir("trust-review"), *doc = fixture_json(), *path, **errors = NULL;
+	size_t nerrors = 0, nloaded = 0;
+	struct store *mem = NULL;
+
+	path = xasprintf("%s/alice.json", dir);
+	CU_ASSERT_EQUAL(export_write_file(path, doc, strlen(doc), NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&mem, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(export_load_dir(mem, dir, NULL, false, &nloaded, &errors, &nerrors, NULL),
+			EXPORT_OK);
+	CU_ASSERT_EQUAL(nloaded, 1);
+	CU_ASSERT_EQUAL(count_ratings(mem, "bob"), 0);
+	CU_ASSERT(count_ratings(mem, "") > 0);
+	export_errors_free(errors, nerrors);
+	store_close(mem);
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&mem, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(export_load_dir(mem, dir, NULL, true, &nloaded, &errors, &nerrors, NULL),
+			EXPORT_OK);
+	CU_ASSERT(count_ratings(mem, "bob") > 0);
+	export_errors_free(errors, nerrors);
+	store_close(mem);
+	free(path);
+	free(doc);
+	free(dir);
+}
+
 int
 test_trust_register(void)
 {
@@ -402,6 +432,7 @@ test_trust_register(void)
 	    {"an edit of the same time", test_same_time},
 	    {"dry run and the import log", test_dry_run_and_log},
 	    {"where records came from", test_source},
+	    {"review DIR: the import's rules", test_review_dir_rules},
 	};
 	CU_pSuite s = CU_add_suite("trust", fixture_suite_init, fixture_suite_clean);
 
