@@ -126,6 +126,8 @@ checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
 		strbuf_puts(b, "  (prerequisite)");
 	if (done && rec != NULL)
 		strbuf_printf(b, "  (done %s)", dates_format(rec->done_at, DATE_DAY, date));
+	if (rec != NULL && rec->origin == STORE_UNVERIFIED)
+		strbuf_puts(b, "  (unverified)"); /* from an unsigned import */
 	if (style != ITEM_ID_NONE && id != NULL) {
 		char *c = text_clean(id, 0);
 		/* the id stays valid when items are reordered; numbers do not */

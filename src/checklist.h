@@ -55,7 +55,8 @@ enum item_id { ITEM_ID_NONE, ITEM_ID_SHORT, ITEM_ID_FULL };
  * One checklist item as text, the one format of `checklist`, `check` and
  * the text report: "  3. [x] text  (prerequisite)  (done 2026-11-22)
  * #c59296" (num 0: no number; rec NULL: no progress; "(prerequisite)"
- * for a required item), then its note under it, every line
+ * for a required item; "(unverified)" after the date for progress from an
+ * unsigned import), then its note under it, every line
  * of the note indented under the first.  Text, ids and notes are
  * cleaned.  Appends to b.
  */

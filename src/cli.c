@@ -556,7 +556,8 @@ cli_assessment(struct store *st, const char *profile, const char *rater, struct 
 				continue;
 			x = readiness_rating(rt, nrt, r->stmts[i].id);
 			if (x && x->value)
-				fprintf(out, "  [%d] %s\n", x->value, r->stmts[i].text);
+				fprintf(out, "  [%d] %s%s\n", x->value, r->stmts[i].text,
+					x->origin == STORE_UNVERIFIED ? "  (unverified)" : "");
 			else
 				fprintf(out, "  [ ] %s\n", r->stmts[i].text);
 			if (x && x->note && *x->note)

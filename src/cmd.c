@@ -31,7 +31,6 @@
 #include "paths.h"
 #include "report.h"
 #include "store.h"
-#include "strbuf.h"
 #include "text.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -63,6 +62,16 @@ static const struct cmd_option options[] = {
     {'O', false, "offboarding", "HANDLES", "report --format issue: the leads stepping down"},
     {'o', true, "output", "FILE", "export: write FILE (mode 0600) instead of standard output"},
     {'A', false, "as", "NAME", "import: under profile NAME instead of the file's"},
+    {'K', false, "sign", "KEY", "export: sign FILE with this SSH private key (FILE.sig)"},
+    {'W', false, "reviews", NULL, "export: only the ratings you gave as --reviewer"},
+    {'G', false, "allowed-signers", "FILE",
+     "import, review: whose SSH keys to trust (default: DIR/allowed_signers for review, "
+     "$XDG_CONFIG_HOME/rolebook/allowed_signers)"},
+    {'U', false, "accept-unsigned", NULL,
+     "import, review: also take reviewer ratings from unsigned files (marked unverified)"},
+    {'D', false, "dry-run", NULL, "import: say what would change, write nothing"},
+    {'u', false, "undo", "N", "import: undo import N (see 'rolebook imports') instead"},
+    {'y', false, "yes", NULL, "forget: do not ask"},
     {'r', true, "reviewer", "NAME",
      "rate the profile as this reviewer (a SIG chair), apart from its own self-assessment"},
     {'d', false, "db", "PATH",
@@ -80,7 +89,6 @@ static int exec_check(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_assessment(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_profiles(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 static int exec_report(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_export(const struct cmd_entry *, struct cmd_ctx *, int, char **);
 
 /* In --help's order; the first is the handbook, which has no name. */
 static const struct cmd_entry commands[] = {
@@ -109,12 +117,20 @@ static const struct cmd_entry commands[] = {
      "reviewer averages, verdict, notes (--format markdown pastes into a GitHub issue; "
      "--format issue --sig NAME writes a Leadership Change issue; --role ROLE for one role)",
      exec_report},
-    {"export", "[-o FILE]", "o", 0, 0, NULL, "every record of the profile as one JSON document",
-     exec_export},
-    {"import", "FILE [--as NAME]", "A", 1, 1, "one FILE (an export; - reads standard input)",
-     "read an export into the database (--as NAME: under another profile name); all or nothing",
-     exec_export},
-    {"review", "[DIR]", "", 0, 1, "one folder",
+    {"export", "[-o FILE] [--sign KEY] [--reviews]", "oKW", 0, 0, NULL,
+     "every record of the profile as one JSON document (--reviews: only your ratings as "
+     "--reviewer; --sign KEY: signed with ssh-keygen, FILE.sig)",
+     cmd_exec_export},
+    {"import", "FILE [--as NAME] [--dry-run] | --undo N", "AGUDu", 0, 1,
+     "one FILE (an export; - reads standard input)",
+     "read an export into the database (a signed one verified; --as NAME: under another "
+     "profile name); all or nothing",
+     cmd_exec_export},
+    {"imports", "", "", 0, 0, NULL, "list the imports made: file, signer, time and counts",
+     cmd_exec_export},
+    {"forget", "PROFILE [--role ROLE] [--yes]", "Ry", 1, 1, "one profile",
+     "remove every record of a profile (or of one role), after asking", cmd_exec_forget},
+    {"review", "[DIR]", "GU", 0, 1, "one folder",
      "open the review screen: every candidate's progress, ratings and readiness, for SIG "
      "chairs; with DIR, of the exports in DIR (read, not imported)",
      exec_ui},
@@ -283,16 +299,52 @@ take_option(struct cmd_options *o, int key, const char *arg)
 		break;
 	case 'p':
 	case 'r':
-	case 'A':
-		if (*arg == '\0' || strlen(arg) > STORE_NAME_MAX) {
-			cli_error(key == 'A'   ? "invalid name for --as (1 to %d bytes)"
-				  : key == 'p' ? "invalid profile name (1 to %d bytes)"
-					       : "invalid reviewer name (1 to %d bytes)",
-				  STORE_NAME_MAX);
+	case 'A': {
+		/* the import's rule for names (export_name_ok), so that a name
+		 * the import would refuse is never stored from here */
+		char *why = NULL;
+		if (!export_name_ok(arg, &why)) {
+			char *shown = text_clean(arg, 0);
+			cli_error("invalid %s '%s': %s",
+				  key == 'A'   ? "name for --as"
+				  : key == 'p' ? "profile name"
+					       : "reviewer name",
+				  shown, why);
+			free(shown);
+			free(why);
 			return 2;
 		}
 		*(key == 'A' ? &o->as : key == 'p' ? &o->profile : &o->reviewer) = arg;
 		break;
+	}
+	case 'K':
+		o->sign = arg;
+		break;
+	case 'G':
+		o->allowed = arg;
+		break;
+	case 'W':
+		o->reviews = true;
+		break;
+	case 'U':
+		o->accept_unsigned = true;
+		break;
+	case 'D':
+		o->dry_run = true;
+		break;
+	case 'y':
+		o->yes = true;
+		break;
+	case 'u': {
+		char *end;
+		long long n = strtoll(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || n < 1) {
+			cli_error("invalid import number '%s' (see 'rolebook imports')", arg);
+			return 2;
+		}
+		o->undo = (int64_t)n;
+		break;
+	}
 	case 'd':
 		o->db = arg;
 		break;
@@ -546,8 +598,8 @@ load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0
 }
 
 /* Opens the database; prints why not and returns NULL on failure. */
-static struct store *
-open_store(const struct cmd_options *o)
+struct store *
+cmd_open_store(const struct cmd_options *o)
 {
 	char *path = o->db ? xstrdup(o->db) : paths_db(), *detail = NULL;
 	struct store *st = NULL;
@@ -630,7 +682,7 @@ with_store(const struct cmd_entry *self, struct cmd_ctx *c, char **argv,
 
 	if (self->min_args > 0 && (r = resolve(c->cat, argv[0])) == NULL)
 		return 1;
-	if ((st = open_store(c->o)) == NULL)
+	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
 	rc = run(st, c, r);
 	store_close(st);
@@ -687,7 +739,7 @@ exec_check(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **arg
 
 	if ((r = resolve(c->cat, argv[0])) == NULL)
 		return 1;
-	if ((st = open_store(c->o)) == NULL)
+	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
 	rc = cli_check(st, c->profile, r, argv + 1, argc - 1, strcmp(self->name, "check") == 0,
 		       (int64_t)time(NULL), stdout);
@@ -721,7 +773,7 @@ exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	}
 	if (c->o->role != NULL && (r = resolve(c->cat, c->o->role)) == NULL)
 		return 1;
-	if ((st = open_store(c->o)) == NULL)
+	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
 	{
 		struct report_issue_opts io = {c->o->sig, c->o->discussion, c->o->offboarding};
@@ -729,78 +781,6 @@ exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	}
 	store_close(st);
 	return rc;
-}
-
-/* export and import: export.c's export_cli_export and export_cli_import. */
-static int
-exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	struct store *st;
-	int rc;
-
-	(void)argc;
-	if ((st = open_store(c->o)) == NULL)
-		return 1;
-	if (strcmp(self->name, "import") == 0)
-		rc = export_cli_import(st, argv[0], c->o->as, (int64_t)time(NULL), stdout);
-	else
-		rc = export_cli_export(st, c->cat, c->profile, c->o->output, (int64_t)time(NULL),
-				       stdout);
-	store_close(st);
-	return rc;
-}
-
-/* The refused exports the review screen names one by one. */
-#define REFUSED_NAMED 5
-
-/*
- * rolebook review DIR: every export in DIR read into a store in memory.
- * Returns it, with *notice saying what was read (and what was refused);
- * NULL with a message printed when DIR cannot be read.
- */
-static struct store *
-open_exports(const char *dir, size_t *loaded, char **notice)
-{
-	struct store *mem = NULL;
-	char *detail = NULL, **errors = NULL;
-	size_t nerrors = 0;
-	enum store_status s = store_open_memory(&mem, &detail);
-	enum export_status e;
-
-	if (s != STORE_OK) {
-		cli_error("cannot open a scratch database: %s", store_strerror(s));
-		free(detail);
-		return NULL;
-	}
-	e = export_load_dir(mem, dir, loaded, &errors, &nerrors, &detail);
-	if (e != EXPORT_OK) {
-		cli_error("cannot read %s: %s%s%s", dir, export_strerror(e), detail ? ": " : "",
-			  detail ? detail : "");
-		free(detail);
-		store_close(mem);
-		return NULL;
-	}
-	for (size_t i = 0; i < nerrors; i++)
-		cli_error("skipped %s", errors[i]);
-	if (nerrors > 0) {
-		/* every refused file by name, each with its reason: the status
-		 * line wraps; past REFUSED_NAMED only a count */
-		struct strbuf b = {0};
-		strbuf_printf(&b, "!Read %zu export%s from %s; %zu refused: ", *loaded,
-			      *loaded == 1 ? "" : "s", dir, nerrors);
-		for (size_t i = 0; i < nerrors && i < REFUSED_NAMED; i++)
-			strbuf_printf(&b, "%s%s", i ? "; " : "", errors[i]);
-		if (nerrors > REFUSED_NAMED)
-			strbuf_printf(&b, "; and %zu more (rolebook import FILE says why)",
-				      nerrors - REFUSED_NAMED);
-		*notice = strbuf_take(&b);
-	} else
-		*notice =
-		    xasprintf("Read %zu export%s from %s (not imported: changes are not kept)",
-			      *loaded, *loaded == 1 ? "" : "s", dir);
-	export_errors_free(errors, nerrors);
-	free(detail);
-	return mem;
 }
 
 /* The handbook, at ROLE or FILE.md; `review`, at the review screen, of
@@ -822,7 +802,8 @@ exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 	 * rolebook runs, and a pipe is then told of print. */
 	if (review && argc == 1) {
 		/* a folder of exports, read into a scratch store, never imported */
-		if ((st = open_exports(argv[0], &loaded, &notice)) == NULL) {
+		if ((st = cmd_open_exports(argv[0], c->o->allowed, c->o->accept_unsigned, &loaded,
+					   &notice)) == NULL) {
 			free(login);
 			return 1;
 		}
@@ -846,7 +827,7 @@ exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 		return 1;
 	}
 	/* only now: a refusal must not create the database */
-	if (st == NULL && (st = open_store(c->o)) == NULL) {
+	if (st == NULL && (st = cmd_open_store(c->o)) == NULL) {
 		free(login);
 		return 1;
 	}

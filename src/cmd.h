@@ -12,9 +12,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "content.h"
+#include "store.h"
 
 #define CMD_MAX_CONTENT_DIRS 32
 
@@ -32,6 +34,13 @@ struct cmd_options {
 	const char *output;   /* -o, --output (export) */
 	const char *as;	      /* --as (import) */
 	bool all;	      /* --all (report) */
+	const char *sign;     /* --sign KEY (export) */
+	const char *allowed;  /* --allowed-signers FILE (import, review) */
+	bool reviews;	      /* --reviews (export) */
+	bool accept_unsigned; /* --accept-unsigned (import) */
+	bool dry_run;	      /* --dry-run (import) */
+	bool yes;	      /* --yes (forget) */
+	int64_t undo;	      /* --undo N (import), 0: none */
 	char given[16];	      /* the command-specific option keys given, in order */
 	/* --sig, --discussion and --offboarding (report --format issue) */
 	const char *sig;
@@ -79,6 +88,20 @@ int cmd_check(const struct cmd_entry *e, const struct cmd_options *o, int argc, 
  * runs e's handler; returns the exit status. */
 int cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv0, int argc,
 	    char **argv);
+
+/* The handlers of export, import, imports and forget (cmd_import.c). */
+int cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+/* review DIR: every export in dir (and its subfolders) read into a new
+ * store in memory, signed ones verified against allowed (NULL:
+ * DIR/allowed_signers), unsigned ones by the import's rules (reviewer
+ * ratings only with accept_unsigned); *notice a new message for the
+ * status line (a leading '!' marks a warning) naming every refused file.
+ * NULL, with a message printed, when dir cannot be read. */
+struct store *cmd_open_exports(const char *dir, const char *allowed, bool accept_unsigned,
+			       size_t *loaded, char **notice);
+/* Opens the database of --db, or says why not (NULL). */
+struct store *cmd_open_store(const struct cmd_options *o);
 
 /* --help, made from the tables; db_option is the --db given, if any. */
 void cmd_usage(FILE *out, const char *db_option);

@@ -43,6 +43,7 @@ static const char *const messages[] = {
 	[EXPORT_ERR_NOTFOUND] = "no such profile in the database",
 	[EXPORT_ERR_STORE] = "the database refused the change",
 	[EXPORT_ERR_INVALID] = "invalid argument",
+	[EXPORT_ERR_SIGNATURE] = "the signature does not verify; nothing was changed",
 };
 /* clang-format on */
 
@@ -97,9 +98,10 @@ json_rating(const struct store_rating *rt, bool with_rater)
 	return o;
 }
 
-/* Every record of (profile, role id) into o. */
+/* Every record of (profile, role id) into o; with rater, only that
+ * reviewer's ratings and snapshots. */
 static enum store_status
-export_records(struct store *st, const char *profile, const char *id, json_t *o)
+export_records(struct store *st, const char *profile, const char *id, const char *rater, json_t *o)
 {
 	struct store_item *it = NULL;
 	struct store_rating *rt = NULL;
@@ -113,9 +115,9 @@ export_records(struct store *st, const char *profile, const char *id, json_t *o)
 	jsonout_set(o, "checklist", cl);
 	jsonout_set(o, "ratings", ra);
 	jsonout_set(o, "snapshots", sa);
-	if ((s = store_items_get(st, profile, id, &it, &nit)) != STORE_OK ||
-	    (s = store_ratings_get(st, profile, id, NULL, &rt, &nrt)) != STORE_OK ||
-	    (s = store_snapshots_get(st, profile, id, NULL, &sn, &nsn)) != STORE_OK)
+	if ((rater == NULL && (s = store_items_get(st, profile, id, &it, &nit)) != STORE_OK) ||
+	    (s = store_ratings_get(st, profile, id, rater, &rt, &nrt)) != STORE_OK ||
+	    (s = store_snapshots_get(st, profile, id, rater, &sn, &nsn)) != STORE_OK)
 		goto out;
 	for (size_t i = 0; i < nit; i++) {
 		json_t *x = json_object();
@@ -138,7 +140,8 @@ export_records(struct store *st, const char *profile, const char *id, json_t *o)
 		jsonout_set(x, "ratings", rs);
 		jsonout_push(sa, x);
 	}
-	s = store_position_get(st, profile, id, &section, &line);
+	s = rater == NULL ? store_position_get(st, profile, id, &section, &line)
+			  : STORE_ERR_NOTFOUND;
 	if (s == STORE_OK) {
 		json_t *x = json_object();
 		jsonout_set(x, "section", jsonout_text(section, 0));
@@ -155,9 +158,9 @@ out:
 	return s;
 }
 
-enum export_status
-export_profile(struct store *st, struct catalog *cat, const char *profile, int64_t now, char **out,
-	       char **detail)
+static enum export_status
+build(struct store *st, struct catalog *cat, const char *profile, const char *rater, int64_t now,
+      char **out, char **detail)
 {
 	struct store_progress *p = NULL;
 	size_t n = 0;
@@ -187,6 +190,8 @@ export_profile(struct store *st, struct catalog *cat, const char *profile, int64
 	jsonout_set(doc, "version", json_integer(EXPORT_VERSION));
 	jsonout_set(doc, "exported_at", json_string(when));
 	jsonout_set(doc, "profile", jsonout_text(profile, 0));
+	if (rater != NULL)
+		jsonout_set(doc, "reviews", jsonout_text(rater, 0));
 	jsonout_set(doc, "roles", roles);
 	for (size_t i = 0; i < n && s == STORE_OK; i++) {
 		struct role *r;
@@ -201,8 +206,12 @@ export_profile(struct store *st, struct catalog *cat, const char *profile, int64
 		jsonout_set(o, "id", jsonout_text(p[i].role, 0));
 		jsonout_set(o, "title", jsonout_text(r != NULL ? r->title : p[i].role, 0));
 		jsonout_set(o, "content", json_content(r));
-		s = export_records(st, profile, p[i].role, o);
-		jsonout_push(roles, o);
+		s = export_records(st, profile, p[i].role, rater, o);
+		if (rater != NULL && json_array_size(json_object_get(o, "ratings")) == 0 &&
+		    json_array_size(json_object_get(o, "snapshots")) == 0)
+			json_decref(o); /* no review of this role */
+		else
+			jsonout_push(roles, o);
 	}
 	store_progress_free(p, n);
 	if (s != STORE_OK) {
@@ -210,9 +219,35 @@ export_profile(struct store *st, struct catalog *cat, const char *profile, int64
 		xreplacef(detail, "cannot read the database: %s", store_strerror(s));
 		return EXPORT_ERR_STORE;
 	}
+	if (rater != NULL && json_array_size(roles) == 0) {
+		char *who = text_clean(profile, 0), *by = text_clean(rater, 0);
+		xreplacef(detail, "%s has not rated %s", by, who);
+		free(who);
+		free(by);
+		json_decref(doc);
+		return EXPORT_ERR_NOTFOUND;
+	}
 	*out = jsonout_dump(doc);
 	json_decref(doc);
 	return EXPORT_OK;
+}
+
+enum export_status
+export_profile(struct store *st, struct catalog *cat, const char *profile, int64_t now, char **out,
+	       char **detail)
+{
+	return build(st, cat, profile, NULL, now, out, detail);
+}
+
+enum export_status
+export_reviews(struct store *st, struct catalog *cat, const char *profile, const char *rater,
+	       int64_t now, char **out, char **detail)
+{
+	if (rater == NULL || *rater == '\0') {
+		xreplacef(detail, "a review export needs the reviewer's name (--reviewer NAME)");
+		return EXPORT_ERR_INVALID;
+	}
+	return build(st, cat, profile, rater, now, out, detail);
 }
 
 enum export_status

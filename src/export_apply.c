@@ -11,6 +11,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -45,23 +46,92 @@ rating_cmp(const void *x, const void *y)
 	return c != 0 ? c : strcmp(p->statement_id, q->statement_id);
 }
 
+/* What an import may take, from whom (see export.h, "What a file may
+ * carry"). */
+struct trust {
+	const char *signer;   /* the verified signer, NULL: unsigned */
+	const char *profile;  /* the document's profile */
+	bool accept_unsigned; /* take reviewer ratings from an unsigned file */
+	int64_t import_id;    /* the import's number in the log, 0: not logged */
+	bool list;	      /* list each record's outcome in the counts */
+};
+
+/* Adds to c's list what became of one record, by which count grew. */
+static void
+list_outcome(const struct trust *t, struct export_counts *c, const struct export_counts *before,
+	     const char *role, const char *rater, const char *id, const char *text)
+{
+	const char *verb =
+	    c->added > before->added			     ? "add"
+	    : c->changed > before->changed		     ? "update"
+	    : c->kept > before->kept			     ? "keep (newer or signed here)"
+	    : c->same_time > before->same_time		     ? "keep (edited here at the same time)"
+	    : c->refused_other > before->refused_other	     ? "refuse (not by the signer)"
+	    : c->refused_unsigned > before->refused_unsigned ? "refuse (a reviewer's, unsigned)"
+	    : c->refused_yours > before->refused_yours	     ? "refuse (typed here)"
+							     : NULL;
+	char *by = rater == NULL ? xstrdup("item")
+		   : *rater	 ? xasprintf("rating by %s", rater)
+				 : xstrdup("self-rating");
+
+	if (t->list && verb != NULL) {
+		c->listed = xgrow(c->listed, &c->listcap, c->nlisted + 1, sizeof *c->listed);
+		c->listed[c->nlisted++] = xasprintf("%s: %s, %s %s: %s", verb, role, by, id, text);
+	}
+	free(by);
+}
+
+static enum store_origin
+origin_of(const struct trust *t)
+{
+	return t->signer != NULL ? STORE_SIGNED : STORE_UNVERIFIED;
+}
+
+/* May a record by rater ("" or NULL: the profile's own) be taken?  Counts
+ * a refusal. */
+static bool
+allowed(const struct trust *t, const char *rater, struct export_counts *c)
+{
+	bool own = rater == NULL || *rater == '\0';
+
+	if (t->signer != NULL) {
+		if (strcmp(own ? t->profile : rater, t->signer) == 0)
+			return true;
+		c->refused_other++;
+		return false;
+	}
+	if (own || t->accept_unsigned)
+		return true;
+	c->refused_unsigned++;
+	return false;
+}
+
 /* The merge rule for one record: import when the database has none or an
- * older one; count a kept one that differs. */
+ * older one; count a kept one that differs, apart when its time is the
+ * same.  An unverified record never replaces a signed or local one of a
+ * reviewer (yours: refused, and counted). */
 static bool
 newer(bool exists, int64_t local, int64_t imported, bool differs, struct export_counts *c)
 {
-	if (!exists || imported > local) {
+	if (!exists) {
+		c->changed++;
+		c->added++;
+		return true;
+	}
+	if (imported > local && differs) {
 		c->changed++;
 		return true;
 	}
-	if (differs)
+	if (imported == local && differs)
+		c->same_time++;
+	else if (differs)
 		c->kept++;
 	return false;
 }
 
 static enum store_status
 apply_items(struct store *st, const char *profile, const struct export_doc_role *r,
-	    struct export_counts *c)
+	    const struct trust *t, struct export_counts *c)
 {
 	struct store_item *have = NULL;
 	size_t nhave = 0;
@@ -79,14 +149,30 @@ apply_items(struct store *st, const char *profile, const struct export_doc_role 
 		    h != NULL && (strcmp(h->text, it->text) != 0 || h->done != it->done ||
 				  h->done_at != it->done_at || !same_str(h->note, it->note));
 
-		if (!newer(h != NULL, h ? h->updated_at : 0, it->updated_at, differs, c))
+		struct export_counts before = *c;
+		bool take = false;
+
+		if (!allowed(t, NULL, c))
+			take = false;
+		else if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL)
+			c->kept += differs;
+		else
+			take = newer(h != NULL, h ? h->updated_at : 0, it->updated_at, differs, c);
+		list_outcome(t, c, &before, r->id, NULL, it->item_id, it->text);
+		if (!take)
 			continue;
+		s = store_undo_save(st, t->import_id, STORE_UNDO_ITEM, profile, r->id, NULL,
+				    it->item_id, it->updated_at);
+		if (s != STORE_OK)
+			break;
 		/* done_at is the time of the first setter, updated_at of the last. */
 		s = store_item_set_done(st, profile, r->id, it->item_id, it->text, it->done,
 					it->done ? it->done_at : it->updated_at);
 		if (s == STORE_OK)
 			s = store_item_set_note(st, profile, r->id, it->item_id, it->text, it->note,
 						it->updated_at);
+		if (s == STORE_OK)
+			s = store_origin_set(st, profile, r->id, NULL, it->item_id, origin_of(t));
 	}
 	store_items_free(have, nhave);
 	return s;
@@ -94,7 +180,7 @@ apply_items(struct store *st, const char *profile, const struct export_doc_role 
 
 static enum store_status
 apply_ratings(struct store *st, const char *profile, const struct export_doc_role *r,
-	      struct export_counts *c)
+	      const struct trust *t, struct export_counts *c)
 {
 	struct store_rating *have = NULL;
 	size_t nhave = 0;
@@ -112,8 +198,27 @@ apply_ratings(struct store *st, const char *profile, const struct export_doc_rol
 		    h != NULL && (h->value != rt->value || strcmp(h->area, rt->area) != 0 ||
 				  strcmp(h->text, rt->text) != 0 || !same_str(h->note, rt->note));
 
-		if (!newer(h != NULL, h ? h->updated_at : 0, rt->updated_at, differs, c))
+		struct export_counts before = *c;
+		bool take = false;
+
+		if (rt->value == 0 && rt->note == NULL)
+			continue; /* says nothing: the store keeps no such record */
+		if (!allowed(t, rt->rater, c))
+			take = false;
+		else if (h != NULL && h->origin == STORE_LOCAL && *rt->rater != '\0')
+			/* a reviewer's own ratings, typed here, are never replaced */
+			c->refused_yours += differs;
+		else if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL)
+			c->kept += differs;
+		else
+			take = newer(h != NULL, h ? h->updated_at : 0, rt->updated_at, differs, c);
+		list_outcome(t, c, &before, r->id, rt->rater, rt->statement_id, rt->text);
+		if (!take)
 			continue;
+		s = store_undo_save(st, t->import_id, STORE_UNDO_RATING, profile, r->id, rt->rater,
+				    rt->statement_id, rt->updated_at);
+		if (s != STORE_OK)
+			break;
 		/* The note first, so that a rating with a note but no value is
 		 * never pruned on the way. */
 		s = store_rating_set_note(st, profile, r->id, rt->rater, rt->statement_id, rt->area,
@@ -121,46 +226,68 @@ apply_ratings(struct store *st, const char *profile, const struct export_doc_rol
 		if (s == STORE_OK)
 			s = store_rating_set(st, profile, r->id, rt->rater, rt->statement_id,
 					     rt->area, rt->text, rt->value, rt->updated_at);
+		if (s == STORE_OK)
+			s = store_origin_set(st, profile, r->id, rt->rater, rt->statement_id,
+					     origin_of(t));
 	}
 	store_ratings_free(have, nhave);
 	return s;
 }
 
+/* How many snapshots (profile, role) has, and the largest id. */
 static enum store_status
-count_snapshots(struct store *st, const char *profile, const char *role, size_t *n)
+count_snapshots(struct store *st, const char *profile, const char *role, size_t *n, int64_t *max_id)
 {
 	struct store_snapshot *sn;
 	enum store_status s = store_snapshots_get(st, profile, role, NULL, &sn, n);
 
+	*max_id = 0;
+	for (size_t i = 0; s == STORE_OK && i < *n; i++)
+		if (sn[i].id > *max_id)
+			*max_id = sn[i].id;
 	store_snapshots_free(sn, *n);
 	return s;
 }
 
 static enum store_status
 apply_role(struct store *st, const char *profile, const struct export_doc_role *r, int64_t now,
-	   struct export_counts *c)
+	   const struct trust *t, struct export_counts *c)
 {
 	enum store_status s;
 	size_t before = 0, after = 0;
+	int64_t id_before = 0, id_after = 0;
 	char *section = NULL;
 	int line = 0;
 
-	s = apply_items(st, profile, r, c);
+	s = apply_items(st, profile, r, t, c);
 	if (s == STORE_OK)
-		s = apply_ratings(st, profile, r, c);
+		s = apply_ratings(st, profile, r, t, c);
 	if (s == STORE_OK && r->nsnaps > 0) {
-		s = count_snapshots(st, profile, r->id, &before);
+		s = count_snapshots(st, profile, r->id, &before, &id_before);
 		for (size_t i = 0; i < r->nsnaps && s == STORE_OK; i++)
-			s = store_snapshot_put(st, profile, r->id, &r->snaps[i]);
+			if (allowed(t, r->snaps[i].rater, c))
+				s = store_snapshot_put(st, profile, r->id, &r->snaps[i]);
 		if (s == STORE_OK)
-			s = count_snapshots(st, profile, r->id, &after);
+			s = count_snapshots(st, profile, r->id, &after, &id_after);
+		if (s == STORE_OK && after > before) {
+			char key[24];
+			snprintf(key, sizeof key, "%lld", (long long)id_before);
+			s = store_undo_save(st, t->import_id, STORE_UNDO_SNAPSHOTS, profile, r->id,
+					    NULL, key, id_after);
+		}
 		c->changed += after - before;
+		c->added += after - before;
 	}
-	if (s == STORE_OK && r->has_position) {
+	if (s == STORE_OK && r->has_position &&
+	    (t->signer == NULL || strcmp(t->signer, t->profile) == 0)) {
 		s = store_position_get(st, profile, r->id, &section, &line);
 		if (s == STORE_ERR_NOTFOUND) {
 			s = store_position_set(st, profile, r->id, r->section, r->line, now);
+			if (s == STORE_OK)
+				s = store_undo_save(st, t->import_id, STORE_UNDO_POSITION, profile,
+						    r->id, NULL, NULL, 0);
 			c->changed++;
+			c->added++;
 		} else if (s == STORE_OK && (!same_str(section, r->section) || line != r->line)) {
 			c->kept++;
 		}
@@ -170,14 +297,17 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 }
 
 enum export_status
-export_import(struct store *st, const char *data, size_t len, const char *as, int64_t now,
-	      char **profile, struct export_counts *counts, char **detail)
+export_import_with(struct store *st, const char *data, size_t len,
+		   const struct export_import_opts *o, char **profile, struct export_counts *counts,
+		   char **detail)
 {
 	struct export_counts c = {0};
 	struct export_doc d;
+	struct trust t;
 	enum export_status status;
 	enum store_status s;
 	const char *who;
+	char *why = NULL;
 	int64_t pid;
 	size_t i = 0;
 
@@ -185,32 +315,54 @@ export_import(struct store *st, const char *data, size_t len, const char *as, in
 		*profile = NULL;
 	if (counts != NULL)
 		memset(counts, 0, sizeof *counts);
-	if (as != NULL &&
-	    (*as == '\0' || strlen(as) > STORE_NAME_MAX || !export_plain(as, strlen(as)))) {
-		xreplacef(detail, "--as needs a name of 1 to %d bytes without control characters",
-			  STORE_NAME_MAX);
+	if (o->as != NULL && !export_name_ok(o->as, &why)) {
+		xreplacef(detail, "--as: %s", why);
+		free(why);
 		return EXPORT_ERR_INVALID;
 	}
 	if ((status = export_check(data, len, &d, detail)) != EXPORT_OK)
 		return status;
-	who = as != NULL ? as : d.profile;
+	if (d.latest > o->now + EXPORT_MAX_AHEAD) {
+		xreplacef(detail, "%s: a time more than a day in the future; nothing was changed",
+			  d.latest_at);
+		export_doc_free(&d);
+		return EXPORT_ERR_SCHEMA;
+	}
+	t = (struct trust){o->signer, d.profile, o->accept_unsigned, 0, o->list};
+	who = o->as != NULL ? o->as : d.profile;
 	c.roles = d.nroles;
+	c.exported_at = d.exported_at;
 	for (size_t k = 0; k < d.nroles; k++) {
 		c.items += d.roles[k].nitems;
 		c.ratings += d.roles[k].nratings;
 		c.snapshots += d.roles[k].nsnaps;
 	}
 	s = store_begin(st);
+	/* logged first, so that what it replaces can be saved under its number */
+	if (s == STORE_OK && !o->dry_run && o->file != NULL)
+		s = store_import_log(st, o->file, o->signer, who, d.exported_at, o->now, 0, 0, 0, 0,
+				     &c.import_id);
+	t.import_id = c.import_id;
 	if (s == STORE_OK) {
 		s = store_profile(st, who, false, 0, &pid);
 		if (s == STORE_ERR_NOTFOUND) {
-			s = store_profile(st, who, true, now, &pid);
+			s = store_profile(st, who, true, o->now, &pid);
+			if (s == STORE_OK)
+				s = store_undo_save(st, t.import_id, STORE_UNDO_PROFILE, who, NULL,
+						    NULL, NULL, 0);
 			c.changed++;
+			c.added++;
 		}
 	}
 	for (; i < d.nroles && s == STORE_OK; i++)
-		s = apply_role(st, who, &d.roles[i], now, &c);
-	if (s == STORE_OK)
+		s = apply_role(st, who, &d.roles[i], o->now, &t, &c);
+	if (s == STORE_OK && c.import_id > 0)
+		s = store_import_counts(st, c.import_id, c.added, c.changed - c.added,
+					c.kept + c.same_time,
+					c.refused_other + c.refused_unsigned + c.refused_yours);
+	if (s == STORE_OK && o->dry_run)
+		store_rollback(st);
+	else if (s == STORE_OK)
 		s = store_commit(st);
 	else
 		store_rollback(st);
@@ -220,6 +372,7 @@ export_import(struct store *st, const char *data, size_t len, const char *as, in
 				  store_strerror(s), i - 1);
 		else
 			xreplacef(detail, "%s; nothing was changed", store_strerror(s));
+		export_counts_free(&c);
 		export_doc_free(&d);
 		return EXPORT_ERR_STORE;
 	}
@@ -227,8 +380,29 @@ export_import(struct store *st, const char *data, size_t len, const char *as, in
 		*profile = xstrdup(who);
 	if (counts != NULL)
 		*counts = c;
+	else
+		export_counts_free(&c);
 	export_doc_free(&d);
 	return EXPORT_OK;
+}
+
+void
+export_counts_free(struct export_counts *c)
+{
+	for (size_t i = 0; i < c->nlisted; i++)
+		free(c->listed[i]);
+	free(c->listed);
+	c->listed = NULL;
+	c->nlisted = c->listcap = 0;
+}
+
+enum export_status
+export_import(struct store *st, const char *data, size_t len, const char *as, int64_t now,
+	      char **profile, struct export_counts *counts, char **detail)
+{
+	struct export_import_opts o = {.as = as, .now = now, .accept_unsigned = true};
+
+	return export_import_with(st, data, len, &o, profile, counts, detail);
 }
 
 enum export_status
@@ -273,87 +447,4 @@ export_read_file(const char *path, char **data, size_t *len, char **detail)
 		fclose(f);
 	free(name);
 	return status;
-}
-
-enum export_status
-export_import_file(struct store *st, const char *path, const char *as, int64_t now, char **profile,
-		   struct export_counts *counts, char **detail)
-{
-	char *data;
-	size_t len;
-	enum export_status status = export_read_file(path, &data, &len, detail);
-
-	if (profile != NULL)
-		*profile = NULL;
-	if (status != EXPORT_OK)
-		return status;
-	status = export_import(st, data, len, as, now, profile, counts, detail);
-	free(data);
-	return status;
-}
-
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-enum export_status
-export_load_dir(struct store *mem, const char *dir, size_t *nloaded, char ***errors,
-		size_t *nerrors, char **detail)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **names = NULL, **errs = NULL;
-	size_t n = 0, cap = 0, nerr = 0, ecap = 0, loaded = 0;
-	int64_t now = (int64_t)time(NULL);
-
-	*errors = NULL;
-	*nerrors = 0;
-	if (nloaded != NULL)
-		*nloaded = 0;
-	if (d == NULL) {
-		xreplacef(detail, "cannot read the folder %s: %s", dir, strerror(errno));
-		return EXPORT_ERR_IO;
-	}
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
-			continue;
-		names = xgrow(names, &cap, n + 1, sizeof *names);
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (n > 0)
-		qsort(names, n, sizeof *names, name_cmp);
-	for (size_t i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]), *why = NULL, *name;
-		enum export_status s = export_import_file(mem, path, NULL, now, NULL, NULL, &why);
-
-		if (s == EXPORT_OK) {
-			loaded++;
-		} else {
-			name = text_clean(names[i], 0);
-			errs = xgrow(errs, &ecap, nerr + 1, sizeof *errs);
-			errs[nerr++] = xasprintf("%s: %s", name, why ? why : export_strerror(s));
-			free(name);
-		}
-		free(why);
-		free(path);
-		free(names[i]);
-	}
-	free(names);
-	*errors = errs;
-	*nerrors = nerr;
-	if (nloaded != NULL)
-		*nloaded = loaded;
-	return EXPORT_OK;
-}
-
-void
-export_errors_free(char **errors, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(errors[i]);
-	free(errors);
 }

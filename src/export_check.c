@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "export_doc.h"
 #include "report.h"
@@ -201,6 +202,13 @@ get_text(const json_t *obj, const char *path, const char *key, enum kind kind, c
 				       kind == K_PROFILE ? "a name"
 							 : "\"\" (self) or a reviewer name",
 				       kind == K_PROFILE ? "1" : "up", STORE_NAME_MAX);
+		if (len > 0 && !export_name_ok(s, NULL)) {
+			char *why = NULL;
+			export_name_ok(s, &why);
+			fail_at(detail, path, key, "%s", why);
+			free(why);
+			return false;
+		}
 		break;
 	default:
 		if (len > EXPORT_MAX_TEXT)
@@ -231,10 +239,22 @@ get_int(const json_t *obj, const char *path, const char *key, int64_t min, int64
 	return true;
 }
 
+/* The document being checked, for the latest time it carries (export_check
+ * is not reentrant through this; it runs on one thread). */
+static struct export_doc *checking;
+
 static bool
 get_time(const json_t *obj, const char *path, const char *key, int64_t *out, char **detail)
 {
-	return get_int(obj, path, key, 0, EXPORT_MAX_TIME, out, detail);
+	if (!get_int(obj, path, key, 0, EXPORT_MAX_TIME, out, detail))
+		return false;
+	if (checking != NULL && *out > checking->latest) {
+		char *where = at_key(path, key);
+		checking->latest = *out;
+		snprintf(checking->latest_at, sizeof checking->latest_at, "%s", where);
+		free(where);
+	}
+	return true;
 }
 
 static bool
@@ -501,8 +521,23 @@ iso_time_ok(const char *s)
 	return true;
 }
 
+static enum export_status check_doc(const char *data, size_t len, struct export_doc *d,
+				    char **detail);
+
 enum export_status
 export_check(const char *data, size_t len, struct export_doc *d, char **detail)
+{
+	enum export_status s;
+
+	memset(d, 0, sizeof *d);
+	checking = d;
+	s = check_doc(data, len, d, detail);
+	checking = NULL;
+	return s;
+}
+
+static enum export_status
+check_doc(const char *data, size_t len, struct export_doc *d, char **detail)
 {
 	json_error_t err;
 	json_t *root, *v;
@@ -514,7 +549,6 @@ export_check(const char *data, size_t len, struct export_doc *d, char **detail)
 	enum export_status status = EXPORT_ERR_SCHEMA;
 	bool ok;
 
-	memset(d, 0, sizeof *d);
 	if (len > EXPORT_MAX_BYTES) {
 		xreplacef(detail, "larger than %u bytes (16 MiB); an export is never that large",
 			  EXPORT_MAX_BYTES);
@@ -574,6 +608,15 @@ export_check(const char *data, size_t len, struct export_doc *d, char **detail)
 	if (ok && !iso_time_ok(when))
 		ok = fail_at(detail, "", "exported_at",
 			     "must be a UTC time like \"2026-11-23T10:00:00Z\"");
+	if (ok) {
+		struct tm tm = {0};
+		strptime(when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		d->exported_at = (int64_t)timegm(&tm);
+		if (d->exported_at > d->latest) {
+			d->latest = d->exported_at;
+			snprintf(d->latest_at, sizeof d->latest_at, "exported_at");
+		}
+	}
 	free(when);
 	if (ok) {
 		d->roles = xcalloc(json_array_size(roles) + 1, sizeof *d->roles);

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "export.h"
 #include "store.h"
@@ -28,6 +29,9 @@ struct export_doc_role {
 };
 
 struct export_doc {
+	int64_t exported_at; /* Unix seconds */
+	int64_t latest;	     /* the latest time any record carries */
+	char latest_at[96];  /* where it is, a JSON path */
 	char *profile;
 	struct export_doc_role *roles;
 	size_t nroles;

@@ -57,6 +57,12 @@ paths_user_roles(void)
 	return xdg("XDG_DATA_HOME", ".local/share", "rolebook/roles");
 }
 
+char *
+paths_allowed_signers(void)
+{
+	return xdg("XDG_CONFIG_HOME", ".config", "rolebook/allowed_signers");
+}
+
 static bool
 is_dir(const char *p)
 {

@@ -15,6 +15,9 @@ char *paths_user_roles(void);
 /* The bundled roles: $ROLEBOOK_CONTENT_DIR if set, else the installed
  * folder, else content/roles beside the executable (a build tree). */
 char *paths_bundled_roles(const char *argv0);
+/* $XDG_CONFIG_HOME/rolebook/allowed_signers (default ~/.config/...), or
+ * NULL: the SSH keys imports trust. */
+char *paths_allowed_signers(void);
 /* The login name for the default profile ($USER, $LOGNAME, getpwuid). */
 char *paths_user_name(void);
 

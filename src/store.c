@@ -143,6 +143,7 @@ store_items_get(struct store *st, const char *profile, const char *role, struct 
 		it->done_at = sqlite3_column_int64(s, 3);
 		it->note = col_opt(s, 4);
 		it->updated_at = sqlite3_column_int64(s, 5);
+		it->origin = (enum store_origin)sqlite3_column_int(s, 6);
 	}
 	release(s);
 	if (rc != SQLITE_DONE) {
@@ -228,6 +229,56 @@ store_item_forget(struct store *st, const char *profile, const char *role, const
 	return finish(st, status);
 }
 
+enum store_status
+store_origin_set(struct store *st, const char *profile, const char *role, const char *rater,
+		 const char *id, enum store_origin origin)
+{
+	enum store_status status;
+	int64_t pid;
+
+	if (st->readonly)
+		return STORE_ERR_READONLY;
+	if (!name_ok(profile) || !id_ok(role) || !id_ok(id) || (unsigned)origin > STORE_UNVERIFIED)
+		return STORE_ERR_INVALID;
+	if ((status = store_begin(st)) != STORE_OK)
+		return status;
+	status = profile_id(st, profile, false, 0, &pid);
+	if (status == STORE_OK && rater == NULL)
+		status = run(st, STMT_ITEM_ORIGIN, "lttd", pid, role, id, (int)origin);
+	else if (status == STORE_OK)
+		status = run(st, STMT_RATING_ORIGIN, "ltttd", pid, role, rater, id, (int)origin);
+	if (status == STORE_OK && sqlite3_changes(st->db) == 0)
+		status = STORE_ERR_NOTFOUND;
+	return finish(st, status);
+}
+
+enum store_status
+store_forget(struct store *st, const char *profile, const char *role)
+{
+	static const enum stmt which[] = {STMT_FORGET_ITEMS, STMT_FORGET_RATINGS,
+					  STMT_FORGET_SNAPSHOTS, STMT_FORGET_POSITION};
+	enum store_status status;
+	int64_t pid;
+	int changed = 0;
+
+	if (role == NULL)
+		return store_profile_delete(st, profile);
+	if (st->readonly)
+		return STORE_ERR_READONLY;
+	if (!name_ok(profile) || !id_ok(role))
+		return STORE_ERR_INVALID;
+	if ((status = store_begin(st)) != STORE_OK)
+		return status;
+	status = profile_id(st, profile, false, 0, &pid);
+	for (size_t i = 0; i < sizeof which / sizeof which[0] && status == STORE_OK; i++) {
+		status = run(st, which[i], "lt", pid, role);
+		changed += sqlite3_changes(st->db);
+	}
+	if (status == STORE_OK && changed == 0)
+		status = STORE_ERR_NOTFOUND;
+	return finish(st, status);
+}
+
 /* ---- reading position ---- */
 
 enum store_status
@@ -306,6 +357,7 @@ store_ratings_get(struct store *st, const char *profile, const char *role, const
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		v = xgrow(v, &cap, len + 1, sizeof *v);
 		v[len].rater = col_str(s, 0);
+		v[len].origin = (enum store_origin)sqlite3_column_int(s, 7);
 		rating_from_row(&v[len++], s, 1);
 	}
 	release(s);
@@ -592,4 +644,111 @@ store_snapshot_put(struct store *st, const char *profile, const char *role,
 		}
 	}
 	return finish(st, status);
+}
+
+/* ---- the import log ---- */
+
+enum store_status
+store_import_log(struct store *st, const char *file, const char *signer, const char *profile,
+		 int64_t exported_at, int64_t now, size_t added, size_t changed, size_t kept,
+		 size_t refused, int64_t *id)
+{
+	enum store_status status;
+
+	if (st->readonly)
+		return STORE_ERR_READONLY;
+	if (file == NULL || !name_ok(profile))
+		return STORE_ERR_INVALID;
+	if ((status = store_begin(st)) != STORE_OK)
+		return status;
+	status = run(st, STMT_IMPORT_ADD, "tttllllll", file, signer, profile, exported_at, now,
+		     (int64_t)added, (int64_t)changed, (int64_t)kept, (int64_t)refused);
+	if (status == STORE_OK && id != NULL)
+		*id = (int64_t)sqlite3_last_insert_rowid(st->db);
+	return finish(st, status);
+}
+
+enum store_status
+store_import_counts(struct store *st, int64_t id, size_t added, size_t changed, size_t kept,
+		    size_t refused)
+{
+	enum store_status status;
+
+	if (st->readonly)
+		return STORE_ERR_READONLY;
+	if ((status = store_begin(st)) != STORE_OK)
+		return status;
+	status = run(st, STMT_IMPORT_COUNTS, "lllll", id, (int64_t)added, (int64_t)changed,
+		     (int64_t)kept, (int64_t)refused);
+	return finish(st, status);
+}
+
+enum store_status
+store_imports_list(struct store *st, struct store_import **out, size_t *n)
+{
+	struct store_import *v = NULL;
+	size_t len = 0, cap = 0;
+	enum store_status status;
+	sqlite3_stmt *s;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = query(st, STMT_IMPORTS_LIST, &s, "")) != STORE_OK)
+		return status;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, len + 1, sizeof *v);
+		v[len].id = sqlite3_column_int64(s, 0);
+		v[len].file = col_str(s, 1);
+		v[len].signer = col_opt(s, 2);
+		v[len].profile = col_str(s, 3);
+		v[len].imported_at = sqlite3_column_int64(s, 4);
+		v[len].added = sqlite3_column_int64(s, 5);
+		v[len].changed = sqlite3_column_int64(s, 6);
+		v[len].kept = sqlite3_column_int64(s, 7);
+		v[len].refused = sqlite3_column_int64(s, 8);
+		v[len].undone_at = sqlite3_column_int64(s, 9);
+		len++;
+	}
+	release(s);
+	if (rc != SQLITE_DONE) {
+		store_imports_free(v, len);
+		return status_of(rc);
+	}
+	*out = v;
+	*n = len;
+	return STORE_OK;
+}
+
+void
+store_imports_free(struct store_import *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].file);
+		free(v[i].signer);
+		free(v[i].profile);
+	}
+	free(v);
+}
+
+enum store_status
+store_source_of(struct store *st, const char *profile, const char *rater, char **file,
+		char **signer, int64_t *exported_at)
+{
+	enum store_status status;
+	sqlite3_stmt *s;
+	int rc;
+
+	*file = *signer = NULL;
+	*exported_at = 0;
+	if ((status = query(st, STMT_SOURCE_OF, &s, "tt", profile, rater)) != STORE_OK)
+		return status;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*file = col_str(s, 0);
+		*signer = col_opt(s, 1);
+		*exported_at = sqlite3_column_int64(s, 2);
+	}
+	release(s);
+	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_ERR_NOTFOUND : status_of(rc);
 }

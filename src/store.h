@@ -44,7 +44,7 @@ enum store_open_flags {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* The one name-length limit: bytes in a profile name or a rater's name,
  * checked alike by the store, by imports and on the command line. */
@@ -118,6 +118,15 @@ void store_progress_free(struct store_progress *p, size_t n);
 
 /* ---- checklist ---- */
 
+/* Where a record came from: typed in this database, or imported from a
+ * file whose signature verified, or from an unsigned one.  A local change
+ * makes a record STORE_LOCAL again. */
+enum store_origin {
+	STORE_LOCAL = 0,
+	STORE_SIGNED = 1,
+	STORE_UNVERIFIED = 2,
+};
+
 struct store_item {
 	char *item_id;
 	char *text; /* the item's text when the record was last changed */
@@ -125,6 +134,7 @@ struct store_item {
 	int64_t done_at; /* 0 when not done */
 	char *note;	 /* NULL when none */
 	int64_t updated_at;
+	enum store_origin origin;
 };
 
 /* All records of (profile, role), any order (none for an unknown profile).
@@ -148,6 +158,17 @@ enum store_status store_item_set_note(struct store *st, const char *profile, con
 enum store_status store_item_forget(struct store *st, const char *profile, const char *role,
 				    const char *item_id);
 
+/* Sets the origin of an item's record (rater NULL) or of a rating
+ * (rater "" for the profile's own): for imports, after setting the record.
+ * STORE_ERR_NOTFOUND when there is no such record. */
+enum store_status store_origin_set(struct store *st, const char *profile, const char *role,
+				   const char *rater, const char *id, enum store_origin origin);
+
+/* Removes every record (checklist, ratings of every rater, snapshots,
+ * reading position) of profile for role; with role NULL the profile
+ * itself (store_profile_delete).  STORE_ERR_NOTFOUND when it had none. */
+enum store_status store_forget(struct store *st, const char *profile, const char *role);
+
 /* ---- reading position ---- */
 
 /* *section (a new string, or NULL for the top) and *line of (profile,
@@ -168,6 +189,7 @@ struct store_rating {
 	int value;  /* 1..5, 0 = not rated (cleared or note only) */
 	char *note; /* NULL when none */
 	int64_t updated_at;
+	enum store_origin origin; /* STORE_LOCAL inside a snapshot */
 };
 
 /* All ratings of (profile, role) by rater, or by every rater when rater is
@@ -223,6 +245,60 @@ void store_snapshots_free(struct store_snapshot *s, size_t n);
  * statement ids distinct, else STORE_ERR_INVALID.  Creates the profile. */
 enum store_status store_snapshot_put(struct store *st, const char *profile, const char *role,
 				     const struct store_snapshot *snap);
+
+/* ---- the import log ---- */
+
+struct store_import {
+	int64_t id;
+	char *file;   /* as given */
+	char *signer; /* NULL: unsigned */
+	char *profile;
+	int64_t imported_at;
+	int64_t added, changed, kept, refused;
+	int64_t undone_at; /* 0: not undone */
+};
+
+/* Records one import of a file exported at exported_at; *id (when not
+ * NULL) its number, from 1. */
+enum store_status store_import_log(struct store *st, const char *file, const char *signer,
+				   const char *profile, int64_t exported_at, int64_t now,
+				   size_t added, size_t changed, size_t kept, size_t refused,
+				   int64_t *id);
+/* The latest import, not undone, that set a record of profile by rater
+ * ("" the profile's own): *file and *signer (NULL: unsigned) new strings,
+ * *exported_at.  STORE_ERR_NOTFOUND when none did (typed here). */
+enum store_status store_source_of(struct store *st, const char *profile, const char *rater,
+				  char **file, char **signer, int64_t *exported_at);
+/* What store_undo_save() saves before an import sets a record. */
+enum store_undo_kind {
+	STORE_UNDO_ITEM,      /* key: the item id */
+	STORE_UNDO_RATING,    /* rater, key: the statement id */
+	STORE_UNDO_SNAPSHOTS, /* key: the largest snapshot id before, after: after */
+	STORE_UNDO_POSITION,  /* a reading position it set (there was none) */
+	STORE_UNDO_PROFILE,   /* the profile it created */
+};
+
+/* Saves, for import import_id (0: none, then nothing is saved), the record
+ * an import is about to set, as it is (or that there is none); after is
+ * the updated_at the import gives it.  Call inside the import's group. */
+enum store_status store_undo_save(struct store *st, int64_t import_id, enum store_undo_kind kind,
+				  const char *profile, const char *role, const char *rater,
+				  const char *key, int64_t after);
+/* Undoes import import_id: every record it added or changed and that was
+ * not changed since is put back as it was (*undone counts them), records
+ * changed since are left (*skipped); snapshots and a position it added go,
+ * and a profile it created when nothing is left of it.  The import stays
+ * in the log, marked undone.  STORE_ERR_NOTFOUND: no such import;
+ * STORE_ERR_INVALID: already undone. */
+enum store_status store_import_undo(struct store *st, int64_t import_id, int64_t now,
+				    size_t *undone, size_t *skipped);
+/* Sets the counts of a logged import (logged first with zeros). */
+enum store_status store_import_counts(struct store *st, int64_t id, size_t added, size_t changed,
+				      size_t kept, size_t refused);
+
+/* Every import logged, oldest first.  Free with store_imports_free(). */
+enum store_status store_imports_list(struct store *st, struct store_import **out, size_t *n);
+void store_imports_free(struct store_import *v, size_t n);
 
 /* ---- for tests ---- */
 

@@ -96,6 +96,46 @@ static const char *const migrations[] = {
 	"	PRIMARY KEY (snapshot_id, statement_id)\n"
 	") WITHOUT ROWID;\n"
 	"PRAGMA user_version = 2;\n",
+
+	/* 2 -> 3: where a record came from (0 typed here, 1 a signed import,
+	 * 2 an unsigned one) and the log of imports. */
+	"ALTER TABLE items ADD COLUMN origin INTEGER NOT NULL DEFAULT 0"
+	" CHECK (origin IN (0, 1, 2));\n"
+	"ALTER TABLE ratings ADD COLUMN origin INTEGER NOT NULL DEFAULT 0"
+	" CHECK (origin IN (0, 1, 2));\n"
+	"CREATE TABLE imports (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	file TEXT NOT NULL,\n"
+	"	signer TEXT,\n"
+	"	profile TEXT NOT NULL,\n"
+	"	exported_at INTEGER NOT NULL DEFAULT 0,\n"
+	"	imported_at INTEGER NOT NULL,\n"
+	"	added INTEGER NOT NULL DEFAULT 0,\n"
+	"	changed INTEGER NOT NULL DEFAULT 0,\n"
+	"	kept INTEGER NOT NULL DEFAULT 0,\n"
+	"	refused INTEGER NOT NULL DEFAULT 0,\n"
+	"	undone_at INTEGER NOT NULL DEFAULT 0\n"
+	");\n"
+	/* What each import replaced, to undo it: kind 0 an item, 1 a rating
+	 * (key its id; existed 0: it added the record, else the old values;
+	 * after the import's updated_at, to see a later edit), 2 the snapshots
+	 * it added (ids above key up to after), 3 a position it set, 4 the
+	 * profile it created. */
+	"CREATE TABLE import_undo (\n"
+	"	seq INTEGER PRIMARY KEY,\n"
+	"	import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,\n"
+	"	kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),\n"
+	"	profile_id INTEGER NOT NULL,\n"
+	"	role TEXT NOT NULL DEFAULT '',\n"
+	"	rater TEXT NOT NULL DEFAULT '',\n"
+	"	key TEXT NOT NULL DEFAULT '',\n"
+	"	existed INTEGER NOT NULL DEFAULT 0,\n"
+	"	text TEXT, done INTEGER, done_at INTEGER, area TEXT, value INTEGER,\n"
+	"	note TEXT, updated_at INTEGER, origin INTEGER,\n"
+	"	after INTEGER NOT NULL DEFAULT 0\n"
+	");\n"
+	"CREATE INDEX import_undo_of ON import_undo (import_id, seq);\n"
+	"PRAGMA user_version = 3;\n",
 };
 /* clang-format on */
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,

@@ -63,7 +63,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		" GROUP BY p.id, r.role ORDER BY p.name, r.role",
 
 	[STMT_ITEMS_GET] =
-		"SELECT i.item_id, i.text, i.done, i.done_at, i.note, i.updated_at"
+		"SELECT i.item_id, i.text, i.done, i.done_at, i.note, i.updated_at, i.origin"
 		" FROM items AS i JOIN profiles AS p ON p.id = i.profile_id"
 		" WHERE p.name = ?1 AND i.role = ?2 ORDER BY i.item_id",
 	/* ?4 NULL keeps the stored wording. */
@@ -71,12 +71,12 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		"INSERT INTO items (profile_id, role, item_id, text, done, done_at, updated_at)"
 		" VALUES (?1, ?2, ?3, coalesce(?4, ''), ?5, ?6, ?7)"
 		" ON CONFLICT (profile_id, role, item_id) DO UPDATE SET"
-		" text = coalesce(?4, text), done = ?5, done_at = ?6, updated_at = ?7",
+		" text = coalesce(?4, text), done = ?5, done_at = ?6, updated_at = ?7, origin = 0",
 	[STMT_ITEM_NOTE] =
 		"INSERT INTO items (profile_id, role, item_id, text, note, updated_at)"
 		" VALUES (?1, ?2, ?3, coalesce(?4, ''), ?5, ?6)"
 		" ON CONFLICT (profile_id, role, item_id) DO UPDATE SET"
-		" text = coalesce(?4, text), note = ?5, updated_at = ?6",
+		" text = coalesce(?4, text), note = ?5, updated_at = ?6, origin = 0",
 	[STMT_ITEM_FORGET] =
 		"DELETE FROM items WHERE profile_id = ?1 AND role = ?2 AND item_id = ?3",
 
@@ -90,7 +90,8 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		" section = ?3, line = ?4, updated_at = ?5",
 
 	[STMT_RATINGS_GET] =
-		"SELECT r.rater, r.statement_id, r.area, r.text, r.value, r.note, r.updated_at"
+		"SELECT r.rater, r.statement_id, r.area, r.text, r.value, r.note, r.updated_at,"
+		" r.origin"
 		" FROM ratings AS r JOIN profiles AS p ON p.id = r.profile_id"
 		" WHERE p.name = ?1 AND r.role = ?2 AND (?3 IS NULL OR r.rater = ?3)"
 		" ORDER BY r.rater, r.statement_id",
@@ -100,18 +101,41 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, ''), coalesce(?6, ''), ?7, ?8)"
 		" ON CONFLICT (profile_id, role, rater, statement_id) DO UPDATE SET"
 		" area = coalesce(?5, area), text = coalesce(?6, text), value = ?7,"
-		" updated_at = ?8",
+		" updated_at = ?8, origin = 0",
 	[STMT_RATING_NOTE] =
 		"INSERT INTO ratings (profile_id, role, rater, statement_id, area, text,"
 		" note, updated_at)"
 		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, ''), coalesce(?6, ''), ?7, ?8)"
 		" ON CONFLICT (profile_id, role, rater, statement_id) DO UPDATE SET"
 		" area = coalesce(?5, area), text = coalesce(?6, text), note = ?7,"
-		" updated_at = ?8",
+		" updated_at = ?8, origin = 0",
 	/* A rating with neither a value nor a note says nothing: drop it. */
 	[STMT_RATING_PRUNE] =
 		"DELETE FROM ratings WHERE profile_id = ?1 AND role = ?2 AND rater = ?3"
 		" AND statement_id = ?4 AND value = 0 AND note IS NULL",
+	[STMT_IMPORT_ADD] =
+		"INSERT INTO imports (file, signer, profile, exported_at, imported_at, added,"
+		" changed, kept, refused) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[STMT_SOURCE_OF] =
+		"SELECT i.file, i.signer, i.exported_at FROM imports AS i"
+		" JOIN import_undo AS u ON u.import_id = i.id"
+		" JOIN profiles AS p ON p.id = u.profile_id"
+		" WHERE p.name = ?1 AND u.rater = ?2 AND u.kind IN (0, 1) AND i.undone_at = 0"
+		" ORDER BY i.id DESC LIMIT 1",
+	[STMT_IMPORTS_LIST] =
+		"SELECT id, file, signer, profile, imported_at, added, changed, kept, refused,"
+		" undone_at FROM imports ORDER BY id",
+	[STMT_IMPORT_COUNTS] =
+		"UPDATE imports SET added = ?2, changed = ?3, kept = ?4, refused = ?5 WHERE id = ?1",
+	[STMT_ITEM_ORIGIN] =
+		"UPDATE items SET origin = ?4 WHERE profile_id = ?1 AND role = ?2 AND item_id = ?3",
+	[STMT_RATING_ORIGIN] =
+		"UPDATE ratings SET origin = ?5 WHERE profile_id = ?1 AND role = ?2 AND rater = ?3"
+		" AND statement_id = ?4",
+	[STMT_FORGET_ITEMS] = "DELETE FROM items WHERE profile_id = ?1 AND role = ?2",
+	[STMT_FORGET_RATINGS] = "DELETE FROM ratings WHERE profile_id = ?1 AND role = ?2",
+	[STMT_FORGET_SNAPSHOTS] = "DELETE FROM snapshots WHERE profile_id = ?1 AND role = ?2",
+	[STMT_FORGET_POSITION] = "DELETE FROM positions WHERE profile_id = ?1 AND role = ?2",
 	[STMT_RATED_COUNT] =
 		"SELECT count(*) FROM ratings"
 		" WHERE profile_id = ?1 AND role = ?2 AND rater = ?3 AND value > 0",

@@ -18,6 +18,7 @@
 #include "lines.h"
 #include "listnav.h"
 #include "readiness.h"
+#include "strbuf.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -286,6 +287,25 @@ layout_rows(struct assess *s, int width)
 		add_row(s, -1, -1, 0, 0, true);
 		add_text(s, -1, -1, note, 1, width - 2, 2, STY_DIM);
 		free(note);
+	}
+	{ /* ratings from unsigned imports (store.h's origin), by rater */
+		struct strbuf b = {0};
+		for (size_t k = 0; k < s->nraters; k++) {
+			bool any = false;
+			for (size_t i = 0; i < s->nall && !any; i++)
+				any = strcmp(s->all[i].rater, s->raters[k]) == 0 &&
+				      s->all[i].origin == STORE_UNVERIFIED;
+			if (any)
+				strbuf_printf(&b, "%s%s", b.len ? ", " : "",
+					      who_name(s->raters[k]));
+		}
+		if (b.len > 0) {
+			char *line = xasprintf("Unverified (from an unsigned file): %s.", b.s);
+			add_row(s, -1, -1, 0, 0, true);
+			add_text(s, -1, -1, line, 1, width - 2, 2, STY_DIM);
+			free(line);
+		}
+		strbuf_free(&b);
 	}
 }
 

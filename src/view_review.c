@@ -9,10 +9,12 @@
 
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "export.h"
 #include "lines.h"
 #include "listnav.h"
 #include "readiness.h"
@@ -132,16 +134,31 @@ build_row(struct app *a, struct rrow *row)
 	if (any_rated(&row->by.self.rd))
 		row->self = readiness_area_list(&row->by.self.rd, a->ascii);
 	row->rev_at = xcalloc(row->by.nrev ? row->by.nrev : 1, sizeof *row->rev_at);
+	if (a->store != NULL) { /* where it came from: file, signer, age (export.h) */
+		char *src = export_source_text(a->store, row->profile, "", (int64_t)time(NULL));
+		if (src != NULL) {
+			char *next =
+			    xasprintf("%s  [%s]", row->self ? row->self : "not rated", src);
+			free(row->self);
+			row->self = next;
+		}
+		free(src);
+	}
 	for (size_t k = 0; k < row->by.nrev; k++) {
 		const struct rater_readiness *g = &row->by.rev[k];
-		char *list, *next;
+		char *list, *next, *src;
 
 		if (!any_rated(&g->rd))
 			continue;
 		list = readiness_area_list(&g->rd, a->ascii);
+		src = a->store ? export_source_text(a->store, row->profile, g->rater,
+						    (int64_t)time(NULL))
+			       : NULL;
 		row->rev_at[row->nrev_at++] = row->reviewers ? strlen(row->reviewers) + 2 : 0;
-		next = xasprintf("%s%s%s: %s", row->reviewers ? row->reviewers : "",
-				 row->reviewers ? "; " : "", g->rater, list);
+		next = xasprintf("%s%s%s%s%s%s: %s", row->reviewers ? row->reviewers : "",
+				 row->reviewers ? "; " : "", g->rater, src ? " [" : "",
+				 src ? src : "", src ? "]" : "", list);
+		free(src);
 		free(list);
 		free(row->reviewers);
 		row->reviewers = next;

@@ -367,6 +367,21 @@ expect "the second refused export too" "; future.json"
 keys Q
 sleep 0.3
 [ ! -e "$TEST_TMP/elsewhere" ] && pass "review DIR writes no database" || fail "review DIR writes no database" "$(ls -R "$TEST_TMP/elsewhere")"
+# subfolders are read; a link to the terminal is refused, never opened (it
+# would block); past five refused files the rest are still named
+mkdir -p "$TEST_TMP/exports/sig-b"
+"$ROLEBOOK" --profile alice export -o "$TEST_TMP/exports/sig-b/bea.json" >/dev/null
+sed -i 's/"profile": "alice"/"profile": "bea"/' "$TEST_TMP/exports/sig-b/bea.json"
+ln -s /dev/tty "$TEST_TMP/exports/tty.json"
+for n in 1 2 3 4; do printf '[' > "$TEST_TMP/exports/x$n.json"; done
+XDG_STATE_HOME="$TEST_TMP/elsewhere" start 200 50 review "$TEST_TMP/exports"
+expect "review DIR reads subfolders" "bea  Program Manager"
+expect "a link to the terminal is refused, not opened" "tty.json: not a regular file"
+expect "past five refused, the rest are named too" "; also x3.json, x4.json (rolebook import FILE says why)"
+keys Enter
+expect "the rating screen says which ratings are unverified" "Unverified (from an unsigned file): self"
+keys Q
+sleep 0.3
 
 # --- two copies at once: one sees the other's change on redraw ---
 start 80 24 technical-lead

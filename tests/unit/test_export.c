@@ -123,8 +123,9 @@ test_round_trip(void)
 	char *first = export_of(a, "alice"), *second, *detail = NULL, *who = NULL;
 	struct export_counts c;
 
-	CU_ASSERT_EQUAL(export_import(b, first, strlen(first), NULL, T0, &who, &c, &detail),
-			EXPORT_OK);
+	CU_ASSERT_EQUAL(
+	    export_import(b, first, strlen(first), NULL, T0 + 30 * DAY, &who, &c, &detail),
+	    EXPORT_OK);
 	UNIT_ASSERT_STR("alice", who);
 	CU_ASSERT_EQUAL(c.roles, 2);
 	CU_ASSERT_EQUAL(c.items, 5);
@@ -176,7 +177,7 @@ test_import_as(void)
 	char *doc = fixture_json(), *dana, *want, *alice, *who = NULL;
 	enum export_status s;
 
-	s = export_import(st, doc, strlen(doc), "dana", T0, &who, NULL, NULL);
+	s = export_import(st, doc, strlen(doc), "dana", T0 + 30 * DAY, &who, NULL, NULL);
 	CU_ASSERT_EQUAL(s, EXPORT_OK);
 	UNIT_ASSERT_STR("dana", who);
 	dana = export_of(st, "dana");
@@ -220,11 +221,13 @@ test_merge_rule(void)
 	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, &c, NULL), EXPORT_OK);
 	/* changed here after the export: kept */
 	OK(store_item_set_note(st, "alice", DEMO, I_CHARTER, NULL, "Local note", T0 + 20 * DAY));
-	/* changed here before the export's record: replaced */
+	/* a reviewer's rating typed here, older than the export's: still
+	 * never replaced (your own records are yours) */
 	OK(store_rating_set(st, "alice", DEMO, "bob", S_ANSWER, NULL, NULL, 1, T0));
 	CU_ASSERT_EQUAL(fixture_import(st, doc, NULL, &c, NULL), EXPORT_OK);
 	CU_ASSERT_EQUAL(c.kept, 1);
-	CU_ASSERT_EQUAL(c.changed, 1);
+	CU_ASSERT_EQUAL(c.changed, 0);
+	CU_ASSERT_EQUAL(c.refused_yours, 1);
 	OK(store_items_get(st, "alice", DEMO, &it, &n));
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(it[i].item_id, I_CHARTER) == 0)
@@ -233,8 +236,9 @@ test_merge_rule(void)
 	OK(store_ratings_get(st, "alice", DEMO, "bob", &rt, &n));
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(rt[i].statement_id, S_ANSWER) == 0) {
-			CU_ASSERT_EQUAL(rt[i].value, 4);
-			CU_ASSERT_EQUAL(rt[i].updated_at, T0 + 3 * DAY);
+			CU_ASSERT_EQUAL(rt[i].value, 1);
+			CU_ASSERT_EQUAL(rt[i].updated_at, T0);
+			CU_ASSERT_EQUAL(rt[i].origin, STORE_LOCAL);
 		}
 	store_ratings_free(rt, n);
 	free(doc);
@@ -373,11 +377,11 @@ test_refuse_long_text(void)
 static void
 test_refuse_version(void)
 {
-	refused_edit("version-2", "\"version\": 1", "\"version\": 2", true, EXPORT_ERR_VERSION,
-		     "made by a newer rolebook (format version 2); this one reads version 1");
-	refused_edit("version-0", "\"version\": 1", "\"version\": 0", true, EXPORT_ERR_SCHEMA,
+	refused_edit("version-3", "\"version\": 2", "\"version\": 3", true, EXPORT_ERR_VERSION,
+		     "made by a newer rolebook (format version 3); this one reads version 2");
+	refused_edit("version-0", "\"version\": 2", "\"version\": 0", true, EXPORT_ERR_SCHEMA,
 		     "version: must be an integer from 1 to");
-	refused_edit("version-string", "\"version\": 1", "\"version\": \"1\"", true,
+	refused_edit("version-string", "\"version\": 2", "\"version\": \"2\"", true,
 		     EXPORT_ERR_SCHEMA, "version: must be an integer");
 }
 
@@ -421,8 +425,11 @@ test_refuse_too_large(void)
 	CU_ASSERT_PTR_NULL(data);
 	CU_ASSERT(detail != NULL && strstr(detail, "larger than the 16777216 bytes") != NULL);
 	st = fixture_fresh("too-large-store");
-	CU_ASSERT_EQUAL(export_import_file(st, path, NULL, T0, NULL, NULL, NULL),
-			EXPORT_ERR_TOO_LARGE);
+	{
+		struct export_import_opts o = {.now = T0};
+		CU_ASSERT_EQUAL(export_import_file(st, path, &o, NULL, NULL, NULL, NULL),
+				EXPORT_ERR_TOO_LARGE);
+	}
 	store_close(st);
 	/* exactly at the limit is read */
 	CU_ASSERT_EQUAL(truncate(path, (off_t)EXPORT_MAX_BYTES), 0);
@@ -723,20 +730,41 @@ test_load_dir(void)
 	size_t nerrors = 0, nloaded = 0;
 	struct store *mem = NULL;
 
-	newer = edit(doc, "\"version\": 1", "\"version\": 2", true);
+	char *sub = xasprintf("%s/sig-x", dir), *dana, *link, *fifo;
+
+	newer = edit(doc, "\"version\": 2", "\"version\": 3", true);
+	dana = edit(doc, "\"profile\": \"alice\"", "\"profile\": \"dana\"", true);
 	write_text(dir, "a-alice.json", doc);
 	write_text(dir, "b-broken.json", "{\"format\": ");
 	write_text(dir, "c-newer.json", newer);
 	write_text(dir, "notes.txt", "not an export");
 	write_text(dir, ".hidden.json", "{");
+	/* a subfolder is read; a link to a terminal and a FIFO are not opened
+	 * (either would block) */
+	CU_ASSERT_EQUAL(mkdir(sub, 0700), 0);
+	write_text(sub, "d-dana.json", dana);
+	link = xasprintf("%s/e-tty.json", dir);
+	fifo = xasprintf("%s/f-fifo.json", dir);
+	CU_ASSERT_EQUAL(symlink("/dev/tty", link), 0);
+	CU_ASSERT_EQUAL(mkfifo(fifo, 0600), 0);
 	CU_ASSERT_EQUAL_FATAL(store_open_memory(&mem, &detail), STORE_OK);
-	CU_ASSERT_EQUAL(export_load_dir(mem, dir, &nloaded, &errors, &nerrors, &detail), EXPORT_OK);
-	CU_ASSERT_EQUAL(nloaded, 1);
-	CU_ASSERT_EQUAL_FATAL(nerrors, 2);
+	CU_ASSERT_EQUAL(export_load_dir(mem, dir, NULL, true, &nloaded, &errors, &nerrors, &detail),
+			EXPORT_OK);
+	CU_ASSERT_EQUAL(nloaded, 2);
+	CU_ASSERT_EQUAL_FATAL(nerrors, 4);
 	CU_ASSERT(strncmp(errors[0], "b-broken.json: not valid JSON: line 1", 37) == 0);
-	UNIT_ASSERT_STR("c-newer.json: made by a newer rolebook (format version 2); this one "
-			"reads version 1",
+	UNIT_ASSERT_STR("c-newer.json: made by a newer rolebook (format version 3); this one "
+			"reads version 2",
 			errors[1]);
+	UNIT_ASSERT_STR("e-tty.json: not a regular file", errors[2]);
+	UNIT_ASSERT_STR("f-fifo.json: not a regular file", errors[3]);
+	out = export_of(mem, "dana");
+	UNIT_ASSERT_STR(dana, out);
+	free(out);
+	free(dana);
+	free(link);
+	free(fifo);
+	free(sub);
 	out = export_of(mem, "alice");
 	UNIT_ASSERT_STR(doc, out);
 	free(out);
@@ -746,7 +774,7 @@ test_load_dir(void)
 	/* no such folder */
 	out = xasprintf("%s/missing", dir);
 	CU_ASSERT_EQUAL_FATAL(store_open_memory(&mem, NULL), STORE_OK);
-	CU_ASSERT_EQUAL(export_load_dir(mem, out, &nloaded, &errors, &nerrors, &detail),
+	CU_ASSERT_EQUAL(export_load_dir(mem, out, NULL, true, &nloaded, &errors, &nerrors, &detail),
 			EXPORT_ERR_IO);
 	CU_ASSERT_PTR_NULL(errors);
 	CU_ASSERT_EQUAL(nerrors, 0);

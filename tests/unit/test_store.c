@@ -391,6 +391,74 @@ test_migrate_v0(void)
 	free(dir);
 }
 
+/* A database as version 2 left it: its records become typed here
+ * (STORE_LOCAL), the import log starts empty, and forget works on it. */
+static void
+test_migrate_v2(void)
+{
+	char *dir = test_dir("v2"), *path = xasprintf("%s/rolebook.db", dir);
+	struct store_rating *r;
+	struct store_item *items;
+	struct store_import *log;
+	struct store *st;
+	size_t n;
+	sqlite3 *db;
+
+	db = raw_open(path);
+	CU_ASSERT_EQUAL(raw_exec(db, "BEGIN"), SQLITE_OK);
+	CU_ASSERT_EQUAL(raw_exec(db, store_migration_sql(1)), SQLITE_OK);
+	CU_ASSERT_EQUAL(raw_exec(db, store_migration_sql(2)), SQLITE_OK);
+	CU_ASSERT_EQUAL(raw_exec(db, "COMMIT"), SQLITE_OK);
+	CU_ASSERT_EQUAL(raw_exec(db,
+				 "INSERT INTO profiles VALUES (1, 'Ada', 100);"
+				 "INSERT INTO items VALUES (1, 'program-manager', 'aaa',"
+				 " 'Write the plan', 1, 150, 'kept', 160);"
+				 "INSERT INTO ratings VALUES (1, 'program-manager', 'bob', 'sss',"
+				 " 'Leadership', 'I lead', 4, NULL, 170);"),
+			SQLITE_OK);
+	sqlite3_close(db);
+	CU_ASSERT_EQUAL(raw_int(path, "PRAGMA user_version"), 2);
+	st = open_ok(path);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+	CU_ASSERT_EQUAL(raw_int(path, "PRAGMA user_version"), 3);
+	CU_ASSERT_EQUAL(store_items_get(st, "Ada", PM, &items, &n), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(n, 1);
+	CU_ASSERT_EQUAL(items[0].origin, STORE_LOCAL);
+	store_items_free(items, n);
+	CU_ASSERT_EQUAL(store_ratings_get(st, "Ada", PM, "bob", &r, &n), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(n, 1);
+	CU_ASSERT_EQUAL(r[0].origin, STORE_LOCAL);
+	CU_ASSERT_EQUAL(r[0].value, 4);
+	store_ratings_free(r, n);
+	CU_ASSERT_EQUAL(store_imports_list(st, &log, &n), STORE_OK);
+	CU_ASSERT_EQUAL(n, 0);
+	store_imports_free(log, n);
+	/* origins: set by imports, back to local on a local change */
+	CU_ASSERT_EQUAL(store_origin_set(st, "Ada", PM, "bob", "sss", STORE_SIGNED), STORE_OK);
+	CU_ASSERT_EQUAL(store_origin_set(st, "Ada", PM, NULL, "aaa", STORE_UNVERIFIED), STORE_OK);
+	CU_ASSERT_EQUAL(store_origin_set(st, "Ada", PM, NULL, "zzz", STORE_SIGNED),
+			STORE_ERR_NOTFOUND);
+	CU_ASSERT_EQUAL(store_ratings_get(st, "Ada", PM, "bob", &r, &n), STORE_OK);
+	CU_ASSERT_EQUAL(r[0].origin, STORE_SIGNED);
+	store_ratings_free(r, n);
+	CU_ASSERT_EQUAL(store_rating_set(st, "Ada", PM, "bob", "sss", NULL, NULL, 5, 200),
+			STORE_OK);
+	CU_ASSERT_EQUAL(store_ratings_get(st, "Ada", PM, "bob", &r, &n), STORE_OK);
+	CU_ASSERT_EQUAL(r[0].origin, STORE_LOCAL);
+	store_ratings_free(r, n);
+	/* forget one role, then the profile */
+	CU_ASSERT_EQUAL(store_forget(st, "Ada", PM), STORE_OK);
+	CU_ASSERT_EQUAL(store_items_get(st, "Ada", PM, &items, &n), STORE_OK);
+	CU_ASSERT_EQUAL(n, 0);
+	store_items_free(items, n);
+	CU_ASSERT_EQUAL(store_forget(st, "Ada", PM), STORE_ERR_NOTFOUND);
+	CU_ASSERT_EQUAL(store_forget(st, "Ada", NULL), STORE_OK);
+	CU_ASSERT_EQUAL(store_profile(st, "Ada", false, 0, &(int64_t){0}), STORE_ERR_NOTFOUND);
+	store_close(st);
+	free(path);
+	free(dir);
+}
+
 static void
 test_migrate_v1(void)
 {
@@ -424,7 +492,7 @@ test_migrate_v1(void)
 
 	st = open_ok(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
-	CU_ASSERT_EQUAL(raw_int(path, "PRAGMA user_version"), 2);
+	CU_ASSERT_EQUAL(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 
 	/* The rows survived. */
 	CU_ASSERT_EQUAL_FATAL(store_items_get(st, "Ada", PM, &items, &n), STORE_OK);
@@ -472,10 +540,10 @@ test_refuse_newer(void)
 	char *dir = test_dir("newer"), *path = make_db(dir, "rolebook.db");
 	sqlite3 *db = raw_open(path);
 
-	CU_ASSERT_EQUAL(raw_exec(db, "PRAGMA user_version = 3"), SQLITE_OK);
+	CU_ASSERT_EQUAL(raw_exec(db, "PRAGMA user_version = 4"), SQLITE_OK);
 	sqlite3_close(db);
 	assert_refused(path, 0, STORE_ERR_NEWER, "version 3");
-	assert_refused(path, 0, STORE_ERR_NEWER, "version 2");
+	assert_refused(path, 0, STORE_ERR_NEWER, "version 3");
 	assert_refused(path, STORE_READONLY, STORE_ERR_NEWER, "version 3");
 	free(path);
 	free(dir);
@@ -1474,6 +1542,8 @@ test_store_register(void)
 	    CU_add_test(s, "migration steps", test_migration_steps) == NULL ||
 	    CU_add_test(s, "migrate from v0", test_migrate_v0) == NULL ||
 	    CU_add_test(s, "migrate from v1", test_migrate_v1) == NULL ||
+	    CU_add_test(s, "migrate from v2: origins, import log, forget", test_migrate_v2) ==
+		NULL ||
 	    CU_add_test(s, "refuse newer", test_refuse_newer) == NULL ||
 	    CU_add_test(s, "refuse foreign", test_refuse_foreign) == NULL ||
 	    CU_add_test(s, "refuse corrupt", test_refuse_corrupt) == NULL ||

@@ -26,6 +26,7 @@ int test_links_register(void);
 int test_nav_register(void);
 int test_report_register(void);
 int test_export_register(void);
+int test_trust_register(void);
 int test_listnav_register(void);
 int test_lists_register(void);
 int test_footer_register(void);
