@@ -7,7 +7,7 @@
  * --help are made from it.  An option is a command's own when a command
  * lists it in its `options`; any other goes with every command.
  *
- * The handlers here are the glue: they check what only they can (a role
+ * The handlers (cmd_exec.c, cmd_import.c) are the glue: they check what only they can (a role
  * that exists, a report format), open the database, and call the module
  * that does the work (cli.c, report.c, export.c, tui.c).  They print
  * errors on stderr through cli_error and return the exit status: 0
@@ -35,8 +35,6 @@
 #include "tui.h"
 #include "xalloc.h"
 
-/* How long a change waits for another rolebook holding the database. */
-#define BUSY_MS 3000
 /* --help: where descriptions start, and the width they wrap at. */
 #define HELP_COL 24
 #define HELP_WIDTH 79
@@ -81,42 +79,33 @@ static const struct cmd_option options[] = {
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
 
-static int exec_ui(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_list(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_print(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_checklist(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_check(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_assessment(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_profiles(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-static int exec_report(const struct cmd_entry *, struct cmd_ctx *, int, char **);
-
 /* In --help's order; the first is the handbook, which has no name. */
 static const struct cmd_entry commands[] = {
     {NULL, "[ROLE|FILE.md]", "", 0, 1, NULL,
-     "open the handbook; with ROLE or FILE.md, open that role", exec_ui},
-    {"list", "", "", 0, 0, NULL, "list the roles found: id, title and summary", exec_list},
+     "open the handbook; with ROLE or FILE.md, open that role", cmd_exec_ui},
+    {"list", "", "", 0, 0, NULL, "list the roles found: id, title and summary", cmd_exec_list},
     {"print", "ROLE|FILE.md [--width N]", "", 1, 1, "one role or file",
      "write the rendered role to standard output (styled on a terminal, plain text in a pipe)",
-     exec_print},
+     cmd_exec_print},
     {"checklist", "ROLE", "", 1, 1, "one role",
      "print the onboarding checklist: numbered items, [x] or [ ], the date each was done and "
      "its note",
-     exec_checklist},
+     cmd_exec_checklist},
     {"check", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids",
-     "mark items done (numbers from 'checklist', or ids)", exec_check},
+     "mark items done (numbers from 'checklist', or ids)", cmd_exec_check},
     {"uncheck", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids", "mark items not done",
-     exec_check},
+     cmd_exec_check},
     {"assessment", "ROLE", "", 1, 1, "one role",
      "print the self-assessment: ratings per skill area, averages, readiness summary and the "
      "history of snapshots",
-     exec_assessment},
+     cmd_exec_assessment},
     {"profiles", "", "", 0, 0, NULL, "list the profiles in the database and their progress",
-     exec_profiles},
+     cmd_exec_profiles},
     {"report", "[--all] [--role ROLE] [--format FMT]", "RfaSLO", 0, 0, NULL,
      "the readiness report of the profile (--all: of every profile): checklist, self and "
      "reviewer averages, verdict, notes (--format markdown pastes into a GitHub issue; "
      "--format issue --sig NAME writes a Leadership Change issue; --role ROLE for one role)",
-     exec_report},
+     cmd_exec_report},
     {"export", "[-o FILE] [--sign KEY] [--reviews]", "oKW", 0, 0, NULL,
      "every record of the profile as one JSON document (--reviews: only your ratings as "
      "--reviewer; --sign KEY: signed with ssh-keygen, FILE.sig)",
@@ -133,7 +122,7 @@ static const struct cmd_entry commands[] = {
     {"review", "[DIR]", "GU", 0, 1, "one folder",
      "open the review screen: every candidate's progress, ratings and readiness, for SIG "
      "chairs; with DIR, of the exports in DIR (read, not imported)",
-     exec_ui},
+     cmd_exec_ui},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -527,359 +516,4 @@ cmd_check(const struct cmd_entry *e, const struct cmd_options *o, int argc, char
 		return 2;
 	}
 	return 0;
-}
-
-/* ---- the handlers' helpers ---- */
-
-static bool
-is_file_arg(const char *arg)
-{
-	size_t n = strlen(arg);
-
-	return strchr(arg, '/') != NULL || (n > 3 && strcmp(arg + n - 3, ".md") == 0) ||
-	       access(arg, F_OK) == 0;
-}
-
-static void
-known_roles(struct catalog *cat)
-{
-	fputs("rolebook: known roles:", stderr);
-	for (size_t i = 0; i < cat->n; i++)
-		fprintf(stderr, " %s", cat->v[i]->id);
-	fputs(cat->n ? "\n" : " none\n", stderr);
-}
-
-/* Finds ROLE or adds FILE.md; NULL (message printed) when neither. */
-static struct role *
-resolve(struct catalog *cat, const char *arg)
-{
-	struct role *r;
-	char *err = NULL;
-
-	if (!is_file_arg(arg)) {
-		r = catalog_find(cat, arg);
-		if (r == NULL) {
-			cli_error("unknown role '%s'", arg);
-			known_roles(cat);
-		}
-		return r;
-	}
-	r = catalog_add_file(cat, arg, &err);
-	if (r == NULL) {
-		cli_error("%s", err);
-		free(err);
-	}
-	return r;
-}
-
-static int
-load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0)
-{
-	char *user = paths_user_roles(), *bundled = paths_bundled_roles(argv0), *err = NULL;
-	int rc = 0;
-
-	for (size_t i = 0; i < o->ncontent && rc == 0; i++)
-		if (catalog_add_dir(cat, o->content[i], ORIGIN_DIR, false, &err) != 0)
-			rc = 1;
-	if (rc == 0 && user != NULL && catalog_add_dir(cat, user, ORIGIN_USER, true, &err) != 0)
-		rc = 1;
-	/* A folder named in ROLEBOOK_CONTENT_DIR must exist; the installed
-	 * one may be absent (a user with roles of their own). */
-	if (rc == 0 && catalog_add_dir(cat, bundled, ORIGIN_BUNDLED,
-				       getenv("ROLEBOOK_CONTENT_DIR") == NULL, &err) != 0)
-		rc = 1;
-	if (rc != 0) {
-		cli_error("%s", err);
-		free(err);
-	}
-	free(user);
-	free(bundled);
-	return rc;
-}
-
-/* Opens the database; prints why not and returns NULL on failure. */
-struct store *
-cmd_open_store(const struct cmd_options *o)
-{
-	char *path = o->db ? xstrdup(o->db) : paths_db(), *detail = NULL;
-	struct store *st = NULL;
-	enum store_status s;
-
-	if (path == NULL) {
-		cli_error("no place for the database: set HOME, XDG_STATE_HOME or use --db PATH");
-		return NULL;
-	}
-	s = store_open(path, 0, BUSY_MS, &st, &detail);
-	if (s != STORE_OK) {
-		cli_error("cannot use the database %s: %s%s%s", path, store_strerror(s),
-			  detail ? ": " : "", detail ? detail : "");
-		if (s == STORE_ERR_CORRUPT || s == STORE_ERR_FOREIGN || s == STORE_ERR_NEWER)
-			fputs("rolebook: the file was left as it is; use --db to choose another\n",
-			      stderr);
-		st = NULL;
-	}
-	free(detail);
-	free(path);
-	return st;
-}
-
-static int
-terminal_width(void)
-{
-	struct winsize ws;
-
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
-
-static bool
-utf8_locale(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-
-	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-}
-
-/* ---- the handlers ---- */
-
-static int
-exec_list(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	(void)self;
-	(void)argc;
-	(void)argv;
-	return cli_list(c->cat, stdout);
-}
-
-static int
-exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	struct role *r;
-	bool tty = isatty(STDOUT_FILENO);
-	enum cli_style style = CLI_PLAIN;
-
-	(void)self;
-	(void)argc;
-	if ((r = resolve(c->cat, argv[0])) == NULL)
-		return 1;
-	if (tty)
-		style = c->o->no_color ? CLI_MONO : CLI_COLOR;
-	return cli_print(r, c->o->width ? c->o->width : (tty ? terminal_width() : 80), style,
-			 !utf8_locale(), stdout);
-}
-
-/* What the commands on the store share: the role of argv[0] (when the
- * command takes one) found, the database opened, then run; 1 when either
- * cannot be. */
-static int
-with_store(const struct cmd_entry *self, struct cmd_ctx *c, char **argv,
-	   int (*run)(struct store *st, struct cmd_ctx *c, struct role *r))
-{
-	struct store *st;
-	struct role *r = NULL;
-	int rc;
-
-	if (self->min_args > 0 && (r = resolve(c->cat, argv[0])) == NULL)
-		return 1;
-	if ((st = cmd_open_store(c->o)) == NULL)
-		return 1;
-	rc = run(st, c, r);
-	store_close(st);
-	return rc;
-}
-
-static int
-run_checklist(struct store *st, struct cmd_ctx *c, struct role *r)
-{
-	return cli_checklist(st, c->profile, r, stdout);
-}
-
-static int
-exec_checklist(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	(void)argc;
-	return with_store(self, c, argv, run_checklist);
-}
-
-static int
-run_assessment(struct store *st, struct cmd_ctx *c, struct role *r)
-{
-	return cli_assessment(st, c->profile, NULL, r, !utf8_locale(), stdout);
-}
-
-static int
-exec_assessment(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	(void)argc;
-	return with_store(self, c, argv, run_assessment);
-}
-
-static int
-run_profiles(struct store *st, struct cmd_ctx *c, struct role *r)
-{
-	(void)r;
-	return cli_profiles(st, c->cat, stdout);
-}
-
-static int
-exec_profiles(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	(void)argc;
-	return with_store(self, c, argv, run_profiles);
-}
-
-/* check and uncheck: the items after the role */
-static int
-exec_check(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	struct store *st;
-	struct role *r;
-	int rc;
-
-	if ((r = resolve(c->cat, argv[0])) == NULL)
-		return 1;
-	if ((st = cmd_open_store(c->o)) == NULL)
-		return 1;
-	rc = cli_check(st, c->profile, r, argv + 1, argc - 1, strcmp(self->name, "check") == 0,
-		       (int64_t)time(NULL), stdout);
-	store_close(st);
-	return rc;
-}
-
-/* report: its format and role checked, then cli.c's cli_report. */
-static int
-exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	enum report_format format = REPORT_TEXT;
-	struct role *r = NULL;
-	struct store *st;
-	int rc;
-
-	(void)self;
-	(void)argc;
-	(void)argv;
-	if (c->o->format != NULL && !cli_report_format(c->o->format, &format)) {
-		cli_error("unknown report format '%s' (text, markdown, json or issue)",
-			  c->o->format);
-		return 2;
-	}
-	if ((format == REPORT_ISSUE) != (c->o->sig != NULL) ||
-	    (format != REPORT_ISSUE && (c->o->discussion || c->o->offboarding))) {
-		cli_error(format == REPORT_ISSUE ? "--format issue needs --sig NAME"
-						 : "--sig, --discussion and --offboarding go with "
-						   "--format issue");
-		return 2;
-	}
-	if (c->o->role != NULL && (r = resolve(c->cat, c->o->role)) == NULL)
-		return 1;
-	if ((st = cmd_open_store(c->o)) == NULL)
-		return 1;
-	{
-		struct report_issue_opts io = {c->o->sig, c->o->discussion, c->o->offboarding};
-		rc = cli_report(st, c->cat, c->profile, c->o->all, r, format, &io, stdout);
-	}
-	store_close(st);
-	return rc;
-}
-
-/* The handbook, at ROLE or FILE.md; `review`, at the review screen, of
- * the database or of a folder of exports. */
-static int
-exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
-{
-	struct app a;
-	struct role *r = NULL;
-	struct store *st = NULL;
-	char *login = paths_user_name();
-	const char *reviewer = c->o->reviewer ? c->o->reviewer : login;
-	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
-	size_t loaded = 0;
-	bool review = self->name != NULL;
-	int rc;
-
-	/* The argument first: a mistyped role is worth saying wherever
-	 * rolebook runs, and a pipe is then told of print. */
-	if (review && argc == 1) {
-		/* a folder of exports, read into a scratch store, never imported */
-		if ((st = cmd_open_exports(argv[0], c->o->allowed, c->o->accept_unsigned, &loaded,
-					   &notice)) == NULL) {
-			free(login);
-			return 1;
-		}
-	} else {
-		if (argc == 1 && (r = resolve(c->cat, argv[0])) == NULL) {
-			free(login);
-			return 1;
-		}
-		if (r != NULL && role_load(r) != 0) {
-			cli_error("%s", r->error);
-			free(login);
-			return 1;
-		}
-	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		store_close(st);
-		free(notice);
-		free(login);
-		cli_error("the handbook needs a terminal; to read a role in a pipe use "
-			  "'rolebook print ROLE'");
-		return 1;
-	}
-	/* only now: a refusal must not create the database */
-	if (st == NULL && (st = cmd_open_store(c->o)) == NULL) {
-		free(login);
-		return 1;
-	}
-	app_init(&a, c->cat, 24, 80);
-	a.ascii = !utf8_locale();
-	a.store = st;
-	a.profile = c->profile;
-	a.readonly = store_is_readonly(st) || loaded > 0 || notice != NULL;
-	a.rater = c->o->reviewer;
-	a.reviewer = reviewer;
-	app_push(&a, view_home_new(&a));
-	if (review)
-		app_push(&a, view_review_new(&a));
-	else if (r != NULL)
-		app_open_role(&a, r, NULL);
-	if (notice != NULL)
-		app_status(&a, notice[0] == '!', "%s", notice + (notice[0] == '!'));
-	else if (a.readonly)
-		app_status(&a, true,
-			   "Read-only: the database cannot be written; progress will not be saved");
-	rc = tui_run(&a, !c->o->no_color);
-	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
-		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
-			  "ROLE'",
-			  a.status ? a.status : "this terminal cannot show it");
-		rc = 1;
-	}
-	app_done(&a);
-	store_close(st);
-	free(notice);
-	free(login);
-	return rc;
-}
-
-int
-cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv0, int argc,
-	char **argv)
-{
-	struct catalog cat;
-	struct cmd_ctx c = {.o = o, .cat = &cat, .argv0 = argv0};
-	char *profile;
-	int rc;
-
-	catalog_init(&cat);
-	if (load_catalog(&cat, o, argv0) != 0) {
-		catalog_done(&cat);
-		return 1;
-	}
-	profile = o->profile ? xstrdup(o->profile) : paths_user_name();
-	c.profile = profile;
-	rc = e->exec(e, &c, argc, argv);
-	free(profile);
-	catalog_done(&cat);
-	return rc;
 }

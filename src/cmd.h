@@ -89,6 +89,15 @@ int cmd_check(const struct cmd_entry *e, const struct cmd_options *o, int argc, 
 int cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv0, int argc,
 	    char **argv);
 
+/* The handlers of the other commands and the handbook (cmd_exec.c). */
+int cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_list(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_checklist(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_check(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_assessment(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_profiles(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 /* The handlers of export, import, imports and forget (cmd_import.c). */
 int cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 int cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);

@@ -1,0 +1,383 @@
+/*
+ * cmd_exec.c - the command line's handlers: each command of cmd.c's table
+ * (but export, import, imports and forget, in cmd_import.c) as glue from
+ * the parsed options to the modules that do the work, and the loading of
+ * the roles they all start from (cmd_run).
+ */
+#include "config.h"
+
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "cli.h"
+#include "cmd.h"
+#include "export.h"
+#include "paths.h"
+#include "report.h"
+#include "store.h"
+#include "text.h"
+#include "tui.h"
+#include "xalloc.h"
+
+/* How long a change waits for another rolebook holding the database. */
+#define BUSY_MS 3000
+
+/* ---- the handlers' helpers ---- */
+
+static bool
+is_file_arg(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	return strchr(arg, '/') != NULL || (n > 3 && strcmp(arg + n - 3, ".md") == 0) ||
+	       access(arg, F_OK) == 0;
+}
+
+static void
+known_roles(struct catalog *cat)
+{
+	fputs("rolebook: known roles:", stderr);
+	for (size_t i = 0; i < cat->n; i++)
+		fprintf(stderr, " %s", cat->v[i]->id);
+	fputs(cat->n ? "\n" : " none\n", stderr);
+}
+
+/* Finds ROLE or adds FILE.md; NULL (message printed) when neither. */
+static struct role *
+resolve(struct catalog *cat, const char *arg)
+{
+	struct role *r;
+	char *err = NULL;
+
+	if (!is_file_arg(arg)) {
+		r = catalog_find(cat, arg);
+		if (r == NULL) {
+			cli_error("unknown role '%s'", arg);
+			known_roles(cat);
+		}
+		return r;
+	}
+	r = catalog_add_file(cat, arg, &err);
+	if (r == NULL) {
+		cli_error("%s", err);
+		free(err);
+	}
+	return r;
+}
+
+static int
+load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0)
+{
+	char *user = paths_user_roles(), *bundled = paths_bundled_roles(argv0), *err = NULL;
+	int rc = 0;
+
+	for (size_t i = 0; i < o->ncontent && rc == 0; i++)
+		if (catalog_add_dir(cat, o->content[i], ORIGIN_DIR, false, &err) != 0)
+			rc = 1;
+	if (rc == 0 && user != NULL && catalog_add_dir(cat, user, ORIGIN_USER, true, &err) != 0)
+		rc = 1;
+	/* A folder named in ROLEBOOK_CONTENT_DIR must exist; the installed
+	 * one may be absent (a user with roles of their own). */
+	if (rc == 0 && catalog_add_dir(cat, bundled, ORIGIN_BUNDLED,
+				       getenv("ROLEBOOK_CONTENT_DIR") == NULL, &err) != 0)
+		rc = 1;
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	}
+	free(user);
+	free(bundled);
+	return rc;
+}
+
+/* Opens the database; prints why not and returns NULL on failure. */
+struct store *
+cmd_open_store(const struct cmd_options *o)
+{
+	char *path = o->db ? xstrdup(o->db) : paths_db(), *detail = NULL;
+	struct store *st = NULL;
+	enum store_status s;
+
+	if (path == NULL) {
+		cli_error("no place for the database: set HOME, XDG_STATE_HOME or use --db PATH");
+		return NULL;
+	}
+	s = store_open(path, 0, BUSY_MS, &st, &detail);
+	if (s != STORE_OK) {
+		cli_error("cannot use the database %s: %s%s%s", path, store_strerror(s),
+			  detail ? ": " : "", detail ? detail : "");
+		if (s == STORE_ERR_CORRUPT || s == STORE_ERR_FOREIGN || s == STORE_ERR_NEWER)
+			fputs("rolebook: the file was left as it is; use --db to choose another\n",
+			      stderr);
+		st = NULL;
+	}
+	free(detail);
+	free(path);
+	return st;
+}
+
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static bool
+utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* ---- the handlers ---- */
+
+int
+cmd_exec_list(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)self;
+	(void)argc;
+	(void)argv;
+	return cli_list(c->cat, stdout);
+}
+
+int
+cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	struct role *r;
+	bool tty = isatty(STDOUT_FILENO);
+	enum cli_style style = CLI_PLAIN;
+
+	(void)self;
+	(void)argc;
+	if ((r = resolve(c->cat, argv[0])) == NULL)
+		return 1;
+	if (tty)
+		style = c->o->no_color ? CLI_MONO : CLI_COLOR;
+	return cli_print(r, c->o->width ? c->o->width : (tty ? terminal_width() : 80), style,
+			 !utf8_locale(), stdout);
+}
+
+/* What the commands on the store share: the role of argv[0] (when the
+ * command takes one) found, the database opened, then run; 1 when either
+ * cannot be. */
+static int
+with_store(const struct cmd_entry *self, struct cmd_ctx *c, char **argv,
+	   int (*run)(struct store *st, struct cmd_ctx *c, struct role *r))
+{
+	struct store *st;
+	struct role *r = NULL;
+	int rc;
+
+	if (self->min_args > 0 && (r = resolve(c->cat, argv[0])) == NULL)
+		return 1;
+	if ((st = cmd_open_store(c->o)) == NULL)
+		return 1;
+	rc = run(st, c, r);
+	store_close(st);
+	return rc;
+}
+
+static int
+run_checklist(struct store *st, struct cmd_ctx *c, struct role *r)
+{
+	return cli_checklist(st, c->profile, r, stdout);
+}
+
+int
+cmd_exec_checklist(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argc;
+	return with_store(self, c, argv, run_checklist);
+}
+
+static int
+run_assessment(struct store *st, struct cmd_ctx *c, struct role *r)
+{
+	return cli_assessment(st, c->profile, NULL, r, !utf8_locale(), stdout);
+}
+
+int
+cmd_exec_assessment(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argc;
+	return with_store(self, c, argv, run_assessment);
+}
+
+static int
+run_profiles(struct store *st, struct cmd_ctx *c, struct role *r)
+{
+	(void)r;
+	return cli_profiles(st, c->cat, stdout);
+}
+
+int
+cmd_exec_profiles(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	(void)argc;
+	return with_store(self, c, argv, run_profiles);
+}
+
+/* check and uncheck: the items after the role */
+int
+cmd_exec_check(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	struct store *st;
+	struct role *r;
+	int rc;
+
+	if ((r = resolve(c->cat, argv[0])) == NULL)
+		return 1;
+	if ((st = cmd_open_store(c->o)) == NULL)
+		return 1;
+	rc = cli_check(st, c->profile, r, argv + 1, argc - 1, strcmp(self->name, "check") == 0,
+		       (int64_t)time(NULL), stdout);
+	store_close(st);
+	return rc;
+}
+
+/* report: its format and role checked, then cli.c's cli_report. */
+int
+cmd_exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	enum report_format format = REPORT_TEXT;
+	struct role *r = NULL;
+	struct store *st;
+	int rc;
+
+	(void)self;
+	(void)argc;
+	(void)argv;
+	if (c->o->format != NULL && !cli_report_format(c->o->format, &format)) {
+		cli_error("unknown report format '%s' (text, markdown, json or issue)",
+			  c->o->format);
+		return 2;
+	}
+	if ((format == REPORT_ISSUE) != (c->o->sig != NULL) ||
+	    (format != REPORT_ISSUE && (c->o->discussion || c->o->offboarding))) {
+		cli_error(format == REPORT_ISSUE ? "--format issue needs --sig NAME"
+						 : "--sig, --discussion and --offboarding go with "
+						   "--format issue");
+		return 2;
+	}
+	if (c->o->role != NULL && (r = resolve(c->cat, c->o->role)) == NULL)
+		return 1;
+	if ((st = cmd_open_store(c->o)) == NULL)
+		return 1;
+	{
+		struct report_issue_opts io = {c->o->sig, c->o->discussion, c->o->offboarding};
+		rc = cli_report(st, c->cat, c->profile, c->o->all, r, format, &io, stdout);
+	}
+	store_close(st);
+	return rc;
+}
+
+/* The handbook, at ROLE or FILE.md; `review`, at the review screen, of
+ * the database or of a folder of exports. */
+int
+cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
+{
+	struct app a;
+	struct role *r = NULL;
+	struct store *st = NULL;
+	char *login = paths_user_name();
+	const char *reviewer = c->o->reviewer ? c->o->reviewer : login;
+	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
+	size_t loaded = 0;
+	bool review = self->name != NULL;
+	int rc;
+
+	/* The argument first: a mistyped role is worth saying wherever
+	 * rolebook runs, and a pipe is then told of print. */
+	if (review && argc == 1) {
+		/* a folder of exports, read into a scratch store, never imported */
+		if ((st = cmd_open_exports(argv[0], c->o->allowed, c->o->accept_unsigned, &loaded,
+					   &notice)) == NULL) {
+			free(login);
+			return 1;
+		}
+	} else {
+		if (argc == 1 && (r = resolve(c->cat, argv[0])) == NULL) {
+			free(login);
+			return 1;
+		}
+		if (r != NULL && role_load(r) != 0) {
+			cli_error("%s", r->error);
+			free(login);
+			return 1;
+		}
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		store_close(st);
+		free(notice);
+		free(login);
+		cli_error("the handbook needs a terminal; to read a role in a pipe use "
+			  "'rolebook print ROLE'");
+		return 1;
+	}
+	/* only now: a refusal must not create the database */
+	if (st == NULL && (st = cmd_open_store(c->o)) == NULL) {
+		free(login);
+		return 1;
+	}
+	app_init(&a, c->cat, 24, 80);
+	a.ascii = !utf8_locale();
+	a.store = st;
+	a.profile = c->profile;
+	a.readonly = store_is_readonly(st) || loaded > 0 || notice != NULL;
+	a.rater = c->o->reviewer;
+	a.reviewer = reviewer;
+	app_push(&a, view_home_new(&a));
+	if (review)
+		app_push(&a, view_review_new(&a));
+	else if (r != NULL)
+		app_open_role(&a, r, NULL);
+	if (notice != NULL)
+		app_status(&a, notice[0] == '!', "%s", notice + (notice[0] == '!'));
+	else if (a.readonly)
+		app_status(&a, true,
+			   "Read-only: the database cannot be written; progress will not be saved");
+	rc = tui_run(&a, !c->o->no_color);
+	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
+		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
+			  "ROLE'",
+			  a.status ? a.status : "this terminal cannot show it");
+		rc = 1;
+	}
+	app_done(&a);
+	store_close(st);
+	free(notice);
+	free(login);
+	return rc;
+}
+
+int
+cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv0, int argc,
+	char **argv)
+{
+	struct catalog cat;
+	struct cmd_ctx c = {.o = o, .cat = &cat, .argv0 = argv0};
+	char *profile;
+	int rc;
+
+	catalog_init(&cat);
+	if (load_catalog(&cat, o, argv0) != 0) {
+		catalog_done(&cat);
+		return 1;
+	}
+	profile = o->profile ? xstrdup(o->profile) : paths_user_name();
+	c.profile = profile;
+	rc = e->exec(e, &c, argc, argv);
+	free(profile);
+	catalog_done(&cat);
+	return rc;
+}
