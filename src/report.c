@@ -191,10 +191,12 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 			snprintf(when, sizeof when, ", %s",
 				 dates_format(rt->updated_at, DATE_DAY, d));
 		}
+		/* from an unsigned import: said where it is shown */
+		const char *unv = rt->origin == STORE_UNVERIFIED ? ", unverified" : "";
 		if (rt->value > 0)
-			label = xasprintf("%s (%d)%s: ", who, rt->value, when);
+			label = xasprintf("%s (%d)%s%s: ", who, rt->value, when, unv);
 		else
-			label = xasprintf("%s%s: ", who, when);
+			label = xasprintf("%s%s%s: ", who, when, unv);
 		free(who);
 	}
 	text_note(b, 4, label, rt->note);
@@ -375,6 +377,7 @@ jitem(const char *id, const char *text, const char *group, bool required, bool d
 	jsonout_set(o, "done_at", json_integer(done && rec != NULL ? rec->done_at : 0));
 	jsonout_set(o, "required", json_boolean(required));
 	jsonout_set(o, "note", jsonout_note(rec != NULL ? rec->note : NULL));
+	jsonout_set(o, "unverified", json_boolean(rec != NULL && rec->origin == STORE_UNVERIFIED));
 	return o;
 }
 
@@ -393,6 +396,7 @@ json_evidence(void *arg, const struct report_role *rr, const struct store_rating
 	jsonout_set(o, "value", json_integer(rt->value));
 	jsonout_set(o, "note", jsonout_note(rt->note));
 	jsonout_set(o, "updated_at", json_integer(rt->updated_at));
+	jsonout_set(o, "unverified", json_boolean(rt->origin == STORE_UNVERIFIED));
 	jsonout_push(arg, o);
 }
 

@@ -131,6 +131,8 @@ md_item(struct strbuf *b, bool done, const char *text, const struct store_item *
 		dates_format(rec->done_at, DATE_DAY, date);
 		strbuf_printf(b, " \xe2\x80\x94 done %s", date); /* U+2014 EM DASH */
 	}
+	if (rec != NULL && rec->origin == STORE_UNVERIFIED)
+		strbuf_puts(b, " (unverified)");
 	if (rec != NULL && rec->note != NULL && *rec->note != '\0') {
 		strbuf_puts(b, " \xe2\x80\x94 ");
 		report_md_text(b, rec->note);
@@ -162,6 +164,8 @@ report_md_evidence(void *arg, const struct report_role *rr, const struct store_r
 		char when[DATES_MAX];
 		strbuf_printf(b, ", %s", dates_format(rt->updated_at, DATE_DAY, when));
 	}
+	if (rt->origin == STORE_UNVERIFIED)
+		strbuf_puts(b, ", unverified");
 	strbuf_puts(b, ": ");
 	report_md_text(b, rt->note);
 	strbuf_puts(b, "\n");

@@ -69,9 +69,14 @@ check "report exits 0" 0 "$rc"
 # records from an unsigned file are marked where the report shows them;
 # apart from the marks the report is the unit tests' (local records)
 contains "report (text): imported progress marked unverified" "[x] Read the charter  (done 2026-11-23)  (unverified)" "$(cat report.txt)"
-check "report (text) as expected" "$(cat "$DATA/report.txt")" "$(sed 's/  (unverified)//' report.txt)"
-check "report --format markdown as expected" "$(cat "$DATA/report.md")" "$(rb --db "$C" -p alice report --format markdown)"
-check "report --format json as expected" "$(cat "$DATA/report.json")" "$(rb --db "$C" -p alice report --format json)"
+# strips the marks of records from an unsigned file
+plain() { sed -e 's/  (unverified)//' -e 's/ (unverified)//' -e 's/, unverified:/:/' -e 's/"unverified": true/"unverified": false/'; }
+contains "report (text): imported ratings marked unverified" "bob (3), 2026-11-26, unverified: Solid reviews" "$(cat report.txt)"
+check "report (text) as expected" "$(cat "$DATA/report.txt")" "$(plain <report.txt)"
+check "report --format markdown as expected" "$(cat "$DATA/report.md")" "$(rb --db "$C" -p alice report --format markdown | plain)"
+out=$(rb --db "$C" -p alice report --format json)
+contains "report (json): imported records say they are unverified" '"unverified": true' "$out"
+check "report --format json as expected" "$(cat "$DATA/report.json")" "$(printf '%s\n' "$out" | plain)"
 out=$(rb --db "$C" -p alice report --role demo --format md)
 contains "--role: that role" "## Demo Lead (demo)" "$out"
 lacks "--role: no other role" "Not reported" "$out"
@@ -174,7 +179,7 @@ contains "the note's text survives" "note: Red copy evil" "$out"
 md=$(rb --db "$H" -p alice report --format markdown)
 contains "a pipe in a reviewer name is escaped" "| Skill area | Self | bob | carol \\| z | Threshold |" "$md"
 contains "a note cannot inject a heading, code, HTML or a link" \
-	'  - self, 2026-11-03: \| x \| y \| \# Heading \`code\` \<img src=x onerror=alert(1)\> \[a\](javascript:x)' "$md"
+	'  - self, 2026-11-03, unverified: \| x \| y \| \# Heading \`code\` \<img src=x onerror=alert(1)\> \[a\](javascript:x)' "$md"
 lacks "no line starts with the note's #" $'\n# Heading' "$md"
 if command -v cmark-gfm >/dev/null; then
 	html=$(printf '%s\n' "$md" | cmark-gfm -e table -e tasklist -e autolink)

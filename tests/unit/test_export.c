@@ -562,8 +562,9 @@ test_hostile_text_sanitised(void)
 					  "\\<b\\>bold\\</b\\> \\[link\\](<http://x>) \\*em\\* "
 					  "\\$m\\$\n"));
 	CU_ASSERT_PTR_NULL(strstr(md, "\n# Heading"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(md, "- [x] Read the charter \xe2\x80\x94 done 2026-11-23 "
-					  "\xe2\x80\x94 Red copy evil end line two\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md,
+				      "- [x] Read the charter \xe2\x80\x94 done 2026-11-23 "
+				      "(unverified) \xe2\x80\x94 Red copy evil end line two\n"));
 	/* text keeps the note's lines, indented */
 	txt = fixture_report(st, "alice", NULL, REPORT_TEXT);
 	CU_ASSERT_PTR_NOT_NULL(strstr(txt, "       note: Red copy evil end\n"
