@@ -18,6 +18,7 @@
 #include "dates.h"
 #include "lines.h"
 #include "listnav.h"
+#include "strbuf.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -134,7 +135,8 @@ layout(struct clview *c, struct app *a, int width)
 			group = g;
 		}
 		wrap_rows(c, ROW_ITEM, (long)i, e->item->text, width - TEXT_COL);
-		if (e->rec != NULL && (e->done || (e->rec->note && *e->rec->note)))
+		if (e->item->required ||
+		    (e->rec != NULL && (e->done || (e->rec->note && *e->rec->note))))
 			add_row(c, ROW_DETAIL, (long)i, 0, 0, true);
 	}
 	if (c->cl.nstale > 0) {
@@ -289,14 +291,21 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		}
 		case ROW_DETAIL: {
 			const struct checklist_entry *e = &c->cl.v[r->item];
-			char date[DATES_MAX], *line;
-			dates_format(e->rec->done_at, DATE_DAY, date);
-			if (e->done && e->rec->note && *e->rec->note)
-				line = xasprintf("done %s \xc2\xb7 %s", date, e->rec->note);
-			else if (e->done)
-				line = xasprintf("done %s", date);
-			else
-				line = xasprintf("note: %s", e->rec->note);
+			const char *sep = " \xc2\xb7 "; /* "|" in ASCII (theme_ascii) */
+			char date[DATES_MAX];
+			struct strbuf b = {0};
+			char *line;
+			/* a prerequisite says so: the readiness summary counts it apart */
+			if (e->item->required)
+				strbuf_puts(&b, "prerequisite");
+			if (e->done) {
+				dates_format(e->rec->done_at, DATE_DAY, date);
+				strbuf_printf(&b, "%sdone %s", b.len ? sep : "", date);
+			}
+			if (e->rec != NULL && e->rec->note && *e->rec->note)
+				strbuf_printf(&b, "%s%s%s", b.len ? sep : "",
+					      e->done ? "" : "note: ", e->rec->note);
+			line = strbuf_take(&b);
 			frame_puts_trunc(f, row, TEXT_COL, line, STY_DIM, f->cols - TEXT_COL - 1);
 			free(line);
 			break;

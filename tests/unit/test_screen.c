@@ -1109,6 +1109,19 @@ test_narrow_header(void)
 	store_close(st);
 }
 
+/* The checklist screen marks the prerequisites, as the readiness summary
+ * counts them apart. */
+static void
+test_checklist_prerequisites(void)
+{
+	start(24, 80);
+	press(K_ENTER, 1);
+	type("c");
+	CU_ASSERT_TRUE(on_screen("Confirm you are a Kubernetes GitHub org"));
+	CU_ASSERT_TRUE(on_screen("       prerequisite"));
+	stop();
+}
+
 int
 test_screen_register(void)
 {
@@ -1117,6 +1130,7 @@ test_screen_register(void)
 	if (s == NULL)
 		return -1;
 	if (!CU_add_test(s, "home screen", test_home) ||
+	    !CU_add_test(s, "the checklist marks prerequisites", test_checklist_prerequisites) ||
 	    !CU_add_test(s, "a narrow header keeps the screen's name", test_narrow_header) ||
 	    !CU_add_test(s, "open a role, walk its sections", test_open_and_sections) ||
 	    !CU_add_test(s, "search and highlight", test_search) ||
