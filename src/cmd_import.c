@@ -148,7 +148,6 @@ cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 }
 
 /* The refused exports the review screen names one by one. */
-#define REFUSED_NAMED 5
 
 /*
  * rolebook review DIR: every export in DIR read into a store in memory.
@@ -160,7 +159,7 @@ cmd_open_exports(const char *dir, const char *allowed, bool accept_unsigned, siz
 		 char **notice)
 {
 	struct store *mem = NULL;
-	char *detail = NULL, **errors = NULL;
+	char *detail = NULL, **errors = NULL, *own_allowed = NULL;
 	size_t nerrors = 0;
 	enum store_status s = store_open_memory(&mem, &detail);
 	enum export_status e;
@@ -170,33 +169,46 @@ cmd_open_exports(const char *dir, const char *allowed, bool accept_unsigned, siz
 		free(detail);
 		return NULL;
 	}
+	/* whose keys to trust: --allowed-signers, else DIR/allowed_signers,
+	 * else the user's own file (as import does) */
+	if (allowed == NULL) {
+		char *in_dir = xasprintf("%s/allowed_signers", dir);
+		if (access(in_dir, F_OK) != 0) {
+			char *mine = paths_allowed_signers();
+			if (mine != NULL && access(mine, F_OK) == 0) {
+				free(in_dir);
+				in_dir = mine;
+			} else {
+				free(mine);
+			}
+		}
+		allowed = own_allowed = in_dir;
+	}
 	e = export_load_dir(mem, dir, allowed, accept_unsigned, loaded, &errors, &nerrors, &detail);
 	if (e != EXPORT_OK) {
 		cli_error("cannot read %s: %s%s%s", dir, export_strerror(e), detail ? ": " : "",
 			  detail ? detail : "");
 		free(detail);
+		free(own_allowed);
 		store_close(mem);
 		return NULL;
 	}
 	for (size_t i = 0; i < nerrors; i++)
 		cli_error("skipped %s", errors[i]);
 	if (nerrors > 0) {
-		/* every refused file by name, the first REFUSED_NAMED with
-		 * their reasons: the status line wraps */
+		/* every refused file by name, short enough for a status line
+		 * that leaves the screen usable; the reasons are on standard
+		 * error and in import --dry-run */
 		struct strbuf b = {0};
 		strbuf_printf(&b, "!Read %zu export%s from %s; %zu refused: ", *loaded,
 			      *loaded == 1 ? "" : "s", dir, nerrors);
-		for (size_t i = 0; i < nerrors && i < REFUSED_NAMED; i++)
-			strbuf_printf(&b, "%s%s", i ? "; " : "", errors[i]);
-		for (size_t i = REFUSED_NAMED; i < nerrors; i++) {
-			/* the rest by name only: "NAME.json: reason" */
+		for (size_t i = 0; i < nerrors; i++) {
+			/* "NAME.json: reason" -> "NAME.json" */
 			const char *end = strstr(errors[i], ".json: ");
 			int len = end ? (int)(end - errors[i]) + 5 : (int)strlen(errors[i]);
-			strbuf_printf(&b, "%s%.*s", i == REFUSED_NAMED ? "; also " : ", ", len,
-				      errors[i]);
+			strbuf_printf(&b, "%s%.*s", i ? ", " : "", len, errors[i]);
 		}
-		if (nerrors > REFUSED_NAMED)
-			strbuf_puts(&b, " (rolebook import FILE says why)");
+		strbuf_puts(&b, " (rolebook import --dry-run FILE says why)");
 		*notice = strbuf_take(&b);
 	} else
 		*notice =
@@ -204,5 +216,6 @@ cmd_open_exports(const char *dir, const char *allowed, bool accept_unsigned, siz
 			      *loaded, *loaded == 1 ? "" : "s", dir);
 	export_errors_free(errors, nerrors);
 	free(detail);
+	free(own_allowed);
 	return mem;
 }

@@ -363,7 +363,7 @@ printf 'not json' > "$TEST_TMP/exports/broken.json"
 XDG_STATE_HOME="$TEST_TMP/elsewhere" start 80 24 review "$TEST_TMP/exports"
 expect "review DIR lists the exported candidate" "alice  Program Manager"
 expect "and names every export it refused" "2 refused: broken.json"
-expect "the second refused export too" "; future.json"
+expect "the second refused export too" "future.json (rolebook import"
 keys Q
 sleep 0.3
 [ ! -e "$TEST_TMP/elsewhere" ] && pass "review DIR writes no database" || fail "review DIR writes no database" "$(ls -R "$TEST_TMP/elsewhere")"
@@ -376,12 +376,28 @@ ln -s /dev/tty "$TEST_TMP/exports/tty.json"
 for n in 1 2 3 4; do printf '[' > "$TEST_TMP/exports/x$n.json"; done
 XDG_STATE_HOME="$TEST_TMP/elsewhere" start 200 50 review "$TEST_TMP/exports"
 expect "review DIR reads subfolders" "bea  Program Manager"
-expect "a link to the terminal is refused, not opened" "tty.json: not a regular file"
-expect "past five refused, the rest are named too" "; also x3.json, x4.json (rolebook import FILE says why)"
+expect "a link to the terminal is refused, not opened" "tty.json"
+expect "past five refused, the rest are named too" "x3.json, x4.json (rolebook import --dry-run FILE says why)"
+lacks "the refused files leave the footer's keys" "not a regular file" "$(screen)"
 keys Enter
 expect "the rating screen says which ratings are unverified" "Unverified (from an unsigned file): self"
 keys Q
 sleep 0.3
+
+# review DIR without DIR/allowed_signers: the user's own file says whose
+# keys to trust, as for import
+if command -v ssh-keygen >/dev/null; then
+	mkdir -p "$TEST_TMP/signed" "$XDG_CONFIG_HOME/rolebook"
+	ssh-keygen -q -t ed25519 -N '' -f "$TEST_TMP/alice-key"
+	"$ROLEBOOK" --profile alice export -o "$TEST_TMP/signed/alice.json" --sign "$TEST_TMP/alice-key" >/dev/null
+	printf 'alice %s\n' "$(cat "$TEST_TMP/alice-key.pub")" > "$XDG_CONFIG_HOME/rolebook/allowed_signers"
+	XDG_STATE_HOME="$TEST_TMP/elsewhere" start 80 24 review "$TEST_TMP/signed"
+	expect "review DIR trusts the user's allowed-signers file" "signed by alice"
+	lacks "and refuses nothing" "refused" "$(screen)"
+	keys Q
+	rm "$XDG_CONFIG_HOME/rolebook/allowed_signers"
+	sleep 0.3
+fi
 
 # --- two copies at once: one sees the other's change on redraw ---
 start 80 24 technical-lead
