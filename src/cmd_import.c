@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,6 +30,20 @@ cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 	if (strcmp(self->name, "export") == 0 && c->o->reviews && c->o->reviewer == NULL) {
 		cli_error("export --reviews needs --reviewer NAME: whose reviews to export");
 		return 2;
+	}
+	if (strcmp(self->name, "export") == 0 && c->o->reviews && c->o->profile == NULL &&
+	    c->o->output != NULL) {
+		/* one file per candidate: -o names a folder that must exist */
+		struct stat sb;
+		if (stat(c->o->output, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+			char *name = text_clean(c->o->output, 0);
+			cli_error("export --reviews without -p writes one file per candidate: -o "
+				  "must be an existing folder, and %s is not (or give -p NAME "
+				  "for one file)",
+				  name);
+			free(name);
+			return 2;
+		}
 	}
 	if (strcmp(self->name, "import") == 0 && (c->o->undo > 0) == (argc == 1)) {
 		cli_error(c->o->undo > 0

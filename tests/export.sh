@@ -277,6 +277,9 @@ dana.reviews-by-bob.json.sig" "$(ls bobdir)"
 	err=$(rb --db "$S" --reviewer bob export --reviews 2>&1); rc=$?
 	check "export --reviews for every candidate without a folder: exit 1" 1 "$rc"
 	contains "export --reviews for every candidate without a folder: says why" "needs -o FOLDER" "$err"
+	err=$(rb --db "$S" --reviewer bob export --reviews -o bob.json 2>&1); rc=$?
+	check "export --reviews without -p to a file: exit 2" 2 "$rc"
+	contains "export --reviews without -p to a file: says -o must be a folder" "-o must be an existing folder, and bob.json is not (or give -p NAME for one file)" "$err"
 	err=$(rb --db "$S" --reviewer zed export --reviews -o bobdir 2>&1); rc=$?
 	check "export --reviews by someone who rated no one: exit 1" 1 "$rc"
 	contains "export --reviews by someone who rated no one: says so" "zed has rated no one" "$err"
