@@ -173,6 +173,7 @@ verdict(const struct readiness *r)
 struct items {
 	size_t done, total, req_done, req_total;
 	bool marked;
+	size_t unverified; /* done items from unsigned files */
 };
 
 static void compute(struct readiness *out, const struct role *role,
@@ -183,7 +184,7 @@ readiness_compute(struct readiness *out, const struct role *role,
 		  const struct store_rating *ratings, size_t nratings, size_t items_done,
 		  size_t items_total)
 {
-	struct items it = {items_done, items_total, items_done, items_total, false};
+	struct items it = {items_done, items_total, items_done, items_total, false, 0};
 
 	compute(out, role, ratings, nratings, &it);
 }
@@ -196,6 +197,10 @@ items_of(struct items *it, const struct checklist *cl)
 		return;
 	it->done = cl->done;
 	it->total = cl->n;
+	for (size_t i = 0; i < cl->n; i++)
+		if (cl->v[i].done && cl->v[i].rec != NULL &&
+		    cl->v[i].rec->origin == STORE_UNVERIFIED)
+			it->unverified++;
 	for (size_t i = 0; i < cl->n; i++)
 		if (cl->v[i].item->required) {
 			it->marked = true;
@@ -336,6 +341,30 @@ overall(struct readiness_raters *r)
 	r->verdict = v;
 }
 
+/* The verdict says when records it rests on are not verified. */
+static void
+unverified_note(struct readiness_raters *r)
+{
+	char *v;
+
+	if (r->unverified == 0)
+		return;
+	v = xasprintf("%s (%zu of the records it rests on are unverified, from unsigned files)",
+		      r->verdict, r->unverified);
+	free(r->verdict);
+	r->verdict = v;
+}
+
+/* Whether role has a statement of id. */
+static bool
+has_statement(const struct role *role, const char *id)
+{
+	for (size_t i = 0; i < role->nstmts; i++)
+		if (strcmp(role->stmts[i].id, id) == 0)
+			return true;
+	return false;
+}
+
 static void by_rater(struct readiness_raters *out, const struct role *role,
 		     const struct store_rating *all, size_t n, const struct items *it);
 
@@ -343,7 +372,7 @@ void
 readiness_by_rater(struct readiness_raters *out, const struct role *role,
 		   const struct store_rating *all, size_t n, size_t items_done, size_t items_total)
 {
-	struct items it = {items_done, items_total, items_done, items_total, false};
+	struct items it = {items_done, items_total, items_done, items_total, false, 0};
 
 	by_rater(out, role, all, n, &it);
 }
@@ -392,6 +421,12 @@ by_rater(struct readiness_raters *out, const struct role *role, const struct sto
 	for (size_t k = 0; k < out->nrev; k++)
 		compute(&out->rev[k].rd, role, out->rev[k].rt, out->rev[k].nrt, it);
 	overall(out);
+	out->unverified = it->unverified;
+	for (size_t i = 0; i < n; i++)
+		if (all[i].origin == STORE_UNVERIFIED && all[i].value >= 1 && all[i].value <= 5 &&
+		    has_statement(role, all[i].statement_id))
+			out->unverified++;
+	unverified_note(out);
 }
 
 void

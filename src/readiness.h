@@ -91,6 +91,9 @@ struct readiness_raters {
 	 * Objectivity 2.0 below 3.0" or "not yet: no reviewer has rated yet". */
 	bool ready;
 	char *verdict;
+	/* How many of the records the verdict rests on (done items, counted
+	 * ratings) came from unsigned files; the verdict then says so. */
+	size_t unverified;
 };
 
 /* Groups every rater's ratings of one candidate's role (any order) by

@@ -457,6 +457,7 @@ json_role(const struct report_role *rr)
 	jsonout_set(rd, "ready", json_boolean(rr->by.ready));
 	jsonout_set(rd, "verdict", jsonout_text(rr->by.verdict, 0));
 	jsonout_set(rd, "reviewed", json_boolean(rr->by.nrev > 0));
+	jsonout_set(rd, "unverified", json_integer((json_int_t)rr->by.unverified));
 	jsonout_set(rd, "self", jverdict(&rr->by.self.rd));
 	{
 		json_t *rv = json_object();

@@ -342,17 +342,16 @@ test_checklist_pages(void)
 	r = role("technical-lead");
 	app_push(&app, view_checklist_new(&app, r));
 	CU_ASSERT_TRUE(selected_has(" 1 "));
-	/* 20 rows: a heading and item 1, items 2-4, item 5 on two rows,
-	 * item 6, item 7 on two: half a page (10 rows) is item 8 */
+	/* 20 rows: a heading, item 1 and its "prerequisite" line, items 2-4,
+	 * item 5 on two rows, item 6: half a page (10 rows) is item 7 */
 	press(CTRL('d'), 1);
-	CU_ASSERT_TRUE(selected_has(" 8 "));
-	CU_ASSERT_TRUE(row_has(3, " 8 "));
+	CU_ASSERT_TRUE(selected_has(" 7 "));
+	CU_ASSERT_TRUE(row_has(3, " 7 "));
 	press(CTRL('u'), 1);
 	CU_ASSERT_TRUE(selected_has(" 1 "));
-	/* a page: items 9, 10 (two rows), 11, a blank row, a heading, 12, 13,
-	 * 14 */
+	/* a page: to item 13 (item 12 is a prerequisite, on two rows) */
 	press(K_PGDN, 1);
-	CU_ASSERT_TRUE(selected_has("15 "));
+	CU_ASSERT_TRUE(selected_has("13 "));
 	press(K_PGUP, 1);
 	CU_ASSERT_TRUE(selected_has(" 1 "));
 	press('G', 1);
@@ -408,7 +407,7 @@ test_checklist_resize(void)
 	CU_ASSERT_TRUE(row_has(3, "First week"));
 	CU_ASSERT_TRUE(row_has(4, " 1 "));
 	/* the whole list fits: blank rows only below its end */
-	CU_ASSERT_TRUE(row_has(33, "26 "));
+	CU_ASSERT_TRUE(row_has(35, "26 ")); /* two prerequisites: a line more each */
 	/* and back: the selection stays in view */
 	resize(16, 50);
 	CU_ASSERT_TRUE(selected_has(" 5 "));
@@ -599,14 +598,14 @@ test_wheel_and_click(void)
 	/* the checklist: a click selects, a click on the selected box ticks */
 	start(24, 80);
 	app_push(&app, view_checklist_new(&app, role("technical-lead")));
-	click(6, 4); /* item 3: selected, not ticked */
+	click(7, 4); /* item 3 (below item 1's prerequisite line): selected, not ticked */
 	CU_ASSERT_TRUE(selected_has(" 3 "));
 	CU_ASSERT_TRUE(row_has(1, "0 of 26 done"));
-	click(6, 4);
+	click(7, 4);
 	CU_ASSERT_TRUE(row_has(1, "1 of 26 done"));
 	press(K_WHEEL_DOWN, 2);
-	CU_ASSERT_TRUE(selected_has(" 5 "));
-	CU_ASSERT_TRUE(row_has(3, " 5 "));
+	CU_ASSERT_TRUE(selected_has(" 4 "));
+	CU_ASSERT_TRUE(row_has(3, " 4 "));
 	stop();
 
 	/* the assessment: a click on a statement's second row selects it */
