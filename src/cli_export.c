@@ -167,13 +167,18 @@ export_cli_import(struct store *st, const char *path, const struct export_import
 		plural(c.roles, "role", "roles"), c.items, plural(c.items, "item", "items"),
 		c.ratings, plural(c.ratings, "rating", "ratings"), c.snapshots,
 		plural(c.snapshots, "snapshot", "snapshots"));
-	if (c.changed == 0 && c.kept == 0 && c.same_time == 0)
+	if (c.changed == 0 && c.kept == 0 && c.kept_signed == 0 && c.same_time == 0)
 		fputs(" (nothing new)", out);
 	else
 		fprintf(out, " (%zu new, %zu updated)", c.added, c.changed - c.added);
 	fputc('\n', out);
 	if (c.kept > 0)
 		fprintf(out, "  %zu kept: newer in this database\n", c.kept);
+	if (c.kept_signed > 0)
+		fprintf(
+		    out,
+		    "  %zu kept: signed in this database; an unsigned file does not replace them\n",
+		    c.kept_signed);
 	if (c.same_time > 0)
 		fprintf(out, "  %zu kept: edited at the same time here, differently\n",
 			c.same_time);

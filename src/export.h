@@ -116,8 +116,9 @@ struct export_counts {
 	size_t roles, items, ratings, snapshots; /* records in the document */
 	size_t changed;		 /* records added or replaced, snapshots added, positions set */
 	size_t added;		 /* of which new: the database had none */
-	size_t kept;		 /* records not replaced because the database's is newer (or
-				    signed, against an unsigned file) and differs */
+	size_t kept;		 /* records not replaced because the database's is newer
+				    and differs */
+	size_t kept_signed;	 /* not replaced: signed in the database, the file unsigned */
 	size_t same_time;	 /* not replaced: as old as the database's, and different */
 	size_t refused_other;	 /* records attributed to someone not the signer */
 	size_t refused_unsigned; /* reviewer ratings in an unsigned file */

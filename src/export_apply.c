@@ -64,7 +64,8 @@ list_outcome(const struct trust *t, struct export_counts *c, const struct export
 	const char *verb =
 	    c->added > before->added			     ? "add"
 	    : c->changed > before->changed		     ? "update"
-	    : c->kept > before->kept			     ? "keep (newer or signed here)"
+	    : c->kept > before->kept			     ? "keep (newer here)"
+	    : c->kept_signed > before->kept_signed	     ? "keep (signed here, the file is not)"
 	    : c->same_time > before->same_time		     ? "keep (edited here at the same time)"
 	    : c->refused_other > before->refused_other	     ? "refuse (not by the signer)"
 	    : c->refused_unsigned > before->refused_unsigned ? "refuse (a reviewer's, unsigned)"
@@ -155,7 +156,7 @@ apply_items(struct store *st, const char *profile, const struct export_doc_role 
 		if (!allowed(t, NULL, c))
 			take = false;
 		else if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL)
-			c->kept += differs;
+			c->kept_signed += differs;
 		else
 			take = newer(h != NULL, h ? h->updated_at : 0, it->updated_at, differs, c);
 		list_outcome(t, c, &before, r->id, NULL, it->item_id, it->text);
@@ -209,7 +210,7 @@ apply_ratings(struct store *st, const char *profile, const struct export_doc_rol
 			/* a reviewer's own ratings, typed here, are never replaced */
 			c->refused_yours += differs;
 		else if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL)
-			c->kept += differs;
+			c->kept_signed += differs;
 		else
 			take = newer(h != NULL, h ? h->updated_at : 0, rt->updated_at, differs, c);
 		list_outcome(t, c, &before, r->id, rt->rater, rt->statement_id, rt->text);
@@ -358,7 +359,7 @@ export_import_with(struct store *st, const char *data, size_t len,
 		s = apply_role(st, who, &d.roles[i], o->now, &t, &c);
 	if (s == STORE_OK && c.import_id > 0)
 		s = store_import_counts(st, c.import_id, c.added, c.changed - c.added,
-					c.kept + c.same_time,
+					c.kept + c.kept_signed + c.same_time,
 					c.refused_other + c.refused_unsigned + c.refused_yours);
 	if (s == STORE_OK && o->dry_run)
 		store_rollback(st);

@@ -265,6 +265,13 @@ if command -v ssh-keygen >/dev/null; then
 	out=$(rb --db "$V" import sig/bob.json --allowed-signers allowed)
 	contains "a signed review: bob's ratings are taken" "signed by bob" "$out"
 	contains "a signed review: bob's ratings are in" '"rater": "bob"' "$(rb --db "$V" -p alice export)"
+	# the same file unsigned, its notes changed and dated later: the signed
+	# records stay, and the summary says why
+	sed -e 's/"note": "Read it twice;/"note": "Forged;/' -e 's/"updated_at": 1795395600/"updated_at": 1795999999/' \
+		"$DATA/alice.json" > unsigned-later.json
+	out=$(rb --db "$V" import unsigned-later.json)
+	contains "unsigned over signed: kept, and why" "1 kept: signed in this database; an unsigned file does not replace them" "$out"
+	lacks "unsigned over signed: not 'newer in this database'" "newer in this database" "$out"
 
 	# every candidate bob rated: one signed file each in a folder
 	rb --db "$S" import --accept-unsigned "$DATA/alice.json" --as dana >/dev/null
