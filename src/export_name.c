@@ -77,6 +77,17 @@ export_name_ok(const char *s, char **why)
 				  (unsigned)c);
 			return false;
 		}
+		/* a combining mark makes a second spelling of a letter that
+		 * has a precomposed one: "le\u0301ad" would stand beside "léad" */
+		if ((c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) ||
+		    (c >= 0x1dc0 && c <= 0x1dff) || (c >= 0x20d0 && c <= 0x20ff) ||
+		    (c >= 0xfe20 && c <= 0xfe2f)) {
+			xreplacef(why,
+				  "a name must not hold combining marks (U+%04X); write the "
+				  "accented letter as one character",
+				  (unsigned)c);
+			return false;
+		}
 		if (c == ' ' || c == '-' || c == '_' || c == '.' || c == '@') {
 			word = SC_NONE;
 			continue;
