@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -30,6 +31,7 @@ static const char *const messages[] = {
 	[SIGN_ERR_NOSIGNERS] = "cannot read the allowed-signers file",
 	[SIGN_ERR_UNKNOWN] = "the signer is not in the allowed-signers file",
 	[SIGN_ERR_BAD] = "the signature does not verify",
+	[SIGN_ERR_NOTSIG] = "the .sig file is not an SSH signature",
 };
 /* clang-format on */
 
@@ -160,6 +162,20 @@ sign_verify(const char *allowed, const char *path, const char *sigpath, char **p
 		xreplacef(detail, "cannot read the allowed-signers file %s: %s", allowed,
 			  strerror(errno));
 		return SIGN_ERR_NOSIGNERS;
+	}
+	{
+		/* a file that is no signature at all is said to be so, not
+		 * blamed on the allowed-signers file */
+		static const char head[] = "-----BEGIN SSH SIGNATURE-----";
+		char first[sizeof head] = "";
+		FILE *f = fopen(sigpath, "r");
+		size_t got = f ? fread(first, 1, sizeof head - 1, f) : 0;
+		if (f != NULL)
+			fclose(f);
+		if (got != sizeof head - 1 || memcmp(first, head, sizeof head - 1) != 0) {
+			xreplacef(detail, "%s does not begin with \"%s\"", sigpath, head);
+			return SIGN_ERR_NOTSIG;
+		}
 	}
 	err = run(find, NULL, &code, &out);
 	if (err != 0 || code == 127) {

@@ -28,6 +28,7 @@ enum sign_status {
 	SIGN_ERR_UNKNOWN,   /* the signature's key is in no allowed-signers line */
 	SIGN_ERR_BAD,	    /* the signature does not verify: the file was changed,
 			       or the signature is not one */
+	SIGN_ERR_NOTSIG,    /* the .sig file is not an SSH signature at all */
 };
 
 /* Static message for a status, e.g. "the signature does not verify". */

@@ -244,6 +244,9 @@ if command -v ssh-keygen >/dev/null; then
 	cmp -s sig/alice.json sig/tampered.json && fail "the tampered copy differs"
 	cp sig/alice.json.sig sig/tampered.json.sig
 	sigrefuse "edited after signing" sig/tampered.json "the signature does not verify" --allowed-signers allowed
+	cp sig/alice.json sig/garbled.json
+	echo garbage > sig/garbled.json.sig
+	sigrefuse "a .sig that is no signature" sig/garbled.json "the .sig file is not an SSH signature" --allowed-signers allowed
 	cp sig/alice.json sig/mallory.json
 	ssh-keygen -q -Y sign -f keys/mallory -n rolebook sig/mallory.json </dev/null
 	sigrefuse "signed by an unknown key" sig/mallory.json "the signer is not in the allowed-signers file" --allowed-signers allowed
