@@ -74,11 +74,13 @@ test_report_after_import(void)
 		struct strbuf b = {0};
 		char *plain;
 		for (const char *p = out; *p;) {
-			const char *note =
-			    " records it rests on are unverified, from unsigned files)";
-			if (strncmp(p, " (", 2) == 0 && strchr(p, ')') != NULL &&
-			    strncmp(strchr(p, ')') - strlen(note) + 1, note, strlen(note)) == 0)
-				p = strchr(p, ')') + 1; /* the verdict's note */
+			static const char tail[] =
+			    " of the records it rests on are unverified, from unsigned files)";
+			const char *q = p + 2;
+			while (p[0] == ' ' && p[1] == '(' && *q >= '0' && *q <= '9')
+				q++;
+			if (q > p + 2 && strncmp(q, tail, sizeof tail - 1) == 0)
+				p = q + sizeof tail - 1; /* the verdict's note */
 			else if (strncmp(p, " (unverified)", 13) == 0)
 				p += 13;
 			else if (strncmp(p, ", unverified", 12) == 0)
