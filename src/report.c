@@ -127,6 +127,17 @@ report_rating_subject(const struct report_role *rr, const struct store_rating *r
 	return s != NULL;
 }
 
+int64_t
+report_rater_latest(const struct rater_readiness *rd)
+{
+	int64_t t = 0;
+
+	for (size_t i = 0; i < rd->nrt; i++)
+		if (rd->rt[i].updated_at > t)
+			t = rd->rt[i].updated_at;
+	return t;
+}
+
 void
 report_uncounted_line(struct strbuf *b, const struct report_role *rr, const char *prefix)
 {
@@ -203,12 +214,23 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 	free(label);
 }
 
-/* The scores table: one row per area, a column per rater. */
+/* A rater's last rating date, or "-". */
+static char *
+text_latest(const struct rater_readiness *rd)
+{
+	char d[DATES_MAX];
+	int64_t t = report_rater_latest(rd);
+
+	return xstrdup(t > 0 ? dates_format(t, DATE_DAY, d) : "-");
+}
+
+/* The scores table: one row per area, a column per rater, and when each
+ * rater last rated. */
 static void
 text_scores(struct strbuf *b, const struct report_role *rr)
 {
 	const struct role *r = rr->role;
-	size_t ncols = 3 + rr->by.nrev, rows = r->nareas + 1;
+	size_t ncols = 3 + rr->by.nrev, rows = r->nareas + 2;
 	char ***cell = xcalloc(rows, sizeof *cell);
 	int *w = xcalloc(ncols, sizeof *w);
 	char avg[16];
@@ -232,6 +254,12 @@ text_scores(struct strbuf *b, const struct report_role *rr)
 		readiness_format_threshold(r->threshold, avg);
 		row[ncols - 1] = xstrdup(avg);
 	}
+	/* when each rater last rated: how current the column is */
+	cell[rows - 1][0] = xstrdup(LATEST_LABEL);
+	cell[rows - 1][1] = text_latest(&rr->by.self);
+	for (size_t k = 0; k < rr->by.nrev; k++)
+		cell[rows - 1][2 + k] = text_latest(&rr->by.rev[k]);
+	cell[rows - 1][ncols - 1] = xstrdup("");
 	for (size_t y = 0; y < rows; y++)
 		for (size_t x = 0; x < ncols; x++)
 			if (width_of(cell[y][x]) > w[x])
@@ -239,7 +267,7 @@ text_scores(struct strbuf *b, const struct report_role *rr)
 	for (size_t y = 0; y < rows; y++) {
 		for (size_t x = 0; x < ncols; x++) {
 			strbuf_puts(b, cell[y][x]);
-			if (x + 1 < ncols)
+			if (x + 1 < ncols && *cell[y][x + 1] != '\0')
 				strbuf_pad(b, ' ', w[x] - width_of(cell[y][x]) + 2);
 			free(cell[y][x]);
 		}
@@ -381,23 +409,31 @@ jitem(const char *id, const char *text, const char *group, bool required, bool d
 	return o;
 }
 
-static void
-json_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
+/* One rating with the date it was given; with its note when note. */
+static json_t *
+json_rating_note(const struct report_role *rr, const struct store_rating *rt, bool note)
 {
 	json_t *o = json_object();
 	const char *text, *area;
 
-	(void)heading;
 	jsonout_set(o, "current", json_boolean(report_rating_subject(rr, rt, &text, &area)));
 	jsonout_set(o, "statement_id", jsonout_text(rt->statement_id, 0));
 	jsonout_set(o, "area", jsonout_text(area, 0));
 	jsonout_set(o, "text", jsonout_text(text, 0));
 	jsonout_set(o, "rater", jsonout_text(rt->rater, 0));
 	jsonout_set(o, "value", json_integer(rt->value));
-	jsonout_set(o, "note", jsonout_note(rt->note));
+	if (note)
+		jsonout_set(o, "note", jsonout_note(rt->note));
 	jsonout_set(o, "updated_at", json_integer(rt->updated_at));
 	jsonout_set(o, "unverified", json_boolean(rt->origin == STORE_UNVERIFIED));
-	jsonout_push(arg, o);
+	return o;
+}
+
+static void
+json_evidence(void *arg, const struct report_role *rr, const struct store_rating *rt, bool heading)
+{
+	(void)heading;
+	jsonout_push(arg, json_rating_note(rr, rt, true));
 }
 
 static json_t *
@@ -470,6 +506,20 @@ json_role(const struct report_role *rr)
 	}
 	jsonout_set(rd, "disclaimer", json_string(READINESS_DISCLAIMER));
 	jsonout_set(o, "readiness", rd);
+	{ /* when each rater last rated, then every rating with its date */
+		json_t *lr = json_object(), *rv = json_object(), *all = json_array();
+		jsonout_set(lr, "self", json_integer(report_rater_latest(&rr->by.self)));
+		for (size_t k = 0; k < rr->by.nrev; k++) {
+			char *name = text_clean(rr->by.rev[k].rater, 0);
+			jsonout_set(rv, name, json_integer(report_rater_latest(&rr->by.rev[k])));
+			free(name);
+		}
+		jsonout_set(lr, "reviewers", rv);
+		jsonout_set(o, "last_rated", lr);
+		for (size_t i = 0; i < rr->nrt; i++)
+			jsonout_push(all, json_rating_note(rr, &rr->rt[i], false));
+		jsonout_set(o, "ratings", all);
+	}
 	report_each_evidence(rr, json_evidence, ev);
 	jsonout_set(o, "evidence", ev);
 	return o;

@@ -7,6 +7,7 @@
 #define ROLEBOOK_REPORT_INT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "checklist.h"
 #include "content.h"
@@ -44,6 +45,12 @@ void report_each_evidence(const struct report_role *rr, evidence_fn fn, void *ar
  * when the role still has it (true), else the rating's own (false). */
 bool report_rating_subject(const struct report_role *rr, const struct store_rating *rt,
 			   const char **text, const char **area);
+
+/* The date a rater last rated or noted anything in the role: the latest
+ * updated_at of their ratings, or 0 when there is none.  Reports show it
+ * under the scores ("Last rated"). */
+int64_t report_rater_latest(const struct rater_readiness *rd);
+#define LATEST_LABEL "Last rated"
 
 #define GONE_NOTE "(no longer in the role)"
 

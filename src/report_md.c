@@ -223,11 +223,20 @@ report_md_role(struct strbuf *b, const struct report_role *rr)
 		strbuf_puts(b, "No notes yet.\n");
 }
 
+/* A rater's last rating date, or a dash, in buf (DATES_MAX bytes). */
+static const char *
+md_latest(const struct rater_readiness *rd, char *buf)
+{
+	int64_t t = report_rater_latest(rd);
+
+	return t > 0 ? dates_format(t, DATE_DAY, buf) : "\xe2\x80\x93"; /* U+2013 */
+}
+
 void
 report_md_scores(struct strbuf *b, const struct report_role *rr)
 {
 	const struct role *r = rr->role;
-	char avg[16];
+	char avg[DATES_MAX];
 
 	if (r->nareas == 0) {
 		strbuf_puts(b, "**Skill areas:** none in this role\n");
@@ -256,6 +265,11 @@ report_md_scores(struct strbuf *b, const struct report_role *rr)
 			readiness_format_threshold(r->threshold, avg);
 			strbuf_printf(b, " %s |\n", avg);
 		}
+		/* when each rater last rated: how current the column is */
+		strbuf_printf(b, "| %s | %s |", LATEST_LABEL, md_latest(&rr->by.self, avg));
+		for (size_t k = 0; k < rr->by.nrev; k++)
+			strbuf_printf(b, " %s |", md_latest(&rr->by.rev[k], avg));
+		strbuf_puts(b, "  |\n");
 	}
 }
 

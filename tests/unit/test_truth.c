@@ -217,7 +217,7 @@ test_truth_everywhere(void)
 	/* every report format */
 	out = fixture_report(st, "alice", NULL, REPORT_TEXT);
 	CU_ASSERT(has(out, "\nReadiness: " VERDICT "\n"));
-	CU_ASSERT(has(out, "\nArchitecture  3.5   3.0  2.0    3.0\n"));
+	CU_ASSERT(has(out, "\nArchitecture  3.5         3.0         2.0         3.0\n"));
 	CU_ASSERT(has(out, "\nNot counted: 1 rating of a statement the role no longer has.\n"));
 	free(out);
 	out = fixture_report(st, "alice", NULL, REPORT_MARKDOWN);
