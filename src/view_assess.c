@@ -29,6 +29,7 @@ struct arow {
 	size_t off, len; /* a statement row: its part of the statement's text */
 	bool first;
 	char *line; /* a heading's or note's row, wrapped (owned), or NULL */
+	char *tail; /* a statement's last row: the dates of its ratings, dim at the end (owned) */
 	int col;    /* where line starts */
 	uint16_t style;
 };
@@ -149,8 +150,10 @@ add_row(struct assess *s, long stmt, long area, size_t off, size_t len, bool fir
 static void
 clear_rows(struct assess *s)
 {
-	for (size_t i = 0; i < s->nrows; i++)
+	for (size_t i = 0; i < s->nrows; i++) {
 		free(s->rows[i].line);
+		free(s->rows[i].tail);
+	}
 	s->nrows = 0;
 }
 
@@ -234,6 +237,31 @@ add_heading(struct assess *s, size_t area, int width)
 	free(line);
 }
 
+/*
+ * When the ratings of statement stmt without a note were given (a note's
+ * row says its own): "2026-11-25" with one rater, else "self 2026-11-24,
+ * bob 2026-11-26"; NULL when there is none.  A new string.
+ */
+static char *
+rated_dates(const struct assess *s, long stmt)
+{
+	struct strbuf b = {0};
+
+	for (size_t k = 0; k < s->nraters; k++) {
+		const struct store_rating *r = rating_by(s, s->raters[k], stmt);
+		char when[DATES_MAX];
+		if (r == NULL || r->value <= 0 || r->updated_at <= 0 || (r->note && *r->note))
+			continue;
+		dates_format(r->updated_at, DATE_DAY, when);
+		if (s->nraters > 1)
+			strbuf_printf(&b, "%s%s %s", b.len ? ", " : "", who_name(s->raters[k]),
+				      when);
+		else
+			strbuf_puts(&b, when);
+	}
+	return b.len > 0 ? b.s : NULL;
+}
+
 /* Rows for a screen `width` wide: per area a heading, its statements
  * wrapped, and every rater's note under the statement; last, what is not
  * counted. */
@@ -259,13 +287,26 @@ layout_rows(struct assess *s, int width)
 
 			if (ro->stmts[i].area != a)
 				continue;
+			struct arow *last = NULL;
+			char *dates = rated_dates(s, (long)i);
 			do {
 				size_t next,
 				    cut = text_wrap(t + pos, len - pos, tw > 10 ? tw : 10, &next);
-				add_row(s, (long)i, (long)a, pos, cut, first);
+				last = add_row(s, (long)i, (long)a, pos, cut, first);
 				first = false;
 				pos += next;
 			} while (pos < len);
+			/* the dates at the end of the last row, else under it */
+			if (dates != NULL && tc + text_width(t + last->off, last->len) + 2 +
+						     text_width(dates, strlen(dates)) <=
+						 width - 1) {
+				last->tail = dates;
+			} else if (dates != NULL) {
+				char *d = xasprintf("rated %s", dates);
+				add_text(s, (long)i, (long)a, d, tc, tw, 2, STY_DIM);
+				free(d);
+				free(dates);
+			}
 			for (size_t k = 0; k < s->nraters; k++) {
 				const struct store_rating *r = rating_by(s, s->raters[k], (long)i);
 				char *n, when[DATES_MAX];
@@ -503,6 +544,10 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			}
 			frame_put(f, row, tc, s->role->stmts[r->stmt].text + r->off, r->len,
 				  STY_PLAIN | st, f->cols - tc - 1);
+			if (r->tail != NULL) {
+				int tw = text_width(r->tail, strlen(r->tail));
+				frame_puts(f, row, f->cols - 1 - tw, r->tail, STY_DIM | st, tw);
+			}
 		}
 	}
 }
