@@ -227,7 +227,7 @@ test_assess_columns(void)
 	app_key(&app, K_ENTER);
 	CU_ASSERT(ROWS_ARE(2, "  self dave bob  carol",
 			   " Architecture  self 3.5  dave -  bob 3.0  carol 2.0",
-			   "   4   [ ]   3    2   ! I review designs."));
+			   "   4   [ ]   3    2   ! I review designs.                      carol 2026-11-27"));
 	app_resize(&app, 16, 50);
 	CU_ASSERT(ROWS_ARE(3, "  self dave bob  carol"));
 	stop();
@@ -237,7 +237,7 @@ test_assess_columns(void)
 	app_key(&app, K_ENTER);
 	CU_ASSERT(ROWS_ARE(2, "  self chairpers\xe2\x80\xa6 bob  carol",
 			   " Architecture  self 3.5  chairperson-of-sig -  bob 3.0  carol 2.0",
-			   "   4   [ ]         3    2   ! I review designs."));
+			   "   4   [ ]         3    2   ! I review designs.                carol 2026-11-27"));
 	/* at 50 columns the statements keep twenty cells: the name gives way */
 	app_resize(&app, 16, 50);
 	CU_ASSERT(ROWS_ARE(3, "  self chairper\xe2\x80\xa6 bob  carol",
@@ -252,7 +252,52 @@ test_assess_columns(void)
 	app_push(&app, view_assess_new(&app, demo, "alice", NULL));
 	frame_init(&fr, 24, 80);
 	CU_ASSERT(ROWS_ARE(2, "  self bob  carol", " Architecture  self 3.5  bob 3.0  carol 2.0",
-			   "  [4]   3    2   ! I review designs."));
+			   "  [4]   3    2   ! I review designs.                           carol 2026-11-27"));
+	stop();
+	store_close(st);
+}
+
+/* Every rating's date is on the screen without selecting it: dim at the
+ * end of its statement's row, under it when that is too narrow; a note's
+ * row keeps its own date (alice's Community self-rating of 2026-11-25
+ * has no note, and no date showed anywhere but in the title bar). */
+static void
+test_assess_dates(void)
+{
+	struct store *st = fixture_store("views-dates");
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+
+	app_init(&app, &fixture_cat, 24, 80);
+	app.store = st;
+	app.profile = "alice";
+	app_push(&app, view_assess_new(&app, demo, "alice", NULL));
+	frame_init(&fr, 24, 80);
+	CU_ASSERT(ROWS_ARE(
+	    4, "  [4]   3    2   ! I review designs.                           carol 2026-11-27",
+	    "                   note, self, 2026-11-24: I reviewed three designs this cycle.",
+	    "                   note, bob, 2026-11-26: Solid reviews; wants more depth on",
+	    "                     trade-offs.",
+	    "  [3]   -    -     I write design documents.                    self 2026-11-24", "",
+	    " Community  self 2.0  bob 4.0  carol 5.0",
+	    "  [2]   4    -   ! I answer questions in the channel.",
+	    "                   rated self 2026-11-25, bob 2026-11-26",
+	    "  [ ]   4    5     I welcome newcomers.                          bob 2026-11-26"));
+	app_resize(&app, 16, 50);
+	CU_ASSERT(ROWS_ARE(5, "  [4]   3    2   ! I review designs.",
+			   "                   rated carol 2026-11-27"));
+	stop();
+
+	/* one rater's own view: the date alone */
+	store_close(st);
+	st = fixture_store("views-dates-own");
+	OK(store_rating_set(st, "erin", DEMO, "", S_REVIEW, "Architecture", "I review designs.", 2,
+			    T0 + DAY));
+	app_init(&app, &fixture_cat, 24, 80);
+	app.store = st;
+	app.profile = "erin";
+	app_push(&app, view_assess_new(&app, demo, "erin", NULL));
+	frame_init(&fr, 24, 80);
+	CU_ASSERT(ROWS_ARE(4, "  [2]   I review designs.                                            2026-11-24"));
 	stop();
 	store_close(st);
 }
@@ -453,6 +498,7 @@ test_views_register(void)
 	    {"review: every average and the verdict, wrapped", test_review_wraps},
 	    {"review: clicks on entries of many heights", test_review_click},
 	    {"assessment: rater columns as wide as the names", test_assess_columns},
+	    {"assessment: every rating's date on screen", test_assess_dates},
 	    {"chart: the closing hint whole or not at all", test_chart_hint},
 	    {"chart: opening the role from a candidate's says whose", test_chart_open_says_whose},
 	    {"compare: every statement whole", test_compare_wraps},
