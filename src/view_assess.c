@@ -160,8 +160,8 @@ clear_rows(struct assess *s)
 /* text wrapped at width from col on, one row each, continuation rows
  * indented by indent: nothing is cut off, however narrow. */
 static void
-add_text(struct assess *s, long stmt, long area, const char *text, int col, int width, int indent,
-	 uint16_t style)
+add_wrapped(struct assess *s, long stmt, long area, const char *text, int col, int width,
+	    int indent, uint16_t style, size_t (*wrap)(const char *, size_t, int, size_t *))
 {
 	size_t len = strlen(text), pos = 0;
 	bool first = true;
@@ -170,7 +170,7 @@ add_text(struct assess *s, long stmt, long area, const char *text, int col, int 
 		width = 10;
 	do {
 		int w = first ? width : width - indent;
-		size_t next, cut = text_wrap(text + pos, len - pos, w > 5 ? w : 5, &next);
+		size_t next, cut = wrap(text + pos, len - pos, w > 5 ? w : 5, &next);
 		struct arow *r = add_row(s, stmt, area, 0, 0, false);
 		r->line = first ? xstrndup(text + pos, cut)
 				: xasprintf("%*s%.*s", indent, "", (int)cut, text + pos);
@@ -179,6 +179,13 @@ add_text(struct assess *s, long stmt, long area, const char *text, int col, int 
 		first = false;
 		pos += next;
 	} while (pos < len);
+}
+
+static void
+add_text(struct assess *s, long stmt, long area, const char *text, int col, int width, int indent,
+	 uint16_t style)
+{
+	add_wrapped(s, stmt, area, text, col, width, indent, style, text_wrap);
 }
 
 /* A rater's name as a column shows it. */
@@ -303,7 +310,9 @@ layout_rows(struct assess *s, int width)
 				last->tail = dates;
 			} else if (dates != NULL) {
 				char *d = xasprintf("rated %s", dates);
-				add_text(s, (long)i, (long)a, d, tc, tw, 2, STY_DIM);
+				/* a rater stays beside their date */
+				add_wrapped(s, (long)i, (long)a, d, tc, tw, 2, STY_DIM,
+					    text_wrap_list);
 				free(d);
 				free(dates);
 			}
