@@ -269,6 +269,22 @@ rated_dates(const struct assess *s, long stmt)
 	return b.len > 0 ? b.s : NULL;
 }
 
+/* How many rows t takes wrapped at cells; *lastw: the last one's width. */
+static int
+wrapped_rows(const char *t, int cells, size_t *lastw)
+{
+	size_t len = strlen(t), pos = 0;
+	int n = 0;
+
+	do {
+		size_t next, cut = text_wrap(t + pos, len - pos, cells, &next);
+		*lastw = (size_t)text_width(t + pos, cut);
+		n++;
+		pos += next;
+	} while (pos < len);
+	return n;
+}
+
 /* Rows for a screen `width` wide: per area a heading, its statements
  * wrapped, and every rater's note under the statement; last, what is not
  * counted. */
@@ -294,19 +310,29 @@ layout_rows(struct assess *s, int width)
 
 			if (ro->stmts[i].area != a)
 				continue;
-			struct arow *last = NULL;
 			char *dates = rated_dates(s, (long)i);
+			int dw = dates ? text_width(dates, strlen(dates)) + 2 : 0;
+			int ww = tw > 10 ? tw : 10, rows = wrapped_rows(t, ww, &pos);
+			struct arow *last = NULL;
+
+			/* the dates at the end of the last row: as wrapped, or
+			 * wrapped that much narrower (in at most one more row, as
+			 * many as a row under it would take); else under it */
+			if (dates != NULL && pos + (size_t)dw > (size_t)ww) {
+				int nw = ww - dw;
+				size_t lw;
+				if (nw >= 20 && wrapped_rows(t, nw, &lw) <= rows + 1)
+					ww = nw;
+			}
+			pos = 0;
 			do {
-				size_t next,
-				    cut = text_wrap(t + pos, len - pos, tw > 10 ? tw : 10, &next);
+				size_t next, cut = text_wrap(t + pos, len - pos, ww, &next);
 				last = add_row(s, (long)i, (long)a, pos, cut, first);
 				first = false;
 				pos += next;
 			} while (pos < len);
-			/* the dates at the end of the last row, else under it */
-			if (dates != NULL && tc + text_width(t + last->off, last->len) + 2 +
-						     text_width(dates, strlen(dates)) <=
-						 width - 1) {
+			if (dates != NULL &&
+			    tc + text_width(t + last->off, last->len) + dw <= width - 1) {
 				last->tail = dates;
 			} else if (dates != NULL) {
 				char *d = xasprintf("rated %s", dates);

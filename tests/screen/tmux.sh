@@ -292,7 +292,11 @@ expect "a opens the self-assessment" "Program Manager › Self-assessment"
 expect "the scale's labels are on screen" "1 not yet  2 learning  3 practising  4 confident  5 could teach it"
 keys 4 4 3 5 4   2 2 1 2 3   3 3 4 3 3
 expect "fifteen statements rated by typing" "15/15 rated"
+# every rating's date at the end of its statement's row (the list scrolled
+# on with the selection: back to Objectivity's first statement)
+keys Up Up Up Up Up Up Up Up Up
 expect "area averages show as they are given" "Objectivity  average 2.0 (5 of 5 statements rated)"
+contains "each rating's date on its row" "I back each process proposal with data or written feedback.  $(date -u +%Y-%m-%d)" "$(screen)"
 keys v
 expect "leaving after changes records a snapshot" "Snapshot recorded"
 expect "v shows the readiness summary" "Readiness: not yet: 2 of 2 prerequisites not done; self: Objectivity 2.0 below"
