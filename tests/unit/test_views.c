@@ -258,7 +258,8 @@ test_assess_columns(void)
 }
 
 /* Every rating's date is on the screen without selecting it: dim at the
- * end of its statement's row, under it when that is too narrow; a note's
+ * end of its statement's row (wrapped narrower for it when that takes at
+ * most one row more), under it when that is too narrow; a note's
  * row keeps its own date (alice's Community self-rating of 2026-11-25
  * has no note, and no date showed anywhere but in the title bar). */
 static void
@@ -279,8 +280,8 @@ test_assess_dates(void)
 	    "                     trade-offs.",
 	    "  [3]   -    -     I write design documents.                    self 2026-11-24", "",
 	    " Community  self 2.0  bob 4.0  carol 5.0",
-	    "  [2]   4    -   ! I answer questions in the channel.",
-	    "                   rated self 2026-11-25, bob 2026-11-26",
+	    "  [2]   4    -   ! I answer questions in the",
+	    "                   channel.                     self 2026-11-25, bob 2026-11-26",
 	    "  [ ]   4    5     I welcome newcomers.                          bob 2026-11-26"));
 	app_resize(&app, 16, 50);
 	CU_ASSERT(ROWS_ARE(5, "  [4]   3    2   ! I review designs.",
