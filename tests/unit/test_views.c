@@ -225,9 +225,9 @@ test_assess_columns(void)
 	/* rating as dave, opened from the review */
 	start(st, 24, 80, "dave");
 	app_key(&app, K_ENTER);
-	CU_ASSERT(ROWS_ARE(2, "  self dave bob  carol",
-			   " Architecture  self 3.5  dave -  bob 3.0  carol 2.0",
-			   "   4   [ ]   3    2   ! I review designs.                      carol 2026-11-27"));
+	CU_ASSERT(ROWS_ARE(
+	    2, "  self dave bob  carol", " Architecture  self 3.5  dave -  bob 3.0  carol 2.0",
+	    "   4   [ ]   3    2   ! I review designs.                      carol 2026-11-27"));
 	app_resize(&app, 16, 50);
 	CU_ASSERT(ROWS_ARE(3, "  self dave bob  carol"));
 	stop();
@@ -235,9 +235,10 @@ test_assess_columns(void)
 	/* a long name: cut at ten cells, the columns after it moved on */
 	start(st, 24, 80, "chairperson-of-sig");
 	app_key(&app, K_ENTER);
-	CU_ASSERT(ROWS_ARE(2, "  self chairpers\xe2\x80\xa6 bob  carol",
-			   " Architecture  self 3.5  chairperson-of-sig -  bob 3.0  carol 2.0",
-			   "   4   [ ]         3    2   ! I review designs.                carol 2026-11-27"));
+	CU_ASSERT(ROWS_ARE(
+	    2, "  self chairpers\xe2\x80\xa6 bob  carol",
+	    " Architecture  self 3.5  chairperson-of-sig -  bob 3.0  carol 2.0",
+	    "   4   [ ]         3    2   ! I review designs.                carol 2026-11-27"));
 	/* at 50 columns the statements keep twenty cells: the name gives way */
 	app_resize(&app, 16, 50);
 	CU_ASSERT(ROWS_ARE(3, "  self chairper\xe2\x80\xa6 bob  carol",
@@ -251,8 +252,9 @@ test_assess_columns(void)
 	app.profile = "alice";
 	app_push(&app, view_assess_new(&app, demo, "alice", NULL));
 	frame_init(&fr, 24, 80);
-	CU_ASSERT(ROWS_ARE(2, "  self bob  carol", " Architecture  self 3.5  bob 3.0  carol 2.0",
-			   "  [4]   3    2   ! I review designs.                           carol 2026-11-27"));
+	CU_ASSERT(ROWS_ARE(
+	    2, "  self bob  carol", " Architecture  self 3.5  bob 3.0  carol 2.0",
+	    "  [4]   3    2   ! I review designs.                           carol 2026-11-27"));
 	stop();
 	store_close(st);
 }
@@ -298,7 +300,8 @@ test_assess_dates(void)
 	app.profile = "erin";
 	app_push(&app, view_assess_new(&app, demo, "erin", NULL));
 	frame_init(&fr, 24, 80);
-	CU_ASSERT(ROWS_ARE(4, "  [2]   I review designs.                                            2026-11-24"));
+	CU_ASSERT(ROWS_ARE(
+	    4, "  [2]   I review designs.                                            2026-11-24"));
 	stop();
 	store_close(st);
 }
