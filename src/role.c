@@ -47,6 +47,7 @@ role_unload(struct role *r)
 		free(r->items[i].id);
 		free(r->items[i].text);
 		free(r->items[i].group);
+		free(r->items[i].form);
 	}
 	free(r->items);
 	for (size_t i = 0; i < r->nareas; i++) {
@@ -498,6 +499,52 @@ strip_required(char *text)
 	return true;
 }
 
+/* The mark naming the Leadership Change form task an item answers:
+ * "(form: KEY)" at its end, KEY of lowercase letters, digits and hyphens
+ * (content/README.md; the keys are listed in report_issue.c).  Like
+ * REQUIRED_MARK it is not part of the item's text or id. */
+#define FORM_MARK "(form:"
+
+/* Removes a trailing "(form: KEY)" (spaces before it and around KEY)
+ * from text; the KEY (allocated) when there was one, else NULL. */
+static char *
+strip_form(char *text)
+{
+	size_t n = strlen(text), m = strlen(FORM_MARK), start;
+
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	if (n == 0 || text[n - 1] != ')')
+		return NULL;
+	n--; /* the ')' */
+	while (n > 0 && text[n - 1] == ' ')
+		n--;
+	start = n;
+	while (start > 0 && ((text[start - 1] >= 'a' && text[start - 1] <= 'z') ||
+			     (text[start - 1] >= '0' && text[start - 1] <= '9') ||
+			     text[start - 1] == '-'))
+		start--;
+	if (start == n)
+		return NULL;
+	{
+		size_t key_end = n, p = start;
+		char *key;
+
+		while (p > 0 && text[p - 1] == ' ')
+			p--;
+		if (p < m || strncasecmp(text + p - m, FORM_MARK, m) != 0)
+			return NULL;
+		p -= m;
+		while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+			p--;
+		if (p == 0)
+			return NULL; /* an item that is only the mark keeps it as text */
+		key = xstrndup(text + start, key_end - start);
+		text[p] = '\0';
+		return key;
+	}
+}
+
 /* Heading entry above entry i that starts its group (its parent), or -1. */
 static long
 parent_entry(const struct outline *o, size_t i)
@@ -624,7 +671,11 @@ analyse(struct role *r, char *front)
 				    xgrow(r->items, &items_cap, r->nitems + 1, sizeof *r->items);
 				ci = &r->items[r->nitems++];
 				ci->text = para ? md_plain_text(para) : xstrdup("");
+				/* the two marks, in either order */
 				ci->required = strip_required(ci->text);
+				ci->form = strip_form(ci->text);
+				if (!ci->required)
+					ci->required = strip_required(ci->text);
 				content_item_id(ci->text, id);
 				ci->id = xstrdup(id);
 				ci->task = task;
