@@ -21,6 +21,7 @@
 #include "files.h"
 #include "markdown.h"
 #include "text.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 #define PEEK_BYTES 8192
@@ -499,50 +500,74 @@ strip_required(char *text)
 	return true;
 }
 
-/* The mark naming the Leadership Change form task an item answers:
- * "(form: KEY)" at its end, KEY of lowercase letters, digits and hyphens
- * (content/README.md; the keys are listed in report_issue.c).  Like
- * REQUIRED_MARK it is not part of the item's text or id. */
+/* The mark naming the Leadership Change form tasks an item answers:
+ * "(form: KEY)" or "(form: KEY, KEY)" at its end, each KEY of lowercase
+ * letters, digits and hyphens (content/README.md; the keys are listed in
+ * report_issue.c).  Like REQUIRED_MARK it is not part of the item's
+ * text or id. */
 #define FORM_MARK "(form:"
 
-/* Removes a trailing "(form: KEY)" (spaces before it and around KEY)
- * from text; the KEY (allocated) when there was one, else NULL. */
+static bool
+is_key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Removes a trailing form mark (spaces before it and around its keys)
+ * from text; its keys as "a,b" (allocated) when there was one, else
+ * NULL. */
 static char *
 strip_form(char *text)
 {
-	size_t n = strlen(text), m = strlen(FORM_MARK), start;
+	size_t n = strlen(text), m = strlen(FORM_MARK), start, p;
+	struct strbuf keys = {0};
+	bool key_next = true; /* reading right to left: a key is due */
 
 	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
 		n--;
 	if (n == 0 || text[n - 1] != ')')
 		return NULL;
 	n--; /* the ')' */
-	while (n > 0 && text[n - 1] == ' ')
-		n--;
 	start = n;
-	while (start > 0 && ((text[start - 1] >= 'a' && text[start - 1] <= 'z') ||
-			     (text[start - 1] >= '0' && text[start - 1] <= '9') ||
-			     text[start - 1] == '-'))
+	while (start > 0 && (is_key_char(text[start - 1]) || text[start - 1] == ' ' ||
+			     text[start - 1] == ','))
 		start--;
-	if (start == n)
-		return NULL;
-	{
-		size_t key_end = n, p = start;
-		char *key;
-
-		while (p > 0 && text[p - 1] == ' ')
-			p--;
-		if (p < m || strncasecmp(text + p - m, FORM_MARK, m) != 0)
-			return NULL;
-		p -= m;
-		while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t'))
-			p--;
-		if (p == 0)
-			return NULL; /* an item that is only the mark keeps it as text */
-		key = xstrndup(text + start, key_end - start);
-		text[p] = '\0';
-		return key;
+	/* the keys: words separated by commas, none empty */
+	for (size_t i = start; i < n;) {
+		size_t w;
+		if (text[i] == ' ') {
+			i++;
+			continue;
+		}
+		if (text[i] == ',') {
+			if (key_next)
+				break;
+			key_next = true;
+			i++;
+			continue;
+		}
+		if (!key_next)
+			break;
+		for (w = i; w < n && is_key_char(text[w]); w++)
+			;
+		strbuf_printf(&keys, "%s%.*s", keys.len ? "," : "", (int)(w - i), text + i);
+		key_next = false;
+		i = w;
 	}
+	p = start;
+	if (key_next || keys.len == 0 || p < m || strncasecmp(text + p - m, FORM_MARK, m) != 0) {
+		free(keys.s);
+		return NULL;
+	}
+	p -= m;
+	while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+		p--;
+	if (p == 0) { /* an item that is only the mark keeps it as text */
+		free(keys.s);
+		return NULL;
+	}
+	text[p] = '\0';
+	return strbuf_take(&keys);
 }
 
 /* Heading entry above entry i that starts its group (its parent), or -1. */

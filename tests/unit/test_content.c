@@ -127,10 +127,12 @@ test_model_form_mark(void)
 		    "- [ ] Take the course (required) (FORM:  lfc102 )\n"
 		    "- [ ] Read the charter\n"
 		    "- [ ] Ask (form: Not A Key)\n"
-		    "- [ ] (form: youtube)\n");
+		    "- [ ] (form: youtube)\n"
+		    "- [ ] Own the lists (form: group-list-owner,leads-list-owner )\n"
+		    "- [ ] Trail (form: a,)\n");
 	char id[13];
 
-	CU_ASSERT_EQUAL_FATAL(r->nitems, 6);
+	CU_ASSERT_EQUAL_FATAL(r->nitems, 8);
 	UNIT_ASSERT_STR("Update sigs.yaml", r->items[0].text);
 	UNIT_ASSERT_STR("sigs-yaml", r->items[0].form);
 	CU_ASSERT_FALSE(r->items[0].required);
@@ -149,6 +151,11 @@ test_model_form_mark(void)
 	/* an item that is only the mark keeps it as its text */
 	UNIT_ASSERT_STR("(form: youtube)", r->items[5].text);
 	CU_ASSERT_PTR_NULL(r->items[5].form);
+	/* several tasks: keys separated by commas */
+	UNIT_ASSERT_STR("Own the lists", r->items[6].text);
+	UNIT_ASSERT_STR("group-list-owner,leads-list-owner", r->items[6].form);
+	UNIT_ASSERT_STR("Trail (form: a,)", r->items[7].text);
+	CU_ASSERT_PTR_NULL(r->items[7].form);
 	role_drop(r);
 }
 
