@@ -128,7 +128,8 @@ static const struct form_task {
 } FORM_TASKS[] = {
     {"org-member", true, "Member of the Kubernetes GitHub organization"},
     {"lfc102", true, "LFC102 inclusive open source community course completed"},
-    {"sigs-yaml", false, "sigs.yaml and its generated files updated; leaving leads listed as emeritus"},
+    {"sigs-yaml", false,
+     "sigs.yaml and its generated files updated; leaving leads listed as emeritus"},
     {"org-owners", false, "OWNERS_ALIASES in kubernetes/org updated"},
     {"milestone-maintainers", false, "Milestone maintainers team in kubernetes/org updated"},
     {"org-teams", false, "Other kubernetes/org teams checked and updated"},

@@ -20,8 +20,8 @@
 #include "content.h"
 #include "files.h"
 #include "markdown.h"
-#include "text.h"
 #include "strbuf.h"
+#include "text.h"
 #include "xalloc.h"
 
 #define PEEK_BYTES 8192
@@ -529,8 +529,8 @@ strip_form(char *text)
 		return NULL;
 	n--; /* the ')' */
 	start = n;
-	while (start > 0 && (is_key_char(text[start - 1]) || text[start - 1] == ' ' ||
-			     text[start - 1] == ','))
+	while (start > 0 &&
+	       (is_key_char(text[start - 1]) || text[start - 1] == ' ' || text[start - 1] == ','))
 		start--;
 	/* the keys: words separated by commas, none empty */
 	for (size_t i = start; i < n;) {
