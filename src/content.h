@@ -47,6 +47,8 @@ struct check_item {
 	uint32_t task; /* task number in the document (mdrender numbering) */
 	bool checked;  /* ticked in the Markdown itself */
 	bool required; /* a prerequisite: the item ends with "(required)" */
+	char *form;    /* keys of the Leadership Change form tasks it answers,
+			* "a,b" ("(form: a, b)" at its end), or NULL */
 };
 
 struct skill_area {

@@ -116,30 +116,89 @@ common_role(struct store *st, struct catalog *cat, char *const *profiles, size_t
 	return r;
 }
 
-/* The items of the checklist (prerequisites when required, else the
- * other items) as task-list items, ticked when every candidate has done
- * them; otherwise who has. */
+/* The checkbox tasks of the community's Leadership Change issue form, in
+ * the form's order, each in rolebook's own words.  A checklist item
+ * answers one when it ends with "(form: KEY, ...)" (content/README.md); the
+ * keys are fixed here and documented in content/README.md and the man
+ * page. */
+static const struct form_task {
+	const char *key;
+	bool prereq; /* under "Prerequisites for new leads" */
+	const char *words;
+} FORM_TASKS[] = {
+    {"org-member", true, "Member of the Kubernetes GitHub organization"},
+    {"lfc102", true, "LFC102 inclusive open source community course completed"},
+    {"sigs-yaml", false,
+     "sigs.yaml and its generated files updated; leaving leads listed as emeritus"},
+    {"org-owners", false, "OWNERS_ALIASES in kubernetes/org updated"},
+    {"milestone-maintainers", false, "Milestone maintainers team in kubernetes/org updated"},
+    {"org-teams", false, "Other kubernetes/org teams checked and updated"},
+    {"enhancements-owners", false, "OWNERS_ALIASES in kubernetes/enhancements updated"},
+    {"k8s-io-owners", false, "OWNERS_ALIASES in kubernetes/k8s.io updated"},
+    {"feature-approvers", false,
+     "Feature approvers in kubernetes/kubernetes OWNERS_ALIASES updated, if they apply"},
+    {"leads-list", false, "Membership of the leads mailing list updated (groups.yaml)"},
+    {"other-lists", false, "Membership of other mailing lists and groups updated"},
+    {"slack-chairs", false, "In the #chairs-and-techleads Slack channel"},
+    {"leads-list-owner", false, "Owners of the group's leads mailing list updated"},
+    {"group-list-owner", false, "Owners of the group's mailing list updated"},
+    {"calendar-owner", false, "Owners of the group's calendar updated"},
+    {"1password", false, "1Password access and teams updated (through the ContribEx leads)"},
+    {"youtube", false, "YouTube playlist permissions updated (through the YouTube moderators)"},
+};
+
+/* True when the item's form keys ("a,b", or NULL) hold key. */
+static bool
+has_key(const char *keys, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (const char *p = keys; p != NULL && *p != '\0'; p += strcspn(p, ","), p += *p == ',')
+		if (strncmp(p, key, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* True when candidate k has done every item of the role that answers
+ * the form task key; false when none does (*any false). */
+static bool
+answered(const struct report_role *rr, size_t k, const char *key, bool *any)
+{
+	const struct role *r = rr[k].role;
+	bool all = true;
+
+	*any = false;
+	for (size_t i = 0; i < r->nitems; i++)
+		if (has_key(r->items[i].form, key)) {
+			*any = true;
+			all &= rr[k].cl.v[i].done;
+		}
+	return *any && all;
+}
+
+/* The form's tasks (its prerequisites when prereq, else its other
+ * tasks) as task-list items, ticked when every candidate has done the
+ * checklist items that answer them; otherwise who has.  A task no item
+ * answers is left unticked. */
 static void
 put_tasks(struct strbuf *b, const struct report_role *rr, char *const *profiles, size_t n,
-	  bool required)
+	  bool prereq)
 {
-	const struct role *r = rr[0].role;
-	bool any = false;
-
-	for (size_t i = 0; i < r->nitems; i++) {
+	for (size_t t = 0; t < sizeof FORM_TASKS / sizeof FORM_TASKS[0]; t++) {
+		const struct form_task *f = &FORM_TASKS[t];
 		size_t done = 0;
+		bool any;
 
-		if (r->items[i].required != required)
+		if (f->prereq != prereq)
 			continue;
-		any = true;
 		for (size_t k = 0; k < n; k++)
-			done += rr[k].cl.v[i].done;
-		strbuf_printf(b, "- [%c] ", done == n ? 'x' : ' ');
-		report_md_text(b, r->items[i].text);
+			done += answered(rr, k, f->key, &any);
+		strbuf_printf(b, "- [%c] ", n > 0 && done == n ? 'x' : ' ');
+		report_md_text(b, f->words);
 		if (done > 0 && done < n) {
 			const char *sep = " (done: ";
 			for (size_t k = 0; k < n; k++)
-				if (rr[k].cl.v[i].done) {
+				if (answered(rr, k, f->key, &any)) {
 					strbuf_puts(b, sep);
 					report_md_text(b, profiles[k]);
 					sep = ", ";
@@ -148,8 +207,6 @@ put_tasks(struct strbuf *b, const struct report_role *rr, char *const *profiles,
 		}
 		strbuf_puts(b, "\n");
 	}
-	if (!any)
-		strbuf_puts(b, NO_RESPONSE "\n");
 }
 
 /* "Leadership 2.8 → 3.6 ↑ · Objectivity ..." of the candidate's own

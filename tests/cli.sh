@@ -212,7 +212,7 @@ if command -v sqlite3 >/dev/null; then
 		INSERT INTO positions SELECT id, 'notes', NULL, 0, 100 FROM profiles
 		WHERE name = 'bob';"
 	check "a file only read is no role in profiles" "alice
-  program-manager          1/26" "$(rb --db "$D" profiles)"
+  program-manager          1/28" "$(rb --db "$D" profiles)"
 	out=$(rb --db "$D" -p alice report)
 	lacks "a file only read is not reported" "notes: not in the handbook" "$out"
 	lacks "a file only read is not reported as skipped" "Not reported" "$out"
@@ -237,7 +237,7 @@ out=$(rb --db "$R" report --all); rc=$?
 check "report --all: exit 0" 0 "$rc"
 contains "report --all: alice" "Readiness report for alice" "$out"
 contains "report --all: bob" "Readiness report for bob" "$out"
-contains "report: the prerequisites marked and counted apart" "Prerequisites: 1 of 2 done; onboarding tasks: 1 of 24 done
+contains "report: the prerequisites marked and counted apart" "Prerequisites: 1 of 2 done; onboarding tasks: 1 of 26 done
 
 First week
   1. [x] Confirm you are a Kubernetes GitHub org member, or request membership  (prerequisite)  (done " "$out"
@@ -249,6 +249,7 @@ check "report --format issue without --sig: exit 2" 2 "$rc"
 contains "report --format issue without --sig: message" "--format issue needs --sig NAME" "$err"
 err=$(rb --db "$R" report --sig "SIG Node" 2>&1); rc=$?
 check "report --sig without --format issue: exit 2" 2 "$rc"
+rb --db "$R" -p alice check program-manager 6 >/dev/null # the Slack channel: a form task
 out=$(rb --db "$R" -p alice report --format issue --sig "SIG Node" --offboarding "@old-lead" \
 	--discussion "https://groups.google.com/g/dev/c/a_b#c"); rc=$?
 check "report --format issue: exit 0" 0 "$rc"
@@ -270,13 +271,28 @@ SIG Node
 
 ### Prerequisites for new leads:
 
-- [x] Confirm you are a Kubernetes GitHub org member, or request membership
-- [ ] Complete the LFC102 Inclusive Open Source Community Orientation course
+- [x] Member of the Kubernetes GitHub organization
+- [ ] LFC102 inclusive open source community course completed
 
 ### Onboarding / Offboarding tasks:
 
-- [x] Read the SIG charter and note how it defines the Program Manager role
-- [ ] Read the SIG's latest annual report" "$out"
+- [ ] sigs.yaml and its generated files updated; leaving leads listed as emeritus
+- [ ] OWNERS\\_ALIASES in kubernetes/org updated
+- [ ] Milestone maintainers team in kubernetes/org updated
+- [ ] Other kubernetes/org teams checked and updated
+- [ ] OWNERS\\_ALIASES in kubernetes/enhancements updated
+- [ ] OWNERS\\_ALIASES in kubernetes/k8s.io updated
+- [ ] Feature approvers in kubernetes/kubernetes OWNERS\\_ALIASES updated, if they apply
+- [ ] Membership of the leads mailing list updated (groups.yaml)
+- [ ] Membership of other mailing lists and groups updated
+- [x] In the \\#chairs-and-techleads Slack channel
+- [ ] Owners of the group's leads mailing list updated
+- [ ] Owners of the group's mailing list updated
+- [ ] Owners of the group's calendar updated
+- [ ] 1Password access and teams updated (through the ContribEx leads)
+- [ ] YouTube playlist permissions updated (through the YouTube moderators)
+
+### Additional information:" "$out"
 contains "report --format issue: the verdict" "**Readiness:** not yet: 1 of 2 prerequisites not done; self: Leadership not rated, Objectivity not rated, Strategic thinking not rated; no reviewer has rated yet" "$out"
 err=$(rb --db "$R" -p alice report --format issue --sig "SIG Node" --offboarding "a b!" 2>&1); rc=$?
 check "report --format issue with a bad handle: exit 1" 1 "$rc"

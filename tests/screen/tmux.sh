@@ -247,7 +247,7 @@ start 80 24 --content "$TEST_TMP/long"
 home_row "80 columns: a long title is cut before its tag" "The Very Long" " (folder)" "0/1 "
 keys Q
 start 45 20
-home_row "45 columns: a user role's tag is whole and apart from its progress" "Program Mana" " (yours)" "0/26 "
+home_row "45 columns: a user role's tag is whole and apart from its progress" "Program Mana" " (yours)" "0/32 "
 keys Q
 rm -r "$XDG_DATA_HOME/rolebook/roles"
 
@@ -264,10 +264,10 @@ start 80 24 technical-lead
 expect "role opens for the checklist" "│ Technical Lead"
 keys c
 expect "c opens the checklist" "Technical Lead › Checklist"
-expect "nothing done yet" "0 of 26 done"
+expect "nothing done yet" "0 of 32 done"
 keys Space j x j j Space
-expect "three items ticked" "3 of 26 done"
-bar=$(screen | head -1 | grep -o '3/26 .*')
+expect "three items ticked" "3 of 32 done"
+bar=$(screen | head -1 | grep -o '3/32 .*')
 keys e
 keys -l "merged in PR 42"
 keys Enter
@@ -278,10 +278,10 @@ expect "h hides done items" "done items hidden"
 keys Q
 sleep 0.3
 start 80 24
-expect "after a restart the home screen shows the progress" "3/26"
+expect "after a restart the home screen shows the progress" "3/32"
 keys j Enter c
-expect "after a restart the checklist is the same" "3 of 26 done"
-check "the same progress bar" "$bar" "$(screen | head -1 | grep -o '3/26 .*')"
+expect "after a restart the checklist is the same" "3 of 32 done"
+check "the same progress bar" "$bar" "$(screen | head -1 | grep -o '3/32 .*')"
 contains "the done date is shown" "done $(date -u +%Y-%m-%d)" "$(screen)"
 keys Q
 
@@ -406,10 +406,10 @@ fi
 # --- two copies at once: one sees the other's change on redraw ---
 start 80 24 technical-lead
 keys c
-expect "first copy shows its checklist" "3 of 26 done"
+expect "first copy shows its checklist" "3 of 32 done"
 "$ROLEBOOK" check technical-lead 10 >/dev/null
 keys r
-expect "r shows a change made by another process" "4 of 26 done"
+expect "r shows a change made by another process" "4 of 32 done"
 keys Q
 
 # A sanitizer build writes its reports to files, not into a pane (where no

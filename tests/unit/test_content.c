@@ -114,6 +114,51 @@ areas_stmts(const struct role *r, size_t area)
 	return n;
 }
 
+/* "(form: KEY)" at an item's end names the Leadership Change form task it
+ * answers; like "(required)" it is left out of the text and the id, in
+ * either order with it. */
+static void
+test_model_form_mark(void)
+{
+	struct role *r = role_from_text(
+	    "form", "# F\n\n## Onboarding checklist\n\n"
+		    "- [ ] Update sigs.yaml (form: sigs-yaml)\n"
+		    "- [ ] Be an org member (form: org-member) (required)\n"
+		    "- [ ] Take the course (required) (FORM:  lfc102 )\n"
+		    "- [ ] Read the charter\n"
+		    "- [ ] Ask (form: Not A Key)\n"
+		    "- [ ] (form: youtube)\n"
+		    "- [ ] Own the lists (form: group-list-owner,leads-list-owner )\n"
+		    "- [ ] Trail (form: a,)\n");
+	char id[13];
+
+	CU_ASSERT_EQUAL_FATAL(r->nitems, 8);
+	UNIT_ASSERT_STR("Update sigs.yaml", r->items[0].text);
+	UNIT_ASSERT_STR("sigs-yaml", r->items[0].form);
+	CU_ASSERT_FALSE(r->items[0].required);
+	content_item_id("Update sigs.yaml", id);
+	UNIT_ASSERT_STR(id, r->items[0].id);
+	UNIT_ASSERT_STR("Be an org member", r->items[1].text);
+	UNIT_ASSERT_STR("org-member", r->items[1].form);
+	CU_ASSERT_TRUE(r->items[1].required);
+	UNIT_ASSERT_STR("Take the course", r->items[2].text);
+	UNIT_ASSERT_STR("lfc102", r->items[2].form);
+	CU_ASSERT_TRUE(r->items[2].required);
+	CU_ASSERT_PTR_NULL(r->items[3].form);
+	/* not a key: kept as written */
+	UNIT_ASSERT_STR("Ask (form: Not A Key)", r->items[4].text);
+	CU_ASSERT_PTR_NULL(r->items[4].form);
+	/* an item that is only the mark keeps it as its text */
+	UNIT_ASSERT_STR("(form: youtube)", r->items[5].text);
+	CU_ASSERT_PTR_NULL(r->items[5].form);
+	/* several tasks: keys separated by commas */
+	UNIT_ASSERT_STR("Own the lists", r->items[6].text);
+	UNIT_ASSERT_STR("group-list-owner,leads-list-owner", r->items[6].form);
+	UNIT_ASSERT_STR("Trail (form: a,)", r->items[7].text);
+	CU_ASSERT_PTR_NULL(r->items[7].form);
+	role_drop(r);
+}
+
 /* ---- content_item_id --------------------------------------------------- */
 
 static void
@@ -1180,6 +1225,7 @@ test_content_register(void)
 	    {"bundled roles", test_bundled},
 	    {"bundled ids stable", test_bundled_ids_stable},
 	    {"checklist items", test_model_checklist},
+	    {"form task mark", test_model_form_mark},
 	    {"skill areas and statements", test_model_areas_statements},
 	    {"bold-led skill areas", test_model_bold_led},
 	    {"bold-led name too long", test_model_bold_led_long},

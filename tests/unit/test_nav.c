@@ -224,14 +224,14 @@ test_redraw_flags(void)
 	stop();
 }
 
-/* The column where "/26" (the progress count) starts in the header. */
+/* The column where "/28" (the progress count) starts in the header. */
 static int
 progress_col(void)
 {
 	app_draw(&app, &fr);
 	for (int c = 0; c + 2 < fr.cols; c++)
 		if (frame_cell(&fr, 0, c)->cp == '/' && frame_cell(&fr, 0, c + 1)->cp == '2' &&
-		    frame_cell(&fr, 0, c + 2)->cp == '6')
+		    frame_cell(&fr, 0, c + 2)->cp == '8')
 			return c;
 	return -1;
 }
@@ -249,7 +249,7 @@ test_header_position_width(void)
 	at_top = progress_col();
 	CU_ASSERT(at_top > 0);
 	r = row(0);
-	CU_ASSERT_PTR_NOT_NULL(strstr(r, " 0/26"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, " 0/28"));
 	free(r);
 	/* down until the position has two digits */
 	for (;;) {

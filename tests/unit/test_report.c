@@ -288,26 +288,39 @@ count(const char *s, const char *needle)
 	return n;
 }
 
-/* The demo role with "Join the channel" marked required, loaded from
- * memory under the demo role's id so that alice's records match. */
+/* Appends mark to the checklist item line "- [ ] item" of text. */
+static void
+mark_item(char **text, const char *item, const char *mark)
+{
+	struct strbuf b = {0};
+	char *line = xasprintf("- [ ] %s\n", item), *at = strstr(*text, line);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	strbuf_add(&b, *text, (size_t)(at - *text) + strlen(line) - 1);
+	strbuf_printf(&b, " %s", mark);
+	strbuf_puts(&b, at + strlen(line) - 1);
+	free(line);
+	free(*text);
+	*text = strbuf_take(&b);
+}
+
+/* The demo role with "Join the channel" marked required, and items
+ * marked with the Leadership Change form's tasks they answer, loaded
+ * from memory under the demo role's id so that alice's records match. */
 static struct role *
 demo_with_prerequisite(void)
 {
-	char *text = fixture_slurp(DATA "/roles/demo.md"), *at;
-	struct strbuf b = {0};
+	char *text = fixture_slurp(DATA "/roles/demo.md");
 	struct role *r = xcalloc(1, sizeof *r);
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-	at = strstr(text, "- [ ] Join the channel\n");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
-	strbuf_add(&b, text, (size_t)(at - text) + strlen("- [ ] Join the channel"));
-	strbuf_puts(&b, " (required)");
-	strbuf_puts(&b, at + strlen("- [ ] Join the channel"));
+	mark_item(&text, "Read the charter", "(form: sigs-yaml)");
+	mark_item(&text, "Join the channel", "(form: org-member, slack-chairs) (required)");
+	mark_item(&text, "Attend a meeting", "(form: youtube)");
 	r->id = xstrdup(DEMO);
 	r->path = xstrdup("(memory)");
 	r->threshold = 3.0;
-	role_load_text(r, b.s, b.len);
-	free(b.s);
+	role_load_text(r, text, strlen(text));
 	free(text);
 	return r;
 }
@@ -332,8 +345,26 @@ test_report_issue(void)
 	    out, "### SIG/WG name:\n\nSIG Demo\n\n### Onboarding Lead(s):\n\n@alice, @dan\n\n"
 		 "### Offboarding Lead(s):\n\n@old-lead, @former\n\n### Link to discussion:"
 		 "\n\n<https://example.org/d_1#c>\n\n### Prerequisites for new leads:\n\n"
-		 "- [x] Join the channel\n\n### Onboarding / Offboarding tasks:\n\n"
-		 "- [ ] Read the charter (done: alice)\n- [ ] Attend a meeting\n\n"
+		 "- [x] Member of the Kubernetes GitHub organization\n"
+		 "- [ ] LFC102 inclusive open source community course completed\n\n"
+		 "### Onboarding / Offboarding tasks:\n\n"
+		 "- [ ] sigs.yaml and its generated files updated; leaving leads listed as "
+		 "emeritus (done: alice)\n"
+		 "- [ ] OWNERS\\_ALIASES in kubernetes/org updated\n"
+		 "- [ ] Milestone maintainers team in kubernetes/org updated\n"
+		 "- [ ] Other kubernetes/org teams checked and updated\n"
+		 "- [ ] OWNERS\\_ALIASES in kubernetes/enhancements updated\n"
+		 "- [ ] OWNERS\\_ALIASES in kubernetes/k8s.io updated\n"
+		 "- [ ] Feature approvers in kubernetes/kubernetes OWNERS\\_ALIASES updated, if "
+		 "they apply\n"
+		 "- [ ] Membership of the leads mailing list updated (groups.yaml)\n"
+		 "- [ ] Membership of other mailing lists and groups updated\n"
+		 "- [x] In the \\#chairs-and-techleads Slack channel\n"
+		 "- [ ] Owners of the group's leads mailing list updated\n"
+		 "- [ ] Owners of the group's mailing list updated\n"
+		 "- [ ] Owners of the group's calendar updated\n"
+		 "- [ ] 1Password access and teams updated (through the ContribEx leads)\n"
+		 "- [ ] YouTube playlist permissions updated (through the YouTube moderators)\n\n"
 		 "### Additional information:\n\n#### alice: Demo Lead\n\n"
 		 "Prerequisites: 1 of 1 done; onboarding tasks: 1 of 2 done\n\n"
 		 "| Skill area | Self | bob | carol | Threshold |\n"));
@@ -349,8 +380,8 @@ test_report_issue(void)
 	 * and no mention but the leads' */
 	html = github_html(out);
 	CU_ASSERT_EQUAL(count(html, "<h3>"), 8);
-	CU_ASSERT_EQUAL(count(html, "<input type=\"checkbox\""), 3);
-	CU_ASSERT_EQUAL(count(html, "<input type=\"checkbox\" checked"), 1);
+	CU_ASSERT_EQUAL(count(html, "<input type=\"checkbox\""), 17);
+	CU_ASSERT_EQUAL(count(html, "<input type=\"checkbox\" checked"), 2);
 	CU_ASSERT(html_has(html, "<a href=\"https://example.org/d_1#c\">", true));
 	CU_ASSERT(html_has(html, "<a href=\"https://x.org/a_b\">", true));
 	CU_ASSERT(html_has(html, "@team", false));
