@@ -224,11 +224,57 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 
 /* ---- leaf blocks ---- */
 
+/* Cuts the run back to len bytes. */
+static void
+run_cut(struct runbuf *rb, size_t len)
+{
+	while (rb->nsegs > 0 && rb->segs[rb->nsegs - 1].off >= len)
+		rb->nsegs--;
+	if (rb->nsegs > 0 && rb->segs[rb->nsegs - 1].off + rb->segs[rb->nsegs - 1].len > len)
+		rb->segs[rb->nsegs - 1].len = len - rb->segs[rb->nsegs - 1].off;
+	rb->len = len;
+}
+
+/*
+ * A checklist item's marks for rolebook, "(required)" and "(form: KEY)"
+ * at its end (see content/README.md), are the content's data, not text
+ * for the reader: the role model reads them, the rendered text leaves
+ * them out.
+ */
+static void
+strip_item_marks(struct state *st, cmark_node *para)
+{
+	cmark_node *item = cmark_node_parent(para);
+	struct runbuf *rb = &st->run;
+	bool checked;
+
+	if (item == NULL || cmark_node_get_type(item) != CMARK_NODE_ITEM ||
+	    cmark_node_first_child(item) != para || !md_is_task(item, &checked))
+		return;
+	for (int k = 0; k < 3; k++) {
+		size_t len = rb->len, open;
+		while (len > 0 && rb->buf[len - 1] == ' ')
+			len--;
+		if (len == 0 || rb->buf[len - 1] != ')')
+			return;
+		for (open = len - 1; open > 0 && rb->buf[open] != '('; open--)
+			;
+		if (rb->buf[open] != '(' ||
+		    !((len - open == 10 && memcmp(rb->buf + open, "(required)", 10) == 0) ||
+		      (len - open > 7 && memcmp(rb->buf + open, "(form: ", 7) == 0)))
+			return;
+		while (open > 0 && rb->buf[open - 1] == ' ')
+			open--;
+		run_cut(rb, open);
+	}
+}
+
 static void
 render_paragraph(struct state *st, cmark_node *n, uint16_t style)
 {
 	wrap_open_block(st);
 	mdrender_inlines(st, n, style);
+	strip_item_marks(st, n);
 	if (st->run.len == 0) {
 		/* an empty item ("- [ ]" alone) still gets its marker line */
 		wrap_begin_line(st, false);

@@ -559,6 +559,26 @@ test_ordered(void)
 	rd_close(&x);
 }
 
+/* A checklist item's marks for rolebook ("(required)", "(form: KEY)") are
+ * data for the role model, not text: the rendered item leaves them out;
+ * the same words elsewhere stay. */
+static void
+test_task_marks(void)
+{
+	struct rendered x;
+	const char *md = "- [ ] Join the org (form: org-member) (required)\n"
+			 "- [x] Update sigs.yaml (form: sigs-yaml, org-owners)\n"
+			 "- [ ] Say (required) in the middle\n"
+			 "- plain item (required)\n";
+
+	rd_open(&x, md, 60, 0);
+	LINE_IS(&x.r.lines, 0, "\xe2\x98\x90 Join the org");
+	LINE_IS(&x.r.lines, 1, "\xe2\x98\x91 Update sigs.yaml");
+	LINE_IS(&x.r.lines, 2, "\xe2\x98\x90 Say (required) in the middle");
+	LINE_IS(&x.r.lines, 3, "\xe2\x80\xa2 plain item (required)");
+	rd_close(&x);
+}
+
 static void
 test_tasks(void)
 {
@@ -1760,6 +1780,7 @@ test_mdrender_register(void)
 	    {"bullet lists", test_bullets},
 	    {"ordered lists", test_ordered},
 	    {"task lists", test_tasks},
+	    {"a task's marks are not text", test_task_marks},
 	    {"task lines at narrow widths", test_tasks_narrow},
 	    {"items that are only a definition", test_definition_items},
 	    {"search across wrapped lines", test_search_across},

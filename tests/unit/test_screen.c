@@ -734,7 +734,7 @@ test_resize_keeps_place(void)
 	type("]]jjjjjjjjjjjj");
 	r = row(1);
 	UNIT_ASSERT_STR(" Technical Lead         │   its size.", r);
-	CU_ASSERT_TRUE(header_has("18%"));
+	CU_ASSERT_TRUE(header_has("19%"));
 	app_resize(&app, 30, 100);
 	free(r);
 	r = row(1);
