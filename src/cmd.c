@@ -31,6 +31,7 @@
 #include "paths.h"
 #include "report.h"
 #include "store.h"
+#include "strbuf.h"
 #include "text.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -436,48 +437,36 @@ cmd_find(int argc, char **argv, int *skip)
 	return &commands[0];
 }
 
+/* Appends word, the k-th (from 1) of n, to a list "a, b and c". */
+static void
+list_add(struct strbuf *b, size_t k, size_t n, const char *prefix, const char *word)
+{
+	strbuf_printf(b, "%s%s%s", k == 1 ? "" : k == n ? " and " : ", ", prefix, word);
+}
+
 /* "--a, --b and --c" of the command-specific options, and "x, y and z"
  * of the commands that take them: a new string. */
 static char *
 specific_summary(void)
 {
-	char *opts = xstrdup(""), *cmds = xstrdup(""), *out;
+	struct strbuf opts = {0}, cmds = {0};
 	size_t nopts = 0, ncmds = 0, k = 0;
+	char *out;
 
 	for (size_t i = 0; i < NOPTIONS; i++)
 		nopts += specific(options[i].key);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		ncmds += *commands[i].options != '\0';
-	for (size_t i = 0; i < NOPTIONS; i++) {
-		char *next;
-		if (!specific(options[i].key))
-			continue;
-		k++;
-		next = xasprintf("%s%s--%s", opts,
-				 k == 1	      ? ""
-				 : k == nopts ? " and "
-					      : ", ",
-				 options[i].name);
-		free(opts);
-		opts = next;
-	}
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (specific(options[i].key))
+			list_add(&opts, ++k, nopts, "--", options[i].name);
 	k = 0;
-	for (size_t i = 0; i < NCOMMANDS; i++) {
-		char *next;
-		if (*commands[i].options == '\0')
-			continue;
-		k++;
-		next = xasprintf("%s%s%s", cmds,
-				 k == 1	      ? ""
-				 : k == ncmds ? " and "
-					      : ", ",
-				 commands[i].name);
-		free(cmds);
-		cmds = next;
-	}
-	out = xasprintf("%s go with %s", opts, cmds);
-	free(opts);
-	free(cmds);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (*commands[i].options != '\0')
+			list_add(&cmds, ++k, ncmds, "", commands[i].name);
+	out = xasprintf("%s go with %s", opts.len ? opts.s : "", cmds.len ? cmds.s : "");
+	free(opts.s);
+	free(cmds.s);
 	return out;
 }
 

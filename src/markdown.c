@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -466,4 +467,109 @@ md_front_value(const char *front, const char *key)
 			s++;
 	}
 	return NULL;
+}
+
+/* The mark of a prerequisite: a checklist item ending with it is required
+ * (content/README.md).  It is not part of the item's text or id, so
+ * marking an item keeps the progress recorded against it. */
+#define REQUIRED_MARK "(required)"
+
+/* Removes a trailing REQUIRED_MARK (any case, spaces before it) from
+ * text; true when there was one. */
+static bool
+strip_required(char *text)
+{
+	size_t n = strlen(text), m = strlen(REQUIRED_MARK);
+
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	if (n < m || strncasecmp(text + n - m, REQUIRED_MARK, m) != 0)
+		return false;
+	n -= m;
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	if (n == 0)
+		return false; /* an item that is only the mark keeps it as text */
+	text[n] = '\0';
+	return true;
+}
+
+/* The mark naming the Leadership Change form tasks an item answers:
+ * "(form: KEY)" or "(form: KEY, KEY)" at its end, each KEY of lowercase
+ * letters, digits and hyphens (content/README.md; the keys are listed in
+ * report_issue.c).  Like REQUIRED_MARK it is not part of the item's
+ * text or id. */
+#define FORM_MARK "(form:"
+
+static bool
+is_key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+/* Removes a trailing form mark (spaces before it and around its keys)
+ * from text; its keys as "a,b" (allocated) when there was one, else
+ * NULL. */
+static char *
+strip_form(char *text)
+{
+	size_t n = strlen(text), m = strlen(FORM_MARK), start, p;
+	struct strbuf keys = {0};
+	bool key_next = true; /* reading right to left: a key is due */
+
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	if (n == 0 || text[n - 1] != ')')
+		return NULL;
+	n--; /* the ')' */
+	start = n;
+	while (start > 0 &&
+	       (is_key_char(text[start - 1]) || text[start - 1] == ' ' || text[start - 1] == ','))
+		start--;
+	/* the keys: words separated by commas, none empty */
+	for (size_t i = start; i < n;) {
+		size_t w;
+		if (text[i] == ' ') {
+			i++;
+			continue;
+		}
+		if (text[i] == ',') {
+			if (key_next)
+				break;
+			key_next = true;
+			i++;
+			continue;
+		}
+		if (!key_next)
+			break;
+		for (w = i; w < n && is_key_char(text[w]); w++)
+			;
+		strbuf_printf(&keys, "%s%.*s", keys.len ? "," : "", (int)(w - i), text + i);
+		key_next = false;
+		i = w;
+	}
+	p = start;
+	if (key_next || keys.len == 0 || p < m || strncasecmp(text + p - m, FORM_MARK, m) != 0) {
+		free(keys.s);
+		return NULL;
+	}
+	p -= m;
+	while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+		p--;
+	if (p == 0) { /* an item that is only the mark keeps it as text */
+		free(keys.s);
+		return NULL;
+	}
+	text[p] = '\0';
+	return strbuf_take(&keys);
+}
+
+void
+md_strip_item_marks(char *text, bool *required, char **form)
+{
+	/* the two marks, in either order */
+	*required = strip_required(text);
+	*form = strip_form(text);
+	if (!*required)
+		*required = strip_required(text);
 }

@@ -81,4 +81,14 @@ bool md_opens_with(cmark_node *doc, const char *title);
  */
 char *md_front_value(const char *front, const char *key);
 
+/*
+ * rolebook's marks at the end of a checklist item's text, "(required)"
+ * and "(form: KEY[, KEY])" in either order (content/README.md): cut off
+ * text in place (with the spaces before them); *required says whether it
+ * was required, *form gets the form's keys as "a,b" (a new string) or
+ * NULL.  An item that is only a mark keeps it as text.  The role model
+ * reads the marks; the renderer leaves them out of the item's text.
+ */
+void md_strip_item_marks(char *text, bool *required, char **form);
+
 #endif

@@ -235,38 +235,27 @@ run_cut(struct runbuf *rb, size_t len)
 	rb->len = len;
 }
 
-/*
- * A checklist item's marks for rolebook, "(required)" and "(form: KEY)"
- * at its end (see content/README.md), are the content's data, not text
- * for the reader: the role model reads them, the rendered text leaves
- * them out.
- */
+/* A checklist item's marks for rolebook ("(required)", "(form: KEY)")
+ * are the role model's data, not text for the reader: the rendered item
+ * leaves them out, by the role model's own rule (md_strip_item_marks). */
 static void
 strip_item_marks(struct state *st, cmark_node *para)
 {
 	cmark_node *item = cmark_node_parent(para);
 	struct runbuf *rb = &st->run;
-	bool checked;
+	bool checked, required;
+	char *text, *form = NULL;
 
 	if (item == NULL || cmark_node_get_type(item) != CMARK_NODE_ITEM ||
-	    cmark_node_first_child(item) != para || !md_is_task(item, &checked))
+	    cmark_node_first_child(item) != para || !md_is_task(item, &checked) || rb->len == 0 ||
+	    rb->buf[rb->len - 1] != ')')
 		return;
-	for (int k = 0; k < 3; k++) {
-		size_t len = rb->len, open;
-		while (len > 0 && rb->buf[len - 1] == ' ')
-			len--;
-		if (len == 0 || rb->buf[len - 1] != ')')
-			return;
-		for (open = len - 1; open > 0 && rb->buf[open] != '('; open--)
-			;
-		if (rb->buf[open] != '(' ||
-		    !((len - open == 10 && memcmp(rb->buf + open, "(required)", 10) == 0) ||
-		      (len - open > 7 && memcmp(rb->buf + open, "(form: ", 7) == 0)))
-			return;
-		while (open > 0 && rb->buf[open - 1] == ' ')
-			open--;
-		run_cut(rb, open);
-	}
+	text = xstrndup(rb->buf, rb->len);
+	md_strip_item_marks(text, &required, &form);
+	if (strlen(text) < rb->len)
+		run_cut(rb, strlen(text));
+	free(form);
+	free(text);
 }
 
 static void
