@@ -22,6 +22,8 @@
 #define APP_MIN_COLS 40
 #define APP_MAX_VIEWS 32
 
+struct open_plan;
+
 struct app {
 	struct catalog *cat;	/* borrowed */
 	struct store *store;	/* borrowed; NULL: progress is not kept */
@@ -59,6 +61,10 @@ struct app {
 	/* where the terminal cursor goes (-1: hidden) */
 	int cursor_row, cursor_col;
 	bool quit;
+	/* carries out a plan of open_link_plan() (the terminal layer sets
+	 * it; tests set their own); returns 0 or an errno.  NULL: the link
+	 * is shown instead (see app_open_url). */
+	int (*run_link)(struct app *a, const struct open_plan *plan, const char *url);
 };
 
 void app_init(struct app *a, struct catalog *cat, int rows, int cols);
@@ -121,5 +127,9 @@ bool app_progress_of(struct app *a, const char *profile, struct role *role, size
 /* Opens a role in a new reader, at `at` (NULL: where the profile left
  * it); returns false (status set) when the role cannot be loaded. */
 bool app_open_role(struct app *a, struct role *role, const struct nav_place *at);
+/* `o` on a link (app_open.c): url opened, copied or shown as
+ * open_link_plan() decides from the environment, or refused; the status
+ * line says which. */
+void app_open_url(struct app *a, const char *url);
 
 #endif

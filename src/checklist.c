@@ -12,42 +12,158 @@
 #include "text.h"
 #include "xalloc.h"
 
+const struct check_item *
+checklist_items(const struct role *role, enum checklist_list list, size_t *n)
+{
+	*n = list == CHECKLIST_OFFBOARDING ? role->noff_items : role->nitems;
+	return list == CHECKLIST_OFFBOARDING ? role->off_items : role->items;
+}
+
+/* True when id names an item of either list of role. */
+static bool
+role_has_item(const struct role *role, const char *id)
+{
+	for (size_t i = 0; i < role->nitems; i++)
+		if (strcmp(role->items[i].id, id) == 0)
+			return true;
+	for (size_t i = 0; i < role->noff_items; i++)
+		if (strcmp(role->off_items[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The record that holds the state of step id for the person: of all the
+ * profile's records of that id, under any role, the latest (on a tie, the
+ * one under role).  recs are sorted by item id.  NULL when none.
+ */
+static const struct store_item *
+shared_record(const struct store_item *recs, size_t n, const char *id, const char *role)
+{
+	const struct store_item *best = NULL;
+
+	for (size_t k = 0; k < n; k++) {
+		const struct store_item *r = &recs[k];
+		if (strcmp(r->item_id, id) != 0)
+			continue;
+		if (best == NULL || r->updated_at > best->updated_at ||
+		    (r->updated_at == best->updated_at && strcmp(r->role, role) == 0))
+			best = r;
+	}
+	return best;
+}
+
 enum store_status
-checklist_load(struct checklist *c, struct store *st, const char *profile, const struct role *role)
+checklist_load_list(struct checklist *c, struct store *st, const char *profile,
+		    const struct role *role, enum checklist_list list)
 {
 	enum store_status s = STORE_OK;
+	const struct check_item *items;
 
 	memset(c, 0, sizeof *c);
-	c->n = role->nitems;
+	c->list = list;
+	items = checklist_items(role, list, &c->n);
 	c->v = xcalloc(c->n ? c->n : 1, sizeof *c->v);
 	for (size_t i = 0; i < c->n; i++)
-		c->v[i].item = &role->items[i];
+		c->v[i].item = &items[i];
 	if (st != NULL)
-		s = store_items_get(st, profile, role->id, &c->recs, &c->nrecs);
+		s = store_items_get(st, profile, NULL, &c->recs, &c->nrecs);
 	if (s != STORE_OK) {
 		c->recs = NULL;
 		c->nrecs = 0;
 		return s;
 	}
 	c->stale = xcalloc(c->nrecs ? c->nrecs : 1, sizeof *c->stale);
-	for (size_t k = 0; k < c->nrecs; k++) {
+	for (size_t i = 0; i < c->n; i++) {
+		const struct store_item *rec =
+		    shared_record(c->recs, c->nrecs, c->v[i].item->id, role->id);
+		if (rec != NULL) {
+			c->v[i].rec = rec;
+			c->v[i].done = rec->done;
+			c->v[i].shared = strcmp(rec->role, role->id) != 0;
+		}
+		c->done += c->v[i].done;
+	}
+	for (size_t k = 0; k < c->nrecs && list == CHECKLIST_ONBOARDING; k++) {
 		const struct store_item *rec = &c->recs[k];
-		bool matched = false;
-
-		for (size_t i = 0; i < c->n; i++)
-			if (strcmp(c->v[i].item->id, rec->item_id) == 0) {
-				c->v[i].rec = rec;
-				c->v[i].done = rec->done;
-				matched = true;
-				break;
-			}
-		/* A stale record matters only if it holds progress or a note. */
-		if (!matched && (rec->done || (rec->note && *rec->note)))
+		/* A stale record of this role matters only if it holds
+		 * progress or a note. */
+		if (strcmp(rec->role, role->id) == 0 && !role_has_item(role, rec->item_id) &&
+		    (rec->done || (rec->note && *rec->note)))
 			c->stale[c->nstale++] = rec;
 	}
-	for (size_t i = 0; i < c->n; i++)
-		c->done += c->v[i].done;
 	return STORE_OK;
+}
+
+enum store_status
+checklist_load(struct checklist *c, struct store *st, const char *profile, const struct role *role)
+{
+	return checklist_load_list(c, st, profile, role, CHECKLIST_ONBOARDING);
+}
+
+/*
+ * Writes the state of item for profile: done (set_done) or the state it
+ * has, and note (set_note) or the one it has, under role and under every
+ * role holding a record of the same step, so that every copy agrees.
+ */
+static enum store_status
+write_shared(struct store *st, const char *profile, const struct role *role,
+	     const struct check_item *item, bool set_done, bool done, bool set_note,
+	     const char *note, int64_t now)
+{
+	struct store_item *recs = NULL;
+	size_t n = 0;
+	const struct store_item *cur;
+	enum store_status s;
+	int64_t done_at;
+
+	if (store_is_readonly(st))
+		return STORE_ERR_READONLY;
+	if ((s = store_items_get(st, profile, NULL, &recs, &n)) != STORE_OK)
+		return s;
+	cur = shared_record(recs, n, item->id, role->id);
+	if (!set_done)
+		done = cur != NULL && cur->done;
+	done_at = set_done || cur == NULL ? now : cur->done_at;
+	if (!set_note)
+		note = cur != NULL ? cur->note : NULL;
+	if ((s = store_begin(st)) != STORE_OK) {
+		store_items_free(recs, n);
+		return s;
+	}
+	/* role first, then the others that have the step (one record of
+	 * each role: recs are sorted by item id, then role) */
+	for (size_t k = 0; k <= n && s == STORE_OK; k++) {
+		const char *r = k == 0 ? role->id : recs[k - 1].role;
+		if (k > 0 &&
+		    (strcmp(recs[k - 1].item_id, item->id) != 0 || strcmp(r, role->id) == 0))
+			continue;
+		/* done_at through the time of setting, then updated_at now */
+		s = store_item_set_done(st, profile, r, item->id, k == 0 ? item->text : NULL, done,
+					done ? done_at : now);
+		if (s == STORE_OK)
+			s = store_item_set_note(st, profile, r, item->id, NULL, note, now);
+	}
+	store_items_free(recs, n);
+	if (s != STORE_OK) {
+		store_rollback(st);
+		return s;
+	}
+	return store_commit(st);
+}
+
+enum store_status
+checklist_set_done(struct store *st, const char *profile, const struct role *role,
+		   const struct check_item *item, bool done, int64_t now)
+{
+	return write_shared(st, profile, role, item, true, done, false, NULL, now);
+}
+
+enum store_status
+checklist_set_note(struct store *st, const char *profile, const struct role *role,
+		   const struct check_item *item, const char *note, int64_t now)
+{
+	return write_shared(st, profile, role, item, false, false, true, note, now);
 }
 
 void

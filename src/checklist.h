@@ -1,12 +1,19 @@
 /*
- * checklist.h - a role's onboarding checklist joined with the progress
- * stored for a profile.
+ * checklist.h - a role's onboarding or offboarding checklist joined with
+ * the progress stored for a profile.
  *
  * Items come from the content (struct check_item), progress from the
  * store (struct store_item), matched by item id.  Records whose id no
  * longer names an item of the content (the item was reworded or removed)
  * are kept aside as stale: never dropped silently, shown with their old
  * text.
+ *
+ * A step two roles share word for word has the same item id in both: it
+ * is one record for the person.  Its state is read across the profile's
+ * roles (the latest record of that id wins) and written through
+ * checklist_set_done() and checklist_set_note(), which keep every copy
+ * alike, so ticking it under one role ticks it under the other
+ * everywhere (screens, commands, reports, exports).
  */
 #ifndef ROLEBOOK_CHECKLIST_H
 #define ROLEBOOK_CHECKLIST_H
@@ -22,6 +29,13 @@ struct checklist_entry {
 	const struct check_item *item; /* borrowed from the role */
 	const struct store_item *rec;  /* borrowed from the checklist, NULL: never touched */
 	bool done;
+	bool shared; /* rec is kept under another role that has the same step */
+};
+
+/* Which of a role's task lists. */
+enum checklist_list {
+	CHECKLIST_ONBOARDING = 0,
+	CHECKLIST_OFFBOARDING,
 };
 
 struct checklist {
@@ -29,14 +43,32 @@ struct checklist {
 	size_t n, done;
 	const struct store_item **stale; /* records matching no item */
 	size_t nstale;
-	struct store_item *recs; /* owned */
+	struct store_item *recs; /* owned: every record of the profile */
 	size_t nrecs;
+	enum checklist_list list;
 };
 
 /* Loads the checklist of role (loaded) for profile.  On failure the
  * checklist is empty (and valid) and the store's status is returned. */
 enum store_status checklist_load(struct checklist *c, struct store *st, const char *profile,
 				 const struct role *role);
+/* The same for either list; records that match no item of either list are
+ * stale, and listed with the onboarding one only. */
+enum store_status checklist_load_list(struct checklist *c, struct store *st, const char *profile,
+				      const struct role *role, enum checklist_list list);
+/* The items of a list of role, and how many. */
+const struct check_item *checklist_items(const struct role *role, enum checklist_list list,
+					 size_t *n);
+
+/* Marks item (of role's lists) done or not done for profile, under role
+ * and under every other role that holds a record of the same step, in one
+ * transaction, keeping its note; done_at is now.  Store status. */
+enum store_status checklist_set_done(struct store *st, const char *profile, const struct role *role,
+				     const struct check_item *item, bool done, int64_t now);
+/* Sets (note NULL or "": clears) item's note the same way, keeping its
+ * state and the date it was done. */
+enum store_status checklist_set_note(struct store *st, const char *profile, const struct role *role,
+				     const struct check_item *item, const char *note, int64_t now);
 void checklist_done(struct checklist *c);
 
 /*
@@ -64,6 +96,15 @@ struct strbuf;
 void checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
 			 const struct store_item *rec, const char *id, enum item_id style,
 			 bool required);
+
+/* The outline entry of role that explains item (a step of either list):
+ * the section of the role's text that shares most of its words, else the
+ * heading it is listed under; -1 when the role has no sections
+ * (item_why.c). */
+long checklist_why(const struct role *role, const struct check_item *item);
+/* True when item's link leads to a place in role itself (an "#anchor",
+ * or the role's own file with one): Enter follows it instead. */
+bool checklist_link_in_role(const struct role *role, const struct check_item *item);
 
 /* A progress bar of `cells` cells for done/total, e.g. "[####------]" in
  * ASCII or with block characters; returns a new string. */

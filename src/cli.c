@@ -17,6 +17,7 @@
 #include "checklist.h"
 #include "cli.h"
 #include "dates.h"
+#include "export.h"
 #include "lines.h"
 #include "markdown.h"
 #include "mdrender.h"
@@ -337,25 +338,44 @@ put_item(FILE *out, size_t i, const struct checklist_entry *e)
 	free(s);
 }
 
-int
-cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
+/* Loads list of r for profile, or says why not (1). */
+static int
+load_list(struct checklist *cl, struct store *st, const char *profile, struct role *r,
+	  enum checklist_list list)
 {
-	struct checklist cl;
 	enum store_status s;
-	const char *group = NULL;
+	size_t n;
 
 	if (load_or_fail(r))
 		return 1;
-	if (r->nitems == 0) {
-		cli_error("%s has no onboarding checklist (no task list)", r->id);
+	checklist_items(r, list, &n);
+	if (n == 0) {
+		cli_error(
+		    list == CHECKLIST_OFFBOARDING
+			? "%s has no offboarding checklist (no \"Offboarding checklist\" section)"
+			: "%s has no onboarding checklist (no task list)",
+		    r->id);
 		return 1;
 	}
-	s = checklist_load(&cl, st, profile, r);
+	s = checklist_load_list(cl, st, profile, r, list);
 	if (s != STORE_OK) {
 		cli_error("cannot read progress: %s", store_strerror(s));
 		return 1;
 	}
-	fprintf(out, "%s: %zu of %zu done (profile ", r->title, cl.done, cl.n);
+	return 0;
+}
+
+int
+cli_checklist(struct store *st, const char *profile, struct role *r, enum checklist_list list,
+	      FILE *out)
+{
+	struct checklist cl;
+	const char *group = NULL;
+
+	if (load_list(&cl, st, profile, r, list) != 0)
+		return 1;
+	fprintf(out, "%s%s: %zu of %zu done (profile ", r->title,
+		list == CHECKLIST_OFFBOARDING ? ", offboarding" : "", cl.done, cl.n);
 	put_clean(out, profile, 0);
 	fputs(")\n", out);
 	for (size_t i = 0; i < cl.n; i++) {
@@ -387,34 +407,36 @@ cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out)
 }
 
 int
-cli_check(struct store *st, const char *profile, struct role *r, char **args, int nargs, bool done,
-	  int64_t now, FILE *out)
+cli_check(struct store *st, const char *profile, struct role *r, enum checklist_list list,
+	  char **args, int nargs, bool done, const char *note, int64_t now, FILE *out)
 {
 	struct checklist cl;
-	enum store_status s;
+	enum store_status s = STORE_OK;
 	long *idx;
 	int rc = 0;
+	char *clean = NULL;
 
-	if (load_or_fail(r))
+	if (load_list(&cl, st, profile, r, list) != 0)
 		return 1;
-	if (r->nitems == 0) {
-		cli_error("%s has no onboarding checklist (no task list)", r->id);
-		return 1;
-	}
 	if (nargs == 0) {
-		cli_error("%s needs item numbers (1-%zu) or ids", done ? "check" : "uncheck",
-			  r->nitems);
+		cli_error("%s needs item numbers (1-%zu) or ids", done ? "check" : "uncheck", cl.n);
+		checklist_done(&cl);
+		return 2;
+	}
+	if (note != NULL && strlen(note) > EXPORT_MAX_TEXT) {
+		cli_error("the note is too long (at most %d bytes); nothing was changed",
+			  EXPORT_MAX_TEXT);
+		checklist_done(&cl);
 		return 2;
 	}
 	if (store_is_readonly(st)) {
 		cli_error("the database is read-only; nothing was changed");
+		checklist_done(&cl);
 		return 1;
 	}
-	s = checklist_load(&cl, st, profile, r);
-	if (s != STORE_OK) {
-		cli_error("cannot read progress: %s", store_strerror(s));
-		return 1;
-	}
+	/* as an import takes a note: controls out, lines and tabs kept */
+	if (note != NULL)
+		clean = text_clean(note, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
 	/* Every argument is checked before anything changes. */
 	idx = xcalloc((size_t)nargs, sizeof *idx);
 	for (int i = 0; i < nargs; i++) {
@@ -430,9 +452,10 @@ cli_check(struct store *st, const char *profile, struct role *r, char **args, in
 		for (int i = 0; i < nargs && s == STORE_OK; i++) {
 			const struct check_item *it = cl.v[idx[i]].item;
 			/* re-checking keeps the first date */
-			if (cl.v[idx[i]].done == done)
-				continue;
-			s = store_item_set_done(st, profile, r->id, it->id, it->text, done, now);
+			if (cl.v[idx[i]].done != done)
+				s = checklist_set_done(st, profile, r, it, done, now);
+			if (s == STORE_OK && clean != NULL)
+				s = checklist_set_note(st, profile, r, it, clean, now);
 		}
 		if (s == STORE_OK)
 			s = store_commit(st);
@@ -446,7 +469,7 @@ cli_check(struct store *st, const char *profile, struct role *r, char **args, in
 	/* each item as `checklist` now prints it */
 	if (rc == 0) {
 		checklist_done(&cl);
-		s = checklist_load(&cl, st, profile, r);
+		s = checklist_load_list(&cl, st, profile, r, list);
 		for (int i = 0; i < nargs && s == STORE_OK; i++)
 			put_item(out, (size_t)idx[i], &cl.v[idx[i]]);
 		if (s != STORE_OK) {
@@ -455,6 +478,7 @@ cli_check(struct store *st, const char *profile, struct role *r, char **args, in
 		}
 	}
 	free(idx);
+	free(clean);
 	checklist_done(&cl);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "checklist.h"
 #include "content.h"
 #include "report.h"
 #include "store.h"
@@ -26,15 +27,18 @@ int cli_list(struct catalog *cat, FILE *out);
 /* `rolebook print`: the role rendered at width cells. */
 int cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out);
 
-/* `rolebook checklist`: the items numbered, [x] or [ ], done date and
- * note, grouped; then stale progress. */
-int cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out);
+/* `rolebook checklist`: the items of list numbered, [x] or [ ], done date
+ * and note, grouped; then stale progress (onboarding). */
+int cli_checklist(struct store *st, const char *profile, struct role *r, enum checklist_list list,
+		  FILE *out);
 
-/* `rolebook check` / `uncheck`: marks the items named by args (numbers
- * or ids) done or not done, all in one transaction; an invalid argument
- * changes nothing. */
-int cli_check(struct store *st, const char *profile, struct role *r, char **args, int nargs,
-	      bool done, int64_t now, FILE *out);
+/* `rolebook check` / `uncheck`: marks the items of list named by args
+ * (numbers or ids) done or not done and, when note is not NULL, sets
+ * their note to it ("" removes it), all in one transaction; an invalid
+ * argument changes nothing.  A step shared with another role changes
+ * there too (checklist.h). */
+int cli_check(struct store *st, const char *profile, struct role *r, enum checklist_list list,
+	      char **args, int nargs, bool done, const char *note, int64_t now, FILE *out);
 
 /* `rolebook assessment`: the latest ratings per skill area and statement,
  * the averages, the readiness summary and the history of snapshots.

@@ -59,6 +59,9 @@ static const struct cmd_option options[] = {
     {'S', false, "sig", "NAME", "report --format issue: the SIG or WG, e.g. \"SIG Node\""},
     {'L', false, "discussion", "URL", "report --format issue: link to the discussion"},
     {'O', false, "offboarding", "HANDLES", "report --format issue: the leads stepping down"},
+    {'X', false, "stepping-down", NULL,
+     "checklist, check, uncheck: the offboarding checklist (for stepping down)"},
+    {'T', false, "note", "TEXT", "check, uncheck: set the items' note to TEXT (\"\" removes it)"},
     {'o', true, "output", "FILE", "export: write FILE (mode 0600) instead of standard output"},
     {'A', false, "as", "NAME", "import: under profile NAME instead of the file's"},
     {'K', false, "sign", "KEY", "export: sign FILE with this SSH private key (FILE.sig)"},
@@ -88,14 +91,15 @@ static const struct cmd_entry commands[] = {
     {"print", "ROLE|FILE.md [--width N]", "", 1, 1, "one role or file",
      "write the rendered role to standard output (styled on a terminal, plain text in a pipe)",
      cmd_exec_print},
-    {"checklist", "ROLE", "", 1, 1, "one role",
-     "print the onboarding checklist: numbered items, [x] or [ ], the date each was done and "
-     "its note",
+    {"checklist", "ROLE [--stepping-down]", "X", 1, 1, "one role",
+     "print the onboarding checklist (--stepping-down: the offboarding one): numbered items, "
+     "[x] or [ ], the date each was done and its note; a step two roles share is one record",
      cmd_exec_checklist},
-    {"check", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids",
-     "mark items done (numbers from 'checklist', or ids)", cmd_exec_check},
-    {"uncheck", "ROLE N|ID...", "", 1, -1, "a role and item numbers or ids", "mark items not done",
+    {"check", "ROLE N|ID... [--note TEXT]", "XT", 1, -1, "a role and item numbers or ids",
+     "mark items done (numbers from 'checklist', or ids); --note TEXT sets their note",
      cmd_exec_check},
+    {"uncheck", "ROLE N|ID... [--note TEXT]", "XT", 1, -1, "a role and item numbers or ids",
+     "mark items not done", cmd_exec_check},
     {"assessment", "ROLE", "", 1, 1, "one role",
      "print the self-assessment: ratings per skill area, averages, readiness summary and the "
      "history of snapshots",
@@ -355,6 +359,12 @@ take_option(struct cmd_options *o, int key, const char *arg)
 		break;
 	case 'O':
 		o->offboarding = arg;
+		break;
+	case 'X':
+		o->stepping_down = true;
+		break;
+	case 'T':
+		o->note = arg;
 		break;
 	case 'o':
 		if (*arg == '\0') {

@@ -46,6 +46,8 @@ struct cmd_options {
 	const char *sig;
 	const char *discussion;
 	const char *offboarding;
+	bool stepping_down; /* --stepping-down (checklist, check, uncheck) */
+	const char *note;   /* --note TEXT (check, uncheck), NULL: not given */
 };
 
 /* What a handler works with. */

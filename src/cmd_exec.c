@@ -190,7 +190,9 @@ with_store(const struct cmd_entry *self, struct cmd_ctx *c, char **argv,
 static int
 run_checklist(struct store *st, struct cmd_ctx *c, struct role *r)
 {
-	return cli_checklist(st, c->profile, r, stdout);
+	return cli_checklist(st, c->profile, r,
+			     c->o->stepping_down ? CHECKLIST_OFFBOARDING : CHECKLIST_ONBOARDING,
+			     stdout);
 }
 
 int
@@ -239,8 +241,10 @@ cmd_exec_check(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 		return 1;
 	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
-	rc = cli_check(st, c->profile, r, argv + 1, argc - 1, strcmp(self->name, "check") == 0,
-		       (int64_t)time(NULL), stdout);
+	rc = cli_check(st, c->profile, r,
+		       c->o->stepping_down ? CHECKLIST_OFFBOARDING : CHECKLIST_ONBOARDING, argv + 1,
+		       argc - 1, strcmp(self->name, "check") == 0, c->o->note, (int64_t)time(NULL),
+		       stdout);
 	store_close(st);
 	return rc;
 }

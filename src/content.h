@@ -38,6 +38,7 @@ enum section_kind {
 	SEC_CHECKLIST,	/* the onboarding checklist */
 	SEC_STATEMENTS, /* self-assessment statements */
 	SEC_SOURCES,
+	SEC_OFFBOARDING, /* the offboarding checklist (role_offboarding.c) */
 };
 
 struct check_item {
@@ -49,6 +50,7 @@ struct check_item {
 	bool required; /* a prerequisite: the item ends with "(required)" */
 	char *form;    /* keys of the Leadership Change form tasks it answers,
 			* "a,b" ("(form: a, b)" at its end), or NULL */
+	char *url;     /* its first link's target, as written, or NULL */
 };
 
 struct skill_area {
@@ -82,6 +84,8 @@ struct role {
 	enum section_kind *kinds; /* per outline entry, inherited from parents */
 	struct check_item *items;
 	size_t nitems;
+	struct check_item *off_items; /* the offboarding checklist */
+	size_t noff_items;
 	struct skill_area *areas;
 	size_t nareas;
 	struct statement *stmts;

@@ -81,6 +81,8 @@ enum action {
 	ACT_SORT,
 	ACT_REVIEW,
 	ACT_SUSPEND,
+	ACT_OPEN_LINK, /* open the link at hand in a browser, or copy it */
+	ACT_VIEW_NOTE, /* read the selected item's note in full */
 };
 
 /* Where a binding applies (a view's context is one of these bits). */

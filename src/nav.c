@@ -202,6 +202,9 @@ carry_out(struct app *a, const struct nav_request *rq)
 		push(a, view_chart_new(a, rq->role, profile, rater, rq->kind == NAV_HISTORY),
 		     rq->kind, false);
 		break;
+	case NAV_NOTE:
+		push(a, view_note_new(a, rq->role, rq->url), rq->kind, false);
+		break;
 	case NAV_REVIEW:
 		push(a, view_review_new(a), rq->kind, false);
 		break;

@@ -20,6 +20,7 @@
 #include "content.h"
 #include "files.h"
 #include "markdown.h"
+#include "role_int.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -49,8 +50,10 @@ role_unload(struct role *r)
 		free(r->items[i].text);
 		free(r->items[i].group);
 		free(r->items[i].form);
+		free(r->items[i].url);
 	}
 	free(r->items);
+	role_offboarding_free(r);
 	for (size_t i = 0; i < r->nareas; i++) {
 		free(r->areas[i].name);
 		free(r->areas[i].description);
@@ -383,6 +386,8 @@ kind_of_title(const char *t)
 	if (strcasestr(t, "self-assessment") || strcasestr(t, "self assessment") ||
 	    strcasestr(t, "statements"))
 		return SEC_STATEMENTS;
+	if (strcasestr(t, "offboarding"))
+		return SEC_OFFBOARDING;
 	if (strcasestr(t, "checklist") || strcasestr(t, "onboarding steps"))
 		return SEC_CHECKLIST;
 	if (strcasestr(t, "skill"))
@@ -503,7 +508,7 @@ static void
 analyse(struct role *r, char *front)
 {
 	struct outline *o = &r->outline;
-	size_t hint = 0, items_cap = 0, areas_cap = 0, stmts_cap = 0;
+	size_t hint = 0, items_cap = 0, areas_cap = 0, stmts_cap = 0, off_cap = 0;
 	long sec = -1, skills_sec, stmts_sec;
 	char *v;
 	cmark_node *n;
@@ -592,7 +597,9 @@ analyse(struct role *r, char *front)
 		enum section_kind k = sec >= 0 ? r->kinds[sec] : SEC_OTHER;
 		if (md_is_task(n, &checked)) {
 			task++;
-			if (k == SEC_CHECKLIST || !has_checklist) {
+			if (k == SEC_OFFBOARDING)
+				role_offboarding_add(r, n, sec, task, checked, &off_cap);
+			else if (k == SEC_CHECKLIST || !has_checklist) {
 				struct check_item *ci;
 				cmark_node *para = cmark_node_first_child(n);
 				char id[13];
@@ -606,6 +613,7 @@ analyse(struct role *r, char *front)
 				ci->id = xstrdup(id);
 				ci->task = task;
 				ci->checked = checked;
+				ci->url = role_item_url(n);
 				ci->group = NULL;
 				if (sec >= 0 && r->kinds[sec] == SEC_CHECKLIST &&
 				    o->v[sec].level > 1 &&

@@ -130,7 +130,7 @@ store_items_get(struct store *st, const char *profile, const char *role, struct 
 
 	*out = NULL;
 	*n = 0;
-	if (!name_ok(profile) || !id_ok(role))
+	if (!name_ok(profile) || (role != NULL && !id_ok(role)))
 		return STORE_ERR_INVALID;
 	if ((status = query(st, STMT_ITEMS_GET, &s, "tt", profile, role)) != STORE_OK)
 		return status;
@@ -144,6 +144,7 @@ store_items_get(struct store *st, const char *profile, const char *role, struct 
 		it->note = col_opt(s, 4);
 		it->updated_at = sqlite3_column_int64(s, 5);
 		it->origin = (enum store_origin)sqlite3_column_int(s, 6);
+		it->role = col_str(s, 7);
 	}
 	release(s);
 	if (rc != SQLITE_DONE) {
@@ -164,6 +165,7 @@ store_items_free(struct store_item *items, size_t n)
 		free(items[i].item_id);
 		free(items[i].text);
 		free(items[i].note);
+		free(items[i].role);
 	}
 	free(items);
 }

@@ -135,9 +135,12 @@ struct store_item {
 	char *note;	 /* NULL when none */
 	int64_t updated_at;
 	enum store_origin origin;
+	char *role; /* the role the record is kept under (NULL in an export's records) */
 };
 
-/* All records of (profile, role), any order (none for an unknown profile).
+/* All records of (profile, role), or of every role of profile when role is
+ * NULL (a step two roles share is read across them: checklist.c), sorted
+ * by item id then role (none for an unknown profile).
  * Free with store_items_free(). */
 enum store_status store_items_get(struct store *st, const char *profile, const char *role,
 				  struct store_item **out, size_t *n);

@@ -63,9 +63,9 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		" GROUP BY p.id, r.role ORDER BY p.name, r.role",
 
 	[STMT_ITEMS_GET] =
-		"SELECT i.item_id, i.text, i.done, i.done_at, i.note, i.updated_at, i.origin"
-		" FROM items AS i JOIN profiles AS p ON p.id = i.profile_id"
-		" WHERE p.name = ?1 AND i.role = ?2 ORDER BY i.item_id",
+		"SELECT i.item_id, i.text, i.done, i.done_at, i.note, i.updated_at, i.origin,"
+		" i.role FROM items AS i JOIN profiles AS p ON p.id = i.profile_id"
+		" WHERE p.name = ?1 AND (?2 IS NULL OR i.role = ?2) ORDER BY i.item_id, i.role",
 	/* ?4 NULL keeps the stored wording. */
 	[STMT_ITEM_DONE] =
 		"INSERT INTO items (profile_id, role, item_id, text, done, done_at, updated_at)"

@@ -31,6 +31,7 @@
 #include "frame.h"
 #include "keys.h"
 #include "lines.h"
+#include "open_run.h"
 #include "theme.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -209,6 +210,27 @@ suspend(struct app *a)
 	sync_size();
 	app_resize(a, LINES, COLS);
 	clear();
+}
+
+/* `o` (struct app's run_link): a terminal browser gets the terminal, as
+ * Ctrl-Z gives it to the shell; the rest leaves the screen alone. */
+static int
+run_link(struct app *a, const struct open_plan *p, const char *url)
+{
+	int rc;
+
+	if (p->method != OPEN_TERMINAL) {
+		fflush(stdout);
+		return open_run(p, url, STDOUT_FILENO);
+	}
+	def_prog_mode();
+	endwin();
+	rc = open_run(p, url, STDOUT_FILENO);
+	reset_prog_mode();
+	sync_size();
+	app_resize(a, LINES, COLS);
+	clear();
+	return rc;
 }
 
 /* True when the terminal on standard input has hung up. */
@@ -457,6 +479,7 @@ tui_run(struct app *a, bool color)
 		use_default_colors();
 	}
 	app_resize(a, LINES, COLS);
+	a->run_link = run_link;
 	frame_init(&f, LINES, COLS);
 	for (bool redraw = true; !a->quit && !got_signal;) {
 		wint_t ch;

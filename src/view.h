@@ -46,6 +46,7 @@ enum nav_kind {
 	NAV_HISTORY,   /* role's snapshots of profile by rater */
 	NAV_REVIEW,    /* every candidate */
 	NAV_HELP,      /* the keys of the screen on top */
+	NAV_NOTE,      /* the note of role's checklist item whose id is url, in full */
 };
 
 /* A place in a role's text: a section, an anchor, or (neither) where the
@@ -60,7 +61,7 @@ struct nav_request {
 	enum nav_kind kind;
 	struct role *role; /* borrowed from the catalogue */
 	struct nav_place at;
-	const char *url; /* NAV_FOLLOW */
+	const char *url; /* NAV_FOLLOW; NAV_NOTE: the item's id */
 	/* NAV_ASSESS, NAV_CHART, NAV_HISTORY: NULL, the app's profile and
 	 * rater; else this profile, rated by rater (NULL or "": its own) */
 	const char *profile, *rater;
@@ -144,5 +145,7 @@ struct view *view_chart_new(struct app *a, struct role *role, const char *profil
 /* Every profile and role with progress, ratings and readiness. */
 struct view *view_review_new(struct app *a);
 struct view *view_help_new(struct app *a, const struct view *about);
+/* The note of role's checklist item item_id (either list), in full. */
+struct view *view_note_new(struct app *a, struct role *role, const char *item_id);
 
 #endif

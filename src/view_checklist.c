@@ -1,7 +1,9 @@
 /*
- * view_checklist.c - a role's onboarding checklist: items grouped under
- * their sub-headings, ticked with Space or x, each with an optional note
- * and the date it was done; progress in the header.
+ * view_checklist.c - a role's onboarding checklist, or (Tab) its
+ * offboarding one: items grouped under their sub-headings, ticked with
+ * Space or x, each with an optional note (v reads it whole) and the date
+ * it was done; progress in the header.  Enter reads the section of the
+ * role that explains the selected item, o opens the item's link.
  *
  * Every change goes to the store first and is shown only once it is
  * committed; the list is re-read from the store after each change and
@@ -39,6 +41,7 @@ struct clview {
 	struct view v;
 	struct role *role;
 	struct checklist cl;
+	enum checklist_list list;
 	bool loaded;
 	uint64_t version;
 	bool hide_done;
@@ -63,7 +66,7 @@ reload(struct clview *c, struct app *a)
 	enum store_status s;
 
 	checklist_done(&c->cl);
-	s = checklist_load(&c->cl, a->store, a->profile, c->role);
+	s = checklist_load_list(&c->cl, a->store, a->profile, c->role, c->list);
 	if (s != STORE_OK)
 		app_status(a, true, "Cannot read progress: %s", store_strerror(s));
 	c->version = a->store ? store_data_version(a->store) : 0;
@@ -249,7 +252,10 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	frame_puts(f, top, 1, head, a->readonly ? STY_ALERT : STY_DIM, f->cols - 2);
 	if (c->cl.n == 0) {
 		frame_puts(f, c->body_top, 2,
-			   "This role has no onboarding checklist (no task list).", STY_PLAIN, -1);
+			   c->list == CHECKLIST_OFFBOARDING
+			       ? "This role has no offboarding checklist."
+			       : "This role has no onboarding checklist (no task list).",
+			   STY_PLAIN, -1);
 		return;
 	}
 	if (c->nrows == 0)
@@ -333,7 +339,8 @@ cl_title(struct view *v, struct app *a)
 {
 	struct clview *c = (struct clview *)v;
 
-	return xasprintf("%s %s Checklist", c->role->title, a->ascii ? ">" : "\xe2\x80\xba");
+	return xasprintf("%s %s %s", c->role->title, a->ascii ? ">" : "\xe2\x80\xba",
+			 c->list == CHECKLIST_OFFBOARDING ? "Offboarding" : "Checklist");
 }
 
 static char *
@@ -381,16 +388,15 @@ toggle(struct clview *c, struct app *a)
 	}
 	e = &c->cl.v[c->sel];
 	done = !e->done;
-	s = store_item_set_done(a->store, a->profile, c->role->id, e->item->id, e->item->text, done,
-				app_now(a));
+	s = checklist_set_done(a->store, a->profile, c->role, e->item, done, app_now(a));
 	if (s != STORE_OK) {
 		app_status(a, true, "Not saved: %s", store_strerror(s));
 		return VR_REDRAW;
 	}
 	reload(c, a);
 	if (done && c->cl.done == c->cl.n)
-		app_status(a, false, "All %zu items done: the onboarding checklist is complete!",
-			   c->cl.n);
+		app_status(a, false, "All %zu items done: the %s checklist is complete!", c->cl.n,
+			   c->list == CHECKLIST_OFFBOARDING ? "offboarding" : "onboarding");
 	else if (c->hide_done && done)
 		move_sel(c, 1, 1);
 	return VR_REDRAW;
@@ -406,13 +412,35 @@ cl_input(struct view *v, struct app *a, const char *text, bool done)
 	if (text == NULL || !done || c->sel < 0)
 		return VR_REDRAW;
 	e = &c->cl.v[c->sel];
-	s = store_item_set_note(a->store, a->profile, c->role->id, e->item->id, e->item->text, text,
-				app_now(a));
+	s = checklist_set_note(a->store, a->profile, c->role, e->item, text, app_now(a));
 	if (s != STORE_OK)
 		app_status(a, true, "Note not saved: %s", store_strerror(s));
 	else
 		app_status(a, false, *text ? "Note saved" : "Note removed");
 	reload(c, a);
+	return VR_REDRAW;
+}
+
+/* Enter: the selected item's why, in the role's text (q comes back). */
+static int
+why(struct clview *c, struct app *a)
+{
+	const struct check_item *it;
+	struct nav_request rq = {.kind = NAV_ROLE, .role = c->role};
+
+	if (c->sel < 0)
+		return VR_HANDLED;
+	it = c->cl.v[c->sel].item;
+	if (checklist_link_in_role(c->role, it)) {
+		rq.kind = NAV_FOLLOW;
+		rq.url = it->url;
+	} else if ((rq.at.section = (size_t)checklist_why(c->role, it)) != (size_t)-1) {
+		rq.at.at_section = true;
+	} else {
+		app_status(a, false, "The role's text has no sections");
+		return VR_REDRAW;
+	}
+	app_request(a, &rq);
 	return VR_REDRAW;
 }
 
@@ -440,6 +468,34 @@ cl_action(struct view *v, struct app *a, enum action act)
 			const struct store_item *rec = c->cl.v[c->sel].rec;
 			app_prompt(a, "Note: ", rec && rec->note ? rec->note : "");
 		}
+		break;
+	case ACT_OPEN:
+		return why(c, a);
+	case ACT_OPEN_LINK:
+		if (c->sel < 0 || c->cl.v[c->sel].item->url == NULL) {
+			app_status(a, false, "This item has no link");
+			break;
+		}
+		app_open_url(a, c->cl.v[c->sel].item->url);
+		break;
+	case ACT_VIEW_NOTE:
+		if (c->sel >= 0)
+			app_request(a, &(struct nav_request){.kind = NAV_NOTE,
+							     .role = c->role,
+							     .url = c->cl.v[c->sel].item->id});
+		break;
+	case ACT_FOCUS:
+		if (c->role->noff_items == 0) {
+			app_status(a, false, "This role has no offboarding checklist");
+			break;
+		}
+		c->list =
+		    c->list == CHECKLIST_OFFBOARDING ? CHECKLIST_ONBOARDING : CHECKLIST_OFFBOARDING;
+		c->sel = 0;
+		c->nav.top = 0;
+		reload(c, a);
+		app_status(a, false, "%s checklist",
+			   c->list == CHECKLIST_OFFBOARDING ? "The offboarding" : "The onboarding");
 		break;
 	case ACT_HIDE_DONE:
 		c->hide_done = !c->hide_done;
@@ -499,8 +555,20 @@ cl_hints(struct view *v, struct app *a, struct view_hint *out)
 		out[n++] =
 		    (struct view_hint){ACT_TOGGLE, ACT_NONE, false,
 				       c->cl.v[c->sel].done ? "not done" : "done", HINT_HIGH};
+		const struct checklist_entry *e = &c->cl.v[c->sel];
+		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "why", HINT_MID};
+		if (e->item->url != NULL)
+			out[n++] = (struct view_hint){ACT_OPEN_LINK, ACT_NONE, false, "open link",
+						      HINT_MID};
 		out[n++] = (struct view_hint){ACT_NOTE, ACT_NONE, false, "note", HINT_MID};
+		if (e->rec != NULL && e->rec->note != NULL && *e->rec->note != '\0')
+			out[n++] = (struct view_hint){ACT_VIEW_NOTE, ACT_NONE, false, "read note",
+						      HINT_LOW};
 	}
+	if (c->role->noff_items > 0)
+		out[n++] = (struct view_hint){
+		    ACT_FOCUS, ACT_NONE, false,
+		    c->list == CHECKLIST_OFFBOARDING ? "onboarding" : "offboarding", HINT_MID};
 	out[n++] = (struct view_hint){ACT_HIDE_DONE, ACT_NONE, false,
 				      c->hide_done ? "show done" : "hide done", HINT_MID};
 	out[n++] = (struct view_hint){ACT_RELOAD, ACT_NONE, false, "reload", HINT_LOW};

@@ -212,8 +212,10 @@ static const struct {
     {CTX_READER, "A role: its contents on one side, its text on the other.",
      "Tab puts the focus on the contents; Up/Down there jump between sections."},
     {CTX_CHECKLIST, "The onboarding checklist of the role, for your profile.",
-     "Space ticks the selected item; Enter or e edits its note (a link, a date), which "
-     "never ticks it.  Dates are in your time zone."},
+     "Space ticks the selected item; e edits its note (a link, a date), which never ticks "
+     "it, and v reads it whole.  Enter reads the section of the role that explains the "
+     "item (q comes back); o opens its link; Tab shows the offboarding checklist.  A step "
+     "two roles share is ticked in both.  Dates are in your time zone."},
     {CTX_ASSESS, "The self-assessment: rate each statement from 1 to 5.",
      "A number rates the selected statement and moves to the next; Enter or e edits its "
      "note.  Leaving after changes records a snapshot."},

@@ -14,6 +14,7 @@
 
 #include "anchors.h"
 #include "checklist.h"
+#include "open_link.h"
 #include "reader.h"
 #include "search.h"
 #include "text.h"
@@ -549,6 +550,14 @@ reader_action(struct view *v, struct app *a, enum action act)
 		break;
 	case ACT_OPEN:
 		return reader_follow_link(rd, a);
+	case ACT_OPEN_LINK: {
+		uint16_t id = reader_link_visible(rd) ? reader_selected_link(rd) : 0;
+		if (id == 0 || id > rd->r.nlinks)
+			app_status(a, false, "No link selected: l selects one");
+		else
+			app_open_url(a, rd->r.links[id - 1].url);
+		break;
+	}
 	case ACT_HISTORY_BACK:
 		/* first back along the links followed within this file */
 		if (reader_pop_mark(rd))
@@ -611,8 +620,14 @@ reader_hints(struct view *v, struct app *a, struct view_hint *out)
 	}
 	if (rd->role->outline.n > 0)
 		out[n++] = (struct view_hint){ACT_FOCUS, ACT_NONE, false, "contents", HINT_HIGH};
-	if (reader_link_visible(rd))
+	if (reader_link_visible(rd)) {
+		uint16_t id = reader_selected_link(rd);
 		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "follow", HINT_HIGH};
+		if (id > 0 && id <= rd->r.nlinks &&
+		    open_link_allowed(rd->r.links[id - 1].url, NULL))
+			out[n++] =
+			    (struct view_hint){ACT_OPEN_LINK, ACT_NONE, false, "open", HINT_MID};
+	}
 	if (rd->r.nsections > 1)
 		out[n++] = (struct view_hint){ACT_NEXT_SECTION, ACT_PREV_SECTION, false, "section",
 					      HINT_MID};

@@ -268,12 +268,13 @@ test_footers_tell_the_truth(void)
 	/* after h the checklist offers to show the done items again */
 	open_screen(4, 24, 80);
 	f = footer();
-	UNIT_ASSERT_STR(" ?:help Space:not done e:note h:hide done r:reload q:back", f);
+	UNIT_ASSERT_STR(" ?:help Space:not done Enter:why e:note h:hide done r:reload q:back", f);
 	free(f);
 	app_key(&app, 'h');
 	app_key(&app, K_DOWN); /* the message goes */
 	f = footer();
-	UNIT_ASSERT_STR(" ?:help Space:done e:note h:show done r:reload q:back", f);
+	UNIT_ASSERT_STR(
+	    " ?:help Space:done Enter:why o:open link e:note h:show done r:reload q:back", f);
 	free(f);
 	stop();
 
@@ -307,15 +308,29 @@ test_footers_tell_the_truth(void)
 	stop();
 }
 
-/* Enter on a checklist item or a statement opens its note, as e does:
- * it never ticks or rates. */
+/* Enter on a checklist item reads the section of the role that explains
+ * it, and q comes back to the same item; it never ticks.  Enter on a
+ * statement opens its note, as e does. */
 static void
 test_enter_opens_the_note(void)
 {
-	char *f;
+	char *f, *before;
 
 	open_screen(4, 24, 80);
+	app_key(&app, K_DOWN);
+	before = screen();
 	app_key(&app, K_ENTER);
+	CU_ASSERT_FALSE(app.prompting);
+	UNIT_ASSERT_STR("reader", app_top(&app)->ops->name);
+	app_key(&app, 'q');
+	UNIT_ASSERT_STR("checklist", app_top(&app)->ops->name);
+	{
+		char *after = screen();
+		UNIT_ASSERT_STR(before, after); /* the same item, nothing ticked */
+		free(after);
+	}
+	free(before);
+	app_key(&app, 'e');
 	CU_ASSERT_TRUE(app.prompting);
 	f = footer();
 	UNIT_ASSERT_STR("Note:", f);
@@ -332,9 +347,8 @@ test_enter_opens_the_note(void)
 	app_key(&app, '?');
 	{
 		char *d = screen();
-		CU_ASSERT_PTR_NOT_NULL(
-		    strstr(d, "Space ticks the selected item; Enter or e edits"));
-		CU_ASSERT_PTR_NOT_NULL(strstr(d, "e Enter"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(d, "Space ticks the selected item; e edits"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(d, "Enter        read the section of the role"));
 		CU_ASSERT_PTR_NOT_NULL(
 		    strstr(d, "Ctrl-Z       suspend rolebook; the shell's fg resumes it"));
 		free(d);
