@@ -77,6 +77,16 @@ json_content(const struct role *r)
 		jsonout_push(stmts, o);
 	}
 	jsonout_set(c, "items", items);
+	if (r != NULL && r->noff_items > 0) { /* read by people, not by the import */
+		json_t *off = json_array();
+		for (size_t i = 0; i < r->noff_items; i++) {
+			json_t *o = json_object();
+			jsonout_set(o, "id", jsonout_text(r->off_items[i].id, 0));
+			jsonout_set(o, "text", jsonout_text(r->off_items[i].text, 0));
+			jsonout_push(off, o);
+		}
+		jsonout_set(c, "offboarding", off);
+	}
 	jsonout_set(c, "statements", stmts);
 	return c;
 }

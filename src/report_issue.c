@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checklist.h"
 #include "dates.h"
 #include "readiness.h"
 #include "report.h"
@@ -248,6 +249,44 @@ put_trend(struct strbuf *b, struct store *st, const char *profile, const struct 
 	store_snapshots_free(sn, nsn);
 }
 
+/*
+ * The offboarding leads' tasks under "Additional information": for each
+ * handle of list (checked by put_handles first), the role's offboarding
+ * checklist as task-list items, ticked as that profile recorded them
+ * (a handle with no profile here has none ticked).
+ */
+static void
+put_offboarding(struct strbuf *b, struct store *st, const struct role *r, const char *list)
+{
+	const char *p = list;
+
+	while (*p != '\0') {
+		struct checklist cl;
+		char *handle;
+		size_t n;
+
+		while (*p == ',' || *p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		p += *p == '@';
+		n = strcspn(p, ", \t");
+		handle = xstrndup(p, n);
+		p += n;
+		if (checklist_load_list(&cl, st, handle, r, CHECKLIST_OFFBOARDING) != STORE_OK)
+			cl.done = 0; /* read as nothing done */
+		strbuf_printf(b, "\n#### Offboarding: @%s\n\n%zu of %zu offboarding steps done\n\n",
+			      handle, cl.done, cl.n);
+		for (size_t i = 0; i < cl.n; i++) {
+			strbuf_printf(b, "- [%c] ", cl.v[i].done ? 'x' : ' ');
+			report_md_text(b, cl.v[i].item->text);
+			strbuf_puts(b, "\n");
+		}
+		checklist_done(&cl);
+		free(handle);
+	}
+}
+
 /* One candidate under "Additional information". */
 static void
 put_candidate(struct strbuf *b, struct store *st, const char *profile, const struct report_role *rr)
@@ -349,6 +388,8 @@ report_issue(struct store *st, struct catalog *cat, char *const *profiles, size_
 		strbuf_puts(&b, "\n### Additional information:\n");
 		for (size_t k = 0; k < n; k++)
 			put_candidate(&b, st, profiles[k], &rr[k]);
+		if (opts->offboarding != NULL && role->noff_items > 0)
+			put_offboarding(&b, st, role, opts->offboarding);
 		strbuf_puts(&b, "\n### Labels:\n\n" NO_RESPONSE "\n");
 	}
 	for (size_t k = 0; k < loaded; k++)

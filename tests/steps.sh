@@ -1,0 +1,87 @@
+#!/bin/bash
+# tests/steps.sh - issue 11's steps from the command line, on the roles of
+# tests/data/steps: a step two roles share is one record (check, uncheck,
+# checklist, profiles, report, export and import see it alike), the
+# offboarding checklist (--stepping-down) with its own progress, notes set
+# with check --note, and report --format issue --offboarding listing the
+# leaving lead's tasks.
+. "$(dirname "$0")/lib.sh"
+
+export ROLEBOOK_CONTENT_DIR="$top_srcdir/tests/data/steps"
+rb() { "$ROLEBOOK" "$@"; }
+today=$(date -u +%Y-%m-%d)
+
+# ---- shared steps ----
+out=$(rb check alpha-lead 1)
+contains "check ticks the step" "  1. [x] Join the leads channel on Slack" "$out"
+out=$(rb checklist beta-lead)
+contains "a shared step is ticked under the other role" "  1. [x] Join the leads channel on Slack" "$out"
+contains "and counts there" "Beta Lead: 1 of 3 done" "$out"
+contains "with the date it was done" "(done $today)" "$out"
+out=$(rb uncheck beta-lead 1)
+contains "unticking under the other role" "  1. [ ] Join the leads channel on Slack" "$out"
+contains "unticks it under the first" "Alpha Lead: 0 of 5 done" "$(rb checklist alpha-lead)"
+rb check beta-lead 2 >/dev/null
+contains "ticked under beta, done under alpha" "  2. [x] Become a member of the GitHub organization  (prerequisite)" "$(rb checklist alpha-lead)"
+contains "profiles count it for both roles" "alpha-lead               1/5" "$(rb profiles)"
+contains "profiles count it for both roles (beta)" "beta-lead                1/3" "$(rb profiles)"
+lacks "an unshared step stays apart" "[x] Write the beta roadmap" "$(rb checklist beta-lead)"
+
+# ---- notes from the shell ----
+out=$(rb check alpha-lead 3 --note 'https://example.org/pr/1
+merged')
+contains "check --note sets the note" "       note: https://example.org/pr/1" "$out"
+contains "a note keeps its lines" "             merged" "$out"
+out=$(rb uncheck alpha-lead 3 --note $'bad\e[31m red')
+contains "a note is cleaned as imports clean it" "note: bad red" "$out"
+out=$(rb check alpha-lead 2 --note 'org: yes')
+contains "a note on a shared step shows under the other role" "note: org: yes" "$(rb checklist beta-lead)"
+out=$(rb check alpha-lead 2 --note '')
+lacks "an empty note removes it" "note:" "$(rb checklist alpha-lead | grep -A1 '^  2\.')"
+contains "and keeps the step done" "  2. [x] Become" "$(rb checklist alpha-lead)"
+err=$(rb check alpha-lead 2 --note "$(head -c 10241 /dev/zero | tr '\0' a)" 2>&1); rc=$?
+check "a note too long is a usage error" 2 "$rc"
+contains "and says so" "the note is too long" "$err"
+err=$(rb checklist alpha-lead --note x 2>&1); rc=$?
+check "checklist takes no --note" 2 "$rc"
+
+# ---- offboarding ----
+out=$(rb checklist alpha-lead --stepping-down)
+contains "the offboarding checklist has its own progress" "Alpha Lead, offboarding: 0 of 3 done" "$out"
+contains "grouped like onboarding" "Handover" "$out"
+contains "its items" "  2. [ ] Hand over ownership of the mailing lists" "$out"
+lacks "the form mark is no part of the text" "(form:" "$out"
+lacks "offboarding items are not onboarding ones" "Propose a successor" "$(rb checklist alpha-lead)"
+out=$(rb check alpha-lead --stepping-down 1 3)
+contains "check --stepping-down ticks offboarding items" "  3. [x] Move yourself to emeritus" "$out"
+contains "offboarding progress" "offboarding: 2 of 3 done" "$(rb checklist alpha-lead --stepping-down)"
+contains "onboarding progress stays apart" "Alpha Lead: 1 of 5 done" "$(rb checklist alpha-lead)"
+lacks "no stale progress from offboarding" "no longer matches" "$(rb checklist alpha-lead)"
+contains "a shared offboarding step" "  1. [x] Propose a successor" "$(rb checklist beta-lead --stepping-down)"
+err=$(rb --content "$top_srcdir/tests/data" checklist constructs --stepping-down 2>&1); rc=$?
+check "a role without offboarding: exit 1" 1 "$rc"
+contains "and why" "has no offboarding checklist" "$err"
+
+# ---- export and import carry both lists and shared steps ----
+rb export -o "$TEST_TMP/me.json" >/dev/null
+contains "the export lists the offboarding content" '"offboarding"' "$(cat "$TEST_TMP/me.json")"
+rb --db "$TEST_TMP/other.db" import "$TEST_TMP/me.json" >/dev/null
+check "import exits 0" 0 "$?"
+contains "offboarding progress imported" "offboarding: 2 of 3 done" "$(rb --db "$TEST_TMP/other.db" checklist alpha-lead --stepping-down)"
+contains "shared step imported for both roles" "  2. [x] Become a member" "$(rb --db "$TEST_TMP/other.db" checklist beta-lead)"
+
+# ---- the issue lists the offboarding lead's tasks ----
+rb --profile carol check alpha-lead 1 >/dev/null
+rb --profile dave check alpha-lead --stepping-down 1 >/dev/null
+out=$(rb --profile carol report --format issue --sig "SIG Alpha" --role alpha-lead --offboarding dave)
+contains "the offboarding lead's tasks" "#### Offboarding: @dave
+
+1 of 3 offboarding steps done
+
+- [x] Propose a successor to the project
+- [ ] Hand over ownership of the mailing lists
+- [ ] Move yourself to emeritus in the project file" "$out"
+out=$(rb --profile carol report --format issue --sig "SIG Alpha" --role alpha-lead)
+lacks "no offboarding lead, no list" "#### Offboarding" "$out"
+
+finish

@@ -1,0 +1,321 @@
+/*
+ * test_steps.c - issue 11's steps: what `o` may do with a link and how
+ * (open_link.c, app_open.c), the offboarding checklist and an item's
+ * link in the role model (role_offboarding.c), where a step's why is
+ * (item_why.c), and a step two roles share as one record (checklist.c),
+ * on the roles of tests/data/steps.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "checklist.h"
+#include "content.h"
+#include "open_link.h"
+#include "unit.h"
+#include "xalloc.h"
+
+#ifndef TEST_SRCDIR
+#define TEST_SRCDIR "."
+#endif
+
+/* ---- open_link ---- */
+
+static const char *
+refusal(const char *url)
+{
+	const char *why = NULL;
+
+	return open_link_allowed(url, &why) ? "allowed" : why;
+}
+
+static void
+test_allowed(void)
+{
+	UNIT_ASSERT_STR("allowed", refusal("https://example.org/a?b=c#d"));
+	UNIT_ASSERT_STR("allowed", refusal("http://example.org"));
+	UNIT_ASSERT_STR("allowed", refusal("HTTPS://EXAMPLE.ORG"));
+	UNIT_ASSERT_STR("allowed", refusal("mailto:leads@example.org"));
+	UNIT_ASSERT_STR("only http, https and mailto links are opened",
+			refusal("javascript:alert(1)"));
+	UNIT_ASSERT_STR("only http, https and mailto links are opened",
+			refusal("file:///etc/passwd"));
+	UNIT_ASSERT_STR("only http, https and mailto links are opened", refusal("../a.md"));
+	UNIT_ASSERT_STR("only http, https and mailto links are opened", refusal("-e https://x"));
+	UNIT_ASSERT_STR("only http, https and mailto links are opened", refusal("https:"));
+	UNIT_ASSERT_STR("the link is empty", refusal(""));
+	UNIT_ASSERT_STR("the link has spaces, control or non-ASCII characters",
+			refusal("https://a b"));
+	UNIT_ASSERT_STR("the link has spaces, control or non-ASCII characters",
+			refusal("https://a\033]52;c;eA==\a"));
+	UNIT_ASSERT_STR("the link has spaces, control or non-ASCII characters",
+			refusal("https://ex\xc3\xa4mple.org"));
+	{
+		char *big = xmalloc(OPEN_URL_MAX + 2);
+		memcpy(big, "https://", 8);
+		memset(big + 8, 'a', OPEN_URL_MAX - 7);
+		big[OPEN_URL_MAX + 1] = '\0';
+		UNIT_ASSERT_STR("the link is too long", refusal(big));
+		free(big);
+	}
+}
+
+/* The plan as "method program". */
+static char *
+plan(const char *url, const char *display, const char *wayland, const char *browser,
+     const char *term, bool xdg)
+{
+	struct open_env env = {display, wayland, browser, term, xdg};
+	struct open_plan p;
+	static const char *names[] = {"refused", "desktop", "terminal", "clipboard", "show"};
+	char *out;
+
+	open_link_plan(url, &env, &p);
+	out = xasprintf("%s %s", names[p.method], p.program ? p.program : "-");
+	open_plan_done(&p);
+	return out;
+}
+
+#define PLAN(expected, ...)                                                                        \
+	do {                                                                                       \
+		char *got_ = plan(__VA_ARGS__);                                                    \
+		UNIT_ASSERT_STR(expected, got_);                                                   \
+		free(got_);                                                                        \
+	} while (0)
+
+static void
+test_plan(void)
+{
+	const char *u = "https://example.org";
+
+	PLAN("desktop xdg-open", u, ":0", NULL, NULL, "xterm", true);
+	PLAN("desktop xdg-open", u, NULL, "wayland-0", NULL, "xterm", true);
+	PLAN("desktop firefox", u, ":0", NULL, "firefox:chromium", "xterm", true);
+	PLAN("desktop /usr/bin/firefox", u, ":0", NULL, "/usr/bin/firefox", "xterm", false);
+	/* a $BROWSER with arguments or %s is not run: no shell parses it */
+	PLAN("desktop xdg-open", u, ":0", NULL, "firefox --new-window %s", "xterm", true);
+	PLAN("clipboard -", u, ":0", NULL, "firefox %s", "xterm", false);
+	PLAN("clipboard -", u, ":0", NULL, NULL, "xterm", false);
+	PLAN("clipboard -", u, "", "", NULL, "tmux-256color", true);
+	/* no graphical session: a terminal browser, or the clipboard */
+	PLAN("terminal w3m", u, NULL, NULL, "w3m", "xterm", true);
+	PLAN("clipboard -", u, NULL, NULL, NULL, "xterm", true);
+	PLAN("show -", u, NULL, NULL, NULL, "dumb", true);
+	PLAN("show -", u, NULL, NULL, NULL, "linux", true);
+	PLAN("show -", u, NULL, NULL, NULL, NULL, true);
+	PLAN("refused -", "javascript:alert(1)", ":0", NULL, "firefox", "xterm", true);
+}
+
+static void
+test_osc52(void)
+{
+	char *s = open_link_osc52("https://example.org/a");
+	UNIT_ASSERT_STR("\033]52;c;aHR0cHM6Ly9leGFtcGxlLm9yZy9h\a", s);
+	free(s);
+	s = open_link_osc52("a");
+	UNIT_ASSERT_STR("\033]52;c;YQ==\a", s);
+	free(s);
+	s = open_link_osc52("ab");
+	UNIT_ASSERT_STR("\033]52;c;YWI=\a", s);
+	free(s);
+}
+
+static struct {
+	int calls;
+	enum open_method method;
+	char *url;
+} ran;
+
+static int
+fake_run(struct app *a, const struct open_plan *p, const char *url)
+{
+	(void)a;
+	ran.calls++;
+	ran.method = p->method;
+	free(ran.url);
+	ran.url = xstrdup(url);
+	return 0;
+}
+
+/* app_open_url: the environment read, the plan carried out, said. */
+static void
+test_app_open(void)
+{
+	struct catalog cat;
+	struct app a;
+
+	catalog_init(&cat);
+	app_init(&a, &cat, 24, 80);
+	a.run_link = fake_run;
+	unsetenv("DISPLAY");
+	unsetenv("WAYLAND_DISPLAY");
+	unsetenv("BROWSER");
+	setenv("TERM", "xterm", 1);
+	app_open_url(&a, "https://example.org/x");
+	CU_ASSERT_EQUAL(ran.calls, 1);
+	CU_ASSERT_EQUAL(ran.method, OPEN_CLIPBOARD);
+	UNIT_ASSERT_STR("https://example.org/x", ran.url);
+	UNIT_ASSERT_STR("Copied to the clipboard (OSC 52): https://example.org/x", a.status);
+	app_open_url(&a, "file:///etc/passwd");
+	CU_ASSERT_EQUAL(ran.calls, 1); /* never run */
+	UNIT_ASSERT_STR("Not opened: only http, https and mailto links are opened", a.status);
+	CU_ASSERT_TRUE(a.status_alert);
+	setenv("TERM", "dumb", 1);
+	app_open_url(&a, "mailto:x@example.org");
+	CU_ASSERT_EQUAL(ran.calls, 1);
+	UNIT_ASSERT_STR("Link (select it to copy): mailto:x@example.org", a.status);
+	app_done(&a);
+	catalog_done(&cat);
+	free(ran.url);
+	ran.url = NULL;
+}
+
+/* ---- the role model: offboarding and links ---- */
+
+static struct role *
+load(const char *id)
+{
+	char *path = xasprintf("%s/tests/data/steps/%s.md", TEST_SRCDIR, id), *err = NULL;
+	size_t len;
+	char *text = content_read_file(path, &len, &err);
+	struct role *r = role_new(xstrdup(id), path, ORIGIN_FILE);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	role_load_text(r, text, len);
+	free(text);
+	return r;
+}
+
+static void
+test_offboarding(void)
+{
+	struct role *r = load("alpha-lead");
+
+	CU_ASSERT_EQUAL(r->nitems, 5);
+	CU_ASSERT_EQUAL_FATAL(r->noff_items, 3);
+	UNIT_ASSERT_STR("Upload the first meeting recordings to the video channel",
+			r->items[3].text);
+	UNIT_ASSERT_STR("Propose a successor to the project", r->off_items[0].text);
+	UNIT_ASSERT_STR("Hand over ownership of the mailing lists", r->off_items[1].text);
+	UNIT_ASSERT_STR("group-list-owner", r->off_items[1].form);
+	UNIT_ASSERT_STR("Handover", r->off_items[1].group);
+	UNIT_ASSERT_STR("https://example.org/projects.yaml", r->off_items[2].url);
+	UNIT_ASSERT_STR("https://example.org/style", r->items[2].url);
+	UNIT_ASSERT_STR("#mailing-lists", r->items[4].url);
+	CU_ASSERT_PTR_NULL(r->items[0].url);
+	CU_ASSERT_TRUE(r->items[1].required);
+	/* one id rule for both lists */
+	{
+		char id[13];
+		content_item_id("Propose a successor to the project", id);
+		UNIT_ASSERT_STR(id, r->off_items[0].id);
+	}
+	role_free(r);
+}
+
+static void
+test_why(void)
+{
+	struct role *r = load("alpha-lead");
+	long s;
+
+	/* the section sharing the step's words */
+	s = checklist_why(r, &r->items[3]);
+	CU_ASSERT_FATAL(s >= 0);
+	UNIT_ASSERT_STR("Recordings", r->outline.v[s].title);
+	s = checklist_why(r, &r->off_items[1]);
+	CU_ASSERT_FATAL(s >= 0);
+	UNIT_ASSERT_STR("Mailing lists", r->outline.v[s].title);
+	/* none: the heading the step is listed under */
+	s = checklist_why(r, &r->items[0]);
+	CU_ASSERT_FATAL(s >= 0);
+	UNIT_ASSERT_STR("First week", r->outline.v[s].title);
+	/* a step's own link into the role */
+	CU_ASSERT_TRUE(checklist_link_in_role(r, &r->items[4]));
+	CU_ASSERT_FALSE(checklist_link_in_role(r, &r->items[2]));
+	CU_ASSERT_FALSE(checklist_link_in_role(r, &r->items[0]));
+	role_free(r);
+}
+
+/* ---- shared steps ---- */
+
+static void
+test_shared(void)
+{
+	struct role *a = load("alpha-lead"), *b = load("beta-lead");
+	struct store *st = NULL;
+	struct checklist cl;
+
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, NULL), STORE_OK);
+	/* ticked under alpha: done under beta, with alpha's date */
+	CU_ASSERT_EQUAL(checklist_set_done(st, "ada", a, &a->items[0], true, 100), STORE_OK);
+	checklist_load(&cl, st, "ada", b);
+	CU_ASSERT_TRUE(cl.v[0].done);
+	CU_ASSERT_TRUE(cl.v[0].shared);
+	CU_ASSERT_EQUAL(cl.v[0].rec->done_at, 100);
+	CU_ASSERT_EQUAL(cl.done, 1);
+	CU_ASSERT_FALSE(cl.v[2].done);
+	checklist_done(&cl);
+	/* a note under beta keeps it done and its date, under both */
+	CU_ASSERT_EQUAL(checklist_set_note(st, "ada", b, &b->items[0], "in #leads", 200), STORE_OK);
+	checklist_load(&cl, st, "ada", a);
+	CU_ASSERT_TRUE(cl.v[0].done);
+	CU_ASSERT_EQUAL(cl.v[0].rec->done_at, 100);
+	UNIT_ASSERT_STR("in #leads", cl.v[0].rec->note);
+	checklist_done(&cl);
+	/* unticked under beta: not done under alpha, the note kept */
+	CU_ASSERT_EQUAL(checklist_set_done(st, "ada", b, &b->items[0], false, 300), STORE_OK);
+	checklist_load(&cl, st, "ada", a);
+	CU_ASSERT_FALSE(cl.v[0].done);
+	UNIT_ASSERT_STR("in #leads", cl.v[0].rec->note);
+	CU_ASSERT_EQUAL(cl.done, 0);
+	checklist_done(&cl);
+	/* other people are apart */
+	checklist_load(&cl, st, "bob", a);
+	CU_ASSERT_PTR_NULL(cl.v[0].rec);
+	checklist_done(&cl);
+	/* a record written directly under one role (an import) is read
+	 * under the other when it is the latest */
+	CU_ASSERT_EQUAL(
+	    store_item_set_done(st, "ada", b->id, b->items[1].id, b->items[1].text, true, 400),
+	    STORE_OK);
+	checklist_load(&cl, st, "ada", a);
+	CU_ASSERT_TRUE(cl.v[1].done);
+	checklist_done(&cl);
+	/* offboarding: its own progress, never stale in onboarding */
+	CU_ASSERT_EQUAL(checklist_set_done(st, "ada", a, &a->off_items[0], true, 500), STORE_OK);
+	checklist_load_list(&cl, st, "ada", a, CHECKLIST_OFFBOARDING);
+	CU_ASSERT_EQUAL(cl.n, 3);
+	CU_ASSERT_EQUAL(cl.done, 1);
+	checklist_done(&cl);
+	checklist_load_list(&cl, st, "ada", b, CHECKLIST_OFFBOARDING);
+	CU_ASSERT_EQUAL(cl.done, 1); /* shared */
+	checklist_done(&cl);
+	checklist_load(&cl, st, "ada", a);
+	CU_ASSERT_EQUAL(cl.nstale, 0);
+	CU_ASSERT_EQUAL(cl.done, 1);
+	checklist_done(&cl);
+	store_close(st);
+	role_free(a);
+	role_free(b);
+}
+
+int
+test_steps_register(void)
+{
+	CU_pSuite s = CU_add_suite("steps", NULL, NULL);
+
+	if (s == NULL)
+		return CU_get_error();
+	if (!CU_add_test(s, "only http, https and mailto leave", test_allowed) ||
+	    !CU_add_test(s, "how a link is opened", test_plan) ||
+	    !CU_add_test(s, "OSC 52 carries base64", test_osc52) ||
+	    !CU_add_test(s, "o says what it did", test_app_open) ||
+	    !CU_add_test(s, "the offboarding checklist and item links", test_offboarding) ||
+	    !CU_add_test(s, "a step's why", test_why) ||
+	    !CU_add_test(s, "a shared step is one record", test_shared))
+		return CU_get_error();
+	return 0;
+}
