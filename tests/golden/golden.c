@@ -67,6 +67,7 @@ static const struct scene {
     {"reader-text", "<Enter>]]]jj", "Program Manager", false},
     {"reader-contents", "<Enter><Tab>jjjj", "Program Manager", true},
     {"checklist", "<Enter>cjjj", "Checklist", true},
+    {"note", "<Enter>cjv", "Note", true},
     {"assess", "<Enter>ajj", "Self-assessment", true},
     {"chart", "<Enter>avj", "Readiness", true},
     {"history", "<Enter>aH", "History", true},

@@ -13,8 +13,10 @@
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "frame.h"
 #include "open_link.h"
 #include "unit.h"
+#include "view.h"
 #include "xalloc.h"
 
 #ifndef TEST_SRCDIR
@@ -302,6 +304,103 @@ test_shared(void)
 	role_free(b);
 }
 
+/* ---- on screen: the checklist's keys and the note view ---- */
+
+static char *
+draw(struct app *a, struct frame *f)
+{
+	app_draw(a, f);
+	return frame_dump(f);
+}
+
+static void
+test_screen(void)
+{
+	struct catalog cat;
+	struct app a;
+	struct frame f;
+	struct store *st = NULL;
+	struct role *r;
+	char *err = NULL, *d;
+
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&cat, TEST_SRCDIR "/tests/data/steps", ORIGIN_DIR, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, NULL), STORE_OK);
+	r = catalog_find(&cat, "alpha-lead");
+	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+	CU_ASSERT_EQUAL(checklist_set_note(st, "ada", r, &r->items[2],
+					   "first line of a long note that goes on and on past "
+					   "the width of the screen\nsecond line\nthird line",
+					   100),
+			STORE_OK);
+	app_init(&a, &cat, 16, 50);
+	a.store = st;
+	a.profile = "ada";
+	a.run_link = fake_run;
+	app_push(&a, view_checklist_new(&a, r));
+	frame_init(&f, 16, 50);
+	app_key(&a, K_DOWN);
+	app_key(&a, K_DOWN);
+	d = draw(&a, &f);
+	/* the checklist cuts the note to one line */
+	CU_ASSERT_PTR_NULL(strstr(d, "second line"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "o:open link"));
+	free(d);
+	/* o hands the item's link over */
+	unsetenv("DISPLAY");
+	unsetenv("WAYLAND_DISPLAY");
+	unsetenv("BROWSER");
+	setenv("TERM", "xterm", 1);
+	app_key(&a, 'o');
+	UNIT_ASSERT_STR("https://example.org/style", ran.url);
+	/* v: the note whole, wrapped, its lines kept */
+	app_key(&a, 'v');
+	d = draw(&a, &f);
+	{
+		const char *want = " rolebook \xe2\x80\xba Alpha Lead \xe2\x80\xba Note\n"
+				   " Read the style notes\n"
+				   " not done\n"
+				   "\n"
+				   " first line of a long note that goes on and on\n"
+				   " past the width of the screen\n"
+				   " second line\n"
+				   " third line\n";
+		char *top = xstrndup(d, strlen(want));
+		UNIT_ASSERT_STR(want, top);
+		free(top);
+	}
+	free(d);
+	app_key(&a, 'q');
+	UNIT_ASSERT_STR("checklist", app_top(&a)->ops->name);
+	/* Tab: the offboarding checklist, its own progress */
+	app_key(&a, K_TAB);
+	d = draw(&a, &f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "Alpha Lead \xe2\x80\xba Offboarding"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "0 of 3 done"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "Propose a successor to the project"));
+	free(d);
+	app_key(&a, ' ');
+	d = draw(&a, &f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "1 of 3 done"));
+	free(d);
+	/* Enter on "Hand over ownership of the mailing lists": its why */
+	app_key(&a, K_DOWN);
+	app_key(&a, K_ENTER);
+	UNIT_ASSERT_STR("reader", app_top(&a)->ops->name);
+	d = draw(&a, &f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "Every lead moderates the project's mailing lists"));
+	free(d);
+	app_key(&a, 'q');
+	UNIT_ASSERT_STR("checklist", app_top(&a)->ops->name);
+	app_done(&a);
+	frame_done(&f);
+	store_close(st);
+	catalog_done(&cat);
+	free(ran.url);
+	ran.url = NULL;
+}
+
 int
 test_steps_register(void)
 {
@@ -315,7 +414,8 @@ test_steps_register(void)
 	    !CU_add_test(s, "o says what it did", test_app_open) ||
 	    !CU_add_test(s, "the offboarding checklist and item links", test_offboarding) ||
 	    !CU_add_test(s, "a step's why", test_why) ||
-	    !CU_add_test(s, "a shared step is one record", test_shared))
+	    !CU_add_test(s, "a shared step is one record", test_shared) ||
+	    !CU_add_test(s, "o, v, Tab and Enter on the checklist", test_screen))
 		return CU_get_error();
 	return 0;
 }
