@@ -20,6 +20,7 @@
 #include "dates.h"
 #include "lines.h"
 #include "listnav.h"
+#include "open_link.h"
 #include "strbuf.h"
 #include "text.h"
 #include "view.h"
@@ -557,7 +558,7 @@ cl_hints(struct view *v, struct app *a, struct view_hint *out)
 				       c->cl.v[c->sel].done ? "not done" : "done", HINT_HIGH};
 		const struct checklist_entry *e = &c->cl.v[c->sel];
 		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "why", HINT_MID};
-		if (e->item->url != NULL)
+		if (e->item->url != NULL && open_link_allowed(e->item->url, NULL))
 			out[n++] = (struct view_hint){ACT_OPEN_LINK, ACT_NONE, false, "open link",
 						      HINT_MID};
 		out[n++] = (struct view_hint){ACT_NOTE, ACT_NONE, false, "note", HINT_MID};
