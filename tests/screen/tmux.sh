@@ -299,7 +299,9 @@ expect "area averages show as they are given" "Objectivity  average 2.0 (5 of 5 
 contains "each rating's date on its row" "I back each process proposal with data or written feedback.  $(date -u +%Y-%m-%d)" "$(screen)"
 keys v
 expect "leaving after changes records a snapshot" "Snapshot recorded"
-expect "v shows the readiness summary" "Readiness: not yet: 2 of 2 prerequisites not done; self: Objectivity 2.0 below"
+# the org membership ticked above as a Technical Lead is the same step for
+# a Program Manager (a shared step, one record): one prerequisite is left
+expect "v shows the readiness summary" "Readiness: not yet: 1 of 2 prerequisites not done; self: Objectivity 2.0 below"
 expect "and says it is a guide" "not a decision"
 chart=$(screen | sed -n '/Skill area/,/Strategic/p')
 contains "the chart has a bar and a number per area" "Objectivity" "$chart"
@@ -321,7 +323,7 @@ expect "H lists the snapshots" "own ratings, oldest first"
 keys Q
 out=$("$ROLEBOOK" assessment program-manager)
 contains "assessment prints the averages" "Objectivity: average 2.0 (5 of 5 statements rated), threshold 3.0, below" "$out"
-contains "assessment prints the verdict" "Readiness: not yet: 2 of 2 prerequisites not done; self: Objectivity 2.0 below 3.0; no reviewer has rated yet" "$out"
+contains "assessment prints the verdict" "Readiness: not yet: 1 of 2 prerequisites not done; self: Objectivity 2.0 below 3.0; no reviewer has rated yet" "$out"
 # the clear came within the sitting of the first snapshot: it replaced it
 contains "assessment prints the history" "History (1 snapshot):" "$out"
 contains "a cleared rating counts as not rated" "Leadership: average 4.0 (4 of 5 statements rated)" "$out"
