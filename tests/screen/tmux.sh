@@ -414,6 +414,26 @@ keys r
 expect "r shows a change made by another process" "4 of 32 done"
 keys Q
 
+# --- o: no graphical session, so a link goes to the terminal's clipboard
+# (OSC 52, which tmux keeps as a buffer); Enter reads a step's why ---
+unset DISPLAY WAYLAND_DISPLAY BROWSER
+ROLEBOOK_CONTENT_DIR="$top_srcdir/tests/data/steps" start 80 24 alpha-lead
+T set -g set-clipboard on
+keys c
+expect "the checklist of the test role" "Alpha Lead › Checklist"
+keys j j
+expect "o offered for an item with a web link" "o:open link"
+keys o
+expect "o says what it did" "Copied to the clipboard (OSC 52): https://example.org/style"
+check "the link reached the clipboard whole" "https://example.org/style" "$(T show-buffer 2>&1)"
+keys j j Enter
+expect "Enter reads the section the item links to" "Alpha Lead › Mailing lists"
+keys q
+expect "q comes back to the checklist" "Alpha Lead › Checklist"
+keys Tab
+expect "Tab shows the offboarding checklist" "Alpha Lead › Offboarding"
+keys Q
+
 # A sanitizer build writes its reports to files, not into a pane (where no
 # test reads them, and where a pane already closed made one spin at exit).
 T kill-server 2>/dev/null
