@@ -309,9 +309,13 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				dates_format(e->rec->done_at, DATE_DAY, date);
 				strbuf_printf(&b, "%sdone %s", b.len ? sep : "", date);
 			}
-			if (e->rec != NULL && e->rec->note && *e->rec->note)
+			if (e->rec != NULL && e->rec->note && *e->rec->note) {
+				/* on one line (v reads it whole) */
+				char *one = text_clean(e->rec->note, 0);
 				strbuf_printf(&b, "%s%s%s", b.len ? sep : "",
-					      e->done ? "" : "note: ", e->rec->note);
+					      e->done ? "" : "note: ", one);
+				free(one);
+			}
 			line = strbuf_take(&b);
 			frame_puts_trunc(f, row, TEXT_COL, line, STY_DIM, f->cols - TEXT_COL - 1);
 			free(line);

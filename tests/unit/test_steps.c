@@ -347,6 +347,16 @@ test_screen(void)
 	CU_ASSERT_PTR_NULL(strstr(d, "second line"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(d, "o:open link"));
 	free(d);
+	/* wide, its lines run on one row, never as raw line breaks */
+	app_resize(&a, 16, 200);
+	frame_done(&f);
+	frame_init(&f, 16, 200);
+	d = draw(&a, &f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "the width of the screen second line third line"));
+	free(d);
+	app_resize(&a, 16, 50);
+	frame_done(&f);
+	frame_init(&f, 16, 50);
 	/* o hands the item's link over */
 	unsetenv("DISPLAY");
 	unsetenv("WAYLAND_DISPLAY");
