@@ -95,14 +95,16 @@ reader_show_progress(struct reader *rd, struct app *a)
 {
 	struct lines *l = &rd->r.lines;
 	const char *box[2] = {a->ascii ? "[ ]" : "\u2610", a->ascii ? "[x]" : "\u2611"};
-	struct checklist cl;
+	struct checklist cl, off;
 
 	rd->boxes_stale = false;
 	rd->boxes_version = a->store ? store_data_version(a->store) : 0;
 	rd->done = rd->total = 0;
-	if (rd->role->nitems == 0)
+	if (rd->role->nitems == 0 && rd->role->noff_items == 0)
 		return;
 	checklist_load(&cl, a->store, a->profile, rd->role);
+	/* the offboarding checklist's boxes too */
+	checklist_load_list(&off, a->store, a->profile, rd->role, CHECKLIST_OFFBOARDING);
 	rd->done = cl.done;
 	rd->total = cl.n;
 	for (size_t i = 0; i < l->n; i++) {
@@ -110,9 +112,18 @@ reader_show_progress(struct reader *rd, struct app *a)
 		const struct check_item *it;
 		bool done;
 
-		if (ln->kind != LINE_TASK || (it = role_item_by_task(rd->role, ln->aux)) == NULL)
+		if (ln->kind != LINE_TASK)
 			continue;
-		done = cl.v[it - rd->role->items].done;
+		if ((it = role_item_by_task(rd->role, ln->aux)) != NULL) {
+			done = cl.v[it - rd->role->items].done;
+		} else {
+			size_t k = 0;
+			while (k < off.n && off.v[k].item->task != ln->aux)
+				k++;
+			if (k == off.n)
+				continue;
+			done = off.v[k].done;
+		}
 		for (uint32_t k = 0; k < ln->nspans; k++) {
 			struct span *sp = &l->spans[ln->span + k];
 			char *t = l->arena + ln->text + sp->off;
@@ -129,4 +140,5 @@ reader_show_progress(struct reader *rd, struct app *a)
 		}
 	}
 	checklist_done(&cl);
+	checklist_done(&off);
 }

@@ -226,6 +226,9 @@ run_link(struct app *a, const struct open_plan *p, const char *url)
 	def_prog_mode();
 	endwin();
 	rc = open_run(p, url, STDOUT_FILENO);
+	/* Ctrl-C typed in the browser was the browser's, not ours */
+	if (got_signal == SIGINT)
+		got_signal = 0;
 	reset_prog_mode();
 	sync_size();
 	app_resize(a, LINES, COLS);

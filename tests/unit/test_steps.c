@@ -401,6 +401,12 @@ test_screen(void)
 	d = draw(&a, &f);
 	CU_ASSERT_PTR_NOT_NULL(strstr(d, "Every lead moderates the project's mailing lists"));
 	free(d);
+	/* the text's boxes show the offboarding progress too */
+	app_key(&a, 'G');
+	d = draw(&a, &f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\xe2\x98\x91 Propose a"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\xe2\x98\x90 Hand over"));
+	free(d);
 	app_key(&a, 'q');
 	UNIT_ASSERT_STR("checklist", app_top(&a)->ops->name);
 	app_done(&a);
