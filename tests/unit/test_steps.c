@@ -407,6 +407,22 @@ test_screen(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\xe2\x98\x91 Propose a"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\xe2\x98\x90 Hand over"));
 	free(d);
+	/* o on the role screen: the selected link, offered once selected */
+	app_key(&a, 'o');
+	UNIT_ASSERT_STR("No link selected: l selects one", a.status);
+	app_key(&a, 'L');
+	UNIT_ASSERT_STR("Link: https://example.org/projects.yaml  (Enter follows)", a.status);
+	{
+		struct view_hint h[VIEW_MAX_HINTS];
+		struct view *top = app_top(&a);
+		size_t nh = top->ops->hints(top, &a, h);
+		bool offered = false;
+		for (size_t i = 0; i < nh; i++)
+			offered |= h[i].act == ACT_OPEN_LINK;
+		CU_ASSERT_TRUE(offered);
+	}
+	app_key(&a, 'o');
+	UNIT_ASSERT_STR("https://example.org/projects.yaml", ran.url);
 	app_key(&a, 'q');
 	UNIT_ASSERT_STR("checklist", app_top(&a)->ops->name);
 	app_done(&a);
