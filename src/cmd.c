@@ -29,8 +29,8 @@
 #include "cli_export.h"
 #include "cmd.h"
 #include "conf.h"
-#include "files.h"
 #include "export.h"
+#include "files.h"
 #include "paths.h"
 #include "report.h"
 #include "store.h"
@@ -215,7 +215,8 @@ put_option(FILE *out, const struct cmd_option *op)
 	const char *sep = op->arg == NULL || op->arg[0] == '[' ? "" : " ";
 
 	if (op->has_short)
-		at = fprintf(out, "  -%c, --%s%s%s", op->key, op->name, sep, op->arg ? op->arg : "");
+		at =
+		    fprintf(out, "  -%c, --%s%s%s", op->key, op->name, sep, op->arg ? op->arg : "");
 	else
 		at = fprintf(out, "      --%s%s%s", op->name, sep, op->arg ? op->arg : "");
 	put_wrapped(out, at, HELP_COL, op->help);
@@ -450,7 +451,7 @@ read_config(struct cmd_options *o)
 		conf_done(&settings);
 		/* a file over the limit: conf_parse says so */
 		conf_parse(&settings, path, data ? data : "",
-			     err == EFBIG ? CONF_MAX_BYTES + 1 : len);
+			   err == EFBIG ? CONF_MAX_BYTES + 1 : len);
 		for (size_t i = 0; i < settings.nmessages; i++)
 			cli_error("%s", settings.messages[i]);
 		conf_apply(&settings);

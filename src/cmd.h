@@ -25,8 +25,8 @@ struct cmd_options {
 	const char *content[CMD_MAX_CONTENT_DIRS];
 	size_t ncontent;
 	bool no_color;
-	bool color_always; /* --color=always: styled output in a pipe too */
-	const char *config; /* --config FILE ("" turns the config file off) */
+	bool color_always;    /* --color=always: styled output in a pipe too */
+	const char *config;   /* --config FILE ("" turns the config file off) */
 	int width;	      /* 0: the terminal's, or 80 */
 	const char *db;	      /* --db */
 	const char *reviewer; /* --reviewer */

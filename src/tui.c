@@ -44,7 +44,8 @@ static volatile sig_atomic_t got_signal;
 static volatile sig_atomic_t got_tstp; /* suspend asked for by a signal */
 static bool use_color;
 static bool ascii_only; /* the locale cannot show UTF-8 */
-static short pairs[257][257]; /* by colour + 1: default, then 0-255 (a config's numbers) */
+/* by colour + 1: the default, then 0-255 (a config file's numbers) */
+static short pairs[257][257];
 static short npairs;
 
 static void
