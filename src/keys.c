@@ -222,7 +222,10 @@ keys_bind(enum action act, const int *keys, size_t n)
 		for (size_t j = 0; j < NKEYDEFS; j++) {
 			int left[5];
 			size_t nleft = 0, kk;
-			if (j == i || bound[j].act == act || (bound[j].ctx & bound[i].ctx) == 0)
+			/* a global binding reaches every screen */
+			bool overlap = (bound[j].ctx & bound[i].ctx) != 0 ||
+				       bound[j].ctx == CTX_GLOBAL || bound[i].ctx == CTX_GLOBAL;
+			if (j == i || bound[j].act == act || !overlap)
 				continue;
 			for (kk = 0; kk < 5 && bound[j].keys[kk]; kk++) {
 				bool taken = false;
