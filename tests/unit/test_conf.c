@@ -308,6 +308,33 @@ test_man(void)
 	free(man);
 }
 
+/* The installed example: every setting commented out, and each valid. */
+static void
+test_example(void)
+{
+	size_t len;
+	char *err = NULL, *text = content_read_file(TEST_SRCDIR "/examples/config", &len, &err);
+	struct conf c;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	conf_parse(&c, "example", text, len);
+	CU_ASSERT_EQUAL(c.nmessages + c.ncolors + c.nkeys, 0);
+	CU_ASSERT_PTR_NULL(c.profile);
+	conf_done(&c);
+	/* uncommented: "#word" lines become settings */
+	for (char *p = text; (p = strstr(p, "\n#")) != NULL; p++)
+		if (p[2] >= 'a' && p[2] <= 'z')
+			p[1] = ' ';
+	conf_parse(&c, "example", text, len);
+	check_messages(&c, "");
+	CU_ASSERT_EQUAL(c.ncolors, 6);
+	CU_ASSERT_EQUAL(c.nkeys, 4);
+	UNIT_ASSERT_STR("alice", c.profile);
+	CU_ASSERT_EQUAL(c.width, 80);
+	conf_done(&c);
+	free(text);
+}
+
 static void
 test_path(void)
 {
@@ -347,6 +374,7 @@ test_conf_register(void)
 	    !CU_add_test(s, "colours of the theme", test_theme) ||
 	    !CU_add_test(s, "key bindings, help and footers", test_keys) ||
 	    !CU_add_test(s, "the man page lists actions and styles", test_man) ||
+	    !CU_add_test(s, "the example config", test_example) ||
 	    !CU_add_test(s, "which file", test_path))
 		return CU_get_error();
 	return 0;
