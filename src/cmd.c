@@ -39,6 +39,9 @@
 #include "tui.h"
 #include "xalloc.h"
 
+/* --config as given before --help, for its "Here and now" (issue 16). */
+static const char *help_config;
+
 /* --help: where descriptions start, and the width they wrap at. */
 #define HELP_COL 24
 #define HELP_WIDTH 79
@@ -265,6 +268,15 @@ cmd_usage(FILE *out, const char *db_option)
 		fprintf(out, "  your roles: %s\n  database:   %s\n", croles, cdb);
 		free(croles);
 		free(cdb);
+		/* issue 16: the config file read, if any */
+		{
+			char *conf = conf_path(help_config);
+			char *cconf = text_clean(conf ? conf : "(none)", 0);
+			fprintf(out, "  config:     %s%s\n", cconf,
+				conf && access(conf, F_OK) != 0 ? " (absent)" : "");
+			free(cconf);
+			free(conf);
+		}
 		free(roles);
 		free(db);
 	}
@@ -316,7 +328,7 @@ take_option(struct cmd_options *o, int key, const char *arg)
 		}
 		break;
 	case 'F':
-		o->config = arg;
+		o->config = help_config = arg;
 		break;
 	case 'p':
 	case 'r':

@@ -333,6 +333,8 @@ cfg="$XDG_CONFIG_HOME/rolebook/config"
 width_of() { LC_ALL=C.UTF-8 wc -L | tr -d ' '; }
 err=$(rb list 2>&1 >/dev/null)
 check "no config file: no message" "" "$err"
+contains "--help names the config file" "  config:     $XDG_CONFIG_HOME/rolebook/config (absent)" "$(rb --help)"
+contains "--help names the --config given" "  config:     (none)" "$(rb --config= --help)"
 [ -e "$cfg" ] && fail "rolebook created the config file" || pass "rolebook created no config file"
 mkdir -p "$(dirname "$cfg")"
 printf 'width = 40\nbogus = 1\ncolor.heading = purple\nprofile = carol\n' >"$cfg"
