@@ -479,6 +479,12 @@ read_config(struct cmd_options *o)
 	return -1;
 }
 
+size_t
+cmd_config_problems(void)
+{
+	return settings.nmessages;
+}
+
 /* ---- end of issue 16 ---- */
 
 int

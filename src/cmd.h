@@ -114,6 +114,10 @@ struct store *cmd_open_exports(const char *dir, const char *allowed, bool accept
 /* Opens the database of --db, or says why not (NULL). */
 struct store *cmd_open_store(const struct cmd_options *o);
 
+/* How many lines of the config file cmd_parse could not use (each said
+ * on stderr), for the handbook's status line (issue 16). */
+size_t cmd_config_problems(void);
+
 /* --help, made from the tables; db_option is the --db given, if any. */
 void cmd_usage(FILE *out, const char *db_option);
 
