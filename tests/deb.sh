@@ -16,7 +16,7 @@ skip() {
 	exit 77
 }
 
-[ -n "${ROLEBOOK_IN_DEB_BUILD-}" ] && skip "inside the package build that tests/deb.sh started"
+[ -n "${ROLEBOOK_IN_DEB_BUILD-}" ] && skip "inside a package build (debian/rules sets ROLEBOOK_IN_DEB_BUILD)"
 [ -n "${ROLEBOOK_SKIP_DEB-}" ] && skip "ROLEBOOK_SKIP_DEB is set (CI: the package was built once already)"
 for tool in dpkg-buildpackage dpkg-checkbuilddeps dh lintian dpkg-deb; do
 	command -v "$tool" >/dev/null 2>&1 ||
