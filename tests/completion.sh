@@ -99,6 +99,9 @@ auto
 never" "$(complete_words rolebook --color = "")"
 check "--color=a" "always
 auto" "$(complete_words rolebook --color = a)"
+# --color's argument is optional: after "--color " comes the next word
+contains "--color then a space: commands, not values" "list" "$(complete_words rolebook --color "")"
+lacks "--color then a space: no value" "always" "$(complete_words rolebook --color "")"
 
 # profile names from `rolebook profiles`, never creating the database
 check "--profile without a database: nothing" "" "$(complete_words rolebook --profile "")"
