@@ -52,7 +52,8 @@ struct conf {
  * Parses len bytes of buf (NULs and any bytes allowed) as the config file
  * called file (for the messages) into c, which it initialises.  Never
  * fails: a line it cannot use gets a message and changes nothing.  Free
- * c with conf_done().
+ * c with conf_done().  Reads no file, no environment, no global state:
+ * the entry point for a fuzzer (conf_parse then conf_done).
  */
 void conf_parse(struct conf *c, const char *file, const char *buf, size_t len);
 
