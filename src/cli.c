@@ -119,10 +119,13 @@ sgr(FILE *out, uint16_t style, bool color)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, ";4");
 	if (a.reverse)
 		n += (size_t)snprintf(buf + n, sizeof buf - n, ";7");
+	/* 8 colours as 30-37/40-47, the rest of a config's 256 as 38;5;N */
 	if (a.fg >= 0)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";%d", 30 + a.fg);
+		n += (size_t)snprintf(buf + n, sizeof buf - n, a.fg < 8 ? ";%d" : ";38;5;%d",
+				      a.fg < 8 ? 30 + a.fg : a.fg);
 	if (a.bg >= 0)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";%d", 40 + a.bg);
+		n += (size_t)snprintf(buf + n, sizeof buf - n, a.bg < 8 ? ";%d" : ";48;5;%d",
+				      a.bg < 8 ? 40 + a.bg : a.bg);
 	snprintf(buf + n, sizeof buf - n, "m");
 	fputs(buf, out);
 }

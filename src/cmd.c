@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <stdlib.h>
@@ -27,7 +28,9 @@
 #include "cli.h"
 #include "cli_export.h"
 #include "cmd.h"
+#include "conf.h"
 #include "export.h"
+#include "files.h"
 #include "paths.h"
 #include "report.h"
 #include "store.h"
@@ -35,6 +38,9 @@
 #include "text.h"
 #include "tui.h"
 #include "xalloc.h"
+
+/* --config as given before --help, for its "Here and now" (issue 16). */
+static const char *help_config;
 
 /* --help: where descriptions start, and the width they wrap at. */
 #define HELP_COL 24
@@ -52,6 +58,12 @@ static const struct cmd_option options[] = {
     {'C', true, "content", "DIR", "also read roles from DIR (repeatable; first wins)"},
     {'w', true, "width", "N", "print at N columns (default: the terminal's, or 80)"},
     {'n', false, "no-color", NULL, "monochrome output (also when NO_COLOR is set)"},
+    {'c', false, "color", "[=WHEN]",
+     "colours and styles: auto (default: on a terminal, unless NO_COLOR is set), always "
+     "(print styles a pipe too, for less -R) or never"},
+    {'F', false, "config", "FILE",
+     "read settings from FILE (default: $ROLEBOOK_CONFIG, else "
+     "$XDG_CONFIG_HOME/rolebook/config; empty: none)"},
     {'p', true, "profile", "NAME", "whose progress to show and change (default: your login)"},
     {'R', false, "role", "ROLE", "report: only this role"},
     {'f', false, "format", "FMT", "report: text (default), markdown, json or issue"},
@@ -206,12 +218,14 @@ put_option(FILE *out, const struct cmd_option *op)
 {
 	int at;
 
+	/* an optional argument ("[=WHEN]") is written against the name */
+	const char *sep = op->arg == NULL || op->arg[0] == '[' ? "" : " ";
+
 	if (op->has_short)
-		at = fprintf(out, "  -%c, --%s%s%s", op->key, op->name, op->arg ? " " : "",
-			     op->arg ? op->arg : "");
+		at =
+		    fprintf(out, "  -%c, --%s%s%s", op->key, op->name, sep, op->arg ? op->arg : "");
 	else
-		at = fprintf(out, "      --%s%s%s", op->name, op->arg ? " " : "",
-			     op->arg ? op->arg : "");
+		at = fprintf(out, "      --%s%s%s", op->name, sep, op->arg ? op->arg : "");
 	put_wrapped(out, at, HELP_COL, op->help);
 }
 
@@ -258,6 +272,15 @@ cmd_usage(FILE *out, const char *db_option)
 		fprintf(out, "  your roles: %s\n  database:   %s\n", croles, cdb);
 		free(croles);
 		free(cdb);
+		/* issue 16: the config file read, if any */
+		{
+			char *conf = conf_path(help_config);
+			char *cconf = text_clean(conf ? conf : "(none)", 0);
+			fprintf(out, "  config:     %s%s\n", cconf,
+				conf && access(conf, F_OK) != 0 ? " (absent)" : "");
+			free(cconf);
+			free(conf);
+		}
 		free(roles);
 		free(db);
 	}
@@ -290,6 +313,26 @@ take_option(struct cmd_options *o, int key, const char *arg)
 	}
 	case 'n':
 		o->no_color = true;
+		o->color_always = false;
+		break;
+	case 'c': /* --color[=WHEN] (issue 16); --color alone is always, as ls's */
+		if (arg == NULL || strcmp(arg, "always") == 0 || strcmp(arg, "auto") == 0) {
+			const char *nc = getenv("NO_COLOR");
+			o->color_always = arg == NULL || strcmp(arg, "always") == 0;
+			o->no_color = !o->color_always && nc != NULL && *nc != '\0';
+		} else if (strcmp(arg, "never") == 0) {
+			o->no_color = true;
+			o->color_always = false;
+		} else {
+			char *shown = text_clean(arg, 0);
+			cli_error("invalid --color '%s' (auto, always or never)", shown);
+			free(shown);
+			try_help();
+			return 2;
+		}
+		break;
+	case 'F':
+		o->config = help_config = arg;
 		break;
 	case 'p':
 	case 'r':
@@ -376,8 +419,8 @@ take_option(struct cmd_options *o, int key, const char *arg)
 	case 'h':
 		cmd_usage(stdout, o->db);
 		return fflush(stdout) == 0 ? 0 : 1;
-	case 'V':
-		printf("rolebook %s\n", PACKAGE_VERSION);
+	case 'V': /* the GNU format: name and version, copyright, license */
+		printf("rolebook %s\n%s\n%s\n", PACKAGE_VERSION, RB_COPYRIGHT, RB_LICENSE);
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
 	if (specific(key) && strchr(o->given, key) == NULL) {
@@ -387,6 +430,72 @@ take_option(struct cmd_options *o, int key, const char *arg)
 	}
 	return -1;
 }
+
+/* ---- issue 16: the config file ---- */
+
+/* What the config file set, kept for the whole run (o points into it). */
+static struct conf settings;
+
+/*
+ * Reads the config file (--config, else $ROLEBOOK_CONFIG, else the XDG
+ * one), says on stderr what in it is not used, applies the rest; the
+ * command line's --profile, --reviewer and --width win over the file's.
+ * A missing default file is no error.  Returns -1: the program goes on.
+ */
+static int
+read_config(struct cmd_options *o)
+{
+	const char *env = getenv("ROLEBOOK_CONFIG");
+	bool chosen = o->config != NULL || env != NULL;
+	char *path = conf_path(o->config), *data = NULL;
+	size_t len = 0;
+	FILE *f;
+	int err;
+
+	if (path == NULL)
+		return -1;
+	if ((f = fopen(path, "r")) == NULL) {
+		if (chosen || errno != ENOENT) {
+			char *shown = text_clean(path, 0);
+			cli_error("%s: %s; the defaults are used", shown, strerror(errno));
+			free(shown);
+		}
+		free(path);
+		return -1;
+	}
+	err = files_read(f, CONF_MAX_BYTES + 1, &data, &len);
+	fclose(f);
+	if (err != 0 && err != EFBIG) {
+		char *shown = text_clean(path, 0);
+		cli_error("%s: %s; the defaults are used", shown, strerror(err));
+		free(shown);
+	} else {
+		conf_done(&settings);
+		/* a file over the limit: conf_parse says so */
+		conf_parse(&settings, path, data ? data : "",
+			   err == EFBIG ? CONF_MAX_BYTES + 1 : len);
+		for (size_t i = 0; i < settings.nmessages; i++)
+			cli_error("%s", settings.messages[i]);
+		conf_apply(&settings);
+		if (o->profile == NULL)
+			o->profile = settings.profile;
+		if (o->reviewer == NULL)
+			o->reviewer = settings.reviewer;
+		if (o->width == 0)
+			o->width = settings.width;
+	}
+	free(data);
+	free(path);
+	return -1;
+}
+
+size_t
+cmd_config_problems(void)
+{
+	return settings.nmessages;
+}
+
+/* ---- end of issue 16 ---- */
 
 int
 cmd_parse(struct cmd_options *o, int argc, char **argv, int *optind_out)
@@ -401,7 +510,9 @@ cmd_parse(struct cmd_options *o, int argc, char **argv, int *optind_out)
 	*sp++ = ':'; /* a missing argument is ':', not '?' */
 	for (size_t i = 0; i < NOPTIONS; i++) {
 		longopts[i] = (struct option){options[i].name,
-					      options[i].arg ? required_argument : no_argument,
+					      options[i].arg == NULL	 ? no_argument
+					      : options[i].arg[0] == '[' ? optional_argument
+									 : required_argument,
 					      NULL, options[i].key};
 		if (options[i].has_short) {
 			*sp++ = (char)options[i].key;
@@ -431,7 +542,7 @@ cmd_parse(struct cmd_options *o, int argc, char **argv, int *optind_out)
 			return rc;
 	}
 	*optind_out = optind;
-	return -1;
+	return read_config(o);
 }
 
 const struct cmd_entry *

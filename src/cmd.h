@@ -25,6 +25,8 @@ struct cmd_options {
 	const char *content[CMD_MAX_CONTENT_DIRS];
 	size_t ncontent;
 	bool no_color;
+	bool color_always;    /* --color=always: styled output in a pipe too */
+	const char *config;   /* --config FILE ("" turns the config file off) */
 	int width;	      /* 0: the terminal's, or 80 */
 	const char *db;	      /* --db */
 	const char *reviewer; /* --reviewer */
@@ -113,6 +115,10 @@ struct store *cmd_open_exports(const char *dir, const char *allowed, bool accept
 			       size_t *loaded, char **notice);
 /* Opens the database of --db, or says why not (NULL). */
 struct store *cmd_open_store(const struct cmd_options *o);
+
+/* How many lines of the config file cmd_parse could not use (each said
+ * on stderr), for the handbook's status line (issue 16). */
+size_t cmd_config_problems(void);
 
 /* --help, made from the tables; db_option is the --db given, if any. */
 void cmd_usage(FILE *out, const char *db_option);

@@ -161,7 +161,7 @@ cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 	(void)argc;
 	if ((r = resolve(c->cat, argv[0])) == NULL)
 		return 1;
-	if (tty)
+	if (tty || c->o->color_always) /* --color=always: for less -R */
 		style = c->o->no_color ? CLI_MONO : CLI_COLOR;
 	return cli_print(r, c->o->width ? c->o->width : (tty ? terminal_width() : 80), style,
 			 !utf8_locale(), stdout);
@@ -350,6 +350,11 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	else if (a.readonly)
 		app_status(&a, true,
 			   "Read-only: the database cannot be written; progress will not be saved");
+	else if (cmd_config_problems() > 0) /* said on stderr, hidden by the screen until the end */
+		app_status(&a, true,
+			   "The config file has %zu line%s rolebook cannot use: see them on "
+			   "quitting",
+			   cmd_config_problems(), cmd_config_problems() == 1 ? "" : "s");
 	rc = tui_run(&a, !c->o->no_color);
 	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
 		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "

@@ -6,12 +6,13 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "keys.h"
 
 #define CTRL(c) ((c)&0x1f)
 
-static const struct keydef table[] = {
+static const struct keydef builtin[] = {
     {ACT_HELP, CTX_GLOBAL, {'?', K_F1}, "? F1", "show help for this screen"},
     {ACT_BACK, CTX_GLOBAL, {'q', K_ESC}, "q Esc", "go back one screen"},
     {ACT_QUIT, CTX_GLOBAL, {'Q', 0x03}, "Q Ctrl-C", "quit rolebook from anywhere"},
@@ -94,17 +95,188 @@ static const struct keydef table[] = {
     {ACT_CLICK, CTX_GLOBAL, {K_CLICK}, "click", "select a row, a section or a link"},
 };
 
+#define NKEYDEFS (sizeof builtin / sizeof builtin[0])
+
+/* ---- issue 16: the table in use, the built-in one until keys_bind ---- */
+
+static struct keydef bound[NKEYDEFS];
+static char bound_names[NKEYDEFS][64];
+static bool rebound;
+static const struct keydef *table = builtin;
+
+static const char *const action_names[] = {
+    [ACT_QUIT] = "quit",
+    [ACT_BACK] = "back",
+    [ACT_HELP] = "help",
+    [ACT_UP] = "up",
+    [ACT_DOWN] = "down",
+    [ACT_PAGE_UP] = "page-up",
+    [ACT_PAGE_DOWN] = "page-down",
+    [ACT_HALF_UP] = "half-page-up",
+    [ACT_HALF_DOWN] = "half-page-down",
+    [ACT_TOP] = "top",
+    [ACT_BOTTOM] = "bottom",
+    [ACT_OPEN] = "open",
+    [ACT_FOCUS] = "focus",
+    [ACT_NEXT_SECTION] = "next-section",
+    [ACT_PREV_SECTION] = "previous-section",
+    [ACT_SEARCH] = "search",
+    [ACT_NEXT_MATCH] = "next-match",
+    [ACT_PREV_MATCH] = "previous-match",
+    [ACT_NEXT_LINK] = "next-link",
+    [ACT_PREV_LINK] = "previous-link",
+    [ACT_HISTORY_BACK] = "link-back",
+    [ACT_CHECKLIST] = "checklist",
+    [ACT_TOGGLE] = "toggle",
+    [ACT_NOTE] = "note",
+    [ACT_HIDE_DONE] = "hide-done",
+    [ACT_RELOAD] = "reload",
+    [ACT_REDRAW] = "redraw",
+    [ACT_WHEEL_UP] = "wheel-up",
+    [ACT_WHEEL_DOWN] = "wheel-down",
+    [ACT_CLICK] = "click",
+    [ACT_ASSESS] = "assessment",
+    [ACT_RATE1] = "rate-1",
+    [ACT_RATE2] = "rate-2",
+    [ACT_RATE3] = "rate-3",
+    [ACT_RATE4] = "rate-4",
+    [ACT_RATE5] = "rate-5",
+    [ACT_CLEAR] = "clear",
+    [ACT_CHART] = "chart",
+    [ACT_HISTORY] = "history",
+    [ACT_MARK] = "mark",
+    [ACT_SORT] = "sort",
+    [ACT_REVIEW] = "review",
+    [ACT_SUSPEND] = "suspend",
+};
+
+static const struct {
+	int key;
+	const char *name;
+} key_names[] = {
+    {K_UP, "Up"},	   {K_DOWN, "Down"},	    {K_LEFT, "Left"},
+    {K_RIGHT, "Right"},	   {K_PGUP, "PgUp"},	    {K_PGDN, "PgDn"},
+    {K_HOME, "Home"},	   {K_END, "End"},	    {K_ENTER, "Enter"},
+    {K_TAB, "Tab"},	   {K_BTAB, "S-Tab"},	    {K_BACKSPACE, "Backspace"},
+    {K_DELETE, "Delete"},  {K_ESC, "Esc"},	    {K_F1, "F1"},
+    {K_WHEEL_UP, "wheel"}, {K_WHEEL_DOWN, "wheel"}, {K_CLICK, "click"},
+    {' ', "Space"},
+};
+
+const char *
+keys_action_name(enum action act)
+{
+	if ((size_t)act >= sizeof action_names / sizeof action_names[0])
+		return NULL;
+	return action_names[act];
+}
+
+bool
+keys_action_by_name(const char *name, enum action *act)
+{
+	for (size_t i = 1; i < sizeof action_names / sizeof action_names[0]; i++)
+		if (action_names[i] != NULL && strcmp(action_names[i], name) == 0) {
+			if (i == ACT_WHEEL_UP || i == ACT_WHEEL_DOWN || i == ACT_CLICK)
+				return false;
+			*act = (enum action)i;
+			return true;
+		}
+	return false;
+}
+
+int
+keys_parse(const char *w)
+{
+	size_t len = strlen(w);
+
+	if (len == 1 && (unsigned char)w[0] > 0x20 && (unsigned char)w[0] < 0x7f)
+		return w[0];
+	if (len == 6 && strncmp(w, "Ctrl-", 5) == 0 &&
+	    ((w[5] >= 'A' && w[5] <= 'Z') || (w[5] >= 'a' && w[5] <= 'z')))
+		return CTRL(w[5]);
+	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (key_names[i].key != K_WHEEL_UP && key_names[i].key != K_WHEEL_DOWN &&
+		    key_names[i].key != K_CLICK && strcmp(key_names[i].name, w) == 0)
+			return key_names[i].key;
+	return K_NONE;
+}
+
+/* Sets d's keys to keys[0..n-1] and its names to their spellings. */
+static void
+set_keys(size_t i, const int *keys, size_t n)
+{
+	struct keydef *d = &bound[i];
+	size_t at = 0;
+
+	memset(d->keys, 0, sizeof d->keys);
+	bound_names[i][0] = '\0';
+	for (size_t k = 0; k < n && k < 4; k++) {
+		char name[16];
+		d->keys[k] = keys[k];
+		keys_name(keys[k], name, sizeof name);
+		at += (size_t)snprintf(bound_names[i] + at, sizeof bound_names[i] - at, "%s%s",
+				       k ? " " : "", name);
+		if (at >= sizeof bound_names[i])
+			break;
+	}
+	if (d->names != NULL)
+		d->names = n > 0 ? bound_names[i] : NULL;
+}
+
+void
+keys_bind(enum action act, const int *keys, size_t n)
+{
+	if (!rebound) {
+		memcpy(bound, builtin, sizeof bound);
+		table = bound;
+		rebound = true;
+	}
+	for (size_t i = 0; i < NKEYDEFS; i++) {
+		if (bound[i].act != act)
+			continue;
+		/* the keys leave the bindings that could shadow them here */
+		for (size_t j = 0; j < NKEYDEFS; j++) {
+			int left[5];
+			size_t nleft = 0, kk;
+			/* a global binding reaches every screen */
+			bool overlap = (bound[j].ctx & bound[i].ctx) != 0 ||
+				       bound[j].ctx == CTX_GLOBAL || bound[i].ctx == CTX_GLOBAL;
+			if (j == i || bound[j].act == act || !overlap)
+				continue;
+			for (kk = 0; kk < 5 && bound[j].keys[kk]; kk++) {
+				bool taken = false;
+				for (size_t t = 0; t < n; t++)
+					taken = taken || bound[j].keys[kk] == keys[t];
+				if (!taken)
+					left[nleft++] = bound[j].keys[kk];
+			}
+			if (nleft != kk)
+				set_keys(j, left, nleft);
+		}
+		set_keys(i, keys, n);
+	}
+}
+
+void
+keys_reset(void)
+{
+	rebound = false;
+	table = builtin;
+}
+
+/* ---- end of issue 16 ---- */
+
 const struct keydef *
 keys_table(size_t *n)
 {
-	*n = sizeof table / sizeof table[0];
+	*n = NKEYDEFS;
 	return table;
 }
 
 static enum action
 lookup(unsigned ctx, int key, bool global)
 {
-	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+	for (size_t i = 0; i < NKEYDEFS; i++) {
 		const struct keydef *d = &table[i];
 		if (global ? d->ctx != CTX_GLOBAL : (d->ctx & ctx) == 0 || d->ctx == CTX_GLOBAL)
 			continue;
@@ -128,7 +300,7 @@ keys_key(unsigned ctx, enum action act)
 {
 	/* the context's own bindings first, as keys_action looks them up */
 	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		for (size_t i = 0; i < NKEYDEFS; i++) {
 			const struct keydef *d = &table[i];
 			bool global = d->ctx == CTX_GLOBAL;
 			if (d->act != act || (pass == 0 ? global || (d->ctx & ctx) == 0 : !global))
@@ -143,22 +315,9 @@ keys_key(unsigned ctx, enum action act)
 char *
 keys_name(int key, char *buf, size_t size)
 {
-	static const struct {
-		int key;
-		const char *name;
-	} names[] = {
-	    {K_UP, "Up"},	   {K_DOWN, "Down"},	    {K_LEFT, "Left"},
-	    {K_RIGHT, "Right"},	   {K_PGUP, "PgUp"},	    {K_PGDN, "PgDn"},
-	    {K_HOME, "Home"},	   {K_END, "End"},	    {K_ENTER, "Enter"},
-	    {K_TAB, "Tab"},	   {K_BTAB, "S-Tab"},	    {K_BACKSPACE, "Backspace"},
-	    {K_DELETE, "Delete"},  {K_ESC, "Esc"},	    {K_F1, "F1"},
-	    {K_WHEEL_UP, "wheel"}, {K_WHEEL_DOWN, "wheel"}, {K_CLICK, "click"},
-	    {' ', "Space"},
-	};
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (names[i].key == key) {
-			snprintf(buf, size, "%s", names[i].name);
+	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (key_names[i].key == key) {
+			snprintf(buf, size, "%s", key_names[i].name);
 			return buf;
 		}
 	if (key > 0 && key < 0x20)

@@ -9,6 +9,7 @@
 #ifndef ROLEBOOK_KEYS_H
 #define ROLEBOOK_KEYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum key {
@@ -126,5 +127,31 @@ char *keys_name(int key, char *buf, size_t size);
 
 /* The table, and its length. */
 const struct keydef *keys_table(size_t *n);
+
+/* ---- issue 16: key bindings from the config file ---- */
+
+/* An action's name in the config file and the man page ("quit",
+ * "next-section"), or NULL for ACT_NONE. */
+const char *keys_action_name(enum action act);
+/* The action called name; false when none is, or when it cannot be
+ * bound (the mouse's wheel and click).  Pure. */
+bool keys_action_by_name(const char *name, enum action *act);
+/*
+ * The key a config file spells: one character ("x", "?"), "Space",
+ * "Enter", "Tab", "S-Tab", "Esc", "Backspace", "Delete", "Up", "Down",
+ * "Left", "Right", "PgUp", "PgDn", "Home", "End", "F1", or "Ctrl-X" (a
+ * letter).  K_NONE when it is none of them.  Pure.
+ */
+int keys_parse(const char *spelling);
+/*
+ * Binds keys[0..n-1] (n from 1 to 4) to act wherever act has a binding:
+ * they replace its keys there, and its help names them.  A key another
+ * binding of an overlapping context held is taken from it.  Changes the
+ * table until keys_reset().
+ */
+void keys_bind(enum action act, const int *keys, size_t n);
+/* Back to the built-in table. */
+void keys_reset(void);
+/* ---- end of issue 16 ---- */
 
 #endif

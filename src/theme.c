@@ -7,10 +7,136 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "lines.h"
 #include "theme.h"
+
+/* ---- issue 16: the colour theme as a table, so a config can change it ---- */
+
+struct theme_entry {
+	const char *name;
+	uint16_t style;
+	struct theme_spec spec;
+};
+
+/* Applied in this order, a later style's colour winning (a selected link
+ * in a match shows the match's colours). */
+static const struct theme_entry builtin[] = {
+    {"strong", STY_STRONG, {COL_UNSET, COL_UNSET, 0}},
+    {"emphasis", STY_EMPH, {COL_UNSET, COL_UNSET, 0}},
+    {"strike", STY_STRIKE, {COL_UNSET, COL_UNSET, 0}},
+    {"code", STY_CODE, {COL_GREEN, COL_UNSET, 0}},
+    {"marker", STY_MARKER, {COL_YELLOW, COL_UNSET, 0}},
+    {"link", STY_LINK, {COL_BLUE, COL_UNSET, 0}},
+    {"heading", STY_HEADING, {COL_CYAN, COL_UNSET, 0}},
+    {"title", STY_TITLE, {COL_CYAN, COL_UNSET, 0}},
+    {"done", STY_DONE, {COL_GREEN, COL_UNSET, 0}},
+    {"dim", STY_DIM, {COL_UNSET, COL_UNSET, 0}},
+    {"quote", STY_QUOTE, {COL_UNSET, COL_UNSET, 0}},
+    {"table-head", STY_TABLE_HEAD, {COL_UNSET, COL_UNSET, 0}},
+    {"bar", STY_BAR, {COL_WHITE, COL_BLUE, 0}},
+    {"alert", STY_ALERT, {COL_WHITE, COL_RED, TA_BOLD}},
+    {"match", STY_MATCH, {COL_BLACK, COL_YELLOW, 0}},
+    {"select", STY_SELECT, {COL_UNSET, COL_UNSET, 0}},
+};
+#define NSTYLES (sizeof builtin / sizeof builtin[0])
+
+static struct theme_spec current[NSTYLES];
+static bool changed; /* current[] differs from builtin[] */
+
+static const struct theme_spec *
+spec_of(size_t i)
+{
+	return changed ? &current[i] : &builtin[i].spec;
+}
+
+bool
+theme_style_by_name(const char *name, uint16_t *style)
+{
+	for (size_t i = 0; i < NSTYLES; i++)
+		if (strcmp(builtin[i].name, name) == 0) {
+			*style = builtin[i].style;
+			return true;
+		}
+	return false;
+}
+
+const char *const *
+theme_style_names(void)
+{
+	static const char *names[NSTYLES + 1];
+
+	for (size_t i = 0; i < NSTYLES; i++)
+		names[i] = builtin[i].name;
+	return names;
+}
+
+bool
+theme_parse_color(const char *w, int *color)
+{
+	static const char *const names[] = {"black", "red",	"green", "yellow",
+					    "blue",  "magenta", "cyan",	 "white"};
+	char *end;
+	long n;
+
+	if (strcmp(w, "default") == 0) {
+		*color = COL_DEFAULT;
+		return true;
+	}
+	for (int i = 0; i < 8; i++)
+		if (strcmp(w, names[i]) == 0) {
+			*color = i;
+			return true;
+		}
+	if (*w < '0' || *w > '9')
+		return false;
+	n = strtol(w, &end, 10);
+	if (*end != '\0' || n > 255)
+		return false;
+	*color = (int)n;
+	return true;
+}
+
+unsigned
+theme_parse_attr(const char *w)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} attrs[] = {{"bold", TA_BOLD},
+		     {"underline", TA_UNDERLINE},
+		     {"reverse", TA_REVERSE},
+		     {"italic", TA_ITALIC},
+		     {"dim", TA_DIM}};
+
+	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+		if (strcmp(w, attrs[i].name) == 0)
+			return attrs[i].bit;
+	return 0;
+}
+
+void
+theme_set(uint16_t style, const struct theme_spec *spec)
+{
+	if (!changed) {
+		for (size_t i = 0; i < NSTYLES; i++)
+			current[i] = builtin[i].spec;
+		changed = true;
+	}
+	for (size_t i = 0; i < NSTYLES; i++)
+		if (builtin[i].style == style)
+			current[i] = *spec;
+}
+
+void
+theme_reset(void)
+{
+	changed = false;
+}
+
+/* ---- end of issue 16 ---- */
 
 void
 theme_attr(uint16_t s, bool color, struct attr *a)
@@ -30,28 +156,19 @@ theme_attr(uint16_t s, bool color, struct attr *a)
 	if (s & (STY_DIM | STY_STRIKE))
 		a->dim = true;
 	if (color) {
-		if (s & STY_CODE)
-			a->fg = COL_GREEN;
-		if (s & STY_MARKER)
-			a->fg = COL_YELLOW;
-		if (s & STY_LINK)
-			a->fg = COL_BLUE;
-		if (s & (STY_HEADING | STY_TITLE))
-			a->fg = COL_CYAN;
-		if (s & STY_DONE)
-			a->fg = COL_GREEN;
-		if (s & STY_BAR) {
-			a->fg = COL_WHITE;
-			a->bg = COL_BLUE;
-		}
-		if (s & STY_ALERT) {
-			a->fg = COL_WHITE;
-			a->bg = COL_RED;
-			a->bold = true;
-		}
-		if (s & STY_MATCH) {
-			a->fg = COL_BLACK;
-			a->bg = COL_YELLOW;
+		for (size_t i = 0; i < NSTYLES; i++) {
+			const struct theme_spec *sp = spec_of(i);
+			if ((s & builtin[i].style) == 0)
+				continue;
+			if (sp->fg != COL_UNSET)
+				a->fg = sp->fg;
+			if (sp->bg != COL_UNSET)
+				a->bg = sp->bg;
+			a->bold = a->bold || (sp->attrs & TA_BOLD);
+			a->underline = a->underline || (sp->attrs & TA_UNDERLINE);
+			a->reverse = a->reverse || (sp->attrs & TA_REVERSE);
+			a->italic = a->italic || (sp->attrs & TA_ITALIC);
+			a->dim = a->dim || (sp->attrs & TA_DIM);
 		}
 	} else {
 		if (s & (STY_BAR | STY_MATCH))

@@ -45,7 +45,8 @@ static volatile sig_atomic_t got_signal;
 static volatile sig_atomic_t got_tstp; /* suspend asked for by a signal */
 static bool use_color;
 static bool ascii_only; /* the locale cannot show UTF-8 */
-static short pairs[9][9];
+/* by colour + 1: the default, then 0-255 (a config file's numbers) */
+static short pairs[257][257];
 static short npairs;
 
 static void
@@ -271,6 +272,11 @@ to_curses(uint16_t style, short *pair)
 		at |= A_ITALIC;
 #endif
 	*pair = 0;
+	/* a configured colour this terminal lacks: its default instead */
+	if (a.fg >= COLORS)
+		a.fg = COL_DEFAULT;
+	if (a.bg >= COLORS)
+		a.bg = COL_DEFAULT;
 	if (use_color && (a.fg >= 0 || a.bg >= 0)) {
 		short *p = &pairs[a.fg + 1][a.bg + 1];
 		if (*p == 0 && npairs + 1 < COLOR_PAIRS) {

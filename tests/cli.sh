@@ -47,7 +47,13 @@ err=$(rb technical-lead extra 2>&1 </dev/null); rc=$?
 check "the handbook with two arguments: exit 2" 2 "$rc"
 contains "the handbook with two arguments: message" "unexpected argument 'extra'" "$err"
 
-check "--version" "rolebook $(sed -n 's/^AC_INIT(\[rolebook\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" "$(rb --version)"
+# --version in the GNU format: name and version, copyright, license (issue 16)
+version=$(sed -n 's/^AC_INIT(\[rolebook\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")
+out=$(rb --version)
+check "--version: name and version first" "rolebook $version" "$(printf '%s\n' "$out" | sed -n 1p)"
+check "--version: the copyright" "Copyright (C) 2026 rolebook maintainers" "$(printf '%s\n' "$out" | sed -n 2p)"
+check "--version: a license line" "License: none chosen yet; the bundled roles draw on Apache-2.0 documents." \
+	"$(printf '%s\n' "$out" | sed -n 3p)"
 
 # list
 out=$(rb list)
@@ -297,5 +303,65 @@ contains "report --format issue: the verdict" "**Readiness:** not yet: 1 of 2 pr
 err=$(rb --db "$R" -p alice report --format issue --sig "SIG Node" --offboarding "a b!" 2>&1); rc=$?
 check "report --format issue with a bad handle: exit 1" 1 "$rc"
 contains "report --format issue with a bad handle: message" "'b!' is not a GitHub handle" "$err"
+
+# ---- issue 16: --color, the config file, honest metadata ----
+lacks "--help names no issue tracker that does not exist" "github.com/rolebook" "$(rb --help)"
+lacks "the man page names no issue tracker that does not exist" "github.com/rolebook" \
+	"$(cat "$top_srcdir/man/rolebook.1")"
+esc=$(printf '\033')
+out=$(rb print technical-lead | head -n 1)
+check "print in a pipe: plain by default" "Technical Lead" "$out"
+out=$(rb --color=always print technical-lead | head -n 1)
+check "--color=always: print styles a pipe (for less -R)" "${esc}[0;1;36mTechnical Lead${esc}[0m" "$out"
+out=$(rb --color print technical-lead | head -n 1)
+check "--color alone is always" "${esc}[0;1;36mTechnical Lead${esc}[0m" "$out"
+out=$(NO_COLOR=1 rb --color=always print technical-lead | head -n 1)
+check "--color=always wins over NO_COLOR" "${esc}[0;1;36mTechnical Lead${esc}[0m" "$out"
+out=$(rb --color=always --no-color print technical-lead | head -n 1)
+check "--no-color after --color=always: the last wins (never)" "Technical Lead" "$out"
+out=$(rb --no-color --color=always print technical-lead | head -n 1)
+check "--color=always after --no-color: the last wins" "${esc}[0;1;36mTechnical Lead${esc}[0m" "$out"
+out=$(rb --color=never print technical-lead | head -n 1)
+check "--color=never in a pipe: plain" "Technical Lead" "$out"
+out=$(rb --color=auto print technical-lead | head -n 1)
+check "--color=auto in a pipe: plain" "Technical Lead" "$out"
+err=$(rb --color=sometimes list 2>&1); rc=$?
+check "--color=sometimes: exit 2" 2 "$rc"
+contains "--color=sometimes: message" "rolebook: invalid --color 'sometimes' (auto, always or never)" "$err"
+
+cfg="$XDG_CONFIG_HOME/rolebook/config"
+width_of() { LC_ALL=C.UTF-8 wc -L | tr -d ' '; }
+err=$(rb list 2>&1 >/dev/null)
+check "no config file: no message" "" "$err"
+contains "--help names the config file" "  config:     $XDG_CONFIG_HOME/rolebook/config (absent)" "$(rb --help)"
+contains "--help names the --config given" "  config:     (none)" "$(rb --config= --help)"
+[ -e "$cfg" ] && fail "rolebook created the config file" || pass "rolebook created no config file"
+mkdir -p "$(dirname "$cfg")"
+printf 'width = 40\nbogus = 1\ncolor.heading = purple\nprofile = carol\n' >"$cfg"
+cp "$cfg" "$TEST_TMP/config.before"
+out=$(rb print technical-lead 2>"$TEST_TMP/err")
+check "config: print's width" 40 "$(printf '%s\n' "$out" | width_of)"
+check "config: a message naming file, line and setting for each bad line" \
+	"rolebook: $cfg:2: bogus: unknown setting (color.STYLE, key.ACTION, profile, reviewer or width); ignored
+rolebook: $cfg:3: color.heading: 'purple' is neither a colour (default, black, red, green, yellow, blue, magenta, cyan, white or 0-255, foreground then background) nor an attribute (bold, underline, reverse, italic, dim); the default is used" \
+	"$(cat "$TEST_TMP/err")"
+check "config: --width wins over the file" 60 "$(rb --width 60 print technical-lead 2>/dev/null | width_of)"
+check "config: ROLEBOOK_CONFIG= turns it off" 80 \
+	"$(ROLEBOOK_CONFIG= rb print technical-lead 2>&1 | width_of)"
+check "config: --config= turns it off" 80 "$(rb --config= print technical-lead 2>&1 | width_of)"
+printf 'width = 50\n' >"$TEST_TMP/other"
+check "config: --config FILE" 50 "$(rb --config "$TEST_TMP/other" print technical-lead 2>&1 | width_of)"
+check "config: ROLEBOOK_CONFIG=FILE" 50 \
+	"$(ROLEBOOK_CONFIG="$TEST_TMP/other" rb print technical-lead 2>&1 | width_of)"
+err=$(rb --config "$TEST_TMP/none" list 2>&1 >/dev/null); rc=$?
+check "config: a missing --config FILE is said, and rolebook goes on" 0 "$rc"
+check "config: a missing --config FILE: message" \
+	"rolebook: $TEST_TMP/none: No such file or directory; the defaults are used" "$err"
+CDB="$TEST_TMP/conf.db"
+rb --db "$CDB" check technical-lead 1 >/dev/null 2>&1
+check "config: the default profile" "carol" "$(rb --db "$CDB" profiles 2>/dev/null | sed -n 1p)"
+cmp -s "$cfg" "$TEST_TMP/config.before" && pass "the config file is never written" ||
+	fail "the config file changed"
+rm -f "$cfg"
 
 finish

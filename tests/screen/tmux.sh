@@ -433,6 +433,21 @@ expect "q comes back to the checklist" "Alpha Lead › Checklist"
 keys Tab
 expect "Tab shows the offboarding checklist" "Alpha Lead › Offboarding"
 keys Q
+# --- issue 16: the config file in a terminal: colours, a rebound key, problems ---
+mkdir -p "$XDG_CONFIG_HOME/rolebook"
+printf 'key.checklist = C\ncolor.bar = black 214\nbogus = 1\n' >"$XDG_CONFIG_HOME/rolebook/config"
+start 80 24 technical-lead
+expect "a config problem is said in the status line" \
+	"The config file has 1 line rolebook cannot use: see them on quitting"
+keys Down # the status line gives the bottom row back to the footer
+expect "the footer names the rebound key" "C:checklist"
+T capture-pane -p -e -t rb | head -n 1 >"$TEST_TMP/bar.txt"
+contains "the bar in the configured colour 214" "48;5;214m" "$(cat "$TEST_TMP/bar.txt")"
+keys C
+expect "the rebound key opens the checklist" "of 32 done"
+keys Q
+rm "$XDG_CONFIG_HOME/rolebook/config"
+sleep 0.3
 
 # A sanitizer build writes its reports to files, not into a pane (where no
 # test reads them, and where a pane already closed made one spin at exit).

@@ -34,6 +34,7 @@ int test_dates_register(void);
 int test_truth_register(void);
 int test_views_register(void);
 int test_steps_register(void);
+int test_conf_register(void); /* issue 16 */
 
 /* Temporary folder for this run (set by run_unit.c, under $TMPDIR). */
 extern const char *unit_tmpdir;
