@@ -52,7 +52,7 @@ version=$(sed -n 's/^AC_INIT(\[rolebook\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/co
 out=$(rb --version)
 check "--version: name and version first" "rolebook $version" "$(printf '%s\n' "$out" | sed -n 1p)"
 check "--version: the copyright" "Copyright (C) 2026 rolebook maintainers" "$(printf '%s\n' "$out" | sed -n 2p)"
-check "--version: a license line" "License: none chosen yet; the bundled roles draw on Apache-2.0 documents." \
+check "--version: a license line" "License: Apache-2.0 <https://www.apache.org/licenses/LICENSE-2.0>; see COPYING." \
 	"$(printf '%s\n' "$out" | sed -n 3p)"
 
 # list
