@@ -201,6 +201,26 @@ done <<'EOF'
 2|Ask the [ContribEx leads][contribex] to move
 EOF
 
+# The skill areas of the Chair and the Subproject Owner are the handbook's
+# own grouping, and the roles say so.
+for id in chair subproject-owner; do
+	contains "$id: the skill areas are the handbook's own" "this handbook's own grouping" \
+		"$(sed -n '/^## Skill areas/,/^### /p' "$ROLES/$id.md" | tr '\n' ' ')"
+done
+
+# The Chair's duties on the yearly calendar are dated: the annual report's
+# review draft and merge, the March meeting after it.
+for due in "draft ready for review in a pull request (due: 02-14)" \
+	"merge the annual report (due: 03-01)" "meeting][monthly-meeting] (due: 03-14)"; do
+	contains "chair: dated step \"$due\"" "$due" "$(cat "$ROLES/chair.md")"
+done
+
+# Every bundled role is installed.
+for f in "$ROLES"/*.md; do
+	contains "$(basename "$f") is installed" "content/roles/$(basename "$f")" \
+		"$(sed -n '/^dist_roles_DATA/,/[^\\]$/p' "$top_srcdir/Makefile.am")"
+done
+
 # The roles link each other both ways.
 for a in $ids; do
 	for b in $ids; do
