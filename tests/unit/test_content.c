@@ -442,6 +442,53 @@ test_bundled_ids_stable(void)
 	}
 }
 
+/* The reworked checklists kept every step the two first roles had: each
+ * earlier item's id (tests/data/lists holds the roles as they were) is the
+ * id of an item now, once a "(due: ...)" mark is left out of its text, so
+ * the progress people recorded stays theirs. */
+static void
+test_bundled_ids_kept(void)
+{
+	static const char *ids[] = {"program-manager", "technical-lead"};
+	struct catalog before, now;
+	char *err = NULL;
+
+	catalog_init(&before);
+	catalog_init(&now);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&before, TEST_SRCDIR "/tests/data/lists", ORIGIN_DIR, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&now, BUNDLED, ORIGIN_BUNDLED, false, &err), 0);
+	for (size_t k = 0; k < 2; k++) {
+		struct role *old = catalog_find(&before, ids[k]), *r = catalog_find(&now, ids[k]);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(old);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+		CU_ASSERT_EQUAL_FATAL(role_load(old), 0);
+		CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+		CU_ASSERT_TRUE(old->nitems >= 28);
+		for (size_t i = 0; i < old->nitems; i++) {
+			bool found = false;
+
+			for (size_t j = 0; j < r->nitems && !found; j++) {
+				char *t = strdup(r->items[j].text), *m = strstr(t, " (due: ");
+				char id[13];
+
+				if (m != NULL && m[strlen(m) - 1] == ')')
+					*m = '\0';
+				content_item_id(t, id);
+				found = strcmp(id, old->items[i].id) == 0;
+				free(t);
+			}
+			if (!found)
+				fprintf(stderr, "\n%s: \"%s\" is gone\n", ids[k],
+					old->items[i].text);
+			CU_ASSERT_TRUE(found);
+		}
+	}
+	catalog_done(&before);
+	catalog_done(&now);
+}
+
 /* ---- the role model from memory ---------------------------------------- */
 
 static void
@@ -1298,6 +1345,7 @@ test_content_register(void)
 	    {"item ids", test_item_id},
 	    {"bundled roles", test_bundled},
 	    {"bundled ids stable", test_bundled_ids_stable},
+	    {"bundled ids kept from before", test_bundled_ids_kept},
 	    {"checklist items", test_model_checklist},
 	    {"form task mark", test_model_form_mark},
 	    {"skill areas and statements", test_model_areas_statements},
