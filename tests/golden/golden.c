@@ -64,18 +64,20 @@ static const struct scene {
 	bool styles;	    /* also NAME-80x24-styles.txt */
 } scenes[] = {
     {"home", "", "roles", true},
-    {"reader-text", "<Enter>]]]jj", "Program Manager", false},
-    {"reader-contents", "<Enter><Tab>jjjj", "Program Manager", true},
-    {"checklist", "<Enter>cjjj", "Checklist", true},
-    {"note", "<Enter>cjv", "Note", true},
-    {"assess", "<Enter>ajj", "Self-assessment", true},
-    {"chart", "<Enter>avj", "Readiness", true},
-    {"history", "<Enter>aH", "History", true},
-    {"history-long", "j<Enter>aHG", "Technical Lead|History", true},
-    {"compare", "<Enter>aHGk<Space>k<Space><Enter>", "Compare", false},
+    {"reader-text", "j<Enter>]]]jj", "Program Manager", false},
+    {"reader-contents", "j<Enter><Tab>jjjj", "Program Manager", true},
+    {"checklist", "j<Enter>cjjj", "Program Manager|Checklist", true},
+    {"note", "j<Enter>cjv", "Note", true},
+    {"assess", "j<Enter>ajj", "Self-assessment", true},
+    {"chart", "j<Enter>avj", "Readiness", true},
+    {"history", "j<Enter>aH", "History", true},
+    {"history-long", "jjj<Enter>aHG", "Technical Lead|History", true},
+    {"compare", "j<Enter>aHGk<Space>k<Space><Enter>", "Compare", false},
     {"review", "R", "Review", true},
     {"review-rate", "R/program<Enter><Enter>j", "Review of alice by chair", true},
-    {"help", "<Enter>?", "help", false},
+    {"help", "j<Enter>?", "help", false},
+    {"chair-checklist", "<Enter>c", "SIG Chair|Checklist", false},
+    {"subproject-owner-text", "jj<Enter>]]]", "Subproject Owner", false},
 };
 
 static const struct size {
@@ -184,7 +186,8 @@ seed_snapshot(struct store *st, const char *profile, struct role *r, const char 
  * Objectivity below the threshold, a note on her first statement, rated by
  * the reviewers chair (with a note) and dana; she also took 40 snapshots
  * as a Technical Lead, and read a file notes.md.  bob is a Technical Lead who
- * meets the threshold; carol has only started.
+ * meets the threshold; carol has only started.  The SIG Chair (first on
+ * the home screen) and the Subproject Owner have no records.
  */
 static struct store *
 seed(void)

@@ -46,11 +46,13 @@ dead() { T display -p -t rb '#{pane_dead}'; }
 
 # --- 80x24: the home screen, a role, sections, search, links, help ---
 start 80 24
+expect "home screen lists the SIG chair" "SIG Chair"
 expect "home screen lists the program manager" "Program Manager"
+expect "home screen lists the subproject owner" "Subproject Owner"
 expect "home screen lists the technical lead" "Technical Lead"
 expect "footer names the keys" "?:help"
 screen > "$TEST_TMP/home.txt"
-keys Enter
+keys Down Enter
 expect "Enter opens the role" "│ Program Manager"
 expect "the contents list the skill areas" "Skill areas"
 for i in $(seq 20); do
@@ -73,7 +75,7 @@ expect "the checklist entry of the contents opens the checklist" "Program Manage
 keys q
 expect "q comes back to the role" "Program Manager › Sources"
 keys q
-expect "q goes back home" "2 roles"
+expect "q goes back home" "4 roles"
 keys Q
 sleep 0.3
 check "Q quits" 1 "$(dead)"
@@ -92,6 +94,33 @@ keys Enter
 expect "Enter follows the link to the other role" "rolebook › Technical Lead"
 keys BSpace
 expect "Backspace comes back" "rolebook › Program Manager"
+keys Q
+
+# --- the four roles link each other: the Technical Lead's page names the
+# SIG Chair's role, whose page names the Subproject Owner's ---
+start 80 24 technical-lead
+expect "the technical lead opens" "rolebook › Technical Lead"
+keys g
+keys '/' 'C' 'h' 'a' 'i' 'r' 's' Enter
+for i in $(seq 10); do
+	keys l
+	wait_for "Link: chair.md" && break
+done
+keys Enter
+expect "Enter follows the link to the SIG Chair" "rolebook › SIG Chair"
+keys '/' 'S' 'u' 'b' 'p' 'r' 'o' 'j' 'e' 'c' 't' ' ' 'O' 'w' 'n' 'e' 'r' 's' Enter
+for i in $(seq 10); do
+	keys l
+	wait_for "Link: subproject-owner.md" && break
+done
+keys Enter
+expect "and on to the Subproject Owner" "rolebook › Subproject Owner"
+keys c
+expect "the subproject owner's checklist opens" "Subproject Owner › Checklist"
+keys q BSpace
+expect "Backspace comes back to the SIG Chair" "rolebook › SIG Chair"
+keys BSpace
+expect "and to the Technical Lead" "rolebook › Technical Lead"
 keys Q
 
 # --- a link with any URI scheme leaves the handbook, "//" or not ---
@@ -147,10 +176,10 @@ seqkey() { T send-keys -t rb -H "$@"; }
 keys End
 expect "End (as tmux sends it) goes to the end" "  end"
 keys Home
-expect "Home (as tmux sends it) goes to the top" "  6%"
-for seq in "1b 5b 34 7e:ESC [ 4 ~:end" "1b 5b 31 7e:ESC [ 1 ~:6%" "1b 5b 46:ESC [ F:end" \
-	"1b 5b 48:ESC [ H:6%" "1b 4f 46:ESC O F:end" "1b 4f 48:ESC O H:6%" \
-	"1b 5b 38 7e:ESC [ 8 ~:end" "1b 5b 37 7e:ESC [ 7 ~:6%"; do
+expect "Home (as tmux sends it) goes to the top" "  5%"
+for seq in "1b 5b 34 7e:ESC [ 4 ~:end" "1b 5b 31 7e:ESC [ 1 ~:5%" "1b 5b 46:ESC [ F:end" \
+	"1b 5b 48:ESC [ H:5%" "1b 4f 46:ESC O F:end" "1b 4f 48:ESC O H:5%" \
+	"1b 5b 38 7e:ESC [ 8 ~:end" "1b 5b 37 7e:ESC [ 7 ~:5%"; do
 	IFS=: read -r hex name want <<<"$seq"
 	seqkey $hex
 	expect "$name is read whole: the screen stays, at its $want" "  $want"
@@ -171,7 +200,7 @@ keys F12
 expect "F12 says it does nothing here" "No action for that key here"
 keys Escape
 sleep 0.3
-expect "Esc alone still goes back" "2 roles"
+expect "Esc alone still goes back" "4 roles"
 keys Q
 
 # --- Ctrl-Z suspends to the shell and fg resumes, at the new size ---
@@ -194,7 +223,7 @@ expect "fg resumes rolebook where it was" "Technical Lead › What the role is f
 expect "fg: redrawn at the new size (contents beside the text)" "│ What the role is for"
 check "fg: the footer is on the last row of 30" 1 "$(screen | sed -n 30p | grep -c '?:help')"
 keys q
-expect "after fg the keys work" "2 roles"
+expect "after fg the keys work" "4 roles"
 keys Q
 expect "after quitting, the shell is back" "sh\$ "
 T kill-server 2>/dev/null
@@ -247,7 +276,7 @@ start 80 24 --content "$TEST_TMP/long"
 home_row "80 columns: a long title is cut before its tag" "The Very Long" " (folder)" "0/1 "
 keys Q
 start 45 20
-home_row "45 columns: a user role's tag is whole and apart from its progress" "Program Mana" " (yours)" "0/32 "
+home_row "45 columns: a user role's tag is whole and apart from its progress" "Program Mana" " (yours)" "0/43 "
 keys Q
 rm -r "$XDG_DATA_HOME/rolebook/roles"
 
@@ -264,10 +293,10 @@ start 80 24 technical-lead
 expect "role opens for the checklist" "│ Technical Lead"
 keys c
 expect "c opens the checklist" "Technical Lead › Checklist"
-expect "nothing done yet" "0 of 32 done"
+expect "nothing done yet" "0 of 43 done"
 keys Space j x j j Space
-expect "three items ticked" "3 of 32 done"
-bar=$(screen | head -1 | grep -o '3/32 .*')
+expect "three items ticked" "3 of 43 done"
+bar=$(screen | head -1 | grep -o '3/43 .*')
 keys e
 keys -l "merged in PR 42"
 keys Enter
@@ -278,10 +307,10 @@ expect "h hides done items" "done items hidden"
 keys Q
 sleep 0.3
 start 80 24
-expect "after a restart the home screen shows the progress" "3/32"
-keys j Enter c
-expect "after a restart the checklist is the same" "3 of 32 done"
-check "the same progress bar" "$bar" "$(screen | head -1 | grep -o '3/32 .*')"
+expect "after a restart the home screen shows the progress" "3/43"
+keys j j j Enter c
+expect "after a restart the checklist is the same" "3 of 43 done"
+check "the same progress bar" "$bar" "$(screen | head -1 | grep -o '3/43 .*')"
 contains "the done date is shown" "done $(date -u +%Y-%m-%d)" "$(screen)"
 keys Q
 
@@ -329,7 +358,7 @@ contains "assessment prints the history" "History (1 snapshot):" "$out"
 contains "a cleared rating counts as not rated" "Leadership: average 4.0 (4 of 5 statements rated)" "$out"
 
 # --- the review side: a chair rates a candidate beside the self-rating ---
-"$ROLEBOOK" --profile alice check program-manager 1 2 3 >/dev/null
+"$ROLEBOOK" --profile alice check program-manager 1 3 4 >/dev/null
 start 80 24 --profile alice program-manager
 expect "alice's role opens" "rolebook › Program Manager"
 keys a
@@ -408,10 +437,10 @@ fi
 # --- two copies at once: one sees the other's change on redraw ---
 start 80 24 technical-lead
 keys c
-expect "first copy shows its checklist" "3 of 32 done"
+expect "first copy shows its checklist" "3 of 43 done"
 "$ROLEBOOK" check technical-lead 10 >/dev/null
 keys r
-expect "r shows a change made by another process" "4 of 32 done"
+expect "r shows a change made by another process" "4 of 43 done"
 keys Q
 
 # --- o: no graphical session, so a link goes to the terminal's clipboard

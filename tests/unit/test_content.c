@@ -199,28 +199,82 @@ test_item_id(void)
 struct expect_role {
 	const char *id, *title, *summary;
 	const char *areas[3];
+	size_t onboarding, offboarding; /* the checklists' steps */
 };
 
 static const struct expect_role bundled[] = {
+    {"chair",
+     "SIG Chair",
+     "Runs a SIG's operations, meetings and reports, and grows its leads",
+     {"Running the SIG's operations", "Facilitating and delegating",
+      "Growing the community and its next leads"},
+     40,
+     12},
     {"program-manager",
      "Program Manager",
      "Helps a SIG plan, track and deliver its work with light process",
-     {"Leadership", "Objectivity", "Strategic thinking"}},
+     {"Leadership", "Objectivity", "Strategic thinking"},
+     29,
+     8},
+    {"subproject-owner",
+     "Subproject Owner",
+     "Owns a subproject's code: sets its direction, reviews and mentors",
+     {"Technical direction", "Review and triage", "Mentoring contributors"},
+     22,
+     6},
     {"technical-lead",
      "Technical Lead",
      "Sets and guards a SIG's technical vision, design and code quality",
-     {"Leadership", "Development", "Architecture"}},
+     {"Leadership", "Development", "Architecture"},
+     33,
+     10},
 };
+#define NBUNDLED (sizeof bundled / sizeof bundled[0])
+
+/* The task lines of the role file's text between the line "## from" and
+ * the next "## " heading. */
+static size_t
+tasks_under(const char *path, const char *from)
+{
+	char *text, *err = NULL, *p;
+	size_t len, n = 0;
+	bool in = false;
+
+	text = content_read_file(path, &len, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	for (p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		if (strncmp(p, "## ", 3) == 0)
+			in = strncmp(p + 3, from, strlen(from)) == 0 && p[3 + strlen(from)] == '\n';
+		else if (in && strncmp(p, "- [ ] ", 6) == 0)
+			n++;
+	}
+	free(text);
+	return n;
+}
+
+/* A checklist group's name without a trailing "(due: ...)" mark, which
+ * rolebook reads as the group's due date. */
+static bool
+group_is(const char *group, const char *name)
+{
+	size_t n = strlen(name);
+
+	return group != NULL && strncmp(group, name, n) == 0 &&
+	       (group[n] == '\0' || strncmp(group + n, " (due: ", 7) == 0);
+}
 
 static void
 check_bundled(struct role *r, const struct expect_role *e)
 {
 	struct render rd;
-	size_t task_lines = 0;
+	size_t task_lines = 0, required = 0;
+	size_t on = tasks_under(r->path, "Onboarding checklist"),
+	       off = tasks_under(r->path, "Offboarding checklist");
 
 	role_peek(r);
 	UNIT_ASSERT_STR(e->title, r->title);
 	UNIT_ASSERT_STR(e->summary, r->summary);
+	CU_ASSERT_TRUE(strlen(r->summary) <= 70);
 	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
 	CU_ASSERT_PTR_NULL(r->error);
 	CU_ASSERT_TRUE(r->loaded);
@@ -249,11 +303,11 @@ check_bundled(struct role *r, const struct expect_role *e)
 		CU_ASSERT_TRUE(r->areas[a].section > role_section_of_kind(r, SEC_SKILLS));
 		if (r->areas[a].section >= 0)
 			UNIT_ASSERT_STR(e->areas[a], r->outline.v[r->areas[a].section].title);
-		CU_ASSERT_TRUE(areas_stmts(r, a) >= 3);
+		CU_ASSERT_TRUE(areas_stmts(r, a) >= 4);
 	}
 
 	/* statements: first person, distinct ids */
-	CU_ASSERT_TRUE(r->nstmts >= 9);
+	CU_ASSERT_TRUE(r->nstmts >= 12);
 	for (size_t i = 0; i < r->nstmts; i++) {
 		CU_ASSERT_EQUAL(strncmp(r->stmts[i].text, "I ", 2), 0);
 		CU_ASSERT_EQUAL(strlen(r->stmts[i].id), 12);
@@ -261,45 +315,65 @@ check_bundled(struct role *r, const struct expect_role *e)
 			CU_ASSERT_STRING_NOT_EQUAL(r->stmts[i].id, r->stmts[j].id);
 	}
 
-	/* checklist items: grouped, numbered, ids from their words */
-	CU_ASSERT_TRUE(r->nitems >= 12);
+	/* the checklists: onboarding steps are the items; the offboarding
+	 * steps are items too while rolebook reads every "checklist" section
+	 * as onboarding, and a list of their own once it tells them apart */
+	CU_ASSERT_EQUAL(on, e->onboarding);
+	CU_ASSERT_EQUAL(off, e->offboarding);
+	CU_ASSERT_TRUE(on >= 12);
+	CU_ASSERT_TRUE(r->nitems == on || r->nitems == on + off);
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct check_item *it = &r->items[i];
 		char id[13];
 
-		CU_ASSERT_PTR_NOT_NULL(it->group);
-		if (it->group != NULL)
-			CU_ASSERT_TRUE(strcmp(it->group, "First week") == 0 ||
-				       strcmp(it->group, "First 30 days") == 0 ||
-				       strcmp(it->group, "First quarter") == 0);
+		if (i < on) {
+			CU_ASSERT_TRUE(group_is(it->group, "Before appointment") ||
+				       group_is(it->group, "First week") ||
+				       group_is(it->group, "First 30 days") ||
+				       group_is(it->group, "First quarter") ||
+				       group_is(it->group, "Yearly calendar"));
+		} else {
+			CU_ASSERT_PTR_NULL(it->group); /* straight under Offboarding */
+		}
 		CU_ASSERT_FALSE(it->checked);
 		CU_ASSERT_EQUAL(it->task, i + 1);
+		/* the marks are data, not text */
+		CU_ASSERT_PTR_NULL(strstr(it->text, "(required)"));
+		CU_ASSERT_PTR_NULL(strstr(it->text, "(form:"));
+		if (it->required) {
+			required++;
+			CU_ASSERT_TRUE(group_is(it->group, "Before appointment"));
+		}
 		content_item_id(it->text, id);
 		UNIT_ASSERT_STR(id, it->id);
 		CU_ASSERT_PTR_EQUAL(role_item_by_task(r, it->task), it);
 		for (size_t j = 0; j < i; j++)
 			CU_ASSERT_STRING_NOT_EQUAL(it->id, r->items[j].id);
 	}
-	UNIT_ASSERT_STR("First week", r->items[0].group);
-	UNIT_ASSERT_STR("First quarter", r->items[r->nitems - 1].group);
+	/* the prerequisites: org membership and the course, in that order */
+	CU_ASSERT_EQUAL(required, 2);
+	CU_ASSERT_TRUE(r->items[0].required && r->items[1].required);
+	UNIT_ASSERT_STR("org-member", r->items[0].form);
+	UNIT_ASSERT_STR("lfc102", r->items[1].form);
+	CU_ASSERT_TRUE(group_is(r->items[0].group, "Before appointment"));
+	CU_ASSERT_TRUE(group_is(r->items[on - 1].group, "First quarter") ||
+		       group_is(r->items[on - 1].group, "Yearly calendar"));
 	CU_ASSERT_PTR_NULL(role_item_by_task(r, 0));
-	CU_ASSERT_PTR_NULL(role_item_by_task(r, (uint32_t)r->nitems + 1));
+	CU_ASSERT_PTR_NULL(role_item_by_task(r, (uint32_t)(on + off) + 1));
 
-	/* the renderer numbers the same tasks: each task line shows its item */
+	/* the renderer numbers the same tasks: each item's task line shows it */
 	render_role(r, 100, &rd);
-	CU_ASSERT_EQUAL(rd.ntasks, r->nitems);
+	CU_ASSERT_EQUAL(rd.ntasks, on + off);
 	for (size_t i = 0; i < rd.lines.n; i++) {
 		const struct line *ln = &rd.lines.v[i];
 		const struct check_item *it;
 		char *s;
 
-		if (ln->kind != LINE_TASK)
+		if (ln->kind != LINE_TASK || (it = role_item_by_task(r, ln->aux)) == NULL)
 			continue;
 		task_lines++;
-		it = role_item_by_task(r, ln->aux);
-		CU_ASSERT_PTR_NOT_NULL(it);
 		s = lines_plain(&rd.lines, i);
-		if (it != NULL && strncmp(s, "☐ ", strlen("☐ ")) == 0) {
+		if (strncmp(s, "☐ ", strlen("☐ ")) == 0) {
 			size_t k = strlen(it->text) < 30 ? strlen(it->text) : 30;
 			CU_ASSERT_EQUAL(strncmp(s + strlen("☐ "), it->text, k), 0);
 		} else {
@@ -320,8 +394,8 @@ test_bundled(void)
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, BUNDLED, ORIGIN_BUNDLED, false, &err), 0);
 	CU_ASSERT_PTR_NULL(err);
-	CU_ASSERT_EQUAL_FATAL(c.n, 2);
-	for (size_t i = 0; i < 2; i++) {
+	CU_ASSERT_EQUAL_FATAL(c.n, NBUNDLED);
+	for (size_t i = 0; i < NBUNDLED; i++) {
 		UNIT_ASSERT_STR(bundled[i].id, c.v[i]->id);
 		CU_ASSERT_EQUAL(c.v[i]->origin, ORIGIN_BUNDLED);
 		CU_ASSERT_FALSE(c.v[i]->peeked);
@@ -339,7 +413,7 @@ test_bundled(void)
 static void
 test_bundled_ids_stable(void)
 {
-	for (size_t b = 0; b < 2; b++) {
+	for (size_t b = 0; b < NBUNDLED; b++) {
 		char path[4096], *text, *err = NULL;
 		size_t len;
 		struct role *r1, *r2;
@@ -366,6 +440,53 @@ test_bundled_ids_stable(void)
 		role_drop(r2);
 		free(text);
 	}
+}
+
+/* The reworked checklists kept every step the two first roles had: each
+ * earlier item's id (tests/data/lists holds the roles as they were) is the
+ * id of an item now, once a "(due: ...)" mark is left out of its text, so
+ * the progress people recorded stays theirs. */
+static void
+test_bundled_ids_kept(void)
+{
+	static const char *ids[] = {"program-manager", "technical-lead"};
+	struct catalog before, now;
+	char *err = NULL;
+
+	catalog_init(&before);
+	catalog_init(&now);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&before, TEST_SRCDIR "/tests/data/lists", ORIGIN_DIR, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&now, BUNDLED, ORIGIN_BUNDLED, false, &err), 0);
+	for (size_t k = 0; k < 2; k++) {
+		struct role *old = catalog_find(&before, ids[k]), *r = catalog_find(&now, ids[k]);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(old);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+		CU_ASSERT_EQUAL_FATAL(role_load(old), 0);
+		CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+		CU_ASSERT_TRUE(old->nitems >= 28);
+		for (size_t i = 0; i < old->nitems; i++) {
+			bool found = false;
+
+			for (size_t j = 0; j < r->nitems && !found; j++) {
+				char *t = strdup(r->items[j].text), *m = strstr(t, " (due: ");
+				char id[13];
+
+				if (m != NULL && m[strlen(m) - 1] == ')')
+					*m = '\0';
+				content_item_id(t, id);
+				found = strcmp(id, old->items[i].id) == 0;
+				free(t);
+			}
+			if (!found)
+				fprintf(stderr, "\n%s: \"%s\" is gone\n", ids[k],
+					old->items[i].text);
+			CU_ASSERT_TRUE(found);
+		}
+	}
+	catalog_done(&before);
+	catalog_done(&now);
 }
 
 /* ---- the role model from memory ---------------------------------------- */
@@ -1224,6 +1345,7 @@ test_content_register(void)
 	    {"item ids", test_item_id},
 	    {"bundled roles", test_bundled},
 	    {"bundled ids stable", test_bundled_ids_stable},
+	    {"bundled ids kept from before", test_bundled_ids_kept},
 	    {"checklist items", test_model_checklist},
 	    {"form task mark", test_model_form_mark},
 	    {"skill areas and statements", test_model_areas_statements},

@@ -74,6 +74,7 @@ start(int rows, int cols)
 	app.reviewer = "carol";
 	app.clock = fixed_clock;
 	app_push(&app, view_home_new(&app));
+	app_key(&app, K_DOWN); /* alice's records are the Program Manager's */
 	frame_init(&fr, rows, cols);
 }
 

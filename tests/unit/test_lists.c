@@ -31,6 +31,10 @@ static struct store *st;
 
 /* The app at rows x cols on the home screen of the bundled roles, or of
  * the roles in dir; with an empty database in memory. */
+/* The two roles as they were bundled, frozen for the tests that count
+ * rows in their checklists and contents (see tests/data/lists/README). */
+#define LISTS TEST_SRCDIR "/tests/data/lists"
+
 static void
 start_in(const char *dir, int rows, int cols)
 {
@@ -338,7 +342,7 @@ test_checklist_pages(void)
 {
 	struct role *r;
 
-	start(24, 80);
+	start_in(LISTS, 24, 80);
 	r = role("technical-lead");
 	app_push(&app, view_checklist_new(&app, r));
 	CU_ASSERT_TRUE(selected_has(" 1 "));
@@ -395,7 +399,7 @@ test_checklist_resize(void)
 {
 	struct role *r;
 
-	start(16, 50);
+	start_in(LISTS, 16, 50);
 	r = role("technical-lead");
 	app_push(&app, view_checklist_new(&app, r));
 	press('j', 10);
@@ -423,7 +427,7 @@ test_checklist_stale(void)
 {
 	struct role *r;
 
-	start(12, 60); /* eight rows of items, most on two rows */
+	start_in(LISTS, 12, 60); /* eight rows of items, most on two rows */
 	r = role("technical-lead");
 	CU_ASSERT_EQUAL(
 	    store_item_set_done(st, "me", r->id, "0123456789ab", "An old item", true, 1000),
@@ -466,7 +470,7 @@ test_contents_resize(void)
 {
 	char *t;
 
-	start(16, 50);
+	start_in(LISTS, 16, 50);
 	press(K_ENTER, 1); /* Program Manager */
 	press(K_TAB, 1);
 	press('G', 1);
@@ -596,7 +600,7 @@ test_wheel_and_click(void)
 	stop();
 
 	/* the checklist: a click selects, a click on the selected box ticks */
-	start(24, 80);
+	start_in(LISTS, 24, 80);
 	app_push(&app, view_checklist_new(&app, role("technical-lead")));
 	click(7, 4); /* item 3 (below item 1's prerequisite line): selected, not ticked */
 	CU_ASSERT_TRUE(selected_has(" 3 "));
