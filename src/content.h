@@ -19,6 +19,7 @@
 
 #include <cmark-gfm.h>
 
+#include "due.h"
 #include "outline.h"
 
 /* Files larger than this are refused: a role is a handbook page, and the
@@ -49,6 +50,8 @@ struct check_item {
 	bool required; /* a prerequisite: the item ends with "(required)" */
 	char *form;    /* keys of the Leadership Change form tasks it answers,
 			* "a,b" ("(form: a, b)" at its end), or NULL */
+	/* its due mark: its own "(due: ...)", else its group heading's */
+	struct due_mark due;
 };
 
 struct skill_area {
