@@ -27,8 +27,9 @@ int cli_list(struct catalog *cat, FILE *out);
 int cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out);
 
 /* `rolebook checklist`: the items numbered, [x] or [ ], done date and
- * note, grouped; then stale progress. */
-int cli_checklist(struct store *st, const char *profile, struct role *r, FILE *out);
+ * note, grouped; then stale progress.  When the profile started the role
+ * (rolebook start), a due column first, as of the local day of now. */
+int cli_checklist(struct store *st, const char *profile, struct role *r, int64_t now, FILE *out);
 
 /* `rolebook check` / `uncheck`: marks the items named by args (numbers
  * or ids) done or not done, all in one transaction; an invalid argument

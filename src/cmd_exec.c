@@ -190,7 +190,7 @@ with_store(const struct cmd_entry *self, struct cmd_ctx *c, char **argv,
 static int
 run_checklist(struct store *st, struct cmd_ctx *c, struct role *r)
 {
-	return cli_checklist(st, c->profile, r, stdout);
+	return cli_checklist(st, c->profile, r, (int64_t)time(NULL), stdout);
 }
 
 int
