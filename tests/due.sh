@@ -112,18 +112,29 @@ contains "calendar -o into a missing folder: says so" "cannot write the calendar
 out=$(rb -p cy -o - calendar)
 check "calendar -o -: standard output" "BEGIN:VCALENDAR" "$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
 
-# export carries the start date; import and its undo too
-rb -p cy -o "$TEST_TMP/cy.json" export >/dev/null
-contains "export: the appointment" '"started": "2026-11-01"' "$(cat "$TEST_TMP/cy.json")"
-rb --db "$TEST_TMP/b.db" import "$TEST_TMP/cy.json" >/dev/null
-out=$(rb --db "$TEST_TMP/b.db" -p cy checklist due-lead)
-contains "import: the appointment" "started 2026-11-01" "$out"
+# export carries the start date; import takes the newer one, and its undo puts the older back
 rb --db "$TEST_TMP/b.db" -p cy start due-lead 2026-10-01 >/dev/null
+sleep 1
+rb -p cy start due-lead 2026-11-01 >/dev/null
+rb -p cy -o "$TEST_TMP/cy.json" export >/dev/null
+contains "export: the appointment" '"day": "2026-11-01"' "$(cat "$TEST_TMP/cy.json")"
+rb --db "$TEST_TMP/c.db" import "$TEST_TMP/cy.json" >/dev/null
+contains "import: the appointment" "started 2026-11-01" \
+	"$(rb --db "$TEST_TMP/c.db" -p cy checklist due-lead)"
 rb --db "$TEST_TMP/b.db" import "$TEST_TMP/cy.json" >/dev/null
-contains "a second import sets the file's date" "started 2026-11-01" \
+contains "import: a newer date replaces an older one" "started 2026-11-01" \
 	"$(rb --db "$TEST_TMP/b.db" -p cy checklist due-lead)"
-rb --db "$TEST_TMP/b.db" import --undo 2 >/dev/null
-contains "undoing it puts the earlier date back" "started 2026-10-01" \
+rb --db "$TEST_TMP/b.db" import --undo 1 >/dev/null
+contains "undoing the import puts the earlier date back" "started 2026-10-01" \
 	"$(rb --db "$TEST_TMP/b.db" -p cy checklist due-lead)"
+sleep 1
+rb --db "$TEST_TMP/c.db" -p cy start due-lead 2026-09-01 >/dev/null
+rb --db "$TEST_TMP/c.db" import "$TEST_TMP/cy.json" >/dev/null
+contains "import keeps a newer local date" "started 2026-09-01" \
+	"$(rb --db "$TEST_TMP/c.db" -p cy checklist due-lead)"
+bad=$(sed 's/"day": "2026-11-01"/"day": "2026-02-30"/' "$TEST_TMP/cy.json")
+err=$(printf '%s\n' "$bad" | rb --db "$TEST_TMP/d.db" import - 2>&1); rc=$?
+check "import refuses a date that is not one: exit 1" 1 "$rc"
+contains "import says where" "appointment.day" "$err"
 
 finish
