@@ -91,7 +91,7 @@ calendar_build(const struct agenda *a, const char *profile, int64_t now)
 		icalcomponent_add_component(cal, todo_of(&a->v[i], profile, now));
 	ics = icalcomponent_as_ical_string_r(cal);
 	out = xstrdup(ics != NULL ? ics : "");
-	free(ics);
+	icalmemory_free_buffer(ics);
 	icalcomponent_free(cal);
 	return out;
 }

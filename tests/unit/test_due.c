@@ -11,6 +11,10 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <libical/ical.h>
+
+#include "agenda.h"
+#include "calendar.h"
 #include "checklist.h"
 #include "content.h"
 #include "dates.h"
@@ -417,6 +421,81 @@ test_migrate_v3(void)
 	free(path);
 }
 
+/* The calendar file, read back by libical's own parser. */
+static void
+test_calendar(void)
+{
+	char *path = tmp_db("cal"), *ics1, *ics2, *err = NULL;
+	struct store *st = open_ok(path);
+	struct catalog cat;
+	struct agenda a;
+	icalcomponent *cal, *c;
+	const char *want_due[] = {"2026-11-01", "2026-11-08", "2026-12-01", "2027-02-01",
+				  "2027-03-31"};
+	char *uids[5] = {0};
+	size_t k = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL(
+	    catalog_add_dir(&cat, TEST_SRCDIR "/tests/data/due", ORIGIN_DIR, false, &err), 0);
+	free(err);
+	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", "due-lead", day("2026-11-01"), 100),
+			STORE_OK);
+	CU_ASSERT_EQUAL(
+	    store_item_set_done(st, "Ada", "due-lead", "057e3b5f6b3d", "", true, 1790000000),
+	    STORE_OK);
+	CU_ASSERT_EQUAL(agenda_load(&a, st, &cat, "Ada", day("2026-11-10"), true), STORE_OK);
+	CU_ASSERT_EQUAL(a.n, 5);
+	CU_ASSERT_EQUAL(a.late, 1); /* item 2; item 1 is done */
+	ics1 = calendar_build(&a, "Ada", 1790000000);
+	ics2 = calendar_build(&a, "Ada", 1790999999);
+
+	cal = icalparser_parse_string(ics1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cal);
+	CU_ASSERT_EQUAL(icalcomponent_isa(cal), ICAL_VCALENDAR_COMPONENT);
+	CU_ASSERT_EQUAL(icalcomponent_count_errors(cal), 0);
+	CU_ASSERT_EQUAL(icalcomponent_count_components(cal, ICAL_VTODO_COMPONENT), 5);
+	for (c = icalcomponent_get_first_component(cal, ICAL_VTODO_COMPONENT); c != NULL && k < 5;
+	     c = icalcomponent_get_next_component(cal, ICAL_VTODO_COMPONENT), k++) {
+		struct icaltimetype due = icalcomponent_get_due(c);
+		char got[16];
+
+		snprintf(got, sizeof got, "%04d-%02d-%02d", due.year, due.month, due.day);
+		CU_ASSERT_TRUE(due.is_date);
+		UNIT_ASSERT_STR(want_due[k], got);
+		uids[k] = xstrdup(icalcomponent_get_uid(c));
+		for (size_t j = 0; j < k; j++)
+			CU_ASSERT_STRING_NOT_EQUAL(uids[j], uids[k]);
+		CU_ASSERT_EQUAL(icalcomponent_get_status(c),
+				k == 0 ? ICAL_STATUS_COMPLETED : ICAL_STATUS_NEEDSACTION);
+	}
+	CU_ASSERT_EQUAL(k, 5);
+	UNIT_ASSERT_STR("Join the organization",
+			icalcomponent_get_summary(
+			    icalcomponent_get_first_component(cal, ICAL_VTODO_COMPONENT)));
+	icalcomponent_free(cal);
+
+	/* another run, another stamp: the same UIDs */
+	cal = icalparser_parse_string(ics2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cal);
+	k = 0;
+	for (c = icalcomponent_get_first_component(cal, ICAL_VTODO_COMPONENT); c != NULL && k < 5;
+	     c = icalcomponent_get_next_component(cal, ICAL_VTODO_COMPONENT), k++)
+		UNIT_ASSERT_STR(uids[k], icalcomponent_get_uid(c));
+	icalcomponent_free(cal);
+	CU_ASSERT_STRING_NOT_EQUAL(ics1, ics2); /* DTSTAMP differs */
+
+	for (k = 0; k < 5; k++)
+		free(uids[k]);
+	free(ics1);
+	free(ics2);
+	agenda_done(&a);
+	catalog_done(&cat);
+	store_close(st);
+	free(path);
+}
+
 int
 test_due_register(void)
 {
@@ -432,7 +511,8 @@ test_due_register(void)
 	    !CU_add_test(s, "group and item marks in a role", test_role_marks) ||
 	    !CU_add_test(s, "the plan of a checklist", test_plan) ||
 	    !CU_add_test(s, "appointments in the store", test_store_appointments) ||
-	    !CU_add_test(s, "schema step 4 on a version 3 database", test_migrate_v3))
+	    !CU_add_test(s, "schema step 4 on a version 3 database", test_migrate_v3) ||
+	    !CU_add_test(s, "the iCalendar file, parsed back by libical", test_calendar))
 		return CU_get_error();
 	return 0;
 }
