@@ -81,6 +81,7 @@ enum action {
 	ACT_SORT,
 	ACT_REVIEW,
 	ACT_SUSPEND,
+	ACT_START,
 };
 
 /* Where a binding applies (a view's context is one of these bits). */
