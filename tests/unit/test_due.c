@@ -14,14 +14,19 @@
 #include <libical/ical.h>
 
 #include "agenda.h"
+#include "app.h"
 #include "calendar.h"
 #include "checklist.h"
 #include "content.h"
 #include "dates.h"
 #include "due.h"
+#include "frame.h"
+#include "keys.h"
+#include "lines.h"
 #include "markdown.h"
 #include "store.h"
 #include "unit.h"
+#include "view.h"
 #include "xalloc.h"
 
 #define PM "program-manager"
@@ -496,6 +501,165 @@ test_calendar(void)
 	free(path);
 }
 
+/* ---- the screens ---- */
+
+static int64_t
+clock_nov10(void)
+{
+	return 1794312000; /* 2026-11-10T12:00:00Z */
+}
+
+static struct catalog vcat;
+static struct app vapp;
+static struct frame vfr;
+static struct store *vst;
+
+/* The due-lead test role on the home screen at rows x cols, started on
+ * 2026-11-01, item 3 done; today 2026-11-10.  (The frame holds UTF-8 in
+ * ASCII mode too: tui.c maps it, theme_ascii.) */
+static void
+vstart(int rows, int cols, bool ascii, bool started)
+{
+	char *err = NULL;
+
+	catalog_init(&vcat);
+	CU_ASSERT_EQUAL(
+	    catalog_add_dir(&vcat, TEST_SRCDIR "/tests/data/due", ORIGIN_DIR, false, &err), 0);
+	free(err);
+	CU_ASSERT_EQUAL(store_open_memory(&vst, &err), STORE_OK);
+	if (started)
+		CU_ASSERT_EQUAL(store_appointment_set(vst, "ada", "due-lead", day("2026-11-01"), 1),
+				STORE_OK);
+	CU_ASSERT_EQUAL(
+	    store_item_set_done(vst, "ada", "due-lead", "591273452626", "", true, 1794300000),
+	    STORE_OK);
+	app_init(&vapp, &vcat, rows, cols);
+	vapp.store = vst;
+	vapp.profile = "ada";
+	vapp.clock = clock_nov10;
+	vapp.ascii = ascii;
+	app_push(&vapp, view_home_new(&vapp));
+	frame_init(&vfr, rows, cols);
+	role_load(vcat.v[0]);
+	app_draw(&vapp, &vfr);
+}
+
+static void
+vstop(void)
+{
+	app_done(&vapp);
+	frame_done(&vfr);
+	store_close(vst);
+	catalog_done(&vcat);
+}
+
+static char *
+vrow(int r)
+{
+	static char *last;
+
+	free(last);
+	app_draw(&vapp, &vfr);
+	last = frame_row(&vfr, r);
+	return last;
+}
+
+/* The first row holding needle, or -1. */
+static int
+vfind(const char *needle)
+{
+	app_draw(&vapp, &vfr);
+	for (int r = 0; r < vfr.rows; r++) {
+		char *t = frame_row(&vfr, r);
+		bool found = strstr(t, needle) != NULL;
+		free(t);
+		if (found)
+			return r;
+	}
+	return -1;
+}
+
+static void
+test_screen_home(void)
+{
+	vstart(24, 80, false, true);
+	UNIT_ASSERT_STR(
+	    "    ! 2 overdue \xc2\xb7 next 2027-02-01, in 83 days: Run a planning meeting",
+	    vrow(3));
+	vstop();
+	vstart(16, 50, true, true);
+	UNIT_ASSERT_STR("    ! 2 overdue \xc2\xb7 next 2027-02-01, in 83 days: R\xe2\x80\xa6",
+			vrow(3));
+	vstop();
+	/* not started: the summary, as before */
+	vstart(24, 80, false, false);
+	UNIT_ASSERT_STR("    A test role whose checklist carries due marks.", vrow(3));
+	vstop();
+}
+
+static void
+test_screen_checklist(void)
+{
+	const int sizes[][2] = {{24, 80}, {16, 50}, {50, 200}};
+	int r;
+
+	for (size_t k = 0; k < 3; k++) {
+		vstart(sizes[k][0], sizes[k][1], false, true);
+		app_key(&vapp, K_ENTER);
+		app_key(&vapp, 'c');
+		UNIT_ASSERT_STR(" 1 of 6 done \xc2\xb7 started 2026-11-01 \xc2\xb7 2 overdue",
+				vrow(1));
+		r = vfind("Read the charter");
+		CU_ASSERT_TRUE_FATAL(r > 0);
+		UNIT_ASSERT_STR("       ! due 2026-11-08, 2 days late", vrow(r + 1));
+		/* the alert style on the late item's date, not on the next one's */
+		CU_ASSERT_TRUE(frame_cell(&vfr, r + 1, 8)->style & STY_ALERT);
+		r = vfind("Join the organization");
+		UNIT_ASSERT_STR(
+		    sizes[k][1] == 50
+			? "       ! due 2026-11-01, 9 days late \xc2\xb7 prerequis\xe2\x80\xa6"
+			: "       ! due 2026-11-01, 9 days late \xc2\xb7 prerequisite",
+		    vrow(r + 1));
+		vstop();
+	}
+	/* the later ones: not in the alert style; a done item: its done date */
+	vstart(50, 200, true, true);
+	app_key(&vapp, K_ENTER);
+	app_key(&vapp, 'c');
+	r = vfind("Run a planning meeting");
+	UNIT_ASSERT_STR("       due 2027-02-01, in 83 days", vrow(r + 1));
+	CU_ASSERT_FALSE(frame_cell(&vfr, r + 1, 8)->style & STY_ALERT);
+	r = vfind("Take the course");
+	UNIT_ASSERT_STR("       done 2026-11-10", vrow(r + 1));
+	UNIT_ASSERT_STR(" 1 of 6 done \xc2\xb7 started 2026-11-01 \xc2\xb7 2 overdue", vrow(1));
+	r = vfind("Say hello");
+	UNIT_ASSERT_STR("", vrow(r + 1));
+
+	/* s: a prompt with the date; a non-date is refused, a date sets it, empty clears */
+	app_key(&vapp, 's');
+	for (int i = 0; i < 10; i++)
+		app_key(&vapp, K_BACKSPACE);
+	for (const char *p = "2026-02-30"; *p; p++)
+		app_key(&vapp, *p);
+	app_key(&vapp, K_ENTER);
+	CU_ASSERT_TRUE(vfind("Not a calendar date: 2026-02-30") >= 0);
+	UNIT_ASSERT_STR(" 1 of 6 done \xc2\xb7 started 2026-11-01 \xc2\xb7 2 overdue", vrow(1));
+	app_key(&vapp, 's');
+	for (int i = 0; i < 10; i++)
+		app_key(&vapp, K_BACKSPACE);
+	for (const char *p = "2026-11-09"; *p; p++)
+		app_key(&vapp, *p);
+	app_key(&vapp, K_ENTER);
+	UNIT_ASSERT_STR(" 1 of 6 done \xc2\xb7 started 2026-11-09 \xc2\xb7 1 overdue", vrow(1));
+	app_key(&vapp, 's');
+	for (int i = 0; i < 10; i++)
+		app_key(&vapp, K_BACKSPACE);
+	app_key(&vapp, K_ENTER);
+	UNIT_ASSERT_STR(" 1 of 6 done", vrow(1));
+	CU_ASSERT_TRUE(vfind("Start date cleared") >= 0);
+	vstop();
+}
+
 int
 test_due_register(void)
 {
@@ -512,7 +676,10 @@ test_due_register(void)
 	    !CU_add_test(s, "the plan of a checklist", test_plan) ||
 	    !CU_add_test(s, "appointments in the store", test_store_appointments) ||
 	    !CU_add_test(s, "schema step 4 on a version 3 database", test_migrate_v3) ||
-	    !CU_add_test(s, "the iCalendar file, parsed back by libical", test_calendar))
+	    !CU_add_test(s, "the iCalendar file, parsed back by libical", test_calendar) ||
+	    !CU_add_test(s, "home: overdue and next, per role", test_screen_home) ||
+	    !CU_add_test(s, "checklist screen: due dates, alert style, the s key",
+			 test_screen_checklist))
 		return CU_get_error();
 	return 0;
 }
