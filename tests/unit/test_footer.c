@@ -268,12 +268,13 @@ test_footers_tell_the_truth(void)
 	/* after h the checklist offers to show the done items again */
 	open_screen(4, 24, 80);
 	f = footer();
-	UNIT_ASSERT_STR(" ?:help Space:not done e:note h:hide done r:reload q:back", f);
+	UNIT_ASSERT_STR(" ?:help Space:not done e:note h:hide done s:start date r:reload q:back",
+			f);
 	free(f);
 	app_key(&app, 'h');
 	app_key(&app, K_DOWN); /* the message goes */
 	f = footer();
-	UNIT_ASSERT_STR(" ?:help Space:done e:note h:show done r:reload q:back", f);
+	UNIT_ASSERT_STR(" ?:help Space:done e:note h:show done s:start date r:reload q:back", f);
 	free(f);
 	stop();
 

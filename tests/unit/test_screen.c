@@ -500,7 +500,7 @@ test_narrow_hints(void)
 	app_resize(&app, 24, 80);
 	type("q");
 	r = row(23);
-	UNIT_ASSERT_STR(" ?:help Space:done e:note h:hide done r:reload q:back", r);
+	UNIT_ASSERT_STR(" ?:help Space:done e:note h:hide done s:start date r:reload q:back", r);
 	free(r);
 	stop();
 }
