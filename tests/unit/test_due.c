@@ -24,6 +24,7 @@
 #include "keys.h"
 #include "lines.h"
 #include "markdown.h"
+#include "report.h"
 #include "store.h"
 #include "unit.h"
 #include "view.h"
@@ -501,13 +502,76 @@ test_calendar(void)
 	free(path);
 }
 
-/* ---- the screens ---- */
-
 static int64_t
 clock_nov10(void)
 {
 	return 1794312000; /* 2026-11-10T12:00:00Z */
 }
+
+/* Reports: the appointment and what is overdue, in every format. */
+static void
+test_reports(void)
+{
+	char *path = tmp_db("report"), *out = NULL, *detail = NULL, *err = NULL;
+	struct store *st = open_ok(path);
+	struct catalog cat;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL(
+	    catalog_add_dir(&cat, TEST_SRCDIR "/tests/data/due", ORIGIN_DIR, false, &err), 0);
+	free(err);
+	report_set_clock(clock_nov10);
+	CU_ASSERT_EQUAL(store_item_set_done(st, "ada", "due-lead", "591273452626", "", true, 1),
+			STORE_OK);
+	/* not started: no line */
+	CU_ASSERT_EQUAL(report_profile(st, &cat, "ada", NULL, REPORT_TEXT, &out, &detail),
+			REPORT_OK);
+	CU_ASSERT_PTR_NULL(strstr(out, "Started"));
+	free(out);
+	CU_ASSERT_EQUAL(report_profile(st, &cat, "ada", NULL, REPORT_JSON, &out, &detail),
+			REPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"appointment\": null"));
+	free(out);
+
+	CU_ASSERT_EQUAL(store_appointment_set(st, "ada", "due-lead", day("2026-11-01"), 1),
+			STORE_OK);
+	CU_ASSERT_EQUAL(report_profile(st, &cat, "ada", NULL, REPORT_TEXT, &out, &detail),
+			REPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out,
+				      "Started: 2026-11-01; 2 overdue on 2026-11-10:\n"
+				      "  ! 1. Join the organization (due 2026-11-01, 9 days "
+				      "late)\n"
+				      "  ! 2. Read the charter (due 2026-11-08, 2 days late)\n\n"
+				      "Prerequisites: 0 of 1 done"));
+	free(out);
+	CU_ASSERT_EQUAL(report_profile(st, &cat, "ada", NULL, REPORT_MARKDOWN, &out, &detail),
+			REPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out,
+				      "**Started:** 2026-11-01; 2 overdue on 2026-11-10:\n\n"
+				      "- item 1: Join the organization (due 2026-11-01, 9 days "
+				      "late)\n"));
+	free(out);
+	CU_ASSERT_EQUAL(report_profile(st, &cat, "ada", NULL, REPORT_JSON, &out, &detail),
+			REPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"appointment\": {\n"
+					   "        \"overdue\": [\n"
+					   "          {\n"
+					   "            \"days_late\": 9,\n"
+					   "            \"due\": \"2026-11-01\",\n"
+					   "            \"id\": \"057e3b5f6b3d\",\n"
+					   "            \"text\": \"Join the organization\"\n"
+					   "          },\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "        \"started\": \"2026-11-01\",\n"
+					   "        \"today\": \"2026-11-10\"\n"));
+	free(out);
+	report_set_clock(NULL);
+	catalog_done(&cat);
+	store_close(st);
+	free(path);
+}
+
+/* ---- the screens ---- */
 
 static struct catalog vcat;
 static struct app vapp;
@@ -677,6 +741,7 @@ test_due_register(void)
 	    !CU_add_test(s, "appointments in the store", test_store_appointments) ||
 	    !CU_add_test(s, "schema step 4 on a version 3 database", test_migrate_v3) ||
 	    !CU_add_test(s, "the iCalendar file, parsed back by libical", test_calendar) ||
+	    !CU_add_test(s, "reports: the appointment and what is overdue", test_reports) ||
 	    !CU_add_test(s, "home: overdue and next, per role", test_screen_home) ||
 	    !CU_add_test(s, "checklist screen: due dates, alert style, the s key",
 			 test_screen_checklist))
