@@ -724,6 +724,38 @@ test_screen_checklist(void)
 	vstop();
 }
 
+/* The review screen: per candidate, the start date and what is overdue,
+ * in the alert style; wrapped at 50 columns, whole at 200. */
+static void
+test_screen_review(void)
+{
+	int r;
+
+	vstart(24, 80, false, true);
+	app_push(&vapp, view_review_new(&vapp));
+	r = vfind("started:");
+	CU_ASSERT_TRUE_FATAL(r > 0);
+	UNIT_ASSERT_STR(
+	    "    started:   2026-11-01 \xc2\xb7 2 overdue: Join the organization (9 days late);",
+	    vrow(r));
+	UNIT_ASSERT_STR("               Read the charter (2 days late)", vrow(r + 1));
+	CU_ASSERT_TRUE(frame_cell(&vfr, r, 16)->style & STY_ALERT);
+	vstop();
+	vstart(50, 200, false, true);
+	app_push(&vapp, view_review_new(&vapp));
+	r = vfind("started:");
+	UNIT_ASSERT_STR(
+	    "    started:   2026-11-01 \xc2\xb7 2 overdue: Join the organization (9 days late); "
+	    "Read the charter (2 days late)",
+	    vrow(r));
+	vstop();
+	/* not started: no line */
+	vstart(24, 80, false, false);
+	app_push(&vapp, view_review_new(&vapp));
+	CU_ASSERT_EQUAL(vfind("started:"), -1);
+	vstop();
+}
+
 int
 test_due_register(void)
 {
@@ -744,7 +776,8 @@ test_due_register(void)
 	    !CU_add_test(s, "reports: the appointment and what is overdue", test_reports) ||
 	    !CU_add_test(s, "home: overdue and next, per role", test_screen_home) ||
 	    !CU_add_test(s, "checklist screen: due dates, alert style, the s key",
-			 test_screen_checklist))
+			 test_screen_checklist) ||
+	    !CU_add_test(s, "review screen: start date and overdue items", test_screen_review))
 		return CU_get_error();
 	return 0;
 }
