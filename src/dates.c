@@ -114,3 +114,14 @@ dates_today(int64_t t)
 		return 0;
 	return dates_day(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+char *
+dates_label(int64_t t, const int64_t *times, size_t n, char *buf)
+{
+	int32_t day = dates_today(t);
+
+	for (size_t i = 0; i < n; i++)
+		if (times[i] != t && dates_today(times[i]) == day)
+			return dates_format(t, DATE_MINUTE, buf);
+	return dates_format(t, DATE_DAY, buf);
+}

@@ -9,6 +9,7 @@
 #ifndef ROLEBOOK_DATES_H
 #define ROLEBOOK_DATES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 enum date_style {
@@ -48,5 +49,10 @@ int dates_day_parse(const char *s, int32_t *day);
 char *dates_day_format(int32_t day, char *buf);
 /* The local calendar day (TZ) that time t (Unix seconds) falls on. */
 int32_t dates_today(int64_t t);
+
+/* A label for time t among times[0..n) (snapshots): its day, DATE_DAY, or
+ * its day and minute, DATE_MINUTE, when another of them falls on the same
+ * local day.  Writes to buf (DATES_MAX bytes) and returns it. */
+char *dates_label(int64_t t, const int64_t *times, size_t n, char *buf);
 
 #endif

@@ -98,6 +98,26 @@ test_today_tz(void)
 	tzset();
 }
 
+/* Snapshot labels: the day, with the time when two fall on one local day. */
+static void
+test_labels(void)
+{
+	/* 2026-11-22 15:30, 2026-11-22 21:30 and 2026-11-23 09:00 UTC */
+	const int64_t t[] = {1795361400, 1795383000, 1795424400};
+	char b[DATES_MAX];
+
+	setenv("TZ", "UTC", 1);
+	UNIT_ASSERT_STR("2026-11-22 15:30", dates_label(t[0], t, 3, b));
+	UNIT_ASSERT_STR("2026-11-23", dates_label(t[2], t, 3, b));
+	UNIT_ASSERT_STR("2026-11-22", dates_label(t[0], t, 1, b));
+	/* in Tokyo the second falls on the 23rd, with the third */
+	setenv("TZ", "Asia/Tokyo", 1);
+	UNIT_ASSERT_STR("2026-11-23 00:30", dates_label(t[0], t, 3, b));
+	UNIT_ASSERT_STR("2026-11-23 06:30", dates_label(t[1], t, 3, b));
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 static const char *
 due_of(const char *start, const char *spec)
 {
@@ -765,6 +785,7 @@ test_due_register(void)
 		return CU_get_error();
 	if (!CU_add_test(s, "calendar days", test_days) ||
 	    !CU_add_test(s, "today in several time zones", test_today_tz) ||
+	    !CU_add_test(s, "snapshot labels: day, or day and time", test_labels) ||
 	    !CU_add_test(s, "due arithmetic: month ends, leap days, MM-DD", test_arithmetic) ||
 	    !CU_add_test(s, "phrases and states", test_phrases) ||
 	    !CU_add_test(s, "due marks among the others", test_marks) ||
