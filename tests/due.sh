@@ -137,4 +137,18 @@ err=$(printf '%s\n' "$bad" | rb --db "$TEST_TMP/d.db" import - 2>&1); rc=$?
 check "import refuses a date that is not one: exit 1" 1 "$rc"
 contains "import says where" "appointment.day" "$err"
 
+# a start date alone is a record: exported, and listed by profiles
+rb -p dee start due-lead 2026-11-01 >/dev/null
+contains "a start date alone is exported" '"day": "2026-11-01"' "$(rb -p dee export)"
+contains "profiles lists a profile with only a start date" "dee" "$(rb profiles)"
+
+# a started role the handbook no longer has: named, not fatal
+out=$("$ROLEBOOK" -p dee agenda); rc=$?
+check "agenda with a started role not found: exit 0" 0 "$rc"
+contains "agenda names the missing role" "(started due-lead, which is not among the roles found)" "$out"
+
+# forget takes the start date with the role's records
+rb forget dee --role due-lead --yes >/dev/null
+contains "forget --role removes the start date" "no role started" "$(rb -p dee agenda)"
+
 finish
