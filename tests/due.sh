@@ -137,6 +137,23 @@ err=$(printf '%s\n' "$bad" | rb --db "$TEST_TMP/d.db" import - 2>&1); rc=$?
 check "import refuses a date that is not one: exit 1" 1 "$rc"
 contains "import says where" "appointment.day" "$err"
 
+# the marks never reach the text: print and checklist leave them out
+out=$(rb print due-lead)
+contains "print: the item without its mark" "Take the course" "$out"
+check "print: no item keeps a due mark" "" "$(printf '%s\n' "$out" | grep -E '(☐|\[ \]).*\(due:')"
+check "checklist: no due mark in the text" "" "$(rb -p ada checklist due-lead | grep '(due:')"
+
+# today is the local day: agenda on both sides of the date line
+rb -p tz start due-lead 2026-11-01 >/dev/null
+for zone in Pacific/Kiritimati Pacific/Pago_Pago America/Los_Angeles Asia/Tokyo; do
+	d=$(TZ=$zone date +%Y-%m-%d)
+	late=$(( ($(date -u -d "$d" +%s) - $(date -u -d 2026-11-08 +%s)) / 86400 ))
+	out=$(TZ=$zone rb -p tz agenda)
+	contains "agenda in $zone: today is $d there" "Agenda of tz on $d:" "$out"
+	contains "agenda in $zone: the due day stays, the lateness follows" \
+		"! 2026-11-08  $late days late" "$out"
+done
+
 # a start date alone is a record: exported, and listed by profiles
 rb -p dee start due-lead 2026-11-01 >/dev/null
 contains "a start date alone is exported" '"day": "2026-11-01"' "$(rb -p dee export)"
