@@ -266,6 +266,7 @@ put_candidate(struct strbuf *b, struct store *st, const char *profile, const str
 	strbuf_puts(b, ": ");
 	report_md_text(b, rr->role->title);
 	strbuf_puts(b, "\n\n");
+	report_due_text(b, rr, true);
 	report_md_text(b, line);
 	strbuf_puts(b, "\n\n");
 	free(line);

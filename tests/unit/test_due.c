@@ -585,6 +585,19 @@ test_reports(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "        \"started\": \"2026-11-01\",\n"
 					   "        \"today\": \"2026-11-10\"\n"));
 	free(out);
+	{
+		char *const who[] = {"ada"};
+		struct report_issue_opts io = {.sig = "SIG Node"};
+		CU_ASSERT_EQUAL(report_issue(st, &cat, who, 1, NULL, &io, &out, &detail),
+				REPORT_OK);
+		CU_ASSERT_PTR_NOT_NULL(
+		    strstr(out, "#### ada: Due Lead\n\n"
+				"**Started:** 2026-11-01; 2 overdue on 2026-11-10:\n\n"
+				"- item 1: Join the organization (due 2026-11-01, 9 days late)\n"));
+		if (out == NULL || strstr(out, "**Started:**") == NULL)
+			fprintf(stderr, "\n%s\n%s\n", out ? out : "(null)", detail ? detail : "");
+		free(out);
+	}
 	report_set_clock(NULL);
 	catalog_done(&cat);
 	store_close(st);
