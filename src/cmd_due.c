@@ -29,13 +29,13 @@ cmd_exec_start(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 	return rc;
 }
 
+/* agenda and calendar, told apart by the command's name */
 int
 cmd_exec_agenda(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 {
 	struct store *st;
 	int rc;
 
-	(void)self;
 	(void)argc;
 	(void)argv;
 	if ((st = cmd_open_store(c->o)) == NULL)

@@ -542,7 +542,7 @@ cl_action(struct view *v, struct app *a, enum action act)
 		break;
 	case ACT_START: {
 		char date[DATES_MAX];
-		if (a->readonly) {
+		if (a->readonly || a->store == NULL) {
 			app_status(a, true, "Read-only: the start date cannot be changed");
 			break;
 		}
