@@ -16,6 +16,7 @@
 
 #include "checklist.h"
 #include "cli.h"
+#include "cli_due.h"
 #include "dates.h"
 #include "export.h"
 #include "lines.h"
@@ -329,15 +330,24 @@ load_or_fail(struct role *r)
  * note on the next line.
  */
 static void
-put_item(FILE *out, size_t i, const struct checklist_entry *e)
+put_item(FILE *out, size_t i, const struct checklist_entry *e, const char *due)
 {
 	struct strbuf b = {0};
-	char *s;
+	char *s, *line, *nl;
 
 	checklist_item_text(&b, i + 1, e->done, e->item->text, e->rec, e->item->id, ITEM_ID_SHORT,
 			    e->item->required);
 	s = strbuf_take(&b);
-	fputs(s, out);
+	/* the due column (cli_due.c) before the first line, blanks before the others */
+	for (line = s; due != NULL && *line != '\0'; line = nl + 1) {
+		nl = strchr(line, '\n');
+		fprintf(out, "%-*s%.*s", CLI_DUE_WIDTH, line == s ? due : "",
+			(int)(nl ? nl - line + 1 : (long)strlen(line)), line);
+		if (nl == NULL)
+			break;
+	}
+	if (due == NULL)
+		fputs(s, out);
 	free(s);
 }
 
@@ -370,17 +380,28 @@ load_list(struct checklist *cl, struct store *st, const char *profile, struct ro
 
 int
 cli_checklist(struct store *st, const char *profile, struct role *r, enum checklist_list list,
-	      FILE *out)
+	      int64_t now, FILE *out)
 {
 	struct checklist cl;
 	const char *group = NULL;
+	struct due_plan plan;
+	int32_t start = -1;
+	char due[CLI_DUE_SIZE], date[DATES_MAX];
 
 	if (load_list(&cl, st, profile, r, list) != 0)
 		return 1;
+	/* offboarding has no due dates: they count from the appointment */
+	if (st != NULL && list == CHECKLIST_ONBOARDING)
+		store_appointment_get(st, profile, r->id, &start);
+	due_plan_make(&plan, &cl, start, dates_today(now));
 	fprintf(out, "%s%s: %zu of %zu done (profile ", r->title,
 		list == CHECKLIST_OFFBOARDING ? ", offboarding" : "", cl.done, cl.n);
 	put_clean(out, profile, 0);
-	fputs(")\n", out);
+	fputs(")", out);
+	if (plan.started)
+		fprintf(out, ", started %s: %zu overdue, %zu due soon\ndue",
+			dates_day_format(start, date), plan.late, plan.soon);
+	fputs("\n", out);
 	for (size_t i = 0; i < cl.n; i++) {
 		const struct checklist_entry *e = &cl.v[i];
 		const char *g = e->item->group;
@@ -389,7 +410,7 @@ cli_checklist(struct store *st, const char *profile, struct role *r, enum checkl
 			fprintf(out, "\n%s\n", g);
 			group = g;
 		}
-		put_item(out, i, e);
+		put_item(out, i, e, plan.started ? cli_due_cell(&plan, i, e->done, due) : NULL);
 	}
 	if (cl.nstale > 0) {
 		fputs("\nEarlier progress that no longer matches the content:\n", out);
@@ -405,6 +426,7 @@ cli_checklist(struct store *st, const char *profile, struct role *r, enum checkl
 			free(line);
 		}
 	}
+	due_plan_done(&plan);
 	checklist_done(&cl);
 	return fflush(out) == 0 ? 0 : 1;
 }
@@ -474,7 +496,7 @@ cli_check(struct store *st, const char *profile, struct role *r, enum checklist_
 		checklist_done(&cl);
 		s = checklist_load_list(&cl, st, profile, r, list);
 		for (int i = 0; i < nargs && s == STORE_OK; i++)
-			put_item(out, (size_t)idx[i], &cl.v[idx[i]]);
+			put_item(out, (size_t)idx[i], &cl.v[idx[i]], NULL);
 		if (s != STORE_OK) {
 			cli_error("changed, but cannot read progress back: %s", store_strerror(s));
 			rc = 1;

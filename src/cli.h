@@ -28,9 +28,11 @@ int cli_list(struct catalog *cat, FILE *out);
 int cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out);
 
 /* `rolebook checklist`: the items of list numbered, [x] or [ ], done date
- * and note, grouped; then stale progress (onboarding). */
+ * and note, grouped; then stale progress (onboarding).  When the profile
+ * started the role (rolebook start), the onboarding list has a due column
+ * first, as of the local day of now. */
 int cli_checklist(struct store *st, const char *profile, struct role *r, enum checklist_list list,
-		  FILE *out);
+		  int64_t now, FILE *out);
 
 /* `rolebook check` / `uncheck`: marks the items of list named by args
  * (numbers or ids) done or not done and, when note is not NULL, sets

@@ -74,7 +74,8 @@ static const struct cmd_option options[] = {
     {'X', false, "stepping-down", NULL,
      "checklist, check, uncheck: the offboarding checklist (for stepping down)"},
     {'T', false, "note", "TEXT", "check, uncheck: set the items' note to TEXT (\"\" removes it)"},
-    {'o', true, "output", "FILE", "export: write FILE (mode 0600) instead of standard output"},
+    {'o', true, "output", "FILE",
+     "export, calendar: write FILE (mode 0600) instead of standard output"},
     {'A', false, "as", "NAME", "import: under profile NAME instead of the file's"},
     {'K', false, "sign", "KEY", "export: sign FILE with this SSH private key (FILE.sig)"},
     {'W', false, "reviews", NULL, "export: only the ratings you gave as --reviewer"},
@@ -112,6 +113,17 @@ static const struct cmd_entry commands[] = {
      cmd_exec_check},
     {"uncheck", "ROLE N|ID... [--note TEXT]", "XT", 1, -1, "a role and item numbers or ids",
      "mark items not done", cmd_exec_check},
+    {"start", "ROLE [YYYY-MM-DD|clear]", "", 1, 2, "a role and a date",
+     "record the day you took up ROLE (default: today; clear: forget it), from which "
+     "checklist items fall due",
+     cmd_exec_start},
+    {"agenda", "", "", 0, 0, NULL,
+     "list the open checklist items of every started role by due date, overdue first; exit "
+     "status 1 when one is overdue",
+     cmd_exec_agenda},
+    {"calendar", "[-o FILE]", "o", 0, 0, NULL,
+     "write the due checklist items as an iCalendar file (VTODO tasks) for calendar programs",
+     cmd_exec_agenda},
     {"assessment", "ROLE", "", 1, 1, "one role",
      "print the self-assessment: ratings per skill area, averages, readiness summary and the "
      "history of snapshots",

@@ -102,6 +102,9 @@ int cmd_exec_check(const struct cmd_entry *self, struct cmd_ctx *c, int argc, ch
 int cmd_exec_assessment(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 int cmd_exec_profiles(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 int cmd_exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+/* start; agenda and calendar (cmd_due.c). */
+int cmd_exec_start(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+int cmd_exec_agenda(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 /* The handlers of export, import, imports and forget (cmd_import.c). */
 int cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 int cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);

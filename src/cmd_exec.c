@@ -192,7 +192,7 @@ run_checklist(struct store *st, struct cmd_ctx *c, struct role *r)
 {
 	return cli_checklist(st, c->profile, r,
 			     c->o->stepping_down ? CHECKLIST_OFFBOARDING : CHECKLIST_ONBOARDING,
-			     stdout);
+			     (int64_t)time(NULL), stdout);
 }
 
 int

@@ -19,6 +19,7 @@
 
 #include <cmark-gfm.h>
 
+#include "due.h"
 #include "outline.h"
 
 /* Files larger than this are refused: a role is a handbook page, and the
@@ -51,6 +52,8 @@ struct check_item {
 	char *form;    /* keys of the Leadership Change form tasks it answers,
 			* "a,b" ("(form: a, b)" at its end), or NULL */
 	char *url;     /* its first link's target, as written, or NULL */
+	/* its due mark: its own "(due: ...)", else its group heading's */
+	struct due_mark due;
 };
 
 struct skill_area {

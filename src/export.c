@@ -110,6 +110,26 @@ json_rating(const struct store_rating *rt, bool with_rater)
 
 /* Every record of (profile, role id) into o; with rater, only that
  * reviewer's ratings and snapshots. */
+/* "appointment": {"day", "updated_at"} of (profile, role), when there is one. */
+static enum store_status
+export_appointment(struct store *st, const char *profile, const char *role, json_t *o)
+{
+	struct store_appointment *a;
+	size_t n;
+	enum store_status s = store_appointments_list(st, profile, &a, &n);
+	char day[DATES_MAX];
+
+	for (size_t i = 0; i < n && s == STORE_OK; i++)
+		if (strcmp(a[i].role, role) == 0) {
+			json_t *x = json_object();
+			jsonout_set(x, "day", json_string(dates_day_format(a[i].day, day)));
+			jsonout_set(x, "updated_at", json_integer(a[i].updated_at));
+			jsonout_set(o, "appointment", x);
+		}
+	store_appointments_free(a, n);
+	return s;
+}
+
 static enum store_status
 export_records(struct store *st, const char *profile, const char *id, const char *rater, json_t *o)
 {
@@ -160,6 +180,8 @@ export_records(struct store *st, const char *profile, const char *id, const char
 	} else if (s == STORE_ERR_NOTFOUND) {
 		s = STORE_OK;
 	}
+	if (s == STORE_OK && rater == NULL)
+		s = export_appointment(st, profile, id, o);
 out:
 	free(section);
 	store_items_free(it, nit);

@@ -250,6 +250,38 @@ count_snapshots(struct store *st, const char *profile, const char *role, size_t 
 	return s;
 }
 
+/* The appointment date: the profile's own record, by the items' rule (the
+ * newer one wins). */
+static enum store_status
+apply_appointment(struct store *st, const char *profile, const struct export_doc_role *r,
+		  const struct trust *t, struct export_counts *c)
+{
+	struct store_appointment *have = NULL, *h = NULL;
+	size_t nhave = 0;
+	enum store_status s;
+	bool take;
+
+	if (!r->has_appointment || !allowed(t, NULL, c))
+		return STORE_OK;
+	if ((s = store_appointments_list(st, profile, &have, &nhave)) != STORE_OK)
+		return s;
+	for (size_t i = 0; i < nhave; i++)
+		if (strcmp(have[i].profile, profile) == 0 && strcmp(have[i].role, r->id) == 0)
+			h = &have[i];
+	take = newer(h != NULL, h ? h->updated_at : 0, r->appointment_at,
+		     h != NULL && h->day != r->appointment_day, c);
+	if (take)
+		s = store_undo_save(st, t->import_id, STORE_UNDO_APPOINTMENT, profile, r->id, NULL,
+				    NULL, r->appointment_at);
+	if (take && s == STORE_OK)
+		s = store_appointment_set(st, profile, r->id, r->appointment_day,
+					  r->appointment_at);
+	if (take && s == STORE_OK)
+		s = store_appointment_origin(st, profile, r->id, origin_of(t));
+	store_appointments_free(have, nhave);
+	return s;
+}
+
 static enum store_status
 apply_role(struct store *st, const char *profile, const struct export_doc_role *r, int64_t now,
 	   const struct trust *t, struct export_counts *c)
@@ -263,6 +295,8 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 	s = apply_items(st, profile, r, t, c);
 	if (s == STORE_OK)
 		s = apply_ratings(st, profile, r, t, c);
+	if (s == STORE_OK)
+		s = apply_appointment(st, profile, r, t, c);
 	if (s == STORE_OK && r->nsnaps > 0) {
 		s = count_snapshots(st, profile, r->id, &before, &id_before);
 		for (size_t i = 0; i < r->nsnaps && s == STORE_OK; i++)

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dates.h"
 #include "export_doc.h"
 #include "report.h"
 #include "text.h"
@@ -453,6 +454,27 @@ check_position(const json_t *obj, const char *path, struct export_doc_role *r, c
 	return ok;
 }
 
+/* "appointment": {"day": "YYYY-MM-DD", "updated_at": N}, optional. */
+static bool
+check_appointment(const json_t *obj, const char *path, struct export_doc_role *r, char **detail)
+{
+	const json_t *v = json_object_get(obj, "appointment");
+	char *p, *day = NULL;
+	bool ok;
+
+	if (v == NULL || json_is_null(v))
+		return true;
+	p = at_key(path, "appointment");
+	ok = want_object(v, p, detail) && get_text(v, p, "day", K_TEXT, &day, detail) &&
+	     get_time(v, p, "updated_at", &r->appointment_at, detail);
+	if (ok && dates_day_parse(day, &r->appointment_day) != 0)
+		ok = fail_at(detail, p, "day", "must be a calendar date, YYYY-MM-DD");
+	free(day);
+	free(p);
+	r->has_appointment = ok;
+	return ok;
+}
+
 static bool
 check_role(const json_t *v, const char *path, struct export_doc_role *r, char **detail)
 {
@@ -466,7 +488,7 @@ check_role(const json_t *v, const char *path, struct export_doc_role *r, char **
 	     (cl = get_array(v, path, "checklist", detail)) != NULL &&
 	     (ra = get_array(v, path, "ratings", detail)) != NULL &&
 	     (sn = get_array(v, path, "snapshots", detail)) != NULL &&
-	     check_position(v, path, r, detail);
+	     check_position(v, path, r, detail) && check_appointment(v, path, r, detail);
 	free(title);
 	if (!ok)
 		return false;

@@ -26,6 +26,10 @@ struct export_doc_role {
 	bool has_position;
 	char *section;
 	int line;
+	/* "appointment": the day the profile took up the role */
+	bool has_appointment;
+	int32_t appointment_day;
+	int64_t appointment_at; /* its updated_at */
 };
 
 struct export_doc {

@@ -49,6 +49,7 @@ static const struct keydef builtin[] = {
      "Tab",
      "switch between the onboarding and the offboarding checklist"},
     {ACT_HIDE_DONE, CTX_CHECKLIST, {'h'}, "h", "hide or show done items"},
+    {ACT_START, CTX_CHECKLIST, {'s'}, "s", "set or change the day you started in the role"},
     {ACT_RATE1, CTX_ASSESS, {'1'}, "1", "rate the statement 1, not yet, and go to the next"},
     {ACT_RATE2, CTX_ASSESS, {'2'}, "2", "rate it 2, learning"},
     {ACT_RATE3, CTX_ASSESS, {'3'}, "3", "rate it 3, practising"},

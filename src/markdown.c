@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include "due.h"
 #include "files.h"
 #include "markdown.h"
 #include "strbuf.h"
@@ -567,9 +568,30 @@ strip_form(char *text)
 void
 md_strip_item_marks(char *text, bool *required, char **form)
 {
-	/* the two marks, in either order */
-	*required = strip_required(text);
-	*form = strip_form(text);
-	if (!*required)
-		*required = strip_required(text);
+	struct due_mark due;
+
+	md_strip_item_marks_due(text, required, form, &due);
+}
+
+void
+md_strip_item_marks_due(char *text, bool *required, char **form, struct due_mark *due)
+{
+	bool more = true;
+
+	*required = false;
+	*form = NULL;
+	*due = (struct due_mark){DUE_NONE, 0, 0};
+	/* the marks, in any order, each once */
+	while (more) {
+		char *f;
+		more = false;
+		if (!*required && strip_required(text))
+			more = *required = true;
+		if (*form == NULL && (f = strip_form(text)) != NULL) {
+			*form = f;
+			more = true;
+		}
+		if (due->unit == DUE_NONE && due_strip_mark(text, due))
+			more = true;
+	}
 }

@@ -90,5 +90,9 @@ char *md_front_value(const char *front, const char *key);
  * reads the marks; the renderer leaves them out of the item's text.
  */
 void md_strip_item_marks(char *text, bool *required, char **form);
+/* The same, also cutting off a due mark "(due: 7 days)" (due.h) into *due
+ * (unit DUE_NONE when there is none); the three marks in any order. */
+struct due_mark;
+void md_strip_item_marks_due(char *text, bool *required, char **form, struct due_mark *due);
 
 #endif

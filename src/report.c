@@ -71,6 +71,7 @@ report_role_load(struct report_role *rr, struct store *st, const char *profile, 
 	if (s != STORE_OK)
 		return s;
 	readiness_by_rater_cl(&rr->by, r, rr->rt, rr->nrt, &rr->cl);
+	report_due_load(rr, st, profile);
 	return STORE_OK;
 }
 
@@ -78,6 +79,7 @@ void
 report_role_done(struct report_role *rr)
 {
 	readiness_raters_done(&rr->by);
+	due_plan_done(&rr->plan);
 	store_ratings_free(rr->rt, rr->nrt);
 	checklist_done(&rr->cl);
 }
@@ -318,6 +320,7 @@ text_role(struct strbuf *b, const struct report_role *rr)
 	free(title);
 	free(id);
 
+	report_due_text(b, rr, false);
 	{
 		char *line = readiness_checklist_line(&rr->by.self.rd);
 		strbuf_printf(b, "%s\n", line);
@@ -471,6 +474,7 @@ json_role(const struct report_role *rr)
 	jsonout_set(cl, "items", items);
 	jsonout_set(cl, "stale", stale);
 	jsonout_set(o, "checklist", cl);
+	jsonout_set(o, "appointment", report_due_json(rr));
 	for (size_t k = 0; k < rr->by.nrev; k++)
 		jsonout_push(raters, jsonout_text(rr->by.rev[k].rater, 0));
 	jsonout_set(o, "reviewers", raters);

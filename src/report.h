@@ -33,6 +33,10 @@ enum report_status {
 	REPORT_ERR_NOPROFILE, /* no such profile; the detail names the known ones */
 };
 
+/* The clock whose local day reports take as today for due dates
+ * (report_due.c); NULL: the system's.  For tests. */
+void report_set_clock(int64_t (*clock)(void));
+
 /* Static message for a status, e.g. "cannot read the database". */
 const char *report_strerror(enum report_status status);
 

@@ -10,7 +10,10 @@
 #include <stdint.h>
 
 #include "checklist.h"
+#include <jansson.h>
+
 #include "content.h"
+#include "due.h"
 #include "readiness.h"
 #include "report.h"
 #include "store.h"
@@ -24,6 +27,7 @@ struct report_role {
 	struct store_rating *rt; /* every rater's, by rater then statement */
 	size_t nrt;
 	struct readiness_raters by; /* self and each reviewer */
+	struct due_plan plan;	    /* from the appointment (report_due.c) */
 };
 
 /* Loads the records of profile for r (loaded); report_role_done() frees
@@ -62,6 +66,16 @@ void report_uncounted_line(struct strbuf *b, const struct report_role *rr, const
  * with the known ones in *detail ("no profile 'x' in the database; known
  * profiles: alice, bob"), or REPORT_ERR_STORE. */
 enum report_status report_known_profile(struct store *st, const char *profile, char **detail);
+
+/* ---- the appointment and what is overdue (report_due.c) ---- */
+
+/* Fills rr->plan (rr->cl loaded) from profile's appointment for the role. */
+void report_due_load(struct report_role *rr, struct store *st, const char *profile);
+/* "Started: 2026-11-01; 2 overdue on 2026-11-10:" and the overdue items,
+ * in text or (md) Markdown; nothing when the role was not started. */
+void report_due_text(struct strbuf *b, const struct report_role *rr, bool md);
+/* {"started", "today", "overdue": [{id, text, due, days_late}]}, or null. */
+json_t *report_due_json(const struct report_role *rr);
 
 /* ---- Markdown (report_md.c) ---- */
 

@@ -227,7 +227,13 @@ put_trend(struct strbuf *b, struct store *st, const char *profile, const struct 
 		return;
 	}
 	readiness_of_snapshot(&first, rr->role, &sn[0]);
-	strbuf_printf(b, " (%s):** ", dates_format(sn[0].taken_at, DATE_DAY, when));
+	{
+		int64_t *times = xcalloc(nsn, sizeof *times);
+		for (size_t i = 0; i < nsn; i++)
+			times[i] = sn[i].taken_at;
+		strbuf_printf(b, " (%s):** ", dates_label(sn[0].taken_at, times, nsn, when));
+		free(times);
+	}
 	for (size_t a = 0; a < first.nareas; a++) {
 		const struct area_score *now = &rr->by.self.rd.areas[a];
 		char before[16], after[16];
@@ -299,6 +305,7 @@ put_candidate(struct strbuf *b, struct store *st, const char *profile, const str
 	strbuf_puts(b, ": ");
 	report_md_text(b, rr->role->title);
 	strbuf_puts(b, "\n\n");
+	report_due_text(b, rr, true);
 	report_md_text(b, line);
 	strbuf_puts(b, "\n\n");
 	free(line);

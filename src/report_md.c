@@ -183,7 +183,7 @@ report_md_role(struct strbuf *b, const struct report_role *rr)
 	strbuf_puts(b, " (");
 	report_md_text(b, r->id);
 	strbuf_puts(b, ")\n\n");
-
+	report_due_text(b, rr, true);
 	{
 		char *line = readiness_checklist_line(&rr->by.self.rd), *colon = strchr(line, ':');
 		*colon = '\0';

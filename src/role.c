@@ -608,7 +608,8 @@ analyse(struct role *r, char *front)
 				    xgrow(r->items, &items_cap, r->nitems + 1, sizeof *r->items);
 				ci = &r->items[r->nitems++];
 				ci->text = para ? md_plain_text(para) : xstrdup("");
-				md_strip_item_marks(ci->text, &ci->required, &ci->form);
+				md_strip_item_marks_due(ci->text, &ci->required, &ci->form,
+							&ci->due);
 				content_item_id(ci->text, id);
 				ci->id = xstrdup(id);
 				ci->task = task;
@@ -617,8 +618,14 @@ analyse(struct role *r, char *front)
 				ci->group = NULL;
 				if (sec >= 0 && r->kinds[sec] == SEC_CHECKLIST &&
 				    o->v[sec].level > 1 &&
-				    kind_of_title(o->v[sec].title) != SEC_CHECKLIST)
+				    kind_of_title(o->v[sec].title) != SEC_CHECKLIST) {
+					struct due_mark gd;
 					ci->group = xstrdup(o->v[sec].title);
+					/* a group's due mark, for items without their own */
+					if (due_strip_mark(ci->group, &gd) &&
+					    ci->due.unit == DUE_NONE)
+						ci->due = gd;
+				}
 			}
 			continue;
 		}

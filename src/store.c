@@ -258,7 +258,8 @@ enum store_status
 store_forget(struct store *st, const char *profile, const char *role)
 {
 	static const enum stmt which[] = {STMT_FORGET_ITEMS, STMT_FORGET_RATINGS,
-					  STMT_FORGET_SNAPSHOTS, STMT_FORGET_POSITION};
+					  STMT_FORGET_SNAPSHOTS, STMT_FORGET_POSITION,
+					  STMT_FORGET_APPOINTMENT};
 	enum store_status status;
 	int64_t pid;
 	int changed = 0;

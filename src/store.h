@@ -44,7 +44,7 @@ enum store_open_flags {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* The one name-length limit: bytes in a profile name or a rater's name,
  * checked alike by the store, by imports and on the command line. */
@@ -279,6 +279,8 @@ enum store_undo_kind {
 	STORE_UNDO_SNAPSHOTS, /* key: the largest snapshot id before, after: after */
 	STORE_UNDO_POSITION,  /* a reading position it set (there was none) */
 	STORE_UNDO_PROFILE,   /* the profile it created */
+	/* the appointment date of (profile, role) */
+	STORE_UNDO_APPOINTMENT,
 };
 
 /* Saves, for import import_id (0: none, then nothing is saved), the record
@@ -302,6 +304,36 @@ enum store_status store_import_counts(struct store *st, int64_t id, size_t added
 /* Every import logged, oldest first.  Free with store_imports_free(). */
 enum store_status store_imports_list(struct store *st, struct store_import **out, size_t *n);
 void store_imports_free(struct store_import *v, size_t n);
+
+/* ---- appointments: when a profile took up a role (store_dates.c) ---- */
+
+/* Days are dates.h day numbers (days since 1970-01-01), stored as
+ * "YYYY-MM-DD": a calendar day, the same in every time zone. */
+struct store_appointment {
+	char *profile;
+	char *role;
+	int32_t day;
+	int64_t updated_at;
+	enum store_origin origin;
+};
+
+/* The appointment date of (profile, role) in *day; STORE_ERR_NOTFOUND
+ * when none is recorded (*day is then -1). */
+enum store_status store_appointment_get(struct store *st, const char *profile, const char *role,
+					int32_t *day);
+/* Records (creating the profile as needed) that profile took up role on
+ * day; day < 0 clears it (STORE_ERR_NOTFOUND when there was none).  A day
+ * dates_day_parse() would refuse is STORE_ERR_INVALID. */
+enum store_status store_appointment_set(struct store *st, const char *profile, const char *role,
+					int32_t day, int64_t now);
+/* Every appointment of profile (NULL: of every profile), sorted by
+ * profile then role.  Free with store_appointments_free(). */
+enum store_status store_appointments_list(struct store *st, const char *profile,
+					  struct store_appointment **out, size_t *n);
+void store_appointments_free(struct store_appointment *v, size_t n);
+/* Sets the origin of (profile, role)'s appointment (imports). */
+enum store_status store_appointment_origin(struct store *st, const char *profile, const char *role,
+					   enum store_origin origin);
 
 /* ---- for tests ---- */
 

@@ -136,6 +136,39 @@ static const char *const migrations[] = {
 	");\n"
 	"CREATE INDEX import_undo_of ON import_undo (import_id, seq);\n"
 	"PRAGMA user_version = 3;\n",
+
+	/* 3 -> 4: when a profile took up a role (a calendar day, "YYYY-MM-DD",
+	 * rolebook start), and import_undo's kind 5: an appointment an import
+	 * set (text the old day). */
+	"CREATE TABLE appointments (\n"
+	"	profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,\n"
+	"	role TEXT NOT NULL,\n"
+	"	day TEXT NOT NULL CHECK (day GLOB"
+	" '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),\n"
+	"	updated_at INTEGER NOT NULL,\n"
+	"	origin INTEGER NOT NULL DEFAULT 0 CHECK (origin IN (0, 1, 2)),\n"
+	"	PRIMARY KEY (profile_id, role)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE import_undo_4 (\n"
+	"	seq INTEGER PRIMARY KEY,\n"
+	"	import_id INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,\n"
+	"	kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 5),\n"
+	"	profile_id INTEGER NOT NULL,\n"
+	"	role TEXT NOT NULL DEFAULT '',\n"
+	"	rater TEXT NOT NULL DEFAULT '',\n"
+	"	key TEXT NOT NULL DEFAULT '',\n"
+	"	existed INTEGER NOT NULL DEFAULT 0,\n"
+	"	text TEXT, done INTEGER, done_at INTEGER, area TEXT, value INTEGER,\n"
+	"	note TEXT, updated_at INTEGER, origin INTEGER,\n"
+	"	after INTEGER NOT NULL DEFAULT 0\n"
+	");\n"
+	"INSERT INTO import_undo_4 SELECT seq, import_id, kind, profile_id, role, rater, key,"
+	" existed, text, done, done_at, area, value, note, updated_at, origin, after"
+	" FROM import_undo;\n"
+	"DROP TABLE import_undo;\n"
+	"ALTER TABLE import_undo_4 RENAME TO import_undo;\n"
+	"CREATE INDEX import_undo_of ON import_undo (import_id, seq);\n"
+	"PRAGMA user_version = 4;\n",
 };
 /* clang-format on */
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,

@@ -47,6 +47,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		"  SELECT profile_id, role, done, updated_at FROM items"
 		"  UNION ALL SELECT profile_id, role, 0, updated_at FROM ratings"
 		"  UNION ALL SELECT profile_id, role, 0, taken_at FROM snapshots"
+		"  UNION ALL SELECT profile_id, role, 0, updated_at FROM appointments"
 		" ) AS r ON r.profile_id = p.id"
 		" WHERE r.role IS NOT NULL"
 		"  OR NOT EXISTS (SELECT 1 FROM positions AS x WHERE x.profile_id = p.id)"
@@ -59,6 +60,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 		"  UNION ALL SELECT profile_id, role, 0, updated_at FROM positions"
 		"  UNION ALL SELECT profile_id, role, 0, updated_at FROM ratings"
 		"  UNION ALL SELECT profile_id, role, 0, taken_at FROM snapshots"
+		"  UNION ALL SELECT profile_id, role, 0, updated_at FROM appointments"
 		" ) AS r ON r.profile_id = p.id"
 		" GROUP BY p.id, r.role ORDER BY p.name, r.role",
 
@@ -136,6 +138,7 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_FORGET_RATINGS] = "DELETE FROM ratings WHERE profile_id = ?1 AND role = ?2",
 	[STMT_FORGET_SNAPSHOTS] = "DELETE FROM snapshots WHERE profile_id = ?1 AND role = ?2",
 	[STMT_FORGET_POSITION] = "DELETE FROM positions WHERE profile_id = ?1 AND role = ?2",
+	[STMT_FORGET_APPOINTMENT] = "DELETE FROM appointments WHERE profile_id = ?1 AND role = ?2",
 	[STMT_RATED_COUNT] =
 		"SELECT count(*) FROM ratings"
 		" WHERE profile_id = ?1 AND role = ?2 AND rater = ?3 AND value > 0",

@@ -65,6 +65,12 @@ store_undo_save(struct store *st, int64_t import_id, enum store_undo_kind kind, 
 				    " VALUES (?1, 3, ?2, ?3)",
 	    [STORE_UNDO_PROFILE] = "INSERT INTO import_undo (import_id, kind, profile_id)"
 				   " VALUES (?1, 4, ?2)",
+	    [STORE_UNDO_APPOINTMENT] =
+		"INSERT INTO import_undo (import_id, kind, profile_id, role, rater, key, existed,"
+		" text, updated_at, origin, after)"
+		" SELECT ?1, 5, ?2, ?3, ?4, ?5, count(*), max(day), max(updated_at), max(origin), "
+		"?6"
+		" FROM appointments WHERE profile_id = ?2 AND role = ?3",
 	};
 	sqlite3_stmt *s;
 	int64_t pid;
@@ -118,6 +124,10 @@ unchanged(struct store *st, int kind, sqlite3_stmt *u)
 				" AND ?3 = ?3 AND item_id = ?4 AND updated_at = ?13"
 			      : "SELECT count(*) FROM ratings WHERE profile_id = ?1 AND role = ?2"
 				" AND rater = ?3 AND statement_id = ?4 AND updated_at = ?13";
+
+	if (kind == 5)
+		sql = "SELECT count(*) FROM appointments WHERE profile_id = ?1 AND role = ?2"
+		      " AND ?3 = ?3 AND ?4 = ?4 AND updated_at = ?13";
 	sqlite3_stmt *s;
 	int n = 0;
 
@@ -139,6 +149,11 @@ store_import_undo(struct store *st, int64_t import_id, int64_t now, size_t *undo
 	    " updated_at, origin) VALUES (?1, ?2, ?4, ?5, ?6, ?7, ?10, ?11, ?12)",
 	    "INSERT OR REPLACE INTO ratings (profile_id, role, rater, statement_id, text, area,"
 	    " value, note, updated_at, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?8, ?9, ?10, ?11, ?12)",
+	    NULL,
+	    NULL,
+	    NULL,
+	    "INSERT OR REPLACE INTO appointments (profile_id, role, day, updated_at, origin)"
+	    " VALUES (?1, ?2, ?5, ?11, ?12)",
 	};
 	static const char *const drop[] = {
 	    "DELETE FROM items WHERE profile_id = ?1 AND role = ?2 AND ?3 = ?3 AND item_id = ?4",
@@ -151,7 +166,9 @@ store_import_undo(struct store *st, int64_t import_id, int64_t now, size_t *undo
 	    " AND NOT EXISTS (SELECT 1 FROM items WHERE profile_id = ?1)"
 	    " AND NOT EXISTS (SELECT 1 FROM ratings WHERE profile_id = ?1)"
 	    " AND NOT EXISTS (SELECT 1 FROM snapshots WHERE profile_id = ?1)"
-	    " AND NOT EXISTS (SELECT 1 FROM positions WHERE profile_id = ?1)",
+	    " AND NOT EXISTS (SELECT 1 FROM positions WHERE profile_id = ?1)"
+	    " AND NOT EXISTS (SELECT 1 FROM appointments WHERE profile_id = ?1)",
+	    "DELETE FROM appointments WHERE profile_id = ?1 AND role = ?2",
 	};
 	sqlite3_stmt *q, *u;
 	enum store_status status;
@@ -192,12 +209,14 @@ store_import_undo(struct store *st, int64_t import_id, int64_t now, size_t *undo
 		int kind = sqlite3_column_int(u, 1);
 		bool existed = sqlite3_column_int(u, 15) != 0;
 
-		if (kind <= 1 && !unchanged(st, kind, u)) {
+		bool record = kind <= 1 || kind == 5; /* put back, not only dropped */
+
+		if (record && !unchanged(st, kind, u)) {
 			(*skipped)++;
 			continue;
 		}
-		rc = run_on(st, kind <= 1 && existed ? restore[kind] : drop[kind], u);
-		if (rc == SQLITE_OK && kind <= 1)
+		rc = run_on(st, record && existed ? restore[kind] : drop[kind], u);
+		if (rc == SQLITE_OK && record)
 			(*undone)++;
 		else if (rc == SQLITE_OK && kind <= 3)
 			*undone += (size_t)sqlite3_changes(st->db);

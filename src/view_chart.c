@@ -241,13 +241,31 @@ chart_columns(struct chart_cols *k, int cols, const struct readiness *rd, double
 	k->spark = k->trend + 2;
 }
 
+/* What the trend column compares with: the snapshot before the latest,
+ * by its day (and time, when another snapshot fell on that day); "" when
+ * there is no trend. */
+static const char *
+trend_since(const struct chart *c, char *buf)
+{
+	int64_t *times;
+
+	if (c->nsnaps < 2)
+		return "";
+	times = xcalloc(c->nsnaps, sizeof *times);
+	for (size_t i = 0; i < c->nsnaps; i++)
+		times[i] = c->snaps[i].taken_at;
+	dates_label(times[c->nsnaps - 2], times, c->nsnaps, buf);
+	free(times);
+	return buf;
+}
+
 static void
 draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 {
 	const struct readiness *rd = chart_own(c);
 	struct chart_cols k;
 	int row = top, hint;
-	char *line, thr[16];
+	char *line, thr[16], when[DATES_MAX];
 
 	line = whose(c, a->ascii);
 	row = chart_wrapped(f, row, line, STY_DIM);
@@ -288,8 +306,16 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	}
 	chart_columns(&k, f->cols, rd, c->role->threshold);
 	readiness_format_threshold(c->role->threshold, thr);
-	line = xasprintf("%s marks the threshold, %s; %s is below it.",
-			 a->ascii ? "|" : "\xe2\x94\x82", thr, a->ascii ? "=" : "\xe2\x96\x92");
+	line = xasprintf("%s marks the threshold, %s; %s is below it%s%s.",
+			 a->ascii ? "|" : "\xe2\x94\x82", thr, a->ascii ? "=" : "\xe2\x96\x92",
+			 c->nsnaps >= 2 ? "; trend since " : "", trend_since(c, when));
+	if (text_width(line, strlen(line)) > f->cols - 2) {
+		/* the trend's date only where it costs no row */
+		free(line);
+		line = xasprintf("%s marks the threshold, %s; %s is below it.",
+				 a->ascii ? "|" : "\xe2\x94\x82", thr,
+				 a->ascii ? "=" : "\xe2\x96\x92");
+	}
 	row = chart_wrapped(f, row, line, STY_DIM);
 	free(line);
 	frame_puts_trunc(f, row, k.name, "Skill area", STY_DIM, k.namew);

@@ -18,6 +18,7 @@
 #include "checklist.h"
 #include "content.h"
 #include "dates.h"
+#include "due.h"
 #include "lines.h"
 #include "listnav.h"
 #include "open_link.h"
@@ -59,7 +60,30 @@ struct clview {
 	size_t nent, ecap;
 	struct listnav nav;
 	int width, body_top, body_h;
+	struct due_plan plan; /* due dates, from the appointment (due.c) */
+	bool prompt_start;    /* the prompt open is the start date's */
 };
+
+/* The due plan of the checklist as loaded, as of today (the app's clock). */
+static void
+due_reload(struct clview *c, struct app *a)
+{
+	int32_t start = -1;
+
+	due_plan_done(&c->plan);
+	/* offboarding has no due dates: they count from the appointment */
+	if (a->store != NULL && c->list == CHECKLIST_ONBOARDING)
+		store_appointment_get(a->store, a->profile, c->role->id, &start);
+	due_plan_make(&c->plan, &c->cl, start, dates_today(app_now(a)));
+}
+
+/* Item i is open and has a due date. */
+static bool
+due_open(const struct clview *c, size_t i)
+{
+	return c->plan.by_item != NULL && i < c->plan.nitems && c->plan.by_item[i] >= 0 &&
+	       !c->cl.v[i].done;
+}
 
 static void
 reload(struct clview *c, struct app *a)
@@ -70,6 +94,7 @@ reload(struct clview *c, struct app *a)
 	s = checklist_load_list(&c->cl, a->store, a->profile, c->role, c->list);
 	if (s != STORE_OK)
 		app_status(a, true, "Cannot read progress: %s", store_strerror(s));
+	due_reload(c, a);
 	c->version = a->store ? store_data_version(a->store) : 0;
 	c->loaded = true;
 }
@@ -139,7 +164,7 @@ layout(struct clview *c, struct app *a, int width)
 			group = g;
 		}
 		wrap_rows(c, ROW_ITEM, (long)i, e->item->text, width - TEXT_COL);
-		if (e->item->required ||
+		if (e->item->required || due_open(c, i) ||
 		    (e->rec != NULL && (e->done || (e->rec->note && *e->rec->note))))
 			add_row(c, ROW_DETAIL, (long)i, 0, 0, true);
 	}
@@ -240,6 +265,41 @@ cl_layout(struct view *v, struct app *a, int top, int height)
 	prepare((struct clview *)v, a, top, height);
 }
 
+/* After the header's counts: the start date and, in the alert style, how
+ * many are overdue. */
+static void
+draw_started(struct clview *c, struct frame *f, int top, int col)
+{
+	char date[DATES_MAX], buf[96];
+
+	snprintf(buf, sizeof buf, " \xc2\xb7 started %s", dates_day_format(c->plan.start, date));
+	col += frame_puts(f, top, col, buf, STY_DIM, f->cols - col - 1);
+	if (c->plan.late > 0) {
+		snprintf(buf, sizeof buf, "%zu overdue", c->plan.late);
+		col += frame_puts(f, top, col, " \xc2\xb7 ", STY_DIM, f->cols - col - 1);
+		frame_puts(f, top, col, buf, STY_ALERT, f->cols - col - 1);
+	}
+}
+
+/* An open item's due date on its detail row: "due 2026-11-08, in 5 days";
+ * overdue ones start with "!" and take the alert style, so that they
+ * stand out in monochrome and in ASCII too.  Returns the column after it. */
+static int
+draw_due(struct clview *c, struct frame *f, int row, size_t i)
+{
+	int32_t due = c->plan.by_item[i];
+	enum due_state st = due_state_of(due, c->plan.today);
+	char date[DATES_MAX], phrase[32], buf[96];
+
+	snprintf(buf, sizeof buf, "%sdue %s, %s", st == DUE_LATE ? "! " : "",
+		 dates_day_format(due, date), due_phrase(due, c->plan.today, phrase));
+	return TEXT_COL + frame_puts(f, row, TEXT_COL, buf,
+				     st == DUE_LATE   ? STY_ALERT
+				     : st == DUE_SOON ? STY_MARKER
+						      : STY_DIM,
+				     f->cols - TEXT_COL - 1);
+}
+
 static void
 cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
@@ -251,6 +311,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		 c->hide_done ? " \xc2\xb7 done items hidden (h shows them)" : "",
 		 a->readonly ? " \xc2\xb7 read-only" : "");
 	frame_puts(f, top, 1, head, a->readonly ? STY_ALERT : STY_DIM, f->cols - 2);
+	if (c->plan.started)
+		draw_started(c, f, top, 1 + text_width(head, strlen(head)));
 	if (c->cl.n == 0) {
 		frame_puts(f, c->body_top, 2,
 			   c->list == CHECKLIST_OFFBOARDING
@@ -302,6 +364,10 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			char date[DATES_MAX];
 			struct strbuf b = {0};
 			char *line;
+			int col = TEXT_COL;
+
+			if (due_open(c, (size_t)r->item))
+				col = draw_due(c, f, row, (size_t)r->item);
 			/* a prerequisite says so: the readiness summary counts it apart */
 			if (e->item->required)
 				strbuf_puts(&b, "prerequisite");
@@ -317,7 +383,9 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				free(one);
 			}
 			line = strbuf_take(&b);
-			frame_puts_trunc(f, row, TEXT_COL, line, STY_DIM, f->cols - TEXT_COL - 1);
+			if (col > TEXT_COL && *line != '\0')
+				col += frame_puts(f, row, col, sep, STY_DIM, f->cols - col - 1);
+			frame_puts_trunc(f, row, col, line, STY_DIM, f->cols - col - 1);
 			free(line);
 			break;
 		}
@@ -407,6 +475,36 @@ toggle(struct clview *c, struct app *a)
 	return VR_REDRAW;
 }
 
+/* The start date's prompt ended: a calendar date sets it, nothing clears it. */
+static int
+start_input(struct clview *c, struct app *a, const char *text, bool done)
+{
+	enum store_status s;
+	int32_t day = -1;
+	char date[DATES_MAX];
+
+	if (!done)
+		return VR_REDRAW;
+	c->prompt_start = false;
+	if (text == NULL)
+		return VR_REDRAW;
+	if (*text != '\0' && dates_day_parse(text, &day) != 0) {
+		app_status(a, true, "Not a calendar date: %s (YYYY-MM-DD); nothing changed", text);
+		return VR_REDRAW;
+	}
+	s = store_appointment_set(a->store, a->profile, c->role->id, day, app_now(a));
+	if (s == STORE_ERR_NOTFOUND)
+		app_status(a, false, "No start date to clear");
+	else if (s != STORE_OK)
+		app_status(a, true, "Start date not saved: %s", store_strerror(s));
+	else if (day < 0)
+		app_status(a, false, "Start date cleared");
+	else
+		app_status(a, false, "Started %s", dates_day_format(day, date));
+	reload(c, a);
+	return VR_REDRAW;
+}
+
 static int
 cl_input(struct view *v, struct app *a, const char *text, bool done)
 {
@@ -414,6 +512,8 @@ cl_input(struct view *v, struct app *a, const char *text, bool done)
 	const struct checklist_entry *e;
 	enum store_status s;
 
+	if (c->prompt_start)
+		return start_input(c, a, text, done);
 	if (text == NULL || !done || c->sel < 0)
 		return VR_REDRAW;
 	e = &c->cl.v[c->sel];
@@ -502,6 +602,18 @@ cl_action(struct view *v, struct app *a, enum action act)
 		app_status(a, false, "%s checklist",
 			   c->list == CHECKLIST_OFFBOARDING ? "The offboarding" : "The onboarding");
 		break;
+	case ACT_START: {
+		char date[DATES_MAX];
+		if (a->readonly || a->store == NULL) {
+			app_status(a, true, "Read-only: the start date cannot be changed");
+			break;
+		}
+		c->prompt_start = true;
+		app_prompt(a, "Started on (YYYY-MM-DD, empty clears): ",
+			   dates_day_format(
+			       c->plan.started ? c->plan.start : dates_today(app_now(a)), date));
+		break;
+	}
 	case ACT_HIDE_DONE:
 		c->hide_done = !c->hide_done;
 		ensure_sel(c);
@@ -540,6 +652,7 @@ cl_free(struct view *v)
 	struct clview *c = (struct clview *)v;
 
 	checklist_done(&c->cl);
+	due_plan_done(&c->plan);
 	free(c->rows);
 	free(c->ent_row);
 	free(c->ent_item);
@@ -576,6 +689,7 @@ cl_hints(struct view *v, struct app *a, struct view_hint *out)
 		    c->list == CHECKLIST_OFFBOARDING ? "onboarding" : "offboarding", HINT_MID};
 	out[n++] = (struct view_hint){ACT_HIDE_DONE, ACT_NONE, false,
 				      c->hide_done ? "show done" : "hide done", HINT_MID};
+	out[n++] = (struct view_hint){ACT_START, ACT_NONE, false, "start date", HINT_LOW};
 	out[n++] = (struct view_hint){ACT_RELOAD, ACT_NONE, false, "reload", HINT_LOW};
 	out[n++] = (struct view_hint){ACT_BACK, ACT_NONE, false, "back", HINT_KEEP};
 	(void)a;

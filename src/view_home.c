@@ -11,6 +11,8 @@
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "dates.h"
+#include "due.h"
 #include "lines.h"
 #include "listnav.h"
 #include "paths.h"
@@ -37,6 +39,11 @@ struct home {
 	struct home_progress {
 		bool known, has;
 		size_t done, total;
+		/* with a start date (due.c): overdue items, the next one due */
+		bool started;
+		size_t late;
+		const struct check_item *next; /* borrowed from the role, or NULL */
+		int32_t next_due, today;
 	} * prog;
 	size_t nprog;
 	uint64_t version;
@@ -126,6 +133,60 @@ draw_role_row(struct app *a, struct frame *f, int row, struct role *r,
 	}
 }
 
+/* What is due in role r (loaded) for the profile, when it started it. */
+static void
+load_due(struct home_progress *p, struct app *a, struct role *r)
+{
+	struct checklist cl;
+	struct due_plan plan;
+	const struct due_entry *next;
+	int32_t start = -1;
+
+	if (a->store == NULL ||
+	    store_appointment_get(a->store, a->profile, r->id, &start) != STORE_OK)
+		return;
+	checklist_load(&cl, a->store, a->profile, r);
+	due_plan_make(&plan, &cl, start, dates_today(app_now(a)));
+	p->started = true;
+	p->late = plan.late;
+	p->today = plan.today;
+	if ((next = due_plan_next(&plan)) != NULL) {
+		p->next = cl.v[next->index].item;
+		p->next_due = next->due;
+	}
+	due_plan_done(&plan);
+	checklist_done(&cl);
+}
+
+/* The second row of a started role: the count overdue (alert style, with
+ * "!" for monochrome and ASCII) and the next item due; false when there
+ * is nothing due to show (the summary is shown instead). */
+static bool
+draw_due_row(struct frame *f, int row, const struct home_progress *p)
+{
+	char date[DATES_MAX], phrase[32], buf[64];
+	int col = 4, end = f->cols - 1;
+
+	if (p == NULL || !p->started || (p->late == 0 && p->next == NULL))
+		return false;
+	if (p->late > 0) {
+		snprintf(buf, sizeof buf, "! %zu overdue", p->late);
+		col += frame_puts(f, row, col, buf, STY_ALERT, end - col);
+		if (p->next != NULL)
+			col += frame_puts(f, row, col, " \xc2\xb7 ", STY_DIM, end - col);
+	}
+	if (p->next != NULL) {
+		snprintf(buf, sizeof buf, "next %s, %s: ", dates_day_format(p->next_due, date),
+			 due_phrase(p->next_due, p->today, phrase));
+		col += frame_puts(f, row, col, buf,
+				  due_state_of(p->next_due, p->today) == DUE_SOON ? STY_MARKER
+										  : STY_DIM,
+				  end - col);
+		frame_puts_trunc(f, row, col, p->next->text, STY_DIM, end - col);
+	}
+	return true;
+}
+
 /* The progress of every loaded role, read again when the database
  * changed: the layout step's, so that draw reads nothing. */
 static void
@@ -144,6 +205,8 @@ load_progress(struct home *h, struct app *a)
 		if (!p->known && a->cat->v[k]->loaded) {
 			p->has = app_progress(a, a->cat->v[k], &p->done, &p->total);
 			p->known = true;
+			if (p->has)
+				load_due(p, a, a->cat->v[k]);
 		}
 	}
 }
@@ -251,7 +314,8 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			frame_puts(f, row, 0, a->ascii ? ">" : "▶", sel | STY_MARKER, 1);
 		}
 		draw_role_row(a, f, row, r, k < h->nprog ? &h->prog[k] : NULL, sel, h->pat);
-		frame_puts_trunc(f, row + 1, 4, r->summary, STY_DIM, f->cols - 5);
+		if (!draw_due_row(f, row + 1, k < h->nprog ? &h->prog[k] : NULL))
+			frame_puts_trunc(f, row + 1, 4, r->summary, STY_DIM, f->cols - 5);
 	}
 }
 

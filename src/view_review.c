@@ -14,11 +14,14 @@
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "dates.h"
+#include "due.h"
 #include "export.h"
 #include "lines.h"
 #include "listnav.h"
 #include "readiness.h"
 #include "search.h"
+#include "strbuf.h"
 #include "text.h"
 #include "view.h"
 #include "xalloc.h"
@@ -40,6 +43,8 @@ struct rrow {
 	size_t *rev_at;		    /* where each rater's part of reviewers starts */
 	size_t nrev_at;
 	char *verdict;
+	char *started; /* "2026-11-01 · 2 overdue: ...", NULL: no start date */
+	bool late;
 	bool ready;
 	double progress;
 	/* the candidate's lines at the last layout's width (see wrap_row) */
@@ -83,6 +88,7 @@ free_row(struct rrow *row)
 	free(row->self);
 	free(row->reviewers);
 	free(row->verdict);
+	free(row->started);
 	readiness_raters_done(&row->by);
 	store_ratings_free(row->rt, row->nrt);
 	free(row->lines);
@@ -112,6 +118,34 @@ any_rated(const struct readiness *rd)
 	return false;
 }
 
+/* The candidate's start date and overdue items (due.c), for its line. */
+static void
+row_dates(struct app *a, struct rrow *row, const struct checklist *cl)
+{
+	struct due_plan p;
+	struct strbuf b = {0};
+	int32_t start = -1;
+	char date[DATES_MAX], phrase[32];
+
+	if (a->store == NULL ||
+	    store_appointment_get(a->store, row->profile, row->role_id, &start) != STORE_OK)
+		return;
+	due_plan_make(&p, cl, start, dates_today(app_now(a)));
+	strbuf_puts(&b, dates_day_format(start, date));
+	if (p.late == 0)
+		strbuf_puts(&b, ", nothing overdue");
+	else
+		strbuf_printf(&b, " \xc2\xb7 %zu overdue:", p.late);
+	for (size_t i = 0, k = 0; i < p.n; i++)
+		if (p.v[i].state == DUE_LATE)
+			strbuf_printf(&b, "%s %s (%s)", k++ ? ";" : "",
+				      cl->v[p.v[i].index].item->text,
+				      due_phrase(p.v[i].due, p.today, phrase));
+	row->started = strbuf_take(&b);
+	row->late = p.late > 0;
+	due_plan_done(&p);
+}
+
 /* The lines of a row, every number from readiness_by_rater(). */
 static void
 build_row(struct app *a, struct rrow *row)
@@ -129,6 +163,7 @@ build_row(struct app *a, struct rrow *row)
 		struct checklist cl; /* the prerequisites, for the verdict */
 		checklist_load(&cl, a->store, row->profile, row->role);
 		readiness_by_rater_cl(&row->by, row->role, row->rt, row->nrt, &cl);
+		row_dates(a, row, &cl);
 		checklist_done(&cl);
 	}
 	if (any_rated(&row->by.self.rd))
@@ -215,6 +250,9 @@ wrap_row(struct rrow *row, int width)
 				 STY_DIM);
 		}
 	}
+	if (row->started != NULL)
+		add_part(row, "started:", row->started, 0, strlen(row->started), cells,
+			 row->late ? STY_ALERT : STY_DIM);
 	add_part(row, NULL, row->verdict, 0, strlen(row->verdict), width - LABEL_COL - 3,
 		 row->ready ? STY_DONE | STY_STRONG : STY_PLAIN);
 }

@@ -34,6 +34,7 @@
 
 #include "app.h"
 #include "content.h"
+#include "dates.h"
 #include "frame.h"
 #include "keys.h"
 #include "lines.h"
@@ -201,6 +202,8 @@ seed(void)
 		exit(1);
 	}
 	seed_done(st, "alice", pm, 9, T0);
+	/* she took up the role on 2026-11-01 (rolebook start): due dates */
+	must(store_appointment_set(st, "alice", pm->id, dates_day(2026, 11, 1), T0), "start");
 	must(store_item_set_note(st, "alice", pm->id, pm->items[1].id, pm->items[1].text,
 				 "https://example.org/minutes/2026-11-16", T0 + DAY),
 	     "note");

@@ -420,7 +420,7 @@ test_migrate_v2(void)
 	CU_ASSERT_EQUAL(raw_int(path, "PRAGMA user_version"), 2);
 	st = open_ok(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
-	CU_ASSERT_EQUAL(raw_int(path, "PRAGMA user_version"), 3);
+	CU_ASSERT_EQUAL(raw_int(path, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	CU_ASSERT_EQUAL(store_items_get(st, "Ada", PM, &items, &n), STORE_OK);
 	CU_ASSERT_EQUAL_FATAL(n, 1);
 	CU_ASSERT_EQUAL(items[0].origin, STORE_LOCAL);
@@ -540,11 +540,11 @@ test_refuse_newer(void)
 	char *dir = test_dir("newer"), *path = make_db(dir, "rolebook.db");
 	sqlite3 *db = raw_open(path);
 
-	CU_ASSERT_EQUAL(raw_exec(db, "PRAGMA user_version = 4"), SQLITE_OK);
+	CU_ASSERT_EQUAL(raw_exec(db, "PRAGMA user_version = 5"), SQLITE_OK);
 	sqlite3_close(db);
-	assert_refused(path, 0, STORE_ERR_NEWER, "version 3");
-	assert_refused(path, 0, STORE_ERR_NEWER, "version 3");
-	assert_refused(path, STORE_READONLY, STORE_ERR_NEWER, "version 3");
+	assert_refused(path, 0, STORE_ERR_NEWER, "version 4");
+	assert_refused(path, 0, STORE_ERR_NEWER, "version 4");
+	assert_refused(path, STORE_READONLY, STORE_ERR_NEWER, "version 4");
 	free(path);
 	free(dir);
 }

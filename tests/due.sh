@@ -1,0 +1,171 @@
+#!/bin/bash
+# tests/due.sh - time from the command line: start (appointment dates),
+# the due column of checklist, agenda (and its exit status), calendar
+# (iCalendar; parsed back in the unit tests), and the dates carried by
+# export, import and its undo.  Due marks come from a test role
+# (tests/data/due), dates relative to today (date(1), TZ=UTC).
+. "$(dirname "$0")/lib.sh"
+
+rb() { "$ROLEBOOK" --content "$top_srcdir/tests/data/due" "$@"; }
+day() { date -d "$1" +%Y-%m-%d; }
+today=$(day today)
+
+# no start date: nothing shown, nothing breaks
+out=$(rb -p ada agenda); rc=$?
+check "agenda with no role started: exit 0" 0 "$rc"
+contains "agenda says how to start" "no role started (rolebook start ROLE [YYYY-MM-DD])" "$out"
+out=$(rb -p ada checklist due-lead)
+check "checklist without a start date: no due column" \
+	"  2. [ ] Read the charter  #e8d44a" "$(printf '%s\n' "$out" | grep 'Read the charter')"
+
+# start refuses dates that are not calendar dates, and changes nothing
+for bad in 2026-02-30 2026-02-29 2026-13-01 2026-1-5 tomorrow 26-11-01; do
+	err=$(rb -p ada start due-lead "$bad" 2>&1); rc=$?
+	check "start $bad: exit 2" 2 "$rc"
+	contains "start $bad: says why" "not a calendar date: '$bad'" "$err"
+done
+out=$(rb -p ada agenda)
+contains "a refused date records nothing" "no role started" "$out"
+err=$(rb -p ada start no-such-role 2>&1); rc=$?
+check "start of an unknown role: exit 1" 1 "$rc"
+contains "start of an unknown role: says so" "unknown role 'no-such-role'" "$err"
+
+# start with no date: today
+out=$(rb -p bo start due-lead)
+check "start: today by default" "Due Lead: started $today (profile bo)" "$out"
+out=$(rb -p bo agenda); rc=$?
+check "started today: the 0-day item is due today, not overdue: exit 0" 0 "$rc"
+contains "started today: the 0-day item is due today" "  $today  today          due-lead 1. Join the organization" "$out"
+
+# ten days ago: two items late
+start=$(day '-10 days')
+out=$(rb -p ada start due-lead "$start")
+check "start with a date" "Due Lead: started $start (profile ada)" "$out"
+out=$(rb -p ada agenda); rc=$?
+check "agenda exits 1 when something is overdue" 1 "$rc"
+contains "agenda header" "Agenda of ada on $today: 2 overdue, 0 due soon, 3 later" "$out"
+check "agenda lists overdue first, marked" \
+	"! $start  10 days late   due-lead 1. Join the organization" \
+	"$(printf '%s\n' "$out" | sed -n 2p)"
+check "agenda: the group's mark (7 days)" \
+	"! $(day "$start +7 days")  3 days late    due-lead 2. Read the charter" \
+	"$(printf '%s\n' "$out" | sed -n 3p)"
+check "agenda: the item's own mark (30 days)" \
+	"  $(day "$start +30 days")  in 20 days     due-lead 3. Take the course" \
+	"$(printf '%s\n' "$out" | sed -n 4p)"
+contains "agenda: months" "  $(day "$start +3 months")  " "$out"
+contains "agenda leaves out items without a due date" "" "$(printf '%s\n' "$out" | grep -v 'Say hello')"
+check "agenda: no line for an undated item" "" "$(printf '%s\n' "$out" | grep 'Say hello')"
+
+# the checklist's due column
+out=$(rb -p ada checklist due-lead)
+contains "checklist header with the start date" \
+	"Due Lead: 0 of 6 done (profile ada), started $start: 2 overdue, 0 due soon" "$out"
+check "checklist: the due column" \
+	"$(day "$start +7 days") 3 days late      2. [ ] Read the charter  #e8d44a" \
+	"$(printf '%s\n' "$out" | grep 'Read the charter')"
+check "checklist: an undated item has a blank due cell" \
+	"                            6. [ ] Say hello  #3b311b" \
+	"$(printf '%s\n' "$out" | grep 'Say hello')"
+
+# ticking the late ones: exit 0
+rb -p ada check due-lead 1 2 >/dev/null
+out=$(rb -p ada agenda); rc=$?
+check "nothing overdue: agenda exits 0" 0 "$rc"
+contains "done items leave the agenda" "0 overdue, 0 due soon, 3 later" "$out"
+out=$(rb -p ada checklist due-lead)
+check "checklist: a done item has no due cell" \
+	"                            2. [x] Read the charter  (done $today)  #e8d44a" \
+	"$(printf '%s\n' "$out" | grep 'Read the charter')"
+
+# changing and clearing
+out=$(rb -p ada start due-lead 2026-01-31)
+check "start again: says what it was" "Due Lead: started 2026-01-31, was $start (profile ada)" "$out"
+out=$(rb -p ada agenda)
+contains "month-end clamping on the command line" "2026-04-30" "$out"
+out=$(rb -p ada start due-lead clear)
+check "start ROLE clear" "Due Lead: start date cleared (profile ada)" "$out"
+out=$(rb -p ada start due-lead clear)
+check "clear again" "ada had no start date for due-lead" "$out"
+contains "cleared: agenda has no role" "no role started" "$(rb -p ada agenda)"
+
+# calendar: standard output or -o FILE (0600), one UID per item, stable across runs
+rb -p cy start due-lead 2026-11-01 >/dev/null
+rb -p cy check due-lead 1 >/dev/null
+out=$(rb -p cy calendar); rc=$?
+check "calendar exits 0" 0 "$rc"
+check "calendar: a VCALENDAR" "BEGIN:VCALENDAR" "$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
+check "calendar: one VTODO per dated item" 5 "$(printf '%s\n' "$out" | grep -c '^BEGIN:VTODO')"
+contains "calendar: DUE as a date" "DUE;VALUE=DATE:20261108" "$out"
+contains "calendar: a done item is completed" "STATUS:COMPLETED" "$out"
+contains "calendar: lines end in CRLF" $'VERSION:2.0\r' "$out"
+uids1=$(printf '%s\n' "$out" | grep '^UID:')
+out=$(rb -p cy -o "$TEST_TMP/cy.ics" calendar); rc=$?
+check "calendar -o: exit 0" 0 "$rc"
+check "calendar -o: says what it wrote" "wrote 5 tasks to $TEST_TMP/cy.ics" "$out"
+check "calendar -o: mode 0600" 600 "$(stat -c %a "$TEST_TMP/cy.ics" 2>/dev/null)"
+check "calendar: UIDs stable across runs" "$uids1" "$(grep '^UID:' "$TEST_TMP/cy.ics")"
+check "calendar: UIDs are distinct" 5 "$(printf '%s\n' "$uids1" | sort -u | wc -l)"
+err=$(rb -p cy -o "$TEST_TMP/no/such/dir/x.ics" calendar 2>&1); rc=$?
+check "calendar -o into a missing folder: exit 1" 1 "$rc"
+contains "calendar -o into a missing folder: says so" "cannot write the calendar" "$err"
+out=$(rb -p cy -o - calendar)
+check "calendar -o -: standard output" "BEGIN:VCALENDAR" "$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
+
+# export carries the start date; import takes the newer one, and its undo puts the older back
+rb --db "$TEST_TMP/b.db" -p cy start due-lead 2026-10-01 >/dev/null
+sleep 1
+rb -p cy start due-lead 2026-11-01 >/dev/null
+rb -p cy -o "$TEST_TMP/cy.json" export >/dev/null
+contains "export: the appointment" '"day": "2026-11-01"' "$(cat "$TEST_TMP/cy.json")"
+rb --db "$TEST_TMP/c.db" import "$TEST_TMP/cy.json" >/dev/null
+contains "import: the appointment" "started 2026-11-01" \
+	"$(rb --db "$TEST_TMP/c.db" -p cy checklist due-lead)"
+rb --db "$TEST_TMP/b.db" import "$TEST_TMP/cy.json" >/dev/null
+contains "import: a newer date replaces an older one" "started 2026-11-01" \
+	"$(rb --db "$TEST_TMP/b.db" -p cy checklist due-lead)"
+rb --db "$TEST_TMP/b.db" import --undo 1 >/dev/null
+contains "undoing the import puts the earlier date back" "started 2026-10-01" \
+	"$(rb --db "$TEST_TMP/b.db" -p cy checklist due-lead)"
+sleep 1
+rb --db "$TEST_TMP/c.db" -p cy start due-lead 2026-09-01 >/dev/null
+rb --db "$TEST_TMP/c.db" import "$TEST_TMP/cy.json" >/dev/null
+contains "import keeps a newer local date" "started 2026-09-01" \
+	"$(rb --db "$TEST_TMP/c.db" -p cy checklist due-lead)"
+bad=$(sed 's/"day": "2026-11-01"/"day": "2026-02-30"/' "$TEST_TMP/cy.json")
+err=$(printf '%s\n' "$bad" | rb --db "$TEST_TMP/d.db" import - 2>&1); rc=$?
+check "import refuses a date that is not one: exit 1" 1 "$rc"
+contains "import says where" "appointment.day" "$err"
+
+# the marks never reach the text: print and checklist leave them out
+out=$(rb print due-lead)
+contains "print: the item without its mark" "Take the course" "$out"
+check "print: no item keeps a due mark" "" "$(printf '%s\n' "$out" | grep -E '(☐|\[ \]).*\(due:')"
+check "checklist: no due mark in the text" "" "$(rb -p ada checklist due-lead | grep '(due:')"
+
+# today is the local day: agenda on both sides of the date line
+rb -p tz start due-lead 2026-11-01 >/dev/null
+for zone in Pacific/Kiritimati Pacific/Pago_Pago America/Los_Angeles Asia/Tokyo; do
+	d=$(TZ=$zone date +%Y-%m-%d)
+	late=$(( ($(date -u -d "$d" +%s) - $(date -u -d 2026-11-08 +%s)) / 86400 ))
+	out=$(TZ=$zone rb -p tz agenda)
+	contains "agenda in $zone: today is $d there" "Agenda of tz on $d:" "$out"
+	contains "agenda in $zone: the due day stays, the lateness follows" \
+		"! 2026-11-08  $late days late" "$out"
+done
+
+# a start date alone is a record: exported, and listed by profiles
+rb -p dee start due-lead 2026-11-01 >/dev/null
+contains "a start date alone is exported" '"day": "2026-11-01"' "$(rb -p dee export)"
+contains "profiles lists a profile with only a start date" "dee" "$(rb profiles)"
+
+# a started role the handbook no longer has: named, not fatal
+out=$("$ROLEBOOK" -p dee agenda); rc=$?
+check "agenda with a started role not found: exit 0" 0 "$rc"
+contains "agenda names the missing role" "(started due-lead, which is not among the roles found)" "$out"
+
+# forget takes the start date with the role's records
+rb forget dee --role due-lead --yes >/dev/null
+contains "forget --role removes the start date" "no role started" "$(rb -p dee agenda)"
+
+finish
