@@ -267,15 +267,20 @@ test_footers_tell_the_truth(void)
 	stop();
 
 	/* after h the checklist offers to show the done items again */
-	open_screen(4, 24, 80);
+	open_screen(4, 24, 120);
 	f = footer();
-	UNIT_ASSERT_STR(" ?:help Space:not done Enter:why e:note h:hide done r:reload q:back", f);
+	UNIT_ASSERT_STR(
+	    " ?:help Space:not done Enter:why o:open link e:note Tab:offboarding h:hide done "
+	    "s:start date r:reload q:back",
+	    f);
 	free(f);
 	app_key(&app, 'h');
 	app_key(&app, K_DOWN); /* the message goes */
 	f = footer();
 	UNIT_ASSERT_STR(
-	    " ?:help Space:done Enter:why o:open link e:note h:show done r:reload q:back", f);
+	    " ?:help Space:done Enter:why o:open link e:note Tab:offboarding h:show done "
+	    "s:start date r:reload q:back",
+	    f);
 	free(f);
 	stop();
 
