@@ -135,12 +135,17 @@ row_dates(struct app *a, struct rrow *row, const struct checklist *cl)
 	if (p.late == 0)
 		strbuf_puts(&b, ", nothing overdue");
 	else
-		strbuf_printf(&b, " \xc2\xb7 %zu overdue:", p.late);
-	for (size_t i = 0, k = 0; i < p.n; i++)
-		if (p.v[i].state == DUE_LATE)
-			strbuf_printf(&b, "%s %s (%s)", k++ ? ";" : "",
-				      cl->v[p.v[i].index].item->text,
-				      due_phrase(p.v[i].due, p.today, phrase));
+		strbuf_printf(&b, " \xc2\xb7 %zu overdue%s", p.late,
+			      p.late > 1 ? ", the oldest:" : ":");
+	/* one line per candidate on a list: the oldest overdue item names
+	 * what is late; the reports list every one */
+	const struct due_entry *old = NULL;
+	for (size_t i = 0; i < p.n; i++)
+		if (p.v[i].state == DUE_LATE && (old == NULL || p.v[i].due < old->due))
+			old = &p.v[i];
+	if (old != NULL)
+		strbuf_printf(&b, " %s (%s)", cl->v[old->index].item->text,
+			      due_phrase(old->due, p.today, phrase));
 	row->started = strbuf_take(&b);
 	row->late = p.late > 0;
 	due_plan_done(&p);
