@@ -33,6 +33,7 @@ int test_footer_register(void);
 int test_dates_register(void);
 int test_truth_register(void);
 int test_views_register(void);
+int test_hardening_register(void);
 
 /* Temporary folder for this run (set by run_unit.c, under $TMPDIR). */
 extern const char *unit_tmpdir;

