@@ -73,6 +73,9 @@ enum store_status store_open(const char *path, unsigned flags, int busy_ms, stru
 enum store_status store_open_memory(struct store **out, char **detail);
 void store_close(struct store *st); /* NULL is a no-op; rolls back an open group */
 bool store_is_readonly(const struct store *st);
+/* The database file's path as opened (borrowed, valid until store_close()),
+ * or NULL for a store in memory. */
+const char *store_path(const struct store *st);
 
 /* A number that changes whenever another connection commits a change
  * (PRAGMA data_version) and also when this store commits one (which

@@ -71,6 +71,7 @@ enum stmt {
 
 struct store {
 	sqlite3 *db;
+	char *path; /* the file, as opened; NULL in memory */
 	bool readonly;
 	int depth;	      /* 0: no transaction; 1: BEGIN; more: SAVEPOINTs */
 	int changes_at_begin; /* sqlite3_total_changes() when depth became 1 */

@@ -209,6 +209,7 @@ store_open(const char *path, unsigned flags, int busy_ms, struct store **out, ch
 	if (store_schema_int(st->db, "PRAGMA data_version", &dv) == SQLITE_OK)
 		st->data_version = dv;
 	st->version = 1;
+	st->path = xstrdup(path);
 	*out = st;
 	return STORE_OK;
 }
@@ -253,6 +254,7 @@ store_close(struct store *st)
 	if (st->depth > 0 && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	close_db(st);
+	free(st->path);
 	free(st);
 }
 
@@ -260,6 +262,12 @@ bool
 store_is_readonly(const struct store *st)
 {
 	return st->readonly;
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
 }
 
 /*

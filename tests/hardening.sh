@@ -1,0 +1,98 @@
+#!/bin/bash
+# tests/hardening.sh - the faults of issue 14 with the real binary: where
+# `export -o` may write (never over the database, into a terminal or pipe
+# the user named, no temporary files left by a killed export); the
+# database on a full disk, locked by another program, torn by a power
+# loss, or replaced by odd files; names from the file system.  Each check
+# failed before the fix that it covers.
+. "$(dirname "$0")/lib.sh"
+
+cd "$TEST_TMP" || exit 1
+DB="$XDG_STATE_HOME/rolebook/rolebook.db"
+rb() { "$ROLEBOOK" "$@"; }
+sum() { cat "$@" 2>/dev/null | cksum; }
+
+# ---- export -o never writes over the database ----
+rb -p alice check program-manager 1 2 >/dev/null
+before=$(sum "$DB")
+out=$(rb -p alice export -o "$DB" 2>&1); rc=$?
+check "export -o the database: refused" "1 rolebook: cannot export to $DB: it is the database (choose another file)" "$rc $out"
+check "export -o the database: the database is unchanged" "$before" "$(sum "$DB")"
+contains "export -o the database: progress still there" "[x]" "$(rb -p alice checklist program-manager)"
+for s in wal shm; do
+	out=$(rb -p alice export -o "$DB-$s" 2>&1); rc=$?
+	contains "export -o the database's -$s: refused" "cannot export to $DB-$s: it is the database's" "$rc $out"
+done
+ln -s "$DB" to-db
+out=$(rb -p alice export -o to-db 2>&1); rc=$?
+check "export -o a link to the database: refused" "1 rolebook: cannot export to to-db: it is the database (choose another file)" "$rc $out"
+out=$(cd "$XDG_STATE_HOME/rolebook" && rb -p alice export -o ../rolebook/./rolebook.db-wal 2>&1); rc=$?
+contains "export -o the -wal by another name: refused" "it is the database's write-ahead log" "$rc $out"
+check "export -o refusals: the database is unchanged" "$before" "$(sum "$DB")"
+
+# ---- terminals and pipes named by the user are written into ----
+# (a database of their own, so that each part fails on its own)
+export ROLEBOOK_DB="$TEST_TMP/b.db"
+rb -p alice check program-manager 1 2 >/dev/null
+rb -p alice export >plain.json
+# /dev/fd/1 first: a rolebook that replaces the named file fails there
+# (no file can be made in /proc), where as root it would replace the
+# system's /dev/stdout; only a rolebook that passes it is given that.
+rb -p alice export -o /dev/fd/1 >dev-fd-1.json; rc=$?
+check "export -o /dev/fd/1 exits 0" 0 "$rc"
+check "export -o /dev/fd/1 writes standard output" "$(grep -v exported_at plain.json)" "$(grep -v exported_at dev-fd-1.json)"
+check "export -o /proc/self/fd/1 into a pipe" "$(grep -c . plain.json)" "$(rb -p alice export -o /proc/self/fd/1 | grep -c .)"
+if [ "$rc" = 0 ] && [ -s dev-fd-1.json ] && [ -L /dev/stdout ]; then
+	rb -p alice export -o /dev/stdout >dev-stdout.json; rc=$?
+	check "export -o /dev/stdout exits 0" 0 "$rc"
+	check "export -o /dev/stdout writes standard output" "$(grep -v exported_at plain.json)" "$(grep -v exported_at dev-stdout.json)"
+	check "export -o /dev/stdout into a pipe" "$(grep -c . plain.json)" "$(rb -p alice export -o /dev/stdout | grep -c .)"
+	check "/dev/stdout is still a link" "yes" "$([ -L /dev/stdout ] && echo yes)"
+else
+	fail "export -o /dev/stdout not tried: -o /dev/fd/1 does not write standard output"
+fi
+mkfifo fifo
+cat fifo >from-fifo.json &
+reader=$!
+rb -p alice export -o fifo; rc=$?
+for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$reader" 2>/dev/null && sleep 0.2; done
+kill "$reader" 2>/dev/null
+wait "$reader" 2>/dev/null
+check "export -o FIFO exits 0" 0 "$rc"
+check "export -o FIFO: the reader gets the export" "$(grep -v exported_at plain.json)" "$(grep -v exported_at from-fifo.json)"
+check "export -o FIFO: still a FIFO" "fifo" "$(stat -c %F fifo | sed 's/.*fifo.*/fifo/')"
+if mknod nodev c 1 3 2>/dev/null; then
+	out=$(rb -p alice export -o nodev 2>&1); rc=$?
+	check "export -o a device that is no terminal: refused" "1 rolebook: cannot export to nodev: it is a device, not a terminal or a pipe" "$rc $out"
+	check "export -o a device: the device stays" "character special file" "$(stat -c %F nodev)"
+fi
+mkdir folder
+out=$(rb -p alice export -o folder 2>&1); rc=$?
+check "export -o a folder: refused" "1 rolebook: cannot export to folder: it is a folder (name a file in it)" "$rc $out"
+ln -s nowhere dangling
+out=$(rb -p alice export -o dangling 2>&1); rc=$?
+check "export -o a dangling link: refused" "1 rolebook: cannot export to dangling: it is a symbolic link to a file that does not exist" "$rc $out"
+echo old >target.json
+ln -s target.json link.json
+rb -p alice export -o link.json >/dev/null
+check "export -o a link to a file: the link stays, its file replaced" "link $(grep -c . plain.json)" \
+	"$([ -L link.json ] && echo link) $(grep -c . target.json)"
+
+# ---- a killed export leaves no temporary file ----
+# An export of 100 kB, killed by the file size limit (SIGXFSZ) half way.
+note=$(head -c 10000 /dev/zero | tr '\0' x)
+items=""
+for i in 0 1 2 3 4 5 6 7 8 9; do
+	items="$items${items:+,}{\"done\":true,\"done_at\":1795392000,\"item_id\":\"00000000000$i\",\"note\":\"$note\",\"text\":\"Step $i\",\"updated_at\":1795392000}"
+done
+printf '{"exported_at":"2026-12-03T00:00:00Z","format":"rolebook-export","profile":"big","roles":[{"checklist":[%s],"content":{"items":[],"statements":[]},"id":"demo","ratings":[],"snapshots":[],"title":"Demo"}],"version":2}\n' "$items" >big.json
+rb import big.json >/dev/null
+mkdir out
+for i in 1 2 3; do
+	{ (ulimit -f 60; exec "$ROLEBOOK" -p big export -o out/big.json); rc=$?; } 2>/dev/null
+done
+check "a killed export: killed by the size limit" 153 "$rc"
+check "a killed export leaves no file behind" "" "$(ls -A out)"
+rb -p big export -o out/big.json >/dev/null
+check "the next export: only the export" "big.json" "$(ls -A out)"
+finish
