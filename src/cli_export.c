@@ -76,9 +76,9 @@ canonical(const char *path)
 {
 	char *dir = files_dirname(path), *real = realpath(dir, NULL), *c;
 
-	c = real != NULL ? xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real,
-				     files_basename(path))
-			 : xstrdup(path);
+	c = real != NULL
+		? xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, files_basename(path))
+		: xstrdup(path);
 	free(real);
 	free(dir);
 	return c;
