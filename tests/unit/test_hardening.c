@@ -10,6 +10,9 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +20,10 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "files.h"
 #include "fixture.h"
 #include "frame.h"
+#include "readiness.h"
 #include "text.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -162,6 +167,157 @@ test_golden_bytes(void)
 	CU_ASSERT_TRUE(files >= 40);
 }
 
+/* ---- the database's own rules ------------------------------------------ */
+
+/* The bytes of path and its length (a new buffer), or NULL. */
+static char *
+bytes_of(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+
+	*len = 0;
+	if (f != NULL) {
+		if (files_read(f, SIZE_MAX / 2, &data, len) != 0)
+			data = NULL;
+		fclose(f);
+	}
+	return data;
+}
+
+static bool
+same_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return a != NULL && b != NULL && alen == blen && memcmp(a, b, alen) == 0;
+}
+
+/* A new database at path holding sql run with the CHECK constraints off,
+ * as a hand edit with sqlite3 can do; fatal to the test when it fails. */
+static void
+hand_edit(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	char *err = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "\n%s: %s\n", sql, err);
+		CU_FAIL("the hand edit failed");
+	}
+	sqlite3_free(err);
+	sqlite3_close(db);
+}
+
+/* A hand edit that breaks each CHECK constraint of the schema: the file is
+ * reported as damaged, named rule and all, and left as it is. */
+static void
+test_check_constraints(void)
+{
+	static const struct {
+		const char *sql, *rule;
+	} edits[] = {
+	    {"UPDATE profiles SET name = ''",
+	     "1 row of profiles breaks its rule (name IS NOT NULL"},
+	    {"UPDATE items SET done = 2", "1 row of items breaks its rule (done IN (0, 1))"},
+	    {"INSERT INTO positions VALUES (1, 'demo', NULL, -1, 0)",
+	     "of positions breaks its rule (line >= 0)"},
+	    {"INSERT INTO ratings (profile_id, role, statement_id, value, updated_at) "
+	     "VALUES (1, 'demo', 's', 9, 0)",
+	     "1 row of ratings breaks its rule (value BETWEEN 0 AND 5)"},
+	    {"INSERT INTO ratings (profile_id, role, statement_id, value, updated_at) "
+	     "VALUES (1, 'demo', 's', -2147483648, 0)",
+	     "1 row of ratings breaks its rule (value BETWEEN 0 AND 5)"},
+	    {"INSERT INTO snapshots VALUES (1, 1, 'demo', '', 0);"
+	     "INSERT INTO snapshot_ratings VALUES (1, 's', '', '', 0, NULL, 0)",
+	     "1 row of snapshot_ratings breaks its rule (value BETWEEN 1 AND 5)"},
+	    {"UPDATE items SET origin = 7", "1 row of items breaks its rule (origin IN (0, 1, 2))"},
+	    {"INSERT INTO ratings (profile_id, role, statement_id, value, updated_at, origin) "
+	     "VALUES (1, 'demo', 's', 3, 0, 3)",
+	     "1 row of ratings breaks its rule (origin IN (0, 1, 2))"},
+	    {"INSERT INTO imports (id, file, profile, imported_at) VALUES (1, 'f', 'p', 0);"
+	     "INSERT INTO import_undo (import_id, kind, profile_id) VALUES (1, 5, 1)",
+	     "1 row of import_undo breaks its rule (kind BETWEEN 0 AND 4)"},
+	};
+	char *dir = fixture_dir("hardening-checks");
+	int checks = 0;
+
+	/* every CHECK of the migrations has a rule here and in store_schema.c */
+	for (int v = 1; store_migration_sql(v) != NULL; v++)
+		for (const char *p = store_migration_sql(v); (p = strstr(p, "CHECK (")) != NULL;
+		     p++)
+			checks++;
+	CU_ASSERT_EQUAL(checks, 8);
+
+	for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+		char *path = xasprintf("%s/%zu.db", dir, i), *sql, *detail = NULL, *before, *after;
+		size_t blen, alen;
+		struct store *st = NULL;
+		enum store_status s;
+
+		CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, &detail), STORE_OK);
+		OK(store_item_set_done(st, "alice", DEMO, I_CHARTER, "Read the charter", true, T0));
+		store_close(st);
+		sql = xasprintf("PRAGMA ignore_check_constraints = ON; %s", edits[i].sql);
+		hand_edit(path, sql);
+		before = bytes_of(path, &blen);
+		s = store_open(path, 0, 0, &st, &detail);
+		CU_ASSERT_EQUAL(s, STORE_ERR_CORRUPT);
+		CU_ASSERT_PTR_NULL(st);
+		if (detail == NULL || strstr(detail, edits[i].rule) == NULL ||
+		    strstr(detail, "fails the integrity check") == NULL) {
+			fprintf(stderr, "\n%s: expected \"%s\" in \"%s\"\n", edits[i].sql,
+				edits[i].rule, detail ? detail : "(none)");
+			CU_FAIL("the broken rule is not reported");
+		}
+		after = bytes_of(path, &alen);
+		CU_ASSERT_TRUE(same_bytes(before, blen, after, alen));
+		/* read-only too */
+		free(detail);
+		detail = NULL;
+		CU_ASSERT_EQUAL(store_open(path, STORE_READONLY, 0, &st, &detail),
+				STORE_ERR_CORRUPT);
+		store_close(st);
+		free(before);
+		free(after);
+		free(detail);
+		free(sql);
+		free(path);
+	}
+	free(dir);
+}
+
+/* Values a database may hold but no rating can have: no overflow (UBSan
+ * would stop the run), and they count as no rating. */
+static void
+test_disagree_extremes(void)
+{
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	struct store_rating all[4];
+	struct readiness_raters by;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(demo);
+	role_load(demo);
+	memset(all, 0, sizeof all);
+	for (int i = 0; i < 4; i++) {
+		all[i].statement_id = (char *)S_REVIEW;
+		all[i].area = (char *)"Architecture";
+		all[i].text = (char *)"";
+		all[i].rater = (char *)(i == 0 ? "" : i == 1 ? "bob" : i == 2 ? "carol" : "dana");
+		all[i].updated_at = T0;
+	}
+	all[0].value = INT_MIN;
+	all[1].value = 5;
+	all[2].value = INT_MAX;
+	all[3].value = 4;
+	readiness_by_rater(&by, demo, all, 4, 1, 3);
+	CU_ASSERT_FALSE(readiness_disagree(&by, S_REVIEW));
+	readiness_raters_done(&by);
+	all[3].value = 1;
+	readiness_by_rater(&by, demo, all, 4, 1, 3);
+	CU_ASSERT_TRUE(readiness_disagree(&by, S_REVIEW));
+	readiness_raters_done(&by);
+}
+
 int
 test_hardening_register(void)
 {
@@ -172,6 +328,8 @@ test_hardening_register(void)
 	    {"frame: bidi controls dropped, C1 replaced", test_frame_bidi},
 	    {"screens: stored names drawn clean", test_screens_clean_names},
 	    {"golden screens: no control, C1 or bidi byte", test_golden_bytes},
+	    {"open: a database breaking a CHECK is damaged, left as it is", test_check_constraints},
+	    {"disagree: INT_MIN and INT_MAX ratings, no overflow", test_disagree_extremes},
 	};
 	CU_pSuite s = CU_add_suite("hardening", fixture_suite_init, fixture_suite_clean);
 
