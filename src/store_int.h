@@ -150,10 +150,13 @@ int store_schema_text(sqlite3 *db, const char *sql, char **out);
 /*
  * Opens path read-only and decides whether it may be used: the checks that
  * refuse a file run here, before any connection could write to it.  On
- * success *out is the read-only connection and *version its user_version.
+ * success *out is the read-only connection and *version its user_version;
+ * *frozen is true when the file could only be read as it stands
+ * (immutable: the folder is read-only, or the disk full, so no -shm index
+ * could be made), and then it cannot be written either.
  */
 enum store_status store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out,
-				       int *version, char **detail);
+				       int *version, bool *frozen, char **detail);
 
 /* Brings the schema from version up to STORE_SCHEMA_VERSION. */
 enum store_status store_schema_migrate(sqlite3 *db, const char *path, int version, char **detail);

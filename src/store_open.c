@@ -115,7 +115,7 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 {
 	struct stat sb;
 	char *dir;
-	bool writable;
+	bool writable, frozen = false;
 	int version, rc = SQLITE_OK;
 	enum store_status status;
 	sqlite3 *db;
@@ -143,24 +143,25 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 	writable = !(flags & STORE_READONLY) && access(path, W_OK) == 0 && access(dir, W_OK) == 0;
 	free(dir);
 
-	status = store_schema_inspect(path, writable, busy_ms, &db, &version, detail);
+	status = store_schema_inspect(path, writable, busy_ms, &db, &version, &frozen, detail);
 	if (status != STORE_OK)
 		return status;
-	if (writable) {
+	if (writable && !frozen) {
 		sqlite3_close(db);
 		status = open_rw(st, path, busy_ms, version, &rc, detail);
 		if (status == STORE_OK)
 			return STORE_OK;
 		close_db(st);
 		/* Writing turned out to be impossible after all (a read-only
-		 * mount, say): fall back to reading. */
-		if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
+		 * mount, a full disk): fall back to reading. */
+		if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN &&
+		    (rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_IOERR)
 			return status;
 		if (detail != NULL) {
 			free(*detail);
 			*detail = NULL;
 		}
-		status = store_schema_inspect(path, false, busy_ms, &db, &version, detail);
+		status = store_schema_inspect(path, false, busy_ms, &db, &version, &frozen, detail);
 		if (status != STORE_OK)
 			return status;
 	}

@@ -287,7 +287,7 @@ immutable_uri(const char *path)
  */
 enum store_status
 store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out, int *version,
-		     char **detail)
+		     bool *frozen, char **detail)
 {
 	sqlite3 *db = NULL;
 	char *check = NULL, *uri, *broken = NULL;
@@ -296,6 +296,7 @@ store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out
 	int rc;
 
 	*out = NULL;
+	*frozen = false;
 	rc = store_schema_open_db(path, SQLITE_OPEN_READONLY, busy_ms, &db);
 	/* One read transaction, so every answer comes from the same state of
 	 * a file that another rolebook may be setting up right now. */
@@ -303,17 +304,21 @@ store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out
 		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = store_schema_text(db, "PRAGMA quick_check", &check);
-	if (!writable && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) {
-		/* A WAL database in a folder we cannot write: SQLite cannot
-		 * create the -shm index, so read the file as it stands. */
+	if ((!writable && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) ||
+	    (rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR) {
+		/* A WAL database in a folder we cannot write, or on a full
+		 * disk: SQLite cannot create or grow the -shm index, so read
+		 * the file as it stands. */
+		bool full = (rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR;
+
 		if (wal_pending(path)) {
-			set_detail(detail,
-				   "%s-wal holds changes that cannot be read while its "
-				   "folder is read-only",
-				   path);
+			set_detail(
+			    detail, "%s-wal holds changes that cannot be read while %s", path,
+			    full ? "the disk is full (or failing)" : "its folder is read-only");
 			sqlite3_close(db);
-			return STORE_ERR_OPEN;
+			return full ? STORE_ERR_IO : STORE_ERR_OPEN;
 		}
+		*frozen = true;
 		sqlite3_close(db);
 		db = NULL;
 		uri = immutable_uri(path);

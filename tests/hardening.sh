@@ -95,4 +95,33 @@ check "a killed export: killed by the size limit" 153 "$rc"
 check "a killed export leaves no file behind" "" "$(ls -A out)"
 rb -p big export -o out/big.json >/dev/null
 check "the next export: only the export" "big.json" "$(ls -A out)"
+# ---- a full disk: the progress can be read and exported elsewhere ----
+# A real full disk: a tmpfs of 512 kB, filled up (needs root, as in CI).
+unset ROLEBOOK_DB
+MNT="$TEST_TMP/small"
+mkdir "$MNT"
+if mount -t tmpfs -o size=512k tmpfs "$MNT" 2>/dev/null; then
+	trap 'umount "$MNT" 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+	F="$MNT/rolebook.db"
+	rb --db "$F" -p alice check program-manager 1 2 >/dev/null
+	rb --db "$F" -p alice export >before-full.json
+	dd if=/dev/zero of="$MNT/fill" bs=1k count=1024 2>/dev/null
+	out=$(rb --db "$F" -p alice checklist program-manager 2>&1); rc=$?
+	check "full disk: checklist exits 0" 0 "$rc"
+	check "full disk: checklist shows the progress" 2 "$(printf '%s\n' "$out" | grep -c '\[x\]')"
+	out=$(rb --db "$F" -p alice export -o "$TEST_TMP/from-full.json" 2>&1); rc=$?
+	check "full disk: export -o another disk exits 0" "0 exported profile alice to $TEST_TMP/from-full.json" "$rc $out"
+	check "full disk: the export holds every record" "$(grep -v exported_at before-full.json)" "$(grep -v exported_at "$TEST_TMP/from-full.json" 2>/dev/null)"
+	out=$(rb --db "$F" -p alice check program-manager 3 2>&1); rc=$?
+	check "full disk: a change is refused" "1 rolebook: the database is read-only; nothing was changed" "$rc $out"
+	out=$(rb --db "$F" -p alice export -o "$MNT/x.json" 2>&1); rc=$?
+	contains "full disk: export -o the full disk fails, saying why" "No space left on device" "$rc $out"
+	rm -f "$MNT/fill"
+	out=$(rb --db "$F" -p alice check program-manager 3 2>&1); rc=$?
+	check "full disk, freed: changes are saved again" "0 1" "$rc $(printf '%s\n' "$out" | grep -c '\[x\]')"
+	umount "$MNT"
+else
+	echo "skip full disk: cannot mount a tmpfs here (needs root)"
+fi
+
 finish
