@@ -97,6 +97,19 @@ open_rw(struct store *st, const char *path, int busy_ms, int version, int *rc, c
 	return store_schema_migrate(st->db, path, version, detail);
 }
 
+/* chmod go-rwx of path and its -wal and -shm. */
+static void
+make_private(const char *path, mode_t mode)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm"};
+
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		chmod(p, mode & 0700);
+		free(p);
+	}
+}
+
 static void
 close_db(struct store *st)
 {
@@ -121,8 +134,20 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 	sqlite3 *db;
 
 	if (stat(path, &sb) != 0) {
+		struct stat lsb;
+
 		if (errno != ENOENT) {
 			set_detail(detail, "cannot open %s: %s", path, strerror(errno));
+			return STORE_ERR_OPEN;
+		}
+		if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
+			/* rolebook does not create a file where a link points */
+			char to[4096];
+			ssize_t n = readlink(path, to, sizeof to - 1);
+
+			to[n > 0 ? n : 0] = '\0';
+			set_detail(detail, "%s is a symbolic link to %s, which does not exist", path,
+				   n > 0 ? to : "a missing file");
 			return STORE_ERR_OPEN;
 		}
 		if (flags & STORE_READONLY) {
@@ -132,6 +157,7 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 		if ((status = make_folders(path, detail)) != STORE_OK ||
 		    (status = create_file(path, detail)) != STORE_OK)
 			return status;
+		memset(&sb, 0, sizeof sb); /* made 0600 */
 	} else if (S_ISDIR(sb.st_mode)) {
 		set_detail(detail, "%s is a folder", path);
 		return STORE_ERR_OPEN;
@@ -148,6 +174,11 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 		return status;
 	if (writable && !frozen) {
 		sqlite3_close(db);
+		/* A file made by an older rolebook (or by hand) may be readable
+		 * by others: private, as on creation, before SQLite makes its
+		 * -wal and -shm with the same mode. */
+		if ((sb.st_mode & 077) != 0 && sb.st_uid == geteuid())
+			make_private(path, sb.st_mode);
 		status = open_rw(st, path, busy_ms, version, &rc, detail);
 		if (status == STORE_OK)
 			return STORE_OK;

@@ -124,4 +124,33 @@ else
 	echo "skip full disk: cannot mount a tmpfs here (needs root)"
 fi
 
+# ---- a lock held by another program ----
+L="$TEST_TMP/locked.db"
+rb --db "$L" -p alice check program-manager 1 >/dev/null
+(echo "BEGIN IMMEDIATE;"; echo "UPDATE profiles SET created_at = created_at;"; sleep 5; echo "COMMIT;") |
+	sqlite3 "$L" &
+holder=$!
+sleep 0.5
+out=$(rb --db "$L" -p alice checklist program-manager 2>&1); rc=$?
+check "locked: reading works while another program writes" "0 1" "$rc $(printf '%s\n' "$out" | grep -c '\[x\]')"
+out=$(rb --db "$L" -p alice check program-manager 2 2>&1); rc=$?
+check "locked: a change says who holds it" "1 rolebook: nothing was changed: the database is locked by another program; try again" "$rc $out"
+wait "$holder"
+rb --db "$L" -p alice check program-manager 2 >/dev/null; rc=$?
+check "locked, released: the change is saved" "0 2" "$rc $(rb --db "$L" -p alice checklist program-manager | grep -c '\[x\]')"
+
+# ---- odd files in place of the database and the folders ----
+ln -s "$TEST_TMP/nowhere/x.db" dangling.db
+out=$(rb --db dangling.db -p alice checklist program-manager 2>&1); rc=$?
+contains "a dangling link as the database: says so" "dangling.db is a symbolic link to $TEST_TMP/nowhere/x.db, which does not exist" "$rc $out"
+check "a dangling link as the database: nothing created" "" "$(ls -A "$TEST_TMP/nowhere" 2>/dev/null)"
+O="$TEST_TMP/old.db"
+rb --db "$O" -p alice check program-manager 1 >/dev/null
+chmod 644 "$O"
+rb --db "$O" -p alice checklist program-manager >/dev/null
+check "a database of mode 0644 is made private" 600 "$(stat -c %a "$O")"
+echo "not a folder" >xdg-file
+out=$(XDG_DATA_HOME="$TEST_TMP/xdg-file" rb list 2>&1 >/dev/null); rc=$?
+check "XDG_DATA_HOME a file: said, and the rest works" "0 rolebook: your roles folder $TEST_TMP/xdg-file/rolebook/roles cannot exist: part of its path is a file (XDG_DATA_HOME?); your own roles are not read" "$rc $out"
+
 finish
