@@ -146,8 +146,8 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 			ssize_t n = readlink(path, to, sizeof to - 1);
 
 			to[n > 0 ? n : 0] = '\0';
-			set_detail(detail, "%s is a symbolic link to %s, which does not exist", path,
-				   n > 0 ? to : "a missing file");
+			set_detail(detail, "%s is a symbolic link to %s, which does not exist",
+				   path, n > 0 ? to : "a missing file");
 			return STORE_ERR_OPEN;
 		}
 		if (flags & STORE_READONLY) {
