@@ -153,4 +153,55 @@ echo "not a folder" >xdg-file
 out=$(XDG_DATA_HOME="$TEST_TMP/xdg-file" rb list 2>&1 >/dev/null); rc=$?
 check "XDG_DATA_HOME a file: said, and the rest works" "0 rolebook: your roles folder $TEST_TMP/xdg-file/rolebook/roles cannot exist: part of its path is a file (XDG_DATA_HOME?); your own roles are not read" "$rc $out"
 
+# ---- a power loss: the last write of the WAL torn ----
+# Five commits stay in the -wal while another program keeps the database
+# open (so nothing is checkpointed); a copy of the files is what a power
+# loss leaves.  Cut the -wal at offsets (the frame edges and random ones)
+# or garble its last frame: rolebook must open the copy at the last
+# commit that was written whole (synchronous=FULL, WAL checksums).
+mkdir wal && cd wal || exit 1
+rb --db w.db -p alice check program-manager 1 >/dev/null
+{ echo "SELECT count(*) FROM items;"; sleep 6; } | sqlite3 w.db >/dev/null &
+holder=$!
+sleep 0.3
+for i in 2 3 4 5 6; do rb --db w.db -p alice check program-manager $i >/dev/null; done
+cp w.db s.db && cp w.db-wal s.db-wal
+wait "$holder"
+u32() { od -A n -t u4 --endian=big -j "$2" -N 4 "$1" | tr -d ' '; }
+size=$(stat -c %s s.db-wal)
+page=$(u32 s.db-wal 8)
+frame=$((24 + page))
+frames=$(((size - 32) / frame))
+commits=0
+for ((f = 0; f < frames; f++)); do [ "$(u32 s.db-wal $((32 + f * frame + 4)))" != 0 ] && commits=$((commits + 1)); done
+check "torn WAL: five commits in the -wal" 5 "$commits"
+# done items after a -wal of n bytes: the one in the file, and one per
+# commit whose frames are all within the n bytes
+expect() {
+	local n=$1 c=0 f
+	for ((f = 0; f < frames && 32 + (f + 1) * frame <= n; f++)); do
+		[ "$(u32 s.db-wal $((32 + f * frame + 4)))" != 0 ] && c=$((c + 1))
+	done
+	echo $((1 + c))
+}
+offsets="0 31 32 $((32 + frame - 1)) $((32 + frame)) $((32 + 2 * frame + 24)) $((size - 1)) $size"
+seed=${RANDOM}
+RANDOM=$seed
+for i in 1 2 3 4 5 6; do offsets="$offsets $((RANDOM * 32768 % size + RANDOM % size))"; done
+bad=""
+for n in $offsets; do
+	n=$((n % (size + 1)))
+	rm -f t.db*
+	cp s.db t.db && head -c "$n" s.db-wal >t.db-wal
+	got=$(rb --db t.db -p alice checklist program-manager 2>&1 | grep -c '\[x\]')
+	[ "$got" = "$(expect "$n")" ] || bad="$bad $n:$got/$(expect "$n")"
+done
+check "torn WAL: cut at any offset, the last whole commit (random seed $seed)" "" "$bad"
+rm -f t.db*
+cp s.db t.db && cp s.db-wal t.db-wal
+printf '%*s' 100 '' | dd of=t.db-wal bs=1 seek=$((size - 100)) conv=notrunc 2>/dev/null
+check "torn WAL: a garbled last frame, the commit before it" 5 \
+	"$(rb --db t.db -p alice checklist program-manager 2>&1 | grep -c '\[x\]')"
+cd "$TEST_TMP" || exit 1
+
 finish
