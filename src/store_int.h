@@ -71,13 +71,18 @@ enum stmt {
 
 struct store {
 	sqlite3 *db;
-	char *path; /* the file, as opened; NULL in memory */
+	char *path;  /* the file, as opened; NULL in memory */
+	int busy_ms; /* store_open()'s */
 	bool readonly;
 	int depth;	      /* 0: no transaction; 1: BEGIN; more: SAVEPOINTs */
 	int changes_at_begin; /* sqlite3_total_changes() when depth became 1 */
 	uint64_t version;     /* what store_data_version() returns */
 	int64_t data_version; /* last PRAGMA data_version seen */
 	sqlite3_stmt *stmts[STMT_COUNT];
+	/* store_set_busy_hook() */
+	bool (*busy_hook)(void *arg, int waited_ms);
+	void *busy_arg;
+	int busy_max, busy_waited;
 };
 
 /* ---- store_sql.c ---- */

@@ -242,6 +242,7 @@ store_open(const char *path, unsigned flags, int busy_ms, struct store **out, ch
 		st->data_version = dv;
 	st->version = 1;
 	st->path = xstrdup(path);
+	st->busy_ms = busy_ms < 0 ? 0 : busy_ms;
 	*out = st;
 	return STORE_OK;
 }
@@ -294,6 +295,36 @@ bool
 store_is_readonly(const struct store *st)
 {
 	return st->readonly;
+}
+
+/* SQLite's busy handler with a hook: retries every 50 ms while the hook
+ * says to, up to busy_max. */
+static int
+busy_handler(void *p, int count)
+{
+	struct store *st = p;
+	int slept;
+
+	if (count == 0)
+		st->busy_waited = 0;
+	if (st->busy_waited >= st->busy_max || !st->busy_hook(st->busy_arg, st->busy_waited))
+		return 0;
+	slept = sqlite3_sleep(50);
+	st->busy_waited += slept > 0 ? slept : 50;
+	return 1;
+}
+
+void
+store_set_busy_hook(struct store *st, bool (*hook)(void *arg, int waited_ms), void *arg, int max_ms)
+{
+	st->busy_hook = hook;
+	st->busy_arg = arg;
+	st->busy_max = max_ms;
+	st->busy_waited = 0;
+	if (hook != NULL)
+		sqlite3_busy_handler(st->db, busy_handler, st);
+	else
+		sqlite3_busy_timeout(st->db, st->busy_ms);
 }
 
 const char *

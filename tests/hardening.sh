@@ -138,6 +138,27 @@ check "locked: a change says who holds it" "1 rolebook: nothing was changed: the
 wait "$holder"
 rb --db "$L" -p alice check program-manager 2 >/dev/null; rc=$?
 check "locked, released: the change is saved" "0 2" "$rc $(rb --db "$L" -p alice checklist program-manager | grep -c '\[x\]')"
+# The handbook, meanwhile, says that it waits, then saves when the lock
+# goes (it froze, then said "Not saved").
+if command -v tmux >/dev/null; then
+	T="tmux -L rb-hardening-$$"
+	$T new -d -s h -x 80 -y 24 "env TERM=xterm-256color '$ROLEBOOK' --db '$L' -p alice program-manager" 2>/dev/null
+	sleep 1
+	$T send-keys -t h c
+	sleep 0.5
+	(echo "BEGIN IMMEDIATE;"; echo "UPDATE profiles SET created_at = created_at;"; sleep 4; echo "COMMIT;") |
+		sqlite3 "$L" &
+	holder=$!
+	sleep 0.3
+	$T send-keys -t h j j Space
+	sleep 1.5
+	contains "locked: the handbook says it waits" "Waiting for the database: another program is writing to it" "$($T capture-pane -p -t h)"
+	wait "$holder"
+	sleep 0.5
+	lacks "locked, released: the handbook saved the change" "Not saved" "$($T capture-pane -p -t h)"
+	$T kill-server 2>/dev/null
+	check "locked, released: the change is in the database" 3 "$(rb --db "$L" -p alice checklist program-manager | grep -c '\[x\]')"
+fi
 
 # ---- odd files in place of the database and the folders ----
 ln -s "$TEST_TMP/nowhere/x.db" dangling.db
