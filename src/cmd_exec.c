@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,11 @@ load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0
 	for (size_t i = 0; i < o->ncontent && rc == 0; i++)
 		if (catalog_add_dir(cat, o->content[i], ORIGIN_DIR, false, &err) != 0)
 			rc = 1;
+	/* A missing folder of your own is fine; one that cannot exist is said. */
+	if (rc == 0 && user != NULL && access(user, F_OK) != 0 && errno == ENOTDIR)
+		cli_error("your roles folder %s cannot exist: part of its path is a file "
+			  "(XDG_DATA_HOME?); your own roles are not read",
+			  user);
 	if (rc == 0 && user != NULL && catalog_add_dir(cat, user, ORIGIN_USER, true, &err) != 0)
 		rc = 1;
 	/* A folder named in ROLEBOOK_CONTENT_DIR must exist; the installed

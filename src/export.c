@@ -285,51 +285,13 @@ export_reviews(struct store *st, struct catalog *cat, const char *profile, const
 enum export_status
 export_write_file(const char *path, const char *data, size_t len, char **detail)
 {
-	char *dir = files_dirname(path);
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, files_basename(path));
 	const char *what = "create";
-	int fd, dfd, err = 0;
-	size_t off = 0;
+	int err = files_replace(path, data, len, &what);
 
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		err = errno;
-	} else {
-		what = "write";
-		if (fchmod(fd, 0600) != 0)
-			err = errno;
-		while (err == 0 && off < len) {
-			ssize_t w = write(fd, data + off, len - off);
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w < 0)
-				err = errno;
-			else
-				off += (size_t)w;
-		}
-		if (err == 0 && fsync(fd) != 0)
-			err = errno;
-		if (close(fd) != 0 && err == 0)
-			err = errno;
-		if (err == 0) {
-			what = "replace";
-			if (rename(tmp, path) != 0)
-				err = errno;
-		}
-		if (err != 0)
-			unlink(tmp);
-	}
-	if (err == 0 && (dfd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
-		/* The rename is durable once the folder is synced. */
-		fsync(dfd);
-		close(dfd);
-	}
 	if (err != 0) {
-		char *name = text_clean(fd < 0 ? tmp : path, 0);
+		char *name = text_clean(path, 0);
 		xreplacef(detail, "cannot %s %s: %s", what, name, strerror(err));
 		free(name);
 	}
-	free(tmp);
-	free(dir);
 	return err == 0 ? EXPORT_OK : EXPORT_ERR_IO;
 }

@@ -104,9 +104,9 @@ enum export_status export_profile(struct store *st, struct catalog *cat, const c
 enum export_status export_reviews(struct store *st, struct catalog *cat, const char *profile,
 				  const char *rater, int64_t now, char **out, char **detail);
 
-/* Writes len bytes of data to path safely: a temporary file in the same
- * folder (mode 0600), fsync, rename over path.  A failure leaves path as it
- * was and removes the temporary file. */
+/* Writes len bytes of data to path safely (files_replace(): an unnamed
+ * temporary file in the same folder, mode 0600, fsync, rename over path).
+ * A failure leaves path as it was and no temporary file behind. */
 enum export_status export_write_file(const char *path, const char *data, size_t len, char **detail);
 
 /* ---- import ---- */

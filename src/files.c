@@ -1,5 +1,6 @@
 /*
- * files.c - reading a whole file, and the folder part of a path.
+ * files.c - reading a whole file, replacing one safely, and the folder
+ * part of a path.
  *
  * files_read() reads in chunks, so pipes (an export on stdin) and files
  * whose size changed since fstat() are read the same way, and it never
@@ -8,7 +9,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "files.h"
 #include "xalloc.h"
@@ -70,4 +75,109 @@ files_dirname(const char *path)
 	if (slash == path)
 		return xstrdup("/");
 	return xstrndup(path, (size_t)(slash - path));
+}
+
+char *
+files_replace_tmp(const char *path)
+{
+	char *dir = files_dirname(path);
+	char *tmp = xasprintf("%s/.%s.rolebook-tmp", dir, files_basename(path));
+
+	free(dir);
+	return tmp;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+
+	while (off < len) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return errno;
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+/* An unnamed file in dir holding data, synced, given the name tmp; -1
+ * with errno when the system has no O_TMPFILE (or no /proc to name it
+ * by), so that the caller writes tmp directly. */
+static int
+unnamed(const char *dir, const char *tmp, const char *data, size_t len, const char **what)
+{
+#ifdef O_TMPFILE
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600), err;
+	char proc[64];
+
+	if (fd < 0)
+		return errno == ENOENT || errno == EACCES || errno == EROFS || errno == ENOSPC ||
+			       errno == EDQUOT
+			   ? errno
+			   : -1;
+	*what = "write";
+	err = write_all(fd, data, len);
+	if (err == 0 && fsync(fd) != 0)
+		err = errno;
+	if (err == 0) {
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		*what = "create";
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) != 0)
+			err = errno == ENOENT ? -1 : errno;
+	}
+	close(fd);
+	return err;
+#else
+	(void)dir, (void)tmp, (void)data, (void)len, (void)what;
+	return -1;
+#endif
+}
+
+int
+files_replace(const char *path, const char *data, size_t len, const char **what)
+{
+	char *dir = files_dirname(path), *tmp = files_replace_tmp(path);
+	int fd, dfd, err;
+
+	*what = "create";
+	/* what an export killed on its way left behind */
+	if (unlink(tmp) != 0 && errno != ENOENT) {
+		err = errno;
+		goto done;
+	}
+	err = unnamed(dir, tmp, data, len, what);
+	if (err < 0) {
+		*what = "create";
+		err = 0;
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			err = errno;
+			goto done;
+		}
+		*what = "write";
+		err = write_all(fd, data, len);
+		if (err == 0 && fsync(fd) != 0)
+			err = errno;
+		if (close(fd) != 0 && err == 0)
+			err = errno;
+	}
+	if (err == 0) {
+		*what = "replace";
+		if (rename(tmp, path) != 0)
+			err = errno;
+	}
+	if (err != 0)
+		unlink(tmp);
+	else if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		/* the rename is durable once the folder is synced */
+		fsync(dfd);
+		close(dfd);
+	}
+done:
+	free(tmp);
+	free(dir);
+	return err;
 }

@@ -27,4 +27,20 @@ const char *files_basename(const char *path);
  * Returns a new string. */
 char *files_dirname(const char *path);
 
+/*
+ * Replaces path with data[0..len) (mode 0600), so that path holds either
+ * its old bytes or all the new ones, even after a crash or a kill: the
+ * bytes go to an unnamed file in path's folder (O_TMPFILE), are synced,
+ * get the name ".BASENAME.rolebook-tmp" and are renamed over path; the
+ * folder is synced too.  Without O_TMPFILE that name is written directly.
+ * A process killed on the way leaves nothing, or that one name, which the
+ * next replacement of path removes: temporary files cannot pile up.
+ * Returns 0, or an errno with *what (static) saying which step failed
+ * ("create", "write", "replace").
+ */
+int files_replace(const char *path, const char *data, size_t len, const char **what);
+
+/* The hidden name files_replace() uses beside path; a new string. */
+char *files_replace_tmp(const char *path);
+
 #endif

@@ -1,5 +1,9 @@
 /*
  * frame.c - the virtual screen (see frame.h for its invariants).
+ *
+ * The frame is the last cleaner before the terminal: whatever a view
+ * draws, from content or from the database, no control character (C0,
+ * DEL, C1) and no bidirectional control reaches a cell.
  */
 #include "config.h"
 
@@ -45,6 +49,16 @@ frame_clear(struct frame *f)
 	}
 }
 
+/* Bidirectional controls: embeddings, overrides and isolates, and the
+ * marks (LRM, RLM, ALM) that reorder what follows them.  Zero-width, so
+ * they would join a cell as a mark; the frame drops them. */
+static bool
+bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+	       cp == 0x200f || cp == 0x061c;
+}
+
 /* Clears the cell at (row, col), and the other half of a wide character
  * it is part of, before something else is written there. */
 static void
@@ -74,6 +88,8 @@ frame_put(struct frame *f, int row, int col, const char *s, size_t len, uint16_t
 		pos += text_decode(s + pos, len - pos, &cp);
 		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 			cp = TEXT_REPLACEMENT;
+		else if (bidi_control(cp))
+			continue;
 		w = text_cp_width(cp);
 		if (w == 0) {
 			/* a zero-width mark joins the cell before it */

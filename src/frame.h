@@ -6,8 +6,9 @@
  * style; a wide character takes its cell and a following continuation
  * cell (cp 0).  Drawing clips at the frame's edges and never splits a wide
  * character: one that does not fit becomes a space.  Control characters
- * are never stored (they become U+FFFD), so a frame cannot carry escape
- * sequences to the terminal.
+ * are never stored (they become U+FFFD) and bidirectional controls are
+ * dropped, so a frame cannot carry escape sequences to the terminal nor
+ * reorder what it shows.
  */
 #ifndef ROLEBOOK_FRAME_H
 #define ROLEBOOK_FRAME_H

@@ -73,6 +73,21 @@ enum store_status store_open(const char *path, unsigned flags, int busy_ms, stru
 enum store_status store_open_memory(struct store **out, char **detail);
 void store_close(struct store *st); /* NULL is a no-op; rolls back an open group */
 bool store_is_readonly(const struct store *st);
+/*
+ * While another program holds the write lock, a change waits: by default
+ * up to the busy_ms given to store_open(), frozen.  With a hook, it waits
+ * up to max_ms instead, calling hook(arg, waited_ms) every 50 ms or so
+ * (waited_ms counts from the first try of that change): the hook may show
+ * that it waits ("waiting for the database") and returns false to stop
+ * waiting (the change then fails with STORE_ERR_BUSY).  The hook must not
+ * use the store.  NULL hook: back to busy_ms.
+ */
+void store_set_busy_hook(struct store *st, bool (*hook)(void *arg, int waited_ms), void *arg,
+			 int max_ms);
+
+/* The database file's path as opened (borrowed, valid until store_close()),
+ * or NULL for a store in memory. */
+const char *store_path(const struct store *st);
 
 /* A number that changes whenever another connection commits a change
  * (PRAGMA data_version) and also when this store commits one (which

@@ -97,6 +97,19 @@ open_rw(struct store *st, const char *path, int busy_ms, int version, int *rc, c
 	return store_schema_migrate(st->db, path, version, detail);
 }
 
+/* chmod go-rwx of path and its -wal and -shm. */
+static void
+make_private(const char *path, mode_t mode)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm"};
+
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		chmod(p, mode & 0700);
+		free(p);
+	}
+}
+
 static void
 close_db(struct store *st)
 {
@@ -115,14 +128,26 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 {
 	struct stat sb;
 	char *dir;
-	bool writable;
+	bool writable, frozen = false;
 	int version, rc = SQLITE_OK;
 	enum store_status status;
 	sqlite3 *db;
 
 	if (stat(path, &sb) != 0) {
+		struct stat lsb;
+
 		if (errno != ENOENT) {
 			set_detail(detail, "cannot open %s: %s", path, strerror(errno));
+			return STORE_ERR_OPEN;
+		}
+		if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode)) {
+			/* rolebook does not create a file where a link points */
+			char to[4096];
+			ssize_t n = readlink(path, to, sizeof to - 1);
+
+			to[n > 0 ? n : 0] = '\0';
+			set_detail(detail, "%s is a symbolic link to %s, which does not exist",
+				   path, n > 0 ? to : "a missing file");
 			return STORE_ERR_OPEN;
 		}
 		if (flags & STORE_READONLY) {
@@ -132,6 +157,7 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 		if ((status = make_folders(path, detail)) != STORE_OK ||
 		    (status = create_file(path, detail)) != STORE_OK)
 			return status;
+		memset(&sb, 0, sizeof sb); /* made 0600 */
 	} else if (S_ISDIR(sb.st_mode)) {
 		set_detail(detail, "%s is a folder", path);
 		return STORE_ERR_OPEN;
@@ -143,24 +169,30 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 	writable = !(flags & STORE_READONLY) && access(path, W_OK) == 0 && access(dir, W_OK) == 0;
 	free(dir);
 
-	status = store_schema_inspect(path, writable, busy_ms, &db, &version, detail);
+	status = store_schema_inspect(path, writable, busy_ms, &db, &version, &frozen, detail);
 	if (status != STORE_OK)
 		return status;
-	if (writable) {
+	if (writable && !frozen) {
 		sqlite3_close(db);
+		/* A file made by an older rolebook (or by hand) may be readable
+		 * by others: private, as on creation, before SQLite makes its
+		 * -wal and -shm with the same mode. */
+		if ((sb.st_mode & 077) != 0 && sb.st_uid == geteuid())
+			make_private(path, sb.st_mode);
 		status = open_rw(st, path, busy_ms, version, &rc, detail);
 		if (status == STORE_OK)
 			return STORE_OK;
 		close_db(st);
 		/* Writing turned out to be impossible after all (a read-only
-		 * mount, say): fall back to reading. */
-		if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
+		 * mount, a full disk): fall back to reading. */
+		if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN &&
+		    (rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_IOERR)
 			return status;
 		if (detail != NULL) {
 			free(*detail);
 			*detail = NULL;
 		}
-		status = store_schema_inspect(path, false, busy_ms, &db, &version, detail);
+		status = store_schema_inspect(path, false, busy_ms, &db, &version, &frozen, detail);
 		if (status != STORE_OK)
 			return status;
 	}
@@ -209,6 +241,8 @@ store_open(const char *path, unsigned flags, int busy_ms, struct store **out, ch
 	if (store_schema_int(st->db, "PRAGMA data_version", &dv) == SQLITE_OK)
 		st->data_version = dv;
 	st->version = 1;
+	st->path = xstrdup(path);
+	st->busy_ms = busy_ms < 0 ? 0 : busy_ms;
 	*out = st;
 	return STORE_OK;
 }
@@ -253,6 +287,7 @@ store_close(struct store *st)
 	if (st->depth > 0 && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	close_db(st);
+	free(st->path);
 	free(st);
 }
 
@@ -260,6 +295,42 @@ bool
 store_is_readonly(const struct store *st)
 {
 	return st->readonly;
+}
+
+/* SQLite's busy handler with a hook: retries every 50 ms while the hook
+ * says to, up to busy_max. */
+static int
+busy_handler(void *p, int count)
+{
+	struct store *st = p;
+	int slept;
+
+	if (count == 0)
+		st->busy_waited = 0;
+	if (st->busy_waited >= st->busy_max || !st->busy_hook(st->busy_arg, st->busy_waited))
+		return 0;
+	slept = sqlite3_sleep(50);
+	st->busy_waited += slept > 0 ? slept : 50;
+	return 1;
+}
+
+void
+store_set_busy_hook(struct store *st, bool (*hook)(void *arg, int waited_ms), void *arg, int max_ms)
+{
+	st->busy_hook = hook;
+	st->busy_arg = arg;
+	st->busy_max = max_ms;
+	st->busy_waited = 0;
+	if (hook != NULL)
+		sqlite3_busy_handler(st->db, busy_handler, st);
+	else
+		sqlite3_busy_timeout(st->db, st->busy_ms);
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
 }
 
 /*

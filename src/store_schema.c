@@ -226,6 +226,57 @@ store_schema_text(sqlite3 *db, const char *sql, char **out)
 	return scalar(db, sql, NULL, out);
 }
 
+/*
+ * The CHECK constraints of the schema, one per row, from the version whose
+ * step wrote them.  A read-only connection's quick_check skips CHECK
+ * constraints, so inspect() asks each table for the rows that break one:
+ * a hand-edited rating of 9 is found at open, not at the next import.
+ * A migration step that adds a CHECK adds its rule here (test_hardening.c
+ * counts them).
+ */
+static const struct {
+	int version;
+	const char *table, *rule;
+} rules[] = {
+    {1, "profiles", "name IS NOT NULL AND length(CAST(name AS BLOB)) BETWEEN 1 AND 200"},
+    {1, "items", "done IN (0, 1)"},
+    {1, "positions", "line >= 0"},
+    {2, "ratings", "value BETWEEN 0 AND 5"},
+    {2, "snapshot_ratings", "value BETWEEN 1 AND 5"},
+    {3, "items", "origin IN (0, 1, 2)"},
+    {3, "ratings", "origin IN (0, 1, 2)"},
+    {3, "import_undo", "kind BETWEEN 0 AND 4"},
+};
+
+/* Checks every rule of a schema at version on db; SQLITE_OK with *broken
+ * NULL, or a new message naming the first rule broken. */
+static int
+check_rules(sqlite3 *db, int64_t version, char **broken)
+{
+	int rc = SQLITE_OK;
+
+	*broken = NULL;
+	for (size_t i = 0; i < sizeof rules / sizeof rules[0] && rc == SQLITE_OK; i++) {
+		char *sql;
+		int64_t n = 0;
+
+		if (rules[i].version > version)
+			continue;
+		sql = xasprintf("SELECT count(*) FROM %s WHERE NOT (%s)", rules[i].table,
+				rules[i].rule);
+		rc = store_schema_int(db, sql, &n);
+		free(sql);
+		if (rc == SQLITE_OK && n > 0) {
+			*broken = xasprintf("%lld %s of %s %s (%s)", (long long)n,
+					    n == 1 ? "row" : "rows", rules[i].table,
+					    n == 1 ? "breaks its rule" : "break their rule",
+					    rules[i].rule);
+			break;
+		}
+	}
+	return rc;
+}
+
 /* True when path-wal holds frames that an immutable connection would miss. */
 static bool
 wal_pending(const char *path)
@@ -269,15 +320,16 @@ immutable_uri(const char *path)
  */
 enum store_status
 store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out, int *version,
-		     char **detail)
+		     bool *frozen, char **detail)
 {
 	sqlite3 *db = NULL;
-	char *check = NULL, *uri;
+	char *check = NULL, *uri, *broken = NULL;
 	int64_t app = 0, uv = 0, objects = 0;
 	enum store_status status = STORE_OK;
 	int rc;
 
 	*out = NULL;
+	*frozen = false;
 	rc = store_schema_open_db(path, SQLITE_OPEN_READONLY, busy_ms, &db);
 	/* One read transaction, so every answer comes from the same state of
 	 * a file that another rolebook may be setting up right now. */
@@ -285,17 +337,21 @@ store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out
 		rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = store_schema_text(db, "PRAGMA quick_check", &check);
-	if (!writable && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) {
-		/* A WAL database in a folder we cannot write: SQLite cannot
-		 * create the -shm index, so read the file as it stands. */
+	if ((!writable && ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_CANTOPEN)) ||
+	    (rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR) {
+		/* A WAL database in a folder we cannot write, or on a full
+		 * disk: SQLite cannot create or grow the -shm index, so read
+		 * the file as it stands. */
+		bool full = (rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR;
+
 		if (wal_pending(path)) {
-			set_detail(detail,
-				   "%s-wal holds changes that cannot be read while its "
-				   "folder is read-only",
-				   path);
+			set_detail(
+			    detail, "%s-wal holds changes that cannot be read while %s", path,
+			    full ? "the disk is full (or failing)" : "its folder is read-only");
 			sqlite3_close(db);
-			return STORE_ERR_OPEN;
+			return full ? STORE_ERR_IO : STORE_ERR_OPEN;
 		}
+		*frozen = true;
 		sqlite3_close(db);
 		db = NULL;
 		uri = immutable_uri(path);
@@ -313,6 +369,9 @@ store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out
 		rc = store_schema_int(db, "PRAGMA user_version", &uv);
 	if (rc == SQLITE_OK)
 		rc = store_schema_int(db, "SELECT count(*) FROM sqlite_master", &objects);
+	if (rc == SQLITE_OK && app == STORE_APPLICATION_ID && uv >= 1 &&
+	    uv <= STORE_SCHEMA_VERSION && check != NULL && strcmp(check, "ok") == 0)
+		rc = check_rules(db, uv, &broken);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 
@@ -337,6 +396,9 @@ store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out
 		set_detail(detail, "%s fails the integrity check: %s", path,
 			   check != NULL ? check : "no result");
 		status = STORE_ERR_CORRUPT;
+	} else if (broken != NULL) {
+		set_detail(detail, "%s fails the integrity check: %s", path, broken);
+		status = STORE_ERR_CORRUPT;
 	} else if (app == STORE_APPLICATION_ID && uv == 0 && objects > 0) {
 		set_detail(detail, "%s is marked as rolebook's but has no schema version", path);
 		status = STORE_ERR_CORRUPT;
@@ -354,6 +416,7 @@ store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out
 		status = STORE_ERR_NEWER;
 	}
 	free(check);
+	free(broken);
 	if (status != STORE_OK) {
 		sqlite3_close(db);
 		return status;

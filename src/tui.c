@@ -439,9 +439,42 @@ unusable(void)
  * (a->status), when this terminal cannot show the handbook; nothing has
  * been drawn then.
  */
+/* While another program holds the database (store_set_busy_hook): the
+ * bottom row says so and counts, Esc stops waiting (the change is then
+ * not saved), other keys are dropped.  Draws only into the last frame:
+ * the store is busy and must not be used. */
+struct busy_wait {
+	struct app *a;
+	struct frame *f;
+};
+
+static bool
+busy_wait(void *arg, int waited_ms)
+{
+	struct busy_wait *b = arg;
+	wint_t ch;
+	int rc, row = b->f->rows - 1;
+	char msg[160];
+
+	if (waited_ms >= 200 && row >= 0) {
+		snprintf(msg, sizeof msg,
+			 " Waiting for the database: another program is writing to it (%d s)"
+			 " \xc2\xb7 Esc: stop waiting",
+			 waited_ms / 1000);
+		frame_fill(b->f, row, 0, b->f->cols, ' ', STY_BAR | STY_ALERT);
+		frame_puts(b->f, row, 0, msg, STY_BAR | STY_ALERT, -1);
+		present(b->f, b->a);
+	}
+	timeout(0);
+	rc = get_wch(&ch);
+	timeout(-1);
+	return !got_signal && !(rc == OK && ch == 27);
+}
+
 int
 tui_run(struct app *a, bool color)
 {
+	struct busy_wait busy;
 	struct frame f;
 	struct sigaction sa;
 	SCREEN *scr;
@@ -490,6 +523,10 @@ tui_run(struct app *a, bool color)
 	app_resize(a, LINES, COLS);
 	a->run_link = run_link;
 	frame_init(&f, LINES, COLS);
+	busy.a = a;
+	busy.f = &f;
+	if (a->store != NULL)
+		store_set_busy_hook(a->store, busy_wait, &busy, 60000);
 	for (bool redraw = true; !a->quit && !got_signal;) {
 		wint_t ch;
 		int rc, key;
@@ -536,6 +573,8 @@ tui_run(struct app *a, bool color)
 		}
 		redraw = app_key(a, key);
 	}
+	if (a->store != NULL)
+		store_set_busy_hook(a->store, NULL, NULL, 0);
 	frame_done(&f);
 	endwin();
 	delscreen(scr);

@@ -155,5 +155,7 @@ test_frame_register(void)
 	    !CU_add_test(s, "ellipsis", test_trunc) ||
 	    !CU_add_test(s, "word wrap rows", test_wrap) || !CU_add_test(s, "themes", test_theme))
 		return -1;
-	return 0;
+	/* The frame's last line of defence and the rest of issue 14's faults
+	 * (test_hardening.c), registered with the frame's suite. */
+	return test_hardening_register();
 }

@@ -242,7 +242,7 @@ test_strerror(void)
 		for (t = STORE_OK; t < s; t++)
 			CU_ASSERT(strcmp(m, store_strerror((enum store_status)t)) != 0);
 	}
-	UNIT_ASSERT_STR("the database is locked by another rolebook; try again",
+	UNIT_ASSERT_STR("the database is locked by another program; try again",
 			store_strerror(STORE_ERR_BUSY));
 	UNIT_ASSERT_STR("unknown error", store_strerror((enum store_status)99));
 }

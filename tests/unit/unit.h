@@ -37,6 +37,7 @@ int test_steps_register(void);
 int test_conf_register(void); /* issue 16 */
 int test_due_register(void);
 int test_due_views_register(void);
+int test_hardening_register(void);
 
 /* Temporary folder for this run (set by run_unit.c, under $TMPDIR). */
 extern const char *unit_tmpdir;

@@ -1,0 +1,228 @@
+#!/bin/bash
+# tests/hardening.sh - the faults of issue 14 with the real binary: where
+# `export -o` may write (never over the database, into a terminal or pipe
+# the user named, no temporary files left by a killed export); the
+# database on a full disk, locked by another program, torn by a power
+# loss, or replaced by odd files; names from the file system.  Each check
+# failed before the fix that it covers.
+. "$(dirname "$0")/lib.sh"
+
+cd "$TEST_TMP" || exit 1
+DB="$XDG_STATE_HOME/rolebook/rolebook.db"
+rb() { "$ROLEBOOK" "$@"; }
+sum() { cat "$@" 2>/dev/null | cksum; }
+
+# ---- export -o never writes over the database ----
+rb -p alice check program-manager 1 2 >/dev/null
+before=$(sum "$DB")
+out=$(rb -p alice export -o "$DB" 2>&1); rc=$?
+check "export -o the database: refused" "1 rolebook: cannot export to $DB: it is the database (choose another file)" "$rc $out"
+check "export -o the database: the database is unchanged" "$before" "$(sum "$DB")"
+contains "export -o the database: progress still there" "[x]" "$(rb -p alice checklist program-manager)"
+for s in wal shm; do
+	out=$(rb -p alice export -o "$DB-$s" 2>&1); rc=$?
+	contains "export -o the database's -$s: refused" "cannot export to $DB-$s: it is the database's" "$rc $out"
+done
+ln -s "$DB" to-db
+out=$(rb -p alice export -o to-db 2>&1); rc=$?
+check "export -o a link to the database: refused" "1 rolebook: cannot export to to-db: it is the database (choose another file)" "$rc $out"
+out=$(cd "$XDG_STATE_HOME/rolebook" && rb -p alice export -o ../rolebook/./rolebook.db-wal 2>&1); rc=$?
+contains "export -o the -wal by another name: refused" "it is the database's write-ahead log" "$rc $out"
+check "export -o refusals: the database is unchanged" "$before" "$(sum "$DB")"
+
+# ---- terminals and pipes named by the user are written into ----
+# (a database of their own, so that each part fails on its own)
+export ROLEBOOK_DB="$TEST_TMP/b.db"
+rb -p alice check program-manager 1 2 >/dev/null
+rb -p alice export >plain.json
+# /dev/fd/1 first: a rolebook that replaces the named file fails there
+# (no file can be made in /proc), where as root it would replace the
+# system's /dev/stdout; only a rolebook that passes it is given that.
+rb -p alice export -o /dev/fd/1 >dev-fd-1.json; rc=$?
+check "export -o /dev/fd/1 exits 0" 0 "$rc"
+check "export -o /dev/fd/1 writes standard output" "$(grep -v exported_at plain.json)" "$(grep -v exported_at dev-fd-1.json)"
+check "export -o /proc/self/fd/1 into a pipe" "$(grep -c . plain.json)" "$(rb -p alice export -o /proc/self/fd/1 | grep -c .)"
+if [ "$rc" = 0 ] && [ -s dev-fd-1.json ] && [ -L /dev/stdout ]; then
+	rb -p alice export -o /dev/stdout >dev-stdout.json; rc=$?
+	check "export -o /dev/stdout exits 0" 0 "$rc"
+	check "export -o /dev/stdout writes standard output" "$(grep -v exported_at plain.json)" "$(grep -v exported_at dev-stdout.json)"
+	check "export -o /dev/stdout into a pipe" "$(grep -c . plain.json)" "$(rb -p alice export -o /dev/stdout | grep -c .)"
+	check "/dev/stdout is still a link" "yes" "$([ -L /dev/stdout ] && echo yes)"
+else
+	fail "export -o /dev/stdout not tried: -o /dev/fd/1 does not write standard output"
+fi
+mkfifo fifo
+cat fifo >from-fifo.json &
+reader=$!
+rb -p alice export -o fifo; rc=$?
+for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$reader" 2>/dev/null && sleep 0.2; done
+kill "$reader" 2>/dev/null
+wait "$reader" 2>/dev/null
+check "export -o FIFO exits 0" 0 "$rc"
+check "export -o FIFO: the reader gets the export" "$(grep -v exported_at plain.json)" "$(grep -v exported_at from-fifo.json)"
+check "export -o FIFO: still a FIFO" "fifo" "$(stat -c %F fifo | sed 's/.*fifo.*/fifo/')"
+if mknod nodev c 1 3 2>/dev/null; then
+	out=$(rb -p alice export -o nodev 2>&1); rc=$?
+	check "export -o a device that is no terminal: refused" "1 rolebook: cannot export to nodev: it is a device, not a terminal or a pipe" "$rc $out"
+	check "export -o a device: the device stays" "character special file" "$(stat -c %F nodev)"
+fi
+mkdir folder
+out=$(rb -p alice export -o folder 2>&1); rc=$?
+check "export -o a folder: refused" "1 rolebook: cannot export to folder: it is a folder (name a file in it)" "$rc $out"
+ln -s nowhere dangling
+out=$(rb -p alice export -o dangling 2>&1); rc=$?
+check "export -o a dangling link: refused" "1 rolebook: cannot export to dangling: it is a symbolic link to a file that does not exist" "$rc $out"
+echo old >target.json
+ln -s target.json link.json
+rb -p alice export -o link.json >/dev/null
+check "export -o a link to a file: the link stays, its file replaced" "link $(grep -c . plain.json)" \
+	"$([ -L link.json ] && echo link) $(grep -c . target.json)"
+
+# ---- a killed export leaves no temporary file ----
+# An export of 100 kB, killed by the file size limit (SIGXFSZ) half way.
+note=$(head -c 10000 /dev/zero | tr '\0' x)
+items=""
+for i in 0 1 2 3 4 5 6 7 8 9; do
+	items="$items${items:+,}{\"done\":true,\"done_at\":1795392000,\"item_id\":\"00000000000$i\",\"note\":\"$note\",\"text\":\"Step $i\",\"updated_at\":1795392000}"
+done
+printf '{"exported_at":"2026-12-03T00:00:00Z","format":"rolebook-export","profile":"big","roles":[{"checklist":[%s],"content":{"items":[],"statements":[]},"id":"demo","ratings":[],"snapshots":[],"title":"Demo"}],"version":2}\n' "$items" >big.json
+rb import big.json >/dev/null
+mkdir out
+for i in 1 2 3; do
+	{ (ulimit -f 60; exec "$ROLEBOOK" -p big export -o out/big.json); rc=$?; } 2>/dev/null
+done
+check "a killed export: killed by the size limit" 153 "$rc"
+check "a killed export leaves no file behind" "" "$(ls -A out)"
+rb -p big export -o out/big.json >/dev/null
+check "the next export: only the export" "big.json" "$(ls -A out)"
+# ---- a full disk: the progress can be read and exported elsewhere ----
+# A real full disk: a tmpfs of 512 kB, filled up (needs root, as in CI).
+unset ROLEBOOK_DB
+MNT="$TEST_TMP/small"
+mkdir "$MNT"
+if mount -t tmpfs -o size=512k tmpfs "$MNT" 2>/dev/null; then
+	trap 'umount "$MNT" 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+	F="$MNT/rolebook.db"
+	rb --db "$F" -p alice check program-manager 1 2 >/dev/null
+	rb --db "$F" -p alice export >before-full.json
+	dd if=/dev/zero of="$MNT/fill" bs=1k count=1024 2>/dev/null
+	out=$(rb --db "$F" -p alice checklist program-manager 2>&1); rc=$?
+	check "full disk: checklist exits 0" 0 "$rc"
+	check "full disk: checklist shows the progress" 2 "$(printf '%s\n' "$out" | grep -c '\[x\]')"
+	out=$(rb --db "$F" -p alice export -o "$TEST_TMP/from-full.json" 2>&1); rc=$?
+	check "full disk: export -o another disk exits 0" "0 exported profile alice to $TEST_TMP/from-full.json" "$rc $out"
+	check "full disk: the export holds every record" "$(grep -v exported_at before-full.json)" "$(grep -v exported_at "$TEST_TMP/from-full.json" 2>/dev/null)"
+	out=$(rb --db "$F" -p alice check program-manager 3 2>&1); rc=$?
+	check "full disk: a change is refused" "1 rolebook: the database is read-only; nothing was changed" "$rc $out"
+	out=$(rb --db "$F" -p alice export -o "$MNT/x.json" 2>&1); rc=$?
+	contains "full disk: export -o the full disk fails, saying why" "No space left on device" "$rc $out"
+	rm -f "$MNT/fill"
+	out=$(rb --db "$F" -p alice check program-manager 3 2>&1); rc=$?
+	check "full disk, freed: changes are saved again" "0 1" "$rc $(printf '%s\n' "$out" | grep -c '\[x\]')"
+	umount "$MNT"
+else
+	echo "skip full disk: cannot mount a tmpfs here (needs root)"
+fi
+
+# ---- a lock held by another program ----
+L="$TEST_TMP/locked.db"
+rb --db "$L" -p alice check program-manager 1 >/dev/null
+(echo "BEGIN IMMEDIATE;"; echo "UPDATE profiles SET created_at = created_at;"; sleep 5; echo "COMMIT;") |
+	sqlite3 "$L" &
+holder=$!
+sleep 0.5
+out=$(rb --db "$L" -p alice checklist program-manager 2>&1); rc=$?
+check "locked: reading works while another program writes" "0 1" "$rc $(printf '%s\n' "$out" | grep -c '\[x\]')"
+out=$(rb --db "$L" -p alice check program-manager 2 2>&1); rc=$?
+check "locked: a change says who holds it" "1 rolebook: nothing was changed: the database is locked by another program; try again" "$rc $out"
+wait "$holder"
+rb --db "$L" -p alice check program-manager 2 >/dev/null; rc=$?
+check "locked, released: the change is saved" "0 2" "$rc $(rb --db "$L" -p alice checklist program-manager | grep -c '\[x\]')"
+# The handbook, meanwhile, says that it waits, then saves when the lock
+# goes (it froze, then said "Not saved").
+if command -v tmux >/dev/null; then
+	T="tmux -L rb-hardening-$$"
+	$T new -d -s h -x 80 -y 24 "env TERM=xterm-256color '$ROLEBOOK' --db '$L' -p alice program-manager" 2>/dev/null
+	sleep 1
+	$T send-keys -t h c
+	sleep 0.5
+	(echo "BEGIN IMMEDIATE;"; echo "UPDATE profiles SET created_at = created_at;"; sleep 4; echo "COMMIT;") |
+		sqlite3 "$L" &
+	holder=$!
+	sleep 0.3
+	$T send-keys -t h j j Space
+	sleep 1.5
+	contains "locked: the handbook says it waits" "Waiting for the database: another program is writing to it" "$($T capture-pane -p -t h)"
+	wait "$holder"
+	sleep 0.5
+	lacks "locked, released: the handbook saved the change" "Not saved" "$($T capture-pane -p -t h)"
+	$T kill-server 2>/dev/null
+	check "locked, released: the change is in the database" 3 "$(rb --db "$L" -p alice checklist program-manager | grep -c '\[x\]')"
+fi
+
+# ---- odd files in place of the database and the folders ----
+ln -s "$TEST_TMP/nowhere/x.db" dangling.db
+out=$(rb --db dangling.db -p alice checklist program-manager 2>&1); rc=$?
+contains "a dangling link as the database: says so" "dangling.db is a symbolic link to $TEST_TMP/nowhere/x.db, which does not exist" "$rc $out"
+check "a dangling link as the database: nothing created" "" "$(ls -A "$TEST_TMP/nowhere" 2>/dev/null)"
+O="$TEST_TMP/old.db"
+rb --db "$O" -p alice check program-manager 1 >/dev/null
+chmod 644 "$O"
+rb --db "$O" -p alice checklist program-manager >/dev/null
+check "a database of mode 0644 is made private" 600 "$(stat -c %a "$O")"
+echo "not a folder" >xdg-file
+out=$(XDG_DATA_HOME="$TEST_TMP/xdg-file" rb list 2>&1 >/dev/null); rc=$?
+check "XDG_DATA_HOME a file: said, and the rest works" "0 rolebook: your roles folder $TEST_TMP/xdg-file/rolebook/roles cannot exist: part of its path is a file (XDG_DATA_HOME?); your own roles are not read" "$rc $out"
+
+# ---- a power loss: the last write of the WAL torn ----
+# Five commits stay in the -wal while another program keeps the database
+# open (so nothing is checkpointed); a copy of the files is what a power
+# loss leaves.  Cut the -wal at offsets (the frame edges and random ones)
+# or garble its last frame: rolebook must open the copy at the last
+# commit that was written whole (synchronous=FULL, WAL checksums).
+mkdir wal && cd wal || exit 1
+rb --db w.db -p alice check program-manager 1 >/dev/null
+{ echo "SELECT count(*) FROM items;"; sleep 6; } | sqlite3 w.db >/dev/null &
+holder=$!
+sleep 0.3
+for i in 2 3 4 5 6; do rb --db w.db -p alice check program-manager $i >/dev/null; done
+cp w.db s.db && cp w.db-wal s.db-wal
+wait "$holder"
+u32() { od -A n -t u4 --endian=big -j "$2" -N 4 "$1" | tr -d ' '; }
+size=$(stat -c %s s.db-wal)
+page=$(u32 s.db-wal 8)
+frame=$((24 + page))
+frames=$(((size - 32) / frame))
+commits=0
+for ((f = 0; f < frames; f++)); do [ "$(u32 s.db-wal $((32 + f * frame + 4)))" != 0 ] && commits=$((commits + 1)); done
+check "torn WAL: five commits in the -wal" 5 "$commits"
+# done items after a -wal of n bytes: the one in the file, and one per
+# commit whose frames are all within the n bytes
+expect() {
+	local n=$1 c=0 f
+	for ((f = 0; f < frames && 32 + (f + 1) * frame <= n; f++)); do
+		[ "$(u32 s.db-wal $((32 + f * frame + 4)))" != 0 ] && c=$((c + 1))
+	done
+	echo $((1 + c))
+}
+offsets="0 31 32 $((32 + frame - 1)) $((32 + frame)) $((32 + 2 * frame + 24)) $((size - 1)) $size"
+seed=${RANDOM}
+RANDOM=$seed
+for i in 1 2 3 4 5 6; do offsets="$offsets $((RANDOM * 32768 % size + RANDOM % size))"; done
+bad=""
+for n in $offsets; do
+	n=$((n % (size + 1)))
+	rm -f t.db*
+	cp s.db t.db && head -c "$n" s.db-wal >t.db-wal
+	got=$(rb --db t.db -p alice checklist program-manager 2>&1 | grep -c '\[x\]')
+	[ "$got" = "$(expect "$n")" ] || bad="$bad $n:$got/$(expect "$n")"
+done
+check "torn WAL: cut at any offset, the last whole commit (random seed $seed)" "" "$bad"
+rm -f t.db*
+cp s.db t.db && cp s.db-wal t.db-wal
+printf '%*s' 100 '' | dd of=t.db-wal bs=1 seek=$((size - 100)) conv=notrunc 2>/dev/null
+check "torn WAL: a garbled last frame, the commit before it" 5 \
+	"$(rb --db t.db -p alice checklist program-manager 2>&1 | grep -c '\[x\]')"
+cd "$TEST_TMP" || exit 1
+
+finish

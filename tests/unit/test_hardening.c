@@ -1,0 +1,410 @@
+/*
+ * test_hardening.c - the faults found by killing, fuzzing and filling
+ * rolebook (issue 14), each kept from coming back: what the screen draws
+ * from the database is cleaned by the frame; the database's own rules are
+ * checked when it is opened; a full disk, a lock held by another program,
+ * a torn write-ahead log and odd files in place of the database are each
+ * handled as the man page says.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "files.h"
+#include "fixture.h"
+#include "frame.h"
+#include "readiness.h"
+#include "text.h"
+#include "unit.h"
+#include "xalloc.h"
+
+#define RLO "\xe2\x80\xae" /* U+202E RIGHT-TO-LEFT OVERRIDE */
+#define LRI "\xe2\x81\xa6" /* U+2066 LEFT-TO-RIGHT ISOLATE */
+#define PDI "\xe2\x81\xa9" /* U+2069 POP DIRECTIONAL ISOLATE */
+
+/* ---- the frame cleans what is drawn ------------------------------------ */
+
+/* The offset of the first control, C1 or bidi character of s[0..len),
+ * or -1: what must never reach the terminal.  Invalid UTF-8 counts. */
+static long
+unsafe_at(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+
+		if ((cp == TEXT_REPLACEMENT && memcmp(s + i, "\xef\xbf\xbd", n < 3 ? n : 3) != 0) ||
+		    (cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) ||
+		    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+		    cp == 0x200e || cp == 0x200f || cp == 0x061c)
+			return (long)i;
+		i += n;
+	}
+	return -1;
+}
+
+/* No cell of f holds a control or bidi character, as code point or mark. */
+static bool
+frame_safe(const struct frame *f)
+{
+	char *d = frame_dump(f);
+	long at = unsafe_at(d, strlen(d));
+
+	if (at >= 0)
+		fprintf(stderr, "\nan unsafe character at byte %ld of the screen:\n%s\n", at, d);
+	free(d);
+	return at < 0;
+}
+
+static void
+test_frame_bidi(void)
+{
+	struct frame f;
+	char *d;
+
+	frame_init(&f, 2, 20);
+	frame_puts(&f, 0, 0, "ab" RLO "cd" LRI "e" PDI "f", 0, -1);
+	frame_puts(&f, 1, 0,
+		   "x\xe2\x80\x8f"
+		   "y\xd8\x9cz\xc2\x9b",
+		   0, -1);
+	d = frame_dump(&f);
+	UNIT_ASSERT_STR("abcdef\nxyz\xef\xbf\xbd\n", d);
+	free(d);
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 1)->comb[0], 0u);
+	frame_done(&f);
+}
+
+/* A profile name and a stale item written by hand into the database, with
+ * an override and an escape sequence, drawn by the checklist ("earlier
+ * progress") and the review screen. */
+static void
+test_screens_clean_names(void)
+{
+	static const char *const name = "mallory" RLO "gnp.exe";
+	struct store *st = fixture_fresh("hardening-names");
+	struct app app;
+	struct frame fr;
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	char *d;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(demo);
+	role_load(demo);
+	OK(store_item_set_done(st, name, DEMO, I_CHARTER, "Read the charter", true, T0));
+	OK(store_item_set_done(st, name, DEMO, "0123456789ab", "Old " RLO "step\x1b[31m", true,
+			       T0));
+	OK(store_rating_set(st, name, DEMO, "chair" RLO, S_REVIEW, "Architecture", "Reviews", 4,
+			    T0));
+
+	app_init(&app, &fixture_cat, 24, 80);
+	app.store = st;
+	app.profile = name;
+	frame_init(&fr, 24, 80);
+	app_push(&app, view_checklist_new(&app, demo));
+	app_draw(&app, &fr);
+	d = frame_dump(&fr);
+	if (strstr(d, "Old step") == NULL)
+		fprintf(stderr, "\n%s\n", d);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "Old step"));
+	free(d);
+	CU_ASSERT_TRUE(frame_safe(&fr));
+	app_done(&app);
+
+	app_init(&app, &fixture_cat, 24, 80);
+	app.store = st;
+	app.profile = "chair" RLO;
+	app.reviewer = "chair" RLO;
+	app_push(&app, view_review_new(&app));
+	app_draw(&app, &fr);
+	d = frame_dump(&fr);
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "mallorygnp.exe"));
+	free(d);
+	CU_ASSERT_TRUE(frame_safe(&fr));
+	app_done(&app);
+	frame_done(&fr);
+	store_close(st);
+}
+
+/* Every committed golden screen, byte by byte. */
+static void
+test_golden_bytes(void)
+{
+	const char *dir = TEST_SRCDIR "/tests/data/screens";
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	size_t files = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dp);
+	while ((e = readdir(dp)) != NULL) {
+		char *path, *text;
+		long at;
+
+		if (strstr(e->d_name, ".txt") == NULL)
+			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		text = fixture_slurp(path);
+		CU_ASSERT_PTR_NOT_NULL(text);
+		if (text != NULL && (at = unsafe_at(text, strlen(text))) >= 0) {
+			fprintf(stderr, "\n%s: an unsafe character at byte %ld\n", path, at);
+			CU_FAIL("a golden screen holds a control, C1 or bidi character");
+		}
+		files++;
+		free(text);
+		free(path);
+	}
+	closedir(dp);
+	CU_ASSERT_TRUE(files >= 40);
+}
+
+/* ---- the database's own rules ------------------------------------------ */
+
+/* The bytes of path and its length (a new buffer), or NULL. */
+static char *
+bytes_of(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+
+	*len = 0;
+	if (f != NULL) {
+		if (files_read(f, SIZE_MAX / 2, &data, len) != 0)
+			data = NULL;
+		fclose(f);
+	}
+	return data;
+}
+
+static bool
+same_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+	return a != NULL && b != NULL && alen == blen && memcmp(a, b, alen) == 0;
+}
+
+/* A new database at path holding sql run with the CHECK constraints off,
+ * as a hand edit with sqlite3 can do; fatal to the test when it fails. */
+static void
+hand_edit(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	char *err = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "\n%s: %s\n", sql, err);
+		CU_FAIL("the hand edit failed");
+	}
+	sqlite3_free(err);
+	sqlite3_close(db);
+}
+
+/* A hand edit that breaks each CHECK constraint of the schema: the file is
+ * reported as damaged, named rule and all, and left as it is. */
+static void
+test_check_constraints(void)
+{
+	static const struct {
+		const char *sql, *rule;
+	} edits[] = {
+	    {"UPDATE profiles SET name = ''",
+	     "1 row of profiles breaks its rule (name IS NOT NULL"},
+	    {"UPDATE items SET done = 2", "1 row of items breaks its rule (done IN (0, 1))"},
+	    {"INSERT INTO positions VALUES (1, 'demo', NULL, -1, 0)",
+	     "of positions breaks its rule (line >= 0)"},
+	    {"INSERT INTO ratings (profile_id, role, statement_id, value, updated_at) "
+	     "VALUES (1, 'demo', 's', 9, 0)",
+	     "1 row of ratings breaks its rule (value BETWEEN 0 AND 5)"},
+	    {"INSERT INTO ratings (profile_id, role, statement_id, value, updated_at) "
+	     "VALUES (1, 'demo', 's', -2147483648, 0)",
+	     "1 row of ratings breaks its rule (value BETWEEN 0 AND 5)"},
+	    {"INSERT INTO snapshots VALUES (1, 1, 'demo', '', 0);"
+	     "INSERT INTO snapshot_ratings VALUES (1, 's', '', '', 0, NULL, 0)",
+	     "1 row of snapshot_ratings breaks its rule (value BETWEEN 1 AND 5)"},
+	    {"UPDATE items SET origin = 7", "1 row of items breaks its rule (origin IN (0, 1, 2))"},
+	    {"INSERT INTO ratings (profile_id, role, statement_id, value, updated_at, origin) "
+	     "VALUES (1, 'demo', 's', 3, 0, 3)",
+	     "1 row of ratings breaks its rule (origin IN (0, 1, 2))"},
+	    {"INSERT INTO imports (id, file, profile, imported_at) VALUES (1, 'f', 'p', 0);"
+	     "INSERT INTO import_undo (import_id, kind, profile_id) VALUES (1, 5, 1)",
+	     "1 row of import_undo breaks its rule (kind BETWEEN 0 AND 4)"},
+	};
+	char *dir = fixture_dir("hardening-checks");
+	int checks = 0;
+
+	/* every CHECK of the migrations has a rule here and in store_schema.c */
+	for (int v = 1; store_migration_sql(v) != NULL; v++)
+		for (const char *p = store_migration_sql(v); (p = strstr(p, "CHECK (")) != NULL;
+		     p++)
+			checks++;
+	CU_ASSERT_EQUAL(checks, 8);
+
+	for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+		char *path = xasprintf("%s/%zu.db", dir, i), *sql, *detail = NULL, *before, *after;
+		size_t blen, alen;
+		struct store *st = NULL;
+		enum store_status s;
+
+		CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, &detail), STORE_OK);
+		OK(store_item_set_done(st, "alice", DEMO, I_CHARTER, "Read the charter", true, T0));
+		store_close(st);
+		sql = xasprintf("PRAGMA ignore_check_constraints = ON; %s", edits[i].sql);
+		hand_edit(path, sql);
+		before = bytes_of(path, &blen);
+		s = store_open(path, 0, 0, &st, &detail);
+		CU_ASSERT_EQUAL(s, STORE_ERR_CORRUPT);
+		CU_ASSERT_PTR_NULL(st);
+		if (detail == NULL || strstr(detail, edits[i].rule) == NULL ||
+		    strstr(detail, "fails the integrity check") == NULL) {
+			fprintf(stderr, "\n%s: expected \"%s\" in \"%s\"\n", edits[i].sql,
+				edits[i].rule, detail ? detail : "(none)");
+			CU_FAIL("the broken rule is not reported");
+		}
+		after = bytes_of(path, &alen);
+		CU_ASSERT_TRUE(same_bytes(before, blen, after, alen));
+		/* read-only too */
+		free(detail);
+		detail = NULL;
+		CU_ASSERT_EQUAL(store_open(path, STORE_READONLY, 0, &st, &detail),
+				STORE_ERR_CORRUPT);
+		store_close(st);
+		free(before);
+		free(after);
+		free(detail);
+		free(sql);
+		free(path);
+	}
+	free(dir);
+}
+
+/* Values a database may hold but no rating can have: no overflow (UBSan
+ * would stop the run), and they count as no rating. */
+static void
+test_disagree_extremes(void)
+{
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	struct store_rating all[4];
+	struct readiness_raters by;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(demo);
+	role_load(demo);
+	memset(all, 0, sizeof all);
+	for (int i = 0; i < 4; i++) {
+		all[i].statement_id = (char *)S_REVIEW;
+		all[i].area = (char *)"Architecture";
+		all[i].text = (char *)"";
+		all[i].rater = (char *)(i == 0 ? "" : i == 1 ? "bob" : i == 2 ? "carol" : "dana");
+		all[i].updated_at = T0;
+	}
+	all[0].value = INT_MIN;
+	all[1].value = 5;
+	all[2].value = INT_MAX;
+	all[3].value = 4;
+	readiness_by_rater(&by, demo, all, 4, 1, 3);
+	CU_ASSERT_FALSE(readiness_disagree(&by, S_REVIEW));
+	readiness_raters_done(&by);
+	all[3].value = 1;
+	readiness_by_rater(&by, demo, all, 4, 1, 3);
+	CU_ASSERT_TRUE(readiness_disagree(&by, S_REVIEW));
+	readiness_raters_done(&by);
+}
+
+/* ---- a lock held by another program ------------------------------------ */
+
+struct waiting {
+	sqlite3 *other; /* the other program's connection, holding the lock */
+	int calls, give_up_at, release_at, last_waited;
+};
+
+static bool
+waiting_hook(void *arg, int waited_ms)
+{
+	struct waiting *w = arg;
+
+	w->calls++;
+	CU_ASSERT_TRUE(waited_ms >= w->last_waited);
+	w->last_waited = waited_ms;
+	if (w->calls == w->release_at)
+		CU_ASSERT_EQUAL(sqlite3_exec(w->other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	return w->calls != w->give_up_at;
+}
+
+/* A change waits while another program holds the lock, telling the hook
+ * (the screen says "waiting for the database"), and is saved once the
+ * lock is released; the hook can stop the wait. */
+static void
+test_busy_hook(void)
+{
+	char *dir = fixture_dir("hardening-busy"), *path = xasprintf("%s/b.db", dir);
+	struct store *st = NULL;
+	struct store_item *items = NULL;
+	struct waiting w = {0};
+	size_t n = 0;
+
+	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, NULL), STORE_OK);
+	OK(store_item_set_done(st, "alice", DEMO, I_CHARTER, "Read the charter", true, T0));
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &w.other), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(w.other,
+				     "BEGIN IMMEDIATE; UPDATE profiles SET created_at = created_at",
+				     NULL, NULL, NULL),
+			SQLITE_OK);
+
+	/* without a hook: busy_ms (0 here), then refused */
+	CU_ASSERT_EQUAL(store_item_set_done(st, "alice", DEMO, I_CHANNEL, "Join", true, T0),
+			STORE_ERR_BUSY);
+	/* the hook stops the wait */
+	w.give_up_at = 2;
+	store_set_busy_hook(st, waiting_hook, &w, 60000);
+	CU_ASSERT_EQUAL(store_item_set_done(st, "alice", DEMO, I_CHANNEL, "Join", true, T0),
+			STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(w.calls, 2);
+	/* the other program commits while the change waits: saved */
+	w.calls = w.last_waited = 0;
+	w.give_up_at = -1;
+	w.release_at = 3;
+	CU_ASSERT_EQUAL(store_item_set_done(st, "alice", DEMO, I_CHANNEL, "Join", true, T0),
+			STORE_OK);
+	CU_ASSERT_EQUAL(w.calls, 3);
+	CU_ASSERT_TRUE(w.last_waited >= 100);
+	OK(store_items_get(st, "alice", DEMO, &items, &n));
+	CU_ASSERT_EQUAL(n, 2);
+	store_items_free(items, n);
+	store_set_busy_hook(st, NULL, NULL, 0);
+	sqlite3_close(w.other);
+	store_close(st);
+	free(path);
+	free(dir);
+}
+
+int
+test_hardening_register(void)
+{
+	static const struct {
+		const char *name;
+		void (*fn)(void);
+	} tests[] = {
+	    {"frame: bidi controls dropped, C1 replaced", test_frame_bidi},
+	    {"screens: stored names drawn clean", test_screens_clean_names},
+	    {"golden screens: no control, C1 or bidi byte", test_golden_bytes},
+	    {"open: a database breaking a CHECK is damaged, left as it is", test_check_constraints},
+	    {"disagree: INT_MIN and INT_MAX ratings, no overflow", test_disagree_extremes},
+	    {"locked: a change waits with a hook, saved when the lock goes", test_busy_hook},
+	};
+	CU_pSuite s = CU_add_suite("hardening", fixture_suite_init, fixture_suite_clean);
+
+	if (s == NULL)
+		return CU_get_error();
+	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+		if (CU_add_test(s, tests[i].name, tests[i].fn) == NULL)
+			return CU_get_error();
+	return 0;
+}
