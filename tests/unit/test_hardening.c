@@ -235,8 +235,13 @@ test_check_constraints(void)
 	     "VALUES (1, 'demo', 's', 3, 0, 3)",
 	     "1 row of ratings breaks its rule (origin IN (0, 1, 2))"},
 	    {"INSERT INTO imports (id, file, profile, imported_at) VALUES (1, 'f', 'p', 0);"
-	     "INSERT INTO import_undo (import_id, kind, profile_id) VALUES (1, 5, 1)",
-	     "1 row of import_undo breaks its rule (kind BETWEEN 0 AND 4)"},
+	     "INSERT INTO import_undo (import_id, kind, profile_id) VALUES (1, 6, 1)",
+	     "1 row of import_undo breaks its rule (kind BETWEEN 0 AND 5)"},
+	    {"INSERT INTO appointments VALUES (1, 'demo', '1 Nov', 0, 0)",
+	     "1 row of appointments breaks its rule (day GLOB "
+	     "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"},
+	    {"INSERT INTO appointments VALUES (1, 'demo', '2026-11-01', 0, 9)",
+	     "1 row of appointments breaks its rule (origin IN (0, 1, 2))"},
 	};
 	char *dir = fixture_dir("hardening-checks");
 	int checks = 0;
@@ -246,7 +251,7 @@ test_check_constraints(void)
 		for (const char *p = store_migration_sql(v); (p = strstr(p, "CHECK (")) != NULL;
 		     p++)
 			checks++;
-	CU_ASSERT_EQUAL(checks, 8);
+	CU_ASSERT_EQUAL(checks, 11);
 
 	for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
 		char *path = xasprintf("%s/%zu.db", dir, i), *sql, *detail = NULL, *before, *after;
