@@ -154,7 +154,8 @@ struct export_import_opts {
  * takes the profile's own records, marked STORE_UNVERIFIED, and reviewer
  * ratings only with accept_unsigned (else refused_unsigned).  Whatever the
  * file, a reviewer's rating typed in this database is never replaced
- * (refused_yours), an unsigned record never replaces a signed one, a time
+ * (refused_yours), an unsigned record never replaces a signed one (and a
+ * signed one replaces an unverified one whatever the times), a time
  * more than EXPORT_MAX_AHEAD past now refuses the whole file, and a
  * rating with neither value nor note is skipped.  Each import that writes
  * is logged (store_import_log) when o->file is given.

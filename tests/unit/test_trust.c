@@ -272,6 +272,42 @@ test_unsigned_never_replaces_signed(void)
 	store_close(st);
 }
 
+/* The other way: a signed record replaces one from an unsigned file
+ * whatever the times (the unsigned file's are only claims: a forger dates
+ * his "chair's" ratings a day ahead), and an equal one becomes signed. */
+static void
+test_signed_replaces_unverified(void)
+{
+	struct store *st = fixture_fresh("trust-signed-wins");
+	char *doc = fixture_json(), *forged = charter_edited(doc, NOW + DAY / 2);
+	struct export_counts c;
+	struct store_item *it;
+	size_t n;
+
+	CU_ASSERT_EQUAL(import_as(st, forged, NULL, true, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(item_origin(st, I_CHARTER), STORE_UNVERIFIED);
+	CU_ASSERT_EQUAL(rating_origin(st, "bob", S_ANSWER), STORE_UNVERIFIED);
+	/* alice's signed file, older, gives her charter item back */
+	CU_ASSERT_EQUAL(import_as(st, doc, "alice", false, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(item_origin(st, I_CHARTER), STORE_SIGNED);
+	CU_ASSERT_EQUAL(c.kept, 0);
+	OK(store_items_get(st, "alice", DEMO, &it, &n));
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(it[i].item_id, I_CHARTER) == 0)
+			CU_ASSERT(it[i].note == NULL || strcmp(it[i].note, "Changed") != 0);
+	store_items_free(it, n);
+	/* bob's signed review, the same ratings, marks them his */
+	CU_ASSERT_EQUAL(import_as(st, doc, "bob", false, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(rating_origin(st, "bob", S_ANSWER), STORE_SIGNED);
+	CU_ASSERT(c.changed > 0);
+	/* and again changes nothing */
+	CU_ASSERT_EQUAL(import_as(st, doc, "bob", false, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(c.changed, 0);
+	free(forged);
+	free(doc);
+	store_close(st);
+}
+
 /* A reviewer's ratings typed here are never replaced, whatever the date. */
 static void
 test_yours(void)
@@ -439,6 +475,7 @@ test_trust_register(void)
 	    {"signed by a reviewer", test_signed_by_reviewer},
 	    {"unsigned: own records, unverified", test_unsigned},
 	    {"unsigned never replaces signed", test_unsigned_never_replaces_signed},
+	    {"signed replaces unverified", test_signed_replaces_unverified},
 	    {"your own ratings are yours", test_yours},
 	    {"an empty rating is no change", test_empty_rating_not_counted},
 	    {"an edit of the same time", test_same_time},
