@@ -70,9 +70,11 @@ check "report exits 0" 0 "$rc"
 # apart from the marks the report is the unit tests' (local records)
 contains "report (text): imported progress marked unverified" "[x] Read the charter  (done 2026-11-23)  (unverified)" "$(cat report.txt)"
 # strips the marks of records from an unsigned file
-plain() { sed -e 's/  (unverified)//' -e 's/ (unverified)//' -e 's/, unverified:/:/' -e 's/"unverified": true/"unverified": false/' \
+plain() { sed -e '/^Unverified  /d' -e '/^| Unverified |/d' -e 's/, [0-9]* unverified//g' -e 's/  (unverified)//' -e 's/ (unverified)//' -e 's/, unverified:/:/' -e 's/"unverified": true/"unverified": false/' \
 	-e 's/"unverified": [0-9][0-9]*/"unverified": 0/' -e 's/ ([0-9]* of the records it rests on are unverified, from unsigned files)//'; }
 contains "report (text): imported ratings marked unverified" "bob (3), 2026-11-26, unverified: Solid reviews" "$(cat report.txt)"
+contains "report (text): each rater's unverified ratings counted under the scores" "Unverified    3 of 3      3 of 3      2 of 2" "$(cat report.txt)"
+contains "report (text): the checklist counts its unverified items" "Checklist: 2 of 3 done, 2 unverified" "$(cat report.txt)"
 check "report (text) as expected" "$(cat "$DATA/report.txt")" "$(plain <report.txt)"
 check "report --format markdown as expected" "$(cat "$DATA/report.md")" "$(rb --db "$C" -p alice report --format markdown | plain)"
 out=$(rb --db "$C" -p alice report --format json)
