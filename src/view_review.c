@@ -147,7 +147,8 @@ build_row(struct app *a, struct rrow *row)
 		row->self = rated_list(&row->by.self.rd, a->ascii);
 	row->rev_at = xcalloc(row->by.nrev ? row->by.nrev : 1, sizeof *row->rev_at);
 	if (a->store != NULL) { /* where it came from: file, signer, age (export.h) */
-		char *src = export_source_text(a->store, row->profile, "", (int64_t)time(NULL));
+		char *src = export_source_text(a->store, row->profile, row->role_id, "",
+					       (int64_t)time(NULL));
 		if (src != NULL) {
 			char *next =
 			    xasprintf("%s  [%s]", row->self ? row->self : "not rated", src);
@@ -163,7 +164,7 @@ build_row(struct app *a, struct rrow *row)
 		if (!any_rated(&g->rd))
 			continue;
 		list = rated_list(&g->rd, a->ascii);
-		src = a->store ? export_source_text(a->store, row->profile, g->rater,
+		src = a->store ? export_source_text(a->store, row->profile, row->role_id, g->rater,
 						    (int64_t)time(NULL))
 			       : NULL;
 		row->rev_at[row->nrev_at++] = row->reviewers ? strlen(row->reviewers) + 2 : 0;

@@ -419,14 +419,48 @@ test_source(void)
 	char *doc = fixture_json(), *src;
 
 	CU_ASSERT_EQUAL(import_as(st, doc, "alice", false, false, NULL, NULL), EXPORT_OK);
-	src = export_source_text(st, "alice", "", NOW);
+	src = export_source_text(st, "alice", DEMO, "", NOW);
 	UNIT_ASSERT_STR("alice.json, signed by alice, 20 days old", src);
 	free(src);
-	CU_ASSERT_PTR_NULL(export_source_text(st, "alice", "bob", NOW)); /* refused */
+	CU_ASSERT_PTR_NULL(export_source_text(st, "alice", DEMO, "bob", NOW)); /* refused */
 	CU_ASSERT_EQUAL(import_as(st, doc, NULL, true, false, NULL, NULL), EXPORT_OK);
-	src = export_source_text(st, "alice", "bob", NOW);
+	src = export_source_text(st, "alice", DEMO, "bob", NOW);
 	UNIT_ASSERT_STR("alice.json, unverified, 20 days old", src);
 	free(src);
+	free(doc);
+	store_close(st);
+}
+
+/* Records from several files: each file named with how many of the
+ * records now shown it gave, per role; a record changed here since is
+ * nobody's file's. */
+static void
+test_sources(void)
+{
+	struct store *st = fixture_fresh("trust-sources");
+	char *doc = fixture_json(), *edit = charter_edited(doc, NOW - 60), *src;
+	struct export_import_opts o = {.file = "alice.json", .signer = "alice", .now = NOW};
+
+	CU_ASSERT_EQUAL(export_import_with(st, doc, strlen(doc), &o, NULL, NULL, NULL), EXPORT_OK);
+	o.file = "team/alice-2.json";
+	CU_ASSERT_EQUAL(export_import_with(st, edit, strlen(edit), &o, NULL, NULL, NULL),
+			EXPORT_OK);
+	/* demo: the charter item from the second file, the rest from the first */
+	src = export_source_text(st, "alice", DEMO, "", NOW);
+	UNIT_ASSERT_STR("1 from team/alice-2.json, signed by alice, 20 days old + 7 from "
+			"alice.json, signed by alice, 20 days old",
+			src);
+	free(src);
+	/* the other role's records all came from the first file */
+	src = export_source_text(st, "alice", "retired-role", "", NOW);
+	UNIT_ASSERT_STR("alice.json, signed by alice, 20 days old", src);
+	free(src);
+	/* the charter item edited here: the second file gave nothing shown */
+	OK(store_item_set_note(st, "alice", DEMO, I_CHARTER, NULL, "Mine", NOW));
+	src = export_source_text(st, "alice", DEMO, "", NOW);
+	UNIT_ASSERT_STR("alice.json, signed by alice, 20 days old", src);
+	free(src);
+	free(edit);
 	free(doc);
 	store_close(st);
 }
@@ -481,6 +515,7 @@ test_trust_register(void)
 	    {"an edit of the same time", test_same_time},
 	    {"dry run and the import log", test_dry_run_and_log},
 	    {"where records came from", test_source},
+	    {"records from several files", test_sources},
 	    {"review DIR: the import's rules", test_review_dir_rules},
 	};
 	CU_pSuite s = CU_add_suite("trust", fixture_suite_init, fixture_suite_clean);
