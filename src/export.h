@@ -226,7 +226,7 @@ void export_errors_free(char **errors, size_t n);
  * unverified, exported today + 28 from alice.json, signed by alice, 2 days
  * old"); from the import log (store_sources_of); a new string, or NULL
  * when no import set them (typed in this database). */
-char *export_source_text(struct store *st, const char *profile, const char *role,
-			 const char *rater, int64_t now);
+char *export_source_text(struct store *st, const char *profile, const char *role, const char *rater,
+			 int64_t now);
 
 #endif
