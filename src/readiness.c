@@ -356,8 +356,13 @@ unverified_note(struct readiness_raters *r)
 
 	if (r->unverified == 0)
 		return;
-	v = xasprintf("%s (%zu of the records it rests on are unverified, from unsigned files)",
-		      r->verdict, r->unverified);
+	v = r->unverified == 1
+		? xasprintf("%s (1 of the records it rests on is unverified, from an unsigned "
+			    "file)",
+			    r->verdict)
+		: xasprintf("%s (%zu of the records it rests on are unverified, from unsigned "
+			    "files)",
+			    r->verdict, r->unverified);
 	free(r->verdict);
 	r->verdict = v;
 }

@@ -794,6 +794,13 @@ test_unverified_marks(void)
 			lines[3]);
 	readiness_lines_free(lines, nl);
 	readiness_raters_done(&by);
+	/* one: said in the singular */
+	all[2].origin = STORE_SIGNED;
+	readiness_by_rater_cl(&by, r, all, 4, &cl);
+	UNIT_ASSERT_STR("not yet: 1 of 2 prerequisites not done (1 of the records it rests on is "
+			"unverified, from an unsigned file)",
+			by.verdict);
+	readiness_raters_done(&by);
 	for (size_t i = 0; i < cl.n; i++)
 		cl.v[i].rec = NULL;
 	checklist_done(&cl);
