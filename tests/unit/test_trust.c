@@ -102,10 +102,10 @@ test_names(void)
 	     "mix scripts in one word (U+0435)"},
 	    {"\xe2\x80\xae"
 	     "ecila",
-	     "control characters"},
-	    {"lead\x1b]0;x\x07", "control characters"},
+	     "control or format characters (U+202E)"},
+	    {"lead\x1b]0;x\x07", "control or format characters (U+001B)"},
 	    {"lead ", "begin or end with a space"},
-	    {"a\tb", "control characters"},
+	    {"a\tb", "control or format characters (U+0009)"},
 	    /* "léad" with a combining acute: a second spelling of "léad" */
 	    {"le\xcc\x81"
 	     "ad",
