@@ -130,7 +130,7 @@ err=$(head -c 17000000 /dev/zero | rb --db "$C" import - 2>&1); rc=$?
 check "over 16 MiB through a pipe: exit 1" 1 "$rc"
 contains "over 16 MiB through a pipe: message" "larger than the 16777216 bytes" "$err"
 sed 's/"rater": "bob"/"rater": "bob\\u001b[2J"/' "$DATA/alice.json" >rater.json
-refuse "a reviewer name with an escape" rater.json "roles[0].ratings[4].rater: must be \"\" (self) or a reviewer name"
+refuse "a reviewer name with an escape" rater.json "roles[0].ratings[4].rater: a name must not hold control or format characters (U+001B)"
 sed '0,/Read it twice/s//Read\\u0000it twice/' "$DATA/alice.json" >nul.json
 refuse "NUL in a string" nul.json "NUL"
 err=$(rb --db "$C" import no-such.json 2>&1); rc=$?
