@@ -245,7 +245,7 @@ if command -v ssh-keygen >/dev/null; then
 	sed '0,/"value": 4/s//"value": 5/' sig/alice.json >sig/tampered.json
 	cmp -s sig/alice.json sig/tampered.json && fail "the tampered copy differs"
 	cp sig/alice.json.sig sig/tampered.json.sig
-	sigrefuse "edited after signing" sig/tampered.json "the signature does not verify" --allowed-signers allowed
+	sigrefuse "edited after signing" sig/tampered.json "the signature does not verify: made with the key of alice, but not of these bytes: the file was changed after it was signed, or FILE.sig is another file's (ssh-keygen: Signature verification failed: incorrect signature; Could not verify signature); nothing was changed" --allowed-signers allowed
 	cp sig/alice.json sig/garbled.json
 	echo garbage > sig/garbled.json.sig
 	sigrefuse "a .sig that is no signature" sig/garbled.json "the .sig file is not an SSH signature" --allowed-signers allowed
@@ -255,7 +255,7 @@ if command -v ssh-keygen >/dev/null; then
 	sigrefuse "signed, no allowed-signers file" sig/alice.json "no allowed-signers file says whose keys to trust"
 	cp sig/alice.json sig/git.json
 	ssh-keygen -q -Y sign -f keys/alice -n git sig/git.json </dev/null
-	sigrefuse "signed for another namespace (git)" sig/git.json "the signature does not verify" --allowed-signers allowed
+	sigrefuse "signed for another namespace (git)" sig/git.json "the signature does not verify: made with the key of alice, but for another use than rolebook's (ssh-keygen -Y sign -n rolebook; ssh-keygen:" --allowed-signers allowed
 
 	# a chair's review: only bob's ratings, signed by bob, taken as bob's
 	err=$(rb --db "$S" -p alice export --reviews 2>&1); rc=$?
