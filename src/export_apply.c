@@ -329,6 +329,7 @@ export_import_with(struct store *st, const char *data, size_t len,
 	char *why = NULL;
 	int64_t pid;
 	size_t i = 0;
+	bool created = false;
 
 	if (profile != NULL)
 		*profile = NULL;
@@ -371,10 +372,19 @@ export_import_with(struct store *st, const char *data, size_t len,
 						    NULL, NULL, 0);
 			c.changed++;
 			c.added++;
+			created = true;
 		}
 	}
 	for (; i < d.nroles && s == STORE_OK; i++)
 		s = apply_role(st, who, &d.roles[i], o->now, &t, &c);
+	if (s == STORE_OK && created && c.changed == 1 &&
+	    c.refused_other + c.refused_unsigned + c.refused_yours > 0) {
+		/* every record the file holds was refused: no empty profile is
+		 * left behind, and none is counted (an export of an empty
+		 * profile still makes it) */
+		s = store_profile_delete(st, who);
+		c.changed = c.added = 0;
+	}
 	if (s == STORE_OK && c.import_id > 0)
 		s = store_import_counts(st, c.import_id, c.added, c.changed - c.added,
 					c.kept + c.kept_signed + c.same_time,

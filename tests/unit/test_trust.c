@@ -215,6 +215,24 @@ test_signed_by_reviewer(void)
 	store_close(st);
 }
 
+/* A file whose every record is refused leaves no empty profile behind and
+ * counts nothing new. */
+static void
+test_nothing_taken(void)
+{
+	struct store *st = fixture_fresh("trust-nothing");
+	char *doc = fixture_json();
+	struct export_counts c;
+
+	CU_ASSERT_EQUAL(import_as(st, doc, "mallory", false, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(c.added, 0);
+	CU_ASSERT_EQUAL(c.changed, 0);
+	CU_ASSERT(c.refused_other > 0);
+	CU_ASSERT_EQUAL(store_profile(st, "alice", false, 0, &(int64_t){0}), STORE_ERR_NOTFOUND);
+	free(doc);
+	store_close(st);
+}
+
 static void
 test_unsigned(void)
 {
@@ -507,6 +525,7 @@ test_trust_register(void)
 	    {"dates more than a day ahead", test_future},
 	    {"signed by the profile", test_signed_by_profile},
 	    {"signed by a reviewer", test_signed_by_reviewer},
+	    {"nothing taken, no profile made", test_nothing_taken},
 	    {"unsigned: own records, unverified", test_unsigned},
 	    {"unsigned never replaces signed", test_unsigned_never_replaces_signed},
 	    {"signed replaces unverified", test_signed_replaces_unverified},
