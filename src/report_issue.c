@@ -176,6 +176,20 @@ answered(const struct report_role *rr, size_t k, const char *key, bool *any)
 	return *any && all;
 }
 
+/* True when a done item of candidate k that answers key came from an
+ * unsigned file. */
+static bool
+unverified_answer(const struct report_role *rr, size_t k, const char *key)
+{
+	const struct role *r = rr[k].role;
+
+	for (size_t i = 0; i < r->nitems; i++)
+		if (has_key(r->items[i].form, key) && rr[k].cl.v[i].done &&
+		    rr[k].cl.v[i].rec != NULL && rr[k].cl.v[i].rec->origin == STORE_UNVERIFIED)
+			return true;
+	return false;
+}
+
 /* The form's tasks (its prerequisites when prereq, else its other
  * tasks) as task-list items, ticked when every candidate has done the
  * checklist items that answer them; otherwise who has.  A task no item
@@ -204,6 +218,17 @@ put_tasks(struct strbuf *b, const struct report_role *rr, char *const *profiles,
 					sep = ", ";
 				}
 			strbuf_puts(b, ")");
+		}
+		{ /* whose tick rests on an unsigned file's record */
+			const char *sep = " (unverified: ";
+			for (size_t k = 0; k < n; k++)
+				if (unverified_answer(rr, k, f->key)) {
+					strbuf_puts(b, sep);
+					report_md_text(b, profiles[k]);
+					sep = ", ";
+				}
+			if (*sep == ',')
+				strbuf_puts(b, ")");
 		}
 		strbuf_puts(b, "\n");
 	}

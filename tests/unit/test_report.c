@@ -346,6 +346,8 @@ test_report_issue(void)
 	struct report_issue_opts o = {"SIG Demo", "https://example.org/d_1#c", "old-lead @former"};
 
 	OK(store_item_set_done(st, "dan", DEMO, I_CHANNEL, "Join the channel", true, T0 + DAY));
+	/* dan's from an unsigned file: the task it ticks says so */
+	OK(store_origin_set(st, "dan", DEMO, NULL, I_CHANNEL, STORE_UNVERIFIED));
 	OK(store_rating_set_note(st, "dan", DEMO, "carol", S_REVIEW, "Architecture",
 				 "I review designs.", "Ask @team; see https://x.org/a_b",
 				 T0 + DAY));
@@ -355,7 +357,7 @@ test_report_issue(void)
 	    out, "### SIG/WG name:\n\nSIG Demo\n\n### Onboarding Lead(s):\n\n@alice, @dan\n\n"
 		 "### Offboarding Lead(s):\n\n@old-lead, @former\n\n### Link to discussion:"
 		 "\n\n<https://example.org/d_1#c>\n\n### Prerequisites for new leads:\n\n"
-		 "- [x] Member of the Kubernetes GitHub organization\n"
+		 "- [x] Member of the Kubernetes GitHub organization (unverified: dan)\n"
 		 "- [ ] LFC102 inclusive open source community course completed\n\n"
 		 "### Onboarding / Offboarding tasks:\n\n"
 		 "- [ ] sigs.yaml and its generated files updated; leaving leads listed as "
@@ -369,7 +371,7 @@ test_report_issue(void)
 		 "they apply\n"
 		 "- [ ] Membership of the leads mailing list updated (groups.yaml)\n"
 		 "- [ ] Membership of other mailing lists and groups updated\n"
-		 "- [x] In the \\#chairs-and-techleads Slack channel\n"
+		 "- [x] In the \\#chairs-and-techleads Slack channel (unverified: dan)\n"
 		 "- [ ] Owners of the group's leads mailing list updated\n"
 		 "- [ ] Owners of the group's mailing list updated\n"
 		 "- [ ] Owners of the group's calendar updated\n"
