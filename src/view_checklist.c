@@ -302,6 +302,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				dates_format(e->rec->done_at, DATE_DAY, date);
 				strbuf_printf(&b, "%sdone %s", b.len ? sep : "", date);
 			}
+			if (e->rec != NULL && e->rec->origin == STORE_UNVERIFIED)
+				strbuf_printf(&b, "%sunverified", b.len ? sep : ""); /* unsigned */
 			if (e->rec != NULL && e->rec->note && *e->rec->note)
 				strbuf_printf(&b, "%s%s%s", b.len ? sep : "",
 					      e->done ? "" : "note: ", e->rec->note);

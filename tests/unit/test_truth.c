@@ -275,6 +275,13 @@ test_truth_everywhere(void)
 	    shows("carol: Architecture 2.0 \xc2\xb7 Community 5.0 (2 of 2 ratings unverified)"));
 	CU_ASSERT(shows("Checklist: 2 of 3 done, 2 unverified"));
 
+	/* the checklist screen: each item from the unsigned file says so */
+	app.profile = "alice";
+	app_push(&app, view_checklist_new(&app, catalog_find(&fixture_cat, DEMO)));
+	CU_ASSERT(shows("done 2026-11-23 \xc2\xb7 unverified"));
+	app_pop(&app);
+	app.profile = "dave";
+
 	/* the history: the snapshot holding the orphan is 3.5 too */
 	app_key(&app, 'H');
 	CU_ASSERT(shows("2026-11-24 00:00  Architecture 3.5 \xc2\xb7 Community 1.0"));
