@@ -278,6 +278,17 @@ if command -v ssh-keygen >/dev/null; then
 	contains "unsigned over signed: kept, and why" "1 kept: signed in this database; an unsigned file does not replace them" "$out"
 	lacks "unsigned over signed: not 'newer in this database'" "newer in this database" "$out"
 
+	# the other way: bob's ratings forged in an unsigned file, dated later
+	# and taken with --accept-unsigned, give way to bob's signed review
+	F="$TEST_TMP/forged.db"
+	sed -e 's/"note": "Solid reviews/"note": "Forged reviews/' -e 's/1795651200/1795999999/g' \
+		"$DATA/alice.json" > forged-bob.json
+	rb --db "$F" import forged-bob.json --accept-unsigned >/dev/null
+	contains "forged, unsigned: taken, unverified" "bob (3), 2026-11-30, unverified: Forged reviews" "$(rb --db "$F" -p alice report)"
+	out=$(rb --db "$F" import sig/bob.json --allowed-signers allowed)
+	contains "bob's signed review replaces the forged ratings" "signed by bob: 1 role, 0 items, 3 ratings, 1 snapshot (1 new, 3 updated)" "$out"
+	contains "bob's own words are back, verified" "bob (3), 2026-11-26: Solid reviews" "$(rb --db "$F" -p alice report)"
+
 	# every candidate bob rated: one signed file each in a folder
 	rb --db "$S" import --accept-unsigned "$DATA/alice.json" --as dana >/dev/null
 	mkdir -p bobdir
