@@ -81,8 +81,11 @@ verify(const char *data, size_t len, const char *sigpath, const char *allowed, c
 		*signer = NULL;
 	}
 	if (s != SIGN_OK) {
-		xreplacef(detail, "%s: %s; nothing was changed", sign_strerror(s),
-			  why ? why : "ssh-keygen refused it");
+		if (s == SIGN_ERR_NOSIGNERS && why != NULL) /* it says so itself */
+			xreplacef(detail, "%s; nothing was changed", why);
+		else
+			xreplacef(detail, "%s: %s; nothing was changed", sign_strerror(s),
+				  why ? why : "ssh-keygen refused it");
 		free(why);
 		return s == SIGN_ERR_TOOL ? EXPORT_ERR_IO : EXPORT_ERR_SIGNATURE;
 	}

@@ -312,6 +312,13 @@ dana.reviews-by-bob.json.sig" "$(ls bobdir)"
 	mkdir -p team/sig-a && cp sig/alice.json sig/alice.json.sig sig/bob.json sig/bob.json.sig team/sig-a/
 	cp sig/tampered.json sig/tampered.json.sig team/
 	cp allowed team/allowed_signers
+	# an allowed-signers file given that cannot be read: said once, plainly
+	err=$(rb --db "$V" import sig/alice.json --allowed-signers no-such-file 2>&1); rc=$?
+	check "import, unreadable --allowed-signers: exit 1" 1 "$rc"
+	check "import, unreadable --allowed-signers: said once" "rolebook: cannot import sig/alice.json: cannot read the allowed-signers file no-such-file: No such file or directory; nothing was changed" "$err"
+	err=$(rb --db "$V" review team --allowed-signers no-such-file 2>&1 </dev/null); rc=$?
+	check "review DIR, unreadable --allowed-signers: exit 1" 1 "$rc"
+	check "review DIR, unreadable --allowed-signers: said once, not per file" "rolebook: cannot read the allowed-signers file no-such-file: No such file or directory" "$err"
 else
 	echo "note: ssh-keygen not installed; the signature checks are skipped"
 fi
