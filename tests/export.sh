@@ -205,6 +205,9 @@ if command -v ssh-keygen >/dev/null; then
 	{ printf 'alice %s\n' "$(cat keys/alice.pub)"; printf 'bob %s\n' "$(cat keys/bob.pub)"; } >allowed
 	S="$TEST_TMP/s.db"   # alice's own database: her records and two chairs' ratings
 	rb --db "$S" import --accept-unsigned "$DATA/alice.json" >/dev/null
+	# the chairs' ratings as if typed here (rolebook has no shell command
+	# to rate): a review export passes on only those (see below)
+	sqlite3 "$S" "UPDATE ratings SET origin = 0 WHERE rater <> ''"
 	err=$(rb --db "$S" -p alice export --sign keys/alice 2>&1); rc=$?
 	check "--sign without -o: exit 1" 1 "$rc"
 	check "--sign without -o: says why" "rolebook: cannot export: --sign needs -o FILE (the signature is written to FILE.sig)" "$err"
@@ -291,6 +294,12 @@ if command -v ssh-keygen >/dev/null; then
 
 	# every candidate bob rated: one signed file each in a folder
 	rb --db "$S" import --accept-unsigned "$DATA/alice.json" --as dana >/dev/null
+	# a review passes on only the reviewer's own ratings, not those an
+	# unsigned file brought in their name (signing would make them look proven)
+	err=$(rb --db "$S" -p dana --reviewer bob export --reviews -o sig/laundered.json --sign keys/bob 2>&1); rc=$?
+	check "export --reviews of ratings an unsigned file brought: exit 1" 1 "$rc"
+	contains "export --reviews of ratings an unsigned file brought: none to sign" "bob has not rated dana in this database (ratings in bob's name from unsigned files are not bob's to pass on)" "$err"
+	sqlite3 "$S" "UPDATE ratings SET origin = 0 WHERE rater <> ''"
 	mkdir -p bobdir
 	out=$(rb --db "$S" --reviewer bob export --reviews -o bobdir --sign keys/bob); rc=$?
 	check "export --reviews for every candidate: exit 0" 0 "$rc"

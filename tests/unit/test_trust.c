@@ -326,6 +326,37 @@ test_signed_replaces_unverified(void)
 	store_close(st);
 }
 
+/* A review export (export --reviews, then signed) passes on only the
+ * reviewer's own ratings: not those an unsigned file brought in their
+ * name, which signing would make look proven. */
+static void
+test_review_export_no_unverified(void)
+{
+	struct store *st = fixture_fresh("trust-review-export");
+	char *doc = fixture_json(), *out = NULL, *detail = NULL;
+
+	CU_ASSERT_EQUAL(import_as(st, doc, NULL, true, false, NULL, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(rating_origin(st, "bob", S_ANSWER), STORE_UNVERIFIED);
+	CU_ASSERT_EQUAL(export_reviews(st, &fixture_cat, "alice", "bob", NOW, &out, &detail),
+			EXPORT_ERR_NOTFOUND);
+	UNIT_ASSERT_STR(
+	    "bob has not rated alice in this database (ratings in bob's name from unsigned "
+	    "files are not bob's to pass on)",
+	    detail);
+	/* one rating typed here: that one alone, without the snapshot */
+	OK(store_rating_set(st, "alice", DEMO, "bob", S_WRITE, "Architecture",
+			    "I write design documents.", 2, NOW));
+	CU_ASSERT_EQUAL(export_reviews(st, &fixture_cat, "alice", "bob", NOW, &out, NULL),
+			EXPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(out != NULL ? strstr(out, "\"statement_id\": \"" S_WRITE "\"")
+					   : NULL);
+	CU_ASSERT_PTR_NULL(out != NULL ? strstr(out, "\"statement_id\": \"" S_ANSWER "\"") : NULL);
+	free(out);
+	free(detail);
+	free(doc);
+	store_close(st);
+}
+
 /* A reviewer's ratings typed here are never replaced, whatever the date. */
 static void
 test_yours(void)
@@ -529,6 +560,7 @@ test_trust_register(void)
 	    {"unsigned: own records, unverified", test_unsigned},
 	    {"unsigned never replaces signed", test_unsigned_never_replaces_signed},
 	    {"signed replaces unverified", test_signed_replaces_unverified},
+	    {"a review export: no unverified ratings", test_review_export_no_unverified},
 	    {"your own ratings are yours", test_yours},
 	    {"an empty rating is no change", test_empty_rating_not_counted},
 	    {"an edit of the same time", test_same_time},
