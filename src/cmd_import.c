@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +199,13 @@ cmd_open_exports(const char *dir, const char *allowed, bool accept_unsigned, siz
 			}
 		}
 		allowed = own_allowed = in_dir;
+	} else if (access(allowed, R_OK) != 0) {
+		/* said once, not as the reason of every signed file refused */
+		char *name = text_clean(allowed, 0);
+		cli_error("cannot read the allowed-signers file %s: %s", name, strerror(errno));
+		free(name);
+		store_close(mem);
+		return NULL;
 	}
 	e = export_load_dir(mem, dir, allowed, accept_unsigned, loaded, &errors, &nerrors, &detail);
 	if (e != EXPORT_OK) {

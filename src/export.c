@@ -108,8 +108,6 @@ json_rating(const struct store_rating *rt, bool with_rater)
 	return o;
 }
 
-/* Every record of (profile, role id) into o; with rater, only that
- * reviewer's ratings and snapshots. */
 /* "appointment": {"day", "updated_at"} of (profile, role), when there is one. */
 static enum store_status
 export_appointment(struct store *st, const char *profile, const char *role, json_t *o)
@@ -130,6 +128,11 @@ export_appointment(struct store *st, const char *profile, const char *role, json
 	return s;
 }
 
+/* Every record of (profile, role id) into o; with rater, only that
+ * reviewer's ratings and snapshots, and not the ratings an unsigned file
+ * brought in the reviewer's name (a review is signed as the reviewer's
+ * own: it must not pass on a claim no one proved), nor, then, the
+ * snapshots (they keep no origin to tell theirs apart). */
 static enum store_status
 export_records(struct store *st, const char *profile, const char *id, const char *rater, json_t *o)
 {
@@ -160,8 +163,10 @@ export_records(struct store *st, const char *profile, const char *id, const char
 		jsonout_push(cl, x);
 	}
 	for (size_t i = 0; i < nrt; i++)
-		jsonout_push(ra, json_rating(&rt[i], true));
-	for (size_t i = 0; i < nsn; i++) {
+		if (rater == NULL || rt[i].origin != STORE_UNVERIFIED)
+			jsonout_push(ra, json_rating(&rt[i], true));
+	/* a snapshot keeps no origin: none when any rating was left out */
+	for (size_t i = 0; i < nsn && (rater == NULL || json_array_size(ra) == nrt); i++) {
 		json_t *x = json_object(), *rs = json_array();
 		jsonout_set(x, "rater", jsonout_text(sn[i].rater, 0));
 		jsonout_set(x, "taken_at", json_integer(sn[i].taken_at));
@@ -253,7 +258,10 @@ build(struct store *st, struct catalog *cat, const char *profile, const char *ra
 	}
 	if (rater != NULL && json_array_size(roles) == 0) {
 		char *who = text_clean(profile, 0), *by = text_clean(rater, 0);
-		xreplacef(detail, "%s has not rated %s", by, who);
+		xreplacef(detail,
+			  "%s has not rated %s in this database (ratings in %s's name from "
+			  "unsigned files are not %s's to pass on)",
+			  by, who, by, by);
 		free(who);
 		free(by);
 		json_decref(doc);

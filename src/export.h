@@ -154,7 +154,8 @@ struct export_import_opts {
  * takes the profile's own records, marked STORE_UNVERIFIED, and reviewer
  * ratings only with accept_unsigned (else refused_unsigned).  Whatever the
  * file, a reviewer's rating typed in this database is never replaced
- * (refused_yours), an unsigned record never replaces a signed one, a time
+ * (refused_yours), an unsigned record never replaces a signed one (and a
+ * signed one replaces an unverified one whatever the times), a time
  * more than EXPORT_MAX_AHEAD past now refuses the whole file, and a
  * rating with neither value nor note is skipped.  Each import that writes
  * is logged (store_import_log) when o->file is given.
@@ -218,10 +219,14 @@ enum export_status export_load_dir(struct store *mem, const char *dir, const cha
 				   size_t *nerrors, char **detail);
 void export_errors_free(char **errors, size_t n);
 
-/* Where the records of profile by rater ("" its own) came from, for
- * review: "team/alice.json, signed by alice, 2 days old" or "alice.json,
- * unverified, exported today", from the import log; a new string, or NULL
+/* Where the records of profile's role by rater ("" its own) came from,
+ * for review: "team/alice.json, signed by alice, 2 days old" or
+ * "alice.json, unverified, exported today"; records from several files
+ * name each with its count, the latest first ("4 from extra.json,
+ * unverified, exported today + 28 from alice.json, signed by alice, 2 days
+ * old"); from the import log (store_sources_of); a new string, or NULL
  * when no import set them (typed in this database). */
-char *export_source_text(struct store *st, const char *profile, const char *rater, int64_t now);
+char *export_source_text(struct store *st, const char *profile, const char *role, const char *rater,
+			 int64_t now);
 
 #endif

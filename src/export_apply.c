@@ -107,6 +107,20 @@ allowed(const struct trust *t, const char *rater, struct export_counts *c)
 	return false;
 }
 
+/* A record of the database from an unsigned file, and the same record in
+ * a file signed by its author (allowed() said so): the signed one replaces
+ * it whatever the times, which are only the unsigned file's claims (a
+ * forger dates his a day ahead), and marks it signed.  Counted as a
+ * change. */
+static bool
+proven(const struct trust *t, enum store_origin have, struct export_counts *c)
+{
+	if (t->signer == NULL || have != STORE_UNVERIFIED)
+		return false;
+	c->changed++;
+	return true;
+}
+
 /* The merge rule for one record: import when the database has none or an
  * older one; count a kept one that differs, apart when its time is the
  * same.  An unverified record never replaces a signed or local one of a
@@ -157,6 +171,8 @@ apply_items(struct store *st, const char *profile, const struct export_doc_role 
 			take = false;
 		else if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL)
 			c->kept_signed += differs;
+		else if (proven(t, h != NULL ? h->origin : STORE_LOCAL, c))
+			take = true;
 		else
 			take = newer(h != NULL, h ? h->updated_at : 0, it->updated_at, differs, c);
 		list_outcome(t, c, &before, r->id, NULL, it->item_id, it->text);
@@ -211,6 +227,8 @@ apply_ratings(struct store *st, const char *profile, const struct export_doc_rol
 			c->refused_yours += differs;
 		else if (h != NULL && h->origin == STORE_SIGNED && t->signer == NULL)
 			c->kept_signed += differs;
+		else if (proven(t, h != NULL ? h->origin : STORE_LOCAL, c))
+			take = true;
 		else
 			take = newer(h != NULL, h ? h->updated_at : 0, rt->updated_at, differs, c);
 		list_outcome(t, c, &before, r->id, rt->rater, rt->statement_id, rt->text);
@@ -345,6 +363,7 @@ export_import_with(struct store *st, const char *data, size_t len,
 	char *why = NULL;
 	int64_t pid;
 	size_t i = 0;
+	bool created = false;
 
 	if (profile != NULL)
 		*profile = NULL;
@@ -387,10 +406,19 @@ export_import_with(struct store *st, const char *data, size_t len,
 						    NULL, NULL, 0);
 			c.changed++;
 			c.added++;
+			created = true;
 		}
 	}
 	for (; i < d.nroles && s == STORE_OK; i++)
 		s = apply_role(st, who, &d.roles[i], o->now, &t, &c);
+	if (s == STORE_OK && created && c.changed == 1 &&
+	    c.refused_other + c.refused_unsigned + c.refused_yours > 0) {
+		/* every record the file holds was refused: no empty profile is
+		 * left behind, and none is counted (an export of an empty
+		 * profile still makes it) */
+		s = store_profile_delete(st, who);
+		c.changed = c.added = 0;
+	}
 	if (s == STORE_OK && c.import_id > 0)
 		s = store_import_counts(st, c.import_id, c.added, c.changed - c.added,
 					c.kept + c.kept_signed + c.same_time,

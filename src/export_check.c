@@ -197,6 +197,14 @@ get_text(const json_t *obj, const char *path, const char *key, enum kind kind, c
 		break;
 	case K_PROFILE:
 	case K_RATER:
+		if (len > 0 && len <= STORE_NAME_MAX && strlen(s) == len &&
+		    !export_name_ok(s, NULL)) {
+			char *why = NULL;
+			export_name_ok(s, &why);
+			fail_at(detail, path, key, "%s", why);
+			free(why);
+			return false;
+		}
 		if ((kind == K_PROFILE && len < 1) || len > STORE_NAME_MAX || !export_plain(s, len))
 			return fail_at(detail, path, key,
 				       "must be %s of %s to %d bytes without control characters",

@@ -81,8 +81,11 @@ verify(const char *data, size_t len, const char *sigpath, const char *allowed, c
 		*signer = NULL;
 	}
 	if (s != SIGN_OK) {
-		xreplacef(detail, "%s: %s; nothing was changed", sign_strerror(s),
-			  why ? why : "ssh-keygen refused it");
+		if (s == SIGN_ERR_NOSIGNERS && why != NULL) /* it says so itself */
+			xreplacef(detail, "%s; nothing was changed", why);
+		else
+			xreplacef(detail, "%s: %s; nothing was changed", sign_strerror(s),
+				  why ? why : "ssh-keygen refused it");
 		free(why);
 		return s == SIGN_ERR_TOOL ? EXPORT_ERR_IO : EXPORT_ERR_SIGNATURE;
 	}
@@ -125,27 +128,51 @@ export_import_file(struct store *st, const char *path, const struct export_impor
 	return status;
 }
 
-char *
-export_source_text(struct store *st, const char *profile, const char *rater, int64_t now)
+/* "alice.json, signed by alice, 2 days old" of one source. */
+static char *
+source_one(const struct store_source *src, int64_t now)
 {
-	char *file = NULL, *signer = NULL, *name, *out, age[48];
-	int64_t at = 0, days;
+	char *name = text_clean(src->file, 0), *out, age[48];
+	int64_t at = src->exported_at, days = now > at ? (now - at) / (24 * 60 * 60) : 0;
 
-	if (store_source_of(st, profile, rater, &file, &signer, &at) != STORE_OK)
-		return NULL;
-	days = now > at ? (now - at) / (24 * 60 * 60) : 0;
 	if (at <= 0)
 		snprintf(age, sizeof age, "undated");
 	else if (days == 0)
 		snprintf(age, sizeof age, "exported today");
 	else
 		snprintf(age, sizeof age, "%lld day%s old", (long long)days, days == 1 ? "" : "s");
-	name = text_clean(file, 0);
-	out = signer ? xasprintf("%s, signed by %s, %s", name, signer, age)
-		     : xasprintf("%s, unverified, %s", name, age);
+	out = src->signer ? xasprintf("%s, signed by %s, %s", name, src->signer, age)
+			  : xasprintf("%s, unverified, %s", name, age);
 	free(name);
-	free(file);
-	free(signer);
+	return out;
+}
+
+char *
+export_source_text(struct store *st, const char *profile, const char *role, const char *rater,
+		   int64_t now)
+{
+	struct store_source *v = NULL;
+	size_t n = 0;
+	char *out = NULL;
+
+	if (store_sources_of(st, profile, role, rater, &v, &n) != STORE_OK || n == 0) {
+		store_sources_free(v, n);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *one = source_one(&v[i], now), *next;
+
+		/* several files: how many records each gave */
+		if (n > 1)
+			next = xasprintf("%s%s%zu from %s", out ? out : "", out ? " + " : "",
+					 v[i].records, one);
+		else
+			next = xstrdup(one);
+		free(one);
+		free(out);
+		out = next;
+	}
+	store_sources_free(v, n);
 	return out;
 }
 

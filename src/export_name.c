@@ -59,7 +59,19 @@ export_name_ok(const char *s, char **why)
 		return false;
 	}
 	if (!export_plain(s, len)) {
-		xreplacef(why, "a name must not hold control characters");
+		/* name the first culprit: a bidi control shows as nothing */
+		uint32_t c = 0;
+		for (size_t i = 0; i < len;) {
+			i += text_decode(s + i, len - i, &c);
+			if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || invisible(c))
+				break;
+			c = 0;
+		}
+		if (c != 0)
+			xreplacef(why, "a name must not hold control or format characters (U+%04X)",
+				  (unsigned)c);
+		else
+			xreplacef(why, "a name must not hold control characters");
 		return false;
 	}
 	if (s[0] == ' ' || s[len - 1] == ' ') {

@@ -173,7 +173,8 @@ verdict(const struct readiness *r)
 struct items {
 	size_t done, total, req_done, req_total;
 	bool marked;
-	size_t unverified; /* done items from unsigned files */
+	size_t unverified;     /* done items from unsigned files */
+	size_t req_unverified; /* of which prerequisites (all when none is marked) */
 };
 
 static void compute(struct readiness *out, const struct role *role,
@@ -184,7 +185,7 @@ readiness_compute(struct readiness *out, const struct role *role,
 		  const struct store_rating *ratings, size_t nratings, size_t items_done,
 		  size_t items_total)
 {
-	struct items it = {items_done, items_total, items_done, items_total, false, 0};
+	struct items it = {items_done, items_total, items_done, items_total, false, 0, 0};
 
 	compute(out, role, ratings, nratings, &it);
 }
@@ -206,10 +207,13 @@ items_of(struct items *it, const struct checklist *cl)
 			it->marked = true;
 			it->req_total++;
 			it->req_done += cl->v[i].done;
+			it->req_unverified += cl->v[i].done && cl->v[i].rec != NULL &&
+					      cl->v[i].rec->origin == STORE_UNVERIFIED;
 		}
 	if (!it->marked) {
 		it->req_done = it->done;
 		it->req_total = it->total;
+		it->req_unverified = it->unverified;
 	}
 }
 
@@ -237,6 +241,8 @@ compute(struct readiness *out, const struct role *role, const struct store_ratin
 	out->req_done = it->req_done;
 	out->req_total = it->req_total;
 	out->marked = it->marked;
+	out->items_unverified = it->unverified;
+	out->req_unverified = it->req_unverified;
 	out->nareas = role->nareas;
 	out->areas = xcalloc(role->nareas ? role->nareas : 1, sizeof *out->areas);
 	for (size_t a = 0; a < role->nareas; a++) {
@@ -256,6 +262,7 @@ compute(struct readiness *out, const struct role *role, const struct store_ratin
 			if (rt != NULL && rt->value >= 1 && rt->value <= 5) {
 				sum += rt->value;
 				sc->rated++;
+				out->rated_unverified += rt->origin == STORE_UNVERIFIED;
 			}
 		}
 		sc->avg = sc->rated ? (double)sum / (double)sc->rated : 0.0;
@@ -349,20 +356,15 @@ unverified_note(struct readiness_raters *r)
 
 	if (r->unverified == 0)
 		return;
-	v = xasprintf("%s (%zu of the records it rests on are unverified, from unsigned files)",
-		      r->verdict, r->unverified);
+	v = r->unverified == 1
+		? xasprintf("%s (1 of the records it rests on is unverified, from an unsigned "
+			    "file)",
+			    r->verdict)
+		: xasprintf("%s (%zu of the records it rests on are unverified, from unsigned "
+			    "files)",
+			    r->verdict, r->unverified);
 	free(r->verdict);
 	r->verdict = v;
-}
-
-/* Whether role has a statement of id. */
-static bool
-has_statement(const struct role *role, const char *id)
-{
-	for (size_t i = 0; i < role->nstmts; i++)
-		if (strcmp(role->stmts[i].id, id) == 0)
-			return true;
-	return false;
 }
 
 static void by_rater(struct readiness_raters *out, const struct role *role,
@@ -372,7 +374,7 @@ void
 readiness_by_rater(struct readiness_raters *out, const struct role *role,
 		   const struct store_rating *all, size_t n, size_t items_done, size_t items_total)
 {
-	struct items it = {items_done, items_total, items_done, items_total, false, 0};
+	struct items it = {items_done, items_total, items_done, items_total, false, 0, 0};
 
 	by_rater(out, role, all, n, &it);
 }
@@ -421,11 +423,10 @@ by_rater(struct readiness_raters *out, const struct role *role, const struct sto
 	for (size_t k = 0; k < out->nrev; k++)
 		compute(&out->rev[k].rd, role, out->rev[k].rt, out->rev[k].nrt, it);
 	overall(out);
-	out->unverified = it->unverified;
-	for (size_t i = 0; i < n; i++)
-		if (all[i].origin == STORE_UNVERIFIED && all[i].value >= 1 && all[i].value <= 5 &&
-		    has_statement(role, all[i].statement_id))
-			out->unverified++;
+	/* what the verdict rests on: the prerequisites and the counted ratings */
+	out->unverified = it->req_unverified + out->self.rd.rated_unverified;
+	for (size_t k = 0; k < out->nrev; k++)
+		out->unverified += out->rev[k].rd.rated_unverified;
 	unverified_note(out);
 }
 
@@ -535,13 +536,34 @@ readiness_area_list(const struct readiness *rd, bool ascii)
 char *
 readiness_checklist_line(const struct readiness *rd)
 {
+	char req[48] = "", rest[48] = "";
+
 	if (rd->items_total == 0)
 		return xstrdup("Checklist: none in this role");
+	if (rd->req_unverified > 0)
+		snprintf(req, sizeof req, ", %zu unverified", rd->req_unverified);
 	if (!rd->marked)
-		return xasprintf("Checklist: %zu of %zu done", rd->items_done, rd->items_total);
-	return xasprintf("Prerequisites: %zu of %zu done; onboarding tasks: %zu of %zu done",
-			 rd->req_done, rd->req_total, rd->items_done - rd->req_done,
-			 rd->items_total - rd->req_total);
+		return xasprintf("Checklist: %zu of %zu done%s", rd->items_done, rd->items_total,
+				 req);
+	if (rd->items_unverified > rd->req_unverified)
+		snprintf(rest, sizeof rest, ", %zu unverified",
+			 rd->items_unverified - rd->req_unverified);
+	return xasprintf("Prerequisites: %zu of %zu done%s; onboarding tasks: %zu of %zu done%s",
+			 rd->req_done, rd->req_total, req, rd->items_done - rd->req_done,
+			 rd->items_total - rd->req_total, rest);
+}
+
+char *
+readiness_unverified_mark(const struct readiness *rd)
+{
+	size_t rated = 0;
+
+	if (rd->rated_unverified == 0)
+		return xstrdup("");
+	for (size_t a = 0; a < rd->nareas; a++)
+		rated += rd->areas[a].rated;
+	return xasprintf(" (%zu of %zu rating%s unverified)", rd->rated_unverified, rated,
+			 rated == 1 ? "" : "s");
 }
 
 char **
@@ -551,13 +573,14 @@ readiness_summary_lines(const struct readiness_raters *r, bool ascii, size_t *n)
 
 	*n = 0;
 	v[(*n)++] = readiness_checklist_line(&r->self.rd);
-	list = readiness_area_list(&r->self.rd, ascii);
-	v[(*n)++] = xasprintf("self: %s", list);
-	free(list);
-	for (size_t k = 0; k < r->nrev; k++) {
-		list = readiness_area_list(&r->rev[k].rd, ascii);
-		v[(*n)++] = xasprintf("%s: %s", r->rev[k].rater, list);
+	for (size_t k = 0; k <= r->nrev; k++) {
+		const struct rater_readiness *g = k == 0 ? &r->self : &r->rev[k - 1];
+		char *mark = readiness_unverified_mark(&g->rd);
+
+		list = readiness_area_list(&g->rd, ascii);
+		v[(*n)++] = xasprintf("%s: %s%s", k == 0 ? "self" : g->rater, list, mark);
 		free(list);
+		free(mark);
 	}
 	v[(*n)++] = xasprintf("Readiness: %s", r->verdict);
 	return v;

@@ -45,7 +45,11 @@ struct readiness {
 	struct area_score *areas; /* one per skill area of the role, in order */
 	size_t nareas;
 	size_t uncounted; /* ratings (1..5) of statements the role no longer has */
-	bool ready;	  /* every prerequisite done and every area meets its threshold */
+	/* Records from unsigned files (STORE_UNVERIFIED) among those counted:
+	 * done items, done prerequisites (every done item when the role marks
+	 * none), and ratings counted in an average. */
+	size_t items_unverified, req_unverified, rated_unverified;
+	bool ready; /* every prerequisite done and every area meets its threshold */
 	char *
 	    verdict; /* "ready", or "not yet: 3 checklist items left; Architecture 2.3 below 3.0" */
 };
@@ -136,15 +140,21 @@ char *readiness_area_summary(const struct area_score *sc);
 char *readiness_area_list(const struct readiness *rd, bool ascii);
 /* The checklist as the summary says it: "Prerequisites: 1 of 2 done;
  * onboarding tasks: 9 of 24 done", or "Checklist: 9 of 26 done" when the
- * role marks no prerequisite, or "Checklist: none in this role": a new
- * string. */
+ * role marks no prerequisite, or "Checklist: none in this role"; a count
+ * with done items from unsigned files says how many ("2 of 2 done, 1
+ * unverified"): a new string. */
 char *readiness_checklist_line(const struct readiness *rd);
 /* The summary lines of a candidate: the checklist line, then "self: "
- * and one line per reviewer ("chair-a: ") with readiness_area_list(),
+ * and one line per reviewer ("chair-a: ") with readiness_area_list() and,
+ * when some of the rater's counted ratings came from unsigned files,
+ * readiness_unverified_mark(),
  * then "Readiness: " and the overall verdict.  Returns a new array of n
  * new strings; free with readiness_lines_free(). */
 char **readiness_summary_lines(const struct readiness_raters *r, bool ascii, size_t *n);
 void readiness_lines_free(char **v, size_t n);
+/* " (3 of 15 ratings unverified)" for a rater some of whose counted
+ * ratings came from unsigned files, else "": a new string. */
+char *readiness_unverified_mark(const struct readiness *rd);
 
 /* How many ratings, any rater's, are of statements the role no longer
  * has. */

@@ -228,11 +228,31 @@ text_latest(const struct rater_readiness *rd)
 
 /* The scores table: one row per area, a column per rater, and when each
  * rater last rated. */
+bool
+report_any_unverified(const struct readiness_raters *by)
+{
+	bool any = by->self.rd.rated_unverified > 0;
+
+	for (size_t k = 0; k < by->nrev; k++)
+		any = any || by->rev[k].rd.rated_unverified > 0;
+	return any;
+}
+
+char *
+report_unverified_cell(const struct readiness *rd, const char *none)
+{
+	size_t rated = 0;
+
+	for (size_t a = 0; a < rd->nareas; a++)
+		rated += rd->areas[a].rated;
+	return rated ? xasprintf("%zu of %zu", rd->rated_unverified, rated) : xstrdup(none);
+}
+
 static void
 text_scores(struct strbuf *b, const struct report_role *rr)
 {
 	const struct role *r = rr->role;
-	size_t ncols = 3 + rr->by.nrev, rows = r->nareas + 2;
+	size_t ncols = 3 + rr->by.nrev, rows = r->nareas + 2 + report_any_unverified(&rr->by);
 	char ***cell = xcalloc(rows, sizeof *cell);
 	int *w = xcalloc(ncols, sizeof *w);
 	char avg[16];
@@ -257,11 +277,18 @@ text_scores(struct strbuf *b, const struct report_role *rr)
 		row[ncols - 1] = xstrdup(avg);
 	}
 	/* when each rater last rated: how current the column is */
-	cell[rows - 1][0] = xstrdup(LATEST_LABEL);
-	cell[rows - 1][1] = text_latest(&rr->by.self);
+	cell[r->nareas + 1][0] = xstrdup(LATEST_LABEL);
+	cell[r->nareas + 1][1] = text_latest(&rr->by.self);
 	for (size_t k = 0; k < rr->by.nrev; k++)
-		cell[rows - 1][2 + k] = text_latest(&rr->by.rev[k]);
-	cell[rows - 1][ncols - 1] = xstrdup("");
+		cell[r->nareas + 1][2 + k] = text_latest(&rr->by.rev[k]);
+	cell[r->nareas + 1][ncols - 1] = xstrdup("");
+	if (rows > r->nareas + 2) { /* how much of each column no one signed */
+		cell[rows - 1][0] = xstrdup(UNVERIFIED_LABEL);
+		cell[rows - 1][1] = report_unverified_cell(&rr->by.self.rd, "-");
+		for (size_t k = 0; k < rr->by.nrev; k++)
+			cell[rows - 1][2 + k] = report_unverified_cell(&rr->by.rev[k].rd, "-");
+		cell[rows - 1][ncols - 1] = xstrdup("");
+	}
 	for (size_t y = 0; y < rows; y++)
 		for (size_t x = 0; x < ncols; x++)
 			if (width_of(cell[y][x]) > w[x])
@@ -392,6 +419,8 @@ jverdict(const struct readiness *rd)
 
 	jsonout_set(o, "ready", json_boolean(rd->ready));
 	jsonout_set(o, "verdict", jsonout_text(rd->verdict, 0));
+	/* its counted ratings from unsigned files */
+	jsonout_set(o, "unverified", json_integer((json_int_t)rd->rated_unverified));
 	return o;
 }
 
@@ -469,6 +498,8 @@ json_role(const struct report_role *rr)
 		jsonout_set(pq, "done", json_integer((json_int_t)rr->by.self.rd.req_done));
 		jsonout_set(pq, "total", json_integer((json_int_t)rr->by.self.rd.req_total));
 		jsonout_set(pq, "marked", json_boolean(rr->by.self.rd.marked));
+		jsonout_set(pq, "unverified",
+			    json_integer((json_int_t)rr->by.self.rd.req_unverified));
 		jsonout_set(cl, "prerequisites", pq);
 	}
 	jsonout_set(cl, "items", items);

@@ -56,6 +56,13 @@ bool report_rating_subject(const struct report_role *rr, const struct store_rati
 int64_t report_rater_latest(const struct rater_readiness *rd);
 #define LATEST_LABEL "Last rated"
 
+/* Whether any rater's counted ratings came from unsigned files; then the
+ * scores end with an UNVERIFIED_LABEL row, each rater's cell "3 of 15"
+ * (report_unverified_cell: a new string; none when nothing is rated). */
+bool report_any_unverified(const struct readiness_raters *by);
+char *report_unverified_cell(const struct readiness *rd, const char *none);
+#define UNVERIFIED_LABEL "Unverified"
+
 #define GONE_NOTE "(no longer in the role)"
 
 /* "Not counted: ..." after the scores, when a rating is of a statement

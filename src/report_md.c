@@ -270,6 +270,18 @@ report_md_scores(struct strbuf *b, const struct report_role *rr)
 		for (size_t k = 0; k < rr->by.nrev; k++)
 			strbuf_printf(b, " %s |", md_latest(&rr->by.rev[k], avg));
 		strbuf_puts(b, "  |\n");
+		if (report_any_unverified(&rr->by)) { /* how much of each column no one signed */
+			for (size_t k = 0; k <= rr->by.nrev; k++) {
+				const struct readiness *rd =
+				    k == 0 ? &rr->by.self.rd : &rr->by.rev[k - 1].rd;
+				char *c = report_unverified_cell(rd, "\xe2\x80\x93");
+				if (k == 0)
+					strbuf_printf(b, "| %s |", UNVERIFIED_LABEL);
+				strbuf_printf(b, " %s |", c);
+				free(c);
+			}
+			strbuf_puts(b, "  |\n");
+		}
 	}
 }
 

@@ -100,10 +100,28 @@ run(char *const argv[], const char *input, int *exit_code, char **output)
 		size_t n = strlen(raw);
 		while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == ' '))
 			raw[--n] = '\0';
-		/* one line: ssh-keygen's lines joined */
-		for (char *p = raw; *p; p++)
-			if (*p == '\n')
-				*p = ' ';
+		/* one line: ssh-keygen's lines joined by "; ", each without
+		 * the spaces and full stop at its end */
+		{
+			struct strbuf one = {0};
+			for (char *line = raw, *nl; line != NULL; line = nl) {
+				size_t k;
+				nl = strchr(line, '\n');
+				k = nl ? (size_t)(nl - line) : strlen(line);
+				if (nl != NULL)
+					nl++;
+				while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\r' ||
+						 line[k - 1] == '.'))
+					k--;
+				if (k == 0)
+					continue;
+				if (one.len > 0)
+					strbuf_puts(&one, "; ");
+				strbuf_add(&one, line, k);
+			}
+			free(raw);
+			raw = one.s != NULL ? strbuf_take(&one) : xstrdup("");
+		}
 		*output = text_clean(raw, 0);
 		free(raw);
 	} else {
@@ -200,10 +218,22 @@ sign_verify(const char *allowed, const char *path, const char *sigpath, char **p
 		err = run(verify, path, &code, &out);
 	}
 	if (err != 0 || code != 0) {
-		xreplacef(detail, "made with the key of %s, but ssh-keygen says: %s", who,
-			  err		? strerror(err)
-			  : out && *out ? out
-					: "ssh-keygen refused it");
+		if (err == 0 && out != NULL && strstr(out, "incorrect signature") != NULL)
+			xreplacef(detail,
+				  "made with the key of %s, but not of these bytes: the file was "
+				  "changed after it was signed, or FILE.sig is another file's "
+				  "(ssh-keygen: %s)",
+				  who, out);
+		else if (err == 0 && out != NULL && strstr(out, "namespace") != NULL)
+			xreplacef(detail,
+				  "made with the key of %s, but for another use than rolebook's "
+				  "(ssh-keygen -Y sign -n rolebook; ssh-keygen: %s)",
+				  who, out);
+		else
+			xreplacef(detail, "made with the key of %s, but ssh-keygen says: %s", who,
+				  err		? strerror(err)
+				  : out && *out ? out
+						: "ssh-keygen refused it");
 		free(out);
 		free(who);
 		return err != 0 ? SIGN_ERR_TOOL : SIGN_ERR_BAD;

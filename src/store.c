@@ -735,23 +735,43 @@ store_imports_free(struct store_import *v, size_t n)
 }
 
 enum store_status
-store_source_of(struct store *st, const char *profile, const char *rater, char **file,
-		char **signer, int64_t *exported_at)
+store_sources_of(struct store *st, const char *profile, const char *role, const char *rater,
+		 struct store_source **out, size_t *n)
 {
+	struct store_source *v = NULL;
+	size_t len = 0, cap = 0;
 	enum store_status status;
 	sqlite3_stmt *s;
 	int rc;
 
-	*file = *signer = NULL;
-	*exported_at = 0;
-	if ((status = query(st, STMT_SOURCE_OF, &s, "tt", profile, rater)) != STORE_OK)
+	*out = NULL;
+	*n = 0;
+	if ((status = query(st, STMT_SOURCE_OF, &s, "ttt", profile, role, rater)) != STORE_OK)
 		return status;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*file = col_str(s, 0);
-		*signer = col_opt(s, 1);
-		*exported_at = sqlite3_column_int64(s, 2);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xgrow(v, &cap, len + 1, sizeof *v);
+		v[len].file = col_str(s, 0);
+		v[len].signer = col_opt(s, 1);
+		v[len].exported_at = sqlite3_column_int64(s, 2);
+		v[len].records = (size_t)sqlite3_column_int64(s, 3);
+		len++;
 	}
 	release(s);
-	return rc == SQLITE_ROW ? STORE_OK : rc == SQLITE_DONE ? STORE_ERR_NOTFOUND : status_of(rc);
+	if (rc != SQLITE_DONE) {
+		store_sources_free(v, len);
+		return status_of(rc);
+	}
+	*out = v;
+	*n = len;
+	return STORE_OK;
+}
+
+void
+store_sources_free(struct store_source *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].file);
+		free(v[i].signer);
+	}
+	free(v);
 }

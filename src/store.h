@@ -282,11 +282,20 @@ enum store_status store_import_log(struct store *st, const char *file, const cha
 				   const char *profile, int64_t exported_at, int64_t now,
 				   size_t added, size_t changed, size_t kept, size_t refused,
 				   int64_t *id);
-/* The latest import, not undone, that set a record of profile by rater
- * ("" the profile's own): *file and *signer (NULL: unsigned) new strings,
- * *exported_at.  STORE_ERR_NOTFOUND when none did (typed here). */
-enum store_status store_source_of(struct store *st, const char *profile, const char *rater,
-				  char **file, char **signer, int64_t *exported_at);
+/* Where the records of profile's role by rater ("" the profile's own)
+ * came from: the imports (not undone) whose records still stand, that is
+ * that no later import replaced and that were not changed here since,
+ * each with how many; the latest first.  *out a new array of *n (0: typed
+ * here, or none); free with store_sources_free(). */
+struct store_source {
+	char *file;
+	char *signer; /* NULL: an unsigned file */
+	int64_t exported_at;
+	size_t records;
+};
+enum store_status store_sources_of(struct store *st, const char *profile, const char *role,
+				   const char *rater, struct store_source **out, size_t *n);
+void store_sources_free(struct store_source *v, size_t n);
 /* What store_undo_save() saves before an import sets a record. */
 enum store_undo_kind {
 	STORE_UNDO_ITEM,      /* key: the item id */

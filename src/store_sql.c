@@ -118,12 +118,25 @@ static const char *const stmt_sql[STMT_COUNT] = {
 	[STMT_IMPORT_ADD] =
 		"INSERT INTO imports (file, signer, profile, exported_at, imported_at, added,"
 		" changed, kept, refused) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	/* For each record of (profile, role, rater) an import set and that
+	 * still holds what it set (no later import set it, not undone, not
+	 * changed here since: origin not 0), that import; counted per import,
+	 * the latest first. */
 	[STMT_SOURCE_OF] =
-		"SELECT i.file, i.signer, i.exported_at FROM imports AS i"
-		" JOIN import_undo AS u ON u.import_id = i.id"
-		" JOIN profiles AS p ON p.id = u.profile_id"
-		" WHERE p.name = ?1 AND u.rater = ?2 AND u.kind IN (0, 1) AND i.undone_at = 0"
-		" ORDER BY i.id DESC LIMIT 1",
+		"WITH p AS (SELECT id FROM profiles WHERE name = ?1),"
+		" last AS (SELECT u.kind, u.key, max(u.import_id) AS imp FROM import_undo AS u"
+		"  JOIN imports AS i ON i.id = u.import_id"
+		"  WHERE u.profile_id = (SELECT id FROM p) AND u.role = ?2 AND u.rater = ?3"
+		"  AND u.kind IN (0, 1) AND i.undone_at = 0 GROUP BY u.kind, u.key)"
+		" SELECT i.file, i.signer, i.exported_at, count(*) FROM last"
+		" JOIN imports AS i ON i.id = last.imp"
+		" WHERE (last.kind = 1 AND EXISTS (SELECT 1 FROM ratings AS r"
+		"  WHERE r.profile_id = (SELECT id FROM p) AND r.role = ?2 AND r.rater = ?3"
+		"  AND r.statement_id = last.key AND r.origin <> 0))"
+		" OR (last.kind = 0 AND EXISTS (SELECT 1 FROM items AS t"
+		"  WHERE t.profile_id = (SELECT id FROM p) AND t.role = ?2"
+		"  AND t.item_id = last.key AND t.origin <> 0))"
+		" GROUP BY i.id ORDER BY i.id DESC",
 	[STMT_IMPORTS_LIST] =
 		"SELECT id, file, signer, profile, imported_at, added, changed, kept, refused,"
 		" undone_at FROM imports ORDER BY id",

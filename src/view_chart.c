@@ -180,14 +180,18 @@ static char *
 whose(const struct chart *c, bool ascii)
 {
 	const struct rater_readiness *g;
-	char *list, *s;
+	char *list, *s, *mark = readiness_unverified_mark(&c->by.self.rd);
 
-	if (*c->viewer == '\0')
-		return xasprintf("Ratings: %s's own", c->profile);
+	if (*c->viewer == '\0') {
+		s = xasprintf("Ratings: %s's own%s", c->profile, mark);
+		free(mark);
+		return s;
+	}
 	g = readiness_rater(&c->by, c->viewer);
 	list = g != NULL ? readiness_area_list(&g->rd, ascii) : xstrdup("none yet");
-	s = xasprintf("Ratings: %s's own; yours as %s: %s", c->profile, c->viewer, list);
+	s = xasprintf("Ratings: %s's own%s; yours as %s: %s", c->profile, mark, c->viewer, list);
 	free(list);
+	free(mark);
 	return s;
 }
 
@@ -277,8 +281,10 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 	free(line);
 	/* each reviewer's averages, named, a line each where there is room */
 	for (size_t i = 0; i < c->by.nrev && height >= 18; i++) {
-		char *list = readiness_area_list(&c->by.rev[i].rd, a->ascii);
-		line = xasprintf("%s: %s", c->by.rev[i].rater, list);
+		char *list = readiness_area_list(&c->by.rev[i].rd, a->ascii),
+		     *mark = readiness_unverified_mark(&c->by.rev[i].rd);
+		line = xasprintf("%s: %s%s", c->by.rev[i].rater, list, mark);
+		free(mark);
 		frame_puts_trunc(f, row++, 1, line, STY_DIM, f->cols - 2);
 		free(line);
 		free(list);
@@ -293,7 +299,7 @@ draw_chart(struct chart *c, struct app *a, struct frame *f, int top, int height)
 				 f->cols - 2);
 		free(line);
 		free(b);
-		if (rd->marked) { /* the prerequisites apart */
+		if (rd->marked || rd->items_unverified > 0) { /* prerequisites, unsigned items */
 			line = readiness_checklist_line(rd);
 			frame_puts_trunc(f, row++, 1, line, STY_DIM, f->cols - 2);
 			free(line);

@@ -375,6 +375,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				dates_format(e->rec->done_at, DATE_DAY, date);
 				strbuf_printf(&b, "%sdone %s", b.len ? sep : "", date);
 			}
+			if (e->rec != NULL && e->rec->origin == STORE_UNVERIFIED)
+				strbuf_printf(&b, "%sunverified", b.len ? sep : ""); /* unsigned */
 			if (e->rec != NULL && e->rec->note && *e->rec->note) {
 				/* on one line (v reads it whole) */
 				char *one = text_clean(e->rec->note, 0);

@@ -151,6 +151,18 @@ row_dates(struct app *a, struct rrow *row, const struct checklist *cl)
 	due_plan_done(&p);
 }
 
+/* A rater's averages, and how many of their ratings no one signed. */
+static char *
+rated_list(const struct readiness *rd, bool ascii)
+{
+	char *list = readiness_area_list(rd, ascii), *mark = readiness_unverified_mark(rd);
+	char *out = xasprintf("%s%s", list, mark);
+
+	free(list);
+	free(mark);
+	return out;
+}
+
 /* The lines of a row, every number from readiness_by_rater(). */
 static void
 build_row(struct app *a, struct rrow *row)
@@ -172,10 +184,11 @@ build_row(struct app *a, struct rrow *row)
 		checklist_done(&cl);
 	}
 	if (any_rated(&row->by.self.rd))
-		row->self = readiness_area_list(&row->by.self.rd, a->ascii);
+		row->self = rated_list(&row->by.self.rd, a->ascii);
 	row->rev_at = xcalloc(row->by.nrev ? row->by.nrev : 1, sizeof *row->rev_at);
 	if (a->store != NULL) { /* where it came from: file, signer, age (export.h) */
-		char *src = export_source_text(a->store, row->profile, "", (int64_t)time(NULL));
+		char *src = export_source_text(a->store, row->profile, row->role_id, "",
+					       (int64_t)time(NULL));
 		if (src != NULL) {
 			char *next =
 			    xasprintf("%s  [%s]", row->self ? row->self : "not rated", src);
@@ -190,8 +203,8 @@ build_row(struct app *a, struct rrow *row)
 
 		if (!any_rated(&g->rd))
 			continue;
-		list = readiness_area_list(&g->rd, a->ascii);
-		src = a->store ? export_source_text(a->store, row->profile, g->rater,
+		list = rated_list(&g->rd, a->ascii);
+		src = a->store ? export_source_text(a->store, row->profile, row->role_id, g->rater,
 						    (int64_t)time(NULL))
 			       : NULL;
 		row->rev_at[row->nrev_at++] = row->reviewers ? strlen(row->reviewers) + 2 : 0;

@@ -177,7 +177,7 @@ contains "--help names the cleaned roles folder" "your roles: /tmp/x/rolebook/ro
 err=$(rb --profile $'eve\033[2J' checklist technical-lead 2>&1); rc=$?
 check "a hostile --profile is refused (the import's rule): exit 2" 2 "$rc"
 lacks "a hostile --profile is printed cleaned" $'\033' "$err"
-contains "a hostile --profile is refused, said cleanly" "invalid profile name 'eve': a name must not hold control characters" "$err"
+contains "a hostile --profile is refused, said cleanly" "invalid profile name 'eve': a name must not hold control or format characters (U+001B)" "$err"
 
 # dates: stored in UTC, read in the reader's time zone.  An item done at
 # 17:59 in Los Angeles (01:59 UTC the next day) was done that day there.

@@ -408,10 +408,12 @@ mkdir -p "$TEST_TMP/exports/sig-b"
 "$ROLEBOOK" --profile alice export -o "$TEST_TMP/exports/sig-b/bea.json" >/dev/null
 sed -i 's/"profile": "alice"/"profile": "bea"/' "$TEST_TMP/exports/sig-b/bea.json"
 ln -s /dev/tty "$TEST_TMP/exports/tty.json"
+mkfifo "$TEST_TMP/exports/fifo.json"
 for n in 1 2 3 4; do printf '[' > "$TEST_TMP/exports/x$n.json"; done
 XDG_STATE_HOME="$TEST_TMP/elsewhere" start 200 50 review "$TEST_TMP/exports"
 expect "review DIR reads subfolders" "bea  Program Manager"
 expect "a link to the terminal is refused, not opened" "tty.json"
+expect "a FIFO is refused, not opened (it would block)" "fifo.json"
 expect "past five refused, the rest are named too" "x3.json, x4.json (rolebook import --dry-run FILE says why)"
 lacks "the refused files leave the footer's keys" "not a regular file" "$(screen)"
 keys Enter

@@ -514,10 +514,11 @@ test_refuse_hostile_names(void)
 {
 	refused_edit("rater-esc", "\"rater\": \"bob\"", "\"rater\": \"bob\\u001b[2J\"", false,
 		     EXPORT_ERR_SCHEMA,
-		     "roles[0].ratings[4].rater: must be \"\" (self) or a "
-		     "reviewer name");
+		     "roles[0].ratings[4].rater: a name must not hold control or format "
+		     "characters (U+001B)");
 	refused_edit("profile-bidi", "\"profile\": \"alice\"", "\"profile\": \"al\\u202eice\"",
-		     false, EXPORT_ERR_SCHEMA, "profile: must be a name");
+		     false, EXPORT_ERR_SCHEMA,
+		     "profile: a name must not hold control or format characters (U+202E)");
 	refused_edit("role-newline", "\"id\": \"retired-role\"", "\"id\": \"retired\\nrole\"",
 		     false, EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
 }

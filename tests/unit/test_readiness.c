@@ -736,6 +736,77 @@ test_prerequisites(void)
 	role_drop(r);
 }
 
+/* Records from unsigned files are marked where the summary counts them:
+ * done prerequisites and other items apart, each rater's counted ratings,
+ * and the verdict's note counts only what it rests on (the prerequisites
+ * and the ratings, not the other items). */
+static void
+test_unverified_marks(void)
+{
+	static const char text[] =
+	    "# P\n\n## Skill areas\n\n### Architecture\n\nDesign.\n\n"
+	    "## Onboarding checklist\n\n"
+	    "- [ ] Be an org member (required)\n"
+	    "- [ ] Read the charter\n"
+	    "- [ ] Take the course (required)\n"
+	    "- [ ] Join the channel\n"
+	    "\n## Self-assessment\n\n### Architecture\n\n- I review designs.\n"
+	    "- I write designs.\n";
+	struct role *r = role_from_text(text);
+	struct checklist cl;
+	struct store_item recs[3];
+	struct store_rating all[4];
+	struct readiness_raters by;
+	size_t nl;
+	char **lines;
+
+	memset(recs, 0, sizeof recs);
+	checklist_load(&cl, NULL, "bob", r);
+	CU_ASSERT_EQUAL_FATAL(cl.n, 4);
+	for (size_t i = 0; i < 3; i++) {
+		cl.v[i == 2 ? 3 : i].done = true;
+		cl.v[i == 2 ? 3 : i].rec = &recs[i];
+	}
+	cl.done = 3;
+	recs[0].origin = STORE_UNVERIFIED; /* a prerequisite */
+	recs[1].origin = STORE_UNVERIFIED; /* "Read the charter" */
+	recs[2].origin = STORE_SIGNED;
+	all[0] = rating(r->stmts[0].id, "Architecture", 4);
+	all[1] = rating(r->stmts[1].id, "Architecture", 4);
+	all[2] = all[0];
+	all[2].rater = "chair";
+	all[2].value = 5;
+	all[2].origin = STORE_UNVERIFIED;
+	all[3] = all[1];
+	all[3].rater = "chair";
+	readiness_by_rater_cl(&by, r, all, 4, &cl);
+	lines = readiness_summary_lines(&by, true, &nl);
+	CU_ASSERT_EQUAL_FATAL(nl, 4);
+	UNIT_ASSERT_STR("Prerequisites: 1 of 2 done, 1 unverified; onboarding tasks: 2 of 2 "
+			"done, 1 unverified",
+			lines[0]);
+	UNIT_ASSERT_STR("self: Architecture 4.0", lines[1]);
+	UNIT_ASSERT_STR("chair: Architecture 4.5 (1 of 2 ratings unverified)", lines[2]);
+	/* one prerequisite and one rating: not "Read the charter" */
+	CU_ASSERT_EQUAL(by.unverified, 2);
+	UNIT_ASSERT_STR("Readiness: not yet: 1 of 2 prerequisites not done (2 of the records it "
+			"rests on are unverified, from unsigned files)",
+			lines[3]);
+	readiness_lines_free(lines, nl);
+	readiness_raters_done(&by);
+	/* one: said in the singular */
+	all[2].origin = STORE_SIGNED;
+	readiness_by_rater_cl(&by, r, all, 4, &cl);
+	UNIT_ASSERT_STR("not yet: 1 of 2 prerequisites not done (1 of the records it rests on is "
+			"unverified, from an unsigned file)",
+			by.verdict);
+	readiness_raters_done(&by);
+	for (size_t i = 0; i < cl.n; i++)
+		cl.v[i].rec = NULL;
+	checklist_done(&cl);
+	role_drop(r);
+}
+
 /* ---- registration -------------------------------------------------------- */
 
 int
@@ -759,6 +830,7 @@ test_readiness_register(void)
 	    {"area summary wording", test_area_summary},
 	    {"by rater", test_by_rater},
 	    {"verdict hears the reviewers", test_verdict_hears_reviewers},
+	    {"unverified records marked and counted", test_unverified_marks},
 	    {"prerequisites apart", test_prerequisites},
 	};
 	CU_pSuite suite = CU_add_suite("readiness", NULL, NULL);

@@ -70,6 +70,9 @@ test_report_after_import(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "- [x] Join the channel \xe2\x80\x94 done 2026-11-24 "
 					   "(unverified)\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  - bob (3), 2026-11-26, unverified: Solid reviews"));
+	/* and counted under the scores, each rater's, and on the checklist */
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\n| Unverified | 3 of 3 | 3 of 3 | 2 of 2 |  |\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(out, "**Checklist:** 2 of 3 done, 2 unverified\n"));
 	{
 		struct strbuf b = {0};
 		char *plain;
@@ -79,8 +82,15 @@ test_report_after_import(void)
 			const char *q = p + 2;
 			while (p[0] == ' ' && p[1] == '(' && *q >= '0' && *q <= '9')
 				q++;
+			const char *n = p + 2; /* ", 2 unverified" after a count */
+			while (p[0] == ',' && p[1] == ' ' && *n >= '0' && *n <= '9')
+				n++;
 			if (q > p + 2 && strncmp(q, tail, sizeof tail - 1) == 0)
 				p = q + sizeof tail - 1; /* the verdict's note */
+			else if (n > p + 2 && strncmp(n, " unverified", 11) == 0)
+				p = n + 11;
+			else if (strncmp(p, "| Unverified |", 14) == 0)
+				p += strcspn(p, "\n") + 1; /* the scores' row of them */
 			else if (strncmp(p, " (unverified)", 13) == 0)
 				p += 13;
 			else if (strncmp(p, ", unverified", 12) == 0)
@@ -336,6 +346,8 @@ test_report_issue(void)
 	struct report_issue_opts o = {"SIG Demo", "https://example.org/d_1#c", "old-lead @former"};
 
 	OK(store_item_set_done(st, "dan", DEMO, I_CHANNEL, "Join the channel", true, T0 + DAY));
+	/* dan's from an unsigned file: the task it ticks says so */
+	OK(store_origin_set(st, "dan", DEMO, NULL, I_CHANNEL, STORE_UNVERIFIED));
 	OK(store_rating_set_note(st, "dan", DEMO, "carol", S_REVIEW, "Architecture",
 				 "I review designs.", "Ask @team; see https://x.org/a_b",
 				 T0 + DAY));
@@ -345,7 +357,7 @@ test_report_issue(void)
 	    out, "### SIG/WG name:\n\nSIG Demo\n\n### Onboarding Lead(s):\n\n@alice, @dan\n\n"
 		 "### Offboarding Lead(s):\n\n@old-lead, @former\n\n### Link to discussion:"
 		 "\n\n<https://example.org/d_1#c>\n\n### Prerequisites for new leads:\n\n"
-		 "- [x] Member of the Kubernetes GitHub organization\n"
+		 "- [x] Member of the Kubernetes GitHub organization (unverified: dan)\n"
 		 "- [ ] LFC102 inclusive open source community course completed\n\n"
 		 "### Onboarding / Offboarding tasks:\n\n"
 		 "- [ ] sigs.yaml and its generated files updated; leaving leads listed as "
@@ -359,7 +371,7 @@ test_report_issue(void)
 		 "they apply\n"
 		 "- [ ] Membership of the leads mailing list updated (groups.yaml)\n"
 		 "- [ ] Membership of other mailing lists and groups updated\n"
-		 "- [x] In the \\#chairs-and-techleads Slack channel\n"
+		 "- [x] In the \\#chairs-and-techleads Slack channel (unverified: dan)\n"
 		 "- [ ] Owners of the group's leads mailing list updated\n"
 		 "- [ ] Owners of the group's mailing list updated\n"
 		 "- [ ] Owners of the group's calendar updated\n"
@@ -369,7 +381,16 @@ test_report_issue(void)
 		 "Prerequisites: 1 of 1 done; onboarding tasks: 1 of 2 done\n\n"
 		 "| Skill area | Self | bob | carol | Threshold |\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\n#### dan: Demo Lead\n"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(out, "**Trend since the first snapshot"));
+	/* the trend of alice's own ratings and of bob's, who has snapshots too;
+	 * dan has none */
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(out, "\n**Trend since the first snapshot**\n\n"
+			"- self, since 2026-11-24: Architecture 3.5 \xe2\x86\x92 3.5 = "
+			"\xc2\xb7 Community 1.0 \xe2\x86\x92 2.0 \xe2\x86\x91\n"
+			"- bob, since 2026-11-26: Architecture 3.0 \xe2\x86\x92 3.0 = "
+			"\xc2\xb7 Community 4.0 \xe2\x86\x92 4.0 =\n\n**Evidence**"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(out, "\n**Trend since the first snapshot:** no snapshot yet\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "  - bob (3), 2026-11-26: Solid reviews"));
 	{
 		static const char end[] = "\n\n### Labels:\n\n_No response_\n";

@@ -102,10 +102,10 @@ test_names(void)
 	     "mix scripts in one word (U+0435)"},
 	    {"\xe2\x80\xae"
 	     "ecila",
-	     "control characters"},
-	    {"lead\x1b]0;x\x07", "control characters"},
+	     "control or format characters (U+202E)"},
+	    {"lead\x1b]0;x\x07", "control or format characters (U+001B)"},
 	    {"lead ", "begin or end with a space"},
-	    {"a\tb", "control characters"},
+	    {"a\tb", "control or format characters (U+0009)"},
 	    /* "léad" with a combining acute: a second spelling of "léad" */
 	    {"le\xcc\x81"
 	     "ad",
@@ -215,6 +215,24 @@ test_signed_by_reviewer(void)
 	store_close(st);
 }
 
+/* A file whose every record is refused leaves no empty profile behind and
+ * counts nothing new. */
+static void
+test_nothing_taken(void)
+{
+	struct store *st = fixture_fresh("trust-nothing");
+	char *doc = fixture_json();
+	struct export_counts c;
+
+	CU_ASSERT_EQUAL(import_as(st, doc, "mallory", false, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(c.added, 0);
+	CU_ASSERT_EQUAL(c.changed, 0);
+	CU_ASSERT(c.refused_other > 0);
+	CU_ASSERT_EQUAL(store_profile(st, "alice", false, 0, &(int64_t){0}), STORE_ERR_NOTFOUND);
+	free(doc);
+	store_close(st);
+}
+
 static void
 test_unsigned(void)
 {
@@ -268,6 +286,73 @@ test_unsigned_never_replaces_signed(void)
 	CU_ASSERT_EQUAL(import_as(st, newer, "alice", false, false, &c, NULL), EXPORT_OK);
 	CU_ASSERT_EQUAL(c.changed, 1);
 	free(newer);
+	free(doc);
+	store_close(st);
+}
+
+/* The other way: a signed record replaces one from an unsigned file
+ * whatever the times (the unsigned file's are only claims: a forger dates
+ * his "chair's" ratings a day ahead), and an equal one becomes signed. */
+static void
+test_signed_replaces_unverified(void)
+{
+	struct store *st = fixture_fresh("trust-signed-wins");
+	char *doc = fixture_json(), *forged = charter_edited(doc, NOW + DAY / 2);
+	struct export_counts c;
+	struct store_item *it;
+	size_t n;
+
+	CU_ASSERT_EQUAL(import_as(st, forged, NULL, true, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(item_origin(st, I_CHARTER), STORE_UNVERIFIED);
+	CU_ASSERT_EQUAL(rating_origin(st, "bob", S_ANSWER), STORE_UNVERIFIED);
+	/* alice's signed file, older, gives her charter item back */
+	CU_ASSERT_EQUAL(import_as(st, doc, "alice", false, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(item_origin(st, I_CHARTER), STORE_SIGNED);
+	CU_ASSERT_EQUAL(c.kept, 0);
+	OK(store_items_get(st, "alice", DEMO, &it, &n));
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(it[i].item_id, I_CHARTER) == 0)
+			CU_ASSERT(it[i].note == NULL || strcmp(it[i].note, "Changed") != 0);
+	store_items_free(it, n);
+	/* bob's signed review, the same ratings, marks them his */
+	CU_ASSERT_EQUAL(import_as(st, doc, "bob", false, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(rating_origin(st, "bob", S_ANSWER), STORE_SIGNED);
+	CU_ASSERT(c.changed > 0);
+	/* and again changes nothing */
+	CU_ASSERT_EQUAL(import_as(st, doc, "bob", false, false, &c, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(c.changed, 0);
+	free(forged);
+	free(doc);
+	store_close(st);
+}
+
+/* A review export (export --reviews, then signed) passes on only the
+ * reviewer's own ratings: not those an unsigned file brought in their
+ * name, which signing would make look proven. */
+static void
+test_review_export_no_unverified(void)
+{
+	struct store *st = fixture_fresh("trust-review-export");
+	char *doc = fixture_json(), *out = NULL, *detail = NULL;
+
+	CU_ASSERT_EQUAL(import_as(st, doc, NULL, true, false, NULL, NULL), EXPORT_OK);
+	CU_ASSERT_EQUAL(rating_origin(st, "bob", S_ANSWER), STORE_UNVERIFIED);
+	CU_ASSERT_EQUAL(export_reviews(st, &fixture_cat, "alice", "bob", NOW, &out, &detail),
+			EXPORT_ERR_NOTFOUND);
+	UNIT_ASSERT_STR(
+	    "bob has not rated alice in this database (ratings in bob's name from unsigned "
+	    "files are not bob's to pass on)",
+	    detail);
+	/* one rating typed here: that one alone, without the snapshot */
+	OK(store_rating_set(st, "alice", DEMO, "bob", S_WRITE, "Architecture",
+			    "I write design documents.", 2, NOW));
+	CU_ASSERT_EQUAL(export_reviews(st, &fixture_cat, "alice", "bob", NOW, &out, NULL),
+			EXPORT_OK);
+	CU_ASSERT_PTR_NOT_NULL(out != NULL ? strstr(out, "\"statement_id\": \"" S_WRITE "\"")
+					   : NULL);
+	CU_ASSERT_PTR_NULL(out != NULL ? strstr(out, "\"statement_id\": \"" S_ANSWER "\"") : NULL);
+	free(out);
+	free(detail);
 	free(doc);
 	store_close(st);
 }
@@ -383,14 +468,48 @@ test_source(void)
 	char *doc = fixture_json(), *src;
 
 	CU_ASSERT_EQUAL(import_as(st, doc, "alice", false, false, NULL, NULL), EXPORT_OK);
-	src = export_source_text(st, "alice", "", NOW);
+	src = export_source_text(st, "alice", DEMO, "", NOW);
 	UNIT_ASSERT_STR("alice.json, signed by alice, 20 days old", src);
 	free(src);
-	CU_ASSERT_PTR_NULL(export_source_text(st, "alice", "bob", NOW)); /* refused */
+	CU_ASSERT_PTR_NULL(export_source_text(st, "alice", DEMO, "bob", NOW)); /* refused */
 	CU_ASSERT_EQUAL(import_as(st, doc, NULL, true, false, NULL, NULL), EXPORT_OK);
-	src = export_source_text(st, "alice", "bob", NOW);
+	src = export_source_text(st, "alice", DEMO, "bob", NOW);
 	UNIT_ASSERT_STR("alice.json, unverified, 20 days old", src);
 	free(src);
+	free(doc);
+	store_close(st);
+}
+
+/* Records from several files: each file named with how many of the
+ * records now shown it gave, per role; a record changed here since is
+ * nobody's file's. */
+static void
+test_sources(void)
+{
+	struct store *st = fixture_fresh("trust-sources");
+	char *doc = fixture_json(), *edit = charter_edited(doc, NOW - 60), *src;
+	struct export_import_opts o = {.file = "alice.json", .signer = "alice", .now = NOW};
+
+	CU_ASSERT_EQUAL(export_import_with(st, doc, strlen(doc), &o, NULL, NULL, NULL), EXPORT_OK);
+	o.file = "team/alice-2.json";
+	CU_ASSERT_EQUAL(export_import_with(st, edit, strlen(edit), &o, NULL, NULL, NULL),
+			EXPORT_OK);
+	/* demo: the charter item from the second file, the rest from the first */
+	src = export_source_text(st, "alice", DEMO, "", NOW);
+	UNIT_ASSERT_STR("1 from team/alice-2.json, signed by alice, 20 days old + 7 from "
+			"alice.json, signed by alice, 20 days old",
+			src);
+	free(src);
+	/* the other role's records all came from the first file */
+	src = export_source_text(st, "alice", "retired-role", "", NOW);
+	UNIT_ASSERT_STR("alice.json, signed by alice, 20 days old", src);
+	free(src);
+	/* the charter item edited here: the second file gave nothing shown */
+	OK(store_item_set_note(st, "alice", DEMO, I_CHARTER, NULL, "Mine", NOW));
+	src = export_source_text(st, "alice", DEMO, "", NOW);
+	UNIT_ASSERT_STR("alice.json, signed by alice, 20 days old", src);
+	free(src);
+	free(edit);
 	free(doc);
 	store_close(st);
 }
@@ -437,13 +556,17 @@ test_trust_register(void)
 	    {"dates more than a day ahead", test_future},
 	    {"signed by the profile", test_signed_by_profile},
 	    {"signed by a reviewer", test_signed_by_reviewer},
+	    {"nothing taken, no profile made", test_nothing_taken},
 	    {"unsigned: own records, unverified", test_unsigned},
 	    {"unsigned never replaces signed", test_unsigned_never_replaces_signed},
+	    {"signed replaces unverified", test_signed_replaces_unverified},
+	    {"a review export: no unverified ratings", test_review_export_no_unverified},
 	    {"your own ratings are yours", test_yours},
 	    {"an empty rating is no change", test_empty_rating_not_counted},
 	    {"an edit of the same time", test_same_time},
 	    {"dry run and the import log", test_dry_run_and_log},
 	    {"where records came from", test_source},
+	    {"records from several files", test_sources},
 	    {"review DIR: the import's rules", test_review_dir_rules},
 	};
 	CU_pSuite s = CU_add_suite("trust", fixture_suite_init, fixture_suite_clean);

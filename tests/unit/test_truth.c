@@ -211,7 +211,8 @@ test_truth_everywhere(void)
 	CU_ASSERT(has(out, "\n  2026-11-24 00:00  Architecture 3.5 \xc2\xb7 Community 1.0\n"));
 	CU_ASSERT(has(out, "\n  2026-11-25 00:00  Architecture 3.5 \xc2\xb7 Community 2.0\n"));
 	CU_ASSERT(has(out, "\nReadiness: " VERDICT "\n"));
-	CU_ASSERT(has(out, "\ncarol: Architecture 2.0 \xc2\xb7 Community 5.0\n"));
+	CU_ASSERT(has(
+	    out, "\ncarol: Architecture 2.0 \xc2\xb7 Community 5.0 (2 of 2 ratings unverified)\n"));
 	free(out);
 
 	/* every report format */
@@ -247,6 +248,11 @@ test_truth_everywhere(void)
 	CU_ASSERT(shows("self:      Architecture 3.5 \xc2\xb7 Community 2.0"));
 	CU_ASSERT(shows("bob: Architecture 3.0 \xc2\xb7 Community 4.0"));
 	CU_ASSERT(shows("carol: Architecture 2.0 \xc2\xb7 Community 5.0"));
+	/* every rater's ratings from the unsigned file marked as such */
+	CU_ASSERT(shows("self:      Architecture 3.5 \xc2\xb7 Community 2.0 (3 of 3 ratings "
+			"unverified)"));
+	CU_ASSERT(shows("carol: Architecture 2.0 \xc2\xb7 Community 5.0 (2 of 2 ratings "
+			"unverified)"));
 	/* the verdict wraps on screen: its start and its note */
 	CU_ASSERT(shows("not yet: 1 checklist item left; self: Community 2.0 below 3.0;"));
 	CU_ASSERT(shows("carol: Architecture 2.0 below 3.0 (10 of the records it rests on are "
@@ -265,7 +271,16 @@ test_truth_everywhere(void)
 	CU_ASSERT(shows("Readiness: not yet: 1 checklist item left; self: Community 2.0 below 3.0; "
 			"carol: Architecture 2.0 below 3.0 (10 of the"));
 	CU_ASSERT(shows("records it rests on are unverified, from unsigned files)"));
-	CU_ASSERT(shows("carol: Architecture 2.0 \xc2\xb7 Community 5.0"));
+	CU_ASSERT(
+	    shows("carol: Architecture 2.0 \xc2\xb7 Community 5.0 (2 of 2 ratings unverified)"));
+	CU_ASSERT(shows("Checklist: 2 of 3 done, 2 unverified"));
+
+	/* the checklist screen: each item from the unsigned file says so */
+	app.profile = "alice";
+	app_push(&app, view_checklist_new(&app, catalog_find(&fixture_cat, DEMO)));
+	CU_ASSERT(shows("done 2026-11-23 \xc2\xb7 unverified"));
+	app_pop(&app);
+	app.profile = "dave";
 
 	/* the history: the snapshot holding the orphan is 3.5 too */
 	app_key(&app, 'H');
@@ -291,15 +306,16 @@ test_review_shows_candidate(void)
 	CU_ASSERT(shows("note, carol, 2026-11-27: Welcomed two newcomers at the meeting."));
 	app_key(&app, 'v');
 	CU_ASSERT(shows("Readiness of alice"));
-	CU_ASSERT(shows("Ratings: alice's own; yours as dave: none yet"));
+	CU_ASSERT(
+	    shows("Ratings: alice's own (3 of 3 ratings unverified); yours as dave: none yet"));
 	CU_ASSERT(shows("Community 2.0 below 3.0"));
 	app_key(&app, 'q');
 	/* dave rates: his column stays where it was, the chart stays alice's */
 	app_key(&app, '5');
 	CU_ASSERT(shows("Architecture  self 3.5  dave 5.0  bob 3.0  carol 2.0"));
 	app_key(&app, 'v');
-	CU_ASSERT(
-	    shows("Ratings: alice's own; yours as dave: Architecture 5.0 \xc2\xb7 Community -"));
+	CU_ASSERT(shows("Ratings: alice's own (3 of 3 ratings unverified); yours as dave: "
+			"Architecture 5.0 \xc2\xb7 Community -"));
 	CU_ASSERT(row_of(" 3.5 ") == row_starting(" Architecture"));
 	app_key(&app, 'H');
 	CU_ASSERT(shows("History of alice"));

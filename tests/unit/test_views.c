@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "export.h"
 #include "fixture.h"
 #include "frame.h"
 #include "keys.h"
@@ -171,6 +172,37 @@ test_review_wraps(void)
 		     "Architecture 2.0 below 3.0",
 		     "  alice  retired-role"));
 	stop();
+	store_close(st);
+}
+
+/* Where each rater's records came from, on the review of imported files:
+ * the candidate's own file and signer, each reviewer's own file (not the
+ * latest file of the candidate), and how many of the ratings no one
+ * signed. */
+static void
+test_review_sources(void)
+{
+	struct store *st = fixture_fresh("views-review-sources");
+	char *doc = fixture_json();
+	struct export_import_opts o = {
+	    .file = "team/alice.json", .signer = "alice", .now = T0 + 30 * DAY};
+
+	CU_ASSERT_EQUAL(export_import_with(st, doc, strlen(doc), &o, NULL, NULL, NULL), EXPORT_OK);
+	o.file = "team/alice-bob.json";
+	o.signer = "bob";
+	CU_ASSERT_EQUAL(export_import_with(st, doc, strlen(doc), &o, NULL, NULL, NULL), EXPORT_OK);
+	o.file = "inbox/alice-unsigned.json";
+	o.signer = NULL;
+	o.accept_unsigned = true;
+	CU_ASSERT_EQUAL(export_import_with(st, doc, strlen(doc), &o, NULL, NULL, NULL), EXPORT_OK);
+	start(st, 50, 200, "dave");
+	CU_ASSERT(row_of("self:      Architecture 3.5 \xc2\xb7 Community 2.0  [team/alice.json, "
+			 "signed by alice, ") > 0);
+	CU_ASSERT(row_of("reviewers: bob [team/alice-bob.json, signed by bob, ") > 0);
+	CU_ASSERT(row_of("carol [inbox/alice-unsigned.json, unverified, ") > 0);
+	CU_ASSERT(row_of("Community 5.0 (2 of 2 ratings unverified)") > 0);
+	stop();
+	free(doc);
 	store_close(st);
 }
 
@@ -501,6 +533,7 @@ test_views_register(void)
 	} tests[] = {
 	    {"review: every average and the verdict, wrapped", test_review_wraps},
 	    {"review: clicks on entries of many heights", test_review_click},
+	    {"review: each rater's file, signer and age", test_review_sources},
 	    {"assessment: rater columns as wide as the names", test_assess_columns},
 	    {"assessment: every rating's date on screen", test_assess_dates},
 	    {"chart: the closing hint whole or not at all", test_chart_hint},
