@@ -46,7 +46,10 @@ complete_words() {
 check "complete -F _rolebook is registered" "complete -F _rolebook rolebook" "$(complete -p rolebook)"
 
 # commands and, for the handbook, role ids
-check "the first word: commands and roles" "assessment
+check "the first word: commands and roles" "agenda
+assessment
+calendar
+chair
 check
 checklist
 export
@@ -59,8 +62,15 @@ profiles
 program-manager
 report
 review
+start
+subproject-owner
 technical-lead
 uncheck" "$(complete_words rolebook "")"
+# every command --help names is offered: the list is not a second copy
+for c in $("$ROLEBOOK" --help | sed -n 's/^ *\(Usage:\)\{0,1\} *rolebook \[OPTIONS\] \([a-z][a-z]*\).*/\2/p'); do
+	contains "the first word offers $c" "$c" "$(complete_words rolebook "")"
+done
+check "start ROLE: role ids" "technical-lead" "$(complete_words rolebook start t)"
 check "a command's prefix" "print
 profiles
 program-manager" "$(complete_words rolebook pr)"
@@ -77,7 +87,9 @@ for opt in --width --no-color --profile --reviewer --format --db --help --versio
 done
 
 # role ids from `rolebook list`
-check "print: role ids" "program-manager
+check "print: role ids" "chair
+program-manager
+subproject-owner
 technical-lead" "$(complete_words rolebook print "")"
 check "checklist t: the technical lead" "technical-lead" "$(complete_words rolebook checklist t)"
 check "check after options" "program-manager" "$(complete_words rolebook -p alice check pro)"
