@@ -98,10 +98,21 @@ void checklist_item_text(struct strbuf *b, size_t num, bool done, const char *te
 			 bool required);
 
 /* The outline entry of role that explains item (a step of either list):
- * the section of the role's text that shares most of its words, else the
- * heading it is listed under; -1 when the role has no sections
+ * the section of the role's text that shares enough of its rare words,
+ * else the heading it is listed under; -1 when the role has no sections
  * (item_why.c). */
 long checklist_why(const struct role *role, const struct check_item *item);
+
+/* How checklist_why ranks: the best section (-1: none shares a word),
+ * its score, the least it must have, and its rarest shared word. */
+struct why_rank {
+	long entry;
+	double score, min;
+	char word[32];
+};
+void why_rank(const struct role *role, const struct check_item *item, struct why_rank *out);
+/* The heading item is listed under, or its checklist's section. */
+long why_place(const struct role *role, const struct check_item *item);
 /* True when item's link leads to a place in role itself (an "#anchor",
  * or the role's own file with one): Enter follows it instead. */
 bool checklist_link_in_role(const struct role *role, const struct check_item *item);

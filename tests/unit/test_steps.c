@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,6 +242,91 @@ test_why(void)
 	role_free(r);
 }
 
+/* Every onboarding step of the four bundled roles lands on a section of
+ * the role's text that shares a rare word with it, or on its own place in
+ * the checklist (the heading it is listed under); never on the role's
+ * title or a section sharing only common words.  ROLEBOOK_WHY_TABLE=1
+ * prints the table step -> target. */
+static void
+test_why_bundled(void)
+{
+	static const char *const ids[] = {"chair", "program-manager", "subproject-owner",
+					  "technical-lead"};
+	bool table = getenv("ROLEBOOK_WHY_TABLE") != NULL;
+
+	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
+		char *path = xasprintf("%s/content/roles/%s.md", TEST_SRCDIR, ids[k]), *err = NULL;
+		size_t len;
+		char *text = content_read_file(path, &len, &err);
+		struct role *r = role_new(xstrdup(ids[k]), path, ORIGIN_BUNDLED);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+		role_load_text(r, text, len);
+		free(text);
+		CU_ASSERT_FATAL(r->nitems > 0);
+		for (size_t i = 0; i < r->nitems; i++) {
+			const struct check_item *it = &r->items[i];
+			long s = checklist_why(r, it);
+			struct why_rank w;
+
+			why_rank(r, it, &w);
+			CU_ASSERT_FATAL(s >= 0);
+			if (table)
+				printf("%s | %s | %s%s%s\n", ids[k], it->text,
+				       r->outline.v[s].title,
+				       s == w.entry ? " -- " : " (own place)",
+				       s == w.entry ? w.word : "");
+			/* never the title */
+			CU_ASSERT(r->outline.v[s].level > 1);
+			if (s == why_place(r, it))
+				continue;
+			/* else the best section, with enough evidence */
+			CU_ASSERT_EQUAL(s, w.entry);
+			CU_ASSERT(w.score >= w.min);
+			CU_ASSERT(w.word[0] != '\0');
+		}
+		role_free(r);
+	}
+}
+
+/* The steps the newcomer review found landing on unrelated sections. */
+static void
+test_why_review(void)
+{
+	static const struct {
+		const char *role, *step, *not ;
+	} cases[] = {
+	    {"technical-lead", "Check the SIG's CI jobs", "Leave and stepping down"},
+	    {"technical-lead", "Read the leads training curriculum", "Leave and stepping down"},
+	    {"chair", "Join the #chairs-and-techleads", "What the role is for"},
+	    {"technical-lead", "Join the #chairs-and-techleads", "What the role is for"},
+	};
+
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *path = xasprintf("%s/content/roles/%s.md", TEST_SRCDIR, cases[k].role);
+		char *err = NULL;
+		size_t len, found = 0;
+		char *text = content_read_file(path, &len, &err);
+		struct role *r = role_new(xstrdup(cases[k].role), path, ORIGIN_BUNDLED);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+		role_load_text(r, text, len);
+		free(text);
+		for (size_t i = 0; i < r->nitems; i++) {
+			long s;
+			if (strncmp(r->items[i].text, cases[k].step, strlen(cases[k].step)) != 0)
+				continue;
+			found++;
+			s = checklist_why(r, &r->items[i]);
+			CU_ASSERT_FATAL(s >= 0);
+			CU_ASSERT_STRING_NOT_EQUAL(r->outline.v[s].title, cases[k].not );
+			CU_ASSERT_STRING_NOT_EQUAL(r->outline.v[s].title, r->title);
+		}
+		CU_ASSERT_EQUAL(found, 1);
+		role_free(r);
+	}
+}
+
 /* ---- shared steps ---- */
 
 static void
@@ -446,6 +532,8 @@ test_steps_register(void)
 	    !CU_add_test(s, "o says what it did", test_app_open) ||
 	    !CU_add_test(s, "the offboarding checklist and item links", test_offboarding) ||
 	    !CU_add_test(s, "a step's why", test_why) ||
+	    !CU_add_test(s, "every bundled step's why", test_why_bundled) ||
+	    !CU_add_test(s, "the reviewed steps' why", test_why_review) ||
 	    !CU_add_test(s, "a shared step is one record", test_shared) ||
 	    !CU_add_test(s, "o, v, Tab and Enter on the checklist", test_screen))
 		return CU_get_error();
