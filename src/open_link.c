@@ -68,6 +68,9 @@ open_link_plan(const char *url, const struct open_env *env, struct open_plan *ou
 	if (!open_link_allowed(url, &out->reason))
 		return out->method = OPEN_REFUSED;
 	browser = browser_program(env->browser);
+	if (browser == NULL && set(env->browser))
+		out->browser_unused = "it has a space, a % or a leading -; only a program "
+				      "name or path is run, with the URL as its one argument";
 	if (set(env->display) || set(env->wayland_display)) {
 		if (browser == NULL && env->have_xdg_open)
 			browser = xstrdup("xdg-open");
@@ -116,8 +119,8 @@ open_link_osc52(const char *url)
 	return strbuf_take(&b);
 }
 
-char *
-open_link_message(const struct open_plan *p, const char *url)
+static char *
+said(const struct open_plan *p, const char *url)
 {
 	switch (p->method) {
 	case OPEN_DESKTOP:
@@ -131,4 +134,16 @@ open_link_message(const struct open_plan *p, const char *url)
 		break;
 	}
 	return xasprintf("Not opened: %s", p->reason ? p->reason : "refused");
+}
+
+char *
+open_link_message(const struct open_plan *p, const char *url)
+{
+	char *s = said(p, url), *t;
+
+	if (p->browser_unused == NULL || p->method == OPEN_REFUSED)
+		return s;
+	t = xasprintf("%s ($BROWSER is not a plain program name: %s)", s, p->browser_unused);
+	free(s);
+	return t;
 }

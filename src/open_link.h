@@ -39,6 +39,8 @@ struct open_plan {
 	enum open_method method;
 	char *program;	    /* OPEN_DESKTOP, OPEN_TERMINAL: the opener (new string) */
 	const char *reason; /* OPEN_REFUSED: a static phrase */
+	/* $BROWSER was set but not used: why (a static phrase), or NULL */
+	const char *browser_unused;
 };
 
 /* True when url may be handed to an opener: an http:, https: or mailto:
@@ -66,7 +68,8 @@ char *open_link_osc52(const char *url);
 
 /* What was done, for the status line (a new string): "Opened with
  * xdg-open: URL", "Copied to the clipboard (OSC 52): URL", "Link: URL",
- * "Not opened: REASON". */
+ * "Not opened: REASON"; then, when $BROWSER was set but not used, " ($BROWSER
+ * is not a plain program name: WHY)". */
 char *open_link_message(const struct open_plan *p, const char *url);
 
 #endif

@@ -169,6 +169,15 @@ test_app_open(void)
 	app_open_url(&a, "mailto:x@example.org");
 	CU_ASSERT_EQUAL(ran.calls, 1);
 	UNIT_ASSERT_STR("Link (select it to copy): mailto:x@example.org", a.status);
+	/* a $BROWSER that is not run is not ignored silently */
+	setenv("TERM", "xterm", 1);
+	setenv("BROWSER", "/tmp/fakeb %s", 1);
+	app_open_url(&a, "https://example.org/x");
+	UNIT_ASSERT_STR("Copied to the clipboard (OSC 52): https://example.org/x ($BROWSER is not "
+			"a plain program name: it has a space, a % or a leading -; only a "
+			"program name or path is run, with the URL as its one argument)",
+			a.status);
+	unsetenv("BROWSER");
 	app_done(&a);
 	catalog_done(&cat);
 	free(ran.url);
