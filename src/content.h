@@ -52,6 +52,8 @@ struct check_item {
 	char *form;    /* keys of the Leadership Change form tasks it answers,
 			* "a,b" ("(form: a, b)" at its end), or NULL */
 	char *url;     /* its first link's target, as written, or NULL */
+	char **links;  /* every link's target, as written, in order (links[0] is url) */
+	size_t nlinks;
 	/* its due mark: its own "(due: ...)", else its group heading's */
 	struct due_mark due;
 };

@@ -51,6 +51,9 @@ role_unload(struct role *r)
 		free(r->items[i].group);
 		free(r->items[i].form);
 		free(r->items[i].url);
+		for (size_t k = 0; k < r->items[i].nlinks; k++)
+			free(r->items[i].links[k]);
+		free(r->items[i].links);
 	}
 	free(r->items);
 	role_offboarding_free(r);
@@ -615,6 +618,7 @@ analyse(struct role *r, char *front)
 				ci->task = task;
 				ci->checked = checked;
 				ci->url = role_item_url(n);
+				ci->nlinks = role_item_links(n, &ci->links);
 				ci->group = NULL;
 				if (sec >= 0 && r->kinds[sec] == SEC_CHECKLIST &&
 				    o->v[sec].level > 1 &&

@@ -17,6 +17,9 @@
 /* The target of the first link in a task-list item's own paragraph, as
  * written (a new string), or NULL when it has none. */
 char *role_item_url(cmark_node *item);
+/* Every link target of a task item's paragraph, in order, into *out (new
+ * strings); returns how many. */
+size_t role_item_links(cmark_node *item, char ***out);
 
 /* Adds the task-list item `item` (task number task, ticked in the Markdown
  * when checked) found in outline entry sec, a section of the offboarding

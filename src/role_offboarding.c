@@ -40,6 +40,33 @@ role_item_url(cmark_node *item)
 	return url;
 }
 
+size_t
+role_item_links(cmark_node *item, char ***out)
+{
+	cmark_node *para = cmark_node_first_child(item);
+	cmark_iter *it;
+	cmark_event_type ev;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	if (para == NULL || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+		return 0;
+	it = cmark_iter_new(para);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *nd = cmark_iter_get_node(it);
+		const char *u;
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(nd) == CMARK_NODE_LINK &&
+		    (u = cmark_node_get_url(nd)) != NULL && *u != '\0') {
+			v = xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = xstrdup(u);
+		}
+	}
+	cmark_iter_free(it);
+	*out = v;
+	return n;
+}
+
 void
 role_offboarding_add(struct role *r, cmark_node *item, long sec, uint32_t task, bool checked,
 		     size_t *cap)
@@ -59,6 +86,7 @@ role_offboarding_add(struct role *r, cmark_node *item, long sec, uint32_t task, 
 	ci->task = task;
 	ci->checked = checked;
 	ci->url = role_item_url(item);
+	ci->nlinks = role_item_links(item, &ci->links);
 	/* a sub-heading of the section groups its items, as in onboarding */
 	if (e != NULL && e->level > 1 && strcasestr(e->title, "offboarding") == NULL)
 		ci->group = xstrdup(e->title);
@@ -73,6 +101,9 @@ role_offboarding_free(struct role *r)
 		free(r->off_items[i].group);
 		free(r->off_items[i].form);
 		free(r->off_items[i].url);
+		for (size_t k = 0; k < r->off_items[i].nlinks; k++)
+			free(r->off_items[i].links[k]);
+		free(r->off_items[i].links);
 	}
 	free(r->off_items);
 	r->off_items = NULL;

@@ -62,6 +62,9 @@ struct clview {
 	int width, body_top, body_h;
 	struct due_plan plan; /* due dates, from the appointment (due.c) */
 	bool prompt_start;    /* the prompt open is the start date's */
+	/* o again on the same item: its next link */
+	const struct check_item *link_item;
+	size_t link_at;
 };
 
 /* The due plan of the checklist as loaded, as of today (the app's clock). */
@@ -528,6 +531,41 @@ cl_input(struct view *v, struct app *a, const char *text, bool done)
 	return VR_REDRAW;
 }
 
+/* o: the selected item's link; o again, its next one ("link 2 of 3: ...").
+ * A link into the handbook (no scheme: another role, an anchor) is
+ * followed in the reader; others go to app_open_url's opener. */
+static int
+open_link(struct clview *c, struct app *a)
+{
+	const struct check_item *it;
+	const char *url;
+
+	if (c->sel < 0 || c->cl.v[c->sel].item->nlinks == 0) {
+		app_status(a, false, "This item has no link");
+		return VR_REDRAW;
+	}
+	it = c->cl.v[c->sel].item;
+	if (c->link_item == it)
+		c->link_at = (c->link_at + 1) % it->nlinks;
+	else
+		c->link_at = 0;
+	c->link_item = it;
+	url = it->links[c->link_at];
+	if (strchr(url, ':') == NULL) {
+		app_request(a,
+			    &(struct nav_request){.kind = NAV_FOLLOW, .role = c->role, .url = url});
+		return VR_REDRAW;
+	}
+	app_open_url(a, url);
+	if (it->nlinks > 1 && a->status != NULL) {
+		char *said = xstrdup(a->status);
+		app_status(a, a->status_alert, "Link %zu of %zu (o: next): %s", c->link_at + 1,
+			   it->nlinks, said);
+		free(said);
+	}
+	return VR_REDRAW;
+}
+
 /* Enter: the selected item's why, in the role's text (q comes back). */
 static int
 why(struct clview *c, struct app *a)
@@ -579,12 +617,7 @@ cl_action(struct view *v, struct app *a, enum action act)
 	case ACT_OPEN:
 		return why(c, a);
 	case ACT_OPEN_LINK:
-		if (c->sel < 0 || c->cl.v[c->sel].item->url == NULL) {
-			app_status(a, false, "This item has no link");
-			break;
-		}
-		app_open_url(a, c->cl.v[c->sel].item->url);
-		break;
+		return open_link(c, a);
 	case ACT_VIEW_NOTE:
 		if (c->sel >= 0)
 			app_request(a, &(struct nav_request){.kind = NAV_NOTE,
@@ -677,7 +710,7 @@ cl_hints(struct view *v, struct app *a, struct view_hint *out)
 				       c->cl.v[c->sel].done ? "not done" : "done", HINT_HIGH};
 		const struct checklist_entry *e = &c->cl.v[c->sel];
 		out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "why", HINT_MID};
-		if (e->item->url != NULL && open_link_allowed(e->item->url, NULL))
+		if (e->item->nlinks > 0)
 			out[n++] = (struct view_hint){ACT_OPEN_LINK, ACT_NONE, false, "open link",
 						      HINT_MID};
 		out[n++] = (struct view_hint){ACT_NOTE, ACT_NONE, false, "note", HINT_MID};

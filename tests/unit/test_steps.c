@@ -336,6 +336,90 @@ test_why_review(void)
 	}
 }
 
+/* Presses Down until the checklist on top selects the item of r whose
+ * text starts with start; its index. */
+static size_t
+select_item(struct app *a, const struct role *r, const char *start)
+{
+	size_t i = 0;
+
+	while (i < r->nitems && strncmp(r->items[i].text, start, strlen(start)) != 0)
+		i++;
+	CU_ASSERT_FATAL(i < r->nitems);
+	for (size_t k = 0; k < i; k++)
+		app_key(a, K_DOWN);
+	return i;
+}
+
+/* o on an item with two links: the first, then the second; a link into
+ * another bundled role opens it in the reader. */
+static void
+test_item_links(void)
+{
+	struct catalog cat;
+	struct app a;
+	struct store *st = NULL;
+	struct role *r;
+	char *err = NULL;
+	size_t i;
+
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, NULL), STORE_OK);
+	app_init(&a, &cat, 24, 80);
+	a.store = st;
+	a.profile = "ada";
+	a.run_link = fake_run;
+	unsetenv("DISPLAY");
+	unsetenv("WAYLAND_DISPLAY");
+	unsetenv("BROWSER");
+	setenv("TERM", "xterm", 1);
+	r = catalog_find(&cat, "chair");
+	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+	app_push(&a, view_checklist_new(&a, r));
+	i = select_item(&a, r, "Update OWNERS_ALIASES in kubernetes/org");
+	CU_ASSERT_EQUAL_FATAL(r->items[i].nlinks, 2);
+	app_key(&a, 'o');
+	UNIT_ASSERT_STR(r->items[i].links[0], ran.url);
+	{
+		char *want =
+		    xasprintf("Link 1 of 2 (o: next): Copied to the clipboard (OSC 52): %s",
+			      r->items[i].links[0]);
+		UNIT_ASSERT_STR(want, a.status);
+		free(want);
+	}
+	app_key(&a, 'o');
+	UNIT_ASSERT_STR(r->items[i].links[1], ran.url);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r->items[i].links[1], "/enhancements/"));
+	{
+		char *want =
+		    xasprintf("Link 2 of 2 (o: next): Copied to the clipboard (OSC 52): %s",
+			      r->items[i].links[1]);
+		UNIT_ASSERT_STR(want, a.status);
+		free(want);
+	}
+	app_key(&a, 'o'); /* round again */
+	UNIT_ASSERT_STR(r->items[i].links[0], ran.url);
+	app_key(&a, 'q');
+	/* a relative link into another role: the reader, on that role */
+	r = catalog_find(&cat, "program-manager");
+	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+	app_push(&a, view_checklist_new(&a, r));
+	i = select_item(&a, r, "Ask each chair");
+	UNIT_ASSERT_STR("chair.md", r->items[i].links[0]);
+	ran.calls = 0;
+	app_key(&a, 'o');
+	CU_ASSERT_EQUAL(ran.calls, 0);
+	UNIT_ASSERT_STR("reader", app_top(&a)->ops->name);
+	CU_ASSERT_TRUE(a.status == NULL || strstr(a.status, "Not opened") == NULL);
+	app_done(&a);
+	store_close(st);
+	catalog_done(&cat);
+	free(ran.url);
+	ran.url = NULL;
+}
+
 /* ---- shared steps ---- */
 
 static void
@@ -543,6 +627,7 @@ test_steps_register(void)
 	    !CU_add_test(s, "a step's why", test_why) ||
 	    !CU_add_test(s, "every bundled step's why", test_why_bundled) ||
 	    !CU_add_test(s, "the reviewed steps' why", test_why_review) ||
+	    !CU_add_test(s, "o on each of an item's links", test_item_links) ||
 	    !CU_add_test(s, "a shared step is one record", test_shared) ||
 	    !CU_add_test(s, "o, v, Tab and Enter on the checklist", test_screen))
 		return CU_get_error();
