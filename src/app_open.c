@@ -43,7 +43,7 @@ app_open_url(struct app *a, const char *url)
 	int err = 0;
 
 	open_link_plan(url, &env, &p);
-	if (p.method != OPEN_REFUSED && p.method != OPEN_SHOW) {
+	if (p.method != OPEN_REFUSED) {
 		if (a->run_link == NULL) {
 			p.method = OPEN_SHOW;
 		} else if ((err = a->run_link(a, &p, url)) != 0) {
@@ -54,6 +54,9 @@ app_open_url(struct app *a, const char *url)
 			return;
 		}
 	}
+	/* shown by the terminal layer on its own screen */
+	if (p.method == OPEN_SHOW && a->run_link != NULL)
+		p.shown_plain = true;
 	msg = open_link_message(&p, shown);
 	app_status(a, p.method == OPEN_REFUSED, "%s", msg);
 	free(msg);

@@ -41,6 +41,8 @@ struct open_plan {
 	const char *reason; /* OPEN_REFUSED: a static phrase */
 	/* $BROWSER was set but not used: why (a static phrase), or NULL */
 	const char *browser_unused;
+	/* OPEN_SHOW: it was shown as one line on the terminal's own screen */
+	bool shown_plain;
 };
 
 /* True when url may be handed to an opener: an http:, https: or mailto:

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -94,7 +95,37 @@ open_run(const struct open_plan *p, const char *url, int fd)
 		free(seq);
 		return rc;
 	}
-	case OPEN_SHOW:
+	case OPEN_SHOW: {
+		/* on the terminal's own screen (the caller has left curses):
+		 * the URL as one line the terminal wraps itself, so that
+		 * selecting it gives it whole; it is printable ASCII
+		 * (open_link_allowed) */
+		char *msg = NULL;
+		char c;
+		ssize_t r;
+		int len = asprintf(&msg,
+				   "\r\nThe link, as one line to select and copy:\r\n\r\n%s\r\n\r\n"
+				   "Press Enter to come back to rolebook. ",
+				   url);
+		if (len < 0)
+			return ENOMEM;
+		rc = 0;
+		for (size_t off = 0; off < (size_t)len;) {
+			ssize_t w = write(fd, msg + off, (size_t)len - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				rc = errno;
+				break;
+			}
+			off += (size_t)w;
+		}
+		free(msg);
+		while (rc == 0 && ((r = read(STDIN_FILENO, &c, 1)) > 0 ? c != '\n' && c != '\r'
+									: r < 0 && errno == EINTR))
+			;
+		return rc;
+	}
 	case OPEN_REFUSED:
 		break;
 	}

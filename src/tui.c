@@ -213,14 +213,15 @@ suspend(struct app *a)
 	clear();
 }
 
-/* `o` (struct app's run_link): a terminal browser gets the terminal, as
- * Ctrl-Z gives it to the shell; the rest leaves the screen alone. */
+/* `o` (struct app's run_link): a terminal browser, or a link shown whole
+ * to select, gets the terminal, as Ctrl-Z gives it to the shell; the rest
+ * leaves the screen alone. */
 static int
 run_link(struct app *a, const struct open_plan *p, const char *url)
 {
 	int rc;
 
-	if (p->method != OPEN_TERMINAL) {
+	if (p->method != OPEN_TERMINAL && p->method != OPEN_SHOW) {
 		fflush(stdout);
 		return open_run(p, url, STDOUT_FILENO);
 	}

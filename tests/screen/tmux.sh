@@ -481,6 +481,22 @@ keys Q
 rm "$XDG_CONFIG_HOME/rolebook/config"
 sleep 0.3
 
+# --- o where there is no clipboard (TERM=linux): the link as one line ---
+RB_TERM=linux start 80 24 chair
+expect "role opens for the shown link" "SIG Chair"
+keys c
+expect "the chair's checklist for the shown link" "SIG Chair › Checklist"
+keys j o
+expect "o leaves curses to show the link" "Press Enter to come back to rolebook."
+lfc=https://training.linuxfoundation.org/training/inclusive-open-source-community-orientation-lfc102/
+# -J joins what the terminal wrapped itself: a row split by curses stays split
+check "the link is one line to select" "$lfc" "$(T capture-pane -p -J -t rb | grep -x -F "$lfc")"
+keys Enter
+expect "Enter comes back and the status says how it was shown" "Link shown as one line on the plain"
+expect "back on the checklist" "SIG Chair › Checklist"
+keys Q
+sleep 0.3
+
 # A sanitizer build writes its reports to files, not into a pane (where no
 # test reads them, and where a pane already closed made one spin at exit).
 T kill-server 2>/dev/null
