@@ -130,8 +130,8 @@ said(const struct open_plan *p, const char *url)
 		return xasprintf("Copied to the clipboard (OSC 52): %s", url);
 	case OPEN_SHOW:
 		if (p->shown_plain)
-			return xasprintf("Link shown as one line on the plain screen, to select: %s",
-					 url);
+			return xasprintf(
+			    "Link shown as one line on the plain screen, to select: %s", url);
 		return xasprintf("Link (select it to copy): %s", url);
 	case OPEN_REFUSED:
 		break;

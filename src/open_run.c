@@ -122,7 +122,7 @@ open_run(const struct open_plan *p, const char *url, int fd)
 		}
 		free(msg);
 		while (rc == 0 && ((r = read(STDIN_FILENO, &c, 1)) > 0 ? c != '\n' && c != '\r'
-									: r < 0 && errno == EINTR))
+								       : r < 0 && errno == EINTR))
 			;
 		return rc;
 	}
