@@ -64,25 +64,78 @@ add_line(struct noteview *n, char *text, uint16_t style)
 	n->lines[n->nlines++].style = style;
 }
 
-/* Adds text wrapped at cells, a line per paragraph line. */
+/* Adds s[0..len) wrapped at cells. */
+static void
+add_rows(struct noteview *n, const char *s, size_t len, uint16_t style)
+{
+	size_t pos = 0;
+
+	while (pos < len) {
+		size_t next, cut = text_wrap(s + pos, len - pos, n->wrapped_at, &next);
+		add_line(n, xstrndup(s + pos, cut), style);
+		pos += next > 0 ? next : len - pos;
+	}
+}
+
+/* Where the next URL wider than cells starts in s[0..len) (len: none);
+ * *end receives where it ends (at a space). */
+static size_t
+long_url(const char *s, size_t len, int cells, size_t *end)
+{
+	static const char *const schemes[] = {"https://", "http://", "mailto:"};
+
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && s[i - 1] != ' ')
+			continue;
+		for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
+			size_t sl = strlen(schemes[k]), e = i;
+			if (len - i < sl || strncmp(s + i, schemes[k], sl) != 0)
+				continue;
+			while (e < len && s[e] != ' ')
+				e++;
+			if (text_width(s + i, e - i) > cells) {
+				*end = e;
+				return i;
+			}
+		}
+	}
+	return len;
+}
+
+/* Adds text wrapped at cells, a line per paragraph line.  A URL too wide
+ * for a row is never broken among other words: it starts a row and takes
+ * rows of its own (a curses screen cannot give it one selectable line;
+ * o on the checklist shows it whole). */
 static void
 add_wrapped(struct noteview *n, const char *text, int cells, uint16_t style)
 {
 	const char *p = text;
+	int keep = n->wrapped_at;
 
 	if (cells < 4)
 		cells = 4;
+	n->wrapped_at = cells;
 	do {
-		size_t len = strcspn(p, "\n"), pos = 0;
+		size_t len = strcspn(p, "\n"), pos = 0, u, end;
 		if (len == 0)
 			add_line(n, xstrdup(""), style);
 		while (pos < len) {
-			size_t next, cut = text_wrap(p + pos, len - pos, cells, &next);
-			add_line(n, xstrndup(p + pos, cut), style);
-			pos += next > 0 ? next : len - pos;
+			u = pos + long_url(p + pos, len - pos, cells, &end);
+			if (u == len) {
+				add_rows(n, p + pos, len - pos, style);
+				break;
+			}
+			end += pos;
+			add_rows(n, p + pos, u > pos && p[u - 1] == ' ' ? u - 1 - pos : u - pos,
+				 style);
+			add_rows(n, p + u, end - u, style);
+			pos = end;
+			while (pos < len && p[pos] == ' ')
+				pos++;
 		}
 		p += len;
 	} while (*p++ == '\n');
+	n->wrapped_at = keep;
 }
 
 static void

@@ -424,6 +424,60 @@ test_item_links(void)
 	ran.url = NULL;
 }
 
+static char *draw(struct app *a, struct frame *f);
+
+/* v: a URL too wide for a row is never broken among other words. */
+static void
+test_note_url(void)
+{
+	struct catalog cat;
+	struct app a;
+	struct frame f;
+	struct store *st = NULL;
+	struct role *r;
+	char *err = NULL, *d;
+
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&cat, TEST_SRCDIR "/tests/data/steps", ORIGIN_DIR, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, NULL), STORE_OK);
+	r = catalog_find(&cat, "alpha-lead");
+	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+	CU_ASSERT_EQUAL(
+	    checklist_set_note(st, "ada", r, &r->items[0],
+			       "the course is at https://training.linuxfoundation.org/"
+			       "training/inclusive-open-source-community-orientation-lfc102/"
+			       " and takes an hour",
+			       100),
+	    STORE_OK);
+	app_init(&a, &cat, 16, 50);
+	a.store = st;
+	a.profile = "ada";
+	app_push(&a, view_checklist_new(&a, r));
+	frame_init(&f, 16, 50);
+	app_key(&a, 'v');
+	d = draw(&a, &f);
+	{
+		const char *want = " rolebook \xe2\x80\xba Alpha Lead \xe2\x80\xba Note\n"
+				   " Join the leads channel on Slack\n"
+				   " not done\n"
+				   "\n"
+				   " the course is at\n"
+				   " https://training.linuxfoundation.org/training/in\n"
+				   " clusive-open-source-community-orientation-lfc102\n"
+				   " /\n"
+				   " and takes an hour\n";
+		char *top = xstrndup(d, strlen(want));
+		UNIT_ASSERT_STR(want, top);
+		free(top);
+	}
+	free(d);
+	frame_done(&f);
+	app_done(&a);
+	store_close(st);
+	catalog_done(&cat);
+}
+
 /* ---- shared steps ---- */
 
 static void
@@ -632,6 +686,7 @@ test_steps_register(void)
 	    !CU_add_test(s, "every bundled step's why", test_why_bundled) ||
 	    !CU_add_test(s, "the reviewed steps' why", test_why_review) ||
 	    !CU_add_test(s, "o on each of an item's links", test_item_links) ||
+	    !CU_add_test(s, "a long URL in a note keeps its own rows", test_note_url) ||
 	    !CU_add_test(s, "a shared step is one record", test_shared) ||
 	    !CU_add_test(s, "o, v, Tab and Enter on the checklist", test_screen))
 		return CU_get_error();
