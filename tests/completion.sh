@@ -53,6 +53,7 @@ export
 forget
 import
 imports
+links
 list
 print
 profiles
