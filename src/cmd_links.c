@@ -204,7 +204,8 @@ check_dir(struct tally *t, const char *dir, const char *name)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		char *p = xasprintf("%s/%s", dir, names[i]);
 		char *shown_name = xasprintf("%s%s%s", name, *name ? "/" : "", names[i]);
