@@ -218,6 +218,30 @@ print_title(struct render *rr, cmark_node *doc, const char *title)
 	cmark_node_free(t);
 }
 
+/* Which lead paragraphs of body[0..len) are sections (outline.h): a first
+ * pass over the same parts, each freed before the next. */
+static struct outline_plan *
+lead_plan(const char *body, size_t len)
+{
+	struct outline_plan *plan = outline_plan_new();
+	char *copy = xmalloc(len + 1);
+	struct md_stream *ms;
+	cmark_node *doc;
+	bool restart;
+
+	memcpy(copy, body, len);
+	copy[len] = '\0';
+	ms = md_stream_new(copy, len, 0);
+	while ((doc = md_stream_next(ms, &restart)) != NULL) {
+		if (restart)
+			outline_plan_restart(plan);
+		outline_plan_add(plan, doc);
+	}
+	md_stream_free(ms);
+	outline_plan_end(plan);
+	return plan;
+}
+
 int
 cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out)
 {
@@ -229,6 +253,7 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 	char *body, *front = NULL, *err = NULL, *title;
 	size_t len;
 	bool restart, first = true;
+	struct outline_plan *plan;
 	FILE *f;
 
 	if ((f = role_open(r)) == NULL) {
@@ -246,6 +271,7 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 	}
 	/* Parts keep the tree small: a long document prints in the time
 	 * and memory of its parts, not of one tree of all of it. */
+	plan = lead_plan(body, len);
 	ms = md_stream_new(body, len, 0);
 	if (!md_stream_settled(ms))
 		hold(&p);
@@ -259,6 +285,7 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 			release(&p, false);
 			hold(&p);
 			first = true;
+			outline_plan_rewind(plan);
 		}
 		/* a part's definitions are checked before it is returned: once
 		 * all are, nothing can be taken back, and this part's lines can
@@ -268,10 +295,11 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 		if (first && title != NULL)
 			print_title(&rr, doc, title);
 		first = false;
-		outline_build(&ol, doc);
+		outline_build_part(&ol, doc, plan);
 		mdrender_part(&rr, doc, &ol);
 		outline_done(&ol);
 	}
+	outline_plan_free(plan);
 	mdrender_end(&rr);
 	render_done(&rr);
 	release(&p, true);

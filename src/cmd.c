@@ -89,6 +89,9 @@ static const struct cmd_option options[] = {
     {'y', false, "yes", NULL, "forget: do not ask"},
     {'r', true, "reviewer", "NAME",
      "rate the profile as this reviewer (a SIG chair), apart from its own self-assessment"},
+    {'Q', false, "root", "DIR",
+     "the repository root that links starting with '/' start from (default: the nearest "
+     "folder above the document holding a .git)"},
     {'d', false, "db", "PATH",
      "the database (default: $ROLEBOOK_DB, else $XDG_STATE_HOME/rolebook/rolebook.db)"},
     {'h', true, "help", NULL, "show this help and exit"},
@@ -148,6 +151,10 @@ static const struct cmd_entry commands[] = {
      cmd_exec_export},
     {"forget", "PROFILE [--role ROLE] [--yes]", "Ry", 1, 1, "one profile",
      "remove every record of a profile (or of one role), after asking", cmd_exec_forget},
+    {"links", "PATH", "", 1, 1, "one document or folder",
+     "check the links of a document, or of every document in a folder: where each leads "
+     "(file and heading) or why it does not; exit status 1 when a relative link is broken",
+     cmd_exec_links},
     {"review", "[DIR]", "GU", 0, 1, "one folder",
      "open the review screen: every candidate's progress, ratings and readiness, for SIG "
      "chairs; with DIR, of the exports in DIR (read, not imported)",
@@ -396,6 +403,9 @@ take_option(struct cmd_options *o, int key, const char *arg)
 	}
 	case 'd':
 		o->db = arg;
+		break;
+	case 'Q':
+		o->root = arg;
 		break;
 	case 'f':
 		o->format = arg;

@@ -50,6 +50,7 @@ struct cmd_options {
 	const char *offboarding;
 	bool stepping_down; /* --stepping-down (checklist, check, uncheck) */
 	const char *note;   /* --note TEXT (check, uncheck), NULL: not given */
+	const char *root;   /* --root DIR: the repository root of links */
 };
 
 /* What a handler works with. */
@@ -107,6 +108,8 @@ int cmd_exec_start(const struct cmd_entry *self, struct cmd_ctx *c, int argc, ch
 int cmd_exec_agenda(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 /* The handlers of export, import, imports and forget (cmd_import.c). */
 int cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+/* links (cmd_links.c). */
+int cmd_exec_links(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 int cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 /* review DIR: every export in dir (and its subfolders) read into a new
  * store in memory, signed ones verified against allowed (NULL:

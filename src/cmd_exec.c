@@ -345,6 +345,7 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	a.profile = c->profile;
 	a.readonly = store_is_readonly(st) || loaded > 0 || notice != NULL;
 	a.rater = c->o->reviewer;
+	a.root = c->o->root;
 	a.reviewer = reviewer;
 	app_push(&a, view_home_new(&a));
 	if (review)

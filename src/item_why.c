@@ -268,15 +268,20 @@ is_role(const char *id, void *arg)
 bool
 checklist_link_in_role(const struct role *r, const struct check_item *it)
 {
-	struct link_from from = {r->path, is_role, (void *)r};
+	struct link_from from = {r->path, NULL, is_role, (void *)r};
 	struct link_target t;
 	bool in;
 
 	if (it->url == NULL)
 		return false;
 	links_resolve(&from, it->url, &t);
-	in = (t.kind == LINK_ANCHOR || (t.kind == LINK_ROLE && strcmp(t.id, r->id) == 0)) &&
-	     t.anchor != NULL && *t.anchor != '\0';
+	in = t.kind == LINK_ANCHOR || (t.kind == LINK_ROLE && strcmp(t.id, r->id) == 0);
+	if (t.kind == LINK_FILE) { /* the role's own file, by path */
+		char *self = realpath(r->path, NULL);
+		in = self != NULL && strcmp(self, t.file) == 0;
+		free(self);
+	}
+	in = in && t.anchor != NULL && *t.anchor != '\0';
 	link_target_done(&t);
 	return in;
 }

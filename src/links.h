@@ -1,14 +1,9 @@
 /*
- * links.h - where a link of a document leads, decided without touching
- * the screen, the view stack or the file system.
- *
- * Given the document the link is in (its file, and which role ids the
- * handbook has) and the link's target as written, links_resolve() says
- * what following it means: leave the handbook (a URI scheme), move within
- * the document (an "#anchor" alone), open a role of the handbook by its
- * id, or open a Markdown file found at the first of one or two paths --
- * each with the anchor to go to -- or nothing, and why.  The app carries
- * that out (src/nav.c); it alone looks at files.
+ * links.h - where a link of a document leads: the one place that decides
+ * it, for the reader (src/nav.c) and for `rolebook links` alike, so what
+ * the reader opens is what the checker reports.  It looks at the file
+ * system (whether a file or folder is there, where the repository's root
+ * is) but never at the screen, and never prints.
  */
 #ifndef ROLEBOOK_LINKS_H
 #define ROLEBOOK_LINKS_H
@@ -20,14 +15,19 @@ enum link_kind {
 	LINK_NOT_FOUND = 0, /* reason says why */
 	LINK_EXTERNAL,	    /* has a URI scheme (https:, mailto:): shown, not opened */
 	LINK_ANCHOR,	    /* "#anchor" alone (or ""): a place in the same document */
-	LINK_ROLE,	    /* the handbook's role `id` */
-	LINK_FILE,	    /* the Markdown file at paths[0], else at paths[1] */
+	LINK_ROLE,	    /* the handbook's role `id` (a bare name no file answers) */
+	LINK_FILE,	    /* the Markdown file `file` */
+	LINK_OTHER_FILE,    /* a file that is there but no Markdown (`file`): not shown */
 };
 
 /* The document a link is in. */
 struct link_from {
-	const char *path; /* its file, as the catalogue has it */
-	/* True when the handbook has a role of this id (arg is passed on). */
+	const char *path; /* its file */
+	/* The repository's root (--root), or NULL: the nearest folder above
+	 * path's folder that holds a .git. */
+	const char *root;
+	/* True when the handbook has a role of this id (arg is passed on);
+	 * may be NULL. */
 	bool (*has_role)(const char *id, void *arg);
 	void *arg;
 };
@@ -36,28 +36,45 @@ struct link_target {
 	enum link_kind kind;
 	char *scheme;	    /* LINK_EXTERNAL: "https", "mailto" ... */
 	char *id;	    /* LINK_ROLE */
-	char *paths[2];	    /* LINK_FILE: where to look, in order; paths[1] may be NULL */
+	char *file;	    /* LINK_FILE, LINK_OTHER_FILE: its real path */
 	char *anchor;	    /* the part after '#', as written (NULL: none); not for EXTERNAL */
 	const char *reason; /* LINK_NOT_FOUND: a static phrase */
 };
 
 /*
  * Resolves url (as written in the Markdown, %XX escapes and all) found in
- * the document from.  Tried in this order, whatever was opened before:
+ * the document from.  In this order:
  *  0. a target with a URI scheme (a letter, then letters, digits, '+',
  *     '-' or '.', then ':') leaves the handbook;
  *  1. a target with no path ("#anchor", or "") stays in the document;
- *  2. the handbook's role whose id is the path's file name without .md
- *     (a path without .md or .markdown names a role only this way);
- *  3. the Markdown file at the path from the folder of from's file,
- *     unless the path starts with '/';
- *  4. the Markdown file of the path's file name in that folder (upstream
- *     repositories link by repository path).
- * Steps 3 and 4 are the two paths of a LINK_FILE.  Fills *out (free with
+ *  2. the path ("?query" dropped, %XX decoded) names a file from the
+ *     linking file's folder, or from the repository's root when it starts
+ *     with '/'; "." and ".." are taken by name, and a path that leaves
+ *     the root (when there is one) is not followed;
+ *  3. a folder stands for its README.md;
+ *  4. only when no file is there: a bare name (no '/') whose name without
+ *     .md is the id of a role of the handbook names that role;
+ *  5. a root-relative path with no root known (no .git above, no --root)
+ *     takes the file of its name in the linking file's folder, if there
+ *     (upstream files gathered into one folder).
+ * A role never stands in for a file that is there.  Fills *out (free with
  * link_target_done()); never fails.
  */
 void links_resolve(const struct link_from *from, const char *url, struct link_target *out);
 void link_target_done(struct link_target *t);
+
+/*
+ * The repository root above the folder of path: the nearest folder
+ * (path's own first) holding a ".git", as a new real path, or NULL.
+ */
+char *links_find_root(const char *path);
+
+/*
+ * The heading of the Markdown file `file` that anchor names, GitHub's way
+ * (anchors_find): its title as a new string, or NULL when no heading has
+ * that anchor or the file cannot be read.
+ */
+char *links_heading(const char *file, const char *anchor);
 
 /* The name of a kind, for tests and messages ("file", "role" ...). */
 const char *link_kind_name(enum link_kind kind);

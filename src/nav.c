@@ -121,11 +121,26 @@ in_catalog(const char *id, void *arg)
 	return catalog_find(arg, id) != NULL;
 }
 
+/* The role of the catalogue whose file is file (a real path), or NULL:
+ * a link to a listed role's file opens that role, with its progress. */
+static struct role *
+catalog_role_at(struct catalog *c, const char *file)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		char *real = realpath(c->v[i]->path, NULL);
+		bool same = real != NULL && strcmp(real, file) == 0;
+		free(real);
+		if (same)
+			return c->v[i];
+	}
+	return NULL;
+}
+
 /* Follows url, a link of from's text shown by the view on top. */
 static void
 follow(struct app *a, struct role *from, const char *url)
 {
-	struct link_from lf = {from->path, in_catalog, a->cat};
+	struct link_from lf = {from->path, a->root, in_catalog, a->cat};
 	struct link_target t;
 	struct view *top = app_top(a);
 	struct role *r = NULL;
@@ -142,13 +157,24 @@ follow(struct app *a, struct role *from, const char *url)
 	case LINK_ROLE:
 		r = catalog_find(a->cat, t.id);
 		break;
-	case LINK_FILE:
-		for (size_t i = 0; i < 2 && r == NULL && t.paths[i] != NULL; i++)
-			r = linked_role(a, t.paths[i]);
-		/* fall through */
-	case LINK_NOT_FOUND:
+	case LINK_FILE: {
+		char *self = realpath(from->path, NULL);
+		if (self != NULL && strcmp(self, t.file) == 0)
+			r = from;
+		free(self);
 		if (r == NULL)
-			app_status(a, false, "Not in this handbook: %s", url);
+			r = catalog_role_at(a->cat, t.file);
+		if (r == NULL)
+			r = linked_role(a, t.file);
+		if (r == NULL)
+			app_status(a, false, "Cannot open: %s", url);
+		break;
+	}
+	case LINK_OTHER_FILE:
+		app_status(a, false, "Not a Markdown document: %s", url);
+		break;
+	case LINK_NOT_FOUND:
+		app_status(a, false, "Broken link: %s (%s)", url, t.reason);
 		break;
 	}
 	if (r != NULL) {

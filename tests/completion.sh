@@ -56,6 +56,7 @@ export
 forget
 import
 imports
+links
 list
 print
 profiles

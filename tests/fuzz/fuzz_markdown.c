@@ -138,6 +138,29 @@ render_whole(const char *md, size_t len, const struct mdrender_opts *o, int widt
 	return d.s;
 }
 
+/* Which lead paragraphs are sections, from a first pass over the parts,
+ * as cli_print() plans them (issue 12). */
+static struct outline_plan *
+plan_of(const char *body, size_t len, size_t part)
+{
+	struct outline_plan *plan = outline_plan_new();
+	char *copy = xmalloc(len + 1);
+	struct md_stream *s;
+	cmark_node *doc;
+	bool restart;
+
+	memcpy(copy, body, len + 1);
+	s = md_stream_new(copy, len, part);
+	while ((doc = md_stream_next(s, &restart)) != NULL) {
+		if (restart)
+			outline_plan_restart(plan);
+		outline_plan_add(plan, doc);
+	}
+	md_stream_free(s);
+	outline_plan_end(plan);
+	return plan;
+}
+
 /* The same document in parts aimed at part bytes, as cli_print() renders
  * them: a restart drops what the parts before made. */
 static char *
@@ -151,11 +174,13 @@ render_parts(const char *md, size_t len, size_t part, const struct mdrender_opts
 	struct render r;
 	cmark_node *doc;
 	bool restart, settled = false;
+	struct outline_plan *plan;
 
 	body = md_read_body(f, "fuzz", &blen, &front, &err);
 	fclose(f);
 	free(front);
 	FUZZ_CHECK(body != NULL, "the parts refuse what the whole took: %s", err ? err : "?");
+	plan = plan_of(body, blen, part);
 	s = md_stream_new(body, blen, part);
 	render_init(&r);
 	r.lines.flush = take;
@@ -172,8 +197,9 @@ render_parts(const char *md, size_t len, size_t part, const struct mdrender_opts
 			r.lines.flush_arg = &d;
 			mdrender_begin(&r, o);
 			d.len = 0;
+			outline_plan_rewind(plan);
 		}
-		outline_build(&ol, doc);
+		outline_build_part(&ol, doc, plan);
 		mdrender_part(&r, doc, &ol);
 		outline_done(&ol);
 		settled = md_stream_settled(s);
@@ -183,6 +209,7 @@ render_parts(const char *md, size_t len, size_t part, const struct mdrender_opts
 	check_links(&r, d.s);
 	render_done(&r);
 	md_stream_free(s);
+	outline_plan_free(plan);
 	put(&d, "", 0);
 	return d.s;
 }

@@ -139,7 +139,7 @@ expect "a tel: link is external" "External link: tel:+1-555-0100"
 keys l
 expect "l selects the missing file" "Link: nowhere.md"
 keys Enter
-expect "a missing file is not in this handbook" "Not in this handbook: nowhere.md"
+expect "a missing file is a broken link, and why" "Broken link: nowhere.md (no such file)"
 keys Q
 
 # --- a terminal that cannot move the cursor is refused, as a pipe is ---

@@ -1,17 +1,23 @@
 /*
- * test_links.c - unit tests for src/links.c: what a link's target means,
- * in the documented order, without a file system or a screen.  Each
- * result is written as one line ("file a/b.md | b.md #x") and compared
- * whole.
+ * test_links.c - unit tests for src/links.c: where a link leads, on a tree
+ * this suite builds in the run's temporary folder, with names that
+ * collide: several README.md in different folders, a file named like a
+ * role of the handbook, folder links, links from the repository's root,
+ * repeated headings, ".." above the root, %20 in names.  Each result is
+ * written as one line ("file sig-a/README.md #leads") and compared whole.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "links.h"
 #include "unit.h"
 #include "xalloc.h"
+
+static char *tree; /* the real path of the tree's folder */
 
 /* The handbook of these tests has two roles. */
 static bool
@@ -21,13 +27,71 @@ has_role(const char *id, void *arg)
 	return strcmp(id, "technical-lead") == 0 || strcmp(id, "program-manager") == 0;
 }
 
-/* url resolved from a document at path, as one line. */
-static char *
-resolve(const char *path, const char *url)
+static void
+put(const char *rel, const char *text)
 {
-	struct link_from from = {path, has_role, NULL};
+	char *path = xasprintf("%s/%s", tree, rel);
+	FILE *f;
+
+	/* the folders on the way */
+	for (char *s = strchr(path + strlen(tree) + 1, '/'); s != NULL; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		mkdir(path, 0700);
+		*s = '/';
+	}
+	if (text == NULL) {
+		mkdir(path, 0700);
+	} else if ((f = fopen(path, "w")) != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+	free(path);
+}
+
+static int
+suite_init(void)
+{
+	char *dir = xasprintf("%s/links", unit_tmpdir);
+
+	mkdir(dir, 0700);
+	tree = realpath(dir, NULL);
+	free(dir);
+	if (tree == NULL)
+		return 1;
+	put("repo/.git/HEAD", "ref: refs/heads/main\n");
+	put("repo/README.md", "# Community\n\n## Chairs\n\nx\n\n## Chairs\n\n## Chairs\n");
+	put("repo/sig-list.md", "# SIGs\n\n## SIG A\n");
+	put("repo/sig-a/README.md", "# SIG A\n\n## Leads\n\n## Meetings\n");
+	put("repo/sig-a/doc.md", "# Doc\n");
+	put("repo/sig-a/technical-lead.md", "# The SIG's own tech lead page\n");
+	put("repo/sig-b/README.md", "# SIG B\n\n## Leads\n");
+	put("repo/sig-b/notes dir/my notes.md", "# Notes\n");
+	put("repo/sig-b/empty", NULL);
+	put("repo/sig-b/logo.png", "PNG");
+	put("outside.md", "# Outside\n");
+	put("flat/a.md", "# A\n");
+	put("flat/sig-governance.md", "# Governance\n");
+	return 0;
+}
+
+static int
+suite_clean(void)
+{
+	free(tree);
+	tree = NULL;
+	return 0;
+}
+
+/* url resolved from the document at rel (in the tree), with root (in the
+ * tree, or NULL), as one line; paths from the tree's folder. */
+static char *
+resolve_in(const char *rel, const char *root, const char *url)
+{
+	char *path = xasprintf("%s/%s", tree, rel);
+	char *rootp = root ? xasprintf("%s/%s", tree, root) : NULL, *out;
+	struct link_from from = {path, rootp, has_role, NULL};
 	struct link_target t;
-	char *out;
+	size_t n = strlen(tree);
 
 	links_resolve(&from, url, &t);
 	switch (t.kind) {
@@ -38,8 +102,9 @@ resolve(const char *path, const char *url)
 		out = xasprintf("role %s", t.id);
 		break;
 	case LINK_FILE:
-		out = xasprintf("file %s%s%s", t.paths[0], t.paths[1] ? " | " : "",
-				t.paths[1] ? t.paths[1] : "");
+	case LINK_OTHER_FILE:
+		out = xasprintf("%s %s", link_kind_name(t.kind),
+				strncmp(t.file, tree, n) == 0 ? t.file + n + 1 : t.file);
 		break;
 	case LINK_NOT_FOUND:
 		out = xasprintf("not found: %s", t.reason);
@@ -54,86 +119,162 @@ resolve(const char *path, const char *url)
 		out = s;
 	}
 	link_target_done(&t);
+	free(path);
+	free(rootp);
 	return out;
 }
 
-#define RESOLVES(path, url, want)                                                                  \
+#define RESOLVES_ROOT(path, root, url, want)                                                       \
 	do {                                                                                       \
-		char *got_ = resolve(path, url);                                                   \
+		char *got_ = resolve_in(path, root, url);                                          \
 		UNIT_ASSERT_STR(want, got_);                                                       \
 		free(got_);                                                                        \
 	} while (0)
+#define RESOLVES(path, url, want) RESOLVES_ROOT(path, NULL, url, want)
 
 static void
 test_external(void)
 {
-	RESOLVES("roles/a.md", "https://example.org/x.md", "external https");
-	RESOLVES("roles/a.md", "mailto:someone@example.org", "external mailto");
-	RESOLVES("roles/a.md", "tel:+1-555", "external tel");
-	RESOLVES("roles/a.md", "urn:isbn:123", "external urn");
-	RESOLVES("roles/a.md", "git+ssh://host/repo", "external git+ssh");
-	/* no scheme: a ':' after a '/' or a first character that is no letter */
-	RESOLVES("roles/a.md", "./a:b.md", "file roles/./a:b.md | roles/a:b.md");
-	RESOLVES("roles/a.md", "1x:y.md", "file roles/1x:y.md");
+	RESOLVES("repo/sig-a/doc.md", "https://example.org/x.md", "external https");
+	RESOLVES("repo/sig-a/doc.md", "mailto:someone@example.org", "external mailto");
+	RESOLVES("repo/sig-a/doc.md", "tel:+1-555", "external tel");
+	RESOLVES("repo/sig-a/doc.md", "git+ssh://host/repo", "external git+ssh");
+	/* no scheme: a first character that is no letter */
+	RESOLVES("repo/sig-a/doc.md", "1x:y.md", "not found: no such file");
 }
 
 static void
 test_anchor(void)
 {
-	RESOLVES("roles/a.md", "#risks", "anchor #risks");
-	RESOLVES("roles/a.md", "#", "anchor #");
-	RESOLVES("roles/a.md", "", "anchor");
-	/* the anchor is kept as written: the reader decodes it with the headings */
-	RESOLVES("roles/a.md", "#caf%C3%A9", "anchor #caf%C3%A9");
+	RESOLVES("repo/sig-a/doc.md", "#risks", "anchor #risks");
+	RESOLVES("repo/sig-a/doc.md", "#", "anchor #");
+	RESOLVES("repo/sig-a/doc.md", "", "anchor");
+	RESOLVES("repo/sig-a/doc.md", "?plain=1#x", "anchor #x");
+	/* kept as written: decoded with the headings */
+	RESOLVES("repo/sig-a/doc.md", "#caf%C3%A9", "anchor #caf%C3%A9");
 }
 
 static void
-test_role_by_id(void)
+test_relative(void)
 {
-	/* 2: the file name without .md names a role, wherever the path points */
-	RESOLVES("roles/a.md", "technical-lead.md", "role technical-lead");
-	RESOLVES("roles/a.md", "../elsewhere/technical-lead.md#duties",
-		 "role technical-lead #duties");
-	RESOLVES("roles/a.md", "/sig/technical-lead.MD", "role technical-lead");
-	RESOLVES("roles/a.md", "program-manager.markdown", "role program-manager");
-	/* a target without .md names a role only this way */
-	RESOLVES("roles/a.md", "technical-lead", "role technical-lead");
-	RESOLVES("roles/a.md", "secretary", "not found: no role has this id");
-	RESOLVES("roles/a.md", "docs/", "not found: no file name");
-	/* escapes are decoded before the name is looked at */
-	RESOLVES("roles/a.md", "technical%2Dlead.md", "role technical-lead");
+	/* from the linking file's folder: each README.md its own */
+	RESOLVES("repo/sig-a/doc.md", "README.md#leads", "file repo/sig-a/README.md #leads");
+	RESOLVES("repo/sig-a/doc.md", "../sig-b/README.md", "file repo/sig-b/README.md");
+	RESOLVES("repo/sig-a/doc.md", "../README.md", "file repo/README.md");
+	RESOLVES("repo/sig-a/doc.md", "./../sig-a/./doc.md", "file repo/sig-a/doc.md");
+	/* a README.md not there is not the one beside the linking file */
+	RESOLVES("repo/sig-a/doc.md", "../sig-c/README.md", "not found: no such file");
+	RESOLVES("repo/sig-a/doc.md", "sub/doc.md", "not found: no such file");
+	/* %XX decoded, a query dropped */
+	RESOLVES("repo/sig-b/README.md", "notes%20dir/my%20notes.md",
+		 "file repo/sig-b/notes dir/my notes.md");
+	RESOLVES("repo/sig-b/README.md", "notes%20dir/my%20notes.md?plain=1#top",
+		 "file repo/sig-b/notes dir/my notes.md #top");
+	RESOLVES("repo/sig-b/README.md", "logo.png", "other file repo/sig-b/logo.png");
 }
 
 static void
-test_files(void)
+test_folders(void)
 {
-	/* 3 then 4: the path from the document's folder, then its file name there */
-	RESOLVES("roles/a.md", "notes.md", "file roles/notes.md");
-	RESOLVES("roles/a.md", "sub/notes.md#x", "file roles/sub/notes.md | roles/notes.md #x");
-	RESOLVES("roles/a.md", "../notes.md", "file roles/../notes.md | roles/notes.md");
-	/* a path from the repository's root: only the file name in the folder */
-	RESOLVES("roles/a.md", "/committee-steering/governance/sig-governance.md",
-		 "file roles/sig-governance.md");
-	RESOLVES("roles/a.md", "my%20notes.md", "file roles/my notes.md");
-	/* the folder of a bare file name is ".", of a file in "/" the root */
-	RESOLVES("a.md", "b.md", "file ./b.md");
-	RESOLVES("/a.md", "sub/b.md", "file /sub/b.md | /b.md");
-	/* the document itself, by path: a file like any other (the app
-	 * finds it is the one shown) */
-	RESOLVES("/r/a.md", "a.md#top", "file /r/a.md #top");
+	RESOLVES("repo/sig-a/doc.md", "../sig-b", "file repo/sig-b/README.md");
+	RESOLVES("repo/sig-a/doc.md", "../sig-b/#leads", "file repo/sig-b/README.md #leads");
+	RESOLVES("repo/README.md", "sig-a/", "file repo/sig-a/README.md");
+	RESOLVES("repo/sig-a/doc.md", ".", "file repo/sig-a/README.md");
+	RESOLVES("repo/sig-a/doc.md", "../sig-b/empty/", "not found: a folder without a README.md");
+}
+
+static void
+test_root(void)
+{
+	/* the nearest folder above holding .git */
+	RESOLVES("repo/sig-a/doc.md", "/sig-list.md#sig-a", "file repo/sig-list.md #sig-a");
+	RESOLVES("repo/sig-b/notes dir/my notes.md", "/sig-a/README.md",
+		 "file repo/sig-a/README.md");
+	RESOLVES("repo/sig-a/doc.md", "/", "file repo/README.md");
+	RESOLVES("repo/sig-a/doc.md", "/sig-a/../sig-b", "file repo/sig-b/README.md");
+	/* or the one given (--root) */
+	RESOLVES_ROOT("repo/sig-a/doc.md", "repo/sig-a", "/README.md", "file repo/sig-a/README.md");
+	RESOLVES_ROOT("flat/a.md", "repo", "/sig-list.md", "file repo/sig-list.md");
+	/* never above it */
+	RESOLVES("repo/sig-a/doc.md", "../../outside.md", "not found: outside the repository root");
+	RESOLVES("repo/sig-a/doc.md", "/../outside.md", "not found: outside the repository root");
+	RESOLVES("repo/sig-a/doc.md", "/../../../../../../../../../../x.md",
+		 "not found: outside the repository root");
+	RESOLVES_ROOT("repo/sig-a/doc.md", "repo/sig-a", "../README.md",
+		      "not found: outside the repository root");
+}
+
+static void
+test_no_root(void)
+{
+	char *probe = xasprintf("%s/flat/a.md", tree), *root = links_find_root(probe);
+
+	free(probe);
+	if (root != NULL) { /* the temporary folder is in a checkout: nothing to test */
+		free(root);
+		return;
+	}
+	/* upstream files gathered in one folder: the file of that name there */
+	RESOLVES("flat/a.md", "/committee-steering/governance/sig-governance.md#x",
+		 "file flat/sig-governance.md #x");
+	RESOLVES("flat/a.md", "/committee-steering/sig-list.md",
+		 "not found: no repository root (no .git above; see --root)");
+	RESOLVES("flat/a.md", "../outside.md", "file outside.md");
+}
+
+static void
+test_roles(void)
+{
+	/* a file a link names by path is that file, whatever roles there are */
+	RESOLVES("repo/sig-a/doc.md", "technical-lead.md#x",
+		 "file repo/sig-a/technical-lead.md #x");
+	RESOLVES("repo/sig-b/README.md", "../sig-a/technical-lead.md",
+		 "file repo/sig-a/technical-lead.md");
+	/* a path to no file is broken, even when its name is a role's */
+	RESOLVES("repo/sig-b/README.md", "../sig-c/technical-lead.md", "not found: no such file");
+	/* a bare name no file answers: the role of that id */
+	RESOLVES("repo/sig-b/README.md", "technical-lead.md#duties", "role technical-lead #duties");
+	RESOLVES("repo/sig-b/README.md", "program-manager", "role program-manager");
+	RESOLVES("repo/sig-b/README.md", "technical%2Dlead.md", "role technical-lead");
+	RESOLVES("repo/sig-b/README.md", "secretary.md", "not found: no such file");
+}
+
+static void
+test_heading(void)
+{
+	char *readme = xasprintf("%s/repo/README.md", tree), *h;
+
+	/* GitHub's numbers for repeated headings */
+	h = links_heading(readme, "chairs");
+	UNIT_ASSERT_STR("Chairs", h);
+	free(h);
+	h = links_heading(readme, "chairs-2");
+	UNIT_ASSERT_STR("Chairs", h);
+	free(h);
+	h = links_heading(readme, "chairs-3");
+	UNIT_ASSERT_STR(NULL, h);
+	free(h);
+	h = links_heading(readme, "Community");
+	UNIT_ASSERT_STR("Community", h);
+	free(h);
+	free(readme);
 }
 
 int
 test_links_register(void)
 {
-	CU_pSuite s = CU_add_suite("links", NULL, NULL);
+	CU_pSuite s = CU_add_suite("links", suite_init, suite_clean);
 
 	if (s == NULL)
 		return CU_get_error();
 	if (!CU_add_test(s, "a scheme leaves the handbook", test_external) ||
 	    !CU_add_test(s, "an anchor alone stays in the document", test_anchor) ||
-	    !CU_add_test(s, "a role by its id first", test_role_by_id) ||
-	    !CU_add_test(s, "then files from the document's folder", test_files))
+	    !CU_add_test(s, "a path from the linking file's folder", test_relative) ||
+	    !CU_add_test(s, "a folder opens its README.md", test_folders) ||
+	    !CU_add_test(s, "'/' from the repository root, never above it", test_root) ||
+	    !CU_add_test(s, "no root: the file of that name beside", test_no_root) ||
+	    !CU_add_test(s, "a role never stands in for a file", test_roles) ||
+	    !CU_add_test(s, "anchors as GitHub numbers them", test_heading))
 		return CU_get_error();
 	return 0;
 }

@@ -118,6 +118,29 @@ struct stream_result {
 	bool whole, restarted;
 };
 
+/* Which lead paragraphs are sections, from a first pass over the parts,
+ * as cli_print() plans them (issue 12). */
+static struct outline_plan *
+plan_of(const char *body, size_t len, size_t part)
+{
+	struct outline_plan *plan = outline_plan_new();
+	char *copy = xmalloc(len + 1);
+	struct md_stream *s;
+	cmark_node *doc;
+	bool restart;
+
+	memcpy(copy, body, len + 1);
+	s = md_stream_new(copy, len, part);
+	while ((doc = md_stream_next(s, &restart)) != NULL) {
+		if (restart)
+			outline_plan_restart(plan);
+		outline_plan_add(plan, doc);
+	}
+	md_stream_free(s);
+	outline_plan_end(plan);
+	return plan;
+}
+
 /* The same document in parts aimed at part bytes, the way cli_print()
  * renders them: a restart drops what the parts before made. */
 static struct stream_result
@@ -132,11 +155,13 @@ render_parts(const char *md, size_t len, size_t part)
 	struct render r;
 	cmark_node *doc;
 	bool restart, settled = false;
+	struct outline_plan *plan;
 
 	body = md_read_body(f, "test", &blen, &front, &err);
 	fclose(f);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(body);
 	free(front);
+	plan = plan_of(body, blen, part);
 	s = md_stream_new(body, blen, part);
 	render_init(&r);
 	r.lines.flush = dump_lines;
@@ -156,8 +181,9 @@ render_parts(const char *md, size_t len, size_t part)
 			r.lines.flush_arg = &d;
 			mdrender_begin(&r, opts);
 			d.len = 0;
+			outline_plan_rewind(plan);
 		}
-		outline_build(&ol, doc);
+		outline_build_part(&ol, doc, plan);
 		mdrender_part(&r, doc, &ol);
 		outline_done(&ol);
 		res.parts++;
@@ -168,6 +194,7 @@ render_parts(const char *md, size_t len, size_t part)
 	render_done(&r);
 	res.whole = md_stream_whole(s);
 	md_stream_free(s);
+	outline_plan_free(plan);
 	put(&d, "", 0);
 	res.out = d.s;
 	return res;
@@ -445,6 +472,12 @@ test_odd_text(void)
 	same_str("escape codes", "# A\n\n\x1b[2Jclear\n\n# B\n\n\x1b]0;title\x07text\n", false);
 	same_str("invalid utf-8", "# A\n\n\xff\xfe bad\n\n# B\n\nok\n", false);
 	same_str("headings only", "# A\n\n# B\n\n# C\n", false);
+	/* which lead paragraphs are sections depends on parts further on */
+	same_str("leads outnumber headings",
+		 "# A\n\nText.\n\nOne:\n\n- a\n\nTwo:\n\n- b\n\n# B\n\nMore.\n\nThree:\n\n- c\n",
+		 false);
+	same_str("a lead's part divided further on",
+		 "# A\n\nText.\n\nLead:\n\n- a\n\n## Sub\n\nx\n\n# B\n\ny\n\n# C\n", false);
 	{
 		struct stream_result r = same("no heading", "just text\n", 10);
 		CU_ASSERT_EQUAL(r.parts, 1);

@@ -636,7 +636,12 @@ test_link_resolution(void)
 		       "[gov](/committee-steering/governance/governance.md#program-manager)\n\n"
 		       "[tl](technical-lead)\n\n"
 		       "[up](../other/notes.md)\n\n"
-		       "[none](/nowhere/missing.md)\n");
+		       "[none](/nowhere/missing.md)\n\n"
+		       "[tl file](technical-lead.md)\n\n"
+		       "[readme](../other/README.md)\n");
+	char *tl = write_file("res/sig/technical-lead.md", "# The SIG's own page\n");
+	char *readme = write_file("res/sig/README.md", "# This readme\n");
+	char *readme2 = write_file("res/other/README.md", "# Other readme\n");
 	char *gov = write_file("res/sig/governance.md",
 			       "# Sig governance\n\n## Program manager\n\nText.\n");
 	char *notes = write_file("res/other/notes.md", "# Other notes\n\n[gov](governance.md)\n");
@@ -669,7 +674,17 @@ test_link_resolution(void)
 	/* nothing matches */
 	type("l");
 	press(K_ENTER, 1);
-	CU_ASSERT_TRUE(on_screen("Not in this handbook: /nowhere/missing.md"));
+	CU_ASSERT_TRUE(on_screen("Broken link: /nowhere/missing.md"));
+	/* a file named like a role is that file; a README.md the one the
+	 * path names, not the one beside (issue 12) */
+	type("l");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(header_has("The SIG's own page"));
+	press(K_BACKSPACE, 1);
+	type("l");
+	press(K_ENTER, 1);
+	CU_ASSERT_TRUE(header_has("Other readme"));
+	press(K_BACKSPACE, 1);
 	/* following links does not change the handbook's list of roles */
 	type("q");
 	CU_ASSERT_FALSE(on_screen_quiet("Sig governance"));
@@ -679,6 +694,9 @@ test_link_resolution(void)
 	free(gov);
 	free(notes);
 	free(gov2);
+	free(tl);
+	free(readme);
+	free(readme2);
 }
 
 /* A file opened for the first time starts at its first line, not at its

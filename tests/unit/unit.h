@@ -23,6 +23,7 @@ int test_readiness_register(void);
 int test_frame_register(void);
 int test_screen_register(void);
 int test_links_register(void);
+int test_outline_register(void); /* issue 12 */
 int test_nav_register(void);
 int test_report_register(void);
 int test_export_register(void);
