@@ -8,8 +8,10 @@
  * are kept aside as stale: never dropped silently, shown with their old
  * text.
  *
- * A step two roles share word for word has the same item id in both: it
- * is one record for the person.  Its state is read across the profile's
+ * An onboarding step two roles share word for word has the same item id
+ * in both: it is one record for the person.  Offboarding steps are never
+ * shared (stepping down is from one role): each is read and written under
+ * its own role only.  Its state is read across the profile's
  * roles (the latest record of that id wins) and written through
  * checklist_set_done() and checklist_set_note(), which keep every copy
  * alike, so ticking it under one role ticks it under the other
@@ -61,7 +63,8 @@ const struct check_item *checklist_items(const struct role *role, enum checklist
 					 size_t *n);
 
 /* Marks item (of role's lists) done or not done for profile, under role
- * and under every other role that holds a record of the same step, in one
+ * and, for an onboarding step, under every other role that holds a record
+ * of the same step (an offboarding step: under role only), in one
  * transaction, keeping its note; done_at is now.  Store status. */
 enum store_status checklist_set_done(struct store *st, const char *profile, const struct role *role,
 				     const struct check_item *item, bool done, int64_t now);

@@ -57,7 +57,15 @@ contains "check --stepping-down ticks offboarding items" "  3. [x] Move yourself
 contains "offboarding progress" "offboarding: 2 of 3 done" "$(rb checklist alpha-lead --stepping-down)"
 contains "onboarding progress stays apart" "Alpha Lead: 1 of 5 done" "$(rb checklist alpha-lead)"
 lacks "no stale progress from offboarding" "no longer matches" "$(rb checklist alpha-lead)"
-contains "a shared offboarding step" "  1. [x] Propose a successor" "$(rb checklist beta-lead --stepping-down)"
+out=$(rb checklist beta-lead --stepping-down)
+contains "offboarding is never shared: the same step stays open under the other role" "  1. [ ] Propose a successor" "$out"
+contains "and the other role's offboarding progress is its own" "Beta Lead, offboarding: 0 of 1 done" "$out"
+rb check beta-lead --stepping-down 1 --note 'successor: erin' >/dev/null
+out=$(rb checklist alpha-lead --stepping-down)
+lacks "a note on the other role's offboarding step stays there" "successor: erin" "$out"
+contains "and its progress too" "offboarding: 2 of 3 done" "$out"
+rb uncheck beta-lead --stepping-down 1 >/dev/null
+contains "unticking it there leaves this one done" "  1. [x] Propose a successor" "$(rb checklist alpha-lead --stepping-down)"
 err=$(rb --content "$top_srcdir/tests/data" checklist constructs --stepping-down 2>&1); rc=$?
 check "a role without offboarding: exit 1" 1 "$rc"
 contains "and why" "has no offboarding checklist" "$err"

@@ -292,8 +292,19 @@ test_shared(void)
 	CU_ASSERT_EQUAL(cl.n, 3);
 	CU_ASSERT_EQUAL(cl.done, 1);
 	checklist_done(&cl);
+	/* offboarding is stepping down from one role: never shared, even
+	 * worded the same, neither read nor written across roles */
 	checklist_load_list(&cl, st, "ada", b, CHECKLIST_OFFBOARDING);
-	CU_ASSERT_EQUAL(cl.done, 1); /* shared */
+	CU_ASSERT_EQUAL(cl.done, 0);
+	CU_ASSERT_PTR_NULL(cl.v[0].rec);
+	CU_ASSERT_FALSE(cl.v[0].shared);
+	checklist_done(&cl);
+	CU_ASSERT_EQUAL(checklist_set_note(st, "ada", b, &b->off_items[0], "later", 600), STORE_OK);
+	CU_ASSERT_EQUAL(checklist_set_done(st, "ada", b, &b->off_items[0], false, 700), STORE_OK);
+	checklist_load_list(&cl, st, "ada", a, CHECKLIST_OFFBOARDING);
+	CU_ASSERT_EQUAL(cl.done, 1);
+	CU_ASSERT_PTR_NULL(cl.v[0].rec->note);
+	CU_ASSERT_EQUAL(cl.v[0].rec->done_at, 500);
 	checklist_done(&cl);
 	checklist_load(&cl, st, "ada", a);
 	CU_ASSERT_EQUAL(cl.nstale, 0);
