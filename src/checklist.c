@@ -86,9 +86,8 @@ checklist_load_list(struct checklist *c, struct store *st, const char *profile,
 	}
 	c->stale = xcalloc(c->nrecs ? c->nrecs : 1, sizeof *c->stale);
 	for (size_t i = 0; i < c->n; i++) {
-		const struct store_item *rec =
-		    shared_record(c->recs, c->nrecs, c->v[i].item->id, role->id,
-				  list == CHECKLIST_ONBOARDING);
+		const struct store_item *rec = shared_record(
+		    c->recs, c->nrecs, c->v[i].item->id, role->id, list == CHECKLIST_ONBOARDING);
 		if (rec != NULL) {
 			c->v[i].rec = rec;
 			c->v[i].done = rec->done;
