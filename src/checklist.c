@@ -281,3 +281,15 @@ checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
 		free(n);
 	}
 }
+
+void
+checklist_item_where(struct strbuf *b, const struct check_item *item)
+{
+	char *u;
+
+	if (item->url == NULL || *item->url == '\0')
+		return;
+	u = text_clean(item->url, 0);
+	strbuf_printf(b, "      where: %s\n", u);
+	free(u);
+}

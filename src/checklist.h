@@ -100,6 +100,11 @@ void checklist_item_text(struct strbuf *b, size_t num, bool done, const char *te
 			 const struct store_item *rec, const char *id, enum item_id style,
 			 bool required);
 
+/* Where item is done: its first link, cleaned, as the line
+ * "      where: URL" that goes under the item's first line in `checklist`,
+ * `check` and `agenda` (nothing when it has no link).  Appends to b. */
+void checklist_item_where(struct strbuf *b, const struct check_item *item);
+
 /* The outline entry of role that explains item (a step of either list):
  * the section of the role's text that shares most of its words, else the
  * heading it is listed under; -1 when the role has no sections

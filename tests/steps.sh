@@ -27,6 +27,31 @@ contains "profiles count it for both roles" "alpha-lead               1/5" "$(rb
 contains "profiles count it for both roles (beta)" "beta-lead                1/3" "$(rb profiles)"
 lacks "an unshared step stays apart" "[x] Write the beta roadmap" "$(rb checklist beta-lead)"
 
+# ---- where to do it: each step's link under it ----
+out=$(rb -p wes checklist alpha-lead)
+contains "checklist prints a step's link under it" "  3. [ ] Read the style notes  #5cdbd8
+      where: https://example.org/style
+" "$out"
+contains "an in-role link as written" "  5. [ ] Learn the mailing list duties  #18e5af
+      where: #mailing-lists" "$out"
+contains "a step without a link has no where line" "  1. [ ] Join the leads channel on Slack  #505c63
+  2. [ ]" "$out"
+out=$(rb -p wes check alpha-lead 3 --note 'read it')
+contains "check echoes the link, then the note" "  3. [x] Read the style notes  (done $today)  #5cdbd8
+      where: https://example.org/style
+       note: read it" "$out"
+rb -p wes start alpha-lead 2026-01-01 >/dev/null
+out=$(rb -p wes checklist alpha-lead)
+contains "under the due column too" "
+                                where: https://example.org/style" "$out"
+rb -p wes export -o "$TEST_TMP/wes.json" >/dev/null
+lacks "the export has no where lines" "where:" "$(cat "$TEST_TMP/wes.json")"
+out=$(rb --content "$top_srcdir/content/roles" -p wes start technical-lead 2026-11-01 >/dev/null
+	rb --content "$top_srcdir/content/roles" -p wes agenda)
+contains "agenda prints each step's link under it" "technical-lead 2. Complete the LFC102 Inclusive Open Source Community Orientation course
+      where: https://training.linuxfoundation.org/training/inclusive-open-source-community-orientation-lfc102/
+" "$out"
+
 # ---- notes from the shell ----
 out=$(rb check alpha-lead 3 --note 'https://example.org/pr/1
 merged')

@@ -15,6 +15,7 @@
 #include "content.h"
 #include "frame.h"
 #include "open_link.h"
+#include "strbuf.h"
 #include "unit.h"
 #include "view.h"
 #include "xalloc.h"
@@ -241,6 +242,24 @@ test_why(void)
 	role_free(r);
 }
 
+/* where a step is done, as the shell prints it: cleaned, or nothing */
+static void
+test_where(void)
+{
+	struct check_item it = {.url = (char *)"https://example.org/\x1b[31mx\ty"};
+	struct strbuf b = {0};
+	char *s;
+
+	checklist_item_where(&b, &it);
+	it.url = NULL;
+	checklist_item_where(&b, &it);
+	it.url = (char *)"";
+	checklist_item_where(&b, &it);
+	s = strbuf_take(&b);
+	UNIT_ASSERT_STR("      where: https://example.org/x y\n", s);
+	free(s);
+}
+
 /* ---- shared steps ---- */
 
 static void
@@ -456,6 +475,7 @@ test_steps_register(void)
 	    !CU_add_test(s, "OSC 52 carries base64", test_osc52) ||
 	    !CU_add_test(s, "o says what it did", test_app_open) ||
 	    !CU_add_test(s, "the offboarding checklist and item links", test_offboarding) ||
+	    !CU_add_test(s, "where a step is done, as the shell prints it", test_where) ||
 	    !CU_add_test(s, "a step's why", test_why) ||
 	    !CU_add_test(s, "a shared step is one record", test_shared) ||
 	    !CU_add_test(s, "o, v, Tab and Enter on the checklist", test_screen))
