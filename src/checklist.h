@@ -75,6 +75,26 @@ enum store_status checklist_set_note(struct store *st, const char *profile, cons
 void checklist_done(struct checklist *c);
 
 /*
+ * What role's records of profile mean to the other roles that share its
+ * onboarding steps (checklist_shares.c), for `forget --role`: gone, the
+ * steps of role's records that other roles (gone_roles) show only
+ * through them, so forgetting role forgets them there too; kept, role's
+ * steps it shows only through records kept under other roles
+ * (kept_roles), which forgetting role leaves.  Loads the catalogue's
+ * roles as needed; role must be loaded.
+ */
+struct checklist_shares {
+	size_t gone, kept;
+	char **gone_roles, **kept_roles; /* role ids */
+	size_t ngone_roles, nkept_roles;
+};
+struct catalog;
+enum store_status checklist_shares_of(struct checklist_shares *sh, struct store *st,
+				      const struct catalog *cat, const char *profile,
+				      const struct role *role);
+void checklist_shares_done(struct checklist_shares *sh);
+
+/*
  * Finds the item an argument names: a number from 1 to n, or an item id
  * (or a unique prefix of one, at least 4 characters).  Returns its index,
  * or -1.

@@ -27,6 +27,20 @@ contains "profiles count it for both roles" "alpha-lead               1/5" "$(rb
 contains "profiles count it for both roles (beta)" "beta-lead                1/3" "$(rb profiles)"
 lacks "an unshared step stays apart" "[x] Write the beta roadmap" "$(rb checklist beta-lead)"
 
+# ---- forget --role says what happens to shared steps ----
+rb -p pp check alpha-lead 1 >/dev/null
+err=$(rb forget pp --role beta-lead --yes 2>&1); rc=$?
+check "forget --role with only a shared step kept under the other role: exit 1" 1 "$rc"
+check "and says where the step it shows is kept" "rolebook: cannot forget pp: no records of its own for beta-lead; 1 shared step it shows is kept under alpha-lead (forget --role there removes it)" "$err"
+contains "the step stays ticked" "  1. [x] Join the leads channel" "$(rb -p pp checklist beta-lead)"
+rb -p pp check beta-lead 3 >/dev/null
+check "forget --role says a shared step it shows stays" "removed every record of pp for beta-lead; 1 shared step it shows is kept under alpha-lead (forget --role there removes it)" "$(rb forget pp --role beta-lead --yes)"
+rb -p qq check beta-lead 1 2 >/dev/null
+check "forget --role says which shared steps go for the other role too" "removed every record of qq for beta-lead, including 2 steps shared with alpha-lead, gone there too" "$(rb forget qq --role beta-lead --yes)"
+contains "and they are gone there" "Alpha Lead: 0 of 5 done" "$(rb -p qq checklist alpha-lead)"
+rb -p qq check beta-lead --stepping-down 1 >/dev/null
+check "an offboarding step is never counted as shared" "removed every record of qq for beta-lead" "$(rb forget qq --role beta-lead --yes)"
+
 # ---- where to do it: each step's link under it ----
 out=$(rb -p wes checklist alpha-lead)
 contains "checklist prints a step's link under it" "  3. [ ] Read the style notes  #5cdbd8
