@@ -32,19 +32,30 @@ role_has_item(const struct role *role, const char *id)
 	return false;
 }
 
+/* True when item is a step of role's offboarding list: stepping down from
+ * one role, never shared with another. */
+static bool
+is_offboarding(const struct role *role, const struct check_item *item)
+{
+	return role->noff_items > 0 && item >= role->off_items &&
+	       item < role->off_items + role->noff_items;
+}
+
 /*
  * The record that holds the state of step id for the person: of all the
- * profile's records of that id, under any role, the latest (on a tie, the
- * one under role).  recs are sorted by item id.  NULL when none.
+ * profile's records of that id, under any role (shared: an onboarding
+ * step) or under role only (not shared: an offboarding step), the latest
+ * (on a tie, the one under role).  NULL when none.
  */
 static const struct store_item *
-shared_record(const struct store_item *recs, size_t n, const char *id, const char *role)
+shared_record(const struct store_item *recs, size_t n, const char *id, const char *role,
+	      bool shared)
 {
 	const struct store_item *best = NULL;
 
 	for (size_t k = 0; k < n; k++) {
 		const struct store_item *r = &recs[k];
-		if (strcmp(r->item_id, id) != 0)
+		if (strcmp(r->item_id, id) != 0 || (!shared && strcmp(r->role, role) != 0))
 			continue;
 		if (best == NULL || r->updated_at > best->updated_at ||
 		    (r->updated_at == best->updated_at && strcmp(r->role, role) == 0))
@@ -75,8 +86,8 @@ checklist_load_list(struct checklist *c, struct store *st, const char *profile,
 	}
 	c->stale = xcalloc(c->nrecs ? c->nrecs : 1, sizeof *c->stale);
 	for (size_t i = 0; i < c->n; i++) {
-		const struct store_item *rec =
-		    shared_record(c->recs, c->nrecs, c->v[i].item->id, role->id);
+		const struct store_item *rec = shared_record(
+		    c->recs, c->nrecs, c->v[i].item->id, role->id, list == CHECKLIST_ONBOARDING);
 		if (rec != NULL) {
 			c->v[i].rec = rec;
 			c->v[i].done = rec->done;
@@ -103,8 +114,9 @@ checklist_load(struct checklist *c, struct store *st, const char *profile, const
 
 /*
  * Writes the state of item for profile: done (set_done) or the state it
- * has, and note (set_note) or the one it has, under role and under every
- * role holding a record of the same step, so that every copy agrees.
+ * has, and note (set_note) or the one it has, under role and, for an
+ * onboarding step, under every role holding a record of the same step, so
+ * that every copy agrees.  An offboarding step is written under role only.
  */
 static enum store_status
 write_shared(struct store *st, const char *profile, const struct role *role,
@@ -116,12 +128,14 @@ write_shared(struct store *st, const char *profile, const struct role *role,
 	const struct store_item *cur;
 	enum store_status s;
 	int64_t done_at;
+	bool shared;
 
 	if (store_is_readonly(st))
 		return STORE_ERR_READONLY;
 	if ((s = store_items_get(st, profile, NULL, &recs, &n)) != STORE_OK)
 		return s;
-	cur = shared_record(recs, n, item->id, role->id);
+	shared = !is_offboarding(role, item);
+	cur = shared_record(recs, n, item->id, role->id, shared);
 	if (!set_done)
 		done = cur != NULL && cur->done;
 	done_at = set_done || cur == NULL ? now : cur->done_at;
@@ -135,8 +149,8 @@ write_shared(struct store *st, const char *profile, const struct role *role,
 	 * each role: recs are sorted by item id, then role) */
 	for (size_t k = 0; k <= n && s == STORE_OK; k++) {
 		const char *r = k == 0 ? role->id : recs[k - 1].role;
-		if (k > 0 &&
-		    (strcmp(recs[k - 1].item_id, item->id) != 0 || strcmp(r, role->id) == 0))
+		if (k > 0 && (!shared || strcmp(recs[k - 1].item_id, item->id) != 0 ||
+			      strcmp(r, role->id) == 0))
 			continue;
 		/* done_at through the time of setting, then updated_at now */
 		s = store_item_set_done(st, profile, r, item->id, k == 0 ? item->text : NULL, done,
@@ -266,4 +280,16 @@ checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
 		strbuf_puts(b, "\n");
 		free(n);
 	}
+}
+
+void
+checklist_item_where(struct strbuf *b, const struct check_item *item)
+{
+	char *u;
+
+	if (item->url == NULL || *item->url == '\0')
+		return;
+	u = text_clean(item->url, 0);
+	strbuf_printf(b, "      where: %s\n", u);
+	free(u);
 }

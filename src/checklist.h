@@ -8,8 +8,10 @@
  * are kept aside as stale: never dropped silently, shown with their old
  * text.
  *
- * A step two roles share word for word has the same item id in both: it
- * is one record for the person.  Its state is read across the profile's
+ * An onboarding step two roles share word for word has the same item id
+ * in both: it is one record for the person.  Offboarding steps are never
+ * shared (stepping down is from one role): each is read and written under
+ * its own role only.  Its state is read across the profile's
  * roles (the latest record of that id wins) and written through
  * checklist_set_done() and checklist_set_note(), which keep every copy
  * alike, so ticking it under one role ticks it under the other
@@ -61,7 +63,8 @@ const struct check_item *checklist_items(const struct role *role, enum checklist
 					 size_t *n);
 
 /* Marks item (of role's lists) done or not done for profile, under role
- * and under every other role that holds a record of the same step, in one
+ * and, for an onboarding step, under every other role that holds a record
+ * of the same step (an offboarding step: under role only), in one
  * transaction, keeping its note; done_at is now.  Store status. */
 enum store_status checklist_set_done(struct store *st, const char *profile, const struct role *role,
 				     const struct check_item *item, bool done, int64_t now);
@@ -70,6 +73,26 @@ enum store_status checklist_set_done(struct store *st, const char *profile, cons
 enum store_status checklist_set_note(struct store *st, const char *profile, const struct role *role,
 				     const struct check_item *item, const char *note, int64_t now);
 void checklist_done(struct checklist *c);
+
+/*
+ * What role's records of profile mean to the other roles that share its
+ * onboarding steps (checklist_shares.c), for `forget --role`: gone, the
+ * steps of role's records that other roles (gone_roles) show only
+ * through them, so forgetting role forgets them there too; kept, role's
+ * steps it shows only through records kept under other roles
+ * (kept_roles), which forgetting role leaves.  Loads the catalogue's
+ * roles as needed; role must be loaded.
+ */
+struct checklist_shares {
+	size_t gone, kept;
+	char **gone_roles, **kept_roles; /* role ids */
+	size_t ngone_roles, nkept_roles;
+};
+struct catalog;
+enum store_status checklist_shares_of(struct checklist_shares *sh, struct store *st,
+				      const struct catalog *cat, const char *profile,
+				      const struct role *role);
+void checklist_shares_done(struct checklist_shares *sh);
 
 /*
  * Finds the item an argument names: a number from 1 to n, or an item id
@@ -96,6 +119,11 @@ struct strbuf;
 void checklist_item_text(struct strbuf *b, size_t num, bool done, const char *text,
 			 const struct store_item *rec, const char *id, enum item_id style,
 			 bool required);
+
+/* Where item is done: its first link, cleaned, as the line
+ * "      where: URL" that goes under the item's first line in `checklist`,
+ * `check` and `agenda` (nothing when it has no link).  Appends to b. */
+void checklist_item_where(struct strbuf *b, const struct check_item *item);
 
 /* The outline entry of role that explains item (a step of either list):
  * the section of the role's text that shares enough of its rare words,

@@ -352,10 +352,22 @@ load_or_fail(struct role *r)
 	return 0;
 }
 
+void
+cli_put_where(FILE *out, const struct check_item *item)
+{
+	struct strbuf b = {0};
+	char *s;
+
+	checklist_item_where(&b, item);
+	s = strbuf_take(&b);
+	fputs(s, out);
+	free(s);
+}
+
 /*
  * One item of a checklist as `checklist` and `check` print it: number,
- * box, text, the date it was done (local time), its short id, and its
- * note on the next line.
+ * box, text, the date it was done (local time), its short id, then where
+ * it is done (its link) and its note on the next lines.
  */
 static void
 put_item(FILE *out, size_t i, const struct checklist_entry *e, const char *due)
@@ -366,6 +378,14 @@ put_item(FILE *out, size_t i, const struct checklist_entry *e, const char *due)
 	checklist_item_text(&b, i + 1, e->done, e->item->text, e->rec, e->item->id, ITEM_ID_SHORT,
 			    e->item->required);
 	s = strbuf_take(&b);
+	/* the link right under the item's line, before its note */
+	if ((nl = strchr(s, '\n')) != NULL) {
+		strbuf_add(&b, s, (size_t)(nl - s) + 1);
+		checklist_item_where(&b, e->item);
+		strbuf_puts(&b, nl + 1);
+		free(s);
+		s = strbuf_take(&b);
+	}
 	/* the due column (cli_due.c) before the first line, blanks before the others */
 	for (line = s; due != NULL && *line != '\0'; line = nl + 1) {
 		nl = strchr(line, '\n');

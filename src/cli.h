@@ -64,6 +64,9 @@ int cli_report(struct store *st, struct catalog *cat, const char *profile, bool 
 int cli_profiles(struct store *st, struct catalog *cat, FILE *out);
 
 /* Prints "rolebook: " and the message to stderr. */
+/* Writes the line saying where item is done (its link), if it has one. */
+struct check_item;
+void cli_put_where(FILE *out, const struct check_item *item);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

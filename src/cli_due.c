@@ -101,6 +101,7 @@ cli_agenda(struct store *st, struct catalog *cat, const char *profile, int64_t n
 		fprintf(out, "%c %s  %-13s  %s %zu. %s\n", row->state == DUE_LATE ? '!' : ' ',
 			dates_day_format(row->due, date), due_phrase(row->due, today, phrase), role,
 			row->num, text);
+		cli_put_where(out, row->item);
 		free(text);
 		free(role);
 	}

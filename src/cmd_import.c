@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "checklist.h"
 #include "cli.h"
 #include "cli_export.h"
 #include "cmd.h"
@@ -100,11 +101,59 @@ confirm(const char *question)
 	return strcmp(line, "y\n") == 0 || strcmp(line, "yes\n") == 0;
 }
 
+/* Appends the roles of ids, cleaned, as "a, b and c". */
+static void
+roles_text(struct strbuf *b, char **ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *id = text_clean(ids[i], 0);
+		const char *sep = i + 1 == n ? " and " : ", ";
+
+		strbuf_printf(b, "%s%s", i == 0 ? "" : sep, id);
+		free(id);
+	}
+}
+
+/* What forget --role does to the roles sharing its steps: gone (steps
+ * forgotten there too), else kept (steps it shows, kept under others). */
+static char *
+shares_text(const struct checklist_shares *sh, bool gone)
+{
+	struct strbuf b = {0};
+
+	if (gone) {
+		strbuf_printf(&b, ", including %zu step%s shared with ", sh->gone,
+			      sh->gone == 1 ? "" : "s");
+		roles_text(&b, sh->gone_roles, sh->ngone_roles);
+		strbuf_puts(&b, ", gone there too");
+	} else {
+		strbuf_printf(&b, "%zu shared step%s it shows %s kept under ", sh->kept,
+			      sh->kept == 1 ? "" : "s", sh->kept == 1 ? "is" : "are");
+		roles_text(&b, sh->kept_roles, sh->nkept_roles);
+		strbuf_puts(&b, " (forget --role there removes it)");
+	}
+	return strbuf_take(&b);
+}
+
+/* The shared steps of --role's records (none without --role or when the
+ * role is not among the roles found). */
+static void
+shares_of(struct checklist_shares *sh, struct store *st, struct cmd_ctx *c, const char *profile)
+{
+	struct role *r = c->o->role ? catalog_find(c->cat, c->o->role) : NULL;
+
+	memset(sh, 0, sizeof *sh);
+	if (r != NULL && role_load(r) == 0 &&
+	    checklist_shares_of(sh, st, c->cat, profile, r) != STORE_OK)
+		checklist_shares_done(sh);
+}
+
 int
 cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 {
 	struct store *st;
-	char *who, *why = NULL, *q;
+	struct checklist_shares sh;
+	char *who, *why = NULL, *q = NULL;
 	enum store_status s;
 	int64_t pid;
 
@@ -145,19 +194,39 @@ cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 			return 1;
 		}
 		free(q);
+		q = NULL;
 	}
+	shares_of(&sh, st, c, argv[0]);
 	s = store_forget(st, argv[0], c->o->role);
 	if (s != STORE_OK) {
-		cli_error("cannot forget %s: %s", who,
-			  s == STORE_ERR_NOTFOUND ? "no records for that role" : store_strerror(s));
+		if (s == STORE_ERR_NOTFOUND && sh.kept > 0)
+			cli_error("cannot forget %s: no records of its own for %s; %s", who,
+				  c->o->role, q = shares_text(&sh, false));
+		else
+			cli_error("cannot forget %s: %s", who,
+				  s == STORE_ERR_NOTFOUND ? "no records for that role"
+							  : store_strerror(s));
+		free(q);
+		checklist_shares_done(&sh);
 		free(who);
 		store_close(st);
 		return 1;
 	}
-	if (c->o->role)
-		printf("removed every record of %s for %s\n", who, c->o->role);
-	else
+	if (c->o->role) {
+		printf("removed every record of %s for %s", who, c->o->role);
+		if (sh.gone > 0) {
+			fputs(q = shares_text(&sh, true), stdout);
+			free(q);
+		}
+		if (sh.kept > 0) {
+			printf("; %s", q = shares_text(&sh, false));
+			free(q);
+		}
+		fputs("\n", stdout);
+	} else {
 		printf("removed the profile %s and every record of it\n", who);
+	}
+	checklist_shares_done(&sh);
 	free(who);
 	store_close(st);
 	return fflush(stdout) == 0 ? 0 : 1;

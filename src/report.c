@@ -118,6 +118,16 @@ report_each_evidence(const struct report_role *rr, evidence_fn fn, void *arg)
 	}
 }
 
+void
+report_each_step_evidence(const struct report_role *rr, step_evidence_fn fn, void *arg)
+{
+	for (size_t i = 0; i < rr->cl.n; i++) {
+		const struct checklist_entry *e = &rr->cl.v[i];
+		if (e->rec != NULL && e->rec->note != NULL && *e->rec->note != '\0')
+			fn(arg, i + 1, e);
+	}
+}
+
 bool
 report_rating_subject(const struct report_role *rr, const struct store_rating *rt,
 		      const char **text, const char **area)
@@ -214,6 +224,21 @@ text_evidence(void *arg, const struct report_role *rr, const struct store_rating
 	}
 	text_note(b, 4, label, rt->note);
 	free(label);
+}
+
+/* A checklist step's note as evidence: "  Step 3: text", then the note
+ * dated. */
+static void
+text_step_evidence(void *arg, size_t num, const struct checklist_entry *e)
+{
+	struct strbuf *b = arg;
+	char *t = text_clean(e->item->text, 0), d[DATES_MAX], *label;
+
+	strbuf_printf(b, "  Step %zu: %s\n", num, t);
+	label = xasprintf("%s: ", dates_format(e->rec->updated_at, DATE_DAY, d));
+	text_note(b, 4, label, e->rec->note);
+	free(label);
+	free(t);
 }
 
 /* A rater's last rating date, or "-". */
@@ -385,6 +410,7 @@ text_role(struct strbuf *b, const struct report_role *rr)
 	strbuf_puts(b, "\nEvidence:\n");
 	nevidence = b->len;
 	report_each_evidence(rr, text_evidence, b);
+	report_each_step_evidence(rr, text_step_evidence, b);
 	if (b->len == nevidence)
 		strbuf_puts(b, "  no notes yet\n");
 }

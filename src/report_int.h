@@ -45,6 +45,13 @@ typedef void (*evidence_fn)(void *arg, const struct report_role *rr, const struc
 			    bool heading);
 void report_each_evidence(const struct report_role *rr, evidence_fn fn, void *arg);
 
+/* Calls fn for every step of rr's checklist with a note, as evidence
+ * (dated by its record), in checklist order; num counts from 1. */
+typedef void (*step_evidence_fn)(void *arg, size_t num, const struct checklist_entry *e);
+void report_each_step_evidence(const struct report_role *rr, step_evidence_fn fn, void *arg);
+/* One step's note as evidence in Markdown (arg: strbuf). */
+void report_md_step_evidence(void *arg, size_t num, const struct checklist_entry *e);
+
 /* The wording and area of the statement a rating is about: the content's
  * when the role still has it (true), else the rating's own (false). */
 bool report_rating_subject(const struct report_role *rr, const struct store_rating *rt,

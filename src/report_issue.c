@@ -373,6 +373,7 @@ put_candidate(struct strbuf *b, struct store *st, const char *profile, const str
 	strbuf_puts(b, "\n**Evidence**\n\n");
 	before = b->len;
 	report_each_evidence(rr, report_md_evidence, b);
+	report_each_step_evidence(rr, report_md_step_evidence, b);
 	if (b->len == before)
 		strbuf_puts(b, "No notes yet.\n");
 }

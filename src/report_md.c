@@ -172,6 +172,19 @@ report_md_evidence(void *arg, const struct report_role *rr, const struct store_r
 }
 
 void
+report_md_step_evidence(void *arg, size_t num, const struct checklist_entry *e)
+{
+	struct strbuf *b = arg;
+	char when[DATES_MAX];
+
+	strbuf_printf(b, "- **Step %zu:** ", num);
+	report_md_text(b, e->item->text);
+	strbuf_printf(b, "\n  - %s: ", dates_format(e->rec->updated_at, DATE_DAY, when));
+	report_md_text(b, e->rec->note);
+	strbuf_puts(b, "\n");
+}
+
+void
 report_md_role(struct strbuf *b, const struct report_role *rr)
 {
 	const struct role *r = rr->role;
@@ -219,6 +232,7 @@ report_md_role(struct strbuf *b, const struct report_role *rr)
 	strbuf_puts(b, "\n### Evidence\n\n");
 	nevidence = b->len;
 	report_each_evidence(rr, report_md_evidence, b);
+	report_each_step_evidence(rr, report_md_step_evidence, b);
 	if (b->len == nevidence)
 		strbuf_puts(b, "No notes yet.\n");
 }

@@ -27,6 +27,45 @@ contains "profiles count it for both roles" "alpha-lead               1/5" "$(rb
 contains "profiles count it for both roles (beta)" "beta-lead                1/3" "$(rb profiles)"
 lacks "an unshared step stays apart" "[x] Write the beta roadmap" "$(rb checklist beta-lead)"
 
+# ---- forget --role says what happens to shared steps ----
+rb -p pp check alpha-lead 1 >/dev/null
+err=$(rb forget pp --role beta-lead --yes 2>&1); rc=$?
+check "forget --role with only a shared step kept under the other role: exit 1" 1 "$rc"
+check "and says where the step it shows is kept" "rolebook: cannot forget pp: no records of its own for beta-lead; 1 shared step it shows is kept under alpha-lead (forget --role there removes it)" "$err"
+contains "the step stays ticked" "  1. [x] Join the leads channel" "$(rb -p pp checklist beta-lead)"
+rb -p pp check beta-lead 3 >/dev/null
+check "forget --role says a shared step it shows stays" "removed every record of pp for beta-lead; 1 shared step it shows is kept under alpha-lead (forget --role there removes it)" "$(rb forget pp --role beta-lead --yes)"
+rb -p qq check beta-lead 1 2 >/dev/null
+check "forget --role says which shared steps go for the other role too" "removed every record of qq for beta-lead, including 2 steps shared with alpha-lead, gone there too" "$(rb forget qq --role beta-lead --yes)"
+contains "and they are gone there" "Alpha Lead: 0 of 5 done" "$(rb -p qq checklist alpha-lead)"
+rb -p qq check beta-lead --stepping-down 1 >/dev/null
+check "an offboarding step is never counted as shared" "removed every record of qq for beta-lead" "$(rb forget qq --role beta-lead --yes)"
+
+# ---- where to do it: each step's link under it ----
+out=$(rb -p wes checklist alpha-lead)
+contains "checklist prints a step's link under it" "  3. [ ] Read the style notes  #5cdbd8
+      where: https://example.org/style
+" "$out"
+contains "an in-role link as written" "  5. [ ] Learn the mailing list duties  #18e5af
+      where: #mailing-lists" "$out"
+contains "a step without a link has no where line" "  1. [ ] Join the leads channel on Slack  #505c63
+  2. [ ]" "$out"
+out=$(rb -p wes check alpha-lead 3 --note 'read it')
+contains "check echoes the link, then the note" "  3. [x] Read the style notes  (done $today)  #5cdbd8
+      where: https://example.org/style
+       note: read it" "$out"
+rb -p wes start alpha-lead 2026-01-01 >/dev/null
+out=$(rb -p wes checklist alpha-lead)
+contains "under the due column too" "
+                                where: https://example.org/style" "$out"
+rb -p wes export -o "$TEST_TMP/wes.json" >/dev/null
+lacks "the export has no where lines" "where:" "$(cat "$TEST_TMP/wes.json")"
+out=$(rb --content "$top_srcdir/content/roles" -p wes start technical-lead 2026-11-01 >/dev/null
+	rb --content "$top_srcdir/content/roles" -p wes agenda)
+contains "agenda prints each step's link under it" "technical-lead 2. Complete the LFC102 Inclusive Open Source Community Orientation course
+      where: https://training.linuxfoundation.org/training/inclusive-open-source-community-orientation-lfc102/
+" "$out"
+
 # ---- notes from the shell ----
 out=$(rb check alpha-lead 3 --note 'https://example.org/pr/1
 merged')
@@ -57,7 +96,15 @@ contains "check --stepping-down ticks offboarding items" "  3. [x] Move yourself
 contains "offboarding progress" "offboarding: 2 of 3 done" "$(rb checklist alpha-lead --stepping-down)"
 contains "onboarding progress stays apart" "Alpha Lead: 1 of 5 done" "$(rb checklist alpha-lead)"
 lacks "no stale progress from offboarding" "no longer matches" "$(rb checklist alpha-lead)"
-contains "a shared offboarding step" "  1. [x] Propose a successor" "$(rb checklist beta-lead --stepping-down)"
+out=$(rb checklist beta-lead --stepping-down)
+contains "offboarding is never shared: the same step stays open under the other role" "  1. [ ] Propose a successor" "$out"
+contains "and the other role's offboarding progress is its own" "Beta Lead, offboarding: 0 of 1 done" "$out"
+rb check beta-lead --stepping-down 1 --note 'successor: erin' >/dev/null
+out=$(rb checklist alpha-lead --stepping-down)
+lacks "a note on the other role's offboarding step stays there" "successor: erin" "$out"
+contains "and its progress too" "offboarding: 2 of 3 done" "$out"
+rb uncheck beta-lead --stepping-down 1 >/dev/null
+contains "unticking it there leaves this one done" "  1. [x] Propose a successor" "$(rb checklist alpha-lead --stepping-down)"
 err=$(rb --content "$top_srcdir/tests/data" checklist constructs --stepping-down 2>&1); rc=$?
 check "a role without offboarding: exit 1" 1 "$rc"
 contains "and why" "has no offboarding checklist" "$err"

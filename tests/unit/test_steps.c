@@ -16,6 +16,7 @@
 #include "content.h"
 #include "frame.h"
 #include "open_link.h"
+#include "strbuf.h"
 #include "unit.h"
 #include "view.h"
 #include "xalloc.h"
@@ -478,6 +479,24 @@ test_note_url(void)
 	catalog_done(&cat);
 }
 
+/* where a step is done, as the shell prints it: cleaned, or nothing */
+static void
+test_where(void)
+{
+	struct check_item it = {.url = (char *)"https://example.org/\x1b[31mx\ty"};
+	struct strbuf b = {0};
+	char *s;
+
+	checklist_item_where(&b, &it);
+	it.url = NULL;
+	checklist_item_where(&b, &it);
+	it.url = (char *)"";
+	checklist_item_where(&b, &it);
+	s = strbuf_take(&b);
+	UNIT_ASSERT_STR("      where: https://example.org/x y\n", s);
+	free(s);
+}
+
 /* ---- shared steps ---- */
 
 static void
@@ -529,8 +548,19 @@ test_shared(void)
 	CU_ASSERT_EQUAL(cl.n, 3);
 	CU_ASSERT_EQUAL(cl.done, 1);
 	checklist_done(&cl);
+	/* offboarding is stepping down from one role: never shared, even
+	 * worded the same, neither read nor written across roles */
 	checklist_load_list(&cl, st, "ada", b, CHECKLIST_OFFBOARDING);
-	CU_ASSERT_EQUAL(cl.done, 1); /* shared */
+	CU_ASSERT_EQUAL(cl.done, 0);
+	CU_ASSERT_PTR_NULL(cl.v[0].rec);
+	CU_ASSERT_FALSE(cl.v[0].shared);
+	checklist_done(&cl);
+	CU_ASSERT_EQUAL(checklist_set_note(st, "ada", b, &b->off_items[0], "later", 600), STORE_OK);
+	CU_ASSERT_EQUAL(checklist_set_done(st, "ada", b, &b->off_items[0], false, 700), STORE_OK);
+	checklist_load_list(&cl, st, "ada", a, CHECKLIST_OFFBOARDING);
+	CU_ASSERT_EQUAL(cl.done, 1);
+	CU_ASSERT_PTR_NULL(cl.v[0].rec->note);
+	CU_ASSERT_EQUAL(cl.v[0].rec->done_at, 500);
 	checklist_done(&cl);
 	checklist_load(&cl, st, "ada", a);
 	CU_ASSERT_EQUAL(cl.nstale, 0);
@@ -682,6 +712,7 @@ test_steps_register(void)
 	    !CU_add_test(s, "OSC 52 carries base64", test_osc52) ||
 	    !CU_add_test(s, "o says what it did", test_app_open) ||
 	    !CU_add_test(s, "the offboarding checklist and item links", test_offboarding) ||
+	    !CU_add_test(s, "where a step is done, as the shell prints it", test_where) ||
 	    !CU_add_test(s, "a step's why", test_why) ||
 	    !CU_add_test(s, "every bundled step's why", test_why_bundled) ||
 	    !CU_add_test(s, "the reviewed steps' why", test_why_review) ||
