@@ -10,6 +10,7 @@
 #include "calendar.h"
 #include "cli.h"
 #include "cli_due.h"
+#include "cli_output.h"
 #include "dates.h"
 #include "export.h"
 #include "strbuf.h"
@@ -122,28 +123,43 @@ cli_calendar(struct store *st, struct catalog *cat, const char *profile, const c
 	     int64_t now, FILE *out)
 {
 	bool to_file = output != NULL && strcmp(output, "-") != 0;
+	enum cli_target t = CLI_TO_STDOUT;
+	int fd = -1;
+	char *real = NULL;
 	struct agenda a;
 	enum store_status s;
 	enum export_status es;
 	char *ics, *detail = NULL;
+	int rc = 0;
 
+	/* the very rule export -o follows (cli_output.h) */
+	if (to_file && cli_output_target(st, "write the calendar", output, &t, &fd, &real) != 0)
+		return 1;
 	if ((s = agenda_load(&a, st, cat, profile, dates_today(now), true)) != STORE_OK) {
 		cli_error("cannot read the agenda: %s", store_strerror(s));
+		free(real);
 		return 1;
 	}
 	ics = calendar_build(&a, profile, now);
-	if (!to_file) {
+	if (t == CLI_TO_STDOUT) {
 		fputs(ics, out);
-	} else if ((es = export_write_file(output, ics, strlen(ics), &detail)) != EXPORT_OK) {
+	} else if (t == CLI_TO_FD || t == CLI_TO_DEVICE) {
+		rc = cli_output_into("write the calendar", output, fd, ics);
+	} else if ((es = export_write_file(real != NULL ? real : output, ics, strlen(ics),
+					   &detail)) != EXPORT_OK) {
 		cli_error("cannot write the calendar: %s", detail ? detail : export_strerror(es));
 		free(detail);
-		free(ics);
-		agenda_done(&a);
-		return 1;
+		rc = 1;
 	} else {
 		char *o = text_clean(output, 0);
 		fprintf(out, "wrote %zu task%s to %s\n", a.n, a.n == 1 ? "" : "s", o);
 		free(o);
+	}
+	free(real);
+	if (rc != 0) {
+		free(ics);
+		agenda_done(&a);
+		return rc;
 	}
 	free(ics);
 	agenda_done(&a);

@@ -112,6 +112,39 @@ contains "calendar -o into a missing folder: says so" "cannot write the calendar
 out=$(rb -p cy -o - calendar)
 check "calendar -o -: standard output" "BEGIN:VCALENDAR" "$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
 
+# calendar -o follows export -o's one rule (cli_output.h): never the
+# database or its companions, a FIFO or a descriptor is written into, not replaced
+db="$TEST_TMP/cal.db"
+rb --db "$db" -p cy start due-lead 2026-11-01 >/dev/null
+for f in "$db" "$db-wal" "$db-shm"; do
+	err=$(rb --db "$db" -p cy -o "$f" calendar 2>&1); rc=$?
+	check "calendar -o ${f##*/}: refused, exit 1" 1 "$rc"
+	contains "calendar -o ${f##*/}: says why" "cannot write the calendar to $f: it is the database" "$err"
+done
+check "calendar -o the database: the database is intact" "Due Lead: started 2026-11-01 (profile cy)" \
+	"$(rb --db "$db" -p cy start due-lead 2026-11-01 | sed 's/, was.*/ (profile cy)/')"
+err=$(rb --db "$db" -p cy -o "$TEST_TMP" calendar 2>&1); rc=$?
+check "calendar -o a folder: exit 1" 1 "$rc"
+contains "calendar -o a folder: says so" "it is a folder (name a file in it)" "$err"
+mkfifo "$TEST_TMP/cal.fifo"
+timeout 10 cat "$TEST_TMP/cal.fifo" >"$TEST_TMP/cal.fifo.out" &
+reader=$!
+rb --db "$db" -p cy -o "$TEST_TMP/cal.fifo" calendar >/dev/null 2>&1
+wait "$reader"
+check "calendar -o FIFO: still a FIFO" yes "$([ -p "$TEST_TMP/cal.fifo" ] && echo yes || echo no)"
+check "calendar -o FIFO: the calendar went through it" "BEGIN:VCALENDAR" \
+	"$(head -1 "$TEST_TMP/cal.fifo.out" | tr -d '\r')"
+out=$(rb --db "$db" -p cy -o /dev/fd/1 calendar 2>&1); rc=$?
+check "calendar -o /dev/fd/1: exit 0" 0 "$rc"
+check "calendar -o /dev/fd/1: written to the descriptor" "BEGIN:VCALENDAR" \
+	"$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
+ln -s "$TEST_TMP/cal-real.ics" "$TEST_TMP/cal-link.ics"
+: >"$TEST_TMP/cal-real.ics"
+rb --db "$db" -p cy -o "$TEST_TMP/cal-link.ics" calendar >/dev/null
+check "calendar -o a symbolic link: the link stays" yes "$([ -L "$TEST_TMP/cal-link.ics" ] && echo yes)"
+contains "calendar -o a symbolic link: its file gets the calendar" "BEGIN:VCALENDAR" \
+	"$(cat "$TEST_TMP/cal-real.ics")"
+
 # export carries the start date; import takes the newer one, and its undo puts the older back
 rb --db "$TEST_TMP/b.db" -p cy start due-lead 2026-10-01 >/dev/null
 sleep 1
