@@ -85,7 +85,7 @@ cli_agenda(struct store *st, struct catalog *cat, const char *profile, int64_t n
 	if ((s = agenda_load(&a, st, cat, profile, today, false)) != STORE_OK) {
 		cli_error("cannot read the agenda: %s", store_strerror(s));
 		free(who);
-		return 1;
+		return CLI_AGENDA_ERROR;
 	}
 	fprintf(out, "Agenda of %s on %s: ", who, dates_day_format(today, date));
 	if (a.roles == 0 && a.nmissing == 0)
@@ -114,7 +114,7 @@ cli_agenda(struct store *st, struct catalog *cat, const char *profile, int64_t n
 	agenda_done(&a);
 	free(who);
 	if (fflush(out) != 0 || ferror(out))
-		return 1;
+		return CLI_AGENDA_ERROR;
 	return rc;
 }
 

@@ -18,6 +18,15 @@ out=$(rb -p ada checklist due-lead)
 check "checklist without a start date: no due column" \
 	"  2. [ ] Read the charter  #e8d44a" "$(printf '%s\n' "$out" | grep 'Read the charter')"
 
+# agenda: 1 says overdue, so an error says 2 (as grep)
+echo garbage >"$TEST_TMP/garbage.db"
+err=$(rb --db "$TEST_TMP/garbage.db" -p ada agenda 2>&1); rc=$?
+check "agenda with an unusable --db: exit 2" 2 "$rc"
+contains "agenda with an unusable --db: says so" "cannot use the database" "$err"
+err=$("$ROLEBOOK" --content "$TEST_TMP/no-such-folder" -p ada agenda 2>&1); rc=$?
+check "agenda with a missing --content: exit 2" 2 "$rc"
+contains "agenda with a missing --content: says so" "cannot read folder" "$err"
+
 # start refuses dates that are not calendar dates, and changes nothing
 for bad in 2026-02-30 2026-02-29 2026-13-01 2026-1-5 tomorrow 26-11-01; do
 	err=$(rb -p ada start due-lead "$bad" 2>&1); rc=$?
