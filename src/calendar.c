@@ -65,7 +65,10 @@ todo_of(const struct agenda_row *row, const char *profile, int64_t now)
 	icalcomponent_add_property(c, icalproperty_new_summary(summary));
 	icalcomponent_add_property(c, icalproperty_new_description(d));
 	icalcomponent_add_property(c, icalproperty_new_categories(title));
-	icalcomponent_add_property(c, icalproperty_new_due(day_of(row->due)));
+	/* libical writes years past 3000 as DUE:00000000T000000: such a
+	 * date (a start date recorded before due.h's rule) gets no DUE */
+	if (row->due >= 0 && row->due <= dates_day(2999, 12, 31))
+		icalcomponent_add_property(c, icalproperty_new_due(day_of(row->due)));
 	icalcomponent_add_property(c, icalproperty_new_status(row->done ? ICAL_STATUS_COMPLETED
 									: ICAL_STATUS_NEEDSACTION));
 	if (row->done && row->done_at > 0)

@@ -38,12 +38,18 @@ cli_start(struct store *st, const char *profile, struct role *r, const char *day
 	bool clear = day != NULL && strcmp(day, "clear") == 0;
 	int32_t d = dates_today(now), was = -1;
 	char buf[DATES_MAX], *who = text_clean(profile, 0), *title;
+	const char *why;
 	enum store_status s;
 
 	if (day != NULL && !clear && dates_day_parse(day, &d) != 0) {
 		cli_error("not a calendar date: '%s' (expected YYYY-MM-DD, e.g. 2026-11-01, or "
 			  "'clear')",
 			  day);
+		free(who);
+		return 2;
+	}
+	if (!clear && (why = due_start_refusal(d, dates_today(now))) != NULL) {
+		cli_error("start date %s refused: it is %s", day, why);
 		free(who);
 		return 2;
 	}

@@ -159,6 +159,16 @@ due_day(int32_t start, const struct due_mark *m)
 	return -1;
 }
 
+const char *
+due_start_refusal(int32_t day, int32_t today)
+{
+	if (day < 0)
+		return "before 1970";
+	if (day > today + DUE_START_AHEAD)
+		return "more than 366 days after today";
+	return NULL;
+}
+
 enum due_state
 due_state_of(int32_t due, int32_t today)
 {

@@ -70,6 +70,18 @@ enum due_state due_state_of(int32_t due, int32_t today);
  * "3 days late".  Writes at most 32 bytes to buf and returns it. */
 char *due_phrase(int32_t due, int32_t today, char *buf);
 
+/* A start date may be at most this many days after today: a later one is
+ * a typing slip (9999-12-31), and its due dates would leave every calendar. */
+#define DUE_START_AHEAD 366
+
+/*
+ * The one rule for a start (appointment) date, for `rolebook start`, the
+ * checklist screen and import: NULL when day (dates.h day number) may be
+ * recorded on day today, else why not (a static English phrase, such as
+ * "more than 366 days after today").  Before 1970 is refused too.
+ */
+const char *due_start_refusal(int32_t day, int32_t today);
+
 /* ---- a profile's plan for one role ---- */
 
 struct checklist;

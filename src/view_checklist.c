@@ -484,6 +484,7 @@ start_input(struct clview *c, struct app *a, const char *text, bool done)
 	enum store_status s;
 	int32_t day = -1;
 	char date[DATES_MAX];
+	const char *why;
 
 	if (!done)
 		return VR_REDRAW;
@@ -492,6 +493,10 @@ start_input(struct clview *c, struct app *a, const char *text, bool done)
 		return VR_REDRAW;
 	if (*text != '\0' && dates_day_parse(text, &day) != 0) {
 		app_status(a, true, "Not a calendar date: %s (YYYY-MM-DD); nothing changed", text);
+		return VR_REDRAW;
+	}
+	if (day >= 0 && (why = due_start_refusal(day, dates_today(app_now(a)))) != NULL) {
+		app_status(a, true, "Start date %s refused: it is %s; nothing changed", text, why);
 		return VR_REDRAW;
 	}
 	s = store_appointment_set(a->store, a->profile, c->role->id, day, app_now(a));

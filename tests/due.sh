@@ -33,6 +33,13 @@ for bad in 2026-02-30 2026-02-29 2026-13-01 2026-1-5 tomorrow 26-11-01; do
 	check "start $bad: exit 2" 2 "$rc"
 	contains "start $bad: says why" "not a calendar date: '$bad'" "$err"
 done
+# one rule (due.c) for how far ahead a start date may be: 366 days
+for far in 9999-12-31 "$(day '+367 days')"; do
+	err=$(rb -p ada start due-lead "$far" 2>&1); rc=$?
+	check "start $far: exit 2" 2 "$rc"
+	check "start $far: says why" \
+		"rolebook: start date $far refused: it is more than 366 days after today" "$err"
+done
 out=$(rb -p ada agenda)
 contains "a refused date records nothing" "no role started" "$out"
 err=$(rb -p ada start no-such-role 2>&1); rc=$?
@@ -178,6 +185,14 @@ bad=$(sed 's/"day": "2026-11-01"/"day": "2026-02-30"/' "$TEST_TMP/cy.json")
 err=$(printf '%s\n' "$bad" | rb --db "$TEST_TMP/d.db" import - 2>&1); rc=$?
 check "import refuses a date that is not one: exit 1" 1 "$rc"
 contains "import says where" "appointment.day" "$err"
+
+far=$(sed 's/"day": "2026-11-01"/"day": "9999-12-31"/' "$TEST_TMP/cy.json")
+err=$(printf '%s\n' "$far" | rb --db "$TEST_TMP/far.db" import - 2>&1); rc=$?
+check "import refuses a start date years ahead: exit 1" 1 "$rc"
+contains "import says which and why" \
+	"roles[0].appointment.day: 9999-12-31 is more than 366 days after today; nothing was changed" "$err"
+check "import of a far start date: nothing recorded" "" \
+	"$(rb --db "$TEST_TMP/far.db" profiles 2>/dev/null | grep cy)"
 
 # the marks never reach the text: print and checklist leave them out
 out=$(rb print due-lead)
