@@ -84,6 +84,9 @@ const char *due_start_refusal(int32_t day, int32_t today);
 
 /* ---- a profile's plan for one role ---- */
 
+/* What follows a start date from an unsigned file, wherever it is shown. */
+#define DUE_UNVERIFIED " (unverified)"
+
 struct checklist;
 
 struct due_entry {
@@ -95,6 +98,8 @@ struct due_entry {
 
 struct due_plan {
 	bool started;	      /* an appointment date is known */
+	bool unverified;      /* it came from an unsigned file (store_appointment_find);
+			       * set by the caller, shown as DUE_UNVERIFIED */
 	int32_t start, today; /* day numbers */
 	struct due_entry *v;  /* the open items with a due date, by due day
 			       * then content order; owned */

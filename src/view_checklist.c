@@ -69,12 +69,14 @@ static void
 due_reload(struct clview *c, struct app *a)
 {
 	int32_t start = -1;
+	enum store_origin origin = STORE_LOCAL;
 
 	due_plan_done(&c->plan);
 	/* offboarding has no due dates: they count from the appointment */
 	if (a->store != NULL && c->list == CHECKLIST_ONBOARDING)
-		store_appointment_get(a->store, a->profile, c->role->id, &start);
+		store_appointment_find(a->store, a->profile, c->role->id, &start, &origin);
 	due_plan_make(&c->plan, &c->cl, start, dates_today(app_now(a)));
+	c->plan.unverified = origin == STORE_UNVERIFIED;
 }
 
 /* Item i is open and has a due date. */
@@ -272,7 +274,8 @@ draw_started(struct clview *c, struct frame *f, int top, int col)
 {
 	char date[DATES_MAX], buf[96];
 
-	snprintf(buf, sizeof buf, " \xc2\xb7 started %s", dates_day_format(c->plan.start, date));
+	snprintf(buf, sizeof buf, " \xc2\xb7 started %s%s", dates_day_format(c->plan.start, date),
+		 c->plan.unverified ? DUE_UNVERIFIED : "");
 	col += frame_puts(f, top, col, buf, STY_DIM, f->cols - col - 1);
 	if (c->plan.late > 0) {
 		snprintf(buf, sizeof buf, "%zu overdue", c->plan.late);

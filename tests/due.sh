@@ -170,6 +170,15 @@ contains "export: the appointment" '"day": "2026-11-01"' "$(cat "$TEST_TMP/cy.js
 rb --db "$TEST_TMP/c.db" import "$TEST_TMP/cy.json" >/dev/null
 contains "import: the appointment" "started 2026-11-01" \
 	"$(rb --db "$TEST_TMP/c.db" -p cy checklist due-lead)"
+# a start date from an unsigned file is marked, as its checklist lines are
+contains "unsigned import: the checklist header marks the start date" \
+	"started 2026-11-01 (unverified): " "$(rb --db "$TEST_TMP/c.db" -p cy checklist due-lead)"
+contains "unsigned import: the text report marks it" "Started: 2026-11-01 (unverified); " \
+	"$(rb --db "$TEST_TMP/c.db" -p cy report --role due-lead)"
+contains "unsigned import: the Markdown report marks it" "**Started:** 2026-11-01 (unverified); " \
+	"$(rb --db "$TEST_TMP/c.db" -p cy report --role due-lead --format markdown)"
+contains "unsigned import: the JSON report marks it" '"unverified": true' \
+	"$(rb --db "$TEST_TMP/c.db" -p cy report --role due-lead --format json | grep -A3 '"started"')"
 rb --db "$TEST_TMP/b.db" import "$TEST_TMP/cy.json" >/dev/null
 contains "import: a newer date replaces an older one" "started 2026-11-01" \
 	"$(rb --db "$TEST_TMP/b.db" -p cy checklist due-lead)"
