@@ -97,17 +97,27 @@ cli_agenda(struct store *st, struct catalog *cat, const char *profile, int64_t n
 	if (a.roles == 0 && a.nmissing == 0)
 		fputs("no role started (rolebook start ROLE [YYYY-MM-DD])\n", out);
 	else if (a.n == 0)
-		fputs("nothing due\n", out);
+		fputs("nothing open\n", out);
 	else
-		fprintf(out, "%zu overdue, %zu due soon, %zu later\n", a.late, a.soon,
-			a.n - a.late - a.soon);
+		fprintf(out, "%zu overdue, %zu due soon, %zu later, %zu without a due date\n",
+			a.late, a.soon, a.n - a.late - a.soon - a.undated, a.undated);
 	for (size_t i = 0; i < a.n; i++) {
 		const struct agenda_row *row = &a.v[i];
 		char *text = text_clean(row->item->text, 0), *role = text_clean(row->role->id, 0);
 
-		fprintf(out, "%c %s  %-13s  %s %zu. %s\n", row->state == DUE_LATE ? '!' : ' ',
-			dates_day_format(row->due, date), due_phrase(row->due, today, phrase), role,
-			row->num, text);
+		if (row->due >= 0)
+			fprintf(out, "%c %s  %-13s  ", row->state == DUE_LATE ? '!' : ' ',
+				dates_day_format(row->due, date), due_phrase(row->due, today, phrase));
+		else
+			fprintf(out, "  %-10s  %-13s  ", "", "no due date");
+		fprintf(out, "%s %zu.", role, row->num);
+		/* a shared step: every role it belongs to */
+		for (size_t k = 0; k < row->nalso; k++) {
+			char *id = text_clean(row->also[k].role->id, 0);
+			fprintf(out, ", %s %zu.", id, row->also[k].num);
+			free(id);
+		}
+		fprintf(out, " %s\n", text);
 		free(text);
 		free(role);
 	}
@@ -158,7 +168,11 @@ cli_calendar(struct store *st, struct catalog *cat, const char *profile, const c
 		rc = 1;
 	} else {
 		char *o = text_clean(output, 0);
-		fprintf(out, "wrote %zu task%s to %s\n", a.n, a.n == 1 ? "" : "s", o);
+		size_t n = 0;
+
+		for (size_t i = 0; i < a.n; i++)
+			n += a.v[i].due >= 0; /* the tasks calendar_build wrote */
+		fprintf(out, "wrote %zu task%s to %s\n", n, n == 1 ? "" : "s", o);
 		free(o);
 	}
 	free(real);

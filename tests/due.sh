@@ -70,8 +70,24 @@ check "agenda: the item's own mark (30 days)" \
 	"  $(day "$start +30 days")  in 20 days     due-lead 3. Take the course" \
 	"$(printf '%s\n' "$out" | sed -n 4p)"
 contains "agenda: months" "  $(day "$start +3 months")  " "$out"
-contains "agenda leaves out items without a due date" "" "$(printf '%s\n' "$out" | grep -v 'Say hello')"
-check "agenda: no line for an undated item" "" "$(printf '%s\n' "$out" | grep 'Say hello')"
+check "agenda: an open item without a due mark comes last" \
+	"              no due date    due-lead 6. Say hello" "$(printf '%s\n' "$out" | tail -1)"
+contains "agenda header counts the undated" "3 later, 1 without a due date" "$out"
+
+# a step two roles share (same text: one record) is one agenda line, on
+# its earliest due day, naming both roles; and one calendar task
+rbs() { rb --content "$top_srcdir/tests/data/due-shared" "$@"; }
+rbs -p sam start due-lead "$(day '-2 days')" >/dev/null
+rbs -p sam start due-deputy "$(day '-20 days')" >/dev/null
+out=$(rbs -p sam agenda)
+check "agenda: a shared step once" 1 "$(printf '%s\n' "$out" | grep -c 'Join the organization')"
+check "agenda: a shared step on its earliest day, naming both roles" \
+	"! $(day '-6 days')  6 days late    due-deputy 1., due-lead 1. Join the organization" \
+	"$(printf '%s\n' "$out" | grep 'Join the organization')"
+contains "agenda: a shared step counted once" "Agenda of sam on $today: 2 overdue," "$out"
+out=$(rbs -p sam calendar)
+check "calendar: a shared step is one task" 1 "$(printf '%s\n' "$out" | grep -c '^SUMMARY:Join the organization')"
+check "calendar: one VTODO per step" 6 "$(printf '%s\n' "$out" | grep -c '^BEGIN:VTODO')"
 
 # the checklist's due column
 out=$(rb -p ada checklist due-lead)

@@ -80,7 +80,9 @@ test_calendar(void)
 	    store_item_set_done(st, "Ada", "due-lead", "057e3b5f6b3d", "", true, 1790000000),
 	    STORE_OK);
 	CU_ASSERT_EQUAL(agenda_load(&a, st, &cat, "Ada", day("2026-11-10"), true), STORE_OK);
-	CU_ASSERT_EQUAL(a.n, 5);
+	CU_ASSERT_EQUAL(a.n, 6); /* and "Say hello", undated: last, not in the file */
+	CU_ASSERT_EQUAL(a.undated, 1);
+	CU_ASSERT_EQUAL(a.v[5].due, -1);
 	CU_ASSERT_EQUAL(a.late, 1); /* item 2; item 1 is done */
 	ics1 = calendar_build(&a, "Ada", 1790000000);
 	ics2 = calendar_build(&a, "Ada", 1790999999);
@@ -234,7 +236,8 @@ test_reports(void)
 					   "            \"text\": \"Join the organization\"\n"
 					   "          },\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "        \"started\": \"2026-11-01\",\n"
-					   "        \"today\": \"2026-11-10\"\n"));
+					   "        \"today\": \"2026-11-10\",\n"
+					   "        \"unverified\": false\n"));
 	free(out);
 	{
 		char *const who[] = {"ada"};
