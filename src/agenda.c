@@ -58,7 +58,8 @@ merge_shared(struct agenda *a)
 			keep->nalso = j - i - 1;
 			keep->also = xcalloc(keep->nalso, sizeof *keep->also);
 			for (size_t k = i + 1; k < j; k++) {
-				keep->also[k - i - 1] = (struct agenda_also){a->v[k].role, a->v[k].num};
+				keep->also[k - i - 1] =
+				    (struct agenda_also){a->v[k].role, a->v[k].num};
 				if (strcmp(a->v[k].role->id, keep->uid_role) < 0)
 					keep->uid_role = a->v[k].role->id;
 				/* one record: done in one role is done in all */

@@ -53,9 +53,10 @@ struct agenda {
  * Loads the agenda of profile on day today: every item of every role the
  * profile has an appointment for (done ones only when with_done), those
  * with a due date first, by date, then those without.  A step roles share
- * (same item id: one record) is one row, on its earliest due day.  Roles are loaded as needed; a role that fails to load
- * counts as missing.  On failure the agenda is empty (and valid) and the
- * store's status is returned.  Free with agenda_done().
+ * (same item id: one record) is one row, on its earliest due day.  Roles
+ * are loaded as needed; a role that fails to load counts as missing.  On
+ * failure the agenda is empty (and valid) and the store's status is
+ * returned.  Free with agenda_done().
  */
 enum store_status agenda_load(struct agenda *a, struct store *st, struct catalog *cat,
 			      const char *profile, int32_t today, bool with_done);

@@ -107,7 +107,8 @@ cli_agenda(struct store *st, struct catalog *cat, const char *profile, int64_t n
 
 		if (row->due >= 0)
 			fprintf(out, "%c %s  %-13s  ", row->state == DUE_LATE ? '!' : ' ',
-				dates_day_format(row->due, date), due_phrase(row->due, today, phrase));
+				dates_day_format(row->due, date),
+				due_phrase(row->due, today, phrase));
 		else
 			fprintf(out, "  %-10s  %-13s  ", "", "no due date");
 		fprintf(out, "%s %zu.", role, row->num);

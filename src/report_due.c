@@ -47,8 +47,8 @@ report_due_text(struct strbuf *b, const struct report_role *rr, bool md)
 
 	if (!p->started)
 		return;
-	strbuf_printf(b, md ? "**Started:** %s%s" : "Started: %s%s", dates_day_format(p->start, date),
-		      p->unverified ? DUE_UNVERIFIED : "");
+	strbuf_printf(b, md ? "**Started:** %s%s" : "Started: %s%s",
+		      dates_day_format(p->start, date), p->unverified ? DUE_UNVERIFIED : "");
 	if (p->late == 0)
 		strbuf_printf(b, "; nothing overdue on %s\n", dates_day_format(p->today, date));
 	else

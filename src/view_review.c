@@ -128,8 +128,8 @@ row_dates(struct app *a, struct rrow *row, const struct checklist *cl)
 	enum store_origin origin;
 	char date[DATES_MAX], phrase[32];
 
-	if (a->store == NULL ||
-	    store_appointment_find(a->store, row->profile, row->role_id, &start, &origin) != STORE_OK)
+	if (a->store == NULL || store_appointment_find(a->store, row->profile, row->role_id, &start,
+						       &origin) != STORE_OK)
 		return;
 	due_plan_make(&p, cl, start, dates_today(app_now(a)));
 	strbuf_puts(&b, dates_day_format(start, date));
