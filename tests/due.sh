@@ -89,6 +89,24 @@ out=$(rbs -p sam calendar)
 check "calendar: a shared step is one task" 1 "$(printf '%s\n' "$out" | grep -c '^SUMMARY:Join the organization')"
 check "calendar: one VTODO per step" 6 "$(printf '%s\n' "$out" | grep -c '^BEGIN:VTODO')"
 
+# the MM-DD items of a group are one yearly cycle: each on or after the
+# one before it in the group (the first: on or after the start)
+rbc() { "$ROLEBOOK" --content "$top_srcdir/tests/data/due-cycle" "$@"; }
+rbc -p cyc start due-cycle 2026-02-01 >/dev/null
+out=$(rbc -p cyc agenda)
+due_of() { printf '%s\n' "$out" | grep "$1" | cut -c3-12; }
+check "MM-DD cycle: the first on or after the start" 2026-03-01 "$(due_of 'Ask for the numbers')"
+check "MM-DD cycle: the next on or after the one before" 2027-01-10 "$(due_of 'Draft the report')"
+check "MM-DD cycle: never before the one before it" 2027-06-01 "$(due_of 'Present the report')"
+check "MM-DD cycle: another group starts its own" 2026-06-01 "$(due_of 'Book the room')"
+# the bundled Chair: appointed 2026-03-02, the whole report cycle is 2027's
+"$ROLEBOOK" -p chr start chair 2026-03-02 >/dev/null
+out=$("$ROLEBOOK" -p chr agenda)
+check "Chair: the report questions in January" 2027-01-15 "$(due_of 'Split the annual report')"
+check "Chair: the report merged by March 1" 2027-03-01 "$(due_of 'merge the annual report')"
+check "Chair: the March meeting after it, not 268 days late" 2027-03-14 \
+	"$(due_of 'follow-ups to the March')"
+
 # the checklist's due column
 out=$(rb -p ada checklist due-lead)
 contains "checklist header with the start date" \
