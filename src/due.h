@@ -6,11 +6,10 @@
  * (content/README.md): "(due: 7 days)", "(due: 2 weeks)", "(due: 3
  * months)" after the appointment, or "(due: 03-31)", the first such day of
  * the year on or after it; the MM-DD items of a group are one yearly
- * cycle, each on or after the group's previous one (due_plan_make).  From a profile's appointment date for a role
- * (rolebook start), the mark and today, due.c computes the due day and
- * its state; every screen, command and report lays out what it returns.
- * Days are calendar days (dates.h), so no time zone moves a due date; only
- * "today" is the local day.
+ * cycle, each on or after the group's previous one (due_plan_make).  From a profile's appointment
+ * date for a role (rolebook start), the mark and today, due.c computes the due day and its state;
+ * every screen, command and report lays out what it returns. Days are calendar days (dates.h), so
+ * no time zone moves a due date; only "today" is the local day.
  */
 #ifndef ROLEBOOK_DUE_H
 #define ROLEBOOK_DUE_H
