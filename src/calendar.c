@@ -49,7 +49,8 @@ static icalcomponent *
 todo_of(const struct agenda_row *row, const char *profile, int64_t now)
 {
 	icalcomponent *c = icalcomponent_new_vtodo();
-	char *uid = calendar_uid(profile, row->role->id, row->item->id);
+	/* a shared step is one task, whichever role it falls due in first */
+	char *uid = calendar_uid(profile, row->uid_role, row->item->id);
 	char *summary = text_clean(row->item->text, 0), *title = text_clean(row->role->title, 0);
 	char *group = text_clean(row->item->group, 0), start[DATES_MAX];
 	struct strbuf desc = {0};
@@ -59,13 +60,21 @@ todo_of(const struct agenda_row *row, const char *profile, int64_t now)
 	if (*group != '\0')
 		strbuf_printf(&desc, " (%s)", group);
 	strbuf_printf(&desc, "; appointed %s", dates_day_format(row->start, start));
+	for (size_t k = 0; k < row->nalso; k++) {
+		char *other = text_clean(row->also[k].role->title, 0);
+		strbuf_printf(&desc, "; also %s onboarding, item %zu", other, row->also[k].num);
+		free(other);
+	}
 	d = strbuf_take(&desc);
 	icalcomponent_add_property(c, icalproperty_new_uid(uid));
 	icalcomponent_add_property(c, icalproperty_new_dtstamp(utc_of(now)));
 	icalcomponent_add_property(c, icalproperty_new_summary(summary));
 	icalcomponent_add_property(c, icalproperty_new_description(d));
 	icalcomponent_add_property(c, icalproperty_new_categories(title));
-	icalcomponent_add_property(c, icalproperty_new_due(day_of(row->due)));
+	/* libical writes years past 3000 as DUE:00000000T000000: such a
+	 * date (a start date recorded before due.h's rule) gets no DUE */
+	if (row->due >= 0 && row->due <= dates_day(2999, 12, 31))
+		icalcomponent_add_property(c, icalproperty_new_due(day_of(row->due)));
 	icalcomponent_add_property(c, icalproperty_new_status(row->done ? ICAL_STATUS_COMPLETED
 									: ICAL_STATUS_NEEDSACTION));
 	if (row->done && row->done_at > 0)
@@ -88,7 +97,8 @@ calendar_build(const struct agenda *a, const char *profile, int64_t now)
 	icalcomponent_add_property(
 	    cal, icalproperty_new_prodid("-//rolebook//rolebook " VERSION "//EN"));
 	for (size_t i = 0; i < a->n; i++)
-		icalcomponent_add_component(cal, todo_of(&a->v[i], profile, now));
+		if (a->v[i].due >= 0) /* a task without a due mark is no calendar's */
+			icalcomponent_add_component(cal, todo_of(&a->v[i], profile, now));
 	ics = icalcomponent_as_ical_string_r(cal);
 	out = xstrdup(ics != NULL ? ics : "");
 	icalmemory_free_buffer(ics);

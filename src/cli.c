@@ -434,21 +434,23 @@ cli_checklist(struct store *st, const char *profile, struct role *r, enum checkl
 	const char *group = NULL;
 	struct due_plan plan;
 	int32_t start = -1;
+	enum store_origin origin = STORE_LOCAL;
 	char due[CLI_DUE_SIZE], date[DATES_MAX];
 
 	if (load_list(&cl, st, profile, r, list) != 0)
 		return 1;
 	/* offboarding has no due dates: they count from the appointment */
 	if (st != NULL && list == CHECKLIST_ONBOARDING)
-		store_appointment_get(st, profile, r->id, &start);
+		store_appointment_find(st, profile, r->id, &start, &origin);
 	due_plan_make(&plan, &cl, start, dates_today(now));
 	fprintf(out, "%s%s: %zu of %zu done (profile ", r->title,
 		list == CHECKLIST_OFFBOARDING ? ", offboarding" : "", cl.done, cl.n);
 	put_clean(out, profile, 0);
 	fputs(")", out);
 	if (plan.started)
-		fprintf(out, ", started %s: %zu overdue, %zu due soon\ndue",
-			dates_day_format(start, date), plan.late, plan.soon);
+		fprintf(out, ", started %s%s: %zu overdue, %zu due soon\ndue",
+			dates_day_format(start, date),
+			origin == STORE_UNVERIFIED ? DUE_UNVERIFIED : "", plan.late, plan.soon);
 	fputs("\n", out);
 	for (size_t i = 0; i < cl.n; i++) {
 		const struct checklist_entry *e = &cl.v[i];

@@ -20,14 +20,19 @@
 int cli_start(struct store *st, const char *profile, struct role *r, const char *day, int64_t now,
 	      FILE *out);
 
-/* `rolebook agenda`: every open item with a due date of every role the
- * profile started, by due date (so overdue first).  Returns 1 when an
- * item is overdue (or on an error), else 0. */
+/* agenda's exit status on an error (an unusable database, content or
+ * output): 2, as grep does, since 1 says that an item is overdue. */
+#define CLI_AGENDA_ERROR 2
+
+/* `rolebook agenda`: every open item of every role the profile started,
+ * the dated ones by due date (so overdue first), then the undated ones.
+ * Returns 1 when an item is overdue, CLI_AGENDA_ERROR on an error, else 0. */
 int cli_agenda(struct store *st, struct catalog *cat, const char *profile, int64_t now, FILE *out);
 
 /* `rolebook calendar [-o FILE]`: the agenda (done items too) as an
- * iCalendar file, to FILE (written as `export -o` writes: mode 0600, a
- * temporary file renamed) or, when output is NULL or "-", to out. */
+ * iCalendar file, to FILE (by export -o's rule, cli_output.h: mode 0600, a
+ * temporary file renamed, never the database; into a FIFO or a named
+ * descriptor) or, when output is NULL or "-", to out. */
 int cli_calendar(struct store *st, struct catalog *cat, const char *profile, const char *output,
 		 int64_t now, FILE *out);
 

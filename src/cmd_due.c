@@ -39,7 +39,7 @@ cmd_exec_agenda(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 	(void)argc;
 	(void)argv;
 	if ((st = cmd_open_store(c->o)) == NULL)
-		return 1;
+		return self->name[0] == 'a' ? CLI_AGENDA_ERROR : 1;
 	if (self->name[0] == 'a')
 		rc = cli_agenda(st, c->cat, c->profile, (int64_t)time(NULL), stdout);
 	else

@@ -16,6 +16,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "cli_due.h"
 #include "cmd.h"
 #include "export.h"
 #include "paths.h"
@@ -388,7 +389,8 @@ cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv
 	catalog_init(&cat);
 	if (load_catalog(&cat, o, argv0) != 0) {
 		catalog_done(&cat);
-		return 1;
+		/* agenda keeps 1 for "overdue" (cli_due.h) */
+		return strcmp(e->name, "agenda") == 0 ? CLI_AGENDA_ERROR : 1;
 	}
 	profile = o->profile ? xstrdup(o->profile) : paths_user_name();
 	c.profile = profile;

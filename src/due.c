@@ -159,6 +159,16 @@ due_day(int32_t start, const struct due_mark *m)
 	return -1;
 }
 
+const char *
+due_start_refusal(int32_t day, int32_t today)
+{
+	if (day < 0)
+		return "before 1970";
+	if (day > today + DUE_START_AHEAD)
+		return "more than 366 days after today";
+	return NULL;
+}
+
 enum due_state
 due_state_of(int32_t due, int32_t today)
 {
@@ -191,9 +201,17 @@ by_due(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+static bool
+same_group(const char *a, const char *b)
+{
+	return (a == NULL || b == NULL) ? a == b : strcmp(a, b) == 0;
+}
+
 void
 due_plan_make(struct due_plan *p, const struct checklist *c, int32_t start, int32_t today)
 {
+	int32_t cycle = -1; /* the due day of the group's last MM-DD item */
+
 	memset(p, 0, sizeof *p);
 	p->today = today;
 	p->start = start;
@@ -204,8 +222,17 @@ due_plan_make(struct due_plan *p, const struct checklist *c, int32_t start, int3
 	p->by_item = xcalloc(c->n, sizeof *p->by_item);
 	p->v = xcalloc(c->n, sizeof *p->v);
 	for (size_t i = 0; i < c->n; i++) {
-		int32_t due = due_day(start, &c->v[i].item->due);
+		const struct check_item *it = c->v[i].item;
+		int32_t due;
 		struct due_entry *e;
+
+		/* the MM-DD items of a group are one yearly cycle: each on or
+		 * after the one before it (the first: after the appointment) */
+		if (i > 0 && !same_group(c->v[i - 1].item->group, it->group))
+			cycle = -1;
+		due = due_day(it->due.unit == DUE_ANNUAL && cycle >= 0 ? cycle : start, &it->due);
+		if (it->due.unit == DUE_ANNUAL && due >= 0)
+			cycle = due;
 
 		p->by_item[i] = due;
 		if (due < 0 || c->v[i].done)

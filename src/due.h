@@ -5,11 +5,11 @@
  * The content gives a checklist group heading, or an item, a due mark
  * (content/README.md): "(due: 7 days)", "(due: 2 weeks)", "(due: 3
  * months)" after the appointment, or "(due: 03-31)", the first such day of
- * the year on or after it.  From a profile's appointment date for a role
- * (rolebook start), the mark and today, due.c computes the due day and
- * its state; every screen, command and report lays out what it returns.
- * Days are calendar days (dates.h), so no time zone moves a due date; only
- * "today" is the local day.
+ * the year on or after it; the MM-DD items of a group are one yearly
+ * cycle, each on or after the group's previous one (due_plan_make).  From a profile's appointment
+ * date for a role (rolebook start), the mark and today, due.c computes the due day and its state;
+ * every screen, command and report lays out what it returns. Days are calendar days (dates.h), so
+ * no time zone moves a due date; only "today" is the local day.
  */
 #ifndef ROLEBOOK_DUE_H
 #define ROLEBOOK_DUE_H
@@ -70,7 +70,22 @@ enum due_state due_state_of(int32_t due, int32_t today);
  * "3 days late".  Writes at most 32 bytes to buf and returns it. */
 char *due_phrase(int32_t due, int32_t today, char *buf);
 
+/* A start date may be at most this many days after today: a later one is
+ * a typing slip (9999-12-31), and its due dates would leave every calendar. */
+#define DUE_START_AHEAD 366
+
+/*
+ * The one rule for a start (appointment) date, for `rolebook start`, the
+ * checklist screen and import: NULL when day (dates.h day number) may be
+ * recorded on day today, else why not (a static English phrase, such as
+ * "more than 366 days after today").  Before 1970 is refused too.
+ */
+const char *due_start_refusal(int32_t day, int32_t today);
+
 /* ---- a profile's plan for one role ---- */
+
+/* What follows a start date from an unsigned file, wherever it is shown. */
+#define DUE_UNVERIFIED " (unverified)"
 
 struct checklist;
 
@@ -83,6 +98,8 @@ struct due_entry {
 
 struct due_plan {
 	bool started;	      /* an appointment date is known */
+	bool unverified;      /* it came from an unsigned file (store_appointment_find);
+			       * set by the caller, shown as DUE_UNVERIFIED */
 	int32_t start, today; /* day numbers */
 	struct due_entry *v;  /* the open items with a due date, by due day
 			       * then content order; owned */

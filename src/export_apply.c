@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "dates.h"
+#include "due.h"
 #include "export_doc.h"
 #include "files.h"
 #include "text.h"
@@ -379,6 +381,19 @@ export_import_with(struct store *st, const char *data, size_t len,
 	if (d.latest > o->now + EXPORT_MAX_AHEAD) {
 		xreplacef(detail, "%s: a time more than a day in the future; nothing was changed",
 			  d.latest_at);
+		export_doc_free(&d);
+		return EXPORT_ERR_SCHEMA;
+	}
+	for (size_t k = 0; k < d.nroles; k++) {
+		const char *no;
+		char date[DATES_MAX];
+
+		if (!d.roles[k].has_appointment ||
+		    (no = due_start_refusal(d.roles[k].appointment_day, dates_today(o->now))) ==
+			NULL)
+			continue;
+		xreplacef(detail, "roles[%zu].appointment.day: %s is %s; nothing was changed", k,
+			  dates_day_format(d.roles[k].appointment_day, date), no);
 		export_doc_free(&d);
 		return EXPORT_ERR_SCHEMA;
 	}

@@ -29,11 +29,13 @@ void
 report_due_load(struct report_role *rr, struct store *st, const char *profile)
 {
 	int32_t start = -1;
+	enum store_origin origin = STORE_LOCAL;
 
 	if (st != NULL)
-		store_appointment_get(st, profile, rr->role->id, &start);
+		store_appointment_find(st, profile, rr->role->id, &start, &origin);
 	due_plan_make(&rr->plan, &rr->cl, start,
 		      dates_today(clock_fn ? clock_fn() : (int64_t)time(NULL)));
+	rr->plan.unverified = origin == STORE_UNVERIFIED;
 }
 
 void
@@ -45,7 +47,8 @@ report_due_text(struct strbuf *b, const struct report_role *rr, bool md)
 
 	if (!p->started)
 		return;
-	strbuf_printf(b, md ? "**Started:** %s" : "Started: %s", dates_day_format(p->start, date));
+	strbuf_printf(b, md ? "**Started:** %s%s" : "Started: %s%s",
+		      dates_day_format(p->start, date), p->unverified ? DUE_UNVERIFIED : "");
 	if (p->late == 0)
 		strbuf_printf(b, "; nothing overdue on %s\n", dates_day_format(p->today, date));
 	else
@@ -86,6 +89,7 @@ report_due_json(const struct report_role *rr)
 	o = json_object();
 	late = json_array();
 	jsonout_set(o, "started", json_string(dates_day_format(p->start, date)));
+	jsonout_set(o, "unverified", json_boolean(p->unverified));
 	jsonout_set(o, "today", json_string(dates_day_format(p->today, date)));
 	for (size_t i = 0; i < p->n; i++) {
 		const struct due_entry *e = &p->v[i];

@@ -345,6 +345,10 @@ struct store_appointment {
  * when none is recorded (*day is then -1). */
 enum store_status store_appointment_get(struct store *st, const char *profile, const char *role,
 					int32_t *day);
+/* The same, and where the date came from (*origin: STORE_UNVERIFIED when
+ * an unsigned file brought it, to be marked so wherever it is shown). */
+enum store_status store_appointment_find(struct store *st, const char *profile, const char *role,
+					 int32_t *day, enum store_origin *origin);
 /* Records (creating the profile as needed) that profile took up role on
  * day; day < 0 clears it (STORE_ERR_NOTFOUND when there was none).  A day
  * dates_day_parse() would refuse is STORE_ERR_INVALID. */

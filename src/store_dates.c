@@ -30,15 +30,25 @@ prep(struct store *st, const char *sql, sqlite3_stmt **s)
 enum store_status
 store_appointment_get(struct store *st, const char *profile, const char *role, int32_t *day)
 {
+	enum store_origin origin;
+
+	return store_appointment_find(st, profile, role, day, &origin);
+}
+
+enum store_status
+store_appointment_find(struct store *st, const char *profile, const char *role, int32_t *day,
+		       enum store_origin *origin)
+{
 	enum store_status status;
 	sqlite3_stmt *s;
 	int rc;
 
 	*day = -1;
+	*origin = STORE_LOCAL;
 	if (!name_ok(profile) || !id_ok(role))
 		return STORE_ERR_INVALID;
 	status = prep(st,
-		      "SELECT a.day FROM appointments AS a JOIN profiles AS p"
+		      "SELECT a.day, a.origin FROM appointments AS a JOIN profiles AS p"
 		      " ON p.id = a.profile_id WHERE p.name = ?1 AND a.role = ?2",
 		      &s);
 	if (status != STORE_OK)
@@ -49,6 +59,7 @@ store_appointment_get(struct store *st, const char *profile, const char *role, i
 	if (rc == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(s, 0);
 		status = dates_day_parse(text, day) == 0 ? STORE_OK : STORE_ERR_CORRUPT;
+		*origin = (enum store_origin)sqlite3_column_int(s, 1);
 	} else {
 		status = rc == SQLITE_DONE ? STORE_ERR_NOTFOUND : status_of(rc);
 	}

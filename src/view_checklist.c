@@ -72,12 +72,14 @@ static void
 due_reload(struct clview *c, struct app *a)
 {
 	int32_t start = -1;
+	enum store_origin origin = STORE_LOCAL;
 
 	due_plan_done(&c->plan);
 	/* offboarding has no due dates: they count from the appointment */
 	if (a->store != NULL && c->list == CHECKLIST_ONBOARDING)
-		store_appointment_get(a->store, a->profile, c->role->id, &start);
+		store_appointment_find(a->store, a->profile, c->role->id, &start, &origin);
 	due_plan_make(&c->plan, &c->cl, start, dates_today(app_now(a)));
+	c->plan.unverified = origin == STORE_UNVERIFIED;
 }
 
 /* Item i is open and has a due date. */
@@ -275,7 +277,8 @@ draw_started(struct clview *c, struct frame *f, int top, int col)
 {
 	char date[DATES_MAX], buf[96];
 
-	snprintf(buf, sizeof buf, " \xc2\xb7 started %s", dates_day_format(c->plan.start, date));
+	snprintf(buf, sizeof buf, " \xc2\xb7 started %s%s", dates_day_format(c->plan.start, date),
+		 c->plan.unverified ? DUE_UNVERIFIED : "");
 	col += frame_puts(f, top, col, buf, STY_DIM, f->cols - col - 1);
 	if (c->plan.late > 0) {
 		snprintf(buf, sizeof buf, "%zu overdue", c->plan.late);
@@ -487,6 +490,7 @@ start_input(struct clview *c, struct app *a, const char *text, bool done)
 	enum store_status s;
 	int32_t day = -1;
 	char date[DATES_MAX];
+	const char *why;
 
 	if (!done)
 		return VR_REDRAW;
@@ -495,6 +499,10 @@ start_input(struct clview *c, struct app *a, const char *text, bool done)
 		return VR_REDRAW;
 	if (*text != '\0' && dates_day_parse(text, &day) != 0) {
 		app_status(a, true, "Not a calendar date: %s (YYYY-MM-DD); nothing changed", text);
+		return VR_REDRAW;
+	}
+	if (day >= 0 && (why = due_start_refusal(day, dates_today(app_now(a)))) != NULL) {
+		app_status(a, true, "Start date %s refused: it is %s; nothing changed", text, why);
 		return VR_REDRAW;
 	}
 	s = store_appointment_set(a->store, a->profile, c->role->id, day, app_now(a));

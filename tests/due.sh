@@ -18,11 +18,27 @@ out=$(rb -p ada checklist due-lead)
 check "checklist without a start date: no due column" \
 	"  2. [ ] Read the charter  #e8d44a" "$(printf '%s\n' "$out" | grep 'Read the charter')"
 
+# agenda: 1 says overdue, so an error says 2 (as grep)
+echo garbage >"$TEST_TMP/garbage.db"
+err=$(rb --db "$TEST_TMP/garbage.db" -p ada agenda 2>&1); rc=$?
+check "agenda with an unusable --db: exit 2" 2 "$rc"
+contains "agenda with an unusable --db: says so" "cannot use the database" "$err"
+err=$("$ROLEBOOK" --content "$TEST_TMP/no-such-folder" -p ada agenda 2>&1); rc=$?
+check "agenda with a missing --content: exit 2" 2 "$rc"
+contains "agenda with a missing --content: says so" "cannot read folder" "$err"
+
 # start refuses dates that are not calendar dates, and changes nothing
 for bad in 2026-02-30 2026-02-29 2026-13-01 2026-1-5 tomorrow 26-11-01; do
 	err=$(rb -p ada start due-lead "$bad" 2>&1); rc=$?
 	check "start $bad: exit 2" 2 "$rc"
 	contains "start $bad: says why" "not a calendar date: '$bad'" "$err"
+done
+# one rule (due.c) for how far ahead a start date may be: 366 days
+for far in 9999-12-31 "$(day '+367 days')"; do
+	err=$(rb -p ada start due-lead "$far" 2>&1); rc=$?
+	check "start $far: exit 2" 2 "$rc"
+	check "start $far: says why" \
+		"rolebook: start date $far refused: it is more than 366 days after today" "$err"
 done
 out=$(rb -p ada agenda)
 contains "a refused date records nothing" "no role started" "$out"
@@ -54,8 +70,42 @@ check "agenda: the item's own mark (30 days)" \
 	"  $(day "$start +30 days")  in 20 days     due-lead 3. Take the course" \
 	"$(printf '%s\n' "$out" | sed -n 4p)"
 contains "agenda: months" "  $(day "$start +3 months")  " "$out"
-contains "agenda leaves out items without a due date" "" "$(printf '%s\n' "$out" | grep -v 'Say hello')"
-check "agenda: no line for an undated item" "" "$(printf '%s\n' "$out" | grep 'Say hello')"
+check "agenda: an open item without a due mark comes last" \
+	"              no due date    due-lead 6. Say hello" "$(printf '%s\n' "$out" | tail -1)"
+contains "agenda header counts the undated" "3 later, 1 without a due date" "$out"
+
+# a step two roles share (same text: one record) is one agenda line, on
+# its earliest due day, naming both roles; and one calendar task
+rbs() { rb --content "$top_srcdir/tests/data/due-shared" "$@"; }
+rbs -p sam start due-lead "$(day '-2 days')" >/dev/null
+rbs -p sam start due-deputy "$(day '-20 days')" >/dev/null
+out=$(rbs -p sam agenda)
+check "agenda: a shared step once" 1 "$(printf '%s\n' "$out" | grep -c 'Join the organization')"
+check "agenda: a shared step on its earliest day, naming both roles" \
+	"! $(day '-6 days')  6 days late    due-deputy 1., due-lead 1. Join the organization" \
+	"$(printf '%s\n' "$out" | grep 'Join the organization')"
+contains "agenda: a shared step counted once" "Agenda of sam on $today: 2 overdue," "$out"
+out=$(rbs -p sam calendar)
+check "calendar: a shared step is one task" 1 "$(printf '%s\n' "$out" | grep -c '^SUMMARY:Join the organization')"
+check "calendar: one VTODO per step" 6 "$(printf '%s\n' "$out" | grep -c '^BEGIN:VTODO')"
+
+# the MM-DD items of a group are one yearly cycle: each on or after the
+# one before it in the group (the first: on or after the start)
+rbc() { "$ROLEBOOK" --content "$top_srcdir/tests/data/due-cycle" "$@"; }
+rbc -p cyc start due-cycle 2026-02-01 >/dev/null
+out=$(rbc -p cyc agenda)
+due_of() { printf '%s\n' "$out" | grep "$1" | cut -c3-12; }
+check "MM-DD cycle: the first on or after the start" 2026-03-01 "$(due_of 'Ask for the numbers')"
+check "MM-DD cycle: the next on or after the one before" 2027-01-10 "$(due_of 'Draft the report')"
+check "MM-DD cycle: never before the one before it" 2027-06-01 "$(due_of 'Present the report')"
+check "MM-DD cycle: another group starts its own" 2026-06-01 "$(due_of 'Book the room')"
+# the bundled Chair: appointed 2026-03-02, the whole report cycle is 2027's
+"$ROLEBOOK" -p chr start chair 2026-03-02 >/dev/null
+out=$("$ROLEBOOK" -p chr agenda)
+check "Chair: the report questions in January" 2027-01-15 "$(due_of 'Split the annual report')"
+check "Chair: the report merged by March 1" 2027-03-01 "$(due_of 'merge the annual report')"
+check "Chair: the March meeting after it, not 268 days late" 2027-03-14 \
+	"$(due_of 'follow-ups to the March')"
 
 # the checklist's due column
 out=$(rb -p ada checklist due-lead)
@@ -112,6 +162,39 @@ contains "calendar -o into a missing folder: says so" "cannot write the calendar
 out=$(rb -p cy -o - calendar)
 check "calendar -o -: standard output" "BEGIN:VCALENDAR" "$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
 
+# calendar -o follows export -o's one rule (cli_output.h): never the
+# database or its companions, a FIFO or a descriptor is written into, not replaced
+db="$TEST_TMP/cal.db"
+rb --db "$db" -p cy start due-lead 2026-11-01 >/dev/null
+for f in "$db" "$db-wal" "$db-shm"; do
+	err=$(rb --db "$db" -p cy -o "$f" calendar 2>&1); rc=$?
+	check "calendar -o ${f##*/}: refused, exit 1" 1 "$rc"
+	contains "calendar -o ${f##*/}: says why" "cannot write the calendar to $f: it is the database" "$err"
+done
+check "calendar -o the database: the database is intact" "Due Lead: started 2026-11-01 (profile cy)" \
+	"$(rb --db "$db" -p cy start due-lead 2026-11-01 | sed 's/, was.*/ (profile cy)/')"
+err=$(rb --db "$db" -p cy -o "$TEST_TMP" calendar 2>&1); rc=$?
+check "calendar -o a folder: exit 1" 1 "$rc"
+contains "calendar -o a folder: says so" "it is a folder (name a file in it)" "$err"
+mkfifo "$TEST_TMP/cal.fifo"
+timeout 10 cat "$TEST_TMP/cal.fifo" >"$TEST_TMP/cal.fifo.out" &
+reader=$!
+rb --db "$db" -p cy -o "$TEST_TMP/cal.fifo" calendar >/dev/null 2>&1
+wait "$reader"
+check "calendar -o FIFO: still a FIFO" yes "$([ -p "$TEST_TMP/cal.fifo" ] && echo yes || echo no)"
+check "calendar -o FIFO: the calendar went through it" "BEGIN:VCALENDAR" \
+	"$(head -1 "$TEST_TMP/cal.fifo.out" | tr -d '\r')"
+out=$(rb --db "$db" -p cy -o /dev/fd/1 calendar 2>&1); rc=$?
+check "calendar -o /dev/fd/1: exit 0" 0 "$rc"
+check "calendar -o /dev/fd/1: written to the descriptor" "BEGIN:VCALENDAR" \
+	"$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
+ln -s "$TEST_TMP/cal-real.ics" "$TEST_TMP/cal-link.ics"
+: >"$TEST_TMP/cal-real.ics"
+rb --db "$db" -p cy -o "$TEST_TMP/cal-link.ics" calendar >/dev/null
+check "calendar -o a symbolic link: the link stays" yes "$([ -L "$TEST_TMP/cal-link.ics" ] && echo yes)"
+contains "calendar -o a symbolic link: its file gets the calendar" "BEGIN:VCALENDAR" \
+	"$(cat "$TEST_TMP/cal-real.ics")"
+
 # export carries the start date; import takes the newer one, and its undo puts the older back
 rb --db "$TEST_TMP/b.db" -p cy start due-lead 2026-10-01 >/dev/null
 sleep 1
@@ -121,6 +204,15 @@ contains "export: the appointment" '"day": "2026-11-01"' "$(cat "$TEST_TMP/cy.js
 rb --db "$TEST_TMP/c.db" import "$TEST_TMP/cy.json" >/dev/null
 contains "import: the appointment" "started 2026-11-01" \
 	"$(rb --db "$TEST_TMP/c.db" -p cy checklist due-lead)"
+# a start date from an unsigned file is marked, as its checklist lines are
+contains "unsigned import: the checklist header marks the start date" \
+	"started 2026-11-01 (unverified): " "$(rb --db "$TEST_TMP/c.db" -p cy checklist due-lead)"
+contains "unsigned import: the text report marks it" "Started: 2026-11-01 (unverified); " \
+	"$(rb --db "$TEST_TMP/c.db" -p cy report --role due-lead)"
+contains "unsigned import: the Markdown report marks it" "**Started:** 2026-11-01 (unverified); " \
+	"$(rb --db "$TEST_TMP/c.db" -p cy report --role due-lead --format markdown)"
+contains "unsigned import: the JSON report marks it" '"unverified": true' \
+	"$(rb --db "$TEST_TMP/c.db" -p cy report --role due-lead --format json | grep -A3 '"started"')"
 rb --db "$TEST_TMP/b.db" import "$TEST_TMP/cy.json" >/dev/null
 contains "import: a newer date replaces an older one" "started 2026-11-01" \
 	"$(rb --db "$TEST_TMP/b.db" -p cy checklist due-lead)"
@@ -136,6 +228,14 @@ bad=$(sed 's/"day": "2026-11-01"/"day": "2026-02-30"/' "$TEST_TMP/cy.json")
 err=$(printf '%s\n' "$bad" | rb --db "$TEST_TMP/d.db" import - 2>&1); rc=$?
 check "import refuses a date that is not one: exit 1" 1 "$rc"
 contains "import says where" "appointment.day" "$err"
+
+far=$(sed 's/"day": "2026-11-01"/"day": "9999-12-31"/' "$TEST_TMP/cy.json")
+err=$(printf '%s\n' "$far" | rb --db "$TEST_TMP/far.db" import - 2>&1); rc=$?
+check "import refuses a start date years ahead: exit 1" 1 "$rc"
+contains "import says which and why" \
+	"roles[0].appointment.day: 9999-12-31 is more than 366 days after today; nothing was changed" "$err"
+check "import of a far start date: nothing recorded" "" \
+	"$(rb --db "$TEST_TMP/far.db" profiles 2>/dev/null | grep cy)"
 
 # the marks never reach the text: print and checklist leave them out
 out=$(rb print due-lead)

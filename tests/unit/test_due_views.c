@@ -80,7 +80,9 @@ test_calendar(void)
 	    store_item_set_done(st, "Ada", "due-lead", "057e3b5f6b3d", "", true, 1790000000),
 	    STORE_OK);
 	CU_ASSERT_EQUAL(agenda_load(&a, st, &cat, "Ada", day("2026-11-10"), true), STORE_OK);
-	CU_ASSERT_EQUAL(a.n, 5);
+	CU_ASSERT_EQUAL(a.n, 6); /* and "Say hello", undated: last, not in the file */
+	CU_ASSERT_EQUAL(a.undated, 1);
+	CU_ASSERT_EQUAL(a.v[5].due, -1);
 	CU_ASSERT_EQUAL(a.late, 1); /* item 2; item 1 is done */
 	ics1 = calendar_build(&a, "Ada", 1790000000);
 	ics2 = calendar_build(&a, "Ada", 1790999999);
@@ -124,6 +126,49 @@ test_calendar(void)
 		free(uids[k]);
 	free(ics1);
 	free(ics2);
+	agenda_done(&a);
+	catalog_done(&cat);
+	store_close(st);
+	free(path);
+}
+
+/* A start date recorded before the 366-day rule (9999-12-31): the file
+ * never holds an invalid DUE; the task keeps its date in the description. */
+static void
+test_calendar_far(void)
+{
+	char *path = tmp_db("far"), *ics, *err = NULL;
+	struct store *st = open_ok(path);
+	struct catalog cat;
+	struct agenda a;
+	icalcomponent *cal, *c;
+	size_t n = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL(
+	    catalog_add_dir(&cat, TEST_SRCDIR "/tests/data/due", ORIGIN_DIR, false, &err), 0);
+	free(err);
+	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", "due-lead", day("9999-12-31"), 100),
+			STORE_OK);
+	CU_ASSERT_EQUAL(agenda_load(&a, st, &cat, "Ada", day("2026-11-10"), true), STORE_OK);
+	ics = calendar_build(&a, "Ada", 1790000000);
+	CU_ASSERT_PTR_NULL(strstr(ics, "DUE:0000"));
+	CU_ASSERT_PTR_NULL(strstr(ics, "DUE;VALUE=DATE:0000"));
+	cal = icalparser_parse_string(ics);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cal);
+	CU_ASSERT_EQUAL(icalcomponent_count_errors(cal), 0);
+	for (c = icalcomponent_get_first_component(cal, ICAL_VTODO_COMPONENT); c != NULL;
+	     c = icalcomponent_get_next_component(cal, ICAL_VTODO_COMPONENT), n++) {
+		icalproperty *p = icalcomponent_get_first_property(c, ICAL_DUE_PROPERTY);
+		if (p != NULL) {
+			struct icaltimetype due = icalproperty_get_due(p);
+			CU_ASSERT_TRUE(due.year >= 1970 && due.year <= 9999 && due.month >= 1);
+		}
+	}
+	CU_ASSERT_EQUAL(n, 5);
+	icalcomponent_free(cal);
+	free(ics);
 	agenda_done(&a);
 	catalog_done(&cat);
 	store_close(st);
@@ -191,7 +236,8 @@ test_reports(void)
 					   "            \"text\": \"Join the organization\"\n"
 					   "          },\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "        \"started\": \"2026-11-01\",\n"
-					   "        \"today\": \"2026-11-10\"\n"));
+					   "        \"today\": \"2026-11-10\",\n"
+					   "        \"unverified\": false\n"));
 	free(out);
 	{
 		char *const who[] = {"ada"};
@@ -349,6 +395,16 @@ test_screen_checklist(void)
 	app_key(&vapp, K_ENTER);
 	CU_ASSERT_TRUE(vfind("Not a calendar date: 2026-02-30") >= 0);
 	UNIT_ASSERT_STR(" 1 of 6 done \xc2\xb7 started 2026-11-01 \xc2\xb7 2 overdue", vrow(1));
+	/* more than 366 days ahead: due.c's rule refuses it here too */
+	app_key(&vapp, 's');
+	for (int i = 0; i < 10; i++)
+		app_key(&vapp, K_BACKSPACE);
+	for (const char *p = "9999-12-31"; *p; p++)
+		app_key(&vapp, *p);
+	app_key(&vapp, K_ENTER);
+	CU_ASSERT_TRUE(vfind("Start date 9999-12-31 refused: it is more than 366 days after "
+			     "today; nothing changed") >= 0);
+	UNIT_ASSERT_STR(" 1 of 6 done \xc2\xb7 started 2026-11-01 \xc2\xb7 2 overdue", vrow(1));
 	app_key(&vapp, 's');
 	for (int i = 0; i < 10; i++)
 		app_key(&vapp, K_BACKSPACE);
@@ -405,6 +461,8 @@ test_due_views_register(void)
 	if (s == NULL)
 		return CU_get_error();
 	if (!CU_add_test(s, "the iCalendar file, parsed back by libical", test_calendar) ||
+	    !CU_add_test(s, "the iCalendar file: a far start date, no invalid DUE",
+			 test_calendar_far) ||
 	    !CU_add_test(s, "reports: the appointment and what is overdue", test_reports) ||
 	    !CU_add_test(s, "home: overdue and next, per role", test_screen_home) ||
 	    !CU_add_test(s, "checklist screen: due dates, alert style, the s key",
