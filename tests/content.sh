@@ -248,6 +248,21 @@ for due in "draft ready for review in a pull request (due: 02-14)" \
 	contains "chair: dated step \"$due\"" "$due" "$(cat "$ROLES/chair.md")"
 done
 
+# The README's screens count each role's onboarding steps as rolebook does
+# (offboarding is tracked apart), and its --note example names the PR step.
+readme="$top_srcdir/README.md"
+while read -r id; do
+	title=$("$ROLEBOOK" list | awk -F'\t' -v id="$id" '$1 == id { print $2 }')
+	n=$("$ROLEBOOK" checklist "$id" | sed -n '1s/.* of \([0-9]*\) done.*/\1/p')
+	check "README: home screen counts $id" "0/$n" \
+		"$(grep -E "^[ ▶] $title +0/" "$readme" | grep -o '0/[0-9]*' | sort -u | tr '\n' ' ' | sed 's/ $//')"
+done <<<"$(tr ' ' '\n' <<<"$ids")"
+check "README: the role screen's count" "0/$("$ROLEBOOK" checklist chair | sed -n '1s/.* of \([0-9]*\) done.*/\1/p')" \
+	"$(grep -E '^ rolebook › SIG Chair +0/' "$readme" | grep -o '0/[0-9]*')"
+note_item=$(grep -o 'check technical-lead [0-9]* --note' "$readme" | grep -o '[0-9][0-9]*')
+contains "README: the --note example checks the sigs.yaml PR" "$note_item. [ ] Open a PR adding you" \
+	"$("$ROLEBOOK" checklist technical-lead)"
+
 # Every bundled role is installed.
 for f in "$ROLES"/*.md; do
 	contains "$(basename "$f") is installed" "content/roles/$(basename "$f")" \
