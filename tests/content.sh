@@ -178,6 +178,39 @@ for id in $ids; do
 	check "$id: sources name the commit" yes "$(grep -q 24e7d8f5409c1a0121394a613746e524f781e044 "$f" && echo yes)"
 done
 
+# Every checklist step links to where it is done, except these, which
+# have no place of their own: decisions, notes the person keeps where the
+# SIG chooses, and talks and handovers between people.
+unlinked_ok="Tell the other SIG leads you plan to step down, and who could follow you
+Name a contributor who could chair one day and hand them a task
+Collect feedback on that change after a few weeks and report it
+Choose one delivery metric and record it before and after the change
+Hand one recurring task, such as triage, to a contributor
+Hand your recurring tasks, such as the project board and triage, to named people
+Write down the subproject's direction and priorities for the next milestone
+Hand your open reviews and assigned issues to another owner or reviewer
+Write down the SIG's technical vision, or revisit the existing one"
+for id in $ids; do
+	check "$id: every other step has a link" "" \
+		"$(items "$id" | grep -v -E '\]\(|\]\[' | sed -E 's/^- \[ \] //; s/ \((due|form|required)[^)]*\)//g' |
+			grep -v -x -F -- "$unlinked_ok")"
+done
+# Tech Lead: kubernetes/test-infra is linked where the CI jobs are checked.
+contains "technical-lead: test-infra linked" "CI jobs in [kubernetes/test-infra][test-infra]" \
+	"$(cat "$ROLES/technical-lead.md")"
+
+# The Chair's yearly steps are in calendar order, so that chaining each to
+# the one before gives one cycle, and the role says they recur.
+dues=$(sed -n '/^### Yearly calendar/,/^## /p' "$ROLES/chair.md" | grep -o '(due: [0-9][0-9]-[0-9][0-9])' | tr -dc '0-9\n')
+check "chair: yearly steps in calendar order" "$(sort <<<"$dues")" "$dues"
+check "chair: six yearly steps" 6 "$(wc -l <<<"$dues")"
+contains "chair: the yearly steps recur" "come back every year" \
+	"$(sed -n '/^### Yearly calendar/,/^- \[/p' "$ROLES/chair.md" | tr '\n' ' ')"
+# The Chair role says what needs the Steering Committee's approval.
+contains "chair: duties changed only with Steering approval" \
+	"adding duties to the Chair or Tech Lead roles or taking some away needs the Steering Committee's approval" \
+	"$(sed -n '/^## How the role is chosen/,/^## Responsibilities/p' "$ROLES/chair.md" | tr '\n' ' ' | tr -s ' ')"
+
 # Steps the roles share are written the same way everywhere.
 # "N|STEP": the step begins so in N roles, with one text.  Subproject
 # owners are not on the leads list nor in the SIG leads' Slack channel.
@@ -214,6 +247,21 @@ for due in "draft ready for review in a pull request (due: 02-14)" \
 	"merge the annual report (due: 03-01)" "meeting][monthly-meeting] (due: 03-14)"; do
 	contains "chair: dated step \"$due\"" "$due" "$(cat "$ROLES/chair.md")"
 done
+
+# The README's screens count each role's onboarding steps as rolebook does
+# (offboarding is tracked apart), and its --note example names the PR step.
+readme="$top_srcdir/README.md"
+while read -r id; do
+	title=$("$ROLEBOOK" list | awk -F'\t' -v id="$id" '$1 == id { print $2 }')
+	n=$("$ROLEBOOK" checklist "$id" | sed -n '1s/.* of \([0-9]*\) done.*/\1/p')
+	check "README: home screen counts $id" "0/$n" \
+		"$(grep -E "^[ ▶] $title +0/" "$readme" | grep -o '0/[0-9]*' | sort -u | tr '\n' ' ' | sed 's/ $//')"
+done <<<"$(tr ' ' '\n' <<<"$ids")"
+check "README: the role screen's count" "0/$("$ROLEBOOK" checklist chair | sed -n '1s/.* of \([0-9]*\) done.*/\1/p')" \
+	"$(grep -E '^ rolebook › SIG Chair +0/' "$readme" | grep -o '0/[0-9]*')"
+note_item=$(grep -o 'check technical-lead [0-9]* --note' "$readme" | grep -o '[0-9][0-9]*')
+contains "README: the --note example checks the sigs.yaml PR" "$note_item. [ ] Open a PR adding you" \
+	"$("$ROLEBOOK" checklist technical-lead)"
 
 # Every bundled role is installed.
 for f in "$ROLES"/*.md; do
