@@ -10,9 +10,11 @@
 #include "app.h"
 #include "conf.h"
 #include "content.h"
+#include "fixture.h"
 #include "frame.h"
 #include "keys.h"
 #include "lines.h"
+#include "store.h"
 #include "theme.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -361,6 +363,71 @@ test_keys(void)
 	conf_done(&c);
 }
 
+/* Every text that names a key names the one in use: the help screens'
+ * intros, home's review entry, the review heading, the note view and the
+ * message for a key with no action. */
+static void
+test_key_texts(void)
+{
+	struct conf c;
+	struct store *st = fixture_fresh("conf-key-texts");
+	char *err = NULL, *s;
+
+	parse(&c, "key.help = F1\nkey.review = W\nkey.sort = S\nkey.search = F\n"
+		  "key.note = E\nkey.back = x\nkey.toggle = T\nkey.read-note = V\n"
+		  "key.open-link = O\nkey.focus = Tab\n");
+	check_messages(&c, "");
+	conf_apply(&c);
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	app_init(&app, &cat, 24, 80);
+	app.store = st;
+	app.profile = "alice";
+	app.reviewer = "alice";
+	app_push(&app, view_home_new(&app));
+	frame_init(&fr, 24, 80);
+	s = draw();
+	contains(s, "readiness (W)");
+	free(s);
+	app_key(&app, 'z');
+	s = last_row();
+	UNIT_ASSERT_STR("No action for key 'z' here; press F1 for help", s);
+	free(s);
+	app_key(&app, '?'); /* no longer help */
+	s = last_row();
+	UNIT_ASSERT_STR("No action for key '?' here; press F1 for help", s);
+	free(s);
+	app_key(&app, K_ENTER); /* the first role */
+	app_key(&app, 'c');
+	app_key(&app, K_F1);
+	s = draw();
+	contains(s, "T ticks the selected item; E edits its note");
+	contains(s, "and V reads it whole");
+	contains(s, "(x comes back); O opens its link;");
+	contains(s, "   T            mark the selected item done or not done\n");
+	contains(s, "explains the selected item; x\n                comes back\n");
+	free(s);
+	app_key(&app, 'x');
+	app_key(&app, 'V');
+	s = draw();
+	contains(s, "No note yet: E on the checklist writes one.");
+	free(s);
+	app_key(&app, 'x');
+	app_key(&app, 'x');
+	app_key(&app, 'x');
+	app_key(&app, 'W');
+	s = draw();
+	contains(s, "S sorts, F filters");
+	free(s);
+	app_done(&app);
+	catalog_done(&cat);
+	frame_done(&fr);
+	keys_reset();
+	store_close(st);
+	conf_done(&c);
+}
+
 /* The man page names every action a config file may bind, and every style. */
 static void
 test_man(void)
@@ -466,6 +533,7 @@ test_conf_register(void)
 	    !CU_add_test(s, "any bytes", test_any_bytes) ||
 	    !CU_add_test(s, "colours of the theme", test_theme) ||
 	    !CU_add_test(s, "key bindings, help and footers", test_keys) ||
+	    !CU_add_test(s, "texts name the keys in use", test_key_texts) ||
 	    !CU_add_test(s, "the man page lists actions and styles", test_man) ||
 	    !CU_add_test(s, "the example config", test_example) ||
 	    !CU_add_test(s, "which file", test_path))
