@@ -432,7 +432,9 @@ take_option(struct cmd_options *o, int key, const char *arg)
 		cmd_usage(stdout, o->db);
 		return fflush(stdout) == 0 ? 0 : 1;
 	case 'V': /* the GNU format: name and version, copyright, license */
-		printf("rolebook %s\n%s\n%s\n", PACKAGE_VERSION, RB_COPYRIGHT, RB_LICENSE);
+		printf("rolebook %s\n%s\n%s\n%s\n%s\n", PACKAGE_VERSION, RB_COPYRIGHT, RB_LICENSE,
+		       "This is free software: you are free to change and redistribute it.",
+		       "There is NO WARRANTY, to the extent permitted by law.");
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
 	if (specific(key) && strchr(o->given, key) == NULL) {
