@@ -61,6 +61,18 @@ check "--version: no warranty" "There is NO WARRANTY, to the extent permitted by
 	"$(printf '%s\n' "$out" | sed -n 5p)"
 check "--version: five lines" "5" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')"
 
+# --color=never on a terminal: no escape code at all, print's plain text as
+# in a pipe; NO_COLOR drops the colours but keeps bold and underline
+if command -v script >/dev/null; then
+	plain=$(rb print --width 80 technical-lead)
+	for opt in --color=never --no-color; do
+		out=$(script -qec "$ROLEBOOK $opt print --width 80 technical-lead" /dev/null </dev/null | tr -d '\r')
+		check "$opt on a terminal: plain text" "$plain" "$out"
+	done
+	out=$(NO_COLOR=1 script -qec "$ROLEBOOK print --width 80 technical-lead" /dev/null </dev/null | tr -d '\r' | head -1)
+	check "NO_COLOR on a terminal: bold and underline" $'\e[0;1;4mTechnical Lead\e[0m' "$out"
+fi
+
 # list
 out=$(rb list)
 # the package's description names every bundled role, and their number
