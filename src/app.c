@@ -264,11 +264,13 @@ app_key(struct app *a, int key)
 			r = VR_CLOSE;
 		} else if (act == ACT_NONE && key >= 0x20 && key < 0x7f) {
 			char *help = keys_fill(ctx, "{help}");
-			app_status(a, false, "No action for key '%c' here; press %s for help", key, help);
+			app_status(a, false, "No action for key '%c' here; press %s for help", key,
+				   help);
 			free(help);
 		} else if (act == ACT_NONE && (key == K_UNKNOWN || (key >= 0xa0 && key < K_UP))) {
 			char *help = keys_fill(ctx, "{help}");
-			app_status(a, false, "No action for that key here; press %s for help", help);
+			app_status(a, false, "No action for that key here; press %s for help",
+				   help);
 			free(help);
 		}
 	}

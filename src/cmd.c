@@ -57,7 +57,8 @@ struct cmd_option {
 static const struct cmd_option options[] = {
     {'C', true, "content", "DIR", "also read roles from DIR (repeatable; first wins)"},
     {'w', true, "width", "N", "print at N columns (default: the terminal's, or 80)"},
-    {'n', false, "no-color", NULL, "no colours; print writes plain text (NO_COLOR: no colours only)"},
+    {'n', false, "no-color", NULL,
+     "no colours; print writes plain text (NO_COLOR: no colours only)"},
     {'c', false, "color", "[=WHEN]",
      "colours and styles: auto (default: on a terminal, unless NO_COLOR is set), always "
      "(print styles a pipe too, for less -R) or never"},

@@ -178,8 +178,8 @@ set_name(struct conf *c, const struct line *l, char **to)
 	char *why = NULL;
 
 	if (l->nwords != 1 || !export_name_ok(l->words[0], &why)) {
-		say(c, l, "'%s' is not a name (%s); %s", l->value,
-		    why ? why : "a name is one word", stays(*to != NULL));
+		say(c, l, "'%s' is not a name (%s); %s", l->value, why ? why : "a name is one word",
+		    stays(*to != NULL));
 		free(why);
 		return;
 	}

@@ -301,8 +301,8 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				size_t len = strlen(rt), pos = 0;
 				for (int y = row + 1; pos < len && y < h->body_top + h->body_h;
 				     y++) {
-					size_t next, cut =
-							 text_wrap(rt + pos, len - pos, f->cols - 5, &next);
+					size_t next, cut = text_wrap(rt + pos, len - pos,
+								     f->cols - 5, &next);
 					frame_put(f, y, 4, rt + pos, cut, STY_DIM, f->cols - 5);
 					pos += next ? next : len - pos;
 				}

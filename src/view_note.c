@@ -113,7 +113,8 @@ wrap(struct noteview *n, struct app *a, int cells)
 	free(text);
 	add_line(n, xstrdup(""), STY_PLAIN);
 	if (n->e->rec == NULL || n->e->rec->note == NULL || *n->e->rec->note == '\0') {
-		char *none = keys_fill(CTX_CHECKLIST, "No note yet: {note} on the checklist writes one.");
+		char *none =
+		    keys_fill(CTX_CHECKLIST, "No note yet: {note} on the checklist writes one.");
 		add_wrapped(n, none, cells, STY_DIM);
 		free(none);
 		return;
