@@ -216,6 +216,7 @@ app_key(struct app *a, int key)
 	struct view *v = app_top(a);
 	bool had_status = a->status != NULL;
 	enum action act;
+	unsigned ctx;
 	int r;
 
 	if (key == K_RESIZE || key == K_NONE)
@@ -228,7 +229,8 @@ app_key(struct app *a, int key)
 		return prompt_key(a, key);
 	free(a->status);
 	a->status = NULL;
-	act = keys_action(v->ops->ctx, key);
+	ctx = v->ops->ctx;
+	act = keys_action(ctx, key);
 	if (too_small(a)) {
 		/* Only what the message offers: Q.  q and Esc step back one
 		 * screen elsewhere, and a step taken unseen (or a quit from
@@ -261,9 +263,15 @@ app_key(struct app *a, int key)
 			app_pop(a);
 			r = VR_CLOSE;
 		} else if (act == ACT_NONE && key >= 0x20 && key < 0x7f) {
-			app_status(a, false, "No action for key '%c' here; press ? for help", key);
+			char *help = keys_fill(ctx, "{help}");
+			app_status(a, false, "No action for key '%c' here; press %s for help", key,
+				   help);
+			free(help);
 		} else if (act == ACT_NONE && (key == K_UNKNOWN || (key >= 0xa0 && key < K_UP))) {
-			app_status(a, false, "No action for that key here; press ? for help");
+			char *help = keys_fill(ctx, "{help}");
+			app_status(a, false, "No action for that key here; press %s for help",
+				   help);
+			free(help);
 		}
 	}
 	if (a->nviews == 0)

@@ -57,7 +57,8 @@ struct cmd_option {
 static const struct cmd_option options[] = {
     {'C', true, "content", "DIR", "also read roles from DIR (repeatable; first wins)"},
     {'w', true, "width", "N", "print at N columns (default: the terminal's, or 80)"},
-    {'n', false, "no-color", NULL, "monochrome output (also when NO_COLOR is set)"},
+    {'n', false, "no-color", NULL,
+     "no colours; print writes plain text (NO_COLOR: no colours only)"},
     {'c', false, "color", "[=WHEN]",
      "colours and styles: auto (default: on a terminal, unless NO_COLOR is set), always "
      "(print styles a pipe too, for less -R) or never"},
@@ -333,15 +334,18 @@ take_option(struct cmd_options *o, int key, const char *arg)
 	case 'n':
 		o->no_color = true;
 		o->color_always = false;
+		o->color_never = true;
 		break;
 	case 'c': /* --color[=WHEN] (issue 16); --color alone is always, as ls's */
 		if (arg == NULL || strcmp(arg, "always") == 0 || strcmp(arg, "auto") == 0) {
 			const char *nc = getenv("NO_COLOR");
 			o->color_always = arg == NULL || strcmp(arg, "always") == 0;
 			o->no_color = !o->color_always && nc != NULL && *nc != '\0';
+			o->color_never = false;
 		} else if (strcmp(arg, "never") == 0) {
 			o->no_color = true;
 			o->color_always = false;
+			o->color_never = true;
 		} else {
 			char *shown = text_clean(arg, 0);
 			cli_error("invalid --color '%s' (auto, always or never)", shown);
@@ -442,7 +446,9 @@ take_option(struct cmd_options *o, int key, const char *arg)
 		cmd_usage(stdout, o->db);
 		return fflush(stdout) == 0 ? 0 : 1;
 	case 'V': /* the GNU format: name and version, copyright, license */
-		printf("rolebook %s\n%s\n%s\n", PACKAGE_VERSION, RB_COPYRIGHT, RB_LICENSE);
+		printf("rolebook %s\n%s\n%s\n%s\n%s\n", PACKAGE_VERSION, RB_COPYRIGHT, RB_LICENSE,
+		       "This is free software: you are free to change and redistribute it.",
+		       "There is NO WARRANTY, to the extent permitted by law.");
 		return fflush(stdout) == 0 ? 0 : 1;
 	}
 	if (specific(key) && strchr(o->given, key) == NULL) {

@@ -168,7 +168,9 @@ cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 	(void)argc;
 	if ((r = resolve(c->cat, argv[0])) == NULL)
 		return 1;
-	if (tty || c->o->color_always) /* --color=always: for less -R */
+	/* --color=never: plain text, no escape code at all (NO_COLOR only
+	 * drops the colours); --color=always: styled in a pipe, for less -R */
+	if ((tty || c->o->color_always) && !c->o->color_never)
 		style = c->o->no_color ? CLI_MONO : CLI_COLOR;
 	return cli_print(r, c->o->width ? c->o->width : (tty ? terminal_width() : 80), style,
 			 !utf8_locale(), stdout);

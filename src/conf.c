@@ -78,21 +78,33 @@ split(struct line *l, char *s)
 	}
 }
 
+/* What stays after a bad value: an earlier line's value when had. */
+static const char *
+stays(bool had)
+{
+	return had ? "the earlier value stays" : "the default is used";
+}
+
 static void
 set_color(struct conf *c, const struct line *l, const char *name)
 {
 	struct conf_color cc = {0, {COL_UNSET, COL_UNSET, 0}};
 	size_t w = 0;
 	int ncolors = 0;
+	bool had = false;
 
 	if (!theme_style_by_name(name, &cc.style)) {
-		say(c, l, "unknown style '%s' (see STYLES in rolebook(1)); ignored", name);
+		say(c, l,
+		    "unknown style '%s' (see Styles under CONFIGURATION in rolebook(1)); "
+		    "ignored",
+		    name);
 		return;
 	}
+	for (size_t i = 0; i < c->ncolors; i++)
+		had = had || c->colors[i].style == cc.style;
 	if (l->too_many) {
-		say(c, l,
-		    "too many words (at most two colours and five attributes); the "
-		    "default is used");
+		say(c, l, "too many words (at most two colours and five attributes); %s",
+		    stays(had));
 		return;
 	}
 	for (; w < l->nwords; w++) {
@@ -102,15 +114,24 @@ set_color(struct conf *c, const struct line *l, const char *name)
 			cc.spec.attrs |= bit;
 			continue;
 		}
-		if (ncolors < 2 && cc.spec.attrs == 0 && theme_parse_color(l->words[w], &col)) {
+		if (theme_parse_color(l->words[w], &col)) {
+			if (ncolors == 2) {
+				say(c, l, "too many colours (at most two); %s", stays(had));
+				return;
+			}
+			if (cc.spec.attrs != 0) {
+				say(c, l, "'%s': the colours come before the attributes; %s",
+				    l->words[w], stays(had));
+				return;
+			}
 			*(ncolors++ == 0 ? &cc.spec.fg : &cc.spec.bg) = col;
 			continue;
 		}
 		say(c, l,
 		    "'%s' is neither a colour (default, black, red, green, yellow, blue, "
 		    "magenta, cyan, white or 0-255, foreground then background) nor an "
-		    "attribute (bold, underline, reverse, italic, dim); the default is used",
-		    l->words[w]);
+		    "attribute (bold, underline, reverse, italic, dim); %s",
+		    l->words[w], stays(had));
 		return;
 	}
 	c->colors = xreallocarray(c->colors, c->ncolors + 1, sizeof *c->colors);
@@ -121,13 +142,19 @@ static void
 set_key(struct conf *c, const struct line *l, const char *name)
 {
 	struct conf_key ck = {ACT_NONE, {0}, 0};
+	bool had = false;
 
 	if (!keys_action_by_name(name, &ck.act)) {
-		say(c, l, "unknown action '%s' (see KEYS in rolebook(1)); ignored", name);
+		say(c, l,
+		    "unknown action '%s' (see Actions under CONFIGURATION in rolebook(1)); "
+		    "ignored",
+		    name);
 		return;
 	}
+	for (size_t i = 0; i < c->nkeys; i++)
+		had = had || c->keys[i].act == ck.act;
 	if (l->too_many || l->nwords > 4) {
-		say(c, l, "too many keys (at most four); the default is used");
+		say(c, l, "too many keys (at most four); %s", stays(had));
 		return;
 	}
 	for (size_t w = 0; w < l->nwords; w++) {
@@ -135,8 +162,8 @@ set_key(struct conf *c, const struct line *l, const char *name)
 		if (k == K_NONE) {
 			say(c, l,
 			    "'%s' is not a key (a character, Ctrl-X, Space, Enter, Tab, Esc, "
-			    "Up, PgDn, F1 ... as in rolebook(1)); the default is used",
-			    l->words[w]);
+			    "Up, PgDn, F1 ... as in rolebook(1)); %s",
+			    l->words[w], stays(had));
 			return;
 		}
 		ck.keys[ck.nkeys++] = k;
@@ -151,8 +178,8 @@ set_name(struct conf *c, const struct line *l, char **to)
 	char *why = NULL;
 
 	if (l->nwords != 1 || !export_name_ok(l->words[0], &why)) {
-		say(c, l, "'%s' is not a name (%s); the default is used", l->value,
-		    why ? why : "a name is one word");
+		say(c, l, "'%s' is not a name (%s); %s", l->value, why ? why : "a name is one word",
+		    stays(*to != NULL));
 		free(why);
 		return;
 	}
@@ -174,7 +201,8 @@ set_width(struct conf *c, const struct line *l)
 			return;
 		}
 	}
-	say(c, l, "'%s' is not a width (a number from 20 to 1000); the default is used", l->value);
+	say(c, l, "'%s' is not a width (a number from 20 to 1000); %s", l->value,
+	    stays(c->width != 0));
 }
 
 /* The setting called name, its value in l. */
@@ -219,13 +247,19 @@ parse_line(struct conf *c, struct line *l, char *s)
 	l->setting = name;
 	for (value = eq + 1; blank(*value); value++)
 		;
+	/* a # after a blank starts a comment (so "=#" still binds the # key) */
+	for (end = value; *end != '\0'; end++)
+		if (*end == '#' && blank(end[-1])) {
+			*end = '\0';
+			break;
+		}
 	for (end = value + strlen(value); end > value && blank(end[-1]); end--)
 		;
 	*end = '\0';
 	l->value = xstrdup(value);
 	split(l, value);
 	if (l->nwords == 0)
-		say(c, l, "no value; the default is used");
+		say(c, l, "no value; ignored");
 	else
 		dispatch(c, l, name);
 	free(l->value);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "strbuf.h"
 
 #define CTRL(c) ((c)&0x1f)
 
@@ -37,7 +38,7 @@ static const struct keydef builtin[] = {
      CTX_CHECKLIST,
      {K_ENTER},
      "Enter",
-     "read the section of the role that explains the selected item; q comes back"},
+     "read the section of the role that explains the selected item; {back} comes back"},
     {ACT_OPEN_LINK,
      CTX_CHECKLIST | CTX_READER,
      {'o'},
@@ -149,6 +150,9 @@ static const char *const action_names[] = {
     [ACT_SORT] = "sort",
     [ACT_REVIEW] = "review",
     [ACT_SUSPEND] = "suspend",
+    [ACT_OPEN_LINK] = "open-link",
+    [ACT_VIEW_NOTE] = "read-note",
+    [ACT_START] = "start-date",
 };
 
 static const struct {
@@ -263,6 +267,47 @@ keys_reset(void)
 {
 	rebound = false;
 	table = builtin;
+}
+
+char *
+keys_name_for(unsigned ctx, enum action act, char *buf, size_t size)
+{
+	int key = keys_key(ctx, act);
+
+	if (key == K_NONE) {
+		snprintf(buf, size, "(no key)");
+		return buf;
+	}
+	return keys_name(key, buf, size);
+}
+
+char *
+keys_fill(unsigned ctx, const char *text)
+{
+	struct strbuf b = STRBUF_INIT;
+	const char *p = text, *open, *close;
+
+	while ((open = strchr(p, '{')) != NULL && (close = strchr(open, '}')) != NULL) {
+		enum action act = ACT_NONE;
+		char name[32], key[32];
+		size_t n = (size_t)(close - open - 1);
+
+		strbuf_add(&b, p, (size_t)(open - p));
+		if (n < sizeof name) {
+			memcpy(name, open + 1, n);
+			name[n] = '\0';
+			for (size_t i = 1; i < sizeof action_names / sizeof action_names[0]; i++)
+				if (action_names[i] != NULL && strcmp(action_names[i], name) == 0)
+					act = (enum action)i;
+		}
+		if (act == ACT_NONE)
+			strbuf_add(&b, open, (size_t)(close + 1 - open));
+		else
+			strbuf_puts(&b, keys_name_for(ctx, act, key, sizeof key));
+		p = close + 1;
+	}
+	strbuf_puts(&b, p);
+	return strbuf_take(&b);
 }
 
 /* ---- end of issue 16 ---- */

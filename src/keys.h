@@ -153,6 +153,18 @@ int keys_parse(const char *spelling);
 void keys_bind(enum action act, const int *keys, size_t n);
 /* Back to the built-in table. */
 void keys_reset(void);
+/*
+ * The name of the key that does act in ctx ("Space", "e"), or "(no key)"
+ * when none does: how every text that names a key spells it.  Writes at
+ * most size bytes to buf and returns buf.
+ */
+char *keys_name_for(unsigned ctx, enum action act, char *buf, size_t size);
+/*
+ * text with every "{action}" (an action's name) replaced by
+ * keys_name_for(ctx, that action): "{toggle} ticks the item" reads
+ * "Space ticks the item" with the default keys.  Allocated.
+ */
+char *keys_fill(unsigned ctx, const char *text);
 /* ---- end of issue 16 ---- */
 
 #endif

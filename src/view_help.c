@@ -198,7 +198,9 @@ add_keys(struct help *h, unsigned ctx, bool global)
 			    : (t[i].ctx & ctx) == 0 || t[i].ctx == CTX_GLOBAL))
 			continue;
 		/* \001: a key's row, wrapped under its description */
-		add_row(h, xasprintf("\001  %-12s %s", t[i].names, t[i].help));
+		char *help = keys_fill(ctx, t[i].help);
+		add_row(h, xasprintf("\001  %-12s %s", t[i].names, help));
+		free(help);
 	}
 }
 
@@ -208,22 +210,23 @@ static const struct {
 	const char *heading, *text;
 } intros[] = {
     {CTX_HOME, "The home screen lists every role rolebook found.",
-     "Enter opens the selected role; the last entry opens the review of candidates."},
+     "{open} opens the selected role; the last entry opens the review of candidates."},
     {CTX_READER, "A role: its contents on one side, its text on the other.",
-     "Tab puts the focus on the contents; Up/Down there jump between sections."},
+     "{focus} puts the focus on the contents; {up}/{down} there jump between sections."},
     {CTX_CHECKLIST, "The onboarding checklist of the role, for your profile.",
-     "Space ticks the selected item; e edits its note (a link, a date), which never ticks "
-     "it, and v reads it whole.  Enter reads the section of the role that explains the "
-     "item (q comes back); o opens its link; Tab shows the offboarding checklist.  A step "
-     "two roles share is ticked in both.  Dates are in your time zone."},
+     "{toggle} ticks the selected item; {note} edits its note (a link, a date), which never "
+     "ticks it, and {read-note} reads it whole.  {open} reads the section of the role that "
+     "explains the item ({back} comes back); {open-link} opens its link; {focus} shows the "
+     "offboarding checklist.  A step two roles share is ticked in both.  Dates are in your "
+     "time zone."},
     {CTX_ASSESS, "The self-assessment: rate each statement from 1 to 5.",
-     "A number rates the selected statement and moves to the next; Enter or e edits its "
+     "A number rates the selected statement and moves to the next; {note} edits its "
      "note.  Leaving after changes records a snapshot."},
     {CTX_CHART, "The readiness chart, the history of snapshots and their comparison.",
-     "H switches between the chart and the history; in the history Space marks two "
-     "snapshots and Enter compares them."},
+     "{history} switches between the chart and the history; in the history {mark} marks two "
+     "snapshots and {open} compares them."},
     {CTX_REVIEW, "Every candidate's progress, ratings and readiness.",
-     "Enter opens the selected candidate's ratings beside the reviewers', to rate as "
+     "{open} opens the selected candidate's ratings beside the reviewers', to rate as "
      "reviewer."},
 };
 
@@ -240,7 +243,8 @@ view_help_new(struct app *a, const struct view *about)
 	for (size_t i = 0; i < sizeof intros / sizeof intros[0]; i++)
 		if (intros[i].ctx & h->ctx) {
 			add_row(h, xasprintf("#%s", intros[i].heading));
-			add_row(h, xstrdup(intros[i].text));
+			/* the keys in use, rebound or not */
+			add_row(h, keys_fill(intros[i].ctx, intros[i].text));
 		}
 	if (h->ctx & CTX_HOME) {
 		char *mine = paths_user_roles();

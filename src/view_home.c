@@ -25,7 +25,8 @@
  * role's text says the rest). */
 #define ROLE_LINES 2
 /* What the review entry says under its name, wrapped: its key is in it. */
-#define REVIEW_TEXT "For SIG chairs: every profile's progress, ratings and readiness (R)"
+/* the key is the one in use: keys_fill(CTX_HOME, REVIEW_TEXT) */
+#define REVIEW_TEXT "For SIG chairs: every profile's progress, ratings and readiness ({review})"
 
 struct home {
 	struct view v;
@@ -215,15 +216,17 @@ load_progress(struct home *h, struct app *a)
 static int
 review_rows(int cols)
 {
-	size_t len = strlen(REVIEW_TEXT), pos = 0;
+	char *rt = keys_fill(CTX_HOME, REVIEW_TEXT);
+	size_t len = strlen(rt), pos = 0;
 	int rows = 0;
 
 	do {
 		size_t next;
-		text_wrap(REVIEW_TEXT + pos, len - pos, cols - 5, &next);
+		text_wrap(rt + pos, len - pos, cols - 5, &next);
 		pos += next ? next : len - pos;
 		rows++;
 	} while (pos < len);
+	free(rt);
 	return rows;
 }
 
@@ -294,15 +297,16 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				   a->ascii ? "* Review candidates" : "\u2605 Review candidates",
 				   STY_STRONG | sel, f->cols - 3);
 			{
-				size_t len = strlen(REVIEW_TEXT), pos = 0;
+				char *rt = keys_fill(CTX_HOME, REVIEW_TEXT);
+				size_t len = strlen(rt), pos = 0;
 				for (int y = row + 1; pos < len && y < h->body_top + h->body_h;
 				     y++) {
-					size_t next, cut = text_wrap(REVIEW_TEXT + pos, len - pos,
+					size_t next, cut = text_wrap(rt + pos, len - pos,
 								     f->cols - 5, &next);
-					frame_put(f, y, 4, REVIEW_TEXT + pos, cut, STY_DIM,
-						  f->cols - 5);
+					frame_put(f, y, 4, rt + pos, cut, STY_DIM, f->cols - 5);
 					pos += next ? next : len - pos;
 				}
+				free(rt);
 			}
 			break;
 		}

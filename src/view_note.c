@@ -166,7 +166,10 @@ wrap(struct noteview *n, struct app *a, int cells)
 	free(text);
 	add_line(n, xstrdup(""), STY_PLAIN);
 	if (n->e->rec == NULL || n->e->rec->note == NULL || *n->e->rec->note == '\0') {
-		add_wrapped(n, "No note yet: e on the checklist writes one.", cells, STY_DIM);
+		char *none =
+		    keys_fill(CTX_CHECKLIST, "No note yet: {note} on the checklist writes one.");
+		add_wrapped(n, none, cells, STY_DIM);
+		free(none);
 		return;
 	}
 	text = text_clean(n->e->rec->note, TEXT_KEEP_NEWLINES);

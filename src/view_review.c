@@ -441,7 +441,7 @@ draw_head(struct app *a, struct frame *f, int y, const struct rrow *row, uint16_
 static void
 draw_heading(struct review *r, struct frame *f, int top)
 {
-	const char *keys = " \xc2\xb7 s sorts, / filters";
+	char *keys = keys_fill(CTX_REVIEW, " \xc2\xb7 {sort} sorts, {search} filters");
 	char *head = xasprintf("%zu candidate role%s \xc2\xb7 sorted by %s%s%s", r->nshown,
 			       r->nshown == 1 ? "" : "s", sort_names[r->sort],
 			       r->filter && *r->filter ? " \xc2\xb7 filter: " : "",
@@ -451,6 +451,7 @@ draw_heading(struct review *r, struct frame *f, int top)
 	if (used == text_width(head, strlen(head)) &&
 	    used + text_width(keys, strlen(keys)) <= f->cols - 2)
 		frame_puts(f, top, 1 + used, keys, STY_DIM, -1);
+	free(keys);
 	free(head);
 }
 

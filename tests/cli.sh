@@ -52,11 +52,38 @@ version=$(sed -n 's/^AC_INIT(\[rolebook\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/co
 out=$(rb --version)
 check "--version: name and version first" "rolebook $version" "$(printf '%s\n' "$out" | sed -n 1p)"
 check "--version: the copyright" "Copyright (C) 2026 rolebook maintainers" "$(printf '%s\n' "$out" | sed -n 2p)"
-check "--version: a license line" "License: Apache-2.0 <https://www.apache.org/licenses/LICENSE-2.0>; see COPYING." \
+# no "see COPYING": the Debian package ships /usr/share/doc/rolebook/copyright
+check "--version: a license line" "License: Apache-2.0 <https://www.apache.org/licenses/LICENSE-2.0>" \
 	"$(printf '%s\n' "$out" | sed -n 3p)"
+check "--version: free software" "This is free software: you are free to change and redistribute it." \
+	"$(printf '%s\n' "$out" | sed -n 4p)"
+check "--version: no warranty" "There is NO WARRANTY, to the extent permitted by law." \
+	"$(printf '%s\n' "$out" | sed -n 5p)"
+check "--version: five lines" "5" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')"
+
+# --color=never on a terminal: no escape code at all, print's plain text as
+# in a pipe; NO_COLOR drops the colours but keeps bold and underline
+if command -v script >/dev/null; then
+	plain=$(rb print --width 80 technical-lead)
+	for opt in --color=never --no-color; do
+		out=$(script -qec "$ROLEBOOK $opt print --width 80 technical-lead" /dev/null </dev/null | tr -d '\r')
+		check "$opt on a terminal: plain text" "$plain" "$out"
+	done
+	out=$(NO_COLOR=1 script -qec "$ROLEBOOK print --width 80 technical-lead" /dev/null </dev/null | tr -d '\r' | head -1)
+	check "NO_COLOR on a terminal: bold and underline" $'\e[0;1;4mTechnical Lead\e[0m' "$out"
+fi
 
 # list
 out=$(rb list)
+# the package's description names every bundled role, and their number
+desc=$(sed -n '/^Description:/,/^$/p' "$top_srcdir/debian/control" | tr -s ' \n' '  ')
+while IFS= read -r title; do
+	contains "debian/control's description names $title" "$title" "$desc"
+done < <(printf '%s\n' "$out" | cut -f2)
+n=$(printf '%s\n' "$out" | wc -l | tr -d ' ')
+words="zero one two three four five six seven eight nine"
+word=$(echo "$words" | cut -d' ' -f$((n + 1)))
+contains "debian/control's description counts $n roles" "${word^} roles" "$desc"
 contains "list shows the program manager" "program-manager	Program Manager	" "$out"
 contains "list shows the technical lead" "technical-lead	Technical Lead	" "$out"
 check "list has four bundled roles" 4 "$(printf '%s\n' "$out" | wc -l)"

@@ -10,9 +10,11 @@
 #include "app.h"
 #include "conf.h"
 #include "content.h"
+#include "fixture.h"
 #include "frame.h"
 #include "keys.h"
 #include "lines.h"
+#include "store.h"
 #include "theme.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -116,23 +118,25 @@ test_messages(void)
 	    &c,
 	    "cfg:1: colour.heading: unknown setting (color.STYLE, key.ACTION, profile, reviewer or "
 	    "width); ignored\n"
-	    "cfg:2: color.purple: unknown style 'purple' (see STYLES in rolebook(1)); ignored\n"
+	    "cfg:2: color.purple: unknown style 'purple' (see Styles under CONFIGURATION in "
+	    "rolebook(1)); ignored\n"
 	    "cfg:3: color.code: 'purple' is neither a colour (default, black, red, green, yellow, "
 	    "blue, magenta, cyan, white or 0-255, foreground then background) nor an attribute "
 	    "(bold, underline, reverse, italic, dim); the default is used\n"
-	    "cfg:4: color.code: 'red' is neither a colour (default, black, red, green, yellow, "
-	    "blue, magenta, cyan, white or 0-255, foreground then background) nor an attribute "
-	    "(bold, underline, reverse, italic, dim); the default is used\n"
+	    "cfg:4: color.code: 'red': the colours come before the attributes; the default is "
+	    "used\n"
 	    "cfg:5: color.code: '256' is neither a colour (default, black, red, green, yellow, "
 	    "blue, magenta, cyan, white or 0-255, foreground then background) nor an attribute "
 	    "(bold, underline, reverse, italic, dim); the default is used\n"
-	    "cfg:6: key.fly: unknown action 'fly' (see KEYS in rolebook(1)); ignored\n"
+	    "cfg:6: key.fly: unknown action 'fly' (see Actions under CONFIGURATION in "
+	    "rolebook(1)); ignored\n"
 	    "cfg:7: key.quit: 'Foo' is not a key (a character, Ctrl-X, Space, Enter, Tab, Esc, "
 	    "Up, PgDn, F1 ... as in rolebook(1)); the default is used\n"
 	    "cfg:8: key.help: too many keys (at most four); the default is used\n"
-	    "cfg:9: key.click: unknown action 'click' (see KEYS in rolebook(1)); ignored\n"
+	    "cfg:9: key.click: unknown action 'click' (see Actions under CONFIGURATION in "
+	    "rolebook(1)); ignored\n"
 	    "cfg:10: profile: 'al ice' is not a name (a name is one word); the default is used\n"
-	    "cfg:11: reviewer: no value; the default is used\n"
+	    "cfg:11: reviewer: no value; ignored\n"
 	    "cfg:12: width: '5' is not a width (a number from 20 to 1000); the default is used\n"
 	    "cfg:13: width: '72px' is not a width (a number from 20 to 1000); the default is "
 	    "used\n"
@@ -146,6 +150,89 @@ test_messages(void)
 	CU_ASSERT_PTR_NULL(c.reviewer);
 	CU_ASSERT_EQUAL(c.width, 0);
 	conf_done(&c);
+}
+
+/* A bad later value keeps the earlier one, and says so; three colours are
+ * too many colours. */
+static void
+test_later_values(void)
+{
+	struct conf c;
+
+	parse(&c, "width = 50\n"
+		  "width = 5\n"
+		  "profile = bob\n"
+		  "profile = b b\n"
+		  "color.title = red blue green\n"
+		  "color.link = red\n"
+		  "color.link = purple\n"
+		  "key.help = F1\n"
+		  "key.help = Foo\n");
+	check_messages(
+	    &c,
+	    "cfg:2: width: '5' is not a width (a number from 20 to 1000); the earlier value "
+	    "stays\n"
+	    "cfg:4: profile: 'b b' is not a name (a name is one word); the earlier value stays\n"
+	    "cfg:5: color.title: too many colours (at most two); the default is used\n"
+	    "cfg:7: color.link: 'purple' is neither a colour (default, black, red, green, yellow, "
+	    "blue, magenta, cyan, white or 0-255, foreground then background) nor an attribute "
+	    "(bold, underline, reverse, italic, dim); the earlier value stays\n"
+	    "cfg:9: key.help: 'Foo' is not a key (a character, Ctrl-X, Space, Enter, Tab, Esc, "
+	    "Up, PgDn, F1 ... as in rolebook(1)); the earlier value stays\n");
+	CU_ASSERT_EQUAL(c.width, 50);
+	UNIT_ASSERT_STR("bob", c.profile);
+	conf_done(&c);
+}
+
+/* A # after a blank starts a comment; right after = it is the # key. */
+static void
+test_comments(void)
+{
+	struct conf c;
+
+	parse(&c, "profile = alice   # default --profile\n"
+		  "width = 72\t# print's\n"
+		  "color.link = 33 #ncurses\n"
+		  "key.checklist =#\n"
+		  "key.search = a#b # a#b is not a key\n"
+		  "reviewer = # nothing\n");
+	check_messages(&c, "cfg:5: key.search: 'a#b' is not a key (a character, Ctrl-X, Space, "
+			   "Enter, Tab, Esc, Up, PgDn, F1 ... as in rolebook(1)); the default is "
+			   "used\n"
+			   "cfg:6: reviewer: no value; ignored\n");
+	UNIT_ASSERT_STR("alice", c.profile);
+	CU_ASSERT_EQUAL(c.width, 72);
+	CU_ASSERT_EQUAL(c.ncolors, 1);
+	CU_ASSERT_EQUAL(c.colors[0].spec.fg, 33);
+	CU_ASSERT_EQUAL(c.nkeys, 1);
+	CU_ASSERT_EQUAL(c.keys[0].keys[0], '#');
+	conf_done(&c);
+}
+
+/* The README's config example, as it stands there, is a valid config. */
+static void
+test_readme(void)
+{
+	size_t len;
+	char *err = NULL, *text = content_read_file(TEST_SRCDIR "/README.md", &len, &err);
+	char *start, *end;
+	struct conf c;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	start = strstr(text, "```\nprofile = ");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(start);
+	start += 4;
+	end = strstr(start, "```");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(end);
+	conf_parse(&c, "README", start, (size_t)(end - start));
+	check_messages(&c, "");
+	UNIT_ASSERT_STR("alice", c.profile);
+	UNIT_ASSERT_STR("alice", c.reviewer);
+	CU_ASSERT_EQUAL(c.width, 72);
+	CU_ASSERT_EQUAL(c.ncolors, 2);
+	CU_ASSERT_EQUAL(c.nkeys, 1);
+	conf_done(&c);
+	free(text);
 }
 
 /* Any bytes: a NUL ends its line's use, the next line still counts. */
@@ -276,6 +363,71 @@ test_keys(void)
 	conf_done(&c);
 }
 
+/* Every text that names a key names the one in use: the help screens'
+ * intros, home's review entry, the review heading, the note view and the
+ * message for a key with no action. */
+static void
+test_key_texts(void)
+{
+	struct conf c;
+	struct store *st = fixture_fresh("conf-key-texts");
+	char *err = NULL, *s;
+
+	parse(&c, "key.help = F1\nkey.review = W\nkey.sort = S\nkey.search = F\n"
+		  "key.note = E\nkey.back = x\nkey.toggle = T\nkey.read-note = V\n"
+		  "key.open-link = O\nkey.focus = Tab\n");
+	check_messages(&c, "");
+	conf_apply(&c);
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	app_init(&app, &cat, 24, 80);
+	app.store = st;
+	app.profile = "alice";
+	app.reviewer = "alice";
+	app_push(&app, view_home_new(&app));
+	frame_init(&fr, 24, 80);
+	s = draw();
+	contains(s, "readiness (W)");
+	free(s);
+	app_key(&app, 'z');
+	s = last_row();
+	UNIT_ASSERT_STR("No action for key 'z' here; press F1 for help", s);
+	free(s);
+	app_key(&app, '?'); /* no longer help */
+	s = last_row();
+	UNIT_ASSERT_STR("No action for key '?' here; press F1 for help", s);
+	free(s);
+	app_key(&app, K_ENTER); /* the first role */
+	app_key(&app, 'c');
+	app_key(&app, K_F1);
+	s = draw();
+	contains(s, "T ticks the selected item; E edits its note");
+	contains(s, "and V reads it whole");
+	contains(s, "(x comes back); O opens its link;");
+	contains(s, "   T            mark the selected item done or not done\n");
+	contains(s, "explains the selected item; x\n                comes back\n");
+	free(s);
+	app_key(&app, 'x');
+	app_key(&app, 'V');
+	s = draw();
+	contains(s, "No note yet: E on the checklist writes one.");
+	free(s);
+	app_key(&app, 'x');
+	app_key(&app, 'x');
+	app_key(&app, 'x');
+	app_key(&app, 'W');
+	s = draw();
+	contains(s, "S sorts, F filters");
+	free(s);
+	app_done(&app);
+	catalog_done(&cat);
+	frame_done(&fr);
+	keys_reset();
+	store_close(st);
+	conf_done(&c);
+}
+
 /* The man page names every action a config file may bind, and every style. */
 static void
 test_man(void)
@@ -290,6 +442,11 @@ test_man(void)
 		enum action act;
 		const char *name = keys_action_name(t[i].act);
 		char want[64];
+		/* every binding has a name a config file can use */
+		if (name == NULL)
+			fprintf(stderr, "\nthe binding \"%s\" has no action name\n",
+				t[i].names ? t[i].names : "?");
+		CU_ASSERT_PTR_NOT_NULL(name);
 		if (name == NULL || !keys_action_by_name(name, &act))
 			continue;
 		snprintf(want, sizeof want, ".B %s\n", name);
@@ -370,9 +527,13 @@ test_conf_register(void)
 		return CU_get_error();
 	if (!CU_add_test(s, "every kind of setting", test_settings) ||
 	    !CU_add_test(s, "a message naming file, line and setting", test_messages) ||
+	    !CU_add_test(s, "a bad later value keeps the earlier", test_later_values) ||
+	    !CU_add_test(s, "comments after a value", test_comments) ||
+	    !CU_add_test(s, "the README's example config", test_readme) ||
 	    !CU_add_test(s, "any bytes", test_any_bytes) ||
 	    !CU_add_test(s, "colours of the theme", test_theme) ||
 	    !CU_add_test(s, "key bindings, help and footers", test_keys) ||
+	    !CU_add_test(s, "texts name the keys in use", test_key_texts) ||
 	    !CU_add_test(s, "the man page lists actions and styles", test_man) ||
 	    !CU_add_test(s, "the example config", test_example) ||
 	    !CU_add_test(s, "which file", test_path))
