@@ -182,8 +182,8 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 		case CMARK_NODE_HTML_INLINE:
 			if (is_br(cmark_node_get_literal(n)))
 				wrap_run_add(&st->run, "\n", 1, style, link);
-			else
-				html_image(st, cmark_node_get_literal(n), style, link);
+			else if (!html_image(st, cmark_node_get_literal(n), style, link))
+				mdhtml_inline(st, cmark_node_get_literal(n), style, link);
 			break;
 		case CMARK_NODE_LINK:
 			if (ev == CMARK_EVENT_ENTER) {
@@ -397,8 +397,17 @@ render_html(struct state *st, cmark_node *n)
 				wrap_run_add(&st->run, "\n", 1, STY_PLAIN, 0);
 			else if (html_image(st, s, STY_PLAIN, 0))
 				any = true;
-			else if (e != NULL)
-				wrap_run_add(&st->run, " ", 1, STY_PLAIN, 0);
+			else if (e != NULL) {
+				char *tag = xstrndup(s, (size_t)(e - s + 1));
+				size_t before = st->run.len;
+				if (!mdhtml_inline(st, tag, STY_PLAIN, 0))
+					wrap_run_add(&st->run, " ", 1, STY_PLAIN, 0);
+				for (size_t i = before; i < st->run.len; i++)
+					if (st->run.buf[i] != ' ' && st->run.buf[i] != '\n' &&
+					    st->run.buf[i] != '^' && st->run.buf[i] != '_')
+						any = true;
+				free(tag);
+			}
 			s = e ? e + 1 : s + strlen(s);
 		} else {
 			size_t k = strcspn(s, "<");

@@ -67,6 +67,7 @@ struct state {
 	struct list_state *lists;
 	size_t nlists, listcap;
 	bool need_blank;
+	int hang; /* cells wrap_flow() indents the lines after a flow's first */
 	struct runbuf run;
 	/* glyphs */
 	const char *rule, *quote, *box_todo, *box_done, *bullets[3];
@@ -123,6 +124,15 @@ void wrap_flow(struct state *st, uint16_t extra);
 
 /* Collects the inline children of node into st->run. */
 void mdrender_inlines(struct state *st, cmark_node *node, uint16_t base);
+
+/* ---- inline HTML (mdhtml.c) ---- */
+
+/*
+ * Adds what the inline tag at tag stands for to the run: breaks for list
+ * markup, "^"/"_" for <sup>/<sub>, the text of what only looks like a tag.
+ * Returns false for other HTML tags (the caller's, or nothing).
+ */
+bool mdhtml_inline(struct state *st, const char *tag, uint16_t style, uint16_t link);
 
 /* ---- tables (mdtable.c) ---- */
 

@@ -223,6 +223,35 @@ emit_range(struct state *st, size_t from, size_t to, size_t *si, uint16_t extra)
 	}
 }
 
+/* Whether the run's hard line at pos starts as a list item ("* ", "- ",
+ * "+ ", "• "): its wrapped lines then go in under the item's text. */
+static bool
+item_start(const struct runbuf *rb, size_t pos)
+{
+	const char *s = rb->buf + pos;
+	size_t n = rb->len - pos;
+
+	if (n >= 2 && (s[0] == '*' || s[0] == '-' || s[0] == '+') && s[1] == ' ')
+		return true;
+	return n >= 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0;
+}
+
+/* Starts a line of a flow: after its first, st->hang cells of indent
+ * (2 more inside an item), at most half of what is left.  Returns the
+ * cells left, at least 1. */
+static int
+flow_line(struct state *st, bool *first, bool item)
+{
+	int avail = wrap_begin_line(st, false), hang = st->hang + (item ? 2 : 0);
+
+	if (!*first && st->hang > 0 && hang <= avail / 2) {
+		lines_pad(&st->r->lines, hang, STY_PLAIN);
+		avail -= hang;
+	}
+	*first = false;
+	return avail < 1 ? 1 : avail;
+}
+
 /*
  * Breaks the run into lines at spaces.  '\n' in the run is a hard break.
  * extra is or-ed into every span's style.
@@ -234,7 +263,7 @@ wrap_flow(struct state *st, uint16_t extra)
 	struct lines *l = &st->r->lines;
 	size_t pos = 0, si = 0;
 	int avail = 0, col = 0;
-	bool line_open = false, wrapped = false;
+	bool line_open = false, wrapped = false, first = true, item = false, at_start = true;
 
 	while (pos < rb->len) {
 		size_t start, end;
@@ -246,11 +275,17 @@ wrap_flow(struct state *st, uint16_t extra)
 		}
 		if (rb->buf[pos] == '\n') {
 			if (!line_open)
-				wrap_begin_line(st, false);
+				flow_line(st, &first, false);
 			lines_end(l);
 			line_open = false;
+			at_start = true;
 			pos++;
 			continue;
+		}
+		if (at_start) {
+			/* a hard line begins: is it a list item? */
+			item = st->hang > 0 && item_start(rb, pos);
+			at_start = false;
 		}
 		/* find the word's end and count its cells in one pass */
 		start = pos;
@@ -273,9 +308,7 @@ wrap_flow(struct state *st, uint16_t extra)
 			wrapped = true; /* the space before this word becomes the break */
 		}
 		if (!line_open) {
-			avail = wrap_begin_line(st, false);
-			if (avail < 1)
-				avail = 1;
+			avail = flow_line(st, &first, item && wrapped);
 			line_open = true;
 			col = 0;
 			if (wrapped)
@@ -304,9 +337,7 @@ wrap_flow(struct state *st, uint16_t extra)
 			w -= text_width(rb->buf + start, fit);
 			start += fit;
 			lines_end(l);
-			avail = wrap_begin_line(st, false);
-			if (avail < 1)
-				avail = 1;
+			avail = flow_line(st, &first, item);
 			col = 0;
 			l->v[l->n - 1].join = JOIN_WORD;
 		}

@@ -933,12 +933,54 @@ test_table_stacked(void)
 	STYLED(&x.r.lines, 0, "Sh'Left:' -' a'");
 	STYLED(&x.r.lines, 4, "Sh'Left:' -' longer cell'");
 	rd_close(&x);
-	/* long values wrap under the width */
+	/* long values wrap under the width, indented under their label */
 	RENDERS("| Name | Notes |\n|---|---|\n| x | a very long note that wraps |\n", 16, 0,
-		"Name: x\nNotes: a very\nlong note that\nwraps\n");
+		"Name: x\nNotes: a very\n  long note that\n  wraps\n");
 	/* in a list item the available width is what the prefix leaves */
 	RENDERS("- item\n\n  | aaaa | bbbb |\n  |---|---|\n  | 1 | 2 |\n", 16, 0,
 		"• item\n\n  aaaa: 1\n  bbbb: 2\n");
+}
+
+/* A <br> in a cell breaks the cell's line (a list written as items with
+ * <br> between them keeps them apart), in the box and in the stacked form;
+ * HTML list markup in a cell does the same; an empty value in the stacked
+ * form writes no bare label, and a row of nothing writes nothing. */
+static const char cell_lines_md[] =
+    "| Name | Leads | Notes |\n"
+    "|---|---|---|\n"
+    "| Apps | * Ann<br>* Bo <br/> | |\n"
+    "| | | |\n"
+    "| Auth | <ul><li>Cy</li><li>Di</li></ul> | - long words wrap<br>- b |\n";
+
+static void
+test_table_cell_lines(void)
+{
+	RENDERS(cell_lines_md, 40, 0,
+		"┌──────┬───────┬───────────────────┐\n"
+		"│ Name │ Leads │ Notes             │\n"
+		"├──────┼───────┼───────────────────┤\n"
+		"│ Apps │ * Ann │                   │\n"
+		"│      │ * Bo  │                   │\n"
+		"│      │       │                   │\n"
+		"│ Auth │ • Cy  │ - long words wrap │\n"
+		"│      │ • Di  │ - b               │\n"
+		"└──────┴───────┴───────────────────┘\n");
+	/* stacked: a value of several lines starts below its label, and an
+	 * item's wrapped lines go in under its text */
+	RENDERS(cell_lines_md, 18, F_ASCII,
+		"Name: Apps\n"
+		"Leads:\n"
+		"  * Ann\n"
+		"  * Bo\n"
+		"\n"
+		"Name: Auth\n"
+		"Leads:\n"
+		"  * Cy\n"
+		"  * Di\n"
+		"Notes:\n"
+		"  - long words\n"
+		"    wrap\n"
+		"  - b\n");
 }
 
 /* A <br> in a cell must not put a newline into a line. */
@@ -1794,6 +1836,7 @@ test_mdrender_register(void)
 	    {"table aligned", test_table},
 	    {"table stacked", test_table_stacked},
 	    {"table cell with <br>", test_table_br},
+	    {"table cells of several lines", test_table_cell_lines},
 	    {"links", test_links},
 	    {"references", test_references},
 	    {"images", test_images},

@@ -459,6 +459,25 @@ test_odd_text(void)
 		 "# A\n\nExpectations are:\n\n- one\n\n# B\n\nSkills:\n\n- two\n", false);
 }
 
+/* What real documents hold (issue 13): cells of several lines, HTML in
+ * text, placeholders; the same lines in parts as whole. */
+static const char real_md[] =
+    "# Groups\n\n"
+    "| Name | Leads | Notes |\n|---|---|---|\n"
+    "| [Apps](a/README.md) | * [Ann](https://x.org/ann), A<br>* Bo<br> | |\n"
+    "| | | |\n"
+    "| Auth | <ul><li>Cy</li><li>Di</li></ul> | - long words wrap<br>- b |\n\n"
+    "## Names\n\n"
+    "Ask <COMPANY> for x<sup>2</sup> and H<sub>2</sub>O.\n\n<YOUR-NAME>\n\n"
+    "## Again\n\n"
+    "[Ann again](https://x.org/ann) and [other](https://x.org/other).\n";
+
+static void
+test_real_constructs(void)
+{
+	same_str("real constructs", real_md, false);
+}
+
 /* Lines a random document is made of: every kind of block that matters
  * to the cuts and to definitions, with their odd corners (a one-line
  * fuzzer of 180,000 such documents found two cmark line-number quirks
@@ -588,6 +607,7 @@ test_mdstream_register(void)
 	    {"definitions in code", test_definitions_in_code},
 	    {"open blocks at a cut", test_open_blocks},
 	    {"odd text", test_odd_text},
+	    {"real documents' constructs", test_real_constructs},
 	    {"bundled roles", test_bundled},
 	    {"test documents", test_test_data},
 	    {"upstream roles", test_upstream},
