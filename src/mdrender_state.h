@@ -51,6 +51,13 @@ struct list_state {
 	char delim;
 };
 
+/* URL -> reference number (mdrefs.c); the keys are the render's links'. */
+struct mdrefs {
+	const char **url;
+	uint16_t *ref;
+	size_t n, cap;
+};
+
 struct state {
 	struct render *r;
 	const struct mdrender_opts *o;
@@ -69,6 +76,7 @@ struct state {
 	bool need_blank;
 	int hang; /* cells wrap_flow() indents the lines after a flow's first */
 	struct runbuf run;
+	struct mdrefs refs;
 	/* glyphs */
 	const char *rule, *quote, *box_todo, *box_done, *bullets[3];
 	const char *wrap_mark; /* ends a code line that goes on below */
@@ -133,6 +141,17 @@ void mdrender_inlines(struct state *st, cmark_node *node, uint16_t base);
  * Returns false for other HTML tags (the caller's, or nothing).
  */
 bool mdhtml_inline(struct state *st, const char *tag, uint16_t style, uint16_t link);
+
+/* ---- references (mdrefs.c) ---- */
+
+/* The reference number of link (1-based), given on first use: a URL
+ * numbered before keeps its number.  0 when numbers ran out. */
+uint16_t mdrefs_number(struct state *st, uint16_t link);
+
+/* Lists each numbered URL once, under "References". */
+void mdrefs_list(struct state *st);
+
+void mdrefs_free(struct mdrefs *m);
 
 /* ---- tables (mdtable.c) ---- */
 
