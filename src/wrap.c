@@ -46,16 +46,27 @@ wrap_run_add(struct runbuf *rb, const char *s, size_t len, uint16_t style, uint1
 	rb->len += len;
 }
 
-/* Adds literal text, turning tabs and newlines into spaces. */
+/* Adds literal text, turning tabs and newlines into spaces, and the line
+ * and paragraph separators U+2028 and U+2029 into breaks. */
 void
 wrap_run_text(struct runbuf *rb, const char *s, uint16_t style, uint16_t link)
 {
-	size_t len = strlen(s), start = rb->len;
+	while (*s != '\0') {
+		const char *sep = strstr(s, "\xe2\x80");
+		size_t start = rb->len, len;
 
-	wrap_run_add(rb, s, len, style, link);
-	for (size_t i = start; i < rb->len; i++)
-		if (rb->buf[i] == '\t' || rb->buf[i] == '\n')
-			rb->buf[i] = ' ';
+		while (sep != NULL && sep[2] != '\xa8' && sep[2] != '\xa9')
+			sep = strstr(sep + 2, "\xe2\x80");
+		len = sep ? (size_t)(sep - s) : strlen(s);
+		wrap_run_add(rb, s, len, style, link);
+		for (size_t i = start; i < rb->len; i++)
+			if (rb->buf[i] == '\t' || rb->buf[i] == '\n')
+				rb->buf[i] = ' ';
+		if (sep == NULL)
+			break;
+		wrap_run_add(rb, "\n", 1, style, link);
+		s = sep + 3;
+	}
 }
 
 void

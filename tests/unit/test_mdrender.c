@@ -703,6 +703,43 @@ test_long_word_breaks(void)
 	RENDERS("a/bcdefghijklmnopqrstuvwxyz\n", 10, 0, "a/bcdefghi\njklmnopqrs\ntuvwxyz\n");
 }
 
+/* Real documents' odd text: U+2028 and U+2029 break the line (they
+ * neither glue the words around them nor pass through); <sup> and <sub>
+ * leave a mark after the word before; a placeholder such as <COMPANY>,
+ * which is no HTML, shows as written (alone on its line too), while tags
+ * of HTML and unknown tags with attributes still vanish. */
+static const char odd_md[] = "One\xe2\x80\xa8two\xe2\x80\xa9three four five six.\n\n"
+			     "Ten<sup>6</sup> H<sub>2</sub>O note<sup>[1]</sup>, "
+			     "ask <COMPANY> or <your-name> <span class=x>here</span>"
+			     "<widget a=b>.\n\n<COMPANY>\n";
+
+static void
+test_odd_text(void)
+{
+	RENDERS(odd_md, 40, 0,
+		"One\n"
+		"two\n"
+		"three four five six.\n"
+		"\n"
+		"Ten^6 H_2O note^[1], ask <COMPANY> or\n"
+		"<your-name> here.\n"
+		"\n"
+		"<COMPANY>\n");
+	RENDERS(odd_md, 14, F_ASCII,
+		"One\n"
+		"two\n"
+		"three four\n"
+		"five six.\n"
+		"\n"
+		"Ten^6 H_2O\n"
+		"note^[1], ask\n"
+		"<COMPANY> or\n"
+		"<your-name>\n"
+		"here.\n"
+		"\n"
+		"<COMPANY>\n");
+}
+
 /* Pictures given as HTML stand in as Markdown images do: by their alt
  * text, else their file's name; other tags still vanish. */
 static void
@@ -1878,6 +1915,7 @@ test_mdrender_register(void)
 	    {"items that are only a definition", test_definition_items},
 	    {"search across wrapped lines", test_search_across},
 	    {"HTML images", test_html_images},
+	    {"separators, sup and sub, placeholders", test_odd_text},
 	    {"long words break after / and -", test_long_word_breaks},
 	    {"tight and loose lists", test_tight_loose},
 	    {"prefix stack after an unfitting marker", test_prefix_stack},
