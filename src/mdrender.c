@@ -275,6 +275,8 @@ render_paragraph(struct state *st, cmark_node *n, uint16_t style)
 	wrap_open_block(st);
 	mdrender_inlines(st, n, style);
 	strip_item_marks(st, n);
+	if (mdnote_label(st, n) && st->run.len == 0)
+		return; /* an alert of its label alone */
 	if (st->run.len == 0) {
 		/* an empty item ("- [ ]" alone) still gets its marker line */
 		wrap_begin_line(st, false);

@@ -142,6 +142,12 @@ void mdrender_inlines(struct state *st, cmark_node *node, uint16_t base);
  */
 bool mdhtml_inline(struct state *st, const char *tag, uint16_t style, uint16_t link);
 
+/* ---- GitHub alerts (mdnote.c) ---- */
+
+/* When para (collected in st->run) opens an alert ("> [!NOTE]"), writes
+ * its label line, takes the marker out of the run and returns true. */
+bool mdnote_label(struct state *st, cmark_node *para);
+
 /* ---- references (mdrefs.c) ---- */
 
 /* The reference number of link (1-based), given on first use: a URL

@@ -917,6 +917,51 @@ test_quote_blank_lines(void)
 }
 
 /* Text inside a block quote carries STY_QUOTE (lines.h). */
+/* GitHub's alerts: the marker line becomes the kind's label; a marker
+ * with text after it on its line is no alert. */
+static const char alerts_md[] = "> [!NOTE]\n> Useful *info* that wraps at this width.\n\n"
+				"> [!tip]\n\n"
+				"> [!WARNING] same line\n\n"
+				"> [!CAUTION]\n> Careful.\n>\n> More.\n";
+
+static void
+test_alerts(void)
+{
+	struct rendered x;
+
+	RENDERS(alerts_md, 40, 0,
+		"│ Note:\n"
+		"│ Useful info that wraps at this width.\n"
+		"\n"
+		"│ Tip:\n"
+		"\n"
+		"│ [!WARNING] same line\n"
+		"\n"
+		"│ Caution:\n"
+		"│ Careful.\n"
+		"│\n"
+		"│ More.\n");
+	RENDERS(alerts_md, 20, F_ASCII,
+		"| Note:\n"
+		"| Useful info that\n"
+		"| wraps at this\n"
+		"| width.\n"
+		"\n"
+		"| Tip:\n"
+		"\n"
+		"| [!WARNING] same\n"
+		"| line\n"
+		"\n"
+		"| Caution:\n"
+		"| Careful.\n"
+		"|\n"
+		"| More.\n");
+	rd_open(&x, alerts_md, 40, 0);
+	STYLED(&x.r.lines, 0, "M'│ ' SQ'Note:'");
+	STYLED(&x.r.lines, 1, "M'│ ' Q'Useful ' EQ'info' Q' that wraps at this width.'");
+	rd_close(&x);
+}
+
 static void
 test_quote_style(void)
 {
@@ -1922,6 +1967,7 @@ test_mdrender_register(void)
 	    {"block quotes", test_quotes},
 	    {"blank quoted lines", test_quote_blank_lines},
 	    {"quote text style", test_quote_style},
+	    {"GitHub alerts", test_alerts},
 	    {"table aligned", test_table},
 	    {"table stacked", test_table_stacked},
 	    {"table cell with <br>", test_table_br},
