@@ -306,10 +306,19 @@ render_heading(struct state *st, cmark_node *n)
 	size_t first = st->r->lines.n;
 	int w = 0;
 
+	bool mark = level >= 3 && st->o->heading_marks;
+
 	st->need_blank = st->r->total > 0;
 	wrap_open_block(st);
+	/* without colour a minor heading would read as a paragraph: a mark
+	 * says what it is (print), its wrapped lines go in under its text */
+	if (mark)
+		wrap_push_prefix(st, st->o->ascii ? ">> " : "▸ ", st->o->ascii ? "   " : "  ",
+				 STY_MARKER, 0);
 	mdrender_inlines(st, n, style);
 	wrap_flow(st, 0);
+	if (mark)
+		wrap_pop_prefix(st);
 	for (size_t i = first; i < st->r->lines.n; i++)
 		if (st->r->lines.v[i].width > w)
 			w = st->r->lines.v[i].width;

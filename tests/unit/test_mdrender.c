@@ -38,7 +38,7 @@
 #define TEST_SRCDIR "."
 #endif
 
-enum { F_UNICODE = 0, F_ASCII = 1, F_REFS = 2 };
+enum { F_UNICODE = 0, F_ASCII = 1, F_REFS = 2, F_MARKS = 4 };
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -51,8 +51,10 @@ struct rendered {
 static void
 rd_open_len(struct rendered *x, const char *md, size_t len, int width, unsigned flags)
 {
-	struct mdrender_opts o = {
-	    .width = width, .ascii = (flags & F_ASCII) != 0, .references = (flags & F_REFS) != 0};
+	struct mdrender_opts o = {.width = width,
+				  .ascii = (flags & F_ASCII) != 0,
+				  .references = (flags & F_REFS) != 0,
+				  .heading_marks = (flags & F_MARKS) != 0};
 
 	x->doc = md_parse(md, len, NULL);
 	outline_build(&x->ol, x->doc);
@@ -379,7 +381,7 @@ sweep(const char *name, const char *text, size_t len, int lo, int hi)
 {
 	/* ASCII glyphs are as wide as the Unicode ones; references only add
 	 * lines at the end, so two sets cover the four combinations. */
-	static const unsigned sets[] = {F_UNICODE, F_ASCII | F_REFS};
+	static const unsigned sets[] = {F_UNICODE, F_ASCII | F_REFS | F_MARKS};
 	cmark_node *doc = md_parse(text, len, NULL);
 	struct outline ol;
 
@@ -387,7 +389,8 @@ sweep(const char *name, const char *text, size_t len, int lo, int hi)
 	for (int w = lo; w <= hi; w++)
 		for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
 			struct mdrender_opts o = {w, (sets[s] & F_ASCII) != 0,
-						  (sets[s] & F_REFS) != 0};
+						  (sets[s] & F_REFS) != 0,
+						  (sets[s] & F_MARKS) != 0};
 			struct render r;
 			char what[512];
 
@@ -428,6 +431,29 @@ test_headings(void)
 	/* the underline is as wide as the widest line of a wrapped heading */
 	RENDERS("## A heading that wraps\n", 12, 0, "A heading\nthat wraps\n──────────\n");
 	RENDERS("# Über 日本\n", 40, 0, "Über 日本\n═════════\n");
+}
+
+/* print marks headings of level 3 and below, which without colour would
+ * read as paragraphs; a long one's lines go in under its text.  The
+ * reader (no marks asked) shows them as before. */
+static const char minor_md[] = "## Section\n\n### A minor heading that wraps\n\nText.\n\n"
+			       "#### Four\n\n###### Six\n";
+
+static void
+test_heading_marks(void)
+{
+	struct rendered x;
+
+	RENDERS(minor_md, 40, F_MARKS,
+		"Section\n───────\n\n▸ A minor heading that wraps\n\nText.\n\n▸ Four\n\n▸ Six\n");
+	RENDERS(minor_md, 16, F_MARKS | F_ASCII,
+		"Section\n-------\n\n>> A minor\n   heading that\n   wraps\n\nText.\n\n"
+		">> Four\n\n>> Six\n");
+	RENDERS(minor_md, 40, 0,
+		"Section\n───────\n\nA minor heading that wraps\n\nText.\n\nFour\n\nSix\n");
+	rd_open(&x, minor_md, 40, F_MARKS);
+	STYLED(&x.r.lines, 3, "M'▸ ' H'A minor heading that wraps'");
+	rd_close(&x);
 }
 
 static void
@@ -1726,7 +1752,7 @@ test_streaming(void)
 	struct rendered whole;
 	struct collect c = {NULL, 0, 0, 0};
 	struct render r;
-	struct mdrender_opts o = {60, false, true};
+	struct mdrender_opts o = {60, false, true, false};
 	char *d;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(md);
@@ -1948,6 +1974,7 @@ test_mdrender_register(void)
 		void (*fn)(void);
 	} tests[] = {
 	    {"headings", test_headings},
+	    {"minor headings marked in print", test_heading_marks},
 	    {"inline styles", test_inline_styles},
 	    {"hard breaks and <br>", test_breaks},
 	    {"code block", test_code_block},

@@ -79,7 +79,7 @@ dump_lines(struct lines *l, void *arg)
 /* Two sets of options: references at a middle width; ASCII glyphs
  * without references at a narrow one. */
 static const struct mdrender_opts optsets[] = {
-    {.width = 40, .references = true},
+    {.width = 40, .references = true, .heading_marks = true},
     {.width = 12, .ascii = true},
 };
 static const struct mdrender_opts *opts = &optsets[0];
