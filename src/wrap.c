@@ -263,6 +263,59 @@ flow_line(struct state *st, bool *first, bool item)
 	return avail < 1 ? 1 : avail;
 }
 
+/* Marks a line must not start with (CJK line breaking rules): closing
+ * brackets and quotes, stops, commas and the like. */
+static bool
+no_line_start(uint32_t cp)
+{
+	static const uint32_t marks[] = {
+	    0x2025, 0x2026, 0x3001, 0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
+	    0x3015, 0x3017, 0x3019, 0x301B, 0x301C, 0x30FB, 0x30FC, 0xFF01, 0xFF09, 0xFF0C,
+	    0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D, 0xFF61, 0xFF64,
+	};
+
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (marks[i] == cp)
+			return true;
+	return false;
+}
+
+static bool
+latin(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Moves a cut at fit in word w (n bytes, wider than the line) back so
+ * that the next line does not start with a closing mark, and so that a
+ * Latin word inside CJK text goes whole to the next line; never to 0. */
+static size_t
+cut_cjk(const char *w, size_t n, size_t fit)
+{
+	size_t k = fit;
+	uint32_t cp;
+
+	while (k > 0 && k < n) {
+		text_decode(w + k, n - k, &cp);
+		if (!no_line_start(cp))
+			break;
+		do /* back one character */
+			k--;
+		while (k > 0 && ((unsigned char)w[k] & 0xC0) == 0x80);
+	}
+	if (k > 0 && k < n && latin(w[k]) && latin(w[k - 1])) {
+		size_t b = k;
+		while (b > 0 && latin(w[b - 1]))
+			b--;
+		size_t p = b;
+		while (p > 0 && ((unsigned char)w[--p] & 0xC0) == 0x80)
+			;
+		if (b > 0 && text_decode(w + p, n - p, &cp) > 0 && text_cp_width(cp) == 2)
+			k = b; /* the Latin word follows a wide (CJK) character */
+	}
+	return k > 0 ? k : fit;
+}
+
 /*
  * Breaks the run into lines at spaces.  '\n' in the run is a hard break.
  * extra is or-ed into every span's style.
@@ -344,6 +397,7 @@ wrap_flow(struct state *st, uint16_t extra)
 					break;
 			if (k > fit / 3 + 1 && k < fit)
 				fit = k;
+			fit = cut_cjk(rb->buf + start, end - start, fit);
 			emit_range(st, start, start + fit, &si, extra);
 			w -= text_width(rb->buf + start, fit);
 			start += fit;

@@ -766,6 +766,19 @@ test_odd_text(void)
 		"<COMPANY>\n");
 }
 
+/* CJK text breaks between characters, but no line starts with a closing
+ * mark (the character before goes down with it), and a Latin word in it
+ * goes whole to the next line. */
+static const char cjk_md[] = "日本語の文章です。これは、テストです。日本語のtestingです。\n";
+
+static void
+test_cjk_breaks(void)
+{
+	RENDERS(cjk_md, 20, 0, "日本語の文章です。こ\nれは、テストです。日\n本語のtestingです。\n");
+	RENDERS(cjk_md, 12, 0,
+		"日本語の文章\nです。これ\nは、テストで\nす。日本語の\ntestingで\nす。\n");
+}
+
 /* Pictures given as HTML stand in as Markdown images do: by their alt
  * text, else their file's name; other tags still vanish. */
 static void
@@ -1987,6 +2000,7 @@ test_mdrender_register(void)
 	    {"items that are only a definition", test_definition_items},
 	    {"search across wrapped lines", test_search_across},
 	    {"HTML images", test_html_images},
+	    {"CJK: no closing mark starts a line, Latin words whole", test_cjk_breaks},
 	    {"separators, sup and sub, placeholders", test_odd_text},
 	    {"long words break after / and -", test_long_word_breaks},
 	    {"tight and loose lists", test_tight_loose},

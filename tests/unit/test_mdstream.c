@@ -470,6 +470,7 @@ static const char real_md[] =
     "## Names\n\n"
     "Ask <COMPANY> for x<sup>2</sup> and H<sub>2</sub>O.\xe2\x80\xa8Next.\n\n<YOUR-NAME>\n\n"
     "> [!NOTE]\n> A note.\n\n> [!tip]\n\n"
+    "日本語の文章です。これは、テストです。日本語のtestingです。\n\n"
     "## Again\n\n"
     "[Ann again](https://x.org/ann) and [other](https://x.org/other).\n";
 
