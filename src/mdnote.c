@@ -34,7 +34,8 @@ alert_label(cmark_node *para, size_t *marker)
 		size_t l = lit ? strlen(lit) : 0;
 		if (n + l >= sizeof first)
 			return NULL;
-		memcpy(first + n, lit, l);
+		if (l > 0)
+			memcpy(first + n, lit, l);
 		n += l;
 	}
 	if (c != NULL && cmark_node_get_type(c) != CMARK_NODE_SOFTBREAK &&
@@ -62,6 +63,8 @@ run_drop_front(struct runbuf *rb, size_t k)
 
 	if (k > rb->len)
 		k = rb->len;
+	if (k == 0)
+		return;
 	memmove(rb->buf, rb->buf + k, rb->len - k);
 	rb->len -= k;
 	for (size_t i = 0; i < rb->nsegs; i++) {

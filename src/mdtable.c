@@ -77,7 +77,8 @@ cell_take(struct state *st, struct cell *c)
 	c->text = xstrndup(sq.buf ? sq.buf : "", sq.len);
 	c->len = sq.len;
 	c->segs = xreallocarray(NULL, sq.nsegs ? sq.nsegs : 1, sizeof *c->segs);
-	memcpy(c->segs, sq.segs, sq.nsegs * sizeof *c->segs);
+	if (sq.nsegs > 0)
+		memcpy(c->segs, sq.segs, sq.nsegs * sizeof *c->segs);
 	c->nsegs = sq.nsegs;
 	c->width = 0;
 	c->nlines = c->len > 0;
