@@ -245,7 +245,8 @@ lead_plan(const char *body, size_t len)
 int
 cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out)
 {
-	struct mdrender_opts o = {.width = width, .ascii = ascii, .references = true};
+	struct mdrender_opts o = {
+	    .width = width, .ascii = ascii, .references = true, .heading_marks = true};
 	struct printer p = {.out = out, .dest = out, .style = style, .ascii = ascii};
 	struct md_stream *ms;
 	struct render rr;

@@ -112,6 +112,19 @@ html_image(struct state *st, const char *s, uint16_t style, uint16_t link)
 	return true;
 }
 
+/* Marks link (1-based; 0 for none) with its reference number. */
+static void
+ref_mark(struct state *st, uint16_t link, uint16_t base)
+{
+	uint16_t ref = link ? mdrefs_number(st, link) : 0;
+	char mark[16];
+
+	if (ref == 0)
+		return;
+	snprintf(mark, sizeof mark, "[%u]", (unsigned)ref);
+	wrap_run_add(&st->run, mark, strlen(mark), (uint16_t)(base | STY_DIM), 0);
+}
+
 /* Text of a link node's content, to compare with its URL. */
 static bool
 link_is_bare(cmark_node *link, const char *url)
@@ -182,8 +195,8 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 		case CMARK_NODE_HTML_INLINE:
 			if (is_br(cmark_node_get_literal(n)))
 				wrap_run_add(&st->run, "\n", 1, style, link);
-			else
-				html_image(st, cmark_node_get_literal(n), style, link);
+			else if (!html_image(st, cmark_node_get_literal(n), style, link))
+				mdhtml_inline(st, cmark_node_get_literal(n), style, link);
 			break;
 		case CMARK_NODE_LINK:
 			if (ev == CMARK_EVENT_ENTER) {
@@ -195,25 +208,23 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 				const char *url = cmark_node_get_url(n);
 				if (st->o->references && link && !link_is_bare(n, url) && url &&
 				    *url && *url != '#') {
-					struct render_link *rl = &st->r->links[link - 1];
-					char mark[16];
-					if (!rl->shown) {
-						rl->shown = true;
-						rl->ref = ++st->r->nrefs;
-					}
-					snprintf(mark, sizeof mark, "[%u]", (unsigned)rl->ref);
-					wrap_run_add(&st->run, mark, strlen(mark),
-						     (uint16_t)(base | STY_DIM), 0);
+					ref_mark(st, link, base);
 				}
 				link = 0;
 				link_node = NULL;
 			}
 			break;
 		case CMARK_NODE_IMAGE:
-			if (ev == CMARK_EVENT_ENTER)
+			if (ev == CMARK_EVENT_ENTER) {
 				wrap_run_add(&st->run, "[image: ", 8, style | STY_DIM, link);
-			else
+			} else {
+				const char *url = cmark_node_get_url(n);
 				wrap_run_add(&st->run, "]", 1, style | STY_DIM, link);
+				/* print lists a picture's file among the references */
+				if (st->o->references && url && *url && *url != '#' &&
+				    strncmp(url, "data:", 5) != 0)
+					ref_mark(st, add_link(st, url), base);
+			}
 			break;
 		default:
 			break;
@@ -264,6 +275,8 @@ render_paragraph(struct state *st, cmark_node *n, uint16_t style)
 	wrap_open_block(st);
 	mdrender_inlines(st, n, style);
 	strip_item_marks(st, n);
+	if (mdnote_label(st, n) && st->run.len == 0)
+		return; /* an alert of its label alone */
 	if (st->run.len == 0) {
 		/* an empty item ("- [ ]" alone) still gets its marker line */
 		wrap_begin_line(st, false);
@@ -293,10 +306,19 @@ render_heading(struct state *st, cmark_node *n)
 	size_t first = st->r->lines.n;
 	int w = 0;
 
+	bool mark = level >= 3 && st->o->heading_marks;
+
 	st->need_blank = st->r->total > 0;
 	wrap_open_block(st);
+	/* without colour a minor heading would read as a paragraph: a mark
+	 * says what it is (print), its wrapped lines go in under its text */
+	if (mark)
+		wrap_push_prefix(st, st->o->ascii ? ">> " : "▸ ", st->o->ascii ? "   " : "  ",
+				 STY_MARKER, 0);
 	mdrender_inlines(st, n, style);
 	wrap_flow(st, 0);
+	if (mark)
+		wrap_pop_prefix(st);
 	for (size_t i = first; i < st->r->lines.n; i++)
 		if (st->r->lines.v[i].width > w)
 			w = st->r->lines.v[i].width;
@@ -397,8 +419,17 @@ render_html(struct state *st, cmark_node *n)
 				wrap_run_add(&st->run, "\n", 1, STY_PLAIN, 0);
 			else if (html_image(st, s, STY_PLAIN, 0))
 				any = true;
-			else if (e != NULL)
-				wrap_run_add(&st->run, " ", 1, STY_PLAIN, 0);
+			else if (e != NULL) {
+				char *tag = xstrndup(s, (size_t)(e - s + 1));
+				size_t before = st->run.len;
+				if (!mdhtml_inline(st, tag, STY_PLAIN, 0))
+					wrap_run_add(&st->run, " ", 1, STY_PLAIN, 0);
+				for (size_t i = before; i < st->run.len; i++)
+					if (st->run.buf[i] != ' ' && st->run.buf[i] != '\n' &&
+					    st->run.buf[i] != '^' && st->run.buf[i] != '_')
+						any = true;
+				free(tag);
+			}
 			s = e ? e + 1 : s + strlen(s);
 		} else {
 			size_t k = strcspn(s, "<");
@@ -484,32 +515,6 @@ enter_list(struct state *st, cmark_node *list)
 		st->need_blank = false;
 }
 
-static void
-render_references(struct state *st)
-{
-	struct render *r = st->r;
-	bool any = false;
-
-	for (size_t i = 0; i < r->nlinks; i++)
-		any |= r->links[i].shown;
-	if (!any)
-		return;
-	st->need_blank = true;
-	wrap_open_block(st);
-	wrap_run_add(&st->run, "References", 10, STY_HEADING, 0);
-	wrap_flow(st, 0);
-	for (size_t i = 0; i < r->nlinks; i++) {
-		char mark[32];
-		if (!r->links[i].shown)
-			continue;
-		snprintf(mark, sizeof mark, "[%u] ", (unsigned)r->links[i].ref);
-		wrap_run_add(&st->run, mark, strlen(mark), STY_DIM, 0);
-		wrap_run_add(&st->run, r->links[i].url, strlen(r->links[i].url), STY_LINK,
-			     (uint16_t)(i + 1));
-		wrap_flow(st, 0);
-	}
-}
-
 /* ---- the walk ---- */
 
 static void
@@ -523,6 +528,7 @@ state_free(struct render *r)
 	free(ms->st.pre);
 	free(ms->st.pushed);
 	free(ms->st.lists);
+	mdrefs_free(&ms->st.refs);
 	free(ms);
 	r->state = NULL;
 }
@@ -704,7 +710,7 @@ mdrender_end(struct render *out)
 	if (st->pending >= 0)
 		out->section_line[st->pending] = out->total;
 	if (ms->o.references)
-		render_references(st);
+		mdrefs_list(st);
 	lines_flush(&out->lines);
 	state_free(out);
 }

@@ -21,9 +21,10 @@
 #define MDRENDER_MIN_WIDTH 10
 
 struct mdrender_opts {
-	int width;	 /* cells; values below MDRENDER_MIN_WIDTH are raised */
-	bool ascii;	 /* ASCII bullets, boxes and rules instead of Unicode */
-	bool references; /* mark links with [n] and list their targets at the end */
+	int width;	    /* cells; values below MDRENDER_MIN_WIDTH are raised */
+	bool ascii;	    /* ASCII bullets, boxes and rules instead of Unicode */
+	bool references;    /* mark links with [n] and list their targets at the end */
+	bool heading_marks; /* headings of level 3 and below start with a mark (print) */
 };
 
 struct render_link {

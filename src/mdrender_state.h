@@ -51,6 +51,13 @@ struct list_state {
 	char delim;
 };
 
+/* URL -> reference number (mdrefs.c); the keys are the render's links'. */
+struct mdrefs {
+	const char **url;
+	uint16_t *ref;
+	size_t n, cap;
+};
+
 struct state {
 	struct render *r;
 	const struct mdrender_opts *o;
@@ -67,7 +74,9 @@ struct state {
 	struct list_state *lists;
 	size_t nlists, listcap;
 	bool need_blank;
+	int hang; /* cells wrap_flow() indents the lines after a flow's first */
 	struct runbuf run;
+	struct mdrefs refs;
 	/* glyphs */
 	const char *rule, *quote, *box_todo, *box_done, *bullets[3];
 	const char *wrap_mark; /* ends a code line that goes on below */
@@ -123,6 +132,32 @@ void wrap_flow(struct state *st, uint16_t extra);
 
 /* Collects the inline children of node into st->run. */
 void mdrender_inlines(struct state *st, cmark_node *node, uint16_t base);
+
+/* ---- inline HTML (mdhtml.c) ---- */
+
+/*
+ * Adds what the inline tag at tag stands for to the run: breaks for list
+ * markup, "^"/"_" for <sup>/<sub>, the text of what only looks like a tag.
+ * Returns false for other HTML tags (the caller's, or nothing).
+ */
+bool mdhtml_inline(struct state *st, const char *tag, uint16_t style, uint16_t link);
+
+/* ---- GitHub alerts (mdnote.c) ---- */
+
+/* When para (collected in st->run) opens an alert ("> [!NOTE]"), writes
+ * its label line, takes the marker out of the run and returns true. */
+bool mdnote_label(struct state *st, cmark_node *para);
+
+/* ---- references (mdrefs.c) ---- */
+
+/* The reference number of link (1-based), given on first use: a URL
+ * numbered before keeps its number.  0 when numbers ran out. */
+uint16_t mdrefs_number(struct state *st, uint16_t link);
+
+/* Lists each numbered URL once, under "References". */
+void mdrefs_list(struct state *st);
+
+void mdrefs_free(struct mdrefs *m);
 
 /* ---- tables (mdtable.c) ---- */
 

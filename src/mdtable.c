@@ -19,31 +19,105 @@ struct cell {
 	char *text;
 	struct seg *segs;
 	size_t len, nsegs;
-	int width;
+	int width;     /* cells of its widest line */
+	size_t nlines; /* lines ('\n' separates them), 0 when empty */
 };
+
+/* Drops the run's last byte. */
+static void
+run_pop(struct runbuf *rb)
+{
+	rb->len--;
+	if (--rb->segs[rb->nsegs - 1].len == 0)
+		rb->nsegs--;
+}
+
+/* Keeps the run's line breaks (a <br>, a list's items) as the cell's
+ * lines: spaces around a break, empty lines and breaks at either end go. */
+static void
+run_squeeze(struct runbuf *rb, struct runbuf *out)
+{
+	wrap_run_reset(out);
+	for (size_t k = 0; k < rb->nsegs; k++) {
+		const struct seg *sg = &rb->segs[k];
+		for (size_t i = sg->off; i < sg->off + sg->len; i++) {
+			char ch = rb->buf[i];
+			char last = out->len ? out->buf[out->len - 1] : '\n';
+
+			if (ch == '\n') {
+				while (out->len > 0 && out->buf[out->len - 1] == ' ')
+					run_pop(out);
+				last = out->len ? out->buf[out->len - 1] : '\n';
+			}
+			if ((ch == ' ' || ch == '\n') && last == '\n')
+				continue;
+			wrap_run_add(out, &ch, 1, sg->style, sg->link);
+		}
+	}
+	while (out->len > 0 && (out->buf[out->len - 1] == ' ' || out->buf[out->len - 1] == '\n'))
+		run_pop(out);
+}
+
+/* The end of the cell's line that starts at byte from. */
+static size_t
+cell_line_end(const struct cell *c, size_t from)
+{
+	const char *nl = memchr(c->text + from, '\n', c->len - from);
+
+	return nl ? (size_t)(nl - c->text) : c->len;
+}
 
 static void
 cell_take(struct state *st, struct cell *c)
 {
-	/* trim the run, then move it into the cell */
-	c->text = xstrndup(st->run.buf ? st->run.buf : "", st->run.len);
-	c->len = st->run.len;
-	for (size_t i = 0; i < c->len; i++)
-		if (c->text[i] == '\n')
-			c->text[i] = ' ';
-	c->segs = xreallocarray(NULL, st->run.nsegs ? st->run.nsegs : 1, sizeof *c->segs);
-	memcpy(c->segs, st->run.segs, st->run.nsegs * sizeof *c->segs);
-	c->nsegs = st->run.nsegs;
-	c->width = text_width(c->text, c->len);
+	struct runbuf sq = {0};
+
+	/* move the squeezed run into the cell; its width is its widest line */
+	run_squeeze(&st->run, &sq);
+	c->text = xstrndup(sq.buf ? sq.buf : "", sq.len);
+	c->len = sq.len;
+	c->segs = xreallocarray(NULL, sq.nsegs ? sq.nsegs : 1, sizeof *c->segs);
+	if (sq.nsegs > 0)
+		memcpy(c->segs, sq.segs, sq.nsegs * sizeof *c->segs);
+	c->nsegs = sq.nsegs;
+	c->width = 0;
+	c->nlines = c->len > 0;
+	for (size_t from = 0; from < c->len;) {
+		size_t end = cell_line_end(c, from);
+		int w = text_width(c->text + from, end - from);
+		if (w > c->width)
+			c->width = w;
+		if (end < c->len)
+			c->nlines++;
+		from = end + 1;
+	}
+	wrap_run_free(&sq);
 	wrap_run_reset(&st->run);
 }
 
+/* Writes bytes [from, to) of the cell with their styles. */
 static void
-cell_put(struct state *st, const struct cell *c, uint16_t extra)
+cell_put(struct state *st, const struct cell *c, size_t from, size_t to, uint16_t extra)
+{
+	for (size_t k = 0; k < c->nsegs; k++) {
+		size_t a = c->segs[k].off, b = a + c->segs[k].len;
+		if (a < from)
+			a = from;
+		if (b > to)
+			b = to;
+		if (a < b)
+			lines_add(&st->r->lines, c->text + a, b - a, c->segs[k].style | extra,
+				  c->segs[k].link);
+	}
+}
+
+/* Adds the cell to the run (its breaks kept). */
+static void
+cell_run(struct state *st, const struct cell *c, uint16_t extra)
 {
 	for (size_t k = 0; k < c->nsegs; k++)
-		lines_add(&st->r->lines, c->text + c->segs[k].off, c->segs[k].len,
-			  c->segs[k].style | extra, c->segs[k].link);
+		wrap_run_add(&st->run, c->text + c->segs[k].off, c->segs[k].len,
+			     c->segs[k].style | extra, c->segs[k].link);
 }
 
 static void
@@ -68,6 +142,7 @@ mdtable_render(struct state *st, cmark_node *table)
 	uint8_t *align = cmark_gfm_extensions_get_table_alignments(table);
 	struct cell *cells;
 	int *colw, total;
+	size_t *from; /* per column: where the cell's next line starts */
 	cmark_node *row, *cell;
 	bool asc = st->o->ascii;
 	const char *bar = asc ? "|" : "│";
@@ -95,29 +170,42 @@ mdtable_render(struct state *st, cmark_node *table)
 	total = 1;
 	for (c = 0; c < ncols; c++)
 		total += colw[c] + 3;
+	from = xcalloc(ncols, sizeof *from);
 
 	wrap_open_block(st);
 	if (total <= st->o->width - wrap_prefix_width(st)) {
 		border(st, colw, ncols, asc ? "+" : "┌", asc ? "+" : "┬", asc ? "+" : "┐",
 		       asc ? "-" : "─");
 		for (r = 0; r < nrows; r++) {
-			wrap_begin_line(st, false);
+			size_t nl = 1;
 			for (c = 0; c < ncols; c++) {
-				const struct cell *ce = &cells[r * ncols + c];
-				int pad = colw[c] - ce->width, left = 0;
-				uint8_t a = align ? align[c] : 0;
-
-				if (a == 'r')
-					left = pad;
-				else if (a == 'c')
-					left = pad / 2;
-				lines_add(&st->r->lines, bar, strlen(bar), STY_MARKER, 0);
-				lines_pad(&st->r->lines, 1 + left, STY_PLAIN);
-				cell_put(st, ce, 0);
-				lines_pad(&st->r->lines, pad - left + 1, STY_PLAIN);
+				from[c] = 0;
+				if (cells[r * ncols + c].nlines > nl)
+					nl = cells[r * ncols + c].nlines;
 			}
-			lines_add(&st->r->lines, bar, strlen(bar), STY_MARKER, 0);
-			lines_end(&st->r->lines);
+			for (size_t k = 0; k < nl; k++) {
+				wrap_begin_line(st, false);
+				for (c = 0; c < ncols; c++) {
+					const struct cell *ce = &cells[r * ncols + c];
+					size_t end = from[c] < ce->len ? cell_line_end(ce, from[c])
+								       : from[c];
+					int w = text_width(ce->text + from[c], end - from[c]);
+					int pad = colw[c] - w, left = 0;
+					uint8_t a = align ? align[c] : 0;
+
+					if (a == 'r')
+						left = pad;
+					else if (a == 'c')
+						left = pad / 2;
+					lines_add(&st->r->lines, bar, strlen(bar), STY_MARKER, 0);
+					lines_pad(&st->r->lines, 1 + left, STY_PLAIN);
+					cell_put(st, ce, from[c], end, 0);
+					lines_pad(&st->r->lines, pad - left + 1, STY_PLAIN);
+					from[c] = end < ce->len ? end + 1 : end;
+				}
+				lines_add(&st->r->lines, bar, strlen(bar), STY_MARKER, 0);
+				lines_end(&st->r->lines);
+			}
 			if (r == 0)
 				border(st, colw, ncols, asc ? "+" : "├", asc ? "+" : "┼",
 				       asc ? "+" : "┤", asc ? "-" : "─");
@@ -125,37 +213,38 @@ mdtable_render(struct state *st, cmark_node *table)
 		border(st, colw, ncols, asc ? "+" : "└", asc ? "+" : "┴", asc ? "+" : "┘",
 		       asc ? "-" : "─");
 	} else {
-		/* Too wide: each row becomes a block of "Header: value" lines. */
+		/* Too wide: each row becomes a block of "Header: value" lines,
+		 * an empty value none, a value's later lines indented. */
+		bool shown = false; /* a row has been written */
+		st->hang = 2;
 		for (r = 1; r < nrows; r++) {
-			if (r > 1)
-				wrap_blank_line(st);
+			bool any = false;
 			for (c = 0; c < ncols; c++) {
-				const struct cell *h = &cells[c], *v = &cells[r * ncols + c];
-				for (size_t k = 0; k < h->nsegs; k++)
-					wrap_run_add(&st->run, h->text + h->segs[k].off,
-						     h->segs[k].len, h->segs[k].style | STY_STRONG,
-						     h->segs[k].link);
-				wrap_run_add(&st->run, ":", 1, STY_TABLE_HEAD | STY_STRONG, 0);
-				for (size_t k = 0; k < v->nsegs; k++) {
-					if (k == 0)
-						wrap_run_add(&st->run, " ", 1, STY_PLAIN, 0);
-					wrap_run_add(&st->run, v->text + v->segs[k].off,
-						     v->segs[k].len, v->segs[k].style,
-						     v->segs[k].link);
+				const struct cell *v = &cells[r * ncols + c];
+				if (v->len == 0)
+					continue;
+				if (shown && !any)
+					wrap_blank_line(st);
+				any = shown = true;
+				if (cells[c].len > 0) {
+					cell_run(st, &cells[c], STY_STRONG);
+					wrap_run_add(&st->run, ":", 1, STY_TABLE_HEAD | STY_STRONG,
+						     0);
+					/* a value of several lines starts below */
+					wrap_run_add(&st->run, v->nlines > 1 ? "\n" : " ", 1,
+						     STY_PLAIN, 0);
 				}
+				cell_run(st, v, 0);
 				wrap_flow(st, 0);
 			}
 		}
 		if (nrows == 1) {
 			for (c = 0; c < ncols; c++) {
-				const struct cell *h = &cells[c];
-				for (size_t k = 0; k < h->nsegs; k++)
-					wrap_run_add(&st->run, h->text + h->segs[k].off,
-						     h->segs[k].len, h->segs[k].style | STY_STRONG,
-						     h->segs[k].link);
+				cell_run(st, &cells[c], STY_STRONG);
 				wrap_flow(st, 0);
 			}
 		}
+		st->hang = 0;
 	}
 	for (r = 0; r < nrows * ncols; r++) {
 		free(cells[r].text);
@@ -163,5 +252,6 @@ mdtable_render(struct state *st, cmark_node *table)
 	}
 	free(cells);
 	free(colw);
+	free(from);
 	st->need_blank = true;
 }

@@ -46,16 +46,27 @@ wrap_run_add(struct runbuf *rb, const char *s, size_t len, uint16_t style, uint1
 	rb->len += len;
 }
 
-/* Adds literal text, turning tabs and newlines into spaces. */
+/* Adds literal text, turning tabs and newlines into spaces, and the line
+ * and paragraph separators U+2028 and U+2029 into breaks. */
 void
 wrap_run_text(struct runbuf *rb, const char *s, uint16_t style, uint16_t link)
 {
-	size_t len = strlen(s), start = rb->len;
+	while (*s != '\0') {
+		const char *sep = strstr(s, "\xe2\x80");
+		size_t start = rb->len, len;
 
-	wrap_run_add(rb, s, len, style, link);
-	for (size_t i = start; i < rb->len; i++)
-		if (rb->buf[i] == '\t' || rb->buf[i] == '\n')
-			rb->buf[i] = ' ';
+		while (sep != NULL && sep[2] != '\xa8' && sep[2] != '\xa9')
+			sep = strstr(sep + 2, "\xe2\x80");
+		len = sep ? (size_t)(sep - s) : strlen(s);
+		wrap_run_add(rb, s, len, style, link);
+		for (size_t i = start; i < rb->len; i++)
+			if (rb->buf[i] == '\t' || rb->buf[i] == '\n')
+				rb->buf[i] = ' ';
+		if (sep == NULL)
+			break;
+		wrap_run_add(rb, "\n", 1, style, link);
+		s = sep + 3;
+	}
 }
 
 void
@@ -223,6 +234,88 @@ emit_range(struct state *st, size_t from, size_t to, size_t *si, uint16_t extra)
 	}
 }
 
+/* Whether the run's hard line at pos starts as a list item ("* ", "- ",
+ * "+ ", "• "): its wrapped lines then go in under the item's text. */
+static bool
+item_start(const struct runbuf *rb, size_t pos)
+{
+	const char *s = rb->buf + pos;
+	size_t n = rb->len - pos;
+
+	if (n >= 2 && (s[0] == '*' || s[0] == '-' || s[0] == '+') && s[1] == ' ')
+		return true;
+	return n >= 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0;
+}
+
+/* Starts a line of a flow: after its first, st->hang cells of indent
+ * (2 more inside an item), at most half of what is left.  Returns the
+ * cells left, at least 1. */
+static int
+flow_line(struct state *st, bool *first, bool item)
+{
+	int avail = wrap_begin_line(st, false), hang = st->hang + (item ? 2 : 0);
+
+	if (!*first && st->hang > 0 && hang <= avail / 2) {
+		lines_pad(&st->r->lines, hang, STY_PLAIN);
+		avail -= hang;
+	}
+	*first = false;
+	return avail < 1 ? 1 : avail;
+}
+
+/* Marks a line must not start with (CJK line breaking rules): closing
+ * brackets and quotes, stops, commas and the like. */
+static bool
+no_line_start(uint32_t cp)
+{
+	static const uint32_t marks[] = {
+	    0x2025, 0x2026, 0x3001, 0x3002, 0x3005, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011,
+	    0x3015, 0x3017, 0x3019, 0x301B, 0x301C, 0x30FB, 0x30FC, 0xFF01, 0xFF09, 0xFF0C,
+	    0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D, 0xFF61, 0xFF64,
+	};
+
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (marks[i] == cp)
+			return true;
+	return false;
+}
+
+static bool
+latin(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Moves a cut at fit in word w (n bytes, wider than the line) back so
+ * that the next line does not start with a closing mark, and so that a
+ * Latin word inside CJK text goes whole to the next line; never to 0. */
+static size_t
+cut_cjk(const char *w, size_t n, size_t fit)
+{
+	size_t k = fit;
+	uint32_t cp;
+
+	while (k > 0 && k < n) {
+		text_decode(w + k, n - k, &cp);
+		if (!no_line_start(cp))
+			break;
+		do /* back one character */
+			k--;
+		while (k > 0 && ((unsigned char)w[k] & 0xC0) == 0x80);
+	}
+	if (k > 0 && k < n && latin(w[k]) && latin(w[k - 1])) {
+		size_t b = k;
+		while (b > 0 && latin(w[b - 1]))
+			b--;
+		size_t p = b;
+		while (p > 0 && ((unsigned char)w[--p] & 0xC0) == 0x80)
+			;
+		if (b > 0 && text_decode(w + p, n - p, &cp) > 0 && text_cp_width(cp) == 2)
+			k = b; /* the Latin word follows a wide (CJK) character */
+	}
+	return k > 0 ? k : fit;
+}
+
 /*
  * Breaks the run into lines at spaces.  '\n' in the run is a hard break.
  * extra is or-ed into every span's style.
@@ -234,7 +327,7 @@ wrap_flow(struct state *st, uint16_t extra)
 	struct lines *l = &st->r->lines;
 	size_t pos = 0, si = 0;
 	int avail = 0, col = 0;
-	bool line_open = false, wrapped = false;
+	bool line_open = false, wrapped = false, first = true, item = false, at_start = true;
 
 	while (pos < rb->len) {
 		size_t start, end;
@@ -246,11 +339,17 @@ wrap_flow(struct state *st, uint16_t extra)
 		}
 		if (rb->buf[pos] == '\n') {
 			if (!line_open)
-				wrap_begin_line(st, false);
+				flow_line(st, &first, false);
 			lines_end(l);
 			line_open = false;
+			at_start = true;
 			pos++;
 			continue;
+		}
+		if (at_start) {
+			/* a hard line begins: is it a list item? */
+			item = st->hang > 0 && item_start(rb, pos);
+			at_start = false;
 		}
 		/* find the word's end and count its cells in one pass */
 		start = pos;
@@ -273,9 +372,7 @@ wrap_flow(struct state *st, uint16_t extra)
 			wrapped = true; /* the space before this word becomes the break */
 		}
 		if (!line_open) {
-			avail = wrap_begin_line(st, false);
-			if (avail < 1)
-				avail = 1;
+			avail = flow_line(st, &first, item && wrapped);
 			line_open = true;
 			col = 0;
 			if (wrapped)
@@ -300,13 +397,12 @@ wrap_flow(struct state *st, uint16_t extra)
 					break;
 			if (k > fit / 3 + 1 && k < fit)
 				fit = k;
+			fit = cut_cjk(rb->buf + start, end - start, fit);
 			emit_range(st, start, start + fit, &si, extra);
 			w -= text_width(rb->buf + start, fit);
 			start += fit;
 			lines_end(l);
-			avail = wrap_begin_line(st, false);
-			if (avail < 1)
-				avail = 1;
+			avail = flow_line(st, &first, item);
 			col = 0;
 			l->v[l->n - 1].join = JOIN_WORD;
 		}

@@ -98,7 +98,7 @@ make_dir(const char *name, char *out, size_t size)
 static void
 render_role(const struct role *r, int width, struct render *out)
 {
-	struct mdrender_opts o = {width, false, false};
+	struct mdrender_opts o = {width, false, false, false};
 
 	render_init(out);
 	mdrender(r->doc, &r->outline, &o, out);

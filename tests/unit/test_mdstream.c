@@ -79,7 +79,7 @@ dump_lines(struct lines *l, void *arg)
 /* Two sets of options: references at a middle width; ASCII glyphs
  * without references at a narrow one. */
 static const struct mdrender_opts optsets[] = {
-    {.width = 40, .references = true},
+    {.width = 40, .references = true, .heading_marks = true},
     {.width = 12, .ascii = true},
 };
 static const struct mdrender_opts *opts = &optsets[0];
@@ -492,6 +492,27 @@ test_odd_text(void)
 		 "# A\n\nExpectations are:\n\n- one\n\n# B\n\nSkills:\n\n- two\n", false);
 }
 
+/* What real documents hold (issue 13): cells of several lines, HTML in
+ * text, placeholders; the same lines in parts as whole. */
+static const char real_md[] =
+    "# Groups\n\n"
+    "| Name | Leads | Notes |\n|---|---|---|\n"
+    "| [Apps](a/README.md) | * [Ann](https://x.org/ann), A<br>* Bo<br> | |\n"
+    "| | | |\n"
+    "| Auth | <ul><li>Cy</li><li>Di</li></ul> | - long words wrap<br>- b |\n\n"
+    "## Names\n\n"
+    "Ask <COMPANY> for x<sup>2</sup> and H<sub>2</sub>O.\xe2\x80\xa8Next.\n\n<YOUR-NAME>\n\n"
+    "> [!NOTE]\n> A note.\n\n> [!tip]\n\n"
+    "日本語の文章です。これは、テストです。日本語のtestingです。\n\n"
+    "## Again\n\n"
+    "[Ann again](https://x.org/ann) and [other](https://x.org/other).\n";
+
+static void
+test_real_constructs(void)
+{
+	same_str("real constructs", real_md, false);
+}
+
 /* Lines a random document is made of: every kind of block that matters
  * to the cuts and to definitions, with their odd corners (a one-line
  * fuzzer of 180,000 such documents found two cmark line-number quirks
@@ -621,6 +642,7 @@ test_mdstream_register(void)
 	    {"definitions in code", test_definitions_in_code},
 	    {"open blocks at a cut", test_open_blocks},
 	    {"odd text", test_odd_text},
+	    {"real documents' constructs", test_real_constructs},
 	    {"bundled roles", test_bundled},
 	    {"test documents", test_test_data},
 	    {"upstream roles", test_upstream},
