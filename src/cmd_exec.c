@@ -355,7 +355,8 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 		app_status(&a, notice[0] == '!', "%s", notice + (notice[0] == '!'));
 	else if (a.readonly)
 		app_status(&a, true,
-			   "Read-only: the database cannot be written; progress will not be saved");
+			   "%s: the database cannot be written; progress will not be saved",
+			   store_readonly_title(store_readonly_why(st)));
 	else if (cmd_config_problems() > 0) /* said on stderr, hidden by the screen until the end */
 		app_status(&a, true,
 			   "The config file has %zu line%s rolebook cannot use: see them on "

@@ -113,7 +113,14 @@ if mount -t tmpfs -o size=512k tmpfs "$MNT" 2>/dev/null; then
 	check "full disk: export -o another disk exits 0" "0 exported profile alice to $TEST_TMP/from-full.json" "$rc $out"
 	check "full disk: the export holds every record" "$(grep -v exported_at before-full.json)" "$(grep -v exported_at "$TEST_TMP/from-full.json" 2>/dev/null)"
 	out=$(rb --db "$F" -p alice check program-manager 3 2>&1); rc=$?
-	check "full disk: a change is refused" "1 rolebook: the database is read-only; nothing was changed" "$rc $out"
+	check "full disk: a change is refused, saying why" "1 rolebook: the disk is full, the database cannot be written; nothing was changed" "$rc $out"
+	if command -v tmux >/dev/null; then
+		T="tmux -L rb-hardening-full-$$"
+		$T new -d -s h -x 80 -y 24 "env TERM=xterm-256color '$ROLEBOOK' --db '$F' -p alice" 2>/dev/null
+		sleep 1
+		contains "full disk: the handbook says the disk is full" "Disk full: the database cannot be written; progress will not be saved" "$($T capture-pane -p -t h)"
+		$T kill-server 2>/dev/null
+	fi
 	out=$(rb --db "$F" -p alice export -o "$MNT/x.json" 2>&1); rc=$?
 	contains "full disk: export -o the full disk fails, saying why" "No space left on device" "$rc $out"
 	rm -f "$MNT/fill"
@@ -173,6 +180,25 @@ check "a database of mode 0644 is made private" 600 "$(stat -c %a "$O")"
 echo "not a folder" >xdg-file
 out=$(XDG_DATA_HOME="$TEST_TMP/xdg-file" rb list 2>&1 >/dev/null); rc=$?
 check "XDG_DATA_HOME a file: said, and the rest works" "0 rolebook: your roles folder $TEST_TMP/xdg-file/rolebook/roles cannot exist: part of its path is a file (XDG_DATA_HOME?); your own roles are not read" "$rc $out"
+
+# ---- stored numbers out of the range import takes ----
+# (they opened, showed "(done ----------)" and were exported, and import
+# then refused rolebook's own export)
+R="$TEST_TMP/range.db"
+rb --db "$R" -p alice check program-manager 1 >/dev/null
+sqlite3 "$R" "UPDATE items SET done_at = 9223372036854775807, updated_at = -9223372036854775808"
+before=$(sum "$R")
+out=$(rb --db "$R" -p alice checklist program-manager 2>&1); rc=$?
+contains "a time out of range: the database is damaged" "1 row of items breaks its rule (typeof(done_at) = 'integer' AND done_at BETWEEN 0 AND 253402300799)" "$rc $out"
+check "a time out of range: exits 1" 1 "$rc"
+out=$(rb --db "$R" -p alice export 2>&1); rc=$?
+check "a time out of range: not exported" 1 "$rc"
+check "a time out of range: the database is left as it is" "$before" "$(sum "$R")"
+R2="$TEST_TMP/range2.db"
+rb --db "$R2" -p alice check program-manager 1 >/dev/null
+sqlite3 "$R2" "INSERT INTO positions VALUES (1, 'program-manager', NULL, 9223372036854775807, 0)"
+out=$(rb --db "$R2" -p alice checklist program-manager 2>&1); rc=$?
+contains "a line out of range: the database is damaged" "1 row of positions breaks its rule (typeof(line) = 'integer' AND line BETWEEN 0 AND 2147483647)" "$rc $out"
 
 # ---- a power loss: the last write of the WAL torn ----
 # Five commits stay in the -wal while another program keeps the database
