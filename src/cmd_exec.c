@@ -96,6 +96,8 @@ load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0
 		cli_error("%s", err);
 		free(err);
 	}
+	for (size_t i = 0; i < cat->nrefused; i++)
+		cli_error("%s", cat->refused[i]);
 	free(user);
 	free(bundled);
 	return rc;
@@ -362,6 +364,10 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 			   "The config file has %zu line%s rolebook cannot use: see them on "
 			   "quitting",
 			   cmd_config_problems(), cmd_config_problems() == 1 ? "" : "s");
+	else if (c->cat->nrefused > 0) /* said on stderr too */
+		app_status(&a, true, "%zu role file%s not listed (%s): see why on quitting",
+			   c->cat->nrefused, c->cat->nrefused == 1 ? " is" : "s are",
+			   "names that are no clean ids");
 	rc = tui_run(&a, !c->o->no_color);
 	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
 		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "

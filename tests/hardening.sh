@@ -181,6 +181,25 @@ echo "not a folder" >xdg-file
 out=$(XDG_DATA_HOME="$TEST_TMP/xdg-file" rb list 2>&1 >/dev/null); rc=$?
 check "XDG_DATA_HOME a file: said, and the rest works" "0 rolebook: your roles folder $TEST_TMP/xdg-file/rolebook/roles cannot exist: part of its path is a file (XDG_DATA_HOME?); your own roles are not read" "$rc $out"
 
+# ---- role files whose names make no clean id ----
+# (listed raw: "a<U+200B>b" looked like "ab", which check then refused)
+mkdir odd-roles
+for n in "a$(printf '\u200b')b" "$(printf '\001\002')" x.md good; do
+	cp "$ROLEBOOK_CONTENT_DIR/program-manager.md" "odd-roles/$n.md"
+done
+out=$(rb -C odd-roles list 2>&1 >list.out); rc=$?
+check "odd role file names: each said once, escaped, why" "0 rolebook: the role file odd-roles/\u0001\u0002.md is not listed: a name must not hold control or format characters (U+0001)
+rolebook: the role file odd-roles/a\u200Bb.md is not listed: a name must not hold invisible or format characters (U+200B)
+rolebook: the role file odd-roles/x.md.md is not listed: its id would end in .md, and be taken for a file" "$rc $out"
+check "odd role file names: not listed, the clean one is" "good" "$(cut -f1 list.out | grep -v -x -F -f <(ls "$ROLEBOOK_CONTENT_DIR" | sed 's/\.md$//'))"
+if command -v tmux >/dev/null; then
+	T="tmux -L rb-hardening-odd-$$"
+	$T new -d -s h -x 80 -y 24 "env TERM=xterm-256color '$ROLEBOOK' --db '$TEST_TMP/odd.db' -C odd-roles -p alice" 2>/dev/null
+	sleep 1
+	contains "odd role file names: the home screen says so" "3 role files are not listed (names that are no clean ids): see why on quitting" "$($T capture-pane -p -t h)"
+	$T kill-server 2>/dev/null
+fi
+
 # ---- stored numbers out of the range import takes ----
 # (they opened, showed "(done ----------)" and were exported, and import
 # then refused rolebook's own export)
