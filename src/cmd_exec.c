@@ -374,6 +374,9 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 			  "ROLE'",
 			  a.status ? a.status : "this terminal cannot show it");
 		rc = 1;
+	} else if (a.status != NULL && strncmp(a.status, "Not saved", 9) == 0) {
+		/* quit while a change waited for the database: said past the screen */
+		cli_error("%s", a.status);
 	}
 	app_done(&a);
 	store_close(st);

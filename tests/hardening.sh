@@ -159,10 +159,15 @@ if command -v tmux >/dev/null; then
 	sleep 0.3
 	$T send-keys -t h j j Space
 	sleep 1.5
-	contains "locked: the handbook says it waits" "Waiting for the database: another program is writing to it" "$($T capture-pane -p -t h)"
+	screen=$($T capture-pane -p -t h)
+	contains "locked: the handbook says it waits, the Esc hint within 80 columns" " Waiting for the database (another program has it) 1 s · Esc: give up" "$(printf '%s\n' "$screen" | tail -n 1)"
+	# a key pressed while waiting is kept, and acted on when the wait ends
+	$T send-keys -t h '?'
 	wait "$holder"
 	sleep 0.5
-	lacks "locked, released: the handbook saved the change" "Not saved" "$($T capture-pane -p -t h)"
+	screen=$($T capture-pane -p -t h)
+	lacks "locked, released: the handbook saved the change" "Not saved" "$screen"
+	contains "locked, released: the key pressed while waiting was acted on (help)" "rolebook › help: checklist screen" "$screen"
 	$T kill-server 2>/dev/null
 	check "locked, released: the change is in the database" 3 "$(rb --db "$L" -p alice checklist program-manager | grep -c '\[x\]')"
 fi
