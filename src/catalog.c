@@ -12,12 +12,15 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
 #include "content.h"
+#include "export.h"
 #include "files.h"
 #include "text.h"
 #include "xalloc.h"
@@ -34,6 +37,9 @@ catalog_done(struct catalog *c)
 	for (size_t i = 0; i < c->n; i++)
 		role_free(c->v[i]);
 	free(c->v);
+	for (size_t i = 0; i < c->nrefused; i++)
+		free(c->refused[i]);
+	free(c->refused);
 	memset(c, 0, sizeof *c);
 }
 
@@ -57,6 +63,67 @@ id_from_path(const char *path)
 	else if (n > 9 && strcasecmp(base + n - 9, ".markdown") == 0)
 		n -= 9;
 	return text_sanitize(base, n, 0, NULL);
+}
+
+/*
+ * NULL when the file name base (without ".md") makes a clean role id, the
+ * same rule as a person's name (export_name_ok: no control or format
+ * characters, no mixed scripts) and what import takes; else why not (a new
+ * string).  A role id must also not end in ".md": it would be taken for a
+ * file.
+ */
+static char *
+id_refused(const char *base)
+{
+	size_t n = strlen(base);
+	char *id, *why = NULL;
+
+	if (n > 3 && strcasecmp(base + n - 3, ".md") == 0)
+		n -= 3;
+	id = xstrndup(base, n);
+	if (n > EXPORT_MAX_ROLE_ID)
+		why = xasprintf("a role id must have at most %d bytes", EXPORT_MAX_ROLE_ID);
+	else if (n > 3 && strcasecmp(id + n - 3, ".md") == 0)
+		why = xasprintf("its id would end in .md, and be taken for a file");
+	else if (!export_name_ok(id, &why) && why == NULL)
+		why = xstrdup("it is no clean name");
+	free(id);
+	return why;
+}
+
+/* name with every character outside printable ASCII written as \uXXXX,
+ * so that "a\u200bb.md" does not pass for "ab.md" (a new string). */
+static char *
+escaped(const char *name)
+{
+	size_t len = strlen(name);
+	char *out = xmalloc(len * 10 + 1), *o = out;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_decode(name + i, len - i, &cp);
+
+		if (n == 0)
+			n = 1;
+		if (cp >= 0x20 && cp < 0x7f)
+			*o++ = (char)cp;
+		else
+			o += sprintf(o, cp > 0xffff ? "\\U%08X" : "\\u%04X", (unsigned)cp);
+		i += n;
+	}
+	*o = '\0';
+	return out;
+}
+
+static void
+refuse(struct catalog *c, const char *dir, const char *name, const char *why)
+{
+	char *path = xasprintf("%s/%s", dir, name), *clean = escaped(path);
+
+	c->refused = xgrow(c->refused, &c->refused_cap, c->nrefused + 1, sizeof *c->refused);
+	c->refused[c->nrefused++] = xasprintf("the role file %s is not listed: %s", clean, why);
+	free(clean);
+	free(path);
 }
 
 static void
@@ -161,9 +228,16 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 		for (size_t i = 0; i < n; i++) {
 			size_t nlen = strlen(names[i]);
 			/* no printf per file: this loop runs before the first frame */
-			char *path = xmalloc(dlen + 1 + nlen + 1);
+			char *path, *why = id_refused(names[i]);
 			struct role *r;
 
+			if (why != NULL) {
+				refuse(c, dir, names[i], why);
+				free(why);
+				free(names[i]);
+				continue;
+			}
+			path = xmalloc(dlen + 1 + nlen + 1);
 			memcpy(path, dir, dlen);
 			path[dlen] = '/';
 			memcpy(path + dlen + 1, names[i], nlen + 1);
@@ -193,6 +267,13 @@ catalog_add_file(struct catalog *c, const char *path, char **err)
 	}
 	if (!S_ISREG(sb.st_mode)) {
 		*err = xasprintf("%s is not a regular file", path);
+		return NULL;
+	}
+	if ((id = id_refused(files_basename(path))) != NULL) {
+		char *clean = escaped(path);
+		*err = xasprintf("cannot read %s as a role: %s", clean, id);
+		free(clean);
+		free(id);
 		return NULL;
 	}
 	id = id_from_path(path);

@@ -506,7 +506,7 @@ cli_check(struct store *st, const char *profile, struct role *r, enum checklist_
 		return 2;
 	}
 	if (store_is_readonly(st)) {
-		cli_error("the database is read-only; nothing was changed");
+		cli_error("%s; nothing was changed", store_readonly_text(store_readonly_why(st)));
 		checklist_done(&cl);
 		return 1;
 	}

@@ -97,6 +97,8 @@ load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0
 		cli_error("%s", err);
 		free(err);
 	}
+	for (size_t i = 0; i < cat->nrefused; i++)
+		cli_error("%s", cat->refused[i]);
 	free(user);
 	free(bundled);
 	return rc;
@@ -359,18 +361,26 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 		app_status(&a, notice[0] == '!', "%s", notice + (notice[0] == '!'));
 	else if (a.readonly)
 		app_status(&a, true,
-			   "Read-only: the database cannot be written; progress will not be saved");
+			   "%s: the database cannot be written; progress will not be saved",
+			   store_readonly_title(store_readonly_why(st)));
 	else if (cmd_config_problems() > 0) /* said on stderr, hidden by the screen until the end */
 		app_status(&a, true,
 			   "The config file has %zu line%s rolebook cannot use: see them on "
 			   "quitting",
 			   cmd_config_problems(), cmd_config_problems() == 1 ? "" : "s");
+	else if (c->cat->nrefused > 0) /* said on stderr too */
+		app_status(&a, true, "%zu role file%s not listed (%s): see why on quitting",
+			   c->cat->nrefused, c->cat->nrefused == 1 ? " is" : "s are",
+			   "names that are no clean ids");
 	rc = tui_run(&a, !c->o->no_color);
 	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
 		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
 			  "ROLE'",
 			  a.status ? a.status : "this terminal cannot show it");
 		rc = 1;
+	} else if (a.status != NULL && strncmp(a.status, "Not saved", 9) == 0) {
+		/* quit while a change waited for the database: said past the screen */
+		cli_error("%s", a.status);
 	}
 	app_done(&a);
 	store_close(st);

@@ -100,6 +100,10 @@ struct role {
 struct catalog {
 	struct role **v;
 	size_t n, cap;
+	/* Why each role file whose name is no clean id was not listed (new
+	 * strings, one a file; catalog_add_dir's), for the caller to say. */
+	char **refused;
+	size_t nrefused, refused_cap;
 };
 
 void catalog_init(struct catalog *c);

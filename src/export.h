@@ -39,6 +39,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "bounds.h"
 #include "content.h"
 #include "store.h"
 
@@ -48,13 +49,13 @@
  * Version 1 files still import, under the rules for unsigned files. */
 #define EXPORT_VERSION 2
 
-#define EXPORT_MAX_BYTES (16u * 1024 * 1024)  /* an import file */
-#define EXPORT_MAX_DEPTH 32		      /* nested arrays and objects */
-#define EXPORT_MAX_TEXT 10240		      /* bytes in a note or other text */
-#define EXPORT_MAX_ID 64		      /* bytes in an item or statement id */
-#define EXPORT_MAX_ROLE_ID 128		      /* bytes in a role id */
-#define EXPORT_MAX_TIME INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
-#define EXPORT_MAX_AHEAD (24 * 60 * 60)	      /* seconds a time may be past now */
+#define EXPORT_MAX_BYTES (16u * 1024 * 1024) /* an import file */
+#define EXPORT_MAX_DEPTH 32		     /* nested arrays and objects */
+#define EXPORT_MAX_TEXT 10240		     /* bytes in a note or other text */
+#define EXPORT_MAX_ID 64		     /* bytes in an item or statement id */
+#define EXPORT_MAX_ROLE_ID 128		     /* bytes in a role id */
+#define EXPORT_MAX_TIME BOUND_TIME_MAX	     /* 9999-12-31T23:59:59Z, bounds.h */
+#define EXPORT_MAX_AHEAD (24 * 60 * 60)	     /* seconds a time may be past now */
 
 enum export_status {
 	EXPORT_OK = 0,

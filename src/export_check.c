@@ -255,7 +255,7 @@ static struct export_doc *checking;
 static bool
 get_time(const json_t *obj, const char *path, const char *key, int64_t *out, char **detail)
 {
-	if (!get_int(obj, path, key, 0, EXPORT_MAX_TIME, out, detail))
+	if (!get_int(obj, path, key, BOUND_TIME_MIN, EXPORT_MAX_TIME, out, detail))
 		return false;
 	if (checking != NULL && *out > checking->latest) {
 		char *where = at_key(path, key);
@@ -369,7 +369,8 @@ check_rating(const json_t *v, const char *path, bool in_snapshot, struct store_r
 	    !get_text(v, path, "statement_id", K_ID, &rt->statement_id, detail) ||
 	    !get_text(v, path, "area", K_TEXT, &rt->area, detail) ||
 	    !get_text(v, path, "text", K_TEXT, &rt->text, detail) ||
-	    !get_int(v, path, "value", in_snapshot ? 1 : 0, 5, &value, detail) ||
+	    !get_int(v, path, "value", in_snapshot ? BOUND_SNAPSHOT_RATING_MIN : BOUND_RATING_MIN,
+		     BOUND_RATING_MAX, &value, detail) ||
 	    !get_text(v, path, "note", K_NOTE, &rt->note, detail) ||
 	    !get_time(v, path, "updated_at", &rt->updated_at, detail))
 		return false;
@@ -455,7 +456,7 @@ check_position(const json_t *obj, const char *path, struct export_doc_role *r, c
 	p = at_key(path, "position");
 	ok = want_object(v, p, detail) &&
 	     get_text(v, p, "section", K_SECTION, &r->section, detail) &&
-	     get_int(v, p, "line", 0, INT32_MAX, &line, detail);
+	     get_int(v, p, "line", BOUND_LINE_MIN, BOUND_LINE_MAX, &line, detail);
 	free(p);
 	r->has_position = ok;
 	r->line = (int)line;

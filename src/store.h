@@ -73,6 +73,20 @@ enum store_status store_open(const char *path, unsigned flags, int busy_ms, stru
 enum store_status store_open_memory(struct store **out, char **detail);
 void store_close(struct store *st); /* NULL is a no-op; rolls back an open group */
 bool store_is_readonly(const struct store *st);
+/* Why a store is read-only, for the words that tell the user. */
+enum store_readonly {
+	STORE_RO_NO = 0,  /* writable */
+	STORE_RO_ASKED,	  /* opened with STORE_READONLY */
+	STORE_RO_DENIED,  /* the file or its folder cannot be written (EROFS, EACCES) */
+	STORE_RO_FULL,	  /* the disk is full (SQLITE_FULL, ENOSPC) */
+	STORE_RO_FAILING, /* the disk failed to write (an I/O error) */
+};
+enum store_readonly store_readonly_why(const struct store *st);
+/* What stops writing, for "...; nothing was changed": "the database is
+ * read-only", "the disk is full", ...; static. */
+const char *store_readonly_text(enum store_readonly why);
+/* The same as the title of a status line: "Read-only", "Disk full", ... */
+const char *store_readonly_title(enum store_readonly why);
 /*
  * While another program holds the write lock, a change waits: by default
  * up to the busy_ms given to store_open(), frozen.  With a hook, it waits
@@ -369,5 +383,9 @@ enum store_status store_appointment_origin(struct store *st, const char *profile
  * STORE_SCHEMA_VERSION), ending with the PRAGMA user_version it reaches;
  * NULL for any other version.  Static; tests run it to build old databases. */
 const char *store_migration_sql(int version);
+
+/* The i-th rule open checks every row of its table against (an SQL
+ * expression, static), from 0; NULL past the last. */
+const char *store_schema_rule(size_t i);
 
 #endif

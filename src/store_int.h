@@ -75,6 +75,8 @@ struct store {
 	char *path;  /* the file, as opened; NULL in memory */
 	int busy_ms; /* store_open()'s */
 	bool readonly;
+	/* when readonly: why */
+	enum store_readonly why_readonly;
 	int depth;	      /* 0: no transaction; 1: BEGIN; more: SAVEPOINTs */
 	int changes_at_begin; /* sqlite3_total_changes() when depth became 1 */
 	uint64_t version;     /* what store_data_version() returns */
@@ -157,12 +159,14 @@ int store_schema_text(sqlite3 *db, const char *sql, char **out);
  * Opens path read-only and decides whether it may be used: the checks that
  * refuse a file run here, before any connection could write to it.  On
  * success *out is the read-only connection and *version its user_version;
- * *frozen is true when the file could only be read as it stands
+ * *frozen is not 0 when the file could only be read as it stands
  * (immutable: the folder is read-only, or the disk full, so no -shm index
- * could be made), and then it cannot be written either.
+ * could be made), and then it cannot be written either: the primary SQLite
+ * result code that said so (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_FULL,
+ * SQLITE_IOERR).
  */
 enum store_status store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out,
-				       int *version, bool *frozen, char **detail);
+				       int *version, int *frozen, char **detail);
 
 /* Brings the schema from version up to STORE_SCHEMA_VERSION. */
 enum store_status store_schema_migrate(sqlite3 *db, const char *path, int version, char **detail);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "files.h"
@@ -123,13 +124,28 @@ close_db(struct store *st)
 	st->db = NULL;
 }
 
+/* True when the file system holding path has (next to) no room left: an
+ * I/O error there is ENOSPC, which SQLite reports as such when it fails to
+ * grow the -shm index it maps. */
+static bool
+disk_full(const char *path)
+{
+	char *dir = files_dirname(path);
+	struct statvfs vfs;
+	bool full =
+	    statvfs(dir, &vfs) == 0 && (unsigned long long)vfs.f_bavail * vfs.f_frsize < 64u * 1024;
+
+	free(dir);
+	return full;
+}
+
 static enum store_status
 open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char **detail)
 {
 	struct stat sb;
 	char *dir;
-	bool writable, frozen = false;
-	int version, rc = SQLITE_OK;
+	bool writable;
+	int version, rc = SQLITE_OK, frozen = 0;
 	enum store_status status;
 	sqlite3 *db;
 
@@ -185,8 +201,9 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 		close_db(st);
 		/* Writing turned out to be impossible after all (a read-only
 		 * mount, a full disk): fall back to reading. */
-		if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN &&
-		    (rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_IOERR)
+		rc &= 0xff;
+		if (rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN && rc != SQLITE_FULL &&
+		    rc != SQLITE_IOERR)
 			return status;
 		if (detail != NULL) {
 			free(*detail);
@@ -196,6 +213,15 @@ open_file(struct store *st, const char *path, unsigned flags, int busy_ms, char 
 		if (status != STORE_OK)
 			return status;
 	}
+	if (flags & STORE_READONLY)
+		st->why_readonly = STORE_RO_ASKED;
+	else if (rc == SQLITE_FULL || frozen == SQLITE_FULL ||
+		 ((rc == SQLITE_IOERR || frozen == SQLITE_IOERR) && disk_full(path)))
+		st->why_readonly = STORE_RO_FULL;
+	else if (rc == SQLITE_IOERR || frozen == SQLITE_IOERR)
+		st->why_readonly = STORE_RO_FAILING;
+	else
+		st->why_readonly = STORE_RO_DENIED;
 	if (version < STORE_SCHEMA_VERSION) {
 		if (version == 0)
 			set_detail(detail, "%s is read-only and has not been set up yet", path);
@@ -295,6 +321,44 @@ bool
 store_is_readonly(const struct store *st)
 {
 	return st->readonly;
+}
+
+enum store_readonly
+store_readonly_why(const struct store *st)
+{
+	return st->readonly ? st->why_readonly : STORE_RO_NO;
+}
+
+const char *
+store_readonly_text(enum store_readonly why)
+{
+	switch (why) {
+	case STORE_RO_FULL:
+		return "the disk is full, the database cannot be written";
+	case STORE_RO_FAILING:
+		return "the disk cannot be written (an I/O error)";
+	case STORE_RO_NO:
+	case STORE_RO_ASKED:
+	case STORE_RO_DENIED:
+		break;
+	}
+	return "the database is read-only";
+}
+
+const char *
+store_readonly_title(enum store_readonly why)
+{
+	switch (why) {
+	case STORE_RO_FULL:
+		return "Disk full";
+	case STORE_RO_FAILING:
+		return "Disk error";
+	case STORE_RO_NO:
+	case STORE_RO_ASKED:
+	case STORE_RO_DENIED:
+		break;
+	}
+	return "Read-only";
 }
 
 /* SQLite's busy handler with a hook: retries every 50 ms while the hook

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bounds.h"
 #include "store_int.h"
 
 /* "Rolb": PRAGMA application_id of rolebook's databases. */
@@ -233,8 +234,13 @@ store_schema_text(sqlite3 *db, const char *sql, char **out)
  * a hand-edited rating of 9 is found at open, not at the next import.
  * A migration step that adds a CHECK adds its rule here (test_hardening.c
  * counts them); a rule a later step replaced holds up to that step
- * (until, 0: still in force).
+ * (until, 0: still in force).  Rules may be more than the CHECKs: every
+ * time and number must also lie in its range of bounds.h.
  */
+#define IN_RANGE(col, lo, hi)                                                                      \
+	"typeof(" col ") = 'integer' AND " col " BETWEEN " BOUND_SQL(lo) " AND " BOUND_SQL(hi)
+#define TIME_RULE(col) IN_RANGE(col, BOUND_TIME_MIN, BOUND_TIME_MAX)
+#define COUNT_RULE(col) IN_RANGE(col, BOUND_COUNT_MIN, BOUND_COUNT_MAX)
 static const struct {
 	int version, until;
 	const char *table, *rule;
@@ -250,7 +256,33 @@ static const struct {
     {4, 0, "appointments", "day GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"},
     {4, 0, "appointments", "origin IN (0, 1, 2)"},
     {4, 0, "import_undo", "kind BETWEEN 0 AND 5"},
+    /* every stored number in the range import takes (bounds.h), so that
+     * what rolebook exports it imports again */
+    {1, 0, "profiles", TIME_RULE("created_at")},
+    {1, 0, "items", TIME_RULE("done_at")},
+    {1, 0, "items", TIME_RULE("updated_at")},
+    {1, 0, "positions", IN_RANGE("line", BOUND_LINE_MIN, BOUND_LINE_MAX)},
+    {1, 0, "positions", TIME_RULE("updated_at")},
+    {2, 0, "ratings", IN_RANGE("value", BOUND_RATING_MIN, BOUND_RATING_MAX)},
+    {2, 0, "ratings", TIME_RULE("updated_at")},
+    {2, 0, "snapshots", TIME_RULE("taken_at")},
+    {2, 0, "snapshot_ratings", IN_RANGE("value", BOUND_SNAPSHOT_RATING_MIN, BOUND_RATING_MAX)},
+    {2, 0, "snapshot_ratings", TIME_RULE("updated_at")},
+    {3, 0, "imports", TIME_RULE("exported_at")},
+    {3, 0, "imports", TIME_RULE("imported_at")},
+    {3, 0, "imports", TIME_RULE("undone_at")},
+    {3, 0, "imports", COUNT_RULE("added")},
+    {3, 0, "imports", COUNT_RULE("changed")},
+    {3, 0, "imports", COUNT_RULE("kept")},
+    {3, 0, "imports", COUNT_RULE("refused")},
+    {4, 0, "appointments", TIME_RULE("updated_at")},
 };
+
+const char *
+store_schema_rule(size_t i)
+{
+	return i < sizeof rules / sizeof rules[0] ? rules[i].rule : NULL;
+}
 
 /* Checks every rule of a schema at version on db; SQLITE_OK with *broken
  * NULL, or a new message naming the first rule broken. */
@@ -324,7 +356,7 @@ immutable_uri(const char *path)
  */
 enum store_status
 store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out, int *version,
-		     bool *frozen, char **detail)
+		     int *frozen, char **detail)
 {
 	sqlite3 *db = NULL;
 	char *check = NULL, *uri, *broken = NULL;
@@ -333,7 +365,7 @@ store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out
 	int rc;
 
 	*out = NULL;
-	*frozen = false;
+	*frozen = 0;
 	rc = store_schema_open_db(path, SQLITE_OPEN_READONLY, busy_ms, &db);
 	/* One read transaction, so every answer comes from the same state of
 	 * a file that another rolebook may be setting up right now. */
@@ -355,7 +387,7 @@ store_schema_inspect(const char *path, bool writable, int busy_ms, sqlite3 **out
 			sqlite3_close(db);
 			return full ? STORE_ERR_IO : STORE_ERR_OPEN;
 		}
-		*frozen = true;
+		*frozen = rc & 0xff;
 		sqlite3_close(db);
 		db = NULL;
 		uri = immutable_uri(path);

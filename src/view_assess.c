@@ -221,8 +221,9 @@ rate(struct assess *s, struct app *a, int value)
 	if (s->sel < 0 || (size_t)s->sel >= s->role->nstmts)
 		return VR_HANDLED;
 	if (a->readonly) {
-		app_status(a, true,
-			   "Read-only: the database cannot be written, nothing was changed");
+		app_status(a, true, "%s: the database cannot be written, nothing was changed",
+			   store_readonly_title(a->store != NULL ? store_readonly_why(a->store)
+								 : STORE_RO_NO));
 		return VR_REDRAW;
 	}
 	st = &s->role->stmts[s->sel];

@@ -463,8 +463,9 @@ toggle(struct clview *c, struct app *a)
 	if (c->sel < 0)
 		return VR_HANDLED;
 	if (a->readonly) {
-		app_status(a, true,
-			   "Read-only: the database cannot be written, nothing was changed");
+		app_status(a, true, "%s: the database cannot be written, nothing was changed",
+			   store_readonly_title(a->store != NULL ? store_readonly_why(a->store)
+								 : STORE_RO_NO));
 		return VR_REDRAW;
 	}
 	e = &c->cl.v[c->sel];

@@ -113,7 +113,14 @@ if mount -t tmpfs -o size=512k tmpfs "$MNT" 2>/dev/null; then
 	check "full disk: export -o another disk exits 0" "0 exported profile alice to $TEST_TMP/from-full.json" "$rc $out"
 	check "full disk: the export holds every record" "$(grep -v exported_at before-full.json)" "$(grep -v exported_at "$TEST_TMP/from-full.json" 2>/dev/null)"
 	out=$(rb --db "$F" -p alice check program-manager 3 2>&1); rc=$?
-	check "full disk: a change is refused" "1 rolebook: the database is read-only; nothing was changed" "$rc $out"
+	check "full disk: a change is refused, saying why" "1 rolebook: the disk is full, the database cannot be written; nothing was changed" "$rc $out"
+	if command -v tmux >/dev/null; then
+		T="tmux -L rb-hardening-full-$$"
+		$T new -d -s h -x 80 -y 24 "env TERM=xterm-256color '$ROLEBOOK' --db '$F' -p alice" 2>/dev/null
+		sleep 1
+		contains "full disk: the handbook says the disk is full" "Disk full: the database cannot be written; progress will not be saved" "$($T capture-pane -p -t h)"
+		$T kill-server 2>/dev/null
+	fi
 	out=$(rb --db "$F" -p alice export -o "$MNT/x.json" 2>&1); rc=$?
 	contains "full disk: export -o the full disk fails, saying why" "No space left on device" "$rc $out"
 	rm -f "$MNT/fill"
@@ -152,10 +159,15 @@ if command -v tmux >/dev/null; then
 	sleep 0.3
 	$T send-keys -t h j j Space
 	sleep 1.5
-	contains "locked: the handbook says it waits" "Waiting for the database: another program is writing to it" "$($T capture-pane -p -t h)"
+	screen=$($T capture-pane -p -t h)
+	contains "locked: the handbook says it waits, the Esc hint within 80 columns" " Waiting for the database (another program has it) 1 s · Esc: give up" "$(printf '%s\n' "$screen" | tail -n 1)"
+	# a key pressed while waiting is kept, and acted on when the wait ends
+	$T send-keys -t h '?'
 	wait "$holder"
 	sleep 0.5
-	lacks "locked, released: the handbook saved the change" "Not saved" "$($T capture-pane -p -t h)"
+	screen=$($T capture-pane -p -t h)
+	lacks "locked, released: the handbook saved the change" "Not saved" "$screen"
+	contains "locked, released: the key pressed while waiting was acted on (help)" "rolebook › help: checklist screen" "$screen"
 	$T kill-server 2>/dev/null
 	check "locked, released: the change is in the database" 3 "$(rb --db "$L" -p alice checklist program-manager | grep -c '\[x\]')"
 fi
@@ -173,6 +185,44 @@ check "a database of mode 0644 is made private" 600 "$(stat -c %a "$O")"
 echo "not a folder" >xdg-file
 out=$(XDG_DATA_HOME="$TEST_TMP/xdg-file" rb list 2>&1 >/dev/null); rc=$?
 check "XDG_DATA_HOME a file: said, and the rest works" "0 rolebook: your roles folder $TEST_TMP/xdg-file/rolebook/roles cannot exist: part of its path is a file (XDG_DATA_HOME?); your own roles are not read" "$rc $out"
+
+# ---- role files whose names make no clean id ----
+# (listed raw: "a<U+200B>b" looked like "ab", which check then refused)
+mkdir odd-roles
+for n in "a$(printf '\u200b')b" "$(printf '\001\002')" x.md good; do
+	cp "$ROLEBOOK_CONTENT_DIR/program-manager.md" "odd-roles/$n.md"
+done
+out=$(rb -C odd-roles list 2>&1 >list.out); rc=$?
+check "odd role file names: each said once, escaped, why" "0 rolebook: the role file odd-roles/\u0001\u0002.md is not listed: a name must not hold control or format characters (U+0001)
+rolebook: the role file odd-roles/a\u200Bb.md is not listed: a name must not hold invisible or format characters (U+200B)
+rolebook: the role file odd-roles/x.md.md is not listed: its id would end in .md, and be taken for a file" "$rc $out"
+check "odd role file names: not listed, the clean one is" "good" "$(cut -f1 list.out | grep -v -x -F -f <(ls "$ROLEBOOK_CONTENT_DIR" | sed 's/\.md$//'))"
+if command -v tmux >/dev/null; then
+	T="tmux -L rb-hardening-odd-$$"
+	$T new -d -s h -x 80 -y 24 "env TERM=xterm-256color '$ROLEBOOK' --db '$TEST_TMP/odd.db' -C odd-roles -p alice" 2>/dev/null
+	sleep 1
+	contains "odd role file names: the home screen says so" "3 role files are not listed (names that are no clean ids): see why on quitting" "$($T capture-pane -p -t h)"
+	$T kill-server 2>/dev/null
+fi
+
+# ---- stored numbers out of the range import takes ----
+# (they opened, showed "(done ----------)" and were exported, and import
+# then refused rolebook's own export)
+R="$TEST_TMP/range.db"
+rb --db "$R" -p alice check program-manager 1 >/dev/null
+sqlite3 "$R" "UPDATE items SET done_at = 9223372036854775807, updated_at = -9223372036854775808"
+before=$(sum "$R")
+out=$(rb --db "$R" -p alice checklist program-manager 2>&1); rc=$?
+contains "a time out of range: the database is damaged" "1 row of items breaks its rule (typeof(done_at) = 'integer' AND done_at BETWEEN 0 AND 253402300799)" "$rc $out"
+check "a time out of range: exits 1" 1 "$rc"
+out=$(rb --db "$R" -p alice export 2>&1); rc=$?
+check "a time out of range: not exported" 1 "$rc"
+check "a time out of range: the database is left as it is" "$before" "$(sum "$R")"
+R2="$TEST_TMP/range2.db"
+rb --db "$R2" -p alice check program-manager 1 >/dev/null
+sqlite3 "$R2" "INSERT INTO positions VALUES (1, 'program-manager', NULL, 9223372036854775807, 0)"
+out=$(rb --db "$R2" -p alice checklist program-manager 2>&1); rc=$?
+contains "a line out of range: the database is damaged" "1 row of positions breaks its rule (typeof(line) = 'integer' AND line BETWEEN 0 AND 2147483647)" "$rc $out"
 
 # ---- a power loss: the last write of the WAL torn ----
 # Five commits stay in the -wal while another program keeps the database

@@ -242,16 +242,80 @@ test_check_constraints(void)
 	     "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"},
 	    {"INSERT INTO appointments VALUES (1, 'demo', '2026-11-01', 0, 9)",
 	     "1 row of appointments breaks its rule (origin IN (0, 1, 2))"},
+	    /* the ranges import takes (bounds.h), so rolebook's own export
+	     * imports again */
+	    {"UPDATE items SET done_at = 9223372036854775807, "
+	     "updated_at = -9223372036854775808",
+	     "1 row of items breaks its rule (typeof(done_at) = 'integer' AND done_at BETWEEN 0 "
+	     "AND 253402300799)"},
+	    {"UPDATE items SET updated_at = 1.5",
+	     "1 row of items breaks its rule (typeof(updated_at) = 'integer' AND updated_at "
+	     "BETWEEN 0 AND 253402300799)"},
+	    {"UPDATE profiles SET created_at = -1",
+	     "1 row of profiles breaks its rule (typeof(created_at) = 'integer'"},
+	    {"INSERT INTO positions VALUES (1, 'demo', NULL, 9223372036854775807, 0)",
+	     "1 row of positions breaks its rule (typeof(line) = 'integer' AND line BETWEEN 0 "
+	     "AND 2147483647)"},
+	    {"INSERT INTO positions VALUES (1, 'demo', NULL, 3, 253402300800)",
+	     "1 row of positions breaks its rule (typeof(updated_at) = 'integer'"},
+	    {"INSERT INTO ratings (profile_id, role, statement_id, value, updated_at) "
+	     "VALUES (1, 'demo', 's', 2.5, 0)",
+	     "1 row of ratings breaks its rule (typeof(value) = 'integer' AND value BETWEEN 0 "
+	     "AND 5)"},
+	    {"INSERT INTO ratings (profile_id, role, statement_id, value, updated_at) "
+	     "VALUES (1, 'demo', 's', 3, -9223372036854775808)",
+	     "1 row of ratings breaks its rule (typeof(updated_at) = 'integer'"},
+	    {"INSERT INTO snapshots VALUES (1, 1, 'demo', '', -1)",
+	     "1 row of snapshots breaks its rule (typeof(taken_at) = 'integer'"},
+	    {"INSERT INTO snapshots VALUES (1, 1, 'demo', '', 0);"
+	     "INSERT INTO snapshot_ratings VALUES (1, 's', '', '', 3, NULL, 9223372036854775807)",
+	     "1 row of snapshot_ratings breaks its rule (typeof(updated_at) = 'integer'"},
+	    {"INSERT INTO imports (id, file, profile, imported_at) VALUES (1, 'f', 'p', 'soon')",
+	     "1 row of imports breaks its rule (typeof(imported_at) = 'integer'"},
+	    {"INSERT INTO imports (id, file, profile, exported_at, imported_at) "
+	     "VALUES (1, 'f', 'p', -1, 0)",
+	     "1 row of imports breaks its rule (typeof(exported_at) = 'integer'"},
+	    {"INSERT INTO imports (id, file, profile, imported_at, undone_at) "
+	     "VALUES (1, 'f', 'p', 0, 253402300800)",
+	     "1 row of imports breaks its rule (typeof(undone_at) = 'integer'"},
+	    {"INSERT INTO imports (id, file, profile, imported_at, refused) "
+	     "VALUES (1, 'f', 'p', 0, -3)",
+	     "1 row of imports breaks its rule (typeof(refused) = 'integer'"},
+	    {"INSERT INTO appointments VALUES (1, 'demo', '2026-11-01', -1, 0)",
+	     "1 row of appointments breaks its rule (typeof(updated_at) = 'integer'"},
 	};
 	char *dir = fixture_dir("hardening-checks");
 	int checks = 0;
 
-	/* every CHECK of the migrations has a rule here and in store_schema.c */
+	/* every CHECK of the migrations has a rule in store_schema.c that holds
+	 * its condition, and a hand edit here that breaks it (the first 11);
+	 * the rules past the CHECKs are the ranges of bounds.h */
 	for (int v = 1; store_migration_sql(v) != NULL; v++)
 		for (const char *p = store_migration_sql(v); (p = strstr(p, "CHECK (")) != NULL;
-		     p++)
+		     p++) {
+			const char *start = p + strlen("CHECK ("), *end = start;
+			char *cond;
+			bool found = false;
+
+			for (int depth = 1; *end != '\0' && depth > 0; end++)
+				depth += *end == '(' ? 1 : *end == ')' ? -1 : 0;
+			cond = xasprintf("%.*s", (int)(end - 1 - start), start);
+			for (size_t r = 0; store_schema_rule(r) != NULL && !found; r++)
+				found = strstr(store_schema_rule(r), cond) != NULL;
+			if (!found)
+				fprintf(stderr, "\nno rule holds CHECK (%s)\n", cond);
+			CU_ASSERT_TRUE(found);
+			free(cond);
 			checks++;
+		}
 	CU_ASSERT_EQUAL(checks, 11);
+	{
+		size_t rules = 0;
+
+		while (store_schema_rule(rules) != NULL)
+			rules++;
+		CU_ASSERT_TRUE(rules > (size_t)checks);
+	}
 
 	for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
 		char *path = xasprintf("%s/%zu.db", dir, i), *sql, *detail = NULL, *before, *after;
