@@ -16,6 +16,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include "due.h"
 #include "files.h"
 #include "markdown.h"
 #include "mdrender.h"
@@ -269,6 +270,23 @@ strip_item_marks(struct state *st, cmark_node *para)
 	free(text);
 }
 
+/* A checklist group's due mark ("### First week (due: 7 days)") is the
+ * role model's data as well (due.c): the heading leaves it out. */
+static void
+strip_heading_mark(struct state *st)
+{
+	struct runbuf *rb = &st->run;
+	struct due_mark m;
+	char *text;
+
+	if (rb->len == 0 || rb->buf[rb->len - 1] != ')')
+		return;
+	text = xstrndup(rb->buf, rb->len);
+	if (due_strip_mark(text, &m) && strlen(text) < rb->len)
+		run_cut(rb, strlen(text));
+	free(text);
+}
+
 static void
 render_paragraph(struct state *st, cmark_node *n, uint16_t style)
 {
@@ -316,6 +334,7 @@ render_heading(struct state *st, cmark_node *n)
 		wrap_push_prefix(st, st->o->ascii ? ">> " : "▸ ", st->o->ascii ? "   " : "  ",
 				 STY_MARKER, 0);
 	mdrender_inlines(st, n, style);
+	strip_heading_mark(st);
 	wrap_flow(st, 0);
 	if (mark)
 		wrap_pop_prefix(st);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "due.h"
 #include "markdown.h"
 #include "outline.h"
 #include "xalloc.h"
@@ -68,8 +69,12 @@ scan(struct outline *o, cmark_node *doc)
 		cmark_node_type t = cmark_node_get_type(n);
 
 		if (t == CMARK_NODE_HEADING) {
+			char *title = md_plain_text(n);
+			struct due_mark m;
+
 			heading_level = cmark_node_get_heading_level(n);
-			add(o, n, md_plain_text(n), heading_level, false);
+			due_strip_mark(title, &m); /* a checklist group's (due.c) */
+			add(o, n, title, heading_level, false);
 		} else if (t == CMARK_NODE_PARAGRAPH && outline_is_lead(n)) {
 			char *title = md_plain_text(n);
 			size_t len = strlen(title);

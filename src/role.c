@@ -624,11 +624,14 @@ analyse(struct role *r, char *front)
 				    o->v[sec].level > 1 &&
 				    kind_of_title(o->v[sec].title) != SEC_CHECKLIST) {
 					struct due_mark gd;
+					/* the title leaves the mark out (outline.c); a
+					 * group's due mark, for items without their own,
+					 * is read from the heading itself */
+					char *raw = md_plain_text(o->v[sec].node);
 					ci->group = xstrdup(o->v[sec].title);
-					/* a group's due mark, for items without their own */
-					if (due_strip_mark(ci->group, &gd) &&
-					    ci->due.unit == DUE_NONE)
+					if (due_strip_mark(raw, &gd) && ci->due.unit == DUE_NONE)
 						ci->due = gd;
+					free(raw);
 				}
 			}
 			continue;

@@ -242,6 +242,11 @@ out=$(rb print due-lead)
 contains "print: the item without its mark" "Take the course" "$out"
 check "print: no item keeps a due mark" "" "$(printf '%s\n' "$out" | grep -E '(☐|\[ \]).*\(due:')"
 check "checklist: no due mark in the text" "" "$(rb -p ada checklist due-lead | grep '(due:')"
+# nor does a group heading, in any bundled role (print shows the contents'
+# titles too)
+for r in chair program-manager subproject-owner technical-lead; do
+	check "print $r: no heading keeps a due mark" "" "$(rb print "$r" | grep '(due:')"
+done
 
 # today is the local day: agenda on both sides of the date line
 rb -p tz start due-lead 2026-11-01 >/dev/null
