@@ -72,12 +72,13 @@ report_role_load(struct report_role *rr, struct store *st, const char *profile, 
 		return s;
 	readiness_by_rater_cl(&rr->by, r, rr->rt, rr->nrt, &rr->cl);
 	report_due_load(rr, st, profile);
-	return STORE_OK;
+	return report_trend_load(rr, st, profile);
 }
 
 void
 report_role_done(struct report_role *rr)
 {
+	report_trend_done(rr);
 	readiness_raters_done(&rr->by);
 	due_plan_done(&rr->plan);
 	store_ratings_free(rr->rt, rr->nrt);
@@ -406,6 +407,7 @@ text_role(struct strbuf *b, const struct report_role *rr)
 		text_scores(b, rr);
 	report_uncounted_line(b, rr, "");
 	text_verdicts(b, rr);
+	report_trend_text(b, rr);
 
 	strbuf_puts(b, "\nEvidence:\n");
 	nevidence = b->len;
@@ -581,6 +583,7 @@ json_role(const struct report_role *rr)
 			jsonout_push(all, json_rating_note(rr, &rr->rt[i], false));
 		jsonout_set(o, "ratings", all);
 	}
+	jsonout_set(o, "trend", report_trend_json(rr));
 	report_each_evidence(rr, json_evidence, ev);
 	jsonout_set(o, "evidence", ev);
 	return o;

@@ -13,11 +13,21 @@
 #include <jansson.h>
 
 #include "content.h"
+#include "dates.h"
 #include "due.h"
 #include "readiness.h"
 #include "report.h"
 #include "store.h"
 #include "strbuf.h"
+
+/* One rater's trend since their first snapshot (report_trend.c): self
+ * always, each reviewer who has snapshots. */
+struct report_trend {
+	size_t k;		/* 0: self, else reviewer by.rev[k - 1] */
+	bool has;		/* a first snapshot exists */
+	char since[DATES_MAX];	/* its label: the day, the time if shared */
+	struct readiness first; /* its readiness (when has) */
+};
 
 /* One role's records joined with its content; every number comes from
  * readiness_by_rater_cl(). */
@@ -28,6 +38,8 @@ struct report_role {
 	size_t nrt;
 	struct readiness_raters by; /* self and each reviewer */
 	struct due_plan plan;	    /* from the appointment (report_due.c) */
+	struct report_trend *trend; /* since each rater's first snapshot */
+	size_t ntrend;
 };
 
 /* Loads the records of profile for r (loaded); report_role_done() frees
@@ -35,6 +47,26 @@ struct report_role {
 enum store_status report_role_load(struct report_role *rr, struct store *st, const char *profile,
 				   struct role *r);
 void report_role_done(struct report_role *rr);
+
+/* The trends of rr (report_trend.c): loaded by report_role_load(). */
+enum store_status report_trend_load(struct report_role *rr, struct store *st, const char *profile);
+void report_trend_done(struct report_role *rr);
+const struct rater_readiness *report_trend_rater(const struct report_role *rr,
+						 const struct report_trend *t);
+/* Whether any rater has a first snapshot. */
+bool report_trend_any(const struct report_role *rr);
+/* Calls fn for each area of t: its name, the value at the first snapshot
+ * and now ("–" when not rated) and the arrow (readiness_trend_of). */
+typedef void (*trend_area_fn)(void *arg, size_t i, const char *area, const char *before,
+			      const char *after, const char *arrow);
+void report_trend_each_area(const struct report_role *rr, const struct report_trend *t,
+			    trend_area_fn fn, void *arg);
+/* The trend laid out: text lines; Markdown list items under a title
+ * wrapped in title_open/title_close ("### ", "" or "**", "**"); JSON. */
+void report_trend_text(struct strbuf *b, const struct report_role *rr);
+void report_trend_md(struct strbuf *b, const struct report_role *rr, const char *title_open,
+		     const char *title_close);
+json_t *report_trend_json(const struct report_role *rr);
 
 /*
  * Calls fn for every rating with a note, as evidence: the role's statements

@@ -235,83 +235,6 @@ put_tasks(struct strbuf *b, const struct report_role *rr, char *const *profiles,
 	}
 }
 
-/* "Architecture 2.8 → 3.6 ↑ · Community ..." of one rater's ratings, from
- * their first snapshot sn (of nsn) to now; false when there is none. */
-static bool
-put_trend_of(struct strbuf *b, const struct role *role, const struct readiness *now,
-	     const struct store_snapshot *sn, size_t nsn)
-{
-	struct readiness first;
-
-	if (nsn == 0)
-		return false;
-	readiness_of_snapshot(&first, role, &sn[0]);
-	for (size_t a = 0; a < first.nareas && a < now->nareas; a++) {
-		char before[16], after[16];
-		const char *t = readiness_trend_of(&first.areas[a], &now->areas[a], false);
-
-		readiness_area_value(&first.areas[a], "\xe2\x80\x93", before);
-		readiness_area_value(&now->areas[a], "\xe2\x80\x93", after);
-		if (a > 0)
-			strbuf_puts(b, " \xc2\xb7 ");
-		report_md_text(b, first.areas[a].name);
-		strbuf_printf(b, " %s \xe2\x86\x92 %s", before, after); /* U+2192 */
-		if (*t)
-			strbuf_printf(b, " %s", t);
-	}
-	readiness_done(&first);
-	return true;
-}
-
-/* The trend since the first snapshot of the candidate's own ratings and
- * of each reviewer's who has snapshots, a list item each; or that there
- * is none. */
-static void
-put_trend(struct strbuf *b, struct store *st, const char *profile, const struct report_role *rr)
-{
-	struct strbuf items = {0};
-	bool any = false;
-
-	for (size_t k = 0; k <= rr->by.nrev; k++) {
-		const struct rater_readiness *g = k == 0 ? &rr->by.self : &rr->by.rev[k - 1];
-		struct store_snapshot *sn = NULL;
-		size_t nsn = 0;
-		char when[DATES_MAX];
-
-		if (store_snapshots_get(st, profile, rr->role->id, g->rater, &sn, &nsn) !=
-			STORE_OK ||
-		    (nsn == 0 && k > 0)) {
-			store_snapshots_free(sn, nsn);
-			continue;
-		}
-		strbuf_puts(&items, "- ");
-		if (k == 0)
-			strbuf_puts(&items, "self");
-		else
-			report_md_text(&items, g->rater);
-		if (nsn > 0) {
-			/* the day, and the time when another snapshot shares it */
-			int64_t *times = xcalloc(nsn, sizeof *times);
-			for (size_t i = 0; i < nsn; i++)
-				times[i] = sn[i].taken_at;
-			strbuf_printf(
-			    &items, ", since %s: ", dates_label(sn[0].taken_at, times, nsn, when));
-			free(times);
-		}
-		if (put_trend_of(&items, rr->role, &g->rd, sn, nsn))
-			any = true;
-		else
-			strbuf_puts(&items, ": no snapshot yet");
-		strbuf_puts(&items, "\n");
-		store_snapshots_free(sn, nsn);
-	}
-	if (!any)
-		strbuf_puts(b, "\n**Trend since the first snapshot:** no snapshot yet\n");
-	else
-		strbuf_printf(b, "\n**Trend since the first snapshot**\n\n%s", items.s);
-	free(items.s);
-}
-
 /*
  * The offboarding leads' tasks under "Additional information": for each
  * handle of list (checked by put_handles first), the role's offboarding
@@ -369,7 +292,7 @@ put_candidate(struct strbuf *b, struct store *st, const char *profile, const str
 	report_md_scores(b, rr);
 	report_uncounted_line(b, rr, "\n");
 	report_md_verdicts(b, rr);
-	put_trend(b, st, profile, rr);
+	report_trend_md(b, rr, "**", "**");
 	strbuf_puts(b, "\n**Evidence**\n\n");
 	before = b->len;
 	report_each_evidence(rr, report_md_evidence, b);

@@ -228,6 +228,7 @@ report_md_role(struct strbuf *b, const struct report_role *rr)
 	report_md_scores(b, rr);
 	report_uncounted_line(b, rr, "\n");
 	report_md_verdicts(b, rr);
+	report_trend_md(b, rr, "### ", "");
 
 	strbuf_puts(b, "\n### Evidence\n\n");
 	nevidence = b->len;
