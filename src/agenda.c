@@ -45,6 +45,8 @@ merge_shared(struct agenda *a)
 {
 	size_t out = 0;
 
+	if (a->n == 0)
+		return; /* no rows: no array either (qsort wants one) */
 	qsort(a->v, a->n, sizeof *a->v, by_item);
 	for (size_t i = 0; i < a->n; out++) {
 		struct agenda_row *keep = &a->v[out];
@@ -77,7 +79,8 @@ merge_shared(struct agenda *a)
 		a->soon += r->due >= 0 && r->state == DUE_SOON;
 		a->undated += r->due < 0;
 	}
-	qsort(a->v, a->n, sizeof *a->v, by_day);
+	if (a->n > 1) /* (no rows: no array) */
+		qsort(a->v, a->n, sizeof *a->v, by_day);
 }
 
 enum store_status

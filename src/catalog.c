@@ -216,7 +216,8 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_name);
+	if (n > 1) /* (an empty folder: no array) */
+		qsort(names, n, sizeof *names, cmp_name);
 	/* Ids seen so far in a hash set: a folder of thousands of roles is
 	 * listed in linear time, not one catalog_find() per file. */
 	{

@@ -245,7 +245,8 @@ due_plan_make(struct due_plan *p, const struct checklist *c, int32_t start, int3
 		p->late += e->state == DUE_LATE;
 		p->soon += e->state == DUE_SOON;
 	}
-	qsort(p->v, p->n, sizeof *p->v, by_due);
+	if (p->n > 1) /* (no entries: no array) */
+		qsort(p->v, p->n, sizeof *p->v, by_due);
 }
 
 void
