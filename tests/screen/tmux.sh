@@ -23,7 +23,9 @@ start() {
 		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
 		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" \
 		LC_ALL=C.UTF-8 TERM="${RB_TERM-xterm-256color}" ${NO_COLOR:+NO_COLOR=1} \
-		ASAN_OPTIONS="log_path=$TEST_TMP/asan" UBSAN_OPTIONS="log_path=$TEST_TMP/ubsan" \
+		ASAN_OPTIONS="log_path=$TEST_TMP/asan:fast_unwind_on_malloc=0" \
+		UBSAN_OPTIONS="log_path=$TEST_TMP/ubsan" \
+		LSAN_OPTIONS="suppressions=$top_srcdir/tests/lsan.supp:print_suppressions=0" \
 		"$ROLEBOOK" "$@"
 }
 screen() { T capture-pane -p -t rb; }
