@@ -1,7 +1,7 @@
 /*
- * report_int.h - what the report modules share (report.c: text, JSON and
- * the choice of roles; report_md.c: Markdown; report_issue.c: the
- * Leadership Change issue).  Not a public API: only report*.c include it.
+ * report_int.h - what the report modules share (report.c: text and the
+ * choice of roles; report_json.c: JSON; report_md.c: Markdown;
+ * report_issue.c: the Leadership Change issue).  Not a public API: only report*.c include it.
  */
 #ifndef ROLEBOOK_REPORT_INT_H
 #define ROLEBOOK_REPORT_INT_H
@@ -55,18 +55,19 @@ const struct rater_readiness *report_trend_rater(const struct report_role *rr,
 						 const struct report_trend *t);
 /* Whether any rater has a first snapshot. */
 bool report_trend_any(const struct report_role *rr);
-/* Calls fn for each area of t: its name, the value at the first snapshot
- * and now ("–" when not rated) and the arrow (readiness_trend_of). */
-typedef void (*trend_area_fn)(void *arg, size_t i, const char *area, const char *before,
-			      const char *after, const char *arrow);
+/* Calls fn for each area of t: its scores at the first snapshot and now
+ * (first->name is the area's name; each layout writes the numbers its own
+ * way) and the arrow (readiness_trend_of). */
+typedef void (*trend_area_fn)(void *arg, size_t i, const struct area_score *first,
+			      const struct area_score *now, const char *arrow);
 void report_trend_each_area(const struct report_role *rr, const struct report_trend *t,
 			    trend_area_fn fn, void *arg);
 /* The trend laid out: text lines; Markdown list items under a title
- * wrapped in title_open/title_close ("### ", "" or "**", "**"); JSON. */
+ * wrapped in title_open/title_close ("### ", "" or "**", "**").  JSON lays
+ * it out in report_json.c. */
 void report_trend_text(struct strbuf *b, const struct report_role *rr);
 void report_trend_md(struct strbuf *b, const struct report_role *rr, const char *title_open,
 		     const char *title_close);
-json_t *report_trend_json(const struct report_role *rr);
 
 /*
  * Calls fn for every rating with a note, as evidence: the role's statements
@@ -122,6 +123,21 @@ void report_due_load(struct report_role *rr, struct store *st, const char *profi
 void report_due_text(struct strbuf *b, const struct report_role *rr, bool md);
 /* {"started", "today", "overdue": [{id, text, due, days_late}]}, or null. */
 json_t *report_due_json(const struct report_role *rr);
+
+/* ---- JSON (report_json.c) ---- */
+
+/* A role left out of a report, and why (report.c chooses them). */
+struct report_skipped {
+	char *id;
+	char *reason;
+};
+
+/* The head of a profile's report: format, version, profile and scale. */
+json_t *report_json_doc(const char *profile);
+/* One role's records laid out. */
+json_t *report_json_role(const struct report_role *rr);
+/* The roles left out: [{"id", "reason"}]. */
+json_t *report_json_skipped(const struct report_skipped *skip, size_t nskip);
 
 /* ---- Markdown (report_md.c) ---- */
 

@@ -16,9 +16,6 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-#include "jsonout.h"
-#include <jansson.h>
-
 /* The rater of trend t: self or one of the reviewers. */
 const struct rater_readiness *
 report_trend_rater(const struct report_role *rr, const struct report_trend *t)
@@ -93,24 +90,30 @@ report_trend_each_area(const struct report_role *rr, const struct report_trend *
 
 	if (!t->has)
 		return;
-	for (size_t a = 0; a < t->first.nareas && a < now->nareas; a++) {
-		char before[16], after[16];
-		const char *arrow = readiness_trend_of(&t->first.areas[a], &now->areas[a], false);
-
-		readiness_area_value(&t->first.areas[a], "\xe2\x80\x93", before);
-		readiness_area_value(&now->areas[a], "\xe2\x80\x93", after);
-		fn(arg, a, t->first.areas[a].name, before, after, arrow);
-	}
+	for (size_t a = 0; a < t->first.nareas && a < now->nareas; a++)
+		fn(arg, a, &t->first.areas[a], &now->areas[a],
+		   readiness_trend_of(&t->first.areas[a], &now->areas[a], false));
 }
 
-/* ---- the layouts: text, Markdown, JSON ---- */
+/* ---- the layouts: text and Markdown (JSON: report_json.c) ---- */
+
+/* An area's value as the text layouts show it: "3.5", "–" when not rated. */
+static void
+trend_value(const struct area_score *sc, char buf[16])
+{
+	readiness_area_value(sc, "\xe2\x80\x93", buf);
+}
 
 static void
-text_trend_area(void *arg, size_t i, const char *area, const char *before, const char *after,
+text_trend_area(void *arg, size_t i, const struct area_score *first, const struct area_score *now,
 		const char *arrow)
 {
 	struct strbuf *b = arg;
+	const char *area = first->name;
+	char before[16], after[16];
 
+	trend_value(first, before);
+	trend_value(now, after);
 	strbuf_printf(b, "%s%s %s \xe2\x86\x92 %s%s%s", i > 0 ? " \xc2\xb7 " : "", area, before,
 		      after, *arrow ? " " : "", arrow); /* U+2192 */
 }
@@ -141,14 +144,17 @@ report_trend_text(struct strbuf *b, const struct report_role *rr)
 }
 
 static void
-md_trend_area(void *arg, size_t i, const char *area, const char *before, const char *after,
+md_trend_area(void *arg, size_t i, const struct area_score *first, const struct area_score *now,
 	      const char *arrow)
 {
 	struct strbuf *b = arg;
+	char before[16], after[16];
 
+	trend_value(first, before);
+	trend_value(now, after);
 	if (i > 0)
 		strbuf_puts(b, " \xc2\xb7 ");
-	report_md_text(b, area);
+	report_md_text(b, first->name);
 	strbuf_printf(b, " %s \xe2\x86\x92 %s%s%s", before, after, *arrow ? " " : "", arrow);
 }
 
@@ -178,44 +184,4 @@ report_trend_md(struct strbuf *b, const struct report_role *rr, const char *titl
 		report_trend_each_area(rr, t, md_trend_area, b);
 		strbuf_puts(b, "\n");
 	}
-}
-
-static void
-json_trend_area(void *arg, size_t i, const char *area, const char *before, const char *after,
-		const char *arrow)
-{
-	json_t *o = json_object();
-
-	(void)i;
-	jsonout_set(o, "area", json_string(area));
-	/* "–" (not rated) is null */
-	jsonout_set(o, "first",
-		    strcmp(before, "\xe2\x80\x93") == 0 ? json_null() : json_real(atof(before)));
-	jsonout_set(o, "now",
-		    strcmp(after, "\xe2\x80\x93") == 0 ? json_null() : json_real(atof(after)));
-	jsonout_set(o, "trend", json_string(arrow));
-	jsonout_push(arg, o);
-}
-
-/* "trend": [{"rater", "since", "areas": [...]}], raters with a snapshot. */
-json_t *
-report_trend_json(const struct report_role *rr)
-{
-	json_t *list = json_array();
-
-	for (size_t i = 0; i < rr->ntrend; i++) {
-		const struct report_trend *t = &rr->trend[i];
-		json_t *o, *areas;
-
-		if (!t->has)
-			continue;
-		o = json_object();
-		areas = json_array();
-		jsonout_set(o, "rater", json_string(report_trend_rater(rr, t)->rater));
-		jsonout_set(o, "since", json_string(t->since));
-		report_trend_each_area(rr, t, json_trend_area, areas);
-		jsonout_set(o, "areas", areas);
-		jsonout_push(list, o);
-	}
-	return list;
 }

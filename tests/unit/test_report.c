@@ -448,6 +448,58 @@ test_report_issue(void)
 	store_close(st);
 }
 
+/* The JSON trend gives the scores as the JSON's areas do, numbers from
+ * the readiness itself: an average of 10/3 is 3.33 in both, never the
+ * 3.3 that the text layout prints (it was atof() of that text). */
+static void
+test_report_json_trend_numbers(void)
+{
+	struct store *st = fixture_fresh("report-trend-numbers");
+	char *text = fixture_slurp(DATA "/roles/demo.md"), *out, *at;
+	struct role *r = xcalloc(1, sizeof *r);
+	const char *third = "- I write design documents.\n- I mentor new designers.\n";
+	struct strbuf b = {0};
+	json_t *doc, *role, *area, *trend;
+	int64_t id;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	at = strstr(text, "- I write design documents.\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+	strbuf_add(&b, text, (size_t)(at - text));
+	strbuf_puts(&b, third);
+	strbuf_puts(&b, at + strlen("- I write design documents.\n"));
+	free(text);
+	text = strbuf_take(&b);
+	r->id = xstrdup(DEMO);
+	r->path = xstrdup("(memory)");
+	r->threshold = 3.0;
+	role_load_text(r, text, strlen(text));
+	free(text);
+	CU_ASSERT_EQUAL_FATAL(r->nstmts, 5);
+	for (size_t i = 0; i < 3; i++) /* Architecture: 4, 3, 3 */
+		OK(store_rating_set(st, "alice", DEMO, "", r->stmts[i].id, "Architecture",
+				    r->stmts[i].text, i == 0 ? 4 : 3, T0));
+	OK(store_snapshot_take(st, "alice", DEMO, "", T0 + DAY, &id));
+	out = fixture_report(st, "alice", r, REPORT_JSON);
+	doc = json_loads(out, 0, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	role = json_array_get(json_object_get(doc, "roles"), 0);
+	area = json_object_get(json_array_get(json_object_get(role, "areas"), 0), "self");
+	trend = json_array_get(
+	    json_object_get(json_array_get(json_object_get(role, "trend"), 0), "areas"), 0);
+	CU_ASSERT_DOUBLE_EQUAL(json_real_value(json_object_get(area, "average")), 3.33, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(json_real_value(json_object_get(trend, "first")), 3.33, 1e-9);
+	CU_ASSERT_DOUBLE_EQUAL(json_real_value(json_object_get(trend, "now")), 3.33, 1e-9);
+	CU_ASSERT(json_is_null(json_object_get(
+	    json_array_get(
+		json_object_get(json_array_get(json_object_get(role, "trend"), 0), "areas"), 1),
+	    "now")));
+	json_decref(doc);
+	free(out);
+	role_free(r);
+	store_close(st);
+}
+
 /* ---- registration ---- */
 
 int
@@ -460,6 +512,7 @@ test_report_register(void)
 	    {"report: text", test_report_text},
 	    {"report: markdown", test_report_markdown},
 	    {"report: json", test_report_json},
+	    {"report: json trend, numbers as the scores", test_report_json_trend_numbers},
 	    {"report after an import, --role", test_report_after_import},
 	    {"report of a profile the database does not hold", test_report_no_records},
 	    {"report --all", test_report_all},
