@@ -58,30 +58,51 @@ struct trust {
 	bool list;	      /* list each record's outcome in the counts */
 };
 
-/* Adds to c's list what became of one record, by which count grew. */
+/* What became of one record, by which of c's counts grew since before:
+ * "add", "keep (newer here)", "refuse (typed here)"...; NULL when none. */
+static const char *
+outcome_verb(const struct export_counts *c, const struct export_counts *before)
+{
+	return c->added > before->added			  ? "add"
+	       : c->changed > before->changed		  ? "update"
+	       : c->kept > before->kept			  ? "keep (newer here)"
+	       : c->kept_signed > before->kept_signed	  ? "keep (signed here, the file is not)"
+	       : c->same_time > before->same_time	  ? "keep (edited here at the same time)"
+	       : c->refused_other > before->refused_other ? "refuse (not by the signer)"
+	       : c->refused_unsigned > before->refused_unsigned ? "refuse (a reviewer's, unsigned)"
+	       : c->refused_yours > before->refused_yours	? "refuse (typed here)"
+								: NULL;
+}
+
+/* Adds "VERB: ROLE, WHAT" to c's list (or "VERB: WHAT" when role is NULL:
+ * "add: profile alice"); nothing without t->list or a verb.  Every record
+ * the counts count is listed, so the list and "(N new, M updated)" agree. */
+static void
+list_record(const struct trust *t, struct export_counts *c, const char *verb, const char *role,
+	    const char *what)
+{
+	if (!t->list || verb == NULL)
+		return;
+	c->listed = xgrow(c->listed, &c->listcap, c->nlisted + 1, sizeof *c->listed);
+	c->listed[c->nlisted++] = role != NULL ? xasprintf("%s: %s, %s", verb, role, what)
+					       : xasprintf("%s: %s", verb, what);
+}
+
+/* An item's or a rating's outcome (rater NULL: an item; "": the profile's
+ * own rating). */
 static void
 list_outcome(const struct trust *t, struct export_counts *c, const struct export_counts *before,
 	     const char *role, const char *rater, const char *id, const char *text)
 {
-	const char *verb =
-	    c->added > before->added			     ? "add"
-	    : c->changed > before->changed		     ? "update"
-	    : c->kept > before->kept			     ? "keep (newer here)"
-	    : c->kept_signed > before->kept_signed	     ? "keep (signed here, the file is not)"
-	    : c->same_time > before->same_time		     ? "keep (edited here at the same time)"
-	    : c->refused_other > before->refused_other	     ? "refuse (not by the signer)"
-	    : c->refused_unsigned > before->refused_unsigned ? "refuse (a reviewer's, unsigned)"
-	    : c->refused_yours > before->refused_yours	     ? "refuse (typed here)"
-							     : NULL;
-	char *by = rater == NULL ? xstrdup("item")
-		   : *rater	 ? xasprintf("rating by %s", rater)
-				 : xstrdup("self-rating");
+	char *what;
 
-	if (t->list && verb != NULL) {
-		c->listed = xgrow(c->listed, &c->listcap, c->nlisted + 1, sizeof *c->listed);
-		c->listed[c->nlisted++] = xasprintf("%s: %s, %s %s: %s", verb, role, by, id, text);
-	}
-	free(by);
+	if (!t->list)
+		return;
+	what = rater == NULL ? xasprintf("item %s: %s", id, text)
+	       : *rater	     ? xasprintf("rating by %s %s: %s", rater, id, text)
+			     : xasprintf("self-rating %s: %s", id, text);
+	list_record(t, c, outcome_verb(c, before), role, what);
+	free(what);
 }
 
 static enum store_origin
@@ -281,15 +302,28 @@ apply_appointment(struct store *st, const char *profile, const struct export_doc
 	enum store_status s;
 	bool take;
 
-	if (!r->has_appointment || !allowed(t, NULL, c))
+	struct export_counts before = *c;
+	char day[DATES_MAX], *what;
+
+	if (!r->has_appointment)
 		return STORE_OK;
-	if ((s = store_appointments_list(st, profile, &have, &nhave)) != STORE_OK)
+	what = xasprintf("appointment: %s", dates_day_format(r->appointment_day, day));
+	if (!allowed(t, NULL, c)) {
+		list_record(t, c, outcome_verb(c, &before), r->id, what);
+		free(what);
+		return STORE_OK;
+	}
+	if ((s = store_appointments_list(st, profile, &have, &nhave)) != STORE_OK) {
+		free(what);
 		return s;
+	}
 	for (size_t i = 0; i < nhave; i++)
 		if (strcmp(have[i].profile, profile) == 0 && strcmp(have[i].role, r->id) == 0)
 			h = &have[i];
 	take = newer(h != NULL, h ? h->updated_at : 0, r->appointment_at,
 		     h != NULL && h->day != r->appointment_day, c);
+	list_record(t, c, outcome_verb(c, &before), r->id, what);
+	free(what);
 	if (take)
 		s = store_undo_save(st, t->import_id, STORE_UNDO_APPOINTMENT, profile, r->id, NULL,
 				    NULL, r->appointment_at);
@@ -299,6 +333,41 @@ apply_appointment(struct store *st, const char *profile, const struct export_doc
 	if (take && s == STORE_OK)
 		s = store_appointment_origin(st, profile, r->id, origin_of(t));
 	store_appointments_free(have, nhave);
+	return s;
+}
+
+/* Puts one snapshot of the file, when allowed; with t->list, lists it as
+ * apply_role() counts it: added when the role's snapshots grew past *n
+ * (the running count, updated), not at all when the database has it. */
+static enum store_status
+apply_snapshot(struct store *st, const char *profile, const struct export_doc_role *r,
+	       const struct store_snapshot *sn, const struct trust *t, struct export_counts *c,
+	       size_t *n)
+{
+	struct export_counts before = *c;
+	enum store_status s = STORE_OK;
+	const char *verb;
+	char when[DATES_MAX], *what;
+	int64_t max_id;
+
+	if (!allowed(t, sn->rater, c)) {
+		verb = outcome_verb(c, &before);
+	} else {
+		size_t now = *n;
+		s = store_snapshot_put(st, profile, r->id, sn);
+		if (s != STORE_OK || !t->list)
+			return s;
+		if ((s = count_snapshots(st, profile, r->id, &now, &max_id)) != STORE_OK)
+			return s;
+		verb = now > *n ? "add" : NULL;
+		*n = now;
+	}
+	if (!t->list)
+		return s;
+	what = xasprintf("snapshot by %s, %s", *sn->rater ? sn->rater : "self",
+			 dates_format(sn->taken_at, DATE_MINUTE, when));
+	list_record(t, c, verb, r->id, what);
+	free(what);
 	return s;
 }
 
@@ -319,9 +388,9 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 		s = apply_appointment(st, profile, r, t, c);
 	if (s == STORE_OK && r->nsnaps > 0) {
 		s = count_snapshots(st, profile, r->id, &before, &id_before);
+		after = before;
 		for (size_t i = 0; i < r->nsnaps && s == STORE_OK; i++)
-			if (allowed(t, r->snaps[i].rater, c))
-				s = store_snapshot_put(st, profile, r->id, &r->snaps[i]);
+			s = apply_snapshot(st, profile, r, &r->snaps[i], t, c, &after);
 		if (s == STORE_OK)
 			s = count_snapshots(st, profile, r->id, &after, &id_after);
 		if (s == STORE_OK && after > before) {
@@ -335,6 +404,8 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 	}
 	if (s == STORE_OK && r->has_position &&
 	    (t->signer == NULL || strcmp(t->signer, t->profile) == 0)) {
+		struct export_counts pos_before = *c;
+
 		s = store_position_get(st, profile, r->id, &section, &line);
 		if (s == STORE_ERR_NOTFOUND) {
 			s = store_position_set(st, profile, r->id, r->section, r->line, now);
@@ -346,6 +417,7 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 		} else if (s == STORE_OK && (!same_str(section, r->section) || line != r->line)) {
 			c->kept++;
 		}
+		list_record(t, c, outcome_verb(c, &pos_before), r->id, "reading position");
 		free(section);
 	}
 	return s;
@@ -422,6 +494,11 @@ export_import_with(struct store *st, const char *data, size_t len,
 			c.changed++;
 			c.added++;
 			created = true;
+			if (o->list) {
+				char *what = xasprintf("profile %s", who);
+				list_record(&t, &c, "add", NULL, what);
+				free(what);
+			}
 		}
 	}
 	for (; i < d.nroles && s == STORE_OK; i++)
@@ -433,6 +510,10 @@ export_import_with(struct store *st, const char *data, size_t len,
 		 * profile still makes it) */
 		s = store_profile_delete(st, who);
 		c.changed = c.added = 0;
+		if (o->list && c.nlisted > 0 && strncmp(c.listed[0], "add: profile ", 13) == 0) {
+			free(c.listed[0]); /* nor listed */
+			memmove(c.listed, c.listed + 1, --c.nlisted * sizeof *c.listed);
+		}
 	}
 	if (s == STORE_OK && c.import_id > 0)
 		s = store_import_counts(st, c.import_id, c.added, c.changed - c.added,

@@ -354,9 +354,24 @@ check "--dry-run lists what would change, record by record" "would import profil
   add: demo, rating by bob 6ad1b8194c5f: I answer questions in the channel.
   add: demo, rating by carol 11c4e7b58c6c: I review designs.
   add: demo, rating by carol 4ae628f32ad4: I welcome newcomers.
+  add: demo, snapshot by bob, 2026-11-26 00:00
   (dry run: nothing was written)" "$out"
 out=$(rb --db "$U" import --dry-run "$DATA/alice.json")
 contains "--dry-run lists what would be refused" "refuse (a reviewer's, unsigned): demo, rating by bob 11c4e7b58c6c: I review designs." "$out"
+check "--dry-run lists every refusal it counts, the snapshot's too" "6" "$(printf '%s\n' "$out" | grep -c '^  refuse ')"
+# into an empty database: the profile, the snapshots and the reading
+# position are new too, and listed (the count said 19, the list showed 14)
+out=$(rb --db "$TEST_TMP/dry-fresh.db" import --dry-run --accept-unsigned "$DATA/alice.json")
+contains "--dry-run into an empty database: counts 19 new" "(19 new, 0 updated)" "$out"
+check "--dry-run lists each new record it counts" "19" "$(printf '%s\n' "$out" | grep -c '^  add: ')"
+contains "--dry-run lists the profile it would create" "
+  add: profile alice
+" "$out"
+contains "--dry-run lists the snapshots and the position" "  add: demo, snapshot by self, 2026-11-24 00:00
+  add: demo, snapshot by self, 2026-11-25 00:00
+  add: demo, snapshot by bob, 2026-11-26 00:00
+  add: demo, reading position
+" "$out"
 check "--dry-run writes nothing" "$before" "$(rb --db "$U" -p alice export | grep -v exported_at)"
 check "--dry-run is not logged" 1 "$(rb --db "$U" imports | wc -l)"
 err=$(rb --db "$U" forget alice 2>&1 </dev/null); rc=$?
