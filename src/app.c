@@ -420,25 +420,64 @@ draw_status(struct app *a, struct frame *f)
 }
 
 /* "key:label" for hint h of a view with key context ctx (see struct
- * view_hint): the keys from the key table. */
+ * view_hint): the keys from the key table; label is h's label or its
+ * brief (hint_brief). */
 static void
-hint_text(unsigned ctx, const struct view_hint *h, char *buf, size_t size)
+hint_text(unsigned ctx, const struct view_hint *h, const char *label, char *buf, size_t size)
 {
 	char k1[16], k2[16];
 
 	keys_name(keys_key(ctx, h->act), k1, sizeof k1);
 	if (h->alt != ACT_NONE)
 		snprintf(buf, size, "%s%s%s:%s", k1, h->range ? "-" : "/",
-			 keys_name(keys_key(ctx, h->alt), k2, sizeof k2), h->label);
+			 keys_name(keys_key(ctx, h->alt), k2, sizeof k2), label);
 	else
-		snprintf(buf, size, "%s:%s", k1, h->label);
+		snprintf(buf, size, "%s:%s", k1, label);
+}
+
+/* The shorter form of a hint's label for a narrow footer, or NULL: one
+ * table, so that a label reads the same short on every screen. */
+static const char *
+hint_brief(const char *label)
+{
+	static const struct {
+		const char *label, *brief;
+	} briefs[] = {
+	    {"offboarding", "offboard"},
+	    {"onboarding", "onboard"},
+	    {"read note", "read"},
+	};
+
+	for (size_t i = 0; i < sizeof briefs / sizeof briefs[0]; i++)
+		if (strcmp(label, briefs[i].label) == 0)
+			return briefs[i].brief;
+	return NULL;
+}
+
+/* The least important of the shown hints of priority below `below` that
+ * pass (brief: those with a brief not yet used), the last of equal ones;
+ * -1 when there is none. */
+static long
+least_hint(const struct view_hint *h, size_t n, const bool *shown, const bool *brief,
+	   enum hint_prio below)
+{
+	long pick = -1;
+
+	for (size_t i = 0; i < n; i++)
+		if (shown[i] && h[i].prio < below &&
+		    (brief == NULL || (!brief[i] && hint_brief(h[i].label) != NULL)) &&
+		    (pick < 0 || h[i].prio <= h[pick].prio))
+			pick = (long)i;
+	return pick;
 }
 
 /*
  * The view's hints in one row of `cells` cells from col, in the view's
- * order.  While they do not fit, the least important goes (the last of
- * equal ones); a HINT_KEEP one never does, so that the footer always
- * names help, the way back and the only key to another screen.
+ * order.  While they do not fit: the least important LOW or MID one goes
+ * (the last of equal ones); then the hints with a brief take it, the
+ * least important first; then HIGH ones go.  A HINT_KEEP one never does,
+ * so that the footer always names help, the way back and the only key to
+ * another screen (struct view_hint).
  */
 static void
 draw_hints(struct frame *f, int row, int col, struct view *v, struct app *a, int cells)
@@ -446,37 +485,42 @@ draw_hints(struct frame *f, int row, int col, struct view *v, struct app *a, int
 	struct view_hint h[VIEW_MAX_HINTS];
 	char text[VIEW_MAX_HINTS][64];
 	int w[VIEW_MAX_HINTS], used = -1;
-	bool shown[VIEW_MAX_HINTS];
+	bool shown[VIEW_MAX_HINTS], brief[VIEW_MAX_HINTS] = {false};
 	size_t n = v->ops->hints ? v->ops->hints(v, a, h) : 0;
+	long i;
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t k = 0; k < n; k++) {
 		/* an action no key does here is no hint (the footer test
 		 * catches the view that offers one) */
-		shown[i] = keys_key(v->ops->ctx, h[i].act) != K_NONE &&
-			   (h[i].alt == ACT_NONE || keys_key(v->ops->ctx, h[i].alt) != K_NONE);
-		hint_text(v->ops->ctx, &h[i], text[i], sizeof text[i]);
-		w[i] = text_width(text[i], strlen(text[i]));
-		if (shown[i])
-			used += 1 + w[i];
+		shown[k] = keys_key(v->ops->ctx, h[k].act) != K_NONE &&
+			   (h[k].alt == ACT_NONE || keys_key(v->ops->ctx, h[k].alt) != K_NONE);
+		hint_text(v->ops->ctx, &h[k], h[k].label, text[k], sizeof text[k]);
+		w[k] = text_width(text[k], strlen(text[k]));
+		if (shown[k])
+			used += 1 + w[k];
 	}
-	while (used > cells) {
-		long drop = -1;
-		for (size_t i = 0; i < n; i++)
-			if (shown[i] && h[i].prio < HINT_KEEP &&
-			    (drop < 0 || h[i].prio <= h[drop].prio))
-				drop = (long)i;
-		if (drop < 0)
-			break;
-		shown[drop] = false;
-		used -= 1 + w[drop];
+	while (used > cells && (i = least_hint(h, n, shown, NULL, HINT_HIGH)) >= 0) {
+		shown[i] = false;
+		used -= 1 + w[i];
+	}
+	while (used > cells && (i = least_hint(h, n, shown, brief, HINT_KEEP + 1)) >= 0) {
+		brief[i] = true;
+		used -= w[i];
+		hint_text(v->ops->ctx, &h[i], hint_brief(h[i].label), text[i], sizeof text[i]);
+		w[i] = text_width(text[i], strlen(text[i]));
+		used += w[i];
+	}
+	while (used > cells && (i = least_hint(h, n, shown, NULL, HINT_KEEP)) >= 0) {
+		shown[i] = false;
+		used -= 1 + w[i];
 	}
 	used = 0;
-	for (size_t i = 0; i < n && used < cells; i++) {
-		if (!shown[i])
+	for (size_t k = 0; k < n && used < cells; k++) {
+		if (!shown[k])
 			continue;
 		if (used > 0)
 			used++;
-		used += frame_puts_trunc(f, row, col + used, text[i], STY_BAR, cells - used);
+		used += frame_puts_trunc(f, row, col + used, text[k], STY_BAR, cells - used);
 	}
 }
 

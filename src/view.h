@@ -76,10 +76,14 @@ struct nav_request {
  * alt, the hint names two actions, "]/[:section"; with range, actions act
  * to alt, "1-5:rate".
  */
+/* A narrow footer first drops LOW and MID hints (the least important
+ * first, the last of equal ones), then writes the labels that have a
+ * shorter form in short (app.c, hint_brief), then drops HIGH ones: so a
+ * HIGH hint, a key the screen is about, stays as long as it can. */
 enum hint_prio {
 	HINT_LOW = 1, /* dropped first by a narrow footer */
 	HINT_MID,
-	HINT_HIGH,
+	HINT_HIGH, /* kept, shortened to its brief, before it goes */
 	HINT_KEEP, /* never dropped: help, the way back, the only way to a screen */
 };
 

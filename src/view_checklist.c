@@ -723,14 +723,16 @@ cl_hints(struct view *v, struct app *a, struct view_hint *out)
 			out[n++] = (struct view_hint){ACT_OPEN_LINK, ACT_NONE, false, "open link",
 						      HINT_MID};
 		out[n++] = (struct view_hint){ACT_NOTE, ACT_NONE, false, "note", HINT_MID};
+		/* the only way to a note the row cuts short */
 		if (e->rec != NULL && e->rec->note != NULL && *e->rec->note != '\0')
 			out[n++] = (struct view_hint){ACT_VIEW_NOTE, ACT_NONE, false, "read note",
-						      HINT_LOW};
+						      HINT_HIGH};
 	}
+	/* the only way to the other list */
 	if (c->role->noff_items > 0)
 		out[n++] = (struct view_hint){
 		    ACT_FOCUS, ACT_NONE, false,
-		    c->list == CHECKLIST_OFFBOARDING ? "onboarding" : "offboarding", HINT_MID};
+		    c->list == CHECKLIST_OFFBOARDING ? "onboarding" : "offboarding", HINT_HIGH};
 	out[n++] = (struct view_hint){ACT_HIDE_DONE, ACT_NONE, false,
 				      c->hide_done ? "show done" : "hide done", HINT_MID};
 	out[n++] = (struct view_hint){ACT_START, ACT_NONE, false, "start date", HINT_LOW};

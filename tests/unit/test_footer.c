@@ -284,6 +284,30 @@ test_footers_tell_the_truth(void)
 	free(f);
 	stop();
 
+	/* at 50 columns the checklist keeps its list-wide keys: Tab, the only
+	 * way to the other list, and v, the only way to a note the row cuts
+	 * short, in short words (they went, and Enter:why stayed) */
+	open_screen(4, 16, 50);
+	f = footer();
+	UNIT_ASSERT_STR(" ?:help Space:not done Tab:offboarding q:back", f);
+	free(f);
+	{
+		struct role *r = catalog_find(&cat, "program-manager");
+		CU_ASSERT_EQUAL(store_item_set_note(st, "alice", r->id, r->items[0].id,
+						    r->items[0].text,
+						    "Passed; the certificate is at "
+						    "https://example.org/certificates/alice",
+						    fixed_clock()),
+				STORE_OK);
+	}
+	app_key(&app, 'r');
+	free(app.status);
+	app.status = NULL;
+	f = footer();
+	UNIT_ASSERT_STR(" ?:help Space:not done v:read Tab:offboard q:back", f);
+	free(f);
+	stop();
+
 	/* with the contents focused, Tab goes back to the text */
 	open_screen(2, 24, 80);
 	f = footer();

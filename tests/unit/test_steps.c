@@ -610,9 +610,11 @@ test_screen(void)
 	app_key(&a, K_DOWN);
 	app_key(&a, K_DOWN);
 	d = draw(&a, &f);
-	/* the checklist cuts the note to one line */
+	/* the checklist cuts the note to one line; the narrow footer keeps v,
+	 * the way to the whole note, and Tab, to the other list (o, which
+	 * does not fit beside them, still opens the link: below) */
 	CU_ASSERT_PTR_NULL(strstr(d, "second line"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(d, "o:open link"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, " ?:help Space:done v:read Tab:offboard q:back"));
 	free(d);
 	/* wide, its lines run on one row, never as raw line breaks */
 	app_resize(&a, 16, 200);
