@@ -24,16 +24,18 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* Words too common in a handbook to say what a step is about. */
+/* Words too common in a handbook to say what a step is about (verbs any
+ * step may use, and "community": every role serves one). */
 static const char *const COMMON[] = {
-    "about", "after",	"against",  "already", "also", "been",	    "before",	"become",
-    "could", "current", "does",	    "down",    "each", "every",	    "existing", "find",
-    "first", "follow",	"from",	    "good",    "have", "including", "into",	"least",
-    "list",  "make",	"more",	    "name",    "next", "once",	    "open",	"other",
-    "read",  "request", "right",    "role",    "some", "sure",	    "take",	"tell",
-    "that",  "their",	"them",	    "there",   "they", "this",	    "together", "update",
-    "what",  "when",	"where",    "which",   "will", "with",	    "work",	"write",
-    "your",  "yours",	"yourself",
+    "about",   "after",	   "against", "already",   "also",    "become",	  "been",    "before",
+    "change",  "check",	   "choose",  "community", "contact", "could",	  "current", "does",
+    "down",    "each",	   "every",   "existing",  "find",    "first",	  "follow",  "from",
+    "good",    "hand",	   "have",    "including", "into",    "least",	  "list",    "make",
+    "more",    "name",	   "next",    "note",	   "once",    "open",	  "other",   "read",
+    "request", "right",	   "role",    "some",	   "sure",    "take",	  "tell",    "that",
+    "their",   "them",	   "there",   "they",	   "this",    "together", "update",  "what",
+    "when",    "where",	   "which",   "will",	   "with",    "work",	  "write",   "your",
+    "yours",   "yourself",
 };
 
 static bool

@@ -65,8 +65,8 @@ static const struct scene {
 	bool styles;	    /* also NAME-80x24-styles.txt */
 } scenes[] = {
     {"home", "", "roles", true},
-    {"reader-text", "j<Enter>]]]jj", "Program Manager", false},
-    {"reader-contents", "j<Enter><Tab>jjjj", "Program Manager", true},
+    {"reader-text", "j<Enter>]]]]]]]]]jj", "Program Manager", false},
+    {"reader-contents", "j<Enter><Tab>jjjjjjjjjj", "Program Manager", true},
     {"checklist", "j<Enter>cjjj", "Program Manager|Checklist", true},
     {"note", "j<Enter>cjv", "Note", true},
     {"assess", "j<Enter>ajj", "Self-assessment", true},
@@ -78,7 +78,7 @@ static const struct scene {
     {"review-rate", "R/program<Enter><Enter>j", "Review of alice by chair", true},
     {"help", "j<Enter>?", "help", false},
     {"chair-checklist", "<Enter>c", "SIG Chair|Checklist", false},
-    {"subproject-owner-text", "jj<Enter>]]]", "Subproject Owner", false},
+    {"subproject-owner-text", "jj<Enter>]]]]]]]]]]]", "Subproject Owner", false},
 };
 
 static const struct size {
