@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "dates.h"
 #include "fixture.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -26,21 +27,98 @@ fixture_dir(const char *name)
 	return dir;
 }
 
-/* A new store in its own folder; NULL (and a failure) when it cannot open. */
-struct store *
-fixture_fresh(const char *name)
+char *
+fixture_db_path(const char *name)
 {
-	char *dir = fixture_dir(name), *path = xasprintf("%s/rolebook.db", dir), *detail = NULL;
+	char *dir = xasprintf("%s/%s", unit_tmpdir, name), *path;
+
+	mkdir(dir, 0700); /* there already, it serves */
+	path = xasprintf("%s/rolebook.db", dir);
+	free(dir);
+	return path;
+}
+
+struct store *
+fixture_open(const char *path)
+{
 	struct store *st = NULL;
+	char *detail = NULL;
 	enum store_status s = store_open(path, 0, 2000, &st, &detail);
 
 	if (s != STORE_OK)
 		fprintf(stderr, "\nstore_open %s: %s\n", path, detail ? detail : "");
 	CU_ASSERT_EQUAL_FATAL(s, STORE_OK);
 	free(detail);
+	return st;
+}
+
+/* A new store in its own folder; NULL (and a failure) when it cannot open. */
+struct store *
+fixture_fresh(const char *name)
+{
+	char *dir = fixture_dir(name), *path = xasprintf("%s/rolebook.db", dir);
+	struct store *st = fixture_open(path);
+
 	free(path);
 	free(dir);
 	return st;
+}
+
+int32_t
+fixture_day(const char *s)
+{
+	int32_t d = -99;
+
+	CU_ASSERT_EQUAL(dates_day_parse(s, &d), 0);
+	return d;
+}
+
+struct role *
+fixture_role_text(const char *id, const char *text)
+{
+	struct role *r = xcalloc(1, sizeof *r);
+
+	r->id = xstrdup(id);
+	r->path = xstrdup("(memory)");
+	r->threshold = 3.0;
+	role_load_text(r, text, strlen(text));
+	return r;
+}
+
+struct role *
+fixture_bundled(const char *id)
+{
+	return fixture_role_at(TEST_SRCDIR "/content/roles", id, ORIGIN_BUNDLED);
+}
+
+struct role *
+fixture_role_at(const char *dir, const char *id, enum role_origin origin)
+{
+	char *path = xasprintf("%s/%s.md", dir, id), *err = NULL;
+	size_t len;
+	char *text = content_read_file(path, &len, &err);
+	struct role *r = role_new(xstrdup(id), path, origin);
+
+	if (text == NULL)
+		fprintf(stderr, "\n%s\n", err ? err : path);
+	free(err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	role_load_text(r, text, len);
+	free(text);
+	return r;
+}
+
+size_t
+fixture_step(const struct role *r, const char *start)
+{
+	size_t i = 0;
+
+	while (i < r->nitems && strncmp(r->items[i].text, start, strlen(start)) != 0)
+		i++;
+	if (i == r->nitems)
+		fprintf(stderr, "\nno step \"%s\" in %s\n", start, r->id);
+	CU_ASSERT_FATAL(i < r->nitems);
+	return i;
 }
 
 char *

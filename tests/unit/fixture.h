@@ -1,6 +1,8 @@
 /*
- * fixture.h - alice's records, shared by the export and report suites
- * (test_export.c, test_report.c).
+ * fixture.h - what the unit suites share: a store in a folder of its own,
+ * a day, a role from memory or from the bundled handbook; and alice's
+ * records, for the export and report suites (test_export.c,
+ * test_report.c).
  *
  * The fixture is built through the store's own setters at fixed times
  * (T0 = 2026-11-23T00:00:00Z), for the role tests/data/export/roles/demo.md
@@ -50,6 +52,27 @@ char *fixture_dir(const char *name);
 
 /* A new store in its own folder; NULL (and a failure) when it cannot open. */
 struct store *fixture_fresh(const char *name);
+
+/* The path of a database in the folder NAME of the run's temporary
+ * folder, made if need be (caller frees); fixture_open() opens it, which
+ * must succeed. */
+char *fixture_db_path(const char *name);
+struct store *fixture_open(const char *path);
+
+/* The day of "YYYY-MM-DD", which must parse. */
+int32_t fixture_day(const char *s);
+
+/* A role parsed from text as role_load() would after reading a file, under
+ * id (path "(memory)", threshold 3.0); free with role_free(). */
+struct role *fixture_role_text(const char *id, const char *text);
+/* The role of the file DIR/ID.md, loaded, of origin; free with
+ * role_free().  fixture_bundled(): of the bundled handbook,
+ * content/roles. */
+struct role *fixture_role_at(const char *dir, const char *id, enum role_origin origin);
+struct role *fixture_bundled(const char *id);
+/* The index of r's onboarding step whose text starts with start; fatal
+ * to the test when there is none. */
+size_t fixture_step(const struct role *r, const char *start);
 
 /* A file's text (a new string, caller frees), or NULL with the reason on
  * stderr. */

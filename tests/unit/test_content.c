@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "fixture.h"
 #include "lines.h"
 #include "mdrender.h"
 #include "text.h"
@@ -42,20 +43,7 @@ upstream_dir(void)
 	return e && *e ? e : TEST_SRCDIR "/../shared/upstream-roles";
 }
 
-/* A role parsed from memory, as role_load() would after reading a file. */
-static struct role *
-role_from_text(const char *id, const char *text)
-{
-	struct role *r = calloc(1, sizeof *r);
-
-	r->id = strdup(id);
-	r->path = strdup("(memory)");
-	r->threshold = 3.0;
-	role_load_text(r, text, strlen(text));
-	return r;
-}
-
-/* Frees a role made by role_from_text() through a one-role catalogue, so
+/* Frees a role made by fixture_role_text() through a one-role catalogue, so
  * that the test uses content.c's own cleanup. */
 static void
 role_drop(struct role *r)
@@ -120,7 +108,7 @@ areas_stmts(const struct role *r, size_t area)
 static void
 test_model_form_mark(void)
 {
-	struct role *r = role_from_text(
+	struct role *r = fixture_role_text(
 	    "form", "# F\n\n## Onboarding checklist\n\n"
 		    "- [ ] Update sigs.yaml (form: sigs-yaml)\n"
 		    "- [ ] Be an org member (form: org-member) (required)\n"
@@ -421,8 +409,8 @@ test_bundled_ids_stable(void)
 		snprintf(path, sizeof path, "%s/%s.md", BUNDLED, bundled[b].id);
 		text = content_read_file(path, &len, &err);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-		r1 = role_from_text(bundled[b].id, text);
-		r2 = role_from_text(bundled[b].id, text);
+		r1 = fixture_role_text(bundled[b].id, text);
+		r2 = fixture_role_text(bundled[b].id, text);
 		CU_ASSERT_EQUAL(r1->nitems, r2->nitems);
 		CU_ASSERT_EQUAL(r1->nstmts, r2->nstmts);
 		for (size_t i = 0; i < r1->nitems && i < r2->nitems; i++)
@@ -494,25 +482,25 @@ test_bundled_ids_kept(void)
 static void
 test_model_checklist(void)
 {
-	struct role *r = role_from_text("demo", "# Demo\n"
-						"\n"
-						"## Notes\n"
-						"\n"
-						"- [ ] a task outside the checklist\n"
-						"\n"
-						"## Onboarding checklist\n"
-						"\n"
-						"- [ ] An ungrouped item\n"
-						"\n"
-						"### First week\n"
-						"\n"
-						"- [x] A *ticked* item\n"
-						"  - [ ] A nested item\n"
-						"- not a task\n"
-						"\n"
-						"## After\n"
-						"\n"
-						"- [ ] another outside\n");
+	struct role *r = fixture_role_text("demo", "# Demo\n"
+						   "\n"
+						   "## Notes\n"
+						   "\n"
+						   "- [ ] a task outside the checklist\n"
+						   "\n"
+						   "## Onboarding checklist\n"
+						   "\n"
+						   "- [ ] An ungrouped item\n"
+						   "\n"
+						   "### First week\n"
+						   "\n"
+						   "- [x] A *ticked* item\n"
+						   "  - [ ] A nested item\n"
+						   "- not a task\n"
+						   "\n"
+						   "## After\n"
+						   "\n"
+						   "- [ ] another outside\n");
 
 	CU_ASSERT_EQUAL_FATAL(r->nitems, 3);
 	UNIT_ASSERT_STR("An ungrouped item", r->items[0].text);
@@ -535,7 +523,8 @@ test_model_checklist(void)
 	role_drop(r);
 
 	/* with no checklist section every task is an item */
-	r = role_from_text("plain", "Steps:\n\n- [ ] one\n- [ ] two\n\n# Later\n\n- [x] three\n");
+	r = fixture_role_text("plain",
+			      "Steps:\n\n- [ ] one\n- [ ] two\n\n# Later\n\n- [x] three\n");
 	CU_ASSERT_EQUAL_FATAL(r->nitems, 3);
 	CU_ASSERT_EQUAL(r->items[2].task, 3);
 	CU_ASSERT_TRUE(r->items[2].checked);
@@ -546,31 +535,31 @@ test_model_checklist(void)
 static void
 test_model_areas_statements(void)
 {
-	struct role *r = role_from_text("demo", "# Demo\n"
-						"\n"
-						"## Skill areas\n"
-						"\n"
-						"### Facilitation\n"
-						"\n"
-						"You run *good* meetings.\n"
-						"\n"
-						"### Writing\n"
-						"\n"
-						"- bullets, not a paragraph\n"
-						"\n"
-						"## Self-assessment\n"
-						"\n"
-						"- Not under an area\n"
-						"\n"
-						"### facilitation\n"
-						"\n"
-						"- I publish the agenda.\n"
-						"- I end on time.\n"
-						"  - a nested note, not a statement\n"
-						"\n"
-						"### Reviewing\n"
-						"\n"
-						"- I review one change a week.\n");
+	struct role *r = fixture_role_text("demo", "# Demo\n"
+						   "\n"
+						   "## Skill areas\n"
+						   "\n"
+						   "### Facilitation\n"
+						   "\n"
+						   "You run *good* meetings.\n"
+						   "\n"
+						   "### Writing\n"
+						   "\n"
+						   "- bullets, not a paragraph\n"
+						   "\n"
+						   "## Self-assessment\n"
+						   "\n"
+						   "- Not under an area\n"
+						   "\n"
+						   "### facilitation\n"
+						   "\n"
+						   "- I publish the agenda.\n"
+						   "- I end on time.\n"
+						   "  - a nested note, not a statement\n"
+						   "\n"
+						   "### Reviewing\n"
+						   "\n"
+						   "- I review one change a week.\n");
 
 	CU_ASSERT_EQUAL_FATAL(r->nareas, 3);
 	UNIT_ASSERT_STR("Facilitation", r->areas[0].name);
@@ -593,8 +582,8 @@ test_model_areas_statements(void)
 	/* the same statement under another area has another id */
 	{
 		struct role *r2 =
-		    role_from_text("demo2", "## Self-assessment\n\n### A\n\n- I do it.\n\n"
-					    "### B\n\n- I do it.\n");
+		    fixture_role_text("demo2", "## Self-assessment\n\n### A\n\n- I do it.\n\n"
+					       "### B\n\n- I do it.\n");
 		CU_ASSERT_EQUAL_FATAL(r2->nstmts, 2);
 		CU_ASSERT_STRING_NOT_EQUAL(r2->stmts[0].id, r2->stmts[1].id);
 		role_drop(r2);
@@ -605,19 +594,19 @@ test_model_areas_statements(void)
 static void
 test_model_bold_led(void)
 {
-	struct role *r = role_from_text("demo", "# Demo\n"
-						"\n"
-						"Some list about other things:\n"
-						"\n"
-						"- **Bold** – but not an area\n"
-						"\n"
-						"The common skill set covers:\n"
-						"\n"
-						"- **Leadership** – You coach people.\n"
-						"- **Craft:** You build things.\n"
-						"- **Care**: You look after others.\n"
-						"- **Judgement** - You weigh options.\n"
-						"- plain item without bold\n");
+	struct role *r = fixture_role_text("demo", "# Demo\n"
+						   "\n"
+						   "Some list about other things:\n"
+						   "\n"
+						   "- **Bold** – but not an area\n"
+						   "\n"
+						   "The common skill set covers:\n"
+						   "\n"
+						   "- **Leadership** – You coach people.\n"
+						   "- **Craft:** You build things.\n"
+						   "- **Care**: You look after others.\n"
+						   "- **Judgement** - You weigh options.\n"
+						   "- plain item without bold\n");
 
 	CU_ASSERT_EQUAL_FATAL(r->nareas, 4);
 	UNIT_ASSERT_STR("Leadership", r->areas[0].name);
@@ -638,7 +627,7 @@ test_model_bold_led(void)
 static void
 test_model_bold_led_long(void)
 {
-	struct role *r = role_from_text(
+	struct role *r = fixture_role_text(
 	    "demo", "Skills:\n\n"
 		    "- **This bold text is far too long to be the name of any skill area at all** "
 		    "- x\n"
@@ -654,31 +643,31 @@ test_model_front_matter(void)
 {
 	struct role *r;
 
-	r = role_from_text("my-role", "---\ntitle: \"Front Title\"\nsummary: 'Quoted summary'\n"
-				      "threshold: 4.5\n---\n# Heading Title\n\nFirst para.\n");
+	r = fixture_role_text("my-role", "---\ntitle: \"Front Title\"\nsummary: 'Quoted summary'\n"
+					 "threshold: 4.5\n---\n# Heading Title\n\nFirst para.\n");
 	UNIT_ASSERT_STR("Front Title", r->title);
 	UNIT_ASSERT_STR("Quoted summary", r->summary);
 	CU_ASSERT_DOUBLE_EQUAL(r->threshold, 4.5, 1e-9);
 	CU_ASSERT_EQUAL(r->outline.n, 1);
 	role_drop(r);
 	/* out-of-range or malformed thresholds keep the default */
-	r = role_from_text("my-role", "---\nthreshold: 9\n---\nText.\n");
+	r = fixture_role_text("my-role", "---\nthreshold: 9\n---\nText.\n");
 	CU_ASSERT_DOUBLE_EQUAL(r->threshold, 3.0, 1e-9);
 	role_drop(r);
-	r = role_from_text("my-role", "---\nthreshold: high\n---\nText.\n");
+	r = fixture_role_text("my-role", "---\nthreshold: high\n---\nText.\n");
 	CU_ASSERT_DOUBLE_EQUAL(r->threshold, 3.0, 1e-9);
 	role_drop(r);
 	/* no front matter: the first H1 and the first paragraph after it,
 	 * the same as role_peek() finds */
-	r = role_from_text("my-role", "Before the title.\n\n# Heading Title\n\nFirst para.\n");
+	r = fixture_role_text("my-role", "Before the title.\n\n# Heading Title\n\nFirst para.\n");
 	UNIT_ASSERT_STR("Heading Title", r->title);
 	UNIT_ASSERT_STR("First para.", r->summary);
 	role_drop(r);
-	r = role_from_text("my-role", "No title, *first* para.\n\n## Two\n\nSecond.\n");
+	r = fixture_role_text("my-role", "No title, *first* para.\n\n## Two\n\nSecond.\n");
 	UNIT_ASSERT_STR("No title, first para.", r->summary);
 	role_drop(r);
 	/* nothing at all: the title comes from the id */
-	r = role_from_text("my-role_name", "## Only a level two\n");
+	r = fixture_role_text("my-role_name", "## Only a level two\n");
 	UNIT_ASSERT_STR("My Role Name", r->title);
 	UNIT_ASSERT_STR("", r->summary);
 	role_drop(r);
@@ -974,14 +963,15 @@ test_peek_front_matter(void)
 static void
 test_model_skill_subheadings(void)
 {
-	struct role *r = role_from_text(
+	struct role *r = fixture_role_text(
 	    "upstream-like", "# Lead\n\n## Minimum Skills and Requirements\n\nSkills:\n\n"
 			     "- Be a team player.\n\n#### Expected Time Investment\n\n"
 			     "Two hours a week.\n\n#### Duration\n\nA year.\n");
 	CU_ASSERT_EQUAL(r->nareas, 0);
 	role_drop(r);
-	r = role_from_text("own-format", "# Lead\n\n## Skill areas\n\n### Leadership\n\nLeads.\n\n"
-					 "### Architecture\n\nDesigns.\n");
+	r = fixture_role_text("own-format",
+			      "# Lead\n\n## Skill areas\n\n### Leadership\n\nLeads.\n\n"
+			      "### Architecture\n\nDesigns.\n");
 	CU_ASSERT_EQUAL(r->nareas, 2);
 	if (r->nareas == 2) {
 		UNIT_ASSERT_STR("Leadership", r->areas[0].name);
@@ -1018,7 +1008,7 @@ test_peek_markdown(void)
 	UNIT_ASSERT_STR("Use code, em, bold, a link over two lines, ref and html & here.",
 			r->summary);
 	catalog_done(&c);
-	r = role_from_text("peek-markdown", md);
+	r = fixture_role_text("peek-markdown", md);
 	UNIT_ASSERT_STR("Mentor Guide & more", r->title);
 	/* the full model keeps what it cannot resolve: [ref] has no definition */
 	UNIT_ASSERT_STR("Use code, em, bold, a link over two lines, [ref] and html & here.",

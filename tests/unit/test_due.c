@@ -16,21 +16,13 @@
 #include "content.h"
 #include "dates.h"
 #include "due.h"
+#include "fixture.h"
 #include "markdown.h"
 #include "store.h"
 #include "unit.h"
 #include "xalloc.h"
 
 #define PM "program-manager"
-
-static int32_t
-day(const char *s)
-{
-	int32_t d = -99;
-
-	CU_ASSERT_EQUAL(dates_day_parse(s, &d), 0);
-	return d;
-}
 
 static const char *
 fmt(int32_t d)
@@ -45,11 +37,11 @@ test_days(void)
 {
 	int32_t d = 0;
 
-	CU_ASSERT_EQUAL(day("1970-01-01"), 0);
-	CU_ASSERT_EQUAL(day("2026-11-01") - day("2026-10-31"), 1);
-	UNIT_ASSERT_STR("2024-02-29", fmt(day("2024-02-28") + 1));
-	UNIT_ASSERT_STR("2100-03-01", fmt(day("2100-02-28") + 1)); /* no Feb 29 in 2100 */
-	UNIT_ASSERT_STR("2000-02-29", fmt(day("2000-02-28") + 1)); /* but in 2000 */
+	CU_ASSERT_EQUAL(fixture_day("1970-01-01"), 0);
+	CU_ASSERT_EQUAL(fixture_day("2026-11-01") - fixture_day("2026-10-31"), 1);
+	UNIT_ASSERT_STR("2024-02-29", fmt(fixture_day("2024-02-28") + 1));
+	UNIT_ASSERT_STR("2100-03-01", fmt(fixture_day("2100-02-28") + 1)); /* no Feb 29 in 2100 */
+	UNIT_ASSERT_STR("2000-02-29", fmt(fixture_day("2000-02-28") + 1)); /* but in 2000 */
 	/* not real calendar days, or not the format */
 	CU_ASSERT_EQUAL(dates_day_parse("2026-02-29", &d), -1);
 	CU_ASSERT_EQUAL(dates_day_parse("2026-02-30", &d), -1);
@@ -83,7 +75,7 @@ test_today_tz(void)
 		UNIT_ASSERT_STR(zones[i][1], fmt(dates_today(t)));
 		/* a due day is the same in every zone */
 		CU_ASSERT_TRUE(due_mark_parse("30 days", &m));
-		UNIT_ASSERT_STR("2026-12-01", fmt(due_day(day("2026-11-01"), &m)));
+		UNIT_ASSERT_STR("2026-12-01", fmt(due_day(fixture_day("2026-11-01"), &m)));
 	}
 	setenv("TZ", "UTC", 1);
 	tzset();
@@ -116,7 +108,7 @@ due_of(const char *start, const char *spec)
 
 	if (!due_mark_parse(spec, &m))
 		return "(no mark)";
-	return fmt(due_day(day(start), &m));
+	return fmt(due_day(fixture_day(start), &m));
 }
 
 static void
@@ -160,7 +152,7 @@ static void
 test_phrases(void)
 {
 	char b[32];
-	int32_t t = day("2026-11-10");
+	int32_t t = fixture_day("2026-11-10");
 
 	UNIT_ASSERT_STR("today", due_phrase(t, t, b));
 	UNIT_ASSERT_STR("in 1 day", due_phrase(t + 1, t, b));
@@ -224,22 +216,10 @@ static const char *const ROLE_TEXT = "# Lead\n\n## Onboarding checklist\n\n"
 				     "### Later\n\n"
 				     "- [ ] Whenever\n";
 
-static struct role *
-role_of(const char *text)
-{
-	struct role *r = xcalloc(1, sizeof *r);
-
-	r->id = xstrdup(PM);
-	r->path = xstrdup("(memory)");
-	r->threshold = 3.0;
-	role_load_text(r, text, strlen(text));
-	return r;
-}
-
 static void
 test_role_marks(void)
 {
-	struct role *r = role_of(ROLE_TEXT);
+	struct role *r = fixture_role_text(PM, ROLE_TEXT);
 	char id[13], mt[24];
 
 	CU_ASSERT_EQUAL_FATAL(r->nitems, 5);
@@ -264,18 +244,18 @@ test_role_marks(void)
 static void
 test_plan(void)
 {
-	struct role *r = role_of(ROLE_TEXT);
+	struct role *r = fixture_role_text(PM, ROLE_TEXT);
 	struct checklist c;
 	struct due_plan p;
 	const struct due_entry *next;
 
 	checklist_load(&c, NULL, "Ada", r);
-	due_plan_make(&p, &c, -1, day("2026-11-10"));
+	due_plan_make(&p, &c, -1, fixture_day("2026-11-10"));
 	CU_ASSERT_FALSE(p.started);
 	CU_ASSERT_EQUAL(p.n, 0);
 	due_plan_done(&p);
 
-	due_plan_make(&p, &c, day("2026-11-01"), day("2026-11-10"));
+	due_plan_make(&p, &c, fixture_day("2026-11-01"), fixture_day("2026-11-10"));
 	CU_ASSERT_TRUE(p.started);
 	CU_ASSERT_EQUAL_FATAL(p.n, 4);
 	CU_ASSERT_EQUAL(p.v[0].index, 0); /* 11-01, 9 days late */
@@ -295,7 +275,7 @@ test_plan(void)
 
 	/* done items leave the plan */
 	c.v[0].done = true;
-	due_plan_make(&p, &c, day("2026-11-01"), day("2026-11-28"));
+	due_plan_make(&p, &c, fixture_day("2026-11-01"), fixture_day("2026-11-28"));
 	CU_ASSERT_EQUAL(p.n, 3);
 	CU_ASSERT_EQUAL(p.late, 1);
 	CU_ASSERT_EQUAL(p.soon, 1); /* the course, in 3 days */
@@ -305,10 +285,11 @@ test_plan(void)
 	role_free(r);
 
 	/* the content gains an item a month after the start: due from the start */
-	r = role_of("# Lead\n\n## Onboarding checklist\n\n### First week (due: 7 days)\n\n"
-		    "- [ ] Read the charter\n- [ ] Meet the other leads\n");
+	r = fixture_role_text(
+	    PM, "# Lead\n\n## Onboarding checklist\n\n### First week (due: 7 days)\n\n"
+		"- [ ] Read the charter\n- [ ] Meet the other leads\n");
 	checklist_load(&c, NULL, "Ada", r);
-	due_plan_make(&p, &c, day("2026-11-01"), day("2026-12-01"));
+	due_plan_make(&p, &c, fixture_day("2026-11-01"), fixture_day("2026-12-01"));
 	CU_ASSERT_EQUAL(p.n, 2);
 	CU_ASSERT_EQUAL(p.late, 2);
 	CU_ASSERT_EQUAL(p.v[1].days, -23);
@@ -317,33 +298,11 @@ test_plan(void)
 	role_free(r);
 }
 
-static char *
-tmp_db(const char *name)
-{
-	char *dir = xasprintf("%s/due-%s", unit_tmpdir, name), *path;
-
-	mkdir(dir, 0700);
-	path = xasprintf("%s/rolebook.db", dir);
-	free(dir);
-	return path;
-}
-
-static struct store *
-open_ok(const char *path)
-{
-	struct store *st = NULL;
-	char *detail = NULL;
-
-	CU_ASSERT_EQUAL(store_open(path, 0, 2000, &st, &detail), STORE_OK);
-	free(detail);
-	return st;
-}
-
 static void
 test_store_appointments(void)
 {
-	char *path = tmp_db("store");
-	struct store *st = open_ok(path);
+	char *path = fixture_db_path("due-store");
+	struct store *st = fixture_open(path);
 	struct store_appointment *a;
 	int32_t d = 5;
 	size_t n;
@@ -351,12 +310,15 @@ test_store_appointments(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
 	CU_ASSERT_EQUAL(store_appointment_get(st, "Ada", PM, &d), STORE_ERR_NOTFOUND);
 	CU_ASSERT_EQUAL(d, -1);
-	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", PM, day("2026-11-01"), 100), STORE_OK);
-	CU_ASSERT_EQUAL(store_appointment_set(st, "Bo", "technical-lead", day("2028-02-29"), 100),
+	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", PM, fixture_day("2026-11-01"), 100),
 			STORE_OK);
+	CU_ASSERT_EQUAL(
+	    store_appointment_set(st, "Bo", "technical-lead", fixture_day("2028-02-29"), 100),
+	    STORE_OK);
 	CU_ASSERT_EQUAL(store_appointment_get(st, "Ada", PM, &d), STORE_OK);
 	UNIT_ASSERT_STR("2026-11-01", fmt(d));
-	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", PM, day("2026-11-03"), 110), STORE_OK);
+	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", PM, fixture_day("2026-11-03"), 110),
+			STORE_OK);
 	CU_ASSERT_EQUAL(store_appointment_get(st, "Ada", PM, &d), STORE_OK);
 	UNIT_ASSERT_STR("2026-11-03", fmt(d));
 	CU_ASSERT_EQUAL(store_appointments_list(st, NULL, &a, &n), STORE_OK);
@@ -383,7 +345,7 @@ test_store_appointments(void)
 static void
 test_migrate_v3(void)
 {
-	char *path = tmp_db("v3");
+	char *path = fixture_db_path("due-v3");
 	struct store *st;
 	struct store_item *items;
 	sqlite3 *db;
@@ -410,13 +372,14 @@ test_migrate_v3(void)
 			 NULL, NULL, NULL),
 	    SQLITE_OK);
 	sqlite3_close(db);
-	st = open_ok(path);
+	st = fixture_open(path);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
 	CU_ASSERT_EQUAL(store_items_get(st, "Ada", PM, &items, &n), STORE_OK);
 	CU_ASSERT_EQUAL(n, 1);
 	store_items_free(items, n);
 	CU_ASSERT_EQUAL(store_appointment_get(st, "Ada", PM, &d), STORE_ERR_NOTFOUND);
-	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", PM, day("2026-11-01"), 200), STORE_OK);
+	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", PM, fixture_day("2026-11-01"), 200),
+			STORE_OK);
 	CU_ASSERT_EQUAL(store_import_undo(st, 1, 300, &undone, &skipped), STORE_OK);
 	CU_ASSERT_EQUAL(undone, 1);
 
@@ -426,7 +389,8 @@ test_migrate_v3(void)
 			STORE_OK);
 	CU_ASSERT_EQUAL(store_undo_save(st, id, STORE_UNDO_APPOINTMENT, "Ada", PM, "", "", 400),
 			STORE_OK);
-	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", PM, day("2026-10-01"), 400), STORE_OK);
+	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", PM, fixture_day("2026-10-01"), 400),
+			STORE_OK);
 	CU_ASSERT_EQUAL(store_commit(st), STORE_OK);
 	CU_ASSERT_EQUAL(store_appointment_get(st, "Ada", PM, &d), STORE_OK);
 	UNIT_ASSERT_STR("2026-10-01", fmt(d));

@@ -15,6 +15,7 @@
 #include "calendar.h"
 #include "content.h"
 #include "dates.h"
+#include "fixture.h"
 #include "frame.h"
 #include "keys.h"
 #include "lines.h"
@@ -24,43 +25,12 @@
 #include "view.h"
 #include "xalloc.h"
 
-static int32_t
-day(const char *s)
-{
-	int32_t d = -99;
-
-	CU_ASSERT_EQUAL(dates_day_parse(s, &d), 0);
-	return d;
-}
-
-static char *
-tmp_db(const char *name)
-{
-	char *dir = xasprintf("%s/dueview-%s", unit_tmpdir, name), *path;
-
-	mkdir(dir, 0700);
-	path = xasprintf("%s/rolebook.db", dir);
-	free(dir);
-	return path;
-}
-
-static struct store *
-open_ok(const char *path)
-{
-	struct store *st = NULL;
-	char *detail = NULL;
-
-	CU_ASSERT_EQUAL(store_open(path, 0, 2000, &st, &detail), STORE_OK);
-	free(detail);
-	return st;
-}
-
 /* The calendar file, read back by libical's own parser. */
 static void
 test_calendar(void)
 {
-	char *path = tmp_db("cal"), *ics1, *ics2, *err = NULL;
-	struct store *st = open_ok(path);
+	char *path = fixture_db_path("dueview-cal"), *ics1, *ics2, *err = NULL;
+	struct store *st = fixture_open(path);
 	struct catalog cat;
 	struct agenda a;
 	icalcomponent *cal, *c;
@@ -74,12 +44,13 @@ test_calendar(void)
 	CU_ASSERT_EQUAL(
 	    catalog_add_dir(&cat, TEST_SRCDIR "/tests/data/due", ORIGIN_DIR, false, &err), 0);
 	free(err);
-	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", "due-lead", day("2026-11-01"), 100),
-			STORE_OK);
+	CU_ASSERT_EQUAL(
+	    store_appointment_set(st, "Ada", "due-lead", fixture_day("2026-11-01"), 100), STORE_OK);
 	CU_ASSERT_EQUAL(
 	    store_item_set_done(st, "Ada", "due-lead", "057e3b5f6b3d", "", true, 1790000000),
 	    STORE_OK);
-	CU_ASSERT_EQUAL(agenda_load(&a, st, &cat, "Ada", day("2026-11-10"), true), STORE_OK);
+	CU_ASSERT_EQUAL(agenda_load(&a, st, &cat, "Ada", fixture_day("2026-11-10"), true),
+			STORE_OK);
 	CU_ASSERT_EQUAL(a.n, 6); /* and "Say hello", undated: last, not in the file */
 	CU_ASSERT_EQUAL(a.undated, 1);
 	CU_ASSERT_EQUAL(a.v[5].due, -1);
@@ -137,8 +108,8 @@ test_calendar(void)
 static void
 test_calendar_far(void)
 {
-	char *path = tmp_db("far"), *ics, *err = NULL;
-	struct store *st = open_ok(path);
+	char *path = fixture_db_path("dueview-far"), *ics, *err = NULL;
+	struct store *st = fixture_open(path);
 	struct catalog cat;
 	struct agenda a;
 	icalcomponent *cal, *c;
@@ -149,9 +120,10 @@ test_calendar_far(void)
 	CU_ASSERT_EQUAL(
 	    catalog_add_dir(&cat, TEST_SRCDIR "/tests/data/due", ORIGIN_DIR, false, &err), 0);
 	free(err);
-	CU_ASSERT_EQUAL(store_appointment_set(st, "Ada", "due-lead", day("9999-12-31"), 100),
+	CU_ASSERT_EQUAL(
+	    store_appointment_set(st, "Ada", "due-lead", fixture_day("9999-12-31"), 100), STORE_OK);
+	CU_ASSERT_EQUAL(agenda_load(&a, st, &cat, "Ada", fixture_day("2026-11-10"), true),
 			STORE_OK);
-	CU_ASSERT_EQUAL(agenda_load(&a, st, &cat, "Ada", day("2026-11-10"), true), STORE_OK);
 	ics = calendar_build(&a, "Ada", 1790000000);
 	CU_ASSERT_PTR_NULL(strstr(ics, "DUE:0000"));
 	CU_ASSERT_PTR_NULL(strstr(ics, "DUE;VALUE=DATE:0000"));
@@ -185,8 +157,8 @@ clock_nov10(void)
 static void
 test_reports(void)
 {
-	char *path = tmp_db("report"), *out = NULL, *detail = NULL, *err = NULL;
-	struct store *st = open_ok(path);
+	char *path = fixture_db_path("dueview-report"), *out = NULL, *detail = NULL, *err = NULL;
+	struct store *st = fixture_open(path);
 	struct catalog cat;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(st);
@@ -207,7 +179,7 @@ test_reports(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"appointment\": null"));
 	free(out);
 
-	CU_ASSERT_EQUAL(store_appointment_set(st, "ada", "due-lead", day("2026-11-01"), 1),
+	CU_ASSERT_EQUAL(store_appointment_set(st, "ada", "due-lead", fixture_day("2026-11-01"), 1),
 			STORE_OK);
 	CU_ASSERT_EQUAL(report_profile(st, &cat, "ada", NULL, REPORT_TEXT, &out, &detail),
 			REPORT_OK);
@@ -279,8 +251,9 @@ vstart(int rows, int cols, bool ascii, bool started)
 	free(err);
 	CU_ASSERT_EQUAL(store_open_memory(&vst, &err), STORE_OK);
 	if (started)
-		CU_ASSERT_EQUAL(store_appointment_set(vst, "ada", "due-lead", day("2026-11-01"), 1),
-				STORE_OK);
+		CU_ASSERT_EQUAL(
+		    store_appointment_set(vst, "ada", "due-lead", fixture_day("2026-11-01"), 1),
+		    STORE_OK);
 	CU_ASSERT_EQUAL(
 	    store_item_set_done(vst, "ada", "due-lead", "591273452626", "", true, 1794300000),
 	    STORE_OK);

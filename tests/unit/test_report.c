@@ -321,16 +321,13 @@ static struct role *
 demo_with_prerequisite(void)
 {
 	char *text = fixture_slurp(DATA "/roles/demo.md");
-	struct role *r = xcalloc(1, sizeof *r);
+	struct role *r;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
 	mark_item(&text, "Read the charter", "(form: sigs-yaml)");
 	mark_item(&text, "Join the channel", "(form: org-member, slack-chairs) (required)");
 	mark_item(&text, "Attend a meeting", "(form: youtube)");
-	r->id = xstrdup(DEMO);
-	r->path = xstrdup("(memory)");
-	r->threshold = 3.0;
-	role_load_text(r, text, strlen(text));
+	r = fixture_role_text(DEMO, text);
 	free(text);
 	return r;
 }
@@ -456,7 +453,7 @@ test_report_json_trend_numbers(void)
 {
 	struct store *st = fixture_fresh("report-trend-numbers");
 	char *text = fixture_slurp(DATA "/roles/demo.md"), *out, *at;
-	struct role *r = xcalloc(1, sizeof *r);
+	struct role *r;
 	const char *third = "- I write design documents.\n- I mentor new designers.\n";
 	struct strbuf b = {0};
 	json_t *doc, *role, *area, *trend;
@@ -470,10 +467,7 @@ test_report_json_trend_numbers(void)
 	strbuf_puts(&b, at + strlen("- I write design documents.\n"));
 	free(text);
 	text = strbuf_take(&b);
-	r->id = xstrdup(DEMO);
-	r->path = xstrdup("(memory)");
-	r->threshold = 3.0;
-	role_load_text(r, text, strlen(text));
+	r = fixture_role_text(DEMO, text);
 	free(text);
 	CU_ASSERT_EQUAL_FATAL(r->nstmts, 5);
 	for (size_t i = 0; i < 3; i++) /* Architecture: 4, 3, 3 */

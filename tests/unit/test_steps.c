@@ -14,6 +14,7 @@
 #include "app.h"
 #include "checklist.h"
 #include "content.h"
+#include "fixture.h"
 #include "frame.h"
 #include "open_link.h"
 #include "strbuf.h"
@@ -194,15 +195,17 @@ test_app_open(void)
 static struct role *
 load(const char *id)
 {
-	char *path = xasprintf("%s/tests/data/steps/%s.md", TEST_SRCDIR, id), *err = NULL;
-	size_t len;
-	char *text = content_read_file(path, &len, &err);
-	struct role *r = role_new(xstrdup(id), path, ORIGIN_FILE);
+	return fixture_role_at(TEST_SRCDIR "/tests/data/steps", id, ORIGIN_FILE);
+}
 
-	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-	role_load_text(r, text, len);
-	free(text);
-	return r;
+/* The title of the section Enter opens on r's step that starts with step. */
+static const char *
+why_title(const struct role *r, const char *step)
+{
+	long s = checklist_why(r, &r->items[fixture_step(r, step)]);
+
+	CU_ASSERT_FATAL(s >= 0);
+	return r->outline.v[s].title;
 }
 
 static void
@@ -269,14 +272,8 @@ test_why_bundled(void)
 	bool table = getenv("ROLEBOOK_WHY_TABLE") != NULL;
 
 	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
-		char *path = xasprintf("%s/content/roles/%s.md", TEST_SRCDIR, ids[k]), *err = NULL;
-		size_t len;
-		char *text = content_read_file(path, &len, &err);
-		struct role *r = role_new(xstrdup(ids[k]), path, ORIGIN_BUNDLED);
+		struct role *r = fixture_bundled(ids[k]);
 
-		CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-		role_load_text(r, text, len);
-		free(text);
 		CU_ASSERT_FATAL(r->nitems > 0);
 		for (size_t i = 0; i < r->nitems; i++) {
 			const struct check_item *it = &r->items[i];
@@ -317,26 +314,11 @@ test_why_review(void)
 	};
 
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		char *path = xasprintf("%s/content/roles/%s.md", TEST_SRCDIR, cases[k].role);
-		char *err = NULL;
-		size_t len, found = 0;
-		char *text = content_read_file(path, &len, &err);
-		struct role *r = role_new(xstrdup(cases[k].role), path, ORIGIN_BUNDLED);
+		struct role *r = fixture_bundled(cases[k].role);
+		const char *title = why_title(r, cases[k].step);
 
-		CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-		role_load_text(r, text, len);
-		free(text);
-		for (size_t i = 0; i < r->nitems; i++) {
-			long s;
-			if (strncmp(r->items[i].text, cases[k].step, strlen(cases[k].step)) != 0)
-				continue;
-			found++;
-			s = checklist_why(r, &r->items[i]);
-			CU_ASSERT_FATAL(s >= 0);
-			CU_ASSERT_STRING_NOT_EQUAL(r->outline.v[s].title, cases[k].not );
-			CU_ASSERT_STRING_NOT_EQUAL(r->outline.v[s].title, r->title);
-		}
-		CU_ASSERT_EQUAL(found, 1);
+		CU_ASSERT_STRING_NOT_EQUAL(title, cases[k].not );
+		CU_ASSERT_STRING_NOT_EQUAL(title, r->title);
 		role_free(r);
 	}
 }
@@ -361,25 +343,9 @@ test_why_precise(void)
 	};
 
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-		char *path = xasprintf("%s/content/roles/%s.md", TEST_SRCDIR, cases[k].role);
-		char *err = NULL;
-		size_t len, found = 0;
-		char *text = content_read_file(path, &len, &err);
-		struct role *r = role_new(xstrdup(cases[k].role), path, ORIGIN_BUNDLED);
+		struct role *r = fixture_bundled(cases[k].role);
 
-		CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-		role_load_text(r, text, len);
-		free(text);
-		for (size_t i = 0; i < r->nitems; i++) {
-			long s;
-			if (strncmp(r->items[i].text, cases[k].step, strlen(cases[k].step)) != 0)
-				continue;
-			found++;
-			s = checklist_why(r, &r->items[i]);
-			CU_ASSERT_FATAL(s >= 0);
-			UNIT_ASSERT_STR(cases[k].want, r->outline.v[s].title);
-		}
-		CU_ASSERT_EQUAL(found, 1);
+		UNIT_ASSERT_STR(cases[k].want, why_title(r, cases[k].step));
 		role_free(r);
 	}
 }
@@ -389,11 +355,8 @@ test_why_precise(void)
 static size_t
 select_item(struct app *a, const struct role *r, const char *start)
 {
-	size_t i = 0;
+	size_t i = fixture_step(r, start);
 
-	while (i < r->nitems && strncmp(r->items[i].text, start, strlen(start)) != 0)
-		i++;
-	CU_ASSERT_FATAL(i < r->nitems);
 	for (size_t k = 0; k < i; k++)
 		app_key(a, K_DOWN);
 	return i;
