@@ -367,6 +367,12 @@ check "--dry-run lists each new record it counts" "19" "$(printf '%s\n' "$out" |
 contains "--dry-run lists the profile it would create" "
   add: profile alice
 " "$out"
+rb --db "$TEST_TMP/dry-start.db" -p zed start chair 2026-11-01 >/dev/null
+rb --db "$TEST_TMP/dry-start.db" -p zed export -o "$TEST_TMP/zed.json" >/dev/null
+check "--dry-run lists the appointment it counts" "would import profile zed (unsigned: unverified): 1 role, 0 items, 0 ratings, 0 snapshots (2 new, 0 updated)
+  add: profile zed
+  add: chair, appointment: 2026-11-01
+  (dry run: nothing was written)" "$(rb --db "$TEST_TMP/dry-start2.db" import --dry-run "$TEST_TMP/zed.json")"
 contains "--dry-run lists the snapshots and the position" "  add: demo, snapshot by self, 2026-11-24 00:00
   add: demo, snapshot by self, 2026-11-25 00:00
   add: demo, snapshot by bob, 2026-11-26 00:00
