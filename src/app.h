@@ -13,6 +13,7 @@
 
 #include <stdint.h>
 
+#include "change.h"
 #include "content.h"
 #include "frame.h"
 #include "store.h"
@@ -21,6 +22,13 @@
 #define APP_MIN_ROWS 10
 #define APP_MIN_COLS 40
 #define APP_MAX_VIEWS 32
+/* While changes wait for the database: how long the screen's store waits
+ * for a lock before a change is kept to try again (the screen never
+ * freezes longer), how often they are tried again, and how many more
+ * tries they get once the user quits (then the rest is said on stderr). */
+#define APP_BUSY_MS 50
+#define APP_RETRY_MS 250
+#define APP_QUIT_TRIES 8
 
 struct open_plan;
 
@@ -62,6 +70,11 @@ struct app {
 	/* where the terminal cursor goes (-1: hidden) */
 	int cursor_row, cursor_col;
 	bool quit;
+	/* changes waiting for the database (app_change); quit asked while
+	 * some wait: they get APP_QUIT_TRIES more tries, Q again quits */
+	struct change_queue changes;
+	bool quitting;
+	int quit_tries;
 	/* carries out a plan of open_link_plan() (the terminal layer sets
 	 * it; tests set their own); returns 0 or an errno.  NULL: the link
 	 * is shown instead (see app_open_url). */
@@ -108,6 +121,21 @@ void app_status(struct app *a, bool alert, const char *fmt, ...)
 /* The rows the status message takes at the bottom of the screen (the
  * footer and any it covers above it); 0 when there is none to draw. */
 int app_status_rows(const struct app *a);
+
+/*
+ * Makes a change to the store (change.h): STORE_OK when it is saved;
+ * STORE_ERR_BUSY when another program holds the database and it waits, to
+ * be tried again by app_retry() (the footer says so: the caller need not);
+ * any other status when it was refused (the caller says why).  *id (may
+ * be NULL) as change_apply() says.
+ */
+enum store_status app_change(struct app *a, const struct change *c, int64_t *id);
+/* Tries the waiting changes again (every APP_RETRY_MS while some wait);
+ * true when the screen should be redrawn.  Quitting, it quits once they
+ * are saved or their tries are spent. */
+bool app_retry(struct app *a);
+/* What quitting left unsaved, for stderr: a new string, or NULL. */
+char *app_unsaved(const struct app *a);
 
 /* Opens the prompt for the top view; its input op receives the text. */
 void app_prompt(struct app *a, const char *label, const char *initial);

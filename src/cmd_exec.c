@@ -307,6 +307,7 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	char *login = paths_user_name();
 	const char *reviewer = c->o->reviewer ? c->o->reviewer : login;
 	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
+	char *unsaved;
 	size_t loaded = 0;
 	bool review = self->name != NULL;
 	int rc;
@@ -378,8 +379,13 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 			  "ROLE'",
 			  a.status ? a.status : "this terminal cannot show it");
 		rc = 1;
+	} else if ((unsaved = app_unsaved(&a)) != NULL) {
+		/* quit while changes waited for the database: said past the
+		 * screen, and the exit status says it too */
+		cli_error("%s", unsaved);
+		free(unsaved);
+		rc = 1;
 	} else if (a.status != NULL && strncmp(a.status, "Not saved", 9) == 0) {
-		/* quit while a change waited for the database: said past the screen */
 		cli_error("%s", a.status);
 	}
 	app_done(&a);

@@ -227,9 +227,16 @@ rate(struct assess *s, struct app *a, int value)
 		return VR_REDRAW;
 	}
 	st = &s->role->stmts[s->sel];
-	rc = store_rating_set(a->store, s->profile, s->role->id, s->rater, st->id,
-			      s->role->areas[st->area].name, st->text, value, app_now(a));
-	if (rc != STORE_OK) {
+	rc = app_change(a,
+			&(struct change){.kind = CHANGE_RATING,
+					 .profile = s->profile,
+					 .role = s->role,
+					 .stmt = st,
+					 .rater = s->rater,
+					 .value = value,
+					 .at = app_now(a)},
+			NULL);
+	if (rc != STORE_OK && rc != STORE_ERR_BUSY) { /* busy: it waits, the footer says so */
 		app_status(a, true, "Not saved: %s", store_strerror(rc));
 		return VR_REDRAW;
 	}
@@ -281,9 +288,18 @@ assess_input(struct view *v, struct app *a, const char *text, bool done)
 	if (text == NULL || !done || s->sel < 0)
 		return VR_REDRAW;
 	st = &s->role->stmts[s->sel];
-	rc = store_rating_set_note(a->store, s->profile, s->role->id, s->rater, st->id,
-				   s->role->areas[st->area].name, st->text, text, app_now(a));
-	if (rc != STORE_OK)
+	rc = app_change(a,
+			&(struct change){.kind = CHANGE_RATING_NOTE,
+					 .profile = s->profile,
+					 .role = s->role,
+					 .stmt = st,
+					 .rater = s->rater,
+					 .text = text,
+					 .at = app_now(a)},
+			NULL);
+	if (rc == STORE_ERR_BUSY)
+		; /* it waits: the footer says so */
+	else if (rc != STORE_OK)
 		app_status(a, true, "Note not saved: %s", store_strerror(rc));
 	else
 		app_status(a, false, *text ? "Note saved" : "Note removed");
@@ -300,8 +316,14 @@ snapshot(struct assess *s, struct app *a, bool quiet)
 
 	if (!s->changed || a->store == NULL || a->readonly)
 		return;
-	if (store_snapshot_take(a->store, s->profile, s->role->id, s->rater, app_now(a), &id) ==
-		STORE_OK &&
+	/* after the ratings that may still wait for the database */
+	if (app_change(a,
+		       &(struct change){.kind = CHANGE_SNAPSHOT,
+					.profile = s->profile,
+					.role = s->role,
+					.rater = s->rater,
+					.at = app_now(a)},
+		       &id) == STORE_OK &&
 	    id > 0 && !quiet)
 		app_status(a, false, "Snapshot recorded: the chart's trend compares against it");
 	s->changed = false;

@@ -470,7 +470,16 @@ toggle(struct clview *c, struct app *a)
 	}
 	e = &c->cl.v[c->sel];
 	done = !e->done;
-	s = checklist_set_done(a->store, a->profile, c->role, e->item, done, app_now(a));
+	s = app_change(a,
+		       &(struct change){.kind = CHANGE_DONE,
+					.profile = a->profile,
+					.role = c->role,
+					.item = e->item,
+					.done = done,
+					.at = app_now(a)},
+		       NULL);
+	if (s == STORE_ERR_BUSY) /* it waits: the footer says so */
+		return VR_REDRAW;
 	if (s != STORE_OK) {
 		app_status(a, true, "Not saved: %s", store_strerror(s));
 		return VR_REDRAW;
@@ -506,8 +515,16 @@ start_input(struct clview *c, struct app *a, const char *text, bool done)
 		app_status(a, true, "Start date %s refused: it is %s; nothing changed", text, why);
 		return VR_REDRAW;
 	}
-	s = store_appointment_set(a->store, a->profile, c->role->id, day, app_now(a));
-	if (s == STORE_ERR_NOTFOUND)
+	s = app_change(a,
+		       &(struct change){.kind = CHANGE_START,
+					.profile = a->profile,
+					.role = c->role,
+					.day = day,
+					.at = app_now(a)},
+		       NULL);
+	if (s == STORE_ERR_BUSY)
+		; /* it waits: the footer says so */
+	else if (s == STORE_ERR_NOTFOUND)
 		app_status(a, false, "No start date to clear");
 	else if (s != STORE_OK)
 		app_status(a, true, "Start date not saved: %s", store_strerror(s));
@@ -531,8 +548,17 @@ cl_input(struct view *v, struct app *a, const char *text, bool done)
 	if (text == NULL || !done || c->sel < 0)
 		return VR_REDRAW;
 	e = &c->cl.v[c->sel];
-	s = checklist_set_note(a->store, a->profile, c->role, e->item, text, app_now(a));
-	if (s != STORE_OK)
+	s = app_change(a,
+		       &(struct change){.kind = CHANGE_ITEM_NOTE,
+					.profile = a->profile,
+					.role = c->role,
+					.item = e->item,
+					.text = text,
+					.at = app_now(a)},
+		       NULL);
+	if (s == STORE_ERR_BUSY)
+		; /* it waits: the footer says so */
+	else if (s != STORE_OK)
 		app_status(a, true, "Note not saved: %s", store_strerror(s));
 	else
 		app_status(a, false, *text ? "Note saved" : "Note removed");

@@ -387,73 +387,6 @@ test_disagree_extremes(void)
 	readiness_raters_done(&by);
 }
 
-/* ---- a lock held by another program ------------------------------------ */
-
-struct waiting {
-	sqlite3 *other; /* the other program's connection, holding the lock */
-	int calls, give_up_at, release_at, last_waited;
-};
-
-static bool
-waiting_hook(void *arg, int waited_ms)
-{
-	struct waiting *w = arg;
-
-	w->calls++;
-	CU_ASSERT_TRUE(waited_ms >= w->last_waited);
-	w->last_waited = waited_ms;
-	if (w->calls == w->release_at)
-		CU_ASSERT_EQUAL(sqlite3_exec(w->other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
-	return w->calls != w->give_up_at;
-}
-
-/* A change waits while another program holds the lock, telling the hook
- * (the screen says "waiting for the database"), and is saved once the
- * lock is released; the hook can stop the wait. */
-static void
-test_busy_hook(void)
-{
-	char *dir = fixture_dir("hardening-busy"), *path = xasprintf("%s/b.db", dir);
-	struct store *st = NULL;
-	struct store_item *items = NULL;
-	struct waiting w = {0};
-	size_t n = 0;
-
-	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, NULL), STORE_OK);
-	OK(store_item_set_done(st, "alice", DEMO, I_CHARTER, "Read the charter", true, T0));
-	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &w.other), SQLITE_OK);
-	CU_ASSERT_EQUAL(sqlite3_exec(w.other,
-				     "BEGIN IMMEDIATE; UPDATE profiles SET created_at = created_at",
-				     NULL, NULL, NULL),
-			SQLITE_OK);
-
-	/* without a hook: busy_ms (0 here), then refused */
-	CU_ASSERT_EQUAL(store_item_set_done(st, "alice", DEMO, I_CHANNEL, "Join", true, T0),
-			STORE_ERR_BUSY);
-	/* the hook stops the wait */
-	w.give_up_at = 2;
-	store_set_busy_hook(st, waiting_hook, &w, 60000);
-	CU_ASSERT_EQUAL(store_item_set_done(st, "alice", DEMO, I_CHANNEL, "Join", true, T0),
-			STORE_ERR_BUSY);
-	CU_ASSERT_EQUAL(w.calls, 2);
-	/* the other program commits while the change waits: saved */
-	w.calls = w.last_waited = 0;
-	w.give_up_at = -1;
-	w.release_at = 3;
-	CU_ASSERT_EQUAL(store_item_set_done(st, "alice", DEMO, I_CHANNEL, "Join", true, T0),
-			STORE_OK);
-	CU_ASSERT_EQUAL(w.calls, 3);
-	CU_ASSERT_TRUE(w.last_waited >= 100);
-	OK(store_items_get(st, "alice", DEMO, &items, &n));
-	CU_ASSERT_EQUAL(n, 2);
-	store_items_free(items, n);
-	store_set_busy_hook(st, NULL, NULL, 0);
-	sqlite3_close(w.other);
-	store_close(st);
-	free(path);
-	free(dir);
-}
-
 int
 test_hardening_register(void)
 {
@@ -466,7 +399,6 @@ test_hardening_register(void)
 	    {"golden screens: no control, C1 or bidi byte", test_golden_bytes},
 	    {"open: a database breaking a CHECK is damaged, left as it is", test_check_constraints},
 	    {"disagree: INT_MIN and INT_MAX ratings, no overflow", test_disagree_extremes},
-	    {"locked: a change waits with a hook, saved when the lock goes", test_busy_hook},
 	};
 	CU_pSuite s = CU_add_suite("hardening", fixture_suite_init, fixture_suite_clean);
 

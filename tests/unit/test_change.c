@@ -1,0 +1,282 @@
+/*
+ * test_change.c - the changes that wait for the database (change.h,
+ * app_change): kept in order while another program holds the write lock,
+ * tried again until they land, never lost without saying so (issue 14).
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "change.h"
+#include "fixture.h"
+#include "unit.h"
+#include "xalloc.h"
+
+/* ---- the queue alone, with a database of its own ---- */
+
+static struct {
+	bool locked;	  /* every change is STORE_ERR_BUSY */
+	int refuse_value; /* a change of this value is refused (not 0) */
+	char log[16][64]; /* what was made, in order */
+	size_t nlog, tries;
+} fake;
+
+static enum store_status
+fake_apply(struct store *st, const struct change *c, int64_t *id)
+{
+	(void)st;
+	fake.tries++;
+	if (id != NULL)
+		*id = 0;
+	if (fake.locked)
+		return STORE_ERR_BUSY;
+	if (fake.refuse_value != 0 && c->value == fake.refuse_value)
+		return STORE_ERR_READONLY;
+	if (fake.nlog < 16)
+		snprintf(fake.log[fake.nlog++], sizeof fake.log[0], "%s %s %d", c->profile,
+			 c->text ? c->text : "-", c->value);
+	return STORE_OK;
+}
+
+static void
+test_queue_order(void)
+{
+	struct change_queue q;
+	struct change c = {.kind = CHANGE_RATING, .profile = "alice", .at = 10};
+	char text[16];
+	size_t landed, refused;
+	enum store_status why;
+
+	memset(&fake, 0, sizeof fake);
+	change_queue_init(&q, fake_apply);
+	/* free: made at once, nothing kept */
+	c.value = 1;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(change_waiting(&q), 0);
+	/* locked: kept, in order, their strings copied */
+	fake.locked = true;
+	strcpy(text, "first");
+	c.text = text;
+	c.value = 2;
+	c.at = 20;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	strcpy(text, "second");
+	c.value = 3;
+	c.at = 30;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	strcpy(text, "changed");
+	CU_ASSERT_EQUAL(change_waiting(&q), 2);
+	CU_ASSERT_EQUAL(q.since, 20);
+	/* still locked: a retry tries the oldest only and keeps both */
+	fake.tries = 0;
+	CU_ASSERT_EQUAL(change_retry(&q, NULL, &landed, &refused, &why), 2);
+	CU_ASSERT_EQUAL(fake.tries, 1);
+	CU_ASSERT_EQUAL(landed, 0);
+	/* the lock goes: a new change lands after those kept, never before */
+	fake.locked = false;
+	c.text = "third";
+	c.value = 4;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_OK);
+	CU_ASSERT_EQUAL(change_waiting(&q), 0);
+	CU_ASSERT_EQUAL_FATAL(fake.nlog, 4);
+	UNIT_ASSERT_STR("alice - 1", fake.log[0]);
+	UNIT_ASSERT_STR("alice first 2", fake.log[1]);
+	UNIT_ASSERT_STR("alice second 3", fake.log[2]);
+	UNIT_ASSERT_STR("alice third 4", fake.log[3]);
+	change_queue_done(&q);
+}
+
+static void
+test_queue_refused(void)
+{
+	struct change_queue q;
+	struct change c = {.kind = CHANGE_RATING, .profile = "bob", .at = 5};
+	size_t landed, refused;
+	enum store_status why;
+
+	memset(&fake, 0, sizeof fake);
+	change_queue_init(&q, fake_apply);
+	fake.locked = true;
+	for (int v = 1; v <= 3; v++) {
+		c.value = v;
+		c.at = 5 + v;
+		CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	}
+	CU_ASSERT_EQUAL(q.since, 6);
+	/* the oldest lands, the next is refused (dropped, said), the last lands */
+	fake.locked = false;
+	fake.refuse_value = 2;
+	CU_ASSERT_EQUAL(change_retry(&q, NULL, &landed, &refused, &why), 0);
+	CU_ASSERT_EQUAL(landed, 2);
+	CU_ASSERT_EQUAL(refused, 1);
+	CU_ASSERT_EQUAL(why, STORE_ERR_READONLY);
+	CU_ASSERT_EQUAL(fake.nlog, 2);
+	/* refused at once: not kept */
+	c.value = 2;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_READONLY);
+	CU_ASSERT_EQUAL(change_waiting(&q), 0);
+	/* dropped unsaved at the end: no leak (the sanitizer build checks) */
+	fake.locked = true;
+	c.text = "kept";
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	change_queue_done(&q);
+	CU_ASSERT_EQUAL(change_waiting(&q), 0);
+}
+
+/* ---- the app with a real lock held by another connection ---- */
+
+static int64_t
+clock_t0(void)
+{
+	return T0;
+}
+
+static size_t
+done_items(struct store *st)
+{
+	struct store_item *items = NULL;
+	size_t n = 0, done = 0;
+
+	OK(store_items_get(st, "alice", DEMO, &items, &n));
+	for (size_t i = 0; i < n; i++)
+		done += items[i].done;
+	store_items_free(items, n);
+	return done;
+}
+
+/* sqlite3 or another rolebook holds the write lock: a change returns at
+ * once and waits, the footer says so, it lands when the lock goes; Q
+ * while one waits gives it a few tries, then quits saying what was not
+ * saved. */
+static void
+test_app_locked(void)
+{
+	char *dir = fixture_dir("change-locked"), *path = xasprintf("%s/c.db", dir), *msg, *dump;
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	struct store *st = NULL;
+	sqlite3 *other = NULL;
+	struct app a;
+	struct frame f;
+	int tries;
+
+	CU_ASSERT_FATAL(demo != NULL && role_load(demo) == 0 && demo->nitems >= 3);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, NULL), STORE_OK);
+	app_init(&a, &fixture_cat, 24, 80);
+	a.store = st;
+	a.profile = "alice";
+	a.clock = clock_t0;
+	app_push(&a, view_checklist_new(&a, demo));
+	CU_ASSERT_EQUAL(app_change(&a,
+				   &(struct change){.kind = CHANGE_DONE,
+						    .profile = "alice",
+						    .role = demo,
+						    .item = &demo->items[0],
+						    .done = true,
+						    .at = T0},
+				   NULL),
+			STORE_OK);
+	CU_ASSERT_EQUAL(done_items(st), 1);
+
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &other), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(other,
+				     "BEGIN IMMEDIATE; UPDATE profiles SET created_at = created_at",
+				     NULL, NULL, NULL),
+			SQLITE_OK);
+	CU_ASSERT_EQUAL(app_change(&a,
+				   &(struct change){.kind = CHANGE_DONE,
+						    .profile = "alice",
+						    .role = demo,
+						    .item = &demo->items[1],
+						    .done = true,
+						    .at = T0},
+				   NULL),
+			STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 1);
+	CU_ASSERT_FALSE(app_retry(&a) && change_waiting(&a.changes) == 0);
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 1);
+	/* every screen's footer says it waits, and who has the database */
+	frame_init(&f, 24, 80);
+	app_draw(&a, &f);
+	dump = frame_dump(&f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+	    dump, "Waiting for the database (another program has it): 1 change unsaved, 0 s"));
+	free(dump);
+	/* the lock goes: the change lands on the next try */
+	CU_ASSERT_EQUAL(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	CU_ASSERT_TRUE(app_retry(&a));
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 0);
+	CU_ASSERT_EQUAL(done_items(st), 2);
+	CU_ASSERT_PTR_NULL(app_unsaved(&a));
+
+	/* quitting while a change waits: more tries, then the quit */
+	CU_ASSERT_EQUAL(sqlite3_exec(other,
+				     "BEGIN IMMEDIATE; UPDATE profiles SET created_at = created_at",
+				     NULL, NULL, NULL),
+			SQLITE_OK);
+	CU_ASSERT_EQUAL(app_change(&a,
+				   &(struct change){.kind = CHANGE_DONE,
+						    .profile = "alice",
+						    .role = demo,
+						    .item = &demo->items[2],
+						    .done = true,
+						    .at = T0},
+				   NULL),
+			STORE_ERR_BUSY);
+	app_key(&a, 'Q');
+	CU_ASSERT_FALSE(a.quit);
+	CU_ASSERT_TRUE(a.quitting);
+	app_draw(&a, &f);
+	dump = frame_dump(&f);
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(dump, "Saving before quitting (another program has the database)"));
+	free(dump);
+	for (tries = 0; tries < 100 && !a.quit; tries++)
+		app_retry(&a);
+	CU_ASSERT_EQUAL(tries, APP_QUIT_TRIES);
+	msg = app_unsaved(&a);
+	CU_ASSERT_PTR_NOT_NULL(msg);
+	if (msg != NULL)
+		CU_ASSERT_PTR_NOT_NULL(strstr(msg, "Not saved: 1 change (tick '"));
+	free(msg);
+	CU_ASSERT_EQUAL(done_items(st), 2);
+
+	/* Q again quits at once; the lock going during the tries saves it */
+	a.quit = a.quitting = false;
+	app_key(&a, 'Q');
+	CU_ASSERT_FALSE(a.quit);
+	app_key(&a, 'Q');
+	CU_ASSERT_TRUE(a.quit);
+	a.quit = a.quitting = false;
+	app_key(&a, 'Q');
+	CU_ASSERT_EQUAL(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	app_retry(&a);
+	CU_ASSERT_TRUE(a.quit);
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 0);
+	CU_ASSERT_EQUAL(done_items(st), 3);
+
+	frame_done(&f);
+	app_done(&a);
+	sqlite3_close(other);
+	store_close(st);
+	free(path);
+	free(dir);
+}
+
+int
+test_change_register(void)
+{
+	CU_pSuite s = CU_add_suite("change", fixture_suite_init, fixture_suite_clean);
+
+	if (s == NULL ||
+	    CU_add_test(s, "queue: in order, kept while locked, copied", test_queue_order) ==
+		NULL ||
+	    CU_add_test(s, "queue: a change refused is dropped and counted", test_queue_refused) ==
+		NULL ||
+	    CU_add_test(s, "app: a locked database never freezes nor loses a change",
+			test_app_locked) == NULL)
+		return CU_get_error();
+	return 0;
+}
