@@ -283,6 +283,22 @@ test_check_constraints(void)
 	     "1 row of imports breaks its rule (typeof(refused) = 'integer'"},
 	    {"INSERT INTO appointments VALUES (1, 'demo', '2026-11-01', -1, 0)",
 	     "1 row of appointments breaks its rule (typeof(updated_at) = 'integer'"},
+	    /* the done flag agrees with its time, as import demands */
+	    {"UPDATE items SET done_at = 0",
+	     "1 row of items breaks its rule ((done = 1 AND done_at > 0) OR (done = 0 AND "
+	     "done_at = 0))"},
+	    {"UPDATE items SET done = 0",
+	     "1 row of items breaks its rule ((done = 1 AND done_at > 0) OR (done = 0 AND "
+	     "done_at = 0))"},
+	    /* no time more than a day past the clock, as import refuses */
+	    {"UPDATE items SET updated_at = CAST(strftime('%s', 'now') AS INTEGER) + 86401",
+	     "1 row of items breaks its rule (updated_at <= CAST(strftime('%s', 'now') AS "
+	     "INTEGER) + 86400)"},
+	    {"UPDATE profiles SET created_at = 4102444800", /* 2100 */
+	     "1 row of profiles breaks its rule (created_at <= CAST(strftime('%s', 'now')"},
+	    {"INSERT INTO snapshots (id, profile_id, role, rater, taken_at) "
+	     "VALUES (1, 1, 'demo', '', CAST(strftime('%s', 'now') AS INTEGER) + 2 * 86400)",
+	     "1 row of snapshots breaks its rule (taken_at <= CAST(strftime('%s', 'now')"},
 	};
 	char *dir = fixture_dir("hardening-checks");
 	int checks = 0;
@@ -387,6 +403,29 @@ test_disagree_extremes(void)
 	readiness_raters_done(&by);
 }
 
+/* A time a little past the clock (another time zone, a clock a little
+ * fast) is no damage: up to a day ahead, as import takes it. */
+static void
+test_time_ahead_taken(void)
+{
+	char *dir = fixture_dir("hardening-ahead"), *path = xasprintf("%s/a.db", dir);
+	char *detail = NULL;
+	struct store *st = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, &detail), STORE_OK);
+	OK(store_item_set_done(st, "alice", DEMO, I_CHARTER, "Read the charter", true, T0));
+	store_close(st);
+	hand_edit(path, "UPDATE items SET updated_at = CAST(strftime('%s', 'now') AS INTEGER) "
+			"+ 86400 - 60, done_at = CAST(strftime('%s', 'now') AS INTEGER) + 3600");
+	CU_ASSERT_EQUAL(store_open(path, 0, 0, &st, &detail), STORE_OK);
+	if (detail != NULL)
+		fprintf(stderr, "\n%s\n", detail);
+	store_close(st);
+	free(detail);
+	free(path);
+	free(dir);
+}
+
 int
 test_hardening_register(void)
 {
@@ -399,6 +438,7 @@ test_hardening_register(void)
 	    {"golden screens: no control, C1 or bidi byte", test_golden_bytes},
 	    {"open: a database breaking a CHECK is damaged, left as it is", test_check_constraints},
 	    {"disagree: INT_MIN and INT_MAX ratings, no overflow", test_disagree_extremes},
+	    {"open: a time less than a day ahead is no damage", test_time_ahead_taken},
 	};
 	CU_pSuite s = CU_add_suite("hardening", fixture_suite_init, fixture_suite_clean);
 
