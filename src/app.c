@@ -258,22 +258,36 @@ app_unsaved(const struct app *a)
 	return out;
 }
 
-/* The footer's words while changes wait (a new string), or NULL. */
+/* The footer's words while changes wait (a new string), or NULL: the
+ * short form when the long one is wider than the row. */
 static char *
-waiting_text(const struct app *a)
+waiting_text(const struct app *a, int cells)
 {
 	size_t n = change_waiting(&a->changes);
 	int64_t secs = app_now(a) - a->changes.since;
+	const char *dot = a->ascii ? "-" : "\xc2\xb7";
+	char *s;
 
 	if (n == 0)
 		return NULL;
+	if (secs < 0)
+		secs = 0;
 	if (a->quitting)
-		return xasprintf("Saving before quitting (another program has the database)"
-				 " %s Q: quit unsaved",
-				 a->ascii ? "-" : "\xc2\xb7");
-	return xasprintf("Waiting for the database (another program has it): %zu change%s"
-			 " unsaved, %lld s",
-			 n, n == 1 ? "" : "s", (long long)(secs > 0 ? secs : 0));
+		s = xasprintf(
+		    "Saving before quitting (another program has the database) %s Q: quit "
+		    "unsaved",
+		    dot);
+	else
+		s = xasprintf("Waiting for the database (another program has it): %zu change%s "
+			      "unsaved, %lld s",
+			      n, n == 1 ? "" : "s", (long long)secs);
+	if (text_width(s, strlen(s)) <= cells)
+		return s;
+	free(s);
+	if (a->quitting)
+		return xasprintf("Saving before quitting %s Q: quit unsaved", dot);
+	return xasprintf("Another program has the database: %zu unsaved, %lld s", n,
+			 (long long)secs);
 }
 
 /* ---- keys ---- */
@@ -571,7 +585,7 @@ draw_hints(struct frame *f, int row, int col, struct view *v, struct app *a, int
 static bool
 draw_waiting(struct app *a, struct frame *f)
 {
-	char *msg = waiting_text(a);
+	char *msg = waiting_text(a, f->cols - 2);
 	int row = f->rows - 1;
 
 	if (msg == NULL)

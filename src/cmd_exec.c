@@ -384,7 +384,8 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 		 * screen, and the exit status says it too */
 		cli_error("%s", unsaved);
 		free(unsaved);
-		rc = 1;
+		if (rc == 0) /* a signal's status stays */
+			rc = 1;
 	} else if (a.status != NULL && strncmp(a.status, "Not saved", 9) == 0) {
 		cli_error("%s", a.status);
 	}
