@@ -147,6 +147,30 @@ done_items(struct store *st)
 	return done;
 }
 
+/* Ticks the demo role's i-th item through the app. */
+static enum store_status
+tick(struct app *a, struct role *demo, size_t i)
+{
+	return app_change(a,
+			  &(struct change){.kind = CHANGE_DONE,
+					   .profile = "alice",
+					   .role = demo,
+					   .item = &demo->items[i],
+					   .done = true,
+					   .at = T0},
+			  NULL);
+}
+
+/* The other program takes the write lock (sqlite3 in a transaction). */
+static void
+hold_lock(sqlite3 *other)
+{
+	CU_ASSERT_EQUAL(sqlite3_exec(other,
+				     "BEGIN IMMEDIATE; UPDATE profiles SET created_at = created_at",
+				     NULL, NULL, NULL),
+			SQLITE_OK);
+}
+
 /* sqlite3 or another rolebook holds the write lock: a change returns at
  * once and waits, the footer says so, it lands when the lock goes; Q
  * while one waits gives it a few tries, then quits saying what was not
@@ -169,31 +193,12 @@ test_app_locked(void)
 	a.profile = "alice";
 	a.clock = clock_t0;
 	app_push(&a, view_checklist_new(&a, demo));
-	CU_ASSERT_EQUAL(app_change(&a,
-				   &(struct change){.kind = CHANGE_DONE,
-						    .profile = "alice",
-						    .role = demo,
-						    .item = &demo->items[0],
-						    .done = true,
-						    .at = T0},
-				   NULL),
-			STORE_OK);
+	CU_ASSERT_EQUAL(tick(&a, demo, 0), STORE_OK);
 	CU_ASSERT_EQUAL(done_items(st), 1);
 
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &other), SQLITE_OK);
-	CU_ASSERT_EQUAL(sqlite3_exec(other,
-				     "BEGIN IMMEDIATE; UPDATE profiles SET created_at = created_at",
-				     NULL, NULL, NULL),
-			SQLITE_OK);
-	CU_ASSERT_EQUAL(app_change(&a,
-				   &(struct change){.kind = CHANGE_DONE,
-						    .profile = "alice",
-						    .role = demo,
-						    .item = &demo->items[1],
-						    .done = true,
-						    .at = T0},
-				   NULL),
-			STORE_ERR_BUSY);
+	hold_lock(other);
+	CU_ASSERT_EQUAL(tick(&a, demo, 1), STORE_ERR_BUSY);
 	CU_ASSERT_EQUAL(change_waiting(&a.changes), 1);
 	CU_ASSERT_FALSE(app_retry(&a) && change_waiting(&a.changes) == 0);
 	CU_ASSERT_EQUAL(change_waiting(&a.changes), 1);
@@ -212,19 +217,8 @@ test_app_locked(void)
 	CU_ASSERT_PTR_NULL(app_unsaved(&a));
 
 	/* quitting while a change waits: more tries, then the quit */
-	CU_ASSERT_EQUAL(sqlite3_exec(other,
-				     "BEGIN IMMEDIATE; UPDATE profiles SET created_at = created_at",
-				     NULL, NULL, NULL),
-			SQLITE_OK);
-	CU_ASSERT_EQUAL(app_change(&a,
-				   &(struct change){.kind = CHANGE_DONE,
-						    .profile = "alice",
-						    .role = demo,
-						    .item = &demo->items[2],
-						    .done = true,
-						    .at = T0},
-				   NULL),
-			STORE_ERR_BUSY);
+	hold_lock(other);
+	CU_ASSERT_EQUAL(tick(&a, demo, 2), STORE_ERR_BUSY);
 	app_key(&a, 'Q');
 	CU_ASSERT_FALSE(a.quit);
 	CU_ASSERT_TRUE(a.quitting);
