@@ -243,6 +243,13 @@ app_retry(struct app *a)
 	return true;
 }
 
+void
+app_finish(struct app *a)
+{
+	nav_done(a);
+	app_retry(a);
+}
+
 char *
 app_unsaved(const struct app *a)
 {
@@ -661,6 +668,41 @@ app_progress(struct app *a, struct role *role, size_t *done, size_t *total)
 	return app_progress_of(a, a->profile, role, done, total);
 }
 
+uint64_t
+app_data_version(const struct app *a)
+{
+	return (a->store != NULL ? store_data_version(a->store) : 0) + a->changes.generation;
+}
+
+static void
+overlay_items(void *arg, const char *profile, struct store_item **recs, size_t *n)
+{
+	change_overlay_items(arg, profile, recs, n);
+}
+
+enum store_status
+app_checklist_load(struct app *a, struct checklist *c, const char *profile, const struct role *role,
+		   enum checklist_list list)
+{
+	return checklist_load_over(c, a->store, profile, role, list, overlay_items, &a->changes);
+}
+
+enum store_status
+app_ratings_get(struct app *a, const char *profile, const char *role, const char *rater,
+		struct store_rating **out, size_t *n)
+{
+	enum store_status s;
+
+	*out = NULL;
+	*n = 0;
+	if (a->store == NULL)
+		return STORE_ERR_READONLY;
+	s = store_ratings_get(a->store, profile, role, rater, out, n);
+	if (s == STORE_OK)
+		change_overlay_ratings(&a->changes, profile, role, rater, out, n);
+	return s;
+}
+
 bool
 app_progress_of(struct app *a, const char *profile, struct role *role, size_t *done, size_t *total)
 {
@@ -668,7 +710,7 @@ app_progress_of(struct app *a, const char *profile, struct role *role, size_t *d
 
 	if (role_load(role) != 0 || role->nitems == 0)
 		return false;
-	checklist_load(&cl, a->store, profile, role);
+	app_checklist_load(a, &cl, profile, role, CHECKLIST_ONBOARDING);
 	*done = cl.done;
 	*total = cl.n;
 	checklist_done(&cl);

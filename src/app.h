@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "change.h"
+#include "checklist.h"
 #include "content.h"
 #include "frame.h"
 #include "store.h"
@@ -29,6 +30,11 @@
 #define APP_BUSY_MS 50
 #define APP_RETRY_MS 250
 #define APP_QUIT_TRIES 8
+/* Beside a value a screen shows that still waits for the database (an
+ * ASCII character: the same without UTF-8 or colour), and the word its
+ * details say. */
+#define APP_UNSAVED_MARK "*"
+#define APP_UNSAVED_WORD "unsaved"
 
 struct open_plan;
 
@@ -130,10 +136,27 @@ int app_status_rows(const struct app *a);
  * be NULL) as change_apply() says.
  */
 enum store_status app_change(struct app *a, const struct change *c, int64_t *id);
+/*
+ * What the screens show of the records: the stored ones with the changes
+ * still waiting for the database laid over them, marked pending (the
+ * record's `pending`; change_overlay_items/_ratings).  As
+ * checklist_load_list() and store_ratings_get(); a->store may be NULL.
+ */
+enum store_status app_checklist_load(struct app *a, struct checklist *c, const char *profile,
+				     const struct role *role, enum checklist_list list);
+enum store_status app_ratings_get(struct app *a, const char *profile, const char *role,
+				  const char *rater, struct store_rating **out, size_t *n);
+/* What the screens show changed when this did: the store's data version
+ * (store_data_version, 0 without a store) and the changes waiting. */
+uint64_t app_data_version(const struct app *a);
 /* Tries the waiting changes again (every APP_RETRY_MS while some wait);
  * true when the screen should be redrawn.  Quitting, it quits once they
  * are saved or their tries are spent. */
 bool app_retry(struct app *a);
+/* Closes every screen once the terminal is left: what they save on
+ * closing (reading positions) is saved, or waits with the rest, and
+ * those waiting get one more try. */
+void app_finish(struct app *a);
 /* What quitting left unsaved, for stderr: a new string, or NULL. */
 char *app_unsaved(const struct app *a);
 

@@ -41,6 +41,9 @@ change_apply(struct store *st, const struct change *c, int64_t *id)
 	case CHANGE_SNAPSHOT:
 		s = store_snapshot_take(st, c->profile, c->role->id, c->rater, c->at, &snap);
 		break;
+	case CHANGE_POSITION:
+		s = store_position_set(st, c->profile, c->doc, c->text, c->value, c->at);
+		break;
 	}
 	if (id != NULL)
 		*id = s == STORE_OK ? snap : 0;
@@ -63,6 +66,8 @@ change_describe(const struct change *c)
 		return xasprintf("the note on '%s'", c->stmt->text);
 	case CHANGE_SNAPSHOT:
 		return xasprintf("the snapshot of %s's ratings", c->role->id);
+	case CHANGE_POSITION:
+		return xasprintf("the reading position in %s", c->doc);
 	}
 	return xstrdup("a change");
 }
@@ -86,6 +91,7 @@ change_queue_done(struct change_queue *q)
 {
 	for (size_t i = 0; i < q->n; i++)
 		kept_free(&q->v[i]);
+	q->generation++;
 	free(q->v);
 	q->v = NULL;
 	q->n = q->cap = 0;
@@ -99,19 +105,71 @@ own(struct change_kept *k, size_t i, const char *s)
 	return k->own[i];
 }
 
+/* Equal strings, NULL equal to NULL only. */
+static bool
+same(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* Do a and b change the same record (a snapshot changes none)? */
+static bool
+same_record(const struct change *a, const struct change *b)
+{
+	if (a->kind != b->kind || a->kind == CHANGE_SNAPSHOT || !same(a->profile, b->profile))
+		return false;
+	switch (a->kind) {
+	case CHANGE_DONE:
+	case CHANGE_ITEM_NOTE:
+		return a->role == b->role && a->item == b->item;
+	case CHANGE_START:
+		return a->role == b->role;
+	case CHANGE_RATING:
+	case CHANGE_RATING_NOTE:
+		return a->role == b->role && a->stmt == b->stmt && same(a->rater, b->rater);
+	case CHANGE_POSITION:
+		return same(a->doc, b->doc);
+	case CHANGE_SNAPSHOT:
+		break;
+	}
+	return false;
+}
+
+/* The change waiting that c would replace: the latest of the same record,
+ * unless a snapshot waits after it (it must keep what it saw).  -1: none. */
+static long
+replaces(const struct change_queue *q, const struct change *c)
+{
+	for (size_t i = q->n; i-- > 0;) {
+		if (q->v[i].c.kind == CHANGE_SNAPSHOT)
+			return -1;
+		if (same_record(&q->v[i].c, c))
+			return (long)i;
+	}
+	return -1;
+}
+
 static void
 keep(struct change_queue *q, const struct change *c)
 {
 	struct change_kept *k;
+	long at = replaces(q, c);
 
-	q->v = xgrow(q->v, &q->cap, q->n + 1, sizeof q->v[0]);
-	k = &q->v[q->n++];
+	if (at >= 0) { /* the latest value per record: in its place */
+		k = &q->v[at];
+		kept_free(k);
+	} else {
+		q->v = xgrow(q->v, &q->cap, q->n + 1, sizeof q->v[0]);
+		k = &q->v[q->n++];
+		if (q->n == 1)
+			q->since = c->at;
+	}
+	q->generation++;
 	k->c = *c;
 	k->c.profile = own(k, 0, c->profile);
 	k->c.rater = own(k, 1, c->rater);
 	k->c.text = own(k, 2, c->text);
-	if (q->n == 1)
-		q->since = c->at;
+	k->c.doc = own(k, 3, c->doc);
 }
 
 size_t
@@ -136,6 +194,7 @@ change_retry(struct change_queue *q, struct store *st, size_t *landed, size_t *r
 		kept_free(&q->v[done++]);
 	}
 	if (done > 0) {
+		q->generation++;
 		memmove(q->v, q->v + done, (q->n - done) * sizeof q->v[0]);
 		q->n -= done;
 		if (q->n > 0)
@@ -168,4 +227,101 @@ size_t
 change_waiting(const struct change_queue *q)
 {
 	return q->n;
+}
+
+/* ---- what the screens show: stored values with the waiting ones over ---- */
+
+void
+change_overlay_items(const struct change_queue *q, const char *profile, struct store_item **v,
+		     size_t *n)
+{
+	size_t cap = *n;
+
+	for (size_t i = 0; i < q->n; i++) {
+		const struct change *c = &q->v[i].c;
+		struct store_item *r = NULL;
+
+		if ((c->kind != CHANGE_DONE && c->kind != CHANGE_ITEM_NOTE) ||
+		    !same(c->profile, profile))
+			continue;
+		for (size_t k = 0; k < *n && r == NULL; k++)
+			if (strcmp((*v)[k].item_id, c->item->id) == 0 &&
+			    same((*v)[k].role, c->role->id))
+				r = &(*v)[k];
+		if (r == NULL) {
+			*v = xgrow(*v, &cap, *n + 1, sizeof **v);
+			r = &(*v)[(*n)++];
+			memset(r, 0, sizeof *r);
+			r->item_id = xstrdup(c->item->id);
+			r->text = xstrdup(c->item->text);
+			r->role = xstrdup(c->role->id);
+			r->origin = STORE_LOCAL;
+		}
+		if (c->kind == CHANGE_DONE) {
+			r->done = c->done;
+			r->done_at = c->done ? c->at : 0;
+		} else {
+			free(r->note);
+			r->note = c->text != NULL && *c->text ? xstrdup(c->text) : NULL;
+		}
+		r->updated_at = c->at;
+		r->pending = true;
+	}
+}
+
+void
+change_overlay_ratings(const struct change_queue *q, const char *profile, const char *role,
+		       const char *rater, struct store_rating **v, size_t *n)
+{
+	size_t cap = *n;
+
+	for (size_t i = 0; i < q->n; i++) {
+		const struct change *c = &q->v[i].c;
+		const char *by = c->rater != NULL ? c->rater : "";
+		struct store_rating *r = NULL;
+
+		if ((c->kind != CHANGE_RATING && c->kind != CHANGE_RATING_NOTE) ||
+		    !same(c->profile, profile) || strcmp(c->role->id, role) != 0 ||
+		    (rater != NULL && strcmp(by, rater) != 0))
+			continue;
+		for (size_t k = 0; k < *n && r == NULL; k++)
+			if (strcmp((*v)[k].statement_id, c->stmt->id) == 0 &&
+			    strcmp((*v)[k].rater, by) == 0)
+				r = &(*v)[k];
+		if (r == NULL) {
+			*v = xgrow(*v, &cap, *n + 1, sizeof **v);
+			r = &(*v)[(*n)++];
+			memset(r, 0, sizeof *r);
+			r->rater = xstrdup(by);
+			r->statement_id = xstrdup(c->stmt->id);
+			r->area = xstrdup(c->role->areas[c->stmt->area].name);
+			r->text = xstrdup(c->stmt->text);
+			r->origin = STORE_LOCAL;
+		}
+		if (c->kind == CHANGE_RATING) {
+			r->value = c->value;
+		} else {
+			free(r->note);
+			r->note = c->text != NULL && *c->text ? xstrdup(c->text) : NULL;
+		}
+		r->updated_at = c->at;
+		r->pending = true;
+	}
+}
+
+bool
+change_pending_position(const struct change_queue *q, const char *profile, const char *doc,
+			const char **section, int *line)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < q->n; i++) {
+		const struct change *c = &q->v[i].c;
+		if (c->kind == CHANGE_POSITION && same(c->profile, profile) && same(c->doc, doc)) {
+			*section = c->text;
+			*line = c->value;
+			found = true;
+		}
+	}
+	return found;
 }

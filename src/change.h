@@ -29,6 +29,7 @@ enum change_kind {
 	CHANGE_RATING,	    /* stmt's rating by rater: value (0 clears it) */
 	CHANGE_RATING_NOTE, /* stmt's note by rater: text */
 	CHANGE_SNAPSHOT,    /* a snapshot of rater's ratings */
+	CHANGE_POSITION,    /* the reading position in doc: text (section), value (line) */
 };
 
 struct change {
@@ -39,7 +40,8 @@ struct change {
 	const struct check_item *item; /* CHANGE_DONE, CHANGE_ITEM_NOTE */
 	const struct statement *stmt;  /* CHANGE_RATING, CHANGE_RATING_NOTE */
 	const char *rater;	       /* ratings, snapshots: "" the profile's own */
-	const char *text;	       /* notes */
+	const char *text;	       /* notes; a position's section (NULL: none) */
+	const char *doc;	       /* CHANGE_POSITION: the role or file id */
 	bool done;
 	int value;
 	int32_t day;
@@ -59,13 +61,14 @@ typedef enum store_status (*change_fn)(struct store *st, const struct change *c,
 /* A change kept: c's strings point into own. */
 struct change_kept {
 	struct change c;
-	char *own[3];
+	char *own[4];
 };
 
 struct change_queue {
 	struct change_kept *v;
 	size_t n, cap;
-	int64_t since; /* when the oldest change waiting was made */
+	int64_t since;	     /* when the oldest change waiting was made */
+	uint64_t generation; /* changes whenever what waits does */
 	change_fn apply;
 };
 
@@ -79,6 +82,14 @@ void change_queue_done(struct change_queue *q);
  * STORE_OK when it landed (*id as change_apply says); STORE_ERR_BUSY when
  * the database is locked, and c, copied, waits in q; any other status
  * when it was refused (not kept).  c's strings are copied.
+ *
+ * The queue keeps the latest value per record: a change of a record that
+ * already waits (the same item's tick or note, statement's rating or
+ * note by the same rater, role's start date, document's position)
+ * replaces it, so ticking twice leaves one change waiting, the second
+ * value (the original: the stored value may have changed meanwhile, the
+ * queue writes what the screen last showed).  Not across a snapshot
+ * waiting after it, which must keep what it saw: then c waits after it.
  */
 enum store_status change_submit(struct change_queue *q, struct store *st, const struct change *c,
 				int64_t *id);
@@ -94,5 +105,27 @@ size_t change_retry(struct change_queue *q, struct store *st, size_t *landed, si
 
 /* How many changes wait. */
 size_t change_waiting(const struct change_queue *q);
+
+/*
+ * One truth for the screens: what they show is the stored value with the
+ * changes still waiting laid over it, each marked pending (unsaved).
+ *
+ * change_overlay_items: profile's item records (store_items_get of every
+ * role) with the waiting ticks and notes of profile applied: a record
+ * changed or added (its role the change's, updated_at the change's time,
+ * so checklist.c's "latest record wins" picks it), pending set.
+ * change_overlay_ratings: the same for ratings of (profile, role) by
+ * rater (NULL: every rater), as store_ratings_get returns them.
+ * Both may grow the array (*v, *n); free as the store's.
+ */
+void change_overlay_items(const struct change_queue *q, const char *profile, struct store_item **v,
+			  size_t *n);
+void change_overlay_ratings(const struct change_queue *q, const char *profile, const char *role,
+			    const char *rater, struct store_rating **v, size_t *n);
+
+/* The reading position waiting for doc: true with *section (borrowed,
+ * may be NULL) and *line set when one waits. */
+bool change_pending_position(const struct change_queue *q, const char *profile, const char *doc,
+			     const char **section, int *line);
 
 #endif

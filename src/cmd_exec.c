@@ -374,7 +374,9 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 			   c->cat->nrefused, c->cat->nrefused == 1 ? " is" : "s are",
 			   "names that are no clean ids");
 	rc = tui_run(&a, !c->o->no_color);
-	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
+	if (rc >= 0)
+		app_finish(&a); /* the screens' last changes: reading positions */
+	if (rc < 0) {		/* nothing drawn: refused as a pipe is, with the reason */
 		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
 			  "ROLE'",
 			  a.status ? a.status : "this terminal cannot show it");

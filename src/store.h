@@ -161,7 +161,8 @@ struct store_item {
 	char *note;	 /* NULL when none */
 	int64_t updated_at;
 	enum store_origin origin;
-	char *role; /* the role the record is kept under (NULL in an export's records) */
+	char *role;   /* the role the record is kept under (NULL in an export's records) */
+	bool pending; /* a change waiting for the database, not saved yet (change.h) */
 };
 
 /* All records of (profile, role), or of every role of profile when role is
@@ -219,6 +220,7 @@ struct store_rating {
 	char *note; /* NULL when none */
 	int64_t updated_at;
 	enum store_origin origin; /* STORE_LOCAL inside a snapshot */
+	bool pending;		  /* a change waiting for the database (change.h) */
 };
 
 /* All ratings of (profile, role) by rater, or by every rater when rater is

@@ -83,7 +83,7 @@ assess_layout(struct view *v, struct app *a, int top, int height)
 	struct assess *s = (struct assess *)v;
 	char legend[2][100];
 
-	if (!s->loaded || (a->store && store_data_version(a->store) != s->version))
+	if (!s->loaded || app_data_version(a) != s->version)
 		assess_reload(s, a);
 	s->legend_rows = legend_lines(a->cols, legend);
 	s->body_top = top + s->legend_rows + 1;
@@ -164,6 +164,15 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				/* two points apart: marked for monochrome too */
 				if (apart)
 					frame_puts(f, row, tc - 2, "!", STY_ALERT | STY_STRONG, 1);
+				/* a rating or note that waits to be saved */
+				const struct store_rating *mine =
+				    assess_rating_by(s, s->rater, r->stmt);
+				for (size_t k = 0; mine != NULL && mine->pending &&
+						   k < s->nraters && k < s->ncols;
+				     k++)
+					if (strcmp(s->raters[k], s->rater) == 0) /* after its box */
+						frame_puts(f, row, s->colx[k] + 3, APP_UNSAVED_MARK,
+							   STY_ALERT | st, 1);
 			}
 			frame_put(f, row, tc, s->role->stmts[r->stmt].text + r->off, r->len,
 				  STY_PLAIN | st, f->cols - tc - 1);
@@ -202,6 +211,9 @@ assess_info(struct view *v, struct app *a)
 		/* the date the selected statement's rating was given */
 		const struct store_rating *r = assess_rating_by(s, s->rater, s->sel);
 		char when[DATES_MAX];
+		if (r != NULL && r->pending)
+			return xasprintf("%zu/%zu rated%s%s", rated, total,
+					 a->ascii ? ", " : " \xc2\xb7 ", APP_UNSAVED_WORD);
 		if (r != NULL && r->value > 0 && r->updated_at > 0)
 			return xasprintf("%zu/%zu rated%s%s", rated, total,
 					 a->ascii ? ", " : " \xc2\xb7 ",

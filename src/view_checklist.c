@@ -96,18 +96,18 @@ reload(struct clview *c, struct app *a)
 	enum store_status s;
 
 	checklist_done(&c->cl);
-	s = checklist_load_list(&c->cl, a->store, a->profile, c->role, c->list);
+	s = app_checklist_load(a, &c->cl, a->profile, c->role, c->list);
 	if (s != STORE_OK)
 		app_status(a, true, "Cannot read progress: %s", store_strerror(s));
 	due_reload(c, a);
-	c->version = a->store ? store_data_version(a->store) : 0;
+	c->version = app_data_version(a);
 	c->loaded = true;
 }
 
 static void
 refresh(struct clview *c, struct app *a)
 {
-	if (!c->loaded || (a->store && store_data_version(a->store) != c->version))
+	if (!c->loaded || app_data_version(a) != c->version)
 		reload(c, a);
 }
 
@@ -170,7 +170,8 @@ layout(struct clview *c, struct app *a, int width)
 		}
 		wrap_rows(c, ROW_ITEM, (long)i, e->item->text, width - TEXT_COL);
 		if (e->item->required || due_open(c, i) ||
-		    (e->rec != NULL && (e->done || (e->rec->note && *e->rec->note))))
+		    (e->rec != NULL &&
+		     (e->done || e->rec->pending || (e->rec->note && *e->rec->note))))
 			add_row(c, ROW_DETAIL, (long)i, 0, 0, true);
 	}
 	if (c->cl.nstale > 0) {
@@ -359,6 +360,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 					   e->done ? (a->ascii ? "[x]" : "\xe2\x98\x91")
 						   : (a->ascii ? "[ ]" : "\xe2\x98\x90"),
 					   (e->done ? STY_DONE : STY_MARKER) | st, 3);
+				if (e->rec != NULL && e->rec->pending) /* waits to be saved */
+					frame_puts(f, row, 2, APP_UNSAVED_MARK, STY_ALERT | st, 1);
 			}
 			frame_put(f, row, TEXT_COL, e->item->text + r->off, r->len,
 				  (e->done ? STY_DONE : STY_PLAIN) | st, f->cols - TEXT_COL - 1);
@@ -375,8 +378,10 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			if (due_open(c, (size_t)r->item))
 				col = draw_due(c, f, row, (size_t)r->item);
 			/* a prerequisite says so: the readiness summary counts it apart */
+			if (e->rec != NULL && e->rec->pending)
+				strbuf_puts(&b, APP_UNSAVED_WORD);
 			if (e->item->required)
-				strbuf_puts(&b, "prerequisite");
+				strbuf_printf(&b, "%sprerequisite", b.len ? sep : "");
 			if (e->done) {
 				dates_format(e->rec->done_at, DATE_DAY, date);
 				strbuf_printf(&b, "%sdone %s", b.len ? sep : "", date);

@@ -178,10 +178,10 @@ build_row(struct app *a, struct rrow *row)
 	}
 	app_progress_of(a, row->profile, row->role, &row->done, &row->total);
 	if (a->store != NULL)
-		store_ratings_get(a->store, row->profile, row->role_id, NULL, &row->rt, &row->nrt);
+		app_ratings_get(a, row->profile, row->role_id, NULL, &row->rt, &row->nrt);
 	{
 		struct checklist cl; /* the prerequisites, for the verdict */
-		checklist_load(&cl, a->store, row->profile, row->role);
+		app_checklist_load(a, &cl, row->profile, row->role, CHECKLIST_ONBOARDING);
 		readiness_by_rater_cl(&row->by, row->role, row->rt, row->nrt, &cl);
 		row_dates(a, row, &cl);
 		checklist_done(&cl);
@@ -376,7 +376,7 @@ reload(struct review *r, struct app *a)
 		}
 	}
 	store_progress_free(p, n);
-	r->version = a->store ? store_data_version(a->store) : 0;
+	r->version = app_data_version(a);
 	r->loaded = true;
 	if (r->width > 0)
 		wrap_rows(r);
@@ -395,7 +395,7 @@ review_layout(struct view *v, struct app *a, int top, int height)
 		r->width = a->cols;
 		wrap_rows(r);
 	}
-	if (!r->loaded || (a->store && store_data_version(a->store) != r->version))
+	if (!r->loaded || app_data_version(a) != r->version)
 		reload(r, a);
 	r->body_top = top + 2;
 	r->body_h = height - 2;

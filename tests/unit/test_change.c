@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "change.h"
+#include "checklist.h"
 #include "fixture.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -45,7 +46,8 @@ static void
 test_queue_order(void)
 {
 	struct change_queue q;
-	struct change c = {.kind = CHANGE_RATING, .profile = "alice", .at = 10};
+	/* snapshots: each waits on its own (none replaces another) */
+	struct change c = {.kind = CHANGE_SNAPSHOT, .profile = "alice", .at = 10};
 	char text[16];
 	size_t landed, refused;
 	enum store_status why;
@@ -93,7 +95,7 @@ static void
 test_queue_refused(void)
 {
 	struct change_queue q;
-	struct change c = {.kind = CHANGE_RATING, .profile = "bob", .at = 5};
+	struct change c = {.kind = CHANGE_SNAPSHOT, .profile = "bob", .at = 5};
 	size_t landed, refused;
 	enum store_status why;
 
@@ -259,6 +261,243 @@ test_app_locked(void)
 	free(dir);
 }
 
+/* The queue keeps the latest value per record: Space twice on a waiting
+ * tick leaves one change (the second value), not two ticks; a snapshot
+ * waiting between two ratings keeps the first; the latest reading
+ * position per document. */
+static void
+test_queue_coalesce(void)
+{
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	struct change_queue q;
+	struct change c = {.kind = CHANGE_DONE, .profile = "alice", .at = 10};
+	const char *section = NULL;
+	int line = 0;
+
+	CU_ASSERT_FATAL(demo != NULL && role_load(demo) == 0 && demo->nitems >= 2 &&
+			demo->nstmts >= 1);
+	memset(&fake, 0, sizeof fake);
+	fake.locked = true;
+	change_queue_init(&q, fake_apply);
+	c.role = demo;
+	c.item = &demo->items[0];
+	c.done = true;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	c.done = false;
+	c.at = 11;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(change_waiting(&q), 1);
+	CU_ASSERT_FALSE(q.v[0].c.done);
+	CU_ASSERT_EQUAL(q.since, 10); /* waiting since the first */
+	/* another item, and the item's note: records of their own */
+	c.item = &demo->items[1];
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	c.kind = CHANGE_ITEM_NOTE;
+	c.text = "first";
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	c.text = "second";
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(change_waiting(&q), 3);
+	UNIT_ASSERT_STR("second", q.v[2].c.text);
+
+	/* rating 3, snapshot, rating 4: the snapshot keeps the 3 */
+	c = (struct change){.kind = CHANGE_RATING,
+			    .profile = "alice",
+			    .role = demo,
+			    .stmt = &demo->stmts[0],
+			    .rater = "",
+			    .value = 3,
+			    .at = 12};
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	c.value = 2;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(change_waiting(&q), 4);
+	c.kind = CHANGE_SNAPSHOT;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY); /* never merged */
+	c.kind = CHANGE_RATING;
+	c.value = 4;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL_FATAL(change_waiting(&q), 7);
+	CU_ASSERT_EQUAL(q.v[3].c.value, 2);
+	CU_ASSERT_EQUAL(q.v[6].c.value, 4);
+
+	/* reading positions: the latest per document */
+	c = (struct change){.kind = CHANGE_POSITION,
+			    .profile = "alice",
+			    .doc = "demo",
+			    .text = "2 Duties",
+			    .value = 5,
+			    .at = 13};
+	CU_ASSERT_FALSE(change_pending_position(&q, "alice", "demo", &section, &line));
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	c.text = NULL;
+	c.value = 9;
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	c.doc = "notes";
+	CU_ASSERT_EQUAL(change_submit(&q, NULL, &c, NULL), STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(change_waiting(&q), 9);
+	CU_ASSERT_TRUE(change_pending_position(&q, "alice", "demo", &section, &line));
+	CU_ASSERT_PTR_NULL(section);
+	CU_ASSERT_EQUAL(line, 9);
+	CU_ASSERT_FALSE(change_pending_position(&q, "bob", "demo", &section, &line));
+	change_queue_done(&q);
+}
+
+/* What a screen shows is the stored value with the waiting changes over
+ * it, marked unsaved: a tick waiting shows ticked (and counts), Space on
+ * it again unticks it on screen and in the queue (one change, no second
+ * tick), a rating waiting shows its value; all once the lock goes. */
+static void
+test_app_overlay(void)
+{
+	char *dir = fixture_dir("change-overlay"), *path = xasprintf("%s/o.db", dir), *dump;
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	struct store *st = NULL;
+	struct store_rating *rt = NULL;
+	struct checklist cl;
+	sqlite3 *other = NULL;
+	struct app a;
+	struct frame f;
+	size_t nrt = 0, done = 0, total = 0;
+
+	CU_ASSERT_FATAL(demo != NULL && role_load(demo) == 0 && demo->nitems >= 2 &&
+			demo->nstmts >= 1);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, NULL), STORE_OK);
+	app_init(&a, &fixture_cat, 24, 80);
+	a.store = st;
+	a.profile = "alice";
+	a.clock = clock_t0;
+	app_push(&a, view_checklist_new(&a, demo));
+	frame_init(&f, 24, 80);
+	app_draw(&a, &f);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &other), SQLITE_OK);
+	hold_lock(other);
+
+	/* Space on the first item: it waits, shown ticked and unsaved */
+	app_key(&a, ' ');
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 1);
+	app_draw(&a, &f);
+	dump = frame_dump(&f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(dump, " 1*\xe2\x98\x91 ")); /* " 1*☑" */
+	CU_ASSERT_PTR_NOT_NULL(strstr(dump, "unsaved"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(dump, "1 of "));
+	free(dump);
+	CU_ASSERT_EQUAL(app_checklist_load(&a, &cl, "alice", demo, CHECKLIST_ONBOARDING), STORE_OK);
+	CU_ASSERT_TRUE(cl.v[0].done && cl.v[0].rec != NULL && cl.v[0].rec->pending);
+	CU_ASSERT_EQUAL(cl.done, 1);
+	checklist_done(&cl);
+	CU_ASSERT_TRUE(app_progress(&a, demo, &done, &total));
+	CU_ASSERT_EQUAL(done, 1);
+	CU_ASSERT_EQUAL(done_items(st), 0);
+
+	/* Space again: unticked on screen, one change waiting (the untick) */
+	app_key(&a, ' ');
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 1);
+	CU_ASSERT_FALSE(a.changes.v[0].c.done);
+	app_draw(&a, &f);
+	dump = frame_dump(&f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(dump, " 1*\xe2\x98\x90 ")); /* " 1*☐" */
+	CU_ASSERT_PTR_NOT_NULL(strstr(dump, "0 of "));
+	free(dump);
+
+	/* a rating waiting: read back with its value, marked */
+	CU_ASSERT_EQUAL(app_change(&a,
+				   &(struct change){.kind = CHANGE_RATING,
+						    .profile = "alice",
+						    .role = demo,
+						    .stmt = &demo->stmts[0],
+						    .rater = "",
+						    .value = 4,
+						    .at = T0},
+				   NULL),
+			STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(app_ratings_get(&a, "alice", demo->id, "", &rt, &nrt), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(nrt, 1);
+	CU_ASSERT_EQUAL(rt[0].value, 4);
+	CU_ASSERT_TRUE(rt[0].pending);
+	store_ratings_free(rt, nrt);
+
+	/* the lock goes: what was shown is what is stored, no mark */
+	CU_ASSERT_EQUAL(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	app_retry(&a);
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 0);
+	CU_ASSERT_EQUAL(done_items(st), 0);
+	app_draw(&a, &f);
+	dump = frame_dump(&f);
+	CU_ASSERT_PTR_NULL(strstr(dump, "unsaved"));
+	CU_ASSERT_PTR_NULL(strstr(dump, " 1*"));
+	free(dump);
+	CU_ASSERT_EQUAL(app_ratings_get(&a, "alice", demo->id, "", &rt, &nrt), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(nrt, 1);
+	CU_ASSERT_EQUAL(rt[0].value, 4);
+	CU_ASSERT_FALSE(rt[0].pending);
+	store_ratings_free(rt, nrt);
+
+	frame_done(&f);
+	app_done(&a);
+	sqlite3_close(other);
+	store_close(st);
+	free(path);
+	free(dir);
+}
+
+/* A reading position saved while another program holds the database
+ * waits with the changes (the latest per document), is read back from
+ * there, and is said on quitting when it could not be saved. */
+static void
+test_app_position(void)
+{
+	char *dir = fixture_dir("change-position"), *path = xasprintf("%s/p.db", dir), *msg;
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	struct store *st = NULL;
+	sqlite3 *other = NULL;
+	char *section = NULL;
+	int line = -1;
+	struct app a;
+	struct frame f;
+
+	CU_ASSERT_FATAL(demo != NULL && role_load(demo) == 0);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, NULL), STORE_OK);
+	app_init(&a, &fixture_cat, 24, 80);
+	a.store = st;
+	a.profile = "alice";
+	a.clock = clock_t0;
+	frame_init(&f, 24, 80);
+	app_push(&a, view_reader_new(&a, demo));
+	app_draw(&a, &f);
+	app_key(&a, 'j');
+	app_key(&a, 'j');
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &other), SQLITE_OK);
+	hold_lock(other);
+	app_pop(&a); /* closing the reader saves its position: it waits */
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 1);
+	msg = app_unsaved(&a);
+	CU_ASSERT_PTR_NOT_NULL(msg);
+	if (msg != NULL)
+		CU_ASSERT_PTR_NOT_NULL(strstr(msg, "the reading position in " DEMO));
+	free(msg);
+	/* opened again meanwhile (it starts from the waiting position),
+	 * closed again on quitting: the latest one still waits */
+	app_push(&a, view_reader_new(&a, demo));
+	app_draw(&a, &f);
+	app_finish(&a); /* quitting: closed, still locked out, said */
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 1);
+	CU_ASSERT_EQUAL(store_position_get(st, "alice", DEMO, &section, &line), STORE_ERR_NOTFOUND);
+	CU_ASSERT_EQUAL(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	app_retry(&a);
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 0);
+	CU_ASSERT_EQUAL(store_position_get(st, "alice", DEMO, &section, &line), STORE_OK);
+	CU_ASSERT_EQUAL(line, 2);
+	free(section);
+	frame_done(&f);
+	app_done(&a);
+	sqlite3_close(other);
+	store_close(st);
+	free(path);
+	free(dir);
+}
+
 int
 test_change_register(void)
 {
@@ -270,7 +509,13 @@ test_change_register(void)
 	    CU_add_test(s, "queue: a change refused is dropped and counted", test_queue_refused) ==
 		NULL ||
 	    CU_add_test(s, "app: a locked database never freezes nor loses a change",
-			test_app_locked) == NULL)
+			test_app_locked) == NULL ||
+	    CU_add_test(s, "queue: the latest value per record, not across a snapshot",
+			test_queue_coalesce) == NULL ||
+	    CU_add_test(s, "app: screens show the waiting changes, marked unsaved",
+			test_app_overlay) == NULL ||
+	    CU_add_test(s, "app: a reading position waits too, and is said when lost",
+			test_app_position) == NULL)
 		return CU_get_error();
 	return 0;
 }

@@ -1,10 +1,14 @@
 /*
  * test_hardening.c - the faults found by killing, fuzzing and filling
  * rolebook (issue 14), each kept from coming back: what the screen draws
- * from the database is cleaned by the frame; the database's own rules are
- * checked when it is opened; a full disk, a lock held by another program,
- * a torn write-ahead log and odd files in place of the database are each
- * handled as the man page says.
+ * from the database is cleaned by the frame; the database's own rules
+ * (CHECK constraints, done flags against their times, times from the
+ * future) are checked when it is opened; no arithmetic on stored ratings
+ * overflows.  A lock held by another program is tested elsewhere: the
+ * queue of changes that wait, and what the screens show of them, in
+ * test_change.c; the handbook in a terminal with sqlite3 holding the lock,
+ * a full disk, a torn write-ahead log and odd files in place of the
+ * database in tests/hardening.sh.
  */
 #include "config.h"
 
