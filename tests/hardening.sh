@@ -190,6 +190,18 @@ if command -v tmux >/dev/null && mkfifo "$TEST_TMP/lockctl"; then
 	await has "Waiting for the database"
 	contains "locked: the footer says the change waits, and who has the database" \
 		" Waiting for the database (another program has it): 1 change unsaved" "$(pane | tail -n 1)"
+	# the screen shows the tick that waits, marked (it kept the old box)
+	check "locked: the waiting tick is shown ticked, marked, 'unsaved'" "1 1" \
+		"$(pane | grep -c '^ *[0-9]*\*☑') $(pane | grep -c '^ *unsaved')"
+	check "locked: the header counts it" "3 of 29 done" "$(pane | sed -n 2p | grep -o '[0-9]* of 29 done')"
+	# Space again on it: unticked on the screen, still one change waiting
+	$T send-keys -t h Space
+	await has "*☐"
+	contains "locked: Space again unticks it on the screen, one change waiting" \
+		": 1 change unsaved" "$(pane | tail -n 1)"
+	check "locked: ... shown unticked, marked" 1 "$(pane | grep -c '^ *[0-9]*\*☐')"
+	$T send-keys -t h Space
+	await has "*☑"
 	before=$(selected)
 	$T send-keys -t h j
 	for i in $(seq 1 20); do [ "$(selected)" = "$((before + 1))" ] && break; sleep 0.1; done
@@ -218,8 +230,10 @@ if command -v tmux >/dev/null && mkfifo "$TEST_TMP/lockctl"; then
 	for i in $(seq 1 150); do [ -s "$TEST_TMP/ui.rc" ] && break; sleep 0.1; done
 	check "locked, quitting: it quit within 15 s, the lock still held, exit status 1" "1 alive" \
 		"$(cat "$TEST_TMP/ui.rc" 2>/dev/null) $(kill -0 "$holder" 2>/dev/null && echo alive)"
-	contains "locked, quitting: what was not saved is said on stderr" \
-		"rolebook: Not saved: 1 change (tick '" "$(cat "$TEST_TMP/ui.err")"
+	# the tick, and the reading position of the role screen closed on
+	# quitting (it was lost without a word)
+	contains "locked, quitting: what was not saved is said on stderr, the reading position too" \
+		"rolebook: Not saved: 2 changes (tick '" "$(cat "$TEST_TMP/ui.err")"
 	contains "locked, quitting: ... and why" "): the database is locked by another program" "$(cat "$TEST_TMP/ui.err")"
 	unlock
 	check "locked, quitting: the change was not saved, as said" 3 "$(ticked)"
