@@ -668,6 +668,20 @@ app_progress(struct app *a, struct role *role, size_t *done, size_t *total)
 	return app_progress_of(a, a->profile, role, done, total);
 }
 
+enum store_status
+app_appointment_find(struct app *a, const char *profile, const char *role, int32_t *day,
+		     enum store_origin *origin, bool *pending)
+{
+	*day = -1;
+	*origin = STORE_LOCAL;
+	*pending = change_pending_start(&a->changes, profile, role, day);
+	if (*pending)
+		return *day >= 0 ? STORE_OK : STORE_ERR_NOTFOUND;
+	if (a->store == NULL)
+		return STORE_ERR_READONLY;
+	return store_appointment_find(a->store, profile, role, day, origin);
+}
+
 uint64_t
 app_data_version(const struct app *a)
 {

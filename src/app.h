@@ -146,6 +146,11 @@ enum store_status app_checklist_load(struct app *a, struct checklist *c, const c
 				     const struct role *role, enum checklist_list list);
 enum store_status app_ratings_get(struct app *a, const char *profile, const char *role,
 				  const char *rater, struct store_rating **out, size_t *n);
+/* The start date screens show: a waiting one (*pending true, *origin
+ * STORE_LOCAL; STORE_ERR_NOTFOUND when it clears the date), else
+ * store_appointment_find's. */
+enum store_status app_appointment_find(struct app *a, const char *profile, const char *role,
+				       int32_t *day, enum store_origin *origin, bool *pending);
 /* What the screens show changed when this did: the store's data version
  * (store_data_version, 0 without a store) and the changes waiting. */
 uint64_t app_data_version(const struct app *a);

@@ -310,6 +310,23 @@ change_overlay_ratings(const struct change_queue *q, const char *profile, const 
 }
 
 bool
+change_pending_start(const struct change_queue *q, const char *profile, const char *role,
+		     int32_t *day)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < q->n; i++) {
+		const struct change *c = &q->v[i].c;
+		if (c->kind == CHANGE_START && same(c->profile, profile) &&
+		    strcmp(c->role->id, role) == 0) {
+			*day = c->day;
+			found = true;
+		}
+	}
+	return found;
+}
+
+bool
 change_pending_position(const struct change_queue *q, const char *profile, const char *doc,
 			const char **section, int *line)
 {

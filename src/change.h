@@ -123,6 +123,10 @@ void change_overlay_items(const struct change_queue *q, const char *profile, str
 void change_overlay_ratings(const struct change_queue *q, const char *profile, const char *role,
 			    const char *rater, struct store_rating **v, size_t *n);
 
+/* The start date waiting for role (profile's): true with *day set (< 0:
+ * it clears the date) when one waits. */
+bool change_pending_start(const struct change_queue *q, const char *profile, const char *role,
+			  int32_t *day);
 /* The reading position waiting for doc: true with *section (borrowed,
  * may be NULL) and *line set when one waits. */
 bool change_pending_position(const struct change_queue *q, const char *profile, const char *doc,

@@ -62,6 +62,7 @@ struct clview {
 	int width, body_top, body_h;
 	struct due_plan plan; /* due dates, from the appointment (due.c) */
 	bool prompt_start;    /* the prompt open is the start date's */
+	bool start_pending;   /* the start date shown waits for the database */
 	/* o again on the same item: its next link */
 	const struct check_item *link_item;
 	size_t link_at;
@@ -75,9 +76,11 @@ due_reload(struct clview *c, struct app *a)
 	enum store_origin origin = STORE_LOCAL;
 
 	due_plan_done(&c->plan);
+	c->start_pending = false;
 	/* offboarding has no due dates: they count from the appointment */
-	if (a->store != NULL && c->list == CHECKLIST_ONBOARDING)
-		store_appointment_find(a->store, a->profile, c->role->id, &start, &origin);
+	if (c->list == CHECKLIST_ONBOARDING)
+		app_appointment_find(a, a->profile, c->role->id, &start, &origin,
+				     &c->start_pending);
 	due_plan_make(&c->plan, &c->cl, start, dates_today(app_now(a)));
 	c->plan.unverified = origin == STORE_UNVERIFIED;
 }
@@ -278,8 +281,9 @@ draw_started(struct clview *c, struct frame *f, int top, int col)
 {
 	char date[DATES_MAX], buf[96];
 
-	snprintf(buf, sizeof buf, " \xc2\xb7 started %s%s", dates_day_format(c->plan.start, date),
-		 c->plan.unverified ? DUE_UNVERIFIED : "");
+	snprintf(buf, sizeof buf, " \xc2\xb7 started %s%s%s", dates_day_format(c->plan.start, date),
+		 c->plan.unverified ? DUE_UNVERIFIED : "",
+		 c->start_pending ? " (" APP_UNSAVED_WORD ")" : "");
 	col += frame_puts(f, top, col, buf, STY_DIM, f->cols - col - 1);
 	if (c->plan.late > 0) {
 		snprintf(buf, sizeof buf, "%zu overdue", c->plan.late);

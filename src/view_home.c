@@ -142,9 +142,10 @@ load_due(struct home_progress *p, struct app *a, struct role *r)
 	struct due_plan plan;
 	const struct due_entry *next;
 	int32_t start = -1;
+	enum store_origin origin;
+	bool pending;
 
-	if (a->store == NULL ||
-	    store_appointment_get(a->store, a->profile, r->id, &start) != STORE_OK)
+	if (app_appointment_find(a, a->profile, r->id, &start, &origin, &pending) != STORE_OK)
 		return;
 	app_checklist_load(a, &cl, a->profile, r, CHECKLIST_ONBOARDING);
 	due_plan_make(&plan, &cl, start, dates_today(app_now(a)));

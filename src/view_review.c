@@ -127,14 +127,17 @@ row_dates(struct app *a, struct rrow *row, const struct checklist *cl)
 	int32_t start = -1;
 	enum store_origin origin;
 	char date[DATES_MAX], phrase[32];
+	bool pending;
 
-	if (a->store == NULL || store_appointment_find(a->store, row->profile, row->role_id, &start,
-						       &origin) != STORE_OK)
+	if (app_appointment_find(a, row->profile, row->role_id, &start, &origin, &pending) !=
+	    STORE_OK)
 		return;
 	due_plan_make(&p, cl, start, dates_today(app_now(a)));
 	strbuf_puts(&b, dates_day_format(start, date));
 	if (origin == STORE_UNVERIFIED)
 		strbuf_puts(&b, DUE_UNVERIFIED);
+	if (pending)
+		strbuf_puts(&b, " (" APP_UNSAVED_WORD ")");
 	if (p.late == 0)
 		strbuf_puts(&b, ", nothing overdue");
 	else

@@ -418,6 +418,29 @@ test_app_overlay(void)
 	CU_ASSERT_TRUE(rt[0].pending);
 	store_ratings_free(rt, nrt);
 
+	/* a start date waiting: the one the screens plan with, said unsaved */
+	{
+		int32_t day = -1;
+		enum store_origin origin;
+		bool pending = false;
+		CU_ASSERT_EQUAL(app_change(&a,
+					   &(struct change){.kind = CHANGE_START,
+							    .profile = "alice",
+							    .role = demo,
+							    .day = 20000,
+							    .at = T0},
+					   NULL),
+				STORE_ERR_BUSY);
+		CU_ASSERT_EQUAL(
+		    app_appointment_find(&a, "alice", demo->id, &day, &origin, &pending), STORE_OK);
+		CU_ASSERT_EQUAL(day, 20000);
+		CU_ASSERT_TRUE(pending);
+		app_draw(&a, &f);
+		dump = frame_dump(&f);
+		CU_ASSERT_PTR_NOT_NULL(strstr(dump, " (unsaved)"));
+		free(dump);
+	}
+
 	/* the lock goes: what was shown is what is stored, no mark */
 	CU_ASSERT_EQUAL(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
 	app_retry(&a);
