@@ -309,36 +309,40 @@ change_overlay_ratings(const struct change_queue *q, const char *profile, const 
 	}
 }
 
+/* The latest change waiting of kind for profile's role or document id
+ * (CHANGE_START: a role; CHANGE_POSITION: a document), or NULL. */
+static const struct change *
+latest_of(const struct change_queue *q, enum change_kind kind, const char *profile, const char *id)
+{
+	for (size_t i = q->n; i-- > 0;) {
+		const struct change *c = &q->v[i].c;
+		if (c->kind == kind && same(c->profile, profile) &&
+		    same(kind == CHANGE_START ? c->role->id : c->doc, id))
+			return c;
+	}
+	return NULL;
+}
+
 bool
 change_pending_start(const struct change_queue *q, const char *profile, const char *role,
 		     int32_t *day)
 {
-	bool found = false;
+	const struct change *c = latest_of(q, CHANGE_START, profile, role);
 
-	for (size_t i = 0; i < q->n; i++) {
-		const struct change *c = &q->v[i].c;
-		if (c->kind == CHANGE_START && same(c->profile, profile) &&
-		    strcmp(c->role->id, role) == 0) {
-			*day = c->day;
-			found = true;
-		}
-	}
-	return found;
+	if (c != NULL)
+		*day = c->day;
+	return c != NULL;
 }
 
 bool
 change_pending_position(const struct change_queue *q, const char *profile, const char *doc,
 			const char **section, int *line)
 {
-	bool found = false;
+	const struct change *c = latest_of(q, CHANGE_POSITION, profile, doc);
 
-	for (size_t i = 0; i < q->n; i++) {
-		const struct change *c = &q->v[i].c;
-		if (c->kind == CHANGE_POSITION && same(c->profile, profile) && same(c->doc, doc)) {
-			*section = c->text;
-			*line = c->value;
-			found = true;
-		}
+	if (c != NULL) {
+		*section = c->text;
+		*line = c->value;
 	}
-	return found;
+	return c != NULL;
 }

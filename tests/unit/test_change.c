@@ -163,6 +163,37 @@ tick(struct app *a, struct role *demo, size_t i)
 			  NULL);
 }
 
+/* An app on a database of its own (name: the fixture's folder), alice's,
+ * at the fixed clock, with a frame of 24x80; *path gets the file. */
+static struct store *
+open_app(struct app *a, struct frame *f, const char *name, char **path)
+{
+	char *dir = fixture_dir(name);
+	struct store *st = NULL;
+
+	*path = xasprintf("%s/t.db", dir);
+	free(dir);
+	CU_ASSERT_EQUAL_FATAL(store_open(*path, 0, 0, &st, NULL), STORE_OK);
+	app_init(a, &fixture_cat, 24, 80);
+	a->store = st;
+	a->profile = "alice";
+	a->clock = clock_t0;
+	frame_init(f, 24, 80);
+	return st;
+}
+
+static void
+close_app(struct app *a, struct frame *f, sqlite3 *other, char *path)
+{
+	struct store *st = a->store;
+
+	frame_done(f);
+	app_done(a);
+	sqlite3_close(other);
+	store_close(st);
+	free(path);
+}
+
 /* The other program takes the write lock (sqlite3 in a transaction). */
 static void
 hold_lock(sqlite3 *other)
@@ -180,7 +211,7 @@ hold_lock(sqlite3 *other)
 static void
 test_app_locked(void)
 {
-	char *dir = fixture_dir("change-locked"), *path = xasprintf("%s/c.db", dir), *msg, *dump;
+	char *path = NULL, *msg, *dump;
 	struct role *demo = catalog_find(&fixture_cat, DEMO);
 	struct store *st = NULL;
 	sqlite3 *other = NULL;
@@ -189,11 +220,7 @@ test_app_locked(void)
 	int tries;
 
 	CU_ASSERT_FATAL(demo != NULL && role_load(demo) == 0 && demo->nitems >= 3);
-	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, NULL), STORE_OK);
-	app_init(&a, &fixture_cat, 24, 80);
-	a.store = st;
-	a.profile = "alice";
-	a.clock = clock_t0;
+	st = open_app(&a, &f, "change-locked", &path);
 	app_push(&a, view_checklist_new(&a, demo));
 	CU_ASSERT_EQUAL(tick(&a, demo, 0), STORE_OK);
 	CU_ASSERT_EQUAL(done_items(st), 1);
@@ -205,7 +232,6 @@ test_app_locked(void)
 	CU_ASSERT_FALSE(app_retry(&a) && change_waiting(&a.changes) == 0);
 	CU_ASSERT_EQUAL(change_waiting(&a.changes), 1);
 	/* every screen's footer says it waits, and who has the database */
-	frame_init(&f, 24, 80);
 	app_draw(&a, &f);
 	dump = frame_dump(&f);
 	CU_ASSERT_PTR_NOT_NULL(strstr(
@@ -253,12 +279,7 @@ test_app_locked(void)
 	CU_ASSERT_EQUAL(change_waiting(&a.changes), 0);
 	CU_ASSERT_EQUAL(done_items(st), 3);
 
-	frame_done(&f);
-	app_done(&a);
-	sqlite3_close(other);
-	store_close(st);
-	free(path);
-	free(dir);
+	close_app(&a, &f, other, path);
 }
 
 /* The queue keeps the latest value per record: Space twice on a waiting
@@ -351,7 +372,7 @@ test_queue_coalesce(void)
 static void
 test_app_overlay(void)
 {
-	char *dir = fixture_dir("change-overlay"), *path = xasprintf("%s/o.db", dir), *dump;
+	char *path = NULL, *dump;
 	struct role *demo = catalog_find(&fixture_cat, DEMO);
 	struct store *st = NULL;
 	struct store_rating *rt = NULL;
@@ -363,13 +384,8 @@ test_app_overlay(void)
 
 	CU_ASSERT_FATAL(demo != NULL && role_load(demo) == 0 && demo->nitems >= 2 &&
 			demo->nstmts >= 1);
-	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, NULL), STORE_OK);
-	app_init(&a, &fixture_cat, 24, 80);
-	a.store = st;
-	a.profile = "alice";
-	a.clock = clock_t0;
+	st = open_app(&a, &f, "change-overlay", &path);
 	app_push(&a, view_checklist_new(&a, demo));
-	frame_init(&f, 24, 80);
 	app_draw(&a, &f);
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &other), SQLITE_OK);
 	hold_lock(other);
@@ -457,12 +473,7 @@ test_app_overlay(void)
 	CU_ASSERT_FALSE(rt[0].pending);
 	store_ratings_free(rt, nrt);
 
-	frame_done(&f);
-	app_done(&a);
-	sqlite3_close(other);
-	store_close(st);
-	free(path);
-	free(dir);
+	close_app(&a, &f, other, path);
 }
 
 /* A reading position saved while another program holds the database
@@ -471,7 +482,7 @@ test_app_overlay(void)
 static void
 test_app_position(void)
 {
-	char *dir = fixture_dir("change-position"), *path = xasprintf("%s/p.db", dir), *msg;
+	char *path = NULL, *msg;
 	struct role *demo = catalog_find(&fixture_cat, DEMO);
 	struct store *st = NULL;
 	sqlite3 *other = NULL;
@@ -481,12 +492,7 @@ test_app_position(void)
 	struct frame f;
 
 	CU_ASSERT_FATAL(demo != NULL && role_load(demo) == 0);
-	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 0, &st, NULL), STORE_OK);
-	app_init(&a, &fixture_cat, 24, 80);
-	a.store = st;
-	a.profile = "alice";
-	a.clock = clock_t0;
-	frame_init(&f, 24, 80);
+	st = open_app(&a, &f, "change-position", &path);
 	app_push(&a, view_reader_new(&a, demo));
 	app_draw(&a, &f);
 	app_key(&a, 'j');
@@ -513,12 +519,7 @@ test_app_position(void)
 	CU_ASSERT_EQUAL(store_position_get(st, "alice", DEMO, &section, &line), STORE_OK);
 	CU_ASSERT_EQUAL(line, 2);
 	free(section);
-	frame_done(&f);
-	app_done(&a);
-	sqlite3_close(other);
-	store_close(st);
-	free(path);
-	free(dir);
+	close_app(&a, &f, other, path);
 }
 
 int
