@@ -40,8 +40,8 @@ app_init(struct app *a, struct catalog *cat, int rows, int cols)
 void
 app_done(struct app *a)
 {
+	nav_done(a); /* closing a screen may make a change (a reading position) */
 	change_queue_done(&a->changes);
-	nav_done(a);
 	free(a->status);
 	free(a->input);
 	memset(a, 0, sizeof *a);
