@@ -34,12 +34,14 @@ app_init(struct app *a, struct catalog *cat, int rows, int cols)
 	a->rows = rows;
 	a->cols = cols;
 	a->cursor_row = a->cursor_col = -1;
+	change_queue_init(&a->changes, NULL);
 }
 
 void
 app_done(struct app *a)
 {
-	nav_done(a);
+	nav_done(a); /* closing a screen may make a change (a reading position) */
+	change_queue_done(&a->changes);
 	free(a->status);
 	free(a->input);
 	memset(a, 0, sizeof *a);
@@ -208,10 +210,115 @@ prompt_key(struct app *a, int key)
 	return true;
 }
 
-/* ---- keys ---- */
+/* ---- changes that wait for the database ---- */
+
+enum store_status
+app_change(struct app *a, const struct change *c, int64_t *id)
+{
+	if (a->store == NULL) {
+		if (id != NULL)
+			*id = 0;
+		return STORE_ERR_READONLY;
+	}
+	if (change_waiting(&a->changes) > 0)
+		app_retry(a); /* what was refused meanwhile is said first */
+	return change_submit(&a->changes, a->store, c, id);
+}
 
 bool
+app_retry(struct app *a)
+{
+	size_t before = change_waiting(&a->changes), landed, refused;
+	enum store_status why;
+
+	if (before == 0 || a->store == NULL)
+		return false;
+	change_retry(&a->changes, a->store, &landed, &refused, &why);
+	if (refused > 0)
+		app_status(a, true, "Not saved: %zu change%s waiting for the database: %s", refused,
+			   refused == 1 ? "" : "s", store_strerror(why));
+	if (a->quitting && (change_waiting(&a->changes) == 0 || ++a->quit_tries >= APP_QUIT_TRIES))
+		a->quit = true;
+	/* the footer counts the seconds too */
+	return true;
+}
+
+void
+app_finish(struct app *a)
+{
+	nav_done(a);
+	app_retry(a);
+}
+
+char *
+app_unsaved(const struct app *a)
+{
+	size_t n = change_waiting(&a->changes);
+	char *first, *out;
+
+	if (n == 0)
+		return NULL;
+	first = change_describe(&a->changes.v[0].c);
+	out = xasprintf("Not saved: %zu change%s (%s%s): the database is locked by another program",
+			n, n == 1 ? "" : "s", first, n > 1 ? ", ..." : "");
+	free(first);
+	return out;
+}
+
+/* The footer's words while changes wait (a new string), or NULL: the
+ * short form when the long one is wider than the row. */
+static char *
+waiting_text(const struct app *a, int cells)
+{
+	size_t n = change_waiting(&a->changes);
+	int64_t secs = app_now(a) - a->changes.since;
+	const char *dot = a->ascii ? "-" : "\xc2\xb7";
+	char *s;
+
+	if (n == 0)
+		return NULL;
+	if (secs < 0)
+		secs = 0;
+	if (a->quitting)
+		s = xasprintf(
+		    "Saving before quitting (another program has the database) %s Q: quit "
+		    "unsaved",
+		    dot);
+	else
+		s = xasprintf("Waiting for the database (another program has it): %zu change%s "
+			      "unsaved, %lld s",
+			      n, n == 1 ? "" : "s", (long long)secs);
+	if (text_width(s, strlen(s)) <= cells)
+		return s;
+	free(s);
+	if (a->quitting)
+		return xasprintf("Saving before quitting %s Q: quit unsaved", dot);
+	return xasprintf("Another program has the database: %zu unsaved, %lld s", n,
+			 (long long)secs);
+}
+
+/* ---- keys ---- */
+
+static bool key_in(struct app *a, int key);
+
+/* A key; quitting while changes wait for the database first gives them
+ * APP_QUIT_TRIES more tries (app_retry), and Q then quits at once. */
+bool
 app_key(struct app *a, int key)
+{
+	bool was_quitting = a->quitting, redraw = key_in(a, key);
+
+	if (a->quit && !was_quitting && change_waiting(&a->changes) > 0) {
+		a->quit = false;
+		a->quitting = true;
+		a->quit_tries = 0;
+		return true;
+	}
+	return redraw;
+}
+
+static bool
+key_in(struct app *a, int key)
 {
 	struct view *v = app_top(a);
 	bool had_status = a->status != NULL;
@@ -524,6 +631,22 @@ draw_hints(struct frame *f, int row, int col, struct view *v, struct app *a, int
 	}
 }
 
+/* The footer while changes wait for the database, in every screen: true
+ * when it was drawn. */
+static bool
+draw_waiting(struct app *a, struct frame *f)
+{
+	char *msg = waiting_text(a, f->cols - 2);
+	int row = f->rows - 1;
+
+	if (msg == NULL)
+		return false;
+	frame_fill(f, row, 0, f->cols, ' ', STY_BAR | STY_ALERT);
+	frame_puts_trunc(f, row, 1, msg, STY_BAR | STY_ALERT, f->cols - 2);
+	free(msg);
+	return true;
+}
+
 static void
 draw_footer(struct app *a, struct frame *f, struct view *v)
 {
@@ -549,6 +672,8 @@ draw_footer(struct app *a, struct frame *f, struct view *v)
 		draw_status(a, f);
 		return;
 	}
+	if (draw_waiting(a, f))
+		return;
 	frame_fill(f, row, 0, f->cols, ' ', STY_BAR);
 	draw_hints(f, row, 1, v, a, f->cols - 2);
 }
@@ -567,8 +692,10 @@ app_draw(struct app *a, struct frame *f)
 		draw_small(a, f);
 		return;
 	}
-	if (v == NULL)
+	if (v == NULL) { /* quitting: what still waits */
+		draw_waiting(a, f);
 		return;
+	}
 	if (v->ops->layout != NULL)
 		v->ops->layout(v, a, 1, f->rows - 2);
 	/* the body first: the header reports where it ended up */
@@ -585,6 +712,55 @@ app_progress(struct app *a, struct role *role, size_t *done, size_t *total)
 	return app_progress_of(a, a->profile, role, done, total);
 }
 
+enum store_status
+app_appointment_find(struct app *a, const char *profile, const char *role, int32_t *day,
+		     enum store_origin *origin, bool *pending)
+{
+	*day = -1;
+	*origin = STORE_LOCAL;
+	*pending = change_pending_start(&a->changes, profile, role, day);
+	if (*pending)
+		return *day >= 0 ? STORE_OK : STORE_ERR_NOTFOUND;
+	if (a->store == NULL)
+		return STORE_ERR_READONLY;
+	return store_appointment_find(a->store, profile, role, day, origin);
+}
+
+uint64_t
+app_data_version(const struct app *a)
+{
+	return (a->store != NULL ? store_data_version(a->store) : 0) + a->changes.generation;
+}
+
+static void
+overlay_items(void *arg, const char *profile, struct store_item **recs, size_t *n)
+{
+	change_overlay_items(arg, profile, recs, n);
+}
+
+enum store_status
+app_checklist_load(struct app *a, struct checklist *c, const char *profile, const struct role *role,
+		   enum checklist_list list)
+{
+	return checklist_load_over(c, a->store, profile, role, list, overlay_items, &a->changes);
+}
+
+enum store_status
+app_ratings_get(struct app *a, const char *profile, const char *role, const char *rater,
+		struct store_rating **out, size_t *n)
+{
+	enum store_status s;
+
+	*out = NULL;
+	*n = 0;
+	if (a->store == NULL)
+		return STORE_ERR_READONLY;
+	s = store_ratings_get(a->store, profile, role, rater, out, n);
+	if (s == STORE_OK)
+		change_overlay_ratings(&a->changes, profile, role, rater, out, n);
+	return s;
+}
+
 bool
 app_progress_of(struct app *a, const char *profile, struct role *role, size_t *done, size_t *total)
 {
@@ -592,7 +768,7 @@ app_progress_of(struct app *a, const char *profile, struct role *role, size_t *d
 
 	if (role_load(role) != 0 || role->nitems == 0)
 		return false;
-	checklist_load(&cl, a->store, profile, role);
+	app_checklist_load(a, &cl, profile, role, CHECKLIST_ONBOARDING);
 	*done = cl.done;
 	*total = cl.n;
 	checklist_done(&cl);

@@ -13,6 +13,8 @@
 
 #include <stdint.h>
 
+#include "change.h"
+#include "checklist.h"
 #include "content.h"
 #include "frame.h"
 #include "store.h"
@@ -21,6 +23,18 @@
 #define APP_MIN_ROWS 10
 #define APP_MIN_COLS 40
 #define APP_MAX_VIEWS 32
+/* While changes wait for the database: how long the screen's store waits
+ * for a lock before a change is kept to try again (the screen never
+ * freezes longer), how often they are tried again, and how many more
+ * tries they get once the user quits (then the rest is said on stderr). */
+#define APP_BUSY_MS 50
+#define APP_RETRY_MS 250
+#define APP_QUIT_TRIES 8
+/* Beside a value a screen shows that still waits for the database (an
+ * ASCII character: the same without UTF-8 or colour), and the word its
+ * details say. */
+#define APP_UNSAVED_MARK "*"
+#define APP_UNSAVED_WORD "unsaved"
 
 struct open_plan;
 
@@ -62,6 +76,11 @@ struct app {
 	/* where the terminal cursor goes (-1: hidden) */
 	int cursor_row, cursor_col;
 	bool quit;
+	/* changes waiting for the database (app_change); quit asked while
+	 * some wait: they get APP_QUIT_TRIES more tries, Q again quits */
+	struct change_queue changes;
+	bool quitting;
+	int quit_tries;
 	/* carries out a plan of open_link_plan() (the terminal layer sets
 	 * it; tests set their own); returns 0 or an errno.  NULL: the link
 	 * is shown instead (see app_open_url). */
@@ -108,6 +127,43 @@ void app_status(struct app *a, bool alert, const char *fmt, ...)
 /* The rows the status message takes at the bottom of the screen (the
  * footer and any it covers above it); 0 when there is none to draw. */
 int app_status_rows(const struct app *a);
+
+/*
+ * Makes a change to the store (change.h): STORE_OK when it is saved;
+ * STORE_ERR_BUSY when another program holds the database and it waits, to
+ * be tried again by app_retry() (the footer says so: the caller need not);
+ * any other status when it was refused (the caller says why).  *id (may
+ * be NULL) as change_apply() says.
+ */
+enum store_status app_change(struct app *a, const struct change *c, int64_t *id);
+/*
+ * What the screens show of the records: the stored ones with the changes
+ * still waiting for the database laid over them, marked pending (the
+ * record's `pending`; change_overlay_items/_ratings).  As
+ * checklist_load_list() and store_ratings_get(); a->store may be NULL.
+ */
+enum store_status app_checklist_load(struct app *a, struct checklist *c, const char *profile,
+				     const struct role *role, enum checklist_list list);
+enum store_status app_ratings_get(struct app *a, const char *profile, const char *role,
+				  const char *rater, struct store_rating **out, size_t *n);
+/* The start date screens show: a waiting one (*pending true, *origin
+ * STORE_LOCAL; STORE_ERR_NOTFOUND when it clears the date), else
+ * store_appointment_find's. */
+enum store_status app_appointment_find(struct app *a, const char *profile, const char *role,
+				       int32_t *day, enum store_origin *origin, bool *pending);
+/* What the screens show changed when this did: the store's data version
+ * (store_data_version, 0 without a store) and the changes waiting. */
+uint64_t app_data_version(const struct app *a);
+/* Tries the waiting changes again (every APP_RETRY_MS while some wait);
+ * true when the screen should be redrawn.  Quitting, it quits once they
+ * are saved or their tries are spent. */
+bool app_retry(struct app *a);
+/* Closes every screen once the terminal is left: what they save on
+ * closing (reading positions) is saved, or waits with the rest, and
+ * those waiting get one more try. */
+void app_finish(struct app *a);
+/* What quitting left unsaved, for stderr: a new string, or NULL. */
+char *app_unsaved(const struct app *a);
 
 /* Opens the prompt for the top view; its input op receives the text. */
 void app_prompt(struct app *a, const char *label, const char *initial);

@@ -39,7 +39,7 @@ assess_reload(struct assess *s, struct app *a)
 
 	assess_free_data(s);
 	if (a->store)
-		st = store_ratings_get(a->store, s->profile, s->role->id, NULL, &s->all, &s->nall);
+		st = app_ratings_get(a, s->profile, s->role->id, NULL, &s->all, &s->nall);
 	if (st != STORE_OK)
 		app_status(a, true, "Cannot read ratings: %s", store_strerror(st));
 	app_progress_of(a, s->profile, s->role, &done, &total);
@@ -52,7 +52,7 @@ assess_reload(struct assess *s, struct app *a)
 	for (size_t k = 0; k < s->by.nrev; k++)
 		if (strcmp(s->by.rev[k].rater, s->rater) != 0)
 			s->raters[s->nraters++] = xstrdup(s->by.rev[k].rater);
-	s->version = a->store ? store_data_version(a->store) : 0;
+	s->version = app_data_version(a);
 	s->loaded = true;
 	if (s->width > 0)
 		assess_layout_rows(s, s->width);

@@ -11,6 +11,10 @@
 /* A time in Unix seconds: 1970-01-01 to 9999-12-31T23:59:59Z. */
 #define BOUND_TIME_MIN 0
 #define BOUND_TIME_MAX 253402300799
+/* How far past the clock a time may lie (time zones, a clock a little
+ * fast): import refuses a file with a later time and open reports a
+ * database holding one as damaged. */
+#define BOUND_TIME_AHEAD 86400
 /* A reading position's line. */
 #define BOUND_LINE_MIN 0
 #define BOUND_LINE_MAX 2147483647

@@ -68,6 +68,14 @@ enum store_status
 checklist_load_list(struct checklist *c, struct store *st, const char *profile,
 		    const struct role *role, enum checklist_list list)
 {
+	return checklist_load_over(c, st, profile, role, list, NULL, NULL);
+}
+
+enum store_status
+checklist_load_over(struct checklist *c, struct store *st, const char *profile,
+		    const struct role *role, enum checklist_list list, checklist_over_fn over,
+		    void *arg)
+{
 	enum store_status s = STORE_OK;
 	const struct check_item *items;
 
@@ -84,6 +92,8 @@ checklist_load_list(struct checklist *c, struct store *st, const char *profile,
 		c->nrecs = 0;
 		return s;
 	}
+	if (over != NULL)
+		over(arg, profile, &c->recs, &c->nrecs);
 	c->stale = xcalloc(c->nrecs ? c->nrecs : 1, sizeof *c->stale);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct store_item *rec = shared_record(

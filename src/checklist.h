@@ -58,6 +58,14 @@ enum store_status checklist_load(struct checklist *c, struct store *st, const ch
  * stale, and listed with the onboarding one only. */
 enum store_status checklist_load_list(struct checklist *c, struct store *st, const char *profile,
 				      const struct role *role, enum checklist_list list);
+/* The same, with over (may be NULL) laying what is not stored yet over
+ * the profile's records before they are joined with the items (the
+ * changes waiting for the database: app_checklist_load, change.h). */
+typedef void (*checklist_over_fn)(void *arg, const char *profile, struct store_item **recs,
+				  size_t *n);
+enum store_status checklist_load_over(struct checklist *c, struct store *st, const char *profile,
+				      const struct role *role, enum checklist_list list,
+				      checklist_over_fn over, void *arg);
 /* The items of a list of role, and how many. */
 const struct check_item *checklist_items(const struct role *role, enum checklist_list list,
 					 size_t *n);

@@ -307,6 +307,7 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	char *login = paths_user_name();
 	const char *reviewer = c->o->reviewer ? c->o->reviewer : login;
 	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
+	char *unsaved;
 	size_t loaded = 0;
 	bool review = self->name != NULL;
 	int rc;
@@ -373,13 +374,21 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 			   c->cat->nrefused, c->cat->nrefused == 1 ? " is" : "s are",
 			   "names that are no clean ids");
 	rc = tui_run(&a, !c->o->no_color);
-	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
+	if (rc >= 0)
+		app_finish(&a); /* the screens' last changes: reading positions */
+	if (rc < 0) {		/* nothing drawn: refused as a pipe is, with the reason */
 		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
 			  "ROLE'",
 			  a.status ? a.status : "this terminal cannot show it");
 		rc = 1;
+	} else if ((unsaved = app_unsaved(&a)) != NULL) {
+		/* quit while changes waited for the database: said past the
+		 * screen, and the exit status says it too */
+		cli_error("%s", unsaved);
+		free(unsaved);
+		if (rc == 0) /* a signal's status stays */
+			rc = 1;
 	} else if (a.status != NULL && strncmp(a.status, "Not saved", 9) == 0) {
-		/* quit while a change waited for the database: said past the screen */
 		cli_error("%s", a.status);
 	}
 	app_done(&a);

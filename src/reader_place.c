@@ -179,12 +179,18 @@ void
 reader_restore_position(struct reader *rd, struct app *a)
 {
 	char *section = NULL;
+	const char *waiting;
 	int line = 0;
 	long found;
 	size_t sec, at, first, end;
 
-	if (a->store == NULL ||
-	    store_position_get(a->store, a->profile, rd->role->id, &section, &line) != STORE_OK)
+	if (a->store == NULL)
+		return;
+	/* one still waiting for the database is the latest */
+	if (change_pending_position(&a->changes, a->profile, rd->role->id, &waiting, &line))
+		section = waiting != NULL ? xstrdup(waiting) : NULL;
+	else if (store_position_get(a->store, a->profile, rd->role->id, &section, &line) !=
+		 STORE_OK)
 		return;
 	at = line > 0 ? (size_t)line : 0;
 	if (section == NULL) {
@@ -219,7 +225,15 @@ reader_save_position(struct reader *rd)
 		section = position_section(sec - rd->base, o->v[sec - rd->base].title);
 		line -= rd->r.section_line[sec];
 	}
-	store_position_set(a->store, a->profile, rd->role->id, section,
-			   line < INT_MAX ? (int)line : INT_MAX, app_now(a));
+	/* while another program has the database it waits with the other
+	 * changes, the latest per document (app_change) */
+	app_change(a,
+		   &(struct change){.kind = CHANGE_POSITION,
+				    .profile = a->profile,
+				    .doc = rd->role->id,
+				    .text = section,
+				    .value = line < INT_MAX ? (int)line : INT_MAX,
+				    .at = app_now(a)},
+		   NULL);
 	free(section);
 }

@@ -98,13 +98,13 @@ reader_show_progress(struct reader *rd, struct app *a)
 	struct checklist cl, off;
 
 	rd->boxes_stale = false;
-	rd->boxes_version = a->store ? store_data_version(a->store) : 0;
+	rd->boxes_version = app_data_version(a);
 	rd->done = rd->total = 0;
 	if (rd->role->nitems == 0 && rd->role->noff_items == 0)
 		return;
-	checklist_load(&cl, a->store, a->profile, rd->role);
+	app_checklist_load(a, &cl, a->profile, rd->role, CHECKLIST_ONBOARDING);
 	/* the offboarding checklist's boxes too */
-	checklist_load_list(&off, a->store, a->profile, rd->role, CHECKLIST_OFFBOARDING);
+	app_checklist_load(a, &off, a->profile, rd->role, CHECKLIST_OFFBOARDING);
 	rd->done = cl.done;
 	rd->total = cl.n;
 	for (size_t i = 0; i < l->n; i++) {

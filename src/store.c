@@ -145,6 +145,7 @@ store_items_get(struct store *st, const char *profile, const char *role, struct 
 		it->updated_at = sqlite3_column_int64(s, 5);
 		it->origin = (enum store_origin)sqlite3_column_int(s, 6);
 		it->role = col_str(s, 7);
+		it->pending = false;
 	}
 	release(s);
 	if (rc != SQLITE_DONE) {
@@ -339,6 +340,7 @@ rating_from_row(struct store_rating *r, sqlite3_stmt *s, int col)
 	r->value = sqlite3_column_int(s, col + 3);
 	r->note = col_opt(s, col + 4);
 	r->updated_at = sqlite3_column_int64(s, col + 5);
+	r->pending = false;
 }
 
 enum store_status

@@ -88,16 +88,13 @@ const char *store_readonly_text(enum store_readonly why);
 /* The same as the title of a status line: "Read-only", "Disk full", ... */
 const char *store_readonly_title(enum store_readonly why);
 /*
- * While another program holds the write lock, a change waits: by default
- * up to the busy_ms given to store_open(), frozen.  With a hook, it waits
- * up to max_ms instead, calling hook(arg, waited_ms) every 50 ms or so
- * (waited_ms counts from the first try of that change): the hook may show
- * that it waits ("waiting for the database") and returns false to stop
- * waiting (the change then fails with STORE_ERR_BUSY).  The hook must not
- * use the store.  NULL hook: back to busy_ms.
+ * While another program holds the write lock, a change waits up to the
+ * busy_ms given to store_open(), then fails with STORE_ERR_BUSY.  A screen
+ * must not freeze that long: it sets a short wait here and keeps the
+ * changes that fail to try them again (change.h).  ms < 0: back to
+ * store_open()'s busy_ms.
  */
-void store_set_busy_hook(struct store *st, bool (*hook)(void *arg, int waited_ms), void *arg,
-			 int max_ms);
+void store_set_busy_ms(struct store *st, int ms);
 
 /* The database file's path as opened (borrowed, valid until store_close()),
  * or NULL for a store in memory. */
@@ -164,7 +161,8 @@ struct store_item {
 	char *note;	 /* NULL when none */
 	int64_t updated_at;
 	enum store_origin origin;
-	char *role; /* the role the record is kept under (NULL in an export's records) */
+	char *role;   /* the role the record is kept under (NULL in an export's records) */
+	bool pending; /* a change waiting for the database, not saved yet (change.h) */
 };
 
 /* All records of (profile, role), or of every role of profile when role is
@@ -222,6 +220,7 @@ struct store_rating {
 	char *note; /* NULL when none */
 	int64_t updated_at;
 	enum store_origin origin; /* STORE_LOCAL inside a snapshot */
+	bool pending;		  /* a change waiting for the database (change.h) */
 };
 
 /* All ratings of (profile, role) by rater, or by every rater when rater is

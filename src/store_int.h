@@ -82,10 +82,6 @@ struct store {
 	uint64_t version;     /* what store_data_version() returns */
 	int64_t data_version; /* last PRAGMA data_version seen */
 	sqlite3_stmt *stmts[STMT_COUNT];
-	/* store_set_busy_hook() */
-	bool (*busy_hook)(void *arg, int waited_ms);
-	void *busy_arg;
-	int busy_max, busy_waited;
 };
 
 /* ---- store_sql.c ---- */

@@ -361,34 +361,10 @@ store_readonly_title(enum store_readonly why)
 	return "Read-only";
 }
 
-/* SQLite's busy handler with a hook: retries every 50 ms while the hook
- * says to, up to busy_max. */
-static int
-busy_handler(void *p, int count)
-{
-	struct store *st = p;
-	int slept;
-
-	if (count == 0)
-		st->busy_waited = 0;
-	if (st->busy_waited >= st->busy_max || !st->busy_hook(st->busy_arg, st->busy_waited))
-		return 0;
-	slept = sqlite3_sleep(50);
-	st->busy_waited += slept > 0 ? slept : 50;
-	return 1;
-}
-
 void
-store_set_busy_hook(struct store *st, bool (*hook)(void *arg, int waited_ms), void *arg, int max_ms)
+store_set_busy_ms(struct store *st, int ms)
 {
-	st->busy_hook = hook;
-	st->busy_arg = arg;
-	st->busy_max = max_ms;
-	st->busy_waited = 0;
-	if (hook != NULL)
-		sqlite3_busy_handler(st->db, busy_handler, st);
-	else
-		sqlite3_busy_timeout(st->db, st->busy_ms);
+	sqlite3_busy_timeout(st->db, ms < 0 ? st->busy_ms : ms);
 }
 
 const char *

@@ -241,6 +241,9 @@ store_schema_text(sqlite3 *db, const char *sql, char **out)
 	"typeof(" col ") = 'integer' AND " col " BETWEEN " BOUND_SQL(lo) " AND " BOUND_SQL(hi)
 #define TIME_RULE(col) IN_RANGE(col, BOUND_TIME_MIN, BOUND_TIME_MAX)
 #define COUNT_RULE(col) IN_RANGE(col, BOUND_COUNT_MIN, BOUND_COUNT_MAX)
+/* no more than BOUND_TIME_AHEAD past the clock at open, as import takes */
+#define AHEAD_RULE(col)                                                                            \
+	col " <= CAST(strftime('%s', 'now') AS INTEGER) + " BOUND_SQL(BOUND_TIME_AHEAD)
 static const struct {
 	int version, until;
 	const char *table, *rule;
@@ -276,6 +279,21 @@ static const struct {
     {3, 0, "imports", COUNT_RULE("kept")},
     {3, 0, "imports", COUNT_RULE("refused")},
     {4, 0, "appointments", TIME_RULE("updated_at")},
+    /* a done item has the time it was done, an open one none (0), as
+     * store_item_set_done() writes and import takes */
+    {1, 0, "items", "(done = 1 AND done_at > 0) OR (done = 0 AND done_at = 0)"},
+    /* no time from the future: what import refuses, open does too */
+    {1, 0, "profiles", AHEAD_RULE("created_at")},
+    {1, 0, "items", AHEAD_RULE("done_at")},
+    {1, 0, "items", AHEAD_RULE("updated_at")},
+    {1, 0, "positions", AHEAD_RULE("updated_at")},
+    {2, 0, "ratings", AHEAD_RULE("updated_at")},
+    {2, 0, "snapshots", AHEAD_RULE("taken_at")},
+    {2, 0, "snapshot_ratings", AHEAD_RULE("updated_at")},
+    {3, 0, "imports", AHEAD_RULE("exported_at")},
+    {3, 0, "imports", AHEAD_RULE("imported_at")},
+    {3, 0, "imports", AHEAD_RULE("undone_at")},
+    {4, 0, "appointments", AHEAD_RULE("updated_at")},
 };
 
 const char *

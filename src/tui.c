@@ -440,71 +440,9 @@ unusable(void)
  * (a->status), when this terminal cannot show the handbook; nothing has
  * been drawn then.
  */
-/* While another program holds the database (store_set_busy_hook): the
- * bottom row says so and counts; keys pressed meanwhile are kept, in
- * order, for the loop to act on when the wait ends (a move, ?, ...).  Esc
- * stops waiting (the change is then not saved); so do Q and Ctrl-C, which
- * are kept too and quit once the screen has said so.  Draws only into the
- * last frame: the store is busy and must not be used. */
-struct busy_wait {
-	struct app *a;
-	struct frame *f;
-	struct {
-		int rc;
-		wint_t ch;
-	} kept[64];
-	size_t nkept, next;
-};
-
-static bool
-busy_wait(void *arg, int waited_ms)
-{
-	struct busy_wait *b = arg;
-	wint_t ch;
-	int rc, row = b->f->rows - 1;
-	char msg[160];
-	bool stop = false;
-
-	if (waited_ms >= 200 && row >= 0) {
-		snprintf(msg, sizeof msg,
-			 " Waiting for the database (another program has it) %d s"
-			 " \xc2\xb7 Esc: give up",
-			 waited_ms / 1000);
-		frame_fill(b->f, row, 0, b->f->cols, ' ', STY_BAR | STY_ALERT);
-		frame_puts(b->f, row, 0, msg, STY_BAR | STY_ALERT, -1);
-		present(b->f, b->a);
-	}
-	timeout(0);
-	while (!stop && (rc = get_wch(&ch)) != ERR) {
-		if (rc == OK && ch == 27)
-			stop = true;
-		else if (b->nkept < sizeof b->kept / sizeof b->kept[0]) {
-			b->kept[b->nkept].rc = rc;
-			b->kept[b->nkept++].ch = ch;
-			stop = rc == OK && keys_action(CTX_GLOBAL, (int)ch) == ACT_QUIT;
-		}
-	}
-	timeout(-1);
-	return !got_signal && !stop;
-}
-
-/* The next key kept while waiting for the database, as get_wch() gives it;
- * ERR when none is left. */
-static int
-busy_next(struct busy_wait *b, wint_t *ch)
-{
-	if (b->next >= b->nkept) {
-		b->next = b->nkept = 0;
-		return ERR;
-	}
-	*ch = b->kept[b->next].ch;
-	return b->kept[b->next++].rc;
-}
-
 int
 tui_run(struct app *a, bool color)
 {
-	struct busy_wait busy;
 	struct frame f;
 	struct sigaction sa;
 	SCREEN *scr;
@@ -553,11 +491,10 @@ tui_run(struct app *a, bool color)
 	app_resize(a, LINES, COLS);
 	a->run_link = run_link;
 	frame_init(&f, LINES, COLS);
-	memset(&busy, 0, sizeof busy);
-	busy.a = a;
-	busy.f = &f;
+	/* a change waits for a locked database in the app's queue, retried
+	 * below, never in SQLite's busy handler with the screen frozen */
 	if (a->store != NULL)
-		store_set_busy_hook(a->store, busy_wait, &busy, 60000);
+		store_set_busy_ms(a->store, APP_BUSY_MS);
 	for (bool redraw = true; !a->quit && !got_signal;) {
 		wint_t ch;
 		int rc, key;
@@ -572,13 +509,24 @@ tui_run(struct app *a, bool color)
 		/* Idle work (roles the first frame did not load) runs only while
 		 * no key is waiting, one piece per frame. */
 		timeout(0);
-		if ((rc = busy_next(&busy, &ch)) == ERR)
-			rc = get_wch(&ch);
+		rc = get_wch(&ch);
 		timeout(-1);
 		if (rc == ERR) {
 			if (app_idle(a))
 				continue;
-			rc = get_wch(&ch);
+			/* changes waiting for the database: tried again while
+			 * no key comes, keys acted on as they come */
+			if (change_waiting(&a->changes) > 0) {
+				timeout(APP_RETRY_MS);
+				rc = get_wch(&ch);
+				timeout(-1);
+				if (rc == ERR && !got_signal && !got_tstp && !hung_up()) {
+					redraw = app_retry(a);
+					continue;
+				}
+			} else {
+				rc = get_wch(&ch);
+			}
 		}
 		if (rc == ERR && got_tstp) {
 			suspend(a);
@@ -605,8 +553,8 @@ tui_run(struct app *a, bool color)
 		}
 		redraw = app_key(a, key);
 	}
-	if (a->store != NULL)
-		store_set_busy_hook(a->store, NULL, NULL, 0);
+	/* the busy wait stays short: closing the screens (app_done) saves
+	 * reading positions, which must not hold up quitting either */
 	frame_done(&f);
 	endwin();
 	delscreen(scr);

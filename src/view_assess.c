@@ -83,7 +83,7 @@ assess_layout(struct view *v, struct app *a, int top, int height)
 	struct assess *s = (struct assess *)v;
 	char legend[2][100];
 
-	if (!s->loaded || (a->store && store_data_version(a->store) != s->version))
+	if (!s->loaded || app_data_version(a) != s->version)
 		assess_reload(s, a);
 	s->legend_rows = legend_lines(a->cols, legend);
 	s->body_top = top + s->legend_rows + 1;
@@ -164,6 +164,15 @@ assess_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 				/* two points apart: marked for monochrome too */
 				if (apart)
 					frame_puts(f, row, tc - 2, "!", STY_ALERT | STY_STRONG, 1);
+				/* a rating or note that waits to be saved */
+				const struct store_rating *mine =
+				    assess_rating_by(s, s->rater, r->stmt);
+				for (size_t k = 0; mine != NULL && mine->pending &&
+						   k < s->nraters && k < s->ncols;
+				     k++)
+					if (strcmp(s->raters[k], s->rater) == 0) /* after its box */
+						frame_puts(f, row, s->colx[k] + 3, APP_UNSAVED_MARK,
+							   STY_ALERT | st, 1);
 			}
 			frame_put(f, row, tc, s->role->stmts[r->stmt].text + r->off, r->len,
 				  STY_PLAIN | st, f->cols - tc - 1);
@@ -202,6 +211,9 @@ assess_info(struct view *v, struct app *a)
 		/* the date the selected statement's rating was given */
 		const struct store_rating *r = assess_rating_by(s, s->rater, s->sel);
 		char when[DATES_MAX];
+		if (r != NULL && r->pending)
+			return xasprintf("%zu/%zu rated%s%s", rated, total,
+					 a->ascii ? ", " : " \xc2\xb7 ", APP_UNSAVED_WORD);
 		if (r != NULL && r->value > 0 && r->updated_at > 0)
 			return xasprintf("%zu/%zu rated%s%s", rated, total,
 					 a->ascii ? ", " : " \xc2\xb7 ",
@@ -227,9 +239,16 @@ rate(struct assess *s, struct app *a, int value)
 		return VR_REDRAW;
 	}
 	st = &s->role->stmts[s->sel];
-	rc = store_rating_set(a->store, s->profile, s->role->id, s->rater, st->id,
-			      s->role->areas[st->area].name, st->text, value, app_now(a));
-	if (rc != STORE_OK) {
+	rc = app_change(a,
+			&(struct change){.kind = CHANGE_RATING,
+					 .profile = s->profile,
+					 .role = s->role,
+					 .stmt = st,
+					 .rater = s->rater,
+					 .value = value,
+					 .at = app_now(a)},
+			NULL);
+	if (rc != STORE_OK && rc != STORE_ERR_BUSY) { /* busy: it waits, the footer says so */
 		app_status(a, true, "Not saved: %s", store_strerror(rc));
 		return VR_REDRAW;
 	}
@@ -281,9 +300,18 @@ assess_input(struct view *v, struct app *a, const char *text, bool done)
 	if (text == NULL || !done || s->sel < 0)
 		return VR_REDRAW;
 	st = &s->role->stmts[s->sel];
-	rc = store_rating_set_note(a->store, s->profile, s->role->id, s->rater, st->id,
-				   s->role->areas[st->area].name, st->text, text, app_now(a));
-	if (rc != STORE_OK)
+	rc = app_change(a,
+			&(struct change){.kind = CHANGE_RATING_NOTE,
+					 .profile = s->profile,
+					 .role = s->role,
+					 .stmt = st,
+					 .rater = s->rater,
+					 .text = text,
+					 .at = app_now(a)},
+			NULL);
+	if (rc == STORE_ERR_BUSY)
+		; /* it waits: the footer says so */
+	else if (rc != STORE_OK)
 		app_status(a, true, "Note not saved: %s", store_strerror(rc));
 	else
 		app_status(a, false, *text ? "Note saved" : "Note removed");
@@ -300,8 +328,14 @@ snapshot(struct assess *s, struct app *a, bool quiet)
 
 	if (!s->changed || a->store == NULL || a->readonly)
 		return;
-	if (store_snapshot_take(a->store, s->profile, s->role->id, s->rater, app_now(a), &id) ==
-		STORE_OK &&
+	/* after the ratings that may still wait for the database */
+	if (app_change(a,
+		       &(struct change){.kind = CHANGE_SNAPSHOT,
+					.profile = s->profile,
+					.role = s->role,
+					.rater = s->rater,
+					.at = app_now(a)},
+		       &id) == STORE_OK &&
 	    id > 0 && !quiet)
 		app_status(a, false, "Snapshot recorded: the chart's trend compares against it");
 	s->changed = false;

@@ -47,14 +47,13 @@ reload(struct chart *c, struct app *a)
 	c->done = c->total = 0;
 	app_progress_of(a, c->profile, c->role, &c->done, &c->total);
 	if (a->store) {
-		store_ratings_get(a->store, c->profile, c->role->id, NULL, &c->ratings,
-				  &c->nratings);
+		app_ratings_get(a, c->profile, c->role->id, NULL, &c->ratings, &c->nratings);
 		store_snapshots_get(a->store, c->profile, c->role->id, "", &c->snaps, &c->nsnaps);
-		c->version = store_data_version(a->store);
+		c->version = app_data_version(a);
 	}
 	{
 		struct checklist cl; /* the prerequisites, for the verdict */
-		checklist_load(&cl, a->store, c->profile, c->role);
+		app_checklist_load(a, &cl, c->profile, c->role, CHECKLIST_ONBOARDING);
 		readiness_by_rater_cl(&c->by, c->role, c->ratings, c->nratings, &cl);
 		checklist_done(&cl);
 	}
@@ -388,7 +387,7 @@ chart_layout(struct view *v, struct app *a, int top, int height)
 	struct chart *c = (struct chart *)v;
 	int head = 0;
 
-	if (!c->loaded || (a->store && store_data_version(a->store) != c->version))
+	if (!c->loaded || app_data_version(a) != c->version)
 		reload(c, a);
 	c->cols = a->cols;
 	c->ascii = a->ascii;

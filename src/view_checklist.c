@@ -62,6 +62,7 @@ struct clview {
 	int width, body_top, body_h;
 	struct due_plan plan; /* due dates, from the appointment (due.c) */
 	bool prompt_start;    /* the prompt open is the start date's */
+	bool start_pending;   /* the start date shown waits for the database */
 	/* o again on the same item: its next link */
 	const struct check_item *link_item;
 	size_t link_at;
@@ -75,9 +76,11 @@ due_reload(struct clview *c, struct app *a)
 	enum store_origin origin = STORE_LOCAL;
 
 	due_plan_done(&c->plan);
+	c->start_pending = false;
 	/* offboarding has no due dates: they count from the appointment */
-	if (a->store != NULL && c->list == CHECKLIST_ONBOARDING)
-		store_appointment_find(a->store, a->profile, c->role->id, &start, &origin);
+	if (c->list == CHECKLIST_ONBOARDING)
+		app_appointment_find(a, a->profile, c->role->id, &start, &origin,
+				     &c->start_pending);
 	due_plan_make(&c->plan, &c->cl, start, dates_today(app_now(a)));
 	c->plan.unverified = origin == STORE_UNVERIFIED;
 }
@@ -96,18 +99,18 @@ reload(struct clview *c, struct app *a)
 	enum store_status s;
 
 	checklist_done(&c->cl);
-	s = checklist_load_list(&c->cl, a->store, a->profile, c->role, c->list);
+	s = app_checklist_load(a, &c->cl, a->profile, c->role, c->list);
 	if (s != STORE_OK)
 		app_status(a, true, "Cannot read progress: %s", store_strerror(s));
 	due_reload(c, a);
-	c->version = a->store ? store_data_version(a->store) : 0;
+	c->version = app_data_version(a);
 	c->loaded = true;
 }
 
 static void
 refresh(struct clview *c, struct app *a)
 {
-	if (!c->loaded || (a->store && store_data_version(a->store) != c->version))
+	if (!c->loaded || app_data_version(a) != c->version)
 		reload(c, a);
 }
 
@@ -170,7 +173,8 @@ layout(struct clview *c, struct app *a, int width)
 		}
 		wrap_rows(c, ROW_ITEM, (long)i, e->item->text, width - TEXT_COL);
 		if (e->item->required || due_open(c, i) ||
-		    (e->rec != NULL && (e->done || (e->rec->note && *e->rec->note))))
+		    (e->rec != NULL &&
+		     (e->done || e->rec->pending || (e->rec->note && *e->rec->note))))
 			add_row(c, ROW_DETAIL, (long)i, 0, 0, true);
 	}
 	if (c->cl.nstale > 0) {
@@ -277,8 +281,9 @@ draw_started(struct clview *c, struct frame *f, int top, int col)
 {
 	char date[DATES_MAX], buf[96];
 
-	snprintf(buf, sizeof buf, " \xc2\xb7 started %s%s", dates_day_format(c->plan.start, date),
-		 c->plan.unverified ? DUE_UNVERIFIED : "");
+	snprintf(buf, sizeof buf, " \xc2\xb7 started %s%s%s", dates_day_format(c->plan.start, date),
+		 c->plan.unverified ? DUE_UNVERIFIED : "",
+		 c->start_pending ? " (" APP_UNSAVED_WORD ")" : "");
 	col += frame_puts(f, top, col, buf, STY_DIM, f->cols - col - 1);
 	if (c->plan.late > 0) {
 		snprintf(buf, sizeof buf, "%zu overdue", c->plan.late);
@@ -359,6 +364,8 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 					   e->done ? (a->ascii ? "[x]" : "\xe2\x98\x91")
 						   : (a->ascii ? "[ ]" : "\xe2\x98\x90"),
 					   (e->done ? STY_DONE : STY_MARKER) | st, 3);
+				if (e->rec != NULL && e->rec->pending) /* waits to be saved */
+					frame_puts(f, row, 2, APP_UNSAVED_MARK, STY_ALERT | st, 1);
 			}
 			frame_put(f, row, TEXT_COL, e->item->text + r->off, r->len,
 				  (e->done ? STY_DONE : STY_PLAIN) | st, f->cols - TEXT_COL - 1);
@@ -375,8 +382,10 @@ cl_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			if (due_open(c, (size_t)r->item))
 				col = draw_due(c, f, row, (size_t)r->item);
 			/* a prerequisite says so: the readiness summary counts it apart */
+			if (e->rec != NULL && e->rec->pending)
+				strbuf_puts(&b, APP_UNSAVED_WORD);
 			if (e->item->required)
-				strbuf_puts(&b, "prerequisite");
+				strbuf_printf(&b, "%sprerequisite", b.len ? sep : "");
 			if (e->done) {
 				dates_format(e->rec->done_at, DATE_DAY, date);
 				strbuf_printf(&b, "%sdone %s", b.len ? sep : "", date);
@@ -470,7 +479,16 @@ toggle(struct clview *c, struct app *a)
 	}
 	e = &c->cl.v[c->sel];
 	done = !e->done;
-	s = checklist_set_done(a->store, a->profile, c->role, e->item, done, app_now(a));
+	s = app_change(a,
+		       &(struct change){.kind = CHANGE_DONE,
+					.profile = a->profile,
+					.role = c->role,
+					.item = e->item,
+					.done = done,
+					.at = app_now(a)},
+		       NULL);
+	if (s == STORE_ERR_BUSY) /* it waits: the footer says so */
+		return VR_REDRAW;
 	if (s != STORE_OK) {
 		app_status(a, true, "Not saved: %s", store_strerror(s));
 		return VR_REDRAW;
@@ -506,8 +524,16 @@ start_input(struct clview *c, struct app *a, const char *text, bool done)
 		app_status(a, true, "Start date %s refused: it is %s; nothing changed", text, why);
 		return VR_REDRAW;
 	}
-	s = store_appointment_set(a->store, a->profile, c->role->id, day, app_now(a));
-	if (s == STORE_ERR_NOTFOUND)
+	s = app_change(a,
+		       &(struct change){.kind = CHANGE_START,
+					.profile = a->profile,
+					.role = c->role,
+					.day = day,
+					.at = app_now(a)},
+		       NULL);
+	if (s == STORE_ERR_BUSY)
+		; /* it waits: the footer says so */
+	else if (s == STORE_ERR_NOTFOUND)
 		app_status(a, false, "No start date to clear");
 	else if (s != STORE_OK)
 		app_status(a, true, "Start date not saved: %s", store_strerror(s));
@@ -531,8 +557,17 @@ cl_input(struct view *v, struct app *a, const char *text, bool done)
 	if (text == NULL || !done || c->sel < 0)
 		return VR_REDRAW;
 	e = &c->cl.v[c->sel];
-	s = checklist_set_note(a->store, a->profile, c->role, e->item, text, app_now(a));
-	if (s != STORE_OK)
+	s = app_change(a,
+		       &(struct change){.kind = CHANGE_ITEM_NOTE,
+					.profile = a->profile,
+					.role = c->role,
+					.item = e->item,
+					.text = text,
+					.at = app_now(a)},
+		       NULL);
+	if (s == STORE_ERR_BUSY)
+		; /* it waits: the footer says so */
+	else if (s != STORE_OK)
 		app_status(a, true, "Note not saved: %s", store_strerror(s));
 	else
 		app_status(a, false, *text ? "Note saved" : "Note removed");

@@ -142,11 +142,12 @@ load_due(struct home_progress *p, struct app *a, struct role *r)
 	struct due_plan plan;
 	const struct due_entry *next;
 	int32_t start = -1;
+	enum store_origin origin;
+	bool pending;
 
-	if (a->store == NULL ||
-	    store_appointment_get(a->store, a->profile, r->id, &start) != STORE_OK)
+	if (app_appointment_find(a, a->profile, r->id, &start, &origin, &pending) != STORE_OK)
 		return;
-	checklist_load(&cl, a->store, a->profile, r);
+	app_checklist_load(a, &cl, a->profile, r, CHECKLIST_ONBOARDING);
 	due_plan_make(&plan, &cl, start, dates_today(app_now(a)));
 	p->started = true;
 	p->late = plan.late;
@@ -193,7 +194,7 @@ draw_due_row(struct frame *f, int row, const struct home_progress *p)
 static void
 load_progress(struct home *h, struct app *a)
 {
-	uint64_t version = a->store ? store_data_version(a->store) : 0;
+	uint64_t version = app_data_version(a);
 
 	if (h->nprog != a->cat->n || version != h->version) {
 		free(h->prog);

@@ -46,12 +46,12 @@ load(struct noteview *n, struct app *a)
 	n->e = NULL;
 	for (int l = CHECKLIST_ONBOARDING; l <= CHECKLIST_OFFBOARDING && n->e == NULL; l++) {
 		checklist_done(&n->cl);
-		checklist_load_list(&n->cl, a->store, a->profile, n->role, (enum checklist_list)l);
+		app_checklist_load(a, &n->cl, a->profile, n->role, (enum checklist_list)l);
 		for (size_t i = 0; i < n->cl.n && n->e == NULL; i++)
 			if (strcmp(n->cl.v[i].item->id, n->item_id) == 0)
 				n->e = &n->cl.v[i];
 	}
-	n->version = a->store ? store_data_version(a->store) : 0;
+	n->version = app_data_version(a);
 	n->loaded = true;
 	n->wrapped_at = 0;
 }
@@ -182,7 +182,7 @@ note_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct noteview *n = (struct noteview *)v;
 
-	if (!n->loaded || (a->store && store_data_version(a->store) != n->version))
+	if (!n->loaded || app_data_version(a) != n->version)
 		load(n, a);
 	if (n->wrapped_at != a->cols - 2)
 		wrap(n, a, a->cols - 2);

@@ -138,7 +138,7 @@ reader_layout(struct reader *rd, struct app *a, int top, int height)
 	if (rd->body_h < 1)
 		rd->body_h = 1;
 	reader_rerender(rd, a, rd->text_w);
-	if (rd->boxes_stale || (a->store && store_data_version(a->store) != rd->boxes_version))
+	if (rd->boxes_stale || app_data_version(a) != rd->boxes_version)
 		reader_show_progress(rd, a);
 	if (!rd->restored) {
 		reader_restore_position(rd, a);

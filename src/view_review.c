@@ -127,14 +127,17 @@ row_dates(struct app *a, struct rrow *row, const struct checklist *cl)
 	int32_t start = -1;
 	enum store_origin origin;
 	char date[DATES_MAX], phrase[32];
+	bool pending;
 
-	if (a->store == NULL || store_appointment_find(a->store, row->profile, row->role_id, &start,
-						       &origin) != STORE_OK)
+	if (app_appointment_find(a, row->profile, row->role_id, &start, &origin, &pending) !=
+	    STORE_OK)
 		return;
 	due_plan_make(&p, cl, start, dates_today(app_now(a)));
 	strbuf_puts(&b, dates_day_format(start, date));
 	if (origin == STORE_UNVERIFIED)
 		strbuf_puts(&b, DUE_UNVERIFIED);
+	if (pending)
+		strbuf_puts(&b, " (" APP_UNSAVED_WORD ")");
 	if (p.late == 0)
 		strbuf_puts(&b, ", nothing overdue");
 	else
@@ -178,10 +181,10 @@ build_row(struct app *a, struct rrow *row)
 	}
 	app_progress_of(a, row->profile, row->role, &row->done, &row->total);
 	if (a->store != NULL)
-		store_ratings_get(a->store, row->profile, row->role_id, NULL, &row->rt, &row->nrt);
+		app_ratings_get(a, row->profile, row->role_id, NULL, &row->rt, &row->nrt);
 	{
 		struct checklist cl; /* the prerequisites, for the verdict */
-		checklist_load(&cl, a->store, row->profile, row->role);
+		app_checklist_load(a, &cl, row->profile, row->role, CHECKLIST_ONBOARDING);
 		readiness_by_rater_cl(&row->by, row->role, row->rt, row->nrt, &cl);
 		row_dates(a, row, &cl);
 		checklist_done(&cl);
@@ -376,7 +379,7 @@ reload(struct review *r, struct app *a)
 		}
 	}
 	store_progress_free(p, n);
-	r->version = a->store ? store_data_version(a->store) : 0;
+	r->version = app_data_version(a);
 	r->loaded = true;
 	if (r->width > 0)
 		wrap_rows(r);
@@ -395,7 +398,7 @@ review_layout(struct view *v, struct app *a, int top, int height)
 		r->width = a->cols;
 		wrap_rows(r);
 	}
-	if (!r->loaded || (a->store && store_data_version(a->store) != r->version))
+	if (!r->loaded || app_data_version(a) != r->version)
 		reload(r, a);
 	r->body_top = top + 2;
 	r->body_h = height - 2;

@@ -63,22 +63,27 @@ static const struct scene {
 	const char *keys;   /* from the home screen */
 	const char *header; /* the top view's title must contain it (each part of a|b) */
 	bool styles;	    /* also NAME-80x24-styles.txt */
+	bool locked;	    /* another program holds the database: changes wait */
 } scenes[] = {
-    {"home", "", "roles", true},
-    {"reader-text", "j<Enter>]]]]]]]]]jj", "Program Manager", false},
-    {"reader-contents", "j<Enter><Tab>jjjjjjjjjj", "Program Manager", true},
-    {"checklist", "j<Enter>cjjj", "Program Manager|Checklist", true},
-    {"note", "j<Enter>cjv", "Note", true},
-    {"assess", "j<Enter>ajj", "Self-assessment", true},
-    {"chart", "j<Enter>avj", "Readiness", true},
-    {"history", "j<Enter>aH", "History", true},
-    {"history-long", "jjj<Enter>aHG", "Technical Lead|History", true},
-    {"compare", "j<Enter>aHGk<Space>k<Space><Enter>", "Compare", false},
-    {"review", "R", "Review", true},
-    {"review-rate", "R/program<Enter><Enter>j", "Review of alice by chair", true},
-    {"help", "j<Enter>?", "help", false},
-    {"chair-checklist", "<Enter>c", "SIG Chair|Checklist", false},
-    {"subproject-owner-text", "jj<Enter>]]]]]]]]]]]", "Subproject Owner", false},
+    {"home", "", "roles", true, false},
+    {"reader-text", "j<Enter>]]]]]]]]]jj", "Program Manager", false, false},
+    {"reader-contents", "j<Enter><Tab>jjjjjjjjjj", "Program Manager", true, false},
+    {"checklist", "j<Enter>cjjj", "Program Manager|Checklist", true, false},
+    {"note", "j<Enter>cjv", "Note", true, false},
+    {"assess", "j<Enter>ajj", "Self-assessment", true, false},
+    {"chart", "j<Enter>avj", "Readiness", true, false},
+    {"history", "j<Enter>aH", "History", true, false},
+    {"history-long", "jjj<Enter>aHG", "Technical Lead|History", true, false},
+    {"compare", "j<Enter>aHGk<Space>k<Space><Enter>", "Compare", false, false},
+    {"review", "R", "Review", true, false},
+    {"review-rate", "R/program<Enter><Enter>j", "Review of alice by chair", true, false},
+    {"help", "j<Enter>?", "help", false, false},
+    {"chair-checklist", "<Enter>c", "SIG Chair|Checklist", false, false},
+    {"subproject-owner-text", "jj<Enter>]]]]]]]]]]]", "Subproject Owner", false, false},
+    /* a tick and an untick waiting for the database: marked, and the footer */
+    {"checklist-waiting", "j<Enter>cjjj<Space>jjjjj<Space><Space><Space>",
+     "Program Manager|Checklist", true, true},
+    {"assess-waiting", "j<Enter>ajj3", "Self-assessment", false, true},
 };
 
 static const struct size {
@@ -256,6 +261,18 @@ seed(void)
 
 /* ---- driving the app ---- */
 
+/* The database as another program holding its write lock leaves it: every
+ * change waits (scenes[].locked). */
+static enum store_status
+locked_out(struct store *st, const struct change *c, int64_t *id)
+{
+	(void)st;
+	(void)c;
+	if (id != NULL)
+		*id = 0;
+	return STORE_ERR_BUSY;
+}
+
 /* The key named at *p (advanced past it), or -1 for an unknown name. */
 static int
 next_key(const char **p)
@@ -389,6 +406,8 @@ run_scene(const struct scene *sc, const struct size *sz, char **text, char **sty
 	app.reviewer = "chair";
 	app.clock = fixed_clock;
 	app.ascii = sz->ascii;
+	if (sc->locked)
+		change_queue_init(&app.changes, locked_out);
 	app_push(&app, view_home_new(&app));
 	frame_init(&fr, sz->rows, sz->cols);
 	idle(&app);
