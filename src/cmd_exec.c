@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -49,15 +50,32 @@ known_roles(struct catalog *cat)
 	fputs(cat->n ? "\n" : " none\n", stderr);
 }
 
-/* Finds ROLE or adds FILE.md; NULL (message printed) when neither. */
+/* The role of an id, or of a path in a folder ("sig-apps/README.md"
+ * stands for the id "sig-apps/README"), or NULL. */
+static struct role *
+find_id(struct catalog *cat, const char *arg)
+{
+	struct role *r = catalog_find(cat, arg);
+	size_t n = strlen(arg);
+
+	if (r == NULL && n > 3 && strcmp(arg + n - 3, ".md") == 0) {
+		char *id = xstrndup(arg, n - 3);
+		r = catalog_find(cat, id);
+		free(id);
+	}
+	return r;
+}
+
+/* Finds ROLE or adds FILE.md; NULL (message printed) when neither.  A
+ * path no file answers may name a role by its path in its folder. */
 static struct role *
 resolve(struct catalog *cat, const char *arg)
 {
 	struct role *r;
 	char *err = NULL;
 
-	if (!is_file_arg(arg)) {
-		r = catalog_find(cat, arg);
+	if (!is_file_arg(arg) || (access(arg, F_OK) != 0 && find_id(cat, arg) != NULL)) {
+		r = find_id(cat, arg);
 		if (r == NULL) {
 			cli_error("unknown role '%s'", arg);
 			known_roles(cat);
@@ -72,12 +90,17 @@ resolve(struct catalog *cat, const char *arg)
 	return r;
 }
 
+/* The roles: the folder `rolebook DIR` names (or NULL), the --content
+ * folders, yours, the bundled ones; earlier sources win an id. */
 static int
-load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0)
+load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0,
+	     const char *dir)
 {
 	char *user = paths_user_roles(), *bundled = paths_bundled_roles(argv0), *err = NULL;
 	int rc = 0;
 
+	if (dir != NULL && catalog_add_dir(cat, dir, ORIGIN_DIR, false, &err) != 0)
+		rc = 1;
 	for (size_t i = 0; i < o->ncontent && rc == 0; i++)
 		if (catalog_add_dir(cat, o->content[i], ORIGIN_DIR, false, &err) != 0)
 			rc = 1;
@@ -350,7 +373,6 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	a.profile = c->profile;
 	a.readonly = store_is_readonly(st) || loaded > 0 || notice != NULL;
 	a.rater = c->o->reviewer;
-	a.root = c->o->root;
 	a.reviewer = reviewer;
 	app_push(&a, view_home_new(&a));
 	if (review)
@@ -395,11 +417,19 @@ cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv
 {
 	struct catalog cat;
 	struct cmd_ctx c = {.o = o, .cat = &cat, .argv0 = argv0};
+	const char *dir = NULL;
+	struct stat sb;
 	char *profile;
 	int rc;
 
 	catalog_init(&cat);
-	if (load_catalog(&cat, o, argv0) != 0) {
+	cat.root = o->root; /* for every link any command resolves */
+	/* `rolebook DIR`: the handbook of that folder, as --content DIR */
+	if (e->name == NULL && argc == 1 && stat(argv[0], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		dir = argv[0];
+		argc = 0;
+	}
+	if (load_catalog(&cat, o, argv0, dir) != 0) {
 		catalog_done(&cat);
 		/* agenda keeps 1 for "overdue" (cli_due.h) */
 		return strcmp(e->name, "agenda") == 0 ? CLI_AGENDA_ERROR : 1;

@@ -105,6 +105,7 @@ linked_role(struct app *a, const char *path)
 	a->linked = xgrow(a->linked, &a->linked_cap, a->nlinked + 1, sizeof *a->linked);
 	c = &a->linked[a->nlinked];
 	catalog_init(c);
+	c->root = a->cat->root;
 	r = catalog_add_file(c, real, &err); /* refuses what is not a regular file */
 	if (r != NULL)
 		a->nlinked++;
@@ -121,26 +122,11 @@ in_catalog(const char *id, void *arg)
 	return catalog_find(arg, id) != NULL;
 }
 
-/* The role of the catalogue whose file is file (a real path), or NULL:
- * a link to a listed role's file opens that role, with its progress. */
-static struct role *
-catalog_role_at(struct catalog *c, const char *file)
-{
-	for (size_t i = 0; i < c->n; i++) {
-		char *real = realpath(c->v[i]->path, NULL);
-		bool same = real != NULL && strcmp(real, file) == 0;
-		free(real);
-		if (same)
-			return c->v[i];
-	}
-	return NULL;
-}
-
 /* Follows url, a link of from's text shown by the view on top. */
 static void
 follow(struct app *a, struct role *from, const char *url)
 {
-	struct link_from lf = {from->path, a->root, in_catalog, a->cat};
+	struct link_from lf = {from->path, from->root, in_catalog, a->cat};
 	struct link_target t;
 	struct view *top = app_top(a);
 	struct role *r = NULL;
@@ -163,7 +149,7 @@ follow(struct app *a, struct role *from, const char *url)
 			r = from;
 		free(self);
 		if (r == NULL)
-			r = catalog_role_at(a->cat, t.file);
+			r = catalog_find_file(a->cat, t.file);
 		if (r == NULL)
 			r = linked_role(a, t.file);
 		if (r == NULL)

@@ -1,0 +1,307 @@
+/*
+ * test_catalog.c - folders read recursively and a document's identity:
+ * catalog.c's walk (hidden folders, non-regular files and symbolic link
+ * loops skipped), ids as paths in their folder, full paths for files
+ * opened directly, --root given to every role, and a database of the
+ * schema before folders keeping its records.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "checklist.h"
+#include "content.h"
+#include "store.h"
+#include "unit.h"
+#include "xalloc.h"
+
+static void
+put(const char *top, const char *rel, const char *text)
+{
+	char *path = xasprintf("%s/%s", top, rel);
+	FILE *f;
+
+	/* the folders on the way */
+	for (char *p = path + strlen(top) + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		CU_ASSERT_TRUE(mkdir(path, 0700) == 0 || errno == EEXIST);
+		*p = '/';
+	}
+	f = fopen(path, "wb");
+	CU_ASSERT_PTR_NOT_NULL(f);
+	if (f != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+	free(path);
+}
+
+/* A tree like a community checkout: READMEs everywhere, a .git, a FIFO
+ * named like a document, a link looping back, a link to a folder of the
+ * tree and one to a folder outside it. */
+static char *
+make_tree(const char *name)
+{
+	char *top = xasprintf("%s/%s", unit_tmpdir, name), *p;
+
+	CU_ASSERT_TRUE(mkdir(top, 0700) == 0 || errno == EEXIST);
+	put(top, "README.md", "# Top\n");
+	put(top, "sig-list.md", "# SIG list\n");
+	put(top, "sig-a/README.md", "# SIG A\n");
+	put(top, "sig-a/charter.md", "# Charter A\n");
+	put(top, "sig-a/deep/er/README.md", "# Deep\n");
+	put(top, "sig-b/README.md", "# SIG B\n");
+	put(top, ".git/info.md", "# Hidden folder\n");
+	put(top, "sig-a/.drafts/draft.md", "# Hidden too\n");
+	put(top, "sig-b/notes.txt", "not Markdown\n");
+	p = xasprintf("%s/sig-b/pipe.md", top);
+	CU_ASSERT_TRUE(mkfifo(p, 0600) == 0 || errno == EEXIST);
+	free(p);
+	p = xasprintf("%s/sig-a/loop", top);
+	CU_ASSERT_TRUE(symlink("..", p) == 0 || errno == EEXIST);
+	free(p);
+	p = xasprintf("%s/sig-a/to-b", top);
+	CU_ASSERT_TRUE(symlink("../sig-b", p) == 0 || errno == EEXIST);
+	free(p);
+	/* a folder outside the tree, linked in: walked */
+	p = xasprintf("%s/%s-outside", unit_tmpdir, name);
+	CU_ASSERT_TRUE(mkdir(p, 0700) == 0 || errno == EEXIST);
+	put(p, "README.md", "# Outside\n");
+	free(p);
+	p = xasprintf("%s/linked", top);
+	{
+		char *target = xasprintf("../%s-outside", name);
+		CU_ASSERT_TRUE(symlink(target, p) == 0 || errno == EEXIST);
+		free(target);
+	}
+	free(p);
+	return top;
+}
+
+static void
+test_walk(void)
+{
+	static const char *want[] = {
+	    "README", "sig-list", "linked/README", "sig-a/README", "sig-a/charter",
+	    "sig-a/deep/er/README", "sig-b/README",
+	};
+	size_t nwant = sizeof want / sizeof want[0];
+	char *top = make_tree("walk"), *err = NULL;
+	struct catalog c;
+
+	catalog_init(&c);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
+	/* a folder's files, then its folders, each sorted; nothing hidden,
+	 * no FIFO, nothing twice through a link, no loop */
+	CU_ASSERT_EQUAL(c.n, nwant);
+	for (size_t i = 0; i < c.n && i < nwant; i++)
+		UNIT_ASSERT_STR(want[i], c.v[i]->id);
+	for (size_t i = 0; i < c.n; i++) {
+		char *path = xasprintf("%s/%s", top, c.v[i]->rel);
+		char *rel = xasprintf("%s.md", c.v[i]->id);
+		UNIT_ASSERT_STR(rel, c.v[i]->rel);
+		UNIT_ASSERT_STR(path, c.v[i]->path);
+		free(path);
+		free(rel);
+	}
+	CU_ASSERT_EQUAL(c.nrefused, 0);
+	/* four README.md files, four records */
+	CU_ASSERT_PTR_NOT_NULL(catalog_find(&c, "README"));
+	CU_ASSERT_PTR_NOT_NULL(catalog_find(&c, "sig-a/README"));
+	CU_ASSERT_PTR_NOT_NULL(catalog_find(&c, "sig-b/README"));
+	CU_ASSERT_PTR_NULL(catalog_find(&c, "sig-a/to-b/README"));
+	CU_ASSERT_PTR_NULL(catalog_find(&c, "sig-a/loop/README"));
+	CU_ASSERT_PTR_NULL(catalog_find(&c, "sig-b/pipe"));
+	catalog_done(&c);
+	free(top);
+}
+
+/* A file opened directly: its full path, unless a folder lists it. */
+static void
+test_direct_identity(void)
+{
+	char *top = make_tree("direct"), *err = NULL, *a, *b, *ra, *rb;
+	struct catalog c;
+	struct role *x, *y;
+
+	a = xasprintf("%s/sig-a/README.md", top);
+	b = xasprintf("%s/sig-b/README.md", top);
+	ra = realpath(a, NULL);
+	rb = realpath(b, NULL);
+	catalog_init(&c);
+	x = catalog_add_file(&c, a, &err);
+	y = catalog_add_file(&c, b, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(y);
+	CU_ASSERT_EQUAL(c.n, 2);
+	UNIT_ASSERT_STR(ra, x->id);
+	UNIT_ASSERT_STR(rb, y->id);
+	CU_ASSERT_EQUAL(x->origin, ORIGIN_FILE);
+	/* opened again: the same role */
+	CU_ASSERT_PTR_EQUAL(catalog_add_file(&c, a, &err), x);
+	catalog_done(&c);
+
+	/* listed by a folder: that role, with its records */
+	catalog_init(&c);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
+	x = catalog_add_file(&c, a, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+	UNIT_ASSERT_STR("sig-a/README", x->id);
+	CU_ASSERT_PTR_EQUAL(catalog_find_file(&c, rb), catalog_find(&c, "sig-b/README"));
+	catalog_done(&c);
+	free(a);
+	free(b);
+	free(ra);
+	free(rb);
+	free(top);
+}
+
+/* --root is every role's, wherever a link of it is resolved. */
+static void
+test_root_everywhere(void)
+{
+	char *top = make_tree("rooted"), *err = NULL, *root = xasprintf("%s/sig-a", top);
+	struct catalog c;
+	struct role *r;
+	const struct check_item *it;
+
+	/* a checklist step linking to a heading of its own file, by a path
+	 * from the root */
+	put(top, "sig-a/lead.md",
+	    "# Lead\n\n## Onboarding checklist\n\n- [ ] Read [the duties](/lead.md#duties)\n\n"
+	    "## Duties\n\nText.\n");
+	catalog_init(&c);
+	c.root = root;
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
+	for (size_t i = 0; i < c.n; i++)
+		CU_ASSERT_PTR_EQUAL(c.v[i]->root, root);
+	r = catalog_find(&c, "sig-a/lead");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+	CU_ASSERT_EQUAL_FATAL(r->nitems, 1);
+	it = &r->items[0];
+	CU_ASSERT_TRUE(checklist_link_in_role(r, it));
+	/* without --root, '/' has no root here (no .git above): not it */
+	r->root = NULL;
+	CU_ASSERT_FALSE(checklist_link_in_role(r, it));
+	catalog_done(&c);
+	catalog_init(&c);
+	c.root = root;
+	{
+		char *f = xasprintf("%s/lead.md", root);
+		r = catalog_add_file(&c, f, &err);
+		CU_ASSERT_PTR_NOT_NULL(r);
+		if (r != NULL)
+			CU_ASSERT_PTR_EQUAL(r->root, root);
+		free(f);
+	}
+	catalog_done(&c);
+	free(root);
+	free(top);
+}
+
+/*
+ * A database of schema 4 (before folders, built by its frozen steps) with
+ * records keyed as rolebook keyed them then: the bundled "chair" and a
+ * --content folder's "README".  Opened now, every record is there, found
+ * by the same documents, and the other README.md files have records of
+ * their own.
+ */
+static void
+test_old_database(void)
+{
+	char *top = make_tree("olddb"), *err = NULL, *path = xasprintf("%s/v4.db", unit_tmpdir);
+	sqlite3 *db;
+	struct store *st = NULL;
+	char *detail = NULL, *section = NULL;
+	struct catalog c;
+	int line = -1;
+
+	unlink(path);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	for (int v = 1; v <= 4; v++)
+		CU_ASSERT_EQUAL(sqlite3_exec(db, store_migration_sql(v), NULL, NULL, NULL),
+				SQLITE_OK);
+	CU_ASSERT_EQUAL(
+	    sqlite3_exec(db,
+			 "INSERT INTO profiles VALUES (1, 'Ada', 100);"
+			 "INSERT INTO positions VALUES (1, 'chair', 'Duties', 12, 150);"
+			 "INSERT INTO positions VALUES (1, 'README', 'Chairs', 32, 150);"
+			 "INSERT INTO items VALUES (1, 'chair', 'aaa', 'Plan', 1, 150, NULL, 160,"
+			 " 0);"
+			 "COMMIT",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+
+	catalog_init(&c);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&c, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 1000, &st, &detail), STORE_OK);
+	/* the bundled role keeps its id, and its records */
+	CU_ASSERT_PTR_NOT_NULL(catalog_find(&c, "chair"));
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", catalog_find(&c, "chair")->id, &section,
+					   &line),
+			STORE_OK);
+	UNIT_ASSERT_STR("Duties", section);
+	CU_ASSERT_EQUAL(line, 12);
+	free(section);
+	section = NULL;
+	/* the folder's top README keeps the record it had */
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", catalog_find(&c, "README")->id, &section,
+					   &line),
+			STORE_OK);
+	CU_ASSERT_EQUAL(line, 32);
+	free(section);
+	section = NULL;
+	/* another README.md starts at its top, and keeps its own place */
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", catalog_find(&c, "sig-a/README")->id,
+					   &section, &line),
+			STORE_ERR_NOTFOUND);
+	CU_ASSERT_EQUAL(store_position_set(st, "Ada", "sig-a/README", "Charter", 5, 200),
+			STORE_OK);
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", "README", &section, &line), STORE_OK);
+	CU_ASSERT_EQUAL(line, 32);
+	free(section);
+	section = NULL;
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", "sig-a/README", &section, &line),
+			STORE_OK);
+	CU_ASSERT_EQUAL(line, 5);
+	free(section);
+	store_close(st);
+	catalog_done(&c);
+	free(detail);
+	free(path);
+	free(top);
+}
+
+int
+test_catalog_register(void)
+{
+	static const struct {
+		const char *name;
+		void (*fn)(void);
+	} tests[] = {
+	    {"folders walked", test_walk},
+	    {"identity of a file opened directly", test_direct_identity},
+	    {"--root for every role", test_root_everywhere},
+	    {"a database before folders keeps its records", test_old_database},
+	};
+	CU_pSuite suite = CU_add_suite("catalog", NULL, NULL);
+
+	if (suite == NULL)
+		return (int)CU_get_error();
+	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+		if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL)
+			return (int)CU_get_error();
+	return 0;
+}
