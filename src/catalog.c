@@ -462,6 +462,15 @@ catalog_add_file(struct catalog *c, const char *path, char **err)
 		*err = xasprintf("cannot open %s: %s", path, strerror(errno));
 		return NULL;
 	}
+	if (strlen(real) > EXPORT_MAX_ROLE_ID) {
+		char *clean = escaped(real);
+		*err = xasprintf("cannot read %s as a role: its path, its id, is longer than %d "
+				 "bytes",
+				 clean, EXPORT_MAX_ROLE_ID);
+		free(clean);
+		free(real);
+		return NULL;
+	}
 	/* a file a folder lists is that folder's role, with its records */
 	if ((r = catalog_find_file(c, real)) != NULL) {
 		free(real);
