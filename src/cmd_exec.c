@@ -93,8 +93,7 @@ resolve(struct catalog *cat, const char *arg)
 /* The roles: the folder `rolebook DIR` names (or NULL), the --content
  * folders, yours, the bundled ones; earlier sources win an id. */
 static int
-load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0,
-	     const char *dir)
+load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0, const char *dir)
 {
 	char *user = paths_user_roles(), *bundled = paths_bundled_roles(argv0), *err = NULL;
 	int rc = 0;

@@ -89,8 +89,9 @@ static void
 test_walk(void)
 {
 	static const char *want[] = {
-	    "README", "sig-list", "linked/README", "sig-a/README", "sig-a/charter",
-	    "sig-a/deep/er/README", "sig-b/README",
+	    "README",	    "sig-list",	     "linked/README",
+	    "sig-a/README", "sig-a/charter", "sig-a/deep/er/README",
+	    "sig-b/README",
 	};
 	size_t nwant = sizeof want / sizeof want[0];
 	char *top = make_tree("walk"), *err = NULL;
@@ -249,32 +250,30 @@ test_old_database(void)
 	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 1000, &st, &detail), STORE_OK);
 	/* the bundled role keeps its id, and its records */
 	CU_ASSERT_PTR_NOT_NULL(catalog_find(&c, "chair"));
-	CU_ASSERT_EQUAL(store_position_get(st, "Ada", catalog_find(&c, "chair")->id, &section,
-					   &line),
-			STORE_OK);
+	CU_ASSERT_EQUAL(
+	    store_position_get(st, "Ada", catalog_find(&c, "chair")->id, &section, &line),
+	    STORE_OK);
 	UNIT_ASSERT_STR("Duties", section);
 	CU_ASSERT_EQUAL(line, 12);
 	free(section);
 	section = NULL;
 	/* the folder's top README keeps the record it had */
-	CU_ASSERT_EQUAL(store_position_get(st, "Ada", catalog_find(&c, "README")->id, &section,
-					   &line),
-			STORE_OK);
+	CU_ASSERT_EQUAL(
+	    store_position_get(st, "Ada", catalog_find(&c, "README")->id, &section, &line),
+	    STORE_OK);
 	CU_ASSERT_EQUAL(line, 32);
 	free(section);
 	section = NULL;
 	/* another README.md starts at its top, and keeps its own place */
-	CU_ASSERT_EQUAL(store_position_get(st, "Ada", catalog_find(&c, "sig-a/README")->id,
-					   &section, &line),
-			STORE_ERR_NOTFOUND);
-	CU_ASSERT_EQUAL(store_position_set(st, "Ada", "sig-a/README", "Charter", 5, 200),
-			STORE_OK);
+	CU_ASSERT_EQUAL(
+	    store_position_get(st, "Ada", catalog_find(&c, "sig-a/README")->id, &section, &line),
+	    STORE_ERR_NOTFOUND);
+	CU_ASSERT_EQUAL(store_position_set(st, "Ada", "sig-a/README", "Charter", 5, 200), STORE_OK);
 	CU_ASSERT_EQUAL(store_position_get(st, "Ada", "README", &section, &line), STORE_OK);
 	CU_ASSERT_EQUAL(line, 32);
 	free(section);
 	section = NULL;
-	CU_ASSERT_EQUAL(store_position_get(st, "Ada", "sig-a/README", &section, &line),
-			STORE_OK);
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", "sig-a/README", &section, &line), STORE_OK);
 	CU_ASSERT_EQUAL(line, 5);
 	free(section);
 	store_close(st);

@@ -111,8 +111,7 @@ test_role_id_paths(void)
 	for (size_t i = 0; i < 2; i++) {
 		struct store *st = fixture_fresh(i ? "path-full" : "path-rel");
 		char *doc = fixture_json(), *want = xasprintf("\"id\": \"%s\"", ids[i]);
-		char *in = edit(doc, "\"id\": \"retired-role\"", want, false), *detail = NULL,
-		     *out;
+		char *in = edit(doc, "\"id\": \"retired-role\"", want, false), *detail = NULL, *out;
 
 		CU_ASSERT_EQUAL(
 		    export_import(st, in, strlen(in), NULL, T0 + 30 * DAY, NULL, NULL, &detail),
@@ -346,10 +345,10 @@ test_refuse_types(void)
 		     "from 1 to 5");
 	refused_edit("role-path", "\"id\": \"retired-role\"", "\"id\": \"../etc\"", false,
 		     EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
-	refused_edit("role-path-up", "\"id\": \"retired-role\"", "\"id\": \"sig/../etc\"",
-		     false, EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
-	refused_edit("role-path-empty", "\"id\": \"retired-role\"", "\"id\": \"sig//a\"",
-		     false, EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
+	refused_edit("role-path-up", "\"id\": \"retired-role\"", "\"id\": \"sig/../etc\"", false,
+		     EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
+	refused_edit("role-path-empty", "\"id\": \"retired-role\"", "\"id\": \"sig//a\"", false,
+		     EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
 	refused_edit("role-path-end", "\"id\": \"retired-role\"", "\"id\": \"sig/\"", false,
 		     EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
 	refused_edit("role-path-root", "\"id\": \"retired-role\"", "\"id\": \"/\"", false,
