@@ -217,10 +217,11 @@ struct walk {
 /* Deeper folders than this are not walked (no real tree is that deep). */
 #define WALK_MAX_DEPTH 40
 
+/* Folder names as walk_dir keeps them: a kind character, then the name. */
 static int
-cmp_str(const void *a, const void *b)
+cmp_dir(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 /* False when the folder was walked before; else remembers it. */
@@ -237,9 +238,9 @@ walk_first_visit(struct walk *w, const struct stat *sb)
 	return true;
 }
 
-/* The kind of a directory entry: 'f' a regular file, 'd' a folder, 0
- * anything else.  The entry says so without a stat() unless it is a link
- * or the file system does not tell. */
+/* The kind of a directory entry: 'f' a regular file, 'd' a folder, 'l' a
+ * folder that may be a symbolic link, 0 anything else.  The entry says so
+ * without a stat() unless it is a link or the file system does not tell. */
 static char
 entry_kind(const char *dir, const struct dirent *de)
 {
@@ -255,7 +256,7 @@ entry_kind(const char *dir, const struct dirent *de)
 		return 0;
 	p = xasprintf("%s/%s", dir, de->d_name);
 	if (stat(p, &sb) == 0)
-		kind = S_ISREG(sb.st_mode) ? 'f' : S_ISDIR(sb.st_mode) ? 'd' : 0;
+		kind = S_ISREG(sb.st_mode) ? 'f' : S_ISDIR(sb.st_mode) ? 'l' : 0;
 	free(p);
 	return kind;
 }
@@ -328,25 +329,29 @@ walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_
 	}
 }
 
-/* Walks the folders of one folder (names sorted), each after the last. */
+/* Walks the folders of one folder (names sorted, each after its kind
+ * character: entry_kind's), each after the last. */
 static void
 walk_dirs(struct walk *w, const char *dir, const char *rel, char **names, size_t n, int depth)
 {
 	if (n > 1)
-		qsort(names, n, sizeof *names, cmp_str);
+		qsort(names, n, sizeof *names, cmp_dir);
 	for (size_t i = 0; i < n; i++) {
-		char *why = id_refused(names[i]);
+		const char *name = names[i] + 1;
+		bool link = names[i][0] == 'l';
+		char *why = id_refused(name);
 		char *sub, *subrel;
 		struct stat sb;
 
 		if (why != NULL) {
-			refuse(w->c, dir, names[i], why);
+			refuse(w->c, dir, name, why);
 			free(why);
 			continue;
 		}
-		sub = xasprintf("%s/%s", dir, names[i]);
-		subrel = xasprintf("%s%s/", rel, names[i]);
-		if (!walk_link_inside(w, sub) && stat(sub, &sb) == 0 && walk_first_visit(w, &sb))
+		sub = xasprintf("%s/%s", dir, name);
+		subrel = xasprintf("%s%s/", rel, name);
+		if (!(link && walk_link_inside(w, sub)) && stat(sub, &sb) == 0 &&
+		    walk_first_visit(w, &sb))
 			walk_dir(w, sub, subrel, depth + 1);
 		free(sub);
 		free(subrel);
@@ -377,9 +382,9 @@ walk_dir(struct walk *w, const char *dir, const char *rel, int depth)
 		if (kind == 'f' && md) {
 			files = xgrow(files, &fcap, nf + 1, sizeof *files);
 			files[nf++] = xstrdup(de->d_name);
-		} else if (kind == 'd') {
+		} else if (kind == 'd' || kind == 'l') {
 			dirs = xgrow(dirs, &dcap, nd + 1, sizeof *dirs);
-			dirs[nd++] = xstrdup(de->d_name);
+			dirs[nd++] = xasprintf("%c%s", kind, de->d_name);
 		}
 	}
 	closedir(d);
