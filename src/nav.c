@@ -82,9 +82,9 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
  * The role of a Markdown file reached by a link, or NULL when path is no
  * readable regular file.  Such files stay out of the handbook's catalogue,
  * so that the home screen and what a link by id finds do not depend on
- * the links followed before; each has a catalogue of its own, because a
- * catalogue holds one role per id and two folders may both have, say, a
- * README.md.  Found again by real path, so each is loaded once.
+ * the links followed before; each has a catalogue of its own (its id is
+ * its full path, catalog_add_file's: two README.md files are two
+ * documents).  Found again by real path, so each is loaded once.
  */
 static struct role *
 linked_role(struct app *a, const char *path)
