@@ -105,7 +105,7 @@ static const struct cmd_option options[] = {
 static const struct cmd_entry commands[] = {
     {NULL, "[ROLE|FILE.md|DIR]", "", 0, 1, NULL,
      "open the handbook; with ROLE or FILE.md, open that role; with DIR, the handbook of "
-     "that folder (as --content DIR)",
+     "the documents in that folder and its folders",
      cmd_exec_ui},
     {"list", "", "", 0, 0, NULL,
      "list the roles found: id (the file's path in its folder, without .md), title and "

@@ -2,8 +2,8 @@
  * test_catalog.c - folders read recursively and a document's identity:
  * catalog.c's walk (hidden folders, non-regular files and symbolic link
  * loops skipped), ids as paths in their folder, full paths for files
- * opened directly, --root given to every role, and a database of the
- * schema before folders keeping its records.
+ * opened directly, --root given to every role, a database of the
+ * schema before folders keeping its records, and doctree.c's tree.
  */
 #include "config.h"
 
@@ -18,6 +18,7 @@
 
 #include "checklist.h"
 #include "content.h"
+#include "doctree.h"
 #include "store.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -283,6 +284,82 @@ test_old_database(void)
 	free(top);
 }
 
+/* The home screen's tree (doctree.c): folders first, counts at any depth,
+ * closed until opened, a file opened directly at the top. */
+static void
+test_doctree(void)
+{
+	char *top = make_tree("doctree"), *err = NULL, *direct;
+	struct catalog c;
+	struct doctree t;
+	long sig_a = -1, deep = -1;
+
+	catalog_init(&c);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
+	direct = xasprintf("%s/doctree-direct.md", unit_tmpdir);
+	put(unit_tmpdir, "doctree-direct.md", "# Direct\n");
+	CU_ASSERT_PTR_NOT_NULL(catalog_add_file(&c, direct, &err));
+	doctree_build(&t, &c);
+	CU_ASSERT_TRUE(doctree_has_folders(&t));
+	/* the top, linked, sig-a, sig-a/deep, sig-a/deep/er, sig-b */
+	CU_ASSERT_EQUAL(t.nfolders, 6);
+	for (size_t i = 0; i < t.nfolders; i++) {
+		if (strcmp(t.folders[i].path, "sig-a/") == 0)
+			sig_a = (long)i;
+		if (strcmp(t.folders[i].path, "sig-a/deep/") == 0)
+			deep = (long)i;
+	}
+	CU_ASSERT_FATAL(sig_a > 0 && deep > 0);
+	CU_ASSERT_EQUAL(t.folders[0].count, c.n);
+	CU_ASSERT_EQUAL(t.folders[sig_a].count, 3);
+	CU_ASSERT_EQUAL(t.folders[deep].count, 1);
+	CU_ASSERT_EQUAL(t.folders[sig_a].name_len, 5);
+	CU_ASSERT_EQUAL(strncmp(t.folders[sig_a].name, "sig-a", 5), 0);
+	/* closed: the top's folders, then its documents (the direct file,
+	 * README, sig-list) */
+	CU_ASSERT_EQUAL(t.nrows, 6);
+	CU_ASSERT_TRUE(t.rows[0].folder > 0 && t.rows[1].folder > 0 && t.rows[2].folder > 0);
+	CU_ASSERT_TRUE(t.rows[3].role >= 0 && t.rows[4].role >= 0 && t.rows[5].role >= 0);
+	UNIT_ASSERT_STR("linked/", t.folders[t.rows[0].folder].path);
+	UNIT_ASSERT_STR("sig-a/", t.folders[t.rows[1].folder].path);
+	CU_ASSERT_EQUAL(c.v[t.rows[3].role]->origin, ORIGIN_FILE);
+	/* sig-a opened: its folder deep, then its two documents */
+	doctree_set_open(&t, sig_a, true);
+	CU_ASSERT_EQUAL(t.nrows, 9);
+	CU_ASSERT_EQUAL(t.rows[2].folder, deep);
+	CU_ASSERT_EQUAL(t.rows[2].depth, 1);
+	UNIT_ASSERT_STR("sig-a/README", c.v[t.rows[3].role]->id);
+	CU_ASSERT_EQUAL(t.rows[3].depth, 1);
+	/* closed again; a document deep down revealed opens its folders */
+	doctree_set_open(&t, sig_a, false);
+	CU_ASSERT_EQUAL(t.nrows, 6);
+	{
+		long k = -1, row;
+		for (size_t i = 0; i < c.n; i++)
+			if (strcmp(c.v[i]->id, "sig-a/deep/er/README") == 0)
+				k = (long)i;
+		row = doctree_reveal(&t, k);
+		CU_ASSERT_TRUE(row > 0);
+		CU_ASSERT_EQUAL(t.rows[row].role, k);
+		CU_ASSERT_EQUAL(t.rows[row].depth, 3);
+		CU_ASSERT_TRUE(t.folders[sig_a].open && t.folders[deep].open);
+	}
+	doctree_done(&t);
+	catalog_done(&c);
+
+	/* no folder: no tree (the flat list) */
+	catalog_init(&c);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&c, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	doctree_build(&t, &c);
+	CU_ASSERT_FALSE(doctree_has_folders(&t));
+	CU_ASSERT_EQUAL(t.nrows, c.n);
+	doctree_done(&t);
+	catalog_done(&c);
+	free(direct);
+	free(top);
+}
+
 int
 test_catalog_register(void)
 {
@@ -294,6 +371,7 @@ test_catalog_register(void)
 	    {"identity of a file opened directly", test_direct_identity},
 	    {"--root for every role", test_root_everywhere},
 	    {"a database before folders keeps its records", test_old_database},
+	    {"the home screen's tree", test_doctree},
 	};
 	CU_pSuite suite = CU_add_suite("catalog", NULL, NULL);
 
