@@ -115,13 +115,17 @@ escaped(const char *name)
 	return out;
 }
 
+/* Says why a file (folder false) or a folder is left out. */
 static void
-refuse(struct catalog *c, const char *dir, const char *name, const char *why)
+refuse(struct catalog *c, const char *dir, const char *name, bool folder, const char *why)
 {
 	char *path = xasprintf("%s/%s", dir, name), *clean = escaped(path);
 
 	c->refused = xgrow(c->refused, &c->refused_cap, c->nrefused + 1, sizeof *c->refused);
-	c->refused[c->nrefused++] = xasprintf("the role file %s is not listed: %s", clean, why);
+	c->refused[c->nrefused++] =
+	    folder ? xasprintf("the folder %s is not read: %s", clean, why)
+		   : xasprintf("the role file %s is not listed: %s", clean, why);
+	c->nrefused_folders += folder;
 	free(clean);
 	free(path);
 }
@@ -285,6 +289,40 @@ walk_link_inside(const struct walk *w, const char *path)
 	return inside;
 }
 
+/*
+ * r, a file of a --content folder, has the id of a document an earlier
+ * --content folder listed (both hold a README.md at the top): unless it is
+ * the same file (the same folder given twice), it is listed too, under its
+ * full real path, as a file opened directly is, so that the two never
+ * share a record.  A role of your own or bundled one is not listed: a
+ * --content folder's document of its id stands in for it.  True when r
+ * is to be listed (its id and rel changed).
+ */
+static bool
+walk_twin(struct walk *w, struct role *r)
+{
+	const struct role *twin = catalog_find(w->c, r->id);
+	char *real, *treal;
+	bool same;
+
+	if (w->origin != ORIGIN_DIR || twin == NULL || twin->origin != ORIGIN_DIR)
+		return false;
+	if ((real = realpath(r->path, NULL)) == NULL)
+		return false;
+	treal = realpath(twin->path, NULL);
+	same = treal != NULL && strcmp(real, treal) == 0;
+	free(treal);
+	if (same || strlen(real) > EXPORT_MAX_ROLE_ID || !id_set_add(&w->set, real)) {
+		free(real);
+		return false;
+	}
+	free(r->id);
+	free(r->rel);
+	r->id = real;
+	r->rel = xstrdup(real);
+	return true;
+}
+
 /* Adds the Markdown files of one folder (names sorted), rel its path
  * below the top ("" or "a/b/"). */
 static void
@@ -305,7 +343,7 @@ walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_
 					"%d bytes",
 					EXPORT_MAX_ROLE_ID);
 		if (why != NULL) {
-			refuse(w->c, dir, names[i], why);
+			refuse(w->c, dir, names[i], false, why);
 			free(why);
 			continue;
 		}
@@ -322,7 +360,7 @@ walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_
 		r = role_new(id, path, w->origin);
 		r->rel = relpath;
 		r->root = w->c->root;
-		if (id_set_add(&w->set, r->id))
+		if (id_set_add(&w->set, r->id) || walk_twin(w, r))
 			catalog_push(w->c, r);
 		else
 			role_free(r);
@@ -344,7 +382,7 @@ walk_dirs(struct walk *w, const char *dir, const char *rel, char **names, size_t
 		struct stat sb;
 
 		if (why != NULL) {
-			refuse(w->c, dir, name, why);
+			refuse(w->c, dir, name, true, why);
 			free(why);
 			continue;
 		}
@@ -441,6 +479,34 @@ catalog_find_file(const struct catalog *c, const char *real)
 	return NULL;
 }
 
+char *
+catalog_refused_summary(const struct catalog *c)
+{
+	size_t files = c->nrefused - c->nrefused_folders, dirs = c->nrefused_folders;
+	const char *why =
+	    c->nrefused == 1 ? "its name is no clean id" : "names that are no clean ids";
+
+	if (c->nrefused == 0)
+		return NULL;
+	if (dirs == 0)
+		return xasprintf("%zu role file%s not listed (%s): see why on quitting", files,
+				 files == 1 ? " is" : "s are", "names that are no clean ids");
+	if (files == 0)
+		return xasprintf("%zu folder%s not read (%s): see why on quitting", dirs,
+				 dirs == 1 ? " is" : "s are", why);
+	return xasprintf("%zu role file%s and %zu folder%s not read (%s): see why on quitting",
+			 files, files == 1 ? "" : "s", dirs, dirs == 1 ? "" : "s", why);
+}
+
+const char *
+catalog_old_id(const struct catalog *c, const struct role *r)
+{
+	if (r->origin != ORIGIN_FILE || r->old_id == NULL || *r->old_id == '\0' ||
+	    strcmp(r->old_id, r->id) == 0 || catalog_find(c, r->old_id) != NULL)
+		return NULL;
+	return r->old_id;
+}
+
 struct role *
 catalog_add_file(struct catalog *c, const char *path, char **err)
 {
@@ -484,6 +550,7 @@ catalog_add_file(struct catalog *c, const char *path, char **err)
 	/* its identity: the full path, which no other file has */
 	r = role_new(xstrdup(real), real, ORIGIN_FILE);
 	r->rel = xstrdup(real);
+	r->old_id = id_from_path(path); /* as catalog_add_file made ids then */
 	r->root = c->root;
 	if (catalog_find(c, r->id) != NULL) { /* (a role of that id: replaced) */
 		for (size_t i = 0; i < c->n; i++)

@@ -20,6 +20,7 @@
 #include "cli_due.h"
 #include "cmd.h"
 #include "export.h"
+#include "identity.h"
 #include "paths.h"
 #include "report.h"
 #include "store.h"
@@ -200,6 +201,18 @@ cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 			 !utf8_locale(), stdout);
 }
 
+/* The records an older rolebook kept for r (a file opened directly)
+ * under its name, adopted (identity.c), and said on stderr. */
+static void
+adopt(struct store *st, const struct catalog *cat, const struct role *r)
+{
+	char *said = identity_adopt(st, cat, r);
+
+	if (said != NULL)
+		cli_error("%s: %s", r->id, said);
+	free(said);
+}
+
 /* What the commands on the store share: the role of argv[0] (when the
  * command takes one) found, the database opened, then run; 1 when either
  * cannot be. */
@@ -215,6 +228,8 @@ with_store(const struct cmd_entry *self, struct cmd_ctx *c, char **argv,
 		return 1;
 	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
+	if (r != NULL)
+		adopt(st, c->cat, r);
 	rc = run(st, c, r);
 	store_close(st);
 	return rc;
@@ -274,6 +289,7 @@ cmd_exec_check(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 		return 1;
 	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
+	adopt(st, c->cat, r);
 	rc = cli_check(st, c->profile, r,
 		       c->o->stepping_down ? CHECKLIST_OFFBOARDING : CHECKLIST_ONBOARDING, argv + 1,
 		       argc - 1, strcmp(self->name, "check") == 0, c->o->note, (int64_t)time(NULL),
@@ -310,6 +326,8 @@ cmd_exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 		return 1;
 	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
+	if (r != NULL)
+		adopt(st, c->cat, r);
 	{
 		struct report_issue_opts io = {c->o->sig, c->o->discussion, c->o->offboarding};
 		rc = cli_report(st, c->cat, c->profile, c->o->all, r, format, &io, stdout);
@@ -384,15 +402,18 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 		app_status(&a, true,
 			   "%s: the database cannot be written; progress will not be saved",
 			   store_readonly_title(store_readonly_why(st)));
+	else if (a.status != NULL)
+		; /* what opening the role said (its records adopted), said once */
 	else if (cmd_config_problems() > 0) /* said on stderr, hidden by the screen until the end */
 		app_status(&a, true,
 			   "The config file has %zu line%s rolebook cannot use: see them on "
 			   "quitting",
 			   cmd_config_problems(), cmd_config_problems() == 1 ? "" : "s");
-	else if (c->cat->nrefused > 0) /* said on stderr too */
-		app_status(&a, true, "%zu role file%s not listed (%s): see why on quitting",
-			   c->cat->nrefused, c->cat->nrefused == 1 ? " is" : "s are",
-			   "names that are no clean ids");
+	else if (c->cat->nrefused > 0) { /* said on stderr too */
+		char *left_out = catalog_refused_summary(c->cat);
+		app_status(&a, true, "%s", left_out);
+		free(left_out);
+	}
 	rc = tui_run(&a, !c->o->no_color);
 	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
 		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "

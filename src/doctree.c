@@ -20,7 +20,10 @@ folder_len(const struct role *r)
 {
 	const char *rel = r->rel, *slash;
 
-	if (rel == NULL || r->origin == ORIGIN_FILE || (slash = strrchr(rel, '/')) == NULL)
+	/* (a full path: a file opened directly, or a folder's file listed by
+	 * its full path beside its twin of another folder) */
+	if (rel == NULL || r->origin == ORIGIN_FILE || rel[0] == '/' ||
+	    (slash = strrchr(rel, '/')) == NULL)
 		return 0;
 	return (size_t)(slash - rel) + 1;
 }

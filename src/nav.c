@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "identity.h"
 #include "links.h"
 #include "xalloc.h"
 
@@ -70,6 +71,14 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 	if (role_load(role) != 0) {
 		app_status(a, true, "%s", role->error);
 		return false;
+	}
+	/* a file opened directly: the records an older rolebook kept under
+	 * its name, adopted before the screen reads its position */
+	if (role->origin == ORIGIN_FILE && !a->readonly) {
+		char *said = identity_adopt(a->store, a->cat, role);
+		if (said != NULL)
+			app_status(a, false, "%s", said);
+		free(said);
 	}
 	v = view_reader_new(a, role);
 	push(a, v, NAV_ROLE, at != NULL);

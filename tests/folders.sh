@@ -52,6 +52,45 @@ contains "a path to a listed file: its records" "[x] Join A" "$out"
 # (a file no folder lists is keyed by its full path: the unit suite
 # "catalog"; its checklist steps are shared by wording, as any role's)
 
+# two --content folders both holding README.md and sig-a/README.md: every
+# document listed, the later folder's twins by their full paths
+T2="$TEST_TMP/tree2"
+mkdir -p "$T2/sig-a"
+printf '# Top two\n' >"$T2/README.md"
+printf '# SIG A two\n' >"$T2/sig-a/README.md"
+R2=$(cd "$T2" && pwd -P)
+out=$(rb --content "$T" --content "$T2" list | cut -f1,2 | grep -v -e '^chair' -e '^program-manager' \
+	-e '^subproject-owner' -e '^technical-lead')
+check "two folders, the same paths: every document listed" "README	Top
+sig-a/README	SIG A
+sig-a/deep/notes	Deep
+sig-b/README	SIG B
+$R2/README.md	Top two
+$R2/sig-a/README.md	SIG A two" "$out"
+out=$(rb --content "$T" --content "$T" list | grep -c README)
+check "one folder given twice: each document once" 3 "$out"
+
+# a database of before folders: ~/x.md opened directly was keyed "x"; the
+# file, keyed by its full path now, adopts those records once and says so
+if command -v sqlite3 >/dev/null; then
+	O="$TEST_TMP/old.db"
+	D="$TEST_TMP/direct"
+	mkdir -p "$D"
+	printf '# Notes\n\n## Onboarding checklist\n\n- [ ] Read\n' >"$D/notes.md"
+	rb --db "$O" -p ada checklist chair >/dev/null
+	sqlite3 "$O" "INSERT INTO positions VALUES (1, 'notes', 'Part', 7, 150);
+		INSERT INTO ratings VALUES (1, 'notes', '', 's1', 'Craft', 'x', 4, NULL, 170, 0)"
+	err=$(rb --db "$O" -p ada checklist "$D/notes.md" 2>&1 >/dev/null)
+	check "old records adopted: said on stderr" \
+		"rolebook: $D/notes.md: 2 records kept under \"notes\" (this file's old id) are now this document's" "$err"
+	check "old records adopted: under the full path" "2|0" \
+		"$(sqlite3 "$O" "SELECT (SELECT count(*) FROM positions WHERE role = '$D/notes.md') +
+			(SELECT count(*) FROM ratings WHERE role = '$D/notes.md'),
+			(SELECT count(*) FROM positions WHERE role = 'notes')")"
+	err=$(rb --db "$O" -p ada checklist "$D/notes.md" 2>&1 >/dev/null)
+	check "old records adopted: said once" "" "$err"
+fi
+
 # `rolebook DIR`: the folder is read (the handbook then wants a terminal)
 err=$(rb "$T" </dev/null 2>&1); rc=$?
 check "rolebook DIR in a pipe: exit 1" 1 "$rc"
