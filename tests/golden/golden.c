@@ -64,26 +64,31 @@ static const struct scene {
 	const char *header; /* the top view's title must contain it (each part of a|b) */
 	bool styles;	    /* also NAME-80x24-styles.txt */
 	bool locked;	    /* another program holds the database: changes wait */
+	const char *tree;   /* a folder of tests/data read first (--content), or NULL */
 } scenes[] = {
-    {"home", "", "roles", true, false},
-    {"reader-text", "j<Enter>]]]]]]]]]jj", "Program Manager", false, false},
-    {"reader-contents", "j<Enter><Tab>jjjjjjjjjj", "Program Manager", true, false},
-    {"checklist", "j<Enter>cjjj", "Program Manager|Checklist", true, false},
-    {"note", "j<Enter>cjv", "Note", true, false},
-    {"assess", "j<Enter>ajj", "Self-assessment", true, false},
-    {"chart", "j<Enter>avj", "Readiness", true, false},
-    {"history", "j<Enter>aH", "History", true, false},
-    {"history-long", "jjj<Enter>aHG", "Technical Lead|History", true, false},
-    {"compare", "j<Enter>aHGk<Space>k<Space><Enter>", "Compare", false, false},
-    {"review", "R", "Review", true, false},
-    {"review-rate", "R/program<Enter><Enter>j", "Review of alice by chair", true, false},
-    {"help", "j<Enter>?", "help", false, false},
-    {"chair-checklist", "<Enter>c", "SIG Chair|Checklist", false, false},
-    {"subproject-owner-text", "jj<Enter>]]]]]]]]]]]", "Subproject Owner", false, false},
+    {"home", "", "roles", true, false, NULL},
+    {"reader-text", "j<Enter>]]]]]]]]]jj", "Program Manager", false, false, NULL},
+    {"reader-contents", "j<Enter><Tab>jjjjjjjjjj", "Program Manager", true, false, NULL},
+    {"checklist", "j<Enter>cjjj", "Program Manager|Checklist", true, false, NULL},
+    {"note", "j<Enter>cjv", "Note", true, false, NULL},
+    {"assess", "j<Enter>ajj", "Self-assessment", true, false, NULL},
+    {"chart", "j<Enter>avj", "Readiness", true, false, NULL},
+    {"history", "j<Enter>aH", "History", true, false, NULL},
+    {"history-long", "jjj<Enter>aHG", "Technical Lead|History", true, false, NULL},
+    {"compare", "j<Enter>aHGk<Space>k<Space><Enter>", "Compare", false, false, NULL},
+    {"review", "R", "Review", true, false, NULL},
+    {"review-rate", "R/program<Enter><Enter>j", "Review of alice by chair", true, false, NULL},
+    {"help", "j<Enter>?", "help", false, false, NULL},
+    {"chair-checklist", "<Enter>c", "SIG Chair|Checklist", false, false, NULL},
+    {"subproject-owner-text", "jj<Enter>]]]]]]]]]]]", "Subproject Owner", false, false, NULL},
     /* a tick and an untick waiting for the database: marked, and the footer */
     {"checklist-waiting", "j<Enter>cjjj<Space>jjjjj<Space><Space><Space>",
-     "Program Manager|Checklist", true, true},
-    {"assess-waiting", "j<Enter>ajj3", "Self-assessment", false, true},
+     "Program Manager|Checklist", true, true, NULL},
+    {"assess-waiting", "j<Enter>ajj3", "Self-assessment", false, true, NULL},
+    /* a documentation tree: folders first, sig-a opened, its meetings
+     * folder opened, then the selection back on sig-a, closed by Left
+     * from its document and opened again */
+    {"home-tree", "<Enter>j<Enter>jj<Left><Enter>", "roles", true, false, "tree"},
 };
 
 static const struct size {
@@ -396,6 +401,14 @@ run_scene(const struct scene *sc, const struct size *sz, char **text, char **sty
 
 	*text = *styles = *why = NULL;
 	catalog_init(&cat);
+	if (sc->tree != NULL) {
+		char *dir = xasprintf("%s/tests/data/%s", TEST_SRCDIR, sc->tree);
+		if (catalog_add_dir(&cat, dir, ORIGIN_DIR, false, &err) != 0) {
+			fprintf(stderr, "golden: %s\n", err);
+			exit(1);
+		}
+		free(dir);
+	}
 	if (catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err) != 0) {
 		fprintf(stderr, "golden: %s\n", err);
 		exit(1);
