@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "arena.h"
 #include "markdown.h"
@@ -316,6 +318,7 @@ md_stream_new(char *text, size_t len, size_t part_bytes)
 	find_runs(s);
 	if (s->nruns > 0) {
 		build_prelude(s);
+		if (getenv("MDS_DEBUG")) fprintf(stderr, "runs %zu prelen %zu\n", s->nruns, s->prelen);
 		if (!prelude_closes(s))
 			s->whole = true;
 		/* Parsing the prelude again for each part must stay cheap. */
@@ -548,6 +551,7 @@ check_runs(struct md_stream *s, cmark_node *doc, size_t last)
 				r->inert = true;
 				break; /* the next run may be inside it too */
 			}
+			if (getenv("MDS_DEBUG")) fprintf(stderr, "misfit run %zu..%zu node %d %ld..%ld\n", r->a, r->b, (int)t, a, b);
 			return RUNS_MISFIT;
 		}
 	}
@@ -679,6 +683,24 @@ bool
 md_stream_settled(const struct md_stream *s)
 {
 	return s->whole || s->runcur >= s->nruns;
+}
+
+size_t
+md_stream_offset(const struct md_stream *s)
+{
+	return s->done ? SIZE_MAX : s->pos;
+}
+
+int
+md_stream_next_level(const struct md_stream *s)
+{
+	int k = 0;
+
+	if (s->done || s->pos >= s->len)
+		return 0;
+	while (k < 6 && s->pos + (size_t)k < s->len && s->text[s->pos + (size_t)k] == '#')
+		k++;
+	return k;
 }
 
 size_t

@@ -56,6 +56,12 @@ cmark_node *md_stream_next(struct md_stream *s, bool *restart);
 /* True once no part returned so far can be taken back by a restart. */
 bool md_stream_settled(const struct md_stream *s);
 
+/* Where the next part starts: its byte offset in the text (SIZE_MAX after
+ * the last part), and the level of the ATX heading it opens with (0 after
+ * the last part). */
+size_t md_stream_offset(const struct md_stream *s);
+int md_stream_next_level(const struct md_stream *s);
+
 /* How many parts were returned, and whether the stream fell back to the
  * whole document (for tests and the benchmark's notes). */
 size_t md_stream_parts(const struct md_stream *s);

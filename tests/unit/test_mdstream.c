@@ -25,6 +25,7 @@
 #include "lines.h"
 #include "markdown.h"
 #include "mdrender.h"
+#include "mdparts.h"
 #include "mdstream.h"
 #include "outline.h"
 #include "unit.h"
@@ -118,85 +119,66 @@ struct stream_result {
 	bool whole, restarted;
 };
 
-/* Which lead paragraphs are sections, from a first pass over the parts,
- * as cli_print() plans them (issue 12). */
-static struct outline_plan *
-plan_of(const char *body, size_t len, size_t part)
-{
-	struct outline_plan *plan = outline_plan_new();
-	char *copy = xmalloc(len + 1);
-	struct md_stream *s;
-	cmark_node *doc;
-	bool restart;
+/* What the parts render hands over, with what of it stands. */
+struct sink {
+	struct dump d;
+	size_t stand;  /* d.len once released: lines that stand */
+	bool released; /* something was released */
+	int holds;
+};
 
-	memcpy(copy, body, len + 1);
-	s = md_stream_new(copy, len, part);
-	while ((doc = md_stream_next(s, &restart)) != NULL) {
-		if (restart)
-			outline_plan_restart(plan);
-		outline_plan_add(plan, doc);
-	}
-	md_stream_free(s);
-	outline_plan_end(plan);
-	return plan;
+static void
+sink_flush(struct lines *l, void *arg)
+{
+	dump_lines(l, &((struct sink *)arg)->d);
+}
+
+static void
+sink_hold(void *arg)
+{
+	struct sink *k = arg;
+
+	/* never after lines were said to stand: they could not be taken back */
+	CU_ASSERT_FALSE(k->released);
+	k->d.len = k->stand;
+	k->holds++;
+}
+
+static void
+sink_release(void *arg)
+{
+	struct sink *k = arg;
+
+	k->stand = k->d.len;
+	k->released = true;
 }
 
 /* The same document in parts aimed at part bytes, the way cli_print()
- * renders them: a restart drops what the parts before made. */
+ * renders them. */
 static struct stream_result
 render_parts(const char *md, size_t len, size_t part)
 {
 	struct stream_result res = {0};
-	struct dump d = {0};
+	struct sink k = {0};
+	struct md_parts_out out = {sink_flush, sink_hold, sink_release, NULL, &k};
+	struct md_parts_stats st;
 	FILE *f = fmemopen((void *)(len ? md : "\n"), len ? len : 1, "r");
 	char *front = NULL, *err = NULL, *body;
 	size_t blen;
-	struct md_stream *s;
-	struct render r;
-	cmark_node *doc;
-	bool restart, settled = false;
-	struct outline_plan *plan;
 
 	body = md_read_body(f, "test", &blen, &front, &err);
 	fclose(f);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(body);
 	free(front);
-	plan = plan_of(body, blen, part);
-	s = md_stream_new(body, blen, part);
-	render_init(&r);
-	r.lines.flush = dump_lines;
-	r.lines.flush_arg = &d;
-	mdrender_begin(&r, opts);
-	while ((doc = md_stream_next(s, &restart)) != NULL) {
-		struct outline ol;
-
-		if (restart) {
-			/* never after the stream said nothing would be taken back */
-			CU_ASSERT_FALSE(settled);
-			CU_ASSERT_TRUE(res.parts > 0);
-			res.restarted = true;
-			render_done(&r);
-			render_init(&r);
-			r.lines.flush = dump_lines;
-			r.lines.flush_arg = &d;
-			mdrender_begin(&r, opts);
-			d.len = 0;
-			outline_plan_rewind(plan);
-		}
-		outline_build_part(&ol, doc, plan);
-		mdrender_part(&r, doc, &ol);
-		outline_done(&ol);
-		res.parts++;
-		settled = md_stream_settled(s);
-	}
-	CU_ASSERT_TRUE(md_stream_settled(s));
-	mdrender_end(&r);
-	render_done(&r);
-	res.whole = md_stream_whole(s);
-	md_stream_free(s);
-	outline_plan_free(plan);
-	put(&d, "", 0);
-	res.out = d.s;
+	md_parts_render(body, blen, part, opts, &out, &st);
+	free(body);
+	CU_ASSERT_TRUE(k.released);
+	k.d.len = k.stand; /* what was never released is not output */
+	put(&k.d, "", 0);
+	res.out = k.d.s;
+	res.parts = st.parts;
+	res.whole = st.whole;
+	res.restarted = st.restarted;
 	return res;
 }
 
