@@ -90,6 +90,7 @@ pass(const char *body, size_t len, size_t part, const struct mdrender_opts *o,
 		out->release(out->arg);
 	}
 	st->whole = md_stream_whole(s);
+	st->prelude += md_stream_prelude_bytes(s);
 	render_done(&r);
 	md_stream_free(s);
 	return ok;

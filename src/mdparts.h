@@ -32,6 +32,7 @@ struct md_parts_out {
 /* What the render did (for tests and notes). */
 struct md_parts_stats {
 	size_t parts;	/* parts rendered, over every pass */
+	size_t prelude; /* bytes of definitions parsed before parts */
 	bool whole;	/* the stream fell back to the whole document */
 	bool restarted; /* the render began again at least once */
 };

@@ -9,13 +9,13 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 #include "arena.h"
 #include "markdown.h"
+#include "mdlabels.h"
 #include "mdstream.h"
 #include "xalloc.h"
 
@@ -24,7 +24,28 @@
 struct run {
 	size_t a, b;
 	size_t off, len;
-	bool inert; /* found inside a code or HTML block: it defines nothing */
+	bool inert;	   /* found inside a code or HTML block: it defines nothing */
+	bool any;	   /* defines a label without a key (mdlabels.h) */
+	size_t key, nkeys; /* its labels' keys: keys[key..key+nkeys) */
+};
+
+/* A run in the full prelude, closed by its rule. */
+struct piece {
+	size_t off, len, lines;
+	size_t ikey, nikey; /* its entries in the index, before it is sorted */
+	bool any, use;	    /* use: in the prelude of the part being parsed */
+};
+
+/* A label that a line may define: its key, its text (between brackets). */
+struct label {
+	uint64_t key;
+	size_t off, len;
+};
+
+/* A label's key, the piece that may define it and the label there. */
+struct key_piece {
+	uint64_t key;
+	size_t piece, label;
 };
 
 struct md_stream {
@@ -32,14 +53,24 @@ struct md_stream {
 	size_t len;
 	size_t part;	  /* bytes a part is aimed at */
 	size_t pos, line; /* where the next part starts: byte, line */
-	char *pre;	  /* the prelude: unique runs, each closed by a rule */
+	char *full;	  /* every unique run, each closed by a rule */
+	size_t fulllen, fulllines;
+	struct piece *pieces;
+	size_t npieces;
+	struct key_piece *index; /* sorted by key */
+	size_t nindex;
+	bool select; /* each part gets only the pieces it may use */
+	char *pre;   /* the prelude of the part being parsed: pieces of full */
 	size_t prelen, prelines;
+	struct label *keys; /* the labels the runs may define */
+	size_t nkeys, keys_cap;
 	struct run *runs;
 	size_t nruns, runcur; /* runs checked so far */
 	size_t nparts;
-	int restarts;	/* times the prelude changed and the stream began again */
-	bool whole;	/* fell back to the whole document as one part */
-	bool restarted; /* the next part begins the document again */
+	size_t prebytes; /* prelude bytes parsed, over all parts */
+	int restarts;	 /* times the prelude changed and the stream began again */
+	bool whole;	 /* fell back to the whole document as one part */
+	bool restarted;	 /* the next part begins the document again */
 	bool done;
 };
 
@@ -75,7 +106,39 @@ static void
 add_run(struct md_stream *s, size_t *cap, size_t a, size_t b, size_t off, size_t end)
 {
 	s->runs = xgrow(s->runs, cap, s->nruns + 1, sizeof *s->runs);
-	s->runs[s->nruns++] = (struct run){a, b, off, end - off, false};
+	s->runs[s->nruns++] = (struct run){a, b, off, end - off, false, false, 0, 0};
+}
+
+/* The label that starts at i (after its '[') on a line ending at e: its
+ * key, unless it goes on past the line (a quote's markers may stand in
+ * it) or has none; false then: it may define anything. */
+static bool
+add_label(struct md_stream *s, size_t i, size_t e)
+{
+	size_t j = i;
+	uint64_t key;
+
+	while (j < e && s->text[j] != ']')
+		j += s->text[j] == '\\' && j + 1 < e ? 2 : 1;
+	if (j >= e || md_label_key(s->text + i, s->text + j + 1, &key) != MD_LABEL_KEY)
+		return false;
+	s->keys = xgrow(s->keys, &s->keys_cap, s->nkeys + 1, sizeof *s->keys);
+	s->keys[s->nkeys++] = (struct label){key, i, j - i};
+	return true;
+}
+
+/* A run found: lines v[0]..v[1], bytes v[2]..v[3], its keys from v[4]
+ * on (find_runs()). */
+static void
+close_run(struct md_stream *s, size_t *cap, const size_t v[5], bool any)
+{
+	struct run *r;
+
+	add_run(s, cap, v[0], v[1], v[2], v[3]);
+	r = &s->runs[s->nruns - 1];
+	r->any = any;
+	r->key = v[4];
+	r->nkeys = s->nkeys - v[4];
 }
 
 /* Skips what may stand before a paragraph's text on its line: blanks,
@@ -201,8 +264,8 @@ list_marker(const char *t, size_t off, size_t e)
 static void
 find_runs(struct md_stream *s)
 {
-	size_t cap = 0, line = 1, off = 0, start = 1, start_off = 0;
-	bool prev_blank = true, has = false;
+	size_t cap = 0, line = 1, off = 0, start = 1, start_off = 0, key0 = 0;
+	bool prev_blank = true, has = false, any = false;
 
 	if (s->len < 2 || memmem(s->text, s->len, "]:", 2) == NULL)
 		return;
@@ -213,12 +276,17 @@ find_runs(struct md_stream *s)
 		if (!b && prev_blank && line > 1 && s->text[off] != ' ' && s->text[off] != '\t' &&
 		    !list_marker(s->text, off, e)) {
 			if (has)
-				add_run(s, &cap, start, line - 1, start_off, off);
+				close_run(s, &cap,
+					  (size_t[]){start, line - 1, start_off, off, key0}, any);
 			start = line;
 			start_off = off;
-			has = false;
+			key0 = s->nkeys;
+			has = any = false;
 		}
-		has = has || (!b && may_define(s, off, e));
+		if (!b && may_define(s, off, e)) {
+			has = true;
+			any = !add_label(s, skip_markers(s->text, off, e) + 1, e) || any;
+		}
 		prev_blank = b;
 		if (e >= s->len)
 			break;
@@ -226,7 +294,20 @@ find_runs(struct md_stream *s)
 		line++;
 	}
 	if (has)
-		add_run(s, &cap, start, line, start_off, s->len);
+		close_run(s, &cap, (size_t[]){start, line, start_off, s->len, key0}, any);
+}
+
+static size_t
+count_lines(const char *p, size_t n)
+{
+	size_t k = 0;
+	const char *e = p + n;
+
+	while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
 }
 
 static uint64_t
@@ -239,23 +320,58 @@ hash(const char *p, size_t n)
 	return h;
 }
 
+static int
+by_key(const void *a, const void *b)
+{
+	const struct key_piece *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->piece < y->piece ? -1 : x->piece > y->piece;
+}
+
+static void
+add_piece(struct md_stream *s, size_t *cap, size_t *pcap, const struct run *r)
+{
+	static const char close[] = "\n\n***\n\n";
+	struct piece *pc;
+
+	s->full = xgrow(s->full, cap, s->fulllen + r->len + sizeof close, 1);
+	s->pieces = xgrow(s->pieces, pcap, s->npieces + 1, sizeof *s->pieces);
+	pc = &s->pieces[s->npieces++];
+	pc->off = s->fulllen;
+	pc->len = r->len + sizeof close - 1;
+	pc->lines = count_lines(s->text + r->off, r->len) + 4;
+	pc->any = r->any;
+	pc->use = false;
+	memcpy(s->full + s->fulllen, s->text + r->off, r->len);
+	memcpy(s->full + s->fulllen + r->len, close, sizeof close - 1);
+	s->fulllen += pc->len;
+	s->fulllines += pc->lines;
+}
+
 /*
- * The prelude: each distinct run once, in document order, each followed
- * by a thematic break at the start of a line, which closes whatever the
- * run left open (a list, a quote, indented code).  A later copy of a run
- * defines nothing new: the first definition of a label wins.
+ * The full prelude: each distinct run once, in document order, each
+ * followed by a thematic break at the start of a line, which closes
+ * whatever the run left open (a list, a quote, indented code).  A later
+ * copy of a run defines nothing new: the first definition of a label
+ * wins.  Each run is a piece, and the index says which pieces may define
+ * a label of a given key.
  */
 static void
 build_prelude(struct md_stream *s)
 {
-	size_t nslots = 16, cap = 0;
+	size_t nslots = 16, cap = 0, pcap = 0, icap = 0;
 	uint64_t *slot_hash;
 	size_t *slot_run; /* index + 1, 0 for empty */
-	static const char close[] = "\n\n***\n\n";
 
-	free(s->pre);
-	s->pre = NULL;
-	s->prelen = s->prelines = 0;
+	free(s->full);
+	free(s->pieces);
+	free(s->index);
+	s->full = NULL;
+	s->pieces = NULL;
+	s->index = NULL;
+	s->fulllen = s->fulllines = s->npieces = s->nindex = 0;
 	while (nslots < s->nruns * 2)
 		nslots *= 2;
 	slot_hash = xcalloc(nslots, sizeof *slot_hash);
@@ -280,30 +396,162 @@ build_prelude(struct md_stream *s)
 			continue;
 		slot_hash[k] = h;
 		slot_run[k] = i + 1;
-		s->pre = xgrow(s->pre, &cap, s->prelen + r->len + sizeof close, 1);
-		memcpy(s->pre + s->prelen, s->text + r->off, r->len);
-		s->prelen += r->len;
-		memcpy(s->pre + s->prelen, close, sizeof close - 1);
-		s->prelen += sizeof close - 1;
+		add_piece(s, &cap, &pcap, r);
+		s->index = xgrow(s->index, &icap, s->nindex + r->nkeys + 1, sizeof *s->index);
+		s->pieces[s->npieces - 1].ikey = s->nindex;
+		s->pieces[s->npieces - 1].nikey = r->nkeys;
+		for (size_t j = 0; j < r->nkeys; j++)
+			s->index[s->nindex++] =
+			    (struct key_piece){s->keys[r->key + j].key, s->npieces - 1, r->key + j};
 	}
 	free(slot_hash);
 	free(slot_run);
-	for (size_t i = 0; i < s->prelen; i++)
-		s->prelines += s->pre[i] == '\n';
+	free(s->pre);
+	s->pre = xmalloc(s->fulllen + 1);
+	s->prelen = s->prelines = 0;
 }
 
-/* The prelude on its own must end with its last rule as a top-level
- * block: then nothing it opened reaches into the parts. */
-static bool
-prelude_closes(const struct md_stream *s)
+/*
+ * Which labels piece p really defines: it is parsed alone (it is whole
+ * blocks, closed by its rule), followed by a reference "[x][label]" to
+ * each label it may define, each a paragraph of its own that comes out a
+ * link when the label is defined.  An entry that is not is dropped from
+ * the index (its key set to 0 and its piece past the end).
+ */
+static void
+probe_piece(struct md_stream *s, size_t p)
 {
-	cmark_node *doc = md_parse_clean(arena_mem(), s->pre, s->prelen, "", 0);
+	struct piece *pc = &s->pieces[p];
+	size_t len = pc->len, cap = 0;
+	char *buf = NULL;
+	cmark_node *doc;
+
+	buf = xgrow(buf, &cap, len + 1, 1);
+	memcpy(buf, s->full + pc->off, len);
+	for (size_t i = 0; i < pc->nikey; i++) {
+		const struct label *l = &s->keys[s->index[pc->ikey + i].label];
+		buf = xgrow(buf, &cap, len + l->len + 9, 1);
+		memcpy(buf + len, "[x][", 4);
+		memcpy(buf + len + 4, s->text + l->off, l->len);
+		memcpy(buf + len + 4 + l->len, "]\n\n", 3);
+		len += l->len + 7;
+		s->index[pc->ikey + i].piece = SIZE_MAX; /* until found defined */
+	}
+	doc = md_parse_clean(arena_mem(), buf, len, "", 0);
+	for (cmark_node *n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
+		size_t line = (size_t)cmark_node_get_start_line(n), i;
+		cmark_node *c = cmark_node_first_child(n);
+
+		if (line <= pc->lines || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+			continue;
+		i = (line - pc->lines - 1) / 2;
+		if (i < pc->nikey && (line - pc->lines - 1) % 2 == 0 && c != NULL &&
+		    cmark_node_get_type(c) == CMARK_NODE_LINK)
+			s->index[pc->ikey + i].piece = p;
+	}
+	arena_reset();
+	free(buf);
+}
+
+/* The index with, for each key, the first piece that defines it: the
+ * first definition of a label is the one that counts. */
+static void
+first_definers(struct md_stream *s)
+{
+	size_t n = 0;
+
+	for (size_t p = 0; p < s->npieces; p++)
+		if (s->pieces[p].nikey > 0)
+			probe_piece(s, p);
+	if (s->nindex > 1)
+		qsort(s->index, s->nindex, sizeof *s->index, by_key);
+	for (size_t i = 0; i < s->nindex; i++) {
+		if (s->index[i].piece == SIZE_MAX)
+			continue;
+		if (n > 0 && s->index[n - 1].key == s->index[i].key)
+			continue;
+		s->index[n++] = s->index[i];
+	}
+	s->nindex = n;
+}
+
+/*
+ * The prelude on its own must end with its last rule as a top-level
+ * block: then nothing it opened reaches into the parts.  When every
+ * piece's rule is one, each piece is parsed from a clean state, and any
+ * of them in order defines what they define in the full one: parts may
+ * then be given only the pieces they may use (s->select).
+ */
+static bool
+prelude_closes(struct md_stream *s)
+{
+	cmark_node *doc = md_parse_clean(arena_mem(), s->full, s->fulllen, "", 0);
 	cmark_node *last = cmark_node_last_child(doc);
 	bool ok = last != NULL && cmark_node_get_type(last) == CMARK_NODE_THEMATIC_BREAK &&
-		  (size_t)cmark_node_get_start_line(last) == s->prelines - 1;
+		  (size_t)cmark_node_get_start_line(last) == s->fulllines - 1;
+	size_t p = 0, line = 0;
 
+	for (cmark_node *n = cmark_node_first_child(doc); n != NULL && p < s->npieces;
+	     n = cmark_node_next(n)) {
+		size_t rule = line + s->pieces[p].lines - 1;
+		if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK ||
+		    (size_t)cmark_node_get_start_line(n) != rule)
+			continue;
+		line += s->pieces[p].lines;
+		p++;
+	}
+	s->select = ok && p == s->npieces;
 	arena_reset();
+	if (s->select)
+		first_definers(s);
 	return ok;
+}
+
+static void
+mark_use(uint64_t key, void *arg)
+{
+	struct md_stream *s = arg;
+	size_t lo = 0, hi = s->nindex;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->index[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < s->nindex && s->index[lo].key == key; lo++)
+		s->pieces[s->index[lo].piece].use = true;
+}
+
+/* The prelude for the part text[from..to): the pieces whose labels it may
+ * look up, or all of them. */
+static void
+select_prelude(struct md_stream *s, size_t from, size_t to)
+{
+	bool all = !s->select;
+
+	s->prelen = s->prelines = 0;
+	if (s->npieces == 0)
+		return;
+	for (size_t i = 0; i < s->npieces; i++)
+		s->pieces[i].use = s->pieces[i].any;
+	if (!all)
+		all = !md_label_uses(s->text + from, to - from, mark_use, s);
+	if (all) {
+		memcpy(s->pre, s->full, s->fulllen);
+		s->prelen = s->fulllen;
+		s->prelines = s->fulllines;
+		return;
+	}
+	for (size_t i = 0; i < s->npieces; i++) {
+		const struct piece *pc = &s->pieces[i];
+		if (!pc->use)
+			continue;
+		memcpy(s->pre + s->prelen, s->full + pc->off, pc->len);
+		s->prelen += pc->len;
+		s->prelines += pc->lines;
+	}
 }
 
 struct md_stream *
@@ -318,12 +566,12 @@ md_stream_new(char *text, size_t len, size_t part_bytes)
 	find_runs(s);
 	if (s->nruns > 0) {
 		build_prelude(s);
-		if (getenv("MDS_DEBUG")) fprintf(stderr, "runs %zu prelen %zu\n", s->nruns, s->prelen);
 		if (!prelude_closes(s))
 			s->whole = true;
-		/* Parsing the prelude again for each part must stay cheap. */
-		if (part_bytes == 0 && s->part < 4 * s->prelen)
-			s->part = 4 * s->prelen;
+		/* Parsing the prelude again for each part must stay cheap:
+		 * when every part gets all of it, parts grow with it. */
+		if (part_bytes == 0 && !s->select && s->part < 4 * s->fulllen)
+			s->part = 4 * s->fulllen;
 	}
 	return s;
 }
@@ -335,6 +583,10 @@ md_stream_free(struct md_stream *s)
 		return;
 	free(s->text);
 	free(s->pre);
+	free(s->full);
+	free(s->pieces);
+	free(s->index);
+	free(s->keys);
 	free(s->runs);
 	free(s);
 	arena_release();
@@ -551,24 +803,10 @@ check_runs(struct md_stream *s, cmark_node *doc, size_t last)
 				r->inert = true;
 				break; /* the next run may be inside it too */
 			}
-			if (getenv("MDS_DEBUG")) fprintf(stderr, "misfit run %zu..%zu node %d %ld..%ld\n", r->a, r->b, (int)t, a, b);
 			return RUNS_MISFIT;
 		}
 	}
 	return res;
-}
-
-static size_t
-count_lines(const char *p, size_t n)
-{
-	size_t k = 0;
-	const char *e = p + n;
-
-	while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
-		k++;
-		p++;
-	}
-	return k;
 }
 
 /* After the last part the text is not needed: its tree has copies of all
@@ -594,17 +832,17 @@ drop_text(struct md_stream *s)
 static bool
 begin_again(struct md_stream *s)
 {
-	char *old = s->pre;
-	size_t oldlen = s->prelen;
+	char *old = s->full;
+	size_t oldlen = s->fulllen;
 	bool same;
 
-	s->pre = NULL; /* build_prelude() frees what it finds there */
+	s->full = NULL; /* build_prelude() frees what it finds there */
 	build_prelude(s);
-	same = s->prelen == oldlen && (oldlen == 0 || memcmp(s->pre, old, oldlen) == 0);
+	same = s->fulllen == oldlen && (oldlen == 0 || memcmp(s->full, old, oldlen) == 0);
 	free(old);
 	if (same)
 		return false;
-	if (++s->restarts > MAX_RESTARTS || (s->prelen > 0 && !prelude_closes(s))) {
+	if (++s->restarts > MAX_RESTARTS || (s->fulllen > 0 && !prelude_closes(s))) {
 		s->whole = true;
 		return true;
 	}
@@ -639,7 +877,11 @@ md_stream_next(struct md_stream *s, bool *restart)
 	}
 	for (;;) {
 		size_t cut = find_cut(s, want), nl = count_lines(s->text + s->pos, cut - s->pos);
-		cmark_node *doc =
+		cmark_node *doc;
+
+		select_prelude(s, s->pos, cut);
+		s->prebytes += s->prelen;
+		doc =
 		    md_parse_clean(arena_mem(), s->pre, s->prelen, s->text + s->pos, cut - s->pos);
 
 		if (!drop_prelude(s, doc)) {
@@ -707,6 +949,12 @@ size_t
 md_stream_parts(const struct md_stream *s)
 {
 	return s->nparts;
+}
+
+size_t
+md_stream_prelude_bytes(const struct md_stream *s)
+{
+	return s->prebytes;
 }
 
 bool

@@ -227,7 +227,7 @@ outline_flow_part(struct outline *o, cmark_node *doc, struct outline_flow *f, in
 {
 	struct shape *v;
 	bool *keep;
-	size_t n;
+	size_t n, leads;
 
 	scan(o, doc);
 	v = shapes(o);
@@ -239,8 +239,12 @@ outline_flow_part(struct outline *o, cmark_node *doc, struct outline_flow *f, in
 		v[n++] = (struct shape){next_level, false, false};
 	}
 	keep = xcalloc(n ? n : 1, sizeof *keep);
-	f->leads += choose_near(v, n, keep);
+	leads = choose_near(v, n, keep);
 	f->heads += count_heads(v, o->n);
+	/* the last part, with no lead kept before it: the count is known */
+	if (next_level == 0 && f->leads == 0 && leads > f->heads)
+		f->no_leads = true;
+	f->leads += f->no_leads ? 0 : leads;
 	if (f->no_leads)
 		drop_leads(v, n, keep);
 	filter(o, keep);
@@ -256,6 +260,33 @@ outline_flow_open(const struct outline_flow *f, size_t more)
 	return !f->no_leads && f->leads + more > f->heads;
 }
 
+/* Whether the first line with text at or after off may open a list (or
+ * hold a definition, which leaves the tree and lets a list follow): up to
+ * three spaces, then a bullet, a digit or a bracket. */
+static bool
+list_may_follow(const char *text, size_t len, size_t off)
+{
+	for (;;) {
+		size_t k = 0;
+
+		while (off + k < len && k < 3 && text[off + k] == ' ')
+			k++;
+		while (off + k < len && (text[off + k] == ' ' || text[off + k] == '\t'))
+			k++;
+		if (off + k >= len)
+			return false;
+		if (text[off + k] != '\n')
+			break;
+		off += k + 1;
+	}
+	{
+		size_t k = 0;
+		while (k < 3 && text[off + k] == ' ')
+			k++;
+		return strchr("-+*[0123456789", text[off + k]) != NULL && text[off + k] != '\0';
+	}
+}
+
 size_t *
 outline_lead_ends(const char *text, size_t len, size_t *n)
 {
@@ -268,8 +299,10 @@ outline_lead_ends(const char *text, size_t len, size_t *n)
 
 		while (k > off && (text[k - 1] == ' ' || text[k - 1] == '\t'))
 			k--;
-		/* ':' itself, or an entity or numeric reference for it */
-		if (k > off && (text[k - 1] == ':' || text[k - 1] == ';')) {
+		/* ':' itself, or an entity or numeric reference for it, on the
+		 * last line of a paragraph a list may follow */
+		if (k > off && (text[k - 1] == ':' || text[k - 1] == ';') &&
+		    list_may_follow(text, len, e + 1)) {
 			v = xgrow(v, &cap, *n + 1, sizeof *v);
 			v[(*n)++] = off;
 		}

@@ -60,8 +60,9 @@ void outline_flow_part(struct outline *o, cmark_node *doc, struct outline_flow *
 bool outline_flow_open(const struct outline_flow *f, size_t more);
 
 /* Offsets of the lines of text[0..len) that may end a lead paragraph (the
- * last visible character is ':' or the ';' of a reference to one), in
- * order; *n of them (free the array). */
+ * last visible character is ':' or the ';' of a reference to one, and the
+ * next line with text may start a list), in order; *n of them (free the
+ * array). */
 size_t *outline_lead_ends(const char *text, size_t len, size_t *n);
 
 /* Index of the entry for node, searching from *hint onwards (updated),

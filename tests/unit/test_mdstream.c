@@ -24,8 +24,8 @@
 
 #include "lines.h"
 #include "markdown.h"
-#include "mdrender.h"
 #include "mdparts.h"
+#include "mdrender.h"
 #include "mdstream.h"
 #include "outline.h"
 #include "unit.h"
@@ -115,7 +115,7 @@ render_whole(const char *md, size_t len)
 
 struct stream_result {
 	char *out;
-	size_t parts;
+	size_t parts, prelude;
 	bool whole, restarted;
 };
 
@@ -177,6 +177,7 @@ render_parts(const char *md, size_t len, size_t part)
 	put(&k.d, "", 0);
 	res.out = k.d.s;
 	res.parts = st.parts;
+	res.prelude = st.prelude;
 	res.whole = st.whole;
 	res.restarted = st.restarted;
 	return res;
@@ -385,6 +386,77 @@ test_definitions(void)
 	same_str("repeated", "# A\n\n[r]\n\n# B\n\n[r]: /r\n\n# C\n\n[r]: /r\n\n[r]\n", false);
 	same_str("not a definition", "# A\n\n[n]\n\n# B\n\n[n]: /n trailing words\n", false);
 	same_str("images", "# A\n\n![alt][img]\n\n# B\n\n[img]: /i.png\n", false);
+	/* labels match case folded: a part's prelude must still hold them */
+	same_str("Cyrillic case", "# A\n\n[ПРИВІТ Світ]\n\n# B\n\n[привіт  світ]: /uk\n", false);
+	same_str("Latin-1 case", "# A\n\n[ÀÉÎ]\n\n# B\n\n[àéî]: /fr\n", false);
+	same_str("Y diaeresis", "# A\n\n[Ÿ]\n\n# B\n\n[ÿ]: /y\n", false);
+	same_str("sharp s", "# A\n\n[STRASSE]\n\n# B\n\n[Straße]: /ss\n", false);
+	same_str("Kelvin sign", "# A\n\n[\u212a]\n\n# B\n\n[k]: /kelvin\n", false);
+	same_str("long s", "# A\n\n[ſ]\n\n# B\n\n[S]: /s\n", false);
+	same_str("caseless script", "# A\n\n[标签]\n\n# B\n\n[标签]: /zh\n", false);
+	same_str("Greek", "# A\n\n[ΣΟΦΙΑ]\n\n# B\n\n[σοφια]: /el\n", false);
+	same_str("label starts on the next line", "# A\n\n[\nnext]\n\n# B\n\n> [next]: /n\n",
+		 false);
+	same_str("label in a quote on two lines",
+		 "# A\n\n> [two\n> lines]\n\n# B\n\n[two lines]: /tl\n", false);
+	same_str("escaped bracket", "# A\n\n[a\\]b]\n\n# B\n\n[a\\]b]: /esc\n", false);
+	same_str("empty label", "# A\n\n[] [ ]\n\n# B\n\n[]: /no\n\n[x]: /x\n", false);
+}
+
+/*
+ * A document made like real documentation: many sections, each with its
+ * own definitions in a list, a block quote or the middle of prose, used
+ * there, before and after, and labels that several sections define
+ * differently (the first counts).  A part gets only the definitions it
+ * may use: the preludes parsed stay a fraction of the document, and the
+ * parts near their size (each part got every definition until issue 13,
+ * and a big prelude made the parts grow to the whole document).
+ */
+static void
+test_definitions_selected(void)
+{
+	struct dump d = {0};
+	char buf[512];
+	struct stream_result r;
+
+	for (int i = 0; i < 600; i++) {
+		int n = snprintf(
+		    buf, sizeof buf,
+		    "## Section %d\n\nSee [doc %d], [the guide][guide], [next][doc %d] and "
+		    "[Shared].\n\n- item one\n- [doc %d]: https://example.org/%d/doc\n"
+		    "- item [three]\n\n> a quote\n> [q%d]: https://example.org/%d/q \"Q\"\n\n"
+		    "Long prose that goes on for a while [q%d] with words in it.\n"
+		    "[guide]: https://example.org/%d/guide\n\n"
+		    "[shared]: https://example.org/%d/shared\n\n",
+		    i, i, i + 1, i, i, i, i, i, i, i);
+		put(&d, buf, (size_t)n);
+	}
+	r = same("definitions in lists, quotes and prose", d.s, d.len);
+	CU_ASSERT_FALSE(r.whole);
+	CU_ASSERT_TRUE(r.parts >= 600);
+	free(r.out);
+	r = render_parts(d.s, d.len, 0);
+	CU_ASSERT_TRUE(r.parts >= d.len / MD_STREAM_PART_BYTES);
+	CU_ASSERT_TRUE(r.prelude * 2 <= d.len);
+	free(r.out);
+	free(d.s);
+}
+
+/* More lead paragraphs than headings: none is a section, which the
+ * parts learn only at the end and render again (issue 12's rule). */
+static void
+test_leads_outnumber(void)
+{
+	const char *md = "Intro:\n\n- a\n\n# H\n\ntext\n\nFirst:\n\n- b\n\n"
+			 "# I\n\nmore\n\nSecond:\n\n- c\n\nThird:\n\n- d\n";
+	struct stream_result r = same("leads outnumber headings", md, strlen(md));
+
+	CU_ASSERT_FALSE(r.whole);
+	CU_ASSERT_TRUE(r.restarted);
+	free(r.out);
+	r = render_parts(md, strlen(md), 0);
+	CU_ASSERT_FALSE(r.restarted); /* one part: known before it is rendered */
+	free(r.out);
 }
 
 static void
@@ -570,6 +642,12 @@ static const char *const pieces[] = {
     "[multi",
     "line]: /ml",
     "[multi\nline]",
+    "[ÀB]: /latin1",
+    "[àb] [ПР] [ſ]",
+    "[пр]: /cyr",
+    "[s]: /s",
+    "> [quoted\n> label]: /ql",
+    "[quoted label]",
 };
 
 static void
@@ -622,6 +700,8 @@ test_mdstream_register(void)
 	    {"cuts", test_cuts},
 	    {"definitions across parts", test_definitions},
 	    {"definitions in code", test_definitions_in_code},
+	    {"definitions each part may use", test_definitions_selected},
+	    {"lead paragraphs outnumber headings", test_leads_outnumber},
 	    {"open blocks at a cut", test_open_blocks},
 	    {"odd text", test_odd_text},
 	    {"real documents' constructs", test_real_constructs},
