@@ -46,15 +46,12 @@ pass(const char *body, size_t len, size_t part, const struct mdrender_opts *o,
      const struct md_parts_out *out, const size_t *ends, size_t nends, struct outline_flow *f,
      struct md_parts_stats *st)
 {
-	char *copy = xmalloc(len + 1);
 	struct md_stream *s;
 	struct render r;
 	cmark_node *doc;
 	bool restart, held = true, first = true, ok;
 
-	memcpy(copy, body, len);
-	copy[len] = '\0';
-	s = md_stream_new(copy, len, part);
+	s = md_stream_new(body, len, part);
 	out->hold(out->arg);
 	start(&r, o, out);
 	while ((doc = md_stream_next(s, &restart)) != NULL) {

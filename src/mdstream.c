@@ -49,7 +49,7 @@ struct key_piece {
 };
 
 struct md_stream {
-	char *text;
+	const char *text; /* borrowed */
 	size_t len;
 	size_t part;	  /* bytes a part is aimed at */
 	size_t pos, line; /* where the next part starts: byte, line */
@@ -555,7 +555,7 @@ select_prelude(struct md_stream *s, size_t from, size_t to)
 }
 
 struct md_stream *
-md_stream_new(char *text, size_t len, size_t part_bytes)
+md_stream_new(const char *text, size_t len, size_t part_bytes)
 {
 	struct md_stream *s = xcalloc(1, sizeof *s);
 
@@ -581,7 +581,6 @@ md_stream_free(struct md_stream *s)
 {
 	if (s == NULL)
 		return;
-	free(s->text);
 	free(s->pre);
 	free(s->full);
 	free(s->pieces);
@@ -809,16 +808,6 @@ check_runs(struct md_stream *s, cmark_node *doc, size_t last)
 	return res;
 }
 
-/* After the last part the text is not needed: its tree has copies of all
- * it keeps, and the memory helps while that tree is rendered. */
-static void
-drop_text(struct md_stream *s)
-{
-	free(s->text);
-	s->text = NULL;
-	s->len = s->pos = 0;
-}
-
 /* The longest a stream starts again before it takes the whole document. */
 #define MAX_RESTARTS 4
 
@@ -869,11 +858,7 @@ md_stream_next(struct md_stream *s, bool *restart)
 		s->done = true;
 		s->nparts++;
 		s->runcur = s->nruns;
-		{
-			cmark_node *doc = md_parse_clean(arena_mem(), NULL, 0, s->text, s->len);
-			drop_text(s);
-			return doc;
-		}
+		return md_parse_clean(arena_mem(), NULL, 0, s->text, s->len);
 	}
 	for (;;) {
 		size_t cut = find_cut(s, want), nl = count_lines(s->text + s->pos, cut - s->pos);
@@ -915,8 +900,6 @@ md_stream_next(struct md_stream *s, bool *restart)
 		s->line += nl;
 		s->done = cut >= s->len;
 		s->nparts++;
-		if (s->done)
-			drop_text(s);
 		return doc;
 	}
 }

@@ -41,12 +41,12 @@
 struct md_stream;
 
 /*
- * A stream over text[0..len), a sanitised body (md_read_body), whose
- * ownership it takes.  part_bytes is the size parts are aimed at (0 for
- * MD_STREAM_PART_BYTES; tests use 1 to cut at every heading they can).
- * Returns a new stream; free with md_stream_free().
+ * A stream over text[0..len), a sanitised body (md_read_body), borrowed
+ * until md_stream_free().  part_bytes is the size parts are aimed at (0
+ * for MD_STREAM_PART_BYTES; tests use 1 to cut at every heading they
+ * can).  Returns a new stream; free with md_stream_free().
  */
-struct md_stream *md_stream_new(char *text, size_t len, size_t part_bytes);
+struct md_stream *md_stream_new(const char *text, size_t len, size_t part_bytes);
 void md_stream_free(struct md_stream *s);
 
 /*
