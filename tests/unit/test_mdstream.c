@@ -310,6 +310,115 @@ same_dir(const char *dir, bool *any_parts)
 	return n;
 }
 
+/* The *.md files under dir, at any depth, appended to v (paths). */
+static void
+tree_files(const char *dir, char ***v, size_t *n, size_t *cap)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		size_t nl = strlen(de->d_name);
+		char *path;
+
+		if (de->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (nl >= 4 && strcmp(de->d_name + nl - 3, ".md") == 0) {
+			*v = xgrow(*v, cap, *n + 1, sizeof **v);
+			(*v)[(*n)++] = path;
+			continue;
+		}
+		tree_files(path, v, n, cap); /* a folder, or nothing */
+		free(path);
+	}
+	closedir(d);
+}
+
+static int
+by_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * A real documentation tree (issue 13): its files concatenated in name
+ * order with a newline after each, as bench/run makes its real document,
+ * twice over, the second copy's definitions made different (as a whole
+ * repository has thousands of them): parts == whole, and the parts stay
+ * parts.  Each file on its own is checked too, at one part size.
+ */
+static void
+test_real_tree(void)
+{
+	const char *e = getenv("REAL_DIR");
+	const char *dir = e && *e ? e : TEST_SRCDIR "/../shared/community-sample";
+	char **paths = NULL;
+	size_t n = 0, cap = 0;
+	struct dump all = {0};
+
+	tree_files(dir, &paths, &n, &cap);
+	if (n == 0) {
+		fprintf(stderr, "\nnote: %s not found; real-tree checks skipped\n", dir);
+		return;
+	}
+	qsort(paths, n, sizeof *paths, by_path);
+	for (int copy = 0; copy < 2; copy++) {
+		for (size_t i = 0; i < n; i++) {
+			size_t len;
+			char *md = slurp(paths[i], &len);
+
+			if (md == NULL || memchr(md, '\0', len) != NULL) {
+				free(md);
+				continue;
+			}
+			if (copy == 0) {
+				struct stream_result r = render_parts(md, len, 1);
+				char *whole = render_whole(md, len);
+				if (strcmp(whole, r.out) != 0)
+					fprintf(stderr, "\n%s: parts differ from the whole\n",
+						paths[i]);
+				CU_ASSERT_STRING_EQUAL(whole, r.out);
+				free(whole);
+				free(r.out);
+				put(&all, md, len);
+			} else {
+				/* "]: <dest>" at a line's start gets "#2" on its
+				 * destination's end: another definition */
+				for (char *p = md; p < md + len;) {
+					char *nl = memchr(p, '\n', (size_t)(md + len - p));
+					size_t ll = nl ? (size_t)(nl - p) : (size_t)(md + len - p);
+					char *c = memmem(p, ll, "]: ", 3);
+					put(&all, p, ll);
+					if (c != NULL && memchr(p, '[', (size_t)(c - p)) != NULL)
+						put(&all, "#2", 2);
+					if (nl != NULL)
+						put(&all, "\n", 1);
+					p += ll + (nl != NULL);
+				}
+			}
+			put(&all, "\n", 1);
+			free(md);
+		}
+	}
+	{
+		struct stream_result r = same(dir, all.s, all.len);
+		CU_ASSERT_FALSE(r.whole);
+		CU_ASSERT_TRUE(r.parts > 1);
+		free(r.out);
+		r = render_parts(all.s, all.len, 0);
+		CU_ASSERT_TRUE(r.parts >= all.len / MD_STREAM_PART_BYTES);
+		CU_ASSERT_TRUE(r.prelude * 4 <= all.len);
+		free(r.out);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	free(all.s);
+}
+
 /* ---- tests -------------------------------------------------------------- */
 
 static void
@@ -739,6 +848,7 @@ test_mdstream_register(void)
 	    {"bundled roles", test_bundled},
 	    {"test documents", test_test_data},
 	    {"upstream roles", test_upstream},
+	    {"a real documentation tree", test_real_tree},
 	    {"random documents", test_random},
 	};
 	CU_pSuite suite = CU_add_suite("mdstream", NULL, NULL);
