@@ -57,13 +57,17 @@ add_run(struct md_stream *s, size_t *cap, size_t a, size_t b, size_t off, size_t
 
 /* The label that starts at i (after its '[') on a line ending at e: its
  * key, unless it goes on past the line (a quote's markers may stand in
- * it) or has none; false then: it may define anything. */
+ * it), has none, or starts with '^' (a footnote's, which the probe of
+ * mdprelude.c, a link, cannot see); false then: it may define anything,
+ * and its run goes to every part. */
 static bool
 add_label(struct md_stream *s, size_t i, size_t e)
 {
 	size_t j = i;
 	uint64_t key;
 
+	if (i < e && s->text[i] == '^')
+		return false;
 	while (j < e && s->text[j] != ']')
 		j += s->text[j] == '\\' && j + 1 < e ? 2 : 1;
 	if (j >= e || md_label_key(s->text + i, s->text + j + 1, &key) != MD_LABEL_KEY)
