@@ -2,10 +2,10 @@
  * cli.c - `list`, `print`, `checklist`, `check`, `profiles`, `assessment`
  * and the writing side of `report` (report.c builds the text).
  *
- * `print` streams: the document is parsed in parts (md_stream) and the
- * renderer hands over each top-level block's lines, which are written and
- * forgotten, so memory stays flat however long the document.  While the
- * stream may still start again, lines are held in memory instead.
+ * `print` streams: the document is rendered in parts (mdparts.h), each
+ * top-level block's lines handed over, written and forgotten, so memory
+ * stays flat however long the document.  While the render may still
+ * begin again, lines are held in memory instead.
  * Styles become SGR sequences made here from the theme, never from
  * content (which is sanitised before parsing).
  */
@@ -21,8 +21,8 @@
 #include "export.h"
 #include "lines.h"
 #include "markdown.h"
+#include "mdparts.h"
 #include "mdrender.h"
-#include "mdstream.h"
 #include "outline.h"
 #include "readiness.h"
 #include "report.h"
@@ -70,7 +70,8 @@ struct printer {
 	char *held;
 	size_t nheld;
 	enum cli_style style;
-	bool ascii; /* the locale is not UTF-8: ASCII stand-ins, as on screen */
+	bool ascii;  /* the locale is not UTF-8: ASCII stand-ins, as on screen */
+	char *title; /* from front matter, or NULL */
 };
 
 /* Writes UTF-8 text as the screen shows it in an ASCII locale: each
@@ -156,10 +157,14 @@ write_lines(struct lines *l, void *arg)
 	}
 }
 
-/* Output is held in memory while the stream may still start again. */
+static void release(struct printer *p, bool keep);
+
+/* Output is held in memory while the render may still begin again; what
+ * was held before is dropped. */
 static void
 hold(struct printer *p)
 {
+	release(p, false);
 	p->held = NULL;
 	p->nheld = 0;
 	p->out = open_memstream(&p->held, &p->nheld);
@@ -177,16 +182,6 @@ release(struct printer *p, bool keep)
 		fwrite(p->held, 1, p->nheld, p->dest);
 	free(p->held);
 	p->out = p->dest;
-}
-
-/* A render whose lines go to the printer as each block is done. */
-static void
-start_render(struct render *rr, const struct mdrender_opts *o, struct printer *p)
-{
-	render_init(rr);
-	rr->lines.flush = write_lines;
-	rr->lines.flush_arg = p;
-	mdrender_begin(rr, o);
 }
 
 /*
@@ -218,28 +213,25 @@ print_title(struct render *rr, cmark_node *doc, const char *title)
 	cmark_node_free(t);
 }
 
-/* Which lead paragraphs of body[0..len) are sections (outline.h): a first
- * pass over the same parts, each freed before the next. */
-static struct outline_plan *
-lead_plan(const char *body, size_t len)
+static void
+on_hold(void *arg)
 {
-	struct outline_plan *plan = outline_plan_new();
-	char *copy = xmalloc(len + 1);
-	struct md_stream *ms;
-	cmark_node *doc;
-	bool restart;
+	hold(arg);
+}
 
-	memcpy(copy, body, len);
-	copy[len] = '\0';
-	ms = md_stream_new(copy, len, 0);
-	while ((doc = md_stream_next(ms, &restart)) != NULL) {
-		if (restart)
-			outline_plan_restart(plan);
-		outline_plan_add(plan, doc);
-	}
-	md_stream_free(ms);
-	outline_plan_end(plan);
-	return plan;
+static void
+on_release(void *arg)
+{
+	release(arg, true);
+}
+
+static void
+on_first(struct render *rr, cmark_node *doc, void *arg)
+{
+	const struct printer *p = arg;
+
+	if (p->title != NULL)
+		print_title(rr, doc, p->title);
 }
 
 int
@@ -248,13 +240,9 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 	struct mdrender_opts o = {
 	    .width = width, .ascii = ascii, .references = true, .heading_marks = true};
 	struct printer p = {.out = out, .dest = out, .style = style, .ascii = ascii};
-	struct md_stream *ms;
-	struct render rr;
-	cmark_node *doc;
-	char *body, *front = NULL, *err = NULL, *title;
+	struct md_parts_out po = {write_lines, on_hold, on_release, on_first, &p};
+	char *body, *front = NULL, *err = NULL;
 	size_t len;
-	bool restart, first = true;
-	struct outline_plan *plan;
 	FILE *f;
 
 	if ((f = role_open(r)) == NULL) {
@@ -263,49 +251,19 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out
 	}
 	body = md_read_body(f, r->path, &len, &front, &err);
 	fclose(f);
-	title = md_front_value(front, "title");
+	p.title = md_front_value(front, "title");
 	free(front);
 	if (body == NULL) {
 		cli_error("%s", err);
 		free(err);
+		free(p.title);
 		return 1;
 	}
 	/* Parts keep the tree small: a long document prints in the time
 	 * and memory of its parts, not of one tree of all of it. */
-	plan = lead_plan(body, len);
-	ms = md_stream_new(body, len, 0);
-	if (!md_stream_settled(ms))
-		hold(&p);
-	start_render(&rr, &o, &p);
-	while ((doc = md_stream_next(ms, &restart)) != NULL) {
-		struct outline ol;
-
-		if (restart) {
-			render_done(&rr);
-			start_render(&rr, &o, &p);
-			release(&p, false);
-			hold(&p);
-			first = true;
-			outline_plan_rewind(plan);
-		}
-		/* a part's definitions are checked before it is returned: once
-		 * all are, nothing can be taken back, and this part's lines can
-		 * go straight out */
-		if (md_stream_settled(ms))
-			release(&p, true);
-		if (first && title != NULL)
-			print_title(&rr, doc, title);
-		first = false;
-		outline_build_part(&ol, doc, plan);
-		mdrender_part(&rr, doc, &ol);
-		outline_done(&ol);
-	}
-	outline_plan_free(plan);
-	mdrender_end(&rr);
-	render_done(&rr);
-	release(&p, true);
-	md_stream_free(ms);
-	free(title);
+	md_parts_render(body, len, 0, &o, &po, NULL);
+	free(body);
+	free(p.title);
 	if (fflush(out) != 0 || ferror(out)) {
 		cli_error("cannot write the output");
 		return 1;

@@ -9,37 +9,16 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "arena.h"
 #include "markdown.h"
+#include "mdlabels.h"
 #include "mdstream.h"
+#include "mdstream_int.h"
 #include "xalloc.h"
-
-/* A region where a definition may start: lines a..b (its trailing blank
- * lines included), bytes off..off+len. */
-struct run {
-	size_t a, b;
-	size_t off, len;
-	bool inert; /* found inside a code or HTML block: it defines nothing */
-};
-
-struct md_stream {
-	char *text;
-	size_t len;
-	size_t part;	  /* bytes a part is aimed at */
-	size_t pos, line; /* where the next part starts: byte, line */
-	char *pre;	  /* the prelude: unique runs, each closed by a rule */
-	size_t prelen, prelines;
-	struct run *runs;
-	size_t nruns, runcur; /* runs checked so far */
-	size_t nparts;
-	int restarts;	/* times the prelude changed and the stream began again */
-	bool whole;	/* fell back to the whole document as one part */
-	bool restarted; /* the next part begins the document again */
-	bool done;
-};
 
 static bool
 blank(const char *s, size_t n)
@@ -73,7 +52,43 @@ static void
 add_run(struct md_stream *s, size_t *cap, size_t a, size_t b, size_t off, size_t end)
 {
 	s->runs = xgrow(s->runs, cap, s->nruns + 1, sizeof *s->runs);
-	s->runs[s->nruns++] = (struct run){a, b, off, end - off, false};
+	s->runs[s->nruns++] = (struct run){a, b, off, end - off, false, false, 0, 0};
+}
+
+/* The label that starts at i (after its '[') on a line ending at e: its
+ * key, unless it goes on past the line (a quote's markers may stand in
+ * it), has none, or starts with '^' (a footnote's, which the probe of
+ * mdprelude.c, a link, cannot see); false then: it may define anything,
+ * and its run goes to every part. */
+static bool
+add_label(struct md_stream *s, size_t i, size_t e)
+{
+	size_t j = i;
+	uint64_t key;
+
+	if (i < e && s->text[i] == '^')
+		return false;
+	while (j < e && s->text[j] != ']')
+		j += s->text[j] == '\\' && j + 1 < e ? 2 : 1;
+	if (j >= e || md_label_key(s->text + i, s->text + j + 1, &key) != MD_LABEL_KEY)
+		return false;
+	s->keys = xgrow(s->keys, &s->keys_cap, s->nkeys + 1, sizeof *s->keys);
+	s->keys[s->nkeys++] = (struct label){key, i, j - i};
+	return true;
+}
+
+/* A run found: lines v[0]..v[1], bytes v[2]..v[3], its keys from v[4]
+ * on (find_runs()). */
+static void
+close_run(struct md_stream *s, size_t *cap, const size_t v[5], bool any)
+{
+	struct run *r;
+
+	add_run(s, cap, v[0], v[1], v[2], v[3]);
+	r = &s->runs[s->nruns - 1];
+	r->any = any;
+	r->key = v[4];
+	r->nkeys = s->nkeys - v[4];
 }
 
 /* Skips what may stand before a paragraph's text on its line: blanks,
@@ -199,8 +214,8 @@ list_marker(const char *t, size_t off, size_t e)
 static void
 find_runs(struct md_stream *s)
 {
-	size_t cap = 0, line = 1, off = 0, start = 1, start_off = 0;
-	bool prev_blank = true, has = false;
+	size_t cap = 0, line = 1, off = 0, start = 1, start_off = 0, key0 = 0;
+	bool prev_blank = true, has = false, any = false;
 
 	if (s->len < 2 || memmem(s->text, s->len, "]:", 2) == NULL)
 		return;
@@ -211,12 +226,17 @@ find_runs(struct md_stream *s)
 		if (!b && prev_blank && line > 1 && s->text[off] != ' ' && s->text[off] != '\t' &&
 		    !list_marker(s->text, off, e)) {
 			if (has)
-				add_run(s, &cap, start, line - 1, start_off, off);
+				close_run(s, &cap,
+					  (size_t[]){start, line - 1, start_off, off, key0}, any);
 			start = line;
 			start_off = off;
-			has = false;
+			key0 = s->nkeys;
+			has = any = false;
 		}
-		has = has || (!b && may_define(s, off, e));
+		if (!b && may_define(s, off, e)) {
+			has = true;
+			any = !add_label(s, skip_markers(s->text, off, e) + 1, e) || any;
+		}
 		prev_blank = b;
 		if (e >= s->len)
 			break;
@@ -224,88 +244,11 @@ find_runs(struct md_stream *s)
 		line++;
 	}
 	if (has)
-		add_run(s, &cap, start, line, start_off, s->len);
-}
-
-static uint64_t
-hash(const char *p, size_t n)
-{
-	uint64_t h = 1469598103934665603u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
-	return h;
-}
-
-/*
- * The prelude: each distinct run once, in document order, each followed
- * by a thematic break at the start of a line, which closes whatever the
- * run left open (a list, a quote, indented code).  A later copy of a run
- * defines nothing new: the first definition of a label wins.
- */
-static void
-build_prelude(struct md_stream *s)
-{
-	size_t nslots = 16, cap = 0;
-	uint64_t *slot_hash;
-	size_t *slot_run; /* index + 1, 0 for empty */
-	static const char close[] = "\n\n***\n\n";
-
-	free(s->pre);
-	s->pre = NULL;
-	s->prelen = s->prelines = 0;
-	while (nslots < s->nruns * 2)
-		nslots *= 2;
-	slot_hash = xcalloc(nslots, sizeof *slot_hash);
-	slot_run = xcalloc(nslots, sizeof *slot_run);
-	for (size_t i = 0; i < s->nruns; i++) {
-		const struct run *r = &s->runs[i];
-		uint64_t h = hash(s->text + r->off, r->len);
-		size_t k = (size_t)h & (nslots - 1);
-		bool seen = false;
-
-		if (r->inert)
-			continue;
-		for (; slot_run[k] != 0; k = (k + 1) & (nslots - 1)) {
-			const struct run *o = &s->runs[slot_run[k] - 1];
-			if (slot_hash[k] == h && o->len == r->len &&
-			    memcmp(s->text + o->off, s->text + r->off, r->len) == 0) {
-				seen = true;
-				break;
-			}
-		}
-		if (seen)
-			continue;
-		slot_hash[k] = h;
-		slot_run[k] = i + 1;
-		s->pre = xgrow(s->pre, &cap, s->prelen + r->len + sizeof close, 1);
-		memcpy(s->pre + s->prelen, s->text + r->off, r->len);
-		s->prelen += r->len;
-		memcpy(s->pre + s->prelen, close, sizeof close - 1);
-		s->prelen += sizeof close - 1;
-	}
-	free(slot_hash);
-	free(slot_run);
-	for (size_t i = 0; i < s->prelen; i++)
-		s->prelines += s->pre[i] == '\n';
-}
-
-/* The prelude on its own must end with its last rule as a top-level
- * block: then nothing it opened reaches into the parts. */
-static bool
-prelude_closes(const struct md_stream *s)
-{
-	cmark_node *doc = md_parse_clean(arena_mem(), s->pre, s->prelen, "", 0);
-	cmark_node *last = cmark_node_last_child(doc);
-	bool ok = last != NULL && cmark_node_get_type(last) == CMARK_NODE_THEMATIC_BREAK &&
-		  (size_t)cmark_node_get_start_line(last) == s->prelines - 1;
-
-	arena_reset();
-	return ok;
+		close_run(s, &cap, (size_t[]){start, line, start_off, s->len, key0}, any);
 }
 
 struct md_stream *
-md_stream_new(char *text, size_t len, size_t part_bytes)
+md_stream_new(const char *text, size_t len, size_t part_bytes)
 {
 	struct md_stream *s = xcalloc(1, sizeof *s);
 
@@ -315,12 +258,13 @@ md_stream_new(char *text, size_t len, size_t part_bytes)
 	s->line = 1;
 	find_runs(s);
 	if (s->nruns > 0) {
-		build_prelude(s);
-		if (!prelude_closes(s))
+		md_prelude_build(s);
+		if (!md_prelude_closes(s))
 			s->whole = true;
-		/* Parsing the prelude again for each part must stay cheap. */
-		if (part_bytes == 0 && s->part < 4 * s->prelen)
-			s->part = 4 * s->prelen;
+		/* Parsing the prelude again for each part must stay cheap:
+		 * when every part gets all of it, parts grow with it. */
+		if (part_bytes == 0 && !s->select && s->part < 4 * s->fulllen)
+			s->part = 4 * s->fulllen;
 	}
 	return s;
 }
@@ -330,8 +274,11 @@ md_stream_free(struct md_stream *s)
 {
 	if (s == NULL)
 		return;
-	free(s->text);
 	free(s->pre);
+	free(s->full);
+	free(s->pieces);
+	free(s->index);
+	free(s->keys);
 	free(s->runs);
 	free(s);
 	arena_release();
@@ -554,29 +501,6 @@ check_runs(struct md_stream *s, cmark_node *doc, size_t last)
 	return res;
 }
 
-static size_t
-count_lines(const char *p, size_t n)
-{
-	size_t k = 0;
-	const char *e = p + n;
-
-	while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
-		k++;
-		p++;
-	}
-	return k;
-}
-
-/* After the last part the text is not needed: its tree has copies of all
- * it keeps, and the memory helps while that tree is rendered. */
-static void
-drop_text(struct md_stream *s)
-{
-	free(s->text);
-	s->text = NULL;
-	s->len = s->pos = 0;
-}
-
 /* The longest a stream starts again before it takes the whole document. */
 #define MAX_RESTARTS 4
 
@@ -590,17 +514,38 @@ drop_text(struct md_stream *s)
 static bool
 begin_again(struct md_stream *s)
 {
-	char *old = s->pre;
-	size_t oldlen = s->prelen;
+	struct md_stream old = *s; /* the prelude's fields: kept if it is the same */
 	bool same;
 
-	s->pre = NULL; /* build_prelude() frees what it finds there */
-	build_prelude(s);
-	same = s->prelen == oldlen && (oldlen == 0 || memcmp(s->pre, old, oldlen) == 0);
-	free(old);
-	if (same)
+	/* md_prelude_build() frees what it finds there */
+	s->full = s->pre = NULL;
+	s->pieces = NULL;
+	s->index = NULL;
+	md_prelude_build(s);
+	same = s->fulllen == old.fulllen &&
+	       (old.fulllen == 0 || memcmp(s->full, old.full, old.fulllen) == 0);
+	if (same) {
+		/* the part being parsed lives in the arena: nothing may be
+		 * parsed now, and the old index is the one to keep */
+		free(s->full);
+		free(s->pre);
+		free(s->pieces);
+		free(s->index);
+		s->full = old.full;
+		s->fulllen = old.fulllen;
+		s->fulllines = old.fulllines;
+		s->pre = old.pre;
+		s->pieces = old.pieces;
+		s->npieces = old.npieces;
+		s->index = old.index;
+		s->nindex = old.nindex;
 		return false;
-	if (++s->restarts > MAX_RESTARTS || (s->prelen > 0 && !prelude_closes(s))) {
+	}
+	free(old.full);
+	free(old.pre);
+	free(old.pieces);
+	free(old.index);
+	if (++s->restarts > MAX_RESTARTS || (s->fulllen > 0 && !md_prelude_closes(s))) {
 		s->whole = true;
 		return true;
 	}
@@ -627,15 +572,15 @@ md_stream_next(struct md_stream *s, bool *restart)
 		s->done = true;
 		s->nparts++;
 		s->runcur = s->nruns;
-		{
-			cmark_node *doc = md_parse_clean(arena_mem(), NULL, 0, s->text, s->len);
-			drop_text(s);
-			return doc;
-		}
+		return md_parse_clean(arena_mem(), NULL, 0, s->text, s->len);
 	}
 	for (;;) {
-		size_t cut = find_cut(s, want), nl = count_lines(s->text + s->pos, cut - s->pos);
-		cmark_node *doc =
+		size_t cut = find_cut(s, want), nl = md_count_lines(s->text + s->pos, cut - s->pos);
+		cmark_node *doc;
+
+		md_prelude_select(s, s->pos, cut);
+		s->prebytes += s->prelen;
+		doc =
 		    md_parse_clean(arena_mem(), s->pre, s->prelen, s->text + s->pos, cut - s->pos);
 
 		if (!drop_prelude(s, doc)) {
@@ -669,8 +614,6 @@ md_stream_next(struct md_stream *s, bool *restart)
 		s->line += nl;
 		s->done = cut >= s->len;
 		s->nparts++;
-		if (s->done)
-			drop_text(s);
 		return doc;
 	}
 }
@@ -682,9 +625,33 @@ md_stream_settled(const struct md_stream *s)
 }
 
 size_t
+md_stream_offset(const struct md_stream *s)
+{
+	return s->done ? SIZE_MAX : s->pos;
+}
+
+int
+md_stream_next_level(const struct md_stream *s)
+{
+	int k = 0;
+
+	if (s->done || s->pos >= s->len)
+		return 0;
+	while (k < 6 && s->pos + (size_t)k < s->len && s->text[s->pos + (size_t)k] == '#')
+		k++;
+	return k;
+}
+
+size_t
 md_stream_parts(const struct md_stream *s)
 {
 	return s->nparts;
+}
+
+size_t
+md_stream_prelude_bytes(const struct md_stream *s)
+{
+	return s->prebytes;
 }
 
 bool

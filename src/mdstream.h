@@ -9,15 +9,20 @@
  * raw HTML block: the part's tree is checked for those, and a part whose
  * last block is left open grows to a later heading.
  *
- * Link reference definitions are global, so every part is parsed after a
- * prelude holding every stretch of the document that could define one (a
- * paragraph-like run of lines containing "]:"), and each such run is
- * checked, when its part is parsed, to be made of whole top-level blocks:
- * then the prelude defines exactly what the document defines.  When a run
- * is not (a definition inside a code block or a list, say), the stream
- * starts again with the whole document as its one part; that can only
- * happen before md_stream_settled() is true, which is why a caller holds
- * its output until then.
+ * Link reference definitions are global, so a part is parsed after a
+ * prelude of the stretches of the document that could define one (a
+ * paragraph-like run of lines containing "]:", each once, each closed by a
+ * rule), and each such run is checked, when its part is parsed, to be made
+ * of whole top-level blocks: then the runs define what the document
+ * defines.  A part gets only the runs that first define a label it may
+ * look up (mdlabels.h; which labels a run really defines is found once, by
+ * parsing it alone with a reference to each), so the prelude stays small
+ * however many definitions the document has -- or all of them, when the
+ * runs cannot be told apart or the part has a label without a key.  When a
+ * run is not whole blocks (a definition inside a code block or a list,
+ * say), the stream starts again with the whole document as its one part;
+ * that can only happen before md_stream_settled() is true, which is why a
+ * caller holds its output until then.
  *
  * Invariant: rendering the parts in order with mdrender_part() gives the
  * lines mdrender() gives for the whole document parsed by md_parse_file().
@@ -36,12 +41,12 @@
 struct md_stream;
 
 /*
- * A stream over text[0..len), a sanitised body (md_read_body), whose
- * ownership it takes.  part_bytes is the size parts are aimed at (0 for
- * MD_STREAM_PART_BYTES; tests use 1 to cut at every heading they can).
- * Returns a new stream; free with md_stream_free().
+ * A stream over text[0..len), a sanitised body (md_read_body), borrowed
+ * until md_stream_free().  part_bytes is the size parts are aimed at (0
+ * for MD_STREAM_PART_BYTES; tests use 1 to cut at every heading they
+ * can).  Returns a new stream; free with md_stream_free().
  */
-struct md_stream *md_stream_new(char *text, size_t len, size_t part_bytes);
+struct md_stream *md_stream_new(const char *text, size_t len, size_t part_bytes);
 void md_stream_free(struct md_stream *s);
 
 /*
@@ -56,9 +61,16 @@ cmark_node *md_stream_next(struct md_stream *s, bool *restart);
 /* True once no part returned so far can be taken back by a restart. */
 bool md_stream_settled(const struct md_stream *s);
 
+/* Where the next part starts: its byte offset in the text (SIZE_MAX after
+ * the last part), and the level of the ATX heading it opens with (0 after
+ * the last part). */
+size_t md_stream_offset(const struct md_stream *s);
+int md_stream_next_level(const struct md_stream *s);
+
 /* How many parts were returned, and whether the stream fell back to the
  * whole document (for tests and the benchmark's notes). */
 size_t md_stream_parts(const struct md_stream *s);
+size_t md_stream_prelude_bytes(const struct md_stream *s);
 bool md_stream_whole(const struct md_stream *s);
 
 #endif

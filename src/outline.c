@@ -111,24 +111,23 @@ right_under_heading(cmark_node *para)
 }
 
 /*
- * Which of the n entries' leads are sections (keep[i] for a lead i):
- * not one right under a heading (the heading heads it), nor one in the
- * part of a heading that has headings below it (they divide that part),
- * and none at all when more are left than the document has headings.
+ * Which of the n entries' leads are sections by the rules that look only
+ * at the headings around them (keep[i] for a lead i): not one right under
+ * a heading (the heading heads it), nor one in the part of a heading that
+ * has headings below it (they divide that part).  Returns how many leads
+ * are kept.
  */
-static void
-choose(const struct shape *v, size_t n, bool *keep)
+static size_t
+choose_near(const struct shape *v, size_t n, bool *keep)
 {
-	size_t heads = 0, leads = 0;
+	size_t leads = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		long p = -1;
 		bool divided = false;
 		keep[i] = !v[i].lead;
-		if (!v[i].lead) {
-			heads++;
+		if (!v[i].lead)
 			continue;
-		}
 		for (size_t j = i; j-- > 0;)
 			if (!v[j].lead) {
 				p = (long)j;
@@ -146,9 +145,35 @@ choose(const struct shape *v, size_t n, bool *keep)
 		keep[i] = !divided && !v[i].under;
 		leads += keep[i];
 	}
-	for (size_t i = 0; i < n && leads > heads; i++)
+	return leads;
+}
+
+static size_t
+count_heads(const struct shape *v, size_t n)
+{
+	size_t heads = 0;
+
+	for (size_t i = 0; i < n; i++)
+		heads += !v[i].lead;
+	return heads;
+}
+
+/* keep[i] for every lead set to false */
+static void
+drop_leads(const struct shape *v, size_t n, bool *keep)
+{
+	for (size_t i = 0; i < n; i++)
 		if (v[i].lead)
 			keep[i] = false;
+}
+
+/* choose_near(), and none at all when more leads are left than the
+ * document has headings. */
+static void
+choose(const struct shape *v, size_t n, bool *keep)
+{
+	if (choose_near(v, n, keep) > count_heads(v, n))
+		drop_leads(v, n, keep);
 }
 
 /* o without the leads keep leaves out (keep[i] for o->v[i]). */
@@ -197,86 +222,93 @@ outline_build(struct outline *o, cmark_node *doc)
 
 /* ---- a document in parts ---- */
 
-struct outline_plan {
-	struct shape *v; /* every part's entries, in order */
-	size_t n, cap;
-	bool *keep;   /* after outline_plan_end(): for each lead, in order */
-	size_t nkeep; /* how many leads */
-	size_t next;  /* the next lead outline_build_part() meets */
-};
-
-struct outline_plan *
-outline_plan_new(void)
-{
-	return xcalloc(1, sizeof(struct outline_plan));
-}
-
 void
-outline_plan_add(struct outline_plan *p, cmark_node *doc)
+outline_flow_part(struct outline *o, cmark_node *doc, struct outline_flow *f, int next_level)
 {
-	struct outline o;
 	struct shape *v;
-
-	scan(&o, doc);
-	v = shapes(&o);
-	p->v = xgrow(p->v, &p->cap, p->n + o.n + 1, sizeof *p->v);
-	memcpy(p->v + p->n, v, o.n * sizeof *v);
-	p->n += o.n;
-	free(v);
-	outline_done(&o);
-}
-
-void
-outline_plan_restart(struct outline_plan *p)
-{
-	p->n = 0;
-}
-
-void
-outline_plan_end(struct outline_plan *p)
-{
-	bool *keep = xcalloc(p->n ? p->n : 1, sizeof *keep);
-
-	choose(p->v, p->n, keep);
-	free(p->keep);
-	p->keep = xcalloc(p->n ? p->n : 1, sizeof *p->keep);
-	p->nkeep = 0;
-	for (size_t i = 0; i < p->n; i++)
-		if (p->v[i].lead)
-			p->keep[p->nkeep++] = keep[i];
-	p->next = 0;
-	free(keep);
-}
-
-void
-outline_plan_rewind(struct outline_plan *p)
-{
-	p->next = 0;
-}
-
-void
-outline_build_part(struct outline *o, cmark_node *doc, struct outline_plan *p)
-{
 	bool *keep;
+	size_t n, leads;
 
 	scan(o, doc);
-	keep = xcalloc(o->n ? o->n : 1, sizeof *keep);
-	for (size_t i = 0; i < o->n; i++)
-		keep[i] = !o->v[i].lead || (p->next < p->nkeep && p->keep[p->next++]);
+	v = shapes(o);
+	n = o->n;
+	/* the heading that opens the next part closes or divides the last
+	 * heading's part as it does in the whole document */
+	if (next_level > 0) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = (struct shape){next_level, false, false};
+	}
+	keep = xcalloc(n ? n : 1, sizeof *keep);
+	leads = choose_near(v, n, keep);
+	f->heads += count_heads(v, o->n);
+	/* the last part, with no lead kept before it: the count is known */
+	if (next_level == 0 && f->leads == 0 && leads > f->heads)
+		f->no_leads = true;
+	f->leads += f->no_leads ? 0 : leads;
+	if (f->no_leads)
+		drop_leads(v, n, keep);
 	filter(o, keep);
 	free(keep);
+	free(v);
 	if (o->n == 0)
 		add(o, doc, xstrdup(""), 1, false);
 }
 
-void
-outline_plan_free(struct outline_plan *p)
+bool
+outline_flow_open(const struct outline_flow *f, size_t more)
 {
-	if (p == NULL)
-		return;
-	free(p->v);
-	free(p->keep);
-	free(p);
+	return !f->no_leads && f->leads + more > f->heads;
+}
+
+/* Whether the first line with text at or after off may open a list (or
+ * hold a definition, which leaves the tree and lets a list follow): up to
+ * three spaces, then a bullet, a digit or a bracket. */
+static bool
+list_may_follow(const char *text, size_t len, size_t off)
+{
+	for (;;) {
+		size_t k = 0;
+
+		while (off + k < len && k < 3 && text[off + k] == ' ')
+			k++;
+		while (off + k < len && (text[off + k] == ' ' || text[off + k] == '\t'))
+			k++;
+		if (off + k >= len)
+			return false;
+		if (text[off + k] != '\n')
+			break;
+		off += k + 1;
+	}
+	{
+		size_t k = 0;
+		while (k < 3 && text[off + k] == ' ')
+			k++;
+		return strchr("-+*[0123456789", text[off + k]) != NULL && text[off + k] != '\0';
+	}
+}
+
+size_t *
+outline_lead_ends(const char *text, size_t len, size_t *n)
+{
+	size_t *v = NULL, cap = 0, off = 0;
+
+	*n = 0;
+	while (off < len) {
+		const char *nl = memchr(text + off, '\n', len - off);
+		size_t e = nl != NULL ? (size_t)(nl - text) : len, k = e;
+
+		while (k > off && (text[k - 1] == ' ' || text[k - 1] == '\t'))
+			k--;
+		/* ':' itself, or an entity or numeric reference for it, on the
+		 * last line of a paragraph a list may follow */
+		if (k > off && (text[k - 1] == ':' || text[k - 1] == ';') &&
+		    list_may_follow(text, len, e + 1)) {
+			v = xgrow(v, &cap, *n + 1, sizeof *v);
+			v[(*n)++] = off;
+		}
+		off = e + 1;
+	}
+	return v;
 }
 
 void

@@ -41,21 +41,29 @@ void outline_done(struct outline *o);
 bool outline_is_lead(cmark_node *para);
 
 /*
- * A document parsed in parts (md_stream): which of its lead paragraphs
- * are sections depends on all of it, so the parts are first shown to a
- * plan (outline_plan_add() in order, outline_plan_restart() when the
- * stream starts again, then outline_plan_end()); outline_build_part()
- * then gives each part's outline as outline_build() gives the whole's
- * (outline_plan_rewind() when the parts begin again).
+ * A document rendered in parts (md_stream), each seen once.  Whether a
+ * lead paragraph is a section depends on the headings after it, and on
+ * the whole document (no more leads than headings).  outline_flow_part()
+ * builds a part's outline given the level of the ATX heading that opens
+ * the next part (0 for none), which settles the first rule as the whole
+ * document would, and counts headings and leads.  The second rule is a
+ * count: while outline_flow_open() is true for the lead paragraphs that
+ * may still come, what the parts made may be taken back; if it is still
+ * true after the last part (more = 0), the document is rendered again
+ * with no_leads set.
  */
-struct outline_plan;
-struct outline_plan *outline_plan_new(void);
-void outline_plan_add(struct outline_plan *p, cmark_node *doc);
-void outline_plan_restart(struct outline_plan *p);
-void outline_plan_end(struct outline_plan *p);
-void outline_plan_rewind(struct outline_plan *p);
-void outline_build_part(struct outline *o, cmark_node *doc, struct outline_plan *p);
-void outline_plan_free(struct outline_plan *p);
+struct outline_flow {
+	size_t heads, leads; /* so far: headings, and leads kept */
+	bool no_leads;	     /* no lead is a section */
+};
+void outline_flow_part(struct outline *o, cmark_node *doc, struct outline_flow *f, int next_level);
+bool outline_flow_open(const struct outline_flow *f, size_t more);
+
+/* Offsets of the lines of text[0..len) that may end a lead paragraph (the
+ * last visible character is ':' or the ';' of a reference to one, and the
+ * next line with text may start a list), in order; *n of them (free the
+ * array). */
+size_t *outline_lead_ends(const char *text, size_t len, size_t *n);
 
 /* Index of the entry for node, searching from *hint onwards (updated),
  * or -1.  Lets a walk in document order find entries in O(1). */

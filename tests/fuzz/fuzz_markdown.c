@@ -21,6 +21,7 @@
 #include "fuzz.h"
 #include "lines.h"
 #include "markdown.h"
+#include "mdparts.h"
 #include "mdrender.h"
 #include "mdstream.h"
 #include "outline.h"
@@ -157,80 +158,58 @@ render_whole(const char *md, size_t len, const struct mdrender_opts *o, int widt
 	return d.s;
 }
 
-/* Which lead paragraphs are sections, from a first pass over the parts,
- * as cli_print() plans them (issue 12). */
-static struct outline_plan *
-plan_of(const char *body, size_t len, size_t part)
-{
-	struct outline_plan *plan = outline_plan_new();
-	char *copy = xmalloc(len + 1);
-	struct md_stream *s;
-	cmark_node *doc;
-	bool restart;
+/* What the parts render hands over, with what of it stands. */
+struct sink {
+	struct dump d;
+	size_t stand;  /* d.len once released: lines that stand */
+	bool released; /* something was released */
+};
 
-	memcpy(copy, body, len + 1);
-	s = md_stream_new(copy, len, part);
-	while ((doc = md_stream_next(s, &restart)) != NULL) {
-		if (restart)
-			outline_plan_restart(plan);
-		outline_plan_add(plan, doc);
-	}
-	md_stream_free(s);
-	outline_plan_end(plan);
-	return plan;
+static void
+sink_flush(struct lines *l, void *arg)
+{
+	take(l, &((struct sink *)arg)->d);
+}
+
+static void
+sink_hold(void *arg)
+{
+	struct sink *k = arg;
+
+	FUZZ_CHECK(!k->released, "lines taken back after they were said to stand");
+	k->d.len = k->stand;
+}
+
+static void
+sink_release(void *arg)
+{
+	struct sink *k = arg;
+
+	k->stand = k->d.len;
+	k->released = true;
 }
 
 /* The same document in parts aimed at part bytes, as cli_print() renders
- * them: a restart drops what the parts before made. */
+ * them (the links the lines name are checked on the whole's render). */
 static char *
 render_parts(const char *md, size_t len, size_t part, const struct mdrender_opts *o, int width)
 {
-	struct dump d = {.width = width};
+	struct sink k = {.d = {.width = width}};
+	struct md_parts_out out = {sink_flush, sink_hold, sink_release, NULL, &k};
 	FILE *f = fmemopen((void *)(len ? md : "\n"), len ? len : 1, "r");
 	char *front = NULL, *err = NULL, *body;
 	size_t blen;
-	struct md_stream *s;
-	struct render r;
-	cmark_node *doc;
-	bool restart, settled = false;
-	struct outline_plan *plan;
 
 	body = md_read_body(f, "fuzz", &blen, &front, &err);
 	fclose(f);
 	free(front);
 	FUZZ_CHECK(body != NULL, "the parts refuse what the whole took: %s", err ? err : "?");
-	plan = plan_of(body, blen, part);
-	s = md_stream_new(body, blen, part);
-	render_init(&r);
-	r.lines.flush = take;
-	r.lines.flush_arg = &d;
-	mdrender_begin(&r, o);
-	while ((doc = md_stream_next(s, &restart)) != NULL) {
-		struct outline ol;
-
-		if (restart) {
-			FUZZ_CHECK(!settled, "a restart after the stream settled");
-			render_done(&r);
-			render_init(&r);
-			r.lines.flush = take;
-			r.lines.flush_arg = &d;
-			mdrender_begin(&r, o);
-			d.len = 0;
-			outline_plan_rewind(plan);
-		}
-		outline_build_part(&ol, doc, plan);
-		mdrender_part(&r, doc, &ol);
-		outline_done(&ol);
-		settled = md_stream_settled(s);
-	}
-	FUZZ_CHECK(md_stream_settled(s), "the stream ended unsettled");
-	mdrender_end(&r);
-	check_links(&r, d.s);
-	render_done(&r);
-	md_stream_free(s);
-	outline_plan_free(plan);
-	put(&d, "", 0);
-	return d.s;
+	md_parts_render(body, blen, part, o, &out, NULL);
+	free(body);
+	FUZZ_CHECK(k.released, "the parts render never released its lines");
+	k.d.len = k.stand;
+	put(&k.d, "", 0);
+	return k.d.s;
 }
 
 int

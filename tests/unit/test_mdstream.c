@@ -24,6 +24,7 @@
 
 #include "lines.h"
 #include "markdown.h"
+#include "mdparts.h"
 #include "mdrender.h"
 #include "mdstream.h"
 #include "outline.h"
@@ -114,89 +115,71 @@ render_whole(const char *md, size_t len)
 
 struct stream_result {
 	char *out;
-	size_t parts;
+	size_t parts, prelude;
 	bool whole, restarted;
 };
 
-/* Which lead paragraphs are sections, from a first pass over the parts,
- * as cli_print() plans them (issue 12). */
-static struct outline_plan *
-plan_of(const char *body, size_t len, size_t part)
-{
-	struct outline_plan *plan = outline_plan_new();
-	char *copy = xmalloc(len + 1);
-	struct md_stream *s;
-	cmark_node *doc;
-	bool restart;
+/* What the parts render hands over, with what of it stands. */
+struct sink {
+	struct dump d;
+	size_t stand;  /* d.len once released: lines that stand */
+	bool released; /* something was released */
+	int holds;
+};
 
-	memcpy(copy, body, len + 1);
-	s = md_stream_new(copy, len, part);
-	while ((doc = md_stream_next(s, &restart)) != NULL) {
-		if (restart)
-			outline_plan_restart(plan);
-		outline_plan_add(plan, doc);
-	}
-	md_stream_free(s);
-	outline_plan_end(plan);
-	return plan;
+static void
+sink_flush(struct lines *l, void *arg)
+{
+	dump_lines(l, &((struct sink *)arg)->d);
+}
+
+static void
+sink_hold(void *arg)
+{
+	struct sink *k = arg;
+
+	/* never after lines were said to stand: they could not be taken back */
+	CU_ASSERT_FALSE(k->released);
+	k->d.len = k->stand;
+	k->holds++;
+}
+
+static void
+sink_release(void *arg)
+{
+	struct sink *k = arg;
+
+	k->stand = k->d.len;
+	k->released = true;
 }
 
 /* The same document in parts aimed at part bytes, the way cli_print()
- * renders them: a restart drops what the parts before made. */
+ * renders them. */
 static struct stream_result
 render_parts(const char *md, size_t len, size_t part)
 {
 	struct stream_result res = {0};
-	struct dump d = {0};
+	struct sink k = {0};
+	struct md_parts_out out = {sink_flush, sink_hold, sink_release, NULL, &k};
+	struct md_parts_stats st;
 	FILE *f = fmemopen((void *)(len ? md : "\n"), len ? len : 1, "r");
 	char *front = NULL, *err = NULL, *body;
 	size_t blen;
-	struct md_stream *s;
-	struct render r;
-	cmark_node *doc;
-	bool restart, settled = false;
-	struct outline_plan *plan;
 
 	body = md_read_body(f, "test", &blen, &front, &err);
 	fclose(f);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(body);
 	free(front);
-	plan = plan_of(body, blen, part);
-	s = md_stream_new(body, blen, part);
-	render_init(&r);
-	r.lines.flush = dump_lines;
-	r.lines.flush_arg = &d;
-	mdrender_begin(&r, opts);
-	while ((doc = md_stream_next(s, &restart)) != NULL) {
-		struct outline ol;
-
-		if (restart) {
-			/* never after the stream said nothing would be taken back */
-			CU_ASSERT_FALSE(settled);
-			CU_ASSERT_TRUE(res.parts > 0);
-			res.restarted = true;
-			render_done(&r);
-			render_init(&r);
-			r.lines.flush = dump_lines;
-			r.lines.flush_arg = &d;
-			mdrender_begin(&r, opts);
-			d.len = 0;
-			outline_plan_rewind(plan);
-		}
-		outline_build_part(&ol, doc, plan);
-		mdrender_part(&r, doc, &ol);
-		outline_done(&ol);
-		res.parts++;
-		settled = md_stream_settled(s);
-	}
-	CU_ASSERT_TRUE(md_stream_settled(s));
-	mdrender_end(&r);
-	render_done(&r);
-	res.whole = md_stream_whole(s);
-	md_stream_free(s);
-	outline_plan_free(plan);
-	put(&d, "", 0);
-	res.out = d.s;
+	md_parts_render(body, blen, part, opts, &out, &st);
+	free(body);
+	CU_ASSERT_TRUE(k.released);
+	k.d.len = k.stand; /* what was never released is not output */
+	put(&k.d, "", 0);
+	res.out = k.d.s;
+	res.parts = st.parts;
+	res.prelude = st.prelude;
+	res.whole = st.whole;
+	res.restarted = st.restarted;
 	return res;
 }
 
@@ -327,6 +310,115 @@ same_dir(const char *dir, bool *any_parts)
 	return n;
 }
 
+/* The *.md files under dir, at any depth, appended to v (paths). */
+static void
+tree_files(const char *dir, char ***v, size_t *n, size_t *cap)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		size_t nl = strlen(de->d_name);
+		char *path;
+
+		if (de->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (nl >= 4 && strcmp(de->d_name + nl - 3, ".md") == 0) {
+			*v = xgrow(*v, cap, *n + 1, sizeof **v);
+			(*v)[(*n)++] = path;
+			continue;
+		}
+		tree_files(path, v, n, cap); /* a folder, or nothing */
+		free(path);
+	}
+	closedir(d);
+}
+
+static int
+by_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * A real documentation tree (issue 13): its files concatenated in name
+ * order with a newline after each, as bench/run makes its real document,
+ * twice over, the second copy's definitions made different (as a whole
+ * repository has thousands of them): parts == whole, and the parts stay
+ * parts.  Each file on its own is checked too, at one part size.
+ */
+static void
+test_real_tree(void)
+{
+	const char *e = getenv("REAL_DIR");
+	const char *dir = e && *e ? e : TEST_SRCDIR "/../shared/community-sample";
+	char **paths = NULL;
+	size_t n = 0, cap = 0;
+	struct dump all = {0};
+
+	tree_files(dir, &paths, &n, &cap);
+	if (n == 0) {
+		fprintf(stderr, "\nnote: %s not found; real-tree checks skipped\n", dir);
+		return;
+	}
+	qsort(paths, n, sizeof *paths, by_path);
+	for (int copy = 0; copy < 2; copy++) {
+		for (size_t i = 0; i < n; i++) {
+			size_t len;
+			char *md = slurp(paths[i], &len);
+
+			if (md == NULL || memchr(md, '\0', len) != NULL) {
+				free(md);
+				continue;
+			}
+			if (copy == 0) {
+				struct stream_result r = render_parts(md, len, 1);
+				char *whole = render_whole(md, len);
+				if (strcmp(whole, r.out) != 0)
+					fprintf(stderr, "\n%s: parts differ from the whole\n",
+						paths[i]);
+				CU_ASSERT_STRING_EQUAL(whole, r.out);
+				free(whole);
+				free(r.out);
+				put(&all, md, len);
+			} else {
+				/* "]: <dest>" at a line's start gets "#2" on its
+				 * destination's end: another definition */
+				for (char *p = md; p < md + len;) {
+					char *nl = memchr(p, '\n', (size_t)(md + len - p));
+					size_t ll = nl ? (size_t)(nl - p) : (size_t)(md + len - p);
+					char *c = memmem(p, ll, "]: ", 3);
+					put(&all, p, ll);
+					if (c != NULL && memchr(p, '[', (size_t)(c - p)) != NULL)
+						put(&all, "#2", 2);
+					if (nl != NULL)
+						put(&all, "\n", 1);
+					p += ll + (nl != NULL);
+				}
+			}
+			put(&all, "\n", 1);
+			free(md);
+		}
+	}
+	{
+		struct stream_result r = same(dir, all.s, all.len);
+		CU_ASSERT_FALSE(r.whole);
+		CU_ASSERT_TRUE(r.parts > 1);
+		free(r.out);
+		r = render_parts(all.s, all.len, 0);
+		CU_ASSERT_TRUE(r.parts >= all.len / MD_STREAM_PART_BYTES);
+		CU_ASSERT_TRUE(r.prelude * 4 <= all.len);
+		free(r.out);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	free(all.s);
+}
+
 /* ---- tests -------------------------------------------------------------- */
 
 static void
@@ -403,6 +495,80 @@ test_definitions(void)
 	same_str("repeated", "# A\n\n[r]\n\n# B\n\n[r]: /r\n\n# C\n\n[r]: /r\n\n[r]\n", false);
 	same_str("not a definition", "# A\n\n[n]\n\n# B\n\n[n]: /n trailing words\n", false);
 	same_str("images", "# A\n\n![alt][img]\n\n# B\n\n[img]: /i.png\n", false);
+	/* labels match case folded: a part's prelude must still hold them */
+	same_str("Cyrillic case", "# A\n\n[ПРИВІТ Світ]\n\n# B\n\n[привіт  світ]: /uk\n", false);
+	same_str("Latin-1 case", "# A\n\n[ÀÉÎ]\n\n# B\n\n[àéî]: /fr\n", false);
+	same_str("Y diaeresis", "# A\n\n[Ÿ]\n\n# B\n\n[ÿ]: /y\n", false);
+	same_str("sharp s", "# A\n\n[STRASSE]\n\n# B\n\n[Straße]: /ss\n", false);
+	same_str("Kelvin sign", "# A\n\n[\u212a]\n\n# B\n\n[k]: /kelvin\n", false);
+	same_str("long s", "# A\n\n[ſ]\n\n# B\n\n[S]: /s\n", false);
+	same_str("caseless script", "# A\n\n[标签]\n\n# B\n\n[标签]: /zh\n", false);
+	same_str("Greek", "# A\n\n[ΣΟΦΙΑ]\n\n# B\n\n[σοφια]: /el\n", false);
+	same_str("label starts on the next line", "# A\n\n[\nnext]\n\n# B\n\n> [next]: /n\n",
+		 false);
+	same_str("label in a quote on two lines",
+		 "# A\n\n> [two\n> lines]\n\n# B\n\n[two lines]: /tl\n", false);
+	same_str("escaped bracket", "# A\n\n[a\\]b]\n\n# B\n\n[a\\]b]: /esc\n", false);
+	/* a footnote's definition (cmark-gfm's footnotes, when enabled, are
+	 * no links: its region goes to every part) */
+	same_str("footnote label", "# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n", false);
+	same_str("empty label", "# A\n\n[] [ ]\n\n# B\n\n[]: /no\n\n[x]: /x\n", false);
+}
+
+/*
+ * A document made like real documentation: many sections, each with its
+ * own definitions in a list, a block quote or the middle of prose, used
+ * there, before and after, and labels that several sections define
+ * differently (the first counts).  A part gets only the definitions it
+ * may use: the preludes parsed stay a fraction of the document, and the
+ * parts near their size (each part got every definition until issue 13,
+ * and a big prelude made the parts grow to the whole document).
+ */
+static void
+test_definitions_selected(void)
+{
+	struct dump d = {0};
+	char buf[512];
+	struct stream_result r;
+
+	for (int i = 0; i < 600; i++) {
+		int n = snprintf(
+		    buf, sizeof buf,
+		    "## Section %d\n\nSee [doc %d], [the guide][guide], [next][doc %d] and "
+		    "[Shared].\n\n- item one\n- [doc %d]: https://example.org/%d/doc\n"
+		    "- item [three]\n\n> a quote\n> [q%d]: https://example.org/%d/q \"Q\"\n\n"
+		    "Long prose that goes on for a while [q%d] with words in it.\n"
+		    "[guide]: https://example.org/%d/guide\n\n"
+		    "[shared]: https://example.org/%d/shared\n\n",
+		    i, i, i + 1, i, i, i, i, i, i, i);
+		put(&d, buf, (size_t)n);
+	}
+	r = same("definitions in lists, quotes and prose", d.s, d.len);
+	CU_ASSERT_FALSE(r.whole);
+	CU_ASSERT_TRUE(r.parts >= 600);
+	free(r.out);
+	r = render_parts(d.s, d.len, 0);
+	CU_ASSERT_TRUE(r.parts >= d.len / MD_STREAM_PART_BYTES);
+	CU_ASSERT_TRUE(r.prelude * 2 <= d.len);
+	free(r.out);
+	free(d.s);
+}
+
+/* More lead paragraphs than headings: none is a section, which the
+ * parts learn only at the end and render again (issue 12's rule). */
+static void
+test_leads_outnumber(void)
+{
+	const char *md = "Intro:\n\n- a\n\n# H\n\ntext\n\nFirst:\n\n- b\n\n"
+			 "# I\n\nmore\n\nSecond:\n\n- c\n\nThird:\n\n- d\n";
+	struct stream_result r = same("leads outnumber headings", md, strlen(md));
+
+	CU_ASSERT_FALSE(r.whole);
+	CU_ASSERT_TRUE(r.restarted);
+	free(r.out);
+	r = render_parts(md, strlen(md), 0);
+	CU_ASSERT_FALSE(r.restarted); /* one part: known before it is rendered */
+	free(r.out);
 }
 
 static void
@@ -427,6 +593,37 @@ test_definitions_in_code(void)
 		CU_ASSERT_TRUE(r.parts > 1);
 		CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'/real'"));
 		free(r.out);
+	}
+	/* a region in a code block the same as one before it: the prelude
+	 * comes out the same, and its index of labels must still be whole
+	 * (fuzz_markdown found one left unsorted, [Setup] resolved to the
+	 * second definition) */
+	{
+		struct dump d = {0};
+		const char *labels = "abcdefghijkl";
+
+		for (const char *l = labels; *l; l++) {
+			char buf[64];
+			int n =
+			    snprintf(buf, sizeof buf, "# %c\n\n[%c]: /first-%c\n\n", *l, *l, *l);
+			put(&d, buf, (size_t)n);
+		}
+		{
+			const char *code = "# Code\n\n```\n\n[a]: /first-a\n\n```\n\n# Use\n\n";
+			put(&d, code, strlen(code));
+		}
+		for (const char *l = labels; *l; l++) {
+			char buf[64];
+			int n = snprintf(buf, sizeof buf, "[%c]\n\n[%c]: /second\n\n", *l, *l);
+			put(&d, buf, (size_t)n);
+		}
+		{
+			struct stream_result r = same("inert copy of a region", d.s, d.len);
+			CU_ASSERT_FALSE(r.whole);
+			CU_ASSERT_PTR_NULL(strstr(r.out, "/second"));
+			free(r.out);
+		}
+		free(d.s);
 	}
 	/* cmark numbers an HTML block closed by its marker as ending a line
 	 * early: the region before "</script>" must not look whole (else
@@ -588,6 +785,12 @@ static const char *const pieces[] = {
     "[multi",
     "line]: /ml",
     "[multi\nline]",
+    "[ÀB]: /latin1",
+    "[àb] [ПР] [ſ]",
+    "[пр]: /cyr",
+    "[s]: /s",
+    "> [quoted\n> label]: /ql",
+    "[quoted label]",
 };
 
 static void
@@ -640,12 +843,15 @@ test_mdstream_register(void)
 	    {"cuts", test_cuts},
 	    {"definitions across parts", test_definitions},
 	    {"definitions in code", test_definitions_in_code},
+	    {"definitions each part may use", test_definitions_selected},
+	    {"lead paragraphs outnumber headings", test_leads_outnumber},
 	    {"open blocks at a cut", test_open_blocks},
 	    {"odd text", test_odd_text},
 	    {"real documents' constructs", test_real_constructs},
 	    {"bundled roles", test_bundled},
 	    {"test documents", test_test_data},
 	    {"upstream roles", test_upstream},
+	    {"a real documentation tree", test_real_tree},
 	    {"random documents", test_random},
 	};
 	CU_pSuite suite = CU_add_suite("mdstream", NULL, NULL);

@@ -1,0 +1,275 @@
+/*
+ * mdprelude.c - the prelude of link definitions each part of a stream is
+ * parsed after (see mdstream.h): the document's runs that may define
+ * links, each once, each closed by a rule; which labels each really
+ * defines; which of them a part may use.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "markdown.h"
+#include "mdlabels.h"
+#include "mdstream.h"
+#include "mdstream_int.h"
+#include "xalloc.h"
+
+size_t
+md_count_lines(const char *p, size_t n)
+{
+	size_t k = 0;
+	const char *e = p + n;
+
+	while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
+static uint64_t
+hash(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+	return h;
+}
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct key_piece *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->piece < y->piece ? -1 : x->piece > y->piece;
+}
+
+static void
+add_piece(struct md_stream *s, size_t *cap, size_t *pcap, const struct run *r)
+{
+	static const char close[] = "\n\n***\n\n";
+	struct piece *pc;
+
+	s->full = xgrow(s->full, cap, s->fulllen + r->len + sizeof close, 1);
+	s->pieces = xgrow(s->pieces, pcap, s->npieces + 1, sizeof *s->pieces);
+	pc = &s->pieces[s->npieces++];
+	pc->off = s->fulllen;
+	pc->len = r->len + sizeof close - 1;
+	pc->lines = md_count_lines(s->text + r->off, r->len) + 4;
+	pc->any = r->any;
+	pc->use = false;
+	memcpy(s->full + s->fulllen, s->text + r->off, r->len);
+	memcpy(s->full + s->fulllen + r->len, close, sizeof close - 1);
+	s->fulllen += pc->len;
+	s->fulllines += pc->lines;
+}
+
+/*
+ * The full prelude: each distinct run once, in document order, each
+ * followed by a thematic break at the start of a line, which closes
+ * whatever the run left open (a list, a quote, indented code).  A later
+ * copy of a run defines nothing new: the first definition of a label
+ * wins.  Each run is a piece, and the index says which pieces may define
+ * a label of a given key.
+ */
+void
+md_prelude_build(struct md_stream *s)
+{
+	size_t nslots = 16, cap = 0, pcap = 0, icap = 0;
+	uint64_t *slot_hash;
+	size_t *slot_run; /* index + 1, 0 for empty */
+
+	free(s->full);
+	free(s->pieces);
+	free(s->index);
+	s->full = NULL;
+	s->pieces = NULL;
+	s->index = NULL;
+	s->fulllen = s->fulllines = s->npieces = s->nindex = 0;
+	while (nslots < s->nruns * 2)
+		nslots *= 2;
+	slot_hash = xcalloc(nslots, sizeof *slot_hash);
+	slot_run = xcalloc(nslots, sizeof *slot_run);
+	for (size_t i = 0; i < s->nruns; i++) {
+		const struct run *r = &s->runs[i];
+		uint64_t h = hash(s->text + r->off, r->len);
+		size_t k = (size_t)h & (nslots - 1);
+		bool seen = false;
+
+		if (r->inert)
+			continue;
+		for (; slot_run[k] != 0; k = (k + 1) & (nslots - 1)) {
+			const struct run *o = &s->runs[slot_run[k] - 1];
+			if (slot_hash[k] == h && o->len == r->len &&
+			    memcmp(s->text + o->off, s->text + r->off, r->len) == 0) {
+				seen = true;
+				break;
+			}
+		}
+		if (seen)
+			continue;
+		slot_hash[k] = h;
+		slot_run[k] = i + 1;
+		add_piece(s, &cap, &pcap, r);
+		s->index = xgrow(s->index, &icap, s->nindex + r->nkeys + 1, sizeof *s->index);
+		s->pieces[s->npieces - 1].ikey = s->nindex;
+		s->pieces[s->npieces - 1].nikey = r->nkeys;
+		for (size_t j = 0; j < r->nkeys; j++)
+			s->index[s->nindex++] =
+			    (struct key_piece){s->keys[r->key + j].key, s->npieces - 1, r->key + j};
+	}
+	free(slot_hash);
+	free(slot_run);
+	free(s->pre);
+	s->pre = xmalloc(s->fulllen + 1);
+	s->prelen = s->prelines = 0;
+}
+
+/*
+ * Which labels piece p really defines: it is parsed alone (it is whole
+ * blocks, closed by its rule), followed by a reference "[x][label]" to
+ * each label it may define, each a paragraph of its own that comes out a
+ * link when the label is defined.  An entry that is not is dropped from
+ * the index (its key set to 0 and its piece past the end).
+ */
+static void
+probe_piece(struct md_stream *s, size_t p)
+{
+	struct piece *pc = &s->pieces[p];
+	size_t len = pc->len, cap = 0;
+	char *buf = NULL;
+	cmark_node *doc;
+
+	buf = xgrow(buf, &cap, len + 1, 1);
+	memcpy(buf, s->full + pc->off, len);
+	for (size_t i = 0; i < pc->nikey; i++) {
+		const struct label *l = &s->keys[s->index[pc->ikey + i].label];
+		buf = xgrow(buf, &cap, len + l->len + 9, 1);
+		memcpy(buf + len, "[x][", 4);
+		memcpy(buf + len + 4, s->text + l->off, l->len);
+		memcpy(buf + len + 4 + l->len, "]\n\n", 3);
+		len += l->len + 7;
+		s->index[pc->ikey + i].piece = SIZE_MAX; /* until found defined */
+	}
+	doc = md_parse_clean(arena_mem(), buf, len, "", 0);
+	for (cmark_node *n = cmark_node_first_child(doc); n != NULL; n = cmark_node_next(n)) {
+		size_t line = (size_t)cmark_node_get_start_line(n), i;
+		cmark_node *c = cmark_node_first_child(n);
+
+		if (line <= pc->lines || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
+			continue;
+		i = (line - pc->lines - 1) / 2;
+		if (i < pc->nikey && (line - pc->lines - 1) % 2 == 0 && c != NULL &&
+		    cmark_node_get_type(c) == CMARK_NODE_LINK)
+			s->index[pc->ikey + i].piece = p;
+	}
+	arena_reset();
+	free(buf);
+}
+
+/* The index with, for each key, the first piece that defines it: the
+ * first definition of a label is the one that counts. */
+static void
+first_definers(struct md_stream *s)
+{
+	size_t n = 0;
+
+	for (size_t p = 0; p < s->npieces; p++)
+		if (s->pieces[p].nikey > 0)
+			probe_piece(s, p);
+	if (s->nindex > 1)
+		qsort(s->index, s->nindex, sizeof *s->index, by_key);
+	for (size_t i = 0; i < s->nindex; i++) {
+		if (s->index[i].piece == SIZE_MAX)
+			continue;
+		if (n > 0 && s->index[n - 1].key == s->index[i].key)
+			continue;
+		s->index[n++] = s->index[i];
+	}
+	s->nindex = n;
+}
+
+/*
+ * The prelude on its own must end with its last rule as a top-level
+ * block: then nothing it opened reaches into the parts.  When every
+ * piece's rule is one, each piece is parsed from a clean state, and any
+ * of them in order defines what they define in the full one: parts may
+ * then be given only the pieces they may use (s->select).
+ */
+bool
+md_prelude_closes(struct md_stream *s)
+{
+	cmark_node *doc = md_parse_clean(arena_mem(), s->full, s->fulllen, "", 0);
+	cmark_node *last = cmark_node_last_child(doc);
+	bool ok = last != NULL && cmark_node_get_type(last) == CMARK_NODE_THEMATIC_BREAK &&
+		  (size_t)cmark_node_get_start_line(last) == s->fulllines - 1;
+	size_t p = 0, line = 0;
+
+	for (cmark_node *n = cmark_node_first_child(doc); n != NULL && p < s->npieces;
+	     n = cmark_node_next(n)) {
+		size_t rule = line + s->pieces[p].lines - 1;
+		if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK ||
+		    (size_t)cmark_node_get_start_line(n) != rule)
+			continue;
+		line += s->pieces[p].lines;
+		p++;
+	}
+	s->select = ok && p == s->npieces;
+	arena_reset();
+	if (s->select)
+		first_definers(s);
+	return ok;
+}
+
+static void
+mark_use(uint64_t key, void *arg)
+{
+	struct md_stream *s = arg;
+	size_t lo = 0, hi = s->nindex;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->index[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < s->nindex && s->index[lo].key == key; lo++)
+		s->pieces[s->index[lo].piece].use = true;
+}
+
+/* The prelude for the part text[from..to): the pieces whose labels it may
+ * look up, or all of them. */
+void
+md_prelude_select(struct md_stream *s, size_t from, size_t to)
+{
+	bool all = !s->select;
+
+	s->prelen = s->prelines = 0;
+	if (s->npieces == 0)
+		return;
+	for (size_t i = 0; i < s->npieces; i++)
+		s->pieces[i].use = s->pieces[i].any;
+	if (!all)
+		all = !md_label_uses(s->text + from, to - from, mark_use, s);
+	if (all) {
+		memcpy(s->pre, s->full, s->fulllen);
+		s->prelen = s->fulllen;
+		s->prelines = s->fulllines;
+		return;
+	}
+	for (size_t i = 0; i < s->npieces; i++) {
+		const struct piece *pc = &s->pieces[i];
+		if (!pc->use)
+			continue;
+		memcpy(s->pre + s->prelen, s->full + pc->off, pc->len);
+		s->prelen += pc->len;
+		s->prelines += pc->lines;
+	}
+}
