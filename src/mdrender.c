@@ -215,6 +215,15 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 				link_node = NULL;
 			}
 			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			/* cmark-gfm numbers it (its literal is the number) */
+			if (ev == CMARK_EVENT_ENTER) {
+				const char *num = cmark_node_get_literal(n);
+				wrap_run_add(&st->run, "[^", 2, style | STY_DIM, link);
+				wrap_run_text(&st->run, num ? num : "", style | STY_DIM, link);
+				wrap_run_add(&st->run, "]", 1, style | STY_DIM, link);
+			}
+			break;
 		case CMARK_NODE_IMAGE:
 			if (ev == CMARK_EVENT_ENTER) {
 				wrap_run_add(&st->run, "[image: ", 8, style | STY_DIM, link);
@@ -534,6 +543,29 @@ enter_list(struct state *st, cmark_node *list)
 		st->need_blank = false;
 }
 
+/* A footnote's definition (cmark-gfm has put them all at the document's
+ * end, in the order of their first references): its number, as the
+ * references show it, then its blocks; the first comes under a title. */
+static void
+enter_footnote(struct state *st)
+{
+	char first[PREFIX_BYTES], cont[PREFIX_BYTES];
+	int w;
+
+	if (st->footnotes++ == 0) {
+		st->need_blank = true;
+		wrap_open_block(st);
+		wrap_run_add(&st->run, "Footnotes", 9, STY_HEADING, 0);
+		wrap_flow(st, 0);
+	}
+	st->need_blank = false; /* one note under the other */
+	snprintf(first, sizeof first, "[^%u] ", st->footnotes);
+	w = text_width(first, strlen(first));
+	memset(cont, ' ', (size_t)w);
+	cont[w] = '\0';
+	wrap_push_prefix(st, first, cont, STY_DIM, 0);
+}
+
 /* ---- the walk ---- */
 
 static void
@@ -695,6 +727,14 @@ mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol)
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 			render_html(st, n);
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			if (enter) {
+				enter_footnote(st);
+			} else {
+				wrap_pop_prefix(st);
+				st->need_blank = true;
+			}
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			wrap_open_block(st);

@@ -77,6 +77,7 @@ struct state {
 	int hang; /* cells wrap_flow() indents the lines after a flow's first */
 	struct runbuf run;
 	struct mdrefs refs;
+	unsigned footnotes; /* footnote definitions written */
 	/* glyphs */
 	const char *rule, *quote, *box_todo, *box_done, *bullets[3];
 	const char *wrap_mark; /* ends a code line that goes on below */

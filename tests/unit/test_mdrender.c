@@ -963,6 +963,33 @@ static const char alerts_md[] = "> [!NOTE]\n> Useful *info* that wraps at this w
 				"> [!WARNING] same line\n\n"
 				"> [!CAUTION]\n> Careful.\n>\n> More.\n";
 
+/* Footnotes: references show cmark-gfm's numbers, the definitions come
+ * at the end in that order under a title, a long one indented under its
+ * number; one without a reference is dropped, a reference without a
+ * definition stays text. */
+static const char footnotes_md[] = "Says[^long] and[^s].\n\n[^s]: Short.\n\n"
+				   "[^long]: A longer note that wraps.\n\n    Its second part.\n\n"
+				   "[^unused]: Gone.\n\nThen [^nothing].\n";
+
+static void
+test_footnotes(void)
+{
+	struct rendered x;
+
+	RENDERS(footnotes_md, 40, 0,
+		"Says[^1] and[^2].\n\nThen [^nothing].\n\nFootnotes\n"
+		"[^1] A longer note that wraps.\n\n     Its second part.\n[^2] Short.\n");
+	RENDERS(footnotes_md, 16, F_ASCII | F_REFS,
+		"Says[^1]\nand[^2].\n\nThen [^nothing].\n\nFootnotes\n"
+		"[^1] A longer\n     note that\n     wraps.\n\n     Its second\n     part.\n"
+		"[^2] Short.\n");
+	rd_open(&x, footnotes_md, 40, 0);
+	STYLED(&x.r.lines, 0, "-'Says' d'[^1]' -' and' d'[^2]' -'.'");
+	STYLED(&x.r.lines, 4, "H'Footnotes'");
+	CU_ASSERT_TRUE(check_render(&x.r, 40, "footnotes"));
+	rd_close(&x);
+}
+
 static void
 test_alerts(void)
 {
@@ -2014,6 +2041,7 @@ test_mdrender_register(void)
 	    {"blank quoted lines", test_quote_blank_lines},
 	    {"quote text style", test_quote_style},
 	    {"GitHub alerts", test_alerts},
+	    {"footnotes", test_footnotes},
 	    {"table aligned", test_table},
 	    {"table stacked", test_table_stacked},
 	    {"table cell with <br>", test_table_br},
