@@ -1311,6 +1311,47 @@ test_html_blocks(void)
 		"Liaisons\n════════\n");
 }
 
+/* An HTML <table> is laid out as a Markdown table: a header row from
+ * <thead> or <th>, cells' inline tags (<b>, <code>, <br>, lists,
+ * entities), an align attribute; stacked when too wide.  Malformed
+ * tables stay readable text. */
+static const char html_table_md[] =
+    "<table>\n<thead>\n<tr><th>Name</th><th align=\"right\">N</th></tr>\n</thead>\n"
+    "<tbody>\n<tr><td><b>alpha</b></td><td>12</td></tr>\n"
+    "<tr><td>a &amp; b<br>c</td><td><ul><li>x</li><li>y</li></ul></td></tr>\n"
+    "<tr><td><code>z</code></td></tr>\n</tbody>\n</table>\n";
+
+static void
+test_html_table(void)
+{
+	struct rendered x;
+
+	RENDERS(html_table_md, 40, 0,
+		"┌───────┬─────┐\n│ Name  │   N │\n├───────┼─────┤\n│ alpha │  12 │\n"
+		"│ a & b │ • x │\n│ c     │ • y │\n│ z     │     │\n└───────┴─────┘\n");
+	RENDERS(html_table_md, 12, F_ASCII,
+		"Name: alpha\nN: 12\n\nName:\n  a & b\n  c\nN:\n  * x\n  * y\n\nName: z\n");
+	rd_open(&x, html_table_md, 40, 0);
+	STYLED(&x.r.lines, 1, "M'│' -' ' h'Name' -'  ' M'│' -'   ' h'N' -' ' M'│'");
+	STYLED(&x.r.lines, 3, "M'│' -' ' S'alpha' -' ' M'│' -'  12 ' M'│'");
+	CU_ASSERT_TRUE(check_render(&x.r, 40, "html table"));
+	rd_close(&x);
+	/* no header row: no rule under the first, no labels when stacked */
+	RENDERS("<div><table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table></div>\n", 40,
+		0, "┌───┬───┐\n│ a │ b │\n│ c │   │\n└───┴───┘\n");
+	RENDERS("<table><tr><td>aaaa</td><td>bbbb</td></tr></table>\n", 10, 0, "aaaa\nbbbb\n");
+	/* text around it, a caption, a table in a cell */
+	RENDERS("<p>Before</p><table><caption>Cap</caption><tr><td>in<table><tr><td>ner</td>"
+		"</tr></table></td></tr></table>after\n",
+		40, 0, "Before\n\nCap\n\n┌─────┐\n│ in  │\n│ ner │\n└─────┘\n\nafter\n");
+	/* malformed: no cell, no end, a tag cut off: text, never a crash */
+	RENDERS("<table>\nloose words\n</table>\n", 40, 0, "loose words\n");
+	RENDERS("<table><tr><td>open cell\n", 40, 0,
+		"┌───────────┐\n│ open cell │\n└───────────┘\n");
+	RENDERS("<table><tr><td>x <b\n", 40, 0, "┌──────┐\n│ x <b │\n└──────┘\n");
+	RENDERS("<table><tr><td\n", 40, 0, "");
+}
+
 static void
 test_ascii_mode(void)
 {
@@ -2053,6 +2094,7 @@ test_mdrender_register(void)
 	    {"image alt style", test_image_alt_dim},
 	    {"thematic breaks", test_rules},
 	    {"html blocks", test_html_blocks},
+	    {"HTML tables", test_html_table},
 	    {"ascii mode", test_ascii_mode},
 	    {"same input at width 20", test_width_20},
 	    {"same input at width 40", test_width_40},
