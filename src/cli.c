@@ -19,6 +19,7 @@
 #include "cli_due.h"
 #include "dates.h"
 #include "export.h"
+#include "hyperlink.h"
 #include "lines.h"
 #include "markdown.h"
 #include "mdrender.h"
@@ -70,8 +71,37 @@ struct printer {
 	char *held;
 	size_t nheld;
 	enum cli_style style;
-	bool ascii; /* the locale is not UTF-8: ASCII stand-ins, as on screen */
+	bool ascii;		 /* the locale is not UTF-8: ASCII stand-ins, as on screen */
+	bool hyperlinks;	 /* links as OSC 8 hyperlinks (hyperlink.h) */
+	const struct render *rr; /* whose links the lines' spans name */
 };
+
+/* Opens span's link as a hyperlink when print makes them; returns
+ * whether it did (then hyperlink_close() must follow its text). */
+static bool
+link_open(const struct printer *p, uint16_t link)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool open;
+
+	if (!p->hyperlinks || link == 0 || p->rr == NULL || link > p->rr->nlinks)
+		return false;
+	open = hyperlink_open(&sb, p->rr->links[link - 1].url);
+	if (open)
+		fwrite(sb.s, 1, sb.len, p->out);
+	strbuf_free(&sb);
+	return open;
+}
+
+static void
+link_close(const struct printer *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	hyperlink_close(&sb);
+	fwrite(sb.s, 1, sb.len, p->out);
+	strbuf_free(&sb);
+}
 
 /* Writes UTF-8 text as the screen shows it in an ASCII locale: each
  * character by its stand-in (theme_ascii), a wide one followed by a
@@ -145,11 +175,14 @@ write_lines(struct lines *l, void *arg)
 		} else {
 			for (uint32_t k = 0; k < ln->nspans; k++) {
 				const struct span *sp = &l->spans[ln->span + k];
+				bool linked = link_open(p, sp->link);
 				if (sp->style != 0)
 					sgr(p->out, sp->style, p->style == CLI_COLOR);
 				put_text(p, text + sp->off, sp->len);
 				if (sp->style != 0)
 					fputs("\033[0m", p->out);
+				if (linked)
+					link_close(p);
 			}
 		}
 		putc('\n', p->out);
@@ -184,6 +217,7 @@ static void
 start_render(struct render *rr, const struct mdrender_opts *o, struct printer *p)
 {
 	render_init(rr);
+	p->rr = rr;
 	rr->lines.flush = write_lines;
 	rr->lines.flush_arg = p;
 	mdrender_begin(rr, o);
@@ -243,11 +277,15 @@ lead_plan(const char *body, size_t len)
 }
 
 int
-cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out)
+cli_print(struct role *r, int width, enum cli_style style, bool ascii, bool hyperlinks, FILE *out)
 {
 	struct mdrender_opts o = {
 	    .width = width, .ascii = ascii, .references = true, .heading_marks = true};
-	struct printer p = {.out = out, .dest = out, .style = style, .ascii = ascii};
+	struct printer p = {.out = out,
+			    .dest = out,
+			    .style = style,
+			    .ascii = ascii,
+			    .hyperlinks = hyperlinks && style != CLI_PLAIN};
 	struct md_stream *ms;
 	struct render rr;
 	cmark_node *doc;

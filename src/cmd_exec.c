@@ -19,6 +19,7 @@
 #include "cli_due.h"
 #include "cmd.h"
 #include "export.h"
+#include "hyperlink.h"
 #include "paths.h"
 #include "report.h"
 #include "store.h"
@@ -159,11 +160,17 @@ cmd_exec_list(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **
 	return cli_list(c->cat, stdout);
 }
 
+static const char *
+env_var(const char *name)
+{
+	return getenv(name);
+}
+
 int
 cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 {
 	struct role *r;
-	bool tty = isatty(STDOUT_FILENO);
+	bool tty = isatty(STDOUT_FILENO), links;
 	enum cli_style style = CLI_PLAIN;
 
 	(void)self;
@@ -174,8 +181,12 @@ cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 	 * drops the colours); --color=always: styled in a pipe, for less -R */
 	if ((tty || c->o->color_always) && !c->o->color_never)
 		style = c->o->no_color ? CLI_MONO : CLI_COLOR;
+	/* hyperlinks only where escape codes go anyway (style); by default
+	 * only on a terminal known to show them */
+	links = c->o->hyperlinks == HYPERLINK_ALWAYS ||
+		(c->o->hyperlinks == HYPERLINK_AUTO && tty && hyperlink_terminal(env_var));
 	return cli_print(r, c->o->width ? c->o->width : (tty ? terminal_width() : 80), style,
-			 !utf8_locale(), stdout);
+			 !utf8_locale(), links, stdout);
 }
 
 /* What the commands on the store share: the role of argv[0] (when the
