@@ -134,31 +134,9 @@ put_text(const struct printer *p, const char *s, size_t len)
 static void
 sgr(FILE *out, uint16_t style, bool color)
 {
-	struct attr a;
-	char buf[64];
-	size_t n = 0;
+	char buf[THEME_SGR_MAX];
 
-	theme_attr(style, color, &a);
-	n += (size_t)snprintf(buf + n, sizeof buf - n, "\033[0");
-	if (a.bold)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";1");
-	if (a.dim)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";2");
-	if (a.italic)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";3");
-	if (a.underline)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";4");
-	if (a.reverse)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";7");
-	/* 8 colours as 30-37/40-47, the rest of a config's 256 as 38;5;N */
-	if (a.fg >= 0)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, a.fg < 8 ? ";%d" : ";38;5;%d",
-				      a.fg < 8 ? 30 + a.fg : a.fg);
-	if (a.bg >= 0)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, a.bg < 8 ? ";%d" : ";48;5;%d",
-				      a.bg < 8 ? 40 + a.bg : a.bg);
-	snprintf(buf + n, sizeof buf - n, "m");
-	fputs(buf, out);
+	fputs(theme_sgr(style, color, 256, buf), out);
 }
 
 static void

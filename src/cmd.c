@@ -64,8 +64,9 @@ static const struct cmd_option options[] = {
      "colours and styles: auto (default: on a terminal, unless NO_COLOR is set), always "
      "(print styles a pipe too, for less -R) or never"},
     {'Y', false, "hyperlinks", "[=WHEN]",
-     "print: links as terminal hyperlinks (OSC 8): auto (default: on a terminal known to show "
-     "them, not through tmux or screen), always (wherever print writes escape codes) or never"},
+     "links as terminal hyperlinks (OSC 8), on screen and in print: auto (default: on a "
+     "terminal known to show them, not through tmux or screen), always (wherever escape codes "
+     "go) or never"},
     {'F', false, "config", "FILE",
      "read settings from FILE (default: $ROLEBOOK_CONFIG, else "
      "$XDG_CONFIG_HOME/rolebook/config; empty: none)"},

@@ -183,8 +183,7 @@ cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 		style = c->o->no_color ? CLI_MONO : CLI_COLOR;
 	/* hyperlinks only where escape codes go anyway (style); by default
 	 * only on a terminal known to show them */
-	links = c->o->hyperlinks == HYPERLINK_ALWAYS ||
-		(c->o->hyperlinks == HYPERLINK_AUTO && tty && hyperlink_terminal(env_var));
+	links = hyperlink_wanted((enum hyperlink_when)c->o->hyperlinks, tty, env_var);
 	return cli_print(r, c->o->width ? c->o->width : (tty ? terminal_width() : 80), style,
 			 !utf8_locale(), links, stdout);
 }
@@ -383,7 +382,10 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 		app_status(&a, true, "%zu role file%s not listed (%s): see why on quitting",
 			   c->cat->nrefused, c->cat->nrefused == 1 ? " is" : "s are",
 			   "names that are no clean ids");
-	rc = tui_run(&a, !c->o->no_color);
+	/* hyperlinks: the same rule as print's on a terminal */
+	rc = tui_run(&a, !c->o->no_color,
+		     !c->o->color_never &&
+			 hyperlink_wanted((enum hyperlink_when)c->o->hyperlinks, true, env_var));
 	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
 		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
 			  "ROLE'",

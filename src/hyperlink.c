@@ -42,6 +42,13 @@ hyperlink_terminal(const char *(*env)(const char *name))
 }
 
 bool
+hyperlink_wanted(enum hyperlink_when when, bool tty, const char *(*env)(const char *name))
+{
+	return when == HYPERLINK_ALWAYS ||
+	       (when == HYPERLINK_AUTO && tty && hyperlink_terminal(env));
+}
+
+bool
 hyperlink_url_ok(const char *url)
 {
 	static const char *const schemes[] = {"http://", "https://", "ftp://", "mailto:"};

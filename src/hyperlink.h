@@ -32,6 +32,10 @@ enum hyperlink_when {
  */
 bool hyperlink_terminal(const char *(*env)(const char *name));
 
+/* Whether links are hyperlinks on output that escape codes go to: when
+ * is always, or auto on a terminal (tty) that shows them. */
+bool hyperlink_wanted(enum hyperlink_when when, bool tty, const char *(*env)(const char *name));
+
 /* Whether print makes url a hyperlink: http, https, ftp or mailto, no
  * longer than HYPERLINK_MAX_URL. */
 bool hyperlink_url_ok(const char *url);
