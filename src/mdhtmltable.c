@@ -180,7 +180,7 @@ parse_table(struct htable *t, const char *html)
 /* Adds text with HTML's spacing (every run of blanks one space, none at
  * the start of a line) and its common entities decoded. */
 static void
-cell_text(struct state *st, const char *s, size_t len, uint16_t style)
+cell_text(struct state *st, const char *s, size_t len, uint16_t style, uint16_t link)
 {
 	static const struct {
 		const char *name, *text;
@@ -198,7 +198,7 @@ cell_text(struct state *st, const char *s, size_t len, uint16_t style)
 		if (c == ' ' || c == '\n' || c == '\t') {
 			if (rb->len > 0 && rb->buf[rb->len - 1] != ' ' &&
 			    rb->buf[rb->len - 1] != '\n')
-				wrap_run_add(rb, " ", 1, style, 0);
+				wrap_run_add(rb, " ", 1, style, link);
 			i++;
 			continue;
 		}
@@ -208,10 +208,10 @@ cell_text(struct state *st, const char *s, size_t len, uint16_t style)
 				size_t nl = strlen(ents[e].name);
 				if (nl <= len - i && strncasecmp(s + i, ents[e].name, nl) == 0) {
 					if (strcmp(ents[e].text, " ") == 0)
-						cell_text(st, " ", 1, style);
+						cell_text(st, " ", 1, style, link);
 					else
 						wrap_run_add(rb, ents[e].text, strlen(ents[e].text),
-							     style, 0);
+							     style, link);
 					i += nl;
 					break;
 				}
@@ -223,8 +223,33 @@ cell_text(struct state *st, const char *s, size_t len, uint16_t style)
 		while (i + k < len && s[i + k] != ' ' && s[i + k] != '\n' && s[i + k] != '\t' &&
 		       s[i + k] != '&')
 			k++;
-		wrap_run_add(rb, s + i, k, style, 0);
+		wrap_run_add(rb, s + i, k, style, link);
 		i += k;
+	}
+}
+
+/* An <a> tag of a cell: a link with an href is the render's link, as a
+ * Markdown link is (selected and followed on screen, numbered in print). */
+struct anchor {
+	int depth;     /* <a> tags open */
+	uint16_t link; /* the outermost one's link, 0 for none */
+	bool mark;     /* print numbers it at its end */
+};
+
+static void
+anchor_tag(struct state *st, struct anchor *an, const char *tag, bool closing, uint16_t base)
+{
+	if (!closing && an->depth++ == 0) {
+		char *href = mdhtml_attr(tag, "href");
+		if (href != NULL && *href != '\0') {
+			an->link = mdrender_link(st, href);
+			an->mark = href[0] != '#';
+		}
+		free(href);
+	} else if (closing && an->depth > 0 && --an->depth == 0) {
+		if (an->link != 0 && an->mark && st->o->references)
+			mdrender_ref_mark(st, an->link, base);
+		an->link = 0;
 	}
 }
 
@@ -234,12 +259,14 @@ cell_html(struct state *st, const char *s, size_t len, uint16_t base)
 {
 	char *h = xstrndup(s, len);
 	const char *p = h;
-	int strong = 0, emph = 0, code = 0, strike = 0, link = 0;
+	int strong = 0, emph = 0, code = 0, strike = 0;
+	struct anchor an = {0};
 
 	while (*p != '\0') {
 		uint16_t style = base | (strong ? STY_STRONG : 0) | (emph ? STY_EMPH : 0) |
 				 (code ? STY_CODE : 0) | (strike ? STY_STRIKE : 0) |
-				 (link ? STY_LINK : 0);
+				 (an.link ? STY_LINK : 0);
+		uint16_t link = an.link;
 		const char *e;
 		char name[16];
 		bool closing;
@@ -247,14 +274,14 @@ cell_html(struct state *st, const char *s, size_t len, uint16_t base)
 
 		if (*p != '<') {
 			size_t k = strcspn(p, "<");
-			cell_text(st, p, k, style);
+			cell_text(st, p, k, style, link);
 			p += k;
 			continue;
 		}
 		e = tag_end(p);
 		if (e == NULL) {
 			/* a '<' that opens nothing is text */
-			cell_text(st, p, 1, style);
+			cell_text(st, p, 1, style, link);
 			p++;
 			continue;
 		}
@@ -264,7 +291,7 @@ cell_html(struct state *st, const char *s, size_t len, uint16_t base)
 		}
 		if (!mdhtml_tag(p, name, &closing)) {
 			char *tag = xstrndup(p, (size_t)(e - p));
-			mdhtml_inline(st, tag, style, 0);
+			mdhtml_inline(st, tag, style, link);
 			free(tag);
 			p = e;
 			continue;
@@ -279,27 +306,31 @@ cell_html(struct state *st, const char *s, size_t len, uint16_t base)
 		else if (strcmp(name, "s") == 0 || strcmp(name, "del") == 0 ||
 			 strcmp(name, "strike") == 0)
 			count = &strike;
-		else if (strcmp(name, "a") == 0)
-			count = &link;
 		if (count != NULL) {
 			if (!closing)
 				++*count;
 			else if (*count > 0)
 				--*count;
+		} else if (strcmp(name, "a") == 0) {
+			anchor_tag(st, &an, p, closing, base);
 		} else if (mdhtml_is_br(p)) {
-			wrap_run_add(&st->run, "\n", 1, style, 0);
-		} else if (mdhtml_image(st, p, style, 0)) {
+			wrap_run_add(&st->run, "\n", 1, style, link);
+		} else if (mdhtml_image(st, p, style, link)) {
 			/* its stand-in is in the run */
 		} else if (strcmp(name, "tr") == 0 || strcmp(name, "table") == 0) {
-			wrap_run_add(&st->run, "\n", 1, style, 0); /* a table in a cell */
+			wrap_run_add(&st->run, "\n", 1, style, link); /* a table in a cell */
 		} else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) {
-			cell_text(st, " ", 1, style);
+			cell_text(st, " ", 1, style, link);
 		} else {
 			char *tag = xstrndup(p, (size_t)(e - p));
-			mdhtml_inline(st, tag, style, 0);
+			mdhtml_inline(st, tag, style, link);
 			free(tag);
 		}
 		p = e;
+	}
+	if (an.depth > 0) { /* an <a> the cell leaves open ends with it */
+		an.depth = 1;
+		anchor_tag(st, &an, "</a>", true, base);
 	}
 	free(h);
 }

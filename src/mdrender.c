@@ -27,8 +27,8 @@
 
 /* ---- inline content ---- */
 
-static uint16_t
-add_link(struct state *st, const char *url)
+uint16_t
+mdrender_link(struct state *st, const char *url)
 {
 	struct render *r = st->r;
 
@@ -40,9 +40,8 @@ add_link(struct state *st, const char *url)
 	return (uint16_t)++r->nlinks;
 }
 
-/* Marks link (1-based; 0 for none) with its reference number. */
-static void
-ref_mark(struct state *st, uint16_t link, uint16_t base)
+void
+mdrender_ref_mark(struct state *st, uint16_t link, uint16_t base)
 {
 	uint16_t ref = link ? mdrefs_number(st, link) : 0;
 	char mark[16];
@@ -129,14 +128,14 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 		case CMARK_NODE_LINK:
 			if (ev == CMARK_EVENT_ENTER) {
 				if (link == 0) {
-					link = add_link(st, cmark_node_get_url(n));
+					link = mdrender_link(st, cmark_node_get_url(n));
 					link_node = n;
 				}
 			} else if (n == link_node) {
 				const char *url = cmark_node_get_url(n);
 				if (st->o->references && link && !link_is_bare(n, url) && url &&
 				    *url && *url != '#') {
-					ref_mark(st, link, base);
+					mdrender_ref_mark(st, link, base);
 				}
 				link = 0;
 				link_node = NULL;
@@ -160,7 +159,7 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 				/* print lists a picture's file among the references */
 				if (st->o->references && url && *url && *url != '#' &&
 				    strncmp(url, "data:", 5) != 0)
-					ref_mark(st, add_link(st, url), base);
+					mdrender_ref_mark(st, mdrender_link(st, url), base);
 			}
 			break;
 		default:

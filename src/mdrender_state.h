@@ -134,6 +134,13 @@ void wrap_flow(struct state *st, uint16_t extra);
 /* Collects the inline children of node into st->run. */
 void mdrender_inlines(struct state *st, cmark_node *node, uint16_t base);
 
+/* Records a link to url in the render; returns its number (1-based), 0
+ * when there are too many. */
+uint16_t mdrender_link(struct state *st, const char *url);
+
+/* Marks link (1-based; 0 for none) with its reference number (print). */
+void mdrender_ref_mark(struct state *st, uint16_t link, uint16_t base);
+
 /* ---- inline HTML (mdhtml.c) ---- */
 
 /*

@@ -1344,6 +1344,17 @@ test_html_table(void)
 	RENDERS("<p>Before</p><table><caption>Cap</caption><tr><td>in<table><tr><td>ner</td>"
 		"</tr></table></td></tr></table>after\n",
 		40, 0, "Before\n\nCap\n\n┌─────┐\n│ in  │\n│ ner │\n└─────┘\n\nafter\n");
+	/* a link in a cell is a link: selected on screen, numbered in print */
+	RENDERS("<table><tr><td><a href=\"https://k8s.io\">site</a> <a name=x>no</a> "
+		"<a href=#top>up</a></td></tr></table>\n",
+		40, F_REFS,
+		"┌───────────────┐\n│ site[1] no up │\n└───────────────┘\n\nReferences\n"
+		"[1] https://k8s.io\n");
+	rd_open(&x, "<table><tr><td>a <a href=\"https://k8s.io\">site</a></td></tr></table>\n", 40,
+		0);
+	STYLED(&x.r.lines, 1, "M'│' -' a ' L#1'site' -' ' M'│'");
+	CU_ASSERT_EQUAL(x.r.nlinks, 1);
+	rd_close(&x);
 	/* malformed: no cell, no end, a tag cut off: text, never a crash */
 	RENDERS("<table>\nloose words\n</table>\n", 40, 0, "loose words\n");
 	RENDERS("<table><tr><td>open cell\n", 40, 0,
