@@ -225,9 +225,14 @@ strip_heading_mark(struct state *st)
 static void
 render_paragraph(struct state *st, cmark_node *n, uint16_t style)
 {
-	wrap_open_block(st);
+	cmark_node *parent = cmark_node_parent(n);
+
 	mdrender_inlines(st, n, style);
 	strip_item_marks(st, n);
+	/* a paragraph of tags that show nothing ("<span>") is no line at all */
+	if (st->run.len == 0 && (parent == NULL || cmark_node_get_type(parent) != CMARK_NODE_ITEM))
+		return;
+	wrap_open_block(st);
 	if (mdnote_label(st, n) && st->run.len == 0)
 		return; /* an alert of its label alone */
 	if (st->run.len == 0) {
