@@ -70,11 +70,16 @@ tag_name(const char *s, char name[16], bool *closing)
 		       sizeof html_names[0], name_cmp) != NULL;
 }
 
-/* Ends the run's line unless it is empty or already ends one. */
+/* Ends the run's line unless it has nothing but blanks since the last
+ * break (or the start): a break there would make an empty line. */
 static void
 run_break(struct runbuf *rb, uint16_t style, uint16_t link)
 {
-	if (rb->len > 0 && rb->buf[rb->len - 1] != '\n')
+	size_t i = rb->len;
+
+	while (i > 0 && rb->buf[i - 1] == ' ')
+		i--;
+	if (i > 0 && rb->buf[i - 1] != '\n')
 		wrap_run_add(rb, "\n", 1, style, link);
 }
 
