@@ -241,6 +241,20 @@ anchor_tag(struct state *st, struct anchor *an, const char *tag, bool closing, u
 {
 	if (!closing && an->depth++ == 0) {
 		char *href = mdhtml_attr(tag, "href");
+		if (href != NULL) {
+			/* as browsers do: line breaks and tabs in it are dropped,
+			 * spaces at its ends too (a link's target is one line) */
+			size_t n = 0, a = 0;
+			for (size_t i = 0; href[i] != '\0'; i++)
+				if (href[i] != '\n' && href[i] != '\t' && href[i] != '\r')
+					href[n++] = href[i];
+			while (n > 0 && href[n - 1] == ' ')
+				n--;
+			href[n] = '\0';
+			while (href[a] == ' ')
+				a++;
+			memmove(href, href + a, n - a + 1);
+		}
 		if (href != NULL && *href != '\0') {
 			an->link = mdrender_link(st, href);
 			an->mark = href[0] != '#';

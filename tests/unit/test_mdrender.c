@@ -1356,6 +1356,9 @@ test_html_table(void)
 		40, F_REFS,
 		"┌───────────────┐\n│ site[1] no up │\n└───────────────┘\n\nReferences\n"
 		"[1] https://k8s.io\n");
+	/* a target over lines is one line (the fuzz target found the break) */
+	RENDERS("<table><tr><td><a href=\" u\n|x|\tv \">l</a></td></tr></table>\n", 20, F_REFS,
+		"┌──────┐\n│ l[1] │\n└──────┘\n\nReferences\n[1] u|x|v\n");
 	rd_open(&x, "<table><tr><td>a <a href=\"https://k8s.io\">site</a></td></tr></table>\n", 40,
 		0);
 	STYLED(&x.r.lines, 1, "M'│' -' a ' L#1'site' -' ' M'│'");
