@@ -19,6 +19,7 @@
 #include "cli_due.h"
 #include "dates.h"
 #include "export.h"
+#include "hyperlink.h"
 #include "lines.h"
 #include "markdown.h"
 #include "mdparts.h"
@@ -70,9 +71,38 @@ struct printer {
 	char *held;
 	size_t nheld;
 	enum cli_style style;
-	bool ascii;  /* the locale is not UTF-8: ASCII stand-ins, as on screen */
-	char *title; /* from front matter, or NULL */
+	bool ascii;		 /* the locale is not UTF-8: ASCII stand-ins, as on screen */
+	char *title;		 /* from front matter, or NULL */
+	bool hyperlinks;	 /* links as OSC 8 hyperlinks (hyperlink.h) */
+	const struct render *rr; /* whose links the lines' spans name */
 };
+
+/* Opens span's link as a hyperlink when print makes them; returns
+ * whether it did (then hyperlink_close() must follow its text). */
+static bool
+link_open(const struct printer *p, uint16_t link)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool open;
+
+	if (!p->hyperlinks || link == 0 || p->rr == NULL || link > p->rr->nlinks)
+		return false;
+	open = hyperlink_open(&sb, p->rr->links[link - 1].url);
+	if (open)
+		fwrite(sb.s, 1, sb.len, p->out);
+	strbuf_free(&sb);
+	return open;
+}
+
+static void
+link_close(const struct printer *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	hyperlink_close(&sb);
+	fwrite(sb.s, 1, sb.len, p->out);
+	strbuf_free(&sb);
+}
 
 /* Writes UTF-8 text as the screen shows it in an ASCII locale: each
  * character by its stand-in (theme_ascii), a wide one followed by a
@@ -80,6 +110,8 @@ struct printer {
 static void
 put_text(const struct printer *p, const char *s, size_t len)
 {
+	if (len == 0)
+		return; /* the text of an empty line may be no pointer at all */
 	if (!p->ascii) {
 		fwrite(s, 1, len, p->out);
 		return;
@@ -105,31 +137,9 @@ put_text(const struct printer *p, const char *s, size_t len)
 static void
 sgr(FILE *out, uint16_t style, bool color)
 {
-	struct attr a;
-	char buf[64];
-	size_t n = 0;
+	char buf[THEME_SGR_MAX];
 
-	theme_attr(style, color, &a);
-	n += (size_t)snprintf(buf + n, sizeof buf - n, "\033[0");
-	if (a.bold)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";1");
-	if (a.dim)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";2");
-	if (a.italic)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";3");
-	if (a.underline)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";4");
-	if (a.reverse)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, ";7");
-	/* 8 colours as 30-37/40-47, the rest of a config's 256 as 38;5;N */
-	if (a.fg >= 0)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, a.fg < 8 ? ";%d" : ";38;5;%d",
-				      a.fg < 8 ? 30 + a.fg : a.fg);
-	if (a.bg >= 0)
-		n += (size_t)snprintf(buf + n, sizeof buf - n, a.bg < 8 ? ";%d" : ";48;5;%d",
-				      a.bg < 8 ? 40 + a.bg : a.bg);
-	snprintf(buf + n, sizeof buf - n, "m");
-	fputs(buf, out);
+	fputs(theme_sgr(style, color, 256, buf), out);
 }
 
 static void
@@ -146,11 +156,14 @@ write_lines(struct lines *l, void *arg)
 		} else {
 			for (uint32_t k = 0; k < ln->nspans; k++) {
 				const struct span *sp = &l->spans[ln->span + k];
+				bool linked = link_open(p, sp->link);
 				if (sp->style != 0)
 					sgr(p->out, sp->style, p->style == CLI_COLOR);
 				put_text(p, text + sp->off, sp->len);
 				if (sp->style != 0)
 					fputs("\033[0m", p->out);
+				if (linked)
+					link_close(p);
 			}
 		}
 		putc('\n', p->out);
@@ -228,18 +241,20 @@ on_release(void *arg)
 static void
 on_first(struct render *rr, cmark_node *doc, void *arg)
 {
-	const struct printer *p = arg;
+	struct printer *p = arg;
 
+	p->rr = rr; /* the render whose links the lines name, begun again or not */
 	if (p->title != NULL)
 		print_title(rr, doc, p->title);
 }
 
 int
-cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out)
+cli_print(struct role *r, int width, enum cli_style style, bool ascii, bool hyperlinks, FILE *out)
 {
 	struct mdrender_opts o = {
 	    .width = width, .ascii = ascii, .references = true, .heading_marks = true};
-	struct printer p = {.out = out, .dest = out, .style = style, .ascii = ascii};
+	struct printer p = {.out = out, .dest = out, .style = style, .ascii = ascii,
+			    .hyperlinks = hyperlinks && style != CLI_PLAIN};
 	struct md_parts_out po = {write_lines, on_hold, on_release, on_first, &p};
 	char *body, *front = NULL, *err = NULL;
 	size_t len;

@@ -24,8 +24,10 @@ enum cli_style {
 /* `rolebook list`: id, title and summary of every role, tab-separated. */
 int cli_list(struct catalog *cat, FILE *out);
 
-/* `rolebook print`: the role rendered at width cells. */
-int cli_print(struct role *r, int width, enum cli_style style, bool ascii, FILE *out);
+/* `rolebook print`: the role rendered at width cells; with hyperlinks (and
+ * a style other than plain), links are OSC 8 hyperlinks (hyperlink.h). */
+int cli_print(struct role *r, int width, enum cli_style style, bool ascii, bool hyperlinks,
+	      FILE *out);
 
 /* `rolebook checklist`: the items of list numbered, [x] or [ ], done date
  * and note, grouped; then stale progress (onboarding).  When the profile

@@ -31,6 +31,7 @@
 #include "conf.h"
 #include "export.h"
 #include "files.h"
+#include "hyperlink.h"
 #include "paths.h"
 #include "report.h"
 #include "store.h"
@@ -63,6 +64,10 @@ static const struct cmd_option options[] = {
     {'c', false, "color", "[=WHEN]",
      "colours and styles: auto (default: on a terminal, unless NO_COLOR is set), always "
      "(print styles a pipe too, for less -R) or never"},
+    {'Y', false, "hyperlinks", "[=WHEN]",
+     "links as terminal hyperlinks (OSC 8), on screen and in print: auto (default: on a "
+     "terminal known to show them, not through tmux or screen), always (wherever escape codes "
+     "go) or never"},
     {'F', false, "config", "FILE",
      "read settings from FILE (default: $ROLEBOOK_CONFIG, else "
      "$XDG_CONFIG_HOME/rolebook/config; empty: none)"},
@@ -355,6 +360,21 @@ take_option(struct cmd_options *o, int key, const char *arg)
 		} else {
 			char *shown = text_clean(arg, 0);
 			cli_error("invalid --color '%s' (auto, always or never)", shown);
+			free(shown);
+			try_help();
+			return 2;
+		}
+		break;
+	case 'Y': /* --hyperlinks[=WHEN]; alone, always */
+		if (arg == NULL || strcmp(arg, "always") == 0) {
+			o->hyperlinks = HYPERLINK_ALWAYS;
+		} else if (strcmp(arg, "auto") == 0) {
+			o->hyperlinks = HYPERLINK_AUTO;
+		} else if (strcmp(arg, "never") == 0) {
+			o->hyperlinks = HYPERLINK_NEVER;
+		} else {
+			char *shown = text_clean(arg, 0);
+			cli_error("invalid --hyperlinks '%s' (auto, always or never)", shown);
 			free(shown);
 			try_help();
 			return 2;

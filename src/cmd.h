@@ -27,6 +27,7 @@ struct cmd_options {
 	bool no_color;
 	bool color_always;    /* --color=always: styled output in a pipe too */
 	bool color_never;     /* --color=never, --no-color: print writes no escape codes */
+	int hyperlinks;	      /* --hyperlinks: enum hyperlink_when (hyperlink.h) */
 	const char *config;   /* --config FILE ("" turns the config file off) */
 	int width;	      /* 0: the terminal's, or 80 */
 	const char *db;	      /* --db */

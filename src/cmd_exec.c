@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "export.h"
 #include "identity.h"
+#include "hyperlink.h"
 #include "paths.h"
 #include "report.h"
 #include "store.h"
@@ -182,11 +183,17 @@ cmd_exec_list(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **
 	return cli_list(c->cat, stdout);
 }
 
+static const char *
+env_var(const char *name)
+{
+	return getenv(name);
+}
+
 int
 cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 {
 	struct role *r;
-	bool tty = isatty(STDOUT_FILENO);
+	bool tty = isatty(STDOUT_FILENO), links;
 	enum cli_style style = CLI_PLAIN;
 
 	(void)self;
@@ -197,8 +204,11 @@ cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 	 * drops the colours); --color=always: styled in a pipe, for less -R */
 	if ((tty || c->o->color_always) && !c->o->color_never)
 		style = c->o->no_color ? CLI_MONO : CLI_COLOR;
+	/* hyperlinks only where escape codes go anyway (style); by default
+	 * only on a terminal known to show them */
+	links = hyperlink_wanted((enum hyperlink_when)c->o->hyperlinks, tty, env_var);
 	return cli_print(r, c->o->width ? c->o->width : (tty ? terminal_width() : 80), style,
-			 !utf8_locale(), stdout);
+			 !utf8_locale(), links, stdout);
 }
 
 /* The records an older rolebook kept for r (a file opened directly)
@@ -415,7 +425,10 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 		app_status(&a, true, "%s", left_out);
 		free(left_out);
 	}
-	rc = tui_run(&a, !c->o->no_color);
+	/* hyperlinks: the same rule as print's on a terminal */
+	rc = tui_run(&a, !c->o->no_color,
+		     !c->o->color_never &&
+			 hyperlink_wanted((enum hyperlink_when)c->o->hyperlinks, true, env_var));
 	if (rc >= 0)
 		app_finish(&a); /* the screens' last changes: reading positions */
 	if (rc < 0) {		/* nothing drawn: refused as a pipe is, with the reason */

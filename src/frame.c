@@ -19,12 +19,26 @@ frame_init(struct frame *f, int rows, int cols)
 	f->rows = rows > 0 ? rows : 1;
 	f->cols = cols > 0 ? cols : 1;
 	f->cells = xcalloc((size_t)f->rows * (size_t)f->cols, sizeof *f->cells);
+	f->urls = NULL;
+	f->nurls = f->urlcap = 0;
 	frame_clear(f);
+}
+
+static void
+free_urls(struct frame *f)
+{
+	for (size_t i = 0; i < f->nurls; i++)
+		free(f->urls[i]);
+	f->nurls = 0;
 }
 
 void
 frame_done(struct frame *f)
 {
+	free_urls(f);
+	free(f->urls);
+	f->urls = NULL;
+	f->urlcap = 0;
 	free(f->cells);
 	f->cells = NULL;
 	f->rows = f->cols = 0;
@@ -46,7 +60,19 @@ frame_clear(struct frame *f)
 		f->cells[i].cp = ' ';
 		f->cells[i].comb[0] = f->cells[i].comb[1] = 0;
 		f->cells[i].style = 0;
+		f->cells[i].link = 0;
 	}
+	free_urls(f);
+}
+
+uint16_t
+frame_url(struct frame *f, const char *url)
+{
+	if (url == NULL || f->nurls >= UINT16_MAX)
+		return 0;
+	f->urls = xgrow(f->urls, &f->urlcap, f->nurls + 1, sizeof *f->urls);
+	f->urls[f->nurls++] = xstrdup(url);
+	return (uint16_t)f->nurls;
 }
 
 /* Bidirectional controls: embeddings, overrides and isolates, and the
@@ -66,14 +92,25 @@ unwide(struct frame *f, int row, int col)
 {
 	struct cell *c = frame_cell(f, row, col);
 
-	if (c->cp == 0 && col > 0)
+	if (c->cp == 0 && col > 0) {
 		frame_cell(f, row, col - 1)->cp = ' ';
-	if (col + 1 < f->cols && frame_cell(f, row, col + 1)->cp == 0)
+		frame_cell(f, row, col - 1)->link = 0;
+	}
+	if (col + 1 < f->cols && frame_cell(f, row, col + 1)->cp == 0) {
 		frame_cell(f, row, col + 1)->cp = ' ';
+		frame_cell(f, row, col + 1)->link = 0;
+	}
 }
 
 int
 frame_put(struct frame *f, int row, int col, const char *s, size_t len, uint16_t style, int cells)
+{
+	return frame_put_link(f, row, col, s, len, style, cells, 0);
+}
+
+int
+frame_put_link(struct frame *f, int row, int col, const char *s, size_t len, uint16_t style,
+	       int cells, uint16_t link)
 {
 	int start = col, limit;
 	size_t pos = 0;
@@ -109,6 +146,7 @@ frame_put(struct frame *f, int row, int col, const char *s, size_t len, uint16_t
 				unwide(f, row, col);
 				frame_cell(f, row, col)->cp = ' ';
 				frame_cell(f, row, col)->style = style;
+				frame_cell(f, row, col)->link = 0;
 				col++;
 			}
 			break;
@@ -119,6 +157,7 @@ frame_put(struct frame *f, int row, int col, const char *s, size_t len, uint16_t
 			c->cp = cp;
 			c->comb[0] = c->comb[1] = 0;
 			c->style = style;
+			c->link = link;
 		}
 		if (w == 2) {
 			struct cell *c;
@@ -127,6 +166,7 @@ frame_put(struct frame *f, int row, int col, const char *s, size_t len, uint16_t
 			c->cp = 0;
 			c->comb[0] = c->comb[1] = 0;
 			c->style = style;
+			c->link = link;
 		}
 		col += w;
 	}
@@ -169,6 +209,7 @@ frame_fill(struct frame *f, int row, int col, int n, uint32_t cp, uint16_t style
 		c->cp = cp;
 		c->comb[0] = c->comb[1] = 0;
 		c->style = style;
+		c->link = 0;
 	}
 }
 

@@ -21,11 +21,14 @@ struct cell {
 	uint32_t cp;	  /* 0 for the right half of a wide character */
 	uint32_t comb[2]; /* zero-width marks drawn with cp */
 	uint16_t style;	  /* enum style flags */
+	uint16_t link;	  /* the hyperlink it is part of (frame_url), 0 for none */
 };
 
 struct frame {
 	int rows, cols;
 	struct cell *cells;
+	char **urls; /* hyperlink n's target is urls[n - 1], until frame_clear */
+	size_t nurls, urlcap;
 };
 
 void frame_init(struct frame *f, int rows, int cols);
@@ -46,6 +49,16 @@ frame_cell(struct frame *f, int row, int col)
  */
 int frame_put(struct frame *f, int row, int col, const char *s, size_t len, uint16_t style,
 	      int cells);
+/*
+ * The number of a hyperlink to url (a copy is kept until frame_clear),
+ * for frame_put_link; 0 when there are too many.  Only the terminal
+ * layer reads it, and only to make cells a hyperlink (hyperlink.h): text
+ * written over a link's cells by anything else is no link.
+ */
+uint16_t frame_url(struct frame *f, const char *url);
+/* frame_put, the cells written part of hyperlink link (frame_url). */
+int frame_put_link(struct frame *f, int row, int col, const char *s, size_t len, uint16_t style,
+		   int cells, uint16_t link);
 /* frame_put of a NUL-terminated string. */
 int frame_puts(struct frame *f, int row, int col, const char *s, uint16_t style, int cells);
 /* frame_puts, but text wider than `cells` ends with an ellipsis. */

@@ -262,8 +262,11 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 static cmark_parser *
 new_parser_mem(cmark_mem *mem)
 {
-	cmark_parser *p = mem != NULL ? cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, mem)
-				      : cmark_parser_new(CMARK_OPT_DEFAULT);
+	/* footnotes: "[^label]" refers to a "[^label]: text" definition, which
+	 * cmark-gfm moves to the document's end, numbered in reference order */
+	int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES;
+	cmark_parser *p =
+	    mem != NULL ? cmark_parser_new_with_mem(opts, mem) : cmark_parser_new(opts);
 
 	cmark_parser_attach_syntax_extension(p, ext_table);
 	cmark_parser_attach_syntax_extension(p, ext_tasklist);

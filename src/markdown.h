@@ -2,7 +2,8 @@
  * markdown.h - parsing Markdown with cmark-gfm and reading its tree.
  *
  * The one place that knows how rolebook configures cmark-gfm: the table,
- * tasklist, strikethrough and autolink extensions, no raw HTML output.
+ * tasklist, strikethrough and autolink extensions, footnotes, no raw HTML
+ * output.
  * Input is sanitised before parsing (see text_sanitize), so every literal
  * in the tree is clean UTF-8 without control characters other than \n
  * and \t.

@@ -11,7 +11,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "files.h"
 #include "mdrender_state.h"
+#include "xalloc.h"
 
 /* Element names of HTML (and the few SVG ones seen in documents), sorted. */
 static const char *const html_names[] = {
@@ -40,10 +42,8 @@ name_cmp(const void *key, const void *elem)
 	return strcasecmp(key, *(const char *const *)elem);
 }
 
-/* The element name of the tag at s ("<name ..." or "</name"), lowercase
- * compared; false when s is not a tag of an HTML element. */
-static bool
-tag_name(const char *s, char name[16], bool *closing)
+bool
+mdhtml_tag(const char *s, char name[16], bool *closing)
 {
 	size_t n = 0;
 
@@ -53,20 +53,33 @@ tag_name(const char *s, char name[16], bool *closing)
 	if (*closing)
 		s++;
 	while (n < 15 && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-			  (n > 0 && *s >= '0' && *s <= '9')))
-		name[n++] = *s++;
+			  (n > 0 && *s >= '0' && *s <= '9'))) {
+		char ch = *s++;
+		name[n++] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+	}
 	name[n] = '\0';
-	if (n == 0 || n == 15)
-		return false;
-	return bsearch(name, html_names, sizeof html_names / sizeof html_names[0],
+	return n > 0 && n < 15 && strchr(">/ \t\n", *s) != NULL;
+}
+
+/* Like mdhtml_tag(), and the name is one of HTML's elements. */
+static bool
+tag_name(const char *s, char name[16], bool *closing)
+{
+	return mdhtml_tag(s, name, closing) &&
+	       bsearch(name, html_names, sizeof html_names / sizeof html_names[0],
 		       sizeof html_names[0], name_cmp) != NULL;
 }
 
-/* Ends the run's line unless it is empty or already ends one. */
+/* Ends the run's line unless it has nothing but blanks since the last
+ * break (or the start): a break there would make an empty line. */
 static void
 run_break(struct runbuf *rb, uint16_t style, uint16_t link)
 {
-	if (rb->len > 0 && rb->buf[rb->len - 1] != '\n')
+	size_t i = rb->len;
+
+	while (i > 0 && rb->buf[i - 1] == ' ')
+		i--;
+	if (i > 0 && rb->buf[i - 1] != '\n')
 		wrap_run_add(rb, "\n", 1, style, link);
 }
 
@@ -108,4 +121,129 @@ mdhtml_inline(struct state *st, const char *tag, uint16_t style, uint16_t link)
 		return true;
 	}
 	return false;
+}
+
+/* ---- tags of blocks and of images ---- */
+
+bool
+mdhtml_is_br(const char *html)
+{
+	const char *s = html;
+
+	if (strncasecmp(s, "<br", 3) != 0)
+		return false;
+	s += 3;
+	while (*s == ' ' || *s == '/')
+		s++;
+	return *s == '>';
+}
+
+/* The value of attribute name in the tag at s (up to its '>'): a new
+ * string, or NULL. */
+char *
+mdhtml_attr(const char *s, const char *name)
+{
+	const char *end = strchr(s, '>'), *p = s;
+	size_t nl = strlen(name);
+
+	if (end == NULL)
+		end = s + strlen(s);
+	while ((p = strpbrk(p, " \t\n")) != NULL && p < end) {
+		p++;
+		if (strncasecmp(p, name, nl) == 0 && p[nl] == '=') {
+			const char *v = p + nl + 1, *e;
+			if (*v == '"' || *v == '\'') {
+				e = strchr(v + 1, *v);
+				v++;
+			} else {
+				e = v + strcspn(v, " \t\n>");
+			}
+			if (e == NULL || e > end)
+				e = end;
+			return xstrndup(v, (size_t)(e - v));
+		}
+	}
+	return NULL;
+}
+
+/* For an <img> tag, what stands in for the picture, as for a Markdown
+ * image: "[image: alt]", or the file's name when there is no alt text.
+ * Adds it to the run and returns true; false for any other tag. */
+bool
+mdhtml_image(struct state *st, const char *s, uint16_t style, uint16_t link)
+{
+	char *label;
+
+	if (strncasecmp(s, "<img", 4) != 0 ||
+	    (s[4] != ' ' && s[4] != '\t' && s[4] != '\n' && s[4] != '/' && s[4] != '>'))
+		return false;
+	label = mdhtml_attr(s, "alt");
+	if (label == NULL || label[0] == '\0') {
+		char *src = mdhtml_attr(s, "src");
+		free(label);
+		label = NULL;
+		if (src != NULL) {
+			const char *base = files_basename(src);
+			label = xstrdup(*base != '\0' ? base : src);
+			free(src);
+		}
+	}
+	wrap_run_add(&st->run, "[image", 6, style | STY_DIM, link);
+	if (label != NULL && label[0] != '\0') {
+		wrap_run_add(&st->run, ": ", 2, style | STY_DIM, link);
+		wrap_run_text(&st->run, label, style | STY_DIM, link);
+	}
+	wrap_run_add(&st->run, "]", 1, style | STY_DIM, link);
+	free(label);
+	return true;
+}
+
+void
+mdhtml_text(struct state *st, const char *s)
+{
+	bool any = false;
+
+	if (s == NULL)
+		return;
+	while (*s != '\0') {
+		if (strncmp(s, "<!--", 4) == 0) {
+			const char *e = strstr(s + 4, "-->");
+			s = e ? e + 3 : s + strlen(s);
+		} else if (*s == '<') {
+			const char *e = strchr(s, '>');
+			if (mdhtml_is_br(s))
+				wrap_run_add(&st->run, "\n", 1, STY_PLAIN, 0);
+			else if (mdhtml_image(st, s, STY_PLAIN, 0))
+				any = true;
+			else if (e != NULL) {
+				char *tag = xstrndup(s, (size_t)(e - s + 1));
+				size_t before = st->run.len;
+				if (!mdhtml_inline(st, tag, STY_PLAIN, 0))
+					wrap_run_add(&st->run, " ", 1, STY_PLAIN, 0);
+				for (size_t i = before; i < st->run.len; i++)
+					if (st->run.buf[i] != ' ' && st->run.buf[i] != '\n' &&
+					    st->run.buf[i] != '^' && st->run.buf[i] != '_')
+						any = true;
+				free(tag);
+			}
+			s = e ? e + 1 : s + strlen(s);
+		} else {
+			size_t k = strcspn(s, "<");
+			for (size_t i = 0; i < k; i++)
+				if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t')
+					any = true;
+			wrap_run_add(&st->run, s, k, STY_PLAIN, 0);
+			for (size_t i = st->run.len - k; i < st->run.len; i++)
+				if (st->run.buf[i] == '\n' || st->run.buf[i] == '\t')
+					st->run.buf[i] = ' ';
+			s += k;
+		}
+	}
+	if (!any) {
+		wrap_run_reset(&st->run);
+		return;
+	}
+	wrap_open_block(st);
+	wrap_flow(st, 0);
+	st->need_blank = true;
 }

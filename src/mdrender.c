@@ -27,8 +27,8 @@
 
 /* ---- inline content ---- */
 
-static uint16_t
-add_link(struct state *st, const char *url)
+uint16_t
+mdrender_link(struct state *st, const char *url)
 {
 	struct render *r = st->r;
 
@@ -40,82 +40,8 @@ add_link(struct state *st, const char *url)
 	return (uint16_t)++r->nlinks;
 }
 
-static bool
-is_br(const char *html)
-{
-	const char *s = html;
-
-	if (strncasecmp(s, "<br", 3) != 0)
-		return false;
-	s += 3;
-	while (*s == ' ' || *s == '/')
-		s++;
-	return *s == '>';
-}
-
-/* The value of attribute name in the tag at s (up to its '>'): a new
- * string, or NULL. */
-static char *
-tag_attr(const char *s, const char *name)
-{
-	const char *end = strchr(s, '>'), *p = s;
-	size_t nl = strlen(name);
-
-	if (end == NULL)
-		end = s + strlen(s);
-	while ((p = strpbrk(p, " \t\n")) != NULL && p < end) {
-		p++;
-		if (strncasecmp(p, name, nl) == 0 && p[nl] == '=') {
-			const char *v = p + nl + 1, *e;
-			if (*v == '"' || *v == '\'') {
-				e = strchr(v + 1, *v);
-				v++;
-			} else {
-				e = v + strcspn(v, " \t\n>");
-			}
-			if (e == NULL || e > end)
-				e = end;
-			return xstrndup(v, (size_t)(e - v));
-		}
-	}
-	return NULL;
-}
-
-/* For an <img> tag, what stands in for the picture, as for a Markdown
- * image: "[image: alt]", or the file's name when there is no alt text.
- * Adds it to the run and returns true; false for any other tag. */
-static bool
-html_image(struct state *st, const char *s, uint16_t style, uint16_t link)
-{
-	char *label;
-
-	if (strncasecmp(s, "<img", 4) != 0 ||
-	    (s[4] != ' ' && s[4] != '\t' && s[4] != '\n' && s[4] != '/' && s[4] != '>'))
-		return false;
-	label = tag_attr(s, "alt");
-	if (label == NULL || label[0] == '\0') {
-		char *src = tag_attr(s, "src");
-		free(label);
-		label = NULL;
-		if (src != NULL) {
-			const char *base = files_basename(src);
-			label = xstrdup(*base != '\0' ? base : src);
-			free(src);
-		}
-	}
-	wrap_run_add(&st->run, "[image", 6, style | STY_DIM, link);
-	if (label != NULL && label[0] != '\0') {
-		wrap_run_add(&st->run, ": ", 2, style | STY_DIM, link);
-		wrap_run_text(&st->run, label, style | STY_DIM, link);
-	}
-	wrap_run_add(&st->run, "]", 1, style | STY_DIM, link);
-	free(label);
-	return true;
-}
-
-/* Marks link (1-based; 0 for none) with its reference number. */
-static void
-ref_mark(struct state *st, uint16_t link, uint16_t base)
+void
+mdrender_ref_mark(struct state *st, uint16_t link, uint16_t base)
 {
 	uint16_t ref = link ? mdrefs_number(st, link) : 0;
 	char mark[16];
@@ -194,25 +120,34 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 			wrap_run_add(&st->run, "\n", 1, style, link);
 			break;
 		case CMARK_NODE_HTML_INLINE:
-			if (is_br(cmark_node_get_literal(n)))
+			if (mdhtml_is_br(cmark_node_get_literal(n)))
 				wrap_run_add(&st->run, "\n", 1, style, link);
-			else if (!html_image(st, cmark_node_get_literal(n), style, link))
+			else if (!mdhtml_image(st, cmark_node_get_literal(n), style, link))
 				mdhtml_inline(st, cmark_node_get_literal(n), style, link);
 			break;
 		case CMARK_NODE_LINK:
 			if (ev == CMARK_EVENT_ENTER) {
 				if (link == 0) {
-					link = add_link(st, cmark_node_get_url(n));
+					link = mdrender_link(st, cmark_node_get_url(n));
 					link_node = n;
 				}
 			} else if (n == link_node) {
 				const char *url = cmark_node_get_url(n);
 				if (st->o->references && link && !link_is_bare(n, url) && url &&
 				    *url && *url != '#') {
-					ref_mark(st, link, base);
+					mdrender_ref_mark(st, link, base);
 				}
 				link = 0;
 				link_node = NULL;
+			}
+			break;
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+			/* cmark-gfm numbers it (its literal is the number) */
+			if (ev == CMARK_EVENT_ENTER) {
+				const char *num = cmark_node_get_literal(n);
+				wrap_run_add(&st->run, "[^", 2, style | STY_DIM, link);
+				wrap_run_text(&st->run, num ? num : "", style | STY_DIM, link);
+				wrap_run_add(&st->run, "]", 1, style | STY_DIM, link);
 			}
 			break;
 		case CMARK_NODE_IMAGE:
@@ -224,7 +159,7 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 				/* print lists a picture's file among the references */
 				if (st->o->references && url && *url && *url != '#' &&
 				    strncmp(url, "data:", 5) != 0)
-					ref_mark(st, add_link(st, url), base);
+					mdrender_ref_mark(st, mdrender_link(st, url), base);
 			}
 			break;
 		default:
@@ -290,9 +225,14 @@ strip_heading_mark(struct state *st)
 static void
 render_paragraph(struct state *st, cmark_node *n, uint16_t style)
 {
-	wrap_open_block(st);
+	cmark_node *parent = cmark_node_parent(n);
+
 	mdrender_inlines(st, n, style);
 	strip_item_marks(st, n);
+	/* a paragraph of tags that show nothing ("<span>") is no line at all */
+	if (st->run.len == 0 && (parent == NULL || cmark_node_get_type(parent) != CMARK_NODE_ITEM))
+		return;
+	wrap_open_block(st);
 	if (mdnote_label(st, n) && st->run.len == 0)
 		return; /* an alert of its label alone */
 	if (st->run.len == 0) {
@@ -418,59 +358,6 @@ render_code(struct state *st, cmark_node *n)
 	st->need_blank = true;
 }
 
-/* Raw HTML blocks: comments vanish, tags are dropped, <br> breaks lines,
- * and whatever text remains is shown as a plain paragraph. */
-static void
-render_html(struct state *st, cmark_node *n)
-{
-	const char *s = cmark_node_get_literal(n);
-	bool any = false;
-
-	if (s == NULL)
-		return;
-	while (*s != '\0') {
-		if (strncmp(s, "<!--", 4) == 0) {
-			const char *e = strstr(s + 4, "-->");
-			s = e ? e + 3 : s + strlen(s);
-		} else if (*s == '<') {
-			const char *e = strchr(s, '>');
-			if (is_br(s))
-				wrap_run_add(&st->run, "\n", 1, STY_PLAIN, 0);
-			else if (html_image(st, s, STY_PLAIN, 0))
-				any = true;
-			else if (e != NULL) {
-				char *tag = xstrndup(s, (size_t)(e - s + 1));
-				size_t before = st->run.len;
-				if (!mdhtml_inline(st, tag, STY_PLAIN, 0))
-					wrap_run_add(&st->run, " ", 1, STY_PLAIN, 0);
-				for (size_t i = before; i < st->run.len; i++)
-					if (st->run.buf[i] != ' ' && st->run.buf[i] != '\n' &&
-					    st->run.buf[i] != '^' && st->run.buf[i] != '_')
-						any = true;
-				free(tag);
-			}
-			s = e ? e + 1 : s + strlen(s);
-		} else {
-			size_t k = strcspn(s, "<");
-			for (size_t i = 0; i < k; i++)
-				if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t')
-					any = true;
-			wrap_run_add(&st->run, s, k, STY_PLAIN, 0);
-			for (size_t i = st->run.len - k; i < st->run.len; i++)
-				if (st->run.buf[i] == '\n' || st->run.buf[i] == '\t')
-					st->run.buf[i] = ' ';
-			s += k;
-		}
-	}
-	if (!any) {
-		wrap_run_reset(&st->run);
-		return;
-	}
-	wrap_open_block(st);
-	wrap_flow(st, 0);
-	st->need_blank = true;
-}
-
 /* ---- containers ---- */
 
 static bool
@@ -532,6 +419,29 @@ enter_list(struct state *st, cmark_node *list)
 		wrap_open_block(st);
 	else
 		st->need_blank = false;
+}
+
+/* A footnote's definition (cmark-gfm has put them all at the document's
+ * end, in the order of their first references): its number, as the
+ * references show it, then its blocks; the first comes under a title. */
+static void
+enter_footnote(struct state *st)
+{
+	char first[PREFIX_BYTES], cont[PREFIX_BYTES];
+	int w;
+
+	if (st->footnotes++ == 0) {
+		st->need_blank = true;
+		wrap_open_block(st);
+		wrap_run_add(&st->run, "Footnotes", 9, STY_HEADING, 0);
+		wrap_flow(st, 0);
+	}
+	st->need_blank = false; /* one note under the other */
+	snprintf(first, sizeof first, "[^%u] ", st->footnotes);
+	w = text_width(first, strlen(first));
+	memset(cont, ' ', (size_t)w);
+	cont[w] = '\0';
+	wrap_push_prefix(st, first, cont, STY_DIM, 0);
 }
 
 /* ---- the walk ---- */
@@ -694,7 +604,15 @@ mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol)
 			render_code(st, n);
 			break;
 		case CMARK_NODE_HTML_BLOCK:
-			render_html(st, n);
+			mdhtml_block(st, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			if (enter) {
+				enter_footnote(st);
+			} else {
+				wrap_pop_prefix(st);
+				st->need_blank = true;
+			}
 			break;
 		case CMARK_NODE_THEMATIC_BREAK:
 			wrap_open_block(st);

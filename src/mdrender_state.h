@@ -77,6 +77,7 @@ struct state {
 	int hang; /* cells wrap_flow() indents the lines after a flow's first */
 	struct runbuf run;
 	struct mdrefs refs;
+	unsigned footnotes; /* footnote definitions written */
 	/* glyphs */
 	const char *rule, *quote, *box_todo, *box_done, *bullets[3];
 	const char *wrap_mark; /* ends a code line that goes on below */
@@ -133,6 +134,13 @@ void wrap_flow(struct state *st, uint16_t extra);
 /* Collects the inline children of node into st->run. */
 void mdrender_inlines(struct state *st, cmark_node *node, uint16_t base);
 
+/* Records a link to url in the render; returns its number (1-based), 0
+ * when there are too many. */
+uint16_t mdrender_link(struct state *st, const char *url);
+
+/* Marks link (1-based; 0 for none) with its reference number (print). */
+void mdrender_ref_mark(struct state *st, uint16_t link, uint16_t base);
+
 /* ---- inline HTML (mdhtml.c) ---- */
 
 /*
@@ -141,6 +149,27 @@ void mdrender_inlines(struct state *st, cmark_node *node, uint16_t base);
  * Returns false for other HTML tags (the caller's, or nothing).
  */
 bool mdhtml_inline(struct state *st, const char *tag, uint16_t style, uint16_t link);
+
+/* The element name of the tag at s ("<name" or "</name", then '>', '/'
+ * or a blank), lowercase, at most 15 letters and digits; *closing tells
+ * "</".  False when s starts no tag. */
+bool mdhtml_tag(const char *s, char name[16], bool *closing);
+
+/* True when html starts with a <br> tag. */
+bool mdhtml_is_br(const char *html);
+
+/* The value of attribute name in the tag at s (up to its '>'): a new
+ * string, or NULL. */
+char *mdhtml_attr(const char *s, const char *name);
+
+/* For an <img> tag at s, adds what stands in for the picture, as for a
+ * Markdown image ("[image: alt]", or the file's name when there is no alt
+ * text) and returns true; false for any other tag. */
+bool mdhtml_image(struct state *st, const char *s, uint16_t style, uint16_t link);
+
+/* Raw HTML as a paragraph: comments vanish, tags are dropped, <br> breaks
+ * lines, and whatever text remains is shown plain. */
+void mdhtml_text(struct state *st, const char *s);
 
 /* ---- GitHub alerts (mdnote.c) ---- */
 
@@ -163,5 +192,25 @@ void mdrefs_free(struct mdrefs *m);
 
 /* Writes a GFM table node as bordered rows, columns shrunk to the width. */
 void mdtable_render(struct state *st, cmark_node *table);
+
+/* A table from any source: fill() puts cell (r, c)'s content in st->run
+ * (in style; nothing for an empty or missing cell), asked row by row. */
+struct mdtable_src {
+	size_t nrows, ncols;
+	const uint8_t *align; /* per column 'l', 'c', 'r' or 0; may be NULL */
+	bool head;	      /* row 0 is the header */
+	void (*fill)(struct state *st, size_t r, size_t c, uint16_t style, void *arg);
+	void *arg;
+};
+
+/* Lays out a table as mdtable_render() does: bordered rows when they fit,
+ * else a block of "Header: value" lines per row. */
+void mdtable_layout(struct state *st, const struct mdtable_src *src);
+
+/* ---- HTML tables (mdhtmltable.c) ---- */
+
+/* Renders the HTML block literal html: each <table> in it as a table, the
+ * text around them as render_text() would (a paragraph). */
+void mdhtml_block(struct state *st, const char *html);
 
 #endif

@@ -247,6 +247,28 @@ find_runs(struct md_stream *s)
 		close_run(s, &cap, (size_t[]){start, line, start_off, s->len, key0}, any);
 }
 
+/*
+ * Whether the text may define a footnote ("[^label]:" with no bracket in
+ * the label).  cmark-gfm numbers footnotes and drops those no reference
+ * points to over the whole tree, so a part cannot render them alone: a
+ * document that has any is parsed whole.
+ */
+static bool
+may_have_footnotes(const char *t, size_t len)
+{
+	const char *p = t, *end = t + len;
+
+	while ((p = memmem(p, (size_t)(end - p), "[^", 2)) != NULL) {
+		const char *q = p + 2;
+		while (q < end && *q != ']' && *q != '[' && *q != '\n')
+			q += *q == '\\' && q + 1 < end ? 2 : 1;
+		if (q + 1 < end && *q == ']' && q[1] == ':' && q > p + 2)
+			return true;
+		p += 2;
+	}
+	return false;
+}
+
 struct md_stream *
 md_stream_new(const char *text, size_t len, size_t part_bytes)
 {
@@ -256,8 +278,10 @@ md_stream_new(const char *text, size_t len, size_t part_bytes)
 	s->len = len;
 	s->part = part_bytes ? part_bytes : MD_STREAM_PART_BYTES;
 	s->line = 1;
+	if (may_have_footnotes(text, len))
+		s->whole = true;
 	find_runs(s);
-	if (s->nruns > 0) {
+	if (s->nruns > 0 && !s->whole) {
 		md_prelude_build(s);
 		if (!md_prelude_closes(s))
 			s->whole = true;

@@ -24,6 +24,9 @@
  * that can only happen before md_stream_settled() is true, which is why a
  * caller holds its output until then.
  *
+ * Footnotes are numbered, and unreferenced ones dropped, over the whole
+ * tree: a document that may define one ("[^label]:") is one part.
+ *
  * Invariant: rendering the parts in order with mdrender_part() gives the
  * lines mdrender() gives for the whole document parsed by md_parse_file().
  */

@@ -136,37 +136,27 @@ border(struct state *st, const int *colw, size_t ncols, const char *l, const cha
 }
 
 void
-mdtable_render(struct state *st, cmark_node *table)
+mdtable_layout(struct state *st, const struct mdtable_src *src)
 {
-	size_t ncols = cmark_gfm_extensions_get_table_columns(table), nrows = 0, r, c;
-	uint8_t *align = cmark_gfm_extensions_get_table_alignments(table);
+	size_t ncols = src->ncols, nrows = src->nrows, r, c;
+	const uint8_t *align = src->align;
 	struct cell *cells;
 	int *colw, total;
 	size_t *from; /* per column: where the cell's next line starts */
-	cmark_node *row, *cell;
-	bool asc = st->o->ascii;
+	bool asc = st->o->ascii, head = src->head;
 	const char *bar = asc ? "|" : "│";
 
-	if (ncols == 0)
+	if (ncols == 0 || nrows == 0)
 		return;
-	for (row = cmark_node_first_child(table); row; row = cmark_node_next(row))
-		nrows++;
 	cells = xcalloc(nrows * ncols, sizeof *cells);
 	colw = xcalloc(ncols, sizeof *colw);
-	r = 0;
-	for (row = cmark_node_first_child(table); row; row = cmark_node_next(row), r++) {
-		bool head = r == 0;
-		c = 0;
-		for (cell = cmark_node_first_child(row); cell && c < ncols;
-		     cell = cmark_node_next(cell), c++) {
-			mdrender_inlines(st, cell, head ? STY_TABLE_HEAD : STY_PLAIN);
+	for (r = 0; r < nrows; r++)
+		for (c = 0; c < ncols; c++) {
+			src->fill(st, r, c, head && r == 0 ? STY_TABLE_HEAD : STY_PLAIN, src->arg);
 			cell_take(st, &cells[r * ncols + c]);
 			if (cells[r * ncols + c].width > colw[c])
 				colw[c] = cells[r * ncols + c].width;
 		}
-		for (; c < ncols; c++)
-			cells[r * ncols + c].text = xstrdup("");
-	}
 	total = 1;
 	for (c = 0; c < ncols; c++)
 		total += colw[c] + 3;
@@ -206,7 +196,7 @@ mdtable_render(struct state *st, cmark_node *table)
 				lines_add(&st->r->lines, bar, strlen(bar), STY_MARKER, 0);
 				lines_end(&st->r->lines);
 			}
-			if (r == 0)
+			if (r == 0 && head)
 				border(st, colw, ncols, asc ? "+" : "├", asc ? "+" : "┼",
 				       asc ? "+" : "┤", asc ? "-" : "─");
 		}
@@ -214,10 +204,11 @@ mdtable_render(struct state *st, cmark_node *table)
 		       asc ? "-" : "─");
 	} else {
 		/* Too wide: each row becomes a block of "Header: value" lines,
-		 * an empty value none, a value's later lines indented. */
+		 * an empty value none, a value's later lines indented; without
+		 * a header row, a block of values. */
 		bool shown = false; /* a row has been written */
 		st->hang = 2;
-		for (r = 1; r < nrows; r++) {
+		for (r = head ? 1 : 0; r < nrows; r++) {
 			bool any = false;
 			for (c = 0; c < ncols; c++) {
 				const struct cell *v = &cells[r * ncols + c];
@@ -226,7 +217,7 @@ mdtable_render(struct state *st, cmark_node *table)
 				if (shown && !any)
 					wrap_blank_line(st);
 				any = shown = true;
-				if (cells[c].len > 0) {
+				if (head && cells[c].len > 0) {
 					cell_run(st, &cells[c], STY_STRONG);
 					wrap_run_add(&st->run, ":", 1, STY_TABLE_HEAD | STY_STRONG,
 						     0);
@@ -238,7 +229,7 @@ mdtable_render(struct state *st, cmark_node *table)
 				wrap_flow(st, 0);
 			}
 		}
-		if (nrows == 1) {
+		if (nrows == 1 && head) {
 			for (c = 0; c < ncols; c++) {
 				cell_run(st, &cells[c], STY_STRONG);
 				wrap_flow(st, 0);
@@ -254,4 +245,41 @@ mdtable_render(struct state *st, cmark_node *table)
 	free(colw);
 	free(from);
 	st->need_blank = true;
+}
+
+/* A GFM table's cells, met in order (mdtable_layout asks row by row). */
+struct gfm_cursor {
+	cmark_node *table, *row, *cell;
+};
+
+static void
+gfm_fill(struct state *st, size_t r, size_t c, uint16_t style, void *arg)
+{
+	struct gfm_cursor *cur = arg;
+
+	if (c == 0) {
+		cur->row = r == 0 ? cmark_node_first_child(cur->table) : cmark_node_next(cur->row);
+		cur->cell = cur->row ? cmark_node_first_child(cur->row) : NULL;
+	} else if (cur->cell != NULL) {
+		cur->cell = cmark_node_next(cur->cell);
+	}
+	if (cur->cell != NULL)
+		mdrender_inlines(st, cur->cell, style);
+}
+
+void
+mdtable_render(struct state *st, cmark_node *table)
+{
+	struct gfm_cursor cur = {table, NULL, NULL};
+	struct mdtable_src src = {0};
+	cmark_node *row;
+
+	src.ncols = cmark_gfm_extensions_get_table_columns(table);
+	src.align = cmark_gfm_extensions_get_table_alignments(table);
+	src.head = true;
+	src.fill = gfm_fill;
+	src.arg = &cur;
+	for (row = cmark_node_first_child(table); row; row = cmark_node_next(row))
+		src.nrows++;
+	mdtable_layout(st, &src);
 }

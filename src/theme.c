@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,4 +228,33 @@ theme_ascii(uint32_t cp)
 	default:
 		return '?';
 	}
+}
+
+const char *
+theme_sgr(uint16_t style, bool color, int ncolors, char buf[THEME_SGR_MAX])
+{
+	struct attr a;
+	size_t n = 0;
+
+	theme_attr(style, color, &a);
+	n += (size_t)snprintf(buf + n, THEME_SGR_MAX - n, "\033[0");
+	if (a.bold)
+		n += (size_t)snprintf(buf + n, THEME_SGR_MAX - n, ";1");
+	if (a.dim)
+		n += (size_t)snprintf(buf + n, THEME_SGR_MAX - n, ";2");
+	if (a.italic)
+		n += (size_t)snprintf(buf + n, THEME_SGR_MAX - n, ";3");
+	if (a.underline)
+		n += (size_t)snprintf(buf + n, THEME_SGR_MAX - n, ";4");
+	if (a.reverse)
+		n += (size_t)snprintf(buf + n, THEME_SGR_MAX - n, ";7");
+	/* 8 colours as 30-37/40-47, the rest of a config's 256 as 38;5;N */
+	if (a.fg >= 0 && a.fg < ncolors)
+		n += (size_t)snprintf(buf + n, THEME_SGR_MAX - n, a.fg < 8 ? ";%d" : ";38;5;%d",
+				      a.fg < 8 ? 30 + a.fg : a.fg);
+	if (a.bg >= 0 && a.bg < ncolors)
+		n += (size_t)snprintf(buf + n, THEME_SGR_MAX - n, a.bg < 8 ? ";%d" : ";48;5;%d",
+				      a.bg < 8 ? 40 + a.bg : a.bg);
+	snprintf(buf + n, THEME_SGR_MAX - n, "m");
+	return buf;
 }

@@ -66,6 +66,12 @@ void theme_reset(void);
 /* Attributes for a combination of enum style flags. */
 void theme_attr(uint16_t style, bool color, struct attr *out);
 
+/* The bytes that set style's attributes on a terminal (SGR: reset, then
+ * bold, dim, italic, underline, reverse and colours, a colour numbered
+ * ncolors or more taken as the default), in buf; returns buf. */
+#define THEME_SGR_MAX 64
+const char *theme_sgr(uint16_t style, bool color, int ncolors, char buf[THEME_SGR_MAX]);
+
 /* An ASCII stand-in for cp on a terminal without UTF-8: box drawing to
  * - | +, bullets to *, quotes and dashes to their ASCII forms, the middle
  * dot to |, anything else non-ASCII to '?'.  ASCII passes through. */

@@ -29,9 +29,12 @@
 #include <curses.h>
 
 #include "frame.h"
+#include "hyperlink.h"
 #include "keys.h"
 #include "lines.h"
 #include "open_run.h"
+#include "strbuf.h"
+#include "text.h"
 #include "theme.h"
 #include "tui.h"
 #include "xalloc.h"
@@ -45,6 +48,7 @@ static volatile sig_atomic_t got_signal;
 static volatile sig_atomic_t got_tstp; /* suspend asked for by a signal */
 static bool use_color;
 static bool ascii_only; /* the locale cannot show UTF-8 */
+static bool hyperlinks; /* links as OSC 8 hyperlinks (present_links) */
 /* by colour + 1: the default, then 0-255 (a config file's numbers) */
 static short pairs[257][257];
 static short npairs;
@@ -289,6 +293,67 @@ to_curses(uint16_t style, short *pair)
 	return at;
 }
 
+/*
+ * Hyperlinks (OSC 8) for the frame's link cells, which curses cannot
+ * write: once curses has drawn the screen, each run of a link's cells is
+ * written again as the same text and style inside the hyperlink's
+ * sequence, the cursor and attributes saved before and restored after
+ * (DECSC, DECRC), so the screen is what curses believes it is.  The
+ * target is made safe by hyperlink_open(); the text is the frame's,
+ * which holds no control character.
+ */
+static void
+present_links(const struct frame *f)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int r = 0; r < f->rows; r++) {
+		const struct cell *row = &f->cells[(size_t)r * (size_t)f->cols];
+		for (int c = 0; c < f->cols;) {
+			uint16_t id = row[c].link;
+			int end = c + 1;
+			uint16_t style = 0;
+			bool first = true;
+
+			if (id == 0 || id > f->nurls || row[c].cp == 0) {
+				c++;
+				continue;
+			}
+			while (end < f->cols && row[end].link == id)
+				end++;
+			strbuf_puts(&sb, "\0337");
+			strbuf_printf(&sb, "\033[%d;%dH", r + 1, c + 1);
+			if (hyperlink_open(&sb, f->urls[id - 1])) {
+				for (int k = c; k < end; k++) {
+					char u[4 * 3], sgr[THEME_SGR_MAX];
+					size_t n = 0;
+
+					if (row[k].cp == 0)
+						continue; /* a wide character's right half */
+					if (first || row[k].style != style)
+						strbuf_puts(&sb, theme_sgr(row[k].style, use_color,
+									   COLORS, sgr));
+					first = false;
+					style = row[k].style;
+					n += text_encode(row[k].cp, u);
+					for (int m = 0; m < 2 && row[k].comb[m]; m++)
+						n += text_encode(row[k].comb[m], u + n);
+					strbuf_add(&sb, u, n);
+				}
+				strbuf_puts(&sb, "\033[0m");
+				hyperlink_close(&sb);
+			}
+			strbuf_puts(&sb, "\0338");
+			c = end;
+		}
+	}
+	if (sb.len > 0) {
+		fwrite(sb.s, 1, sb.len, stdout);
+		fflush(stdout);
+	}
+	strbuf_free(&sb);
+}
+
 static void
 present(const struct frame *f, const struct app *a)
 {
@@ -329,6 +394,8 @@ present(const struct frame *f, const struct app *a)
 		curs_set(0);
 	}
 	refresh();
+	if (hyperlinks && !ascii_only)
+		present_links(f);
 }
 
 static int
@@ -441,7 +508,7 @@ unusable(void)
  * been drawn then.
  */
 int
-tui_run(struct app *a, bool color)
+tui_run(struct app *a, bool color, bool links)
 {
 	struct frame f;
 	struct sigaction sa;
@@ -484,6 +551,7 @@ tui_run(struct app *a, bool color)
 	mouseinterval(0);
 	use_color = color && has_colors();
 	ascii_only = a->ascii;
+	hyperlinks = links;
 	if (use_color) {
 		start_color();
 		use_default_colors();

@@ -185,7 +185,9 @@ draw_line(struct reader *rd, struct frame *f, size_t i, int row, uint16_t link)
 		uint16_t style = sp->style;
 		if (link != 0 && sp->link == link)
 			style |= STY_SELECT;
-		col += frame_put(f, row, col, text + sp->off, sp->len, style, end - col);
+		/* the terminal layer may make a link's cells a hyperlink */
+		col += frame_put_link(f, row, col, text + sp->off, sp->len, style, end - col,
+				      sp->link ? frame_url(f, rd->r.links[sp->link - 1].url) : 0);
 	}
 	if (rd->pat != NULL && *rd->pat) {
 		size_t plen = strlen(rd->pat), head;

@@ -357,6 +357,48 @@ err=$(rb --color=sometimes list 2>&1); rc=$?
 check "--color=sometimes: exit 2" 2 "$rc"
 contains "--color=sometimes: message" "rolebook: invalid --color 'sometimes' (auto, always or never)" "$err"
 
+# ---- issue 13: links as OSC 8 hyperlinks, only where asked or known ----
+printf '# Links\n\nSee [the site](https://example.com/a?b=1) and [a file](../x.md).\n' \
+	>"$TEST_TMP/links.md"
+osc="${esc}]8;;https://example.com/a?b=1${esc}\\"
+out=$(rb --hyperlinks=always --color=always print "$TEST_TMP/links.md")
+contains "--hyperlinks=always: the link opens a hyperlink" "${osc}${esc}[0;4;34mthe site${esc}[0m${esc}]8;;${esc}\\" "$out"
+contains "--hyperlinks=always: the reference's URL is one too" "${osc}${esc}[0;4;34mhttps://example.com/a?b=1" "$out"
+lacks "--hyperlinks=always: a relative link is none" "]8;;../x.md" "$out"
+out=$(TERM=xterm-kitty TERM_PROGRAM=iTerm.app rb --color=always print "$TEST_TMP/links.md")
+lacks "hyperlinks: none in a pipe by default, whatever the terminal" "]8;;" "$out"
+out=$(rb --hyperlinks=always print "$TEST_TMP/links.md")
+lacks "--hyperlinks=always: none in plain text (a pipe)" "$esc" "$out"
+out=$(rb --hyperlinks=always --color=never print "$TEST_TMP/links.md")
+lacks "--hyperlinks=always --color=never: no escape code at all" "$esc" "$out"
+out=$(rb --hyperlinks=always --hyperlinks=never --color=always print "$TEST_TMP/links.md")
+lacks "--hyperlinks=never: the last wins" "]8;;" "$out"
+err=$(rb --hyperlinks=maybe list 2>&1); rc=$?
+check "--hyperlinks=maybe: exit 2" 2 "$rc"
+contains "--hyperlinks=maybe: message" "rolebook: invalid --hyperlinks 'maybe' (auto, always or never)" "$err"
+# on a terminal (script(1) gives print one): by default only a known one
+if command -v script >/dev/null 2>&1; then
+	on_tty() { # on_tty TERM [OPTION...]: print's bytes on a terminal of that TERM
+		term=$1
+		shift
+		rm -f "$TEST_TMP/typescript"
+		script -q -c "env -u TMUX -u STY -u TERM_PROGRAM -u VTE_VERSION -u KONSOLE_VERSION \
+-u WT_SESSION -u KITTY_WINDOW_ID TERM=$term '$ROLEBOOK' $* print '$TEST_TMP/links.md'" \
+			"$TEST_TMP/typescript" >"$TEST_TMP/script.out" 2>&1 </dev/null
+		cat "$TEST_TMP/typescript"
+	}
+	contains "a known terminal (kitty): hyperlinks" "$osc" "$(on_tty xterm-kitty)"
+	lacks "an unknown terminal: none" "]8;;" "$(on_tty xterm-256color)"
+	lacks "the Linux console: none" "]8;;" "$(on_tty linux)"
+	contains "--hyperlinks=always on an unknown terminal: hyperlinks" "$osc" \
+		"$(on_tty xterm-256color --hyperlinks=always)"
+	lacks "--hyperlinks=never on a known terminal: none" "]8;;" \
+		"$(on_tty xterm-kitty --hyperlinks=never)"
+	lacks "--color=never on a known terminal: none" "]8;;" "$(on_tty xterm-kitty --color=never)"
+else
+	echo "note: script(1) is missing: hyperlinks on a terminal not checked"
+fi
+
 cfg="$XDG_CONFIG_HOME/rolebook/config"
 err=$(rb list 2>&1 >/dev/null)
 check "no config file: no message" "" "$err"

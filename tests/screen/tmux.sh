@@ -499,6 +499,28 @@ expect "back on the checklist" "SIG Chair › Checklist"
 keys Q
 sleep 0.3
 
+# --- issue 13: links as OSC 8 hyperlinks in the reader: written over what
+# curses drew, the screen (text and styles) is the same as without them ---
+printf '# Links\n\nSee [the site](https://kubernetes.io/docs/) and a [wide 世界 link](https://k8s.dev/x),\n[a file](../x.md) and more words to wrap here at fifty columns.\n' \
+	>"$TEST_TMP/links.md"
+for size in "80 24" "50 16"; do
+	for when in always never; do
+		start $size --hyperlinks=$when "$TEST_TMP/links.md"
+		expect "hyperlinks=$when at $size: the document" "See the site"
+		keys l
+		sleep 0.3
+		T capture-pane -p -e -t rb >"$TEST_TMP/osc-$when.txt"
+		keys Q
+		sleep 0.3
+	done
+	if cmp -s "$TEST_TMP/osc-always.txt" "$TEST_TMP/osc-never.txt"; then
+		pass "hyperlinks at $size: the same screen, styles and all"
+	else
+		fail "hyperlinks at $size: the same screen, styles and all" \
+			"$(diff "$TEST_TMP/osc-always.txt" "$TEST_TMP/osc-never.txt")"
+	fi
+done
+
 # A sanitizer build writes its reports to files, not into a pane (where no
 # test reads them, and where a pane already closed made one spin at exit).
 T kill-server 2>/dev/null

@@ -86,6 +86,41 @@ test_marks_and_controls(void)
 	frame_done(&f);
 }
 
+/* Hyperlink cells (issue 13): a link's cells carry its number, and the
+ * frame keeps its target; whatever is written over them is no link, and
+ * the dump (the golden screens) holds the text only. */
+static void
+test_links(void)
+{
+	struct frame f;
+	uint16_t id;
+	char *d;
+
+	frame_init(&f, 1, 12);
+	id = frame_url(&f, "https://k8s.io/\x1b]8;;x");
+	CU_ASSERT_EQUAL(id, 1);
+	CU_ASSERT_EQUAL(frame_put_link(&f, 0, 0, "a 世b", 6, 0, -1, id), 5);
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 0)->link, id);
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 3)->link, id); /* the wide one's right half */
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 5)->link, 0);
+	CU_ASSERT_STRING_EQUAL(f.urls[0], "https://k8s.io/\x1b]8;;x");
+	/* a popup over part of it: those cells are no link, the wide one's
+	 * other half is a space and no link either */
+	frame_puts(&f, 0, 3, "Z", 0, 1);
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 2)->link, 0);
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 3)->link, 0);
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 0)->link, id);
+	frame_fill(&f, 0, 0, 1, 'x', 0);
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 0)->link, 0);
+	d = frame_dump(&f);
+	UNIT_ASSERT_STR("x  Zb\n", d);
+	free(d);
+	frame_clear(&f);
+	CU_ASSERT_EQUAL(f.nurls, 0);
+	CU_ASSERT_EQUAL(frame_cell(&f, 0, 4)->link, 0);
+	frame_done(&f);
+}
+
 static void
 test_trunc(void)
 {
@@ -153,6 +188,7 @@ test_frame_register(void)
 	    !CU_add_test(s, "clip", test_clip) || !CU_add_test(s, "wide characters", test_wide) ||
 	    !CU_add_test(s, "marks and controls", test_marks_and_controls) ||
 	    !CU_add_test(s, "ellipsis", test_trunc) ||
+	    !CU_add_test(s, "hyperlink cells", test_links) ||
 	    !CU_add_test(s, "word wrap rows", test_wrap) || !CU_add_test(s, "themes", test_theme))
 		return -1;
 	/* The frame's last line of defence and the rest of issue 14's faults

@@ -571,6 +571,24 @@ test_leads_outnumber(void)
 	free(r.out);
 }
 
+/* Footnotes are numbered in the order of their references over the whole
+ * document, and one no reference points to is dropped: a definition in a
+ * later part than its reference renders as in the whole document. */
+static void
+test_footnotes(void)
+{
+	const char *md = "# A\n\nsee[^b] and[^a]\n\n# B\n\n[^a]: first\n\n# C\n\n"
+			 "[^b]: second\n  goes on\n\n[^unused]: dropped\n\nagain[^a] [^none]\n";
+	struct stream_result r = same("footnotes", md, strlen(md));
+
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'[^1] '"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'second goes on'"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "dropped"));
+	free(r.out);
+	/* a reference with no definition is text, in parts as whole */
+	same_str("no definition", "# A\n\nsee[^x]\n\n# B\n\ntext\n", false);
+}
+
 static void
 test_definitions_in_code(void)
 {
@@ -845,6 +863,7 @@ test_mdstream_register(void)
 	    {"definitions in code", test_definitions_in_code},
 	    {"definitions each part may use", test_definitions_selected},
 	    {"lead paragraphs outnumber headings", test_leads_outnumber},
+	    {"footnotes", test_footnotes},
 	    {"open blocks at a cut", test_open_blocks},
 	    {"odd text", test_odd_text},
 	    {"real documents' constructs", test_real_constructs},
