@@ -152,6 +152,10 @@ static const struct cmd_entry commands[] = {
      cmd_exec_export},
     {"forget", "PROFILE [--role ROLE] [--yes]", "Ry", 1, 1, "one profile",
      "remove every record of a profile (or of one role), after asking", cmd_exec_forget},
+    {"search", "PATTERN", "", 1, 1, "one pattern",
+     "print every line of every document that holds PATTERN, as path:section: line (smart "
+     "case and letters folded, as in the reader); exit status 1 when nothing matches",
+     cmd_exec_search},
     {"links", "PATH", "", 1, 1, "one document or folder",
      "check the links of a document, or of every document in a folder: where each leads "
      "(file and heading) or why it does not; exit status 1 when a relative link is broken",

@@ -109,6 +109,8 @@ int cmd_exec_start(const struct cmd_entry *self, struct cmd_ctx *c, int argc, ch
 int cmd_exec_agenda(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 /* The handlers of export, import, imports and forget (cmd_import.c). */
 int cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+/* search (cmd_search.c). */
+int cmd_exec_search(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 /* links (cmd_links.c). */
 int cmd_exec_links(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 int cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);

@@ -374,6 +374,13 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 		listnav_select(&h->nav, (long)h->search_origin);
 		return VR_REDRAW;
 	}
+	if (done) { /* Enter: every document's text searched, the matches listed */
+		listnav_select(&h->nav, (long)h->search_origin);
+		free(a->status); /* what typing said of the titles */
+		a->status = NULL;
+		app_request(a, &(struct nav_request){.kind = NAV_SEARCH, .url = text});
+		return VR_REDRAW;
+	}
 	k = find_role(a, text, h->search_origin, 1, true);
 	if (k >= 0) {
 		listnav_select(&h->nav, k);

@@ -79,6 +79,10 @@ static const struct scene {
     {"help", "j<Enter>?", "help", false},
     {"chair-checklist", "<Enter>c", "SIG Chair|Checklist", false},
     {"subproject-owner-text", "jj<Enter>]]]", "Subproject Owner", false},
+    /* issue 12: every document searched; a match opened, n goes on */
+    {"search-results", "/review<Enter>jj", "search: review", true},
+    {"search-open", "/review<Enter>jjj<Enter>", "SIG Chair", true},
+    {"search-open-next", "/review<Enter>jjj<Enter>n", "SIG Chair", false},
 };
 
 static const struct size {
@@ -601,6 +605,7 @@ main(int argc, char **argv)
 	setenv("XDG_STATE_HOME", dir, 1);
 	setenv("XDG_DATA_HOME", dir, 1);
 	setenv("XDG_CONFIG_HOME", dir, 1);
+	setenv("XDG_CACHE_HOME", dir, 1);
 	setenv("TZ", "UTC", 1);
 	unsetenv("ROLEBOOK_DB");
 	tzset();

@@ -1,0 +1,591 @@
+/*
+ * search_index.c - the search index: every document's rendered text, a
+ * line a row, in SQLite with an FTS5 trigram index of the folded text;
+ * kept fresh by size and modification time; candidates confirmed by the
+ * reader's rule (see search_index.h).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "files.h"
+#include "paths.h"
+#include "role_text.h"
+#include "search.h"
+#include "search_index.h"
+#include "strbuf.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* The index's version: a file of another is made anew (user_version),
+ * as is one another rolebook made (meta.version): its renderer may lay
+ * the text out otherwise. */
+#define SEARCH_SCHEMA 2
+
+static const char schema[] =
+    "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
+    " size INTEGER NOT NULL, mtime INTEGER NOT NULL);"
+    "CREATE TABLE lines(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, ord INTEGER NOT NULL,"
+    " section INTEGER NOT NULL, stitle TEXT NOT NULL, text TEXT NOT NULL,"
+    " folded TEXT NOT NULL);"
+    "CREATE INDEX lines_doc ON lines(doc, ord);"
+    "CREATE VIRTUAL TABLE fts USING fts5(folded, content='lines', content_rowid='id',"
+    " tokenize='trigram case_sensitive 1');"
+    "CREATE TABLE meta(version TEXT NOT NULL);"
+    "INSERT INTO meta VALUES('" PACKAGE_VERSION "');"
+    "PRAGMA user_version = 2;";
+
+struct search_index {
+	sqlite3 *db;
+	char *path; /* NULL: in memory */
+};
+
+static char *
+db_error(sqlite3 *db, const char *what)
+{
+	return xasprintf("search index: %s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+/* The file is an index of this version. */
+static bool
+usable(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	int version = -1, tables = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version != SEARCH_SCHEMA)
+		return false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT count(*) FROM sqlite_master WHERE name IN"
+			       " ('docs', 'lines', 'fts', 'meta')",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		tables = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (tables != 4 || sqlite3_prepare_v2(db, "SELECT count(*) FROM meta WHERE version = ?1",
+					      -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, PACKAGE_VERSION, -1, SQLITE_STATIC);
+	tables = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	return tables == 1;
+}
+
+/* An empty database (a new file, or memory). */
+static bool
+empty(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	bool none = false;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return false;
+	none = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+	sqlite3_finalize(st);
+	return none;
+}
+
+static void
+remove_files(const char *path)
+{
+	static const char *const tails[] = {"", "-wal", "-shm", "-journal"};
+
+	for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+		char *p = xasprintf("%s%s", path, tails[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+static int
+connect(struct search_index *ix, char **err)
+{
+	const char *name = ix->path ? ix->path : ":memory:";
+
+	if (sqlite3_open_v2(name, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		*err = db_error(ix->db, "cannot open");
+		sqlite3_close(ix->db);
+		ix->db = NULL;
+		return -1;
+	}
+	sqlite3_busy_timeout(ix->db, 5000);
+	sqlite3_exec(ix->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+	if (usable(ix->db))
+		return 0;
+	if (!empty(ix->db))
+		return 1; /* damaged or foreign */
+	if (sqlite3_exec(ix->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
+		*err = db_error(ix->db, "cannot create");
+		return 1;
+	}
+	return 0;
+}
+
+/* Closes the database and, for a file, removes it; opens it anew. */
+static int
+reset(struct search_index *ix, char **err)
+{
+	int rc;
+
+	sqlite3_close(ix->db);
+	ix->db = NULL;
+	if (ix->path != NULL)
+		remove_files(ix->path);
+	free(*err);
+	*err = NULL;
+	if ((rc = connect(ix, err)) == 1 && *err == NULL)
+		*err = xasprintf("search index: %s cannot be made anew", ix->path);
+	return rc == 0 ? 0 : -1;
+}
+
+struct search_index *
+search_index_open(const char *path, char **err)
+{
+	struct search_index *ix = xcalloc(1, sizeof *ix);
+	char *failed = NULL;
+	int rc;
+
+	*err = NULL;
+	if (path != NULL) {
+		int e = files_make_folders(path, &failed);
+		if (e != 0) {
+			*err = xasprintf("search index: cannot create folder %s: %s", failed,
+					 strerror(e));
+			free(failed);
+			free(ix);
+			return NULL;
+		}
+		ix->path = xstrdup(path);
+	}
+	rc = connect(ix, err);
+	if (rc == 1 || (rc < 0 && ix->path != NULL && ix->db != NULL))
+		rc = reset(ix, err);
+	if (rc != 0) {
+		search_index_close(ix);
+		return NULL;
+	}
+	return ix;
+}
+
+void
+search_index_close(struct search_index *ix)
+{
+	if (ix == NULL)
+		return;
+	sqlite3_close(ix->db);
+	free(ix->path);
+	free(ix);
+}
+
+/* ---- indexing ---- */
+
+static int64_t
+mtime_ns(const struct stat *sb)
+{
+	return (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
+}
+
+/* The title a line of section sec is found under. */
+static const char *
+section_title(const struct role *r, size_t base, uint32_t sec)
+{
+	const char *t = NULL;
+
+	if (sec != SEARCH_NO_SECTION && sec >= base && sec - base < r->outline.n)
+		t = r->outline.v[sec - base].title;
+	return t != NULL && *t != '\0' ? t : r->title;
+}
+
+static int
+run(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* Adds the lines of the document at path (read anew) as doc's. */
+static int
+index_lines(sqlite3 *db, int64_t doc, const struct role *src)
+{
+	struct role *r = role_new(xstrdup(src->id), xstrdup(src->path), src->origin);
+	struct mdrender_opts o = {.width = SEARCH_RENDER_WIDTH};
+	sqlite3_stmt *line = NULL, *fts = NULL;
+	struct render out;
+	struct strbuf sb = STRBUF_INIT;
+	size_t base, ord = 0;
+	int rc = SQLITE_OK;
+
+	if (role_load(r) != 0) { /* unreadable now: indexed with no lines */
+		role_free(r);
+		return SQLITE_OK;
+	}
+	if (sqlite3_prepare_v2(db,
+			       "INSERT INTO lines(doc, ord, section, stitle, text, folded)"
+			       " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+			       -1, &line, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO fts(rowid, folded) VALUES(?1, ?2)", -1, &fts,
+			       NULL) != SQLITE_OK) {
+		sqlite3_finalize(line);
+		role_free(r);
+		return sqlite3_errcode(db);
+	}
+	base = role_render_base(r);
+	render_init(&out);
+	role_render(r, base, &o, &out);
+	for (size_t i = 0; i < out.lines.n && rc == SQLITE_OK;) {
+		const struct lines *l = &out.lines;
+		uint32_t sec = render_line_section(&out, i);
+		char *folded;
+
+		/* a line and the lines that continue it after a wrap, as one */
+		sb.len = 0; /* reused */
+		search_join_line(&sb, l, i, false);
+		for (i++; i < l->n && l->v[i].join != JOIN_NONE; i++)
+			search_join_line(&sb, l, i, true);
+		if (sb.len == 0)
+			continue;
+		folded = search_fold(sb.s, sb.len);
+		sqlite3_bind_int64(line, 1, doc);
+		sqlite3_bind_int64(line, 2, (int64_t)ord++);
+		sqlite3_bind_int64(line, 3, sec == SEARCH_NO_SECTION ? -1 : (int64_t)sec);
+		sqlite3_bind_text(line, 4, section_title(r, base, sec), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(line, 5, sb.s, (int)sb.len, SQLITE_TRANSIENT);
+		sqlite3_bind_text(line, 6, folded, (int)sb.len, SQLITE_TRANSIENT);
+		if ((rc = run(line)) == SQLITE_OK) {
+			sqlite3_bind_int64(fts, 1, sqlite3_last_insert_rowid(db));
+			sqlite3_bind_text(fts, 2, folded, (int)sb.len, SQLITE_TRANSIENT);
+			rc = run(fts);
+		}
+		free(folded);
+	}
+	strbuf_free(&sb);
+	render_done(&out);
+	sqlite3_finalize(line);
+	sqlite3_finalize(fts);
+	role_free(r);
+	return rc;
+}
+
+static int
+drop_lines(sqlite3 *db, int64_t doc)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db,
+				"INSERT INTO fts(fts, rowid, folded) SELECT 'delete', id, folded"
+				" FROM lines WHERE doc = ?1;"
+				"",
+				-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, doc);
+	rc = run(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_prepare_v2(db, "DELETE FROM lines WHERE doc = ?1", -1, &st, NULL)) !=
+	    SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, doc);
+	rc = run(st);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Drops the documents that the catalogue does not list and whose files
+ * are gone (another catalogue's documents stay). */
+static int
+prune(sqlite3 *db, long *changed)
+{
+	sqlite3_stmt *st, *del;
+	int rc = SQLITE_OK;
+	int64_t *gone = NULL;
+	size_t n = 0, cap = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT id, path FROM docs WHERE id NOT IN (SELECT id FROM cur)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return sqlite3_errcode(db);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct stat sb;
+		const char *path = (const char *)sqlite3_column_text(st, 1);
+		if (path != NULL && stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+			continue;
+		gone = xgrow(gone, &cap, n + 1, sizeof *gone);
+		gone[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (rc == SQLITE_OK && (rc = sqlite3_prepare_v2(db, "DELETE FROM docs WHERE id = ?1", -1,
+							&del, NULL)) == SQLITE_OK) {
+		for (size_t k = 0; k < n && rc == SQLITE_OK; k++) {
+			if ((rc = drop_lines(db, gone[k])) != SQLITE_OK)
+				break;
+			sqlite3_bind_int64(del, 1, gone[k]);
+			rc = run(del);
+			(*changed)++;
+		}
+		sqlite3_finalize(del);
+	}
+	free(gone);
+	return rc;
+}
+
+enum { Q_FIND, Q_ADD, Q_SET, Q_CUR, NQ };
+
+static const char *const queries[NQ] = {
+    "SELECT id, size, mtime FROM docs WHERE path = ?1",
+    "INSERT INTO docs(path, size, mtime) VALUES(?1, ?2, ?3)",
+    "UPDATE docs SET size = ?2, mtime = ?3 WHERE id = ?1",
+    "INSERT OR IGNORE INTO cur(id, pos) VALUES(?1, ?2)",
+};
+
+/* One document: looked at, indexed again when it changed, listed in cur. */
+static int
+update_doc(sqlite3 *db, sqlite3_stmt **q, const struct role *r, size_t pos, long *changed)
+{
+	char real[PATH_MAX];
+	struct stat sb;
+	int64_t id = -1, size = -1, mtime = -1;
+	int rc;
+
+	if (realpath(r->path, real) == NULL || stat(real, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return SQLITE_OK; /* gone: not listed, and pruned */
+	sqlite3_bind_text(q[Q_FIND], 1, real, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(q[Q_FIND])) == SQLITE_ROW) {
+		id = sqlite3_column_int64(q[Q_FIND], 0);
+		size = sqlite3_column_int64(q[Q_FIND], 1);
+		mtime = sqlite3_column_int64(q[Q_FIND], 2);
+	}
+	sqlite3_reset(q[Q_FIND]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rc;
+	if (id < 0 || size != (int64_t)sb.st_size || mtime != mtime_ns(&sb)) {
+		if (id >= 0) {
+			if ((rc = drop_lines(db, id)) != SQLITE_OK)
+				return rc;
+			sqlite3_bind_int64(q[Q_SET], 1, id);
+			sqlite3_bind_int64(q[Q_SET], 2, (int64_t)sb.st_size);
+			sqlite3_bind_int64(q[Q_SET], 3, mtime_ns(&sb));
+			rc = run(q[Q_SET]);
+		} else {
+			sqlite3_bind_text(q[Q_ADD], 1, real, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(q[Q_ADD], 2, (int64_t)sb.st_size);
+			sqlite3_bind_int64(q[Q_ADD], 3, mtime_ns(&sb));
+			rc = run(q[Q_ADD]);
+			id = sqlite3_last_insert_rowid(db);
+		}
+		if (rc != SQLITE_OK || (rc = index_lines(db, id, r)) != SQLITE_OK)
+			return rc;
+		(*changed)++;
+	}
+	sqlite3_bind_int64(q[Q_CUR], 1, id);
+	sqlite3_bind_int64(q[Q_CUR], 2, (int64_t)pos);
+	return run(q[Q_CUR]);
+}
+
+static long
+update_once(struct search_index *ix, const struct catalog *cat, char **err)
+{
+	sqlite3 *db = ix->db;
+	sqlite3_stmt *q[NQ] = {NULL};
+	long changed = 0;
+	int rc;
+
+	rc = sqlite3_exec(db,
+			  "CREATE TEMP TABLE IF NOT EXISTS cur(id INTEGER PRIMARY KEY,"
+			  " pos INTEGER NOT NULL);"
+			  "BEGIN IMMEDIATE; DELETE FROM cur;",
+			  NULL, NULL, NULL);
+	for (int k = 0; k < NQ && rc == SQLITE_OK; k++)
+		rc = sqlite3_prepare_v2(db, queries[k], -1, &q[k], NULL);
+	for (size_t k = 0; k < cat->n && rc == SQLITE_OK; k++)
+		rc = update_doc(db, q, cat->v[k], k, &changed);
+	for (int k = 0; k < NQ; k++)
+		sqlite3_finalize(q[k]);
+	if (rc == SQLITE_OK)
+		rc = prune(db, &changed);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		*err = db_error(db, "cannot update");
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -rc;
+	}
+	return changed;
+}
+
+/* A failure that making the file anew mends: not a busy or full disk. */
+static bool
+mendable(const struct search_index *ix, long rc)
+{
+	int code = (int)(-rc) & 0xff;
+
+	return ix->path != NULL && code != SQLITE_BUSY && code != SQLITE_LOCKED &&
+	       code != SQLITE_FULL && code != SQLITE_NOMEM && code != SQLITE_INTERRUPT;
+}
+
+long
+search_index_update(struct search_index *ix, const struct catalog *cat, char **err)
+{
+	long rc;
+
+	*err = NULL;
+	rc = update_once(ix, cat, err);
+	if (rc < 0 && mendable(ix, rc)) { /* damaged: made anew, once */
+		if (reset(ix, err) != 0)
+			return -1;
+		rc = update_once(ix, cat, err);
+	}
+	return rc < 0 ? -1 : rc;
+}
+
+/* ---- finding ---- */
+
+/* The FTS5 query for the folded pattern: one phrase, quotes doubled. */
+static char *
+phrase(const char *folded)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_add(&sb, "\"", 1);
+	for (const char *p = folded; *p; p++)
+		strbuf_add(&sb, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
+	strbuf_add(&sb, "\"", 1);
+	return strbuf_take(&sb);
+}
+
+static size_t
+characters(const char *s)
+{
+	size_t n = 0, len = strlen(s);
+
+	for (size_t i = 0; i < len; n++) {
+		uint32_t c;
+		i += text_decode(s + i, len - i, &c);
+	}
+	return n;
+}
+
+static int
+find_once(struct search_index *ix, const char *pat, struct search_results *res)
+{
+	/* the trigram index needs three characters; shorter patterns are
+	 * looked for in every line */
+	bool indexed = characters(pat) >= 3;
+	const char *sql = indexed ? "SELECT c.pos, l.section, l.stitle, l.text FROM fts"
+				    " JOIN lines l ON l.id = fts.rowid JOIN cur c ON c.id = l.doc"
+				    " WHERE fts MATCH ?1 ORDER BY c.pos, l.ord"
+				  : "SELECT c.pos, l.section, l.stitle, l.text FROM lines l"
+				    " JOIN cur c ON c.id = l.doc ORDER BY c.pos, l.ord";
+	size_t plen = strlen(pat), last_doc = SIZE_MAX, nth = 0;
+	uint32_t last_sec = 0;
+	bool icase = search_icase(pat);
+	sqlite3_stmt *st;
+	char *folded, *q;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	folded = search_fold(pat, plen);
+	q = phrase(folded);
+	if (indexed)
+		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *text = (const char *)sqlite3_column_text(st, 3);
+		size_t len = (size_t)sqlite3_column_bytes(st, 3);
+		size_t doc = (size_t)sqlite3_column_int64(st, 0);
+		int64_t sec = sqlite3_column_int64(st, 1);
+		struct search_hit *h;
+		long at;
+
+		if (text == NULL || (at = search_in(text, len, 0, pat, plen, icase)) < 0)
+			continue;
+		res->v = xgrow(res->v, &res->cap, res->n + 1, sizeof *res->v);
+		h = &res->v[res->n++];
+		h->doc = doc;
+		h->section = sec < 0 ? SEARCH_NO_SECTION : (uint32_t)sec;
+		if (doc != last_doc)
+			res->ndocs++;
+		nth = doc == last_doc && h->section == last_sec ? nth + 1 : 0;
+		h->nth = nth;
+		last_doc = doc;
+		last_sec = h->section;
+		h->where = xstrdup((const char *)sqlite3_column_text(st, 2));
+		h->text = xstrndup(text, len);
+		h->at = (size_t)at;
+	}
+	sqlite3_finalize(st);
+	free(folded);
+	free(q);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int
+search_index_find(struct search_index *ix, const struct catalog *cat, const char *pat,
+		  struct search_results *res, char **err)
+{
+	int rc;
+
+	(void)cat;
+	*err = NULL;
+	memset(res, 0, sizeof *res);
+	if (*pat == '\0')
+		return 0;
+	if ((rc = find_once(ix, pat, res)) != SQLITE_OK) {
+		*err = db_error(ix->db, "cannot search");
+		search_results_done(res);
+		return -1;
+	}
+	return 0;
+}
+
+void
+search_results_done(struct search_results *res)
+{
+	for (size_t i = 0; i < res->n; i++) {
+		free(res->v[i].where);
+		free(res->v[i].text);
+	}
+	free(res->v);
+	memset(res, 0, sizeof *res);
+}
+
+int
+search_everything(const struct catalog *cat, const char *pat, struct search_results *res,
+		  char **err)
+{
+	char *path = paths_search_db();
+	struct search_index *ix = path ? search_index_open(path, err) : NULL;
+	int rc;
+
+	free(path);
+	if (ix == NULL) { /* no place for a file: the index lives as long as the search */
+		free(*err);
+		if ((ix = search_index_open(NULL, err)) == NULL)
+			return -1;
+	}
+	if (search_index_update(ix, cat, err) < 0) {
+		search_index_close(ix);
+		return -1;
+	}
+	rc = search_index_find(ix, cat, pat, res, err);
+	search_index_close(ix);
+	return rc;
+}
