@@ -26,7 +26,7 @@
 /* The index's version: a file of another is made anew (user_version),
  * as is one another rolebook made (meta.version): its renderer may lay
  * the text out otherwise. */
-#define SEARCH_SCHEMA 2
+#define SEARCH_SCHEMA 3
 
 static const char schema[] =
     "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
@@ -39,11 +39,14 @@ static const char schema[] =
     " tokenize='trigram case_sensitive 1');"
     "CREATE TABLE meta(version TEXT NOT NULL);"
     "INSERT INTO meta VALUES('" PACKAGE_VERSION "');"
-    "PRAGMA user_version = 2;";
+    "PRAGMA user_version = 3;";
 
 struct search_index {
 	sqlite3 *db;
 	char *path; /* NULL: in memory */
+	/* the catalogue's documents as of the last update, by id */
+	struct listed *listed;
+	size_t nlisted, listed_cap;
 };
 
 static char *
@@ -52,35 +55,25 @@ db_error(sqlite3 *db, const char *what)
 	return xasprintf("search index: %s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
 }
 
-/* The file is an index of this version. */
+/* The file is an index of this version, made by this rolebook. */
 static bool
 usable(sqlite3 *db)
 {
 	sqlite3_stmt *st;
-	int version = -1, tables = 0;
+	bool ok;
 
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return false;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (version != SEARCH_SCHEMA)
-		return false;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT count(*) FROM sqlite_master WHERE name IN"
-			       " ('docs', 'lines', 'fts', 'meta')",
+			       "SELECT (SELECT user_version FROM pragma_user_version),"
+			       " (SELECT count(*) FROM sqlite_master WHERE name IN"
+			       " ('docs', 'lines', 'fts')),"
+			       " (SELECT count(*) FROM meta WHERE version = ?1)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		tables = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (tables != 4 || sqlite3_prepare_v2(db, "SELECT count(*) FROM meta WHERE version = ?1",
-					      -1, &st, NULL) != SQLITE_OK)
-		return false;
 	sqlite3_bind_text(st, 1, PACKAGE_VERSION, -1, SQLITE_STATIC);
-	tables = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == SEARCH_SCHEMA &&
+	     sqlite3_column_int(st, 1) == 3 && sqlite3_column_int(st, 2) == 1;
 	sqlite3_finalize(st);
-	return tables == 1;
+	return ok;
 }
 
 /* An empty database (a new file, or memory). */
@@ -122,8 +115,12 @@ connect(struct search_index *ix, char **err)
 		ix->db = NULL;
 		return -1;
 	}
+	/* a rollback journal, not WAL: a search that finds the index up to
+	 * date only reads, and a reader of a rollback journal opens no -wal
+	 * and -shm files (fewer system calls each search) */
 	sqlite3_busy_timeout(ix->db, 5000);
-	sqlite3_exec(ix->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+	/* pages read from the mapped file, not copied by read(2) */
+	sqlite3_exec(ix->db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
 	if (usable(ix->db))
 		return 0;
 	if (!empty(ix->db))
@@ -187,6 +184,7 @@ search_index_close(struct search_index *ix)
 	if (ix == NULL)
 		return;
 	sqlite3_close(ix->db);
+	free(ix->listed);
 	free(ix->path);
 	free(ix);
 }
@@ -309,37 +307,66 @@ drop_lines(sqlite3 *db, int64_t doc)
 	return rc;
 }
 
-/* Drops the documents that the catalogue does not list and whose files
- * are gone (another catalogue's documents stay). */
+/* The catalogue's documents in the index: (id, catalogue position),
+ * sorted by id, for the finding and the pruning. */
+struct listed {
+	int64_t id;
+	size_t pos;
+};
+
 static int
-prune(sqlite3 *db, long *changed)
+by_id(const void *a, const void *b)
 {
+	const struct listed *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static const struct listed *
+listed_find(const struct search_index *ix, int64_t id)
+{
+	struct listed key = {id, 0};
+
+	if (ix->nlisted == 0)
+		return NULL;
+	return bsearch(&key, ix->listed, ix->nlisted, sizeof key, by_id);
+}
+
+/* Drops the documents that the catalogue does not list and whose files
+ * are gone (another catalogue's documents stay); counts them in
+ * *changed, and only counts them unless write is set. */
+static int
+prune(struct search_index *ix, bool write, long *changed)
+{
+	sqlite3 *db = ix->db;
 	sqlite3_stmt *st, *del;
 	int rc = SQLITE_OK;
 	int64_t *gone = NULL;
 	size_t n = 0, cap = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT id, path FROM docs WHERE id NOT IN (SELECT id FROM cur)",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT id, path FROM docs", -1, &st, NULL) != SQLITE_OK)
 		return sqlite3_errcode(db);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct stat sb;
 		const char *path = (const char *)sqlite3_column_text(st, 1);
-		if (path != NULL && stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (listed_find(ix, id) != NULL ||
+		    (path != NULL && stat(path, &sb) == 0 && S_ISREG(sb.st_mode)))
 			continue;
 		gone = xgrow(gone, &cap, n + 1, sizeof *gone);
-		gone[n++] = sqlite3_column_int64(st, 0);
+		gone[n++] = id;
 	}
 	sqlite3_finalize(st);
 	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-	if (rc == SQLITE_OK && (rc = sqlite3_prepare_v2(db, "DELETE FROM docs WHERE id = ?1", -1,
-							&del, NULL)) == SQLITE_OK) {
+	*changed += (long)n;
+	if (rc == SQLITE_OK && write && n > 0 &&
+	    (rc = sqlite3_prepare_v2(db, "DELETE FROM docs WHERE id = ?1", -1, &del, NULL)) ==
+		SQLITE_OK) {
 		for (size_t k = 0; k < n && rc == SQLITE_OK; k++) {
 			if ((rc = drop_lines(db, gone[k])) != SQLITE_OK)
 				break;
 			sqlite3_bind_int64(del, 1, gone[k]);
 			rc = run(del);
-			(*changed)++;
 		}
 		sqlite3_finalize(del);
 	}
@@ -347,80 +374,115 @@ prune(sqlite3 *db, long *changed)
 	return rc;
 }
 
-enum { Q_FIND, Q_ADD, Q_SET, Q_CUR, NQ };
+enum { Q_FIND, Q_ADD, Q_SET, NQ };
 
 static const char *const queries[NQ] = {
     "SELECT id, size, mtime FROM docs WHERE path = ?1",
     "INSERT INTO docs(path, size, mtime) VALUES(?1, ?2, ?3)",
     "UPDATE docs SET size = ?2, mtime = ?3 WHERE id = ?1",
-    "INSERT OR IGNORE INTO cur(id, pos) VALUES(?1, ?2)",
 };
 
-/* One document: looked at, indexed again when it changed, listed in cur. */
-static int
-update_doc(sqlite3 *db, sqlite3_stmt **q, const struct role *r, size_t pos, long *changed)
+/* The absolute path of a document, as the index keys it: from the
+ * working folder when relative (no symbolic link resolved: a stat each,
+ * not a readlink per folder). */
+static char *
+absolute(const char *path)
 {
-	char real[PATH_MAX];
+	char cwd[PATH_MAX];
+
+	if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
+		return xstrdup(path);
+	return xasprintf("%s/%s", cwd, path[0] == '.' && path[1] == '/' ? path + 2 : path);
+}
+
+/* One document: looked at and, when it changed (or is new), counted in
+ * *changed and, with write, indexed again; listed. */
+static int
+update_doc(struct search_index *ix, sqlite3_stmt **q, const struct role *r, size_t pos, bool write,
+	   long *changed)
+{
+	sqlite3 *db = ix->db;
+	char *abs = absolute(r->path);
 	struct stat sb;
 	int64_t id = -1, size = -1, mtime = -1;
 	int rc;
 
-	if (realpath(r->path, real) == NULL || stat(real, &sb) != 0 || !S_ISREG(sb.st_mode))
+	if (stat(abs, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		free(abs);
 		return SQLITE_OK; /* gone: not listed, and pruned */
-	sqlite3_bind_text(q[Q_FIND], 1, real, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_text(q[Q_FIND], 1, abs, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(q[Q_FIND])) == SQLITE_ROW) {
 		id = sqlite3_column_int64(q[Q_FIND], 0);
 		size = sqlite3_column_int64(q[Q_FIND], 1);
 		mtime = sqlite3_column_int64(q[Q_FIND], 2);
 	}
 	sqlite3_reset(q[Q_FIND]);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return rc;
-	if (id < 0 || size != (int64_t)sb.st_size || mtime != mtime_ns(&sb)) {
-		if (id >= 0) {
-			if ((rc = drop_lines(db, id)) != SQLITE_OK)
-				return rc;
-			sqlite3_bind_int64(q[Q_SET], 1, id);
-			sqlite3_bind_int64(q[Q_SET], 2, (int64_t)sb.st_size);
-			sqlite3_bind_int64(q[Q_SET], 3, mtime_ns(&sb));
-			rc = run(q[Q_SET]);
-		} else {
-			sqlite3_bind_text(q[Q_ADD], 1, real, -1, SQLITE_STATIC);
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (rc == SQLITE_OK && (id < 0 || size != (int64_t)sb.st_size || mtime != mtime_ns(&sb))) {
+		(*changed)++;
+		if (write && id >= 0) {
+			if ((rc = drop_lines(db, id)) == SQLITE_OK) {
+				sqlite3_bind_int64(q[Q_SET], 1, id);
+				sqlite3_bind_int64(q[Q_SET], 2, (int64_t)sb.st_size);
+				sqlite3_bind_int64(q[Q_SET], 3, mtime_ns(&sb));
+				rc = run(q[Q_SET]);
+			}
+		} else if (write) {
+			sqlite3_bind_text(q[Q_ADD], 1, abs, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(q[Q_ADD], 2, (int64_t)sb.st_size);
 			sqlite3_bind_int64(q[Q_ADD], 3, mtime_ns(&sb));
 			rc = run(q[Q_ADD]);
 			id = sqlite3_last_insert_rowid(db);
 		}
-		if (rc != SQLITE_OK || (rc = index_lines(db, id, r)) != SQLITE_OK)
-			return rc;
-		(*changed)++;
+		if (write && rc == SQLITE_OK)
+			rc = index_lines(db, id, r);
 	}
-	sqlite3_bind_int64(q[Q_CUR], 1, id);
-	sqlite3_bind_int64(q[Q_CUR], 2, (int64_t)pos);
-	return run(q[Q_CUR]);
+	free(abs);
+	if (rc == SQLITE_OK && id >= 0) {
+		ix->listed =
+		    xgrow(ix->listed, &ix->listed_cap, ix->nlisted + 1, sizeof *ix->listed);
+		ix->listed[ix->nlisted++] = (struct listed){id, pos};
+	}
+	return rc;
 }
 
+/*
+ * One pass over the catalogue in one transaction: with write, an
+ * IMMEDIATE one that indexes what changed; without, a read that only
+ * counts it, so that a search of an index that is up to date writes
+ * nothing (and takes no write lock).  Returns the count, or -(SQLite
+ * code).
+ */
 static long
-update_once(struct search_index *ix, const struct catalog *cat, char **err)
+update_pass(struct search_index *ix, const struct catalog *cat, bool write, char **err)
 {
 	sqlite3 *db = ix->db;
 	sqlite3_stmt *q[NQ] = {NULL};
 	long changed = 0;
 	int rc;
 
-	rc = sqlite3_exec(db,
-			  "CREATE TEMP TABLE IF NOT EXISTS cur(id INTEGER PRIMARY KEY,"
-			  " pos INTEGER NOT NULL);"
-			  "BEGIN IMMEDIATE; DELETE FROM cur;",
-			  NULL, NULL, NULL);
+	ix->nlisted = 0;
+	rc = sqlite3_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL, NULL, NULL);
 	for (int k = 0; k < NQ && rc == SQLITE_OK; k++)
 		rc = sqlite3_prepare_v2(db, queries[k], -1, &q[k], NULL);
 	for (size_t k = 0; k < cat->n && rc == SQLITE_OK; k++)
-		rc = update_doc(db, q, cat->v[k], k, &changed);
+		rc = update_doc(ix, q, cat->v[k], k, write, &changed);
 	for (int k = 0; k < NQ; k++)
 		sqlite3_finalize(q[k]);
+	if (rc == SQLITE_OK && ix->nlisted > 0) {
+		/* one document listed twice (two names of one file) counts once */
+		qsort(ix->listed, ix->nlisted, sizeof *ix->listed, by_id);
+		size_t w = 1;
+		for (size_t k = 1; k < ix->nlisted; k++)
+			if (ix->listed[k].id != ix->listed[w - 1].id)
+				ix->listed[w++] = ix->listed[k];
+			else if (ix->listed[k].pos < ix->listed[w - 1].pos)
+				ix->listed[w - 1].pos = ix->listed[k].pos;
+		ix->nlisted = w;
+	}
 	if (rc == SQLITE_OK)
-		rc = prune(db, &changed);
+		rc = prune(ix, write, &changed);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
@@ -429,6 +491,14 @@ update_once(struct search_index *ix, const struct catalog *cat, char **err)
 		return -rc;
 	}
 	return changed;
+}
+
+static long
+update_once(struct search_index *ix, const struct catalog *cat, char **err)
+{
+	long rc = update_pass(ix, cat, false, err);
+
+	return rc > 0 ? update_pass(ix, cat, true, err) : rc;
 }
 
 /* A failure that making the file anew mends: not a busy or full disk. */
@@ -484,18 +554,26 @@ characters(const char *s)
 }
 
 static int
+by_place(const void *a, const void *b)
+{
+	const struct search_hit *x = a, *y = b;
+
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int
 find_once(struct search_index *ix, const char *pat, struct search_results *res)
 {
 	/* the trigram index needs three characters; shorter patterns are
 	 * looked for in every line */
 	bool indexed = characters(pat) >= 3;
-	const char *sql = indexed ? "SELECT c.pos, l.section, l.stitle, l.text FROM fts"
-				    " JOIN lines l ON l.id = fts.rowid JOIN cur c ON c.id = l.doc"
-				    " WHERE fts MATCH ?1 ORDER BY c.pos, l.ord"
-				  : "SELECT c.pos, l.section, l.stitle, l.text FROM lines l"
-				    " JOIN cur c ON c.id = l.doc ORDER BY c.pos, l.ord";
-	size_t plen = strlen(pat), last_doc = SIZE_MAX, nth = 0;
-	uint32_t last_sec = 0;
+	const char *sql =
+	    indexed ? "SELECT l.doc, l.ord, l.section, l.stitle, l.text, l.folded FROM fts"
+		      " JOIN lines l ON l.id = fts.rowid WHERE fts MATCH ?1"
+		    : "SELECT doc, ord, section, stitle, text, folded FROM lines";
+	size_t plen = strlen(pat);
 	bool icase = search_icase(pat);
 	sqlite3_stmt *st;
 	char *folded, *q;
@@ -508,32 +586,50 @@ find_once(struct search_index *ix, const char *pat, struct search_results *res)
 	if (indexed)
 		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 3);
-		size_t len = (size_t)sqlite3_column_bytes(st, 3);
-		size_t doc = (size_t)sqlite3_column_int64(st, 0);
-		int64_t sec = sqlite3_column_int64(st, 1);
+		const struct listed *doc = listed_find(ix, sqlite3_column_int64(st, 0));
+		const char *text = (const char *)sqlite3_column_text(st, 4);
+		size_t len = (size_t)sqlite3_column_bytes(st, 4);
+		int64_t sec = sqlite3_column_int64(st, 2);
 		struct search_hit *h;
 		long at;
 
-		if (text == NULL || (at = search_in(text, len, 0, pat, plen, icase)) < 0)
+		if (doc == NULL || text == NULL)
+			continue;
+		/* search_in()'s rule; with case ignored, a match is where the
+		 * folded pattern is in the folded text (search_fold), which the
+		 * row keeps: found at memmem's speed */
+		if (icase) {
+			const char *f = (const char *)sqlite3_column_text(st, 5);
+			const char *m = f && (size_t)sqlite3_column_bytes(st, 5) == len
+					    ? memmem(f, len, folded, plen)
+					    : NULL;
+			at = m ? (long)(m - f) : -1;
+		} else {
+			at = search_in(text, len, 0, pat, plen, false);
+		}
+		if (at < 0)
 			continue;
 		res->v = xgrow(res->v, &res->cap, res->n + 1, sizeof *res->v);
 		h = &res->v[res->n++];
-		h->doc = doc;
+		h->doc = doc->pos;
+		h->line = (size_t)sqlite3_column_int64(st, 1);
 		h->section = sec < 0 ? SEARCH_NO_SECTION : (uint32_t)sec;
-		if (doc != last_doc)
-			res->ndocs++;
-		nth = doc == last_doc && h->section == last_sec ? nth + 1 : 0;
-		h->nth = nth;
-		last_doc = doc;
-		last_sec = h->section;
-		h->where = xstrdup((const char *)sqlite3_column_text(st, 2));
+		h->where = xstrdup((const char *)sqlite3_column_text(st, 3));
 		h->text = xstrndup(text, len);
 		h->at = (size_t)at;
 	}
 	sqlite3_finalize(st);
 	free(folded);
 	free(q);
+	if (res->n > 0)
+		qsort(res->v, res->n, sizeof *res->v, by_place);
+	for (size_t i = 0; i < res->n; i++) {
+		struct search_hit *h = &res->v[i], *prev = i > 0 ? h - 1 : NULL;
+		bool same_doc = prev != NULL && prev->doc == h->doc;
+
+		res->ndocs += !same_doc;
+		h->nth = same_doc && prev->section == h->section ? prev->nth + 1 : 0;
+	}
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

@@ -34,6 +34,7 @@ struct search_hit {
 	size_t doc;	  /* the document: index into the catalogue */
 	uint32_t section; /* the render's section (the reader's numbering), or SEARCH_NO_SECTION */
 	size_t nth;	  /* its rank among the matching lines of that section, from 0 */
+	size_t line;	  /* its rank among the document's lines, from 0 */
 	char *where;	  /* the section's title, or the document's above its first */
 	char *text;	  /* the line, as rendered */
 	size_t at;	  /* byte offset of the first match in text */
