@@ -47,6 +47,7 @@ struct search_index {
 	/* the catalogue's documents as of the last update, by id */
 	struct listed *listed;
 	size_t nlisted, listed_cap;
+	char cwd_buf[PATH_MAX], *cwd; /* the working folder during an update, or NULL */
 };
 
 static char *
@@ -307,6 +308,51 @@ drop_lines(sqlite3 *db, int64_t doc)
 	return rc;
 }
 
+/* The documents the index holds, read in one query, sorted by path. */
+struct known {
+	char *path;
+	int64_t id, size, mtime;
+};
+
+static int
+by_path(const void *a, const void *b)
+{
+	return strcmp(((const struct known *)a)->path, ((const struct known *)b)->path);
+}
+
+static int
+load_known(sqlite3 *db, struct known **v, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if ((rc = sqlite3_prepare_v2(db, "SELECT path, id, size, mtime FROM docs ORDER BY path", -1,
+				     &st, NULL)) != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 0);
+		*v = xgrow(*v, &cap, *n + 1, sizeof **v);
+		(*v)[(*n)++] =
+		    (struct known){xstrdup(path ? path : ""), sqlite3_column_int64(st, 1),
+				   sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)};
+	}
+	sqlite3_finalize(st);
+	if (*n > 0) /* SQLite's order is strcmp's (BINARY), but be sure */
+		qsort(*v, *n, sizeof **v, by_path);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static void
+free_known(struct known *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
 /* The catalogue's documents in the index: (id, catalogue position),
  * sorted by id, for the finding and the pruning. */
 struct listed {
@@ -336,30 +382,24 @@ listed_find(const struct search_index *ix, int64_t id)
  * are gone (another catalogue's documents stay); counts them in
  * *changed, and only counts them unless write is set. */
 static int
-prune(struct search_index *ix, bool write, long *changed)
+prune(struct search_index *ix, const struct known *kv, size_t nk, bool write, long *changed)
 {
 	sqlite3 *db = ix->db;
-	sqlite3_stmt *st, *del;
+	sqlite3_stmt *del;
 	int rc = SQLITE_OK;
 	int64_t *gone = NULL;
 	size_t n = 0, cap = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT id, path FROM docs", -1, &st, NULL) != SQLITE_OK)
-		return sqlite3_errcode(db);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	for (size_t i = 0; i < nk; i++) {
 		struct stat sb;
-		const char *path = (const char *)sqlite3_column_text(st, 1);
-		int64_t id = sqlite3_column_int64(st, 0);
-		if (listed_find(ix, id) != NULL ||
-		    (path != NULL && stat(path, &sb) == 0 && S_ISREG(sb.st_mode)))
+		if (listed_find(ix, kv[i].id) != NULL ||
+		    (stat(kv[i].path, &sb) == 0 && S_ISREG(sb.st_mode)))
 			continue;
 		gone = xgrow(gone, &cap, n + 1, sizeof *gone);
-		gone[n++] = id;
+		gone[n++] = kv[i].id;
 	}
-	sqlite3_finalize(st);
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	*changed += (long)n;
-	if (rc == SQLITE_OK && write && n > 0 &&
+	if (write && n > 0 &&
 	    (rc = sqlite3_prepare_v2(db, "DELETE FROM docs WHERE id = ?1", -1, &del, NULL)) ==
 		SQLITE_OK) {
 		for (size_t k = 0; k < n && rc == SQLITE_OK; k++) {
@@ -374,10 +414,9 @@ prune(struct search_index *ix, bool write, long *changed)
 	return rc;
 }
 
-enum { Q_FIND, Q_ADD, Q_SET, NQ };
+enum { Q_ADD, Q_SET, NQ };
 
 static const char *const queries[NQ] = {
-    "SELECT id, size, mtime FROM docs WHERE path = ?1",
     "INSERT INTO docs(path, size, mtime) VALUES(?1, ?2, ?3)",
     "UPDATE docs SET size = ?2, mtime = ?3 WHERE id = ?1",
 };
@@ -386,11 +425,9 @@ static const char *const queries[NQ] = {
  * working folder when relative (no symbolic link resolved: a stat each,
  * not a readlink per folder). */
 static char *
-absolute(const char *path)
+absolute(const char *path, const char *cwd)
 {
-	char cwd[PATH_MAX];
-
-	if (path[0] == '/' || getcwd(cwd, sizeof cwd) == NULL)
+	if (path[0] == '/' || cwd == NULL)
 		return xstrdup(path);
 	return xasprintf("%s/%s", cwd, path[0] == '.' && path[1] == '/' ? path + 2 : path);
 }
@@ -398,11 +435,11 @@ absolute(const char *path)
 /* One document: looked at and, when it changed (or is new), counted in
  * *changed and, with write, indexed again; listed. */
 static int
-update_doc(struct search_index *ix, sqlite3_stmt **q, const struct role *r, size_t pos, bool write,
-	   long *changed)
+update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known *kv, size_t nk,
+	   const struct role *r, size_t pos, bool write, long *changed)
 {
 	sqlite3 *db = ix->db;
-	char *abs = absolute(r->path);
+	char *abs = absolute(r->path, ix->cwd);
 	struct stat sb;
 	int64_t id = -1, size = -1, mtime = -1;
 	int rc;
@@ -411,14 +448,16 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct role *r, size
 		free(abs);
 		return SQLITE_OK; /* gone: not listed, and pruned */
 	}
-	sqlite3_bind_text(q[Q_FIND], 1, abs, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(q[Q_FIND])) == SQLITE_ROW) {
-		id = sqlite3_column_int64(q[Q_FIND], 0);
-		size = sqlite3_column_int64(q[Q_FIND], 1);
-		mtime = sqlite3_column_int64(q[Q_FIND], 2);
+	{
+		struct known key = {abs, 0, 0, 0};
+		const struct known *k = nk ? bsearch(&key, kv, nk, sizeof key, by_path) : NULL;
+		if (k != NULL) {
+			id = k->id;
+			size = k->size;
+			mtime = k->mtime;
+		}
 	}
-	sqlite3_reset(q[Q_FIND]);
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	rc = SQLITE_OK;
 	if (rc == SQLITE_OK && (id < 0 || size != (int64_t)sb.st_size || mtime != mtime_ns(&sb))) {
 		(*changed)++;
 		if (write && id >= 0) {
@@ -459,15 +498,20 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 {
 	sqlite3 *db = ix->db;
 	sqlite3_stmt *q[NQ] = {NULL};
+	struct known *kv = NULL;
+	size_t nk = 0;
 	long changed = 0;
 	int rc;
 
 	ix->nlisted = 0;
+	ix->cwd = getcwd(ix->cwd_buf, sizeof ix->cwd_buf); /* once, not per document */
 	rc = sqlite3_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL, NULL, NULL);
-	for (int k = 0; k < NQ && rc == SQLITE_OK; k++)
+	if (rc == SQLITE_OK)
+		rc = load_known(db, &kv, &nk);
+	for (int k = 0; k < NQ && rc == SQLITE_OK && write; k++)
 		rc = sqlite3_prepare_v2(db, queries[k], -1, &q[k], NULL);
 	for (size_t k = 0; k < cat->n && rc == SQLITE_OK; k++)
-		rc = update_doc(ix, q, cat->v[k], k, write, &changed);
+		rc = update_doc(ix, q, kv, nk, cat->v[k], k, write, &changed);
 	for (int k = 0; k < NQ; k++)
 		sqlite3_finalize(q[k]);
 	if (rc == SQLITE_OK && ix->nlisted > 0) {
@@ -482,7 +526,8 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 		ix->nlisted = w;
 	}
 	if (rc == SQLITE_OK)
-		rc = prune(ix, write, &changed);
+		rc = prune(ix, kv, nk, write, &changed);
+	free_known(kv, nk);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {

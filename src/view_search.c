@@ -263,7 +263,7 @@ search_action(struct view *v, struct app *a, enum action act)
 		break;
 	}
 	case ACT_SEARCH:
-		app_prompt(a, "/", s->pat);
+		app_prompt(a, "/", "");
 		break;
 	case ACT_BACK:
 		return VR_CLOSE;
