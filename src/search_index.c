@@ -26,7 +26,7 @@
 /* The index's version: a file of another is made anew (user_version),
  * as is one another rolebook made (meta.version): its renderer may lay
  * the text out otherwise. */
-#define SEARCH_SCHEMA 3
+#define SEARCH_SCHEMA 4
 
 static const char schema[] =
     "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
@@ -39,7 +39,7 @@ static const char schema[] =
     " tokenize='trigram case_sensitive 1');"
     "CREATE TABLE meta(version TEXT NOT NULL);"
     "INSERT INTO meta VALUES('" PACKAGE_VERSION "');"
-    "PRAGMA user_version = 3;";
+    "PRAGMA user_version = 4;";
 
 struct search_index {
 	sqlite3 *db;
@@ -263,7 +263,12 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 		sqlite3_bind_int64(line, 1, doc);
 		sqlite3_bind_int64(line, 2, (int64_t)ord++);
 		sqlite3_bind_int64(line, 3, sec == SEARCH_NO_SECTION ? -1 : (int64_t)sec);
-		sqlite3_bind_text(line, 4, section_title(r, base, sec), -1, SQLITE_TRANSIENT);
+		{ /* "Steps:" heads its section as "Steps" (path:section: line) */
+			const char *t = section_title(r, base, sec);
+			size_t n = strlen(t);
+			sqlite3_bind_text(line, 4, t, (int)(n > 1 && t[n - 1] == ':' ? n - 1 : n),
+					  SQLITE_TRANSIENT);
+		}
 		sqlite3_bind_text(line, 5, sb.s, (int)sb.len, SQLITE_TRANSIENT);
 		sqlite3_bind_text(line, 6, folded, (int)sb.len, SQLITE_TRANSIENT);
 		if ((rc = run(line)) == SQLITE_OK) {
