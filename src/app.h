@@ -26,7 +26,6 @@ struct open_plan;
 
 struct app {
 	struct catalog *cat;	/* borrowed */
-	const char *root;	/* --root: the repository root of links, else NULL */
 	struct store *store;	/* borrowed; NULL: progress is not kept */
 	const char *profile;	/* whose progress */
 	const char *rater;	/* --reviewer: rate the profile as this reviewer; else NULL */

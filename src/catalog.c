@@ -115,13 +115,17 @@ escaped(const char *name)
 	return out;
 }
 
+/* Says why a file (folder false) or a folder is left out. */
 static void
-refuse(struct catalog *c, const char *dir, const char *name, const char *why)
+refuse(struct catalog *c, const char *dir, const char *name, bool folder, const char *why)
 {
 	char *path = xasprintf("%s/%s", dir, name), *clean = escaped(path);
 
 	c->refused = xgrow(c->refused, &c->refused_cap, c->nrefused + 1, sizeof *c->refused);
-	c->refused[c->nrefused++] = xasprintf("the role file %s is not listed: %s", clean, why);
+	c->refused[c->nrefused++] =
+	    folder ? xasprintf("the folder %s is not read: %s", clean, why)
+		   : xasprintf("the role file %s is not listed: %s", clean, why);
+	c->nrefused_folders += folder;
 	free(clean);
 	free(path);
 }
@@ -142,10 +146,10 @@ cmp_name(const void *a, const void *b)
 	return c ? c : (nx < ny ? -1 : nx > ny ? 1 : strcmp(x, y));
 }
 
-/* A set of borrowed id strings (open addressing, never full). */
+/* A set of borrowed id strings (open addressing, at most half full). */
 struct id_set {
 	const char **slot;
-	size_t mask;
+	size_t mask, n;
 };
 
 static void
@@ -157,6 +161,7 @@ id_set_init(struct id_set *set, size_t n)
 		cap *= 2;
 	set->slot = xcalloc(cap, sizeof *set->slot);
 	set->mask = cap - 1;
+	set->n = 0;
 }
 
 static void
@@ -165,30 +170,279 @@ id_set_done(struct id_set *set)
 	free(set->slot);
 }
 
+static size_t
+id_hash(const char *id)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	return (size_t)h;
+}
+
 /* Adds id (borrowed: it must outlive the set); false if it was there. */
 static bool
 id_set_add(struct id_set *set, const char *id)
 {
-	uint64_t h = 1469598103934665603u;
 	size_t k;
 
-	for (const char *p = id; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211u;
-	for (k = (size_t)h & set->mask; set->slot[k] != NULL; k = (k + 1) & set->mask)
+	if (2 * (set->n + 1) + 2 > set->mask + 1) { /* twice the slots, again */
+		struct id_set bigger;
+		id_set_init(&bigger, 2 * (set->n + 1));
+		for (size_t i = 0; i <= set->mask; i++)
+			if (set->slot[i] != NULL)
+				id_set_add(&bigger, set->slot[i]);
+		id_set_done(set);
+		*set = bigger;
+	}
+	for (k = id_hash(id) & set->mask; set->slot[k] != NULL; k = (k + 1) & set->mask)
 		if (strcmp(set->slot[k], id) == 0)
 			return false;
 	set->slot[k] = id;
+	set->n++;
 	return true;
+}
+
+/* What a walk of one folder tree keeps. */
+struct walk {
+	struct catalog *c;
+	enum role_origin origin;
+	struct id_set set;
+	/* every folder walked (device, inode): a link looping back or a
+	 * second way to a folder is not walked again */
+	struct walked {
+		dev_t dev;
+		ino_t ino;
+	} * seen;
+	size_t nseen, seen_cap;
+	char *top; /* the real path of the folder walked, or NULL */
+};
+
+/* Deeper folders than this are not walked (no real tree is that deep). */
+#define WALK_MAX_DEPTH 40
+
+/* Folder names as walk_dir keeps them: a kind character, then the name. */
+static int
+cmp_dir(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
+}
+
+/* False when the folder was walked before; else remembers it. */
+static bool
+walk_first_visit(struct walk *w, const struct stat *sb)
+{
+	for (size_t i = 0; i < w->nseen; i++)
+		if (w->seen[i].dev == sb->st_dev && w->seen[i].ino == sb->st_ino)
+			return false;
+	w->seen = xgrow(w->seen, &w->seen_cap, w->nseen + 1, sizeof *w->seen);
+	w->seen[w->nseen].dev = sb->st_dev;
+	w->seen[w->nseen].ino = sb->st_ino;
+	w->nseen++;
+	return true;
+}
+
+/* The kind of a directory entry: 'f' a regular file, 'd' a folder, 'l' a
+ * folder that may be a symbolic link, 0 anything else.  The entry says so
+ * without a stat() unless it is a link or the file system does not tell. */
+static char
+entry_kind(const char *dir, const struct dirent *de)
+{
+	struct stat sb;
+	char *p;
+	char kind = 0;
+
+	if (de->d_type == DT_REG)
+		return 'f';
+	if (de->d_type == DT_DIR)
+		return 'd';
+	if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
+		return 0;
+	p = xasprintf("%s/%s", dir, de->d_name);
+	if (stat(p, &sb) == 0)
+		kind = S_ISREG(sb.st_mode) ? 'f' : S_ISDIR(sb.st_mode) ? 'l' : 0;
+	free(p);
+	return kind;
+}
+
+static void walk_dir(struct walk *w, const char *dir, const char *rel, int depth);
+
+/* True when path is a symbolic link to a folder inside the tree walked:
+ * its files are listed where they are, not a second time by the link's
+ * name (and a link to a folder above is a loop).  A link out of the
+ * tree is walked. */
+static bool
+walk_link_inside(const struct walk *w, const char *path)
+{
+	struct stat sb;
+	char *real;
+	size_t n;
+	bool inside;
+
+	if (lstat(path, &sb) != 0 || !S_ISLNK(sb.st_mode) || w->top == NULL)
+		return false;
+	if ((real = realpath(path, NULL)) == NULL)
+		return true; /* dangling, or a loop the system gave up on */
+	n = strlen(w->top);
+	inside = strncmp(real, w->top, n) == 0 && (real[n] == '/' || real[n] == '\0' || n == 1);
+	free(real);
+	return inside;
+}
+
+/*
+ * r, a file of a --content folder, has the id of a document an earlier
+ * --content folder listed (both hold a README.md at the top): unless it is
+ * the same file (the same folder given twice), it is listed too, under its
+ * full real path, as a file opened directly is, so that the two never
+ * share a record.  A role of your own or bundled one is not listed: a
+ * --content folder's document of its id stands in for it.  True when r
+ * is to be listed (its id and rel changed).
+ */
+static bool
+walk_twin(struct walk *w, struct role *r)
+{
+	const struct role *twin = catalog_find(w->c, r->id);
+	char *real, *treal;
+	bool same;
+
+	if (w->origin != ORIGIN_DIR || twin == NULL || twin->origin != ORIGIN_DIR)
+		return false;
+	if ((real = realpath(r->path, NULL)) == NULL)
+		return false;
+	treal = realpath(twin->path, NULL);
+	same = treal != NULL && strcmp(real, treal) == 0;
+	free(treal);
+	if (same || strlen(real) > EXPORT_MAX_ROLE_ID || !id_set_add(&w->set, real)) {
+		free(real);
+		return false;
+	}
+	free(r->id);
+	free(r->rel);
+	r->id = real;
+	r->rel = xstrdup(real);
+	return true;
+}
+
+/* Adds the Markdown files of one folder (names sorted), rel its path
+ * below the top ("" or "a/b/"). */
+static void
+walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_t n)
+{
+	size_t dlen = strlen(dir), rlen = strlen(rel);
+
+	if (n > 1) /* (an empty folder: no array) */
+		qsort(names, n, sizeof *names, cmp_name);
+	for (size_t i = 0; i < n; i++) {
+		size_t nlen = strlen(names[i]);
+		/* no printf per file: this loop runs before the first frame */
+		char *path, *relpath, *base, *id, *why = id_refused(names[i]);
+		struct role *r;
+
+		if (why == NULL && rlen + nlen - 3 > EXPORT_MAX_ROLE_ID)
+			why = xasprintf("a role id (its path in the folder) must have at most "
+					"%d bytes",
+					EXPORT_MAX_ROLE_ID);
+		if (why != NULL) {
+			refuse(w->c, dir, names[i], false, why);
+			free(why);
+			continue;
+		}
+		path = xmalloc(dlen + 1 + nlen + 1);
+		memcpy(path, dir, dlen);
+		path[dlen] = '/';
+		memcpy(path + dlen + 1, names[i], nlen + 1);
+		relpath = xmalloc(rlen + nlen + 1);
+		memcpy(relpath, rel, rlen);
+		memcpy(relpath + rlen, names[i], nlen + 1);
+		base = id_from_path(names[i]);
+		id = xasprintf("%s%s", rel, base);
+		free(base);
+		r = role_new(id, path, w->origin);
+		r->rel = relpath;
+		r->root = w->c->root;
+		if (id_set_add(&w->set, r->id) || walk_twin(w, r))
+			catalog_push(w->c, r);
+		else
+			role_free(r);
+	}
+}
+
+/* Walks the folders of one folder (names sorted, each after its kind
+ * character: entry_kind's), each after the last. */
+static void
+walk_dirs(struct walk *w, const char *dir, const char *rel, char **names, size_t n, int depth)
+{
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_dir);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = names[i] + 1;
+		bool link = names[i][0] == 'l';
+		char *why = id_refused(name);
+		char *sub, *subrel;
+		struct stat sb;
+
+		if (why != NULL) {
+			refuse(w->c, dir, name, true, why);
+			free(why);
+			continue;
+		}
+		sub = xasprintf("%s/%s", dir, name);
+		subrel = xasprintf("%s%s/", rel, name);
+		if (!(link && walk_link_inside(w, sub)) && stat(sub, &sb) == 0 &&
+		    walk_first_visit(w, &sb))
+			walk_dir(w, sub, subrel, depth + 1);
+		free(sub);
+		free(subrel);
+	}
+}
+
+/* One folder: its files, then its folders.  A folder below the top that
+ * cannot be read is left out, as find(1) goes on. */
+static void
+walk_dir(struct walk *w, const char *dir, const char *rel, int depth)
+{
+	DIR *d;
+	struct dirent *de;
+	char **files = NULL, **dirs = NULL;
+	size_t nf = 0, fcap = 0, nd = 0, dcap = 0;
+
+	if (depth > WALK_MAX_DEPTH || (d = opendir(dir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		bool md = len >= 4 && strcasecmp(de->d_name + len - 3, ".md") == 0;
+		char kind;
+
+		if (de->d_name[0] == '.') /* hidden, and "." and ".." */
+			continue;
+		/* a folder named *.md is walked as a folder */
+		kind = entry_kind(dir, de);
+		if (kind == 'f' && md) {
+			files = xgrow(files, &fcap, nf + 1, sizeof *files);
+			files[nf++] = xstrdup(de->d_name);
+		} else if (kind == 'd' || kind == 'l') {
+			dirs = xgrow(dirs, &dcap, nd + 1, sizeof *dirs);
+			dirs[nd++] = xasprintf("%c%s", kind, de->d_name);
+		}
+	}
+	closedir(d);
+	walk_files(w, dir, rel, files, nf);
+	walk_dirs(w, dir, rel, dirs, nd, depth);
+	for (size_t i = 0; i < nf; i++)
+		free(files[i]);
+	for (size_t i = 0; i < nd; i++)
+		free(dirs[i]);
+	free(files);
+	free(dirs);
 }
 
 int
 catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
 		char **err)
 {
+	struct walk w = {.c = c, .origin = origin};
+	struct stat sb;
 	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
 
 	if (d == NULL) {
 		if (optional && (errno == ENOENT || errno == ENOTDIR))
@@ -196,70 +450,68 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 		*err = xasprintf("cannot read folder %s: %s", dir, strerror(errno));
 		return -1;
 	}
-	while ((de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len < 4 || strcasecmp(de->d_name + len - 3, ".md") != 0)
-			continue;
-		/* Folders named *.md are no roles; the directory entry says
-		 * so without a stat() unless it is a link or the file system
-		 * does not tell. */
-		if (de->d_type != DT_REG) {
-			struct stat sb;
-			char *p = xasprintf("%s/%s", dir, de->d_name);
-			bool reg = (de->d_type == DT_LNK || de->d_type == DT_UNKNOWN) &&
-				   stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
-			free(p);
-			if (!reg)
-				continue;
-		}
-		names = xgrow(names, &cap, n + 1, sizeof *names);
-		names[n++] = xstrdup(de->d_name);
-	}
 	closedir(d);
-	if (n > 1) /* (an empty folder: no array) */
-		qsort(names, n, sizeof *names, cmp_name);
 	/* Ids seen so far in a hash set: a folder of thousands of roles is
 	 * listed in linear time, not one catalog_find() per file. */
-	{
-		struct id_set set;
-		id_set_init(&set, c->n + n);
-		for (size_t i = 0; i < c->n; i++)
-			id_set_add(&set, c->v[i]->id);
-		size_t dlen = strlen(dir);
-		for (size_t i = 0; i < n; i++) {
-			size_t nlen = strlen(names[i]);
-			/* no printf per file: this loop runs before the first frame */
-			char *path, *why = id_refused(names[i]);
-			struct role *r;
-
-			if (why != NULL) {
-				refuse(c, dir, names[i], why);
-				free(why);
-				free(names[i]);
-				continue;
-			}
-			path = xmalloc(dlen + 1 + nlen + 1);
-			memcpy(path, dir, dlen);
-			path[dlen] = '/';
-			memcpy(path + dlen + 1, names[i], nlen + 1);
-			r = role_new(id_from_path(names[i]), path, origin);
-			if (id_set_add(&set, r->id))
-				catalog_push(c, r);
-			else
-				role_free(r);
-			free(names[i]);
-		}
-		id_set_done(&set);
-	}
-	free(names);
+	id_set_init(&w.set, c->n + 64);
+	for (size_t i = 0; i < c->n; i++)
+		id_set_add(&w.set, c->v[i]->id);
+	if (stat(dir, &sb) == 0)
+		walk_first_visit(&w, &sb);
+	w.top = realpath(dir, NULL);
+	walk_dir(&w, dir, "", 0);
+	id_set_done(&w.set);
+	free(w.seen);
+	free(w.top);
 	return 0;
+}
+
+struct role *
+catalog_find_file(const struct catalog *c, const char *real)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		char *p = realpath(c->v[i]->path, NULL);
+		bool same = p != NULL && strcmp(p, real) == 0;
+		free(p);
+		if (same)
+			return c->v[i];
+	}
+	return NULL;
+}
+
+char *
+catalog_refused_summary(const struct catalog *c)
+{
+	size_t files = c->nrefused - c->nrefused_folders, dirs = c->nrefused_folders;
+	const char *why =
+	    c->nrefused == 1 ? "its name is no clean id" : "names that are no clean ids";
+
+	if (c->nrefused == 0)
+		return NULL;
+	if (dirs == 0)
+		return xasprintf("%zu role file%s not listed (%s): see why on quitting", files,
+				 files == 1 ? " is" : "s are", "names that are no clean ids");
+	if (files == 0)
+		return xasprintf("%zu folder%s not read (%s): see why on quitting", dirs,
+				 dirs == 1 ? " is" : "s are", why);
+	return xasprintf("%zu role file%s and %zu folder%s not read (%s): see why on quitting",
+			 files, files == 1 ? "" : "s", dirs, dirs == 1 ? "" : "s", why);
+}
+
+const char *
+catalog_old_id(const struct catalog *c, const struct role *r)
+{
+	if (r->origin != ORIGIN_FILE || r->old_id == NULL || *r->old_id == '\0' ||
+	    strcmp(r->old_id, r->id) == 0 || catalog_find(c, r->old_id) != NULL)
+		return NULL;
+	return r->old_id;
 }
 
 struct role *
 catalog_add_file(struct catalog *c, const char *path, char **err)
 {
 	struct stat sb;
-	char *id;
+	char *why, *real;
 	struct role *r;
 
 	if (stat(path, &sb) != 0) {
@@ -270,22 +522,45 @@ catalog_add_file(struct catalog *c, const char *path, char **err)
 		*err = xasprintf("%s is not a regular file", path);
 		return NULL;
 	}
-	if ((id = id_refused(files_basename(path))) != NULL) {
+	if ((why = id_refused(files_basename(path))) != NULL) {
 		char *clean = escaped(path);
-		*err = xasprintf("cannot read %s as a role: %s", clean, id);
+		*err = xasprintf("cannot read %s as a role: %s", clean, why);
 		free(clean);
-		free(id);
+		free(why);
 		return NULL;
 	}
-	id = id_from_path(path);
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->v[i]->id, id) == 0) {
-			role_free(c->v[i]);
-			memmove(&c->v[i], &c->v[i + 1], (c->n - i - 1) * sizeof *c->v);
-			c->n--;
-			break;
-		}
-	r = role_new(id, xstrdup(path), ORIGIN_FILE);
+	if ((real = realpath(path, NULL)) == NULL) {
+		*err = xasprintf("cannot open %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (strlen(real) > EXPORT_MAX_ROLE_ID) {
+		char *clean = escaped(real);
+		*err = xasprintf("cannot read %s as a role: its path, its id, is longer than %d "
+				 "bytes",
+				 clean, EXPORT_MAX_ROLE_ID);
+		free(clean);
+		free(real);
+		return NULL;
+	}
+	/* a file a folder lists is that folder's role, with its records */
+	if ((r = catalog_find_file(c, real)) != NULL) {
+		free(real);
+		return r;
+	}
+	/* its identity: the full path, which no other file has */
+	r = role_new(xstrdup(real), real, ORIGIN_FILE);
+	r->rel = xstrdup(real);
+	r->old_id = id_from_path(path); /* as catalog_add_file made ids then */
+	r->root = c->root;
+	if (catalog_find(c, r->id) != NULL) { /* (a role of that id: replaced) */
+		for (size_t i = 0; i < c->n; i++)
+			if (strcmp(c->v[i]->id, r->id) == 0) {
+				role_free(c->v[i]);
+				memmove(&c->v[i], &c->v[i + 1], (c->n - i - 1) * sizeof *c->v);
+				c->n--;
+				break;
+			}
+	}
 	/* Files named on the command line come first. */
 	catalog_push(c, r);
 	memmove(&c->v[1], &c->v[0], (c->n - 1) * sizeof *c->v);

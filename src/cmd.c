@@ -55,7 +55,8 @@ struct cmd_option {
 };
 
 static const struct cmd_option options[] = {
-    {'C', true, "content", "DIR", "also read roles from DIR (repeatable; first wins)"},
+    {'C', true, "content", "DIR",
+     "also read roles from DIR and its folders, at any depth (repeatable; first wins)"},
     {'w', true, "width", "N", "print at N columns (default: the terminal's, or 80)"},
     {'n', false, "no-color", NULL,
      "no colours; print writes plain text (NO_COLOR: no colours only)"},
@@ -102,9 +103,14 @@ static const struct cmd_option options[] = {
 
 /* In --help's order; the first is the handbook, which has no name. */
 static const struct cmd_entry commands[] = {
-    {NULL, "[ROLE|FILE.md]", "", 0, 1, NULL,
-     "open the handbook; with ROLE or FILE.md, open that role", cmd_exec_ui},
-    {"list", "", "", 0, 0, NULL, "list the roles found: id, title and summary", cmd_exec_list},
+    {NULL, "[ROLE|FILE.md|DIR]", "", 0, 1, NULL,
+     "open the handbook; with ROLE or FILE.md, open that role; with DIR, the handbook of "
+     "the documents in that folder and its folders",
+     cmd_exec_ui},
+    {"list", "", "", 0, 0, NULL,
+     "list the roles found: id (the file's path in its folder, without .md), title and "
+     "summary",
+     cmd_exec_list},
     {"print", "ROLE|FILE.md [--width N]", "", 1, 1, "one role or file",
      "write the rendered role to standard output (styled on a terminal, plain text in a pipe)",
      cmd_exec_print},

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +20,7 @@
 #include "cli_due.h"
 #include "cmd.h"
 #include "export.h"
+#include "identity.h"
 #include "paths.h"
 #include "report.h"
 #include "store.h"
@@ -49,15 +51,32 @@ known_roles(struct catalog *cat)
 	fputs(cat->n ? "\n" : " none\n", stderr);
 }
 
-/* Finds ROLE or adds FILE.md; NULL (message printed) when neither. */
+/* The role of an id, or of a path in a folder ("sig-apps/README.md"
+ * stands for the id "sig-apps/README"), or NULL. */
+static struct role *
+find_id(struct catalog *cat, const char *arg)
+{
+	struct role *r = catalog_find(cat, arg);
+	size_t n = strlen(arg);
+
+	if (r == NULL && n > 3 && strcmp(arg + n - 3, ".md") == 0) {
+		char *id = xstrndup(arg, n - 3);
+		r = catalog_find(cat, id);
+		free(id);
+	}
+	return r;
+}
+
+/* Finds ROLE or adds FILE.md; NULL (message printed) when neither.  A
+ * path no file answers may name a role by its path in its folder. */
 static struct role *
 resolve(struct catalog *cat, const char *arg)
 {
 	struct role *r;
 	char *err = NULL;
 
-	if (!is_file_arg(arg)) {
-		r = catalog_find(cat, arg);
+	if (!is_file_arg(arg) || (access(arg, F_OK) != 0 && find_id(cat, arg) != NULL)) {
+		r = find_id(cat, arg);
 		if (r == NULL) {
 			cli_error("unknown role '%s'", arg);
 			known_roles(cat);
@@ -72,12 +91,16 @@ resolve(struct catalog *cat, const char *arg)
 	return r;
 }
 
+/* The roles: the folder `rolebook DIR` names (or NULL), the --content
+ * folders, yours, the bundled ones; earlier sources win an id. */
 static int
-load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0)
+load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0, const char *dir)
 {
 	char *user = paths_user_roles(), *bundled = paths_bundled_roles(argv0), *err = NULL;
 	int rc = 0;
 
+	if (dir != NULL && catalog_add_dir(cat, dir, ORIGIN_DIR, false, &err) != 0)
+		rc = 1;
 	for (size_t i = 0; i < o->ncontent && rc == 0; i++)
 		if (catalog_add_dir(cat, o->content[i], ORIGIN_DIR, false, &err) != 0)
 			rc = 1;
@@ -178,6 +201,18 @@ cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 			 !utf8_locale(), stdout);
 }
 
+/* The records an older rolebook kept for r (a file opened directly)
+ * under its name, adopted (identity.c), and said on stderr. */
+static void
+adopt(struct store *st, const struct catalog *cat, const struct role *r)
+{
+	char *said = identity_adopt(st, cat, r);
+
+	if (said != NULL)
+		cli_error("%s: %s", r->id, said);
+	free(said);
+}
+
 /* What the commands on the store share: the role of argv[0] (when the
  * command takes one) found, the database opened, then run; 1 when either
  * cannot be. */
@@ -193,6 +228,8 @@ with_store(const struct cmd_entry *self, struct cmd_ctx *c, char **argv,
 		return 1;
 	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
+	if (r != NULL)
+		adopt(st, c->cat, r);
 	rc = run(st, c, r);
 	store_close(st);
 	return rc;
@@ -252,6 +289,7 @@ cmd_exec_check(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 		return 1;
 	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
+	adopt(st, c->cat, r);
 	rc = cli_check(st, c->profile, r,
 		       c->o->stepping_down ? CHECKLIST_OFFBOARDING : CHECKLIST_ONBOARDING, argv + 1,
 		       argc - 1, strcmp(self->name, "check") == 0, c->o->note, (int64_t)time(NULL),
@@ -288,6 +326,8 @@ cmd_exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 		return 1;
 	if ((st = cmd_open_store(c->o)) == NULL)
 		return 1;
+	if (r != NULL)
+		adopt(st, c->cat, r);
 	{
 		struct report_issue_opts io = {c->o->sig, c->o->discussion, c->o->offboarding};
 		rc = cli_report(st, c->cat, c->profile, c->o->all, r, format, &io, stdout);
@@ -350,7 +390,6 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	a.profile = c->profile;
 	a.readonly = store_is_readonly(st) || loaded > 0 || notice != NULL;
 	a.rater = c->o->reviewer;
-	a.root = c->o->root;
 	a.reviewer = reviewer;
 	app_push(&a, view_home_new(&a));
 	if (review)
@@ -363,15 +402,18 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 		app_status(&a, true,
 			   "%s: the database cannot be written; progress will not be saved",
 			   store_readonly_title(store_readonly_why(st)));
+	else if (a.status != NULL)
+		; /* what opening the role said (its records adopted), said once */
 	else if (cmd_config_problems() > 0) /* said on stderr, hidden by the screen until the end */
 		app_status(&a, true,
 			   "The config file has %zu line%s rolebook cannot use: see them on "
 			   "quitting",
 			   cmd_config_problems(), cmd_config_problems() == 1 ? "" : "s");
-	else if (c->cat->nrefused > 0) /* said on stderr too */
-		app_status(&a, true, "%zu role file%s not listed (%s): see why on quitting",
-			   c->cat->nrefused, c->cat->nrefused == 1 ? " is" : "s are",
-			   "names that are no clean ids");
+	else if (c->cat->nrefused > 0) { /* said on stderr too */
+		char *left_out = catalog_refused_summary(c->cat);
+		app_status(&a, true, "%s", left_out);
+		free(left_out);
+	}
 	rc = tui_run(&a, !c->o->no_color);
 	if (rc < 0) { /* nothing drawn: refused as a pipe is, with the reason */
 		cli_error("cannot draw the handbook: %s; to read a role here use 'rolebook print "
@@ -395,11 +437,19 @@ cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv
 {
 	struct catalog cat;
 	struct cmd_ctx c = {.o = o, .cat = &cat, .argv0 = argv0};
+	const char *dir = NULL;
+	struct stat sb;
 	char *profile;
 	int rc;
 
 	catalog_init(&cat);
-	if (load_catalog(&cat, o, argv0) != 0) {
+	cat.root = o->root; /* for every link any command resolves */
+	/* `rolebook DIR`: the handbook of that folder, as --content DIR */
+	if (e->name == NULL && argc == 1 && stat(argv[0], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		dir = argv[0];
+		argc = 0;
+	}
+	if (load_catalog(&cat, o, argv0, dir) != 0) {
 		catalog_done(&cat);
 		/* agenda keeps 1 for "overdue" (cli_due.h) */
 		return strcmp(e->name, "agenda") == 0 ? CLI_AGENDA_ERROR : 1;

@@ -42,7 +42,7 @@ cmd_exec_search(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 
 		while (*t == ' ')
 			t++;
-		printf("%s:%s: %s\n", c->cat->v[h->doc]->path, h->where, t);
+		printf("%s:%s: %s\n", c->cat->v[h->doc]->rel, h->where, t);
 	}
 	n = res.n;
 	search_results_done(&res);

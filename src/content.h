@@ -3,7 +3,11 @@
  * loaded lazily into its title and summary first and its full model on
  * demand (role.c).
  *
- * A role is one Markdown file; its id is the file name without ".md".
+ * A role is one Markdown file.  Its id, the key of its records in the
+ * database (positions, progress, review), is its path relative to the
+ * folder it was found in, without ".md" ("chair", "sig-apps/README"), or
+ * its full real path when it was opened directly ("/home/me/x.md"): two
+ * files never share one.
  * The full model is the parsed tree, its outline (sections), the kind of
  * each section, the onboarding checklist (task-list items), the skill
  * areas and the self-assessment statements.  content/README.md documents
@@ -72,7 +76,17 @@ struct statement {
 
 struct role {
 	char *id;
-	char *path;
+	char *path; /* the file, as found (the folder's path, then rel) */
+	/* the file's path relative to its folder ("sig-apps/README.md"), or
+	 * its full path when opened directly: what lists show */
+	char *rel;
+	/* a file opened directly: the id rolebook kept its records under
+	 * before ids were paths (its file name without ".md"), else NULL;
+	 * catalog_old_id() says when they may still be its */
+	char *old_id;
+	/* where links starting with '/' start (--root, borrowed from the
+	 * catalogue), or NULL: the nearest folder above holding a .git */
+	const char *root;
 	enum role_origin origin;
 	bool peeked, loaded;
 	char *title;   /* after peek: from front matter or the first H1, else from the id */
@@ -100,30 +114,58 @@ struct role {
 struct catalog {
 	struct role **v;
 	size_t n, cap;
-	/* Why each role file whose name is no clean id was not listed (new
-	 * strings, one a file; catalog_add_dir's), for the caller to say. */
+	/* Why each role file, or folder, whose name is no clean id was left
+	 * out (new strings, one each; catalog_add_dir's), for the caller to
+	 * say; nrefused_folders of them are folders. */
 	char **refused;
-	size_t nrefused, refused_cap;
+	size_t nrefused, refused_cap, nrefused_folders;
+	/* --root (borrowed), given to each role added; NULL: none */
+	const char *root;
 };
 
 void catalog_init(struct catalog *c);
 void catalog_done(struct catalog *c);
 
 /*
- * Adds every "*.md" file of dir (not recursive) without reading them,
- * sorted by id; a role whose id is already known is skipped (earlier
- * sources win).  Returns 0, or -1 with *err (new string) when dir cannot be
- * read; a missing dir is not an error when optional is true.
+ * Adds every "*.md" file of dir and of its folders, at any depth, without
+ * reading them: a folder's files sorted by name, then its folders sorted
+ * by name, each in turn.  Hidden files and folders (".git"), files that
+ * are not regular (a FIFO named x.md) and a folder already walked (a
+ * symbolic link looping back, or a second link to it) are skipped.  A role
+ * whose id is already known is skipped (earlier sources win), except a
+ * --content folder's file (ORIGIN_DIR) whose id an earlier such folder's
+ * file has: unless it is that same file, it is listed under its full
+ * real path (its rel too), so that every document is listed.  Returns 0,
+ * or -1 with *err (new string) when dir cannot be read; a missing dir is
+ * not an error when optional is true.
  */
 int catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
 		    char **err);
 
-/* Adds one file as a role (replacing a known role of the same id).
- * Returns the role (borrowed), or NULL with *err. */
+/* Adds one file, opened directly, as a role whose id is its full real
+ * path; a file the catalogue lists already (the same real path) is that
+ * role.  Returns the role (borrowed, first in the list), or NULL with
+ * *err. */
 struct role *catalog_add_file(struct catalog *c, const char *path, char **err);
 
 /* The role with this id, or NULL. */
 struct role *catalog_find(const struct catalog *c, const char *id);
+
+/*
+ * The id under which rolebook kept the records of r, a file opened
+ * directly, before ids were paths (its file name without ".md": "x" for
+ * ~/x.md), when no role of c has that id; else NULL (a role of c keeps
+ * its own records, and a role of a folder had its id then too).
+ * Borrowed from r.  (identity.c adopts such records.)
+ */
+const char *catalog_old_id(const struct catalog *c, const struct role *r);
+
+/* What the status line says of the files and folders left out (see
+ * refused): a new string, or NULL when none was. */
+char *catalog_refused_summary(const struct catalog *c);
+
+/* The role whose file has this real path, or NULL. */
+struct role *catalog_find_file(const struct catalog *c, const char *real);
 
 /* A role of id and path, both taken (the role frees them), not read yet;
  * for the catalogue.  Free with role_free() (NULL is a no-op). */

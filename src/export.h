@@ -53,7 +53,7 @@
 #define EXPORT_MAX_DEPTH 32		     /* nested arrays and objects */
 #define EXPORT_MAX_TEXT 10240		     /* bytes in a note or other text */
 #define EXPORT_MAX_ID 64		     /* bytes in an item or statement id */
-#define EXPORT_MAX_ROLE_ID 128		     /* bytes in a role id */
+#define EXPORT_MAX_ROLE_ID 1024		     /* bytes in a role id (a path) */
 #define EXPORT_MAX_TIME BOUND_TIME_MAX	     /* 9999-12-31T23:59:59Z, bounds.h */
 #define EXPORT_MAX_AHEAD (24 * 60 * 60)	     /* seconds a time may be past now */
 

@@ -150,6 +150,23 @@ export_plain(const char *s, size_t len)
 	return same;
 }
 
+/* A role id's shape (content.h): names joined by '/' ("chair",
+ * "sig-a/README"), or a full path ("/home/me/x.md"); no part empty or
+ * starting with '.' (no "..": an id names no file outside its folder). */
+static bool
+role_id_path(const char *s, size_t len)
+{
+	size_t i = s[0] == '/' && len > 1 ? 1 : 0;
+
+	for (size_t part = i; i <= len; i++)
+		if (i == len || s[i] == '/') {
+			if (i == part || s[part] == '.')
+				return false;
+			part = i + 1;
+		}
+	return true;
+}
+
 static bool
 id_chars(const char *s, size_t len)
 {
@@ -188,11 +205,12 @@ get_text(const json_t *obj, const char *path, const char *key, enum kind kind, c
 				       EXPORT_MAX_ID);
 		break;
 	case K_ROLE:
-		if (len < 1 || len > EXPORT_MAX_ROLE_ID || !export_plain(s, len) || s[0] == '.' ||
-		    memchr(s, '/', len) != NULL)
+		if (len < 1 || len > EXPORT_MAX_ROLE_ID || !export_plain(s, len) ||
+		    !role_id_path(s, len))
 			return fail_at(detail, path, key,
-				       "must be a role id (a file name without .md): 1 to %d "
-				       "bytes, no '/', no leading '.', no control characters",
+				       "must be a role id (a file's path in its folder without "
+				       ".md, or a full path): 1 to %d bytes, no empty part, "
+				       "no part starting with '.', no control characters",
 				       EXPORT_MAX_ROLE_ID);
 		break;
 	case K_PROFILE:

@@ -268,7 +268,7 @@ is_role(const char *id, void *arg)
 bool
 checklist_link_in_role(const struct role *r, const struct check_item *it)
 {
-	struct link_from from = {r->path, NULL, is_role, (void *)r};
+	struct link_from from = {r->path, r->root, is_role, (void *)r};
 	struct link_target t;
 	bool in;
 

@@ -70,7 +70,16 @@ static const struct keydef builtin[] = {
      {K_ENTER},
      "Enter",
      "read the role's section on the selected skill area; compare the marked snapshots"},
-    {ACT_OPEN, CTX_HOME, {K_ENTER, K_RIGHT, 'l'}, "Enter", "open the selected role"},
+    {ACT_OPEN,
+     CTX_HOME,
+     {K_ENTER, K_RIGHT, 'l'},
+     "Enter",
+     "open the selected role; open or close the selected folder"},
+    {ACT_COLLAPSE,
+     CTX_HOME,
+     {K_LEFT, 'h'},
+     "Left h",
+     "close the selected folder, or the folder of the selected document"},
     {ACT_REVIEW, CTX_HOME, {'R'}, "R", "review candidates: every profile's progress and readiness"},
     {ACT_OPEN,
      CTX_REVIEW,
@@ -159,6 +168,7 @@ static const char *const action_names[] = {
     [ACT_OPEN_LINK] = "open-link",
     [ACT_VIEW_NOTE] = "read-note",
     [ACT_START] = "start-date",
+    [ACT_COLLAPSE] = "close-folder",
 };
 
 static const struct {

@@ -85,6 +85,7 @@ enum action {
 	ACT_OPEN_LINK, /* open the link at hand in a browser, or copy it */
 	ACT_VIEW_NOTE, /* read the selected item's note in full */
 	ACT_START,
+	ACT_COLLAPSE, /* close a folder of the home screen's tree */
 };
 
 /* Where a binding applies (a view's context is one of these bits). */

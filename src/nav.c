@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "identity.h"
 #include "links.h"
 #include "xalloc.h"
 
@@ -71,6 +72,14 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 		app_status(a, true, "%s", role->error);
 		return false;
 	}
+	/* a file opened directly: the records an older rolebook kept under
+	 * its name, adopted before the screen reads its position */
+	if (role->origin == ORIGIN_FILE && !a->readonly) {
+		char *said = identity_adopt(a->store, a->cat, role);
+		if (said != NULL)
+			app_status(a, false, "%s", said);
+		free(said);
+	}
 	v = view_reader_new(a, role);
 	push(a, v, NAV_ROLE, at != NULL);
 	if (at != NULL)
@@ -82,9 +91,9 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
  * The role of a Markdown file reached by a link, or NULL when path is no
  * readable regular file.  Such files stay out of the handbook's catalogue,
  * so that the home screen and what a link by id finds do not depend on
- * the links followed before; each has a catalogue of its own, because a
- * catalogue holds one role per id and two folders may both have, say, a
- * README.md.  Found again by real path, so each is loaded once.
+ * the links followed before; each has a catalogue of its own (its id is
+ * its full path, catalog_add_file's: two README.md files are two
+ * documents).  Found again by real path, so each is loaded once.
  */
 static struct role *
 linked_role(struct app *a, const char *path)
@@ -105,6 +114,7 @@ linked_role(struct app *a, const char *path)
 	a->linked = xgrow(a->linked, &a->linked_cap, a->nlinked + 1, sizeof *a->linked);
 	c = &a->linked[a->nlinked];
 	catalog_init(c);
+	c->root = a->cat->root;
 	r = catalog_add_file(c, real, &err); /* refuses what is not a regular file */
 	if (r != NULL)
 		a->nlinked++;
@@ -121,26 +131,11 @@ in_catalog(const char *id, void *arg)
 	return catalog_find(arg, id) != NULL;
 }
 
-/* The role of the catalogue whose file is file (a real path), or NULL:
- * a link to a listed role's file opens that role, with its progress. */
-static struct role *
-catalog_role_at(struct catalog *c, const char *file)
-{
-	for (size_t i = 0; i < c->n; i++) {
-		char *real = realpath(c->v[i]->path, NULL);
-		bool same = real != NULL && strcmp(real, file) == 0;
-		free(real);
-		if (same)
-			return c->v[i];
-	}
-	return NULL;
-}
-
 /* Follows url, a link of from's text shown by the view on top. */
 static void
 follow(struct app *a, struct role *from, const char *url)
 {
-	struct link_from lf = {from->path, a->root, in_catalog, a->cat};
+	struct link_from lf = {from->path, from->root, in_catalog, a->cat};
 	struct link_target t;
 	struct view *top = app_top(a);
 	struct role *r = NULL;
@@ -163,7 +158,7 @@ follow(struct app *a, struct role *from, const char *url)
 			r = from;
 		free(self);
 		if (r == NULL)
-			r = catalog_role_at(a->cat, t.file);
+			r = catalog_find_file(a->cat, t.file);
 		if (r == NULL)
 			r = linked_role(a, t.file);
 		if (r == NULL)

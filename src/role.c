@@ -89,6 +89,8 @@ role_free(struct role *r)
 	role_unload(r);
 	free(r->id);
 	free(r->path);
+	free(r->rel);
+	free(r->old_id);
 	free(r->title);
 	free(r->summary);
 	free(r->error);
@@ -151,11 +153,19 @@ content_read_file(const char *path, size_t *len, char **err)
 
 /* ---- peeking at the title and summary ---- */
 
+/* A title from the file's name: the last part of the id (a path in a
+ * folder, or a full path) without ".md", words capitalised. */
 static char *
 title_from_id(const char *id)
 {
-	char *t = xstrdup(id);
+	const char *base = strrchr(id, '/') ? strrchr(id, '/') + 1 : id;
+	size_t n = strlen(base);
+	char *t;
 	bool start = true;
+
+	if (n > 3 && strcasecmp(base + n - 3, ".md") == 0)
+		n -= 3;
+	t = xstrndup(base, n);
 
 	for (char *p = t; *p; p++) {
 		if (*p == '-' || *p == '_')

@@ -201,6 +201,17 @@ enum store_status store_origin_set(struct store *st, const char *profile, const 
  * itself (store_profile_delete).  STORE_ERR_NOTFOUND when it had none. */
 enum store_status store_forget(struct store *st, const char *profile, const char *role);
 
+/*
+ * Gives the records of role id from to role id to, for every profile, in
+ * one transaction: checklist items, reading positions, ratings,
+ * snapshots, start dates and what the import log saved of them.  Only
+ * when to has no record at all and from has some: otherwise nothing
+ * changes (*moved 0).  *moved counts the records moved.  STORE_ERR_
+ * READONLY on a read-only store; from and to must differ.
+ */
+enum store_status store_role_adopt(struct store *st, const char *from, const char *to,
+				   size_t *moved);
+
 /* ---- reading position ---- */
 
 /* *section (a new string, or NULL for the top) and *line of (profile,

@@ -6,7 +6,8 @@
  * store_schema.c (inspecting a file before use, and the migrations),
  * store_sql.c (prepared statements, status codes, transactions), and
  * store.c (the records: profiles, checklist, reading positions, ratings,
- * snapshots).  All of rolebook's SQL is in these files.
+ * snapshots), with store_dates.c, store_undo.c and store_adopt.c (a
+ * document's records moved to its new id).  All of rolebook's SQL is in these files.
  */
 #ifndef ROLEBOOK_STORE_INT_H
 #define ROLEBOOK_STORE_INT_H

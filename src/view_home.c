@@ -3,6 +3,9 @@
  *
  * Titles and summaries are peeked lazily, for the rows being drawn only,
  * so that the first frame costs the same with a thousand roles as with two.
+ * When some document is in a folder (--content of a documentation tree),
+ * the list is doctree.c's tree: folders with their counts, closed until
+ * opened, and the documents of the open ones.
  */
 #include "config.h"
 
@@ -12,6 +15,7 @@
 #include "checklist.h"
 #include "content.h"
 #include "dates.h"
+#include "doctree.h"
 #include "due.h"
 #include "lines.h"
 #include "listnav.h"
@@ -34,7 +38,9 @@ struct home {
 	struct listnav nav;    /* the roles, then the review entry */
 	int body_top, body_h;
 	char *pat;
-	size_t search_origin;
+	size_t search_origin; /* the role a search starts from (flat: the entry) */
+	long origin_folder;   /* in the tree, the folder selected at '/', or -1 */
+	bool origin_review;   /* in the tree, the review entry was */
 	/* each role's progress, read by the layout step once the role is
 	 * loaded (known), again when the database changed (version) */
 	struct home_progress {
@@ -50,7 +56,66 @@ struct home {
 	uint64_t version;
 	size_t nroles; /* of the last layout: the entries are the roles, then the review */
 	int cols;      /* of the last layout */
+	/* the folders, when there are (treed): the entries are its rows */
+	struct doctree tree;
+	bool treed;
+	size_t tree_n; /* roles of the catalogue it was built of (0: not built) */
 };
+
+/* The tree of the catalogue, built again if the catalogue changed. */
+static void
+home_tree(struct home *h, struct app *a)
+{
+	if (h->tree_n == a->cat->n && h->tree.folders != NULL)
+		return;
+	doctree_done(&h->tree);
+	doctree_build(&h->tree, a->cat);
+	h->tree_n = a->cat->n;
+	h->treed = doctree_has_folders(&h->tree);
+}
+
+/* The entries before the review entry: the roles, or the tree's rows. */
+static size_t
+home_count(const struct home *h, const struct app *a)
+{
+	return h->treed ? h->tree.nrows : a->cat->n;
+}
+
+/* The role of entry k (an index into the catalogue), or -1: a folder,
+ * or the review entry. */
+static long
+entry_role(const struct home *h, size_t k)
+{
+	if (h->treed)
+		return k < h->tree.nrows ? h->tree.rows[k].role : -1;
+	return k < h->nroles ? (long)k : -1;
+}
+
+/* The folder of entry k, or -1. */
+static long
+entry_folder(const struct home *h, size_t k)
+{
+	return h->treed && k < h->tree.nrows ? h->tree.rows[k].folder : -1;
+}
+
+/* The entry of role k (its folders opened): where a search lands. */
+static long
+role_entry(struct home *h, long k)
+{
+	return h->treed ? doctree_reveal(&h->tree, k) : k;
+}
+
+/* The entry selected when '/' was pressed (a folder's row, in the tree,
+ * or a role's): where Escape, Enter and no match go back to. */
+static long
+origin_entry(struct home *h)
+{
+	if (h->treed && h->origin_folder >= 0)
+		return doctree_row_of(&h->tree, h->origin_folder, -1);
+	if (h->treed && h->origin_review)
+		return (long)h->tree.nrows;
+	return role_entry(h, (long)h->search_origin);
+}
 
 static const char *
 origin_name(enum role_origin o)
@@ -83,7 +148,7 @@ origin_name(enum role_origin o)
  * space; the progress at the right edge.
  */
 static void
-draw_role_row(struct app *a, struct frame *f, int row, struct role *r,
+draw_role_row(struct app *a, struct frame *f, int row, int col, bool treed, struct role *r,
 	      const struct home_progress *p, uint16_t sel, const char *pat)
 {
 	char tag[32] = "", *prog = NULL;
@@ -102,8 +167,9 @@ draw_role_row(struct app *a, struct frame *f, int row, struct role *r,
 		if (f->cols - pw - 2 < end)
 			end = f->cols - pw - 2;
 	}
-	avail = end - 2;
-	if (r->origin != ORIGIN_BUNDLED)
+	avail = end - col;
+	/* in the tree, where a folder's document is from goes without saying */
+	if (r->origin != ORIGIN_BUNDLED && !(treed && r->origin == ORIGIN_DIR))
 		snprintf(tag, sizeof tag, " (%s)", origin_name(r->origin));
 	tw = text_width(tag, strlen(tag));
 	titlew = text_width(r->title, strlen(r->title));
@@ -111,10 +177,10 @@ draw_role_row(struct app *a, struct frame *f, int row, struct role *r,
 		tag[0] = '\0';
 		tw = 0;
 	}
-	used = frame_puts_trunc(f, row, 2, r->title, STY_STRONG | sel,
+	used = frame_puts_trunc(f, row, col, r->title, STY_STRONG | sel,
 				titlew + tw > avail ? avail - tw : avail);
 	if (tw > 0)
-		frame_puts(f, row, 2 + used, tag, STY_DIM | sel, tw);
+		frame_puts(f, row, col + used, tag, STY_DIM | sel, tw);
 	if (prog != NULL) {
 		frame_puts(f, row, f->cols - pw - 1, prog,
 			   (done == total ? STY_DONE : STY_DIM) | sel, pw);
@@ -130,7 +196,7 @@ draw_role_row(struct app *a, struct frame *f, int row, struct role *r,
 		if (from + n > used)
 			n = used - from;
 		if (n > 0)
-			frame_add_style(f, row, 2 + from, n, STY_MATCH);
+			frame_add_style(f, row, col + from, n, STY_MATCH);
 	}
 }
 
@@ -230,13 +296,16 @@ review_rows(int cols)
 	return rows;
 }
 
-/* Lines entry k takes: a role two, the review entry its name and text. */
+/* Lines entry k takes: a role two, a folder one, the review entry its
+ * name and text. */
 static int
 entry_lines(const void *ctx, size_t k)
 {
 	const struct home *h = ctx;
 
-	return k < h->nroles ? ROLE_LINES : 1 + review_rows(h->cols);
+	if (entry_folder(h, k) >= 0)
+		return 1;
+	return entry_role(h, k) >= 0 ? ROLE_LINES : 1 + review_rows(h->cols);
 }
 
 /* The layout step: the list below its heading line; the progress shown. */
@@ -246,13 +315,31 @@ home_layout(struct view *v, struct app *a, int top, int height)
 	struct home *h = (struct home *)v;
 
 	load_progress(h, a);
+	home_tree(h, a);
 	h->nroles = a->cat->n;
 	h->cols = a->cols;
 
 	h->body_top = top + 1;
 	h->body_h = height - 1;
 	/* the roles, then the review entry (when there are roles) */
-	listnav_layout(&h->nav, a->cat->n ? a->cat->n + 1 : 0, h->body_h);
+	listnav_layout(&h->nav, a->cat->n ? home_count(h, a) + 1 : 0, h->body_h);
+}
+
+/* A folder's row: open or closed, its name, how many documents it holds. */
+static void
+draw_folder_row(struct app *a, struct frame *f, int row, int col, const struct doctree_folder *fo,
+		uint16_t sel)
+{
+	const char *mark = fo->open ? (a->ascii ? "-" : "\u25be") : (a->ascii ? "+" : "\u25b8");
+	char count[32];
+	int used;
+
+	snprintf(count, sizeof count, " (%zu)", fo->count);
+	frame_puts(f, row, col, mark, STY_MARKER | sel, 1);
+	used =
+	    frame_put(f, row, col + 2, fo->name, fo->name_len, STY_STRONG | sel, f->cols - col - 3);
+	used += frame_puts(f, row, col + 2 + used, "/", STY_STRONG | sel, f->cols - col - 3 - used);
+	frame_puts(f, row, col + 2 + used, count, STY_DIM | sel, f->cols - col - 3 - used);
 }
 
 static void
@@ -260,8 +347,7 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
 	struct home *h = (struct home *)v;
 	struct catalog *c = a->cat;
-	int rows_per = ROLE_LINES;
-	size_t last;
+	size_t last, n = home_count(h, a);
 
 	if (c->n == 0) {
 		char *mine = paths_user_roles();
@@ -274,32 +360,42 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 		return;
 	}
 	{
-		char head[64];
-		snprintf(head, sizeof head, "%zu role%s", c->n, c->n == 1 ? "" : "s");
+		char head[96];
+		if (h->treed) /* (the top is no folder) */
+			snprintf(head, sizeof head, "%zu document%s in %zu folder%s", c->n,
+				 c->n == 1 ? "" : "s", h->tree.nfolders - 1,
+				 h->tree.nfolders == 2 ? "" : "s");
+		else
+			snprintf(head, sizeof head, "%zu role%s", c->n, c->n == 1 ? "" : "s");
 		frame_puts(f, top, 2, head, STY_DIM, -1);
 	}
 	last = listnav_bottom(&h->nav);
 	h->vis_top = h->nav.top;
 	h->vis_n = last + 1 - h->nav.top;
-	for (size_t k = h->nav.top; k <= last && k <= c->n; k++) {
-		int row = h->body_top + (int)(k - h->nav.top) * rows_per;
+	for (size_t k = h->nav.top, row = (size_t)h->body_top; k <= last && k <= n; k++) {
+		long ri = entry_role(h, k), fi = entry_folder(h, k);
+		int depth = h->treed && k < n ? h->tree.rows[k].depth : 0;
 		struct role *r;
-		uint16_t sel;
+		uint16_t sel = (long)k == h->nav.sel ? STY_SELECT : 0;
 
-		if (k == c->n) { /* the last entry: the chairs' review */
+		if (sel) {
+			frame_fill(f, (int)row, 0, f->cols, ' ', sel);
+			frame_puts(f, (int)row, 0, a->ascii ? ">" : "\u25b6", sel | STY_MARKER, 1);
+		}
+		if (fi >= 0) {
+			draw_folder_row(a, f, (int)row, 2 + 2 * depth, &h->tree.folders[fi], sel);
+			row++;
+			continue;
+		}
+		if (k == n) { /* the last entry: the chairs' review */
 			sel = (long)k == h->nav.sel ? STY_SELECT : 0;
-			if (sel) {
-				frame_fill(f, row, 0, f->cols, ' ', sel);
-				frame_puts(f, row, 0, a->ascii ? ">" : "\u25b6", sel | STY_MARKER,
-					   1);
-			}
-			frame_puts(f, row, 2,
+			frame_puts(f, (int)row, 2,
 				   a->ascii ? "* Review candidates" : "\u2605 Review candidates",
 				   STY_STRONG | sel, f->cols - 3);
 			{
 				char *rt = keys_fill(CTX_HOME, REVIEW_TEXT);
 				size_t len = strlen(rt), pos = 0;
-				for (int y = row + 1; pos < len && y < h->body_top + h->body_h;
+				for (int y = (int)row + 1; pos < len && y < h->body_top + h->body_h;
 				     y++) {
 					size_t next, cut = text_wrap(rt + pos, len - pos,
 								     f->cols - 5, &next);
@@ -310,16 +406,17 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			}
 			break;
 		}
-		r = c->v[k];
+		r = c->v[ri];
 		role_peek(r);
-		sel = (long)k == h->nav.sel ? STY_SELECT : 0;
-		if (sel) {
-			frame_fill(f, row, 0, f->cols, ' ', sel);
-			frame_puts(f, row, 0, a->ascii ? ">" : "▶", sel | STY_MARKER, 1);
+		{
+			const struct home_progress *p = (size_t)ri < h->nprog ? &h->prog[ri] : NULL;
+			int col = 2 + 2 * depth;
+			draw_role_row(a, f, (int)row, col, h->treed, r, p, sel, h->pat);
+			if (!draw_due_row(f, (int)row + 1, p))
+				frame_puts_trunc(f, (int)row + 1, col + 2, r->summary, STY_DIM,
+						 f->cols - col - 3);
 		}
-		draw_role_row(a, f, row, r, k < h->nprog ? &h->prog[k] : NULL, sel, h->pat);
-		if (!draw_due_row(f, row + 1, k < h->nprog ? &h->prog[k] : NULL))
-			frame_puts_trunc(f, row + 1, 4, r->summary, STY_DIM, f->cols - 5);
+		row += ROLE_LINES;
 	}
 }
 
@@ -337,9 +434,9 @@ home_info(struct view *v, struct app *a)
 	if (h->nav.sel < 0 || a->cat->n == 0)
 		return NULL;
 	/* the review entry after the last role: where the list is, still */
-	if ((size_t)h->nav.sel >= a->cat->n)
+	if ((size_t)h->nav.sel >= home_count(h, a))
 		return xasprintf("%s review", a->ascii ? "*" : "\u2605");
-	return xasprintf("%ld/%zu", h->nav.sel + 1, a->cat->n);
+	return xasprintf("%ld/%zu", h->nav.sel + 1, home_count(h, a));
 }
 
 /* First role from `from` (inclusive when incl) whose title or summary
@@ -371,11 +468,11 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 	free(h->pat);
 	h->pat = text ? xstrdup(text) : NULL;
 	if (text == NULL || *text == '\0') {
-		listnav_select(&h->nav, (long)h->search_origin);
+		listnav_select(&h->nav, origin_entry(h));
 		return VR_REDRAW;
 	}
 	if (done) { /* Enter: every document's text searched, the matches listed */
-		listnav_select(&h->nav, (long)h->search_origin);
+		listnav_select(&h->nav, origin_entry(h));
 		free(a->status); /* what typing said of the titles */
 		a->status = NULL;
 		app_request(a, &(struct nav_request){.kind = NAV_SEARCH, .url = text});
@@ -383,15 +480,25 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 	}
 	k = find_role(a, text, h->search_origin, 1, true);
 	if (k >= 0) {
-		listnav_select(&h->nav, k);
+		listnav_select(&h->nav, role_entry(h, k));
 	} else {
 		app_status(a, true, "No role matches: %s", text);
 		/* as in a role: Enter on no match goes back where it started,
 		 * not to where a shorter pattern matched */
 		if (done)
-			listnav_select(&h->nav, (long)h->search_origin);
+			listnav_select(&h->nav, origin_entry(h));
 	}
 	return VR_REDRAW;
+}
+
+/* Where a search starts: the selected role (in the flat list, the entry,
+ * the review entry included: find_role wraps). */
+static size_t
+search_from(const struct home *h, size_t sel, long role)
+{
+	if (!h->treed)
+		return sel;
+	return role >= 0 ? (size_t)role : 0;
 }
 
 static int
@@ -399,11 +506,14 @@ home_action(struct view *v, struct app *a, enum action act)
 {
 	struct home *h = (struct home *)v;
 	size_t sel;
+	long folder, role;
 
 	home_layout(v, a, 1, a->rows - 2); /* keys may come before the first draw */
 	if (listnav_act(&h->nav, act))
 		return VR_REDRAW;
 	sel = h->nav.sel >= 0 ? (size_t)h->nav.sel : 0;
+	folder = entry_folder(h, sel);
+	role = entry_role(h, sel);
 	switch (act) {
 	case ACT_CLICK:
 		/* a second click on the selected entry opens it */
@@ -413,14 +523,40 @@ home_action(struct view *v, struct app *a, enum action act)
 	case ACT_OPEN:
 		if (h->nav.sel < 0)
 			break;
-		if (sel == a->cat->n)
+		if (folder >= 0) /* a folder opens, or closes */
+			doctree_set_open(&h->tree, folder, !h->tree.folders[folder].open);
+		else if (role < 0)
 			app_request(a, &(struct nav_request){.kind = NAV_REVIEW});
 		else
 			app_request(
-			    a, &(struct nav_request){.kind = NAV_ROLE, .role = a->cat->v[sel]});
+			    a, &(struct nav_request){.kind = NAV_ROLE, .role = a->cat->v[role]});
 		break;
+	case ACT_COLLAPSE: {
+		/* an open folder closes; else the selection goes to the folder
+		 * the entry is in, which closes */
+		long in = -1;
+		if (!h->treed || h->nav.sel < 0 || sel >= h->tree.nrows)
+			return VR_NONE;
+		if (folder >= 0 && h->tree.folders[folder].open)
+			in = folder;
+		else
+			for (size_t i = 0; i < h->tree.nall; i++)
+				if ((folder >= 0 && h->tree.all[i].folder == folder) ||
+				    (folder < 0 && h->tree.all[i].role == role)) {
+					in = h->tree.in[i];
+					break;
+				}
+		if (in <= 0)
+			return VR_NONE;
+		doctree_set_open(&h->tree, in, false);
+		home_layout(v, a, 1, a->rows - 2);
+		listnav_select(&h->nav, doctree_row_of(&h->tree, in, -1));
+		break;
+	}
 	case ACT_SEARCH:
-		h->search_origin = sel;
+		h->search_origin = search_from(h, sel, role);
+		h->origin_folder = folder;
+		h->origin_review = folder < 0 && role < 0;
 		app_prompt(a, "/", "");
 		break;
 	case ACT_NEXT_MATCH:
@@ -430,13 +566,14 @@ home_action(struct view *v, struct app *a, enum action act)
 			app_status(a, false, "No search yet: press / to search");
 			break;
 		}
-		k = find_role(a, h->pat, sel, act == ACT_NEXT_MATCH ? 1 : -1, false);
+		k = find_role(a, h->pat, search_from(h, sel, role), act == ACT_NEXT_MATCH ? 1 : -1,
+			      false);
 		if (k < 0)
 			app_status(a, true, "No role matches: %s", h->pat);
-		else if ((size_t)k == sel)
+		else if ((size_t)k == search_from(h, sel, role))
 			app_status(a, false, "The only role that matches: %s", h->pat);
 		else
-			listnav_select(&h->nav, k);
+			listnav_select(&h->nav, role_entry(h, k));
 		break;
 	}
 	case ACT_REVIEW:
@@ -461,9 +598,10 @@ home_idle(struct view *v, struct app *a)
 {
 	struct home *h = (struct home *)v;
 
-	for (size_t k = h->vis_top; k < h->vis_top + h->vis_n && k < a->cat->n; k++) {
-		struct role *r = a->cat->v[k];
-		if (!r->loaded && r->error == NULL) {
+	for (size_t k = h->vis_top; k < h->vis_top + h->vis_n && k < home_count(h, a); k++) {
+		long ri = entry_role(h, k);
+		struct role *r = ri >= 0 ? a->cat->v[ri] : NULL;
+		if (r != NULL && !r->loaded && r->error == NULL) {
 			role_load(r);
 			return true;
 		}
@@ -478,6 +616,7 @@ home_free(struct view *v)
 
 	free(h->pat);
 	free(h->prog);
+	doctree_done(&h->tree);
 	free(h);
 }
 
@@ -491,6 +630,9 @@ home_hints(struct view *v, struct app *a, struct view_hint *out)
 
 	out[n++] = (struct view_hint){ACT_HELP, ACT_NONE, false, "help", HINT_KEEP};
 	out[n++] = (struct view_hint){ACT_OPEN, ACT_NONE, false, "open", HINT_HIGH};
+	if (h->treed)
+		out[n++] =
+		    (struct view_hint){ACT_COLLAPSE, ACT_NONE, false, "close folder", HINT_LOW};
 	out[n++] = (struct view_hint){ACT_SEARCH, ACT_NONE, false, "search", HINT_MID};
 	if (h->pat != NULL && *h->pat != '\0')
 		out[n++] =
@@ -524,7 +666,9 @@ view_home_new(struct app *a)
 	listnav_init(&h->nav);
 	h->nav.lines = entry_lines;
 	h->nav.ctx = h;
+	h->origin_folder = -1;
 	h->nroles = a->cat->n;
 	h->cols = a->cols;
+	home_tree(h, a);
 	return &h->v;
 }

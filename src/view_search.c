@@ -11,7 +11,6 @@
 
 #include "app.h"
 #include "content.h"
-#include "files.h"
 #include "listnav.h"
 #include "search.h"
 #include "search_index.h"
@@ -127,15 +126,6 @@ draw_hit(struct search_view *s, struct app *a, struct frame *f, int row, const s
 		frame_add_style(f, row, mcol, mw, STY_MATCH);
 }
 
-/* Where a document is, as its heading says: a bundled or user's role by
- * its file's name, a file the user named by the path given. */
-static const char *
-shown_path(const struct role *r)
-{
-	return r->origin == ORIGIN_BUNDLED || r->origin == ORIGIN_USER ? files_basename(r->path)
-								       : r->path;
-}
-
 static void
 search_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 {
@@ -172,7 +162,7 @@ search_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			role_peek(r);
 			col += frame_puts_trunc(f, row, col, r->title, STY_STRONG, f->cols / 2);
 			col += frame_puts(f, row, col, "  ", STY_PLAIN, -1);
-			frame_puts_trunc(f, row, col, shown_path(r), STY_DIM, f->cols - col - 1);
+			frame_puts_trunc(f, row, col, r->rel, STY_DIM, f->cols - col - 1);
 			continue;
 		}
 		draw_hit(s, a, f, row, &s->res.v[s->ent[k].hit], sel);

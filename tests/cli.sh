@@ -8,7 +8,7 @@ rb() { "$ROLEBOOK" "$@"; }
 # --help and --version
 out=$(rb --help); rc=$?
 check "--help exits 0" 0 "$rc"
-contains "--help shows usage" "Usage: rolebook [OPTIONS] [ROLE|FILE.md]" "$out"
+contains "--help shows usage" "Usage: rolebook [OPTIONS] [ROLE|FILE.md|DIR]" "$out"
 for word in list print --content --no-color --width --version; do
 	contains "--help mentions $word" "$word" "$out"
 done

@@ -63,26 +63,35 @@ static const struct scene {
 	const char *keys;   /* from the home screen */
 	const char *header; /* the top view's title must contain it (each part of a|b) */
 	bool styles;	    /* also NAME-80x24-styles.txt */
+	const char *tree;   /* a folder of tests/data read first (--content), or NULL */
 } scenes[] = {
-    {"home", "", "roles", true},
-    {"reader-text", "j<Enter>]]]jj", "Program Manager", false},
-    {"reader-contents", "j<Enter><Tab>jjjj", "Program Manager", true},
-    {"checklist", "j<Enter>cjjj", "Program Manager|Checklist", true},
-    {"note", "j<Enter>cjv", "Note", true},
-    {"assess", "j<Enter>ajj", "Self-assessment", true},
-    {"chart", "j<Enter>avj", "Readiness", true},
-    {"history", "j<Enter>aH", "History", true},
-    {"history-long", "jjj<Enter>aHG", "Technical Lead|History", true},
-    {"compare", "j<Enter>aHGk<Space>k<Space><Enter>", "Compare", false},
-    {"review", "R", "Review", true},
-    {"review-rate", "R/program<Enter><Enter>j", "Review of alice by chair", true},
-    {"help", "j<Enter>?", "help", false},
-    {"chair-checklist", "<Enter>c", "SIG Chair|Checklist", false},
-    {"subproject-owner-text", "jj<Enter>]]]", "Subproject Owner", false},
+    {"home", "", "roles", true, NULL},
+    {"reader-text", "j<Enter>]]]jj", "Program Manager", false, NULL},
+    {"reader-contents", "j<Enter><Tab>jjjj", "Program Manager", true, NULL},
+    {"checklist", "j<Enter>cjjj", "Program Manager|Checklist", true, NULL},
+    {"note", "j<Enter>cjv", "Note", true, NULL},
+    {"assess", "j<Enter>ajj", "Self-assessment", true, NULL},
+    {"chart", "j<Enter>avj", "Readiness", true, NULL},
+    {"history", "j<Enter>aH", "History", true, NULL},
+    {"history-long", "jjj<Enter>aHG", "Technical Lead|History", true, NULL},
+    {"compare", "j<Enter>aHGk<Space>k<Space><Enter>", "Compare", false, NULL},
+    {"review", "R", "Review", true, NULL},
+    {"review-rate", "R/program<Enter><Enter>j", "Review of alice by chair", true, NULL},
+    {"help", "j<Enter>?", "help", false, NULL},
+    {"chair-checklist", "<Enter>c", "SIG Chair|Checklist", false, NULL},
+    {"subproject-owner-text", "jj<Enter>]]]", "Subproject Owner", false, NULL},
+    /* a documentation tree: folders first, sig-a opened, its meetings
+     * folder opened, then the selection back on sig-a, closed by Left
+     * from its document and opened again */
+    {"home-tree", "<Enter>j<Enter>jj<Left><Enter>", "roles", true, "tree"},
     /* issue 12: every document searched; a match opened, n goes on */
-    {"search-results", "/review<Enter>jj", "search: review", true},
-    {"search-open", "/review<Enter>jjj<Enter>", "SIG Chair", true},
-    {"search-open-next", "/review<Enter>jjj<Enter>n", "SIG Chair", false},
+    {"search-results", "/review<Enter>jj", "search: review", true, NULL},
+    {"search-open", "/review<Enter>jjj<Enter>", "SIG Chair", true, NULL},
+    {"search-open-next", "/review<Enter>jjj<Enter>n", "SIG Chair", false, NULL},
+    /* in a tree: each document's path in its folder; back on the home
+     * screen, the folder selected at / is selected again */
+    {"search-tree", "j/meetings<Enter>", "search: meetings", false, "tree"},
+    {"search-tree-back", "j/meetings<Enter>q", "roles", false, "tree"},
 };
 
 static const struct size {
@@ -383,6 +392,14 @@ run_scene(const struct scene *sc, const struct size *sz, char **text, char **sty
 
 	*text = *styles = *why = NULL;
 	catalog_init(&cat);
+	if (sc->tree != NULL) {
+		char *dir = xasprintf("%s/tests/data/%s", TEST_SRCDIR, sc->tree);
+		if (catalog_add_dir(&cat, dir, ORIGIN_DIR, false, &err) != 0) {
+			fprintf(stderr, "golden: %s\n", err);
+			exit(1);
+		}
+		free(dir);
+	}
 	if (catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err) != 0) {
 		fprintf(stderr, "golden: %s\n", err);
 		exit(1);

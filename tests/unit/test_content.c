@@ -804,28 +804,32 @@ test_catalog_duplicates(void)
 	UNIT_ASSERT_STR("From First", r->title);
 	CU_ASSERT_EQUAL(catalog_find(&c, "only-second")->origin, ORIGIN_BUNDLED);
 
-	/* a file named on the command line replaces the role of its id and
-	 * comes first */
-	snprintf(path, sizeof path, "%s/same.md", d2);
-	f = catalog_add_file(&c, path, &err);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	/* a file named on the command line that a folder lists is that
+	 * folder's role (its records); another is a role of its own, keyed
+	 * by its full path, first */
+	snprintf(path, sizeof path, "%s/only-first.md", d1);
+	CU_ASSERT_PTR_EQUAL(catalog_add_file(&c, path, &err), catalog_find(&c, "only-first"));
 	CU_ASSERT_EQUAL(c.n, 3);
-	CU_ASSERT_PTR_EQUAL(c.v[0], f);
-	CU_ASSERT_PTR_EQUAL(catalog_find(&c, "same"), f);
-	CU_ASSERT_EQUAL(f->origin, ORIGIN_FILE);
-	UNIT_ASSERT_STR(path, f->path);
-	role_peek(f);
-	UNIT_ASSERT_STR("From Second", f->title);
-	/* the others keep their order after it */
-	UNIT_ASSERT_STR("only-first", c.v[1]->id);
-	UNIT_ASSERT_STR("only-second", c.v[2]->id);
-	/* a new id is added in front */
-	snprintf(path, sizeof path, "%s/program-manager.md", BUNDLED);
+	snprintf(path, sizeof path, "%s/same.md", d2);
 	f = catalog_add_file(&c, path, &err);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	CU_ASSERT_EQUAL(c.n, 4);
 	CU_ASSERT_PTR_EQUAL(c.v[0], f);
-	UNIT_ASSERT_STR("program-manager", f->id);
+	CU_ASSERT_PTR_EQUAL(catalog_find(&c, "same"), r);
+	CU_ASSERT_EQUAL(f->origin, ORIGIN_FILE);
+	{
+		char *real = realpath(path, NULL);
+		UNIT_ASSERT_STR(real, f->path);
+		UNIT_ASSERT_STR(real, f->id);
+		UNIT_ASSERT_STR(real, f->rel);
+		free(real);
+	}
+	role_peek(f);
+	UNIT_ASSERT_STR("From Second", f->title);
+	/* the others keep their order after it */
+	UNIT_ASSERT_STR("only-first", c.v[1]->id);
+	UNIT_ASSERT_STR("same", c.v[2]->id);
+	UNIT_ASSERT_STR("only-second", c.v[3]->id);
 	catalog_done(&c);
 }
 

@@ -101,6 +101,32 @@ refused_edit(const char *name, const char *old, const char *new, bool last, enum
 	free(doc);
 }
 
+/* Role ids of documents in folders ("sig-a/README") and of files opened
+ * directly (a full path) go out and come back in. */
+static void
+test_role_id_paths(void)
+{
+	static const char *ids[] = {"sig-a/README", "/home/me/notes/x.md"};
+
+	for (size_t i = 0; i < 2; i++) {
+		struct store *st = fixture_fresh(i ? "path-full" : "path-rel");
+		char *doc = fixture_json(), *want = xasprintf("\"id\": \"%s\"", ids[i]);
+		char *in = edit(doc, "\"id\": \"retired-role\"", want, false), *detail = NULL, *out;
+
+		CU_ASSERT_EQUAL(
+		    export_import(st, in, strlen(in), NULL, T0 + 30 * DAY, NULL, NULL, &detail),
+		    EXPORT_OK);
+		out = export_of(st, "alice");
+		CU_ASSERT_PTR_NOT_NULL(strstr(out, want));
+		free(out);
+		free(detail);
+		free(in);
+		free(want);
+		free(doc);
+		store_close(st);
+	}
+}
+
 /* ---- export of the fixture ---- */
 
 static void
@@ -318,6 +344,14 @@ test_refuse_types(void)
 		     "roles[0].snapshots[0].ratings[1].value: must be an integer "
 		     "from 1 to 5");
 	refused_edit("role-path", "\"id\": \"retired-role\"", "\"id\": \"../etc\"", false,
+		     EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
+	refused_edit("role-path-up", "\"id\": \"retired-role\"", "\"id\": \"sig/../etc\"", false,
+		     EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
+	refused_edit("role-path-empty", "\"id\": \"retired-role\"", "\"id\": \"sig//a\"", false,
+		     EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
+	refused_edit("role-path-end", "\"id\": \"retired-role\"", "\"id\": \"sig/\"", false,
+		     EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
+	refused_edit("role-path-root", "\"id\": \"retired-role\"", "\"id\": \"/\"", false,
 		     EXPORT_ERR_SCHEMA, "roles[1].id: must be a role id");
 	refused_edit("role-dup", "\"id\": \"retired-role\"", "\"id\": \"demo\"", false,
 		     EXPORT_ERR_SCHEMA, "roles[1].id: \"demo\" appears twice (also at roles[0])");
@@ -821,6 +855,7 @@ test_export_register(void)
 		void (*fn)(void);
 	} tests[] = {
 	    {"export of the fixture", test_export_fixture},
+	    {"role ids that are paths", test_role_id_paths},
 	    {"round trip", test_round_trip},
 	    {"re-import changes nothing", test_idempotent},
 	    {"import --as", test_import_as},

@@ -372,6 +372,63 @@ test_review_ignores_reading(void)
 	stop();
 }
 
+/* Tab (the contents), then l: the link selected is in the text, and the
+ * first Enter follows it.  (The contents kept the keys: the first Enter
+ * only left them, a second one followed the link.) */
+static void
+test_tab_then_link(void)
+{
+	char *path = write_role("tablink.md", "# Tab link\n\nSee [the other one](tabother.md).\n\n"
+					      "## Part\n\nText.\n");
+	char *other = write_role("tabother.md", "# Other one\n\nThe target.\n");
+	char *err = NULL;
+	struct role *r;
+
+	start(24, 80);
+	r = catalog_add_file(&cat, path, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_TRUE_FATAL(app_open_role(&app, r, NULL));
+	CU_ASSERT_TRUE(header_is(HOME SEP "Tab link"));
+	press(K_TAB);
+	type("l");
+	CU_ASSERT_TRUE(on_screen("Enter follows"));
+	press(K_ENTER);
+	CU_ASSERT_TRUE(header_is(HOME SEP "Other one"));
+	stop();
+	free(path);
+	free(other);
+}
+
+/* A file opened directly whose records an older rolebook kept under its
+ * name: opening it adopts them, the status line says so once, and the
+ * reader starts at the saved place. */
+static void
+test_adopted_records_said(void)
+{
+	char *path = write_role("adoptme.md", "# Adopt me\n\nText.\n");
+	char *err = NULL;
+	struct role *r;
+
+	start(24, 80);
+	CU_ASSERT_EQUAL(store_position_set(st, "me", "adoptme", NULL, 0, 20), STORE_OK);
+	r = catalog_add_file(&cat, path, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_TRUE_FATAL(app_open_role(&app, r, NULL));
+	CU_ASSERT_TRUE(on_screen("1 record kept under \"adoptme\" (this file's old id)"));
+	type("q");
+	app_status(&app, false, "%s", "");
+	CU_ASSERT_TRUE_FATAL(app_open_role(&app, r, NULL));
+	{
+		char *s;
+		app_draw(&app, &fr);
+		s = frame_dump(&fr);
+		CU_ASSERT_PTR_NULL(strstr(s, "kept under"));
+		free(s);
+	}
+	stop();
+	free(path);
+}
+
 int
 test_nav_register(void)
 {
@@ -385,7 +442,9 @@ test_nav_register(void)
 	    !CU_add_test(s, "redraw flags", test_redraw_flags) ||
 	    !CU_add_test(s, "header position is fixed width", test_header_position_width) ||
 	    !CU_add_test(s, "the text's boxes show the progress", test_text_boxes) ||
-	    !CU_add_test(s, "reading makes no row on the review", test_review_ignores_reading))
+	    !CU_add_test(s, "reading makes no row on the review", test_review_ignores_reading) ||
+	    !CU_add_test(s, "Tab, l, Enter follows the link", test_tab_then_link) ||
+	    !CU_add_test(s, "a file's old records adopted, said once", test_adopted_records_said))
 		return CU_get_error();
 	return 0;
 }

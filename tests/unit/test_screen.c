@@ -856,7 +856,7 @@ test_position_same_titles(void)
 	want = row(1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(want, "Task 0 of week 3"));
 	type("q");
-	CU_ASSERT_EQUAL(store_position_get(st, "tester", "weeks", &section, &line), STORE_OK);
+	CU_ASSERT_EQUAL(store_position_get(st, "tester", cat.v[0]->id, &section, &line), STORE_OK);
 	UNIT_ASSERT_STR("\u00a78 Homework", section); /* the 8th section, from 1 */
 	free(section);
 	CU_ASSERT_EQUAL(line, 2);
@@ -877,7 +877,7 @@ test_position_same_titles(void)
 	type("q");
 
 	/* a title alone, as older versions saved it: the first of that title */
-	CU_ASSERT_EQUAL(store_position_set(st, "tester", "weeks", "Homework", 2, 1), STORE_OK);
+	CU_ASSERT_EQUAL(store_position_set(st, "tester", cat.v[0]->id, "Homework", 2, 1), STORE_OK);
 	open_file(path);
 	CU_ASSERT_TRUE(on_screen("Task 0 of week 1"));
 	stop();
@@ -919,7 +919,7 @@ test_front_matter_title(void)
 	type("]");
 	CU_ASSERT_TRUE(header_has("Host Handbook › Host Responsibilities"));
 	type("q");
-	CU_ASSERT_EQUAL(store_position_get(st, "tester", "host", &section, &line), STORE_OK);
+	CU_ASSERT_EQUAL(store_position_get(st, "tester", cat.v[0]->id, &section, &line), STORE_OK);
 	UNIT_ASSERT_STR("\u00a71 Host Responsibilities", section);
 	free(section);
 	open_file(path);

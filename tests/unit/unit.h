@@ -18,6 +18,7 @@ int test_lines_register(void);
 int test_mdrender_register(void);
 int test_mdstream_register(void);
 int test_content_register(void);
+int test_catalog_register(void);
 int test_store_register(void);
 int test_readiness_register(void);
 int test_frame_register(void);

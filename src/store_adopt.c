@@ -1,0 +1,106 @@
+/*
+ * store_adopt.c - a document's records moved from an old id to its new
+ * one (see store.h, store_role_adopt): the migration of the records of
+ * files opened directly, which rolebook kept under their file name
+ * before a document's identity was its path.
+ *
+ * Every table keyed by a role id moves in one transaction, or none does:
+ * checklist items, reading positions, ratings, snapshots (their ratings
+ * follow by snapshot id), start dates, and the import log's saved records,
+ * so that undoing an import still finds what it set.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_int.h"
+
+/* The tables whose rows are a document's records, by role. */
+static const char *const records[] = {"items", "positions", "ratings", "snapshots", "appointments"};
+
+/* Rows of role in every table of records[]: *n. */
+static int
+count_records(struct store *st, const char *role, int64_t *n)
+{
+	int rc = SQLITE_OK;
+
+	*n = 0;
+	for (size_t i = 0; i < sizeof records / sizeof records[0] && rc == SQLITE_OK; i++) {
+		char *sql = xasprintf("SELECT count(*) FROM %s WHERE role = ?1", records[i]);
+		sqlite3_stmt *s;
+
+		rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
+			break;
+		sqlite3_bind_text(s, 1, role, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*n += sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(s);
+	}
+	return rc;
+}
+
+/* Moves every row of table from role from to role to; *changed. */
+static int
+move_rows(struct store *st, const char *table, const char *from, const char *to, int *changed)
+{
+	char *sql = xasprintf("UPDATE %s SET role = ?2 WHERE role = ?1", table);
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	free(sql);
+	*changed = 0;
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		*changed = sqlite3_changes(st->db);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+enum store_status
+store_role_adopt(struct store *st, const char *from, const char *to, size_t *moved)
+{
+	enum store_status status;
+	int64_t have = 0, old = 0;
+	int rc, changed;
+
+	*moved = 0;
+	if (!id_ok(from) || !id_ok(to) || strcmp(from, to) == 0)
+		return STORE_ERR_INVALID;
+	if (st->readonly)
+		return STORE_ERR_READONLY;
+	/* asked before a write lock is taken: nearly always nothing to do */
+	if ((rc = count_records(st, from, &old)) != SQLITE_OK)
+		return status_of(rc);
+	if (old == 0)
+		return STORE_OK;
+	if ((status = store_begin(st)) != STORE_OK)
+		return status;
+	/* again under the lock: another rolebook may have moved them, or the
+	 * document may have records of its own by now */
+	rc = count_records(st, to, &have);
+	if (rc == SQLITE_OK && have == 0)
+		rc = count_records(st, from, &old);
+	if (rc == SQLITE_OK && have == 0 && old > 0) {
+		for (size_t i = 0; i < sizeof records / sizeof records[0] && rc == SQLITE_OK; i++) {
+			rc = move_rows(st, records[i], from, to, &changed);
+			*moved += (size_t)changed;
+		}
+		if (rc == SQLITE_OK)
+			rc = move_rows(st, "import_undo", from, to, &changed);
+	}
+	if (rc != SQLITE_OK)
+		*moved = 0;
+	return finish(st, rc == SQLITE_OK ? STORE_OK : status_of(rc));
+}
