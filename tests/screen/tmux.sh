@@ -509,7 +509,7 @@ start 80 24 --content "$SD"
 expect "search: the folder's documents on the home screen" "Alpha guide"
 keys / z e b r a Enter
 expect "search: the matches, counted" "4 matches in 2 documents"
-expect "search: grouped by document" "  Beta notes  $SD/beta.md"
+expect "search: grouped by document" "  Beta notes  beta.md"
 expect "search: the section and the line" "    Zebra section: The zebra crossing rule."
 keys Down Down Enter
 expect "search: Enter opens the document" "rolebook › Alpha guide"
