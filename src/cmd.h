@@ -43,6 +43,7 @@ struct cmd_options {
 	bool accept_unsigned; /* --accept-unsigned (import) */
 	bool dry_run;	      /* --dry-run (import) */
 	bool yes;	      /* --yes (forget) */
+	bool files_only;      /* --files-with-matches, -l (search) */
 	int64_t undo;	      /* --undo N (import), 0: none */
 	char given[16];	      /* the command-specific option keys given, in order */
 	/* --sig, --discussion and --offboarding (report --format issue) */

@@ -1,8 +1,10 @@
 /*
- * cmd_search.c - `rolebook search PATTERN`: every line of every document
- * the handbook lists that holds PATTERN (search_index.c finds them, by
- * the reader's rule), as "path:section: line".  Exit status 1 when
- * nothing matches, 2 on an error.
+ * cmd_search.c - `rolebook search [-l] PATTERN`: every line of every
+ * document the handbook lists that holds PATTERN (search_index.c finds
+ * them, by the reader's rule), as "path:section: line", the path the
+ * document's in its folder (role->rel); with -l, each matching
+ * document's path once.  Exit status 1 when nothing matches, 2 on an
+ * error.
  */
 #include "config.h"
 
@@ -31,7 +33,9 @@ cmd_exec_search(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 		fputs("rolebook: search: the pattern holds control characters\n", stderr);
 		return 2;
 	}
-	if (search_everything(c->cat, argv[0], &res, &err) != 0) {
+	if (search_everything(c->cat, argv[0],
+			      c->o->files_only ? SEARCH_FIRST_PER_DOC : SEARCH_EVERY_LINE, &res,
+			      &err) != 0) {
 		fprintf(stderr, "rolebook: %s\n", err);
 		free(err);
 		return 2;
@@ -40,6 +44,10 @@ cmd_exec_search(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 		const struct search_hit *h = &res.v[i];
 		const char *t = h->text;
 
+		if (c->o->files_only) {
+			puts(c->cat->v[h->doc]->rel);
+			continue;
+		}
 		while (*t == ' ')
 			t++;
 		printf("%s:%s: %s\n", c->cat->v[h->doc]->rel, h->where, t);

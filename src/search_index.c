@@ -26,7 +26,16 @@
 /* The index's version: a file of another is made anew (user_version),
  * as is one another rolebook made (meta.version): its renderer may lay
  * the text out otherwise. */
-#define SEARCH_SCHEMA 4
+#define SEARCH_SCHEMA 5
+
+/* A line's row id: its document's id in the high bits, its rank in the
+ * document in the low ones, so that the matches FTS5 gives (by row id)
+ * come by document and in the text's order, and a document is known
+ * from the row id alone (search_index_find's first-per-document mode
+ * skips a found document's other candidates without reading them). */
+#define LINE_ID(doc, ord) ((int64_t)(doc) << 32 | (int64_t)(ord))
+#define LINE_DOC(id) ((id) >> 32)
+#define MAX_LINES_PER_DOC UINT32_MAX
 
 static const char schema[] =
     "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
@@ -39,7 +48,7 @@ static const char schema[] =
     " tokenize='trigram case_sensitive 1');"
     "CREATE TABLE meta(version TEXT NOT NULL);"
     "INSERT INTO meta VALUES('" PACKAGE_VERSION "');"
-    "PRAGMA user_version = 4;";
+    "PRAGMA user_version = 5;";
 
 struct search_index {
 	sqlite3 *db;
@@ -235,8 +244,8 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 		return SQLITE_OK;
 	}
 	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO lines(doc, ord, section, stitle, text, folded)"
-			       " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+			       "INSERT INTO lines(doc, ord, section, stitle, text, folded, id)"
+			       " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			       -1, &line, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT INTO fts(rowid, folded) VALUES(?1, ?2)", -1, &fts,
 			       NULL) != SQLITE_OK) {
@@ -259,8 +268,11 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 			search_join_line(&sb, l, i, true);
 		if (sb.len == 0)
 			continue;
+		if (ord >= MAX_LINES_PER_DOC)
+			break; /* more lines than a 64 MiB file can hold; not indexed */
 		folded = search_fold(sb.s, sb.len);
 		sqlite3_bind_int64(line, 1, doc);
+		sqlite3_bind_int64(line, 7, LINE_ID(doc, ord));
 		sqlite3_bind_int64(line, 2, (int64_t)ord++);
 		sqlite3_bind_int64(line, 3, sec == SEARCH_NO_SECTION ? -1 : (int64_t)sec);
 		{ /* "Steps:" heads its section as "Steps" (path:section: line) */
@@ -613,62 +625,102 @@ by_place(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* The candidates' rows: every line, or those the index says hold the
+ * folded pattern; with rowid_only, their row ids alone (the rows read
+ * one by one, by ROW). */
+#define COLUMNS "l.doc, l.ord, l.section, l.stitle, l.text, l.folded"
+static const char *const find_sql[2][2] = {
+    /* [indexed][rowid_only] */
+    {"SELECT " COLUMNS " FROM lines l", "SELECT id FROM lines ORDER BY id"},
+    {"SELECT " COLUMNS " FROM fts JOIN lines l ON l.id = fts.rowid WHERE fts MATCH ?1",
+     "SELECT rowid FROM fts WHERE fts MATCH ?1"},
+};
+#define ROW "SELECT " COLUMNS " FROM lines l WHERE l.id = ?1"
+
+/* A row of COLUMNS that holds the pattern: added to res (its doc the
+ * listed one's). */
+static bool
+confirm(sqlite3_stmt *st, const struct listed *doc, const char *pat, const char *folded, bool icase,
+	struct search_results *res)
+{
+	const char *text = (const char *)sqlite3_column_text(st, 4);
+	size_t len = (size_t)sqlite3_column_bytes(st, 4), plen = strlen(pat);
+	int64_t sec = sqlite3_column_int64(st, 2);
+	struct search_hit *h;
+	long at;
+
+	if (text == NULL)
+		return false;
+	/* search_in()'s rule; with case ignored, a match is where the folded
+	 * pattern is in the folded text (search_fold), which the row keeps:
+	 * found at memmem's speed */
+	if (icase) {
+		const char *f = (const char *)sqlite3_column_text(st, 5);
+		const char *m = f && (size_t)sqlite3_column_bytes(st, 5) == len
+				    ? memmem(f, len, folded, plen)
+				    : NULL;
+		at = m ? (long)(m - f) : -1;
+	} else {
+		at = search_in(text, len, 0, pat, plen, false);
+	}
+	if (at < 0)
+		return false;
+	res->v = xgrow(res->v, &res->cap, res->n + 1, sizeof *res->v);
+	h = &res->v[res->n++];
+	h->doc = doc->pos;
+	h->line = (size_t)sqlite3_column_int64(st, 1);
+	h->section = sec < 0 ? SEARCH_NO_SECTION : (uint32_t)sec;
+	h->where = xstrdup((const char *)sqlite3_column_text(st, 3));
+	h->text = xstrndup(text, len);
+	h->at = (size_t)at;
+	return true;
+}
+
 static int
-find_once(struct search_index *ix, const char *pat, struct search_results *res)
+find_once(struct search_index *ix, const char *pat, bool first_only, struct search_results *res)
 {
 	/* the trigram index needs three characters; shorter patterns are
 	 * looked for in every line */
 	bool indexed = characters(pat) >= 3;
-	const char *sql =
-	    indexed ? "SELECT l.doc, l.ord, l.section, l.stitle, l.text, l.folded FROM fts"
-		      " JOIN lines l ON l.id = fts.rowid WHERE fts MATCH ?1"
-		    : "SELECT doc, ord, section, stitle, text, folded FROM lines";
 	size_t plen = strlen(pat);
 	bool icase = search_icase(pat);
-	sqlite3_stmt *st;
+	sqlite3_stmt *st, *row = NULL;
 	char *folded, *q;
+	int64_t done_doc = -1; /* first_only: the document whose match is found */
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL)) != SQLITE_OK)
+	if ((rc = sqlite3_prepare_v2(ix->db, find_sql[indexed][first_only], -1, &st, NULL)) !=
+	    SQLITE_OK)
 		return rc;
+	if (first_only && (rc = sqlite3_prepare_v2(ix->db, ROW, -1, &row, NULL)) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return rc;
+	}
 	folded = search_fold(pat, plen);
 	q = phrase(folded);
 	if (indexed)
 		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct listed *doc = listed_find(ix, sqlite3_column_int64(st, 0));
-		const char *text = (const char *)sqlite3_column_text(st, 4);
-		size_t len = (size_t)sqlite3_column_bytes(st, 4);
-		int64_t sec = sqlite3_column_int64(st, 2);
-		struct search_hit *h;
-		long at;
+		const struct listed *doc;
+		int64_t id;
 
-		if (doc == NULL || text == NULL)
+		if (!first_only) {
+			if ((doc = listed_find(ix, sqlite3_column_int64(st, 0))) != NULL)
+				confirm(st, doc, pat, folded, icase, res);
 			continue;
-		/* search_in()'s rule; with case ignored, a match is where the
-		 * folded pattern is in the folded text (search_fold), which the
-		 * row keeps: found at memmem's speed */
-		if (icase) {
-			const char *f = (const char *)sqlite3_column_text(st, 5);
-			const char *m = f && (size_t)sqlite3_column_bytes(st, 5) == len
-					    ? memmem(f, len, folded, plen)
-					    : NULL;
-			at = m ? (long)(m - f) : -1;
-		} else {
-			at = search_in(text, len, 0, pat, plen, false);
 		}
-		if (at < 0)
+		/* by row id: a found document's other candidates are skipped
+		 * unread, the others' rows read one by one */
+		id = sqlite3_column_int64(st, 0);
+		if (LINE_DOC(id) == done_doc || (doc = listed_find(ix, LINE_DOC(id))) == NULL)
 			continue;
-		res->v = xgrow(res->v, &res->cap, res->n + 1, sizeof *res->v);
-		h = &res->v[res->n++];
-		h->doc = doc->pos;
-		h->line = (size_t)sqlite3_column_int64(st, 1);
-		h->section = sec < 0 ? SEARCH_NO_SECTION : (uint32_t)sec;
-		h->where = xstrdup((const char *)sqlite3_column_text(st, 3));
-		h->text = xstrndup(text, len);
-		h->at = (size_t)at;
+		sqlite3_bind_int64(row, 1, id);
+		if (sqlite3_step(row) == SQLITE_ROW && confirm(row, doc, pat, folded, icase, res))
+			done_doc = LINE_DOC(id);
+		sqlite3_reset(row);
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(row);
 	free(folded);
 	free(q);
 	if (res->n > 0)
@@ -685,7 +737,7 @@ find_once(struct search_index *ix, const char *pat, struct search_results *res)
 
 int
 search_index_find(struct search_index *ix, const struct catalog *cat, const char *pat,
-		  struct search_results *res, char **err)
+		  enum search_scope scope, struct search_results *res, char **err)
 {
 	int rc;
 
@@ -694,7 +746,7 @@ search_index_find(struct search_index *ix, const struct catalog *cat, const char
 	memset(res, 0, sizeof *res);
 	if (*pat == '\0')
 		return 0;
-	if ((rc = find_once(ix, pat, res)) != SQLITE_OK) {
+	if ((rc = find_once(ix, pat, scope == SEARCH_FIRST_PER_DOC, res)) != SQLITE_OK) {
 		*err = db_error(ix->db, "cannot search");
 		search_results_done(res);
 		return -1;
@@ -714,8 +766,8 @@ search_results_done(struct search_results *res)
 }
 
 int
-search_everything(const struct catalog *cat, const char *pat, struct search_results *res,
-		  char **err)
+search_everything(const struct catalog *cat, const char *pat, enum search_scope scope,
+		  struct search_results *res, char **err)
 {
 	char *path = paths_search_db();
 	struct search_index *ix = path ? search_index_open(path, err) : NULL;
@@ -731,7 +783,7 @@ search_everything(const struct catalog *cat, const char *pat, struct search_resu
 		search_index_close(ix);
 		return -1;
 	}
-	rc = search_index_find(ix, cat, pat, res, err);
+	rc = search_index_find(ix, cat, pat, scope, res, err);
 	search_index_close(ix);
 	return rc;
 }

@@ -65,13 +65,20 @@ void search_index_close(struct search_index *ix);
  */
 long search_index_update(struct search_index *ix, const struct catalog *cat, char **err);
 
+enum search_scope {
+	SEARCH_EVERY_LINE,    /* every line that holds the pattern */
+	SEARCH_FIRST_PER_DOC, /* a document's first such line only (grep -l): the
+			       * rest of its candidates are not read */
+};
+
 /*
  * Every line of the catalogue's documents (as of the last update) that
- * holds pat, in the catalogue's order and the text's.  Returns 0 (res
- * filled; free with search_results_done()), or -1 with *err.
+ * holds pat, or the first of each document (scope), in the catalogue's
+ * order and the text's.  Returns 0 (res filled; free with
+ * search_results_done()), or -1 with *err.
  */
 int search_index_find(struct search_index *ix, const struct catalog *cat, const char *pat,
-		      struct search_results *res, char **err);
+		      enum search_scope scope, struct search_results *res, char **err);
 
 void search_results_done(struct search_results *res);
 
@@ -80,7 +87,7 @@ void search_results_done(struct search_results *res);
  * paths_search_db() (in memory when there is no such place or it cannot
  * be written), updates it and finds pat.  Returns 0, or -1 with *err.
  */
-int search_everything(const struct catalog *cat, const char *pat, struct search_results *res,
-		      char **err);
+int search_everything(const struct catalog *cat, const char *pat, enum search_scope scope,
+		      struct search_results *res, char **err);
 
 #endif

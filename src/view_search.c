@@ -53,7 +53,7 @@ run_search(struct search_view *s, struct app *a)
 	free(s->ent);
 	s->ent = NULL;
 	s->nent = 0;
-	if (search_everything(a->cat, s->pat, &s->res, &s->error) != 0)
+	if (search_everything(a->cat, s->pat, SEARCH_EVERY_LINE, &s->res, &s->error) != 0)
 		return;
 	s->ent = xcalloc(s->res.n + s->res.ndocs + 1, sizeof *s->ent);
 	for (size_t i = 0; i < s->res.n; i++) {

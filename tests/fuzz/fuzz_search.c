@@ -120,7 +120,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ix = search_index_open(NULL, &err);
 	FUZZ_CHECK(ix != NULL, "%s", err ? err : "");
 	FUZZ_CHECK(search_index_update(ix, &cat, &err) == 1, "%s", err ? err : "");
-	FUZZ_CHECK(search_index_find(ix, &cat, pat, &res, &err) == 0, "%s", err ? err : "");
+	FUZZ_CHECK(search_index_find(ix, &cat, pat, SEARCH_EVERY_LINE, &res, &err) == 0, "%s",
+		   err ? err : "");
 
 	/* every line reported holds it, where it says */
 	for (size_t i = 0; i < res.n; i++) {

@@ -67,7 +67,7 @@ count(const char *pat, long *changed, const char *in)
 	CU_ASSERT(ch >= 0);
 	if (changed)
 		*changed = ch;
-	CU_ASSERT_EQUAL(search_index_find(ix, &c, pat, &res, &err), 0);
+	CU_ASSERT_EQUAL(search_index_find(ix, &c, pat, SEARCH_EVERY_LINE, &res, &err), 0);
 	n = res.n;
 	for (size_t i = 0; in && i < res.n; i++)
 		CU_ASSERT_PTR_NOT_NULL(strstr(c.v[res.v[i].doc]->path, in));
@@ -136,6 +136,52 @@ test_fresh(void)
 	CU_ASSERT_EQUAL(ch, 2); /* the new path indexed, the old one dropped */
 }
 
+/* -l: each document's first matching line once, in the text's order;
+ * a candidate that is no match (smart case) does not count; patterns of
+ * fewer than three characters too (no trigram index). */
+static void
+test_first_per_doc(void)
+{
+	struct catalog c;
+	struct search_results res;
+	struct search_index *ix;
+	char *err = NULL;
+	const struct {
+		const char *pat;
+		size_t n;
+		const char *first[2]; /* each document's line, in order */
+	} cases[] = {
+	    {"fox", 2, {"The fox one.", "A fox here."}},
+	    {"Fox", 1, {"Fox two, in capitals."}},
+	    {"fo", 2, {"The fox one.", "A fox here."}},
+	    {"zebra", 0, {NULL}},
+	};
+
+	setup("first");
+	put("alpha.md", "# Alpha\n\nThe fox one.\n\nFox two, in capitals.\n\nA fox three.\n");
+	put("beta.md", "# Beta\n\nA fox here.\n");
+	load(&c);
+	ix = search_index_open(dbpath, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
+	CU_ASSERT_EQUAL(search_index_update(ix, &c, &err), 2);
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		CU_ASSERT_EQUAL(
+		    search_index_find(ix, &c, cases[k].pat, SEARCH_FIRST_PER_DOC, &res, &err), 0);
+		CU_ASSERT_EQUAL(res.n, cases[k].n);
+		CU_ASSERT_EQUAL(res.ndocs, cases[k].n);
+		for (size_t i = 0; i < res.n && i < 2; i++)
+			CU_ASSERT_STRING_EQUAL(res.v[i].text, cases[k].first[i]);
+		search_results_done(&res);
+	}
+	/* every line, for comparison: three in alpha, one in beta */
+	CU_ASSERT_EQUAL(search_index_find(ix, &c, "fox", SEARCH_EVERY_LINE, &res, &err), 0);
+	CU_ASSERT_EQUAL(res.n, 4);
+	search_results_done(&res);
+	search_index_close(ix);
+	catalog_done(&c);
+	free(err);
+}
+
 /* A role the catalogue still lists whose file is gone is no result. */
 static void
 test_gone_under_catalogue(void)
@@ -154,7 +200,7 @@ test_gone_under_catalogue(void)
 	unlink(p);
 	free(p);
 	CU_ASSERT_EQUAL(search_index_update(ix, &c, &err), 1);
-	CU_ASSERT_EQUAL(search_index_find(ix, &c, "fox", &res, &err), 0);
+	CU_ASSERT_EQUAL(search_index_find(ix, &c, "fox", SEARCH_EVERY_LINE, &res, &err), 0);
 	CU_ASSERT_EQUAL(res.n, 0);
 	search_results_done(&res);
 	search_index_close(ix);
@@ -242,7 +288,7 @@ test_same_as_reader(void)
 	ix = search_index_open(dbpath, &err);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
 	CU_ASSERT(search_index_update(ix, &c, &err) >= 0);
-	CU_ASSERT_EQUAL(search_index_find(ix, &c, "review", &res, &err), 0);
+	CU_ASSERT_EQUAL(search_index_find(ix, &c, "review", SEARCH_EVERY_LINE, &res, &err), 0);
 	for (size_t k = 0; k < c.n; k++) {
 		struct role *r = c.v[k];
 		if (strstr(r->path, "guide.md") == NULL)
@@ -288,6 +334,7 @@ test_search_register(void)
 
 	if (s == NULL || !CU_add_test(s, "fresh: edited, added, removed, renamed", test_fresh) ||
 	    !CU_add_test(s, "a listed file that is gone", test_gone_under_catalogue) ||
+	    !CU_add_test(s, "first match per document (-l)", test_first_per_doc) ||
 	    !CU_add_test(s, "damaged or foreign: made anew", test_damaged) ||
 	    !CU_add_test(s, "smart case and folding as the reader", test_rule) ||
 	    !CU_add_test(s, "the runs of lines the reader stops at", test_same_as_reader))
