@@ -65,6 +65,10 @@ struct app {
 	 * it; tests set their own); returns 0 or an errno.  NULL: the link
 	 * is shown instead (see app_open_url). */
 	int (*run_link)(struct app *a, const struct open_plan *plan, const char *url);
+	/* draws the screen now, status line included, in the middle of a
+	 * long step (building the search index); the terminal layer sets
+	 * it, tests may.  NULL: nothing is drawn until the step ends. */
+	void (*show_now)(struct app *a);
 };
 
 void app_init(struct app *a, struct catalog *cat, int rows, int cols);

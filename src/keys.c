@@ -104,6 +104,12 @@ static const struct keydef builtin[] = {
      "/",
      "search every document's text: typing selects a title that matches, Enter lists the "
      "matches by document"},
+    {ACT_OPEN,
+     CTX_SEARCH,
+     {K_ENTER, K_RIGHT, 'l'},
+     "Enter",
+     "open the document at the selected match, highlighted (the search goes on there)"},
+    {ACT_SEARCH, CTX_SEARCH, {'/'}, "/", "search every document again, for another pattern"},
     {ACT_NEXT_MATCH, CTX_READER | CTX_HOME, {'n'}, "n", "next match"},
     {ACT_PREV_MATCH, CTX_READER | CTX_HOME, {'N'}, "N", "previous match"},
     {ACT_RELOAD, CTX_GLOBAL, {'r'}, "r", "reload progress and ratings from the database"},

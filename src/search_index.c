@@ -57,6 +57,10 @@ struct search_index {
 	struct listed *listed;
 	size_t nlisted, listed_cap;
 	char cwd_buf[PATH_MAX], *cwd; /* the working folder during an update, or NULL */
+	/* told of each document indexed: how many so far, of how many */
+	search_progress_fn *progress;
+	void *progress_arg;
+	size_t to_index, indexed;
 };
 
 static char *
@@ -477,6 +481,7 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known *kv, si
 	rc = SQLITE_OK;
 	if (rc == SQLITE_OK && (id < 0 || size != (int64_t)sb.st_size || mtime != mtime_ns(&sb))) {
 		(*changed)++;
+		ix->to_index += !write;
 		if (write && id >= 0) {
 			if ((rc = drop_lines(db, id)) == SQLITE_OK) {
 				sqlite3_bind_int64(q[Q_SET], 1, id);
@@ -493,6 +498,8 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known *kv, si
 		}
 		if (write && rc == SQLITE_OK)
 			rc = index_lines(db, id, r);
+		if (write && rc == SQLITE_OK && ix->progress != NULL)
+			ix->progress(ix->progress_arg, ++ix->indexed, ix->to_index);
 	}
 	free(abs);
 	if (rc == SQLITE_OK && id >= 0) {
@@ -558,7 +565,10 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 static long
 update_once(struct search_index *ix, const struct catalog *cat, char **err)
 {
-	long rc = update_pass(ix, cat, false, err);
+	long rc;
+
+	ix->to_index = ix->indexed = 0;
+	rc = update_pass(ix, cat, false, err);
 
 	return rc > 0 ? update_pass(ix, cat, true, err) : rc;
 }
@@ -765,9 +775,17 @@ search_results_done(struct search_results *res)
 	memset(res, 0, sizeof *res);
 }
 
+void
+search_index_set_progress(struct search_index *ix, search_progress_fn *fn, void *arg)
+{
+	ix->progress = fn;
+	ix->progress_arg = arg;
+}
+
 int
 search_everything(const struct catalog *cat, const char *pat, enum search_scope scope,
-		  struct search_results *res, char **err)
+		  search_progress_fn *progress, void *progress_arg, struct search_results *res,
+		  char **err)
 {
 	char *path = paths_search_db();
 	struct search_index *ix = path ? search_index_open(path, err) : NULL;
@@ -779,6 +797,7 @@ search_everything(const struct catalog *cat, const char *pat, enum search_scope 
 		if ((ix = search_index_open(NULL, err)) == NULL)
 			return -1;
 	}
+	search_index_set_progress(ix, progress, progress_arg);
 	if (search_index_update(ix, cat, err) < 0) {
 		search_index_close(ix);
 		return -1;

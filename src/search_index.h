@@ -57,6 +57,12 @@ struct search_index;
 struct search_index *search_index_open(const char *path, char **err);
 void search_index_close(struct search_index *ix);
 
+/* Told after each document an update (re)indexes: done of total. */
+typedef void search_progress_fn(void *arg, size_t done, size_t total);
+
+/* fn (NULL: none) is told of the updates' progress from now on. */
+void search_index_set_progress(struct search_index *ix, search_progress_fn *fn, void *arg);
+
 /*
  * Brings the index up to date with the catalogue's files: a document
  * whose size or modification time changed, or that is new, is read and
@@ -85,9 +91,11 @@ void search_results_done(struct search_results *res);
 /*
  * The one call for commands and screens: opens the index at
  * paths_search_db() (in memory when there is no such place or it cannot
- * be written), updates it and finds pat.  Returns 0, or -1 with *err.
+ * be written), updates it (telling progress, when not NULL, of each
+ * document it indexes) and finds pat.  Returns 0, or -1 with *err.
  */
 int search_everything(const struct catalog *cat, const char *pat, enum search_scope scope,
-		      struct search_results *res, char **err);
+		      search_progress_fn *progress, void *progress_arg, struct search_results *res,
+		      char **err);
 
 #endif

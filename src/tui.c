@@ -501,6 +501,20 @@ busy_next(struct busy_wait *b, wint_t *ch)
 	return b->kept[b->next++].rc;
 }
 
+/* The frame of the loop, for show_now (NULL outside tui_run). */
+static struct frame *live_frame;
+
+/* struct app's show_now: the screen as it is, drawn in the middle of a
+ * step (the step's status line with it). */
+static void
+show_now(struct app *a)
+{
+	if (live_frame == NULL)
+		return;
+	app_draw(a, live_frame);
+	present(live_frame, a);
+}
+
 int
 tui_run(struct app *a, bool color)
 {
@@ -553,6 +567,8 @@ tui_run(struct app *a, bool color)
 	app_resize(a, LINES, COLS);
 	a->run_link = run_link;
 	frame_init(&f, LINES, COLS);
+	live_frame = &f;
+	a->show_now = show_now;
 	memset(&busy, 0, sizeof busy);
 	busy.a = a;
 	busy.f = &f;
@@ -607,6 +623,8 @@ tui_run(struct app *a, bool color)
 	}
 	if (a->store != NULL)
 		store_set_busy_hook(a->store, NULL, NULL, 0);
+	a->show_now = NULL;
+	live_frame = NULL;
 	frame_done(&f);
 	endwin();
 	delscreen(scr);

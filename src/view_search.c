@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "content.h"
@@ -42,18 +43,55 @@ entry_selectable(const void *ctx, size_t k)
 	return s->ent[k].hit >= 0;
 }
 
+/* The progress of building the index (the first search of a tree), on
+ * the status line, drawn now: the first document, then every tenth of a
+ * second or so. */
+struct indexing {
+	struct app *a;
+	struct timespec last;
+	bool said;
+};
+
+static void
+indexing(void *arg, size_t done, size_t total)
+{
+	struct indexing *ix = arg;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (ix->said && done < total &&
+	    (now.tv_sec - ix->last.tv_sec) * 1000 + (now.tv_nsec - ix->last.tv_nsec) / 1000000 <
+		100)
+		return;
+	ix->last = now;
+	ix->said = true;
+	app_status(ix->a, false, "Indexing %zu of %zu documents (the first search of these)", done,
+		   total);
+	if (ix->a->show_now != NULL)
+		ix->a->show_now(ix->a);
+}
+
 /* Runs the search and makes the entries: each document's heading, then
  * its matches. */
 static void
 run_search(struct search_view *s, struct app *a)
 {
+	struct indexing ix = {a, {0, 0}, false};
+	int rc;
+
 	search_results_done(&s->res);
 	free(s->error);
 	s->error = NULL;
 	free(s->ent);
 	s->ent = NULL;
 	s->nent = 0;
-	if (search_everything(a->cat, s->pat, SEARCH_EVERY_LINE, &s->res, &s->error) != 0)
+	rc =
+	    search_everything(a->cat, s->pat, SEARCH_EVERY_LINE, indexing, &ix, &s->res, &s->error);
+	if (ix.said) { /* done: the count of matches, or the error, says the rest */
+		free(a->status);
+		a->status = NULL;
+	}
+	if (rc != 0)
 		return;
 	s->ent = xcalloc(s->res.n + s->res.ndocs + 1, sizeof *s->ent);
 	for (size_t i = 0; i < s->res.n; i++) {
@@ -293,7 +331,7 @@ search_free(struct view *v)
 
 static const struct view_ops search_ops = {
     .name = "search",
-    .ctx = CTX_HOME,
+    .ctx = CTX_SEARCH,
     .hints = search_hints,
     .title = search_title,
     .info = search_info,

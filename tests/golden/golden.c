@@ -88,6 +88,8 @@ static const struct scene {
     {"search-results", "/review<Enter>jj", "search: review", true, NULL},
     {"search-open", "/review<Enter>jjj<Enter>", "SIG Chair", true, NULL},
     {"search-open-next", "/review<Enter>jjj<Enter>n", "SIG Chair", false, NULL},
+    /* the results screen's help: its own keys, not the home screen's */
+    {"search-help", "/review<Enter>?", "help", false, NULL},
     /* in a tree: each document's path in its folder; back on the home
      * screen, the folder selected at / is selected again */
     {"search-tree", "j/meetings<Enter>", "search: meetings", false, "tree"},

@@ -182,6 +182,53 @@ test_first_per_doc(void)
 	free(err);
 }
 
+/* The progress of an update: each document (re)indexed, of how many;
+ * nothing when nothing changed. */
+struct told {
+	size_t n, last_done, last_total;
+};
+
+static void
+tell(void *arg, size_t done, size_t total)
+{
+	struct told *t = arg;
+
+	t->n++;
+	CU_ASSERT_EQUAL(done, t->last_done + 1);
+	t->last_done = done;
+	t->last_total = total;
+}
+
+static void
+test_progress(void)
+{
+	struct catalog c;
+	struct search_index *ix;
+	struct told t = {0, 0, 0};
+	char *err = NULL;
+
+	setup("progress");
+	put("gamma.md", "# Gamma\n\nA third.\n");
+	load(&c);
+	ix = search_index_open(dbpath, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
+	search_index_set_progress(ix, tell, &t);
+	CU_ASSERT_EQUAL(search_index_update(ix, &c, &err), 3);
+	CU_ASSERT_EQUAL(t.n, 3);
+	CU_ASSERT_EQUAL(t.last_done, 3);
+	CU_ASSERT_EQUAL(t.last_total, 3);
+	t = (struct told){0, 0, 0};
+	CU_ASSERT_EQUAL(search_index_update(ix, &c, &err), 0);
+	CU_ASSERT_EQUAL(t.n, 0); /* warm: nothing to say */
+	put("beta.md", "# Beta\n\nChanged, and longer than before.\n");
+	CU_ASSERT_EQUAL(search_index_update(ix, &c, &err), 1);
+	CU_ASSERT_EQUAL(t.n, 1);
+	CU_ASSERT_EQUAL(t.last_total, 1);
+	search_index_close(ix);
+	catalog_done(&c);
+	free(err);
+}
+
 /* A role the catalogue still lists whose file is gone is no result. */
 static void
 test_gone_under_catalogue(void)
@@ -335,6 +382,7 @@ test_search_register(void)
 	if (s == NULL || !CU_add_test(s, "fresh: edited, added, removed, renamed", test_fresh) ||
 	    !CU_add_test(s, "a listed file that is gone", test_gone_under_catalogue) ||
 	    !CU_add_test(s, "first match per document (-l)", test_first_per_doc) ||
+	    !CU_add_test(s, "progress of an update", test_progress) ||
 	    !CU_add_test(s, "damaged or foreign: made anew", test_damaged) ||
 	    !CU_add_test(s, "smart case and folding as the reader", test_rule) ||
 	    !CU_add_test(s, "the runs of lines the reader stops at", test_same_as_reader))
