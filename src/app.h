@@ -25,7 +25,10 @@
 struct open_plan;
 
 struct app {
-	struct catalog *cat;	/* borrowed */
+	struct catalog *cat; /* borrowed */
+	/* counts documents read again after their file changed (nav.c): a
+	 * screen keeping pointers into documents' models drops them */
+	uint64_t content_gen;
 	struct store *store;	/* borrowed; NULL: progress is not kept */
 	const char *profile;	/* whose progress */
 	const char *rater;	/* --reviewer: rate the profile as this reviewer; else NULL */

@@ -61,6 +61,19 @@ app_pop(struct app *a)
 	a->prompting = false;
 }
 
+/* Every screen on the stack is a list of documents (the home screen,
+ * search results): none holds a document's model. */
+static bool
+only_lists(const struct app *a)
+{
+	for (size_t i = 0; i < a->nviews; i++) {
+		const char *name = a->stack[i].view->ops->name;
+		if (strcmp(name, "home") != 0 && strcmp(name, "search") != 0)
+			return false;
+	}
+	return true;
+}
+
 /* ---- roles and links ---- */
 
 bool
@@ -68,6 +81,13 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 {
 	struct view *v;
 
+	/* a document whose file changed since it was read is read again, so
+	 * that it opens as it is now, when no screen below holds its model
+	 * (a reader, a checklist): only lists (home, search results) */
+	if (role_file_changed(role) && only_lists(a)) {
+		role_unload(role);
+		a->content_gen++; /* the home screen's progress pointed into it */
+	}
 	if (role_load(role) != 0) {
 		app_status(a, true, "%s", role->error);
 		return false;

@@ -54,8 +54,9 @@ struct home {
 	} * prog;
 	size_t nprog;
 	uint64_t version;
-	size_t nroles; /* of the last layout: the entries are the roles, then the review */
-	int cols;      /* of the last layout */
+	uint64_t content_gen; /* app's, as of the progress read */
+	size_t nroles;	      /* of the last layout: the entries are the roles, then the review */
+	int cols;	      /* of the last layout */
 	/* the folders, when there are (treed): the entries are its rows */
 	struct doctree tree;
 	bool treed;
@@ -261,11 +262,12 @@ load_progress(struct home *h, struct app *a)
 {
 	uint64_t version = a->store ? store_data_version(a->store) : 0;
 
-	if (h->nprog != a->cat->n || version != h->version) {
+	if (h->nprog != a->cat->n || version != h->version || h->content_gen != a->content_gen) {
 		free(h->prog);
 		h->nprog = a->cat->n;
 		h->prog = xcalloc(h->nprog ? h->nprog : 1, sizeof *h->prog);
 		h->version = version;
+		h->content_gen = a->content_gen;
 	}
 	for (size_t k = 0; k < h->nprog; k++) {
 		struct home_progress *p = &h->prog[k];
