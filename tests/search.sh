@@ -55,6 +55,18 @@ sig-b/README.md:SIG B: No wombat here." "$out"
 out=$(cd "$T/sig-a" && rb --content . search deepest)
 check "search: --content . keeps the path in the folder" "deep/notes.md:Deep: The deepest wombat." "$out"
 
+# -l: each matching document's path once, as grep -l
+out=$(rb --content "$T" search -l wombat)
+check "search -l: the paths, once each" "sig-a/README.md
+sig-a/deep/notes.md
+sig-b/README.md" "$out"
+out=$(rb --content "$T" search --files-with-matches deepest)
+check "search --files-with-matches" "sig-a/deep/notes.md" "$out"
+out=$(rb --content "$T" search -l zebra); rc=$?
+check "search -l: nothing matches: exit 1" "1:" "$rc:$out"
+err=$(rb --content "$T" list -l 2>&1); rc=$?
+check "-l with another command: exit 2" 2 "$rc"
+
 # never stale
 IDX="$XDG_CACHE_HOME/rolebook/search.db"
 test -f "$IDX" && pass "search: the index is in \$XDG_CACHE_HOME" || fail "search: no index at $IDX"
