@@ -57,7 +57,7 @@ struct app {
 	size_t nviews;
 	/* the request of the view acting now, carried out when it returns */
 	struct nav_request pending;
-	char *pending_text[4]; /* owned copies of pending's strings */
+	char *pending_text[6]; /* owned copies of pending's strings */
 	bool acting;
 	/* files reached by links that the catalogue does not list, one per
 	 * catalogue (see nav.c) */

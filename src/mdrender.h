@@ -47,6 +47,17 @@ struct render {
 	struct mdrender_state *state; /* between mdrender_begin() and _end() */
 };
 
+/* The section of line i, or UINT32_MAX when it comes before the first
+ * section (lines above the first heading carry section 0, which starts
+ * below them). */
+static inline uint32_t
+render_line_section(const struct render *r, size_t i)
+{
+	uint32_t sec = r->lines.v[i].section;
+
+	return sec < r->nsections && r->section_line[sec] > i ? UINT32_MAX : sec;
+}
+
 void render_init(struct render *r);
 void render_done(struct render *r);
 

@@ -201,7 +201,9 @@ carry_out(struct app *a, const struct nav_request *rq)
 		break;
 	case NAV_ROLE:
 		app_open_role(a, rq->role,
-			      rq->at.at_section || rq->at.anchor != NULL ? &rq->at : NULL);
+			      rq->at.at_section || rq->at.anchor != NULL || rq->at.find != NULL
+				  ? &rq->at
+				  : NULL);
 		break;
 	case NAV_FOLLOW:
 		follow(a, rq->role, rq->url);
@@ -225,6 +227,9 @@ carry_out(struct app *a, const struct nav_request *rq)
 		break;
 	case NAV_NOTE:
 		push(a, view_note_new(a, rq->role, rq->url), rq->kind, false);
+		break;
+	case NAV_SEARCH:
+		push(a, view_search_new(a, rq->url), rq->kind, false);
 		break;
 	case NAV_REVIEW:
 		push(a, view_review_new(a), rq->kind, false);
@@ -265,6 +270,10 @@ app_request(struct app *a, const struct nav_request *rq)
 		a->pending.profile = a->pending_text[2] = xstrdup(rq->profile);
 	if (rq->rater)
 		a->pending.rater = a->pending_text[3] = xstrdup(rq->rater);
+	if (rq->at.find)
+		a->pending.at.find = a->pending_text[4] = xstrdup(rq->at.find);
+	if (rq->at.find_text)
+		a->pending.at.find_text = a->pending_text[5] = xstrdup(rq->at.find_text);
 }
 
 /* Runs the action act of the view on top, then the request it made, if

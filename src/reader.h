@@ -27,6 +27,7 @@
 #include "app.h"
 #include "content.h"
 #include "mdrender.h"
+#include "role_text.h"
 #include "view.h"
 
 #define NO_SECTION UINT32_MAX /* a line above the first section */
@@ -128,6 +129,13 @@ void reader_save_position(struct reader *rd);
 /* Searches from line `from` in direction dir (1, -1); scrolls to the
  * match or says there is none. */
 void reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, bool inclusive);
+/* The first line of the run of lines in section sec (NO_SECTION: above
+ * the first) that holds a match of rd->pat and the words `text` (NULL:
+ * any), a run being a line and the lines that continue it after a wrap;
+ * else of the nth (from 0) run that holds a match (a table laid out as
+ * records at this width has other lines than the index's); else the
+ * section's first line. */
+size_t reader_nth_match(const struct reader *rd, uint32_t sec, size_t nth, const char *text);
 /* view_ops.input: the search prompt. */
 int reader_input(struct view *v, struct app *a, const char *text, bool done);
 /* The number of the selected link, 0 for none. */

@@ -22,12 +22,9 @@
 uint32_t
 reader_line_section(const struct reader *rd, size_t i)
 {
-	uint32_t sec;
-
 	if (i >= rd->r.lines.n)
 		return 0;
-	sec = rd->r.lines.v[i].section;
-	return sec < rd->r.nsections && rd->r.section_line[sec] > i ? NO_SECTION : sec;
+	return render_line_section(&rd->r, i); /* NO_SECTION is UINT32_MAX */
 }
 
 /* Bytes of text on line i, as a mark counts them. */

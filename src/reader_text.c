@@ -10,14 +10,22 @@
 #include "checklist.h"
 #include "reader.h"
 
+size_t
+role_render_base(const struct role *r)
+{
+	/* a document without headings has one untitled outline entry: the
+	 * title heads that section rather than a section of its own */
+	bool untitled = r->outline.n == 1 && r->outline.v[0].node == r->doc;
+
+	return r->title_unshown && !untitled;
+}
+
 /* Renders the role, headed by its title when the text does not show it.
  * The heading is made as nodes, so the title is never read as Markdown. */
-static void
-render_text(struct reader *rd, const struct mdrender_opts *o)
+void
+role_render(const struct role *r, size_t base, const struct mdrender_opts *o, struct render *out)
 {
-	struct role *r = rd->role;
-
-	mdrender_begin(&rd->r, o);
+	mdrender_begin(out, o);
 	if (r->title_unshown) {
 		cmark_node *t = cmark_node_new(CMARK_NODE_DOCUMENT);
 		cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
@@ -29,15 +37,15 @@ render_text(struct reader *rd, const struct mdrender_opts *o)
 		cmark_node_append_child(h, text);
 		cmark_node_append_child(t, h);
 		outline_build(&ol, t);
-		mdrender_part(&rd->r, t, rd->base > 0 ? &ol : NULL);
+		mdrender_part(out, t, base > 0 ? &ol : NULL);
 		outline_done(&ol);
 		cmark_node_free(t);
 	}
-	mdrender_part(&rd->r, r->doc, &r->outline);
-	mdrender_end(&rd->r);
+	mdrender_part(out, r->doc, &r->outline);
+	mdrender_end(out);
 	/* without headings, the one section the title names starts at it */
-	if (r->title_unshown && rd->base == 0 && rd->r.nsections > 0)
-		rd->r.section_line[0] = 0;
+	if (r->title_unshown && base == 0 && out->nsections > 0)
+		out->section_line[0] = 0;
 }
 
 void
@@ -57,7 +65,7 @@ reader_rerender(struct reader *rd, struct app *a, int width)
 	}
 	render_done(&rd->r);
 	render_init(&rd->r);
-	render_text(rd, &o);
+	role_render(rd->role, rd->base, &o, &rd->r);
 	rd->rwidth = width;
 	rd->boxes_stale = true;
 	if (carry) {

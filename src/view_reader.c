@@ -46,13 +46,6 @@ section_level(const struct reader *rd, size_t i)
 	return i < rd->base ? 1 : rd->role->outline.v[i - rd->base].level;
 }
 
-/* A document without headings: its outline is one untitled entry. */
-static bool
-untitled(const struct role *r)
-{
-	return r->outline.n == 1 && r->outline.v[0].node == r->doc;
-}
-
 static size_t
 max_top(const struct reader *rd)
 {
@@ -351,7 +344,15 @@ reader_locate(struct view *v, struct app *a, const struct nav_place *at, bool re
 	reader_layout(rd, a, 1, a->rows - 2);
 	from = reader_mark_at(rd, rd->top);
 	top = rd->top;
-	if (at->at_section) {
+	if (at->find != NULL && *at->find != '\0') {
+		rd->focus_toc = false;
+		free(rd->pat);
+		rd->pat = xstrdup(at->find);
+		rd->icase = search_icase(rd->pat);
+		rd->search_origin =
+		    reader_nth_match(rd, at->find_section, at->find_nth, at->find_text);
+		reader_run_search(rd, a, rd->search_origin, 1, true);
+	} else if (at->at_section) {
 		rd->focus_toc = false;
 		jump_to_section(rd, rd->base + at->section);
 	} else if (at->anchor == NULL || *at->anchor == '\0') {
@@ -677,9 +678,7 @@ view_reader_new(struct app *a, struct role *role)
 	rd->app = a;
 	listnav_init(&rd->toc);
 	rd->role = role;
-	/* the one section of a text without headings takes the title's name
-	 * already: the title heads it rather than a section of its own */
-	rd->base = role->title_unshown && !untitled(role);
+	rd->base = role_render_base(role);
 	rd->match = -1;
 	rd->link_line = -1;
 	rd->top_mark_line = SIZE_MAX;
