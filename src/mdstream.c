@@ -258,13 +258,18 @@ may_have_footnotes(const char *t, size_t len)
 {
 	const char *p = t, *end = t + len;
 
-	while ((p = memmem(p, (size_t)(end - p), "[^", 2)) != NULL) {
-		const char *q = p + 2;
+	/* '^' is rare in text, '[' is not: memchr finds the one quickly */
+	while ((p = memchr(p, '^', (size_t)(end - p))) != NULL) {
+		const char *q = p + 1;
+		if (p == t || p[-1] != '[') {
+			p++;
+			continue;
+		}
 		while (q < end && *q != ']' && *q != '[' && *q != '\n')
 			q += *q == '\\' && q + 1 < end ? 2 : 1;
-		if (q + 1 < end && *q == ']' && q[1] == ':' && q > p + 2)
+		if (q + 1 < end && *q == ']' && q[1] == ':' && q > p + 1)
 			return true;
-		p += 2;
+		p++;
 	}
 	return false;
 }

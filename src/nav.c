@@ -67,11 +67,15 @@ bool
 app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 {
 	struct view *v;
+	/* a large document is laid out as it is read, without its model */
+	bool lazy = view_reader_lazy(role);
 
-	if (role_load(role) != 0) {
+	if (!lazy && role_load(role) != 0) {
 		app_status(a, true, "%s", role->error);
 		return false;
 	}
+	if (lazy && !role->peeked)
+		role_peek(role);
 	/* a file opened directly: the records an older rolebook kept under
 	 * its name, adopted before the screen reads its position */
 	if (role->origin == ORIGIN_FILE && !a->readonly) {
@@ -80,7 +84,10 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 			app_status(a, false, "%s", said);
 		free(said);
 	}
-	v = view_reader_new(a, role);
+	if ((v = view_reader_new(a, role)) == NULL) {
+		app_status(a, true, "%s", role->error);
+		return false;
+	}
 	push(a, v, NAV_ROLE, at != NULL);
 	if (at != NULL)
 		v->ops->locate(v, a, at, false);
