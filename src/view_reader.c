@@ -434,7 +434,14 @@ toc_action(struct reader *rd, struct app *a, enum action act)
 	default:
 		break;
 	}
+	/* a large document: its sections below laid out first, all of
+	 * them for the last */
+	if (act == ACT_BOTTOM)
+		reader_need_all(rd);
+	else
+		reader_need_section(rd, rd->toc_sel + 2 * (size_t)(rd->toc_h > 0 ? rd->toc_h : 1));
 	rd->toc.sel = (long)rd->toc_sel;
+	listnav_layout(&rd->toc, toc_count(rd), rd->toc_h);
 	if (!listnav_act(&rd->toc, move))
 		return VR_NONE;
 	rd->toc_sel = rd->toc.sel >= 0 ? (size_t)rd->toc.sel : 0;
