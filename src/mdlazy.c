@@ -41,6 +41,7 @@ begin(struct md_lazy *z)
 	z->started = z->done = false;
 	z->base = 0;
 	z->title_lines = z->title_untitled = false;
+	z->quick = false;
 }
 
 void
@@ -82,19 +83,14 @@ title_part(struct md_lazy *z, bool own)
 	z->title_lines = true;
 }
 
-bool
-md_lazy_step(struct md_lazy *z)
+/* The next part of the stream z->s laid out; false after the last. */
+static bool
+next_part(struct md_lazy *z)
 {
 	struct outline ol;
 	cmark_node *doc;
 	bool restart, untitled;
 
-	if (z->done)
-		return false;
-	if (z->s == NULL) {
-		z->s = md_stream_new(z->body, z->len, z->part);
-		mdrender_begin(z->r, &z->opts);
-	}
 	doc = md_stream_next(z->s, &restart);
 	if (doc == NULL) {
 		if (outline_flow_open(&z->f, 0)) {
@@ -152,6 +148,93 @@ md_lazy_step(struct md_lazy *z)
 	return true;
 }
 
+/* Whether the first lines of a, and its links and sections, are those
+ * of b. */
+static bool
+prefix_same(const struct render *a, const struct render *b)
+{
+	const struct lines *x = &a->lines, *y = &b->lines;
+
+	if (y->n < x->n || b->nlinks < a->nlinks || b->nsections < a->nsections)
+		return false;
+	for (size_t i = 0; i < x->n; i++) {
+		const struct line *p = &x->v[i], *q = &y->v[i];
+		if (p->len != q->len || p->nspans != q->nspans || p->section != q->section ||
+		    p->aux != q->aux || p->width != q->width || p->lead != q->lead ||
+		    p->kind != q->kind || p->join != q->join ||
+		    memcmp(lines_text(x, i), lines_text(y, i), p->len) != 0)
+			return false;
+		for (uint32_t k = 0; k < p->nspans; k++) {
+			const struct span *u = &x->spans[p->span + k], *v = &y->spans[q->span + k];
+			if (u->off != v->off || u->len != v->len || u->style != v->style ||
+			    u->link != v->link)
+				return false;
+		}
+	}
+	for (size_t i = 0; i < a->nlinks; i++)
+		if (strcmp(a->links[i].url, b->links[i].url) != 0)
+			return false;
+	for (size_t i = 0; i + 1 < a->nsections; i++)
+		if (a->section_line[i] != b->section_line[i])
+			return false;
+	return true;
+}
+
+/*
+ * The first part of a quick stream laid out again from the checked one
+ * (md_stream_new): the lines stay when they are the same, the usual case;
+ * else they are replaced and gen counts it.
+ */
+static void
+settle(struct md_lazy *z)
+{
+	struct render quick = *z->r; /* its state is freed, never used again */
+
+	z->quick = false;
+	render_init(z->r);
+	outline_done(&z->ol);
+	z->f.heads = z->f.leads = 0;
+	z->started = false;
+	z->base = 0;
+	z->title_lines = z->title_untitled = false;
+	z->s = md_stream_new(z->body, z->len, z->part);
+	mdrender_begin(z->r, &z->opts);
+	next_part(z);
+	if (!prefix_same(&quick, z->r))
+		z->gen++;
+	render_done(&quick);
+}
+
+bool
+md_lazy_step(struct md_lazy *z)
+{
+	if (z->done)
+		return false;
+	if (z->quick) {
+		settle(z);
+		return true;
+	}
+	if (z->s == NULL && !z->started) {
+		/* the top: a quick look at the first part, for the first
+		 * screen, checked at the next step */
+		z->s = md_stream_new_quick(z->body, z->len, z->part);
+		mdrender_begin(z->r, &z->opts);
+		next_part(z);
+		if (!z->done) {
+			z->quick = true;
+			z->quick_off = md_stream_offset(z->s);
+			md_stream_free(z->s);
+			z->s = NULL;
+		}
+		return true;
+	}
+	if (z->s == NULL) {
+		z->s = md_stream_new(z->body, z->len, z->part);
+		mdrender_begin(z->r, &z->opts);
+	}
+	return next_part(z);
+}
+
 void
 md_lazy_lines(struct md_lazy *z, size_t n)
 {
@@ -180,8 +263,8 @@ md_lazy_permille(const struct md_lazy *z)
 
 	if (z->done)
 		return 1000;
-	if (z->s == NULL || z->len == 0)
+	if ((z->s == NULL && !z->quick) || z->len == 0)
 		return 0;
-	off = md_stream_offset(z->s);
+	off = z->quick ? z->quick_off : md_stream_offset(z->s);
 	return off >= z->len ? 1000 : (unsigned)((double)off * 1000 / (double)z->len);
 }

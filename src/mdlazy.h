@@ -35,6 +35,8 @@ struct md_lazy {
 	struct md_stream *s; /* NULL before the first part and once done */
 	struct outline_flow f;
 	bool started, done;
+	bool quick;	     /* the lines are a quick stream's first part (md_stream_new_quick) */
+	size_t quick_off;    /* where its next part would start */
 	bool title_lines;    /* the title was laid out above the text */
 	bool title_untitled; /* ... and names the one section of a text without headings */
 	unsigned gen;	     /* times the lines laid out were dropped and begun again */

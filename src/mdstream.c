@@ -274,8 +274,8 @@ may_have_footnotes(const char *t, size_t len)
 	return false;
 }
 
-struct md_stream *
-md_stream_new(const char *text, size_t len, size_t part_bytes)
+static struct md_stream *
+stream_new(const char *text, size_t len, size_t part_bytes, bool quick)
 {
 	struct md_stream *s = xcalloc(1, sizeof *s);
 
@@ -286,7 +286,10 @@ md_stream_new(const char *text, size_t len, size_t part_bytes)
 	if (may_have_footnotes(text, len))
 		s->whole = true;
 	find_runs(s);
-	if (s->nruns > 0 && !s->whole) {
+	if (s->nruns > 0 && !s->whole && quick) {
+		md_prelude_build(s);
+		md_prelude_unchecked(s);
+	} else if (s->nruns > 0 && !s->whole) {
 		md_prelude_build(s);
 		if (!md_prelude_closes(s))
 			s->whole = true;
@@ -296,6 +299,18 @@ md_stream_new(const char *text, size_t len, size_t part_bytes)
 			s->part = 4 * s->fulllen;
 	}
 	return s;
+}
+
+struct md_stream *
+md_stream_new(const char *text, size_t len, size_t part_bytes)
+{
+	return stream_new(text, len, part_bytes, false);
+}
+
+struct md_stream *
+md_stream_new_quick(const char *text, size_t len, size_t part_bytes)
+{
+	return stream_new(text, len, part_bytes, true);
 }
 
 void

@@ -241,6 +241,44 @@ test_long(void)
 	free(path);
 }
 
+/* The quick look at the first part (md_stream_new_quick) takes every run
+ * that may define a label at its word; where one does not (here inside a
+ * fence that the run before it opens: the stream takes the document
+ * whole), the next step lays the part out again as the
+ * checked stream parses it, and says so by gen. */
+static void
+test_quick_replaced(void)
+{
+	const char *md = "# A\n\n[z]\n\n# B\n\n[y]: /y\n~~~\n\n[z]: /z\n";
+	struct mdrender_opts o = {.width = 40};
+	cmark_node *doc = md_parse(md, strlen(md), NULL);
+	struct render whole, lz;
+	struct md_lazy z;
+	struct outline ol;
+	unsigned gen;
+
+	outline_build(&ol, doc);
+	render_init(&whole);
+	mdrender(doc, &ol, &o, &whole);
+	render_init(&lz);
+	md_lazy_init(&z, md, strlen(md), NULL, &o, &lz);
+	z.part = 1;
+	CU_ASSERT_TRUE(md_lazy_step(&z));
+	CU_ASSERT_TRUE(z.quick);
+	CU_ASSERT_EQUAL(lz.nlinks, 1); /* provisional: [z] taken for a link */
+	gen = z.gen;
+	md_lazy_all(&z);
+	CU_ASSERT_NOT_EQUAL(z.gen, gen);
+	CU_ASSERT_EQUAL(lz.nlinks, whole.nlinks);
+	CU_ASSERT_EQUAL_FATAL(lz.lines.n, whole.lines.n);
+	CU_ASSERT_TRUE(same_lines("unclosed fence", &whole, &lz, whole.lines.n));
+	md_lazy_done(&z);
+	render_done(&lz);
+	render_done(&whole);
+	outline_done(&ol);
+	cmark_node_free(doc);
+}
+
 int
 test_mdlazy_register(void)
 {
@@ -250,7 +288,9 @@ test_mdlazy_register(void)
 	    CU_add_test(suite, "lazily laid out = whole: roles and test documents", test_bundled) ==
 		NULL ||
 	    CU_add_test(suite, "lazily laid out = whole: real documents", test_real) == NULL ||
-	    CU_add_test(suite, "lazily laid out = whole: a long document", test_long) == NULL)
+	    CU_add_test(suite, "lazily laid out = whole: a long document", test_long) == NULL ||
+	    CU_add_test(suite, "a quick first look laid out again when it was wrong",
+			test_quick_replaced) == NULL)
 		return (int)CU_get_error();
 	return 0;
 }
