@@ -605,13 +605,20 @@ reader_action(struct view *v, struct app *a, enum action act)
 		app_request(a, &(struct nav_request){.kind = NAV_LINK_BACK});
 		break;
 	case ACT_ASSESS:
-		if (rd->role->nstmts == 0)
-			app_status(a, false, "This role names no skill areas to assess");
-		else
-			app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = rd->role});
-		break;
 	case ACT_CHECKLIST:
-		if (rd->role->nitems == 0)
+		/* a large document is read without its model: read it now */
+		if (rd->lazy != NULL && !rd->role->loaded) {
+			if (role_load(rd->role) != 0) {
+				app_status(a, true, "%s", rd->role->error);
+				break;
+			}
+			rd->boxes_stale = true;
+		}
+		if (act == ACT_ASSESS && rd->role->nstmts == 0)
+			app_status(a, false, "This role names no skill areas to assess");
+		else if (act == ACT_ASSESS)
+			app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = rd->role});
+		else if (rd->role->nitems == 0)
 			app_status(a, false, "This role has no onboarding checklist");
 		else
 			app_request(a,

@@ -183,6 +183,11 @@ test_lazy_reader(void)
 	render_done(&wr);
 	role_free(whole);
 
+	/* the checklist key reads the model the first frame went without */
+	CU_ASSERT_FALSE(role->loaded);
+	rd->v.ops->action(&rd->v, &a, ACT_CHECKLIST);
+	CU_ASSERT_TRUE(role->loaded);
+
 	frame_done(&f);
 	app_done(&a);
 	catalog_done(&cat);
