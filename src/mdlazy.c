@@ -61,24 +61,11 @@ md_lazy_restart(struct md_lazy *z, int width)
 	z->gen++;
 }
 
-/* The title as a level-1 heading of its own, made as nodes so that it is
- * never read as Markdown (as role_render() and print make it). */
+/* The title above the text (as role_render() and print show it). */
 static void
 title_part(struct md_lazy *z, bool own)
 {
-	cmark_node *t = cmark_node_new(CMARK_NODE_DOCUMENT);
-	cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
-	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
-	struct outline ol;
-
-	cmark_node_set_heading_level(h, 1);
-	cmark_node_set_literal(text, z->title);
-	cmark_node_append_child(h, text);
-	cmark_node_append_child(t, h);
-	outline_build(&ol, t);
-	mdrender_part(z->r, t, own ? &ol : NULL);
-	outline_done(&ol);
-	cmark_node_free(t);
+	mdrender_title(z->r, z->title, own);
 	z->base = own;
 	z->title_lines = true;
 }

@@ -24,27 +24,13 @@ role_render_base(const struct role *r)
 	return r->title_unshown && !untitled;
 }
 
-/* Renders the role, headed by its title when the text does not show it.
- * The heading is made as nodes, so the title is never read as Markdown. */
+/* Renders the role, headed by its title when the text does not show it. */
 void
 role_render(const struct role *r, size_t base, const struct mdrender_opts *o, struct render *out)
 {
 	mdrender_begin(out, o);
-	if (r->title_unshown) {
-		cmark_node *t = cmark_node_new(CMARK_NODE_DOCUMENT);
-		cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
-		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
-		struct outline ol;
-
-		cmark_node_set_heading_level(h, 1);
-		cmark_node_set_literal(text, r->title);
-		cmark_node_append_child(h, text);
-		cmark_node_append_child(t, h);
-		outline_build(&ol, t);
-		mdrender_part(out, t, base > 0 ? &ol : NULL);
-		outline_done(&ol);
-		cmark_node_free(t);
-	}
+	if (r->title_unshown)
+		mdrender_title(out, r->title, base > 0);
 	mdrender_part(out, r->doc, &r->outline);
 	mdrender_end(out);
 	/* without headings, the one section the title names starts at it */

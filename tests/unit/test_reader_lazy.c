@@ -66,6 +66,18 @@ line_has(const struct reader *rd, long i, const char *s)
 	return has;
 }
 
+/* A role screen on role, pushed and drawn once. */
+static struct reader *
+open_reader(struct app *a, struct frame *f, struct role *role)
+{
+	struct reader *rd = (struct reader *)view_reader_new(a, role);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(rd);
+	app_push(a, &rd->v);
+	app_draw(a, f);
+	return rd;
+}
+
 static void
 test_lazy_reader(void)
 {
@@ -86,10 +98,7 @@ test_lazy_reader(void)
 	role_peek(role);
 	app_init(&a, &cat, 24, 80);
 	frame_init(&f, 24, 80);
-	rd = (struct reader *)view_reader_new(&a, role);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rd);
-	app_push(&a, &rd->v);
-	app_draw(&a, &f);
+	rd = open_reader(&a, &f, role);
 	/* the first frame: a few parts, the model not loaded */
 	CU_ASSERT_FALSE(reader_complete(rd));
 	CU_ASSERT_FALSE(role->loaded);
@@ -118,10 +127,7 @@ test_lazy_reader(void)
 
 	/* from a fresh reader: N at the top wraps to the bottom, which is
 	 * laid out for it */
-	rd = (struct reader *)view_reader_new(&a, role);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rd);
-	app_push(&a, &rd->v);
-	app_draw(&a, &f);
+	rd = open_reader(&a, &f, role);
 	CU_ASSERT_FALSE(reader_complete(rd));
 	free(rd->pat);
 	rd->pat = xstrdup("zebulon");
@@ -134,10 +140,7 @@ test_lazy_reader(void)
 
 	/* G goes to the end; a resize lays out again from the words at the
 	 * top; everything laid out equals the whole render */
-	rd = (struct reader *)view_reader_new(&a, role);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rd);
-	app_push(&a, &rd->v);
-	app_draw(&a, &f);
+	rd = open_reader(&a, &f, role);
 	rd->v.ops->action(&rd->v, &a, ACT_NEXT_SECTION);
 	rd->v.ops->action(&rd->v, &a, ACT_NEXT_SECTION);
 	CU_ASSERT_TRUE(line_has(rd, (long)rd->top, "Section 1"));
@@ -157,10 +160,7 @@ test_lazy_reader(void)
 	app_pop(&a);
 
 	/* in the contents, G selects the last section of the whole */
-	rd = (struct reader *)view_reader_new(&a, role);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rd);
-	app_push(&a, &rd->v);
-	app_draw(&a, &f);
+	rd = open_reader(&a, &f, role);
 	rd->v.ops->action(&rd->v, &a, ACT_FOCUS);
 	CU_ASSERT_TRUE(rd->focus_toc);
 	rd->v.ops->action(&rd->v, &a, ACT_BOTTOM);
