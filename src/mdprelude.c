@@ -273,3 +273,14 @@ md_prelude_select(struct md_stream *s, size_t from, size_t to)
 		s->prelines += pc->lines;
 	}
 }
+
+/* The index sorted as it is, every piece that may define a label kept:
+ * a part then gets each piece that may define a label it uses, unchecked
+ * (md_stream_new_quick). */
+void
+md_prelude_unchecked(struct md_stream *s)
+{
+	if (s->nindex > 1)
+		qsort(s->index, s->nindex, sizeof *s->index, by_key);
+	s->select = true;
+}

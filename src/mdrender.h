@@ -80,4 +80,10 @@ void mdrender_begin(struct render *out, const struct mdrender_opts *opt);
 void mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol);
 void mdrender_end(struct render *out);
 
+/* A title (plain text, never read as Markdown: made as nodes) as a
+ * level-1 heading, between mdrender_begin() and _end(): a section of its
+ * own when own is true, else the top of the section that follows it (a
+ * front-matter title above the text, as the reader and print show it). */
+void mdrender_title(struct render *out, const char *title, bool own);
+
 #endif

@@ -258,19 +258,24 @@ may_have_footnotes(const char *t, size_t len)
 {
 	const char *p = t, *end = t + len;
 
-	while ((p = memmem(p, (size_t)(end - p), "[^", 2)) != NULL) {
-		const char *q = p + 2;
+	/* '^' is rare in text, '[' is not: memchr finds the one quickly */
+	while ((p = memchr(p, '^', (size_t)(end - p))) != NULL) {
+		const char *q = p + 1;
+		if (p == t || p[-1] != '[') {
+			p++;
+			continue;
+		}
 		while (q < end && *q != ']' && *q != '[' && *q != '\n')
 			q += *q == '\\' && q + 1 < end ? 2 : 1;
-		if (q + 1 < end && *q == ']' && q[1] == ':' && q > p + 2)
+		if (q + 1 < end && *q == ']' && q[1] == ':' && q > p + 1)
 			return true;
-		p += 2;
+		p++;
 	}
 	return false;
 }
 
-struct md_stream *
-md_stream_new(const char *text, size_t len, size_t part_bytes)
+static struct md_stream *
+stream_new(const char *text, size_t len, size_t part_bytes, bool quick)
 {
 	struct md_stream *s = xcalloc(1, sizeof *s);
 
@@ -281,7 +286,10 @@ md_stream_new(const char *text, size_t len, size_t part_bytes)
 	if (may_have_footnotes(text, len))
 		s->whole = true;
 	find_runs(s);
-	if (s->nruns > 0 && !s->whole) {
+	if (s->nruns > 0 && !s->whole && quick) {
+		md_prelude_build(s);
+		md_prelude_unchecked(s);
+	} else if (s->nruns > 0 && !s->whole) {
 		md_prelude_build(s);
 		if (!md_prelude_closes(s))
 			s->whole = true;
@@ -291,6 +299,18 @@ md_stream_new(const char *text, size_t len, size_t part_bytes)
 			s->part = 4 * s->fulllen;
 	}
 	return s;
+}
+
+struct md_stream *
+md_stream_new(const char *text, size_t len, size_t part_bytes)
+{
+	return stream_new(text, len, part_bytes, false);
+}
+
+struct md_stream *
+md_stream_new_quick(const char *text, size_t len, size_t part_bytes)
+{
+	return stream_new(text, len, part_bytes, true);
 }
 
 void

@@ -80,6 +80,8 @@ bool
 app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 {
 	struct view *v;
+	/* a large document is laid out as it is read, without its model */
+	bool lazy = view_reader_lazy(role);
 
 	/* a document whose file changed since it was read is read again, so
 	 * that it opens as it is now, when no screen below holds its model
@@ -88,10 +90,12 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 		role_unload(role);
 		a->content_gen++; /* the home screen's progress pointed into it */
 	}
-	if (role_load(role) != 0) {
+	if (!lazy && role_load(role) != 0) {
 		app_status(a, true, "%s", role->error);
 		return false;
 	}
+	if (lazy && !role->peeked)
+		role_peek(role);
 	/* a file opened directly: the records an older rolebook kept under
 	 * its name, adopted before the screen reads its position */
 	if (role->origin == ORIGIN_FILE && !a->readonly) {
@@ -100,7 +104,10 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 			app_status(a, false, "%s", said);
 		free(said);
 	}
-	v = view_reader_new(a, role);
+	if ((v = view_reader_new(a, role)) == NULL) {
+		app_status(a, true, "%s", role->error);
+		return false;
+	}
 	push(a, v, NAV_ROLE, at != NULL);
 	if (at != NULL)
 		v->ops->locate(v, a, at, false);

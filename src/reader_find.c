@@ -26,6 +26,43 @@ reader_selected_link(const struct reader *rd)
 
 /* ---- search ---- */
 
+/*
+ * search_lines() over a large document laid out only in part: a match
+ * past the lines laid out comes before wrapping to the top, so parts are
+ * laid out until one is found (each searched as it comes) or none is
+ * left; going back, lines before `from` are all laid out, and wrapping
+ * to the bottom needs every one.
+ */
+static long
+find(struct reader *rd, size_t from, int dir, bool inclusive, bool *wrapped)
+{
+	long i = search_lines(&rd->r.lines, rd->pat, rd->icase, from, dir, inclusive, wrapped);
+	size_t start = from;
+	bool incl = inclusive;
+
+	while ((i < 0 || *wrapped) && !reader_complete(rd)) {
+		size_t n0 = rd->r.lines.n;
+		unsigned gen = rd->lazy->gen;
+
+		if (dir < 0) {
+			reader_need_all(rd);
+		} else {
+			reader_lay_out_more(rd);
+			if (rd->lazy->gen == gen && n0 > 0 && n0 - 1 > start) {
+				/* the last line searched may go on in the next */
+				start = n0 - 1;
+				incl = true;
+			}
+		}
+		if (rd->lazy->gen != gen) { /* laid out anew: from the start */
+			start = from;
+			incl = inclusive;
+		}
+		i = search_lines(&rd->r.lines, rd->pat, rd->icase, start, dir, incl, wrapped);
+	}
+	return i;
+}
+
 void
 reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, bool inclusive)
 {
@@ -36,7 +73,7 @@ reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, bool i
 		rd->match = -1;
 		return;
 	}
-	i = search_lines(&rd->r.lines, rd->pat, rd->icase, from, dir, inclusive, &wrapped);
+	i = find(rd, from, dir, inclusive, &wrapped);
 	if (i < 0) {
 		rd->match = -1;
 		app_status(a, true, "Pattern not found: %s", rd->pat);
@@ -121,6 +158,8 @@ reader_input(struct view *v, struct app *a, const char *text, bool done)
 		rd->top = rd->search_origin;
 	if (done && rd->match >= 0) {
 		size_t count = 0;
+		/* the lines of the whole document are counted */
+		reader_need_all(rd);
 		for (size_t i = 0; i < rd->r.lines.n; i++)
 			if (line_matches(rd, i))
 				count++;

@@ -147,7 +147,12 @@ struct view {
 struct view *view_home_new(struct app *a);
 /* The matches of pat in every document of the catalogue (view_search.c). */
 struct view *view_search_new(struct app *a, const char *pat);
+/* The role screen; NULL with role->error when a large document, laid
+ * out lazily without its model, cannot be read. */
 struct view *view_reader_new(struct app *a, struct role *role);
+/* Whether the role screen lays role out lazily (a large file): then it
+ * needs no role_load(). */
+bool view_reader_lazy(const struct role *role);
 struct view *view_checklist_new(struct app *a, struct role *role);
 /* The assessment of profile's role by rater (NULL or "": the profile's own),
  * with every other rater's ratings side by side. */

@@ -520,6 +520,7 @@ for size in "80 24" "50 16"; do
 			"$(diff "$TEST_TMP/osc-always.txt" "$TEST_TMP/osc-never.txt")"
 	fi
 done
+
 # --- issue 12: / searches every document's text; Enter opens one at the
 # match, highlighted, and n goes on inside it ---
 SD="$TEST_TMP/searchdocs"
@@ -546,6 +547,40 @@ keys q
 expect "search: and q back home" "Alpha guide"
 keys q
 sleep 0.3
+
+# --- issue 13: a large document opens at once, laid out as it is read:
+# its first screen, the end after G, a match only at its end found from
+# the top, at two sizes; opened again, the saved position ---
+python3 - "$TEST_TMP/big.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("# A big handbook\n\nIts opening words.\n\n")
+    i = 0
+    while f.tell() < 2_500_000:
+        f.write("## Section %d\n\n" % i)
+        for k in range(8):
+            f.write("Words of section %d paragraph %d, long enough to wrap over more than one line.\n\n" % (i, k))
+        i += 1
+    f.write("## The last section\n\nOnly here: zebulon.\n")
+PY
+first="Its opening words."
+for size in "80 24" "50 16"; do
+	start $size "$TEST_TMP/big.md"
+	# the second time where it was closed: the saved position, in a part
+	# laid out for it
+	expect "big document at $size: the first screen" "$first"
+	first="Words of section 3774"
+	expect "big document at $size: the footer" "?:help"
+	keys G
+	expect "big document at $size: G reaches the end" "Only here: zebulon."
+	keys g
+	expect "big document at $size: g the top again" "Its opening words."
+	keys / z e b u l o n Enter
+	expect "big document at $size: a match at the end found from the top" "1 line match"
+	expect "big document at $size: and shown" "Only here: zebulon."
+	keys Q
+	sleep 0.3
+done
 
 # A sanitizer build writes its reports to files, not into a pane (where no
 # test reads them, and where a pane already closed made one spin at exit).

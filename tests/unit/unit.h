@@ -17,6 +17,8 @@ int test_text_register(void);
 int test_lines_register(void);
 int test_mdrender_register(void);
 int test_mdstream_register(void);
+int test_mdlazy_register(void); /* issue 13: the reader lays out lazily */
+int test_reader_lazy_register(void);
 int test_hyperlink_register(void);
 int test_content_register(void);
 int test_catalog_register(void);
