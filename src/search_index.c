@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "role_text.h"
 #include "search.h"
 #include "search_index.h"
+#include "search_text.h"
 #include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
@@ -26,7 +28,7 @@
 /* The index's version: a file of another is made anew (user_version),
  * as is one another rolebook made (meta.version): its renderer may lay
  * the text out otherwise. */
-#define SEARCH_SCHEMA 5
+#define SEARCH_SCHEMA 6
 
 /* A line's row id: its document's id in the high bits, its rank in the
  * document in the low ones, so that the matches FTS5 gives (by row id)
@@ -38,17 +40,24 @@
 #define MAX_LINES_PER_DOC UINT32_MAX
 
 static const char schema[] =
+    /* large pages: most documents' folded text fits in one, not in a
+     * chain of overflow pages read (and mapped) one by one */
+    "PRAGMA page_size = 65536;"
     "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
     " size INTEGER NOT NULL, mtime INTEGER NOT NULL);"
     "CREATE TABLE lines(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, ord INTEGER NOT NULL,"
     " section INTEGER NOT NULL, stitle TEXT NOT NULL, text TEXT NOT NULL,"
     " folded TEXT NOT NULL);"
     "CREATE INDEX lines_doc ON lines(doc, ord);"
+    /* a document's lines in blobs, for a scan at memmem's speed
+     * (search_text.h) */
+    "CREATE TABLE texts(id INTEGER PRIMARY KEY, folded BLOB NOT NULL, text BLOB NOT NULL,"
+    " meta BLOB NOT NULL, titles BLOB NOT NULL);"
     "CREATE VIRTUAL TABLE fts USING fts5(folded, content='lines', content_rowid='id',"
     " tokenize='trigram case_sensitive 1');"
     "CREATE TABLE meta(version TEXT NOT NULL);"
     "INSERT INTO meta VALUES('" PACKAGE_VERSION "');"
-    "PRAGMA user_version = 5;";
+    "PRAGMA user_version = 6;";
 
 struct search_index {
 	sqlite3 *db;
@@ -57,10 +66,16 @@ struct search_index {
 	struct listed *listed;
 	size_t nlisted, listed_cap;
 	char cwd_buf[PATH_MAX], *cwd; /* the working folder during an update, or NULL */
+	/* during an update, the folder of the last document looked at, open:
+	 * the next in it is looked at from there (fstatat) */
+	char *dir;
+	size_t dirlen;
+	int dirfd;
 	/* told of each document indexed: how many so far, of how many */
 	search_progress_fn *progress;
 	void *progress_arg;
 	size_t to_index, indexed;
+	enum search_plan plan;
 };
 
 static char *
@@ -79,13 +94,13 @@ usable(sqlite3 *db)
 	if (sqlite3_prepare_v2(db,
 			       "SELECT (SELECT user_version FROM pragma_user_version),"
 			       " (SELECT count(*) FROM sqlite_master WHERE name IN"
-			       " ('docs', 'lines', 'fts')),"
+			       " ('docs', 'lines', 'fts', 'texts')),"
 			       " (SELECT count(*) FROM meta WHERE version = ?1)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, PACKAGE_VERSION, -1, SQLITE_STATIC);
 	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == SEARCH_SCHEMA &&
-	     sqlite3_column_int(st, 1) == 3 && sqlite3_column_int(st, 2) == 1;
+	     sqlite3_column_int(st, 1) == 4 && sqlite3_column_int(st, 2) == 1;
 	sqlite3_finalize(st);
 	return ok;
 }
@@ -168,6 +183,8 @@ search_index_open(const char *path, char **err)
 {
 	struct search_index *ix = xcalloc(1, sizeof *ix);
 	char *failed = NULL;
+
+	ix->dirfd = -1;
 	int rc;
 
 	*err = NULL;
@@ -231,7 +248,36 @@ run(sqlite3_stmt *st)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
-/* Adds the lines of the document at path (read anew) as doc's. */
+static void
+bind_buf(sqlite3_stmt *st, int k, const struct strbuf *sb)
+{
+	sqlite3_bind_blob(st, k, sb->len ? sb->s : "", (int)sb->len, SQLITE_STATIC);
+}
+
+/* The document's blobs (texts). */
+static int
+put_text(sqlite3 *db, int64_t doc, const struct search_text_builder *b)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(db,
+				     "INSERT OR REPLACE INTO texts(id, folded, text, meta, titles)"
+				     " VALUES(?1, ?2, ?3, ?4, ?5)",
+				     -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, doc);
+	bind_buf(st, 2, &b->folded);
+	bind_buf(st, 3, search_text_plain(b));
+	bind_buf(st, 4, &b->meta);
+	bind_buf(st, 5, &b->titles);
+	rc = run(st);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Adds the lines of the document at path (read anew) as doc's, and its
+ * blobs. */
 static int
 index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 {
@@ -240,12 +286,16 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 	sqlite3_stmt *line = NULL, *fts = NULL;
 	struct render out;
 	struct strbuf sb = STRBUF_INIT;
+	struct search_text_builder blobs;
 	size_t base, ord = 0;
 	int rc = SQLITE_OK;
 
+	search_text_init(&blobs);
 	if (role_load(r) != 0) { /* unreadable now: indexed with no lines */
 		role_free(r);
-		return SQLITE_OK;
+		rc = put_text(db, doc, &blobs);
+		search_text_done(&blobs);
+		return rc;
 	}
 	if (sqlite3_prepare_v2(db,
 			       "INSERT INTO lines(doc, ord, section, stitle, text, folded, id)"
@@ -255,6 +305,7 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 			       NULL) != SQLITE_OK) {
 		sqlite3_finalize(line);
 		role_free(r);
+		search_text_done(&blobs);
 		return sqlite3_errcode(db);
 	}
 	base = role_render_base(r);
@@ -263,6 +314,9 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 	for (size_t i = 0; i < out.lines.n && rc == SQLITE_OK;) {
 		const struct lines *l = &out.lines;
 		uint32_t sec = render_line_section(&out, i);
+		int64_t section = sec == SEARCH_NO_SECTION ? -1 : (int64_t)sec;
+		const char *t;
+		size_t tlen;
 		char *folded;
 
 		/* a line and the lines that continue it after a wrap, as one */
@@ -275,16 +329,17 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 		if (ord >= MAX_LINES_PER_DOC)
 			break; /* more lines than a 64 MiB file can hold; not indexed */
 		folded = search_fold(sb.s, sb.len);
+		/* "Steps:" heads its section as "Steps" (path:section: line) */
+		t = section_title(r, base, sec);
+		tlen = strlen(t);
+		if (tlen > 1 && t[tlen - 1] == ':')
+			tlen--;
+		search_text_add(&blobs, sb.s, folded, sb.len, section, t, tlen);
 		sqlite3_bind_int64(line, 1, doc);
 		sqlite3_bind_int64(line, 7, LINE_ID(doc, ord));
 		sqlite3_bind_int64(line, 2, (int64_t)ord++);
-		sqlite3_bind_int64(line, 3, sec == SEARCH_NO_SECTION ? -1 : (int64_t)sec);
-		{ /* "Steps:" heads its section as "Steps" (path:section: line) */
-			const char *t = section_title(r, base, sec);
-			size_t n = strlen(t);
-			sqlite3_bind_text(line, 4, t, (int)(n > 1 && t[n - 1] == ':' ? n - 1 : n),
-					  SQLITE_TRANSIENT);
-		}
+		sqlite3_bind_int64(line, 3, section);
+		sqlite3_bind_text(line, 4, t, (int)tlen, SQLITE_TRANSIENT);
 		sqlite3_bind_text(line, 5, sb.s, (int)sb.len, SQLITE_TRANSIENT);
 		sqlite3_bind_text(line, 6, folded, (int)sb.len, SQLITE_TRANSIENT);
 		if ((rc = run(line)) == SQLITE_OK) {
@@ -294,7 +349,10 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 		}
 		free(folded);
 	}
+	if (rc == SQLITE_OK)
+		rc = put_text(db, doc, &blobs);
 	strbuf_free(&sb);
+	search_text_done(&blobs);
 	render_done(&out);
 	sqlite3_finalize(line);
 	sqlite3_finalize(fts);
@@ -326,6 +384,12 @@ drop_lines(sqlite3 *db, int64_t doc)
 	sqlite3_bind_int64(st, 1, doc);
 	rc = run(st);
 	sqlite3_finalize(st);
+	if (rc != SQLITE_OK || (rc = sqlite3_prepare_v2(db, "DELETE FROM texts WHERE id = ?1", -1,
+							&st, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, doc);
+	rc = run(st);
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -350,8 +414,8 @@ load_known(sqlite3 *db, struct known **v, size_t *n)
 
 	*v = NULL;
 	*n = 0;
-	if ((rc = sqlite3_prepare_v2(db, "SELECT path, id, size, mtime FROM docs ORDER BY path", -1,
-				     &st, NULL)) != SQLITE_OK)
+	if ((rc = sqlite3_prepare_v2(db, "SELECT path, id, size, mtime FROM docs", -1, &st,
+				     NULL)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
@@ -361,7 +425,9 @@ load_known(sqlite3 *db, struct known **v, size_t *n)
 				   sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)};
 	}
 	sqlite3_finalize(st);
-	if (*n > 0) /* SQLite's order is strcmp's (BINARY), but be sure */
+	/* sorted here: ORDER BY path would read each row through the path's
+	 * index, a look-up a row */
+	if (*n > 0)
 		qsort(*v, *n, sizeof **v, by_path);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -448,9 +514,58 @@ static const char *const queries[NQ] = {
 static char *
 absolute(const char *path, const char *cwd)
 {
+	size_t clen, plen;
+	char *abs;
+
 	if (path[0] == '/' || cwd == NULL)
 		return xstrdup(path);
-	return xasprintf("%s/%s", cwd, path[0] == '.' && path[1] == '/' ? path + 2 : path);
+	if (path[0] == '.' && path[1] == '/')
+		path += 2;
+	/* joined by hand: no formatting for a plain join, a thousand times a search */
+	clen = strlen(cwd);
+	plen = strlen(path);
+	abs = xmalloc(clen + plen + 2);
+	memcpy(abs, cwd, clen);
+	abs[clen] = '/';
+	memcpy(abs + clen + 1, path, plen + 1);
+	return abs;
+}
+
+#ifndef O_PATH
+#define O_PATH O_RDONLY
+#endif
+
+/* stat(2) of path, from its folder's descriptor when the last document
+ * was in the same folder: one look-up of a name, not of every folder on
+ * the way (the catalogue lists a folder's files one after another). */
+static int
+stat_doc(struct search_index *ix, const char *path, struct stat *sb)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dlen;
+
+	if (slash == NULL || slash == path)
+		return stat(path, sb);
+	dlen = (size_t)(slash - path);
+	if (ix->dir == NULL || ix->dirlen != dlen || memcmp(ix->dir, path, dlen) != 0) {
+		if (ix->dirfd >= 0)
+			close(ix->dirfd);
+		free(ix->dir);
+		ix->dir = xstrndup(path, dlen);
+		ix->dirlen = dlen;
+		ix->dirfd = open(ix->dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	}
+	return ix->dirfd >= 0 ? fstatat(ix->dirfd, slash + 1, sb, 0) : stat(path, sb);
+}
+
+static void
+stat_done(struct search_index *ix)
+{
+	if (ix->dirfd >= 0)
+		close(ix->dirfd);
+	free(ix->dir);
+	ix->dir = NULL;
+	ix->dirfd = -1;
 }
 
 /* One document: looked at and, when it changed (or is new), counted in
@@ -465,7 +580,9 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known *kv, si
 	int64_t id = -1, size = -1, mtime = -1;
 	int rc;
 
-	if (stat(abs, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	/* the path as the catalogue has it: the same file as the absolute
+	 * one (the working folder is the same), with fewer folders to look up */
+	if (stat_doc(ix, r->path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		free(abs);
 		return SQLITE_OK; /* gone: not listed, and pruned */
 	}
@@ -536,6 +653,7 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 		rc = sqlite3_prepare_v2(db, queries[k], -1, &q[k], NULL);
 	for (size_t k = 0; k < cat->n && rc == SQLITE_OK; k++)
 		rc = update_doc(ix, q, kv, nk, cat->v[k], k, write, &changed);
+	stat_done(ix);
 	for (int k = 0; k < NQ; k++)
 		sqlite3_finalize(q[k]);
 	if (rc == SQLITE_OK && ix->nlisted > 0) {
@@ -642,10 +760,27 @@ by_place(const void *a, const void *b)
 static const char *const find_sql[2][2] = {
     /* [indexed][rowid_only] */
     {"SELECT " COLUMNS " FROM lines l", "SELECT id FROM lines ORDER BY id"},
-    {"SELECT " COLUMNS " FROM fts JOIN lines l ON l.id = fts.rowid WHERE fts MATCH ?1",
-     "SELECT rowid FROM fts WHERE fts MATCH ?1"},
+    {"SELECT " COLUMNS " FROM fts JOIN lines l ON l.id = fts.rowid"
+     " WHERE fts MATCH ?1 AND fts.rowid >= ?2",
+     "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"},
 };
 #define ROW "SELECT " COLUMNS " FROM lines l WHERE l.id = ?1"
+
+static void
+add_hit(struct search_results *res, const struct listed *doc, size_t ord, int64_t sec,
+	const char *where, const char *text, size_t len, size_t at)
+{
+	struct search_hit *h;
+
+	res->v = xgrow(res->v, &res->cap, res->n + 1, sizeof *res->v);
+	h = &res->v[res->n++];
+	h->doc = doc->pos;
+	h->line = ord;
+	h->section = sec < 0 || sec > (int64_t)UINT32_MAX ? SEARCH_NO_SECTION : (uint32_t)sec;
+	h->where = xstrdup(where ? where : "");
+	h->text = xstrndup(text, len);
+	h->at = at;
+}
 
 /* A row of COLUMNS that holds the pattern: added to res (its doc the
  * listed one's). */
@@ -656,7 +791,6 @@ confirm(sqlite3_stmt *st, const struct listed *doc, const char *pat, const char 
 	const char *text = (const char *)sqlite3_column_text(st, 4);
 	size_t len = (size_t)sqlite3_column_bytes(st, 4), plen = strlen(pat);
 	int64_t sec = sqlite3_column_int64(st, 2);
-	struct search_hit *h;
 	long at;
 
 	if (text == NULL)
@@ -675,15 +809,102 @@ confirm(sqlite3_stmt *st, const struct listed *doc, const char *pat, const char 
 	}
 	if (at < 0)
 		return false;
-	res->v = xgrow(res->v, &res->cap, res->n + 1, sizeof *res->v);
-	h = &res->v[res->n++];
-	h->doc = doc->pos;
-	h->line = (size_t)sqlite3_column_int64(st, 1);
-	h->section = sec < 0 ? SEARCH_NO_SECTION : (uint32_t)sec;
-	h->where = xstrdup((const char *)sqlite3_column_text(st, 3));
-	h->text = xstrndup(text, len);
-	h->at = (size_t)at;
+	add_hit(res, doc, (size_t)sqlite3_column_int64(st, 1), sec,
+		(const char *)sqlite3_column_text(st, 3), text, len, (size_t)at);
 	return true;
+}
+
+/* The plan's sample: the first SAMPLE_DOCS documents are scanned; when
+ * fewer than one in SAMPLE_SHARE holds the folded pattern, the index
+ * finds the rest (measured on 1,002 files, bench/README). */
+#define SAMPLE_DOCS 24
+#define SAMPLE_SHARE 2
+
+/* A scan of one document's blobs: the hits go to res. */
+struct scan_ctx {
+	sqlite3_stmt *row; /* ROW, for a candidate the blobs cannot confirm */
+	const struct listed *doc;
+	int64_t id;
+	const char *pat, *folded;
+	bool icase;
+	struct search_results *res;
+};
+
+static int
+scan_hit(void *arg, const struct search_text_match *m)
+{
+	struct scan_ctx *c = arg;
+	bool found = false;
+	int rc;
+
+	if (m->line != NULL) {
+		add_hit(c->res, c->doc, m->ord, m->section, m->title, m->line, m->line_len, m->at);
+		return 1;
+	}
+	sqlite3_bind_int64(c->row, 1, LINE_ID(c->id, m->ord));
+	if ((rc = sqlite3_step(c->row)) == SQLITE_ROW)
+		found = confirm(c->row, c->doc, c->pat, c->folded, c->icase, c->res);
+	sqlite3_reset(c->row);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -rc;
+	return found;
+}
+
+static const void *
+blob(sqlite3_stmt *st, int k, size_t *len)
+{
+	const void *b = sqlite3_column_blob(st, k);
+
+	*len = b != NULL ? (size_t)sqlite3_column_bytes(st, k) : 0;
+	return b;
+}
+
+/*
+ * Scans the listed documents' blobs in id order (all of them, or with
+ * sample set, while the pattern proves common).  Sets *fts_from to the
+ * first document id left to the index, or -1 when none is.
+ */
+static int
+scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *folded, bool icase,
+     bool first_only, bool sample, struct search_results *res, int64_t *fts_from)
+{
+	struct scan_ctx c = {row, NULL, 0, pat, folded, icase, res};
+	sqlite3_stmt *st;
+	size_t sampled = 0, holding = 0;
+	int rc;
+
+	*fts_from = -1;
+	if ((rc = sqlite3_prepare_v2(ix->db,
+				     "SELECT id, folded, text, meta, titles FROM texts ORDER BY id",
+				     -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct search_text t;
+		bool seen;
+
+		c.id = sqlite3_column_int64(st, 0);
+		if ((c.doc = listed_find(ix, c.id)) == NULL)
+			continue; /* another catalogue's */
+		if (sample && sampled == SAMPLE_DOCS) {
+			if (holding * SAMPLE_SHARE < sampled) {
+				*fts_from = c.id;
+				rc = SQLITE_DONE;
+				break;
+			}
+			sample = false;
+		}
+		t.folded = blob(st, 1, &t.len);
+		t.text = blob(st, 2, &t.text_len);
+		t.meta = blob(st, 3, &t.meta_len);
+		t.titles = blob(st, 4, &t.titles_len);
+		if ((rc = -search_text_scan(&t, pat, folded, icase, first_only, scan_hit, &c,
+					    &seen)) != SQLITE_OK)
+			break;
+		sampled++;
+		holding += seen;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 static int
@@ -694,23 +915,29 @@ find_once(struct search_index *ix, const char *pat, bool first_only, struct sear
 	bool indexed = characters(pat) >= 3;
 	size_t plen = strlen(pat);
 	bool icase = search_icase(pat);
-	sqlite3_stmt *st, *row = NULL;
+	/* the folded text's blob has a space for a line's newline */
+	bool scannable = memchr(pat, '\n', plen) == NULL;
+	sqlite3_stmt *st = NULL, *row = NULL;
 	char *folded, *q;
 	int64_t done_doc = -1; /* first_only: the document whose match is found */
+	int64_t fts_from = 0;  /* the index finds the documents from this id on */
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(ix->db, find_sql[indexed][first_only], -1, &st, NULL)) !=
-	    SQLITE_OK)
+	if ((rc = sqlite3_prepare_v2(ix->db, ROW, -1, &row, NULL)) != SQLITE_OK)
 		return rc;
-	if (first_only && (rc = sqlite3_prepare_v2(ix->db, ROW, -1, &row, NULL)) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return rc;
-	}
 	folded = search_fold(pat, plen);
 	q = phrase(folded);
-	if (indexed)
-		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (scannable && (!indexed || ix->plan != SEARCH_PLAN_INDEX))
+		rc = scan(ix, row, pat, folded, icase, first_only,
+			  indexed && ix->plan == SEARCH_PLAN_AUTO, res, &fts_from);
+	if (rc == SQLITE_OK && fts_from >= 0) {
+		rc = sqlite3_prepare_v2(ix->db, find_sql[indexed][first_only], -1, &st, NULL);
+		if (rc == SQLITE_OK && indexed) {
+			sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, LINE_ID(fts_from, 0));
+		}
+	}
+	while (st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct listed *doc;
 		int64_t id;
 
@@ -729,6 +956,8 @@ find_once(struct search_index *ix, const char *pat, bool first_only, struct sear
 			done_doc = LINE_DOC(id);
 		sqlite3_reset(row);
 	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
 	sqlite3_finalize(st);
 	sqlite3_finalize(row);
 	free(folded);
@@ -742,7 +971,7 @@ find_once(struct search_index *ix, const char *pat, bool first_only, struct sear
 		res->ndocs += !same_doc;
 		h->nth = same_doc && prev->section == h->section ? prev->nth + 1 : 0;
 	}
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	return rc;
 }
 
 int
@@ -773,6 +1002,12 @@ search_results_done(struct search_results *res)
 	}
 	free(res->v);
 	memset(res, 0, sizeof *res);
+}
+
+void
+search_index_set_plan(struct search_index *ix, enum search_plan plan)
+{
+	ix->plan = plan;
 }
 
 void

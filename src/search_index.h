@@ -88,6 +88,20 @@ int search_index_find(struct search_index *ix, const struct catalog *cat, const 
 
 void search_results_done(struct search_results *res);
 
+/* How search_index_find() finds the candidate lines; the results are the
+ * same by each. */
+enum search_plan {
+	SEARCH_PLAN_AUTO,  /* scans the first documents' folded text; goes on so
+			    * when the pattern is in many of them (a common
+			    * word: the index's lists would be long), else asks
+			    * the index for the rest */
+	SEARCH_PLAN_INDEX, /* the FTS5 index alone (patterns of 3 characters or more) */
+	SEARCH_PLAN_SCAN,  /* every document's folded text, scanned (memmem) */
+};
+
+/* Sets the plan of the finds to come (SEARCH_PLAN_AUTO at first): for tests. */
+void search_index_set_plan(struct search_index *ix, enum search_plan plan);
+
 /*
  * The one call for commands and screens: opens the index at
  * paths_search_db() (in memory when there is no such place or it cannot
