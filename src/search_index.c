@@ -50,9 +50,12 @@ static const char schema[] =
     " folded TEXT NOT NULL);"
     "CREATE INDEX lines_doc ON lines(doc, ord);"
     /* a document's lines in blobs, for a scan at memmem's speed
-     * (search_text.h) */
-    "CREATE TABLE texts(id INTEGER PRIMARY KEY, folded BLOB NOT NULL, text BLOB NOT NULL,"
-    " meta BLOB NOT NULL, titles BLOB NOT NULL);"
+     * (search_text.h): the folded text alone in its rows, which the scan
+     * reads in place (a row within a page is not copied), the rest read
+     * for a document that holds the pattern */
+    "CREATE TABLE folds(id INTEGER PRIMARY KEY, folded BLOB NOT NULL);"
+    "CREATE TABLE texts(id INTEGER PRIMARY KEY, text BLOB NOT NULL, meta BLOB NOT NULL,"
+    " titles BLOB NOT NULL);"
     "CREATE VIRTUAL TABLE fts USING fts5(folded, content='lines', content_rowid='id',"
     " tokenize='trigram case_sensitive 1');"
     "CREATE TABLE meta(version TEXT NOT NULL);"
@@ -94,13 +97,13 @@ usable(sqlite3 *db)
 	if (sqlite3_prepare_v2(db,
 			       "SELECT (SELECT user_version FROM pragma_user_version),"
 			       " (SELECT count(*) FROM sqlite_master WHERE name IN"
-			       " ('docs', 'lines', 'fts', 'texts')),"
+			       " ('docs', 'lines', 'fts', 'folds', 'texts')),"
 			       " (SELECT count(*) FROM meta WHERE version = ?1)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, PACKAGE_VERSION, -1, SQLITE_STATIC);
 	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == SEARCH_SCHEMA &&
-	     sqlite3_column_int(st, 1) == 4 && sqlite3_column_int(st, 2) == 1;
+	     sqlite3_column_int(st, 1) == 5 && sqlite3_column_int(st, 2) == 1;
 	sqlite3_finalize(st);
 	return ok;
 }
@@ -254,23 +257,30 @@ bind_buf(sqlite3_stmt *st, int k, const struct strbuf *sb)
 	sqlite3_bind_blob(st, k, sb->len ? sb->s : "", (int)sb->len, SQLITE_STATIC);
 }
 
-/* The document's blobs (texts). */
+/* The document's blobs (folds, texts). */
 static int
 put_text(sqlite3 *db, int64_t doc, const struct search_text_builder *b)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(db,
-				     "INSERT OR REPLACE INTO texts(id, folded, text, meta, titles)"
-				     " VALUES(?1, ?2, ?3, ?4, ?5)",
+	if ((rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO folds(id, folded) VALUES(?1, ?2)",
 				     -1, &st, NULL)) != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, doc);
 	bind_buf(st, 2, &b->folded);
-	bind_buf(st, 3, search_text_plain(b));
-	bind_buf(st, 4, &b->meta);
-	bind_buf(st, 5, &b->titles);
+	rc = run(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(db,
+				     "INSERT OR REPLACE INTO texts(id, text, meta,"
+				     " titles) VALUES(?1, ?2, ?3, ?4)",
+				     -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, doc);
+	bind_buf(st, 2, search_text_plain(b));
+	bind_buf(st, 3, &b->meta);
+	bind_buf(st, 4, &b->titles);
 	rc = run(st);
 	sqlite3_finalize(st);
 	return rc;
@@ -384,12 +394,16 @@ drop_lines(sqlite3 *db, int64_t doc)
 	sqlite3_bind_int64(st, 1, doc);
 	rc = run(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_OK || (rc = sqlite3_prepare_v2(db, "DELETE FROM texts WHERE id = ?1", -1,
-							&st, NULL)) != SQLITE_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, doc);
-	rc = run(st);
-	sqlite3_finalize(st);
+	for (int k = 0; k < 2 && rc == SQLITE_OK; k++) {
+		if ((rc = sqlite3_prepare_v2(db,
+					     k ? "DELETE FROM texts WHERE id = ?1"
+					       : "DELETE FROM folds WHERE id = ?1",
+					     -1, &st, NULL)) != SQLITE_OK)
+			return rc;
+		sqlite3_bind_int64(st, 1, doc);
+		rc = run(st);
+		sqlite3_finalize(st);
+	}
 	return rc;
 }
 
@@ -869,17 +883,20 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
      bool first_only, bool sample, struct search_results *res, int64_t *fts_from)
 {
 	struct scan_ctx c = {row, NULL, 0, pat, folded, icase, res};
-	sqlite3_stmt *st;
-	size_t sampled = 0, holding = 0;
+	sqlite3_stmt *st, *more = NULL;
+	size_t sampled = 0, holding = 0, plen = strlen(folded);
 	int rc;
 
 	*fts_from = -1;
-	if ((rc = sqlite3_prepare_v2(ix->db,
-				     "SELECT id, folded, text, meta, titles FROM texts ORDER BY id",
-				     -1, &st, NULL)) != SQLITE_OK)
+	if ((rc = sqlite3_prepare_v2(ix->db, "SELECT id, folded FROM folds ORDER BY id", -1, &st,
+				     NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(ix->db, "SELECT text, meta, titles FROM texts WHERE id = ?1",
+				     -1, &more, NULL)) != SQLITE_OK) {
+		sqlite3_finalize(st);
 		return rc;
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct search_text t;
+		struct search_text t = {0};
 		bool seen;
 
 		c.id = sqlite3_column_int64(st, 0);
@@ -893,17 +910,26 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 			}
 			sample = false;
 		}
-		t.folded = blob(st, 1, &t.len);
-		t.text = blob(st, 2, &t.text_len);
-		t.meta = blob(st, 3, &t.meta_len);
-		t.titles = blob(st, 4, &t.titles_len);
-		if ((rc = -search_text_scan(&t, pat, folded, icase, first_only, scan_hit, &c,
-					    &seen)) != SQLITE_OK)
-			break;
 		sampled++;
-		holding += seen;
+		t.folded = blob(st, 1, &t.len);
+		if (t.folded == NULL || memmem(t.folded, t.len, folded, plen) == NULL)
+			continue; /* most documents, for a rare pattern: no more read */
+		holding++;
+		sqlite3_bind_int64(more, 1, c.id);
+		if ((rc = sqlite3_step(more)) == SQLITE_ROW) {
+			t.text = blob(more, 0, &t.text_len);
+			t.meta = blob(more, 1, &t.meta_len);
+			t.titles = blob(more, 2, &t.titles_len);
+		} else if (rc != SQLITE_DONE) {
+			break; /* (none: each candidate's row confirms it) */
+		}
+		rc = -search_text_scan(&t, pat, folded, icase, first_only, scan_hit, &c, &seen);
+		sqlite3_reset(more);
+		if (rc != SQLITE_OK)
+			break;
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(more);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

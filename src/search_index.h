@@ -15,6 +15,13 @@
  * own rule (smart case, the one folding), so the results are the lines
  * the reader's n and N visit.  A line here is a whole paragraph, list
  * item or heading of the rendered text (what the reader wraps is joined).
+ *
+ * A word on nearly every page makes the index's lists long and its
+ * candidates many: each document's text is also kept in blobs
+ * (search_text.h), and a find first scans the first documents' folded
+ * text (memmem); when the pattern is in many of them it scans the rest
+ * too, else it asks the index for the rest (search_plan).  Both ways
+ * give the same lines (the unit tests and fuzz_search compare them).
  */
 #ifndef ROLEBOOK_SEARCH_INDEX_H
 #define ROLEBOOK_SEARCH_INDEX_H

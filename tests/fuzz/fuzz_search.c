@@ -15,7 +15,9 @@
  * are exactly the runs of the render (search_join_line) that the
  * reference finds, in order, with their sections; the folded text
  * (search_fold) is as long as the text, and search_in() with case ignored
- * finds what the reference finds.
+ * finds what the reference finds;
+ * every plan (the index alone, the scan of the document's blobs alone),
+ * for every line or the first, reports the same lines, field by field.
  */
 #include "config.h"
 
