@@ -889,12 +889,8 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 
 	*fts_from = -1;
 	if ((rc = sqlite3_prepare_v2(ix->db, "SELECT id, folded FROM folds ORDER BY id", -1, &st,
-				     NULL)) != SQLITE_OK ||
-	    (rc = sqlite3_prepare_v2(ix->db, "SELECT text, meta, titles FROM texts WHERE id = ?1",
-				     -1, &more, NULL)) != SQLITE_OK) {
-		sqlite3_finalize(st);
+				     NULL)) != SQLITE_OK)
 		return rc;
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct search_text t = {0};
 		bool seen;
@@ -915,6 +911,12 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 		if (t.folded == NULL || memmem(t.folded, t.len, folded, plen) == NULL)
 			continue; /* most documents, for a rare pattern: no more read */
 		holding++;
+		/* prepared at the first document that holds it */
+		if (more == NULL &&
+		    (rc = sqlite3_prepare_v2(ix->db,
+					     "SELECT text, meta, titles FROM texts WHERE id = ?1",
+					     -1, &more, NULL)) != SQLITE_OK)
+			break;
 		sqlite3_bind_int64(more, 1, c.id);
 		if ((rc = sqlite3_step(more)) == SQLITE_ROW) {
 			t.text = blob(more, 0, &t.text_len);
