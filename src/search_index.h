@@ -1,6 +1,7 @@
 /*
  * search_index.h - search across every document of the catalogue: an
- * SQLite FTS5 index of the rendered text (search_index.c).
+ * SQLite FTS5 index of the rendered text (search_index.c; finding in it,
+ * search_find.c).
  *
  * The index is a cache, in a database of its own
  * ($XDG_CACHE_HOME/rolebook/search.db), never in the state database: it
