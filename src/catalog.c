@@ -355,7 +355,12 @@ walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_
 		memcpy(relpath, rel, rlen);
 		memcpy(relpath + rlen, names[i], nlen + 1);
 		base = id_from_path(names[i]);
-		id = xasprintf("%s%s", rel, base);
+		{
+			size_t blen = strlen(base);
+			id = xmalloc(rlen + blen + 1);
+			memcpy(id, rel, rlen);
+			memcpy(id + rlen, base, blen + 1);
+		}
 		free(base);
 		r = role_new(id, path, w->origin);
 		r->rel = relpath;

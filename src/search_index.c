@@ -1,12 +1,13 @@
 /*
  * search_index.c - the search index: every document's rendered text, a
- * line a row, in SQLite with an FTS5 trigram index of the folded text;
- * kept fresh by size and modification time; candidates confirmed by the
- * reader's rule (see search_index.h).
+ * line a row, in SQLite with an FTS5 trigram index of the folded text,
+ * and in blobs per document (search_text.c); kept fresh by size and
+ * modification time (see search_index.h).  Finding is search_find.c's.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -19,52 +20,43 @@
 #include "role_text.h"
 #include "search.h"
 #include "search_index.h"
+#include "search_index_int.h"
+#include "search_text.h"
 #include "strbuf.h"
-#include "text.h"
 #include "xalloc.h"
 
 /* The index's version: a file of another is made anew (user_version),
  * as is one another rolebook made (meta.version): its renderer may lay
  * the text out otherwise. */
-#define SEARCH_SCHEMA 5
+#define SEARCH_SCHEMA 6
 
-/* A line's row id: its document's id in the high bits, its rank in the
- * document in the low ones, so that the matches FTS5 gives (by row id)
- * come by document and in the text's order, and a document is known
- * from the row id alone (search_index_find's first-per-document mode
- * skips a found document's other candidates without reading them). */
-#define LINE_ID(doc, ord) ((int64_t)(doc) << 32 | (int64_t)(ord))
-#define LINE_DOC(id) ((id) >> 32)
 #define MAX_LINES_PER_DOC UINT32_MAX
 
 static const char schema[] =
+    /* large pages: most documents' folded text fits in one, not in a
+     * chain of overflow pages read (and mapped) one by one */
+    "PRAGMA page_size = 65536;"
     "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
     " size INTEGER NOT NULL, mtime INTEGER NOT NULL);"
     "CREATE TABLE lines(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, ord INTEGER NOT NULL,"
     " section INTEGER NOT NULL, stitle TEXT NOT NULL, text TEXT NOT NULL,"
     " folded TEXT NOT NULL);"
     "CREATE INDEX lines_doc ON lines(doc, ord);"
+    /* a document's lines in blobs, for a scan at memmem's speed
+     * (search_text.h): the folded text alone in its rows, which the scan
+     * reads in place (a row within a page is not copied), the rest read
+     * for a document that holds the pattern */
+    "CREATE TABLE folds(id INTEGER PRIMARY KEY, folded BLOB NOT NULL);"
+    "CREATE TABLE texts(id INTEGER PRIMARY KEY, text BLOB NOT NULL, meta BLOB NOT NULL,"
+    " titles BLOB NOT NULL);"
     "CREATE VIRTUAL TABLE fts USING fts5(folded, content='lines', content_rowid='id',"
     " tokenize='trigram case_sensitive 1');"
     "CREATE TABLE meta(version TEXT NOT NULL);"
     "INSERT INTO meta VALUES('" PACKAGE_VERSION "');"
-    "PRAGMA user_version = 5;";
+    "PRAGMA user_version = 6;";
 
-struct search_index {
-	sqlite3 *db;
-	char *path; /* NULL: in memory */
-	/* the catalogue's documents as of the last update, by id */
-	struct listed *listed;
-	size_t nlisted, listed_cap;
-	char cwd_buf[PATH_MAX], *cwd; /* the working folder during an update, or NULL */
-	/* told of each document indexed: how many so far, of how many */
-	search_progress_fn *progress;
-	void *progress_arg;
-	size_t to_index, indexed;
-};
-
-static char *
-db_error(sqlite3 *db, const char *what)
+char *
+search_index_db_error(sqlite3 *db, const char *what)
 {
 	return xasprintf("search index: %s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
 }
@@ -79,13 +71,13 @@ usable(sqlite3 *db)
 	if (sqlite3_prepare_v2(db,
 			       "SELECT (SELECT user_version FROM pragma_user_version),"
 			       " (SELECT count(*) FROM sqlite_master WHERE name IN"
-			       " ('docs', 'lines', 'fts')),"
+			       " ('docs', 'lines', 'fts', 'folds', 'texts')),"
 			       " (SELECT count(*) FROM meta WHERE version = ?1)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, PACKAGE_VERSION, -1, SQLITE_STATIC);
 	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == SEARCH_SCHEMA &&
-	     sqlite3_column_int(st, 1) == 3 && sqlite3_column_int(st, 2) == 1;
+	     sqlite3_column_int(st, 1) == 5 && sqlite3_column_int(st, 2) == 1;
 	sqlite3_finalize(st);
 	return ok;
 }
@@ -124,7 +116,7 @@ connect(struct search_index *ix, char **err)
 
 	if (sqlite3_open_v2(name, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
-		*err = db_error(ix->db, "cannot open");
+		*err = search_index_db_error(ix->db, "cannot open");
 		sqlite3_close(ix->db);
 		ix->db = NULL;
 		return -1;
@@ -140,7 +132,7 @@ connect(struct search_index *ix, char **err)
 	if (!empty(ix->db))
 		return 1; /* damaged or foreign */
 	if (sqlite3_exec(ix->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
-		*err = db_error(ix->db, "cannot create");
+		*err = search_index_db_error(ix->db, "cannot create");
 		return 1;
 	}
 	return 0;
@@ -168,6 +160,8 @@ search_index_open(const char *path, char **err)
 {
 	struct search_index *ix = xcalloc(1, sizeof *ix);
 	char *failed = NULL;
+
+	ix->dirfd = -1;
 	int rc;
 
 	*err = NULL;
@@ -231,7 +225,43 @@ run(sqlite3_stmt *st)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
-/* Adds the lines of the document at path (read anew) as doc's. */
+static void
+bind_buf(sqlite3_stmt *st, int k, const struct strbuf *sb)
+{
+	sqlite3_bind_blob(st, k, sb->len ? sb->s : "", (int)sb->len, SQLITE_STATIC);
+}
+
+/* The document's blobs (folds, texts). */
+static int
+put_text(sqlite3 *db, int64_t doc, const struct search_text_builder *b)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO folds(id, folded) VALUES(?1, ?2)",
+				     -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, doc);
+	bind_buf(st, 2, &b->folded);
+	rc = run(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(db,
+				     "INSERT OR REPLACE INTO texts(id, text, meta,"
+				     " titles) VALUES(?1, ?2, ?3, ?4)",
+				     -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, doc);
+	bind_buf(st, 2, search_text_plain(b));
+	bind_buf(st, 3, &b->meta);
+	bind_buf(st, 4, &b->titles);
+	rc = run(st);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Adds the lines of the document at path (read anew) as doc's, and its
+ * blobs. */
 static int
 index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 {
@@ -240,12 +270,16 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 	sqlite3_stmt *line = NULL, *fts = NULL;
 	struct render out;
 	struct strbuf sb = STRBUF_INIT;
+	struct search_text_builder blobs;
 	size_t base, ord = 0;
 	int rc = SQLITE_OK;
 
+	search_text_init(&blobs);
 	if (role_load(r) != 0) { /* unreadable now: indexed with no lines */
 		role_free(r);
-		return SQLITE_OK;
+		rc = put_text(db, doc, &blobs);
+		search_text_done(&blobs);
+		return rc;
 	}
 	if (sqlite3_prepare_v2(db,
 			       "INSERT INTO lines(doc, ord, section, stitle, text, folded, id)"
@@ -255,6 +289,7 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 			       NULL) != SQLITE_OK) {
 		sqlite3_finalize(line);
 		role_free(r);
+		search_text_done(&blobs);
 		return sqlite3_errcode(db);
 	}
 	base = role_render_base(r);
@@ -263,6 +298,9 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 	for (size_t i = 0; i < out.lines.n && rc == SQLITE_OK;) {
 		const struct lines *l = &out.lines;
 		uint32_t sec = render_line_section(&out, i);
+		int64_t section = sec == SEARCH_NO_SECTION ? -1 : (int64_t)sec;
+		const char *t;
+		size_t tlen;
 		char *folded;
 
 		/* a line and the lines that continue it after a wrap, as one */
@@ -275,16 +313,17 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 		if (ord >= MAX_LINES_PER_DOC)
 			break; /* more lines than a 64 MiB file can hold; not indexed */
 		folded = search_fold(sb.s, sb.len);
+		/* "Steps:" heads its section as "Steps" (path:section: line) */
+		t = section_title(r, base, sec);
+		tlen = strlen(t);
+		if (tlen > 1 && t[tlen - 1] == ':')
+			tlen--;
+		search_text_add(&blobs, sb.s, folded, sb.len, section, t, tlen);
 		sqlite3_bind_int64(line, 1, doc);
 		sqlite3_bind_int64(line, 7, LINE_ID(doc, ord));
 		sqlite3_bind_int64(line, 2, (int64_t)ord++);
-		sqlite3_bind_int64(line, 3, sec == SEARCH_NO_SECTION ? -1 : (int64_t)sec);
-		{ /* "Steps:" heads its section as "Steps" (path:section: line) */
-			const char *t = section_title(r, base, sec);
-			size_t n = strlen(t);
-			sqlite3_bind_text(line, 4, t, (int)(n > 1 && t[n - 1] == ':' ? n - 1 : n),
-					  SQLITE_TRANSIENT);
-		}
+		sqlite3_bind_int64(line, 3, section);
+		sqlite3_bind_text(line, 4, t, (int)tlen, SQLITE_TRANSIENT);
 		sqlite3_bind_text(line, 5, sb.s, (int)sb.len, SQLITE_TRANSIENT);
 		sqlite3_bind_text(line, 6, folded, (int)sb.len, SQLITE_TRANSIENT);
 		if ((rc = run(line)) == SQLITE_OK) {
@@ -294,7 +333,10 @@ index_lines(sqlite3 *db, int64_t doc, const struct role *src)
 		}
 		free(folded);
 	}
+	if (rc == SQLITE_OK)
+		rc = put_text(db, doc, &blobs);
 	strbuf_free(&sb);
+	search_text_done(&blobs);
 	render_done(&out);
 	sqlite3_finalize(line);
 	sqlite3_finalize(fts);
@@ -326,6 +368,16 @@ drop_lines(sqlite3 *db, int64_t doc)
 	sqlite3_bind_int64(st, 1, doc);
 	rc = run(st);
 	sqlite3_finalize(st);
+	for (int k = 0; k < 2 && rc == SQLITE_OK; k++) {
+		if ((rc = sqlite3_prepare_v2(db,
+					     k ? "DELETE FROM texts WHERE id = ?1"
+					       : "DELETE FROM folds WHERE id = ?1",
+					     -1, &st, NULL)) != SQLITE_OK)
+			return rc;
+		sqlite3_bind_int64(st, 1, doc);
+		rc = run(st);
+		sqlite3_finalize(st);
+	}
 	return rc;
 }
 
@@ -350,8 +402,8 @@ load_known(sqlite3 *db, struct known **v, size_t *n)
 
 	*v = NULL;
 	*n = 0;
-	if ((rc = sqlite3_prepare_v2(db, "SELECT path, id, size, mtime FROM docs ORDER BY path", -1,
-				     &st, NULL)) != SQLITE_OK)
+	if ((rc = sqlite3_prepare_v2(db, "SELECT path, id, size, mtime FROM docs", -1, &st,
+				     NULL)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
@@ -361,7 +413,9 @@ load_known(sqlite3 *db, struct known **v, size_t *n)
 				   sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)};
 	}
 	sqlite3_finalize(st);
-	if (*n > 0) /* SQLite's order is strcmp's (BINARY), but be sure */
+	/* sorted here: ORDER BY path would read each row through the path's
+	 * index, a look-up a row */
+	if (*n > 0)
 		qsort(*v, *n, sizeof **v, by_path);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -374,13 +428,6 @@ free_known(struct known *v, size_t n)
 	free(v);
 }
 
-/* The catalogue's documents in the index: (id, catalogue position),
- * sorted by id, for the finding and the pruning. */
-struct listed {
-	int64_t id;
-	size_t pos;
-};
-
 static int
 by_id(const void *a, const void *b)
 {
@@ -389,8 +436,8 @@ by_id(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static const struct listed *
-listed_find(const struct search_index *ix, int64_t id)
+const struct listed *
+search_index_listed(const struct search_index *ix, int64_t id)
 {
 	struct listed key = {id, 0};
 
@@ -413,7 +460,7 @@ prune(struct search_index *ix, const struct known *kv, size_t nk, bool write, lo
 
 	for (size_t i = 0; i < nk; i++) {
 		struct stat sb;
-		if (listed_find(ix, kv[i].id) != NULL ||
+		if (search_index_listed(ix, kv[i].id) != NULL ||
 		    (stat(kv[i].path, &sb) == 0 && S_ISREG(sb.st_mode)))
 			continue;
 		gone = xgrow(gone, &cap, n + 1, sizeof *gone);
@@ -448,9 +495,58 @@ static const char *const queries[NQ] = {
 static char *
 absolute(const char *path, const char *cwd)
 {
+	size_t clen, plen;
+	char *abs;
+
 	if (path[0] == '/' || cwd == NULL)
 		return xstrdup(path);
-	return xasprintf("%s/%s", cwd, path[0] == '.' && path[1] == '/' ? path + 2 : path);
+	if (path[0] == '.' && path[1] == '/')
+		path += 2;
+	/* joined by hand: no formatting for a plain join, a thousand times a search */
+	clen = strlen(cwd);
+	plen = strlen(path);
+	abs = xmalloc(clen + plen + 2);
+	memcpy(abs, cwd, clen);
+	abs[clen] = '/';
+	memcpy(abs + clen + 1, path, plen + 1);
+	return abs;
+}
+
+#ifndef O_PATH
+#define O_PATH O_RDONLY
+#endif
+
+/* stat(2) of path, from its folder's descriptor when the last document
+ * was in the same folder: one look-up of a name, not of every folder on
+ * the way (the catalogue lists a folder's files one after another). */
+static int
+stat_doc(struct search_index *ix, const char *path, struct stat *sb)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dlen;
+
+	if (slash == NULL || slash == path)
+		return stat(path, sb);
+	dlen = (size_t)(slash - path);
+	if (ix->dir == NULL || ix->dirlen != dlen || memcmp(ix->dir, path, dlen) != 0) {
+		if (ix->dirfd >= 0)
+			close(ix->dirfd);
+		free(ix->dir);
+		ix->dir = xstrndup(path, dlen);
+		ix->dirlen = dlen;
+		ix->dirfd = open(ix->dir, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	}
+	return ix->dirfd >= 0 ? fstatat(ix->dirfd, slash + 1, sb, 0) : stat(path, sb);
+}
+
+static void
+stat_done(struct search_index *ix)
+{
+	if (ix->dirfd >= 0)
+		close(ix->dirfd);
+	free(ix->dir);
+	ix->dir = NULL;
+	ix->dirfd = -1;
 }
 
 /* One document: looked at and, when it changed (or is new), counted in
@@ -465,7 +561,9 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known *kv, si
 	int64_t id = -1, size = -1, mtime = -1;
 	int rc;
 
-	if (stat(abs, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	/* the path as the catalogue has it: the same file as the absolute
+	 * one (the working folder is the same), with fewer folders to look up */
+	if (stat_doc(ix, r->path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		free(abs);
 		return SQLITE_OK; /* gone: not listed, and pruned */
 	}
@@ -536,6 +634,7 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 		rc = sqlite3_prepare_v2(db, queries[k], -1, &q[k], NULL);
 	for (size_t k = 0; k < cat->n && rc == SQLITE_OK; k++)
 		rc = update_doc(ix, q, kv, nk, cat->v[k], k, write, &changed);
+	stat_done(ix);
 	for (int k = 0; k < NQ; k++)
 		sqlite3_finalize(q[k]);
 	if (rc == SQLITE_OK && ix->nlisted > 0) {
@@ -555,7 +654,7 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		*err = db_error(db, "cannot update");
+		*err = search_index_db_error(db, "cannot update");
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return -rc;
 	}
@@ -596,183 +695,6 @@ search_index_update(struct search_index *ix, const struct catalog *cat, char **e
 		rc = update_once(ix, cat, err);
 	}
 	return rc < 0 ? -1 : rc;
-}
-
-/* ---- finding ---- */
-
-/* The FTS5 query for the folded pattern: one phrase, quotes doubled. */
-static char *
-phrase(const char *folded)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	strbuf_add(&sb, "\"", 1);
-	for (const char *p = folded; *p; p++)
-		strbuf_add(&sb, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
-	strbuf_add(&sb, "\"", 1);
-	return strbuf_take(&sb);
-}
-
-static size_t
-characters(const char *s)
-{
-	size_t n = 0, len = strlen(s);
-
-	for (size_t i = 0; i < len; n++) {
-		uint32_t c;
-		i += text_decode(s + i, len - i, &c);
-	}
-	return n;
-}
-
-static int
-by_place(const void *a, const void *b)
-{
-	const struct search_hit *x = a, *y = b;
-
-	if (x->doc != y->doc)
-		return x->doc < y->doc ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
-}
-
-/* The candidates' rows: every line, or those the index says hold the
- * folded pattern; with rowid_only, their row ids alone (the rows read
- * one by one, by ROW). */
-#define COLUMNS "l.doc, l.ord, l.section, l.stitle, l.text, l.folded"
-static const char *const find_sql[2][2] = {
-    /* [indexed][rowid_only] */
-    {"SELECT " COLUMNS " FROM lines l", "SELECT id FROM lines ORDER BY id"},
-    {"SELECT " COLUMNS " FROM fts JOIN lines l ON l.id = fts.rowid WHERE fts MATCH ?1",
-     "SELECT rowid FROM fts WHERE fts MATCH ?1"},
-};
-#define ROW "SELECT " COLUMNS " FROM lines l WHERE l.id = ?1"
-
-/* A row of COLUMNS that holds the pattern: added to res (its doc the
- * listed one's). */
-static bool
-confirm(sqlite3_stmt *st, const struct listed *doc, const char *pat, const char *folded, bool icase,
-	struct search_results *res)
-{
-	const char *text = (const char *)sqlite3_column_text(st, 4);
-	size_t len = (size_t)sqlite3_column_bytes(st, 4), plen = strlen(pat);
-	int64_t sec = sqlite3_column_int64(st, 2);
-	struct search_hit *h;
-	long at;
-
-	if (text == NULL)
-		return false;
-	/* search_in()'s rule; with case ignored, a match is where the folded
-	 * pattern is in the folded text (search_fold), which the row keeps:
-	 * found at memmem's speed */
-	if (icase) {
-		const char *f = (const char *)sqlite3_column_text(st, 5);
-		const char *m = f && (size_t)sqlite3_column_bytes(st, 5) == len
-				    ? memmem(f, len, folded, plen)
-				    : NULL;
-		at = m ? (long)(m - f) : -1;
-	} else {
-		at = search_in(text, len, 0, pat, plen, false);
-	}
-	if (at < 0)
-		return false;
-	res->v = xgrow(res->v, &res->cap, res->n + 1, sizeof *res->v);
-	h = &res->v[res->n++];
-	h->doc = doc->pos;
-	h->line = (size_t)sqlite3_column_int64(st, 1);
-	h->section = sec < 0 ? SEARCH_NO_SECTION : (uint32_t)sec;
-	h->where = xstrdup((const char *)sqlite3_column_text(st, 3));
-	h->text = xstrndup(text, len);
-	h->at = (size_t)at;
-	return true;
-}
-
-static int
-find_once(struct search_index *ix, const char *pat, bool first_only, struct search_results *res)
-{
-	/* the trigram index needs three characters; shorter patterns are
-	 * looked for in every line */
-	bool indexed = characters(pat) >= 3;
-	size_t plen = strlen(pat);
-	bool icase = search_icase(pat);
-	sqlite3_stmt *st, *row = NULL;
-	char *folded, *q;
-	int64_t done_doc = -1; /* first_only: the document whose match is found */
-	int rc;
-
-	if ((rc = sqlite3_prepare_v2(ix->db, find_sql[indexed][first_only], -1, &st, NULL)) !=
-	    SQLITE_OK)
-		return rc;
-	if (first_only && (rc = sqlite3_prepare_v2(ix->db, ROW, -1, &row, NULL)) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return rc;
-	}
-	folded = search_fold(pat, plen);
-	q = phrase(folded);
-	if (indexed)
-		sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const struct listed *doc;
-		int64_t id;
-
-		if (!first_only) {
-			if ((doc = listed_find(ix, sqlite3_column_int64(st, 0))) != NULL)
-				confirm(st, doc, pat, folded, icase, res);
-			continue;
-		}
-		/* by row id: a found document's other candidates are skipped
-		 * unread, the others' rows read one by one */
-		id = sqlite3_column_int64(st, 0);
-		if (LINE_DOC(id) == done_doc || (doc = listed_find(ix, LINE_DOC(id))) == NULL)
-			continue;
-		sqlite3_bind_int64(row, 1, id);
-		if (sqlite3_step(row) == SQLITE_ROW && confirm(row, doc, pat, folded, icase, res))
-			done_doc = LINE_DOC(id);
-		sqlite3_reset(row);
-	}
-	sqlite3_finalize(st);
-	sqlite3_finalize(row);
-	free(folded);
-	free(q);
-	if (res->n > 0)
-		qsort(res->v, res->n, sizeof *res->v, by_place);
-	for (size_t i = 0; i < res->n; i++) {
-		struct search_hit *h = &res->v[i], *prev = i > 0 ? h - 1 : NULL;
-		bool same_doc = prev != NULL && prev->doc == h->doc;
-
-		res->ndocs += !same_doc;
-		h->nth = same_doc && prev->section == h->section ? prev->nth + 1 : 0;
-	}
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-int
-search_index_find(struct search_index *ix, const struct catalog *cat, const char *pat,
-		  enum search_scope scope, struct search_results *res, char **err)
-{
-	int rc;
-
-	(void)cat;
-	*err = NULL;
-	memset(res, 0, sizeof *res);
-	if (*pat == '\0')
-		return 0;
-	if ((rc = find_once(ix, pat, scope == SEARCH_FIRST_PER_DOC, res)) != SQLITE_OK) {
-		*err = db_error(ix->db, "cannot search");
-		search_results_done(res);
-		return -1;
-	}
-	return 0;
-}
-
-void
-search_results_done(struct search_results *res)
-{
-	for (size_t i = 0; i < res->n; i++) {
-		free(res->v[i].where);
-		free(res->v[i].text);
-	}
-	free(res->v);
-	memset(res, 0, sizeof *res);
 }
 
 void

@@ -1,6 +1,7 @@
 /*
  * search_index.h - search across every document of the catalogue: an
- * SQLite FTS5 index of the rendered text (search_index.c).
+ * SQLite FTS5 index of the rendered text (search_index.c; finding in it,
+ * search_find.c).
  *
  * The index is a cache, in a database of its own
  * ($XDG_CACHE_HOME/rolebook/search.db), never in the state database: it
@@ -15,6 +16,13 @@
  * own rule (smart case, the one folding), so the results are the lines
  * the reader's n and N visit.  A line here is a whole paragraph, list
  * item or heading of the rendered text (what the reader wraps is joined).
+ *
+ * A word on nearly every page makes the index's lists long and its
+ * candidates many: each document's text is also kept in blobs
+ * (search_text.h), and a find first scans the first documents' folded
+ * text (memmem); when the pattern is in many of them it scans the rest
+ * too, else it asks the index for the rest (search_plan).  Both ways
+ * give the same lines (the unit tests and fuzz_search compare them).
  */
 #ifndef ROLEBOOK_SEARCH_INDEX_H
 #define ROLEBOOK_SEARCH_INDEX_H
@@ -87,6 +95,20 @@ int search_index_find(struct search_index *ix, const struct catalog *cat, const 
 		      enum search_scope scope, struct search_results *res, char **err);
 
 void search_results_done(struct search_results *res);
+
+/* How search_index_find() finds the candidate lines; the results are the
+ * same by each. */
+enum search_plan {
+	SEARCH_PLAN_AUTO,  /* scans the first documents' folded text; goes on so
+			    * when the pattern is in many of them (a common
+			    * word: the index's lists would be long), else asks
+			    * the index for the rest */
+	SEARCH_PLAN_INDEX, /* the FTS5 index alone (patterns of 3 characters or more) */
+	SEARCH_PLAN_SCAN,  /* every document's folded text, scanned (memmem) */
+};
+
+/* Sets the plan of the finds to come (SEARCH_PLAN_AUTO at first): for tests. */
+void search_index_set_plan(struct search_index *ix, enum search_plan plan);
 
 /*
  * The one call for commands and screens: opens the index at

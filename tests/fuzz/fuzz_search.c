@@ -15,7 +15,9 @@
  * are exactly the runs of the render (search_join_line) that the
  * reference finds, in order, with their sections; the folded text
  * (search_fold) is as long as the text, and search_in() with case ignored
- * finds what the reference finds.
+ * finds what the reference finds;
+ * every plan (the index alone, the scan of the document's blobs alone),
+ * for every line or the first, reports the same lines, field by field.
  */
 #include "config.h"
 
@@ -122,6 +124,29 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(search_index_update(ix, &cat, &err) == 1, "%s", err ? err : "");
 	FUZZ_CHECK(search_index_find(ix, &cat, pat, SEARCH_EVERY_LINE, &res, &err) == 0, "%s",
 		   err ? err : "");
+	/* every plan finds the same lines (the index's candidates, or the
+	 * scan of the document's blobs), for every line or the first */
+	for (int plan = SEARCH_PLAN_INDEX; plan <= SEARCH_PLAN_SCAN; plan++) {
+		for (int first = 0; first < 2; first++) {
+			struct search_results o;
+			size_t want = first ? (res.n > 0) : res.n;
+			search_index_set_plan(ix, (enum search_plan)plan);
+			FUZZ_CHECK(
+			    search_index_find(ix, &cat, pat,
+					      first ? SEARCH_FIRST_PER_DOC : SEARCH_EVERY_LINE, &o,
+					      &err) == 0,
+			    "%s", err ? err : "");
+			FUZZ_CHECK(o.n == want, "plan %d: %zu lines, not %zu", plan, o.n, want);
+			for (size_t i = 0; i < o.n && i < res.n; i++)
+				FUZZ_CHECK(o.v[i].line == res.v[i].line &&
+					       o.v[i].section == res.v[i].section &&
+					       o.v[i].at == res.v[i].at &&
+					       strcmp(o.v[i].text, res.v[i].text) == 0 &&
+					       strcmp(o.v[i].where, res.v[i].where) == 0,
+					   "plan %d: line %zu differs", plan, i);
+			search_results_done(&o);
+		}
+	}
 
 	/* every line reported holds it, where it says */
 	for (size_t i = 0; i < res.n; i++) {

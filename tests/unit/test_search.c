@@ -72,6 +72,13 @@ count(const char *pat, long *changed, const char *in)
 	for (size_t i = 0; in && i < res.n; i++)
 		CU_ASSERT_PTR_NOT_NULL(strstr(c.v[res.v[i].doc]->path, in));
 	search_results_done(&res);
+	/* the index alone, and the scan alone, find as many */
+	for (int plan = SEARCH_PLAN_INDEX; plan <= SEARCH_PLAN_SCAN; plan++) {
+		search_index_set_plan(ix, (enum search_plan)plan);
+		CU_ASSERT_EQUAL(search_index_find(ix, &c, pat, SEARCH_EVERY_LINE, &res, &err), 0);
+		CU_ASSERT_EQUAL(res.n, n);
+		search_results_done(&res);
+	}
 	search_index_close(ix);
 	catalog_done(&c);
 	free(err);
@@ -374,6 +381,81 @@ test_same_as_reader(void)
 	catalog_done(&c);
 }
 
+/* Two finds give the same hits, field by field. */
+static void
+same_results(const struct search_results *a, const struct search_results *b)
+{
+	CU_ASSERT_EQUAL_FATAL(a->n, b->n);
+	CU_ASSERT_EQUAL(a->ndocs, b->ndocs);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct search_hit *x = &a->v[i], *y = &b->v[i];
+		CU_ASSERT(x->doc == y->doc && x->line == y->line && x->section == y->section &&
+			  x->nth == y->nth && x->at == y->at);
+		CU_ASSERT_STRING_EQUAL(x->text, y->text);
+		CU_ASSERT_STRING_EQUAL(x->where, y->where);
+	}
+}
+
+/* The plans (the index, the scan of each document's blobs, and the
+ * automatic one that samples the first documents and goes on by either)
+ * find the same lines, on more documents than the sample: a word in
+ * every one, one in a few (inside the sample and past it), case as
+ * typed, two characters, one that is nowhere. */
+static void
+test_plans(void)
+{
+	static const char *const pats[] = {"common", "rare",	    "Rare",   "RARE",
+					   "co",     "section two", "zqxjkw", "\xc3\xa9t\xc3\xa9",
+					   "e"};
+	struct catalog c;
+	struct search_index *ix;
+	char *err = NULL;
+
+	setup("plans");
+	for (int k = 0; k < 60; k++) {
+		char name[32], *text;
+		snprintf(name, sizeof name, "doc%02d.md", k);
+		text =
+		    xasprintf("# Doc %d\n\nA common word.\n\n## Section two\n\n%s\n\n"
+			      "- an item, common again\n- \xc3\x89T\xc3\x89 %d\n",
+			      k, k == 5 || k == 50 ? "A Rare one, and rare." : "Nothing else.", k);
+		put(name, text);
+		free(text);
+	}
+	load(&c);
+	ix = search_index_open(dbpath, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
+	CU_ASSERT(search_index_update(ix, &c, &err) >= 0);
+	for (size_t i = 0; i < sizeof pats / sizeof *pats; i++) {
+		for (int scope = SEARCH_EVERY_LINE; scope <= SEARCH_FIRST_PER_DOC; scope++) {
+			struct search_results base, other;
+			search_index_set_plan(ix, SEARCH_PLAN_INDEX);
+			CU_ASSERT_EQUAL(search_index_find(ix, &c, pats[i], (enum search_scope)scope,
+							  &base, &err),
+					0);
+			for (int plan = SEARCH_PLAN_AUTO; plan <= SEARCH_PLAN_SCAN; plan++) {
+				search_index_set_plan(ix, (enum search_plan)plan);
+				CU_ASSERT_EQUAL(search_index_find(ix, &c, pats[i],
+								  (enum search_scope)scope, &other,
+								  &err),
+						0);
+				same_results(&base, &other);
+				search_results_done(&other);
+			}
+			if (strcmp(pats[i], "common") == 0)
+				CU_ASSERT_EQUAL(base.ndocs, 60);
+			if (strcmp(pats[i], "Rare") == 0)
+				CU_ASSERT_EQUAL(base.n, 2);
+			if (strcmp(pats[i], "rare") == 0 && scope == SEARCH_EVERY_LINE)
+				CU_ASSERT_EQUAL(base.n, 2);
+			search_results_done(&base);
+		}
+	}
+	search_index_close(ix);
+	catalog_done(&c);
+	free(err);
+}
+
 int
 test_search_register(void)
 {
@@ -385,7 +467,8 @@ test_search_register(void)
 	    !CU_add_test(s, "progress of an update", test_progress) ||
 	    !CU_add_test(s, "damaged or foreign: made anew", test_damaged) ||
 	    !CU_add_test(s, "smart case and folding as the reader", test_rule) ||
-	    !CU_add_test(s, "the runs of lines the reader stops at", test_same_as_reader))
+	    !CU_add_test(s, "the runs of lines the reader stops at", test_same_as_reader) ||
+	    !CU_add_test(s, "every plan finds the same lines", test_plans))
 		return CU_get_error();
 	return 0;
 }

@@ -1,0 +1,326 @@
+/*
+ * search_find.c - finding a pattern in the search index (see
+ * search_index.h): the plan (a scan of the documents' blobs for a common
+ * word, the FTS5 index's candidates for a rarer one), each line
+ * confirmed by the reader's rule, the hits in the catalogue's order.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search.h"
+#include "search_index.h"
+#include "search_index_int.h"
+#include "search_text.h"
+#include "strbuf.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* The FTS5 query for the folded pattern: one phrase, quotes doubled. */
+static char *
+phrase(const char *folded)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_add(&sb, "\"", 1);
+	for (const char *p = folded; *p; p++)
+		strbuf_add(&sb, *p == '"' ? "\"\"" : p, *p == '"' ? 2 : 1);
+	strbuf_add(&sb, "\"", 1);
+	return strbuf_take(&sb);
+}
+
+static size_t
+characters(const char *s)
+{
+	size_t n = 0, len = strlen(s);
+
+	for (size_t i = 0; i < len; n++) {
+		uint32_t c;
+		i += text_decode(s + i, len - i, &c);
+	}
+	return n;
+}
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct search_hit *x = a, *y = b;
+
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* The candidates' rows: every line, or those the index says hold the
+ * folded pattern; with rowid_only, their row ids alone (the rows read
+ * one by one, by ROW). */
+#define COLUMNS "l.doc, l.ord, l.section, l.stitle, l.text, l.folded"
+static const char *const find_sql[2][2] = {
+    /* [indexed][rowid_only] */
+    {"SELECT " COLUMNS " FROM lines l", "SELECT id FROM lines ORDER BY id"},
+    {"SELECT " COLUMNS " FROM fts JOIN lines l ON l.id = fts.rowid"
+     " WHERE fts MATCH ?1 AND fts.rowid >= ?2",
+     "SELECT rowid FROM fts WHERE fts MATCH ?1 AND rowid >= ?2"},
+};
+#define ROW "SELECT " COLUMNS " FROM lines l WHERE l.id = ?1"
+
+static void
+add_hit(struct search_results *res, const struct listed *doc, size_t ord, int64_t sec,
+	const char *where, const char *text, size_t len, size_t at)
+{
+	struct search_hit *h;
+
+	res->v = xgrow(res->v, &res->cap, res->n + 1, sizeof *res->v);
+	h = &res->v[res->n++];
+	h->doc = doc->pos;
+	h->line = ord;
+	h->section = sec < 0 || sec > (int64_t)UINT32_MAX ? SEARCH_NO_SECTION : (uint32_t)sec;
+	h->where = xstrdup(where ? where : "");
+	h->text = xstrndup(text, len);
+	h->at = at;
+}
+
+/* A row of COLUMNS that holds the pattern: added to res (its doc the
+ * listed one's). */
+static bool
+confirm(sqlite3_stmt *st, const struct listed *doc, const char *pat, const char *folded, bool icase,
+	struct search_results *res)
+{
+	const char *text = (const char *)sqlite3_column_text(st, 4);
+	size_t len = (size_t)sqlite3_column_bytes(st, 4), plen = strlen(pat);
+	int64_t sec = sqlite3_column_int64(st, 2);
+	long at;
+
+	if (text == NULL)
+		return false;
+	/* search_in()'s rule; with case ignored, a match is where the folded
+	 * pattern is in the folded text (search_fold), which the row keeps:
+	 * found at memmem's speed */
+	if (icase) {
+		const char *f = (const char *)sqlite3_column_text(st, 5);
+		const char *m = f && (size_t)sqlite3_column_bytes(st, 5) == len
+				    ? memmem(f, len, folded, plen)
+				    : NULL;
+		at = m ? (long)(m - f) : -1;
+	} else {
+		at = search_in(text, len, 0, pat, plen, false);
+	}
+	if (at < 0)
+		return false;
+	add_hit(res, doc, (size_t)sqlite3_column_int64(st, 1), sec,
+		(const char *)sqlite3_column_text(st, 3), text, len, (size_t)at);
+	return true;
+}
+
+/* The plan's sample: the first SAMPLE_DOCS documents are scanned; when
+ * fewer than one in SAMPLE_SHARE holds the folded pattern, the index
+ * finds the rest (measured on 1,002 files, bench/README). */
+#define SAMPLE_DOCS 24
+#define SAMPLE_SHARE 2
+
+/* A scan of one document's blobs: the hits go to res. */
+struct scan_ctx {
+	sqlite3_stmt *row; /* ROW, for a candidate the blobs cannot confirm */
+	const struct listed *doc;
+	int64_t id;
+	const char *pat, *folded;
+	bool icase;
+	struct search_results *res;
+};
+
+static int
+scan_hit(void *arg, const struct search_text_match *m)
+{
+	struct scan_ctx *c = arg;
+	bool found = false;
+	int rc;
+
+	if (m->line != NULL) {
+		add_hit(c->res, c->doc, m->ord, m->section, m->title, m->line, m->line_len, m->at);
+		return 1;
+	}
+	sqlite3_bind_int64(c->row, 1, LINE_ID(c->id, m->ord));
+	if ((rc = sqlite3_step(c->row)) == SQLITE_ROW)
+		found = confirm(c->row, c->doc, c->pat, c->folded, c->icase, c->res);
+	sqlite3_reset(c->row);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -rc;
+	return found;
+}
+
+static const void *
+blob(sqlite3_stmt *st, int k, size_t *len)
+{
+	const void *b = sqlite3_column_blob(st, k);
+
+	*len = b != NULL ? (size_t)sqlite3_column_bytes(st, k) : 0;
+	return b;
+}
+
+/*
+ * Scans the listed documents' blobs in id order (all of them, or with
+ * sample set, while the pattern proves common).  Sets *fts_from to the
+ * first document id left to the index, or -1 when none is.
+ */
+static int
+scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *folded, bool icase,
+     bool first_only, bool sample, struct search_results *res, int64_t *fts_from)
+{
+	struct scan_ctx c = {row, NULL, 0, pat, folded, icase, res};
+	sqlite3_stmt *st, *more = NULL;
+	size_t sampled = 0, holding = 0, plen = strlen(folded);
+	int rc;
+
+	*fts_from = -1;
+	if ((rc = sqlite3_prepare_v2(ix->db, "SELECT id, folded FROM folds ORDER BY id", -1, &st,
+				     NULL)) != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct search_text t = {0};
+		bool seen;
+
+		c.id = sqlite3_column_int64(st, 0);
+		if ((c.doc = search_index_listed(ix, c.id)) == NULL)
+			continue; /* another catalogue's */
+		if (sample && sampled == SAMPLE_DOCS) {
+			if (holding * SAMPLE_SHARE < sampled) {
+				*fts_from = c.id;
+				rc = SQLITE_DONE;
+				break;
+			}
+			sample = false;
+		}
+		sampled++;
+		t.folded = blob(st, 1, &t.len);
+		if (t.folded == NULL || memmem(t.folded, t.len, folded, plen) == NULL)
+			continue; /* most documents, for a rare pattern: no more read */
+		holding++;
+		/* prepared at the first document that holds it */
+		if (more == NULL &&
+		    (rc = sqlite3_prepare_v2(ix->db,
+					     "SELECT text, meta, titles FROM texts WHERE id = ?1",
+					     -1, &more, NULL)) != SQLITE_OK)
+			break;
+		sqlite3_bind_int64(more, 1, c.id);
+		if ((rc = sqlite3_step(more)) == SQLITE_ROW) {
+			t.text = blob(more, 0, &t.text_len);
+			t.meta = blob(more, 1, &t.meta_len);
+			t.titles = blob(more, 2, &t.titles_len);
+		} else if (rc != SQLITE_DONE) {
+			break; /* (none: each candidate's row confirms it) */
+		}
+		rc = -search_text_scan(&t, pat, folded, icase, first_only, scan_hit, &c, &seen);
+		sqlite3_reset(more);
+		if (rc != SQLITE_OK)
+			break;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(more);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int
+find_once(struct search_index *ix, const char *pat, bool first_only, struct search_results *res)
+{
+	/* the trigram index needs three characters; shorter patterns are
+	 * looked for in every line */
+	bool indexed = characters(pat) >= 3;
+	size_t plen = strlen(pat);
+	bool icase = search_icase(pat);
+	/* the folded text's blob has a space for a line's newline */
+	bool scannable = memchr(pat, '\n', plen) == NULL;
+	sqlite3_stmt *st = NULL, *row = NULL;
+	char *folded, *q;
+	int64_t done_doc = -1; /* first_only: the document whose match is found */
+	int64_t fts_from = 0;  /* the index finds the documents from this id on */
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(ix->db, ROW, -1, &row, NULL)) != SQLITE_OK)
+		return rc;
+	folded = search_fold(pat, plen);
+	q = phrase(folded);
+	if (scannable && (!indexed || ix->plan != SEARCH_PLAN_INDEX))
+		rc = scan(ix, row, pat, folded, icase, first_only,
+			  indexed && ix->plan == SEARCH_PLAN_AUTO, res, &fts_from);
+	if (rc == SQLITE_OK && fts_from >= 0) {
+		rc = sqlite3_prepare_v2(ix->db, find_sql[indexed][first_only], -1, &st, NULL);
+		if (rc == SQLITE_OK && indexed) {
+			sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, LINE_ID(fts_from, 0));
+		}
+	}
+	while (st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct listed *doc;
+		int64_t id;
+
+		if (!first_only) {
+			if ((doc = search_index_listed(ix, sqlite3_column_int64(st, 0))) != NULL)
+				confirm(st, doc, pat, folded, icase, res);
+			continue;
+		}
+		/* by row id: a found document's other candidates are skipped
+		 * unread, the others' rows read one by one */
+		id = sqlite3_column_int64(st, 0);
+		if (LINE_DOC(id) == done_doc ||
+		    (doc = search_index_listed(ix, LINE_DOC(id))) == NULL)
+			continue;
+		sqlite3_bind_int64(row, 1, id);
+		if (sqlite3_step(row) == SQLITE_ROW && confirm(row, doc, pat, folded, icase, res))
+			done_doc = LINE_DOC(id);
+		sqlite3_reset(row);
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	sqlite3_finalize(row);
+	free(folded);
+	free(q);
+	if (res->n > 0)
+		qsort(res->v, res->n, sizeof *res->v, by_place);
+	for (size_t i = 0; i < res->n; i++) {
+		struct search_hit *h = &res->v[i], *prev = i > 0 ? h - 1 : NULL;
+		bool same_doc = prev != NULL && prev->doc == h->doc;
+
+		res->ndocs += !same_doc;
+		h->nth = same_doc && prev->section == h->section ? prev->nth + 1 : 0;
+	}
+	return rc;
+}
+
+int
+search_index_find(struct search_index *ix, const struct catalog *cat, const char *pat,
+		  enum search_scope scope, struct search_results *res, char **err)
+{
+	int rc;
+
+	(void)cat;
+	*err = NULL;
+	memset(res, 0, sizeof *res);
+	if (*pat == '\0')
+		return 0;
+	if ((rc = find_once(ix, pat, scope == SEARCH_FIRST_PER_DOC, res)) != SQLITE_OK) {
+		*err = search_index_db_error(ix->db, "cannot search");
+		search_results_done(res);
+		return -1;
+	}
+	return 0;
+}
+
+void
+search_results_done(struct search_results *res)
+{
+	for (size_t i = 0; i < res->n; i++) {
+		free(res->v[i].where);
+		free(res->v[i].text);
+	}
+	free(res->v);
+	memset(res, 0, sizeof *res);
+}
+
+void
+search_index_set_plan(struct search_index *ix, enum search_plan plan)
+{
+	ix->plan = plan;
+}
