@@ -87,6 +87,10 @@ struct role {
 	/* where links starting with '/' start (--root, borrowed from the
 	 * catalogue), or NULL: the nearest folder above holding a .git */
 	const char *root;
+	/* the real path of the content folder it was listed from (not for a
+	 * file opened directly: NULL): where '/' starts when neither --root
+	 * nor a .git says */
+	char *top;
 	enum role_origin origin;
 	bool peeked, loaded;
 	char *title;   /* after peek: from front matter or the first H1, else from the id */

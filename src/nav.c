@@ -145,17 +145,11 @@ linked_role(struct app *a, const char *path)
 	return r;
 }
 
-static bool
-in_catalog(const char *id, void *arg)
-{
-	return catalog_find(arg, id) != NULL;
-}
-
 /* Follows url, a link of from's text shown by the view on top. */
 static void
 follow(struct app *a, struct role *from, const char *url)
 {
-	struct link_from lf = {from->path, from->root, in_catalog, a->cat};
+	struct link_from lf = {from->path, from->root, from->top};
 	struct link_target t;
 	struct view *top = app_top(a);
 	struct role *r = NULL;
@@ -168,9 +162,6 @@ follow(struct app *a, struct role *from, const char *url)
 		break;
 	case LINK_ANCHOR:
 		r = from;
-		break;
-	case LINK_ROLE:
-		r = catalog_find(a->cat, t.id);
 		break;
 	case LINK_FILE: {
 		char *self = realpath(from->path, NULL);

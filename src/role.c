@@ -90,6 +90,7 @@ role_free(struct role *r)
 	free(r->id);
 	free(r->path);
 	free(r->rel);
+	free(r->top);
 	free(r->old_id);
 	free(r->title);
 	free(r->summary);
