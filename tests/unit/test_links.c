@@ -118,9 +118,9 @@ resolve_in(const char *rel, const char *root, const char *top, const char *url)
 	return out;
 }
 
-#define RESOLVES_IN(path, root, top, url, want)                                                   \
+#define RESOLVES_IN(path, root, top, url, want)                                                    \
 	do {                                                                                       \
-		char *got_ = resolve_in(path, root, top, url);                                        \
+		char *got_ = resolve_in(path, root, top, url);                                     \
 		UNIT_ASSERT_STR(want, got_);                                                       \
 		free(got_);                                                                        \
 	} while (0)
@@ -213,17 +213,21 @@ test_no_root(void)
 	 * beside the linking file, nor a README.md elsewhere */
 	RESOLVES("flat/a.md", "/committee-steering/governance/sig-governance.md#x",
 		 "not found: no repository root (no .git above; see --root) #x");
-	RESOLVES("flat/a.md", "/sig-governance.md", "not found: no repository root (no .git above; see --root)");
-	RESOLVES("flat/deep/b.md", "/README.md", "not found: no repository root (no .git above; see --root)");
+	RESOLVES("flat/a.md", "/sig-governance.md",
+		 "not found: no repository root (no .git above; see --root)");
+	RESOLVES("flat/deep/b.md", "/README.md",
+		 "not found: no repository root (no .git above; see --root)");
 	RESOLVES("flat/a.md", "../outside.md", "file outside.md");
 	/* the content folder the document was listed from is the root then */
-	RESOLVES_IN("flat/deep/b.md", NULL, "flat", "/sig-governance.md", "file flat/sig-governance.md");
+	RESOLVES_IN("flat/deep/b.md", NULL, "flat", "/sig-governance.md",
+		    "file flat/sig-governance.md");
 	RESOLVES_IN("flat/deep/b.md", NULL, "flat", "/README.md", "not found: no such file");
 	RESOLVES_IN("flat/deep/b.md", NULL, "flat", "/../outside.md",
 		    "not found: outside the repository root");
 	RESOLVES_IN("flat/a.md", NULL, "flat", "/deep/", "file flat/deep/README.md");
 	/* a .git above, or --root, comes first */
-	RESOLVES_IN("repo/sig-a/doc.md", NULL, "repo/sig-a", "/sig-list.md", "file repo/sig-list.md");
+	RESOLVES_IN("repo/sig-a/doc.md", NULL, "repo/sig-a", "/sig-list.md",
+		    "file repo/sig-list.md");
 	RESOLVES_IN("repo/sig-a/doc.md", "repo/sig-b", "repo/sig-a", "/README.md",
 		    "file repo/sig-b/README.md");
 }
@@ -239,7 +243,8 @@ test_roles(void)
 	/* a path to no file is broken, even when its name is a role's */
 	RESOLVES("repo/sig-b/README.md", "../sig-c/technical-lead.md", "not found: no such file");
 	/* a path to no file is broken, even when its name is a role's */
-	RESOLVES("repo/sig-b/README.md", "technical-lead.md#duties", "not found: no such file #duties");
+	RESOLVES("repo/sig-b/README.md", "technical-lead.md#duties",
+		 "not found: no such file #duties");
 	RESOLVES("repo/README.md", "technical-lead.md", "not found: no such file");
 	RESOLVES("repo/sig-b/README.md", "program-manager", "not found: no such file");
 	RESOLVES("repo/sig-b/README.md", "technical%2Dlead.md", "not found: no such file");
