@@ -93,8 +93,9 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 		return false;
 	}
 	/* a file opened directly: the records an older rolebook kept under
-	 * its name, adopted before the screen reads its position */
-	if (role->origin == ORIGIN_FILE && !a->readonly) {
+	 * its name, adopted before the screen reads its position (a folder's
+	 * document: its id claimed) */
+	if (!a->readonly) {
 		char *said = identity_adopt(a->store, a->cat, role);
 		if (said != NULL)
 			app_status(a, false, "%s", said);

@@ -78,7 +78,9 @@ if command -v sqlite3 >/dev/null; then
 	mkdir -p "$D"
 	printf '# Notes\n\n## Onboarding checklist\n\n- [ ] Read\n' >"$D/notes.md"
 	rb --db "$O" -p ada checklist chair >/dev/null
-	sqlite3 "$O" "INSERT INTO positions VALUES (1, 'notes', 'Part', 7, 150);
+	# schema 4 (what an older rolebook wrote): schema 5 without legacy_ids
+	sqlite3 "$O" "DROP TABLE legacy_ids; PRAGMA user_version = 4;
+		INSERT INTO positions VALUES (1, 'notes', 'Part', 7, 150);
 		INSERT INTO ratings VALUES (1, 'notes', '', 's1', 'Craft', 'x', 4, NULL, 170, 0)"
 	err=$(rb --db "$O" -p ada checklist "$D/notes.md" 2>&1 >/dev/null)
 	check "old records adopted: said on stderr" \
@@ -90,6 +92,22 @@ if command -v sqlite3 >/dev/null; then
 	err=$(rb --db "$O" -p ada checklist "$D/notes.md" 2>&1 >/dev/null)
 	check "old records adopted: said once" "" "$err"
 fi
+
+# records this rolebook wrote for a folder's README.md (id "README") are
+# never adopted by a README.md opened directly: only an older rolebook's
+X="$TEST_TMP/adopt-x"
+Z="$TEST_TMP/adopt-z"
+mkdir -p "$X" "$Z"
+printf '# X\n\n## Onboarding checklist\n\n- [ ] Read X\n' >"$X/README.md"
+printf '# Z\n\n## Onboarding checklist\n\n- [ ] Read Z\n' >"$Z/README.md"
+N="$TEST_TMP/new.db"
+rb --db "$N" -p ada --content "$X" check README 1 >/dev/null
+err=$(rb --db "$N" -p ada checklist "$Z/README.md" 2>&1 >/dev/null)
+check "a new database: nothing adopted" "" "$err"
+out=$(rb --db "$N" -p ada checklist "$Z/README.md")
+contains "z's README: its own checklist" "[ ] Read Z" "$out"
+out=$(rb --db "$N" -p ada --content "$X" checklist README)
+contains "x's README keeps its record" "[x] Read X" "$out"
 
 # `rolebook DIR`: the folder is read (the handbook then wants a terminal)
 err=$(rb "$T" </dev/null 2>&1); rc=$?
