@@ -109,6 +109,24 @@ contains "z's README: its own checklist" "[ ] Read Z" "$out"
 out=$(rb --db "$N" -p ada --content "$X" checklist README)
 contains "x's README keeps its record" "[x] Read X" "$out"
 
+# identity is the path in the folder: another run's folder with the same
+# path shares the records (two checkouts of one repository), as documented
+C1="$TEST_TMP/checkout-1"
+C2="$TEST_TMP/checkout-2"
+mkdir -p "$C1" "$C2"
+printf '# Same\n\n## Onboarding checklist\n\n- [ ] Join\n' | tee "$C1/README.md" >"$C2/README.md"
+rb --db "$N" -p ada --content "$C1" check README 1 >/dev/null
+out=$(rb --db "$N" -p ada --content "$C2" checklist README)
+contains "another run's folder, the same path: the same records" "[x] Join" "$out"
+
+# the documents say what the id is now (issue 12 review): the path in the
+# folder, not the file name
+man=$(cat "$top_srcdir/man/rolebook.1")
+lacks "man page: no id by file name" "Its id is the file name without" "$man"
+contains "man page: the id is the path in the folder" "Its id is its path in the folder it was found in" "$man"
+contains "man page: identity across runs" "and share its records." "$man"
+lacks "content/README.md: no id by file name" "the file name without" "$(cat "$top_srcdir/content/README.md")"
+
 # `rolebook DIR`: the folder is read (the handbook then wants a terminal)
 err=$(rb "$T" </dev/null 2>&1); rc=$?
 check "rolebook DIR in a pipe: exit 1" 1 "$rc"
