@@ -50,7 +50,8 @@ contains "the checked one is kept" "[x] Join A" "$out"
 out=$(rb --db "$DB" --content "$T" checklist "$T/sig-a/README.md")
 contains "a path to a listed file: its records" "[x] Join A" "$out"
 # (a file no folder lists is keyed by its full path: the unit suite
-# "catalog"; its checklist steps are shared by wording, as any role's)
+# "catalog"; with an onboarding checklist it is a role, whose steps are
+# shared by wording, as any role's; steps.sh: only roles share)
 
 # two --content folders both holding README.md and sig-a/README.md: every
 # document listed, the later folder's twins by their full paths
