@@ -210,6 +210,23 @@ test_root_everywhere(void)
 	free(top);
 }
 
+/* A database at path as the frozen steps 1 to 4 made it (the last schema
+ * an older rolebook wrote), with the rows of sql (ending with COMMIT). */
+static void
+make_v4_db(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	unlink(path);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	for (int v = 1; v <= 4; v++)
+		CU_ASSERT_EQUAL(sqlite3_exec(db, store_migration_sql(v), NULL, NULL, NULL),
+				SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /*
  * A database of schema 4 (before folders, built by its frozen steps) with
  * records keyed as rolebook keyed them then: the bundled "chair" and a
@@ -221,29 +238,17 @@ static void
 test_old_database(void)
 {
 	char *top = make_tree("olddb"), *err = NULL, *path = xasprintf("%s/v4.db", unit_tmpdir);
-	sqlite3 *db;
 	struct store *st = NULL;
 	char *detail = NULL, *section = NULL;
 	struct catalog c;
 	int line = -1;
 
-	unlink(path);
-	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
-	CU_ASSERT_EQUAL(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
-	for (int v = 1; v <= 4; v++)
-		CU_ASSERT_EQUAL(sqlite3_exec(db, store_migration_sql(v), NULL, NULL, NULL),
-				SQLITE_OK);
-	CU_ASSERT_EQUAL(
-	    sqlite3_exec(db,
-			 "INSERT INTO profiles VALUES (1, 'Ada', 100);"
+	make_v4_db(path, "INSERT INTO profiles VALUES (1, 'Ada', 100);"
 			 "INSERT INTO positions VALUES (1, 'chair', 'Duties', 12, 150);"
 			 "INSERT INTO positions VALUES (1, 'README', 'Chairs', 32, 150);"
 			 "INSERT INTO items VALUES (1, 'chair', 'aaa', 'Plan', 1, 150, NULL, 160,"
 			 " 0);"
-			 "COMMIT",
-			 NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(db);
+			 "COMMIT");
 
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
@@ -328,43 +333,31 @@ test_old_direct_records(void)
 	struct store *st = NULL;
 	struct catalog c;
 	struct role *r, *r2, *rc, *rm;
-	sqlite3 *db;
 	int line = -1;
 
 	put(unit_tmpdir, "direct-old/notes.md", "# Notes\n");
 	put(unit_tmpdir, "direct-old/else/notes.md", "# Other notes\n");
 	put(unit_tmpdir, "direct-old/chair.md", "# My chair\n");
 	put(unit_tmpdir, "direct-old/mine.md", "# Mine\n");
-	unlink(path);
-	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
-	CU_ASSERT_EQUAL(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
-	for (int v = 1; v <= 4; v++)
-		CU_ASSERT_EQUAL(sqlite3_exec(db, store_migration_sql(v), NULL, NULL, NULL),
-				SQLITE_OK);
-	CU_ASSERT_EQUAL(
-	    sqlite3_exec(
-		db,
-		"INSERT INTO profiles VALUES (1, 'Ada', 100);"
-		"INSERT INTO profiles VALUES (2, 'Bob', 100);"
-		"INSERT INTO positions VALUES (1, 'notes', 'Part two', 40, 150);"
-		"INSERT INTO positions VALUES (2, 'notes', NULL, 3, 150);"
-		"INSERT INTO items VALUES (1, 'notes', 'n1', 'Read it', 1, 150, 'why',"
-		" 160, 0);"
-		"INSERT INTO ratings VALUES (1, 'notes', '', 's1', 'Craft', 'x', 4, NULL,"
-		" 170, 0);"
-		"INSERT INTO snapshots VALUES (7, 1, 'notes', '', 180);"
-		"INSERT INTO snapshot_ratings VALUES (7, 's1', 'Craft', 'x', 4, NULL, 170);"
-		"INSERT INTO appointments VALUES (1, 'notes', '2026-01-05', 190, 0);"
-		"INSERT INTO imports VALUES (1, 'f.json', NULL, 'Ada', 0, 175, 1, 0, 0,"
-		" 0, 0);"
-		"INSERT INTO import_undo (import_id, kind, profile_id, role, key)"
-		" VALUES (1, 0, 1, 'notes', 'n1');"
-		"INSERT INTO positions VALUES (1, 'chair', 'Duties', 12, 150);"
-		"INSERT INTO positions VALUES (1, 'mine', NULL, 9, 150);"
-		"COMMIT",
-		NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(db);
+	make_v4_db(path,
+		   "INSERT INTO profiles VALUES (1, 'Ada', 100);"
+		   "INSERT INTO profiles VALUES (2, 'Bob', 100);"
+		   "INSERT INTO positions VALUES (1, 'notes', 'Part two', 40, 150);"
+		   "INSERT INTO positions VALUES (2, 'notes', NULL, 3, 150);"
+		   "INSERT INTO items VALUES (1, 'notes', 'n1', 'Read it', 1, 150, 'why',"
+		   " 160, 0);"
+		   "INSERT INTO ratings VALUES (1, 'notes', '', 's1', 'Craft', 'x', 4, NULL,"
+		   " 170, 0);"
+		   "INSERT INTO snapshots VALUES (7, 1, 'notes', '', 180);"
+		   "INSERT INTO snapshot_ratings VALUES (7, 's1', 'Craft', 'x', 4, NULL, 170);"
+		   "INSERT INTO appointments VALUES (1, 'notes', '2026-01-05', 190, 0);"
+		   "INSERT INTO imports VALUES (1, 'f.json', NULL, 'Ada', 0, 175, 1, 0, 0,"
+		   " 0, 0);"
+		   "INSERT INTO import_undo (import_id, kind, profile_id, role, key)"
+		   " VALUES (1, 0, 1, 'notes', 'n1');"
+		   "INSERT INTO positions VALUES (1, 'chair', 'Duties', 12, 150);"
+		   "INSERT INTO positions VALUES (1, 'mine', NULL, 9, 150);"
+		   "COMMIT");
 
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(
@@ -463,7 +456,6 @@ test_adopt_old_ids_only(void)
 	struct store *st = NULL;
 	struct catalog cx, cz;
 	struct role *zr, *zn;
-	sqlite3 *db;
 	int line = -1;
 
 	CU_ASSERT_TRUE(mkdir(x, 0700) == 0 || errno == EEXIST);
@@ -494,21 +486,10 @@ test_adopt_old_ids_only(void)
 	CU_ASSERT_EQUAL(rows_of(path, "legacy_ids", "README"), 0);
 
 	/* schema 4, upgraded */
-	unlink(old);
-	CU_ASSERT_EQUAL_FATAL(sqlite3_open(old, &db), SQLITE_OK);
-	CU_ASSERT_EQUAL(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
-	for (int v = 1; v <= 4; v++)
-		CU_ASSERT_EQUAL(sqlite3_exec(db, store_migration_sql(v), NULL, NULL, NULL),
-				SQLITE_OK);
-	CU_ASSERT_EQUAL(
-	    sqlite3_exec(db,
-			 "INSERT INTO profiles VALUES (1, 'Ada', 100);"
-			 "INSERT INTO positions VALUES (1, 'README', 'Chairs', 32, 150);"
-			 "INSERT INTO positions VALUES (1, 'notes', 'Two', 7, 150);"
-			 "COMMIT",
-			 NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(db);
+	make_v4_db(old, "INSERT INTO profiles VALUES (1, 'Ada', 100);"
+			"INSERT INTO positions VALUES (1, 'README', 'Chairs', 32, 150);"
+			"INSERT INTO positions VALUES (1, 'notes', 'Two', 7, 150);"
+			"COMMIT");
 	CU_ASSERT_EQUAL_FATAL(store_open(old, 0, 1000, &st, &detail), STORE_OK);
 	store_close(st);
 	st = NULL;
