@@ -365,6 +365,7 @@ walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_
 		r = role_new(id, path, w->origin);
 		r->rel = relpath;
 		r->root = w->c->root;
+		r->top = w->top ? xstrdup(w->top) : NULL;
 		if (id_set_add(&w->set, r->id) || walk_twin(w, r))
 			catalog_push(w->c, r);
 		else

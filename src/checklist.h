@@ -9,7 +9,9 @@
  * text.
  *
  * An onboarding step two roles share word for word has the same item id
- * in both: it is one record for the person.  Offboarding steps are never
+ * in both: it is one record for the person.  Only roles share: any other
+ * document's steps have ids of their own (content_item_id_in), so its
+ * progress is its own.  Offboarding steps are never
  * shared (stepping down is from one role): each is read and written under
  * its own role only.  Its state is read across the profile's
  * roles (the latest record of that id wins) and written through

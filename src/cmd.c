@@ -57,7 +57,8 @@ struct cmd_option {
 
 static const struct cmd_option options[] = {
     {'C', true, "content", "DIR",
-     "also read roles from DIR and its folders, at any depth (repeatable; first wins)"},
+     "also read roles from DIR and its folders, at any depth (repeatable: a later DIR's file "
+     "of a path an earlier one has is listed too, by its full path)"},
     {'w', true, "width", "N", "print at N columns (default: the terminal's, or 80)"},
     {'n', false, "no-color", NULL,
      "no colours; print writes plain text (NO_COLOR: no colours only)"},
@@ -300,7 +301,9 @@ cmd_usage(FILE *out, const char *db_option)
 	      "($XDG_DATA_HOME/rolebook/roles), then the bundled roles.  Progress is kept\n"
 	      "in the database (--db, else $ROLEBOOK_DB, else\n"
 	      "$XDG_STATE_HOME/rolebook/rolebook.db), its times in UTC; dates are shown in\n"
-	      "your time zone (TZ).  Here and now:\n",
+	      "your time zone (TZ).  A document's records are kept under its path in its\n"
+	      "folder (sig-a/README): the same path under another folder, in another run,\n"
+	      "shares them (two checkouts of one repository keep one set).  Here and now:\n",
 	      out);
 	{
 		/* from the environment and the command line, so not to be

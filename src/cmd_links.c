@@ -25,7 +25,9 @@ struct tally {
 	size_t links, ok, broken, external;
 	const char *top;  /* the real path results are shown from */
 	const char *root; /* --root, or NULL */
-	struct catalog *cat;
+	/* where '/' starts when neither --root nor a .git says: the folder
+	 * walked, or the content folder a document given was listed from */
+	const char *content;
 	/* the folders walked (device, inode), against symlink loops */
 	struct seen {
 		dev_t dev;
@@ -33,12 +35,6 @@ struct tally {
 	} * seen;
 	size_t nseen, seen_cap;
 };
-
-static bool
-in_catalog(const char *id, void *arg)
-{
-	return catalog_find(arg, id) != NULL;
-}
 
 static bool
 is_markdown(const char *name)
@@ -64,7 +60,7 @@ shown(const struct tally *t, const char *file)
 static void
 report(struct tally *t, const char *path, const char *name, int line, const char *url)
 {
-	struct link_from from = {path, t->root, in_catalog, t->cat};
+	struct link_from from = {path, t->root, t->content};
 	struct link_target lt;
 	char *curl = text_clean(url, 0), *cname = text_clean(name, 0), *where = NULL;
 	const char *why = NULL, *file = NULL;
@@ -76,9 +72,6 @@ report(struct tally *t, const char *path, const char *name, int line, const char
 		t->external++;
 		printf("%s:%d: %s -> external, not checked\n", cname, line, curl);
 		goto done;
-	case LINK_ROLE:
-		where = xasprintf("the role %s", lt.id);
-		break;
 	case LINK_ANCHOR:
 		file = path;
 		break;
@@ -223,10 +216,11 @@ check_dir(struct tally *t, const char *dir, const char *name)
 int
 cmd_exec_links(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 {
-	struct tally t = {.root = c->o->root, .cat = c->cat};
+	struct tally t = {.root = c->o->root};
 	const char *path = argv[0];
 	struct stat st;
-	char *top;
+	struct role *r;
+	char *top, *real;
 
 	(void)self;
 	(void)argc;
@@ -248,10 +242,16 @@ cmd_exec_links(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 		char *name = xstrndup(path, n > 1 && path[n - 1] == '/' ? n - 1 : n);
 		top = realpath(path, NULL);
 		t.top = top;
+		t.content = top; /* as `rolebook DIR` reads it */
 		check_dir(&t, top, strcmp(name, ".") == 0 ? "" : name);
 		free(name);
 	} else {
-		top = links_find_root(path); /* only for showing targets */
+		if ((real = realpath(path, NULL)) != NULL && (r = catalog_find_file(c->cat, real)))
+			t.content = r->top;
+		free(real);
+		/* only for showing targets */
+		if ((top = links_find_root(path)) == NULL && t.content != NULL)
+			top = xstrdup(t.content);
 		if (top == NULL) {
 			char *dirname = xstrdup(path), *slash = strrchr(dirname, '/');
 			if (slash != NULL)

@@ -47,7 +47,7 @@ enum section_kind {
 };
 
 struct check_item {
-	char *id;      /* stable id from the item's wording (see content_item_id) */
+	char *id;      /* stable id from the item's wording (see content_item_id_in) */
 	char *text;    /* plain text */
 	char *group;   /* sub-heading it sits under, or NULL */
 	uint32_t task; /* task number in the document (mdrender numbering) */
@@ -87,6 +87,10 @@ struct role {
 	/* where links starting with '/' start (--root, borrowed from the
 	 * catalogue), or NULL: the nearest folder above holding a .git */
 	const char *root;
+	/* the real path of the content folder it was listed from (not for a
+	 * file opened directly: NULL): where '/' starts when neither --root
+	 * nor a .git says */
+	char *top;
 	enum role_origin origin;
 	bool peeked, loaded;
 	char *title;   /* after peek: from front matter or the first H1, else from the id */
@@ -205,6 +209,19 @@ const struct check_item *role_item_by_task(const struct role *r, uint32_t task);
 /* A stable id for a text: 12 hex digits of a hash of its words, ignoring
  * case, punctuation and spacing.  Writes into out (13 bytes). */
 void content_item_id(const char *text, char out[13]);
+/* The same, for a step of the document of id doc, or of none (NULL: as
+ * content_item_id): a checklist step's id.  A role's onboarding steps
+ * have no document in it (role_shares_steps), so a step two roles share
+ * word for word is one record; any other document's task list items
+ * have theirs, so its progress is its own (19 annual reports made from
+ * one template do not share a tick). */
+void content_item_id_in(const char *doc, const char *text, char out[13]);
+
+/* True when r (loaded) is a role of the handbook: it has an onboarding
+ * checklist, a section whose title names a checklist and says
+ * "onboarding" ("Onboarding checklist", "Onboarding steps").  Only such
+ * documents share steps. */
+bool role_shares_steps(const struct role *r);
 
 /* Reads a whole file (at most CONTENT_MAX_BYTES).  Returns a new
  * NUL-terminated buffer, or NULL with *err. */

@@ -261,23 +261,17 @@ checklist_why(const struct role *r, const struct check_item *it)
 	return why_place(r, it);
 }
 
-static bool
-is_role(const char *id, void *arg)
-{
-	return strcmp(id, ((const struct role *)arg)->id) == 0;
-}
-
 bool
 checklist_link_in_role(const struct role *r, const struct check_item *it)
 {
-	struct link_from from = {r->path, r->root, is_role, (void *)r};
+	struct link_from from = {r->path, r->root, r->top};
 	struct link_target t;
 	bool in;
 
 	if (it->url == NULL)
 		return false;
 	links_resolve(&from, it->url, &t);
-	in = t.kind == LINK_ANCHOR || (t.kind == LINK_ROLE && strcmp(t.id, r->id) == 0);
+	in = t.kind == LINK_ANCHOR;
 	if (t.kind == LINK_FILE) { /* the role's own file, by path */
 		char *self = realpath(r->path, NULL);
 		in = self != NULL && strcmp(self, t.file) == 0;

@@ -184,42 +184,40 @@ look(const char *path, struct link_target *out)
 	return true;
 }
 
-/* Steps 2 to 5 of links_resolve() for the decoded path. */
+/*
+ * Where a path starting with '/' starts (new real path), or NULL: --root,
+ * else the nearest folder above holding a .git, else the content folder
+ * the document was listed from.
+ */
+static char *
+root_of(const struct link_from *from)
+{
+	char *root;
+
+	if (from->root != NULL)
+		return realpath(from->root, NULL);
+	if ((root = links_find_root(from->path)) != NULL)
+		return root;
+	return from->top != NULL ? realpath(from->top, NULL) : NULL;
+}
+
+/* Steps 2 to 4 of links_resolve() for the decoded path. */
 static void
 resolve_path(const struct link_from *from, const char *path, struct link_target *out)
 {
-	char *dir = folder_of(from->path), *root, *full = NULL;
-	const char *base = strrchr(path, '/');
+	char *dir = folder_of(from->path), *root = root_of(from), *full = NULL;
 	bool found = false;
 
-	base = base ? base + 1 : path;
-	root = from->root ? realpath(from->root, NULL) : links_find_root(from->path);
 	if (dir == NULL) {
 		out->reason = "the linking file's folder is not there";
 	} else if (path[0] == '/' && root == NULL) {
-		/* 5: no root; upstream files gathered in one folder */
-		if (*base != '\0' && (full = join(dir, base)) != NULL && look(full, out))
-			found = true;
-		else
-			out->reason = "no repository root (no .git above; see --root)";
+		out->reason = "no repository root (no .git above; see --root)";
 	} else {
 		full = join(path[0] == '/' ? root : dir, path);
 		if (full == NULL || (root != NULL && !within(full, root)))
 			out->reason = "outside the repository root";
 		else
 			found = look(full, out);
-	}
-	if (!found && strchr(path, '/') == NULL && from->has_role != NULL) {
-		/* 4: a bare name no file answers may be a role's id */
-		size_t stem = markdown_stem(base);
-		char *id = xstrndup(base, stem ? stem : strlen(base));
-		if (*id != '\0' && from->has_role(id, from->arg)) {
-			out->kind = LINK_ROLE;
-			out->id = id;
-			id = NULL;
-			found = true;
-		}
-		free(id);
 	}
 	if (!found)
 		out->kind = LINK_NOT_FOUND;
@@ -282,7 +280,6 @@ void
 link_target_done(struct link_target *t)
 {
 	free(t->scheme);
-	free(t->id);
 	free(t->file);
 	free(t->anchor);
 	memset(t, 0, sizeof *t);
@@ -296,8 +293,6 @@ link_kind_name(enum link_kind kind)
 		return "external";
 	case LINK_ANCHOR:
 		return "anchor";
-	case LINK_ROLE:
-		return "role";
 	case LINK_FILE:
 		return "file";
 	case LINK_OTHER_FILE:

@@ -15,7 +15,6 @@ enum link_kind {
 	LINK_NOT_FOUND = 0, /* reason says why */
 	LINK_EXTERNAL,	    /* has a URI scheme (https:, mailto:): shown, not opened */
 	LINK_ANCHOR,	    /* "#anchor" alone (or ""): a place in the same document */
-	LINK_ROLE,	    /* the handbook's role `id` (a bare name no file answers) */
 	LINK_FILE,	    /* the Markdown file `file` */
 	LINK_OTHER_FILE,    /* a file that is there but no Markdown (`file`): not shown */
 };
@@ -26,16 +25,15 @@ struct link_from {
 	/* The repository's root (--root), or NULL: the nearest folder above
 	 * path's folder that holds a .git. */
 	const char *root;
-	/* True when the handbook has a role of this id (arg is passed on);
-	 * may be NULL. */
-	bool (*has_role)(const char *id, void *arg);
-	void *arg;
+	/* The content folder the document was listed from (--content, the
+	 * user's roles folder, the bundled roles, `rolebook DIR`), or NULL:
+	 * where '/' starts when neither --root nor a .git says. */
+	const char *top;
 };
 
 struct link_target {
 	enum link_kind kind;
 	char *scheme;	    /* LINK_EXTERNAL: "https", "mailto" ... */
-	char *id;	    /* LINK_ROLE */
 	char *file;	    /* LINK_FILE, LINK_OTHER_FILE: its real path */
 	char *anchor;	    /* the part after '#', as written (NULL: none); not for EXTERNAL */
 	const char *reason; /* LINK_NOT_FOUND: a static phrase */
@@ -48,16 +46,15 @@ struct link_target {
  *     '-' or '.', then ':') leaves the handbook;
  *  1. a target with no path ("#anchor", or "") stays in the document;
  *  2. the path ("?query" dropped, %XX decoded) names a file from the
- *     linking file's folder, or from the repository's root when it starts
- *     with '/'; "." and ".." are taken by name, and a path that leaves
+ *     linking file's folder, or from the root when it starts with '/':
+ *     --root, else the nearest folder above holding a .git, else the
+ *     content folder the document was listed from; with none of them it
+ *     is broken.  "." and ".." are taken by name, and a path that leaves
  *     the root (when there is one) is not followed;
  *  3. a folder stands for its README.md;
- *  4. only when no file is there: a bare name (no '/') whose name without
- *     .md is the id of a role of the handbook names that role;
- *  5. a root-relative path with no root known (no .git above, no --root)
- *     takes the file of its name in the linking file's folder, if there
- *     (upstream files gathered into one folder).
- * A role never stands in for a file that is there.  Fills *out (free with
+ *  4. a path leads to the file it names or nowhere: never to a role, nor
+ *     to a file of the same name elsewhere.
+ * Fills *out (free with
  * link_target_done()); never fails.
  */
 void links_resolve(const struct link_from *from, const char *url, struct link_target *out);

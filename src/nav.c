@@ -97,8 +97,9 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 	if (lazy && !role->peeked)
 		role_peek(role);
 	/* a file opened directly: the records an older rolebook kept under
-	 * its name, adopted before the screen reads its position */
-	if (role->origin == ORIGIN_FILE && !a->readonly) {
+	 * its name, adopted before the screen reads its position (a folder's
+	 * document: its id claimed) */
+	if (!a->readonly) {
 		char *said = identity_adopt(a->store, a->cat, role);
 		if (said != NULL)
 			app_status(a, false, "%s", said);
@@ -152,17 +153,11 @@ linked_role(struct app *a, const char *path)
 	return r;
 }
 
-static bool
-in_catalog(const char *id, void *arg)
-{
-	return catalog_find(arg, id) != NULL;
-}
-
 /* Follows url, a link of from's text shown by the view on top. */
 static void
 follow(struct app *a, struct role *from, const char *url)
 {
-	struct link_from lf = {from->path, from->root, in_catalog, a->cat};
+	struct link_from lf = {from->path, from->root, from->top};
 	struct link_target t;
 	struct view *top = app_top(a);
 	struct role *r = NULL;
@@ -175,9 +170,6 @@ follow(struct app *a, struct role *from, const char *url)
 		break;
 	case LINK_ANCHOR:
 		r = from;
-		break;
-	case LINK_ROLE:
-		r = catalog_find(a->cat, t.id);
 		break;
 	case LINK_FILE: {
 		char *self = realpath(from->path, NULL);

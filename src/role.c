@@ -90,6 +90,7 @@ role_free(struct role *r)
 	free(r->id);
 	free(r->path);
 	free(r->rel);
+	free(r->top);
 	free(r->old_id);
 	free(r->title);
 	free(r->summary);
@@ -369,10 +370,11 @@ role_peek(struct role *r)
 
 /* ---- the full model ---- */
 
-void
-content_item_id(const char *text, char out[13])
+/* h (FNV-1a 64) continued with the words of text: case, punctuation and
+ * spacing left out. */
+static uint64_t
+item_hash(uint64_t h, const char *text)
 {
-	uint64_t h = 14695981039346656037ull; /* FNV-1a 64 offset basis */
 	bool space = false, any = false;
 
 	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
@@ -390,7 +392,28 @@ content_item_id(const char *text, char out[13])
 		h = (h ^ ch) * 1099511628211ull;
 		any = true;
 	}
+	return h;
+}
+
+void
+content_item_id_in(const char *doc, const char *text, char out[13])
+{
+	uint64_t h = 14695981039346656037ull; /* FNV-1a 64 offset basis */
+
+	if (doc != NULL) {
+		/* the document's id byte for byte, then a byte no id has */
+		for (const unsigned char *p = (const unsigned char *)doc; *p; p++)
+			h = (h ^ *p) * 1099511628211ull;
+		h = (h ^ 0u) * 1099511628211ull;
+	}
+	h = item_hash(h, text);
 	snprintf(out, 13, "%012llx", (unsigned long long)(h & 0xffffffffffffull));
+}
+
+void
+content_item_id(const char *text, char out[13])
+{
+	content_item_id_in(NULL, text, out);
 }
 
 static enum section_kind
@@ -408,6 +431,17 @@ kind_of_title(const char *t)
 	if (strcasestr(t, "sources"))
 		return SEC_SOURCES;
 	return SEC_OTHER;
+}
+
+bool
+role_shares_steps(const struct role *r)
+{
+	for (size_t i = 0; i < r->outline.n; i++)
+		if (r->kinds[i] == SEC_CHECKLIST &&
+		    kind_of_title(r->outline.v[i].title) == SEC_CHECKLIST &&
+		    strcasestr(r->outline.v[i].title, "onboarding") != NULL)
+			return true;
+	return false;
 }
 
 long
@@ -571,6 +605,7 @@ analyse(struct role *r, char *front)
 	skills_sec = role_section_of_kind(r, SEC_SKILLS);
 	stmts_sec = role_section_of_kind(r, SEC_STATEMENTS);
 	bool has_checklist = role_section_of_kind(r, SEC_CHECKLIST) >= 0;
+	bool shares = role_shares_steps(r);
 
 	/* Skill areas named by sub-headings of the skills section, in
 	 * rolebook's own format only ("## Skill areas"): under headings such
@@ -623,7 +658,9 @@ analyse(struct role *r, char *front)
 				ci->text = para ? md_plain_text(para) : xstrdup("");
 				md_strip_item_marks_due(ci->text, &ci->required, &ci->form,
 							&ci->due);
-				content_item_id(ci->text, id);
+				/* one record for a step roles share word for
+				 * word; any other document's its own */
+				content_item_id_in(shares ? NULL : r->id, ci->text, id);
 				ci->id = xstrdup(id);
 				ci->task = task;
 				ci->checked = checked;

@@ -44,7 +44,7 @@ enum store_open_flags {
 };
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* The one name-length limit: bytes in a profile name or a rater's name,
  * checked alike by the store, by imports and on the command line. */
@@ -203,12 +203,23 @@ enum store_status store_forget(struct store *st, const char *profile, const char
  * Gives the records of role id from to role id to, for every profile, in
  * one transaction: checklist items, reading positions, ratings,
  * snapshots, start dates and what the import log saved of them.  Only
- * when to has no record at all and from has some: otherwise nothing
- * changes (*moved 0).  *moved counts the records moved.  STORE_ERR_
+ * when from is an id an older rolebook wrote (see store_role_claim),
+ * to has no record at all and from has some: otherwise nothing changes
+ * (*moved 0).  *moved counts the records moved.  STORE_ERR_
  * READONLY on a read-only store; from and to must differ.
  */
 enum store_status store_role_adopt(struct store *st, const char *from, const char *to,
 				   size_t *moved);
+
+/*
+ * Only ids an older rolebook wrote may be adopted (schema 5's legacy_ids,
+ * noted at the upgrade; each once): store_role_adopt() moves nothing from
+ * another.  A document of a folder opened under such an id ("README" of
+ * a --content folder) claims it: its records are that document's, and
+ * no file opened directly adopts them later.  STORE_ERR_READONLY on a
+ * read-only store.
+ */
+enum store_status store_role_claim(struct store *st, const char *id);
 
 /* ---- reading position ---- */
 

@@ -8,6 +8,13 @@
  * checklist items, reading positions, ratings, snapshots (their ratings
  * follow by snapshot id), start dates, and the import log's saved records,
  * so that undoing an import still finds what it set.
+ *
+ * Only an id an older rolebook wrote may be adopted: the ids the records
+ * had when the database was upgraded to schema 5 (legacy_ids), each once
+ * (adopting removes it), and not one a folder's document has since
+ * claimed (store_role_claim); a database made since has none, so the
+ * records this rolebook writes for a folder's README.md ("README") are
+ * never taken by a README.md opened directly.
  */
 #include "config.h"
 
@@ -45,6 +52,40 @@ count_records(struct store *st, const char *role, int64_t *n)
 	return rc;
 }
 
+/* True (*yes) when id is one of legacy_ids. */
+static int
+is_legacy(struct store *st, const char *id, bool *yes)
+{
+	sqlite3_stmt *s;
+	int rc =
+	    sqlite3_prepare_v2(st->db, "SELECT 1 FROM legacy_ids WHERE role = ?1", -1, &s, NULL);
+
+	*yes = false;
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	*yes = rc == SQLITE_ROW;
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Removes id from legacy_ids. */
+static int
+unlist(struct store *st, const char *id)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, "DELETE FROM legacy_ids WHERE role = ?1", -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Moves every row of table from role from to role to; *changed. */
 static int
 move_rows(struct store *st, const char *table, const char *from, const char *to, int *changed)
@@ -73,6 +114,7 @@ store_role_adopt(struct store *st, const char *from, const char *to, size_t *mov
 {
 	enum store_status status;
 	int64_t have = 0, old = 0;
+	bool legacy = false;
 	int rc, changed;
 
 	*moved = 0;
@@ -81,6 +123,10 @@ store_role_adopt(struct store *st, const char *from, const char *to, size_t *mov
 	if (st->readonly)
 		return STORE_ERR_READONLY;
 	/* asked before a write lock is taken: nearly always nothing to do */
+	if ((rc = is_legacy(st, from, &legacy)) != SQLITE_OK)
+		return status_of(rc);
+	if (!legacy)
+		return STORE_OK;
 	if ((rc = count_records(st, from, &old)) != SQLITE_OK)
 		return status_of(rc);
 	if (old == 0)
@@ -89,18 +135,44 @@ store_role_adopt(struct store *st, const char *from, const char *to, size_t *mov
 		return status;
 	/* again under the lock: another rolebook may have moved them, or the
 	 * document may have records of its own by now */
-	rc = count_records(st, to, &have);
-	if (rc == SQLITE_OK && have == 0)
+	rc = is_legacy(st, from, &legacy);
+	if (rc == SQLITE_OK && legacy)
+		rc = count_records(st, to, &have);
+	if (rc == SQLITE_OK && legacy && have == 0)
 		rc = count_records(st, from, &old);
-	if (rc == SQLITE_OK && have == 0 && old > 0) {
+	if (rc == SQLITE_OK && legacy && have == 0 && old > 0) {
 		for (size_t i = 0; i < sizeof records / sizeof records[0] && rc == SQLITE_OK; i++) {
 			rc = move_rows(st, records[i], from, to, &changed);
 			*moved += (size_t)changed;
 		}
 		if (rc == SQLITE_OK)
 			rc = move_rows(st, "import_undo", from, to, &changed);
+		if (rc == SQLITE_OK)
+			rc = unlist(st, from);
 	}
 	if (rc != SQLITE_OK)
 		*moved = 0;
+	return finish(st, rc == SQLITE_OK ? STORE_OK : status_of(rc));
+}
+
+enum store_status
+store_role_claim(struct store *st, const char *id)
+{
+	enum store_status status;
+	bool legacy = false;
+	int rc;
+
+	if (!id_ok(id))
+		return STORE_ERR_INVALID;
+	if (st->readonly)
+		return STORE_ERR_READONLY;
+	/* a read first: nearly always not listed, and no write lock taken */
+	if ((rc = is_legacy(st, id, &legacy)) != SQLITE_OK)
+		return status_of(rc);
+	if (!legacy)
+		return STORE_OK;
+	if ((status = store_begin(st)) != STORE_OK)
+		return status;
+	rc = unlist(st, id);
 	return finish(st, rc == SQLITE_OK ? STORE_OK : status_of(rc));
 }

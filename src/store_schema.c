@@ -170,6 +170,18 @@ static const char *const migrations[] = {
 	"ALTER TABLE import_undo_4 RENAME TO import_undo;\n"
 	"CREATE INDEX import_undo_of ON import_undo (import_id, seq);\n"
 	"PRAGMA user_version = 4;\n",
+
+	/* 4 -> 5: the role ids the records had when a document's id was its
+	 * file name (before folders): only these may a file opened directly
+	 * adopt (store_adopt.c), each once; a new database has none. */
+	"CREATE TABLE legacy_ids (\n"
+	"	role TEXT PRIMARY KEY\n"
+	") WITHOUT ROWID;\n"
+	"INSERT OR IGNORE INTO legacy_ids (role)"
+	" SELECT role FROM items UNION SELECT role FROM positions"
+	" UNION SELECT role FROM ratings UNION SELECT role FROM snapshots"
+	" UNION SELECT role FROM appointments;\n"
+	"PRAGMA user_version = 5;\n",
 };
 /* clang-format on */
 _Static_assert(sizeof migrations / sizeof migrations[0] == STORE_SCHEMA_VERSION,
@@ -279,6 +291,8 @@ static const struct {
     {3, 0, "imports", COUNT_RULE("kept")},
     {3, 0, "imports", COUNT_RULE("refused")},
     {4, 0, "appointments", TIME_RULE("updated_at")},
+    /* a role id as the store takes one (store_id_ok): text, not empty */
+    {5, 0, "legacy_ids", "typeof(role) = 'text' AND length(role) > 0"},
     /* a done item has the time it was done, an open one none (0), as
      * store_item_set_done() writes and import takes */
     {1, 0, "items", "(done = 1 AND done_at > 0) OR (done = 0 AND done_at = 0)"},

@@ -12,6 +12,11 @@ contains "--help shows usage" "Usage: rolebook [OPTIONS] [ROLE|FILE.md|DIR]" "$o
 for word in list print --content --no-color --width --version; do
 	contains "--help mentions $word" "$word" "$out"
 done
+# -C: a later folder's file of the same path is listed too (issue 12
+# review); identity by path shares records across runs, and says so
+lacks "--help: -C is no 'first wins'" "first wins" "$out"
+contains "--help: -C lists a later folder's twin" "one has is listed too, by its full path)" "$out"
+contains "--help: identity by path across runs" "the same path under another folder, in another run," "$out"
 # --help is made from the tables of commands and options: every row's
 # description starts in one column, continuation lines under it
 help=$out

@@ -50,7 +50,8 @@ contains "the checked one is kept" "[x] Join A" "$out"
 out=$(rb --db "$DB" --content "$T" checklist "$T/sig-a/README.md")
 contains "a path to a listed file: its records" "[x] Join A" "$out"
 # (a file no folder lists is keyed by its full path: the unit suite
-# "catalog"; its checklist steps are shared by wording, as any role's)
+# "catalog"; with an onboarding checklist it is a role, whose steps are
+# shared by wording, as any role's; steps.sh: only roles share)
 
 # two --content folders both holding README.md and sig-a/README.md: every
 # document listed, the later folder's twins by their full paths
@@ -78,7 +79,9 @@ if command -v sqlite3 >/dev/null; then
 	mkdir -p "$D"
 	printf '# Notes\n\n## Onboarding checklist\n\n- [ ] Read\n' >"$D/notes.md"
 	rb --db "$O" -p ada checklist chair >/dev/null
-	sqlite3 "$O" "INSERT INTO positions VALUES (1, 'notes', 'Part', 7, 150);
+	# schema 4 (what an older rolebook wrote): schema 5 without legacy_ids
+	sqlite3 "$O" "DROP TABLE legacy_ids; PRAGMA user_version = 4;
+		INSERT INTO positions VALUES (1, 'notes', 'Part', 7, 150);
 		INSERT INTO ratings VALUES (1, 'notes', '', 's1', 'Craft', 'x', 4, NULL, 170, 0)"
 	err=$(rb --db "$O" -p ada checklist "$D/notes.md" 2>&1 >/dev/null)
 	check "old records adopted: said on stderr" \
@@ -90,6 +93,40 @@ if command -v sqlite3 >/dev/null; then
 	err=$(rb --db "$O" -p ada checklist "$D/notes.md" 2>&1 >/dev/null)
 	check "old records adopted: said once" "" "$err"
 fi
+
+# records this rolebook wrote for a folder's README.md (id "README") are
+# never adopted by a README.md opened directly: only an older rolebook's
+X="$TEST_TMP/adopt-x"
+Z="$TEST_TMP/adopt-z"
+mkdir -p "$X" "$Z"
+printf '# X\n\n## Onboarding checklist\n\n- [ ] Read X\n' >"$X/README.md"
+printf '# Z\n\n## Onboarding checklist\n\n- [ ] Read Z\n' >"$Z/README.md"
+N="$TEST_TMP/new.db"
+rb --db "$N" -p ada --content "$X" check README 1 >/dev/null
+err=$(rb --db "$N" -p ada checklist "$Z/README.md" 2>&1 >/dev/null)
+check "a new database: nothing adopted" "" "$err"
+out=$(rb --db "$N" -p ada checklist "$Z/README.md")
+contains "z's README: its own checklist" "[ ] Read Z" "$out"
+out=$(rb --db "$N" -p ada --content "$X" checklist README)
+contains "x's README keeps its record" "[x] Read X" "$out"
+
+# identity is the path in the folder: another run's folder with the same
+# path shares the records (two checkouts of one repository), as documented
+C1="$TEST_TMP/checkout-1"
+C2="$TEST_TMP/checkout-2"
+mkdir -p "$C1" "$C2"
+printf '# Same\n\n## Onboarding checklist\n\n- [ ] Join\n' | tee "$C1/README.md" >"$C2/README.md"
+rb --db "$N" -p ada --content "$C1" check README 1 >/dev/null
+out=$(rb --db "$N" -p ada --content "$C2" checklist README)
+contains "another run's folder, the same path: the same records" "[x] Join" "$out"
+
+# the documents say what the id is now (issue 12 review): the path in the
+# folder, not the file name
+man=$(cat "$top_srcdir/man/rolebook.1")
+lacks "man page: no id by file name" "Its id is the file name without" "$man"
+contains "man page: the id is the path in the folder" "Its id is its path in the folder it was found in" "$man"
+contains "man page: identity across runs" "and share its records." "$man"
+lacks "content/README.md: no id by file name" "the file name without" "$(cat "$top_srcdir/content/README.md")"
 
 # `rolebook DIR`: the folder is read (the handbook then wants a terminal)
 err=$(rb "$T" </dev/null 2>&1); rc=$?

@@ -68,6 +68,33 @@ out=$("$ROLEBOOK" links --root "$R/sig-a" "$R/sig-a/doc.md")
 contains "--root" ':7: /sig-list.md#sig-a: broken (no such file)' "$out"
 contains "--root: nothing above it" ':6: ../sig-b/README.md: broken (outside the repository root)' "$out"
 
+# a path link lands on that file or nowhere (issue 12): a role's name at
+# the top of a tree with .git is no such file, never the bundled role
+printf '# Top\n\n[tl](technical-lead.md) [pm](program-manager)\n' >"$R/top.md"
+out=$("$ROLEBOOK" links "$R/top.md")
+contains "a role's file name: broken" ':3: technical-lead.md: broken (no such file)' "$out"
+contains "a role's id: broken" ':3: program-manager: broken (no such file)' "$out"
+rm "$R/top.md"
+
+# '/' with no .git above: the content folder the document was listed from
+# (-C), else broken; never the README.md beside, nor a file by its name
+N="$TEST_TMP/norepo"
+mkdir -p "$N/communication" "$N/gov"
+printf '# Comm\n' >"$N/communication/README.md"
+printf '# Beside\n' >"$N/gov/README.md"
+printf '# SIGs\n' >"$N/gov/sig-list.md"
+printf '# Gov\n\n[c](/communication/README.md) [s](/sig-list.md)\n' >"$N/gov/g.md"
+out=$("$ROLEBOOK" links "$N/gov/g.md")
+contains "no root: broken, not the README beside" \
+	':3: /communication/README.md: broken (no repository root (no .git above; see --root))' "$out"
+contains "no root: broken, not a file by its name" \
+	':3: /sig-list.md: broken (no repository root (no .git above; see --root))' "$out"
+out=$("$ROLEBOOK" -C "$N" links "$N/gov/g.md")
+contains "-C: '/' is the content folder" ':3: /communication/README.md -> communication/README.md' "$out"
+contains "-C: no such file there" ':3: /sig-list.md: broken (no such file)' "$out"
+out=$("$ROLEBOOK" links "$N")
+contains "a folder given: '/' is that folder" 'gov/g.md:3: /communication/README.md -> communication/README.md' "$out"
+
 # all good: exit 0
 mkdir -p "$TEST_TMP/good"
 printf '# Good\n\n## Part\n\n[a](#part) [b](other.md) [c](https://x.org) [d](mailto:a@b.c)\n' \

@@ -27,6 +27,24 @@ contains "profiles count it for both roles" "alpha-lead               1/5" "$(rb
 contains "profiles count it for both roles (beta)" "beta-lead                1/3" "$(rb profiles)"
 lacks "an unshared step stays apart" "[x] Write the beta roadmap" "$(rb checklist beta-lead)"
 
+# ---- only roles share steps (issue 12 review): documents made from one
+# template, with task lists but no onboarding checklist, keep their own ----
+A="$TEST_TMP/reports"
+mkdir -p "$A"
+for y in 2022 2023; do
+	printf '# %s report\n\n## Operational\n\n- [ ] README reviewed\n- [ ] Notes linked\n' "$y" >"$A/report-$y.md"
+done
+# a "Checklist" that is no onboarding checklist is no role either
+printf '# Requirements\n\n## Checklist\n\n- [ ] README reviewed\n' >"$A/requirements.md"
+rb --content "$A" check report-2022 1 >/dev/null
+out=$(rb --content "$A" checklist report-2023)
+contains "another document's same step: not ticked" "  1. [ ] README reviewed" "$out"
+contains "and not counted" "2023 report: 0 of 2 done" "$out"
+contains "the other document keeps its tick" "  1. [x] README reviewed" "$(rb --content "$A" checklist report-2022)"
+contains "a Checklist section is no role: not ticked" "  1. [ ] README reviewed" \
+	"$(rb --content "$A" checklist requirements)"
+rb --content "$A" uncheck report-2022 1 >/dev/null
+
 # ---- forget --role says what happens to shared steps ----
 rb -p pp check alpha-lead 1 >/dev/null
 err=$(rb forget pp --role beta-lead --yes 2>&1); rc=$?

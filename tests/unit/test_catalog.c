@@ -210,6 +210,23 @@ test_root_everywhere(void)
 	free(top);
 }
 
+/* A database at path as the frozen steps 1 to 4 made it (the last schema
+ * an older rolebook wrote), with the rows of sql (ending with COMMIT). */
+static void
+make_v4_db(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	unlink(path);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	for (int v = 1; v <= 4; v++)
+		CU_ASSERT_EQUAL(sqlite3_exec(db, store_migration_sql(v), NULL, NULL, NULL),
+				SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /*
  * A database of schema 4 (before folders, built by its frozen steps) with
  * records keyed as rolebook keyed them then: the bundled "chair" and a
@@ -221,29 +238,17 @@ static void
 test_old_database(void)
 {
 	char *top = make_tree("olddb"), *err = NULL, *path = xasprintf("%s/v4.db", unit_tmpdir);
-	sqlite3 *db;
 	struct store *st = NULL;
 	char *detail = NULL, *section = NULL;
 	struct catalog c;
 	int line = -1;
 
-	unlink(path);
-	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
-	CU_ASSERT_EQUAL(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
-	for (int v = 1; v <= 4; v++)
-		CU_ASSERT_EQUAL(sqlite3_exec(db, store_migration_sql(v), NULL, NULL, NULL),
-				SQLITE_OK);
-	CU_ASSERT_EQUAL(
-	    sqlite3_exec(db,
-			 "INSERT INTO profiles VALUES (1, 'Ada', 100);"
+	make_v4_db(path, "INSERT INTO profiles VALUES (1, 'Ada', 100);"
 			 "INSERT INTO positions VALUES (1, 'chair', 'Duties', 12, 150);"
 			 "INSERT INTO positions VALUES (1, 'README', 'Chairs', 32, 150);"
 			 "INSERT INTO items VALUES (1, 'chair', 'aaa', 'Plan', 1, 150, NULL, 160,"
 			 " 0);"
-			 "COMMIT",
-			 NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(db);
+			 "COMMIT");
 
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
@@ -328,43 +333,31 @@ test_old_direct_records(void)
 	struct store *st = NULL;
 	struct catalog c;
 	struct role *r, *r2, *rc, *rm;
-	sqlite3 *db;
 	int line = -1;
 
 	put(unit_tmpdir, "direct-old/notes.md", "# Notes\n");
 	put(unit_tmpdir, "direct-old/else/notes.md", "# Other notes\n");
 	put(unit_tmpdir, "direct-old/chair.md", "# My chair\n");
 	put(unit_tmpdir, "direct-old/mine.md", "# Mine\n");
-	unlink(path);
-	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
-	CU_ASSERT_EQUAL(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
-	for (int v = 1; v <= 4; v++)
-		CU_ASSERT_EQUAL(sqlite3_exec(db, store_migration_sql(v), NULL, NULL, NULL),
-				SQLITE_OK);
-	CU_ASSERT_EQUAL(
-	    sqlite3_exec(
-		db,
-		"INSERT INTO profiles VALUES (1, 'Ada', 100);"
-		"INSERT INTO profiles VALUES (2, 'Bob', 100);"
-		"INSERT INTO positions VALUES (1, 'notes', 'Part two', 40, 150);"
-		"INSERT INTO positions VALUES (2, 'notes', NULL, 3, 150);"
-		"INSERT INTO items VALUES (1, 'notes', 'n1', 'Read it', 1, 150, 'why',"
-		" 160, 0);"
-		"INSERT INTO ratings VALUES (1, 'notes', '', 's1', 'Craft', 'x', 4, NULL,"
-		" 170, 0);"
-		"INSERT INTO snapshots VALUES (7, 1, 'notes', '', 180);"
-		"INSERT INTO snapshot_ratings VALUES (7, 's1', 'Craft', 'x', 4, NULL, 170);"
-		"INSERT INTO appointments VALUES (1, 'notes', '2026-01-05', 190, 0);"
-		"INSERT INTO imports VALUES (1, 'f.json', NULL, 'Ada', 0, 175, 1, 0, 0,"
-		" 0, 0);"
-		"INSERT INTO import_undo (import_id, kind, profile_id, role, key)"
-		" VALUES (1, 0, 1, 'notes', 'n1');"
-		"INSERT INTO positions VALUES (1, 'chair', 'Duties', 12, 150);"
-		"INSERT INTO positions VALUES (1, 'mine', NULL, 9, 150);"
-		"COMMIT",
-		NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(db);
+	make_v4_db(path,
+		   "INSERT INTO profiles VALUES (1, 'Ada', 100);"
+		   "INSERT INTO profiles VALUES (2, 'Bob', 100);"
+		   "INSERT INTO positions VALUES (1, 'notes', 'Part two', 40, 150);"
+		   "INSERT INTO positions VALUES (2, 'notes', NULL, 3, 150);"
+		   "INSERT INTO items VALUES (1, 'notes', 'n1', 'Read it', 1, 150, 'why',"
+		   " 160, 0);"
+		   "INSERT INTO ratings VALUES (1, 'notes', '', 's1', 'Craft', 'x', 4, NULL,"
+		   " 170, 0);"
+		   "INSERT INTO snapshots VALUES (7, 1, 'notes', '', 180);"
+		   "INSERT INTO snapshot_ratings VALUES (7, 's1', 'Craft', 'x', 4, NULL, 170);"
+		   "INSERT INTO appointments VALUES (1, 'notes', '2026-01-05', 190, 0);"
+		   "INSERT INTO imports VALUES (1, 'f.json', NULL, 'Ada', 0, 175, 1, 0, 0,"
+		   " 0, 0);"
+		   "INSERT INTO import_undo (import_id, kind, profile_id, role, key)"
+		   " VALUES (1, 0, 1, 'notes', 'n1');"
+		   "INSERT INTO positions VALUES (1, 'chair', 'Duties', 12, 150);"
+		   "INSERT INTO positions VALUES (1, 'mine', NULL, 9, 150);"
+		   "COMMIT");
 
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(
@@ -440,6 +433,98 @@ test_old_direct_records(void)
 	free(notes2);
 	free(chair);
 	free(mine);
+}
+
+/*
+ * Only the ids an older rolebook wrote are adopted (schema 5's legacy_ids).
+ * A new database: the position this rolebook keeps for a --content
+ * folder's README.md ("README") stays that document's when a README.md
+ * elsewhere is opened directly.  A database of schema 4 upgraded: "README"
+ * and "notes" are old ids; a folder's README opened claims "README", so a
+ * README.md opened directly later takes nothing, and "notes" is adopted
+ * once, then no longer an old id: what is written under "notes" since
+ * (a folder's notes.md) stays there.
+ */
+static void
+test_adopt_old_ids_only(void)
+{
+	char *path = xasprintf("%s/v5-new.db", unit_tmpdir),
+	     *old = xasprintf("%s/v4-up.db", unit_tmpdir);
+	char *x = xasprintf("%s/adopt-x", unit_tmpdir), *err = NULL, *detail = NULL;
+	char *zreadme = xasprintf("%s/adopt-z/README.md", unit_tmpdir);
+	char *znotes = xasprintf("%s/adopt-z/notes.md", unit_tmpdir), *section = NULL;
+	struct store *st = NULL;
+	struct catalog cx, cz;
+	struct role *zr, *zn;
+	int line = -1;
+
+	CU_ASSERT_TRUE(mkdir(x, 0700) == 0 || errno == EEXIST);
+	put(x, "README.md", "# X\n");
+	put(x, "notes.md", "# X notes\n");
+	put(unit_tmpdir, "adopt-z/README.md", "# Z\n");
+	put(unit_tmpdir, "adopt-z/notes.md", "# Z notes\n");
+	catalog_init(&cx);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&cx, x, ORIGIN_DIR, false, &err), 0);
+	catalog_init(&cz);
+	zr = catalog_add_file(&cz, zreadme, &err);
+	zn = catalog_add_file(&cz, znotes, &err);
+	CU_ASSERT_FATAL(zr != NULL && zn != NULL);
+
+	/* a new database: nothing is old */
+	unlink(path);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 1000, &st, &detail), STORE_OK);
+	CU_ASSERT_PTR_NULL(identity_adopt(st, &cx, catalog_find(&cx, "README")));
+	CU_ASSERT_EQUAL(store_position_set(st, "Ada", "README", "Chairs", 32, 200), STORE_OK);
+	CU_ASSERT_PTR_NULL(identity_adopt(st, &cz, zr));
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", zr->id, &section, &line), STORE_ERR_NOTFOUND);
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", "README", &section, &line), STORE_OK);
+	CU_ASSERT_EQUAL(line, 32);
+	free(section);
+	section = NULL;
+	store_close(st);
+	st = NULL;
+	CU_ASSERT_EQUAL(rows_of(path, "legacy_ids", "README"), 0);
+
+	/* schema 4, upgraded */
+	make_v4_db(old, "INSERT INTO profiles VALUES (1, 'Ada', 100);"
+			"INSERT INTO positions VALUES (1, 'README', 'Chairs', 32, 150);"
+			"INSERT INTO positions VALUES (1, 'notes', 'Two', 7, 150);"
+			"COMMIT");
+	CU_ASSERT_EQUAL_FATAL(store_open(old, 0, 1000, &st, &detail), STORE_OK);
+	store_close(st);
+	st = NULL;
+	CU_ASSERT_EQUAL(rows_of(old, "legacy_ids", "README"), 1);
+	CU_ASSERT_EQUAL(rows_of(old, "legacy_ids", "notes"), 1);
+	CU_ASSERT_EQUAL_FATAL(store_open(old, 0, 1000, &st, &detail), STORE_OK);
+	/* x's README opened (rolebook --content x): "README" is its */
+	CU_ASSERT_PTR_NULL(identity_adopt(st, &cx, catalog_find(&cx, "README")));
+	CU_ASSERT_PTR_NULL(identity_adopt(st, &cz, zr));
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", zr->id, &section, &line), STORE_ERR_NOTFOUND);
+	/* z/notes.md opened directly first: adopts "notes", once */
+	{
+		char *said = identity_adopt(st, &cz, zn);
+		CU_ASSERT_PTR_NOT_NULL(said);
+		free(said);
+	}
+	CU_ASSERT_EQUAL(store_position_get(st, "Ada", zn->id, &section, &line), STORE_OK);
+	CU_ASSERT_EQUAL(line, 7);
+	free(section);
+	section = NULL;
+	CU_ASSERT_EQUAL(store_position_set(st, "Ada", "notes", NULL, 3, 200), STORE_OK);
+	store_close(st);
+	st = NULL;
+	CU_ASSERT_EQUAL(rows_of(old, "legacy_ids", "README"), 0);
+	CU_ASSERT_EQUAL(rows_of(old, "legacy_ids", "notes"), 0);
+	CU_ASSERT_EQUAL(rows_of(old, "positions", "README"), 1);
+	CU_ASSERT_EQUAL(rows_of(old, "positions", "notes"), 1);
+	catalog_done(&cx);
+	catalog_done(&cz);
+	free(detail);
+	free(path);
+	free(old);
+	free(x);
+	free(zreadme);
+	free(znotes);
 }
 
 /* A folder whose name is no clean id is left out, and said as a folder:
@@ -638,6 +723,7 @@ test_catalog_register(void)
 	    {"--root for every role", test_root_everywhere},
 	    {"a database before folders keeps its records", test_old_database},
 	    {"files opened directly adopt their old records", test_old_direct_records},
+	    {"only ids an older rolebook wrote are adopted", test_adopt_old_ids_only},
 	    {"the home screen's tree", test_doctree},
 	    {"a folder left out is said as a folder", test_refused_folder},
 	    {"two folders with the same paths: every document", test_twin_folders},

@@ -479,6 +479,48 @@ test_bundled_ids_kept(void)
 
 /* ---- the role model from memory ---------------------------------------- */
 
+/* A step's id: the same for two roles' onboarding checklists (one record,
+ * issue 11); a document that is no role (a task list, no onboarding
+ * checklist; a "Checklist" of another kind) has ids of its own, so two
+ * documents made from one template never share a tick (issue 12). */
+static void
+test_step_ids_by_document(void)
+{
+	static const char role_text[] =
+	    "# R\n\n## Onboarding checklist\n\n- [ ] Read the charter\n";
+	static const char doc_text[] = "# D\n\n## Operational\n\n- [ ] Read the charter\n";
+	static const char other_text[] = "# Q\n\n## Checklist\n\n- [ ] Read the charter\n";
+	struct role *r1 = fixture_role_text("alpha", role_text);
+	struct role *r2 = fixture_role_text("beta", role_text);
+	struct role *d1 = fixture_role_text("sig/report-2022", doc_text);
+	struct role *d2 = fixture_role_text("sig/report-2023", doc_text);
+	struct role *q = fixture_role_text("requirements", other_text);
+	char plain[13];
+
+	CU_ASSERT_FATAL(r1->nitems == 1 && r2->nitems == 1 && d1->nitems == 1 && d2->nitems == 1 &&
+			q->nitems == 1);
+	CU_ASSERT_TRUE(role_shares_steps(r1));
+	CU_ASSERT_FALSE(role_shares_steps(d1));
+	CU_ASSERT_FALSE(role_shares_steps(q));
+	content_item_id("Read the charter", plain);
+	UNIT_ASSERT_STR(plain, r1->items[0].id);
+	UNIT_ASSERT_STR(plain, r2->items[0].id);
+	CU_ASSERT_STRING_NOT_EQUAL(d1->items[0].id, plain);
+	CU_ASSERT_STRING_NOT_EQUAL(d1->items[0].id, d2->items[0].id);
+	CU_ASSERT_STRING_NOT_EQUAL(q->items[0].id, plain);
+	/* stable: the same document, the same id */
+	{
+		char again[13];
+		content_item_id_in("sig/report-2022", "Read  the CHARTER.", again);
+		UNIT_ASSERT_STR(d1->items[0].id, again);
+	}
+	role_free(r1);
+	role_free(r2);
+	role_free(d1);
+	role_free(d2);
+	role_free(q);
+}
+
 static void
 test_model_checklist(void)
 {
@@ -1341,6 +1383,7 @@ test_content_register(void)
 	    {"bundled ids stable", test_bundled_ids_stable},
 	    {"bundled ids kept from before", test_bundled_ids_kept},
 	    {"checklist items", test_model_checklist},
+	    {"a step's id: shared by roles only", test_step_ids_by_document},
 	    {"form task mark", test_model_form_mark},
 	    {"skill areas and statements", test_model_areas_statements},
 	    {"bold-led skill areas", test_model_bold_led},

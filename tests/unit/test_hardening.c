@@ -287,6 +287,11 @@ test_check_constraints(void)
 	     "1 row of imports breaks its rule (typeof(refused) = 'integer'"},
 	    {"INSERT INTO appointments VALUES (1, 'demo', '2026-11-01', -1, 0)",
 	     "1 row of appointments breaks its rule (typeof(updated_at) = 'integer'"},
+	    /* an old id is a role id: text, not empty */
+	    {"INSERT INTO legacy_ids VALUES ('')",
+	     "1 row of legacy_ids breaks its rule (typeof(role) = 'text' AND length(role) > 0)"},
+	    {"INSERT INTO legacy_ids VALUES (x'61')",
+	     "1 row of legacy_ids breaks its rule (typeof(role) = 'text'"},
 	    /* the done flag agrees with its time, as import demands */
 	    {"UPDATE items SET done_at = 0",
 	     "1 row of items breaks its rule ((done = 1 AND done_at > 0) OR (done = 0 AND "

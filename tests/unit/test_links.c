@@ -19,14 +19,6 @@
 
 static char *tree; /* the real path of the tree's folder */
 
-/* The handbook of these tests has two roles. */
-static bool
-has_role(const char *id, void *arg)
-{
-	(void)arg;
-	return strcmp(id, "technical-lead") == 0 || strcmp(id, "program-manager") == 0;
-}
-
 static void
 put(const char *rel, const char *text)
 {
@@ -71,6 +63,8 @@ suite_init(void)
 	put("outside.md", "# Outside\n");
 	put("flat/a.md", "# A\n");
 	put("flat/sig-governance.md", "# Governance\n");
+	put("flat/deep/b.md", "# B\n");
+	put("flat/deep/README.md", "# Deep\n");
 	return 0;
 }
 
@@ -82,14 +76,16 @@ suite_clean(void)
 	return 0;
 }
 
-/* url resolved from the document at rel (in the tree), with root (in the
- * tree, or NULL), as one line; paths from the tree's folder. */
+/* url resolved from the document at rel (in the tree), with root and the
+ * content folder top (in the tree, or NULL), as one line; paths from the
+ * tree's folder. */
 static char *
-resolve_in(const char *rel, const char *root, const char *url)
+resolve_in(const char *rel, const char *root, const char *top, const char *url)
 {
 	char *path = xasprintf("%s/%s", tree, rel);
 	char *rootp = root ? xasprintf("%s/%s", tree, root) : NULL, *out;
-	struct link_from from = {path, rootp, has_role, NULL};
+	char *topp = top ? xasprintf("%s/%s", tree, top) : NULL;
+	struct link_from from = {path, rootp, topp};
 	struct link_target t;
 	size_t n = strlen(tree);
 
@@ -97,9 +93,6 @@ resolve_in(const char *rel, const char *root, const char *url)
 	switch (t.kind) {
 	case LINK_EXTERNAL:
 		out = xasprintf("external %s", t.scheme);
-		break;
-	case LINK_ROLE:
-		out = xasprintf("role %s", t.id);
 		break;
 	case LINK_FILE:
 	case LINK_OTHER_FILE:
@@ -121,15 +114,17 @@ resolve_in(const char *rel, const char *root, const char *url)
 	link_target_done(&t);
 	free(path);
 	free(rootp);
+	free(topp);
 	return out;
 }
 
-#define RESOLVES_ROOT(path, root, url, want)                                                       \
+#define RESOLVES_IN(path, root, top, url, want)                                                    \
 	do {                                                                                       \
-		char *got_ = resolve_in(path, root, url);                                          \
+		char *got_ = resolve_in(path, root, top, url);                                     \
 		UNIT_ASSERT_STR(want, got_);                                                       \
 		free(got_);                                                                        \
 	} while (0)
+#define RESOLVES_ROOT(path, root, url, want) RESOLVES_IN(path, root, NULL, url, want)
 #define RESOLVES(path, url, want) RESOLVES_ROOT(path, NULL, url, want)
 
 static void
@@ -214,12 +209,27 @@ test_no_root(void)
 		free(root);
 		return;
 	}
-	/* upstream files gathered in one folder: the file of that name there */
+	/* no root: a path from '/' is broken, never the file of its name
+	 * beside the linking file, nor a README.md elsewhere */
 	RESOLVES("flat/a.md", "/committee-steering/governance/sig-governance.md#x",
-		 "file flat/sig-governance.md #x");
-	RESOLVES("flat/a.md", "/committee-steering/sig-list.md",
+		 "not found: no repository root (no .git above; see --root) #x");
+	RESOLVES("flat/a.md", "/sig-governance.md",
+		 "not found: no repository root (no .git above; see --root)");
+	RESOLVES("flat/deep/b.md", "/README.md",
 		 "not found: no repository root (no .git above; see --root)");
 	RESOLVES("flat/a.md", "../outside.md", "file outside.md");
+	/* the content folder the document was listed from is the root then */
+	RESOLVES_IN("flat/deep/b.md", NULL, "flat", "/sig-governance.md",
+		    "file flat/sig-governance.md");
+	RESOLVES_IN("flat/deep/b.md", NULL, "flat", "/README.md", "not found: no such file");
+	RESOLVES_IN("flat/deep/b.md", NULL, "flat", "/../outside.md",
+		    "not found: outside the repository root");
+	RESOLVES_IN("flat/a.md", NULL, "flat", "/deep/", "file flat/deep/README.md");
+	/* a .git above, or --root, comes first */
+	RESOLVES_IN("repo/sig-a/doc.md", NULL, "repo/sig-a", "/sig-list.md",
+		    "file repo/sig-list.md");
+	RESOLVES_IN("repo/sig-a/doc.md", "repo/sig-b", "repo/sig-a", "/README.md",
+		    "file repo/sig-b/README.md");
 }
 
 static void
@@ -232,10 +242,12 @@ test_roles(void)
 		 "file repo/sig-a/technical-lead.md");
 	/* a path to no file is broken, even when its name is a role's */
 	RESOLVES("repo/sig-b/README.md", "../sig-c/technical-lead.md", "not found: no such file");
-	/* a bare name no file answers: the role of that id */
-	RESOLVES("repo/sig-b/README.md", "technical-lead.md#duties", "role technical-lead #duties");
-	RESOLVES("repo/sig-b/README.md", "program-manager", "role program-manager");
-	RESOLVES("repo/sig-b/README.md", "technical%2Dlead.md", "role technical-lead");
+	/* a path to no file is broken, even when its name is a role's */
+	RESOLVES("repo/sig-b/README.md", "technical-lead.md#duties",
+		 "not found: no such file #duties");
+	RESOLVES("repo/README.md", "technical-lead.md", "not found: no such file");
+	RESOLVES("repo/sig-b/README.md", "program-manager", "not found: no such file");
+	RESOLVES("repo/sig-b/README.md", "technical%2Dlead.md", "not found: no such file");
 	RESOLVES("repo/sig-b/README.md", "secretary.md", "not found: no such file");
 }
 
@@ -272,7 +284,7 @@ test_links_register(void)
 	    !CU_add_test(s, "a path from the linking file's folder", test_relative) ||
 	    !CU_add_test(s, "a folder opens its README.md", test_folders) ||
 	    !CU_add_test(s, "'/' from the repository root, never above it", test_root) ||
-	    !CU_add_test(s, "no root: the file of that name beside", test_no_root) ||
+	    !CU_add_test(s, "no root: the content folder, else broken", test_no_root) ||
 	    !CU_add_test(s, "a role never stands in for a file", test_roles) ||
 	    !CU_add_test(s, "anchors as GitHub numbers them", test_heading))
 		return CU_get_error();

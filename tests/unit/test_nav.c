@@ -8,6 +8,9 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "app.h"
 #include "content.h"
@@ -449,8 +452,25 @@ test_adopted_records_said(void)
 	char *err = NULL;
 	struct role *r;
 
+	char *db = xasprintf("%s/nav-adopt-v4.db", unit_tmpdir);
+	sqlite3 *raw;
+
+	/* a database of schema 4, the last an older rolebook wrote */
+	unlink(db);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(db, &raw), SQLITE_OK);
+	for (int v = 1; v <= 4; v++)
+		CU_ASSERT_EQUAL(sqlite3_exec(raw, store_migration_sql(v), NULL, NULL, NULL),
+				SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(raw,
+				     "INSERT INTO profiles VALUES (1, 'me', 10);"
+				     "INSERT INTO positions VALUES (1, 'adoptme', NULL, 0, 20);",
+				     NULL, NULL, NULL),
+			SQLITE_OK);
+	sqlite3_close(raw);
 	start(24, 80);
-	CU_ASSERT_EQUAL(store_position_set(st, "me", "adoptme", NULL, 0, 20), STORE_OK);
+	store_close(st);
+	CU_ASSERT_EQUAL_FATAL(store_open(db, 0, 1000, &st, &err), STORE_OK);
+	app.store = st;
 	r = catalog_add_file(&cat, path, &err);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 	CU_ASSERT_TRUE_FATAL(app_open_role(&app, r, NULL));
@@ -467,6 +487,7 @@ test_adopted_records_said(void)
 	}
 	stop();
 	free(path);
+	free(db);
 }
 
 int

@@ -629,9 +629,9 @@ test_anchor_back(void)
 	free(text);
 }
 
-/* Where a link leads: a known role by its id, else the path from the
- * file's folder, else the file of that name beside it; the same whatever
- * was opened before. */
+/* Where a link leads: the file the path names from the file's folder, or
+ * nowhere; never a role or a file of the same name elsewhere; the same
+ * whatever was opened before. */
 static void
 test_link_resolution(void)
 {
@@ -654,19 +654,18 @@ test_link_resolution(void)
 
 	start(24, 80);
 	open_file(pm);
-	/* a repository path: the file of that name beside this one */
+	/* a repository path with no .git above and no content folder: broken,
+	 * never the file of that name beside this one (issue 12) */
 	type("l");
 	press(K_ENTER, 1);
-	CU_ASSERT_TRUE(header_has("Sig governance"));
-	CU_ASSERT_TRUE(header_has("Program manager"));
-	press(K_BACKSPACE, 1);
+	CU_ASSERT_TRUE(on_screen("Broken link: /committee-steering/governance/governance.md"));
 	CU_ASSERT_TRUE(header_has("Program"));
-	/* a known role's id without .md (the selection stays on the link
-	 * followed: l goes on to the next) */
+	/* a role's id no file answers: broken, never the bundled role (the
+	 * selection stays on the link followed: l goes on to the next) */
 	type("l");
 	press(K_ENTER, 1);
-	CU_ASSERT_TRUE(header_has("Technical Lead"));
-	press(K_BACKSPACE, 1);
+	CU_ASSERT_TRUE(on_screen("Broken link: technical-lead (no such file)"));
+	CU_ASSERT_FALSE(header_has("Technical Lead"));
 	/* a relative path; from there a link by name finds the file beside
 	 * that one, not the one opened before from the other folder */
 	type("l");

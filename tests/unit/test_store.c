@@ -540,11 +540,11 @@ test_refuse_newer(void)
 	char *dir = test_dir("newer"), *path = make_db(dir, "rolebook.db");
 	sqlite3 *db = raw_open(path);
 
-	CU_ASSERT_EQUAL(raw_exec(db, "PRAGMA user_version = 5"), SQLITE_OK);
+	CU_ASSERT_EQUAL(raw_exec(db, "PRAGMA user_version = 6"), SQLITE_OK);
 	sqlite3_close(db);
-	assert_refused(path, 0, STORE_ERR_NEWER, "version 4");
-	assert_refused(path, 0, STORE_ERR_NEWER, "version 4");
-	assert_refused(path, STORE_READONLY, STORE_ERR_NEWER, "version 4");
+	assert_refused(path, 0, STORE_ERR_NEWER, "version 5");
+	assert_refused(path, 0, STORE_ERR_NEWER, "version 5");
+	assert_refused(path, STORE_READONLY, STORE_ERR_NEWER, "version 5");
 	free(path);
 	free(dir);
 }
