@@ -124,6 +124,10 @@ connect(struct search_index *ix, char **err)
 	/* a rollback journal, not WAL: a search that finds the index up to
 	 * date only reads, and a reader of a rollback journal opens no -wal
 	 * and -shm files (fewer system calls each search) */
+	/* it holds the text of every document: the user's alone, as the
+	 * state database is (SQLite gives its journal the same mode) */
+	if (ix->path != NULL)
+		chmod(ix->path, 0600);
 	sqlite3_busy_timeout(ix->db, 5000);
 	/* pages read from the mapped file, not copied by read(2) */
 	sqlite3_exec(ix->db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
@@ -682,6 +686,25 @@ mendable(const struct search_index *ix, long rc)
 	       code != SQLITE_FULL && code != SQLITE_NOMEM && code != SQLITE_INTERRUPT;
 }
 
+/* After a failed search: whether the file is damaged (a page the update
+ * did not read, found by the search); checked only then, as it reads the
+ * whole file. */
+static bool
+damaged(struct search_index *ix)
+{
+	sqlite3_stmt *st;
+	bool bad = true;
+
+	if (ix->path == NULL || ix->db == NULL)
+		return false;
+	if (sqlite3_prepare_v2(ix->db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK) {
+		bad = sqlite3_step(st) != SQLITE_ROW ||
+		      strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0;
+		sqlite3_finalize(st);
+	}
+	return bad;
+}
+
 long
 search_index_update(struct search_index *ix, const struct catalog *cat, char **err)
 {
@@ -725,6 +748,14 @@ search_everything(const struct catalog *cat, const char *pat, enum search_scope 
 		return -1;
 	}
 	rc = search_index_find(ix, cat, pat, scope, res, err);
+	if (rc < 0 && damaged(ix)) { /* a page the update did not read: made anew, once */
+		search_results_done(res);
+		if (reset(ix, err) != 0 || search_index_update(ix, cat, err) < 0) {
+			search_index_close(ix);
+			return -1;
+		}
+		rc = search_index_find(ix, cat, pat, scope, res, err);
+	}
 	search_index_close(ix);
 	return rc;
 }
