@@ -112,7 +112,7 @@ clean_node(cmark_node *n)
 
 /* ---- list items lost to link reference definitions ---- */
 
-static cmark_parser *new_parser_mem(cmark_mem *mem);
+static cmark_parser *new_parser_mem(cmark_mem *mem, bool footnotes);
 
 /* Reads lines of pre followed by text in order, by number. */
 struct line_reader {
@@ -209,7 +209,7 @@ restore_item(cmark_node *item, cmark_mem *mem, struct line_reader *lr)
 	if (sb.len == 0)
 		return false; /* an empty item, as written */
 	{
-		cmark_parser *p = new_parser_mem(mem);
+		cmark_parser *p = new_parser_mem(mem, true);
 		cmark_parser_feed(p, sb.s, sb.len);
 		mini = cmark_parser_finish(p);
 		cmark_parser_free(p);
@@ -259,12 +259,35 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 	cmark_iter_free(it);
 }
 
+/*
+ * Whether text may hold a footnote or a reference to one: a '^', or an
+ * entity that may decode to one ("&#94;", "&#x5e;", "&Hat;"), as cmark-gfm
+ * looks for the '^' after an opening bracket in the decoded text.  Without
+ * any, its footnote option changes nothing but costs a walk of the tree.
+ */
+static bool
+may_have_caret(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	if (len == 0)
+		return false;
+	if (memchr(s, '^', len) != NULL)
+		return true;
+	while ((p = memchr(p, '&', (size_t)(end - p))) != NULL) {
+		p++;
+		if (p < end && (*p == '#' || (end - p >= 4 && memcmp(p, "Hat;", 4) == 0)))
+			return true;
+	}
+	return false;
+}
+
 static cmark_parser *
-new_parser_mem(cmark_mem *mem)
+new_parser_mem(cmark_mem *mem, bool footnotes)
 {
 	/* footnotes: "[^label]" refers to a "[^label]: text" definition, which
 	 * cmark-gfm moves to the document's end, numbered in reference order */
-	int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES;
+	int opts = CMARK_OPT_DEFAULT | (footnotes ? CMARK_OPT_FOOTNOTES : 0);
 	cmark_parser *p =
 	    mem != NULL ? cmark_parser_new_with_mem(opts, mem) : cmark_parser_new(opts);
 
@@ -358,7 +381,7 @@ md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 	cmark_node *doc;
 
 	md_init();
-	p = new_parser_mem(mem);
+	p = new_parser_mem(mem, may_have_caret(pre, prelen) || may_have_caret(text, len));
 	if (prelen > 0)
 		cmark_parser_feed(p, pre, prelen);
 	cmark_parser_feed(p, text, len);

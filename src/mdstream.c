@@ -40,6 +40,22 @@ atx(const char *s, size_t n)
 	return k >= 1 && k <= 6 && (k == n || s[k] == ' ' || s[k] == '\t');
 }
 
+/* The first "ab" in p[0..n), or NULL: memchr() then a look at the next
+ * byte is several times faster than glibc's memmem() for two bytes. */
+static const char *
+find2(const char *p, size_t n, char a, char b)
+{
+	const char *end = p + n, *q;
+
+	while (n >= 2 && (q = memchr(p, a, n - 1)) != NULL) {
+		if (q[1] == b)
+			return q;
+		p = q + 1;
+		n = (size_t)(end - p);
+	}
+	return NULL;
+}
+
 static size_t
 line_end(const struct md_stream *s, size_t off)
 {
@@ -217,7 +233,7 @@ find_runs(struct md_stream *s)
 	size_t cap = 0, line = 1, off = 0, start = 1, start_off = 0, key0 = 0;
 	bool prev_blank = true, has = false, any = false;
 
-	if (s->len < 2 || memmem(s->text, s->len, "]:", 2) == NULL)
+	if (s->len < 2 || find2(s->text, s->len, ']', ':') == NULL)
 		return;
 	for (;;) {
 		size_t e = line_end(s, off);
@@ -258,7 +274,7 @@ may_have_footnotes(const char *t, size_t len)
 {
 	const char *p = t, *end = t + len;
 
-	while ((p = memmem(p, (size_t)(end - p), "[^", 2)) != NULL) {
+	while ((p = find2(p, (size_t)(end - p), '[', '^')) != NULL) {
 		const char *q = p + 2;
 		while (q < end && *q != ']' && *q != '[' && *q != '\n')
 			q += *q == '\\' && q + 1 < end ? 2 : 1;

@@ -323,6 +323,8 @@ text_cp_width(uint32_t cp)
 	return 1;
 }
 
+static size_t ascii_run(const unsigned char *p, size_t len);
+
 int
 text_width(const char *s, size_t len)
 {
@@ -332,7 +334,12 @@ text_width(const char *s, size_t len)
 
 	while (pos < len) {
 		uint32_t cp;
+		size_t run = ascii_run(p + pos, len - pos); /* a cell each */
 
+		w += (int)run;
+		pos += run;
+		if (pos >= len)
+			break;
 		if (p[pos] < 0x80) {
 			w += p[pos] >= 0x20 && p[pos] != 0x7f;
 			pos++;
