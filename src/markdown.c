@@ -110,6 +110,22 @@ clean_node(cmark_node *n)
 	}
 }
 
+/* Whether the node's literal is its source text as written (no
+ * references decoded): code and HTML. */
+static bool
+verbatim(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* ---- list items lost to link reference definitions ---- */
 
 static cmark_parser *new_parser_mem(cmark_mem *mem, bool footnotes);
@@ -242,6 +258,10 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 	struct line_reader lr = {pre ? pre : "", text, pre ? prelen : 0, len, 1, 0};
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
+	/* only a reference ("&#27;") makes what was clean unclean again; code
+	 * and HTML keep their text as written, and the text is clean */
+	bool refs = (prelen > 0 && memchr(pre, '&', prelen) != NULL) ||
+		    (len > 0 && memchr(text, '&', len) != NULL);
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -254,7 +274,8 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 			cmark_iter_reset(it, n, CMARK_EVENT_ENTER);
 			continue;
 		}
-		clean_node(n);
+		if (refs && !verbatim(n))
+			clean_node(n);
 	}
 	cmark_iter_free(it);
 }

@@ -318,6 +318,8 @@ md_stream_free(struct md_stream *s)
 	free(s->full);
 	free(s->pieces);
 	free(s->index);
+	free(s->pentries);
+	free(s->defs);
 	free(s->keys);
 	free(s->runs);
 	free(s);
@@ -558,9 +560,11 @@ begin_again(struct md_stream *s)
 	bool same;
 
 	/* md_prelude_build() frees what it finds there */
-	s->full = s->pre = NULL;
+	s->full = s->pre = s->defs = NULL;
 	s->pieces = NULL;
 	s->index = NULL;
+	s->pentries = NULL;
+	s->defslen = s->defscap = s->precap = 0;
 	md_prelude_build(s);
 	same = s->fulllen == old.fulllen &&
 	       (old.fulllen == 0 || memcmp(s->full, old.full, old.fulllen) == 0);
@@ -571,6 +575,13 @@ begin_again(struct md_stream *s)
 		free(s->pre);
 		free(s->pieces);
 		free(s->index);
+		free(s->pentries);
+		free(s->defs);
+		s->pentries = old.pentries;
+		s->defs = old.defs;
+		s->defslen = old.defslen;
+		s->defscap = old.defscap;
+		s->precap = old.precap;
 		s->full = old.full;
 		s->fulllen = old.fulllen;
 		s->fulllines = old.fulllines;
@@ -585,6 +596,8 @@ begin_again(struct md_stream *s)
 	free(old.pre);
 	free(old.pieces);
 	free(old.index);
+	free(old.pentries);
+	free(old.defs);
 	if (++s->restarts > MAX_RESTARTS || (s->fulllen > 0 && !md_prelude_closes(s))) {
 		s->whole = true;
 		return true;

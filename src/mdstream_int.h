@@ -24,7 +24,9 @@ struct run {
 struct piece {
 	size_t off, len, lines;
 	size_t ikey, nikey; /* its entries in the index, before it is sorted */
+	size_t e0, ne;	    /* after: its entries, pentries[e0..e0+ne) */
 	bool any, use;	    /* use: in the prelude of the part being parsed */
+	bool defuse;	    /* some of its definitions are, written alone */
 };
 
 /* A label that a line may define: its key, its text (between brackets). */
@@ -37,6 +39,8 @@ struct label {
 struct key_piece {
 	uint64_t key;
 	size_t piece, label;
+	size_t def, deflen; /* the definition alone (defs[def..]), 0: none */
+	bool use;	    /* the part being parsed may use it */
 };
 
 struct md_stream {
@@ -50,9 +54,12 @@ struct md_stream {
 	size_t npieces;
 	struct key_piece *index; /* sorted by key */
 	size_t nindex;
+	size_t *pentries; /* the index's entries in the order of their pieces */
+	char *defs;	  /* each entry's definition alone, as cmark read it */
+	size_t defslen, defscap;
 	bool select; /* each part gets only the pieces it may use */
 	char *pre;   /* the prelude of the part being parsed: pieces of full */
-	size_t prelen, prelines;
+	size_t prelen, prelines, precap;
 	struct label *keys; /* the labels the runs may define */
 	size_t nkeys, keys_cap;
 	struct run *runs;

@@ -513,6 +513,20 @@ test_definitions(void)
 	 * no links: its region goes to every part) */
 	same_str("footnote label", "# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n", false);
 	same_str("empty label", "# A\n\n[] [ ]\n\n# B\n\n[]: /no\n\n[x]: /x\n", false);
+	/* two labels of one key (Latin Extended letters share one) defined
+	 * in two runs: each part gets both, not the first run's alone */
+	same_str("labels of one key", "# A\n\n[ē] [ā]\n\n# B\n\n[ā]: /a\n\n# C\n\n[ē]: /e\n",
+		 false);
+	/* a part gets a definition written alone from what cmark read: the
+	 * destination and title come out the same, whatever they hold */
+	same_str(
+	    "written alone",
+	    "# A\n\n[p] [q] [r] [s] [Case]\n\n# B\n\n- a list\n- [p]: <a b\\>c> "
+	    "'it''s \\\"x\\\" &amp; &#94; (y)'\n\n> [q]: /q?a=1&amp;b=*2*_3_ \"\\\\ <t> `c`\"\n\n"
+	    "text [r]: not one\n\n[r]: ^/r%20 (par)\n[s]: \\[x\\]\n\n[case]: /lower\n",
+	    false);
+	/* a title over two lines: the run goes whole */
+	same_str("title over lines", "# A\n\n[t]\n\n# B\n\n[t]: /t 'one\ntwo'\n", false);
 }
 
 /*
