@@ -253,7 +253,10 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, bool hype
 {
 	struct mdrender_opts o = {
 	    .width = width, .ascii = ascii, .references = true, .heading_marks = true};
-	struct printer p = {.out = out, .dest = out, .style = style, .ascii = ascii,
+	struct printer p = {.out = out,
+			    .dest = out,
+			    .style = style,
+			    .ascii = ascii,
 			    .hyperlinks = hyperlinks && style != CLI_PLAIN};
 	struct md_parts_out po = {write_lines, on_hold, on_release, on_first, &p};
 	char *body, *front = NULL, *err = NULL;

@@ -20,7 +20,7 @@ static int (*const registrars[])(void) = {
     test_export_register,  test_listnav_register, test_lists_register,	   test_footer_register,
     test_dates_register,   test_truth_register,	  test_views_register,	   test_steps_register,
     test_trust_register,   test_conf_register,	  test_due_register,	   test_due_views_register,
-    test_outline_register, test_change_register, test_catalog_register, test_hyperlink_register,
+    test_outline_register, test_change_register,  test_catalog_register,   test_hyperlink_register,
 };
 
 int
