@@ -190,11 +190,14 @@ write_def(struct md_stream *s, struct key_piece *e, cmark_node *link)
  * blocks, closed by its rule), followed by a reference "[x][label]" to
  * each label it may define, each a paragraph of its own that comes out a
  * link when the label is defined.  An entry that is not is dropped from
- * the index (its key set to 0 and its piece past the end).
+ * the index (its key set to 0 and its piece past the end).  Returns
+ * whether the piece's rule is a top-level block: then the piece leaves
+ * nothing open, and the next is parsed from a clean state.
  */
-static void
+static bool
 probe_piece(struct md_stream *s, size_t p)
 {
+	bool closes = false;
 	struct piece *pc = &s->pieces[p];
 	size_t len = pc->len, cap = 0;
 	char *buf = NULL;
@@ -216,6 +219,8 @@ probe_piece(struct md_stream *s, size_t p)
 		size_t line = (size_t)cmark_node_get_start_line(n), i;
 		cmark_node *c = cmark_node_first_child(n);
 
+		if (line == pc->lines - 1 && cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK)
+			closes = true;
 		if (line <= pc->lines || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
 			continue;
 		i = (line - pc->lines - 1) / 2;
@@ -227,6 +232,7 @@ probe_piece(struct md_stream *s, size_t p)
 	}
 	arena_reset();
 	free(buf);
+	return closes;
 }
 
 /*
@@ -241,9 +247,6 @@ first_definers(struct md_stream *s)
 {
 	size_t n = 0, *at;
 
-	for (size_t p = 0; p < s->npieces; p++)
-		if (s->pieces[p].nikey > 0)
-			probe_piece(s, p);
 	for (size_t i = 0; i < s->nindex; i++)
 		if (s->index[i].piece != SIZE_MAX)
 			s->index[n++] = s->index[i];
@@ -294,25 +297,27 @@ first_definers(struct md_stream *s)
 bool
 md_prelude_closes(struct md_stream *s)
 {
-	cmark_node *doc = md_parse_clean(arena_mem(), s->full, s->fulllen, "", 0);
-	cmark_node *last = cmark_node_last_child(doc);
-	bool ok = last != NULL && cmark_node_get_type(last) == CMARK_NODE_THEMATIC_BREAK &&
-		  (size_t)cmark_node_get_start_line(last) == s->fulllines - 1;
-	size_t p = 0, line = 0;
+	cmark_node *doc, *last;
+	bool ok;
 
-	for (cmark_node *n = cmark_node_first_child(doc); n != NULL && p < s->npieces;
-	     n = cmark_node_next(n)) {
-		size_t rule = line + s->pieces[p].lines - 1;
-		if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK ||
-		    (size_t)cmark_node_get_start_line(n) != rule)
-			continue;
-		line += s->pieces[p].lines;
-		p++;
-	}
-	s->select = ok && p == s->npieces;
-	arena_reset();
-	if (s->select)
+	/* Each piece alone first: when every one closes, so does the full
+	 * prelude (blocks do not depend on the definitions before them) */
+	s->defslen = 0;
+	s->select = true;
+	for (size_t i = 0; i < s->npieces && s->select; i++)
+		s->select = probe_piece(s, i);
+	if (s->select) {
 		first_definers(s);
+		return true;
+	}
+	doc = md_parse_clean(arena_mem(), s->full, s->fulllen, "", 0);
+	last = cmark_node_last_child(doc);
+	ok = last != NULL && cmark_node_get_type(last) == CMARK_NODE_THEMATIC_BREAK &&
+	     (size_t)cmark_node_get_start_line(last) == s->fulllines - 1;
+
+	/* one that does not close alone does not in the full prelude */
+	s->select = false;
+	arena_reset();
 	return ok;
 }
 
