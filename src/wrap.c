@@ -390,7 +390,12 @@ wrap_flow(struct state *st, uint16_t extra)
 		w = 0;
 		while (pos < rb->len && rb->buf[pos] != ' ' && rb->buf[pos] != '\n') {
 			unsigned char c = (unsigned char)rb->buf[pos];
-			if (c < 0x80) {
+			size_t run = text_word_run(rb->buf + pos, rb->len - pos);
+
+			if (run > 0) {
+				w += (int)run;
+				pos += run;
+			} else if (c < 0x80) {
 				w += c >= 0x20 && c != 0x7f;
 				pos++;
 			} else {
