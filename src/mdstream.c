@@ -264,25 +264,53 @@ find_runs(struct md_stream *s)
 }
 
 /*
- * Whether the text may define a footnote ("[^label]:" with no bracket in
- * the label).  cmark-gfm numbers footnotes and drops those no reference
- * points to over the whole tree, so a part cannot render them alone: a
- * document that has any is parsed whole.
+ * Where the first footnote may be (SIZE_MAX: nowhere): the first "[^",
+ * "[\\^" or '[' and a reference to '^' ("&#94;", "&Hat;"): a footnote's
+ * reference may spell its '^' so.  cmark-gfm numbers
+ * footnotes in the order of their first references over the whole tree,
+ * drops those no reference points to and puts the rest at the document's
+ * end; the part that holds the first of them runs to the end, where the
+ * whole document has them (no part before it has any).
  */
 static bool
-may_have_footnotes(const char *t, size_t len)
+caret_entity(const char *p, const char *end)
+{
+	unsigned long v = 0;
+	int base = 10, digits = 0;
+
+	if (end - p >= 5 && memcmp(p, "&Hat;", 5) == 0)
+		return true;
+	if (end - p < 4 || p[0] != '&' || p[1] != '#')
+		return false;
+	p += 2;
+	if (*p == 'x' || *p == 'X') {
+		base = 16;
+		p++;
+	}
+	for (; p < end && digits < 8; p++, digits++) {
+		int d = *p >= '0' && *p <= '9'		       ? *p - '0'
+			: base == 16 && *p >= 'a' && *p <= 'f' ? *p - 'a' + 10
+			: base == 16 && *p >= 'A' && *p <= 'F' ? *p - 'A' + 10
+							       : -1;
+		if (d < 0)
+			break;
+		v = v * (unsigned long)base + (unsigned long)d;
+	}
+	return digits > 0 && p < end && *p == ';' && v == '^';
+}
+
+static size_t
+footnote_start(const char *t, size_t len)
 {
 	const char *p = t, *end = t + len;
 
-	while ((p = find2(p, (size_t)(end - p), '[', '^')) != NULL) {
-		const char *q = p + 2;
-		while (q < end && *q != ']' && *q != '[' && *q != '\n')
-			q += *q == '\\' && q + 1 < end ? 2 : 1;
-		if (q + 1 < end && *q == ']' && q[1] == ':' && q > p + 2)
-			return true;
-		p += 2;
+	while ((p = memchr(p, '[', (size_t)(end - p))) != NULL && p + 1 < end) {
+		if (p[1] == '^' || (p[1] == '\\' && p + 2 < end && p[2] == '^') ||
+		    caret_entity(p + 1, end))
+			return (size_t)(p - t);
+		p++;
 	}
-	return false;
+	return SIZE_MAX;
 }
 
 struct md_stream *
@@ -294,8 +322,7 @@ md_stream_new(const char *text, size_t len, size_t part_bytes)
 	s->len = len;
 	s->part = part_bytes ? part_bytes : MD_STREAM_PART_BYTES;
 	s->line = 1;
-	if (may_have_footnotes(text, len))
-		s->whole = true;
+	s->notes = footnote_start(text, len);
 	find_runs(s);
 	if (s->nruns > 0 && !s->whole) {
 		md_prelude_build(s);
@@ -628,8 +655,12 @@ md_stream_next(struct md_stream *s, bool *restart)
 		return md_parse_clean(arena_mem(), NULL, 0, s->text, s->len);
 	}
 	for (;;) {
-		size_t cut = find_cut(s, want), nl = md_count_lines(s->text + s->pos, cut - s->pos);
+		size_t cut = find_cut(s, want), nl;
 		cmark_node *doc;
+
+		if (cut > s->notes)
+			cut = s->len; /* footnotes: from here on one part */
+		nl = md_count_lines(s->text + s->pos, cut - s->pos);
 
 		md_prelude_select(s, s->pos, cut);
 		s->prebytes += s->prelen;

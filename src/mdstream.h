@@ -25,7 +25,9 @@
  * caller holds its output until then.
  *
  * Footnotes are numbered, and unreferenced ones dropped, over the whole
- * tree: a document that may define one ("[^label]:") is one part.
+ * tree, and put at its end: the part where the first may be ("[^", "[\\^"
+ * or "[&#94;") runs to the document's end; the parts before it are parts as
+ * ever.
  *
  * Invariant: rendering the parts in order with mdrender_part() gives the
  * lines mdrender() gives for the whole document parsed by md_parse_file().

@@ -48,6 +48,7 @@ struct md_stream {
 	size_t len;
 	size_t part;	  /* bytes a part is aimed at */
 	size_t pos, line; /* where the next part starts: byte, line */
+	size_t notes;	  /* where a footnote may first be (SIZE_MAX: none) */
 	char *full;	  /* every unique run, each closed by a rule */
 	size_t fulllen, fulllines;
 	struct piece *pieces;

@@ -510,8 +510,10 @@ test_definitions(void)
 		 "# A\n\n> [two\n> lines]\n\n# B\n\n[two lines]: /tl\n", false);
 	same_str("escaped bracket", "# A\n\n[a\\]b]\n\n# B\n\n[a\\]b]: /esc\n", false);
 	/* a footnote's definition (cmark-gfm's footnotes, when enabled, are
-	 * no links: its region goes to every part) */
-	same_str("footnote label", "# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n", false);
+	 * no links: its region goes to every part; the parts before the
+	 * first footnote stay parts) */
+	same_str("footnote label", "# Z\n\nintro\n\n# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n",
+		 false);
 	same_str("empty label", "# A\n\n[] [ ]\n\n# B\n\n[]: /no\n\n[x]: /x\n", false);
 	/* two labels of one key (Latin Extended letters share one) defined
 	 * in two runs: each part gets both, not the first run's alone */
@@ -600,7 +602,43 @@ test_footnotes(void)
 	CU_ASSERT_PTR_NULL(strstr(r.out, "dropped"));
 	free(r.out);
 	/* a reference with no definition is text, in parts as whole */
-	same_str("no definition", "# A\n\nsee[^x]\n\n# B\n\ntext\n", false);
+	same_str("no definition", "# Z\n\nintro\n\n# A\n\nsee[^x]\n\n# B\n\ntext\n", false);
+	/* parts before the first footnote; from it on, numbers in the order
+	 * of first references, a definition before its reference, one in a
+	 * quote and one in a list, a link definition used by a note, and the
+	 * notes at the very end, after the last section */
+	{
+		char *doc = NULL;
+		size_t cap = 0, n = 0;
+		struct stream_result r2;
+
+		for (int i = 0; i < 40; i++) {
+			char sec[256];
+			int k = snprintf(sec, sizeof sec,
+					 "## Section %d\n\nSome prose about [topic %d] and more "
+					 "words.\n\n[topic %d]: https://example.org/%d\n\n",
+					 i, i, i, i);
+			doc = xgrow(doc, &cap, n + (size_t)k + 1, 1);
+			memcpy(doc + n, sec, (size_t)k + 1);
+			n += (size_t)k;
+		}
+		{
+			static const char tail[] =
+			    "## Notes\n\n[^early]: defined first, [linked][topic 3]\n\n"
+			    "Text[^late] then[^early] and[^late] again.\n\n## More\n\n"
+			    "> [^late]: in a quote\n\n- item[^list]\n\n  [^list]: in a list\n\n"
+			    "## Last\n\nthe end [\\^y]\n";
+			doc = xgrow(doc, &cap, n + sizeof tail, 1);
+			memcpy(doc + n, tail, sizeof tail);
+			n += sizeof tail - 1;
+		}
+		r2 = same("footnotes after many sections", doc, n);
+		CU_ASSERT_FALSE(r2.whole);
+		CU_ASSERT_TRUE(r2.parts > 10);
+		CU_ASSERT_PTR_NOT_NULL(strstr(r2.out, "Footnotes"));
+		free(r2.out);
+		free(doc);
+	}
 }
 
 static void
