@@ -264,13 +264,13 @@ find_runs(struct md_stream *s)
 }
 
 /*
- * Where the first footnote may be (SIZE_MAX: nowhere): the first "[^",
- * "[\\^" or '[' and a reference to '^' ("&#94;", "&Hat;"): a footnote's
- * reference may spell its '^' so.  cmark-gfm numbers
- * footnotes in the order of their first references over the whole tree,
- * drops those no reference points to and puts the rest at the document's
- * end; the part that holds the first of them runs to the end, where the
- * whole document has them (no part before it has any).
+ * Where footnotes may be: "[^", "[\\^" or '[' and a reference to '^'
+ * ("&#94;", "&Hat;": a footnote's reference may spell its '^' so), first
+ * and last.  cmark-gfm numbers footnotes in the order of their first
+ * references over the whole tree, drops those no reference points to and
+ * puts the rest at the document's end.  One part holds them all, so that
+ * it numbers them as the whole document does; its definitions are taken
+ * out of it, and a last part made of them alone (that part parsed again).
  */
 static bool
 caret_entity(const char *p, const char *end)
@@ -299,18 +299,37 @@ caret_entity(const char *p, const char *end)
 	return digits > 0 && p < end && *p == ';' && v == '^';
 }
 
-static size_t
-footnote_start(const char *t, size_t len)
+static void
+footnotes_at(struct md_stream *s)
 {
-	const char *p = t, *end = t + len;
+	const char *t = s->text, *p = t, *end = t + s->len;
 
+	s->notes = SIZE_MAX;
+	s->notes_end = 0;
 	while ((p = memchr(p, '[', (size_t)(end - p))) != NULL && p + 1 < end) {
 		if (p[1] == '^' || (p[1] == '\\' && p + 2 < end && p[2] == '^') ||
-		    caret_entity(p + 1, end))
-			return (size_t)(p - t);
+		    caret_entity(p + 1, end)) {
+			if (s->notes == SIZE_MAX)
+				s->notes = (size_t)(p - t);
+			s->notes_end = (size_t)(p - t) + 2;
+		}
 		p++;
 	}
-	return SIZE_MAX;
+}
+
+/* Unlinks the top-level footnote definitions (cmark-gfm has put those
+ * referenced at the end; the others are gone); with others, every other
+ * block instead. */
+static void
+keep_notes(cmark_node *doc, bool others)
+{
+	cmark_node *n = cmark_node_first_child(doc), *next;
+
+	for (; n != NULL; n = next) {
+		next = cmark_node_next(n);
+		if ((cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) != others)
+			cmark_node_unlink(n); /* its memory goes with the arena's reset */
+	}
 }
 
 struct md_stream *
@@ -322,7 +341,7 @@ md_stream_new(const char *text, size_t len, size_t part_bytes)
 	s->len = len;
 	s->part = part_bytes ? part_bytes : MD_STREAM_PART_BYTES;
 	s->line = 1;
-	s->notes = footnote_start(text, len);
+	footnotes_at(s);
 	find_runs(s);
 	if (s->nruns > 0 && !s->whole) {
 		md_prelude_build(s);
@@ -633,6 +652,7 @@ begin_again(struct md_stream *s)
 	s->line = 1;
 	s->runcur = 0;
 	s->done = false;
+	s->notes_due = false;
 	s->restarted = s->nparts > 0;
 	return true;
 }
@@ -645,9 +665,23 @@ md_stream_next(struct md_stream *s, bool *restart)
 	*restart = s->restarted;
 	s->restarted = false;
 	arena_reset(); /* the part before is done with */
-	if (s->done)
-		return NULL;
+	if (s->done) {
+		cmark_node *doc;
+
+		if (!s->notes_due)
+			return NULL;
+		/* the footnotes, as the part that holds them has them */
+		s->notes_due = false;
+		md_prelude_select(s, s->fpos, s->fcut);
+		s->prebytes += s->prelen;
+		doc = md_parse_clean(arena_mem(), s->pre, s->prelen, s->text + s->fpos,
+				     s->fcut - s->fpos);
+		keep_notes(doc, true);
+		s->nparts++;
+		return doc;
+	}
 	if (s->whole) {
+		s->notes_due = false;
 		*restart = *restart || s->nparts > 0;
 		s->done = true;
 		s->nparts++;
@@ -658,8 +692,10 @@ md_stream_next(struct md_stream *s, bool *restart)
 		size_t cut = find_cut(s, want), nl;
 		cmark_node *doc;
 
-		if (cut > s->notes)
-			cut = s->len; /* footnotes: from here on one part */
+		bool notes = cut > s->notes && s->pos < s->notes_end;
+
+		if (notes && cut < s->notes_end)
+			cut = find_cut(s, s->notes_end - s->pos); /* all of them */
 		nl = md_count_lines(s->text + s->pos, cut - s->pos);
 
 		md_prelude_select(s, s->pos, cut);
@@ -672,6 +708,8 @@ md_stream_next(struct md_stream *s, bool *restart)
 			s->whole = true;
 			return md_stream_next(s, restart);
 		}
+		if (notes && cut < s->len)
+			keep_notes(doc, false); /* they come last, in a part of their own */
 		if (cut < s->len && !ends_closed(s, doc)) {
 			/* Something open runs past the cut: aim further.  Doubling
 			 * keeps the parsing spent on retries within the part's own. */
@@ -693,6 +731,11 @@ md_stream_next(struct md_stream *s, bool *restart)
 			arena_reset();
 			s->whole = true;
 			return md_stream_next(s, restart);
+		}
+		if (notes && cut < s->len) {
+			s->fpos = s->pos;
+			s->fcut = cut;
+			s->notes_due = true;
 		}
 		s->pos = cut;
 		s->line += nl;

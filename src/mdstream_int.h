@@ -46,10 +46,12 @@ struct key_piece {
 struct md_stream {
 	const char *text; /* borrowed */
 	size_t len;
-	size_t part;	  /* bytes a part is aimed at */
-	size_t pos, line; /* where the next part starts: byte, line */
-	size_t notes;	  /* where a footnote may first be (SIZE_MAX: none) */
-	char *full;	  /* every unique run, each closed by a rule */
+	size_t part;		 /* bytes a part is aimed at */
+	size_t pos, line;	 /* where the next part starts: byte, line */
+	size_t notes, notes_end; /* where footnotes may be: first, past the last */
+	size_t fpos, fcut;	 /* the part that holds them */
+	bool notes_due;		 /* their definitions are the last part */
+	char *full;		 /* every unique run, each closed by a rule */
 	size_t fulllen, fulllines;
 	struct piece *pieces;
 	size_t npieces;
