@@ -14,11 +14,13 @@
  * paragraph-like run of lines containing "]:", each once, each closed by a
  * rule), and each such run is checked, when its part is parsed, to be made
  * of whole top-level blocks: then the runs define what the document
- * defines.  A part gets only the runs that first define a label it may
- * look up (mdlabels.h; which labels a run really defines is found once, by
- * parsing it alone with a reference to each), so the prelude stays small
- * however many definitions the document has -- or all of them, when the
- * runs cannot be told apart or the part has a label without a key.  When a
+ * defines.  A part gets only the definitions of the labels it may look up
+ * (mdlabels.h), each written alone as cmark-gfm read it ("[label]: <url>
+ * \"title\"": which labels a run really defines, and how, is found once, by
+ * parsing the run alone with a reference to each), so the prelude stays
+ * small however many definitions the document has -- whole runs for a
+ * label without a key, and all of them when the runs cannot be told apart
+ * or the part has a label without a key.  When a
  * run is not whole blocks (a definition inside a code block or a list,
  * say), the stream starts again with the whole document as its one part;
  * that can only happen before md_stream_settled() is true, which is why a
