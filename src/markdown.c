@@ -289,10 +289,11 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 static bool
 may_have_caret(const char *s, size_t len)
 {
-	const char *p = s, *end = s + len;
+	const char *p = s, *end;
 
 	if (len == 0)
-		return false;
+		return false; /* s may be no pointer at all */
+	end = s + len;
 	if (memchr(s, '^', len) != NULL)
 		return true;
 	while ((p = memchr(p, '&', (size_t)(end - p))) != NULL) {

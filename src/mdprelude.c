@@ -64,6 +64,7 @@ add_piece(struct md_stream *s, size_t *cap, size_t *pcap, const struct run *r)
 	pc->lines = md_count_lines(s->text + r->off, r->len) + 4;
 	pc->any = r->any;
 	pc->use = false;
+	pc->notes = false;
 	memcpy(s->full + s->fulllen, s->text + r->off, r->len);
 	memcpy(s->full + s->fulllen + r->len, close, sizeof close - 1);
 	s->fulllen += pc->len;
@@ -372,10 +373,19 @@ md_prelude_select(struct md_stream *s, size_t from, size_t to)
 		s->index[i].use = false;
 	if (!all)
 		all = !md_label_uses(s->text + from, to - from, mark_use, s);
-	if (all) {
+	if (all && (!s->select || !s->notes_pieces)) {
 		pre_add(s, s->full, s->fulllen);
 		s->prelines = s->fulllines;
 		return;
+	}
+	/* every definition, but a piece that may hold a footnote gives its
+	 * links' definitions alone: a footnote must not come before a part */
+	for (size_t i = 0; all && i < s->npieces; i++) {
+		struct piece *pc = &s->pieces[i];
+		pc->use = !pc->notes;
+		pc->defuse = pc->notes;
+		for (size_t j = pc->e0; pc->notes && j < pc->e0 + pc->ne; j++)
+			s->index[s->pentries[j]].use = true;
 	}
 	/* in the document's order: a piece whole, or the definitions of it
 	 * the part may use, each alone, closed by a rule as a piece is */

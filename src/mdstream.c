@@ -73,9 +73,10 @@ add_run(struct md_stream *s, size_t *cap, size_t a, size_t b, size_t off, size_t
 
 /* The label that starts at i (after its '[') on a line ending at e: its
  * key, unless it goes on past the line (a quote's markers may stand in
- * it), has none, or starts with '^' (a footnote's, which the probe of
- * mdprelude.c, a link, cannot see); false then: it may define anything,
- * and its run goes to every part. */
+ * it) or has none; false then: it may define anything, and its run goes
+ * to every part.  A label starting with '^' (a footnote's, or a link's
+ * that only a footnote's reference could use) is left out: the part that
+ * holds the footnotes (md_notes_find(), mdnotes.c) holds every one of them. */
 static bool
 add_label(struct md_stream *s, size_t i, size_t e)
 {
@@ -83,7 +84,7 @@ add_label(struct md_stream *s, size_t i, size_t e)
 	uint64_t key;
 
 	if (i < e && s->text[i] == '^')
-		return false;
+		return true; /* no key: only the footnotes' part uses it, and has it */
 	while (j < e && s->text[j] != ']')
 		j += s->text[j] == '\\' && j + 1 < e ? 2 : 1;
 	if (j >= e || md_label_key(s->text + i, s->text + j + 1, &key) != MD_LABEL_KEY)
@@ -263,75 +264,6 @@ find_runs(struct md_stream *s)
 		close_run(s, &cap, (size_t[]){start, line, start_off, s->len, key0}, any);
 }
 
-/*
- * Where footnotes may be: "[^", "[\\^" or '[' and a reference to '^'
- * ("&#94;", "&Hat;": a footnote's reference may spell its '^' so), first
- * and last.  cmark-gfm numbers footnotes in the order of their first
- * references over the whole tree, drops those no reference points to and
- * puts the rest at the document's end.  One part holds them all, so that
- * it numbers them as the whole document does; its definitions are taken
- * out of it, and a last part made of them alone (that part parsed again).
- */
-static bool
-caret_entity(const char *p, const char *end)
-{
-	unsigned long v = 0;
-	int base = 10, digits = 0;
-
-	if (end - p >= 5 && memcmp(p, "&Hat;", 5) == 0)
-		return true;
-	if (end - p < 4 || p[0] != '&' || p[1] != '#')
-		return false;
-	p += 2;
-	if (*p == 'x' || *p == 'X') {
-		base = 16;
-		p++;
-	}
-	for (; p < end && digits < 8; p++, digits++) {
-		int d = *p >= '0' && *p <= '9'		       ? *p - '0'
-			: base == 16 && *p >= 'a' && *p <= 'f' ? *p - 'a' + 10
-			: base == 16 && *p >= 'A' && *p <= 'F' ? *p - 'A' + 10
-							       : -1;
-		if (d < 0)
-			break;
-		v = v * (unsigned long)base + (unsigned long)d;
-	}
-	return digits > 0 && p < end && *p == ';' && v == '^';
-}
-
-static void
-footnotes_at(struct md_stream *s)
-{
-	const char *t = s->text, *p = t, *end = t + s->len;
-
-	s->notes = SIZE_MAX;
-	s->notes_end = 0;
-	while ((p = memchr(p, '[', (size_t)(end - p))) != NULL && p + 1 < end) {
-		if (p[1] == '^' || (p[1] == '\\' && p + 2 < end && p[2] == '^') ||
-		    caret_entity(p + 1, end)) {
-			if (s->notes == SIZE_MAX)
-				s->notes = (size_t)(p - t);
-			s->notes_end = (size_t)(p - t) + 2;
-		}
-		p++;
-	}
-}
-
-/* Unlinks the top-level footnote definitions (cmark-gfm has put those
- * referenced at the end; the others are gone); with others, every other
- * block instead. */
-static void
-keep_notes(cmark_node *doc, bool others)
-{
-	cmark_node *n = cmark_node_first_child(doc), *next;
-
-	for (; n != NULL; n = next) {
-		next = cmark_node_next(n);
-		if ((cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) != others)
-			cmark_node_unlink(n); /* its memory goes with the arena's reset */
-	}
-}
-
 struct md_stream *
 md_stream_new(const char *text, size_t len, size_t part_bytes)
 {
@@ -341,12 +273,13 @@ md_stream_new(const char *text, size_t len, size_t part_bytes)
 	s->len = len;
 	s->part = part_bytes ? part_bytes : MD_STREAM_PART_BYTES;
 	s->line = 1;
-	footnotes_at(s);
+	md_notes_find(s);
 	find_runs(s);
 	if (s->nruns > 0 && !s->whole) {
 		md_prelude_build(s);
 		if (!md_prelude_closes(s))
 			s->whole = true;
+		md_notes_check(s);
 		/* Parsing the prelude again for each part must stay cheap:
 		 * when every part gets all of it, parts grow with it. */
 		if (part_bytes == 0 && !s->select && s->part < 4 * s->fulllen)
@@ -648,6 +581,7 @@ begin_again(struct md_stream *s)
 		s->whole = true;
 		return true;
 	}
+	md_notes_check(s);
 	s->pos = 0;
 	s->line = 1;
 	s->runcur = 0;
@@ -676,7 +610,7 @@ md_stream_next(struct md_stream *s, bool *restart)
 		s->prebytes += s->prelen;
 		doc = md_parse_clean(arena_mem(), s->pre, s->prelen, s->text + s->fpos,
 				     s->fcut - s->fpos);
-		keep_notes(doc, true);
+		md_notes_keep(doc, true);
 		s->nparts++;
 		return doc;
 	}
@@ -709,7 +643,7 @@ md_stream_next(struct md_stream *s, bool *restart)
 			return md_stream_next(s, restart);
 		}
 		if (notes && cut < s->len)
-			keep_notes(doc, false); /* they come last, in a part of their own */
+			md_notes_keep(doc, false); /* they come last, in a part of their own */
 		if (cut < s->len && !ends_closed(s, doc)) {
 			/* Something open runs past the cut: aim further.  Doubling
 			 * keeps the parsing spent on retries within the part's own. */

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cmark-gfm.h>
+
 /* A region where a definition may start: lines a..b (its trailing blank
  * lines included), bytes off..off+len. */
 struct run {
@@ -27,6 +29,7 @@ struct piece {
 	size_t e0, ne;	    /* after: its entries, pentries[e0..e0+ne) */
 	bool any, use;	    /* use: in the prelude of the part being parsed */
 	bool defuse;	    /* some of its definitions are, written alone */
+	bool notes;	    /* it may hold a footnote: it never goes whole */
 };
 
 /* A label that a line may define: its key, its text (between brackets). */
@@ -60,8 +63,9 @@ struct md_stream {
 	size_t *pentries; /* the index's entries in the order of their pieces */
 	char *defs;	  /* each entry's definition alone, as cmark read it */
 	size_t defslen, defscap;
-	bool select; /* each part gets only the pieces it may use */
-	char *pre;   /* the prelude of the part being parsed: pieces of full */
+	bool select;	   /* each part gets only the pieces it may use */
+	bool notes_pieces; /* some piece may hold a footnote (md_notes_check) */
+	char *pre;	   /* the prelude of the part being parsed: pieces of full */
 	size_t prelen, prelines, precap;
 	struct label *keys; /* the labels the runs may define */
 	size_t nkeys, keys_cap;
@@ -76,6 +80,13 @@ struct md_stream {
 };
 
 size_t md_count_lines(const char *p, size_t n);
+
+/* Footnotes (mdnotes.c): where they may be (s->notes, s->notes_end); the
+ * whole document when the prelude could hold one; a part's top-level
+ * footnote definitions unlinked, or with others its other blocks. */
+void md_notes_find(struct md_stream *s);
+void md_notes_check(struct md_stream *s);
+void md_notes_keep(cmark_node *doc, bool others);
 
 /* The full prelude, its pieces and the index of the labels they define,
  * from the runs not found inert; a prelude made of all pieces is ready. */

@@ -603,6 +603,20 @@ test_footnotes(void)
 	free(r.out);
 	/* a reference with no definition is text, in parts as whole */
 	same_str("no definition", "# Z\n\nintro\n\n# A\n\nsee[^x]\n\n# B\n\ntext\n", false);
+	/* a part whose labels cannot be told ("ﬀ" folds to "ff") gets every
+	 * definition, but no note: one that refers to another would number
+	 * it there (fuzz_markdown found it) */
+	same_str("every definition but the notes",
+		 "# Z\n\n[\xef\xac\x80] intro\n\n# A\n\nsee[^b]\n\n[^b]: b\n\n# B\n\n"
+		 "[^c]: /c\n  more[^a]\n\n[^a]: /a\n[x]: /x\n\n# C\n\nend [x]\n",
+		 false);
+	/* a note defined twice: the first counts, though only the second
+	 * looks like a link's definition (fuzz_markdown found it: the second
+	 * went before the part in its prelude) */
+	same_str("a note defined twice",
+		 "# Z\n\nintro\n\n# A\n\nsee[^b]\n\n# B\n\n[^b]: first [link](ht\n\n# C\n\n"
+		 "[^b]: second\n[^u]: unused\n\n# D\n\nafter\n",
+		 false);
 	/* parts before the first footnote and after the last; one part from
 	 * the first to the last (numbers in the order of first references, a
 	 * definition before its reference, one in a quote and one in a list, a
