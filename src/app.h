@@ -39,7 +39,10 @@
 struct open_plan;
 
 struct app {
-	struct catalog *cat;	/* borrowed */
+	struct catalog *cat; /* borrowed */
+	/* counts documents read again after their file changed (nav.c): a
+	 * screen keeping pointers into documents' models drops them */
+	uint64_t content_gen;
 	struct store *store;	/* borrowed; NULL: progress is not kept */
 	const char *profile;	/* whose progress */
 	const char *rater;	/* --reviewer: rate the profile as this reviewer; else NULL */
@@ -57,7 +60,7 @@ struct app {
 	size_t nviews;
 	/* the request of the view acting now, carried out when it returns */
 	struct nav_request pending;
-	char *pending_text[4]; /* owned copies of pending's strings */
+	char *pending_text[6]; /* owned copies of pending's strings */
 	bool acting;
 	/* files reached by links that the catalogue does not list, one per
 	 * catalogue (see nav.c) */
@@ -84,6 +87,10 @@ struct app {
 	 * it; tests set their own); returns 0 or an errno.  NULL: the link
 	 * is shown instead (see app_open_url). */
 	int (*run_link)(struct app *a, const struct open_plan *plan, const char *url);
+	/* draws the screen now, status line included, in the middle of a
+	 * long step (building the search index); the terminal layer sets
+	 * it, tests may.  NULL: nothing is drawn until the step ends. */
+	void (*show_now)(struct app *a);
 };
 
 void app_init(struct app *a, struct catalog *cat, int rows, int cols);

@@ -19,8 +19,10 @@ char *calendar_uid(const char *profile, const char *role, const char *item_id);
 /*
  * The iCalendar text of agenda a (with done items: they become COMPLETED
  * tasks) of profile, stamped now (Unix seconds): a new string, lines ending
- * in CRLF as RFC 5545 says.  Never NULL.
+ * in CRLF as RFC 5545 says.  libical is loaded on the first call (see
+ * calendar.c); NULL with *err (a new string that says what to install)
+ * when it cannot be.
  */
-char *calendar_build(const struct agenda *a, const char *profile, int64_t now);
+char *calendar_build(const struct agenda *a, const char *profile, int64_t now, char **err);
 
 #endif

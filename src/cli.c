@@ -240,24 +240,8 @@ release(struct printer *p, bool keep)
 static void
 print_title(struct render *rr, cmark_node *doc, const char *title)
 {
-	cmark_node *t, *h;
-	struct outline ol;
-
-	if (md_opens_with(doc, title))
-		return;
-	t = cmark_node_new(CMARK_NODE_DOCUMENT);
-	h = cmark_node_new(CMARK_NODE_HEADING);
-	cmark_node_set_heading_level(h, 1);
-	cmark_node_append_child(t, h);
-	{
-		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
-		cmark_node_set_literal(text, title);
-		cmark_node_append_child(h, text);
-	}
-	outline_build(&ol, t);
-	mdrender_part(rr, t, &ol);
-	outline_done(&ol);
-	cmark_node_free(t);
+	if (!md_opens_with(doc, title))
+		mdrender_title(rr, title, true);
 }
 
 static void

@@ -158,7 +158,13 @@ cli_calendar(struct store *st, struct catalog *cat, const char *profile, const c
 		free(real);
 		return 1;
 	}
-	ics = calendar_build(&a, profile, now);
+	if ((ics = calendar_build(&a, profile, now, &detail)) == NULL) {
+		cli_error("%s", detail);
+		free(detail);
+		free(real);
+		agenda_done(&a);
+		return 1;
+	}
 	if (t == CLI_TO_STDOUT) {
 		fputs(ics, out);
 	} else if (t == CLI_TO_FD || t == CLI_TO_DEVICE) {

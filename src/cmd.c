@@ -94,6 +94,9 @@ static const struct cmd_option options[] = {
     {'D', false, "dry-run", NULL, "import: say what would change, write nothing"},
     {'u', false, "undo", "N", "import: undo import N (see 'rolebook imports') instead"},
     {'y', false, "yes", NULL, "forget: do not ask"},
+    {'l', true, "files-with-matches", NULL,
+     "search: print only the path of each document that matches (as grep -l), reading no "
+     "more of it after its first match"},
     {'r', true, "reviewer", "NAME",
      "rate the profile as this reviewer (a SIG chair), apart from its own self-assessment"},
     {'Q', false, "root", "DIR",
@@ -163,6 +166,11 @@ static const struct cmd_entry commands[] = {
      cmd_exec_export},
     {"forget", "PROFILE [--role ROLE] [--yes]", "Ry", 1, 1, "one profile",
      "remove every record of a profile (or of one role), after asking", cmd_exec_forget},
+    {"search", "[-l] PATTERN", "l", 1, 1, "one pattern",
+     "print every line of every document that holds PATTERN, as path:section: line, the "
+     "path in its folder (smart case and letters folded, as in the reader); with -l, only "
+     "the paths; exit status 1 when nothing matches",
+     cmd_exec_search},
     {"links", "PATH", "", 1, 1, "one document or folder",
      "check the links of a document, or of every document in a folder: where each leads "
      "(file and heading) or why it does not; exit status 1 when a relative link is broken",
@@ -417,6 +425,9 @@ take_option(struct cmd_options *o, int key, const char *arg)
 		break;
 	case 'D':
 		o->dry_run = true;
+		break;
+	case 'l':
+		o->files_only = true;
 		break;
 	case 'y':
 		o->yes = true;

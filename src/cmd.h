@@ -44,6 +44,7 @@ struct cmd_options {
 	bool accept_unsigned; /* --accept-unsigned (import) */
 	bool dry_run;	      /* --dry-run (import) */
 	bool yes;	      /* --yes (forget) */
+	bool files_only;      /* --files-with-matches, -l (search) */
 	int64_t undo;	      /* --undo N (import), 0: none */
 	char given[16];	      /* the command-specific option keys given, in order */
 	/* --sig, --discussion and --offboarding (report --format issue) */
@@ -110,6 +111,8 @@ int cmd_exec_start(const struct cmd_entry *self, struct cmd_ctx *c, int argc, ch
 int cmd_exec_agenda(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 /* The handlers of export, import, imports and forget (cmd_import.c). */
 int cmd_exec_export(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
+/* search (cmd_search.c). */
+int cmd_exec_search(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 /* links (cmd_links.c). */
 int cmd_exec_links(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);
 int cmd_exec_forget(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv);

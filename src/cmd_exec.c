@@ -27,6 +27,7 @@
 #include "store.h"
 #include "text.h"
 #include "tui.h"
+#include "view.h"
 #include "xalloc.h"
 
 /* How long a change waits for another rolebook holding the database. */
@@ -348,6 +349,24 @@ cmd_exec_report(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 
 /* The handbook, at ROLE or FILE.md; `review`, at the review screen, of
  * the database or of a folder of exports. */
+/* Whether the role named on the command line can be shown: a large
+ * document, which the reader lays out as it reads it, only opened and
+ * peeked at (its text is checked as it is read); any other loaded. */
+static bool
+ui_role_ready(struct role *r)
+{
+	FILE *f;
+
+	if (!view_reader_lazy(r))
+		return role_load(r) == 0;
+	if ((f = role_open(r)) == NULL)
+		return false;
+	fclose(f);
+	if (!r->peeked)
+		role_peek(r);
+	return true;
+}
+
 int
 cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 {
@@ -376,7 +395,7 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 			free(login);
 			return 1;
 		}
-		if (r != NULL && role_load(r) != 0) {
+		if (r != NULL && !ui_role_ready(r)) {
 			cli_error("%s", r->error);
 			free(login);
 			return 1;

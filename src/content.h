@@ -93,6 +93,8 @@ struct role {
 	char *summary; /* after peek: front matter "summary", else the first paragraph; may be "" */
 	/* after role_load(): */
 	char *error; /* why the last load failed, or NULL */
+	/* the file as it was loaded (role_file_changed) */
+	int64_t file_size, file_mtime_ns;
 	double threshold;
 	/* The title is from front matter and the text does not open with a
 	 * level-1 heading of the same words: shown, it heads the text (as
@@ -182,6 +184,14 @@ FILE *role_open(struct role *r);
 
 /* Loads the full model.  Returns 0, or -1 with r->error set. */
 int role_load(struct role *r);
+
+/* The full model is loaded and its file is no longer the one it was
+ * loaded from (another size or modification time, or gone). */
+bool role_file_changed(const struct role *r);
+
+/* Drops the full model (role_load reads the file again); what pointed
+ * into it (items, outline, areas) is gone. */
+void role_unload(struct role *r);
 
 /* Parses a model from memory (used by role_load and by tests). */
 void role_load_text(struct role *r, const char *text, size_t len);

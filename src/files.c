@@ -77,6 +77,31 @@ files_dirname(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+int
+files_make_folders(const char *path, char **failed)
+{
+	char *dir = files_dirname(path), *p;
+	int err = 0;
+
+	for (p = dir + 1; err == 0; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			err = errno;
+			if (failed != NULL)
+				*failed = xstrdup(dir);
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	free(dir);
+	return err;
+}
+
 char *
 files_replace_tmp(const char *path)
 {

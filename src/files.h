@@ -40,6 +40,11 @@ char *files_dirname(const char *path);
  */
 int files_replace(const char *path, const char *data, size_t len, const char **what);
 
+/* mkdir -p of path's folder; new folders get 0700.  Returns 0, or an
+ * errno with *failed (a new string, when failed is not NULL) the folder
+ * that could not be made. */
+int files_make_folders(const char *path, char **failed);
+
 /* The hidden name files_replace() uses beside path; a new string. */
 char *files_replace_tmp(const char *path);
 

@@ -98,6 +98,7 @@ enum key_context {
 	CTX_ASSESS = 1 << 5,
 	CTX_CHART = 1 << 6,
 	CTX_REVIEW = 1 << 7,
+	CTX_SEARCH = 1 << 8,		     /* the matches of a search of every document */
 	CTX_LIST = CTX_HOME | CTX_CHECKLIST, /* row lists */
 	CTX_PAGER = CTX_READER | CTX_HELP,   /* scrolling text */
 };

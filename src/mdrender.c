@@ -693,3 +693,21 @@ mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_opts *
 	mdrender_part(out, doc, ol);
 	mdrender_end(out);
 }
+
+void
+mdrender_title(struct render *out, const char *title, bool own)
+{
+	cmark_node *t = cmark_node_new(CMARK_NODE_DOCUMENT);
+	cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
+	cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
+	struct outline ol;
+
+	cmark_node_set_heading_level(h, 1);
+	cmark_node_set_literal(text, title);
+	cmark_node_append_child(h, text);
+	cmark_node_append_child(t, h);
+	outline_build(&ol, t);
+	mdrender_part(out, t, own ? &ol : NULL);
+	outline_done(&ol);
+	cmark_node_free(t);
+}

@@ -47,6 +47,17 @@ struct render {
 	struct mdrender_state *state; /* between mdrender_begin() and _end() */
 };
 
+/* The section of line i, or UINT32_MAX when it comes before the first
+ * section (lines above the first heading carry section 0, which starts
+ * below them). */
+static inline uint32_t
+render_line_section(const struct render *r, size_t i)
+{
+	uint32_t sec = r->lines.v[i].section;
+
+	return sec < r->nsections && r->section_line[sec] > i ? UINT32_MAX : sec;
+}
+
 void render_init(struct render *r);
 void render_done(struct render *r);
 
@@ -68,5 +79,11 @@ void mdrender(cmark_node *doc, const struct outline *ol, const struct mdrender_o
 void mdrender_begin(struct render *out, const struct mdrender_opts *opt);
 void mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol);
 void mdrender_end(struct render *out);
+
+/* A title (plain text, never read as Markdown: made as nodes) as a
+ * level-1 heading, between mdrender_begin() and _end(): a section of its
+ * own when own is true, else the top of the section that follows it (a
+ * front-matter title above the text, as the reader and print show it). */
+void mdrender_title(struct render *out, const char *title, bool own);
 
 #endif

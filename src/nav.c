@@ -61,17 +61,41 @@ app_pop(struct app *a)
 	a->prompting = false;
 }
 
+/* Every screen on the stack is a list of documents (the home screen,
+ * search results): none holds a document's model. */
+static bool
+only_lists(const struct app *a)
+{
+	for (size_t i = 0; i < a->nviews; i++) {
+		const char *name = a->stack[i].view->ops->name;
+		if (strcmp(name, "home") != 0 && strcmp(name, "search") != 0)
+			return false;
+	}
+	return true;
+}
+
 /* ---- roles and links ---- */
 
 bool
 app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 {
 	struct view *v;
+	/* a large document is laid out as it is read, without its model */
+	bool lazy = view_reader_lazy(role);
 
-	if (role_load(role) != 0) {
+	/* a document whose file changed since it was read is read again, so
+	 * that it opens as it is now, when no screen below holds its model
+	 * (a reader, a checklist): only lists (home, search results) */
+	if (role_file_changed(role) && only_lists(a)) {
+		role_unload(role);
+		a->content_gen++; /* the home screen's progress pointed into it */
+	}
+	if (!lazy && role_load(role) != 0) {
 		app_status(a, true, "%s", role->error);
 		return false;
 	}
+	if (lazy && !role->peeked)
+		role_peek(role);
 	/* a file opened directly: the records an older rolebook kept under
 	 * its name, adopted before the screen reads its position */
 	if (role->origin == ORIGIN_FILE && !a->readonly) {
@@ -80,7 +104,10 @@ app_open_role(struct app *a, struct role *role, const struct nav_place *at)
 			app_status(a, false, "%s", said);
 		free(said);
 	}
-	v = view_reader_new(a, role);
+	if ((v = view_reader_new(a, role)) == NULL) {
+		app_status(a, true, "%s", role->error);
+		return false;
+	}
 	push(a, v, NAV_ROLE, at != NULL);
 	if (at != NULL)
 		v->ops->locate(v, a, at, false);
@@ -201,7 +228,9 @@ carry_out(struct app *a, const struct nav_request *rq)
 		break;
 	case NAV_ROLE:
 		app_open_role(a, rq->role,
-			      rq->at.at_section || rq->at.anchor != NULL ? &rq->at : NULL);
+			      rq->at.at_section || rq->at.anchor != NULL || rq->at.find != NULL
+				  ? &rq->at
+				  : NULL);
 		break;
 	case NAV_FOLLOW:
 		follow(a, rq->role, rq->url);
@@ -225,6 +254,9 @@ carry_out(struct app *a, const struct nav_request *rq)
 		break;
 	case NAV_NOTE:
 		push(a, view_note_new(a, rq->role, rq->url), rq->kind, false);
+		break;
+	case NAV_SEARCH:
+		push(a, view_search_new(a, rq->url), rq->kind, false);
 		break;
 	case NAV_REVIEW:
 		push(a, view_review_new(a), rq->kind, false);
@@ -265,6 +297,10 @@ app_request(struct app *a, const struct nav_request *rq)
 		a->pending.profile = a->pending_text[2] = xstrdup(rq->profile);
 	if (rq->rater)
 		a->pending.rater = a->pending_text[3] = xstrdup(rq->rater);
+	if (rq->at.find)
+		a->pending.at.find = a->pending_text[4] = xstrdup(rq->at.find);
+	if (rq->at.find_text)
+		a->pending.at.find_text = a->pending_text[5] = xstrdup(rq->at.find_text);
 }
 
 /* Runs the action act of the view on top, then the request it made, if

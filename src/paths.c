@@ -52,6 +52,12 @@ paths_db(void)
 }
 
 char *
+paths_search_db(void)
+{
+	return xdg("XDG_CACHE_HOME", ".cache", "rolebook/search.db");
+}
+
+char *
 paths_user_roles(void)
 {
 	return xdg("XDG_DATA_HOME", ".local/share", "rolebook/roles");

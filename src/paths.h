@@ -10,6 +10,9 @@
 /* $XDG_STATE_HOME/rolebook/rolebook.db (default ~/.local/state/...),
  * unless ROLEBOOK_DB is set.  NULL when neither HOME nor XDG is set. */
 char *paths_db(void);
+/* $XDG_CACHE_HOME/rolebook/search.db (default ~/.cache/...), the search
+ * index (search_index.c), or NULL. */
+char *paths_search_db(void);
 /* $XDG_DATA_HOME/rolebook/roles (default ~/.local/share/...), or NULL. */
 char *paths_user_roles(void);
 /* The bundled roles: $ROLEBOOK_CONTENT_DIR if set, else the installed

@@ -15,6 +15,12 @@
  * (saved positions, checklist groups, skill areas) stays that of the
  * file: the sections of the render and the entries of the contents are
  * numbered `base` (0 or 1) after the outline's.
+ *
+ * A large document (READER_LAZY_BYTES and more) is laid out lazily
+ * (mdlazy.h): the reader keeps its body, not its tree, lays out the parts
+ * the screen, a jump or a search reaches, and the rest in idle time; its
+ * sections are those met so far (reader_outline), and the role model is
+ * not loaded for it (a checklist or assessment screen loads it).
  */
 #ifndef ROLEBOOK_READER_H
 #define ROLEBOOK_READER_H
@@ -26,10 +32,15 @@
 
 #include "app.h"
 #include "content.h"
+#include "mdlazy.h"
 #include "mdrender.h"
+#include "role_text.h"
 #include "view.h"
 
 #define NO_SECTION UINT32_MAX /* a line above the first section */
+
+/* Documents at least this long are laid out lazily. */
+#define READER_LAZY_BYTES (1024u * 1024)
 
 #define MAX_MARKS 64 /* positions Backspace comes back to; older ones are dropped */
 
@@ -54,6 +65,11 @@ struct reader {
 	bool restored; /* the saved reading position has been applied */
 	struct render r;
 	int rwidth; /* width of the cached render, 0 when none */
+	/* a large document: its body and its layout so far, else NULL */
+	char *body, *front_title;
+	size_t body_len;
+	struct md_lazy *lazy;
+	unsigned lazy_gen; /* lazy->gen the lines above were made in */
 	/* the checklist's progress, shown in the text's boxes (see
 	 * reader_show_progress): as of store version boxes_version */
 	size_t done, total;
@@ -84,11 +100,18 @@ struct reader {
 	size_t nmarks;
 };
 
+/* The sections: the role's outline, or those laid out so far. */
+static inline const struct outline *
+reader_outline(const struct reader *rd)
+{
+	return rd->lazy != NULL ? &rd->lazy->ol : &rd->role->outline;
+}
+
 /* Sections of the render: the outline's and the title's, if shown. */
 static inline size_t
 nsections(const struct reader *rd)
 {
-	return rd->base + rd->role->outline.n;
+	return rd->base + reader_outline(rd)->n;
 }
 
 /* ---- view_reader.c ---- */
@@ -107,6 +130,20 @@ void reader_scroll_to(struct reader *rd, long line);
 void reader_rerender(struct reader *rd, struct app *a, int width);
 /* Loads the profile's checklist and shows it in the text's boxes. */
 void reader_show_progress(struct reader *rd, struct app *a);
+/* Whether role is laid out lazily (its file is large). */
+bool reader_wants_lazy(const struct role *role);
+/* Reads a large document's body for a lazy layout: false with *err (new
+ * string) when it cannot be read. */
+bool reader_open_lazy(struct reader *rd, char **err);
+/* A lazy layout laid out further (nothing for a small document): until
+ * line n exists, until section sec has a successor, everything, or one
+ * part (false: none was left). */
+void reader_need_lines(struct reader *rd, size_t n);
+void reader_need_section(struct reader *rd, size_t sec);
+void reader_need_all(struct reader *rd);
+bool reader_lay_out_more(struct reader *rd);
+/* Whether every line is laid out. */
+bool reader_complete(const struct reader *rd);
 
 /* ---- reader_place.c ---- */
 
@@ -128,6 +165,13 @@ void reader_save_position(struct reader *rd);
 /* Searches from line `from` in direction dir (1, -1); scrolls to the
  * match or says there is none. */
 void reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, bool inclusive);
+/* The first line of the run of lines in section sec (NO_SECTION: above
+ * the first) that holds a match of rd->pat and the words `text` (NULL:
+ * any), a run being a line and the lines that continue it after a wrap;
+ * else of the nth (from 0) run that holds a match (a table laid out as
+ * records at this width has other lines than the index's); else the
+ * section's first line. */
+size_t reader_nth_match(const struct reader *rd, uint32_t sec, size_t nth, const char *text);
 /* view_ops.input: the search prompt. */
 int reader_input(struct view *v, struct app *a, const char *text, bool done);
 /* The number of the selected link, 0 for none. */

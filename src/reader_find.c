@@ -8,6 +8,7 @@
 
 #include "reader.h"
 #include "search.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -25,6 +26,43 @@ reader_selected_link(const struct reader *rd)
 
 /* ---- search ---- */
 
+/*
+ * search_lines() over a large document laid out only in part: a match
+ * past the lines laid out comes before wrapping to the top, so parts are
+ * laid out until one is found (each searched as it comes) or none is
+ * left; going back, lines before `from` are all laid out, and wrapping
+ * to the bottom needs every one.
+ */
+static long
+find(struct reader *rd, size_t from, int dir, bool inclusive, bool *wrapped)
+{
+	long i = search_lines(&rd->r.lines, rd->pat, rd->icase, from, dir, inclusive, wrapped);
+	size_t start = from;
+	bool incl = inclusive;
+
+	while ((i < 0 || *wrapped) && !reader_complete(rd)) {
+		size_t n0 = rd->r.lines.n;
+		unsigned gen = rd->lazy->gen;
+
+		if (dir < 0) {
+			reader_need_all(rd);
+		} else {
+			reader_lay_out_more(rd);
+			if (rd->lazy->gen == gen && n0 > 0 && n0 - 1 > start) {
+				/* the last line searched may go on in the next */
+				start = n0 - 1;
+				incl = true;
+			}
+		}
+		if (rd->lazy->gen != gen) { /* laid out anew: from the start */
+			start = from;
+			incl = inclusive;
+		}
+		i = search_lines(&rd->r.lines, rd->pat, rd->icase, start, dir, incl, wrapped);
+	}
+	return i;
+}
+
 void
 reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, bool inclusive)
 {
@@ -35,7 +73,7 @@ reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, bool i
 		rd->match = -1;
 		return;
 	}
-	i = search_lines(&rd->r.lines, rd->pat, rd->icase, from, dir, inclusive, &wrapped);
+	i = find(rd, from, dir, inclusive, &wrapped);
 	if (i < 0) {
 		rd->match = -1;
 		app_status(a, true, "Pattern not found: %s", rd->pat);
@@ -47,6 +85,49 @@ reader_run_search(struct reader *rd, struct app *a, size_t from, int dir, bool i
 	if (wrapped && !inclusive)
 		app_status(a, false,
 			   dir > 0 ? "Search wrapped to the top" : "Search wrapped to the bottom");
+}
+
+/* Whether line i holds a match of the pattern, or one starts there that
+ * goes on to the next line: what n and N stop at. */
+static bool
+line_matches(const struct reader *rd, size_t i)
+{
+	const struct lines *l = &rd->r.lines;
+	size_t plen = strlen(rd->pat);
+
+	return search_in(lines_text(l, i), l->v[i].len, 0, rd->pat, plen, rd->icase) >= 0 ||
+	       search_across(l, i, rd->pat, plen, rd->icase, &(size_t){0}) >= 0;
+}
+
+size_t
+reader_nth_match(const struct reader *rd, uint32_t sec, size_t nth, const char *text)
+{
+	const struct lines *l = &rd->r.lines;
+	size_t first = sec != NO_SECTION && sec < rd->r.nsections ? rd->r.section_line[sec] : 0;
+	size_t by_rank = first, by_text = SIZE_MAX;
+	struct strbuf run = STRBUF_INIT;
+
+	for (size_t i = first; i < l->n && reader_line_section(rd, i) == sec;) {
+		size_t start = i;
+		bool hit = false;
+
+		run.len = 0; /* the run's text, joined as the index joins it */
+		do {
+			hit = hit || line_matches(rd, i);
+			search_join_line(&run, l, i, i > start);
+		} while (++i < l->n && l->v[i].join != JOIN_NONE);
+		if (!hit)
+			continue;
+		if (nth-- == 0)
+			by_rank = start;
+		if (text != NULL && *text != '\0' && run.len > 0 &&
+		    memmem(run.s, run.len, text, strlen(text)) != NULL) {
+			by_text = start;
+			break;
+		}
+	}
+	strbuf_free(&run);
+	return by_text != SIZE_MAX ? by_text : by_rank;
 }
 
 int
@@ -77,11 +158,10 @@ reader_input(struct view *v, struct app *a, const char *text, bool done)
 		rd->top = rd->search_origin;
 	if (done && rd->match >= 0) {
 		size_t count = 0;
+		/* the lines of the whole document are counted */
+		reader_need_all(rd);
 		for (size_t i = 0; i < rd->r.lines.n; i++)
-			if (search_in(lines_text(&rd->r.lines, i), rd->r.lines.v[i].len, 0, rd->pat,
-				      strlen(rd->pat), rd->icase) >= 0 ||
-			    search_across(&rd->r.lines, i, rd->pat, strlen(rd->pat), rd->icase,
-					  &(size_t){0}) >= 0)
+			if (line_matches(rd, i))
 				count++;
 		app_status(a, false, "%zu line%s match; n next, N previous", count,
 			   count == 1 ? "" : "s");

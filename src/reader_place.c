@@ -22,12 +22,9 @@
 uint32_t
 reader_line_section(const struct reader *rd, size_t i)
 {
-	uint32_t sec;
-
 	if (i >= rd->r.lines.n)
 		return 0;
-	sec = rd->r.lines.v[i].section;
-	return sec < rd->r.nsections && rd->r.section_line[sec] > i ? NO_SECTION : sec;
+	return render_line_section(&rd->r, i); /* NO_SECTION is UINT32_MAX */
 }
 
 /* Bytes of text on line i, as a mark counts them. */
@@ -193,9 +190,23 @@ reader_restore_position(struct reader *rd, struct app *a)
 		 STORE_OK)
 		return;
 	at = line > 0 ? (size_t)line : 0;
+	if (section != NULL && rd->lazy != NULL) {
+		/* a large document: laid out past the section saved (its
+		 * number, when the text gives one), or to its end */
+		const char *p = section + strlen(POSITION_SIGN);
+		size_t n = 0;
+		if (strncmp(section, POSITION_SIGN, strlen(POSITION_SIGN)) == 0 && *p >= '1' &&
+		    *p <= '9')
+			for (; *p >= '0' && *p <= '9' && n < SIZE_MAX / 10 - 10; p++)
+				n = n * 10 + (size_t)(*p - '0');
+		if (n > 0)
+			reader_need_section(rd, rd->base + n);
+		else
+			reader_need_all(rd);
+	}
 	if (section == NULL) {
 		rd->top = at;
-	} else if ((found = position_find(&rd->role->outline, section)) >= 0 &&
+	} else if ((found = position_find(reader_outline(rd), section)) >= 0 &&
 		   (sec = rd->base + (size_t)found) < rd->r.nsections) {
 		/* no further than the section's last line: it may have shrunk */
 		first = rd->r.section_line[sec];
@@ -205,13 +216,14 @@ reader_restore_position(struct reader *rd, struct app *a)
 			rd->top = end > first ? end - 1 : first;
 	}
 	free(section);
+	reader_need_lines(rd, rd->top + 2 * (size_t)rd->body_h + 1);
 }
 
 void
 reader_save_position(struct reader *rd)
 {
 	struct app *a = rd->app;
-	const struct outline *o = &rd->role->outline;
+	const struct outline *o = reader_outline(rd);
 	uint32_t sec;
 	char *section = NULL;
 	size_t line;

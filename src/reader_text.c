@@ -5,39 +5,150 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "checklist.h"
+#include "markdown.h"
 #include "reader.h"
+#include "xalloc.h"
 
-/* Renders the role, headed by its title when the text does not show it.
- * The heading is made as nodes, so the title is never read as Markdown. */
-static void
-render_text(struct reader *rd, const struct mdrender_opts *o)
+size_t
+role_render_base(const struct role *r)
 {
-	struct role *r = rd->role;
+	/* a document without headings has one untitled outline entry: the
+	 * title heads that section rather than a section of its own */
+	bool untitled = r->outline.n == 1 && r->outline.v[0].node == r->doc;
 
-	mdrender_begin(&rd->r, o);
-	if (r->title_unshown) {
-		cmark_node *t = cmark_node_new(CMARK_NODE_DOCUMENT);
-		cmark_node *h = cmark_node_new(CMARK_NODE_HEADING);
-		cmark_node *text = cmark_node_new(CMARK_NODE_TEXT);
-		struct outline ol;
+	return r->title_unshown && !untitled;
+}
 
-		cmark_node_set_heading_level(h, 1);
-		cmark_node_set_literal(text, r->title);
-		cmark_node_append_child(h, text);
-		cmark_node_append_child(t, h);
-		outline_build(&ol, t);
-		mdrender_part(&rd->r, t, rd->base > 0 ? &ol : NULL);
-		outline_done(&ol);
-		cmark_node_free(t);
-	}
-	mdrender_part(&rd->r, r->doc, &r->outline);
-	mdrender_end(&rd->r);
+/* Renders the role, headed by its title when the text does not show it. */
+void
+role_render(const struct role *r, size_t base, const struct mdrender_opts *o, struct render *out)
+{
+	mdrender_begin(out, o);
+	if (r->title_unshown)
+		mdrender_title(out, r->title, base > 0);
+	mdrender_part(out, r->doc, &r->outline);
+	mdrender_end(out);
 	/* without headings, the one section the title names starts at it */
-	if (r->title_unshown && rd->base == 0 && rd->r.nsections > 0)
-		rd->r.section_line[0] = 0;
+	if (r->title_unshown && base == 0 && out->nsections > 0)
+		out->section_line[0] = 0;
+}
+
+bool
+reader_wants_lazy(const struct role *role)
+{
+	struct stat sb;
+
+	return stat(role->path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	       (unsigned long long)sb.st_size >= READER_LAZY_BYTES;
+}
+
+bool
+reader_open_lazy(struct reader *rd, char **err)
+{
+	char *front = NULL, *title;
+	FILE *f = role_open(rd->role);
+
+	if (f == NULL) {
+		*err = xstrdup(rd->role->error);
+		return false;
+	}
+	rd->body = md_read_body(f, rd->role->path, &rd->body_len, &front, err);
+	fclose(f);
+	if (rd->body == NULL) {
+		free(front);
+		return false;
+	}
+	/* the title heads the text when only the front matter gives it (as
+	 * role_render() decides, the first part telling whether the text
+	 * opens with it) */
+	title = md_front_value(front, "title");
+	free(front);
+	if (title != NULL && (*title == '\0' || strcmp(title, rd->role->title) != 0)) {
+		free(title);
+		title = NULL;
+	}
+	rd->front_title = title;
+	rd->lazy = xcalloc(1, sizeof *rd->lazy);
+	rd->base = 0;
+	return true;
+}
+
+/* After parts were laid out: the base the first part settled, and what
+ * pointed into lines that were taken back (the layout began again). */
+static void
+laid_out(struct reader *rd)
+{
+	rd->base = rd->lazy->base;
+	if (rd->lazy->gen != rd->lazy_gen) {
+		rd->lazy_gen = rd->lazy->gen;
+		rd->match = -1;
+		rd->link_line = -1;
+		rd->top_mark_line = SIZE_MAX;
+	}
+	if (rd->role->loaded && (rd->role->nitems > 0 || rd->role->noff_items > 0))
+		rd->boxes_stale = true; /* new lines have boxes to show */
+}
+
+void
+reader_need_lines(struct reader *rd, size_t n)
+{
+	if (rd->lazy == NULL || rd->lazy->done || rd->rwidth == 0 || rd->r.lines.n >= n)
+		return;
+	md_lazy_lines(rd->lazy, n);
+	laid_out(rd);
+}
+
+void
+reader_need_section(struct reader *rd, size_t sec)
+{
+	if (rd->lazy == NULL || rd->lazy->done || rd->rwidth == 0 || sec + 1 < rd->r.nsections)
+		return;
+	md_lazy_section(rd->lazy, sec);
+	laid_out(rd);
+}
+
+void
+reader_need_all(struct reader *rd)
+{
+	if (rd->lazy == NULL || rd->lazy->done || rd->rwidth == 0)
+		return;
+	md_lazy_all(rd->lazy);
+	laid_out(rd);
+}
+
+bool
+reader_lay_out_more(struct reader *rd)
+{
+	bool more;
+
+	if (rd->lazy == NULL || rd->lazy->done || rd->rwidth == 0)
+		return false;
+	more = md_lazy_step(rd->lazy);
+	laid_out(rd);
+	return more;
+}
+
+bool
+reader_complete(const struct reader *rd)
+{
+	return rd->lazy == NULL || rd->lazy->done;
+}
+
+/* A mark's line in a lazy layout: the parts up to its section laid out
+ * first. */
+static size_t
+lazy_line_of(struct reader *rd, struct mark m)
+{
+	if (m.section == NO_SECTION)
+		reader_need_lines(rd, 1);
+	else
+		reader_need_section(rd, m.section);
+	return reader_line_of(rd, m);
 }
 
 void
@@ -55,14 +166,26 @@ reader_rerender(struct reader *rd, struct app *a, int width)
 		top = rd->top == rd->top_mark_line ? rd->top_mark : reader_mark_at(rd, rd->top);
 		origin = reader_mark_at(rd, rd->search_origin); /* a search may be under way */
 	}
-	render_done(&rd->r);
-	render_init(&rd->r);
-	render_text(rd, &o);
-	rd->rwidth = width;
+	if (rd->lazy != NULL) {
+		/* a large document: laid out anew as far as the screen needs */
+		if (rd->rwidth == 0)
+			md_lazy_init(rd->lazy, rd->body, rd->body_len, rd->front_title, &o, &rd->r);
+		else
+			md_lazy_restart(rd->lazy, width);
+		rd->rwidth = width;
+		md_lazy_step(rd->lazy);
+		laid_out(rd);
+	} else {
+		render_done(&rd->r);
+		render_init(&rd->r);
+		role_render(rd->role, rd->base, &o, &rd->r);
+		rd->rwidth = width;
+	}
 	rd->boxes_stale = true;
 	if (carry) {
-		rd->top = reader_line_of(rd, top);
-		rd->search_origin = reader_line_of(rd, origin);
+		rd->top = rd->lazy != NULL ? lazy_line_of(rd, top) : reader_line_of(rd, top);
+		rd->search_origin =
+		    rd->lazy != NULL ? lazy_line_of(rd, origin) : reader_line_of(rd, origin);
 		rd->top_mark = top;
 		rd->top_mark_line = rd->top;
 	}

@@ -42,7 +42,7 @@ role_new(char *id, char *path, enum role_origin origin)
 	return r;
 }
 
-static void
+void
 role_unload(struct role *r)
 {
 	for (size_t i = 0; i < r->nitems; i++) {
@@ -709,6 +709,19 @@ role_load_text(struct role *r, const char *text, size_t len)
 	analyse(r, front);
 }
 
+bool
+role_file_changed(const struct role *r)
+{
+	struct stat sb;
+
+	if (!r->loaded)
+		return false;
+	if (stat(r->path, &sb) != 0)
+		return true;
+	return (int64_t)sb.st_size != r->file_size ||
+	       (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec != r->file_mtime_ns;
+}
+
 FILE *
 role_open(struct role *r)
 {
@@ -728,6 +741,14 @@ role_load(struct role *r)
 	role_unload(r);
 	if ((f = role_open(r)) == NULL)
 		return -1;
+	{ /* what role_file_changed compares with */
+		struct stat sb;
+		if (fstat(fileno(f), &sb) == 0) {
+			r->file_size = (int64_t)sb.st_size;
+			r->file_mtime_ns =
+			    (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
+		}
+	}
 	r->doc = md_parse_file(f, r->path, &front, &err);
 	if (r->doc == NULL)
 		r->error = err;

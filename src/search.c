@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "search.h"
+#include "strbuf.h"
 #include "text.h"
+#include "xalloc.h"
 
 bool
 search_icase(const char *pat)
@@ -26,6 +28,41 @@ search_icase(const char *pat)
 			return false;
 	}
 	return true;
+}
+
+void
+search_join_line(struct strbuf *sb, const struct lines *l, size_t i, bool more)
+{
+	const char *t = lines_text(l, i);
+	size_t from = 0;
+
+	if (more) {
+		from = l->v[i].lead;
+		while (from < l->v[i].len && t[from] == ' ')
+			from++;
+		if (l->v[i].join == JOIN_SPACE)
+			strbuf_add(sb, " ", 1);
+	}
+	strbuf_add(sb, t + from, l->v[i].len - from);
+}
+
+char *
+search_fold(const char *s, size_t len)
+{
+	char *out = xmalloc(len + 1);
+
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		size_t n = text_decode(s + i, len - i, &c);
+
+		if (c == 0xfffd)
+			memcpy(out + i, s + i, n); /* invalid bytes stay as they are */
+		else
+			text_encode(text_fold_cp(c), out + i);
+		i += n;
+	}
+	out[len] = '\0';
+	return out;
 }
 
 /* The bytes of s[0..len) that match pat[0..plen) with case folded, or 0.

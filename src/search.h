@@ -15,6 +15,22 @@
 /* True when pat should match case-insensitively. */
 bool search_icase(const char *pat);
 
+/* s[0..len) with every letter folded (a new string, NUL-terminated, as
+ * long as s): a pattern folded so is found in a text folded so exactly
+ * where search_in() with icase finds it in the text (the search index's
+ * key). */
+char *search_fold(const char *s, size_t len);
+
+/*
+ * Adds line i of l to sb as part of one run of lines: the first whole;
+ * one that goes on (more) after a wrap without its lead and indent, after
+ * what the break stood for (a space or nothing).  The run is the line of
+ * a search across documents (search_index.c) and what the reader finds
+ * such a line by.
+ */
+struct strbuf;
+void search_join_line(struct strbuf *sb, const struct lines *l, size_t i, bool more);
+
 /* Byte offset of the first match of pat in s[from..len), or -1. */
 long search_in(const char *s, size_t len, size_t from, const char *pat, size_t plen, bool icase);
 

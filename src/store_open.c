@@ -25,25 +25,14 @@
 static enum store_status
 make_folders(const char *path, char **detail)
 {
-	char *dir = files_dirname(path), *p;
-	enum store_status status = STORE_OK;
+	char *failed = NULL;
+	int err = files_make_folders(path, &failed);
 
-	for (p = dir + 1; status == STORE_OK; p++) {
-		char c = *p;
-
-		if (c != '/' && c != '\0')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			set_detail(detail, "cannot create folder %s: %s", dir, strerror(errno));
-			status = STORE_ERR_OPEN;
-		}
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	free(dir);
-	return status;
+	if (err == 0)
+		return STORE_OK;
+	set_detail(detail, "cannot create folder %s: %s", failed, strerror(err));
+	free(failed);
+	return STORE_ERR_OPEN;
 }
 
 /* Creates the file 0600 so SQLite (whose companions copy the database's

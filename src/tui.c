@@ -507,6 +507,20 @@ unusable(void)
  * (a->status), when this terminal cannot show the handbook; nothing has
  * been drawn then.
  */
+/* The frame of the loop, for show_now (NULL outside tui_run). */
+static struct frame *live_frame;
+
+/* struct app's show_now: the screen as it is, drawn in the middle of a
+ * step (the step's status line with it). */
+static void
+show_now(struct app *a)
+{
+	if (live_frame == NULL)
+		return;
+	app_draw(a, live_frame);
+	present(live_frame, a);
+}
+
 int
 tui_run(struct app *a, bool color, bool links)
 {
@@ -561,6 +575,8 @@ tui_run(struct app *a, bool color, bool links)
 	frame_init(&f, LINES, COLS);
 	/* a change waits for a locked database in the app's queue, retried
 	 * below, never in SQLite's busy handler with the screen frozen */
+	live_frame = &f;
+	a->show_now = show_now;
 	if (a->store != NULL)
 		store_set_busy_ms(a->store, APP_BUSY_MS);
 	for (bool redraw = true; !a->quit && !got_signal;) {
@@ -623,6 +639,8 @@ tui_run(struct app *a, bool color, bool links)
 	}
 	/* the busy wait stays short: closing the screens (app_done) saves
 	 * reading positions, which must not hold up quitting either */
+	a->show_now = NULL;
+	live_frame = NULL;
 	frame_done(&f);
 	endwin();
 	delscreen(scr);

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "frame.h"
 #include "keys.h"
@@ -47,6 +48,7 @@ enum nav_kind {
 	NAV_REVIEW,    /* every candidate */
 	NAV_HELP,      /* the keys of the screen on top */
 	NAV_NOTE,      /* the note of role's checklist item whose id is url, in full */
+	NAV_SEARCH,    /* every document searched for url (the pattern): the matches */
 };
 
 /* A place in a role's text: a section, an anchor, or (neither) where the
@@ -55,6 +57,14 @@ struct nav_place {
 	bool at_section;
 	size_t section;	    /* outline entry, with at_section */
 	const char *anchor; /* GitHub anchor of a heading, without '#'; "" the top */
+	/* a match of the pattern find (search_index.h's numbering): the
+	 * find_nth matching line (from 0) of the render's section
+	 * find_section, highlighted, where n and N go on */
+	const char *find;
+	const char *find_text; /* the words around it (NULL: none), which pick the
+				* line over find_nth where the lines differ */
+	uint32_t find_section;
+	size_t find_nth;
 };
 
 struct nav_request {
@@ -135,7 +145,14 @@ struct view {
 };
 
 struct view *view_home_new(struct app *a);
+/* The matches of pat in every document of the catalogue (view_search.c). */
+struct view *view_search_new(struct app *a, const char *pat);
+/* The role screen; NULL with role->error when a large document, laid
+ * out lazily without its model, cannot be read. */
 struct view *view_reader_new(struct app *a, struct role *role);
+/* Whether the role screen lays role out lazily (a large file): then it
+ * needs no role_load(). */
+bool view_reader_lazy(const struct role *role);
 struct view *view_checklist_new(struct app *a, struct role *role);
 /* The assessment of profile's role by rater (NULL or "": the profile's own),
  * with every other rater's ratings side by side. */

@@ -225,6 +225,9 @@ static const struct {
     {CTX_CHART, "The readiness chart, the history of snapshots and their comparison.",
      "{history} switches between the chart and the history; in the history {mark} marks two "
      "snapshots and {open} compares them."},
+    {CTX_SEARCH, "The matches of a search of every document, by document.",
+     "Each match shows its section and the words around it; {open} opens the document at "
+     "it.  Case is ignored unless the pattern has a capital letter."},
     {CTX_REVIEW, "Every candidate's progress, ratings and readiness.",
      "{open} opens the selected candidate's ratings beside the reviewers', to rate as "
      "reviewer."},

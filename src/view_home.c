@@ -38,7 +38,9 @@ struct home {
 	struct listnav nav;    /* the roles, then the review entry */
 	int body_top, body_h;
 	char *pat;
-	size_t search_origin;
+	size_t search_origin; /* the role a search starts from (flat: the entry) */
+	long origin_folder;   /* in the tree, the folder selected at '/', or -1 */
+	bool origin_review;   /* in the tree, the review entry was */
 	/* each role's progress, read by the layout step once the role is
 	 * loaded (known), again when the database changed (version) */
 	struct home_progress {
@@ -52,8 +54,9 @@ struct home {
 	} * prog;
 	size_t nprog;
 	uint64_t version;
-	size_t nroles; /* of the last layout: the entries are the roles, then the review */
-	int cols;      /* of the last layout */
+	uint64_t content_gen; /* app's, as of the progress read */
+	size_t nroles;	      /* of the last layout: the entries are the roles, then the review */
+	int cols;	      /* of the last layout */
 	/* the folders, when there are (treed): the entries are its rows */
 	struct doctree tree;
 	bool treed;
@@ -101,6 +104,18 @@ static long
 role_entry(struct home *h, long k)
 {
 	return h->treed ? doctree_reveal(&h->tree, k) : k;
+}
+
+/* The entry selected when '/' was pressed (a folder's row, in the tree,
+ * or a role's): where Escape, Enter and no match go back to. */
+static long
+origin_entry(struct home *h)
+{
+	if (h->treed && h->origin_folder >= 0)
+		return doctree_row_of(&h->tree, h->origin_folder, -1);
+	if (h->treed && h->origin_review)
+		return (long)h->tree.nrows;
+	return role_entry(h, (long)h->search_origin);
 }
 
 static const char *
@@ -248,11 +263,12 @@ load_progress(struct home *h, struct app *a)
 {
 	uint64_t version = app_data_version(a);
 
-	if (h->nprog != a->cat->n || version != h->version) {
+	if (h->nprog != a->cat->n || version != h->version || h->content_gen != a->content_gen) {
 		free(h->prog);
 		h->nprog = a->cat->n;
 		h->prog = xcalloc(h->nprog ? h->nprog : 1, sizeof *h->prog);
 		h->version = version;
+		h->content_gen = a->content_gen;
 	}
 	for (size_t k = 0; k < h->nprog; k++) {
 		struct home_progress *p = &h->prog[k];
@@ -455,7 +471,14 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 	free(h->pat);
 	h->pat = text ? xstrdup(text) : NULL;
 	if (text == NULL || *text == '\0') {
-		listnav_select(&h->nav, role_entry(h, (long)h->search_origin));
+		listnav_select(&h->nav, origin_entry(h));
+		return VR_REDRAW;
+	}
+	if (done) { /* Enter: every document's text searched, the matches listed */
+		listnav_select(&h->nav, origin_entry(h));
+		free(a->status); /* what typing said of the titles */
+		a->status = NULL;
+		app_request(a, &(struct nav_request){.kind = NAV_SEARCH, .url = text});
 		return VR_REDRAW;
 	}
 	k = find_role(a, text, h->search_origin, 1, true);
@@ -466,7 +489,7 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 		/* as in a role: Enter on no match goes back where it started,
 		 * not to where a shorter pattern matched */
 		if (done)
-			listnav_select(&h->nav, role_entry(h, (long)h->search_origin));
+			listnav_select(&h->nav, origin_entry(h));
 	}
 	return VR_REDRAW;
 }
@@ -535,6 +558,8 @@ home_action(struct view *v, struct app *a, enum action act)
 	}
 	case ACT_SEARCH:
 		h->search_origin = search_from(h, sel, role);
+		h->origin_folder = folder;
+		h->origin_review = folder < 0 && role < 0;
 		app_prompt(a, "/", "");
 		break;
 	case ACT_NEXT_MATCH:
@@ -644,6 +669,7 @@ view_home_new(struct app *a)
 	listnav_init(&h->nav);
 	h->nav.lines = entry_lines;
 	h->nav.ctx = h;
+	h->origin_folder = -1;
 	h->nroles = a->cat->n;
 	h->cols = a->cols;
 	home_tree(h, a);

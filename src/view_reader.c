@@ -34,7 +34,7 @@ toc_count(const struct reader *rd)
 static const char *
 section_title(const struct reader *rd, size_t i)
 {
-	const char *t = i < rd->base ? "" : rd->role->outline.v[i - rd->base].title;
+	const char *t = i < rd->base ? "" : reader_outline(rd)->v[i - rd->base].title;
 
 	/* a document without headings has one untitled section */
 	return t[0] ? t : rd->role->title;
@@ -43,14 +43,7 @@ section_title(const struct reader *rd, size_t i)
 static int
 section_level(const struct reader *rd, size_t i)
 {
-	return i < rd->base ? 1 : rd->role->outline.v[i - rd->base].level;
-}
-
-/* A document without headings: its outline is one untitled entry. */
-static bool
-untitled(const struct role *r)
-{
-	return r->outline.n == 1 && r->outline.v[0].node == r->doc;
+	return i < rd->base ? 1 : reader_outline(rd)->v[i - rd->base].level;
 }
 
 static size_t
@@ -64,8 +57,11 @@ max_top(const struct reader *rd)
 void
 reader_scroll_to(struct reader *rd, long line)
 {
-	size_t limit = max_top(rd);
+	size_t limit;
 
+	/* a large document: laid out as far as the screen goes */
+	reader_need_lines(rd, (line > 0 ? (size_t)line : 0) + (size_t)rd->body_h + 1);
+	limit = max_top(rd);
 	/* A section jump may leave the last section at the top with empty
 	 * rows below; scrolling down from there stays put rather than
 	 * jumping back up. */
@@ -80,6 +76,9 @@ reader_scroll_to(struct reader *rd, long line)
 static void
 jump_to_section(struct reader *rd, size_t sec)
 {
+	reader_need_section(rd, sec);
+	reader_need_lines(rd, (sec < rd->r.nsections ? rd->r.section_line[sec] : 0) +
+				  (size_t)rd->body_h + 1);
 	if (sec < rd->r.nsections && rd->r.section_line[sec] < rd->r.lines.n)
 		rd->top = rd->r.section_line[sec];
 }
@@ -104,9 +103,13 @@ void
 reader_layout(struct reader *rd, struct app *a, int top, int height)
 {
 	int cols = a->cols;
-	size_t ns = rd->role->outline.n;
+	size_t ns = reader_outline(rd)->n;
 
 	rd->body_top = top;
+	/* a large document has its contents pane from the start: its
+	 * sections come as it is laid out, and the text keeps its width */
+	if (ns == 0 && !reader_complete(rd))
+		ns = 1;
 	if (ns == 0) {
 		rd->toc_w = rd->toc_h = 0;
 		rd->text_col = 1;
@@ -138,6 +141,7 @@ reader_layout(struct reader *rd, struct app *a, int top, int height)
 	if (rd->body_h < 1)
 		rd->body_h = 1;
 	reader_rerender(rd, a, rd->text_w);
+	reader_need_lines(rd, rd->top + 2 * (size_t)rd->body_h + 1);
 	if (rd->boxes_stale || app_data_version(a) != rd->boxes_version)
 		reader_show_progress(rd, a);
 	if (!rd->restored) {
@@ -319,7 +323,15 @@ reader_info(struct view *v, struct app *a)
 	size_t n = rd->r.lines.n, bottom = rd->top + (size_t)rd->body_h, done, total;
 	char where[16], *bar, *out;
 
-	if (n == 0)
+	if (!reader_complete(rd)) {
+		/* not all laid out: the share of the text laid out so far
+		 * stands for its lines to come, and the figure says it is near */
+		unsigned pm = md_lazy_permille(rd->lazy);
+		double est = pm > 0 ? (double)n * 1000 / pm : (double)n;
+		size_t pct = est > 0 ? (size_t)((double)(bottom < n ? bottom : n) * 100 / est) : 0;
+		snprintf(where, sizeof where, "%s%2zu%%", a->ascii ? "~" : "≈",
+			 pct > 99 ? 99 : pct);
+	} else if (n == 0)
 		snprintf(where, sizeof where, "empty");
 	else if (bottom >= n)
 		snprintf(where, sizeof where, rd->top == 0 ? "all" : "end");
@@ -351,13 +363,25 @@ reader_locate(struct view *v, struct app *a, const struct nav_place *at, bool re
 	reader_layout(rd, a, 1, a->rows - 2);
 	from = reader_mark_at(rd, rd->top);
 	top = rd->top;
-	if (at->at_section) {
+	if (at->find != NULL && *at->find != '\0') {
+		rd->focus_toc = false;
+		free(rd->pat);
+		rd->pat = xstrdup(at->find);
+		rd->icase = search_icase(rd->pat);
+		if (at->find_section != NO_SECTION)
+			reader_need_section(rd, at->find_section);
+		rd->search_origin =
+		    reader_nth_match(rd, at->find_section, at->find_nth, at->find_text);
+		reader_run_search(rd, a, rd->search_origin, 1, true);
+	} else if (at->at_section) {
 		rd->focus_toc = false;
 		jump_to_section(rd, rd->base + at->section);
 	} else if (at->anchor == NULL || *at->anchor == '\0') {
 		rd->top = 0;
 	} else {
-		long i = anchors_find(&rd->role->outline, at->anchor);
+		long i;
+		reader_need_all(rd); /* the anchor may name any section */
+		i = anchors_find(reader_outline(rd), at->anchor);
 		if (i < 0) {
 			app_status(a, false, "No section \"%s\" in %s", at->anchor,
 				   rd->role->title);
@@ -410,7 +434,14 @@ toc_action(struct reader *rd, struct app *a, enum action act)
 	default:
 		break;
 	}
+	/* a large document: its sections below laid out first, all of
+	 * them for the last */
+	if (act == ACT_BOTTOM)
+		reader_need_all(rd);
+	else
+		reader_need_section(rd, rd->toc_sel + 2 * (size_t)(rd->toc_h > 0 ? rd->toc_h : 1));
 	rd->toc.sel = (long)rd->toc_sel;
+	listnav_layout(&rd->toc, toc_count(rd), rd->toc_h);
 	if (!listnav_act(&rd->toc, move))
 		return VR_NONE;
 	rd->toc_sel = rd->toc.sel >= 0 ? (size_t)rd->toc.sel : 0;
@@ -497,10 +528,11 @@ reader_action(struct view *v, struct app *a, enum action act)
 		rd->top = 0;
 		break;
 	case ACT_BOTTOM:
+		reader_need_all(rd);
 		rd->top = max_top(rd);
 		break;
 	case ACT_FOCUS:
-		if (rd->role->outline.n == 0)
+		if (reader_outline(rd)->n == 0)
 			return VR_HANDLED;
 		rd->focus_toc = !rd->focus_toc;
 		sec = current_section(rd);
@@ -510,8 +542,11 @@ reader_action(struct view *v, struct app *a, enum action act)
 		sec = current_section(rd);
 		sec = sec == NO_SECTION ? 0 : sec + 1;
 		/* skip sections that start on the same line */
-		while (sec < rd->r.nsections && rd->r.section_line[sec] <= rd->top)
+		reader_need_section(rd, sec);
+		while (sec < rd->r.nsections && rd->r.section_line[sec] <= rd->top) {
 			sec++;
+			reader_need_section(rd, sec);
+		}
 		if (sec < rd->r.nsections)
 			goto_section(rd, sec);
 		else
@@ -570,13 +605,20 @@ reader_action(struct view *v, struct app *a, enum action act)
 		app_request(a, &(struct nav_request){.kind = NAV_LINK_BACK});
 		break;
 	case ACT_ASSESS:
-		if (rd->role->nstmts == 0)
-			app_status(a, false, "This role names no skill areas to assess");
-		else
-			app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = rd->role});
-		break;
 	case ACT_CHECKLIST:
-		if (rd->role->nitems == 0)
+		/* a large document is read without its model: read it now */
+		if (rd->lazy != NULL && !rd->role->loaded) {
+			if (role_load(rd->role) != 0) {
+				app_status(a, true, "%s", rd->role->error);
+				break;
+			}
+			rd->boxes_stale = true;
+		}
+		if (act == ACT_ASSESS && rd->role->nstmts == 0)
+			app_status(a, false, "This role names no skill areas to assess");
+		else if (act == ACT_ASSESS)
+			app_request(a, &(struct nav_request){.kind = NAV_ASSESS, .role = rd->role});
+		else if (rd->role->nitems == 0)
 			app_status(a, false, "This role has no onboarding checklist");
 		else
 			app_request(a,
@@ -599,6 +641,11 @@ reader_free(struct view *v)
 	struct reader *rd = (struct reader *)v;
 
 	reader_save_position(rd);
+	if (rd->lazy != NULL)
+		md_lazy_done(rd->lazy);
+	free(rd->lazy);
+	free(rd->body);
+	free(rd->front_title);
 	render_done(&rd->r);
 	free(rd->pat);
 	free(rd);
@@ -623,7 +670,7 @@ reader_hints(struct view *v, struct app *a, struct view_hint *out)
 				       rd->toc_sel < nsections(rd) ? "read" : "open", HINT_HIGH};
 		return n;
 	}
-	if (rd->role->outline.n > 0)
+	if (reader_outline(rd)->n > 0)
 		out[n++] = (struct view_hint){ACT_FOCUS, ACT_NONE, false, "contents", HINT_HIGH};
 	if (reader_link_visible(rd)) {
 		uint16_t id = reader_selected_link(rd);
@@ -654,6 +701,20 @@ reader_hints(struct view *v, struct app *a, struct view_hint *out)
 	return n;
 }
 
+/* Idle work (view_ops.idle): a large document laid out a part further,
+ * its contents and its length growing on the screen. */
+static bool
+reader_idle(struct view *v, struct app *a)
+{
+	struct reader *rd = (struct reader *)v;
+
+	(void)a;
+	if (reader_complete(rd) || rd->rwidth == 0)
+		return false;
+	reader_lay_out_more(rd);
+	return true;
+}
+
 static const struct view_ops reader_ops = {
     .name = "reader",
     .ctx = CTX_READER,
@@ -665,6 +726,7 @@ static const struct view_ops reader_ops = {
     .action = reader_action,
     .input = reader_input,
     .locate = reader_locate,
+    .idle = reader_idle,
     .free = reader_free,
 };
 
@@ -677,12 +739,26 @@ view_reader_new(struct app *a, struct role *role)
 	rd->app = a;
 	listnav_init(&rd->toc);
 	rd->role = role;
-	/* the one section of a text without headings takes the title's name
-	 * already: the title heads it rather than a section of its own */
-	rd->base = role->title_unshown && !untitled(role);
+	rd->base = role_render_base(role);
 	rd->match = -1;
 	rd->link_line = -1;
 	rd->top_mark_line = SIZE_MAX;
 	render_init(&rd->r);
+	if (reader_wants_lazy(role)) {
+		char *err = NULL;
+		if (!reader_open_lazy(rd, &err)) {
+			free(role->error);
+			role->error = err;
+			render_done(&rd->r);
+			free(rd);
+			return NULL;
+		}
+	}
 	return &rd->v;
+}
+
+bool
+view_reader_lazy(const struct role *role)
+{
+	return reader_wants_lazy(role);
 }

@@ -42,7 +42,7 @@ contains "checklist without a role: message" "rolebook: checklist needs one role
 contains "checklist without a role: hint" "Try 'rolebook --help'." "$err"
 err=$(rb --format json 2>&1 </dev/null); rc=$?
 check "--format without report: exit 2" 2 "$rc"
-contains "--format without report: says where it goes" "the handbook does not take --format: --role, --format, --all, --sig, --discussion, --offboarding, --stepping-down, --note, --output, --as, --sign, --reviews, --allowed-signers, --accept-unsigned, --dry-run, --undo and --yes go with checklist, check, uncheck, calendar, report, export, import, forget and review" "$err"
+contains "--format without report: says where it goes" "the handbook does not take --format: --role, --format, --all, --sig, --discussion, --offboarding, --stepping-down, --note, --output, --as, --sign, --reviews, --allowed-signers, --accept-unsigned, --dry-run, --undo, --yes and --files-with-matches go with checklist, check, uncheck, calendar, report, export, import, forget, search and review" "$err"
 err=$(rb technical-lead extra 2>&1 </dev/null); rc=$?
 check "the handbook with two arguments: exit 2" 2 "$rc"
 contains "the handbook with two arguments: message" "unexpected argument 'extra'" "$err"

@@ -63,6 +63,7 @@ profiles
 program-manager
 report
 review
+search
 start
 subproject-owner
 technical-lead

@@ -162,6 +162,22 @@ contains "calendar -o into a missing folder: says so" "cannot write the calendar
 out=$(rb -p cy -o - calendar)
 check "calendar -o -: standard output" "BEGIN:VCALENDAR" "$(printf '%s\n' "$out" | head -1 | tr -d '\r')"
 
+# libical is loaded by calendar alone (dlopen): no other command pays for
+# it, and without it calendar says what to install, exit 1, no file
+if command -v ldd >/dev/null && ! ldd "$ROLEBOOK" 2>&1 | grep -q 'not a dynamic'; then
+	check "the program is not linked to libical (calendar loads it)" "" \
+		"$(ldd "$ROLEBOOK" | grep -o 'libical[^ ]*')"
+fi
+mkdir -p "$TEST_TMP/noical"
+: >"$TEST_TMP/noical/libical.so.3" # not a library: dlopen fails as if it were missing
+err=$(LD_LIBRARY_PATH="$TEST_TMP/noical" rb -p cy -o "$TEST_TMP/noical.ics" calendar 2>&1); rc=$?
+check "calendar without libical: exit 1" 1 "$rc"
+contains "calendar without libical: says what to install" "apt-get install libical3" "$err"
+test -e "$TEST_TMP/noical.ics" && fail "calendar without libical: no file written" ||
+	pass "calendar without libical: no file written"
+out=$(LD_LIBRARY_PATH="$TEST_TMP/noical" rb -p cy agenda); rc=$?
+contains "agenda without libical: works" "Agenda of cy" "$out"
+
 # calendar -o follows export -o's one rule (cli_output.h): never the
 # database or its companions, a FIFO or a descriptor is written into, not replaced
 db="$TEST_TMP/cal.db"

@@ -155,7 +155,7 @@ err=$(rb --db "$C" export --format json 2>&1); rc=$?
 check "--format with export: exit 2" 2 "$rc"
 err=$(rb --db "$C" list --format json 2>&1); rc=$?
 check "--format with list: exit 2" 2 "$rc"
-contains "--format with list: message" "go with checklist, check, uncheck, calendar, report, export, import, forget and review" "$err"
+contains "--format with list: message" "go with checklist, check, uncheck, calendar, report, export, import, forget, search and review" "$err"
 err=$(rb --db "$C" report --role no-such-role 2>&1); rc=$?
 check "report --role of an unknown role: exit 1" 1 "$rc"
 contains "report --role of an unknown role: message" "unknown role 'no-such-role'" "$err"

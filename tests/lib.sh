@@ -15,7 +15,7 @@ export ROLEBOOK_CONTENT_DIR="${ROLEBOOK_CONTENT_DIR:-$top_srcdir/content/roles}"
 TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/rolebook-test.XXXXXX")
 trap 'rm -rf "$TEST_TMP"' EXIT
 export HOME="$TEST_TMP/home" XDG_STATE_HOME="$TEST_TMP/state" XDG_DATA_HOME="$TEST_TMP/data" \
-	XDG_CONFIG_HOME="$TEST_TMP/config" TZ=UTC LC_ALL=C.UTF-8
+	XDG_CONFIG_HOME="$TEST_TMP/config" XDG_CACHE_HOME="$TEST_TMP/cache" TZ=UTC LC_ALL=C.UTF-8
 unset ROLEBOOK_DB NO_COLOR ROLEBOOK_CONFIG
 mkdir -p "$HOME"
 

@@ -89,6 +89,16 @@ static const struct scene {
      * folder opened, then the selection back on sig-a, closed by Left
      * from its document and opened again */
     {"home-tree", "<Enter>j<Enter>jj<Left><Enter>", "roles", true, false, "tree"},
+    /* issue 12: every document searched; a match opened, n goes on */
+    {"search-results", "/review<Enter>jj", "search: review", true, false, NULL},
+    {"search-open", "/review<Enter>jjj<Enter>", "SIG Chair", true, false, NULL},
+    {"search-open-next", "/review<Enter>jjj<Enter>n", "SIG Chair", false, false, NULL},
+    /* the results screen's help: its own keys, not the home screen's */
+    {"search-help", "/review<Enter>?", "help", false, false, NULL},
+    /* in a tree: each document's path in its folder; back on the home
+     * screen, the folder selected at / is selected again */
+    {"search-tree", "j/meetings<Enter>", "search: meetings", false, false, "tree"},
+    {"search-tree-back", "j/meetings<Enter>q", "roles", false, false, "tree"},
 };
 
 static const struct size {
@@ -633,6 +643,7 @@ main(int argc, char **argv)
 	setenv("XDG_STATE_HOME", dir, 1);
 	setenv("XDG_DATA_HOME", dir, 1);
 	setenv("XDG_CONFIG_HOME", dir, 1);
+	setenv("XDG_CACHE_HOME", dir, 1);
 	setenv("TZ", "UTC", 1);
 	unsetenv("ROLEBOOK_DB");
 	tzset();

@@ -21,7 +21,7 @@ start() {
 	printf 'set -g remain-on-exit on\nset -g status off\n' > "$TEST_TMP/tmux.conf"
 	T -f "$TEST_TMP/tmux.conf" new-session -d -s rb -x "$cols" -y "$rows" \
 		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
-		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" \
+		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME" ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" \
 		LC_ALL=C.UTF-8 TERM="${RB_TERM-xterm-256color}" ${NO_COLOR:+NO_COLOR=1} \
 		ASAN_OPTIONS="log_path=$TEST_TMP/asan:fast_unwind_on_malloc=0" \
 		UBSAN_OPTIONS="log_path=$TEST_TMP/ubsan" \
@@ -519,6 +519,67 @@ for size in "80 24" "50 16"; do
 		fail "hyperlinks at $size: the same screen, styles and all" \
 			"$(diff "$TEST_TMP/osc-always.txt" "$TEST_TMP/osc-never.txt")"
 	fi
+done
+
+# --- issue 12: / searches every document's text; Enter opens one at the
+# match, highlighted, and n goes on inside it ---
+SD="$TEST_TMP/searchdocs"
+mkdir -p "$SD"
+printf '# Alpha guide\n\nNothing here.\n\n## Zebra section\n\nThe zebra crossing rule.\n\nOther words.\n\nA second zebra line.\n' >"$SD/alpha.md"
+printf '# Beta notes\n\nZebras are striped.\n' >"$SD/beta.md"
+start 80 24 --content "$SD"
+expect "search: the folder's documents on the home screen" "Alpha guide"
+keys / z e b r a Enter
+expect "search: the matches, counted" "4 matches in 2 documents"
+expect "search: grouped by document" "  Beta notes  beta.md"
+expect "search: the section and the line" "    Zebra section: The zebra crossing rule."
+keys Down Down Enter
+expect "search: Enter opens the document" "rolebook › Alpha guide"
+hl=$(T capture-pane -p -e -t rb | grep -F 'A second' | grep -c $'\e\[7m')
+check "search: the match opened is highlighted" 1 "$hl"
+keys n
+expect "search: n goes on inside the document" "Search wrapped to the top"
+keys q
+expect "search: q comes back to the matches" "4 matches in 2 documents"
+keys / s t r i p e d Enter
+expect "search: / on the matches searches again" "1 match in 1 document"
+keys q
+expect "search: and q back home" "Alpha guide"
+keys q
+sleep 0.3
+
+# --- issue 13: a large document opens at once, laid out as it is read:
+# its first screen, the end after G, a match only at its end found from
+# the top, at two sizes; opened again, the saved position ---
+python3 - "$TEST_TMP/big.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("# A big handbook\n\nIts opening words.\n\n")
+    i = 0
+    while f.tell() < 2_500_000:
+        f.write("## Section %d\n\n" % i)
+        for k in range(8):
+            f.write("Words of section %d paragraph %d, long enough to wrap over more than one line.\n\n" % (i, k))
+        i += 1
+    f.write("## The last section\n\nOnly here: zebulon.\n")
+PY
+first="Its opening words."
+for size in "80 24" "50 16"; do
+	start $size "$TEST_TMP/big.md"
+	# the second time where it was closed: the saved position, in a part
+	# laid out for it
+	expect "big document at $size: the first screen" "$first"
+	first="Words of section 3774"
+	expect "big document at $size: the footer" "?:help"
+	keys G
+	expect "big document at $size: G reaches the end" "Only here: zebulon."
+	keys g
+	expect "big document at $size: g the top again" "Its opening words."
+	keys / z e b u l o n Enter
+	expect "big document at $size: a match at the end found from the top" "1 line match"
+	expect "big document at $size: and shown" "Only here: zebulon."
+	keys Q
+	sleep 0.3
 done
 
 # A sanitizer build writes its reports to files, not into a pane (where no

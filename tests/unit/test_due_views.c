@@ -55,8 +55,10 @@ test_calendar(void)
 	CU_ASSERT_EQUAL(a.undated, 1);
 	CU_ASSERT_EQUAL(a.v[5].due, -1);
 	CU_ASSERT_EQUAL(a.late, 1); /* item 2; item 1 is done */
-	ics1 = calendar_build(&a, "Ada", 1790000000);
-	ics2 = calendar_build(&a, "Ada", 1790999999);
+	ics1 = calendar_build(&a, "Ada", 1790000000, &err);
+	ics2 = calendar_build(&a, "Ada", 1790999999, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ics1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ics2);
 
 	cal = icalparser_parse_string(ics1);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(cal);
@@ -124,7 +126,8 @@ test_calendar_far(void)
 	    store_appointment_set(st, "Ada", "due-lead", fixture_day("9999-12-31"), 100), STORE_OK);
 	CU_ASSERT_EQUAL(agenda_load(&a, st, &cat, "Ada", fixture_day("2026-11-10"), true),
 			STORE_OK);
-	ics = calendar_build(&a, "Ada", 1790000000);
+	ics = calendar_build(&a, "Ada", 1790000000, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ics);
 	CU_ASSERT_PTR_NULL(strstr(ics, "DUE:0000"));
 	CU_ASSERT_PTR_NULL(strstr(ics, "DUE;VALUE=DATE:0000"));
 	cal = icalparser_parse_string(ics);

@@ -111,6 +111,46 @@ on_screen(const char *needle)
 	return found;
 }
 
+/* A document read once and its file changed: opened again from the home
+ * screen, it shows the new text (it used to keep the first). */
+static void
+test_reopen_changed(void)
+{
+	char *dir = xasprintf("%s/nav-reopen", unit_tmpdir), *file, *err = NULL;
+	FILE *f;
+
+	mkdir(dir, 0700);
+	file = xasprintf("%s/doc.md", dir);
+	f = fopen(file, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("# Doc\n\nThe old words.\n", f);
+	fclose(f);
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&cat, dir, ORIGIN_DIR, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(store_open_memory(&st, NULL), STORE_OK);
+	app_init(&app, &cat, 24, 80);
+	app.store = st;
+	app.profile = "me";
+	app.clock = fixed_clock;
+	app_push(&app, view_home_new(&app));
+	frame_init(&fr, 24, 80);
+
+	press(K_ENTER);
+	CU_ASSERT_TRUE(on_screen("The old words."));
+	type("q");
+	f = fopen(file, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("# Doc\n\nThe new words, and more of them.\n", f);
+	fclose(f);
+	press(K_ENTER);
+	CU_ASSERT_TRUE(on_screen("The new words, and more of them."));
+	type("q");
+	stop();
+	free(file);
+	free(dir);
+	free(err);
+}
+
 #define HOME "rolebook"
 #define SEP " \u203a "
 
@@ -444,7 +484,8 @@ test_nav_register(void)
 	    !CU_add_test(s, "the text's boxes show the progress", test_text_boxes) ||
 	    !CU_add_test(s, "reading makes no row on the review", test_review_ignores_reading) ||
 	    !CU_add_test(s, "Tab, l, Enter follows the link", test_tab_then_link) ||
-	    !CU_add_test(s, "a file's old records adopted, said once", test_adopted_records_said))
+	    !CU_add_test(s, "a file's old records adopted, said once", test_adopted_records_said) ||
+	    !CU_add_test(s, "a changed file opened again shows its new text", test_reopen_changed))
 		return CU_get_error();
 	return 0;
 }

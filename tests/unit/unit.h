@@ -17,6 +17,8 @@ int test_text_register(void);
 int test_lines_register(void);
 int test_mdrender_register(void);
 int test_mdstream_register(void);
+int test_mdlazy_register(void); /* issue 13: the reader lays out lazily */
+int test_reader_lazy_register(void);
 int test_hyperlink_register(void);
 int test_content_register(void);
 int test_catalog_register(void);
@@ -42,6 +44,7 @@ int test_due_register(void);
 int test_due_views_register(void);
 int test_hardening_register(void);
 int test_change_register(void); /* issue 14: changes wait for a locked database */
+int test_search_register(void); /* issue 12 */
 
 /* Temporary folder for this run (set by run_unit.c, under $TMPDIR). */
 extern const char *unit_tmpdir;

@@ -1,0 +1,101 @@
+/*
+ * search_index.h - search across every document of the catalogue: an
+ * SQLite FTS5 index of the rendered text (search_index.c).
+ *
+ * The index is a cache, in a database of its own
+ * ($XDG_CACHE_HOME/rolebook/search.db), never in the state database: it
+ * holds nothing that the documents do not, so a damaged or foreign file
+ * is removed and built again, and the records' schema never migrates for
+ * it.  Each document's row keeps its file's size and modification time;
+ * every search first looks at each file (stat) and indexes again what
+ * changed, was added, removed or renamed, so results are never stale.
+ *
+ * FTS5 (a trigram index of the folded text) only gives candidates: a
+ * line is a match when search_in() finds the pattern in it, the reader's
+ * own rule (smart case, the one folding), so the results are the lines
+ * the reader's n and N visit.  A line here is a whole paragraph, list
+ * item or heading of the rendered text (what the reader wraps is joined).
+ */
+#ifndef ROLEBOOK_SEARCH_INDEX_H
+#define ROLEBOOK_SEARCH_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "content.h"
+
+#define SEARCH_NO_SECTION UINT32_MAX /* a line above the first section */
+
+/* Width the index renders at: lines wrapped at it are joined again. */
+#define SEARCH_RENDER_WIDTH 400
+
+struct search_hit {
+	size_t doc;	  /* the document: index into the catalogue */
+	uint32_t section; /* the render's section (the reader's numbering), or SEARCH_NO_SECTION */
+	size_t nth;	  /* its rank among the matching lines of that section, from 0 */
+	size_t line;	  /* its rank among the document's lines, from 0 */
+	char *where;	  /* the section's title, or the document's above its first */
+	char *text;	  /* the line, as rendered */
+	size_t at;	  /* byte offset of the first match in text */
+};
+
+struct search_results {
+	struct search_hit *v;
+	size_t n, cap;
+	size_t ndocs; /* documents with a match */
+};
+
+struct search_index;
+
+/*
+ * Opens (creating it and its folders) the index at path, or one in
+ * memory when path is NULL.  A file that is no index of this version, or
+ * damaged, is removed and made anew.  NULL with *err (new string) when
+ * even that fails.
+ */
+struct search_index *search_index_open(const char *path, char **err);
+void search_index_close(struct search_index *ix);
+
+/* Told after each document an update (re)indexes: done of total. */
+typedef void search_progress_fn(void *arg, size_t done, size_t total);
+
+/* fn (NULL: none) is told of the updates' progress from now on. */
+void search_index_set_progress(struct search_index *ix, search_progress_fn *fn, void *arg);
+
+/*
+ * Brings the index up to date with the catalogue's files: a document
+ * whose size or modification time changed, or that is new, is read and
+ * indexed again; a document whose file is gone is dropped.  Returns the
+ * number of documents (re)indexed, or -1 with *err.
+ */
+long search_index_update(struct search_index *ix, const struct catalog *cat, char **err);
+
+enum search_scope {
+	SEARCH_EVERY_LINE,    /* every line that holds the pattern */
+	SEARCH_FIRST_PER_DOC, /* a document's first such line only (grep -l): the
+			       * rest of its candidates are not read */
+};
+
+/*
+ * Every line of the catalogue's documents (as of the last update) that
+ * holds pat, or the first of each document (scope), in the catalogue's
+ * order and the text's.  Returns 0 (res filled; free with
+ * search_results_done()), or -1 with *err.
+ */
+int search_index_find(struct search_index *ix, const struct catalog *cat, const char *pat,
+		      enum search_scope scope, struct search_results *res, char **err);
+
+void search_results_done(struct search_results *res);
+
+/*
+ * The one call for commands and screens: opens the index at
+ * paths_search_db() (in memory when there is no such place or it cannot
+ * be written), updates it (telling progress, when not NULL, of each
+ * document it indexes) and finds pat.  Returns 0, or -1 with *err.
+ */
+int search_everything(const struct catalog *cat, const char *pat, enum search_scope scope,
+		      search_progress_fn *progress, void *progress_arg, struct search_results *res,
+		      char **err);
+
+#endif
