@@ -110,9 +110,25 @@ clean_node(cmark_node *n)
 	}
 }
 
+/* Whether the node's literal is its source text as written (no
+ * references decoded): code and HTML. */
+static bool
+verbatim(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* ---- list items lost to link reference definitions ---- */
 
-static cmark_parser *new_parser_mem(cmark_mem *mem);
+static cmark_parser *new_parser_mem(cmark_mem *mem, bool footnotes);
 
 /* Reads lines of pre followed by text in order, by number. */
 struct line_reader {
@@ -209,7 +225,7 @@ restore_item(cmark_node *item, cmark_mem *mem, struct line_reader *lr)
 	if (sb.len == 0)
 		return false; /* an empty item, as written */
 	{
-		cmark_parser *p = new_parser_mem(mem);
+		cmark_parser *p = new_parser_mem(mem, true);
 		cmark_parser_feed(p, sb.s, sb.len);
 		mini = cmark_parser_finish(p);
 		cmark_parser_free(p);
@@ -242,6 +258,10 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 	struct line_reader lr = {pre ? pre : "", text, pre ? prelen : 0, len, 1, 0};
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
+	/* only a reference ("&#27;") makes what was clean unclean again; code
+	 * and HTML keep their text as written, and the text is clean */
+	bool refs = (prelen > 0 && memchr(pre, '&', prelen) != NULL) ||
+		    (len > 0 && memchr(text, '&', len) != NULL);
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -254,17 +274,42 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 			cmark_iter_reset(it, n, CMARK_EVENT_ENTER);
 			continue;
 		}
-		clean_node(n);
+		if (refs && !verbatim(n))
+			clean_node(n);
 	}
 	cmark_iter_free(it);
 }
 
+/*
+ * Whether text may hold a footnote or a reference to one: a '^', or an
+ * entity that may decode to one ("&#94;", "&#x5e;", "&Hat;"), as cmark-gfm
+ * looks for the '^' after an opening bracket in the decoded text.  Without
+ * any, its footnote option changes nothing but costs a walk of the tree.
+ */
+static bool
+may_have_caret(const char *s, size_t len)
+{
+	const char *p = s, *end;
+
+	if (len == 0)
+		return false; /* s may be no pointer at all */
+	end = s + len;
+	if (memchr(s, '^', len) != NULL)
+		return true;
+	while ((p = memchr(p, '&', (size_t)(end - p))) != NULL) {
+		p++;
+		if (p < end && (*p == '#' || (end - p >= 4 && memcmp(p, "Hat;", 4) == 0)))
+			return true;
+	}
+	return false;
+}
+
 static cmark_parser *
-new_parser_mem(cmark_mem *mem)
+new_parser_mem(cmark_mem *mem, bool footnotes)
 {
 	/* footnotes: "[^label]" refers to a "[^label]: text" definition, which
 	 * cmark-gfm moves to the document's end, numbered in reference order */
-	int opts = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES;
+	int opts = CMARK_OPT_DEFAULT | (footnotes ? CMARK_OPT_FOOTNOTES : 0);
 	cmark_parser *p =
 	    mem != NULL ? cmark_parser_new_with_mem(opts, mem) : cmark_parser_new(opts);
 
@@ -358,7 +403,7 @@ md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 	cmark_node *doc;
 
 	md_init();
-	p = new_parser_mem(mem);
+	p = new_parser_mem(mem, may_have_caret(pre, prelen) || may_have_caret(text, len));
 	if (prelen > 0)
 		cmark_parser_feed(p, pre, prelen);
 	cmark_parser_feed(p, text, len);

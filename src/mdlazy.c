@@ -110,9 +110,11 @@ next_part(struct md_lazy *z)
 	outline_flow_part(&ol, doc, &z->f, md_stream_next_level(z->s));
 	/* A part without headings gets an untitled entry for its start; the
 	 * whole document gets one only when it has no heading at all: when
-	 * no part follows this one (each later part opens with a heading). */
+	 * no part follows this one (each later part opens with a heading)
+	 * and none before it had one (the footnotes' definitions come as a
+	 * last part of their own, mdstream.h). */
 	untitled = ol.n == 1 && ol.v[0].node == doc;
-	if (untitled && md_stream_offset(z->s) != SIZE_MAX) {
+	if (untitled && (md_stream_offset(z->s) != SIZE_MAX || z->ol.n > 0)) {
 		free(ol.v[0].title);
 		ol.n = 0;
 		untitled = false;

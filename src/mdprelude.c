@@ -64,6 +64,8 @@ add_piece(struct md_stream *s, size_t *cap, size_t *pcap, const struct run *r)
 	pc->lines = md_count_lines(s->text + r->off, r->len) + 4;
 	pc->any = r->any;
 	pc->use = false;
+	pc->notes = false;
+	pc->e0 = pc->ne = 0; /* a quick stream has no index by piece */
 	memcpy(s->full + s->fulllen, s->text + r->off, r->len);
 	memcpy(s->full + s->fulllen + r->len, close, sizeof close - 1);
 	s->fulllen += pc->len;
@@ -88,10 +90,14 @@ md_prelude_build(struct md_stream *s)
 	free(s->full);
 	free(s->pieces);
 	free(s->index);
+	free(s->pentries);
+	free(s->defs);
 	s->full = NULL;
 	s->pieces = NULL;
 	s->index = NULL;
-	s->fulllen = s->fulllines = s->npieces = s->nindex = 0;
+	s->pentries = NULL;
+	s->defs = NULL;
+	s->fulllen = s->fulllines = s->npieces = s->nindex = s->defslen = s->defscap = 0;
 	while (nslots < s->nruns * 2)
 		nslots *= 2;
 	slot_hash = xcalloc(nslots, sizeof *slot_hash);
@@ -121,14 +127,64 @@ md_prelude_build(struct md_stream *s)
 		s->pieces[s->npieces - 1].ikey = s->nindex;
 		s->pieces[s->npieces - 1].nikey = r->nkeys;
 		for (size_t j = 0; j < r->nkeys; j++)
-			s->index[s->nindex++] =
-			    (struct key_piece){s->keys[r->key + j].key, s->npieces - 1, r->key + j};
+			s->index[s->nindex++] = (struct key_piece){
+			    s->keys[r->key + j].key, s->npieces - 1, r->key + j, 0, 0, false};
 	}
 	free(slot_hash);
 	free(slot_run);
 	free(s->pre);
-	s->pre = xmalloc(s->fulllen + 1);
+	s->precap = s->fulllen + 1;
+	s->pre = xmalloc(s->precap);
 	s->prelen = s->prelines = 0;
+}
+
+/* Appends n bytes of p to s->defs, each ASCII punctuation character
+ * escaped (a backslash then it reads as itself, in a destination in
+ * angle brackets and in a title alike). */
+static void
+put_escaped(struct md_stream *s, const char *p, size_t n, bool escape)
+{
+	s->defs = xgrow(s->defs, &s->defscap, s->defslen + 2 * n + 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		if (escape && c > ' ' && c < 0x7f &&
+		    !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			s->defs[s->defslen++] = '\\';
+		s->defs[s->defslen++] = (char)c;
+	}
+}
+
+/*
+ * Entry e's definition written alone, from what the probe's link says it
+ * defines: "[label]: <url> \"title\"", the label as the document spells
+ * it.  A part that uses the label needs that line, not the whole run
+ * around it (a list, a quote, paragraphs of prose).  None when the title
+ * runs over lines (the line could then start a block of its own).
+ */
+static void
+write_def(struct md_stream *s, struct key_piece *e, cmark_node *link)
+{
+	const struct label *l = &s->keys[e->label];
+	const char *url = cmark_node_get_url(link), *title = cmark_node_get_title(link);
+
+	url = url ? url : "";
+	title = title ? title : "";
+	e->deflen = 0;
+	if (strchr(url, '\n') != NULL || strchr(title, '\n') != NULL)
+		return;
+	e->def = s->defslen;
+	put_escaped(s, "[", 1, false);
+	put_escaped(s, s->text + l->off, l->len, false);
+	put_escaped(s, "]: <", 4, false);
+	put_escaped(s, url, strlen(url), true);
+	put_escaped(s, ">", 1, false);
+	if (*title != '\0') {
+		put_escaped(s, " \"", 2, false);
+		put_escaped(s, title, strlen(title), true);
+		put_escaped(s, "\"", 1, false);
+	}
+	put_escaped(s, "\n", 1, false);
+	e->deflen = s->defslen - e->def;
 }
 
 /*
@@ -136,11 +192,14 @@ md_prelude_build(struct md_stream *s)
  * blocks, closed by its rule), followed by a reference "[x][label]" to
  * each label it may define, each a paragraph of its own that comes out a
  * link when the label is defined.  An entry that is not is dropped from
- * the index (its key set to 0 and its piece past the end).
+ * the index (its key set to 0 and its piece past the end).  Returns
+ * whether the piece's rule is a top-level block: then the piece leaves
+ * nothing open, and the next is parsed from a clean state.
  */
-static void
+static bool
 probe_piece(struct md_stream *s, size_t p)
 {
+	bool closes = false;
 	struct piece *pc = &s->pieces[p];
 	size_t len = pc->len, cap = 0;
 	char *buf = NULL;
@@ -162,37 +221,72 @@ probe_piece(struct md_stream *s, size_t p)
 		size_t line = (size_t)cmark_node_get_start_line(n), i;
 		cmark_node *c = cmark_node_first_child(n);
 
+		if (line == pc->lines - 1 && cmark_node_get_type(n) == CMARK_NODE_THEMATIC_BREAK)
+			closes = true;
 		if (line <= pc->lines || cmark_node_get_type(n) != CMARK_NODE_PARAGRAPH)
 			continue;
 		i = (line - pc->lines - 1) / 2;
 		if (i < pc->nikey && (line - pc->lines - 1) % 2 == 0 && c != NULL &&
-		    cmark_node_get_type(c) == CMARK_NODE_LINK)
+		    cmark_node_get_type(c) == CMARK_NODE_LINK) {
 			s->index[pc->ikey + i].piece = p;
+			write_def(s, &s->index[pc->ikey + i], c);
+		}
 	}
 	arena_reset();
 	free(buf);
+	return closes;
 }
 
-/* The index with, for each key, the first piece that defines it: the
- * first definition of a label is the one that counts. */
+/*
+ * The index of the labels each piece really defines, sorted by key, and
+ * each piece's entries in pentries.  Every definer of a key stays: labels
+ * that differ may share a key (mdlabels.h), and the parts get their
+ * definitions in the document's order, so that the first definition of
+ * a label is the one that counts, as in the whole document.
+ */
 static void
 first_definers(struct md_stream *s)
 {
-	size_t n = 0;
+	size_t n = 0, *at;
 
-	for (size_t p = 0; p < s->npieces; p++)
-		if (s->pieces[p].nikey > 0)
-			probe_piece(s, p);
+	for (size_t i = 0; i < s->nindex; i++)
+		if (s->index[i].piece != SIZE_MAX)
+			s->index[n++] = s->index[i];
+	s->nindex = n;
 	if (s->nindex > 1)
 		qsort(s->index, s->nindex, sizeof *s->index, by_key);
-	for (size_t i = 0; i < s->nindex; i++) {
-		if (s->index[i].piece == SIZE_MAX)
-			continue;
-		if (n > 0 && s->index[n - 1].key == s->index[i].key)
-			continue;
-		s->index[n++] = s->index[i];
+	/* a label spelt the same as one a piece before defines nothing new */
+	n = 0;
+	for (size_t i = 0, g = 0; i < s->nindex; i++) {
+		const struct label *l = &s->keys[s->index[i].label];
+		bool seen = false;
+
+		if (i > 0 && s->index[i].key != s->index[i - 1].key)
+			g = n; /* the kept entries of this key start here */
+		for (size_t j = g; j < n && !seen; j++) {
+			const struct label *m = &s->keys[s->index[j].label];
+			seen = m->len == l->len &&
+			       memcmp(s->text + m->off, s->text + l->off, l->len) == 0;
+		}
+		if (!seen)
+			s->index[n++] = s->index[i];
 	}
 	s->nindex = n;
+	/* the entries by piece: a count, then a place for each */
+	for (size_t p = 0; p < s->npieces; p++)
+		s->pieces[p].ne = 0;
+	for (size_t i = 0; i < s->nindex; i++)
+		s->pieces[s->index[i].piece].ne++;
+	at = xcalloc(s->npieces + 1, sizeof *at);
+	for (size_t p = 0; p < s->npieces; p++) {
+		s->pieces[p].e0 = p == 0 ? 0 : s->pieces[p - 1].e0 + s->pieces[p - 1].ne;
+		at[p] = s->pieces[p].e0;
+	}
+	free(s->pentries);
+	s->pentries = xcalloc(s->nindex + 1, sizeof *s->pentries);
+	for (size_t i = 0; i < s->nindex; i++)
+		s->pentries[at[s->index[i].piece]++] = i;
+	free(at);
 }
 
 /*
@@ -205,25 +299,27 @@ first_definers(struct md_stream *s)
 bool
 md_prelude_closes(struct md_stream *s)
 {
-	cmark_node *doc = md_parse_clean(arena_mem(), s->full, s->fulllen, "", 0);
-	cmark_node *last = cmark_node_last_child(doc);
-	bool ok = last != NULL && cmark_node_get_type(last) == CMARK_NODE_THEMATIC_BREAK &&
-		  (size_t)cmark_node_get_start_line(last) == s->fulllines - 1;
-	size_t p = 0, line = 0;
+	cmark_node *doc, *last;
+	bool ok;
 
-	for (cmark_node *n = cmark_node_first_child(doc); n != NULL && p < s->npieces;
-	     n = cmark_node_next(n)) {
-		size_t rule = line + s->pieces[p].lines - 1;
-		if (cmark_node_get_type(n) != CMARK_NODE_THEMATIC_BREAK ||
-		    (size_t)cmark_node_get_start_line(n) != rule)
-			continue;
-		line += s->pieces[p].lines;
-		p++;
-	}
-	s->select = ok && p == s->npieces;
-	arena_reset();
-	if (s->select)
+	/* Each piece alone first: when every one closes, so does the full
+	 * prelude (blocks do not depend on the definitions before them) */
+	s->defslen = 0;
+	s->select = true;
+	for (size_t i = 0; i < s->npieces && s->select; i++)
+		s->select = probe_piece(s, i);
+	if (s->select) {
 		first_definers(s);
+		return true;
+	}
+	doc = md_parse_clean(arena_mem(), s->full, s->fulllen, "", 0);
+	last = cmark_node_last_child(doc);
+	ok = last != NULL && cmark_node_get_type(last) == CMARK_NODE_THEMATIC_BREAK &&
+	     (size_t)cmark_node_get_start_line(last) == s->fulllines - 1;
+
+	/* one that does not close alone does not in the full prelude */
+	s->select = false;
+	arena_reset();
 	return ok;
 }
 
@@ -240,8 +336,23 @@ mark_use(uint64_t key, void *arg)
 		else
 			hi = mid;
 	}
-	for (; lo < s->nindex && s->index[lo].key == key; lo++)
-		s->pieces[s->index[lo].piece].use = true;
+	for (; lo < s->nindex && s->index[lo].key == key; lo++) {
+		struct key_piece *e = &s->index[lo];
+		if (e->deflen == 0) {
+			s->pieces[e->piece].use = true; /* the whole piece, then */
+			continue;
+		}
+		e->use = true;
+		s->pieces[e->piece].defuse = true;
+	}
+}
+
+static void
+pre_add(struct md_stream *s, const char *p, size_t n)
+{
+	s->pre = xgrow(s->pre, &s->precap, s->prelen + n + 1, 1);
+	memcpy(s->pre + s->prelen, p, n);
+	s->prelen += n;
 }
 
 /* The prelude for the part text[from..to): the pieces whose labels it may
@@ -250,27 +361,59 @@ void
 md_prelude_select(struct md_stream *s, size_t from, size_t to)
 {
 	bool all = !s->select;
+	size_t defs = 0; /* lines of definitions alone not yet closed */
 
 	s->prelen = s->prelines = 0;
 	if (s->npieces == 0)
 		return;
-	for (size_t i = 0; i < s->npieces; i++)
+	for (size_t i = 0; i < s->npieces; i++) {
 		s->pieces[i].use = s->pieces[i].any;
+		s->pieces[i].defuse = false;
+	}
+	for (size_t i = 0; i < s->nindex; i++)
+		s->index[i].use = false;
 	if (!all)
 		all = !md_label_uses(s->text + from, to - from, mark_use, s);
-	if (all) {
-		memcpy(s->pre, s->full, s->fulllen);
-		s->prelen = s->fulllen;
+	if (all && (!s->select || !s->notes_pieces)) {
+		pre_add(s, s->full, s->fulllen);
 		s->prelines = s->fulllines;
 		return;
 	}
-	for (size_t i = 0; i < s->npieces; i++) {
-		const struct piece *pc = &s->pieces[i];
-		if (!pc->use)
+	/* every definition, but a piece that may hold a footnote gives its
+	 * links' definitions alone: a footnote must not come before a part */
+	for (size_t i = 0; all && i < s->npieces; i++) {
+		struct piece *pc = &s->pieces[i];
+		pc->use = !pc->notes;
+		pc->defuse = pc->notes;
+		for (size_t j = pc->e0; pc->notes && j < pc->e0 + pc->ne; j++)
+			s->index[s->pentries[j]].use = true;
+	}
+	/* in the document's order: a piece whole, or the definitions of it
+	 * the part may use, each alone, closed by a rule as a piece is */
+	for (size_t i = 0; i <= s->npieces; i++) {
+		static const char close[] = "\n\n***\n\n";
+		const struct piece *pc = i < s->npieces ? &s->pieces[i] : NULL;
+
+		if (defs > 0 && (pc == NULL || pc->use)) {
+			/* the definitions alone so far, closed as a piece */
+			pre_add(s, close, sizeof close - 1);
+			s->prelines += defs + 4;
+			defs = 0;
+		}
+		if (pc == NULL)
+			break;
+		if (pc->use) {
+			pre_add(s, s->full + pc->off, pc->len);
+			s->prelines += pc->lines;
 			continue;
-		memcpy(s->pre + s->prelen, s->full + pc->off, pc->len);
-		s->prelen += pc->len;
-		s->prelines += pc->lines;
+		}
+		for (size_t j = pc->e0; pc->defuse && j < pc->e0 + pc->ne; j++) {
+			const struct key_piece *e = &s->index[s->pentries[j]];
+			if (e->use) {
+				pre_add(s, s->defs + e->def, e->deflen);
+				defs++;
+			}
+		}
 	}
 }
 

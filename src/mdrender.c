@@ -45,11 +45,17 @@ mdrender_ref_mark(struct state *st, uint16_t link, uint16_t base)
 {
 	uint16_t ref = link ? mdrefs_number(st, link) : 0;
 	char mark[16];
+	size_t n = sizeof mark;
 
 	if (ref == 0)
 		return;
-	snprintf(mark, sizeof mark, "[%u]", (unsigned)ref);
-	wrap_run_add(&st->run, mark, strlen(mark), (uint16_t)(base | STY_DIM), 0);
+	/* "[%u]" by hand: one for every link of the document */
+	mark[--n] = ']';
+	do
+		mark[--n] = (char)('0' + ref % 10);
+	while ((ref /= 10) > 0);
+	mark[--n] = '[';
+	wrap_run_add(&st->run, mark + n, sizeof mark - n, (uint16_t)(base | STY_DIM), 0);
 }
 
 /* Text of a link node's content, to compare with its URL. */
@@ -247,13 +253,24 @@ static void
 rule_line(struct state *st, const char *glyph, int cells, uint16_t style)
 {
 	int avail = wrap_begin_line(st, false);
-	size_t gl = strlen(glyph);
+	size_t gl = strlen(glyph), n = 0;
+	char buf[256];
 
 	if (cells > avail)
 		cells = avail;
-	for (int i = 0; i < cells; i++)
-		lines_add(&st->r->lines, glyph, gl, style, 0);
-	lines_end(&st->r->lines);
+	/* in a few copies at once, not one call per cell */
+	for (int i = 0; i < cells; i++) {
+		if (n + gl > sizeof buf) {
+			lines_add(&st->r->lines, buf, n, style, 0);
+			n = 0;
+		}
+		memcpy(buf + n, glyph, gl);
+		n += gl;
+	}
+	lines_add(&st->r->lines, buf, n, style, 0);
+	/* the prefixes' cells, as wrap_flow() counts them, and the rule's */
+	lines_end_width(&st->r->lines,
+			st->o->width - avail + (cells > 0 ? cells * text_width(glyph, gl) : 0));
 }
 
 static void
@@ -369,6 +386,22 @@ in_tight_item(cmark_node *n)
 	       cmark_node_get_list_tight(cmark_node_parent(item));
 }
 
+/* dst = a then b, cut to fit (snprintf's "%s%s" without its cost: one
+ * call per list item). */
+static void
+copy_mark(char dst[PREFIX_BYTES], const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	if (na > PREFIX_BYTES - 1)
+		na = PREFIX_BYTES - 1;
+	if (nb > PREFIX_BYTES - 1 - na)
+		nb = PREFIX_BYTES - 1 - na;
+	memcpy(dst, a, na);
+	memcpy(dst + na, b, nb);
+	dst[na + nb] = '\0';
+}
+
 static void
 enter_item(struct state *st, cmark_node *item)
 {
@@ -388,13 +421,13 @@ enter_item(struct state *st, cmark_node *item)
 		snprintf(first, sizeof first, "%d%c %s", ls->counter++, ls->delim,
 			 task ? (checked ? st->box_done : st->box_todo) : "");
 	} else if (task) {
-		snprintf(first, sizeof first, "%s", checked ? st->box_done : st->box_todo);
+		copy_mark(first, checked ? st->box_done : st->box_todo, "");
 	} else {
 		size_t lvl = 0;
 		for (size_t i = 0; i + 1 < st->nlists; i++)
 			if (!st->lists[i].ordered)
 				lvl++;
-		snprintf(first, sizeof first, "%s ", st->bullets[lvl % 3]);
+		copy_mark(first, st->bullets[lvl % 3], " ");
 	}
 	w = text_width(first, strlen(first));
 	memset(cont, ' ', (size_t)w);

@@ -40,6 +40,22 @@ atx(const char *s, size_t n)
 	return k >= 1 && k <= 6 && (k == n || s[k] == ' ' || s[k] == '\t');
 }
 
+/* The first "ab" in p[0..n), or NULL: memchr() then a look at the next
+ * byte is several times faster than glibc's memmem() for two bytes. */
+static const char *
+find2(const char *p, size_t n, char a, char b)
+{
+	const char *end = p + n, *q;
+
+	while (n >= 2 && (q = memchr(p, a, n - 1)) != NULL) {
+		if (q[1] == b)
+			return q;
+		p = q + 1;
+		n = (size_t)(end - p);
+	}
+	return NULL;
+}
+
 static size_t
 line_end(const struct md_stream *s, size_t off)
 {
@@ -57,9 +73,10 @@ add_run(struct md_stream *s, size_t *cap, size_t a, size_t b, size_t off, size_t
 
 /* The label that starts at i (after its '[') on a line ending at e: its
  * key, unless it goes on past the line (a quote's markers may stand in
- * it), has none, or starts with '^' (a footnote's, which the probe of
- * mdprelude.c, a link, cannot see); false then: it may define anything,
- * and its run goes to every part. */
+ * it) or has none; false then: it may define anything, and its run goes
+ * to every part.  A label starting with '^' (a footnote's, or a link's
+ * that only a footnote's reference could use) is left out: the part that
+ * holds the footnotes (md_notes_find(), mdnotes.c) holds every one of them. */
 static bool
 add_label(struct md_stream *s, size_t i, size_t e)
 {
@@ -67,7 +84,7 @@ add_label(struct md_stream *s, size_t i, size_t e)
 	uint64_t key;
 
 	if (i < e && s->text[i] == '^')
-		return false;
+		return true; /* no key: only the footnotes' part uses it, and has it */
 	while (j < e && s->text[j] != ']')
 		j += s->text[j] == '\\' && j + 1 < e ? 2 : 1;
 	if (j >= e || md_label_key(s->text + i, s->text + j + 1, &key) != MD_LABEL_KEY)
@@ -217,7 +234,7 @@ find_runs(struct md_stream *s)
 	size_t cap = 0, line = 1, off = 0, start = 1, start_off = 0, key0 = 0;
 	bool prev_blank = true, has = false, any = false;
 
-	if (s->len < 2 || memmem(s->text, s->len, "]:", 2) == NULL)
+	if (s->len < 2 || find2(s->text, s->len, ']', ':') == NULL)
 		return;
 	for (;;) {
 		size_t e = line_end(s, off);
@@ -247,33 +264,6 @@ find_runs(struct md_stream *s)
 		close_run(s, &cap, (size_t[]){start, line, start_off, s->len, key0}, any);
 }
 
-/*
- * Whether the text may define a footnote ("[^label]:" with no bracket in
- * the label).  cmark-gfm numbers footnotes and drops those no reference
- * points to over the whole tree, so a part cannot render them alone: a
- * document that has any is parsed whole.
- */
-static bool
-may_have_footnotes(const char *t, size_t len)
-{
-	const char *p = t, *end = t + len;
-
-	/* '^' is rare in text, '[' is not: memchr finds the one quickly */
-	while ((p = memchr(p, '^', (size_t)(end - p))) != NULL) {
-		const char *q = p + 1;
-		if (p == t || p[-1] != '[') {
-			p++;
-			continue;
-		}
-		while (q < end && *q != ']' && *q != '[' && *q != '\n')
-			q += *q == '\\' && q + 1 < end ? 2 : 1;
-		if (q + 1 < end && *q == ']' && q[1] == ':' && q > p + 1)
-			return true;
-		p++;
-	}
-	return false;
-}
-
 static struct md_stream *
 stream_new(const char *text, size_t len, size_t part_bytes, bool quick)
 {
@@ -283,8 +273,7 @@ stream_new(const char *text, size_t len, size_t part_bytes, bool quick)
 	s->len = len;
 	s->part = part_bytes ? part_bytes : MD_STREAM_PART_BYTES;
 	s->line = 1;
-	if (may_have_footnotes(text, len))
-		s->whole = true;
+	md_notes_find(s);
 	find_runs(s);
 	if (s->nruns > 0 && !s->whole && quick) {
 		md_prelude_build(s);
@@ -293,6 +282,7 @@ stream_new(const char *text, size_t len, size_t part_bytes, bool quick)
 		md_prelude_build(s);
 		if (!md_prelude_closes(s))
 			s->whole = true;
+		md_notes_check(s);
 		/* Parsing the prelude again for each part must stay cheap:
 		 * when every part gets all of it, parts grow with it. */
 		if (part_bytes == 0 && !s->select && s->part < 4 * s->fulllen)
@@ -322,6 +312,8 @@ md_stream_free(struct md_stream *s)
 	free(s->full);
 	free(s->pieces);
 	free(s->index);
+	free(s->pentries);
+	free(s->defs);
 	free(s->keys);
 	free(s->runs);
 	free(s);
@@ -562,9 +554,11 @@ begin_again(struct md_stream *s)
 	bool same;
 
 	/* md_prelude_build() frees what it finds there */
-	s->full = s->pre = NULL;
+	s->full = s->pre = s->defs = NULL;
 	s->pieces = NULL;
 	s->index = NULL;
+	s->pentries = NULL;
+	s->defslen = s->defscap = s->precap = 0;
 	md_prelude_build(s);
 	same = s->fulllen == old.fulllen &&
 	       (old.fulllen == 0 || memcmp(s->full, old.full, old.fulllen) == 0);
@@ -575,6 +569,13 @@ begin_again(struct md_stream *s)
 		free(s->pre);
 		free(s->pieces);
 		free(s->index);
+		free(s->pentries);
+		free(s->defs);
+		s->pentries = old.pentries;
+		s->defs = old.defs;
+		s->defslen = old.defslen;
+		s->defscap = old.defscap;
+		s->precap = old.precap;
 		s->full = old.full;
 		s->fulllen = old.fulllen;
 		s->fulllines = old.fulllines;
@@ -589,14 +590,18 @@ begin_again(struct md_stream *s)
 	free(old.pre);
 	free(old.pieces);
 	free(old.index);
+	free(old.pentries);
+	free(old.defs);
 	if (++s->restarts > MAX_RESTARTS || (s->fulllen > 0 && !md_prelude_closes(s))) {
 		s->whole = true;
 		return true;
 	}
+	md_notes_check(s);
 	s->pos = 0;
 	s->line = 1;
 	s->runcur = 0;
 	s->done = false;
+	s->notes_due = false;
 	s->restarted = s->nparts > 0;
 	return true;
 }
@@ -609,9 +614,23 @@ md_stream_next(struct md_stream *s, bool *restart)
 	*restart = s->restarted;
 	s->restarted = false;
 	arena_reset(); /* the part before is done with */
-	if (s->done)
-		return NULL;
+	if (s->done) {
+		cmark_node *doc;
+
+		if (!s->notes_due)
+			return NULL;
+		/* the footnotes, as the part that holds them has them */
+		s->notes_due = false;
+		md_prelude_select(s, s->fpos, s->fcut);
+		s->prebytes += s->prelen;
+		doc = md_parse_clean(arena_mem(), s->pre, s->prelen, s->text + s->fpos,
+				     s->fcut - s->fpos);
+		md_notes_keep(doc, true);
+		s->nparts++;
+		return doc;
+	}
 	if (s->whole) {
+		s->notes_due = false;
 		*restart = *restart || s->nparts > 0;
 		s->done = true;
 		s->nparts++;
@@ -619,8 +638,14 @@ md_stream_next(struct md_stream *s, bool *restart)
 		return md_parse_clean(arena_mem(), NULL, 0, s->text, s->len);
 	}
 	for (;;) {
-		size_t cut = find_cut(s, want), nl = md_count_lines(s->text + s->pos, cut - s->pos);
+		size_t cut = find_cut(s, want), nl;
 		cmark_node *doc;
+
+		bool notes = cut > s->notes && s->pos < s->notes_end;
+
+		if (notes && cut < s->notes_end)
+			cut = find_cut(s, s->notes_end - s->pos); /* all of them */
+		nl = md_count_lines(s->text + s->pos, cut - s->pos);
 
 		md_prelude_select(s, s->pos, cut);
 		s->prebytes += s->prelen;
@@ -632,6 +657,8 @@ md_stream_next(struct md_stream *s, bool *restart)
 			s->whole = true;
 			return md_stream_next(s, restart);
 		}
+		if (notes && cut < s->len)
+			md_notes_keep(doc, false); /* they come last, in a part of their own */
 		if (cut < s->len && !ends_closed(s, doc)) {
 			/* Something open runs past the cut: aim further.  Doubling
 			 * keeps the parsing spent on retries within the part's own. */
@@ -653,6 +680,11 @@ md_stream_next(struct md_stream *s, bool *restart)
 			arena_reset();
 			s->whole = true;
 			return md_stream_next(s, restart);
+		}
+		if (notes && cut < s->len) {
+			s->fpos = s->pos;
+			s->fcut = cut;
+			s->notes_due = true;
 		}
 		s->pos = cut;
 		s->line += nl;

@@ -14,18 +14,22 @@
  * paragraph-like run of lines containing "]:", each once, each closed by a
  * rule), and each such run is checked, when its part is parsed, to be made
  * of whole top-level blocks: then the runs define what the document
- * defines.  A part gets only the runs that first define a label it may
- * look up (mdlabels.h; which labels a run really defines is found once, by
- * parsing it alone with a reference to each), so the prelude stays small
- * however many definitions the document has -- or all of them, when the
- * runs cannot be told apart or the part has a label without a key.  When a
+ * defines.  A part gets only the definitions of the labels it may look up
+ * (mdlabels.h), each written alone as cmark-gfm read it ("[label]: <url>
+ * \"title\"": which labels a run really defines, and how, is found once, by
+ * parsing the run alone with a reference to each), so the prelude stays
+ * small however many definitions the document has -- whole runs for a
+ * label without a key, and all of them when the runs cannot be told apart
+ * or the part has a label without a key.  When a
  * run is not whole blocks (a definition inside a code block or a list,
  * say), the stream starts again with the whole document as its one part;
  * that can only happen before md_stream_settled() is true, which is why a
  * caller holds its output until then.
  *
  * Footnotes are numbered, and unreferenced ones dropped, over the whole
- * tree: a document that may define one ("[^label]:") is one part.
+ * tree, and put at its end: the part where the first may be ("[^", "[\\^"
+ * or "[&#94;") runs to the document's end; the parts before it are parts as
+ * ever.
  *
  * Invariant: rendering the parts in order with mdrender_part() gives the
  * lines mdrender() gives for the whole document parsed by md_parse_file().

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <cmark-gfm.h>
+
 /* A region where a definition may start: lines a..b (its trailing blank
  * lines included), bytes off..off+len. */
 struct run {
@@ -24,7 +26,10 @@ struct run {
 struct piece {
 	size_t off, len, lines;
 	size_t ikey, nikey; /* its entries in the index, before it is sorted */
+	size_t e0, ne;	    /* after: its entries, pentries[e0..e0+ne) */
 	bool any, use;	    /* use: in the prelude of the part being parsed */
+	bool defuse;	    /* some of its definitions are, written alone */
+	bool notes;	    /* it may hold a footnote: it never goes whole */
 };
 
 /* A label that a line may define: its key, its text (between brackets). */
@@ -37,22 +42,31 @@ struct label {
 struct key_piece {
 	uint64_t key;
 	size_t piece, label;
+	size_t def, deflen; /* the definition alone (defs[def..]), 0: none */
+	bool use;	    /* the part being parsed may use it */
 };
 
 struct md_stream {
 	const char *text; /* borrowed */
 	size_t len;
-	size_t part;	  /* bytes a part is aimed at */
-	size_t pos, line; /* where the next part starts: byte, line */
-	char *full;	  /* every unique run, each closed by a rule */
+	size_t part;		 /* bytes a part is aimed at */
+	size_t pos, line;	 /* where the next part starts: byte, line */
+	size_t notes, notes_end; /* where footnotes may be: first, past the last */
+	size_t fpos, fcut;	 /* the part that holds them */
+	bool notes_due;		 /* their definitions are the last part */
+	char *full;		 /* every unique run, each closed by a rule */
 	size_t fulllen, fulllines;
 	struct piece *pieces;
 	size_t npieces;
 	struct key_piece *index; /* sorted by key */
 	size_t nindex;
-	bool select; /* each part gets only the pieces it may use */
-	char *pre;   /* the prelude of the part being parsed: pieces of full */
-	size_t prelen, prelines;
+	size_t *pentries; /* the index's entries in the order of their pieces */
+	char *defs;	  /* each entry's definition alone, as cmark read it */
+	size_t defslen, defscap;
+	bool select;	   /* each part gets only the pieces it may use */
+	bool notes_pieces; /* some piece may hold a footnote (md_notes_check) */
+	char *pre;	   /* the prelude of the part being parsed: pieces of full */
+	size_t prelen, prelines, precap;
 	struct label *keys; /* the labels the runs may define */
 	size_t nkeys, keys_cap;
 	struct run *runs;
@@ -66,6 +80,13 @@ struct md_stream {
 };
 
 size_t md_count_lines(const char *p, size_t n);
+
+/* Footnotes (mdnotes.c): where they may be (s->notes, s->notes_end); the
+ * whole document when the prelude could hold one; a part's top-level
+ * footnote definitions unlinked, or with others its other blocks. */
+void md_notes_find(struct md_stream *s);
+void md_notes_check(struct md_stream *s);
+void md_notes_keep(cmark_node *doc, bool others);
 
 /* The full prelude, its pieces and the index of the labels they define,
  * from the runs not found inert; a prelude made of all pieces is ready. */

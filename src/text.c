@@ -323,6 +323,8 @@ text_cp_width(uint32_t cp)
 	return 1;
 }
 
+static size_t ascii_run(const unsigned char *p, size_t len);
+
 int
 text_width(const char *s, size_t len)
 {
@@ -332,7 +334,12 @@ text_width(const char *s, size_t len)
 
 	while (pos < len) {
 		uint32_t cp;
+		size_t run = ascii_run(p + pos, len - pos); /* a cell each */
 
+		w += (int)run;
+		pos += run;
+		if (pos >= len)
+			break;
 		if (p[pos] < 0x80) {
 			w += p[pos] >= 0x20 && p[pos] != 0x7f;
 			pos++;
@@ -402,20 +409,32 @@ load64(const unsigned char *p)
  * fast path needs before it finishes byte by byte.
  */
 static inline size_t
-ascii_run(const unsigned char *p, size_t len)
+run_from(const unsigned char *p, size_t len, unsigned char lo)
 {
 	size_t i = 0;
 
 	while (len - i >= 8) {
 		uint64_t v = load64(p + i);
 
-		if ((((v - 0x20 * ONES) & ~v) | ((v + ONES) | v)) & HIGHS)
+		if ((((v - lo * ONES) & ~v) | ((v + ONES) | v)) & HIGHS)
 			break;
 		i += 8;
 	}
-	while (i < len && p[i] >= 0x20 && p[i] < 0x7f)
+	while (i < len && p[i] >= lo && p[i] < 0x7f)
 		i++;
 	return i;
+}
+
+static size_t
+ascii_run(const unsigned char *p, size_t len)
+{
+	return run_from(p, len, 0x20);
+}
+
+size_t
+text_word_run(const char *s, size_t len)
+{
+	return run_from((const unsigned char *)s, len, 0x21);
 }
 
 static bool

@@ -42,6 +42,10 @@ int text_cp_width(uint32_t cp);
 /* Cells taken by s[0..len) (decoded as text_decode does). */
 int text_width(const char *s, size_t len);
 
+/* Length of the run of printable ASCII but the space (0x21..0x7e) at
+ * s[0..len): a cell each (wrap.c counts a word's cells with it). */
+size_t text_word_run(const char *s, size_t len);
+
 /*
  * Longest prefix of s[0..len) that fits in `cells` cells without splitting
  * a code point or separating a base character from the zero-width marks

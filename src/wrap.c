@@ -51,17 +51,22 @@ wrap_run_add(struct runbuf *rb, const char *s, size_t len, uint16_t style, uint1
 void
 wrap_run_text(struct runbuf *rb, const char *s, uint16_t style, uint16_t link)
 {
-	while (*s != '\0') {
-		const char *sep = strstr(s, "\xe2\x80");
-		size_t start = rb->len, len;
+	const char *e = s + strlen(s);
 
-		while (sep != NULL && sep[2] != '\xa8' && sep[2] != '\xa9')
-			sep = strstr(sep + 2, "\xe2\x80");
-		len = sep ? (size_t)(sep - s) : strlen(s);
-		wrap_run_add(rb, s, len, style, link);
-		for (size_t i = start; i < rb->len; i++)
-			if (rb->buf[i] == '\t' || rb->buf[i] == '\n')
-				rb->buf[i] = ' ';
+	for (;;) {
+		const char *sep = s;
+		size_t start = rb->len;
+
+		while (
+		    (sep = memchr(sep, 0xe2, (size_t)(e - sep))) != NULL &&
+		    !(e - sep >= 3 && sep[1] == '\x80' && (sep[2] == '\xa8' || sep[2] == '\xa9')))
+			sep++;
+		wrap_run_add(rb, s, (size_t)((sep ? sep : e) - s), style, link);
+		if (rb->len > start && (memchr(rb->buf + start, '\t', rb->len - start) != NULL ||
+					memchr(rb->buf + start, '\n', rb->len - start) != NULL))
+			for (size_t i = start; i < rb->len; i++)
+				if (rb->buf[i] == '\t' || rb->buf[i] == '\n')
+					rb->buf[i] = ' ';
 		if (sep == NULL)
 			break;
 		wrap_run_add(rb, "\n", 1, style, link);
@@ -234,6 +239,33 @@ emit_range(struct state *st, size_t from, size_t to, size_t *si, uint16_t extra)
 	}
 }
 
+/* Run bytes waiting to go to the open line: consecutive ranges are
+ * copied at once (a line's words are one range, not two per word). */
+struct pending {
+	size_t from, to, si;
+	uint16_t extra;
+};
+
+static void
+pending_flush(struct state *st, struct pending *pd)
+{
+	if (pd->from < pd->to)
+		emit_range(st, pd->from, pd->to, &pd->si, pd->extra);
+	pd->from = pd->to = 0;
+}
+
+static void
+pending_add(struct state *st, struct pending *pd, size_t from, size_t to)
+{
+	if (pd->from < pd->to && pd->to == from) {
+		pd->to = to;
+		return;
+	}
+	pending_flush(st, pd);
+	pd->from = from;
+	pd->to = to;
+}
+
 /* Whether the run's hard line at pos starts as a list item ("* ", "- ",
  * "+ ", "• "): its wrapped lines then go in under the item's text. */
 static bool
@@ -325,7 +357,8 @@ wrap_flow(struct state *st, uint16_t extra)
 {
 	struct runbuf *rb = &st->run;
 	struct lines *l = &st->r->lines;
-	size_t pos = 0, si = 0;
+	struct pending pd = {0, 0, 0, extra};
+	size_t pos = 0;
 	int avail = 0, col = 0;
 	bool line_open = false, wrapped = false, first = true, item = false, at_start = true;
 
@@ -338,6 +371,7 @@ wrap_flow(struct state *st, uint16_t extra)
 			continue;
 		}
 		if (rb->buf[pos] == '\n') {
+			pending_flush(st, &pd);
 			if (!line_open)
 				flow_line(st, &first, false);
 			lines_end(l);
@@ -356,7 +390,12 @@ wrap_flow(struct state *st, uint16_t extra)
 		w = 0;
 		while (pos < rb->len && rb->buf[pos] != ' ' && rb->buf[pos] != '\n') {
 			unsigned char c = (unsigned char)rb->buf[pos];
-			if (c < 0x80) {
+			size_t run = text_word_run(rb->buf + pos, rb->len - pos);
+
+			if (run > 0) {
+				w += (int)run;
+				pos += run;
+			} else if (c < 0x80) {
 				w += c >= 0x20 && c != 0x7f;
 				pos++;
 			} else {
@@ -367,6 +406,7 @@ wrap_flow(struct state *st, uint16_t extra)
 		}
 		end = pos;
 		if (line_open && col + 1 + w > avail) {
+			pending_flush(st, &pd);
 			lines_end_width(l, st->o->width - avail + col);
 			line_open = false;
 			wrapped = true; /* the space before this word becomes the break */
@@ -380,7 +420,7 @@ wrap_flow(struct state *st, uint16_t extra)
 			wrapped = false;
 		} else {
 			/* the space keeps the style of the text before it */
-			emit_range(st, start - 1, start, &si, extra);
+			pending_add(st, &pd, start - 1, start);
 			col++;
 		}
 		while (w > avail - col) {
@@ -398,7 +438,8 @@ wrap_flow(struct state *st, uint16_t extra)
 			if (k > fit / 3 + 1 && k < fit)
 				fit = k;
 			fit = cut_cjk(rb->buf + start, end - start, fit);
-			emit_range(st, start, start + fit, &si, extra);
+			pending_add(st, &pd, start, start + fit);
+			pending_flush(st, &pd);
 			w -= text_width(rb->buf + start, fit);
 			start += fit;
 			lines_end(l);
@@ -406,9 +447,10 @@ wrap_flow(struct state *st, uint16_t extra)
 			col = 0;
 			l->v[l->n - 1].join = JOIN_WORD;
 		}
-		emit_range(st, start, end, &si, extra);
+		pending_add(st, &pd, start, end);
 		col += w;
 	}
+	pending_flush(st, &pd);
 	if (line_open)
 		lines_end_width(l, st->o->width - avail + col);
 	wrap_run_reset(rb);

@@ -241,6 +241,27 @@ test_long(void)
 	free(path);
 }
 
+/* Footnotes in the middle of a long document: the stream gives their
+ * definitions as a last part of their own, which adds no section. */
+static void
+test_footnotes(void)
+{
+	char *path = xasprintf("%s/lazy-notes.md", unit_tmpdir);
+	FILE *f = fopen(path, "w");
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	for (int i = 0; i < 60; i++) {
+		fprintf(f, "# Part %d\n\nSome words about part %d.\n\n", i, i);
+		if (i == 20)
+			fputs("A note here.[^n] Another.[^m]\n\n[^n]: The first note.\n\n", f);
+		if (i == 25)
+			fputs("[^m]: The second note, with words.\n\nAgain.[^n]\n\n", f);
+	}
+	fclose(f);
+	CU_ASSERT_TRUE(check_file(path, 256) > 2);
+	free(path);
+}
+
 /* The quick look at the first part (md_stream_new_quick) takes every run
  * that may define a label at its word; where one does not (here inside a
  * fence that the run before it opens: the stream takes the document
@@ -289,6 +310,8 @@ test_mdlazy_register(void)
 		NULL ||
 	    CU_add_test(suite, "lazily laid out = whole: real documents", test_real) == NULL ||
 	    CU_add_test(suite, "lazily laid out = whole: a long document", test_long) == NULL ||
+	    CU_add_test(suite, "lazily laid out = whole: footnotes in the middle",
+			test_footnotes) == NULL ||
 	    CU_add_test(suite, "a quick first look laid out again when it was wrong",
 			test_quick_replaced) == NULL)
 		return (int)CU_get_error();

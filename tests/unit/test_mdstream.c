@@ -509,10 +509,26 @@ test_definitions(void)
 	same_str("label in a quote on two lines",
 		 "# A\n\n> [two\n> lines]\n\n# B\n\n[two lines]: /tl\n", false);
 	same_str("escaped bracket", "# A\n\n[a\\]b]\n\n# B\n\n[a\\]b]: /esc\n", false);
-	/* a footnote's definition: cmark-gfm numbers footnotes over the
-	 * whole tree, so such a document is parsed whole (may_have_footnotes) */
-	same_str("footnote label", "# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n", true);
+	/* a footnote's definition (cmark-gfm's footnotes, when enabled, are
+	 * no links: its region goes to every part; the parts before the
+	 * first footnote stay parts) */
+	same_str("footnote label", "# Z\n\nintro\n\n# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n",
+		 false);
 	same_str("empty label", "# A\n\n[] [ ]\n\n# B\n\n[]: /no\n\n[x]: /x\n", false);
+	/* two labels of one key (Latin Extended letters share one) defined
+	 * in two runs: each part gets both, not the first run's alone */
+	same_str("labels of one key", "# A\n\n[ē] [ā]\n\n# B\n\n[ā]: /a\n\n# C\n\n[ē]: /e\n",
+		 false);
+	/* a part gets a definition written alone from what cmark read: the
+	 * destination and title come out the same, whatever they hold */
+	same_str(
+	    "written alone",
+	    "# A\n\n[p] [q] [r] [s] [Case]\n\n# B\n\n- a list\n- [p]: <a b\\>c> "
+	    "'it''s \\\"x\\\" &amp; &#94; (y)'\n\n> [q]: /q?a=1&amp;b=*2*_3_ \"\\\\ <t> `c`\"\n\n"
+	    "text [r]: not one\n\n[r]: ^/r%20 (par)\n[s]: \\[x\\]\n\n[case]: /lower\n",
+	    false);
+	/* a title over two lines: the run goes whole */
+	same_str("title over lines", "# A\n\n[t]\n\n# B\n\n[t]: /t 'one\ntwo'\n", false);
 }
 
 /*
@@ -586,7 +602,61 @@ test_footnotes(void)
 	CU_ASSERT_PTR_NULL(strstr(r.out, "dropped"));
 	free(r.out);
 	/* a reference with no definition is text, in parts as whole */
-	same_str("no definition", "# A\n\nsee[^x]\n\n# B\n\ntext\n", false);
+	same_str("no definition", "# Z\n\nintro\n\n# A\n\nsee[^x]\n\n# B\n\ntext\n", false);
+	/* a part whose labels cannot be told ("ﬀ" folds to "ff") gets every
+	 * definition, but no note: one that refers to another would number
+	 * it there (fuzz_markdown found it) */
+	same_str("every definition but the notes",
+		 "# Z\n\n[\xef\xac\x80] intro\n\n# A\n\nsee[^b]\n\n[^b]: b\n\n# B\n\n"
+		 "[^c]: /c\n  more[^a]\n\n[^a]: /a\n[x]: /x\n\n# C\n\nend [x]\n",
+		 false);
+	/* a note defined twice: the first counts, though only the second
+	 * looks like a link's definition (fuzz_markdown found it: the second
+	 * went before the part in its prelude) */
+	same_str("a note defined twice",
+		 "# Z\n\nintro\n\n# A\n\nsee[^b]\n\n# B\n\n[^b]: first [link](ht\n\n# C\n\n"
+		 "[^b]: second\n[^u]: unused\n\n# D\n\nafter\n",
+		 false);
+	/* parts before the first footnote and after the last; one part from
+	 * the first to the last (numbers in the order of first references, a
+	 * definition before its reference, one in a quote and one in a list, a
+	 * link definition used by a note); the notes at the very end, after
+	 * the last section, as a part of their own */
+	{
+		char *doc = NULL;
+		size_t cap = 0, n = 0;
+		struct stream_result r2;
+
+		for (int i = 0; i < 40; i++) {
+			char sec[256];
+			int k = snprintf(sec, sizeof sec,
+					 "## Section %d\n\nSome prose about [topic %d] and more "
+					 "words.\n\n[topic %d]: https://example.org/%d\n\n",
+					 i, i, i, i);
+			doc = xgrow(doc, &cap, n + (size_t)k + 1, 1);
+			memcpy(doc + n, sec, (size_t)k + 1);
+			n += (size_t)k;
+		}
+		{
+			static const char tail[] =
+			    "## Notes\n\n[^early]: defined first, [linked][topic 3]\n\n"
+			    "Text[^late] then[^early] and[^late] again.\n\n## More\n\n"
+			    "> [^late]: in a quote\n\n- item[^list]\n\n  [^list]: in a list\n\n"
+			    "## Last\n\nthe end [\\^y], [topic 5]\n\n## After\n\nNo notes: a "
+			    "part\n\n## After that\n\nNor here:\n\n- one\n- two\n";
+			doc = xgrow(doc, &cap, n + sizeof tail, 1);
+			memcpy(doc + n, tail, sizeof tail);
+			n += sizeof tail - 1;
+		}
+		r2 = same("footnotes after many sections", doc, n);
+		CU_ASSERT_FALSE(r2.whole);
+		/* a part a section (forty, then the three of footnotes), the
+		 * two after the last footnote, and the footnotes alone */
+		CU_ASSERT_EQUAL(r2.parts, 44);
+		CU_ASSERT_PTR_NOT_NULL(strstr(r2.out, "Footnotes"));
+		free(r2.out);
+		free(doc);
+	}
 }
 
 static void
