@@ -53,19 +53,36 @@ app_now(const struct app *a)
 	return a->clock ? a->clock() : (int64_t)time(NULL);
 }
 
-void
-app_status(struct app *a, bool alert, const char *fmt, ...)
+static void
+set_status(struct app *a, bool alert, bool row, const char *fmt, va_list ap)
 {
-	va_list ap;
-	char *raw;
+	char *raw = xvasprintf(fmt, ap);
 
-	va_start(ap, fmt);
-	raw = xvasprintf(fmt, ap);
-	va_end(ap);
 	free(a->status);
 	a->status = text_sanitize(raw, strlen(raw), 0, NULL);
 	free(raw);
 	a->status_alert = alert;
+	a->status_row = row;
+}
+
+void
+app_status(struct app *a, bool alert, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(a, alert, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+app_status_row(struct app *a, bool alert, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(a, alert, true, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -466,6 +483,8 @@ status_max_rows(const struct app *a)
 {
 	int half = (a->rows - 2) / 2;
 
+	if (a->status_row)
+		return 1;
 	return half < STATUS_MAX_ROWS ? (half > 1 ? half : 1) : STATUS_MAX_ROWS;
 }
 
