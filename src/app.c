@@ -53,19 +53,36 @@ app_now(const struct app *a)
 	return a->clock ? a->clock() : (int64_t)time(NULL);
 }
 
-void
-app_status(struct app *a, bool alert, const char *fmt, ...)
+static void
+set_status(struct app *a, bool alert, bool row, const char *fmt, va_list ap)
 {
-	va_list ap;
-	char *raw;
+	char *raw = xvasprintf(fmt, ap);
 
-	va_start(ap, fmt);
-	raw = xvasprintf(fmt, ap);
-	va_end(ap);
 	free(a->status);
 	a->status = text_sanitize(raw, strlen(raw), 0, NULL);
 	free(raw);
 	a->status_alert = alert;
+	a->status_row = row;
+}
+
+void
+app_status(struct app *a, bool alert, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(a, alert, false, fmt, ap);
+	va_end(ap);
+}
+
+void
+app_status_row(struct app *a, bool alert, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_status(a, alert, true, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -253,14 +270,24 @@ app_finish(struct app *a)
 char *
 app_unsaved(const struct app *a)
 {
-	size_t n = change_waiting(&a->changes);
+	const struct change *c;
+	size_t n = change_edits(&a->changes, &c);
+	bool position = change_waiting(&a->changes) > n;
 	char *first, *out;
 
-	if (n == 0)
+	if (n == 0 && !position)
 		return NULL;
-	first = change_describe(&a->changes.v[0].c);
-	out = xasprintf("Not saved: %zu change%s (%s%s): the database is locked by another program",
-			n, n == 1 ? "" : "s", first, n > 1 ? ", ..." : "");
+	if (n == 0) {
+		first = change_describe(&a->changes.v[0].c);
+		out = xasprintf("Not saved: %s: the database is locked by another program", first);
+		free(first);
+		return out;
+	}
+	first = change_describe(c);
+	out =
+	    xasprintf("Not saved: %zu change%s (%s%s)%s: the database is locked by another program",
+		      n, n == 1 ? "" : "s", first, n > 1 ? ", ..." : "",
+		      position ? " and the reading position" : "");
 	free(first);
 	return out;
 }
@@ -270,12 +297,12 @@ app_unsaved(const struct app *a)
 static char *
 waiting_text(const struct app *a, int cells)
 {
-	size_t n = change_waiting(&a->changes);
+	size_t n = change_edits(&a->changes, NULL);
 	int64_t secs = app_now(a) - a->changes.since;
 	const char *dot = a->ascii ? "-" : "\xc2\xb7";
 	char *s;
 
-	if (n == 0)
+	if (change_waiting(&a->changes) == 0)
 		return NULL;
 	if (secs < 0)
 		secs = 0;
@@ -284,6 +311,10 @@ waiting_text(const struct app *a, int cells)
 		    "Saving before quitting (another program has the database) %s Q: quit "
 		    "unsaved",
 		    dot);
+	else if (n == 0)
+		s = xasprintf("Waiting for the database (another program has it): the reading "
+			      "position unsaved, %lld s",
+			      (long long)secs);
 	else
 		s = xasprintf("Waiting for the database (another program has it): %zu change%s "
 			      "unsaved, %lld s",
@@ -293,6 +324,9 @@ waiting_text(const struct app *a, int cells)
 	free(s);
 	if (a->quitting)
 		return xasprintf("Saving before quitting %s Q: quit unsaved", dot);
+	if (n == 0)
+		return xasprintf("Another program has the database: position unsaved, %lld s",
+				 (long long)secs);
 	return xasprintf("Another program has the database: %zu unsaved, %lld s", n,
 			 (long long)secs);
 }
@@ -466,6 +500,8 @@ status_max_rows(const struct app *a)
 {
 	int half = (a->rows - 2) / 2;
 
+	if (a->status_row)
+		return 1;
 	return half < STATUS_MAX_ROWS ? (half > 1 ? half : 1) : STATUS_MAX_ROWS;
 }
 

@@ -68,6 +68,7 @@ struct app {
 	size_t nlinked, linked_cap;
 	char *status;
 	bool status_alert;
+	bool status_row; /* one row, cut with "…" (app_status_row) */
 	/* the prompt line */
 	bool prompting;
 	const char *prompt_label;
@@ -129,6 +130,11 @@ void app_draw(struct app *a, struct frame *f);
 /* Sets the status line (cleared by the next key).  A message wider than
  * the footer is wrapped over the rows above it, drawn over the view. */
 void app_status(struct app *a, bool alert, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The same in one row, cut with "…" where it is wider: for a message
+ * that would otherwise cover text for a detail (a link's path and why it
+ * is broken, which `rolebook links` says in full). */
+void app_status_row(struct app *a, bool alert, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* The rows the status message takes at the bottom of the screen (the
  * footer and any it covers above it); 0 when there is none to draw. */

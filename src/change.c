@@ -229,6 +229,22 @@ change_waiting(const struct change_queue *q)
 	return q->n;
 }
 
+size_t
+change_edits(const struct change_queue *q, const struct change **first)
+{
+	size_t n = 0;
+
+	if (first != NULL)
+		*first = NULL;
+	for (size_t i = 0; i < q->n; i++) {
+		if (q->v[i].c.kind == CHANGE_POSITION)
+			continue;
+		if (n++ == 0 && first != NULL)
+			*first = &q->v[i].c;
+	}
+	return n;
+}
+
 /* ---- what the screens show: stored values with the waiting ones over ---- */
 
 void

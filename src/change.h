@@ -105,6 +105,13 @@ size_t change_retry(struct change_queue *q, struct store *st, size_t *landed, si
 
 /* How many changes wait. */
 size_t change_waiting(const struct change_queue *q);
+/* How many of them a person made: every one but a reading position (kept
+ * on leaving a document, on quitting too), the one count every message
+ * gives (issue 14 review); *first (may be NULL) the oldest of them, or
+ * NULL.  A change that sets a value back to the one stored still counts,
+ * and is marked unsaved: it waits, because the other program may change
+ * the stored row before it lands, and the screen's value is what lands. */
+size_t change_edits(const struct change_queue *q, const struct change **first);
 
 /*
  * One truth for the screens: what they show is the stored value with the

@@ -37,7 +37,7 @@ begin(struct md_lazy *z)
 	outline_done(&z->ol);
 	render_done(z->r);
 	render_init(z->r);
-	z->f.heads = z->f.leads = 0;
+	z->f.heads = z->f.leads = z->f.blocks = 0;
 	z->started = z->done = false;
 	z->base = 0;
 	z->title_lines = z->title_untitled = false;
@@ -101,7 +101,7 @@ next_part(struct md_lazy *z)
 		render_done(z->r);
 		render_init(z->r);
 		mdrender_begin(z->r, &z->opts);
-		z->f.heads = z->f.leads = 0;
+		z->f.heads = z->f.leads = z->f.blocks = 0;
 		z->started = false;
 		z->base = 0;
 		z->title_lines = z->title_untitled = false;
@@ -182,7 +182,7 @@ settle(struct md_lazy *z)
 	z->quick = false;
 	render_init(z->r);
 	outline_done(&z->ol);
-	z->f.heads = z->f.leads = 0;
+	z->f.heads = z->f.leads = z->f.blocks = 0;
 	z->started = false;
 	z->base = 0;
 	z->title_lines = z->title_untitled = false;

@@ -62,7 +62,7 @@ pass(const char *body, size_t len, size_t part, const struct mdrender_opts *o,
 			start(&r, o, out);
 			out->hold(out->arg);
 			held = first = true;
-			f->heads = f->leads = 0;
+			f->heads = f->leads = f->blocks = 0;
 			st->restarted = true;
 		}
 		if (first && out->first != NULL)

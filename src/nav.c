@@ -188,7 +188,7 @@ follow(struct app *a, struct role *from, const char *url)
 		app_status(a, false, "Not a Markdown document: %s", url);
 		break;
 	case LINK_NOT_FOUND:
-		app_status(a, false, "Broken link: %s (%s)", url, t.reason);
+		app_status_row(a, false, "Broken link: %s (%s)", url, t.reason);
 		break;
 	}
 	if (r != NULL) {

@@ -55,14 +55,19 @@ add(struct outline *o, cmark_node *node, char *title, int level, bool lead)
 	e->lead = lead;
 }
 
-/* Every heading and every paragraph of a lead's form in doc, in order. */
+/* Every heading and every paragraph of a lead's form in doc, in order;
+ * with blocks (if not NULL, freed by the caller) the blocks after each
+ * entry up to the next one, and *pre those before the first (a block:
+ * one the walk does not go into -- paragraph, code, table, rule, ...). */
 static void
-scan(struct outline *o, cmark_node *doc)
+scan(struct outline *o, cmark_node *doc, size_t **blocks, size_t *pre)
 {
 	int heading_level = 1;
 	cmark_node *n;
+	size_t cap = 0, *b = NULL, count = 0;
 
 	memset(o, 0, sizeof *o);
+	*pre = 0;
 	/* Headings can sit inside block quotes and list items too; walk every
 	 * block but never into inline content. */
 	for (n = cmark_node_first_child(doc); n != NULL;) {
@@ -87,19 +92,33 @@ scan(struct outline *o, cmark_node *doc)
 			n = cmark_node_first_child(n);
 			continue;
 		}
+		if (o->n > count) { /* n is the entry o->n - 1 */
+			b = xgrow(b, &cap, o->n, sizeof *b);
+			b[o->n - 1] = 0;
+			count = o->n;
+		} else if (count > 0)
+			b[count - 1]++;
+		else
+			(*pre)++;
 		while (n != NULL && cmark_node_next(n) == NULL && n != doc)
 			n = cmark_node_parent(n);
 		if (n == NULL || n == doc)
 			break;
 		n = cmark_node_next(n);
 	}
+	if (blocks != NULL)
+		*blocks = b;
+	else
+		free(b);
 }
 
-/* What the choice of lead paragraphs looks at: each entry's level, and
- * whether it is a lead (right under a heading: `under`). */
+/* What the choice of lead paragraphs looks at: each entry's level,
+ * whether it is a lead (right under a heading: `under`), and the blocks
+ * after it up to the next entry. */
 struct shape {
 	int level;
 	bool lead, under;
+	size_t blocks;
 };
 
 static bool
@@ -112,15 +131,21 @@ right_under_heading(cmark_node *para)
 
 /*
  * Which of the n entries' leads are sections by the rules that look only
- * at the headings around them (keep[i] for a lead i): not one right under
- * a heading (the heading heads it), nor one in the part of a heading that
- * has headings below it (they divide that part).  Returns how many leads
+ * at the document up to the next heading (keep[i] for a lead i), given
+ * the blocks before the entries (`before`: of the parts already seen,
+ * and pre: before the first entry).  Not a lead right under a heading
+ * (the heading heads it), nor one in the part of a heading that has
+ * headings below it (they divide that part); and only where the leads
+ * divide a stretch the headings leave undivided: two of them or more in
+ * the part of one heading (or before the first), a part with more blocks
+ * than the whole document before it (there its headings stop: "a
+ * document without headings for that part").  Returns how many leads
  * are kept.
  */
 static size_t
-choose_near(const struct shape *v, size_t n, bool *keep)
+choose_near(const struct shape *v, size_t n, size_t before, size_t pre, bool *keep)
 {
-	size_t leads = 0;
+	size_t leads = 0, at = before + (n > 0 && v[0].lead ? 0 : pre); /* blocks before part s */
 
 	for (size_t i = 0; i < n; i++) {
 		long p = -1;
@@ -143,7 +168,21 @@ choose_near(const struct shape *v, size_t n, bool *keep)
 			divided = true;
 		}
 		keep[i] = !divided && !v[i].under;
-		leads += keep[i];
+	}
+	/* each part: entries [s, e), a heading at s (or s == 0: the start) */
+	for (size_t s = 0, e; s < n; s = e) {
+		bool start = v[s].lead;
+		size_t k = 0, size = start ? pre : 0, part_before = at;
+
+		for (e = s; e < n && (e == s || v[e].lead); e++) {
+			k += v[e].lead && keep[e];
+			size += v[e].blocks + (e > s || start);
+		}
+		for (size_t j = s; j < e; j++)
+			if (v[j].lead && keep[j] && (k < 2 || size <= part_before))
+				keep[j] = false;
+		leads += k >= 2 && size > part_before ? k : 0;
+		at += (start ? 0 : 1) + size;
 	}
 	return leads;
 }
@@ -158,6 +197,15 @@ count_heads(const struct shape *v, size_t n)
 	return heads;
 }
 
+/* Blocks in the n entries and after them, with pre before the first. */
+static size_t
+count_blocks(const struct shape *v, size_t n, size_t pre)
+{
+	for (size_t i = 0; i < n; i++)
+		pre += 1 + v[i].blocks;
+	return pre;
+}
+
 /* keep[i] for every lead set to false */
 static void
 drop_leads(const struct shape *v, size_t n, bool *keep)
@@ -170,9 +218,9 @@ drop_leads(const struct shape *v, size_t n, bool *keep)
 /* choose_near(), and none at all when more leads are left than the
  * document has headings. */
 static void
-choose(const struct shape *v, size_t n, bool *keep)
+choose(const struct shape *v, size_t n, size_t pre, bool *keep)
 {
-	if (choose_near(v, n, keep) > count_heads(v, n))
+	if (choose_near(v, n, 0, pre, keep) > count_heads(v, n))
 		drop_leads(v, n, keep);
 }
 
@@ -192,14 +240,16 @@ filter(struct outline *o, const bool *keep)
 	o->n = n;
 }
 
+/* The entries of o as shapes (blocks: scan's, freed here). */
 static struct shape *
-shapes(const struct outline *o)
+shapes(const struct outline *o, size_t *blocks)
 {
 	struct shape *v = xcalloc(o->n ? o->n : 1, sizeof *v);
 
 	for (size_t i = 0; i < o->n; i++)
 		v[i] = (struct shape){o->v[i].level, o->v[i].lead,
-				      o->v[i].lead && right_under_heading(o->v[i].node)};
+				      o->v[i].lead && right_under_heading(o->v[i].node), blocks[i]};
+	free(blocks);
 	return v;
 }
 
@@ -207,12 +257,13 @@ void
 outline_build(struct outline *o, cmark_node *doc)
 {
 	struct shape *v;
+	size_t *blocks, pre;
 	bool *keep;
 
-	scan(o, doc);
-	v = shapes(o);
+	scan(o, doc, &blocks, &pre);
+	v = shapes(o, blocks);
 	keep = xcalloc(o->n ? o->n : 1, sizeof *keep);
-	choose(v, o->n, keep);
+	choose(v, o->n, pre, keep);
 	filter(o, keep);
 	free(keep);
 	free(v);
@@ -227,20 +278,21 @@ outline_flow_part(struct outline *o, cmark_node *doc, struct outline_flow *f, in
 {
 	struct shape *v;
 	bool *keep;
-	size_t n, leads;
+	size_t n, leads, *blocks, pre;
 
-	scan(o, doc);
-	v = shapes(o);
+	scan(o, doc, &blocks, &pre);
+	v = shapes(o, blocks);
 	n = o->n;
 	/* the heading that opens the next part closes or divides the last
 	 * heading's part as it does in the whole document */
 	if (next_level > 0) {
 		v = xreallocarray(v, n + 1, sizeof *v);
-		v[n++] = (struct shape){next_level, false, false};
+		v[n++] = (struct shape){next_level, false, false, 0};
 	}
 	keep = xcalloc(n ? n : 1, sizeof *keep);
-	leads = choose_near(v, n, keep);
+	leads = choose_near(v, n, f->blocks, pre, keep);
 	f->heads += count_heads(v, o->n);
+	f->blocks += count_blocks(v, o->n, pre);
 	/* the last part, with no lead kept before it: the count is known */
 	if (next_level == 0 && f->leads == 0 && leads > f->heads)
 		f->no_leads = true;

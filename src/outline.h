@@ -6,9 +6,13 @@
  * ("Expectations of Technical Leads are:"), which upstream role documents
  * use in place of headings -- where it works as one (issue 12): not right
  * under a heading (which heads it already), not in the part of a heading
- * that has headings of its own below it (they divide that part), and none
- * when more would be left than the document has headings (there they are
- * prose: "The following terms are defined:").  A lead paragraph's level is
+ * that has headings of its own below it (they divide that part), only
+ * where two or more divide the part of one heading that holds more
+ * blocks than the whole document before it (where the document has no
+ * headings for that part: one alone, or in a part like the others, is a
+ * sentence that introduces its list), and none when more would be left
+ * than the document has headings (there they are prose: "The following
+ * terms are defined:").  A lead paragraph's level is
  * one below the heading it follows.  Entries are in document order; a document with no
  * heading at all gets one entry for its start, titled by the caller.
  */
@@ -54,6 +58,7 @@ bool outline_is_lead(cmark_node *para);
  */
 struct outline_flow {
 	size_t heads, leads; /* so far: headings, and leads kept */
+	size_t blocks;	     /* so far: blocks (outline.c's scan counts them) */
 	bool no_leads;	     /* no lead is a section */
 };
 void outline_flow_part(struct outline *o, cmark_node *doc, struct outline_flow *f, int next_level);

@@ -233,8 +233,10 @@ if command -v tmux >/dev/null && mkfifo "$TEST_TMP/lockctl"; then
 	# the tick, and the reading position of the role screen closed on
 	# quitting (it was lost without a word)
 	contains "locked, quitting: what was not saved is said on stderr, the reading position too" \
-		"rolebook: Not saved: 2 changes (tick '" "$(cat "$TEST_TMP/ui.err")"
-	contains "locked, quitting: ... and why" "): the database is locked by another program" "$(cat "$TEST_TMP/ui.err")"
+		"rolebook: Not saved: 1 change (tick '" "$(cat "$TEST_TMP/ui.err")"
+	contains "locked, quitting: ... the position apart, not counted as a change (one count)" \
+		"') and the reading position: the database is locked" "$(cat "$TEST_TMP/ui.err")"
+	contains "locked, quitting: ... and why" "position: the database is locked by another program" "$(cat "$TEST_TMP/ui.err")"
 	unlock
 	check "locked, quitting: the change was not saved, as said" 3 "$(ticked)"
 	$T kill-server 2>/dev/null

@@ -282,6 +282,68 @@ test_app_locked(void)
 	close_app(&a, &f, other, path);
 }
 
+/* One count (issue 14 review, 2): items 1, 2, 3 ticked and 2 unticked
+ * while the lock is held wait as three changes (2's back to its stored
+ * value, still waiting and counted); the reading position kept on
+ * quitting is said apart, never counted as a fourth. */
+static void
+test_app_locked_count(void)
+{
+	char *path = NULL, *msg, *dump;
+	struct role *demo = catalog_find(&fixture_cat, DEMO);
+	struct store *st = NULL;
+	sqlite3 *other = NULL;
+	struct app a;
+	struct frame f;
+
+	CU_ASSERT_FATAL(demo != NULL && role_load(demo) == 0 && demo->nitems >= 3);
+	st = open_app(&a, &f, "change-count", &path);
+	app_push(&a, view_checklist_new(&a, demo));
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &other), SQLITE_OK);
+	hold_lock(other);
+	for (size_t i = 0; i < 3; i++)
+		CU_ASSERT_EQUAL(tick(&a, demo, i), STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(app_change(&a,
+				   &(struct change){.kind = CHANGE_DONE,
+						    .profile = "alice",
+						    .role = demo,
+						    .item = &demo->items[1],
+						    .done = false,
+						    .at = T0},
+				   NULL),
+			STORE_ERR_BUSY);
+	CU_ASSERT_EQUAL(change_edits(&a.changes, NULL), 3);
+	app_draw(&a, &f);
+	dump = frame_dump(&f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(dump, ": 3 changes unsaved"));
+	free(dump);
+	/* leaving the document keeps its position: the count stays */
+	CU_ASSERT_EQUAL(app_change(&a,
+				   &(struct change){.kind = CHANGE_POSITION,
+						    .profile = "alice",
+						    .doc = demo->id,
+						    .value = 7,
+						    .at = T0},
+				   NULL),
+			STORE_ERR_BUSY);
+	app_draw(&a, &f);
+	dump = frame_dump(&f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(dump, ": 3 changes unsaved"));
+	free(dump);
+	msg = app_unsaved(&a);
+	CU_ASSERT_PTR_NOT_NULL(msg);
+	if (msg != NULL) {
+		CU_ASSERT_PTR_NOT_NULL(strstr(msg, "Not saved: 3 changes (tick '"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(msg, ") and the reading position: the database"));
+	}
+	free(msg);
+	CU_ASSERT_EQUAL(sqlite3_exec(other, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	app_retry(&a);
+	CU_ASSERT_EQUAL(change_waiting(&a.changes), 0);
+	CU_ASSERT_EQUAL(done_items(st), 2);
+	close_app(&a, &f, other, path);
+}
+
 /* The queue keeps the latest value per record: Space twice on a waiting
  * tick leaves one change (the second value), not two ticks; a snapshot
  * waiting between two ratings keeps the first; the latest reading
@@ -534,6 +596,8 @@ test_change_register(void)
 		NULL ||
 	    CU_add_test(s, "app: a locked database never freezes nor loses a change",
 			test_app_locked) == NULL ||
+	    CU_add_test(s, "app: one count of the changes waiting, the position apart",
+			test_app_locked_count) == NULL ||
 	    CU_add_test(s, "queue: the latest value per record, not across a snapshot",
 			test_queue_coalesce) == NULL ||
 	    CU_add_test(s, "app: screens show the waiting changes, marked unsaved",

@@ -638,6 +638,8 @@ test_model_bold_led(void)
 {
 	struct role *r = fixture_role_text("demo", "# Demo\n"
 						   "\n"
+						   "Text.\n"
+						   "\n"
 						   "Some list about other things:\n"
 						   "\n"
 						   "- **Bold** – but not an area\n"
@@ -648,7 +650,9 @@ test_model_bold_led(void)
 						   "- **Craft:** You build things.\n"
 						   "- **Care**: You look after others.\n"
 						   "- **Judgement** - You weigh options.\n"
-						   "- plain item without bold\n");
+						   "- plain item without bold\n"
+						   "\n"
+						   "# More\n");
 
 	CU_ASSERT_EQUAL_FATAL(r->nareas, 4);
 	UNIT_ASSERT_STR("Leadership", r->areas[0].name);

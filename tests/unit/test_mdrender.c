@@ -1895,16 +1895,16 @@ static const char sections_md[] = "# Handbook\n"
 				  "- one\n"
 				  "- two\n"
 				  "\n"
+				  "Typical duties include: \n"
+				  "1. first\n"
+				  "\n"
 				  "## Detail\n"
 				  "\n"
 				  "A paragraph with a colon but no list after it:\n"
 				  "\n"
 				  "Middle.\n"
 				  "\n"
-				  "- x\n"
-				  "\n"
-				  "Typical duties include: \n"
-				  "1. first\n";
+				  "- x\n";
 
 static void
 test_outline_entries(void)
@@ -1921,20 +1921,20 @@ test_outline_entries(void)
 	UNIT_ASSERT_STR("Expectations of leads are", x.ol.v[2].title);
 	CU_ASSERT_EQUAL(x.ol.v[2].level, 3);
 	CU_ASSERT_TRUE(x.ol.v[2].lead);
-	UNIT_ASSERT_STR("Detail", x.ol.v[3].title);
-	CU_ASSERT_EQUAL(x.ol.v[3].level, 2);
-	UNIT_ASSERT_STR("Typical duties include", x.ol.v[4].title);
-	CU_ASSERT_EQUAL(x.ol.v[4].level, 3);
-	CU_ASSERT_TRUE(x.ol.v[4].lead);
-	CU_ASSERT_EQUAL(cmark_node_get_type(x.ol.v[4].node), CMARK_NODE_PARAGRAPH);
+	UNIT_ASSERT_STR("Typical duties include", x.ol.v[3].title);
+	CU_ASSERT_EQUAL(x.ol.v[3].level, 3);
+	CU_ASSERT_TRUE(x.ol.v[3].lead);
+	CU_ASSERT_EQUAL(cmark_node_get_type(x.ol.v[3].node), CMARK_NODE_PARAGRAPH);
+	UNIT_ASSERT_STR("Detail", x.ol.v[4].title);
+	CU_ASSERT_EQUAL(x.ol.v[4].level, 2);
 
 	/* section_line points at each heading or lead line */
 	CU_ASSERT_EQUAL(x.r.nsections, 5);
 	LINE_IS(&x.r.lines, x.r.section_line[0], "Handbook");
 	LINE_IS(&x.r.lines, x.r.section_line[1], "Duties");
 	LINE_IS(&x.r.lines, x.r.section_line[2], "Expectations of leads are:");
-	LINE_IS(&x.r.lines, x.r.section_line[3], "Detail");
-	LINE_IS(&x.r.lines, x.r.section_line[4], "Typical duties include:");
+	LINE_IS(&x.r.lines, x.r.section_line[3], "Typical duties include:");
+	LINE_IS(&x.r.lines, x.r.section_line[4], "Detail");
 	CU_ASSERT_EQUAL(x.r.section_line[0], 0);
 	CU_ASSERT_EQUAL(x.r.section_line[1], 5);
 	CU_ASSERT_EQUAL(x.r.section_line[2], 10);
@@ -1977,15 +1977,16 @@ test_outline_not_lead(void)
 	{
 		char md[1024];
 		/* (under a heading, after text: issue 12's rules let it be one) */
-		snprintf(md, sizeof md, "# H\n\nText.\n\n%s\n\n- a\n", para);
+		snprintf(md, sizeof md, "# H\n\n## I\n\nText.\n\n%s\n\n- a\n\nTwo:\n\n- b\n", para);
 		rd_open(&x, md, 80, 0);
 		CU_ASSERT_EQUAL(count_leads(&x.ol), 0);
 		rd_close(&x);
 		/* exactly 200 bytes still counts */
-		snprintf(md, sizeof md, "# H\n\nText.\n\n%s\n\n- a\n", para + 1);
+		snprintf(md, sizeof md, "# H\n\n## I\n\nText.\n\n%s\n\n- a\n\nTwo:\n\n- b\n",
+			 para + 1);
 		rd_open(&x, md, 80, 0);
-		CU_ASSERT_EQUAL(count_leads(&x.ol), 1);
-		CU_ASSERT_TRUE(x.ol.n == 2 && x.ol.v[1].lead && x.ol.v[1].level == 2);
+		CU_ASSERT_EQUAL(count_leads(&x.ol), 2);
+		CU_ASSERT_TRUE(x.ol.n == 4 && x.ol.v[2].lead && x.ol.v[2].level == 3);
 		rd_close(&x);
 	}
 	/* a colon paragraph followed by a paragraph, a quote or code */
@@ -2011,16 +2012,16 @@ test_outline_levels(void)
 
 	/* before any heading a lead is level 2; under ###### it stays at 6 */
 	rd_open(&x,
-		"Lead:\n\n- a\n\n###### Six\n\nx\n\nDeep:\n\n- b\n\n## Two\n\ny\n\nThen:\n\n- "
-		"c\n\n# One\n",
+		"Lead:\n\n- a\n\nLead 2:\n\n- a\n\n###### Six\n\nx\n\nDeep:\n\n- b\n\nDeep 2:\n\n"
+		"- b\n\n- b\n\n## Two\n\n# One\n\n## Three\n",
 		40, 0);
-	CU_ASSERT_EQUAL_FATAL(x.ol.n, 6);
+	CU_ASSERT_EQUAL_FATAL(x.ol.n, 8);
 	CU_ASSERT_EQUAL(x.ol.v[0].level, 2);
-	CU_ASSERT_EQUAL(x.ol.v[1].level, 6);
 	CU_ASSERT_EQUAL(x.ol.v[2].level, 6);
-	CU_ASSERT_EQUAL(x.ol.v[3].level, 2);
-	CU_ASSERT_EQUAL(x.ol.v[4].level, 3);
-	UNIT_ASSERT_STR("Then", x.ol.v[4].title);
+	CU_ASSERT_EQUAL(x.ol.v[3].level, 6);
+	CU_ASSERT_TRUE(x.ol.v[3].lead);
+	CU_ASSERT_EQUAL(x.ol.v[5].level, 2);
+	UNIT_ASSERT_STR("Two", x.ol.v[5].title);
 	rd_close(&x);
 	/* headings inside quotes and list items are sections too */
 	rd_open(&x, "> ## In quote\n\n- ### In item\n", 40, 0);

@@ -575,8 +575,8 @@ test_definitions_selected(void)
 static void
 test_leads_outnumber(void)
 {
-	const char *md = "Intro:\n\n- a\n\n# H\n\ntext\n\nFirst:\n\n- b\n\n"
-			 "# I\n\nmore\n\nSecond:\n\n- c\n\nThird:\n\n- d\n";
+	const char *md = "# H\n\ntext\n\nFirst:\n\n- b\n\nSecond:\n\n- c\n\nThird:\n\n- d\n\n"
+			 "# I\n\nmore\n";
 	struct stream_result r = same("leads outnumber headings", md, strlen(md));
 
 	CU_ASSERT_FALSE(r.whole);

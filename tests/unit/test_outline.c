@@ -56,20 +56,45 @@ test_api_conventions(void)
 		"### Objects\n\nText.\n\nThe following fields are defined:\n\n- x\n\n"
 		"### Lists\n\nThe following are defined:\n\n- y\n\n"
 		"## Spec\n\nStuff.\n\nFields are:\n\n- z\n\nAlso:\n\n- w\n",
-		/* under a heading, the heading heads it; in a part other headings
-		 * divide, they do */
-		"API Conventions/1 Terminology/2 Types/2 Objects/3 *The following fields are "
-		"defined/4 Lists/3 Spec/2 *Fields are/3 *Also/3");
+		/* between real headings all of them are prose */
+		"API Conventions/1 Terminology/2 Types/2 Objects/3 Lists/3 Spec/2");
 	/* more than the document's headings: none */
 	OUTLINE("# Doc\n\nText.\n\nOne:\n\n- a\n\nTwo:\n\n- b\n", "Doc/1");
 	OUTLINE("# Doc\n\n## Two\n\nText.\n\nOne:\n\n- a\n\nTwo:\n\n- b\n\nThree:\n\n- c\n",
 		"Doc/1 Two/2");
-	/* as many as the headings: all */
+	/* as many as the headings, in a part longer than all before it */
 	OUTLINE("# Doc\n\n## Two\n\nText.\n\nOne:\n\n- a\n\nTwo:\n\n- b\n",
 		"Doc/1 Two/2 *One/3 *Two/3");
 	/* in a part other headings divide: not one */
-	OUTLINE("# Doc\n\nText.\n\nOne:\n\n- a\n\n## Two\n\nText.\n\nTwo:\n\n- b\n",
-		"Doc/1 Two/2 *Two/3");
+	OUTLINE(
+	    "# Doc\n\nText.\n\nOne:\n\n- a\n\n## Two\n\nText.\n\nTwo:\n\n- b\n\nThree:\n\n- c\n",
+	    "Doc/1 Two/2 *Two/3 *Three/3");
+}
+
+/* contributing.md's way (issue 12 review): a colon paragraph alone in
+ * the part of a heading, in a document whose headings divide it all,
+ * introduces its list; wg-governance.md's: two of them in a part no
+ * longer than the document before it are prose too. */
+static void
+test_real_headings(void)
+{
+	OUTLINE("# Contributing\n\nWelcome.\n\n### Communication\n\nAsk.\n\n"
+		"## GitHub workflow\n\nSee the guide.\n\nThe full workflow is documented here:\n\n"
+		"- [workflow](w.md)\n\nThat document is detailed:\n\n"
+		"## Opening a Pull Request\n\nPRs.\n\nCommon new contributor PR issues are:\n\n"
+		"- the CLA\n- the SIG\n\n## Code Review\n\nReview.\n\n## Testing\n\nTests.\n",
+		"Contributing/1 Communication/3 GitHub workflow/2 Opening a Pull Request/2 "
+		"Code Review/2 Testing/2");
+	OUTLINE("# WG\n\n## Overview\n\nWhy.\n\nMore.\n\n- a\n- b\n\n## Goals\n\n- c\n- d\n\n"
+		"## Relationship\n\nAssets.\n\nGroups may own the following:\n\n- e\n\n"
+		"Groups are distinct in that they intend to:\n\n- f\n\nMore text.\n\n"
+		"## Creation\n\nText.\n",
+		"WG/1 Overview/2 Goals/2 Relationship/2 Creation/2");
+	/* the same leads where the headings stop: sections */
+	OUTLINE("# WG\n\n## Relationship\n\nAssets.\n\nGroups may own the following:\n\n- e\n\n"
+		"Groups are distinct in that they intend to:\n\n- f\n\nMore text.\n",
+		"WG/1 Relationship/2 *Groups may own the following/3 *Groups are distinct in that "
+		"they intend to/3");
 	/* none without a heading at all */
 	OUTLINE("Text.\n\nOne:\n\n- a\n", "/1");
 }
@@ -135,6 +160,7 @@ test_outline_register(void)
 	if (s == NULL)
 		return CU_get_error();
 	if (!CU_add_test(s, "colon paragraphs between headings are prose", test_api_conventions) ||
+	    !CU_add_test(s, "a part a real heading heads", test_real_headings) ||
 	    !CU_add_test(s, "upstream roles keep theirs", test_upstream_roles))
 		return CU_get_error();
 	return 0;

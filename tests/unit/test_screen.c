@@ -629,6 +629,32 @@ test_anchor_back(void)
 	free(text);
 }
 
+/* The status line of a broken link: one row, cut with "…", over no line
+ * of the text (issue 12 review, 3). */
+static void
+broken_link_one_row(void)
+{
+	char *last;
+
+	app_draw(&app, &fr);
+	CU_ASSERT_EQUAL(app_status_rows(&app), 1);
+	last = frame_row(&fr, fr.rows - 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(last, "Broken link: /now"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(last, "\u2026"));
+	free(last);
+}
+
+/* ... at 50 columns too. */
+static void
+test_broken_link_narrow(void)
+{
+	start(16, 50);
+	app_status_row(&app, false, "Broken link: %s (%s)", "/nowhere/missing.md",
+		       "no repository root (no .git above; see --root)");
+	broken_link_one_row();
+	stop();
+}
+
 /* Where a link leads: the file the path names from the file's folder, or
  * nowhere; never a role or a file of the same name elsewhere; the same
  * whatever was opened before. */
@@ -679,6 +705,8 @@ test_link_resolution(void)
 	type("l");
 	press(K_ENTER, 1);
 	CU_ASSERT_TRUE(on_screen("Broken link: /nowhere/missing.md"));
+	/* one row, cut with "…", over no line of the text (80 and 50 columns) */
+	broken_link_one_row();
 	/* a file named like a role is that file; a README.md the one the
 	 * path names, not the one beside (issue 12) */
 	type("l");
@@ -1181,6 +1209,8 @@ test_screen_register(void)
 	    !CU_add_test(s, "a long message wraps above the footer", test_long_status) ||
 	    !CU_add_test(s, "the selected link stays in sight", test_link_not_covered) ||
 	    !CU_add_test(s, "where links lead", test_link_resolution) ||
+	    !CU_add_test(s, "a broken link's message in one row at 50 columns",
+			 test_broken_link_narrow) ||
 	    !CU_add_test(s, "Backspace after a link within the file", test_anchor_back) ||
 	    !CU_add_test(s, "a first open starts at the top", test_first_open_at_top) ||
 	    !CU_add_test(s, "a re-wrap keeps the place", test_resize_keeps_place) ||
