@@ -245,15 +245,140 @@ restore_item(cmark_node *item, cmark_mem *mem, struct line_reader *lr)
 	return done;
 }
 
+/* ---- a footnote reference written with a reference or an escape ----
+ *
+ * libcmark-gfm 0.29.0.gfm.6 (Debian 12) reads freed memory on a footnote
+ * reference whose caret is written as an entity or numeric reference
+ * ("[&Hat;x]", "[&#94;x]", "[&#x5E;x]").  In inlines.c (handle_close_bracket,
+ * noMatch) it takes the text node after the '[' for a footnote reference
+ * when its decoded literal starts with '^', and makes the label a view of
+ * that literal, as long as the source text from the '[' to the ']' less
+ * two.  A reference's literal is a buffer of its own holding "^", freed
+ * with the nodes after it, so cmark_parser_finish() copies the label out
+ * of freed memory (AddressSanitizer: heap-use-after-free, or
+ * use-after-poison in our arena; without it, garbage such as "[^arly").
+ * An escaped caret ("[\^x]") points into the source instead: a label one
+ * byte too long ("[^x]]").
+ *
+ * So cmark-gfm never sees these forms: a FENCE goes in after every '['
+ * followed by such a caret.  The text after the '[' then starts with the
+ * FENCE, not '^', and is no footnote reference; a link ("[&Hat;x](url)")
+ * stays a link, and a label keeps matching its definition, rewritten
+ * alike.  unfence() takes the FENCE out of every literal, URL, title and
+ * info string again, code and HTML included, so what shows is what was
+ * written (the text "[^x]", as with footnotes off).  The FENCE is U+0081,
+ * a C1 control, which clean text never holds, but an autolink or a link's
+ * destination may (an ASCII control would end them).  Bytes inserted
+ * within a line move no line, and the rule is local to the text after a
+ * '[', so a document parses alike whole and in parts (mdstream.c).
+ */
+#define FENCE "\xc2\x81" /* U+0081 */
+
+/* Length of the caret written as a reference or escape at s ("&Hat;",
+ * "&#94;", "&#x5e;", "\\^"), or 0 for anything else.  Any number of
+ * leading zeros: cmark-gfm decodes up to 8 digits (more than CommonMark's
+ * 7 and 6), and a FENCE before a reference it leaves alone does no harm. */
+static size_t
+caret_ref(const char *s, const char *end)
+{
+	const char *p;
+	unsigned long v = 0;
+	bool hex;
+
+	if (end - s >= 2 && s[0] == '\\' && s[1] == '^')
+		return 2;
+	if (end - s >= 5 && memcmp(s, "&Hat;", 5) == 0)
+		return 5;
+	if (end - s < 4 || s[0] != '&' || s[1] != '#')
+		return 0;
+	p = s + 2;
+	hex = *p == 'x' || *p == 'X';
+	if (hex)
+		p++;
+	for (const char *d0 = p; p < end; p++) {
+		int d;
+
+		if (*p >= '0' && *p <= '9')
+			d = *p - '0';
+		else if (hex && *p >= 'a' && *p <= 'f')
+			d = *p - 'a' + 10;
+		else if (hex && *p >= 'A' && *p <= 'F')
+			d = *p - 'A' + 10;
+		else if (*p == ';' && p > d0 && v == '^')
+			return (size_t)(p + 1 - s);
+		else
+			return 0;
+		if (v <= 0x10ffff) /* no more than a code point: no overflow */
+			v = v * (hex ? 16 : 10) + (unsigned long)d;
+	}
+	return 0;
+}
+
+/* s with a FENCE after every '[' before a caret_ref() (new, length in
+ * *out), or NULL when there is none. */
+static char *
+fence_carets(const char *s, size_t len, size_t *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = s, *end, *from = s;
+
+	if (len == 0)
+		return NULL; /* s may be no pointer at all */
+	end = s + len;
+	while ((p = memchr(p, '[', (size_t)(end - p))) != NULL) {
+		p++;
+		if (caret_ref(p, end) == 0)
+			continue;
+		strbuf_add(&sb, from, (size_t)(p - from));
+		strbuf_add(&sb, FENCE, strlen(FENCE));
+		from = p;
+	}
+	if (from == s)
+		return NULL;
+	strbuf_add(&sb, from, (size_t)(end - from));
+	*out = sb.len;
+	return strbuf_take(&sb);
+}
+
+/* Takes the FENCE out of the string get() gives, through set(). */
+static void
+unfence_one(cmark_node *n, const char *(*get)(cmark_node *), int (*set)(cmark_node *, const char *))
+{
+	const char *v = get(n), *f;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (v == NULL || strstr(v, FENCE) == NULL)
+		return;
+	while ((f = strstr(v, FENCE)) != NULL) {
+		strbuf_add(&sb, v, (size_t)(f - v));
+		v = f + strlen(FENCE);
+	}
+	strbuf_puts(&sb, v);
+	set(n, sb.s);
+	strbuf_free(&sb);
+}
+
+/* Takes the FENCE out of a node's strings again. */
+static void
+unfence(cmark_node *n)
+{
+	unfence_one(n, cmark_node_get_literal, cmark_node_set_literal);
+	unfence_one(n, cmark_node_get_url, cmark_node_set_url);
+	unfence_one(n, cmark_node_get_title, cmark_node_set_title);
+	if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK)
+		unfence_one(n, cmark_node_get_fence_info, cmark_node_set_fence_info);
+}
+
 /*
  * The one walk after parsing: empty list items get their text back
- * (restore_item) before their literals are looked at, and every literal
+ * (restore_item) before their literals are looked at, a FENCE goes out
+ * again (when fenced: fence_carets), and every literal
  * and URL is checked again, as entity and numeric references decode
  * after sanitising ("&#27;").
  */
 static void
 finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, const char *text,
-	    size_t len)
+	    size_t len, bool fenced)
 {
 	struct line_reader lr = {pre ? pre : "", text, pre ? prelen : 0, len, 1, 0};
 	cmark_iter *it = cmark_iter_new(doc);
@@ -274,6 +399,8 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 			cmark_iter_reset(it, n, CMARK_EVENT_ENTER);
 			continue;
 		}
+		if (fenced)
+			unfence(n);
 		if (refs && !verbatim(n))
 			clean_node(n);
 	}
@@ -401,7 +528,17 @@ md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 {
 	cmark_parser *p;
 	cmark_node *doc;
+	size_t fprelen = 0, flen = 0;
+	char *fpre = fence_carets(pre, prelen, &fprelen), *ftext = fence_carets(text, len, &flen);
 
+	if (fpre != NULL) {
+		pre = fpre;
+		prelen = fprelen;
+	}
+	if (ftext != NULL) {
+		text = ftext;
+		len = flen;
+	}
 	md_init();
 	p = new_parser_mem(mem, may_have_caret(pre, prelen) || may_have_caret(text, len));
 	if (prelen > 0)
@@ -411,7 +548,9 @@ md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 	cmark_parser_free(p);
 	if (doc == NULL)
 		fatal("out of memory while parsing Markdown");
-	finish_tree(doc, mem, pre, prelen, text, len);
+	finish_tree(doc, mem, pre, prelen, text, len, fpre != NULL || ftext != NULL);
+	free(fpre);
+	free(ftext);
 	return doc;
 }
 
