@@ -133,6 +133,15 @@ skip_markers(const char *t, size_t i, size_t e)
 			   (t[j + 1] == ' ' || t[j + 1] == 'x' || t[j + 1] == 'X') &&
 			   t[j + 2] == ']' && (t[j + 3] == ' ' || t[j + 3] == '\t')) {
 			j += 3;
+		} else if (j + 1 < e && t[j] == '[' && t[j + 1] == '^') {
+			/* a footnote's definition "[^label]:" is a container too:
+			 * a link's definition may open its text */
+			size_t k = j + 2;
+			while (k < e && t[k] != ']' && t[k] != '[')
+				k++;
+			if (k + 1 < e && t[k] == ']' && t[k + 1] == ':' &&
+			    (k + 2 == e || t[k + 2] == ' ' || t[k + 2] == '\t'))
+				j = k + 2;
 		}
 		if (j == i)
 			return i;

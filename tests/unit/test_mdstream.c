@@ -515,6 +515,21 @@ test_definitions(void)
 	same_str("footnote label", "# Z\n\nintro\n\n# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n",
 		 false);
 	same_str("empty label", "# A\n\n[] [ ]\n\n# B\n\n[]: /no\n\n[x]: /x\n", false);
+	/* a link's definition opening a footnote's definition: the footnote
+	 * is a container, and the link is defined for the whole document
+	 * (fuzz_markdown, CI) */
+	{
+		static const char *const defs[] = {
+		    "# A\n\nsee [a] here\n\n# B\n\n[^n]: [a]: /x\n",
+		    "# T\n\n[^n]: [a]: /x\n\n# B\n\nsee [a] and[^n]\n",
+		    "# T\n\n[^n]:\n    [a]: /x\n\n# B\n\nsee [a]\n",
+		};
+		for (size_t i = 0; i < sizeof defs / sizeof *defs; i++) {
+			struct stream_result r = same("a definition in a footnote", defs[i],
+						      strlen(defs[i]));
+			free(r.out);
+		}
+	}
 	/* two labels of one key (Latin Extended letters share one) defined
 	 * in two runs: each part gets both, not the first run's alone */
 	same_str("labels of one key", "# A\n\n[ē] [ā]\n\n# B\n\n[ā]: /a\n\n# C\n\n[ē]: /e\n",
