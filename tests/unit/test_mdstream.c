@@ -525,8 +525,8 @@ test_definitions(void)
 		    "# T\n\n[^n]:\n    [a]: /x\n\n# B\n\nsee [a]\n",
 		};
 		for (size_t i = 0; i < sizeof defs / sizeof *defs; i++) {
-			struct stream_result r = same("a definition in a footnote", defs[i],
-						      strlen(defs[i]));
+			struct stream_result r =
+			    same("a definition in a footnote", defs[i], strlen(defs[i]));
 			free(r.out);
 		}
 	}
