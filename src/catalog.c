@@ -12,16 +12,19 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "content.h"
 #include "export.h"
 #include "files.h"
+#include "store.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -66,6 +69,24 @@ id_from_path(const char *path)
 }
 
 /*
+ * True for a name that export_name_ok() takes at a glance: printable
+ * ASCII (one script, Latin, and nothing invisible), 1 to STORE_NAME_MAX
+ * bytes, no space at either end, not ending in ".md".  Most file names
+ * are such; the others take the whole check.
+ */
+static bool
+plain_id(const char *s, size_t n)
+{
+	if (n == 0 || n > STORE_NAME_MAX || s[0] == ' ' || s[n - 1] == ' ' ||
+	    (n > 3 && strncasecmp(s + n - 3, ".md", 3) == 0))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] > 0x7e)
+			return false;
+	return true;
+}
+
+/*
  * NULL when the file name base (without ".md") makes a clean role id, the
  * same rule as a person's name (export_name_ok: no control or format
  * characters, no mixed scripts) and what import takes; else why not (a new
@@ -80,6 +101,8 @@ id_refused(const char *base)
 
 	if (n > 3 && strcasecmp(base + n - 3, ".md") == 0)
 		n -= 3;
+	if (plain_id(base, n))
+		return NULL; /* the usual name: no copy, no decoding */
 	id = xstrndup(base, n);
 	if (n > EXPORT_MAX_ROLE_ID)
 		why = xasprintf("a role id must have at most %d bytes", EXPORT_MAX_ROLE_ID);
@@ -246,11 +269,9 @@ walk_first_visit(struct walk *w, const struct stat *sb)
  * folder that may be a symbolic link, 0 anything else.  The entry says so
  * without a stat() unless it is a link or the file system does not tell. */
 static char
-entry_kind(const char *dir, const struct dirent *de)
+entry_kind(int dfd, const struct dirent *de)
 {
 	struct stat sb;
-	char *p;
-	char kind = 0;
 
 	if (de->d_type == DT_REG)
 		return 'f';
@@ -258,14 +279,13 @@ entry_kind(const char *dir, const struct dirent *de)
 		return 'd';
 	if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
 		return 0;
-	p = xasprintf("%s/%s", dir, de->d_name);
-	if (stat(p, &sb) == 0)
-		kind = S_ISREG(sb.st_mode) ? 'f' : S_ISDIR(sb.st_mode) ? 'l' : 0;
-	free(p);
-	return kind;
+	/* from the folder's descriptor: one name looked up, not the path */
+	if (fstatat(dfd, de->d_name, &sb, 0) != 0)
+		return 0;
+	return S_ISREG(sb.st_mode) ? 'f' : S_ISDIR(sb.st_mode) ? 'l' : 0;
 }
 
-static void walk_dir(struct walk *w, const char *dir, const char *rel, int depth);
+static void walk_dir(struct walk *w, DIR *d, const char *dir, const char *rel, int depth);
 
 /* True when path is a symbolic link to a folder inside the tree walked:
  * its files are listed where they are, not a second time by the link's
@@ -373,10 +393,11 @@ walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_
 	}
 }
 
-/* Walks the folders of one folder (names sorted, each after its kind
- * character: entry_kind's), each after the last. */
+/* Walks the folders of one folder, open as dfd (names sorted, each after
+ * its kind character: entry_kind's), each after the last. */
 static void
-walk_dirs(struct walk *w, const char *dir, const char *rel, char **names, size_t n, int depth)
+walk_dirs(struct walk *w, int dfd, const char *dir, const char *rel, char **names, size_t n,
+	  int depth)
 {
 	if (n > 1)
 		qsort(names, n, sizeof *names, cmp_dir);
@@ -386,34 +407,45 @@ walk_dirs(struct walk *w, const char *dir, const char *rel, char **names, size_t
 		char *why = id_refused(name);
 		char *sub, *subrel;
 		struct stat sb;
+		DIR *d;
+		int fd;
 
 		if (why != NULL) {
 			refuse(w->c, dir, name, true, why);
 			free(why);
 			continue;
 		}
+		if (depth + 1 > WALK_MAX_DEPTH)
+			continue;
 		sub = xasprintf("%s/%s", dir, name);
 		subrel = xasprintf("%s%s/", rel, name);
-		if (!(link && walk_link_inside(w, sub)) && stat(sub, &sb) == 0 &&
-		    walk_first_visit(w, &sb))
-			walk_dir(w, sub, subrel, depth + 1);
+		/* opened from its folder's descriptor (one name looked up),
+		 * and the folder open is the one stat()ed */
+		fd = link && walk_link_inside(w, sub)
+			 ? -1
+			 : openat(dfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd >= 0 && fstat(fd, &sb) == 0 && walk_first_visit(w, &sb) &&
+		    (d = fdopendir(fd)) != NULL)
+			walk_dir(w, d, sub, subrel, depth + 1); /* (closes d, and fd) */
+		else if (fd >= 0)
+			close(fd);
 		free(sub);
 		free(subrel);
 	}
 }
 
-/* One folder: its files, then its folders.  A folder below the top that
- * cannot be read is left out, as find(1) goes on. */
+/* One folder, open as d (closed here): its files, then its folders.  A
+ * folder below the top that cannot be read is left out, as find(1) goes
+ * on.  The folders above stay open while it is walked (at most
+ * WALK_MAX_DEPTH descriptors). */
 static void
-walk_dir(struct walk *w, const char *dir, const char *rel, int depth)
+walk_dir(struct walk *w, DIR *d, const char *dir, const char *rel, int depth)
 {
-	DIR *d;
 	struct dirent *de;
 	char **files = NULL, **dirs = NULL;
 	size_t nf = 0, fcap = 0, nd = 0, dcap = 0;
+	int dfd = dirfd(d);
 
-	if (depth > WALK_MAX_DEPTH || (d = opendir(dir)) == NULL)
-		return;
 	while ((de = readdir(d)) != NULL) {
 		size_t len = strlen(de->d_name);
 		bool md = len >= 4 && strcasecmp(de->d_name + len - 3, ".md") == 0;
@@ -422,7 +454,7 @@ walk_dir(struct walk *w, const char *dir, const char *rel, int depth)
 		if (de->d_name[0] == '.') /* hidden, and "." and ".." */
 			continue;
 		/* a folder named *.md is walked as a folder */
-		kind = entry_kind(dir, de);
+		kind = entry_kind(dfd, de);
 		if (kind == 'f' && md) {
 			files = xgrow(files, &fcap, nf + 1, sizeof *files);
 			files[nf++] = xstrdup(de->d_name);
@@ -431,9 +463,9 @@ walk_dir(struct walk *w, const char *dir, const char *rel, int depth)
 			dirs[nd++] = xasprintf("%c%s", kind, de->d_name);
 		}
 	}
-	closedir(d);
 	walk_files(w, dir, rel, files, nf);
-	walk_dirs(w, dir, rel, dirs, nd, depth);
+	walk_dirs(w, dfd, dir, rel, dirs, nd, depth);
+	closedir(d);
 	for (size_t i = 0; i < nf; i++)
 		free(files[i]);
 	for (size_t i = 0; i < nd; i++)
@@ -456,16 +488,15 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 		*err = xasprintf("cannot read folder %s: %s", dir, strerror(errno));
 		return -1;
 	}
-	closedir(d);
 	/* Ids seen so far in a hash set: a folder of thousands of roles is
 	 * listed in linear time, not one catalog_find() per file. */
 	id_set_init(&w.set, c->n + 64);
 	for (size_t i = 0; i < c->n; i++)
 		id_set_add(&w.set, c->v[i]->id);
-	if (stat(dir, &sb) == 0)
+	if (fstat(dirfd(d), &sb) == 0)
 		walk_first_visit(&w, &sb);
 	w.top = realpath(dir, NULL);
-	walk_dir(&w, dir, "", 0);
+	walk_dir(&w, d, dir, "", 0); /* (closes d) */
 	id_set_done(&w.set);
 	free(w.seen);
 	free(w.top);

@@ -159,6 +159,128 @@ blob(sqlite3_stmt *st, int k, size_t *len)
 	return b;
 }
 
+/* What a scan for the first match of each document (-l) reads blobs with,
+ * kept from one document to the next. */
+struct prefix {
+	sqlite3_blob *folds, *texts;
+	sqlite3_stmt *meta;
+	char *buf, *tbuf;
+	size_t cap, tcap;
+};
+
+static void
+prefix_done(struct prefix *px)
+{
+	sqlite3_blob_close(px->folds);
+	sqlite3_blob_close(px->texts);
+	sqlite3_finalize(px->meta);
+	free(px->buf);
+	free(px->tbuf);
+}
+
+/* *b on row id of table's column (a handle moved, else opened); a handle
+ * that failed is closed. */
+static int
+blob_on(sqlite3 *db, sqlite3_blob **b, const char *table, const char *col, int64_t id)
+{
+	int rc = *b != NULL ? sqlite3_blob_reopen(*b, id)
+			    : sqlite3_blob_open(db, "main", table, col, id, 0, b);
+
+	if (rc != SQLITE_OK) {
+		sqlite3_blob_close(*b);
+		*b = NULL;
+	}
+	return rc;
+}
+
+/* Bytes [from, to) of blob b into *buf (grown; [0, from) kept). */
+static int
+read_to(sqlite3_blob *b, char **buf, size_t *cap, size_t from, size_t to)
+{
+	if (to > *cap) {
+		*cap = to;
+		*buf = xreallocarray(*buf, to, 1);
+	}
+	return to > from ? sqlite3_blob_read(b, *buf + from, (int)(to - from), (int)from)
+			 : SQLITE_OK;
+}
+
+/*
+ * For -l: document c->id's blobs read (sqlite3_blob_read) only up to the
+ * end of the first line whose folded text holds the pattern, not copied
+ * whole as a column is (OP_Column copies every blob it returns), so that
+ * a document that holds a common word in its first lines costs those
+ * lines.  *holds says whether its folded text holds the pattern; *whole
+ * asks for the whole blobs instead: a row the handles cannot read, or a
+ * first folded match that is no match (case kept, or a damaged row).
+ */
+static int
+scan_prefix(sqlite3 *db, struct prefix *px, struct scan_ctx *c, bool *holds, bool *whole)
+{
+	size_t plen = strlen(c->folded), len, got = 0, want = 4096, at = 0, end = 0;
+	size_t before = c->res->n;
+	bool found = false, seen;
+	struct search_text t = {0};
+	int rc;
+
+	*holds = false;
+	*whole = true;
+	if (blob_on(db, &px->folds, "folds", "folded", c->id) != SQLITE_OK)
+		return SQLITE_OK;
+	len = (size_t)sqlite3_blob_bytes(px->folds);
+	for (;;) {
+		/* a match across two pieces: looked for from plen - 1 before */
+		size_t from = found ? at : got >= plen ? got - plen + 1 : 0;
+		const char *m, *eol;
+
+		want = want < len ? want : len;
+		if (read_to(px->folds, &px->buf, &px->cap, got, want) != SQLITE_OK)
+			return SQLITE_OK;
+		got = want;
+		if (!found && (m = memmem(px->buf + from, got - from, c->folded, plen)) != NULL) {
+			found = true;
+			at = (size_t)(m - px->buf);
+		}
+		if (found && (eol = memchr(px->buf + at, '\n', got - at)) != NULL) {
+			end = (size_t)(eol - px->buf);
+			break;
+		}
+		if (got == len) {
+			end = len;
+			break;
+		}
+		want = 2 * got;
+	}
+	if (!found) {
+		*whole = false;
+		return SQLITE_OK;
+	}
+	*holds = true;
+	if (blob_on(db, &px->texts, "texts", "text", c->id) != SQLITE_OK ||
+	    (size_t)sqlite3_blob_bytes(px->texts) < end ||
+	    read_to(px->texts, &px->tbuf, &px->tcap, 0, end) != SQLITE_OK)
+		return SQLITE_OK;
+	if (px->meta == NULL &&
+	    (rc = sqlite3_prepare_v2(db, "SELECT meta, titles FROM texts WHERE id = ?1", -1,
+				     &px->meta, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(px->meta, 1, c->id);
+	if ((rc = sqlite3_step(px->meta)) != SQLITE_ROW) {
+		sqlite3_reset(px->meta);
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	t.folded = px->buf;
+	t.len = end;
+	t.text = px->tbuf;
+	t.text_len = end;
+	t.meta = blob(px->meta, 0, &t.meta_len);
+	t.titles = blob(px->meta, 1, &t.titles_len);
+	rc = -search_text_scan(&t, c->pat, c->folded, c->icase, true, scan_hit, c, &seen);
+	sqlite3_reset(px->meta);
+	*whole = rc == SQLITE_OK && c->res->n == before;
+	return rc;
+}
+
 /*
  * Scans the listed documents' blobs in id order (all of them, or with
  * sample set, while the pattern proves common).  Sets *fts_from to the
@@ -169,18 +291,24 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
      bool first_only, bool sample, struct search_results *res, int64_t *fts_from)
 {
 	struct scan_ctx c = {row, NULL, 0, pat, folded, icase, res};
-	sqlite3_stmt *st, *more = NULL;
+	sqlite3_stmt *st, *more = NULL, *one = NULL, *src;
+	struct prefix px = {0};
 	size_t sampled = 0, holding = 0, plen = strlen(folded);
 	int rc;
 
 	*fts_from = -1;
-	if ((rc = sqlite3_prepare_v2(ix->db, "SELECT id, folded FROM folds ORDER BY id", -1, &st,
-				     NULL)) != SQLITE_OK)
+	/* -l reads each document's blob itself (scan_prefix) */
+	if ((rc = sqlite3_prepare_v2(ix->db,
+				     first_only ? "SELECT id FROM folds ORDER BY id"
+						: "SELECT id, folded FROM folds ORDER BY id",
+				     -1, &st, NULL)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct search_text t = {0};
 		bool seen;
 
+		if (one != NULL)
+			sqlite3_reset(one);
 		c.id = sqlite3_column_int64(st, 0);
 		if ((c.doc = search_index_listed(ix, c.id)) == NULL)
 			continue; /* another catalogue's */
@@ -193,7 +321,31 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 			sample = false;
 		}
 		sampled++;
-		t.folded = blob(st, 1, &t.len);
+		src = st;
+		if (first_only) {
+			bool holds, whole;
+
+			if ((rc = scan_prefix(ix->db, &px, &c, &holds, &whole)) != SQLITE_OK)
+				break;
+			if (!whole) {
+				holding += holds;
+				continue;
+			}
+			/* the whole blobs, as a search of every line reads them */
+			if (one == NULL &&
+			    (rc = sqlite3_prepare_v2(ix->db,
+						     "SELECT id, folded FROM folds WHERE id = ?1",
+						     -1, &one, NULL)) != SQLITE_OK)
+				break;
+			sqlite3_bind_int64(one, 1, c.id);
+			if ((rc = sqlite3_step(one)) != SQLITE_ROW) {
+				if (rc != SQLITE_DONE)
+					break;
+				continue;
+			}
+			src = one;
+		}
+		t.folded = blob(src, 1, &t.len);
 		if (t.folded == NULL || memmem(t.folded, t.len, folded, plen) == NULL)
 			continue; /* most documents, for a rare pattern: no more read */
 		holding++;
@@ -218,6 +370,8 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 	}
 	sqlite3_finalize(st);
 	sqlite3_finalize(more);
+	sqlite3_finalize(one);
+	prefix_done(&px);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

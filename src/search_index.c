@@ -44,8 +44,9 @@ static const char schema[] =
     "CREATE INDEX lines_doc ON lines(doc, ord);"
     /* a document's lines in blobs, for a scan at memmem's speed
      * (search_text.h): the folded text alone in its rows, which the scan
-     * reads in place (a row within a page is not copied), the rest read
-     * for a document that holds the pattern */
+     * reads from the mapped page (SQLite copies a blob it returns, but
+     * a row within a page is read without a chain of overflow pages),
+     * the rest read for a document that holds the pattern */
     "CREATE TABLE folds(id INTEGER PRIMARY KEY, folded BLOB NOT NULL);"
     "CREATE TABLE texts(id INTEGER PRIMARY KEY, text BLOB NOT NULL, meta BLOB NOT NULL,"
     " titles BLOB NOT NULL);"

@@ -406,7 +406,7 @@ test_plans(void)
 {
 	static const char *const pats[] = {"common", "rare",	    "Rare",   "RARE",
 					   "co",     "section two", "zqxjkw", "\xc3\xa9t\xc3\xa9",
-					   "e"};
+					   "e",	     "straddle"};
 	struct catalog c;
 	struct search_index *ix;
 	char *err = NULL;
@@ -421,6 +421,20 @@ test_plans(void)
 			      k, k == 5 || k == 50 ? "A Rare one, and rare." : "Nothing else.", k);
 		put(name, text);
 		free(text);
+	}
+	/* longer than the first piece -l reads (4 KiB): a word across the
+	 * pieces' boundary in one of them, a first folded match of "Rare"
+	 * in the wrong case */
+	for (int k = 0; k < 48; k++) {
+		char name[32];
+		struct strbuf b = STRBUF_INIT;
+		snprintf(name, sizeof name, "long%02d.md", k);
+		strbuf_printf(&b, "# Long %d\n\nrare first.\n\n", k);
+		for (int n = 0; n < 4040 + k; n++)
+			strbuf_add(&b, n % 5 == 4 ? " " : "x", 1);
+		strbuf_puts(&b, " straddle Rare end.\n");
+		put(name, b.s);
+		strbuf_free(&b);
 	}
 	load(&c);
 	ix = search_index_open(dbpath, &err);
@@ -445,9 +459,11 @@ test_plans(void)
 			if (strcmp(pats[i], "common") == 0)
 				CU_ASSERT_EQUAL(base.ndocs, 60);
 			if (strcmp(pats[i], "Rare") == 0)
-				CU_ASSERT_EQUAL(base.n, 2);
+				CU_ASSERT_EQUAL(base.n, 2 + 48);
+			if (strcmp(pats[i], "straddle") == 0)
+				CU_ASSERT_EQUAL(base.ndocs, 48);
 			if (strcmp(pats[i], "rare") == 0 && scope == SEARCH_EVERY_LINE)
-				CU_ASSERT_EQUAL(base.n, 2);
+				CU_ASSERT_EQUAL(base.n, 2 + 2 * 48);
 			search_results_done(&base);
 		}
 	}
