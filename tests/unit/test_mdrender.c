@@ -1359,6 +1359,13 @@ test_html_table(void)
 	/* a target over lines is one line (the fuzz target found the break) */
 	RENDERS("<table><tr><td><a href=\" u\n|x|\tv \">l</a></td></tr></table>\n", 20, F_REFS,
 		"┌──────┐\n│ l[1] │\n└──────┘\n\nReferences\n[1] u|x|v\n");
+	/* spaces inside a target are written %20: a URL is one word, and a
+	 * reference line passes the width only to hold it (fuzz_markdown) */
+	RENDERS("<table><tr><td><a href=\"https://k8s.io/a b and c d e f g\">l</a></td></tr>"
+		"</table>\n",
+		20, F_REFS,
+		"┌──────┐\n│ l[1] │\n└──────┘\n\nReferences\n"
+		"[1] https://k8s.io/a%20b%20and%20c%20d%20e%20f%20g\n");
 	rd_open(&x, "<table><tr><td>a <a href=\"https://k8s.io\">site</a></td></tr></table>\n", 40,
 		0);
 	STYLED(&x.r.lines, 1, "M'│' -' a ' L#1'site' -' ' M'│'");
