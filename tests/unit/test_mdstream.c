@@ -28,6 +28,7 @@
 #include "mdrender.h"
 #include "mdstream.h"
 #include "outline.h"
+#include "text.h"
 #include "unit.h"
 #include "xalloc.h"
 
@@ -515,6 +516,22 @@ test_definitions(void)
 	same_str("footnote label", "# Z\n\nintro\n\n# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n",
 		 false);
 	same_str("empty label", "# A\n\n[] [ ]\n\n# B\n\n[]: /no\n\n[x]: /x\n", false);
+	/* cmark-gfm may cut a footnote's label in the middle of a character:
+	 * every line stays clean, whole and in parts (fuzz_markdown) */
+	{
+		static const char doc[] =
+		    "  - i#](h\n> tt[^n]p://x.y).\n[e[^b] and[^a]( "
+		    "[^non(d> t4p://x.y).\n[e[^b] and[^a]( [^non(due\xef\xbf\xbd 2 "
+		    "weeks)e]~~d )lin]kt\xef\xbf\xbd(pt://x.y^u]: unuunused\n";
+		struct stream_result r = same("a label cut by the library", doc, sizeof doc - 1);
+		for (char *line = r.out, *nl; line != NULL && *line != '\0'; line = nl + 1) {
+			nl = strchr(line, '\n');
+			if (nl == NULL)
+				nl = line + strlen(line) - 1;
+			CU_ASSERT_TRUE(text_is_clean(line, (size_t)(nl - line)));
+		}
+		free(r.out);
+	}
 	/* a link's definition opening a footnote's definition: the footnote
 	 * is a container, and the link is defined for the whole document
 	 * (fuzz_markdown, CI) */
