@@ -139,9 +139,8 @@ skip_markers(const char *t, size_t i, size_t e)
 			size_t k = j + 2;
 			while (k < e && t[k] != ']' && t[k] != '[')
 				k++;
-			if (k + 1 < e && t[k] == ']' && t[k + 1] == ':' &&
-			    (k + 2 == e || t[k + 2] == ' ' || t[k + 2] == '\t'))
-				j = k + 2;
+			if (k + 1 < e && t[k] == ']' && t[k + 1] == ':')
+				j = k + 2; /* its text may follow at once */
 		}
 		if (j == i)
 			return i;

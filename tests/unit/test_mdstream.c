@@ -540,6 +540,7 @@ test_definitions(void)
 		    "# A\n\nsee [a] here\n\n# B\n\n[^n]: [a]: /x\n",
 		    "# T\n\n[^n]: [a]: /x\n\n# B\n\nsee [a] and[^n]\n",
 		    "# T\n\n[^n]:\n    [a]: /x\n\n# B\n\nsee [a]\n",
+		    "# T\n\n[^n]:[a]: /x\n\n# B\n\nsee [a]\n",
 		};
 		for (size_t i = 0; i < sizeof defs / sizeof *defs; i++) {
 			struct stream_result r =
