@@ -228,6 +228,10 @@ scan_prefix(sqlite3 *db, struct prefix *px, struct scan_ctx *c, bool *holds, boo
 	if (blob_on(db, &px->folds, "folds", "folded", c->id) != SQLITE_OK)
 		return SQLITE_OK;
 	len = (size_t)sqlite3_blob_bytes(px->folds);
+	if (len == 0) { /* an empty document holds nothing (and no buffer was read) */
+		*whole = false;
+		return SQLITE_OK;
+	}
 	for (;;) {
 		/* a match across two pieces: looked for from plen - 1 before */
 		size_t from = found ? at : got >= plen ? got - plen + 1 : 0;

@@ -101,6 +101,34 @@ setup(const char *name)
 	put("beta.md", "# Beta\n\nNothing about animals here.\n");
 }
 
+/* An empty document, with -l and the scan plan: no match, and no read of
+ * a buffer that was never filled (UBSan in CI's fuzz_search) */
+static void
+test_empty_document(void)
+{
+	struct catalog c;
+	struct search_results res;
+	struct search_index *ix;
+	char *err = NULL;
+
+	setup("empty");
+	put("empty.md", "");
+	load(&c);
+	ix = search_index_open(dbpath, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
+	CU_ASSERT(search_index_update(ix, &c, &err) >= 0);
+	for (int plan = SEARCH_PLAN_INDEX; plan <= SEARCH_PLAN_SCAN; plan++) {
+		search_index_set_plan(ix, (enum search_plan)plan);
+		CU_ASSERT_EQUAL(search_index_find(ix, &c, "fox", SEARCH_FIRST_PER_DOC, &res, &err),
+				0);
+		CU_ASSERT_EQUAL(res.n, 1);
+		search_results_done(&res);
+	}
+	search_index_close(ix);
+	catalog_done(&c);
+	free(err);
+}
+
 static void
 test_fresh(void)
 {
@@ -482,6 +510,7 @@ test_search_register(void)
 	    !CU_add_test(s, "first match per document (-l)", test_first_per_doc) ||
 	    !CU_add_test(s, "progress of an update", test_progress) ||
 	    !CU_add_test(s, "damaged or foreign: made anew", test_damaged) ||
+	    !CU_add_test(s, "an empty document", test_empty_document) ||
 	    !CU_add_test(s, "smart case and folding as the reader", test_rule) ||
 	    !CU_add_test(s, "the runs of lines the reader stops at", test_same_as_reader) ||
 	    !CU_add_test(s, "every plan finds the same lines", test_plans))
