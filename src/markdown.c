@@ -103,7 +103,8 @@ clean_node(cmark_node *n)
 	}
 	if ((cmark_node_get_type(n) == CMARK_NODE_LINK ||
 	     cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
-	    (v = cmark_node_get_url(n)) != NULL && !text_is_clean(v, strlen(v))) {
+	    (v = cmark_node_get_url(n)) != NULL &&
+	    (!text_is_clean(v, strlen(v)) || strpbrk(v, "\t\n\r") != NULL)) {
 		char *c = text_sanitize(v, strlen(v), 0, NULL);
 		cmark_node_set_url(n, c);
 		free(c);
@@ -406,7 +407,10 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 		}
 		if (fenced)
 			unfence(n);
-		if (refs && !verbatim(n))
+		/* a link's URL may come from a definition written alone in the
+		 * prelude, decoded already ("&#9;" as a tab): checked always */
+		if ((refs && !verbatim(n)) || cmark_node_get_type(n) == CMARK_NODE_LINK ||
+		    cmark_node_get_type(n) == CMARK_NODE_IMAGE)
 			clean_node(n);
 	}
 	cmark_iter_free(it);

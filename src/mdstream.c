@@ -40,6 +40,20 @@ atx(const char *s, size_t n)
 	return k >= 1 && k <= 6 && (k == n || s[k] == ' ' || s[k] == '\t');
 }
 
+/* A line in the first column that opens a block even with no blank line
+ * before it: an ATX heading, or HTML ("<!--", "<div", "</p", "<?"): files
+ * joined as they are run a definition straight into the next file's
+ * title or comment. */
+static bool
+block_opener(const char *s, size_t n)
+{
+	if (atx(s, n))
+		return true;
+	return n >= 2 && s[0] == '<' &&
+	       (s[1] == '!' || s[1] == '?' || s[1] == '/' || (s[1] >= 'a' && s[1] <= 'z') ||
+		(s[1] >= 'A' && s[1] <= 'Z'));
+}
+
 /* The first "ab" in p[0..n), or NULL: memchr() then a look at the next
  * byte is several times faster than glibc's memmem() for two bytes. */
 static const char *
@@ -248,8 +262,10 @@ find_runs(struct md_stream *s)
 		size_t e = line_end(s, off);
 		bool b = blank(s->text + off, e - off);
 
-		if (!b && prev_blank && line > 1 && s->text[off] != ' ' && s->text[off] != '\t' &&
-		    !list_marker(s->text, off, e)) {
+		if (!b && line > 1 &&
+		    ((prev_blank && s->text[off] != ' ' && s->text[off] != '\t' &&
+		      !list_marker(s->text, off, e)) ||
+		     block_opener(s->text + off, e - off))) {
 			if (has)
 				close_run(s, &cap,
 					  (size_t[]){start, line - 1, start_off, off, key0}, any);

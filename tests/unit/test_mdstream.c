@@ -516,6 +516,15 @@ test_definitions(void)
 	same_str("footnote label", "# Z\n\nintro\n\n# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n",
 		 false);
 	same_str("empty label", "# A\n\n[] [ ]\n\n# B\n\n[]: /no\n\n[x]: /x\n", false);
+	/* files joined as they are: a definition runs straight into the next
+	 * file's comment or title, and the document still goes in parts */
+	same_str("definition then a comment",
+		 "# A\n\nsee [s]\n\n[s]: https://s.example/\n<!---\nmade by a tool\n\n"
+		 "do not edit\n--->\n# B\n\nmore [s]\n\n# C\n\nend\n",
+		 false);
+	same_str("definition then a title",
+		 "# A\n\nsee [t]\n\n[t]: https://t.example/\n# B\n\nmore [t]\n\n# C\n\nend\n",
+		 false);
 	/* cmark-gfm may cut a footnote's label in the middle of a character:
 	 * every line stays clean, whole and in parts (fuzz_markdown) */
 	{
@@ -523,6 +532,20 @@ test_definitions(void)
 		    "  - i#](h\n> tt[^n]p://x.y).\n[e[^b] and[^a]( "
 		    "[^non(d> t4p://x.y).\n[e[^b] and[^a]( [^non(due\xef\xbf\xbd 2 "
 		    "weeks)e]~~d )lin]kt\xef\xbf\xbd(pt://x.y^u]: unuunused\n";
+		/* and a definition's URL decoded to a tab ("&#9;"), written alone
+		 * to a part with no '&' of its own (fuzz_markdown) */
+		static const char tab[] =
+		    "# a\n\n[c]\n\n# b\n\ntext\n\n# c\n\n[c]: /fi[&#9;4\n# d\n\n"
+		    "[c]\n\n# e\n\nmore [c]\n";
+		struct stream_result t = same("a URL with a tab", tab, sizeof tab - 1);
+		for (char *line = t.out, *nl; line != NULL && *line != '\0'; line = nl + 1) {
+			nl = strchr(line, '\n');
+			if (nl == NULL)
+				nl = line + strlen(line) - 1;
+			CU_ASSERT_TRUE(text_is_clean(line, (size_t)(nl - line)) &&
+				       memchr(line, '\t', (size_t)(nl - line)) == NULL);
+		}
+		free(t.out);
 		struct stream_result r = same("a label cut by the library", doc, sizeof doc - 1);
 		for (char *line = r.out, *nl; line != NULL && *line != '\0'; line = nl + 1) {
 			nl = strchr(line, '\n');
