@@ -714,10 +714,7 @@ test_doctree(void)
 int
 test_catalog_register(void)
 {
-	static const struct {
-		const char *name;
-		void (*fn)(void);
-	} tests[] = {
+	static const struct unit_test tests[] = {
 	    {"folders walked", test_walk},
 	    {"identity of a file opened directly", test_direct_identity},
 	    {"--root for every role", test_root_everywhere},
@@ -728,12 +725,5 @@ test_catalog_register(void)
 	    {"a folder left out is said as a folder", test_refused_folder},
 	    {"two folders with the same paths: every document", test_twin_folders},
 	};
-	CU_pSuite suite = CU_add_suite("catalog", NULL, NULL);
-
-	if (suite == NULL)
-		return (int)CU_get_error();
-	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
-		if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL)
-			return (int)CU_get_error();
-	return 0;
+	return unit_add_suite("catalog", tests, sizeof tests / sizeof tests[0]);
 }

@@ -1378,10 +1378,7 @@ test_upstream_front_matter(void)
 int
 test_content_register(void)
 {
-	static const struct {
-		const char *name;
-		void (*fn)(void);
-	} tests[] = {
+	static const struct unit_test tests[] = {
 	    {"item ids", test_item_id},
 	    {"bundled roles", test_bundled},
 	    {"bundled ids stable", test_bundled_ids_stable},
@@ -1407,12 +1404,5 @@ test_content_register(void)
 	    {"upstream skill areas", test_upstream_skill_areas},
 	    {"upstream front matter", test_upstream_front_matter},
 	};
-	CU_pSuite suite = CU_add_suite("content", NULL, NULL);
-
-	if (suite == NULL)
-		return (int)CU_get_error();
-	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
-		if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL)
-			return (int)CU_get_error();
-	return 0;
+	return unit_add_suite("content", tests, sizeof tests / sizeof tests[0]);
 }

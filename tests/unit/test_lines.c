@@ -280,10 +280,7 @@ test_flush(void)
 int
 test_lines_register(void)
 {
-	static const struct {
-		const char *name;
-		void (*fn)(void);
-	} tests[] = {
+	static const struct unit_test tests[] = {
 	    {"spans merge", test_merge},
 	    {"kinds and widths", test_kinds_and_widths},
 	    {"add opens a line", test_add_opens_line},
@@ -293,12 +290,5 @@ test_lines_register(void)
 	    {"clear keeps memory", test_clear},
 	    {"flush callback", test_flush},
 	};
-	CU_pSuite suite = CU_add_suite("lines", NULL, NULL);
-
-	if (suite == NULL)
-		return (int)CU_get_error();
-	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
-		if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL)
-			return (int)CU_get_error();
-	return 0;
+	return unit_add_suite("lines", tests, sizeof tests / sizeof tests[0]);
 }

@@ -1034,10 +1034,7 @@ test_random(void)
 int
 test_mdstream_register(void)
 {
-	static const struct {
-		const char *name;
-		void (*fn)(void);
-	} tests[] = {
+	static const struct unit_test tests[] = {
 	    {"cuts", test_cuts},
 	    {"definitions across parts", test_definitions},
 	    {"definitions in code", test_definitions_in_code},
@@ -1054,12 +1051,5 @@ test_mdstream_register(void)
 	    {"a real documentation tree", test_real_tree},
 	    {"random documents", test_random},
 	};
-	CU_pSuite suite = CU_add_suite("mdstream", NULL, NULL);
-
-	if (suite == NULL)
-		return (int)CU_get_error();
-	for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
-		if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL)
-			return (int)CU_get_error();
-	return 0;
+	return unit_add_suite("mdstream", tests, sizeof tests / sizeof tests[0]);
 }

@@ -13,6 +13,26 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A suite's tests, registered in order by unit_add_suite(). */
+struct unit_test {
+	const char *name;
+	CU_TestFunc fn;
+};
+
+/* Adds a suite of the n tests; 0, or CUnit's error. */
+static inline int
+unit_add_suite(const char *name, const struct unit_test *tests, size_t n)
+{
+	CU_pSuite suite = CU_add_suite(name, NULL, NULL);
+
+	if (suite == NULL)
+		return (int)CU_get_error();
+	for (size_t i = 0; i < n; i++)
+		if (CU_add_test(suite, tests[i].name, tests[i].fn) == NULL)
+			return (int)CU_get_error();
+	return 0;
+}
+
 int test_text_register(void);
 int test_lines_register(void);
 int test_mdrender_register(void);
