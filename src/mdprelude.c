@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,13 +141,20 @@ md_prelude_build(struct md_stream *s)
 
 /* Appends n bytes of p to s->defs, each ASCII punctuation character
  * escaped (a backslash then it reads as itself, in a destination in
- * angle brackets and in a title alike). */
+ * angle brackets and in a title alike), and each blank or control
+ * character as a numeric reference: cmark-gfm trims blanks at a
+ * destination's ends before it decodes references, so a tab the
+ * document wrote as "&#9;" must come back as one, not as a tab. */
 static void
 put_escaped(struct md_stream *s, const char *p, size_t n, bool escape)
 {
-	s->defs = xgrow(s->defs, &s->defscap, s->defslen + 2 * n + 1, 1);
+	s->defs = xgrow(s->defs, &s->defscap, s->defslen + 5 * n + 1, 1);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
+		if (escape && c <= ' ') {
+			s->defslen += (size_t)sprintf(s->defs + s->defslen, "&#%u;", (unsigned)c);
+			continue;
+		}
 		if (escape && c > ' ' && c < 0x7f &&
 		    !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
 			s->defs[s->defslen++] = '\\';

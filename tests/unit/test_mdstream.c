@@ -516,6 +516,14 @@ test_definitions(void)
 	same_str("footnote label", "# Z\n\nintro\n\n# A\n\ntext[^n]\n\n# B\n\n[^n]: /note\n",
 		 false);
 	same_str("empty label", "# A\n\n[] [ ]\n\n# B\n\n[]: /no\n\n[x]: /x\n", false);
+	/* a blank the document wrote as a reference at a destination's end
+	 * stays in the definition written alone (cmark-gfm trims blanks
+	 * before it decodes references; fuzz_markdown) */
+	same_str(
+	    "a tab written as a reference",
+	    "# A\n\nsee [t] and [u]\n\n# B\n\ntext\n\n[t]: /x&#9;\n\n[u]: <y&#32;> \"t&#9;\"\n\n"
+	    "# C\n\nmore [t] [u]\n",
+	    false);
 	/* files joined as they are: a definition runs straight into the next
 	 * file's comment or title, and the document still goes in parts */
 	same_str("definition then a comment",
