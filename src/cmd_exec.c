@@ -213,11 +213,16 @@ cmd_exec_print(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char *
 }
 
 /* The records an older rolebook kept for r (a file opened directly)
- * under its name, adopted (identity.c), and said on stderr. */
+ * under its name, adopted (identity.c), and said on stderr; its steps'
+ * records under their old ids too, so r is read first (a file that
+ * cannot be read says so where the command reads it). */
 static void
-adopt(struct store *st, const struct catalog *cat, const struct role *r)
+adopt(struct store *st, const struct catalog *cat, struct role *r)
 {
-	char *said = identity_adopt(st, cat, r);
+	char *said;
+
+	(void)role_load(r);
+	said = identity_adopt(st, cat, r);
 
 	if (said != NULL)
 		cli_error("%s: %s", r->id, said);

@@ -29,4 +29,26 @@
  */
 char *identity_adopt(struct store *st, const struct catalog *cat, const struct role *r);
 
+/*
+ * The id a step of r (loaded) with this text has by the rule r does not
+ * use (content_item_id_in): for a document that is no role, the id every
+ * step had before folders, its words alone; for a role, the id with its
+ * document.  Writes into out (13 bytes).  Old records and old export
+ * files carry such ids.
+ */
+void identity_item_other_id(const struct role *r, const char *text, char out[13]);
+
+/*
+ * Moves r's (loaded) checklist records kept under a step's other id
+ * (identity_item_other_id) to the step's id, every profile, one
+ * transaction (store_items_rekey: one step recorded under both keeps
+ * the later).  A record stays with the document it was written under:
+ * before folders two documents with one step's words showed one record,
+ * kept under the document where it was ticked; that document keeps it,
+ * the other starts without it (sharing between documents that are no
+ * roles was the defect).  Returns how many records moved (0 read-only,
+ * busy: tried again at the next open).
+ */
+size_t identity_rekey_items(struct store *st, const struct role *r);
+
 #endif

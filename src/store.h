@@ -221,6 +221,19 @@ enum store_status store_role_adopt(struct store *st, const char *from, const cha
  */
 enum store_status store_role_claim(struct store *st, const char *id);
 
+/*
+ * Gives role's checklist records kept under item id from[i] to item id
+ * to[i], for each i and every profile, in one transaction, with what the
+ * import log saved of them; a profile with both (one step twice) keeps
+ * the later updated_at, as import merges, under to[i].  *moved counts the
+ * records moved or merged.  identity_rekey_items() says which ids (the
+ * rule that made a step's id before, content_item_id_in).
+ * STORE_ERR_READONLY on a read-only store; each from[i] and to[i] must
+ * differ.
+ */
+enum store_status store_items_rekey(struct store *st, const char *role, char *const *from,
+				    char *const *to, size_t n, size_t *moved);
+
 /* ---- reading position ---- */
 
 /* *section (a new string, or NULL for the top) and *line of (profile,

@@ -176,3 +176,104 @@ store_role_claim(struct store *st, const char *id)
 	rc = unlist(st, id);
 	return finish(st, rc == SQLITE_OK ? STORE_OK : status_of(rc));
 }
+
+/* True (*yes) when role has a record of item id from (for some
+ * profile): one to move or merge. */
+static int
+rekey_wanted(struct store *st, const char *role, const char *from, bool *yes)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db,
+				    "SELECT 1 FROM items WHERE role = ?1 AND item_id = ?2 LIMIT 1",
+				    -1, &s, NULL);
+
+	*yes = false;
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, from, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	*yes = rc == SQLITE_ROW;
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Moves role's records of item from to item to (and what the import log
+ * saved of them); *changed counts the records moved or merged. */
+static int
+rekey_one(struct store *st, const char *role, const char *from, const char *to, int *changed)
+{
+	static const char *const sql[] = {
+	    /* a profile with both: one step twice (an old export imported
+	     * again after the move), merged as import merges, the later
+	     * updated_at wins (the one under to when as old) */
+	    "DELETE FROM items WHERE role = ?1 AND item_id = ?3 AND EXISTS (SELECT 1 FROM"
+	    " items f WHERE f.profile_id = items.profile_id AND f.role = ?1 AND f.item_id ="
+	    " ?2 AND f.updated_at > items.updated_at)",
+	    "DELETE FROM items WHERE role = ?1 AND item_id = ?2 AND EXISTS (SELECT 1 FROM"
+	    " items t WHERE t.profile_id = items.profile_id AND t.role = ?1 AND t.item_id ="
+	    " ?3)",
+	    /* the log first: it asks which profiles move */
+	    "UPDATE import_undo SET key = ?3 WHERE kind = 0 AND role = ?1 AND key = ?2"
+	    " AND profile_id IN (SELECT i.profile_id FROM items i WHERE i.role = ?1 AND"
+	    " i.item_id = ?2 AND NOT EXISTS (SELECT 1 FROM items j WHERE j.profile_id ="
+	    " i.profile_id AND j.role = ?1 AND j.item_id = ?3))",
+	    "UPDATE items SET item_id = ?3 WHERE role = ?1 AND item_id = ?2"
+	    " AND NOT EXISTS (SELECT 1 FROM items j WHERE j.profile_id = items.profile_id"
+	    " AND j.role = ?1 AND j.item_id = ?3)",
+	};
+	int rc = SQLITE_OK;
+
+	*changed = 0;
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0] && rc == SQLITE_OK; i++) {
+		sqlite3_stmt *s;
+
+		if ((rc = sqlite3_prepare_v2(st->db, sql[i], -1, &s, NULL)) != SQLITE_OK)
+			break;
+		sqlite3_bind_text(s, 1, role, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, to, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_DONE) {
+			*changed += i == 1 || i == 3 ? sqlite3_changes(st->db) : 0;
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(s);
+	}
+	return rc;
+}
+
+enum store_status
+store_items_rekey(struct store *st, const char *role, char *const *from, char *const *to,
+		  size_t n, size_t *moved)
+{
+	enum store_status status;
+	bool any = false;
+	int rc = SQLITE_OK, changed;
+
+	*moved = 0;
+	if (!id_ok(role))
+		return STORE_ERR_INVALID;
+	for (size_t i = 0; i < n; i++)
+		if (!id_ok(from[i]) || !id_ok(to[i]) || strcmp(from[i], to[i]) == 0)
+			return STORE_ERR_INVALID;
+	if (st->readonly)
+		return STORE_ERR_READONLY;
+	/* reads first, no write lock: nearly always nothing to move */
+	for (size_t i = 0; i < n && !any && rc == SQLITE_OK; i++)
+		rc = rekey_wanted(st, role, from[i], &any);
+	if (rc != SQLITE_OK)
+		return status_of(rc);
+	if (!any)
+		return STORE_OK;
+	if ((status = store_begin(st)) != STORE_OK)
+		return status;
+	for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+		rc = rekey_one(st, role, from[i], to[i], &changed);
+		*moved += (size_t)changed;
+	}
+	if (rc != SQLITE_OK)
+		*moved = 0;
+	return finish(st, rc == SQLITE_OK ? STORE_OK : status_of(rc));
+}

@@ -42,6 +42,7 @@ int test_reader_lazy_register(void);
 int test_hyperlink_register(void);
 int test_content_register(void);
 int test_catalog_register(void);
+int test_identity_register(void);
 int test_store_register(void);
 int test_readiness_register(void);
 int test_frame_register(void);

@@ -1,0 +1,224 @@
+/*
+ * test_identity.c - records an older rolebook kept, on the steps they are
+ * for (identity.c): before folders a step's id was its words alone
+ * (content_item_id); now a document that is no role has steps with ids
+ * of their own.  The old database is built by the frozen steps 1 to 4
+ * with the ids the old code gave (computed by `git show
+ * 7828642:src/role.c`'s content_item_id, written here as text).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "checklist.h"
+#include "content.h"
+#include "identity.h"
+#include "store.h"
+#include "unit.h"
+#include "xalloc.h"
+
+/* The old version's ids (frozen: 7828642's content_item_id). */
+#define OLD_GUIDE "5eadb40270db"  /* "Read the contributor guide" */
+#define OLD_ASK "ea7e961765f6"	  /* "Ask a question in the channel" */
+#define OLD_REPORT "294ff44decff" /* "Write the yearly report" */
+
+static void
+put(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(text, f);
+	fclose(f);
+	free(path);
+}
+
+static void
+exec_db(const char *path, const char *sql, int from, int to)
+{
+	sqlite3 *db;
+
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	for (int v = from; v <= to; v++)
+		CU_ASSERT_EQUAL(sqlite3_exec(db, store_migration_sql(v), NULL, NULL, NULL),
+				SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* One number from the database at path. */
+static long
+db_count(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	long n = -1;
+
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return n;
+}
+
+static struct role *
+loaded(struct catalog *c, const char *id)
+{
+	struct role *r = catalog_find(c, id);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+	return r;
+}
+
+/* The ids of the old code are what content_item_id still gives: the
+ * frozen values above are right. */
+static void
+test_old_rule(void)
+{
+	char id[13];
+
+	content_item_id("Read the contributor guide", id);
+	UNIT_ASSERT_STR(OLD_GUIDE, id);
+	content_item_id("Ask a question in the channel", id);
+	UNIT_ASSERT_STR(OLD_ASK, id);
+	content_item_id("Write the yearly report", id);
+	UNIT_ASSERT_STR(OLD_REPORT, id);
+}
+
+/*
+ * A schema-4 database with ticks on documents that are no roles, keyed
+ * as the old version keyed them: upgraded and each document opened
+ * (identity_adopt), the ticks are on their steps, none is "earlier
+ * progress" (stale); the role keeps its records as they were; a step the
+ * old version showed in two documents (one record, kept under the one
+ * where it was ticked) stays that document's; what the import log saved
+ * follows; a step recorded under both ids keeps the later record.
+ */
+static void
+test_old_step_records(void)
+{
+	char *dir = xasprintf("%s/oldsteps", unit_tmpdir), *err = NULL, *detail = NULL;
+	char *path = xasprintf("%s/oldsteps.db", unit_tmpdir), *sql;
+	struct store *st = NULL;
+	struct catalog c;
+	struct checklist cl;
+	struct role *guide, *other, *role, *report;
+
+	CU_ASSERT_TRUE_FATAL(mkdir(dir, 0700) == 0 || errno == EEXIST);
+	put(dir, "guide.md",
+	    "# Guide\n\n- [ ] Read the contributor guide\n- [ ] Ask a question in the channel\n");
+	put(dir, "other.md", "# Other\n\n- [ ] Read the contributor guide\n");
+	put(dir, "role.md", "# A role\n\n## Onboarding checklist\n\n"
+			    "- [ ] Read the contributor guide\n");
+	put(dir, "report.md", "# Report\n\n- [ ] Write the yearly report\n");
+	unlink(path);
+	exec_db(path,
+		"INSERT INTO profiles VALUES (1, 'Ada', 100);"
+		"INSERT INTO items VALUES (1, 'guide', '" OLD_GUIDE "',"
+		" 'Read the contributor guide', 1, 150, 'done it', 160, 0);"
+		"INSERT INTO items VALUES (1, 'role', '" OLD_GUIDE "',"
+		" 'Read the contributor guide', 1, 150, NULL, 160, 0);"
+		"INSERT INTO items VALUES (1, 'report', '" OLD_REPORT "',"
+		" 'Write the yearly report', 1, 150, NULL, 160, 1);"
+		"INSERT INTO imports VALUES (1, 'f.json', NULL, 'Ada', 0, 175, 1, 0, 0, 0, 0);"
+		"INSERT INTO import_undo (import_id, kind, profile_id, role, key)"
+		" VALUES (1, 0, 1, 'report', '" OLD_REPORT "');"
+		"COMMIT",
+		1, 4);
+
+	catalog_init(&c);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, dir, ORIGIN_DIR, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 1000, &st, &detail), STORE_OK);
+	guide = loaded(&c, "guide");
+	other = loaded(&c, "other");
+	role = loaded(&c, "role");
+	report = loaded(&c, "report");
+	CU_ASSERT_FALSE(role_shares_steps(guide));
+	CU_ASSERT_TRUE(role_shares_steps(role));
+	CU_ASSERT_STRING_NOT_EQUAL(guide->items[0].id, OLD_GUIDE);
+
+	/* opened: quietly on their steps (nothing adopted to say) */
+	CU_ASSERT_PTR_NULL(identity_adopt(st, &c, guide));
+	CU_ASSERT_PTR_NULL(identity_adopt(st, &c, other));
+	CU_ASSERT_PTR_NULL(identity_adopt(st, &c, role));
+	CU_ASSERT_PTR_NULL(identity_adopt(st, &c, report));
+
+	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", guide), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(cl.n, 2);
+	CU_ASSERT_TRUE(cl.v[0].done);
+	CU_ASSERT_FALSE(cl.v[0].shared);
+	CU_ASSERT_FATAL(cl.v[0].rec != NULL);
+	UNIT_ASSERT_STR("done it", cl.v[0].rec->note);
+	CU_ASSERT_FALSE(cl.v[1].done);
+	CU_ASSERT_EQUAL(cl.nstale, 0);
+	checklist_done(&cl);
+	/* the old version showed guide's record here too; no more */
+	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", other), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(cl.n, 1);
+	CU_ASSERT_FALSE(cl.v[0].done);
+	CU_ASSERT_EQUAL(cl.nstale, 0);
+	checklist_done(&cl);
+	/* a role: its step's id is what it was */
+	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", role), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(cl.n, 1);
+	CU_ASSERT_TRUE(cl.v[0].done);
+	CU_ASSERT_EQUAL(cl.nstale, 0);
+	checklist_done(&cl);
+	CU_ASSERT_EQUAL(db_count(path, "SELECT count(*) FROM items WHERE role = 'role' AND "
+				       "item_id = '" OLD_GUIDE "'"),
+			1);
+	/* the import log follows the record it saved */
+	sql = xasprintf("SELECT count(*) FROM import_undo WHERE role = 'report' AND key = '%s'",
+			report->items[0].id);
+	CU_ASSERT_EQUAL(db_count(path, sql), 1);
+	free(sql);
+
+	/* the old record again (an old export imported after the move),
+	 * older than the one on the step: merged, the later kept */
+	CU_ASSERT_EQUAL(store_item_set_done(st, "Ada", "report", report->items[0].id,
+					    "Write the yearly report", false, 300),
+			STORE_OK);
+	store_close(st);
+	st = NULL;
+	exec_db(path,
+		"INSERT INTO items VALUES (1, 'report', '" OLD_REPORT "',"
+		" 'Write the yearly report', 1, 150, NULL, 170, 1); COMMIT",
+		1, 0);
+	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 1000, &st, &detail), STORE_OK);
+	CU_ASSERT_EQUAL(identity_rekey_items(st, report), 1);
+	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", report), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(cl.n, 1);
+	CU_ASSERT_FALSE(cl.v[0].done);
+	CU_ASSERT_EQUAL(cl.nstale, 0);
+	checklist_done(&cl);
+	/* read-only: nothing moves, nothing fails */
+	store_close(st);
+	st = NULL;
+	catalog_done(&c);
+	free(detail);
+	free(path);
+	free(dir);
+}
+
+int
+test_identity_register(void)
+{
+	static const struct unit_test tests[] = {
+	    {"the old rule's ids are frozen", test_old_rule},
+	    {"old step records land on their steps", test_old_step_records},
+	};
+	return unit_add_suite("identity", tests, sizeof tests / sizeof tests[0]);
+}
