@@ -58,6 +58,9 @@ struct app {
 		bool by_link;	    /* opened at a place: Backspace comes back */
 	} stack[APP_MAX_VIEWS];
 	size_t nviews;
+	/* counts the screens pushed: a screen seeing it changed was covered,
+	 * and is shown again (the home screen reads its folders again) */
+	uint64_t pushes;
 	/* the request of the view acting now, carried out when it returns */
 	struct nav_request pending;
 	char *pending_text[6]; /* owned copies of pending's strings */

@@ -127,6 +127,20 @@ struct catalog {
 	size_t nrefused, refused_cap, nrefused_folders;
 	/* --root (borrowed), given to each role added; NULL: none */
 	const char *root;
+	/* the folders walked, in order, for catalog_refresh() */
+	struct catalog_source {
+		char *dir;
+		enum role_origin origin;
+		bool optional;
+	} * src;
+	size_t nsrc, src_cap;
+	/* documents a refresh no longer found: kept (a screen may still
+	 * show one) until catalog_done() */
+	struct role **gone;
+	size_t ngone, gone_cap;
+	/* counts the refreshes that changed the list: whoever keeps
+	 * indices into v (the home tree, progress) builds them again */
+	uint64_t gen;
 };
 
 void catalog_init(struct catalog *c);
@@ -147,6 +161,18 @@ void catalog_done(struct catalog *c);
  */
 int catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
 		    char **err);
+
+/*
+ * Reads the folders again (every catalog_add_dir() so far, in order) and
+ * makes the list what they hold now: files added are listed, files gone
+ * are left out (kept in gone, so a screen showing one goes on), the
+ * others keep their role (its id, its model loaded) and the order is the
+ * walk's; files opened directly stay first.  A document's id never
+ * changes: the same path keeps the id it had, and a new file whose id a
+ * listed document has is listed under its full real path (as a second
+ * --content folder's is).  True when the list changed (gen counts it).
+ */
+bool catalog_refresh(struct catalog *c);
 
 /* Adds one file, opened directly, as a role whose id is its full real
  * path; a file the catalogue lists already (the same real path) is that

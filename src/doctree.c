@@ -169,6 +169,30 @@ doctree_done(struct doctree *t)
 	memset(t, 0, sizeof *t);
 }
 
+void
+doctree_rebuild(struct doctree *t, const struct catalog *c)
+{
+	char **open = xcalloc(t->nfolders + 1, sizeof *open);
+	size_t nopen = 0;
+
+	for (size_t i = 1; i < t->nfolders; i++)
+		if (t->folders[i].open)
+			open[nopen++] = xstrdup(t->folders[i].path);
+	doctree_done(t);
+	doctree_build(t, c);
+	for (size_t i = 1; i < t->nfolders && nopen > 0; i++)
+		for (size_t k = 0; k < nopen; k++)
+			if (strcmp(open[k], t->folders[i].path) == 0) {
+				t->folders[i].open = true;
+				break;
+			}
+	if (nopen > 0)
+		show(t);
+	for (size_t k = 0; k < nopen; k++)
+		free(open[k]);
+	free(open);
+}
+
 bool
 doctree_has_folders(const struct doctree *t)
 {

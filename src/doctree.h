@@ -49,6 +49,9 @@ struct doctree {
 /* Builds the tree of the catalogue's documents (folders closed). */
 void doctree_build(struct doctree *t, const struct catalog *c);
 void doctree_done(struct doctree *t);
+/* Builds t again from the catalogue (changed: catalog_refresh), the
+ * folders open before open again (by path). */
+void doctree_rebuild(struct doctree *t, const struct catalog *c);
 
 /* True when some document is in a folder: the home screen shows a tree. */
 bool doctree_has_folders(const struct doctree *t);

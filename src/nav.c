@@ -35,6 +35,7 @@ push(struct app *a, struct view *v, enum nav_kind kind, bool by_link)
 		a->nviews--;
 	}
 	a->stack[a->nviews++] = (struct app_screen){v, kind, by_link};
+	a->pushes++;
 }
 
 void

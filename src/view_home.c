@@ -60,18 +60,29 @@ struct home {
 	/* the folders, when there are (treed): the entries are its rows */
 	struct doctree tree;
 	bool treed;
-	size_t tree_n; /* roles of the catalogue it was built of (0: not built) */
+	size_t tree_n;	  /* roles of the catalogue it was built of (0: not built) */
+	uint64_t tree_gen; /* the catalogue's gen it was built of */
+	uint64_t prog_gen; /* the catalogue's gen of prog */
+	uint64_t pushes;   /* app's, at the last layout: changed, home was covered */
+	/* after the folders were read again: the document (or folder, by
+	 * path) selected before, selected again (NULL: none) */
+	const struct role *keep_role;
+	char *keep_folder;
+	bool keep;
 };
 
 /* The tree of the catalogue, built again if the catalogue changed. */
 static void
 home_tree(struct home *h, struct app *a)
 {
-	if (h->tree_n == a->cat->n && h->tree.folders != NULL)
+	if (h->tree_n == a->cat->n && h->tree_gen == a->cat->gen && h->tree.folders != NULL)
 		return;
-	doctree_done(&h->tree);
-	doctree_build(&h->tree, a->cat);
+	if (h->tree.folders != NULL)
+		doctree_rebuild(&h->tree, a->cat); /* the open folders stay open */
+	else
+		doctree_build(&h->tree, a->cat);
 	h->tree_n = a->cat->n;
+	h->tree_gen = a->cat->gen;
 	h->treed = doctree_has_folders(&h->tree);
 }
 
@@ -263,9 +274,11 @@ load_progress(struct home *h, struct app *a)
 {
 	uint64_t version = app_data_version(a);
 
-	if (h->nprog != a->cat->n || version != h->version || h->content_gen != a->content_gen) {
+	if (h->nprog != a->cat->n || version != h->version || h->content_gen != a->content_gen ||
+	    h->prog_gen != a->cat->gen) {
 		free(h->prog);
 		h->nprog = a->cat->n;
+		h->prog_gen = a->cat->gen;
 		h->prog = xcalloc(h->nprog ? h->nprog : 1, sizeof *h->prog);
 		h->version = version;
 		h->content_gen = a->content_gen;
@@ -311,12 +324,71 @@ entry_lines(const void *ctx, size_t k)
 	return entry_role(h, k) >= 0 ? ROLE_LINES : 1 + review_rows(h->cols);
 }
 
+/*
+ * Reads the content folders again (catalog_refresh): files added since
+ * are listed, files gone are not (a screen still showing one goes on).
+ * The entry selected stays selected (by document, or folder path): the
+ * next layout finds it.  True when the list changed.
+ */
+static bool
+home_refresh(struct home *h, struct app *a)
+{
+	size_t sel = h->nav.sel >= 0 ? (size_t)h->nav.sel : 0;
+	long folder = entry_folder(h, sel), role = entry_role(h, sel);
+	const struct role *was = role >= 0 && (size_t)role < a->cat->n ? a->cat->v[role] : NULL;
+	char *path = folder >= 0 ? xstrdup(h->tree.folders[folder].path) : NULL;
+
+	if (!catalog_refresh(a->cat)) {
+		free(path);
+		return false;
+	}
+	free(h->keep_folder);
+	h->keep_folder = path;
+	h->keep_role = was;
+	h->keep = was != NULL || path != NULL;
+	return true;
+}
+
+/* After home_refresh, the entry selected before selected again (a
+ * document gone: the selection stays where it is, within the list). */
+static void
+home_reselect(struct home *h, struct app *a)
+{
+	long e = -1;
+
+	h->keep = false;
+	if (h->keep_role != NULL)
+		for (size_t k = 0; k < a->cat->n; k++)
+			if (a->cat->v[k] == h->keep_role) {
+				e = role_entry(h, (long)k);
+				break;
+			}
+	if (h->keep_folder != NULL && h->treed)
+		for (size_t i = 0; i < h->tree.nfolders; i++)
+			if (strcmp(h->tree.folders[i].path, h->keep_folder) == 0) {
+				e = doctree_row_of(&h->tree, (long)i, -1);
+				break;
+			}
+	free(h->keep_folder);
+	h->keep_folder = NULL;
+	h->keep_role = NULL;
+	/* (role_entry may open folders: the rows first) */
+	listnav_layout(&h->nav, a->cat->n ? home_count(h, a) + 1 : 0, h->body_h);
+	if (e >= 0)
+		listnav_select(&h->nav, e);
+}
+
 /* The layout step: the list below its heading line; the progress shown. */
 static void
 home_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct home *h = (struct home *)v;
 
+	/* shown again after another screen: the folders as they are now */
+	if (h->pushes != a->pushes) {
+		h->pushes = a->pushes;
+		home_refresh(h, a);
+	}
 	load_progress(h, a);
 	home_tree(h, a);
 	h->nroles = a->cat->n;
@@ -326,6 +398,8 @@ home_layout(struct view *v, struct app *a, int top, int height)
 	h->body_h = height - 1;
 	/* the roles, then the review entry (when there are roles) */
 	listnav_layout(&h->nav, a->cat->n ? home_count(h, a) + 1 : 0, h->body_h);
+	if (h->keep)
+		home_reselect(h, a);
 }
 
 /* A folder's row: open or closed, its name, how many documents it holds. */
@@ -478,6 +552,10 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 		listnav_select(&h->nav, origin_entry(h));
 		free(a->status); /* what typing said of the titles */
 		a->status = NULL;
+		/* every document there is now: files added since are found,
+		 * files gone are not (the search screen lists indices into
+		 * the catalogue: read before it is made) */
+		home_refresh(h, a);
 		app_request(a, &(struct nav_request){.kind = NAV_SEARCH, .url = text});
 		return VR_REDRAW;
 	}
@@ -585,6 +663,8 @@ home_action(struct view *v, struct app *a, enum action act)
 	case ACT_RELOAD:
 		h->version = 0; /* read every role's progress again */
 		h->nprog = 0;
+		/* and the folders, as they are now (as tig's R, less's R) */
+		home_refresh(h, a);
 		app_status(a, false, "Reloaded");
 		break;
 	case ACT_BACK:
@@ -619,6 +699,7 @@ home_free(struct view *v)
 
 	free(h->pat);
 	free(h->prog);
+	free(h->keep_folder);
 	doctree_done(&h->tree);
 	free(h);
 }
@@ -672,6 +753,7 @@ view_home_new(struct app *a)
 	h->origin_folder = -1;
 	h->nroles = a->cat->n;
 	h->cols = a->cols;
+	h->pushes = a->pushes + 1; /* (pushed next: read as it is) */
 	home_tree(h, a);
 	return &h->v;
 }

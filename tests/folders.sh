@@ -134,4 +134,62 @@ check "rolebook DIR in a pipe: exit 1" 1 "$rc"
 contains "rolebook DIR: read as a folder, then the terminal is asked for" \
 	"the handbook needs a terminal" "$err"
 
+# --- files added and removed while the home screen is open (issue 12):
+# `/` reads the folders again, finds the new file, Enter opens it; a file
+# removed is gone from the results; the home list shows the new file when
+# it is shown again; `r` reads the folders again; a document open whose
+# file vanished goes on ---
+if command -v tmux >/dev/null; then
+	SOCK="$TEST_TMP/fresh.sock"
+	TM() { tmux -S "$SOCK" "$@"; }
+	F="$TEST_TMP/fresh"
+	mkdir -p "$F/sub"
+	printf '# Kept doc\n\nA quokka here.\n' >"$F/kept.md"
+	printf '# Doomed doc\n\nA quokka there.\n' >"$F/sub/doomed.md"
+	printf 'set -g remain-on-exit on\nset -g status off\n' >"$TEST_TMP/fresh.conf"
+	TM -f "$TEST_TMP/fresh.conf" new-session -d -s rb -x 80 -y 24 \
+		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
+		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME" \
+		ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" LC_ALL=C.UTF-8 TERM=xterm-256color \
+		ASAN_OPTIONS="log_path=$TEST_TMP/asan" \
+		"$ROLEBOOK" --db "$TEST_TMP/fresh.db" --content "$F"
+	fscreen() { TM capture-pane -p -t rb; }
+	fwait() { # fwait NAME TEXT: until the screen shows TEXT
+		local i
+		for i in $(seq 50); do
+			case "$(fscreen)" in *"$2"*) pass "$1"; return 0 ;; esac
+			sleep 0.1
+		done
+		fail "$1" "expected on screen: $2
+--- screen:
+$(fscreen)"
+	}
+	fwait "fresh: the home screen" "Kept doc"
+	printf '# Newcomer doc\n\nA quokka everywhere.\n' >"$F/sub/newcomer.md"
+	rm "$F/sub/doomed.md"
+	TM send-keys -t rb / q u o k k a Enter
+	fwait "fresh: / finds a file added while the home screen is open" "Newcomer doc"
+	out=$(fscreen)
+	lacks "fresh: a file removed is not in the results" "Doomed doc" "$out"
+	contains "fresh: the matches counted as the folder is now" "2 matches in 2 documents" "$out"
+	TM send-keys -t rb Down Down Down Enter
+	fwait "fresh: Enter opens the file added" "rolebook › Newcomer doc"
+	# the file open vanishes: the document stays on screen, back works
+	rm "$F/sub/newcomer.md"
+	TM send-keys -t rb j k q q
+	sleep 0.3
+	out=$(fscreen)
+	contains "fresh: back home after the open file vanished" "Kept doc" "$out"
+	lacks "fresh: the vanished file is not listed at home" "Newcomer doc" "$out"
+	check "fresh: still running" 0 "$(TM display -p -t rb '#{pane_dead}')"
+	# added while home shows: r reads the folders again, the tree shows it
+	printf '# Latecomer doc\n\nNo match.\n' >"$F/latecomer.md"
+	TM send-keys -t rb r
+	fwait "fresh: r reads the folders again" "Latecomer doc"
+	TM send-keys -t rb Q
+	sleep 0.3
+	ls "$TEST_TMP"/asan* >/dev/null 2>&1 && fail "fresh: sanitizer report" "$(cat "$TEST_TMP"/asan*)"
+	TM kill-server 2>/dev/null
+fi
+
 finish
