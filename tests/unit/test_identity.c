@@ -213,12 +213,87 @@ test_old_step_records(void)
 	free(dir);
 }
 
+/*
+ * The catalogue read again (catalog_refresh): a file added is listed, one
+ * removed is not (kept in gone), a document found again is the same role
+ * (its model still loaded, its id the same), a new file whose id a listed
+ * document has (a second folder's x.md listed as "x") is listed under its
+ * full path; nothing changed, nothing counted.
+ */
+static void
+test_refresh(void)
+{
+	char *d1 = xasprintf("%s/fresh1", unit_tmpdir), *d2 = xasprintf("%s/fresh2", unit_tmpdir);
+	char *err = NULL, *x1;
+	struct catalog c;
+	struct role *ra, *rx;
+	uint64_t gen;
+
+	CU_ASSERT_TRUE_FATAL(mkdir(d1, 0700) == 0 || errno == EEXIST);
+	CU_ASSERT_TRUE_FATAL(mkdir(d2, 0700) == 0 || errno == EEXIST);
+	x1 = xasprintf("%s/sub", d1);
+	CU_ASSERT_TRUE_FATAL(mkdir(x1, 0700) == 0 || errno == EEXIST);
+	free(x1);
+	put(d1, "a.md", "# A\n");
+	put(d1, "sub/b.md", "# B\n");
+	put(d1, "sub/c.md", "# C\n");
+	put(d2, "x.md", "# X of two\n");
+	catalog_init(&c);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, d1, ORIGIN_DIR, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, d2, ORIGIN_DIR, false, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(c.n, 4);
+	ra = loaded(&c, "a");
+	rx = catalog_find(&c, "x");
+	gen = c.gen;
+	CU_ASSERT_FALSE(catalog_refresh(&c));
+	CU_ASSERT_EQUAL(c.gen, gen);
+
+	put(d1, "sub/d.md", "# D\n");
+	put(d1, "x.md", "# X of one\n"); /* "x" is two's already */
+	x1 = xasprintf("%s/sub/c.md", d1);
+	CU_ASSERT_EQUAL(unlink(x1), 0);
+	free(x1);
+	CU_ASSERT_TRUE(catalog_refresh(&c));
+	CU_ASSERT_EQUAL(c.gen, gen + 1);
+	CU_ASSERT_EQUAL(c.n, 5);
+	CU_ASSERT_PTR_NOT_NULL(catalog_find(&c, "sub/d"));
+	CU_ASSERT_PTR_NULL(catalog_find(&c, "sub/c"));
+	CU_ASSERT_EQUAL(c.ngone, 1);
+	if (c.ngone == 1)
+		UNIT_ASSERT_STR("sub/c", c.gone[0]->id);
+	/* the same roles, ids and models */
+	CU_ASSERT_PTR_EQUAL(catalog_find(&c, "a"), ra);
+	CU_ASSERT_TRUE(ra->loaded);
+	CU_ASSERT_PTR_EQUAL(catalog_find(&c, "x"), rx);
+	/* one's new x.md: under its full path */
+	x1 = xasprintf("%s/x.md", d1);
+	{
+		char *real = realpath(x1, NULL);
+		struct role *r = catalog_find(&c, real);
+		CU_ASSERT_PTR_NOT_NULL(r);
+		if (r != NULL)
+			UNIT_ASSERT_STR(real, r->rel);
+		CU_ASSERT_PTR_EQUAL(catalog_find_file(&c, real), r);
+		free(real);
+	}
+	free(x1);
+	/* the walk's order: a folder's files, then its folders */
+	UNIT_ASSERT_STR("a", c.v[0]->id);
+	UNIT_ASSERT_STR("sub/b", c.v[2]->id);
+	UNIT_ASSERT_STR("sub/d", c.v[3]->id);
+	UNIT_ASSERT_STR("x", c.v[4]->id);
+	catalog_done(&c);
+	free(d1);
+	free(d2);
+}
+
 int
 test_identity_register(void)
 {
 	static const struct unit_test tests[] = {
 	    {"the old rule's ids are frozen", test_old_rule},
 	    {"old step records land on their steps", test_old_step_records},
+	    {"the catalogue read again: ids kept", test_refresh},
 	};
 	return unit_add_suite("identity", tests, sizeof tests / sizeof tests[0]);
 }
