@@ -21,6 +21,7 @@
 #include "due.h"
 #include "export_doc.h"
 #include "files.h"
+#include "identity.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -382,6 +383,13 @@ apply_role(struct store *st, const char *profile, const struct export_doc_role *
 	int line = 0;
 
 	s = apply_items(st, profile, r, t, c);
+	/* records of an export written before folders: adoptable, as an
+	 * upgraded database's are (identity.h) */
+	for (size_t i = 0; i < r->nitems && s == STORE_OK; i++)
+		if (identity_old_record(r->id, r->items[i].item_id, r->items[i].text)) {
+			s = store_role_note_legacy(st, r->id);
+			break;
+		}
 	if (s == STORE_OK)
 		s = apply_ratings(st, profile, r, t, c);
 	if (s == STORE_OK)

@@ -25,6 +25,17 @@ identity_item_other_id(const struct role *r, const char *text, char out[13])
 	content_item_id_in(role_shares_steps(r) ? r->id : NULL, text, out);
 }
 
+bool
+identity_old_record(const char *role, const char *item_id, const char *text)
+{
+	char old[13];
+
+	if (strchr(role, '/') != NULL) /* a path: written since folders */
+		return false;
+	content_item_id_in(NULL, text, old); /* the rule before folders */
+	return strcmp(old, item_id) == 0;
+}
+
 size_t
 identity_rekey_items(struct store *st, const struct role *r)
 {

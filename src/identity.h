@@ -51,4 +51,17 @@ void identity_item_other_id(const struct role *r, const char *text, char out[13]
  */
 size_t identity_rekey_items(struct store *st, const struct role *r);
 
+/*
+ * True when a checklist record of role (an id) with item_id and text (as
+ * an export file carries them) was written before folders: the role id is
+ * a file name (no '/') and the item id the old rule's (its words alone,
+ * what identity_item_other_id gives a document that is no role).  A
+ * document that is no role, exported since, has item ids with its id in
+ * them; a role's are the same in both (its records need no adoption: a
+ * role keeps its id).  Import notes such a role id as an old one
+ * (store_role_note_legacy), so that the records it brings are adopted and
+ * moved to their steps (identity_adopt) as an upgraded database's are.
+ */
+bool identity_old_record(const char *role, const char *item_id, const char *text);
+
 #endif

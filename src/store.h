@@ -222,6 +222,14 @@ enum store_status store_role_adopt(struct store *st, const char *from, const cha
 enum store_status store_role_claim(struct store *st, const char *id);
 
 /*
+ * Notes id as one an older rolebook wrote (legacy_ids, as schema step 5
+ * noted those of an upgraded database), so that a file opened directly
+ * may adopt its records (store_role_adopt): import's, for the records of
+ * an export file written before folders.  In the caller's transaction.
+ */
+enum store_status store_role_note_legacy(struct store *st, const char *id);
+
+/*
  * Gives role's checklist records kept under item id from[i] to item id
  * to[i], for each i and every profile, in one transaction, with what the
  * import log saved of them; a profile with both (one step twice) keeps

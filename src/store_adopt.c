@@ -183,9 +183,8 @@ static int
 rekey_wanted(struct store *st, const char *role, const char *from, bool *yes)
 {
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(st->db,
-				    "SELECT 1 FROM items WHERE role = ?1 AND item_id = ?2 LIMIT 1",
-				    -1, &s, NULL);
+	int rc = sqlite3_prepare_v2(
+	    st->db, "SELECT 1 FROM items WHERE role = ?1 AND item_id = ?2 LIMIT 1", -1, &s, NULL);
 
 	*yes = false;
 	if (rc != SQLITE_OK)
@@ -245,8 +244,8 @@ rekey_one(struct store *st, const char *role, const char *from, const char *to, 
 }
 
 enum store_status
-store_items_rekey(struct store *st, const char *role, char *const *from, char *const *to,
-		  size_t n, size_t *moved)
+store_items_rekey(struct store *st, const char *role, char *const *from, char *const *to, size_t n,
+		  size_t *moved)
 {
 	enum store_status status;
 	bool any = false;
@@ -276,4 +275,25 @@ store_items_rekey(struct store *st, const char *role, char *const *from, char *c
 	if (rc != SQLITE_OK)
 		*moved = 0;
 	return finish(st, rc == SQLITE_OK ? STORE_OK : status_of(rc));
+}
+
+enum store_status
+store_role_note_legacy(struct store *st, const char *id)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!id_ok(id))
+		return STORE_ERR_INVALID;
+	if (st->readonly)
+		return STORE_ERR_READONLY;
+	/* (the caller's transaction: an import's) */
+	rc = sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO legacy_ids (role) VALUES (?1)", -1,
+				&s, NULL);
+	if (rc != SQLITE_OK)
+		return status_of(rc);
+	sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? STORE_OK : status_of(rc);
 }

@@ -60,7 +60,7 @@ struct home {
 	/* the folders, when there are (treed): the entries are its rows */
 	struct doctree tree;
 	bool treed;
-	size_t tree_n;	  /* roles of the catalogue it was built of (0: not built) */
+	size_t tree_n;	   /* roles of the catalogue it was built of (0: not built) */
 	uint64_t tree_gen; /* the catalogue's gen it was built of */
 	uint64_t prog_gen; /* the catalogue's gen of prog */
 	uint64_t pushes;   /* app's, at the last layout: changed, home was covered */

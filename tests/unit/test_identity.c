@@ -19,6 +19,7 @@
 
 #include "checklist.h"
 #include "content.h"
+#include "export.h"
 #include "identity.h"
 #include "store.h"
 #include "unit.h"
@@ -121,8 +122,9 @@ test_old_step_records(void)
 	put(dir, "guide.md",
 	    "# Guide\n\n- [ ] Read the contributor guide\n- [ ] Ask a question in the channel\n");
 	put(dir, "other.md", "# Other\n\n- [ ] Read the contributor guide\n");
-	put(dir, "role.md", "# A role\n\n## Onboarding checklist\n\n"
-			    "- [ ] Read the contributor guide\n");
+	put(dir, "role.md",
+	    "# A role\n\n## Onboarding checklist\n\n"
+	    "- [ ] Read the contributor guide\n");
 	put(dir, "report.md", "# Report\n\n- [ ] Write the yearly report\n");
 	unlink(path);
 	exec_db(path,
@@ -287,6 +289,116 @@ test_refresh(void)
 	free(d2);
 }
 
+/*
+ * An export file written before folders, in the old form (by hand, as
+ * 7828642:src/export.c wrote it: role ids file names, item ids the words
+ * alone): imported into a new database, then the file opened directly,
+ * its records are the file's and on its steps (no "earlier progress");
+ * exported again (the new form) and imported into another database, the
+ * same ticks.
+ */
+static void
+test_old_export(void)
+{
+	static const char old_file[] =
+	    "{\n"
+	    "  \"exported_at\": \"2026-01-02T03:04:05Z\",\n"
+	    "  \"format\": \"rolebook-export\",\n"
+	    "  \"profile\": \"Ada\",\n"
+	    "  \"roles\": [\n"
+	    "    {\n"
+	    "      \"checklist\": [\n"
+	    "        {\n"
+	    "          \"done\": true,\n"
+	    "          \"done_at\": 1700000000,\n"
+	    "          \"item_id\": \"" OLD_GUIDE "\",\n"
+	    "          \"note\": \"read twice\",\n"
+	    "          \"text\": \"Read the contributor guide\",\n"
+	    "          \"updated_at\": 1700000000\n"
+	    "        }\n"
+	    "      ],\n"
+	    "      \"content\": {\n"
+	    "        \"items\": [\n"
+	    "          {\"id\": \"" OLD_GUIDE "\", \"text\": \"Read the contributor guide\"},\n"
+	    "          {\"id\": \"" OLD_ASK "\", \"text\": \"Ask a question in the channel\"}\n"
+	    "        ],\n"
+	    "        \"statements\": []\n"
+	    "      },\n"
+	    "      \"id\": \"notes\",\n"
+	    "      \"position\": {\"line\": 7, \"section\": \"Start\"},\n"
+	    "      \"ratings\": [],\n"
+	    "      \"snapshots\": [],\n"
+	    "      \"title\": \"Notes\"\n"
+	    "    }\n"
+	    "  ],\n"
+	    "  \"version\": 2\n"
+	    "}\n";
+	char *dir = xasprintf("%s/oldexport", unit_tmpdir), *detail = NULL, *err = NULL;
+	char *db1 = xasprintf("%s/oldexport1.db", unit_tmpdir);
+	char *db2 = xasprintf("%s/oldexport2.db", unit_tmpdir), *file, *out = NULL, *said;
+	struct store *st = NULL;
+	struct catalog c;
+	struct checklist cl;
+	struct role *r;
+
+	CU_ASSERT_TRUE_FATAL(mkdir(dir, 0700) == 0 || errno == EEXIST);
+	put(dir, "notes.md",
+	    "# Notes\n\n- [ ] Read the contributor guide\n- [ ] Ask a question in the channel\n");
+	file = xasprintf("%s/notes.md", dir);
+	unlink(db1);
+	unlink(db2);
+	catalog_init(&c);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&c, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	r = catalog_add_file(&c, file, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	CU_ASSERT_EQUAL_FATAL(role_load(r), 0);
+
+	CU_ASSERT_EQUAL_FATAL(store_open(db1, 0, 1000, &st, &detail), STORE_OK);
+	CU_ASSERT_EQUAL(
+	    export_import(st, old_file, strlen(old_file), NULL, 1800000000, NULL, NULL, &detail),
+	    EXPORT_OK);
+	said = identity_adopt(st, &c, r);
+	CU_ASSERT_PTR_NOT_NULL(said);
+	free(said);
+	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", r), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(cl.n, 2);
+	CU_ASSERT_TRUE(cl.v[0].done);
+	CU_ASSERT_FALSE(cl.v[1].done);
+	CU_ASSERT_EQUAL(cl.nstale, 0);
+	checklist_done(&cl);
+	{
+		char *section = NULL;
+		int line = 0;
+		CU_ASSERT_EQUAL(store_position_get(st, "Ada", r->id, &section, &line), STORE_OK);
+		CU_ASSERT_EQUAL(line, 7);
+		free(section);
+	}
+	/* the new form, round trip */
+	CU_ASSERT_EQUAL(export_profile(st, &c, "Ada", 1800000000, &out, &detail), EXPORT_OK);
+	store_close(st);
+	st = NULL;
+	CU_ASSERT_FATAL(out != NULL);
+	CU_ASSERT_PTR_NULL(strstr(out, "\"" OLD_GUIDE "\""));
+	CU_ASSERT_EQUAL_FATAL(store_open(db2, 0, 1000, &st, &detail), STORE_OK);
+	CU_ASSERT_EQUAL(export_import(st, out, strlen(out), NULL, 1800000000, NULL, NULL, &detail),
+			EXPORT_OK);
+	CU_ASSERT_PTR_NULL(identity_adopt(st, &c, r));
+	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", r), STORE_OK);
+	CU_ASSERT_EQUAL_FATAL(cl.n, 2);
+	CU_ASSERT_TRUE(cl.v[0].done);
+	CU_ASSERT_EQUAL(cl.nstale, 0);
+	checklist_done(&cl);
+	store_close(st);
+	catalog_done(&c);
+	free(out);
+	free(detail);
+	free(file);
+	free(db1);
+	free(db2);
+	free(dir);
+}
+
 int
 test_identity_register(void)
 {
@@ -294,6 +406,7 @@ test_identity_register(void)
 	    {"the old rule's ids are frozen", test_old_rule},
 	    {"old step records land on their steps", test_old_step_records},
 	    {"the catalogue read again: ids kept", test_refresh},
+	    {"an export file before folders: adopted on its steps", test_old_export},
 	};
 	return unit_add_suite("identity", tests, sizeof tests / sizeof tests[0]);
 }
