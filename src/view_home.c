@@ -64,11 +64,10 @@ struct home {
 	uint64_t tree_gen; /* the catalogue's gen it was built of */
 	uint64_t prog_gen; /* the catalogue's gen of prog */
 	uint64_t pushes;   /* app's, at the last layout: changed, home was covered */
-	/* after the folders were read again: the document (or folder, by
-	 * path) selected before, selected again (NULL: none) */
-	const struct role *keep_role;
-	char *keep_folder;
-	bool keep;
+	/* the entry selected at the last layout: its document, or its
+	 * folder's path (home_reselect) */
+	const struct role *sel_role;
+	char *sel_folder;
 };
 
 /* The tree of the catalogue, built again if the catalogue changed. */
@@ -324,58 +323,48 @@ entry_lines(const void *ctx, size_t k)
 	return entry_role(h, k) >= 0 ? ROLE_LINES : 1 + review_rows(h->cols);
 }
 
-/*
- * Reads the content folders again (catalog_refresh): files added since
- * are listed, files gone are not (a screen still showing one goes on).
- * The entry selected stays selected (by document, or folder path): the
- * next layout finds it.  True when the list changed.
- */
-static bool
-home_refresh(struct home *h, struct app *a)
-{
-	size_t sel = h->nav.sel >= 0 ? (size_t)h->nav.sel : 0;
-	long folder = entry_folder(h, sel), role = entry_role(h, sel);
-	const struct role *was = role >= 0 && (size_t)role < a->cat->n ? a->cat->v[role] : NULL;
-	char *path = folder >= 0 ? xstrdup(h->tree.folders[folder].path) : NULL;
-
-	if (!catalog_refresh(a->cat)) {
-		free(path);
-		return false;
-	}
-	free(h->keep_folder);
-	h->keep_folder = path;
-	h->keep_role = was;
-	h->keep = was != NULL || path != NULL;
-	return true;
-}
-
-/* After home_refresh, the entry selected before selected again (a
- * document gone: the selection stays where it is, within the list). */
+/* After the catalogue changed (catalog_refresh: by a search, by r, or
+ * on coming back here), the entry selected before selected again: the
+ * same document (roles live on), or the folder of the same path; a
+ * document gone leaves the selection where it is, within the list. */
 static void
 home_reselect(struct home *h, struct app *a)
 {
 	long e = -1;
 
-	h->keep = false;
-	if (h->keep_role != NULL)
+	if (h->sel_role != NULL)
 		for (size_t k = 0; k < a->cat->n; k++)
-			if (a->cat->v[k] == h->keep_role) {
+			if (a->cat->v[k] == h->sel_role) {
 				e = role_entry(h, (long)k);
 				break;
 			}
-	if (h->keep_folder != NULL && h->treed)
+	if (h->sel_folder != NULL && h->treed)
 		for (size_t i = 0; i < h->tree.nfolders; i++)
-			if (strcmp(h->tree.folders[i].path, h->keep_folder) == 0) {
+			if (strcmp(h->tree.folders[i].path, h->sel_folder) == 0) {
 				e = doctree_row_of(&h->tree, (long)i, -1);
 				break;
 			}
-	free(h->keep_folder);
-	h->keep_folder = NULL;
-	h->keep_role = NULL;
 	/* (role_entry may open folders: the rows first) */
 	listnav_layout(&h->nav, a->cat->n ? home_count(h, a) + 1 : 0, h->body_h);
 	if (e >= 0)
 		listnav_select(&h->nav, e);
+}
+
+/* Notes the entry selected (its document, or its folder's path), for
+ * home_reselect. */
+static void
+home_remember(struct home *h, struct app *a)
+{
+	size_t sel = h->nav.sel >= 0 ? (size_t)h->nav.sel : 0;
+	long folder = h->nav.sel >= 0 ? entry_folder(h, sel) : -1;
+	long role = h->nav.sel >= 0 ? entry_role(h, sel) : -1;
+
+	h->sel_role = role >= 0 && (size_t)role < a->cat->n ? a->cat->v[role] : NULL;
+	if (folder < 0 || h->sel_folder == NULL ||
+	    strcmp(h->sel_folder, h->tree.folders[folder].path) != 0) {
+		free(h->sel_folder);
+		h->sel_folder = folder >= 0 ? xstrdup(h->tree.folders[folder].path) : NULL;
+	}
 }
 
 /* The layout step: the list below its heading line; the progress shown. */
@@ -384,11 +373,15 @@ home_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct home *h = (struct home *)v;
 
-	/* shown again after another screen: the folders as they are now */
+	bool changed;
+
+	/* shown again after another screen: the folders as they are now
+	 * (files added or removed meanwhile), as a file manager does */
 	if (h->pushes != a->pushes) {
 		h->pushes = a->pushes;
-		home_refresh(h, a);
+		catalog_refresh(a->cat);
 	}
+	changed = h->tree_gen != a->cat->gen;
 	load_progress(h, a);
 	home_tree(h, a);
 	h->nroles = a->cat->n;
@@ -398,8 +391,9 @@ home_layout(struct view *v, struct app *a, int top, int height)
 	h->body_h = height - 1;
 	/* the roles, then the review entry (when there are roles) */
 	listnav_layout(&h->nav, a->cat->n ? home_count(h, a) + 1 : 0, h->body_h);
-	if (h->keep)
+	if (changed)
 		home_reselect(h, a);
+	home_remember(h, a);
 }
 
 /* A folder's row: open or closed, its name, how many documents it holds. */
@@ -552,10 +546,6 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 		listnav_select(&h->nav, origin_entry(h));
 		free(a->status); /* what typing said of the titles */
 		a->status = NULL;
-		/* every document there is now: files added since are found,
-		 * files gone are not (the search screen lists indices into
-		 * the catalogue: read before it is made) */
-		home_refresh(h, a);
 		app_request(a, &(struct nav_request){.kind = NAV_SEARCH, .url = text});
 		return VR_REDRAW;
 	}
@@ -663,8 +653,8 @@ home_action(struct view *v, struct app *a, enum action act)
 	case ACT_RELOAD:
 		h->version = 0; /* read every role's progress again */
 		h->nprog = 0;
-		/* and the folders, as they are now (as tig's R, less's R) */
-		home_refresh(h, a);
+		/* and the folders, as they are now (as tig's R) */
+		catalog_refresh(a->cat);
 		app_status(a, false, "Reloaded");
 		break;
 	case ACT_BACK:
@@ -699,7 +689,7 @@ home_free(struct view *v)
 
 	free(h->pat);
 	free(h->prog);
-	free(h->keep_folder);
+	free(h->sel_folder);
 	doctree_done(&h->tree);
 	free(h);
 }

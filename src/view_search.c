@@ -85,6 +85,10 @@ run_search(struct search_view *s, struct app *a)
 	free(s->ent);
 	s->ent = NULL;
 	s->nent = 0;
+	/* every document there is now: files added since start are found,
+	 * files gone are not (the entries are indices into the catalogue,
+	 * made again below; the home screen finds its selection again) */
+	catalog_refresh(a->cat);
 	rc =
 	    search_everything(a->cat, s->pat, SEARCH_EVERY_LINE, indexing, &ix, &s->res, &s->error);
 	if (ix.said) { /* done: the count of matches, or the error, says the rest */

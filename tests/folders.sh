@@ -182,10 +182,26 @@ $(fscreen)"
 	contains "fresh: back home after the open file vanished" "Kept doc" "$out"
 	lacks "fresh: the vanished file is not listed at home" "Newcomer doc" "$out"
 	check "fresh: still running" 0 "$(TM display -p -t rb '#{pane_dead}')"
-	# added while home shows: r reads the folders again, the tree shows it
+	# added while home shows: r reads the folders again, the tree shows
+	# it, and the document selected stays selected (rows before it moved)
+	TM send-keys -t rb g
+	sleep 0.2
+	sel=$(fscreen | grep -c '^▶ Kept doc')
+	check "fresh: Kept doc selected" 1 "$sel"
 	printf '# Latecomer doc\n\nNo match.\n' >"$F/latecomer.md"
+	printf '# Aardvark doc\n\nNo match.\n' >"$F/aardvark.md"
 	TM send-keys -t rb r
 	fwait "fresh: r reads the folders again" "Latecomer doc"
+	sel=$(fscreen | grep -c '^▶ Kept doc')
+	check "fresh: the selection stays on its document" 1 "$sel"
+	# / on the results screen searches the folders as they are then
+	TM send-keys -t rb / q u o k k a Enter
+	fwait "fresh: search again" "1 match in 1 document"
+	printf '# Third doc\n\nA quokka again.\n' >"$F/sub/third.md"
+	TM send-keys -t rb / q u o k k a Enter
+	fwait "fresh: / on the results finds a file added meanwhile" "Third doc"
+	TM send-keys -t rb q
+	fwait "fresh: home lists it" "Aardvark doc"
 	TM send-keys -t rb Q
 	sleep 0.3
 	ls "$TEST_TMP"/asan* >/dev/null 2>&1 && fail "fresh: sanitizer report" "$(cat "$TEST_TMP"/asan*)"
