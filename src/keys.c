@@ -112,7 +112,7 @@ static const struct keydef builtin[] = {
     {ACT_SEARCH, CTX_SEARCH, {'/'}, "/", "search every document again, for another pattern"},
     {ACT_NEXT_MATCH, CTX_READER | CTX_HOME, {'n'}, "n", "next match"},
     {ACT_PREV_MATCH, CTX_READER | CTX_HOME, {'N'}, "N", "previous match"},
-    {ACT_RELOAD, CTX_GLOBAL, {'r'}, "r", "reload progress and ratings from the database (home: the folders too)"},
+    {ACT_RELOAD, CTX_GLOBAL, {'r'}, "r", "reload progress and ratings (home: the folders too)"},
     {ACT_WHEEL_UP, CTX_GLOBAL, {K_WHEEL_UP}, "wheel", "scroll with the mouse wheel"},
     {ACT_WHEEL_DOWN, CTX_GLOBAL, {K_WHEEL_DOWN}, NULL, NULL},
     {ACT_CLICK, CTX_GLOBAL, {K_CLICK}, "click", "select a row, a section or a link"},
