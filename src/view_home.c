@@ -68,6 +68,7 @@ struct home {
 	 * folder's path (home_reselect) */
 	const struct role *sel_role;
 	char *sel_folder;
+	bool sel_review; /* the review entry, after the documents */
 };
 
 /* The tree of the catalogue, built again if the catalogue changed. */
@@ -346,6 +347,8 @@ home_reselect(struct home *h, struct app *a)
 			}
 	/* (role_entry may open folders: the rows first) */
 	listnav_layout(&h->nav, a->cat->n ? home_count(h, a) + 1 : 0, h->body_h);
+	if (h->sel_review && a->cat->n > 0)
+		e = (long)home_count(h, a);
 	if (e >= 0)
 		listnav_select(&h->nav, e);
 }
@@ -360,6 +363,7 @@ home_remember(struct home *h, struct app *a)
 	long role = h->nav.sel >= 0 ? entry_role(h, sel) : -1;
 
 	h->sel_role = role >= 0 && (size_t)role < a->cat->n ? a->cat->v[role] : NULL;
+	h->sel_review = h->nav.sel >= 0 && sel >= home_count(h, a);
 	if (folder < 0 || h->sel_folder == NULL ||
 	    strcmp(h->sel_folder, h->tree.folders[folder].path) != 0) {
 		free(h->sel_folder);
@@ -372,7 +376,6 @@ static void
 home_layout(struct view *v, struct app *a, int top, int height)
 {
 	struct home *h = (struct home *)v;
-
 	bool changed;
 
 	/* shown again after another screen: the folders as they are now

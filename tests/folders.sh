@@ -202,6 +202,14 @@ $(fscreen)"
 	fwait "fresh: / on the results finds a file added meanwhile" "Third doc"
 	TM send-keys -t rb q
 	fwait "fresh: home lists it" "Aardvark doc"
+	# an open folder stays open when the folders are read again
+	TM send-keys -t rb g Enter
+	fwait "fresh: the folder opens" "Third doc"
+	printf '# Fourth doc\n\nNo match.\n' >"$F/sub/fourth.md"
+	TM send-keys -t rb r
+	fwait "fresh: the open folder shows the file added" "Fourth doc"
+	sel=$(fscreen | grep -c '^▶ ▾ sub/ (2)')
+	check "fresh: the folder stays open and selected, its count new" 1 "$sel"
 	TM send-keys -t rb Q
 	sleep 0.3
 	ls "$TEST_TMP"/asan* >/dev/null 2>&1 && fail "fresh: sanitizer report" "$(cat "$TEST_TMP"/asan*)"
