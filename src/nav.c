@@ -179,6 +179,10 @@ follow(struct app *a, struct role *from, const char *url)
 		free(self);
 		if (r == NULL)
 			r = catalog_find_file(a->cat, t.file);
+		/* a file added to a folder since it was read: listed now,
+		 * under its id in the folder, not its full path */
+		if (r == NULL && catalog_refresh(a->cat))
+			r = catalog_find_file(a->cat, t.file);
 		if (r == NULL)
 			r = linked_role(a, t.file);
 		if (r == NULL)

@@ -31,6 +31,11 @@ struct search_view {
 	char *error; /* why the search failed, or NULL */
 	struct sv_entry *ent;
 	size_t nent;
+	/* the catalogue's documents as the search saw them (res's doc
+	 * indices are into it): the catalogue may be read again while
+	 * these results are shown (a link followed from a document opened
+	 * here), and its documents live on (catalog_refresh) */
+	struct role **docs;
 	struct listnav nav;
 	int body_top, body_h;
 };
@@ -85,6 +90,7 @@ run_search(struct search_view *s, struct app *a)
 	free(s->ent);
 	s->ent = NULL;
 	s->nent = 0;
+	free(s->docs);
 	/* every document there is now: files added since start are found,
 	 * files gone are not (the entries are indices into the catalogue,
 	 * made again below; the home screen finds its selection again) */
@@ -95,6 +101,9 @@ run_search(struct search_view *s, struct app *a)
 		free(a->status);
 		a->status = NULL;
 	}
+	s->docs = xmalloc((a->cat->n ? a->cat->n : 1) * sizeof *s->docs);
+	if (a->cat->n > 0)
+		memcpy(s->docs, a->cat->v, a->cat->n * sizeof *s->docs);
 	if (rc != 0)
 		return;
 	s->ent = xcalloc(s->res.n + s->res.ndocs + 1, sizeof *s->ent);
@@ -192,7 +201,7 @@ search_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 	last = listnav_bottom(&s->nav);
 	for (size_t k = s->nav.top; k <= last && k < s->nent; k++) {
 		int row = s->body_top + (int)(k - s->nav.top);
-		struct role *r = a->cat->v[s->ent[k].doc];
+		struct role *r = s->docs[s->ent[k].doc];
 		uint16_t sel = (long)k == s->nav.sel ? STY_SELECT : 0;
 
 		if (sel) {
@@ -285,7 +294,7 @@ search_action(struct view *v, struct app *a, enum action act)
 		cell = cell_of(h->text, h->at, strlen(s->pat));
 		app_request(a, &(struct nav_request){
 				   .kind = NAV_ROLE,
-				   .role = a->cat->v[h->doc],
+				   .role = s->docs[h->doc],
 				   .at = {.find = s->pat,
 					  .find_text = cell,
 					  .find_section = h->section,
@@ -329,6 +338,7 @@ search_free(struct view *v)
 	search_results_done(&s->res);
 	free(s->error);
 	free(s->ent);
+	free(s->docs);
 	free(s->pat);
 	free(s);
 }

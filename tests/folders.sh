@@ -212,6 +212,38 @@ $(fscreen)"
 	check "fresh: the folder stays open and selected, its count new" 1 "$sel"
 	TM send-keys -t rb Q
 	sleep 0.3
+	# a link to a file added since the folders were read, followed from
+	# a document opened from search results: listed under its id in the
+	# folder (not its full path), and the results below still right
+	TM kill-server 2>/dev/null
+	while TM has-session 2>/dev/null; do sleep 0.05; done
+	G="$TEST_TMP/fresh-links"
+	mkdir -p "$G"
+	printf '# Linking doc\n\nA wombat, and [the late one](late.md).\n' >"$G/linking.md"
+	printf '# Other doc\n\nA wombat too.\n' >"$G/other.md"
+	TM -f "$TEST_TMP/fresh.conf" new-session -d -s rb -x 80 -y 24 \
+		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
+		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME" \
+		ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" LC_ALL=C.UTF-8 TERM=xterm-256color \
+		ASAN_OPTIONS="log_path=$TEST_TMP/asan" \
+		"$ROLEBOOK" --db "$TEST_TMP/fresh2.db" --content "$G"
+	fwait "fresh links: home" "Linking doc"
+	TM send-keys -t rb / w o m b a t Enter
+	fwait "fresh links: results" "2 matches in 2 documents"
+	printf '# Late doc\n\nArrived late.\n' >"$G/aaa-late-first.md"
+	printf '# Late one\n\nThe target.\n' >"$G/late.md"
+	TM send-keys -t rb Enter
+	fwait "fresh links: the linking document" "rolebook › Linking doc"
+	TM send-keys -t rb l Enter
+	fwait "fresh links: the link to a file added opens it" "rolebook › Late one"
+	TM send-keys -t rb q q
+	fwait "fresh links: the results as they were" "2 matches in 2 documents"
+	TM send-keys -t rb Down Enter
+	fwait "fresh links: a result opens its own document" "rolebook › Other doc"
+	TM send-keys -t rb q q Q
+	sleep 0.5
+	check "fresh links: the file added keeps its id in the folder" "late" \
+		"$(sqlite3 "$TEST_TMP/fresh2.db" "SELECT role FROM positions WHERE role LIKE '%late%'")"
 	ls "$TEST_TMP"/asan* >/dev/null 2>&1 && fail "fresh: sanitizer report" "$(cat "$TEST_TMP"/asan*)"
 	TM kill-server 2>/dev/null
 fi
