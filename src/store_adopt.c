@@ -177,22 +177,25 @@ store_role_claim(struct store *st, const char *id)
 	return finish(st, rc == SQLITE_OK ? STORE_OK : status_of(rc));
 }
 
-/* True (*yes) when role has a record of item id from (for some
- * profile): one to move or merge. */
+/* True (*yes) when role has a record (for some profile) under one of
+ * the ids from[0..n): one to move or merge.  One scan of role's item
+ * ids, not one query per step. */
 static int
-rekey_wanted(struct store *st, const char *role, const char *from, bool *yes)
+rekey_wanted(struct store *st, const char *role, char *const *from, size_t n, bool *yes)
 {
 	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(
-	    st->db, "SELECT 1 FROM items WHERE role = ?1 AND item_id = ?2 LIMIT 1", -1, &s, NULL);
+	int rc = sqlite3_prepare_v2(st->db, "SELECT DISTINCT item_id FROM items WHERE role = ?1",
+				    -1, &s, NULL);
 
 	*yes = false;
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_text(s, 1, role, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, from, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	*yes = rc == SQLITE_ROW;
+	while (!*yes && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(s, 0);
+		for (size_t i = 0; i < n && !*yes && id != NULL; i++)
+			*yes = strcmp(id, from[i]) == 0;
+	}
 	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 	sqlite3_finalize(s);
 	return rc;
@@ -260,8 +263,8 @@ store_items_rekey(struct store *st, const char *role, char *const *from, char *c
 	if (st->readonly)
 		return STORE_ERR_READONLY;
 	/* reads first, no write lock: nearly always nothing to move */
-	for (size_t i = 0; i < n && !any && rc == SQLITE_OK; i++)
-		rc = rekey_wanted(st, role, from[i], &any);
+	if (n > 0)
+		rc = rekey_wanted(st, role, from, n, &any);
 	if (rc != SQLITE_OK)
 		return status_of(rc);
 	if (!any)
