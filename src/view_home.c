@@ -653,13 +653,21 @@ home_action(struct view *v, struct app *a, enum action act)
 	case ACT_REVIEW:
 		app_request(a, &(struct nav_request){.kind = NAV_REVIEW});
 		break;
-	case ACT_RELOAD:
+	case ACT_RELOAD: {
+		size_t n = a->cat->n, gone = a->cat->ngone, added, removed;
 		h->version = 0; /* read every role's progress again */
 		h->nprog = 0;
 		/* and the folders, as they are now (as tig's R) */
 		catalog_refresh(a->cat);
-		app_status(a, false, "Reloaded");
+		removed = a->cat->ngone - gone;
+		added = a->cat->n + removed - n;
+		if (added == 0 && removed == 0)
+			app_status(a, false, "Reloaded");
+		else
+			app_status(a, false, "Reloaded: %zu document%s added, %zu removed", added,
+				   added == 1 ? "" : "s", removed);
 		break;
+	}
 	case ACT_BACK:
 		return VR_QUIT;
 	default:

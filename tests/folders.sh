@@ -192,6 +192,7 @@ $(fscreen)"
 	printf '# Aardvark doc\n\nNo match.\n' >"$F/aardvark.md"
 	TM send-keys -t rb r
 	fwait "fresh: r reads the folders again" "Latecomer doc"
+	fwait "fresh: r says what changed" "Reloaded: 2 documents added, 0 removed"
 	sel=$(fscreen | grep -c '^▶ Kept doc')
 	check "fresh: the selection stays on its document" 1 "$sel"
 	# / on the results screen searches the folders as they are then
