@@ -86,26 +86,37 @@ unlist(struct store *st, const char *id)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Moves every row of table from role from to role to; *changed. */
+/* Runs sql with its parameters ?1.. bound to p[0..np); *changed the
+ * rows it changed. */
 static int
-move_rows(struct store *st, const char *table, const char *from, const char *to, int *changed)
+exec_bound(struct store *st, const char *sql, const char *const *p, int np, int *changed)
 {
-	char *sql = xasprintf("UPDATE %s SET role = ?2 WHERE role = ?1", table);
 	sqlite3_stmt *s;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 
-	free(sql);
 	*changed = 0;
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, to, -1, SQLITE_STATIC);
+	for (int i = 0; i < np; i++)
+		sqlite3_bind_text(s, i + 1, p[i], -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_DONE) {
 		*changed = sqlite3_changes(st->db);
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Moves every row of table from role from to role to; *changed. */
+static int
+move_rows(struct store *st, const char *table, const char *from, const char *to, int *changed)
+{
+	char *sql = xasprintf("UPDATE %s SET role = ?2 WHERE role = ?1", table);
+	const char *p[] = {from, to};
+	int rc = exec_bound(st, sql, p, 2, changed);
+
+	free(sql);
 	return rc;
 }
 
@@ -225,23 +236,14 @@ rekey_one(struct store *st, const char *role, const char *from, const char *to, 
 	    " AND NOT EXISTS (SELECT 1 FROM items j WHERE j.profile_id = items.profile_id"
 	    " AND j.role = ?1 AND j.item_id = ?3)",
 	};
-	int rc = SQLITE_OK;
+	const char *p[] = {role, from, to};
+	int rc = SQLITE_OK, n;
 
 	*changed = 0;
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0] && rc == SQLITE_OK; i++) {
-		sqlite3_stmt *s;
-
-		if ((rc = sqlite3_prepare_v2(st->db, sql[i], -1, &s, NULL)) != SQLITE_OK)
-			break;
-		sqlite3_bind_text(s, 1, role, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, from, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, to, -1, SQLITE_STATIC);
-		rc = sqlite3_step(s);
-		if (rc == SQLITE_DONE) {
-			*changed += i == 1 || i == 3 ? sqlite3_changes(st->db) : 0;
-			rc = SQLITE_OK;
-		}
-		sqlite3_finalize(s);
+		rc = exec_bound(st, sql[i], p, 3, &n);
+		/* the records merged (1) and moved (3); not the log's rows */
+		*changed += i == 1 || i == 3 ? n : 0;
 	}
 	return rc;
 }

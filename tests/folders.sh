@@ -147,12 +147,17 @@ if command -v tmux >/dev/null; then
 	printf '# Kept doc\n\nA quokka here.\n' >"$F/kept.md"
 	printf '# Doomed doc\n\nA quokka there.\n' >"$F/sub/doomed.md"
 	printf 'set -g remain-on-exit on\nset -g status off\n' >"$TEST_TMP/fresh.conf"
-	TM -f "$TEST_TMP/fresh.conf" new-session -d -s rb -x 80 -y 24 \
-		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
-		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME" \
-		ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" LC_ALL=C.UTF-8 TERM=xterm-256color \
-		ASAN_OPTIONS="log_path=$TEST_TMP/asan" \
-		"$ROLEBOOK" --db "$TEST_TMP/fresh.db" --content "$F"
+	fstart() { # fstart DB FOLDER: the handbook on FOLDER, at 80x24
+		TM kill-server 2>/dev/null
+		while TM has-session 2>/dev/null; do sleep 0.05; done
+		TM -f "$TEST_TMP/fresh.conf" new-session -d -s rb -x 80 -y 24 \
+			env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" \
+			XDG_DATA_HOME="$XDG_DATA_HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+			XDG_CACHE_HOME="$XDG_CACHE_HOME" ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" \
+			LC_ALL=C.UTF-8 TERM=xterm-256color ASAN_OPTIONS="log_path=$TEST_TMP/asan" \
+			"$ROLEBOOK" --db "$1" --content "$2"
+	}
+	fstart "$TEST_TMP/fresh.db" "$F"
 	fscreen() { TM capture-pane -p -t rb; }
 	fwait() { # fwait NAME TEXT: until the screen shows TEXT
 		local i
@@ -216,18 +221,11 @@ $(fscreen)"
 	# a link to a file added since the folders were read, followed from
 	# a document opened from search results: listed under its id in the
 	# folder (not its full path), and the results below still right
-	TM kill-server 2>/dev/null
-	while TM has-session 2>/dev/null; do sleep 0.05; done
 	G="$TEST_TMP/fresh-links"
 	mkdir -p "$G"
 	printf '# Linking doc\n\nA wombat, and [the late one](late.md).\n' >"$G/linking.md"
 	printf '# Other doc\n\nA wombat too.\n' >"$G/other.md"
-	TM -f "$TEST_TMP/fresh.conf" new-session -d -s rb -x 80 -y 24 \
-		env HOME="$HOME" XDG_STATE_HOME="$XDG_STATE_HOME" XDG_DATA_HOME="$XDG_DATA_HOME" \
-		XDG_CONFIG_HOME="$XDG_CONFIG_HOME" XDG_CACHE_HOME="$XDG_CACHE_HOME" \
-		ROLEBOOK_CONTENT_DIR="$ROLEBOOK_CONTENT_DIR" LC_ALL=C.UTF-8 TERM=xterm-256color \
-		ASAN_OPTIONS="log_path=$TEST_TMP/asan" \
-		"$ROLEBOOK" --db "$TEST_TMP/fresh2.db" --content "$G"
+	fstart "$TEST_TMP/fresh2.db" "$G"
 	fwait "fresh links: home" "Linking doc"
 	TM send-keys -t rb / w o m b a t Enter
 	fwait "fresh links: results" "2 matches in 2 documents"

@@ -84,6 +84,21 @@ loaded(struct catalog *c, const char *id)
 	return r;
 }
 
+/* r's checklist for Ada: n steps, the first done or not, nothing stale
+ * (no "earlier progress"). */
+static void
+expect_steps(struct store *st, const struct role *r, size_t n, bool first_done)
+{
+	struct checklist cl;
+
+	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", r), STORE_OK);
+	CU_ASSERT_EQUAL(cl.n, n);
+	if (cl.n > 0)
+		CU_ASSERT_EQUAL(cl.v[0].done, first_done);
+	CU_ASSERT_EQUAL(cl.nstale, 0);
+	checklist_done(&cl);
+}
+
 /* The ids of the old code are what content_item_id still gives: the
  * frozen values above are right. */
 static void
@@ -168,17 +183,9 @@ test_old_step_records(void)
 	CU_ASSERT_EQUAL(cl.nstale, 0);
 	checklist_done(&cl);
 	/* the old version showed guide's record here too; no more */
-	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", other), STORE_OK);
-	CU_ASSERT_EQUAL_FATAL(cl.n, 1);
-	CU_ASSERT_FALSE(cl.v[0].done);
-	CU_ASSERT_EQUAL(cl.nstale, 0);
-	checklist_done(&cl);
+	expect_steps(st, other, 1, false);
 	/* a role: its step's id is what it was */
-	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", role), STORE_OK);
-	CU_ASSERT_EQUAL_FATAL(cl.n, 1);
-	CU_ASSERT_TRUE(cl.v[0].done);
-	CU_ASSERT_EQUAL(cl.nstale, 0);
-	checklist_done(&cl);
+	expect_steps(st, role, 1, true);
 	CU_ASSERT_EQUAL(db_count(path, "SELECT count(*) FROM items WHERE role = 'role' AND "
 				       "item_id = '" OLD_GUIDE "'"),
 			1);
@@ -201,12 +208,7 @@ test_old_step_records(void)
 		1, 0);
 	CU_ASSERT_EQUAL_FATAL(store_open(path, 0, 1000, &st, &detail), STORE_OK);
 	CU_ASSERT_EQUAL(identity_rekey_items(st, report), 1);
-	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", report), STORE_OK);
-	CU_ASSERT_EQUAL_FATAL(cl.n, 1);
-	CU_ASSERT_FALSE(cl.v[0].done);
-	CU_ASSERT_EQUAL(cl.nstale, 0);
-	checklist_done(&cl);
-	/* read-only: nothing moves, nothing fails */
+	expect_steps(st, report, 1, false);
 	store_close(st);
 	st = NULL;
 	catalog_done(&c);
@@ -338,7 +340,6 @@ test_old_export(void)
 	char *db2 = xasprintf("%s/oldexport2.db", unit_tmpdir), *file, *out = NULL, *said;
 	struct store *st = NULL;
 	struct catalog c;
-	struct checklist cl;
 	struct role *r;
 
 	CU_ASSERT_TRUE_FATAL(mkdir(dir, 0700) == 0 || errno == EEXIST);
@@ -361,12 +362,7 @@ test_old_export(void)
 	said = identity_adopt(st, &c, r);
 	CU_ASSERT_PTR_NOT_NULL(said);
 	free(said);
-	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", r), STORE_OK);
-	CU_ASSERT_EQUAL_FATAL(cl.n, 2);
-	CU_ASSERT_TRUE(cl.v[0].done);
-	CU_ASSERT_FALSE(cl.v[1].done);
-	CU_ASSERT_EQUAL(cl.nstale, 0);
-	checklist_done(&cl);
+	expect_steps(st, r, 2, true);
 	{
 		char *section = NULL;
 		int line = 0;
@@ -384,11 +380,7 @@ test_old_export(void)
 	CU_ASSERT_EQUAL(export_import(st, out, strlen(out), NULL, 1800000000, NULL, NULL, &detail),
 			EXPORT_OK);
 	CU_ASSERT_PTR_NULL(identity_adopt(st, &c, r));
-	CU_ASSERT_EQUAL(checklist_load(&cl, st, "Ada", r), STORE_OK);
-	CU_ASSERT_EQUAL_FATAL(cl.n, 2);
-	CU_ASSERT_TRUE(cl.v[0].done);
-	CU_ASSERT_EQUAL(cl.nstale, 0);
-	checklist_done(&cl);
+	expect_steps(st, r, 2, true);
 	store_close(st);
 	catalog_done(&c);
 	free(out);
