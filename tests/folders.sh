@@ -92,6 +92,30 @@ if command -v sqlite3 >/dev/null; then
 			(SELECT count(*) FROM positions WHERE role = 'notes')")"
 	err=$(rb --db "$O" -p ada checklist "$D/notes.md" 2>&1 >/dev/null)
 	check "old records adopted: said once" "" "$err"
+
+	# a document that is no role: its steps' ids hold its id now; ticks
+	# the old version kept under the words alone (5eadb40270db: "Read
+	# the contributor guide", 7828642's content_item_id) are on their
+	# steps, not "earlier progress" (a folder's document, and a file
+	# opened directly after adopting)
+	O2="$TEST_TMP/old-steps.db"
+	S="$TEST_TMP/old-steps"
+	mkdir -p "$S/c"
+	printf '# Guide\n\n- [ ] Read the contributor guide\n- [ ] Ask\n' | tee "$S/c/guide.md" >"$S/memo.md"
+	rb --db "$O2" -p ada checklist chair >/dev/null
+	sqlite3 "$O2" "DROP TABLE legacy_ids; PRAGMA user_version = 4;
+		INSERT INTO profiles VALUES (1, 'ada', 100);
+		INSERT INTO items VALUES (1, 'guide', '5eadb40270db', 'Read the contributor guide',
+			1, 150, NULL, 160, 0);
+		INSERT INTO items VALUES (1, 'memo', '5eadb40270db', 'Read the contributor guide',
+			1, 150, NULL, 160, 0)"
+	out=$(rb --db "$O2" -p ada --content "$S/c" checklist guide)
+	contains "old step records: ticked on the step" "1. [x] Read the contributor guide" "$out"
+	lacks "old step records: no earlier progress" "Earlier progress" "$out"
+	out=$(rb --db "$O2" -p ada checklist "$S/memo.md" 2>/dev/null)
+	contains "old step records of a file opened directly: ticked on the step" \
+		"1. [x] Read the contributor guide" "$out"
+	lacks "old step records of a file opened directly: no earlier progress" "Earlier progress" "$out"
 fi
 
 # records this rolebook wrote for a folder's README.md (id "README") are
