@@ -30,6 +30,7 @@ struct prefix {
 	bool used;		  /* the first line has been written */
 	uint16_t style;
 	uint32_t task; /* task number of a task item, 0 otherwise */
+	uint16_t link; /* the first line's text (not its blanks) is this link, 0: none */
 };
 
 struct seg {
