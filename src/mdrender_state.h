@@ -202,6 +202,11 @@ struct mdtable_src {
 	bool head;	      /* row 0 is the header */
 	void (*fill)(struct state *st, size_t r, size_t c, uint16_t style, void *arg);
 	void *arg;
+	/* Cells that span columns or rows (HTML's colspan, rowspan), or NULL:
+	 * per slot r * ncols + c, the slot of the cell that covers it (a
+	 * cell's own first slot is its; SIZE_MAX: no cell).  fill() is asked
+	 * for a cell's first slot only. */
+	const size_t *origin;
 };
 
 /* Lays out a table as mdtable_render() does: bordered rows when they fit,

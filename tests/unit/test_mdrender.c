@@ -984,10 +984,40 @@ test_footnotes(void)
 		"[^1] A longer\n     note that\n     wraps.\n\n     Its second\n     part.\n"
 		"[^2] Short.\n");
 	rd_open(&x, footnotes_md, 40, 0);
-	STYLED(&x.r.lines, 0, "-'Says' d'[^1]' -' and' d'[^2]' -'.'");
+	/* a reference is a link to its note, the note's label one back */
+	STYLED(&x.r.lines, 0, "-'Says' d#1'[^1]' -' and' d#2'[^2]' -'.'");
 	STYLED(&x.r.lines, 4, "H'Footnotes'");
+	STYLED(&x.r.lines, 5, "d#3'[^1]' d' ' -'A longer note that wraps.'");
+	STYLED(&x.r.lines, 8, "d#4'[^2]' d' ' -'Short.'");
+	CU_ASSERT_EQUAL(x.r.nlinks, 4);
+	UNIT_ASSERT_STR("#^fn-1", x.r.links[0].url);
+	UNIT_ASSERT_STR("#^fnref-1", x.r.links[2].url);
 	CU_ASSERT_TRUE(check_render(&x.r, 40, "footnotes"));
 	rd_close(&x);
+	rd_open(&x, footnotes_md, 16, F_ASCII);
+	STYLED(&x.r.lines, 0, "-'Says' d#1'[^1]'");
+	STYLED(&x.r.lines, 6, "d#3'[^1]' d' ' -'A longer'");
+	rd_close(&x);
+}
+
+/* The two ends of a footnote's links name each other; nothing else is a
+ * footnote's. */
+static void
+test_note_ends(void)
+{
+	char *s;
+
+	s = mdrender_note_other_end("#^fn-12");
+	UNIT_ASSERT_STR("#^fnref-12", s);
+	free(s);
+	s = mdrender_note_other_end("#^fnref-3");
+	UNIT_ASSERT_STR("#^fn-3", s);
+	free(s);
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#fn-1"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#^fn-"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#^fn-1x"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("https://x/#^fn-1"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end(NULL));
 }
 
 static void
@@ -2111,6 +2141,7 @@ test_mdrender_register(void)
 	    {"quote text style", test_quote_style},
 	    {"GitHub alerts", test_alerts},
 	    {"footnotes", test_footnotes},
+	    {"footnote links: the two ends", test_note_ends},
 	    {"table aligned", test_table},
 	    {"table stacked", test_table_stacked},
 	    {"table cell with <br>", test_table_br},

@@ -661,7 +661,7 @@ test_footnotes(void)
 			 "[^b]: second\n  goes on\n\n[^unused]: dropped\n\nagain[^a] [^none]\n";
 	struct stream_result r = same("footnotes", md, strlen(md));
 
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'[^1] '"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'[^1]'"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'second goes on'"));
 	CU_ASSERT_PTR_NULL(strstr(r.out, "dropped"));
 	free(r.out);
