@@ -3,8 +3,17 @@
  * as a Markdown table is (mdtable_layout): rows from <tr>, cells from
  * <td> and <th>, a header row from <thead> or a first row of <th>, each
  * cell's text with its common inline tags (<b>, <i>, <code>, <a>, <br>,
- * <img>, lists).  What is not a table, and a table that holds no cell,
- * stays readable text (mdhtml_text).
+ * <img>, lists), cells across columns and rows (colspan, rowspan).  What
+ * is not a table, and a table that holds no cell, stays readable text
+ * (mdhtml_text).
+ *
+ * A table written with blank lines in it is several blocks to cmark-gfm
+ * (a blank line ends an HTML block): HTML blocks with Markdown between
+ * them, the way GitHub READMEs put Markdown in a cell.  A browser reads
+ * them as one table, so mdhtml_blocks() joins them: the Markdown blocks
+ * are held in the joined text as PLACE marks, laid out where they are,
+ * in a cell as its text or, outside every cell, before the table (where
+ * a browser moves them).
  */
 #include "config.h"
 
@@ -12,9 +21,22 @@
 #include <string.h>
 #include <strings.h>
 
+#include "markdown.h"
 #include "mdrender_state.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
+
+/* A Markdown block in joined HTML: PLACE_A, its index in decimal, PLACE_B.
+ * Joining is given up when an HTML block holds either byte. */
+#define PLACE_A '\001'
+#define PLACE_B '\002'
+
+/* The Markdown blocks of joined HTML. */
+struct between {
+	cmark_node **v;
+	size_t n;
+};
 
 /* Bigger tables are shown as text: the layout keeps every cell at once. */
 #define MAX_COLS 64
@@ -25,6 +47,7 @@ struct hcell {
 	size_t a, b; /* its content */
 	size_t row;
 	bool th;
+	size_t slot; /* its first slot in the grid (build_grid) */
 };
 
 struct htable {
@@ -36,6 +59,9 @@ struct htable {
 	size_t caption_a, caption_b;
 	bool head;
 	uint8_t *align;
+	size_t *origin; /* per slot, the first slot of its cell (mdtable_src) */
+	size_t *owner;	/* per slot, its cell's index, SIZE_MAX: none */
+	const struct between *bw; /* joined HTML's blocks, or NULL */
 };
 
 /* Where the tag or comment at s ends (after its '>'), or NULL. */
@@ -159,7 +185,7 @@ parse_table(struct htable *t, const char *html)
 				t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 				t->v[t->n++] = (struct hcell){
 				    (size_t)(s - html), (size_t)(e - html), (size_t)(e - html),
-				    t->nrows - 1, name[1] == 'h'};
+				    t->nrows - 1, name[1] == 'h', 0};
 				if (t->nrows == 1 && name[1] != 'h')
 					row0_th = false;
 				cell = true;
@@ -293,14 +319,119 @@ anchor_tag(struct state *st, struct anchor *an, const char *tag, bool closing, u
 	}
 }
 
-/* Adds the HTML s[0..len) of a cell to the run, in base style. */
+/* The index of the block whose PLACE mark is at s (past its PLACE_A),
+ * with *end after the mark; SIZE_MAX when s holds none. */
+static size_t
+place_at(const struct between *bw, const char *s, const char **end)
+{
+	size_t i = 0, k = 0;
+
+	while (s[k] >= '0' && s[k] <= '9' && k < 20) {
+		i = i * 10 + (size_t)(s[k] - '0');
+		k++;
+	}
+	if (k == 0 || s[k] != PLACE_B || bw == NULL || i >= bw->n)
+		return SIZE_MAX;
+	*end = s + k + 1;
+	return i;
+}
+
+/* Starts a line of the cell unless the run is at one. */
 static void
-cell_html(struct state *st, const char *s, size_t len, uint16_t base)
+cell_break(struct state *st, uint16_t style)
+{
+	if (st->run.len > 0 && st->run.buf[st->run.len - 1] != '\n')
+		wrap_run_add(&st->run, "\n", 1, style, 0);
+}
+
+static void cell_html(struct state *st, const char *s, size_t len, uint16_t base,
+		      const struct between *bw);
+
+/* Adds a Markdown block to the run as a cell shows it: each paragraph,
+ * heading, list item, code line and table row a line of its own. */
+static void
+cell_block(struct state *st, cmark_node *node, uint16_t style)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *lit;
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (t) {
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+			/* a list item's first paragraph goes on its marker's line */
+			if (cmark_node_get_type(cmark_node_parent(n)) != CMARK_NODE_ITEM ||
+			    cmark_node_previous(n) != NULL)
+				cell_break(st, style);
+			mdrender_inlines(st, n, t == CMARK_NODE_HEADING ? style | STY_STRONG : style);
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_ITEM: {
+			cmark_node *list = cmark_node_parent(n);
+			char mark[32];
+			cell_break(st, style);
+			if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+				int k = cmark_node_get_list_start(list);
+				for (cmark_node *p = cmark_node_previous(n); p; p = cmark_node_previous(p))
+					k = k < 999999999 ? k + 1 : k;
+				snprintf(mark, sizeof mark, "%d. ", k);
+			} else {
+				snprintf(mark, sizeof mark, "%s ", st->bullets[0]);
+			}
+			wrap_run_add(&st->run, mark, strlen(mark), style | STY_MARKER, 0);
+			break;
+		}
+		case CMARK_NODE_CODE_BLOCK:
+		case CMARK_NODE_HTML_BLOCK:
+			lit = cmark_node_get_literal(n);
+			cell_break(st, style);
+			if (lit == NULL)
+				break;
+			if (t == CMARK_NODE_HTML_BLOCK) {
+				cell_html(st, lit, strlen(lit), style, NULL);
+				break;
+			}
+			for (const char *p = lit; *p != '\0';) {
+				size_t k = strcspn(p, "\n");
+				char *line = xstrndup(p, k);
+				wrap_run_text(&st->run, line, style | STY_CODE, 0);
+				free(line);
+				p += k;
+				if (*p == '\n' && *++p != '\0')
+					wrap_run_add(&st->run, "\n", 1, style, 0);
+			}
+			break;
+		default:
+			if (t == md_node_table_row) {
+				cell_break(st, style);
+			} else if (t == md_node_table_cell) {
+				if (cmark_node_previous(n) != NULL)
+					wrap_run_add(&st->run, " | ", 3, style | STY_MARKER, 0);
+				mdrender_inlines(st, n, style);
+				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			}
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* Adds the HTML s[0..len) of a cell to the run, in base style; the
+ * PLACE marks in it are the blocks of bw (NULL: text). */
+static void
+cell_html(struct state *st, const char *s, size_t len, uint16_t base, const struct between *bw)
 {
 	char *h = xstrndup(s, len);
 	const char *p = h;
 	int strong = 0, emph = 0, code = 0, strike = 0;
 	struct anchor an = {0};
+	const char *stops = bw != NULL ? "<\001" : "<";
 
 	while (*p != '\0') {
 		uint16_t style = base | (strong ? STY_STRONG : 0) | (emph ? STY_EMPH : 0) |
@@ -312,8 +443,20 @@ cell_html(struct state *st, const char *s, size_t len, uint16_t base)
 		bool closing;
 		int *count = NULL;
 
+		if (*p == PLACE_A && bw != NULL) {
+			size_t i = place_at(bw, p + 1, &e);
+			if (i != SIZE_MAX) {
+				cell_block(st, bw->v[i], base);
+				cell_break(st, base);
+				p = e;
+			} else {
+				cell_text(st, p, 1, style, link);
+				p++;
+			}
+			continue;
+		}
 		if (*p != '<') {
-			size_t k = strcspn(p, "<");
+			size_t k = strcspn(p + 1, stops) + 1;
 			cell_text(st, p, k, style, link);
 			p += k;
 			continue;
@@ -375,17 +518,127 @@ cell_html(struct state *st, const char *s, size_t len, uint16_t base)
 	free(h);
 }
 
+/* Text of joined HTML outside any table: the HTML as a paragraph, each
+ * Markdown block as one. */
+static void
+text_and_blocks(struct state *st, const char *s, size_t len, const struct between *bw)
+{
+	const char *end = s + len;
+
+	while (s < end) {
+		const char *m = bw != NULL ? memchr(s, PLACE_A, (size_t)(end - s)) : NULL, *after;
+		size_t i = m != NULL ? place_at(bw, m + 1, &after) : SIZE_MAX;
+		char *piece;
+
+		if (i == SIZE_MAX) {
+			piece = xstrndup(s, (size_t)(end - s));
+			mdhtml_text(st, piece);
+			free(piece);
+			return;
+		}
+		piece = xstrndup(s, (size_t)(m - s));
+		mdhtml_text(st, piece);
+		free(piece);
+		wrap_run_reset(&st->run);
+		cell_block(st, bw->v[i], STY_PLAIN);
+		if (st->run.len > 0) {
+			wrap_open_block(st);
+			wrap_flow(st, 0);
+			st->need_blank = true;
+		}
+		s = after;
+	}
+}
+
 static void
 fill(struct state *st, size_t r, size_t c, uint16_t style, void *arg)
 {
 	const struct htable *t = arg;
-	size_t i = t->first[r] + c, end = r + 1 < t->nrows ? t->first[r + 1] : t->n;
+	size_t i = t->owner[r * t->ncols + c];
 
-	if (i >= end)
-		return; /* a short row */
+	if (i == SIZE_MAX)
+		return;
 	if (t->v[i].th && !(t->head && r == 0))
 		style |= STY_STRONG; /* a header cell of a row */
-	cell_html(st, t->html + t->v[i].a, t->v[i].b - t->v[i].a, style);
+	cell_html(st, t->html + t->v[i].a, t->v[i].b - t->v[i].a, style, t->bw);
+}
+
+/* The number an attribute of a cell's tag holds (its leading digits, as
+ * HTML reads them), or dflt when it holds none. */
+static size_t
+span_attr(const char *tag, const char *name, size_t dflt)
+{
+	char *v = mdhtml_attr(tag, name);
+	size_t n = 0, k = 0;
+
+	if (v == NULL)
+		return dflt;
+	while (v[k] == ' ' || v[k] == '\t' || v[k] == '\n')
+		k++;
+	if (v[k] < '0' || v[k] > '9') {
+		free(v);
+		return dflt;
+	}
+	for (; v[k] >= '0' && v[k] <= '9'; k++)
+		n = n < 1000000 ? n * 10 + (size_t)(v[k] - '0') : n;
+	free(v);
+	return n;
+}
+
+/*
+ * Places the cells on the grid as HTML does: each row's cells from the
+ * left, past the slots that cells of rows above cover (rowspan), each
+ * taking colspan columns; rowspan="0" goes to the last row.  With
+ * owner NULL only counts the columns (t->ncols); false when there are
+ * more than MAX_COLS.  A cell that would cover a covered slot stops
+ * before it.
+ */
+static bool
+build_grid(struct htable *t, bool place)
+{
+	size_t left[MAX_COLS] = {0}, cov[MAX_COLS] = {0}; /* rows still covered; by which cell */
+	size_t ncols = 0;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t end = r + 1 < t->nrows ? t->first[r + 1] : t->n, c = 0;
+		for (size_t i = t->first[r]; i < end; i++) {
+			const char *tag = t->html + t->v[i].tag;
+			size_t cs = span_attr(tag, "colspan", 1), rs = span_attr(tag, "rowspan", 1);
+
+			while (c < MAX_COLS && left[c] > 0)
+				c++;
+			if (cs == 0)
+				cs = 1;
+			if (rs == 0 || rs > t->nrows - r)
+				rs = t->nrows - r;
+			if (c + cs > MAX_COLS)
+				return false;
+			for (size_t k = 0; k < cs; k++) {
+				if (left[c + k] > 0) {
+					cs = k;
+					break;
+				}
+				left[c + k] = rs;
+				cov[c + k] = i;
+			}
+			if (place)
+				t->v[i].slot = r * t->ncols + c;
+			c += cs;
+		}
+		for (c = 0; c < MAX_COLS; c++)
+			if (left[c] > 0) {
+				if (place) {
+					t->owner[r * t->ncols + c] = cov[c];
+					t->origin[r * t->ncols + c] = t->v[cov[c]].slot;
+				}
+				if (c + 1 > ncols)
+					ncols = c + 1;
+				left[c]--;
+			}
+	}
+	if (!place)
+		t->ncols = ncols;
+	return true;
 }
 
 /* Column alignments from the first row's align attributes, or NULL. */
@@ -393,44 +646,73 @@ static uint8_t *
 alignments(const struct htable *t)
 {
 	uint8_t *al = NULL;
-	size_t end = t->nrows > 1 ? t->first[1] : t->n;
 
-	for (size_t i = 0; i < end && i < t->ncols; i++) {
-		char *a = mdhtml_attr(t->html + t->v[i].tag, "align");
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t i = t->owner[c];
+		char *a = i != SIZE_MAX ? mdhtml_attr(t->html + t->v[i].tag, "align") : NULL;
 		if (a != NULL && (strcasecmp(a, "right") == 0 || strcasecmp(a, "center") == 0)) {
 			if (al == NULL)
 				al = xcalloc(t->ncols, 1);
-			al[i] = (uint8_t)(a[0] == 'r' || a[0] == 'R' ? 'r' : 'c');
+			al[c] = (uint8_t)(a[0] == 'r' || a[0] == 'R' ? 'r' : 'c');
 		}
 		free(a);
 	}
 	return al;
 }
 
+/* Lays out, before the table, the blocks of joined HTML that are in the
+ * table's text [html, end) but in no cell nor its caption (a browser
+ * puts them there). */
+static void
+blocks_outside(struct state *st, const struct htable *t, const char *end)
+{
+	size_t k = 0;
+
+	if (t->bw == NULL)
+		return;
+	for (const char *p = t->html; (p = memchr(p, PLACE_A, (size_t)(end - p))) != NULL; p++) {
+		size_t off = (size_t)(p - t->html);
+		const char *after;
+		size_t i;
+
+		while (k < t->n && t->v[k].b <= off)
+			k++;
+		if ((k < t->n && t->v[k].a <= off && off < t->v[k].b) ||
+		    (off >= t->caption_a && off < t->caption_b))
+			continue;
+		if ((i = place_at(t->bw, p + 1, &after)) == SIZE_MAX)
+			continue;
+		wrap_run_reset(&st->run);
+		cell_block(st, t->bw->v[i], STY_PLAIN);
+		if (st->run.len > 0) {
+			wrap_open_block(st);
+			wrap_flow(st, 0);
+			st->need_blank = true;
+		}
+	}
+}
+
 /* Renders the table at html; returns where the text after it starts. */
 static const char *
-render_table(struct state *st, const char *html)
+render_table(struct state *st, const char *html, const struct between *bw)
 {
 	struct htable t = {0};
 	const char *end = parse_table(&t, html);
 	struct mdtable_src src = {0};
 
-	for (size_t r = 0; r < t.nrows; r++) {
-		size_t n = (r + 1 < t.nrows ? t.first[r + 1] : t.n) - t.first[r];
-		if (n > t.ncols)
-			t.ncols = n;
-	}
-	if (t.n == 0 || t.ncols > MAX_COLS || t.nrows * t.ncols > MAX_CELLS) {
+	t.bw = bw;
+	if (t.n == 0 || !build_grid(&t, false) || t.nrows * t.ncols > MAX_CELLS) {
 		/* no cell, or too big to hold: its text */
-		char *all = xstrndup(html, (size_t)(end - html));
-		mdhtml_text(st, all);
-		free(all);
+		text_and_blocks(st, html, (size_t)(end - html), bw);
 	} else {
-		if (t.caption_b > t.caption_a) {
-			char *cap = xstrndup(html + t.caption_a, t.caption_b - t.caption_a);
-			mdhtml_text(st, cap);
-			free(cap);
-		}
+		t.origin = xreallocarray(NULL, t.nrows * t.ncols, sizeof *t.origin);
+		t.owner = xreallocarray(NULL, t.nrows * t.ncols, sizeof *t.owner);
+		for (size_t i = 0; i < t.nrows * t.ncols; i++)
+			t.origin[i] = t.owner[i] = SIZE_MAX;
+		build_grid(&t, true);
+		blocks_outside(st, &t, end);
+		if (t.caption_b > t.caption_a)
+			text_and_blocks(st, html + t.caption_a, t.caption_b - t.caption_a, bw);
 		t.align = alignments(&t);
 		src.nrows = t.nrows;
 		src.ncols = t.ncols;
@@ -438,28 +720,139 @@ render_table(struct state *st, const char *html)
 		src.head = t.head;
 		src.fill = fill;
 		src.arg = &t;
+		src.origin = t.origin;
 		mdtable_layout(st, &src);
 	}
 	free(t.v);
 	free(t.first);
 	free(t.align);
+	free(t.origin);
+	free(t.owner);
 	return end;
+}
+
+/* Renders html: each <table> in it as a table, the text around them as a
+ * paragraph; bw: the blocks of joined HTML, or NULL. */
+static void
+render_html(struct state *st, const char *html, const struct between *bw)
+{
+	const char *t;
+
+	while ((t = find_table(html)) != NULL) {
+		if (t > html)
+			text_and_blocks(st, html, (size_t)(t - html), bw);
+		html = render_table(st, t, bw);
+	}
+	text_and_blocks(st, html, strlen(html), bw);
 }
 
 void
 mdhtml_block(struct state *st, const char *html)
 {
-	const char *t;
+	if (html != NULL)
+		render_html(st, html, NULL);
+}
 
-	if (html == NULL)
-		return;
-	while ((t = find_table(html)) != NULL) {
-		if (t > html) {
-			char *before = xstrndup(html, (size_t)(t - html));
-			mdhtml_text(st, before);
-			free(before);
+/* The tables open after s, given those open before (depth): <table> and
+ * </table> tags outside comments counted, never below 0. */
+static size_t
+table_depth(const char *s, size_t depth)
+{
+	char name[16];
+	bool closing;
+
+	while ((s = strchr(s, '<')) != NULL) {
+		if (strncmp(s, "<!--", 4) == 0) {
+			const char *e = tag_end(s);
+			if (e == NULL)
+				return depth;
+			s = e;
+			continue;
 		}
-		html = render_table(st, t);
+		if (mdhtml_tag(s, name, &closing) && strcmp(name, "table") == 0) {
+			if (!closing)
+				depth++;
+			else if (depth > 0)
+				depth--;
+		}
+		s++;
 	}
-	mdhtml_text(st, html);
+	return depth;
+}
+
+/* Whether the walk over node meets an entry of the outline (a lead
+ * paragraph): its section must start at its own line, not in a table. */
+static bool
+outline_entry_in(const struct state *st, cmark_node *node)
+{
+	cmark_iter *it;
+	cmark_event_type ev;
+	bool found = false;
+
+	if (st->ol == NULL || st->ol->n == 0)
+		return false;
+	it = cmark_iter_new(node);
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		size_t hint = st->hint;
+		if (ev == CMARK_EVENT_ENTER && outline_find(st->ol, cmark_iter_get_node(it), &hint) >= 0)
+			found = true;
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
+/* Blocks a table is joined across at most: a table left open in a long
+ * document is not searched for to its end. */
+#define MAX_JOINED 4096
+
+cmark_node *
+mdhtml_blocks(struct state *st, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	size_t depth, nblocks = 0;
+	struct strbuf sb = STRBUF_INIT;
+	struct between bw = {0};
+	cmark_node *m, *last = NULL;
+
+	if (lit == NULL)
+		return node;
+	depth = table_depth(lit, 0);
+	if (depth == 0 || strchr(lit, PLACE_A) != NULL || strchr(lit, PLACE_B) != NULL) {
+		mdhtml_block(st, lit);
+		return node;
+	}
+	/* a table left open: it goes on over the blocks up to the one that
+	 * closes it, unless a heading (where print's parts may start, and a
+	 * section), an outline's entry or a footnote comes first */
+	strbuf_puts(&sb, lit);
+	for (m = cmark_node_next(node); m != NULL && nblocks < MAX_JOINED; m = cmark_node_next(m)) {
+		cmark_node_type t = cmark_node_get_type(m);
+
+		nblocks++;
+		if (t == CMARK_NODE_HTML_BLOCK) {
+			const char *s = cmark_node_get_literal(m);
+			if (s == NULL || strchr(s, PLACE_A) != NULL || strchr(s, PLACE_B) != NULL)
+				break;
+			strbuf_puts(&sb, s);
+			if ((depth = table_depth(s, depth)) == 0) {
+				last = m;
+				break;
+			}
+		} else if (t == CMARK_NODE_HEADING || t == CMARK_NODE_FOOTNOTE_DEFINITION ||
+			   outline_entry_in(st, m)) {
+			break;
+		} else {
+			bw.v = xreallocarray(bw.v, bw.n + 1, sizeof *bw.v);
+			bw.v[bw.n] = m;
+			strbuf_printf(&sb, "%c%zu%c\n", PLACE_A, bw.n, PLACE_B);
+			bw.n++;
+		}
+	}
+	if (last != NULL)
+		render_html(st, sb.s, &bw);
+	else
+		mdhtml_block(st, lit);
+	strbuf_free(&sb);
+	free(bw.v);
+	return last != NULL ? last : node;
 }

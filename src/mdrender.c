@@ -673,9 +673,12 @@ mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol)
 		case CMARK_NODE_CODE_BLOCK:
 			render_code(st, n);
 			break;
-		case CMARK_NODE_HTML_BLOCK:
-			mdhtml_block(st, cmark_node_get_literal(n));
+		case CMARK_NODE_HTML_BLOCK: {
+			cmark_node *last = mdhtml_blocks(st, n);
+			if (last != n) /* a table over the blocks up to last */
+				cmark_iter_reset(it, last, CMARK_EVENT_EXIT);
 			break;
+		}
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			if (enter) {
 				enter_footnote(st);

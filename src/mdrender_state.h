@@ -219,4 +219,11 @@ void mdtable_layout(struct state *st, const struct mdtable_src *src);
  * text around them as render_text() would (a paragraph). */
 void mdhtml_block(struct state *st, const char *html);
 
+/* Renders the HTML block node as mdhtml_block() does; when it leaves a
+ * <table> open and an HTML block among the blocks after it (blank lines
+ * ended the one before) closes it, the table is all of them, its cells'
+ * Markdown blocks laid out in them.  Returns the last block it rendered
+ * (node, or that closing one). */
+cmark_node *mdhtml_blocks(struct state *st, cmark_node *node);
+
 #endif

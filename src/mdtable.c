@@ -200,7 +200,7 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 			if (span_cols(src, r, c, i) == 1 && cells[i].width > colw[c])
 				colw[c] = cells[i].width;
 		}
-	/* a cell across columns widens the last of them if they are too narrow */
+	/* a cell across columns widens them if they are too narrow together */
 	for (r = 0; r < nrows; r++)
 		for (c = 0; c < ncols; c++) {
 			size_t i = r * ncols + c, k = span_cols(src, r, c, i);
@@ -209,8 +209,12 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 				continue;
 			for (size_t j = c; j < c + k; j++)
 				room += colw[j];
-			if (cells[i].width > room)
-				colw[c + k - 1] += cells[i].width - room;
+			/* spread over them, the last ones taking what is left */
+			for (size_t j = 0; cells[i].width > room && j < k; j++) {
+				int more = (cells[i].width - room + (int)(k - j) - 1) / (int)(k - j);
+				colw[c + k - 1 - j] += more;
+				room += more;
+			}
 		}
 	total = 1;
 	for (c = 0; c < ncols; c++)
