@@ -47,7 +47,6 @@ struct hcell {
 	size_t a, b; /* its content */
 	size_t row;
 	bool th;
-	size_t slot; /* its first slot in the grid (build_grid) */
 };
 
 struct htable {
@@ -185,7 +184,7 @@ parse_table(struct htable *t, const char *html)
 				t->v = xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 				t->v[t->n++] = (struct hcell){
 				    (size_t)(s - html), (size_t)(e - html), (size_t)(e - html),
-				    t->nrows - 1, name[1] == 'h', 0};
+				    t->nrows - 1, name[1] == 'h'};
 				if (t->nrows == 1 && name[1] != 'h')
 					row0_th = false;
 				cell = true;
@@ -588,10 +587,10 @@ span_attr(const char *tag, const char *name, size_t dflt)
 /*
  * Places the cells on the grid as HTML does: each row's cells from the
  * left, past the slots that cells of rows above cover (rowspan), each
- * taking colspan columns; rowspan="0" goes to the last row.  With
- * owner NULL only counts the columns (t->ncols); false when there are
- * more than MAX_COLS.  A cell that would cover a covered slot stops
- * before it.
+ * taking colspan columns; rowspan="0" goes to the last row.  A cell that
+ * would cover a covered slot stops before it.  With place false only
+ * counts the columns (t->ncols); else fills t->owner.  False when the
+ * cells of a row reach past MAX_COLS columns.
  */
 static bool
 build_grid(struct htable *t, bool place)
@@ -607,12 +606,16 @@ build_grid(struct htable *t, bool place)
 
 			while (c < MAX_COLS && left[c] > 0)
 				c++;
+			if (c >= MAX_COLS)
+				return false;
+			/* columns no cell starts in are dropped (as a browser
+			 * gives them no width): a span may run to the last */
 			if (cs == 0)
 				cs = 1;
+			if (cs > MAX_COLS - c)
+				cs = MAX_COLS - c;
 			if (rs == 0 || rs > t->nrows - r)
 				rs = t->nrows - r;
-			if (c + cs > MAX_COLS)
-				return false;
 			for (size_t k = 0; k < cs; k++) {
 				if (left[c + k] > 0) {
 					cs = k;
@@ -621,16 +624,12 @@ build_grid(struct htable *t, bool place)
 				left[c + k] = rs;
 				cov[c + k] = i;
 			}
-			if (place)
-				t->v[i].slot = r * t->ncols + c;
 			c += cs;
 		}
 		for (c = 0; c < MAX_COLS; c++)
 			if (left[c] > 0) {
-				if (place) {
+				if (place)
 					t->owner[r * t->ncols + c] = cov[c];
-					t->origin[r * t->ncols + c] = t->v[cov[c]].slot;
-				}
 				if (c + 1 > ncols)
 					ncols = c + 1;
 				left[c]--;
@@ -639,6 +638,40 @@ build_grid(struct htable *t, bool place)
 	if (!place)
 		t->ncols = ncols;
 	return true;
+}
+
+/* Drops the columns no cell starts in, then sets t->origin from
+ * t->owner: a cell's first slot is its top left one. */
+static void
+settle_grid(struct htable *t)
+{
+	size_t nc = 0, *first = xreallocarray(NULL, t->n, sizeof *first);
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		bool starts = false;
+		for (size_t r = 0; r < t->nrows && !starts; r++) {
+			size_t o = t->owner[r * t->ncols + c];
+			starts = o != SIZE_MAX && (c == 0 || t->owner[r * t->ncols + c - 1] != o);
+		}
+		if (!starts)
+			continue;
+		for (size_t r = 0; r < t->nrows; r++)
+			t->owner[r * t->ncols + nc] = t->owner[r * t->ncols + c];
+		nc++;
+	}
+	/* rows are ncols apart still: close them up */
+	for (size_t r = 0; r < t->nrows; r++)
+		memmove(t->owner + r * nc, t->owner + r * t->ncols, nc * sizeof *t->owner);
+	t->ncols = nc;
+	for (size_t i = 0; i < t->n; i++)
+		first[i] = SIZE_MAX;
+	for (size_t k = 0; k < t->nrows * nc; k++) {
+		size_t o = t->owner[k];
+		if (o != SIZE_MAX && first[o] == SIZE_MAX)
+			first[o] = k;
+		t->origin[k] = o != SIZE_MAX ? first[o] : SIZE_MAX;
+	}
+	free(first);
 }
 
 /* Column alignments from the first row's align attributes, or NULL. */
@@ -710,6 +743,7 @@ render_table(struct state *st, const char *html, const struct between *bw)
 		for (size_t i = 0; i < t.nrows * t.ncols; i++)
 			t.origin[i] = t.owner[i] = SIZE_MAX;
 		build_grid(&t, true);
+		settle_grid(&t);
 		blocks_outside(st, &t, end);
 		if (t.caption_b > t.caption_a)
 			text_and_blocks(st, html + t.caption_a, t.caption_b - t.caption_a, bw);
