@@ -92,18 +92,31 @@ note_link(struct state *st, const char *prefix, const char *num)
 	return id;
 }
 
+unsigned
+mdrender_note_of(const char *url, bool *back)
+{
+	const char *num;
+	unsigned long n;
+
+	*back = url != NULL && strncmp(url, NOTE_BACK_URL, strlen(NOTE_BACK_URL)) == 0;
+	if (url == NULL || (!*back && strncmp(url, NOTE_URL, strlen(NOTE_URL)) != 0))
+		return 0;
+	num = url + strlen(*back ? NOTE_BACK_URL : NOTE_URL);
+	if (*num == '\0' || strspn(num, "0123456789") != strlen(num) || strlen(num) > 9)
+		return 0;
+	n = strtoul(num, NULL, 10);
+	return (unsigned)n;
+}
+
 char *
 mdrender_note_other_end(const char *url)
 {
-	const char *num;
-	bool back = url != NULL && strncmp(url, NOTE_BACK_URL, strlen(NOTE_BACK_URL)) == 0;
+	bool back;
+	unsigned n = mdrender_note_of(url, &back);
 
-	if (url == NULL || (!back && strncmp(url, NOTE_URL, strlen(NOTE_URL)) != 0))
+	if (n == 0)
 		return NULL;
-	num = url + strlen(back ? NOTE_BACK_URL : NOTE_URL);
-	if (*num == '\0' || strspn(num, "0123456789") != strlen(num))
-		return NULL;
-	return xasprintf("%s%s", back ? NOTE_URL : NOTE_BACK_URL, num);
+	return xasprintf("%s%u", back ? NOTE_URL : NOTE_BACK_URL, n);
 }
 
 /* Collects the inline children of node into st->run. */

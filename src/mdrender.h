@@ -88,6 +88,9 @@ void mdrender_end(struct render *out);
  * span of the render has; NULL for any other url.
  */
 char *mdrender_note_other_end(const char *url);
+/* The number of the footnote url leads to (*back false) or back from
+ * (*back true); 0 when url is no footnote's. */
+unsigned mdrender_note_of(const char *url, bool *back);
 
 /* A title (plain text, never read as Markdown: made as nodes) as a
  * level-1 heading, between mdrender_begin() and _end(): a section of its

@@ -198,6 +198,8 @@ int reader_follow_link(struct reader *rd, struct app *a);
  * to its reference: the other end at the top and selected, a step that
  * Backspace comes back from.  False for any other link. */
 bool reader_follow_note(struct reader *rd, struct app *a, uint16_t id);
+/* Says in the status line where link id leads (a footnote by its number). */
+void reader_say_link(struct reader *rd, struct app *a, uint16_t id);
 /* The hyperlink target of link id (hyperlink_target), or NULL. */
 const char *reader_hyperlink(struct reader *rd, uint16_t id);
 

@@ -51,9 +51,27 @@ reader_follow_note(struct reader *rd, struct app *a, uint16_t id)
 		/* the other end is selected: Enter comes back */
 		rd->link_line = line;
 		rd->link_span = span;
+		reader_say_link(rd, a, rd->r.lines.spans[rd->r.lines.v[line].span + span].link);
 	}
 	free(other);
 	return true;
+}
+
+void
+reader_say_link(struct reader *rd, struct app *a, uint16_t id)
+{
+	bool back;
+	unsigned n;
+
+	if (id == 0 || id > rd->r.nlinks)
+		return;
+	n = mdrender_note_of(rd->r.links[id - 1].url, &back);
+	if (n == 0)
+		app_status(a, false, "Link: %s  (Enter follows)", rd->r.links[id - 1].url);
+	else if (back)
+		app_status(a, false, "Footnote %u  (Enter goes back to its reference)", n);
+	else
+		app_status(a, false, "Footnote %u  (Enter goes to it)", n);
 }
 
 const char *

@@ -581,7 +581,7 @@ reader_action(struct view *v, struct app *a, enum action act)
 		} else {
 			const struct lines *l = &rd->r.lines;
 			uint16_t id = l->spans[l->v[rd->link_line].span + rd->link_span].link;
-			app_status(a, false, "Link: %s  (Enter follows)", rd->r.links[id - 1].url);
+			reader_say_link(rd, a, id);
 			rd->reveal = true;
 			/* the link is in the text: Enter, next, follows it (the
 			 * contents would take it to mean "leave the contents") */

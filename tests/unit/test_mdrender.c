@@ -1018,6 +1018,15 @@ test_note_ends(void)
 	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#^fn-1x"));
 	CU_ASSERT_PTR_NULL(mdrender_note_other_end("https://x/#^fn-1"));
 	CU_ASSERT_PTR_NULL(mdrender_note_other_end(NULL));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#^fn-1234567890"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#^fn-0"));
+	{
+		bool back;
+		CU_ASSERT_EQUAL(mdrender_note_of("#^fnref-7", &back), 7);
+		CU_ASSERT_TRUE(back);
+		CU_ASSERT_EQUAL(mdrender_note_of("#^fn-7", &back), 7);
+		CU_ASSERT_FALSE(back);
+	}
 }
 
 static void
