@@ -78,8 +78,8 @@ struct printer {
 	const struct render *rr; /* whose links the lines' spans name */
 	char *buf;		 /* plain lines: held (plain_held), or of one flush */
 	size_t buflen, bufcap;
-	bool plain_held; /* plain output held in buf, not in a memory stream */
-	struct link_from from;	   /* the document, for links to its files */
+	bool plain_held;	    /* plain output held in buf, not in a memory stream */
+	struct link_from from;	    /* the document, for links to its files */
 	struct hyperlink_cache *hc; /* each link's hyperlink target */
 };
 
@@ -93,8 +93,8 @@ link_open(const struct printer *p, uint16_t link)
 
 	if (!p->hyperlinks || link == 0 || p->rr == NULL || link > p->rr->nlinks)
 		return false;
-	open = hyperlink_open(&sb, hyperlink_cached(p->hc, link,
-						    p->rr->links[link - 1].url, &p->from));
+	open = hyperlink_open(&sb,
+			      hyperlink_cached(p->hc, link, p->rr->links[link - 1].url, &p->from));
 	if (open)
 		fwrite(sb.s, 1, sb.len, p->out);
 	strbuf_free(&sb);

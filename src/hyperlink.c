@@ -104,8 +104,9 @@ put_encoded(struct strbuf *sb, const char *s, const char *keep)
 	static const char hex[] = "0123456789ABCDEF";
 
 	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p) != NULL || strchr(keep, *p) != NULL) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL ||
+		    strchr(keep, *p) != NULL) {
 			strbuf_add(sb, (const char *)p, 1);
 		} else {
 			char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};

@@ -58,8 +58,8 @@ struct htable {
 	size_t caption_a, caption_b;
 	bool head;
 	uint8_t *align;
-	size_t *origin; /* per slot, the first slot of its cell (mdtable_src) */
-	size_t *owner;	/* per slot, its cell's index, SIZE_MAX: none */
+	size_t *origin;		  /* per slot, the first slot of its cell (mdtable_src) */
+	size_t *owner;		  /* per slot, its cell's index, SIZE_MAX: none */
 	const struct between *bw; /* joined HTML's blocks, or NULL */
 };
 
@@ -368,7 +368,8 @@ cell_block(struct state *st, cmark_node *node, uint16_t style)
 			if (cmark_node_get_type(cmark_node_parent(n)) != CMARK_NODE_ITEM ||
 			    cmark_node_previous(n) != NULL)
 				cell_break(st, style);
-			mdrender_inlines(st, n, t == CMARK_NODE_HEADING ? style | STY_STRONG : style);
+			mdrender_inlines(st, n,
+					 t == CMARK_NODE_HEADING ? style | STY_STRONG : style);
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 			break;
 		case CMARK_NODE_ITEM: {
@@ -377,7 +378,8 @@ cell_block(struct state *st, cmark_node *node, uint16_t style)
 			cell_break(st, style);
 			if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
 				int k = cmark_node_get_list_start(list);
-				for (cmark_node *p = cmark_node_previous(n); p; p = cmark_node_previous(p))
+				for (cmark_node *p = cmark_node_previous(n); p;
+				     p = cmark_node_previous(p))
 					k = k < 999999999 ? k + 1 : k;
 				snprintf(mark, sizeof mark, "%d. ", k);
 			} else {
@@ -828,7 +830,8 @@ outline_entry_in(const struct state *st, cmark_node *node)
 	it = cmark_iter_new(node);
 	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		size_t hint = st->hint;
-		if (ev == CMARK_EVENT_ENTER && outline_find(st->ol, cmark_iter_get_node(it), &hint) >= 0)
+		if (ev == CMARK_EVENT_ENTER &&
+		    outline_find(st->ol, cmark_iter_get_node(it), &hint) >= 0)
 			found = true;
 	}
 	cmark_iter_free(it);

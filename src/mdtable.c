@@ -143,8 +143,8 @@ split_at(const struct mdtable_src *src, size_t r, size_t c)
 /* A rule between row above and row below (SIZE_MAX: the table's edge):
  * a joint where a column line meets it from above, below or both. */
 static void
-border(struct state *st, const struct mdtable_src *src, const int *colw, size_t above,
-       size_t below, const char *l, const char *r)
+border(struct state *st, const struct mdtable_src *src, const int *colw, size_t above, size_t below,
+       const char *l, const char *r)
 {
 	bool asc = st->o->ascii;
 	const char *h = asc ? "-" : "─";
@@ -211,7 +211,8 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 				room += colw[j];
 			/* spread over them, the last ones taking what is left */
 			for (size_t j = 0; cells[i].width > room && j < k; j++) {
-				int more = (cells[i].width - room + (int)(k - j) - 1) / (int)(k - j);
+				int more =
+				    (cells[i].width - room + (int)(k - j) - 1) / (int)(k - j);
 				colw[c + k - 1 - j] += more;
 				room += more;
 			}
@@ -235,7 +236,8 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 			for (size_t k = 0; k < nl; k++) {
 				wrap_begin_line(st, false);
 				for (c = 0; c < ncols;) {
-					size_t o = org(src, r * ncols + c), n = span_cols(src, r, c, o);
+					size_t o = org(src, r * ncols + c),
+					       n = span_cols(src, r, c, o);
 					/* a cell from a row above is shown there */
 					static const struct cell none = {0};
 					const struct cell *ce =
@@ -279,7 +281,8 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 		for (r = head ? 1 : 0; r < nrows; r++) {
 			bool any = false;
 			for (c = 0; c < ncols; c++) {
-				size_t o = org(src, r * ncols + c), ho = head ? org(src, c) : SIZE_MAX;
+				size_t o = org(src, r * ncols + c),
+				       ho = head ? org(src, c) : SIZE_MAX;
 				const struct cell *v;
 				if (o == SIZE_MAX || (o / ncols == r && o % ncols < c) ||
 				    (head && o / ncols == 0))

@@ -19,7 +19,8 @@ line_with_link(const struct reader *rd, const char *url, uint32_t *span)
 	for (size_t i = 0; i < l->n; i++)
 		for (uint32_t k = 0; k < l->v[i].nspans; k++) {
 			uint16_t id = l->spans[l->v[i].span + k].link;
-			if (id != 0 && id <= rd->r.nlinks && strcmp(rd->r.links[id - 1].url, url) == 0) {
+			if (id != 0 && id <= rd->r.nlinks &&
+			    strcmp(rd->r.links[id - 1].url, url) == 0) {
 				*span = k;
 				return (long)i;
 			}

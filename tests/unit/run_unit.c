@@ -14,16 +14,16 @@
 const char *unit_tmpdir;
 
 static int (*const registrars[])(void) = {
-    test_text_register,	       test_lines_register,   test_mdrender_register,
-    test_mdstream_register,    test_content_register, test_store_register,
-    test_readiness_register,   test_frame_register,   test_screen_register,
-    test_links_register,       test_nav_register,     test_report_register,
-    test_export_register,      test_listnav_register, test_lists_register,
-    test_footer_register,      test_dates_register,   test_truth_register,
-    test_views_register,       test_steps_register,   test_trust_register,
-    test_conf_register,	       test_due_register,     test_due_views_register,
-    test_outline_register,     test_change_register,  test_catalog_register,
-    test_hyperlink_register,   test_search_register,  test_mdlazy_register,
+    test_text_register,	       test_lines_register,	  test_mdrender_register,
+    test_mdstream_register,    test_content_register,	  test_store_register,
+    test_readiness_register,   test_frame_register,	  test_screen_register,
+    test_links_register,       test_nav_register,	  test_report_register,
+    test_export_register,      test_listnav_register,	  test_lists_register,
+    test_footer_register,      test_dates_register,	  test_truth_register,
+    test_views_register,       test_steps_register,	  test_trust_register,
+    test_conf_register,	       test_due_register,	  test_due_views_register,
+    test_outline_register,     test_change_register,	  test_catalog_register,
+    test_hyperlink_register,   test_search_register,	  test_mdlazy_register,
     test_reader_lazy_register, test_mdhtmltable_register,
 };
 

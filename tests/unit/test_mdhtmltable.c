@@ -101,8 +101,9 @@ test_split_edges(void)
 		"┌──┐\n│  │\n└──┘\n\nnever closed\n");
 	/* the bytes that mark a block in joined HTML, written in the HTML,
 	 * are gone before (the parse cleans controls out): never a mark */
-	RENDERS("<table><tr><td>\001" "0\002\n\nx\n\n</td></tr></table>\n", 40, false,
-		"┌───┐\n│ 0 │\n│ x │\n└───┘\n");
+	RENDERS("<table><tr><td>\001"
+		"0\002\n\nx\n\n</td></tr></table>\n",
+		40, false, "┌───┐\n│ 0 │\n│ x │\n└───┘\n");
 }
 
 /* Cells across columns and rows are placed as HTML places them: the
@@ -136,7 +137,8 @@ test_spans(void)
 	RENDERS("<table><tr><td rowspan=0>r</td><td colspan=999>w</td></tr>"
 		"<tr><td colspan=\"x\">x</td><td colspan=-3>y</td></tr>"
 		"<tr><td>z</td></tr></table>\n",
-		40, false, "┌───┬───────┐\n│ r │ w     │\n│   │ x │ y │\n│   │ z │   │\n└───┴───┴───┘\n");
+		40, false,
+		"┌───┬───────┐\n│ r │ w     │\n│   │ x │ y │\n│   │ z │   │\n└───┴───┴───┘\n");
 	RENDERS("<table><tr><td rowspan=2>r</td><td>a</td></tr>"
 		"<tr><td colspan=2>over</td></tr></table>\n",
 		40, false, "┌───┬──────┐\n│ r │ a    │\n│   │ over │\n└───┴──────┘\n");

@@ -784,10 +784,11 @@ static void
 test_split_html_table(void)
 {
 	struct stream_result r;
-	const char *md = "# A\n\nintro\n\n<table>\n<tr>\n<td>\n\n**in** a cell\n\n</td>\n"
-			 "</tr>\n\n<tr><td>two</td></tr>\n</table>\n\n# B\n\n<table>\n<tr><td>\n\n"
-			 "# C\n\nafter a heading\n\n</td></tr>\n</table>\n\n# D\n\n<table><tr><td>\n\n"
-			 "never closed\n\n# E\n\n</table>\n";
+	const char *md =
+	    "# A\n\nintro\n\n<table>\n<tr>\n<td>\n\n**in** a cell\n\n</td>\n"
+	    "</tr>\n\n<tr><td>two</td></tr>\n</table>\n\n# B\n\n<table>\n<tr><td>\n\n"
+	    "# C\n\nafter a heading\n\n</td></tr>\n</table>\n\n# D\n\n<table><tr><td>\n\n"
+	    "never closed\n\n# E\n\n</table>\n";
 
 	r = same("split HTML table", md, strlen(md));
 	CU_ASSERT_FALSE(r.whole);
