@@ -140,26 +140,58 @@ split_at(const struct mdtable_src *src, size_t r, size_t c)
 	return o == SIZE_MAX || o != org(src, r * src->ncols + c + 1);
 }
 
-/* A rule between row above and row below (SIZE_MAX: the table's edge):
- * a joint where a column line meets it from above, below or both. */
+/* Whether the rule between rows above and below runs under column c:
+ * not where one cell covers both rows. */
+static bool
+rule_under(const struct mdtable_src *src, size_t above, size_t below, size_t c)
+{
+	size_t o;
+
+	if (above == SIZE_MAX || below == SIZE_MAX)
+		return true;
+	o = org(src, above * src->ncols + c);
+	return o == SIZE_MAX || o != org(src, below * src->ncols + c);
+}
+
+/* The box character where lines meet from the sides asked. */
+static const char *
+joint(bool ascii, bool up, bool down, bool left, bool right)
+{
+	static const char *const box[16] = {
+	    /* index: up 8, down 4, left 2, right 1 */
+	    " ", "─", "─", "─", "│", "┌", "┐", "┬", "│", "└", "┘", "┴", "│", "├", "┤", "┼"};
+
+	if (ascii)
+		return (left || right) ? ((up || down) ? "+" : "-") : (up || down) ? "|" : " ";
+	return box[(up ? 8 : 0) | (down ? 4 : 0) | (left ? 2 : 0) | (right ? 1 : 0)];
+}
+
+/* A rule between row above and row below (SIZE_MAX: the table's edge),
+ * left out under a cell that covers both, with joints where column lines
+ * meet it. */
 static void
-border(struct state *st, const struct mdtable_src *src, const int *colw, size_t above, size_t below,
-       const char *l, const char *r)
+border(struct state *st, const struct mdtable_src *src, const int *colw, size_t above,
+       size_t below)
 {
 	bool asc = st->o->ascii;
-	const char *h = asc ? "-" : "─";
+	size_t n = src->ncols;
 
 	wrap_begin_line(st, false);
-	lines_add(&st->r->lines, l, strlen(l), STY_MARKER, 0);
-	for (size_t c = 0; c < src->ncols; c++) {
-		const char *j = r;
-		for (int i = 0; i < colw[c] + 2; i++)
-			lines_add(&st->r->lines, h, strlen(h), STY_MARKER, 0);
-		if (c + 1 < src->ncols) {
-			bool up = split_at(src, above, c), down = split_at(src, below, c);
-			j = !up && !down ? h : asc ? "+" : up && down ? "┼" : up ? "┴" : "┬";
-		}
+	for (size_t c = 0; c <= n; c++) {
+		/* the joint left of column c (c == n: the right edge) */
+		bool left = c > 0 && rule_under(src, above, below, c - 1);
+		bool right = c < n && rule_under(src, above, below, c);
+		bool edge = c == 0 || c == n;
+		bool up = above != SIZE_MAX && (edge || split_at(src, above, c - 1));
+		bool down = below != SIZE_MAX && (edge || split_at(src, below, c - 1));
+		const char *j = joint(asc, up, down, left, right);
+
 		lines_add(&st->r->lines, j, strlen(j), STY_MARKER, 0);
+		if (c < n) {
+			const char *h = right ? (asc ? "-" : "─") : " ";
+			for (int i = 0; i < colw[c] + 2; i++)
+				lines_add(&st->r->lines, h, strlen(h), STY_MARKER, 0);
+		}
 	}
 	lines_end(&st->r->lines);
 }
@@ -224,7 +256,7 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 
 	wrap_open_block(st);
 	if (total <= st->o->width - wrap_prefix_width(st)) {
-		border(st, src, colw, SIZE_MAX, 0, asc ? "+" : "┌", asc ? "+" : "┐");
+		border(st, src, colw, SIZE_MAX, 0);
 		for (r = 0; r < nrows; r++) {
 			size_t nl = 1;
 			for (c = 0; c < ncols; c++) {
@@ -266,16 +298,16 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 				lines_end(&st->r->lines);
 			}
 			if (r == 0 && head)
-				border(st, src, colw, 0, nrows > 1 ? 1 : SIZE_MAX, asc ? "+" : "├",
-				       asc ? "+" : "┤");
+				border(st, src, colw, 0, nrows > 1 ? 1 : SIZE_MAX);
 		}
-		border(st, src, colw, nrows - 1, SIZE_MAX, asc ? "+" : "└", asc ? "+" : "┘");
+		border(st, src, colw, nrows - 1, SIZE_MAX);
 	} else {
 		/* Too wide: each row becomes a block of "Header: value" lines,
 		 * an empty value none, a value's later lines indented; without
 		 * a header row, a block of values.  A cell across columns is
 		 * one value, under its first column's header; a cell across
-		 * rows is a value of each of them. */
+		 * rows is a value of each of them (a header cell too, then
+		 * without a label). */
 		bool shown = false; /* a row has been written */
 		st->hang = 2;
 		for (r = head ? 1 : 0; r < nrows; r++) {
@@ -284,10 +316,12 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 				size_t o = org(src, r * ncols + c),
 				       ho = head ? org(src, c) : SIZE_MAX;
 				const struct cell *v;
-				if (o == SIZE_MAX || (o / ncols == r && o % ncols < c) ||
-				    (head && o / ncols == 0))
+				/* none, or the cell of the column before */
+				if (o == SIZE_MAX || (c > 0 && org(src, r * ncols + c - 1) == o))
 					continue;
 				v = &cells[o];
+				if (ho == o) /* a header cell reaching down: no label */
+					ho = SIZE_MAX;
 				if (v->len == 0)
 					continue;
 				if (shown && !any)

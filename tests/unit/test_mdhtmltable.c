@@ -132,6 +132,15 @@ test_spans(void)
 	RENDERS(spans_md, 14, true,
 		"Both: tall\nBoth: b\nC: c\n\nBoth: tall\nBoth: e\nC: f\n\nBoth: across\n"
 		"  all three\n");
+	/* a header cell reaching down into the rows is kept when stacked: a
+	 * value of each row, without a label */
+	RENDERS("<table><tr><th>H</th><th rowspan=2>side note</th></tr>"
+		"<tr><td>v</td></tr></table>\n",
+		40, false, "┌───┬───────────┐\n│ H │ side note │\n├───┤           │\n│ v │           │\n"
+		"└───┴───────────┘\n");
+	RENDERS("<table><tr><th>H</th><th rowspan=2>side note</th></tr>"
+		"<tr><td>v</td></tr></table>\n",
+		12, false, "H: v\nside note\n");
 	/* rowspan="0" to the last row, colspan past every column, bad
 	 * numbers, a cell over a covered slot: no crash, nothing lost */
 	RENDERS("<table><tr><td rowspan=0>r</td><td colspan=999>w</td></tr>"
