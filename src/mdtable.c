@@ -157,9 +157,9 @@ rule_under(const struct mdtable_src *src, size_t above, size_t below, size_t c)
 static const char *
 joint(bool ascii, bool up, bool down, bool left, bool right)
 {
-	static const char *const box[16] = {
-	    /* index: up 8, down 4, left 2, right 1 */
-	    " ", "─", "─", "─", "│", "┌", "┐", "┬", "│", "└", "┘", "┴", "│", "├", "┤", "┼"};
+	static const char *const box[16] = {/* index: up 8, down 4, left 2, right 1 */
+					    " ", "─", "─", "─", "│", "┌", "┐", "┬",
+					    "│", "└", "┘", "┴", "│", "├", "┤", "┼"};
 
 	if (ascii)
 		return (left || right) ? ((up || down) ? "+" : "-") : (up || down) ? "|" : " ";
@@ -170,8 +170,7 @@ joint(bool ascii, bool up, bool down, bool left, bool right)
  * left out under a cell that covers both, with joints where column lines
  * meet it. */
 static void
-border(struct state *st, const struct mdtable_src *src, const int *colw, size_t above,
-       size_t below)
+border(struct state *st, const struct mdtable_src *src, const int *colw, size_t above, size_t below)
 {
 	bool asc = st->o->ascii;
 	size_t n = src->ncols;

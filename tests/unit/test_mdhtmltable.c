@@ -136,7 +136,8 @@ test_spans(void)
 	 * value of each row, without a label */
 	RENDERS("<table><tr><th>H</th><th rowspan=2>side note</th></tr>"
 		"<tr><td>v</td></tr></table>\n",
-		40, false, "┌───┬───────────┐\n│ H │ side note │\n├───┤           │\n│ v │           │\n"
+		40, false,
+		"┌───┬───────────┐\n│ H │ side note │\n├───┤           │\n│ v │           │\n"
 		"└───┴───────────┘\n");
 	RENDERS("<table><tr><th>H</th><th rowspan=2>side note</th></tr>"
 		"<tr><td>v</td></tr></table>\n",
