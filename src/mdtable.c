@@ -270,7 +270,8 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 					size_t o = org(src, r * ncols + c),
 					       n = span_cols(src, r, c, o);
 					/* a cell from a row above is shown there */
-					static const struct cell none = {0};
+					static char nothing[1];
+					static const struct cell none = {.text = nothing};
 					const struct cell *ce =
 					    o != SIZE_MAX && o / ncols == r ? &cells[o] : &none;
 					size_t end = from[c] < ce->len ? cell_line_end(ce, from[c])
