@@ -1260,6 +1260,19 @@ static const char refs_md[] = "See [a](https://a.example/x) and [b](https://b.ex
 			      "then [a again](https://a.example/x) and ![logo](img/logo.png) "
 			      "and ![pic](https://a.example/x) and ![inline](data:image/png,x).\n";
 
+/* A reference line holds its URL as one word: a blank or control in the
+ * URL (written <a b>, or as a numeric reference that decodes to a
+ * carriage return or a tab) is %XX (fuzz_markdown: the line went past
+ * the width with a second word). */
+static void
+test_reference_url_one_word(void)
+{
+	RENDERS("A [x](<a b>) and [y](/c&#13;d) [z](/e&#9;).\n", 20, F_REFS,
+		"A x[1] and y[2]\nz[3].\n\nReferences\n[1] a%20b\n[2] /c%20d\n[3] /e%20\n");
+	RENDERS("A [x](<a b>) and [y](/c&#13;d) [z](/e&#9;).\n", 40, F_REFS,
+		"A x[1] and y[2] z[3].\n\nReferences\n[1] a%20b\n[2] /c%20d\n[3] /e%20\n");
+}
+
 static void
 test_references_once(void)
 {
@@ -2158,6 +2171,7 @@ test_mdrender_register(void)
 	    {"links", test_links},
 	    {"references", test_references},
 	    {"references: one number per URL, pictures listed", test_references_once},
+	    {"references: a URL is one word", test_reference_url_one_word},
 	    {"images", test_images},
 	    {"image alt style", test_image_alt_dim},
 	    {"thematic breaks", test_rules},
