@@ -353,12 +353,23 @@ cell_block(struct state *st, cmark_node *node, uint16_t style)
 {
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
+	int *num = NULL; /* per list entered: its next item's number */
+	size_t nlists = 0, cap = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
 		const char *lit;
 
+		if (t == CMARK_NODE_LIST) {
+			if (ev == CMARK_EVENT_EXIT) {
+				nlists--;
+			} else {
+				num = xgrow(num, &cap, nlists + 1, sizeof *num);
+				num[nlists++] = cmark_node_get_list_start(n);
+			}
+			continue;
+		}
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		switch (t) {
@@ -376,11 +387,10 @@ cell_block(struct state *st, cmark_node *node, uint16_t style)
 			cmark_node *list = cmark_node_parent(n);
 			char mark[32];
 			cell_break(st, style);
-			if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
-				int k = cmark_node_get_list_start(list);
-				for (cmark_node *p = cmark_node_previous(n); p;
-				     p = cmark_node_previous(p))
-					k = k < 999999999 ? k + 1 : k;
+			if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST && nlists > 0) {
+				int k = num[nlists - 1];
+				if (k < 999999999) /* CommonMark's numbers have 9 digits */
+					num[nlists - 1]++;
 				snprintf(mark, sizeof mark, "%d. ", k);
 			} else {
 				snprintf(mark, sizeof mark, "%s ", st->bullets[0]);
@@ -421,6 +431,7 @@ cell_block(struct state *st, cmark_node *node, uint16_t style)
 		}
 	}
 	cmark_iter_free(it);
+	free(num);
 }
 
 /* Adds the HTML s[0..len) of a cell to the run, in base style; the
@@ -838,58 +849,79 @@ outline_entry_in(const struct state *st, cmark_node *node)
 	return found;
 }
 
-/* Blocks a table is joined across at most: a table left open in a long
- * document is not searched for to its end. */
-#define MAX_JOINED 4096
+/* Blocks, and bytes of HTML, a table is joined across at most: a table
+ * left open in a long document is not searched for to its end. */
+#define MAX_JOINED 1024
+#define MAX_JOINED_HTML (1u << 20)
 
-cmark_node *
-mdhtml_blocks(struct state *st, cmark_node *node)
+/* Whether html can be joined: it holds no byte of a PLACE mark. */
+static bool
+joinable(const char *html)
 {
-	const char *lit = cmark_node_get_literal(node);
-	size_t depth, nblocks = 0;
-	struct strbuf sb = STRBUF_INIT;
-	struct between bw = {0};
-	cmark_node *m, *last = NULL;
+	return html != NULL && strchr(html, PLACE_A) == NULL && strchr(html, PLACE_B) == NULL;
+}
 
-	if (lit == NULL)
-		return node;
-	depth = table_depth(lit, 0);
-	if (depth == 0 || strchr(lit, PLACE_A) != NULL || strchr(lit, PLACE_B) != NULL) {
-		mdhtml_block(st, lit);
-		return node;
-	}
-	/* a table left open: it goes on over the blocks up to the one that
-	 * closes it, unless a heading (where print's parts may start, and a
-	 * section), an outline's entry or a footnote comes first */
-	strbuf_puts(&sb, lit);
-	for (m = cmark_node_next(node); m != NULL && nblocks < MAX_JOINED; m = cmark_node_next(m)) {
+/* The HTML block after node that closes the tables node leaves open
+ * (depth of them), or NULL: a heading (where print's parts may start,
+ * and a section), an outline's entry or a footnote comes first, or
+ * nothing closes them within MAX_JOINED blocks and MAX_JOINED_HTML
+ * bytes. */
+static cmark_node *
+closing_block(const struct state *st, cmark_node *node, size_t depth)
+{
+	size_t nblocks = 0, bytes = 0;
+
+	for (cmark_node *m = cmark_node_next(node); m != NULL && nblocks < MAX_JOINED;
+	     m = cmark_node_next(m)) {
 		cmark_node_type t = cmark_node_get_type(m);
 
 		nblocks++;
 		if (t == CMARK_NODE_HTML_BLOCK) {
 			const char *s = cmark_node_get_literal(m);
-			if (s == NULL || strchr(s, PLACE_A) != NULL || strchr(s, PLACE_B) != NULL)
-				break;
-			strbuf_puts(&sb, s);
-			if ((depth = table_depth(s, depth)) == 0) {
-				last = m;
-				break;
-			}
+			if (!joinable(s) || (bytes += strlen(s)) > MAX_JOINED_HTML)
+				return NULL;
+			if ((depth = table_depth(s, depth)) == 0)
+				return m;
 		} else if (t == CMARK_NODE_HEADING || t == CMARK_NODE_FOOTNOTE_DEFINITION ||
 			   outline_entry_in(st, m)) {
-			break;
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+cmark_node *
+mdhtml_blocks(struct state *st, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	struct strbuf sb = STRBUF_INIT;
+	struct between bw = {0};
+	size_t depth;
+	cmark_node *last;
+
+	if (lit == NULL)
+		return node;
+	depth = table_depth(lit, 0);
+	if (depth == 0 || !joinable(lit) || (last = closing_block(st, node, depth)) == NULL) {
+		mdhtml_block(st, lit);
+		return node;
+	}
+	/* one text of the HTML, a PLACE mark for each block between */
+	strbuf_puts(&sb, lit);
+	for (cmark_node *m = cmark_node_next(node);; m = cmark_node_next(m)) {
+		if (cmark_node_get_type(m) == CMARK_NODE_HTML_BLOCK) {
+			strbuf_puts(&sb, cmark_node_get_literal(m));
 		} else {
 			bw.v = xreallocarray(bw.v, bw.n + 1, sizeof *bw.v);
 			bw.v[bw.n] = m;
 			strbuf_printf(&sb, "%c%zu%c\n", PLACE_A, bw.n, PLACE_B);
 			bw.n++;
 		}
+		if (m == last)
+			break;
 	}
-	if (last != NULL)
-		render_html(st, sb.s, &bw);
-	else
-		mdhtml_block(st, lit);
+	render_html(st, sb.s, &bw);
 	strbuf_free(&sb);
 	free(bw.v);
-	return last != NULL ? last : node;
+	return last;
 }
