@@ -81,8 +81,8 @@ test_split(void)
 		40, false,
 		"┌───────┐\n│ • x   │\n│ • y   │\n│ q     │\n│ h | i │\n│ 1 | 2 │\n└───────┘\n");
 	/* ordered lists numbered from their start, each list its own */
-	RENDERS("<table><tr><td>\n\n3. a\n4. b\n   1. c\n   2. d\n5. e\n\n</td></tr></table>\n",
-		40, false, "┌──────┐\n│ 3. a │\n│ 4. b │\n│ 1. c │\n│ 2. d │\n│ 5. e │\n└──────┘\n");
+	RENDERS("<table><tr><td>\n\n3. a\n4. b\n   1. c\n   2. d\n5. e\n\n</td></tr></table>\n", 40,
+		false, "┌──────┐\n│ 3. a │\n│ 4. b │\n│ 1. c │\n│ 2. d │\n│ 5. e │\n└──────┘\n");
 	RENDERS("<table><tr><td>\n\n- x\n- *y* and z\n\n</td></tr></table>\n", 10, true,
 		"* x\n  * y and\n    z\n");
 }
