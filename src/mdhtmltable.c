@@ -436,32 +436,27 @@ table_depth(const char *s, size_t depth)
 	return depth;
 }
 
-/* Whether the walk over node meets an entry of the outline (a lead
- * paragraph): its section must start at its own line, not in a table. */
+/* Whether node or a block inside it is the outline's next entry (a
+ * heading, a lead paragraph): its section must start at its own line,
+ * not in a table.  Entries come in document order, so only the next one
+ * can be met (outline_find). */
 static bool
 outline_entry_in(const struct state *st, cmark_node *node)
 {
-	cmark_iter *it;
-	cmark_event_type ev;
-	bool found = false;
-
-	if (st->ol == NULL || st->ol->n == 0)
+	if (st->ol == NULL || st->hint >= st->ol->n)
 		return false;
-	it = cmark_iter_new(node);
-	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		size_t hint = st->hint;
-		if (ev == CMARK_EVENT_ENTER &&
-		    outline_find(st->ol, cmark_iter_get_node(it), &hint) >= 0)
-			found = true;
-	}
-	cmark_iter_free(it);
-	return found;
+	for (cmark_node *p = st->ol->v[st->hint].node; p != NULL; p = cmark_node_parent(p))
+		if (p == node)
+			return true;
+	return false;
 }
 
-/* Blocks, and bytes of HTML, a table is joined across at most: a table
- * left open in a long document is not searched for to its end. */
-#define MAX_JOINED 1024
+/* Blocks, bytes of HTML and tables open a table is joined across at
+ * most: a table left open in a long document is not searched for to its
+ * end, nor one in tables left open again and again. */
+#define MAX_JOINED 256
 #define MAX_JOINED_HTML (1u << 20)
+#define MAX_JOINED_DEPTH 8
 
 /* Whether html can be joined: it holds no byte of a PLACE mark. */
 static bool
@@ -473,8 +468,7 @@ joinable(const char *html)
 /* The HTML block after node that closes the tables node leaves open
  * (depth of them), or NULL: a heading (where print's parts may start,
  * and a section), an outline's entry or a footnote comes first, or
- * nothing closes them within MAX_JOINED blocks and MAX_JOINED_HTML
- * bytes. */
+ * nothing closes them within the MAX_JOINED limits. */
 static cmark_node *
 closing_block(const struct state *st, cmark_node *node, size_t depth)
 {
@@ -491,6 +485,8 @@ closing_block(const struct state *st, cmark_node *node, size_t depth)
 				return NULL;
 			if ((depth = table_depth(s, depth)) == 0)
 				return m;
+			if (depth > MAX_JOINED_DEPTH)
+				return NULL;
 		} else if (t == CMARK_NODE_HEADING || t == CMARK_NODE_FOOTNOTE_DEFINITION ||
 			   outline_entry_in(st, m)) {
 			return NULL;

@@ -102,6 +102,22 @@ test_split_edges(void)
 		"┌──┐\n│  │\n└──┘\n\nHeading\n═══════\n");
 	RENDERS("<table>\n<tr><td>\n\nnever closed\n", 40, false,
 		"┌──┐\n│  │\n└──┘\n\nnever closed\n");
+	/* a table in a cell, split too: its cells are lines of the cell (as
+	 * a table in a cell is); tables left open again and again are not
+	 * joined past 8 open (the search for their end is bounded) */
+	RENDERS("<table><tr><td>\n\na\n\n<table><tr><td>\n\nb\n\n</td></tr></table>\n\n"
+		"</td></tr></table>\n",
+		40, false, "┌───┐\n│ a │\n│ b │\n└───┘\n");
+	{
+		char md[2048] = "";
+		for (int i = 0; i < 9; i++)
+			strcat(md, "<table><tr><td>\n\nword\n\n");
+		for (int i = 0; i < 9; i++)
+			strcat(md, "</td></tr></table>\n\n");
+		char *s = rendered(md, 40, false);
+		CU_ASSERT_PTR_NOT_NULL(strstr(s, "word"));
+		free(s);
+	}
 	/* the bytes that mark a block in joined HTML, written in the HTML,
 	 * are gone before (the parse cleans controls out): never a mark */
 	RENDERS("<table><tr><td>\001"
