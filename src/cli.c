@@ -21,6 +21,7 @@
 #include "export.h"
 #include "hyperlink.h"
 #include "lines.h"
+#include "links.h"
 #include "markdown.h"
 #include "mdparts.h"
 #include "mdrender.h"
@@ -77,7 +78,9 @@ struct printer {
 	const struct render *rr; /* whose links the lines' spans name */
 	char *buf;		 /* plain lines: held (plain_held), or of one flush */
 	size_t buflen, bufcap;
-	bool plain_held; /* plain output held in buf, not in a memory stream */
+	bool plain_held;	    /* plain output held in buf, not in a memory stream */
+	struct link_from from;	    /* the document, for links to its files */
+	struct hyperlink_cache *hc; /* each link's hyperlink target */
 };
 
 /* Opens span's link as a hyperlink when print makes them; returns
@@ -90,7 +93,8 @@ link_open(const struct printer *p, uint16_t link)
 
 	if (!p->hyperlinks || link == 0 || p->rr == NULL || link > p->rr->nlinks)
 		return false;
-	open = hyperlink_open(&sb, p->rr->links[link - 1].url);
+	open = hyperlink_open(&sb,
+			      hyperlink_cached(p->hc, link, p->rr->links[link - 1].url, &p->from));
 	if (open)
 		fwrite(sb.s, 1, sb.len, p->out);
 	strbuf_free(&sb);
@@ -271,11 +275,14 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, bool hype
 {
 	struct mdrender_opts o = {
 	    .width = width, .ascii = ascii, .references = true, .heading_marks = true};
+	struct hyperlink_cache hc = {0};
 	struct printer p = {.out = out,
 			    .dest = out,
 			    .style = style,
 			    .ascii = ascii,
-			    .hyperlinks = hyperlinks && style != CLI_PLAIN};
+			    .hyperlinks = hyperlinks && style != CLI_PLAIN,
+			    .from = {r->path, r->root, r->top},
+			    .hc = &hc};
 	struct md_parts_out po = {write_lines, on_hold, on_release, on_first, &p};
 	char *body, *front = NULL, *err = NULL;
 	size_t len;
@@ -301,6 +308,7 @@ cli_print(struct role *r, int width, enum cli_style style, bool ascii, bool hype
 	free(body);
 	free(p.title);
 	free(p.buf);
+	hyperlink_cache_free(&hc);
 	if (fflush(out) != 0 || ferror(out)) {
 		cli_error("cannot write the output");
 		return 1;

@@ -41,10 +41,45 @@ bool hyperlink_wanted(enum hyperlink_when when, bool tty, const char *(*env)(con
 bool hyperlink_url_ok(const char *url);
 
 /* Appends the sequence that opens a hyperlink to url (made safe), or
- * nothing when url is not one (hyperlink_url_ok); returns whether it did. */
+ * nothing when url is not one (hyperlink_url_ok, or a file:// URI with a
+ * host that hyperlink_file_uri made); returns whether it did. */
 bool hyperlink_open(struct strbuf *sb, const char *url);
 
 /* Appends the sequence that ends the hyperlink. */
 void hyperlink_close(struct strbuf *sb);
+
+struct link_from;
+
+/*
+ * The file:// URI of the local file at the absolute path, with host as
+ * its host name (OSC 8 wants one: a terminal reached over ssh must not
+ * open a file of its own machine by that name); every byte of either
+ * that is not a letter, a digit, "-._~" (or '/' in the path) written %XX.
+ * A new string.
+ */
+char *hyperlink_file_uri(const char *host, const char *path);
+
+/*
+ * What a link to url of the document from becomes: url itself when
+ * hyperlink_url_ok(); for a link to a file of the document's tree that
+ * is there (links_resolve: a relative or root-relative path, a folder's
+ * README.md), its file:// URI with this machine's name, the "#anchor"
+ * left off (a terminal opens files, not places in them); else NULL (an
+ * anchor alone, a broken link, a scheme not allowed, a file:// written
+ * in the document).  A new string.
+ */
+char *hyperlink_target(const char *url, const struct link_from *from);
+
+/* The targets of a render's links, each worked out once (link ids are
+ * 1-based; an id whose URL changed is worked out again). */
+struct hyperlink_cache {
+	char **url, **target;
+	size_t n;
+};
+
+/* The target of link id with url (see hyperlink_target), or NULL. */
+const char *hyperlink_cached(struct hyperlink_cache *c, size_t id, const char *url,
+			     const struct link_from *from);
+void hyperlink_cache_free(struct hyperlink_cache *c);
 
 #endif

@@ -85,6 +85,30 @@ mdrefs_free(struct mdrefs *m)
 /* Each number once, with its URL whole on its line: a long URL passes the
  * width rather than be cut (copying it, or a terminal's link detection,
  * needs it in one piece). */
+/* Adds url as one word: a blank or control in it (a numeric reference
+ * such as &#13; decodes to one) written %XX, as in an HTML href, so that
+ * the line holds the whole URL and nothing else (fuzz_markdown). */
+static void
+put_url(struct lines *l, const char *url, uint16_t link)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const char *p = url;
+
+	while (*p != '\0') {
+		size_t k = 0;
+		while (p[k] != '\0' && (unsigned char)p[k] > 0x20 && (unsigned char)p[k] != 0x7f)
+			k++;
+		if (k > 0)
+			lines_add(l, p, k, STY_LINK, link);
+		p += k;
+		if (*p != '\0') {
+			char esc[3] = {'%', hex[(unsigned char)*p >> 4], hex[*p & 15]};
+			lines_add(l, esc, 3, STY_LINK, link);
+			p++;
+		}
+	}
+}
+
 void
 mdrefs_list(struct state *st)
 {
@@ -105,8 +129,7 @@ mdrefs_list(struct state *st)
 		snprintf(mark, sizeof mark, "[%u] ", (unsigned)r->links[i].ref);
 		wrap_begin_line(st, false);
 		lines_add(&r->lines, mark, strlen(mark), STY_DIM, 0);
-		lines_add(&r->lines, r->links[i].url, strlen(r->links[i].url), STY_LINK,
-			  (uint16_t)(i + 1));
+		put_url(&r->lines, r->links[i].url, (uint16_t)(i + 1));
 		lines_end(&r->lines);
 	}
 }

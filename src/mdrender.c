@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -74,6 +75,48 @@ link_is_bare(cmark_node *link, const char *url)
 		url += 7;
 	return strcmp(lit, url) == 0 ||
 	       (strncmp(url, "http://", 7) == 0 && strcmp(lit, url + 7) == 0);
+}
+
+#define NOTE_URL "#^fn-"
+#define NOTE_BACK_URL "#^fnref-"
+
+/* A link to footnote num's end written by prefix (NOTE_URL: the note,
+ * NOTE_BACK_URL: its reference). */
+static uint16_t
+note_link(struct state *st, const char *prefix, const char *num)
+{
+	char *url = xasprintf("%s%s", prefix, num ? num : "");
+	uint16_t id = mdrender_link(st, url);
+
+	free(url);
+	return id;
+}
+
+unsigned
+mdrender_note_of(const char *url, bool *back)
+{
+	const char *num;
+	unsigned long n;
+
+	*back = url != NULL && strncmp(url, NOTE_BACK_URL, strlen(NOTE_BACK_URL)) == 0;
+	if (url == NULL || (!*back && strncmp(url, NOTE_URL, strlen(NOTE_URL)) != 0))
+		return 0;
+	num = url + strlen(*back ? NOTE_BACK_URL : NOTE_URL);
+	if (*num == '\0' || strspn(num, "0123456789") != strlen(num) || strlen(num) > 9)
+		return 0;
+	n = strtoul(num, NULL, 10);
+	return (unsigned)n;
+}
+
+char *
+mdrender_note_other_end(const char *url)
+{
+	bool back;
+	unsigned n = mdrender_note_of(url, &back);
+
+	if (n == 0)
+		return NULL;
+	return xasprintf("%s%u", back ? NOTE_URL : NOTE_BACK_URL, n);
 }
 
 /* Collects the inline children of node into st->run. */
@@ -148,12 +191,14 @@ mdrender_inlines(struct state *st, cmark_node *node, uint16_t base)
 			}
 			break;
 		case CMARK_NODE_FOOTNOTE_REFERENCE:
-			/* cmark-gfm numbers it (its literal is the number) */
+			/* cmark-gfm numbers it (its literal is the number); outside
+			 * a link it is a link to its note */
 			if (ev == CMARK_EVENT_ENTER) {
 				const char *num = cmark_node_get_literal(n);
-				wrap_run_add(&st->run, "[^", 2, style | STY_DIM, link);
-				wrap_run_text(&st->run, num ? num : "", style | STY_DIM, link);
-				wrap_run_add(&st->run, "]", 1, style | STY_DIM, link);
+				uint16_t to = link ? link : note_link(st, NOTE_URL, num);
+				wrap_run_add(&st->run, "[^", 2, style | STY_DIM, to);
+				wrap_run_text(&st->run, num ? num : "", style | STY_DIM, to);
+				wrap_run_add(&st->run, "]", 1, style | STY_DIM, to);
 			}
 			break;
 		case CMARK_NODE_IMAGE:
@@ -475,6 +520,11 @@ enter_footnote(struct state *st)
 	memset(cont, ' ', (size_t)w);
 	cont[w] = '\0';
 	wrap_push_prefix(st, first, cont, STY_DIM, 0);
+	if (st->pushed[st->depth - 1]) { /* its label leads back to the reference */
+		char num[16];
+		snprintf(num, sizeof num, "%u", st->footnotes);
+		st->pre[st->npre - 1].link = note_link(st, NOTE_BACK_URL, num);
+	}
 }
 
 /* ---- the walk ---- */
@@ -636,9 +686,12 @@ mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol)
 		case CMARK_NODE_CODE_BLOCK:
 			render_code(st, n);
 			break;
-		case CMARK_NODE_HTML_BLOCK:
-			mdhtml_block(st, cmark_node_get_literal(n));
+		case CMARK_NODE_HTML_BLOCK: {
+			cmark_node *last = mdhtml_blocks(st, n);
+			if (last != n) /* a table over the blocks up to last */
+				cmark_iter_reset(it, last, CMARK_EVENT_EXIT);
 			break;
+		}
 		case CMARK_NODE_FOOTNOTE_DEFINITION:
 			if (enter) {
 				enter_footnote(st);

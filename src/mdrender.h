@@ -80,6 +80,18 @@ void mdrender_begin(struct render *out, const struct mdrender_opts *opt);
 void mdrender_part(struct render *out, cmark_node *doc, const struct outline *ol);
 void mdrender_end(struct render *out);
 
+/*
+ * Footnotes are links within the text: a reference [^n] leads to the note
+ * ("#^fn-n"), the note's label "[^n]" back to the reference ("#^fnref-n");
+ * neither can be a heading's anchor (GitHub's anchors hold no '^').
+ * For url one of these, the URL of the other end (a new string), which a
+ * span of the render has; NULL for any other url.
+ */
+char *mdrender_note_other_end(const char *url);
+/* The number of the footnote url leads to (*back false) or back from
+ * (*back true); 0 when url is no footnote's. */
+unsigned mdrender_note_of(const char *url, bool *back);
+
 /* A title (plain text, never read as Markdown: made as nodes) as a
  * level-1 heading, between mdrender_begin() and _end(): a section of its
  * own when own is true, else the top of the section that follows it (a

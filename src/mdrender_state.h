@@ -30,6 +30,7 @@ struct prefix {
 	bool used;		  /* the first line has been written */
 	uint16_t style;
 	uint32_t task; /* task number of a task item, 0 otherwise */
+	uint16_t link; /* the first line's text (not its blanks) is this link, 0: none */
 };
 
 struct seg {
@@ -201,6 +202,11 @@ struct mdtable_src {
 	bool head;	      /* row 0 is the header */
 	void (*fill)(struct state *st, size_t r, size_t c, uint16_t style, void *arg);
 	void *arg;
+	/* Cells that span columns or rows (HTML's colspan, rowspan), or NULL:
+	 * per slot r * ncols + c, the slot of the cell that covers it (a
+	 * cell's own first slot is its; SIZE_MAX: no cell).  fill() is asked
+	 * for a cell's first slot only. */
+	const size_t *origin;
 };
 
 /* Lays out a table as mdtable_render() does: bordered rows when they fit,
@@ -212,5 +218,12 @@ void mdtable_layout(struct state *st, const struct mdtable_src *src);
 /* Renders the HTML block literal html: each <table> in it as a table, the
  * text around them as render_text() would (a paragraph). */
 void mdhtml_block(struct state *st, const char *html);
+
+/* Renders the HTML block node as mdhtml_block() does; when it leaves a
+ * <table> open and an HTML block among the blocks after it (blank lines
+ * ended the one before) closes it, the table is all of them, its cells'
+ * Markdown blocks laid out in them.  Returns the last block it rendered
+ * (node, or that closing one). */
+cmark_node *mdhtml_blocks(struct state *st, cmark_node *node);
 
 #endif

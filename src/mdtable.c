@@ -120,19 +120,90 @@ cell_run(struct state *st, const struct cell *c, uint16_t extra)
 			     c->segs[k].style | extra, c->segs[k].link);
 }
 
-static void
-border(struct state *st, const int *colw, size_t ncols, const char *l, const char *m, const char *r,
-       const char *h)
+/* The slot of the cell covering slot i (SIZE_MAX: none). */
+static size_t
+org(const struct mdtable_src *src, size_t i)
 {
+	return src->origin ? src->origin[i] : i;
+}
+
+/* Whether row r (SIZE_MAX: none) has cells on both sides of the line
+ * between columns c and c + 1, not one cell across it. */
+static bool
+split_at(const struct mdtable_src *src, size_t r, size_t c)
+{
+	size_t o;
+
+	if (r == SIZE_MAX)
+		return false;
+	o = org(src, r * src->ncols + c);
+	return o == SIZE_MAX || o != org(src, r * src->ncols + c + 1);
+}
+
+/* Whether the rule between rows above and below runs under column c:
+ * not where one cell covers both rows. */
+static bool
+rule_under(const struct mdtable_src *src, size_t above, size_t below, size_t c)
+{
+	size_t o;
+
+	if (above == SIZE_MAX || below == SIZE_MAX)
+		return true;
+	o = org(src, above * src->ncols + c);
+	return o == SIZE_MAX || o != org(src, below * src->ncols + c);
+}
+
+/* The box character where lines meet from the sides asked. */
+static const char *
+joint(bool ascii, bool up, bool down, bool left, bool right)
+{
+	static const char *const box[16] = {/* index: up 8, down 4, left 2, right 1 */
+					    " ", "─", "─", "─", "│", "┌", "┐", "┬",
+					    "│", "└", "┘", "┴", "│", "├", "┤", "┼"};
+
+	if (ascii)
+		return (left || right) ? ((up || down) ? "+" : "-") : (up || down) ? "|" : " ";
+	return box[(up ? 8 : 0) | (down ? 4 : 0) | (left ? 2 : 0) | (right ? 1 : 0)];
+}
+
+/* A rule between row above and row below (SIZE_MAX: the table's edge),
+ * left out under a cell that covers both, with joints where column lines
+ * meet it. */
+static void
+border(struct state *st, const struct mdtable_src *src, const int *colw, size_t above, size_t below)
+{
+	bool asc = st->o->ascii;
+	size_t n = src->ncols;
+
 	wrap_begin_line(st, false);
-	lines_add(&st->r->lines, l, strlen(l), STY_MARKER, 0);
-	for (size_t c = 0; c < ncols; c++) {
-		for (int i = 0; i < colw[c] + 2; i++)
-			lines_add(&st->r->lines, h, strlen(h), STY_MARKER, 0);
-		const char *j = c + 1 < ncols ? m : r;
+	for (size_t c = 0; c <= n; c++) {
+		/* the joint left of column c (c == n: the right edge) */
+		bool left = c > 0 && rule_under(src, above, below, c - 1);
+		bool right = c < n && rule_under(src, above, below, c);
+		bool edge = c == 0 || c == n;
+		bool up = above != SIZE_MAX && (edge || split_at(src, above, c - 1));
+		bool down = below != SIZE_MAX && (edge || split_at(src, below, c - 1));
+		const char *j = joint(asc, up, down, left, right);
+
 		lines_add(&st->r->lines, j, strlen(j), STY_MARKER, 0);
+		if (c < n) {
+			const char *h = right ? (asc ? "-" : "─") : " ";
+			for (int i = 0; i < colw[c] + 2; i++)
+				lines_add(&st->r->lines, h, strlen(h), STY_MARKER, 0);
+		}
 	}
 	lines_end(&st->r->lines);
+}
+
+/* How many columns from c on the cell at slot i of row r covers. */
+static size_t
+span_cols(const struct mdtable_src *src, size_t r, size_t c, size_t i)
+{
+	size_t k = 1;
+
+	while (i != SIZE_MAX && c + k < src->ncols && org(src, r * src->ncols + c + k) == i)
+		k++;
+	return k;
 }
 
 void
@@ -152,10 +223,30 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 	colw = xcalloc(ncols, sizeof *colw);
 	for (r = 0; r < nrows; r++)
 		for (c = 0; c < ncols; c++) {
-			src->fill(st, r, c, head && r == 0 ? STY_TABLE_HEAD : STY_PLAIN, src->arg);
-			cell_take(st, &cells[r * ncols + c]);
-			if (cells[r * ncols + c].width > colw[c])
-				colw[c] = cells[r * ncols + c].width;
+			size_t i = r * ncols + c;
+			if (org(src, i) == i)
+				src->fill(st, r, c, head && r == 0 ? STY_TABLE_HEAD : STY_PLAIN,
+					  src->arg);
+			cell_take(st, &cells[i]);
+			if (span_cols(src, r, c, i) == 1 && cells[i].width > colw[c])
+				colw[c] = cells[i].width;
+		}
+	/* a cell across columns widens them if they are too narrow together */
+	for (r = 0; r < nrows; r++)
+		for (c = 0; c < ncols; c++) {
+			size_t i = r * ncols + c, k = span_cols(src, r, c, i);
+			int room = 3 * (int)(k - 1);
+			if (k == 1 || org(src, i) != i)
+				continue;
+			for (size_t j = c; j < c + k; j++)
+				room += colw[j];
+			/* spread over them, the last ones taking what is left */
+			for (size_t j = 0; cells[i].width > room && j < k; j++) {
+				int more =
+				    (cells[i].width - room + (int)(k - j) - 1) / (int)(k - j);
+				colw[c + k - 1 - j] += more;
+				room += more;
+			}
 		}
 	total = 1;
 	for (c = 0; c < ncols; c++)
@@ -164,25 +255,34 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 
 	wrap_open_block(st);
 	if (total <= st->o->width - wrap_prefix_width(st)) {
-		border(st, colw, ncols, asc ? "+" : "┌", asc ? "+" : "┬", asc ? "+" : "┐",
-		       asc ? "-" : "─");
+		border(st, src, colw, SIZE_MAX, 0);
 		for (r = 0; r < nrows; r++) {
 			size_t nl = 1;
 			for (c = 0; c < ncols; c++) {
+				size_t i = r * ncols + c;
 				from[c] = 0;
-				if (cells[r * ncols + c].nlines > nl)
-					nl = cells[r * ncols + c].nlines;
+				if (org(src, i) == i && cells[i].nlines > nl)
+					nl = cells[i].nlines;
 			}
 			for (size_t k = 0; k < nl; k++) {
 				wrap_begin_line(st, false);
-				for (c = 0; c < ncols; c++) {
-					const struct cell *ce = &cells[r * ncols + c];
+				for (c = 0; c < ncols;) {
+					size_t o = org(src, r * ncols + c),
+					       n = span_cols(src, r, c, o);
+					/* a cell from a row above is shown there */
+					static char nothing[1];
+					static const struct cell none = {.text = nothing};
+					const struct cell *ce =
+					    o != SIZE_MAX && o / ncols == r ? &cells[o] : &none;
 					size_t end = from[c] < ce->len ? cell_line_end(ce, from[c])
 								       : from[c];
 					int w = text_width(ce->text + from[c], end - from[c]);
-					int pad = colw[c] - w, left = 0;
+					int cw = 3 * (int)(n - 1), pad, left = 0;
 					uint8_t a = align ? align[c] : 0;
 
+					for (size_t j = c; j < c + n; j++)
+						cw += colw[j];
+					pad = cw - w;
 					if (a == 'r')
 						left = pad;
 					else if (a == 'c')
@@ -192,33 +292,43 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 					cell_put(st, ce, from[c], end, 0);
 					lines_pad(&st->r->lines, pad - left + 1, STY_PLAIN);
 					from[c] = end < ce->len ? end + 1 : end;
+					c += n;
 				}
 				lines_add(&st->r->lines, bar, strlen(bar), STY_MARKER, 0);
 				lines_end(&st->r->lines);
 			}
 			if (r == 0 && head)
-				border(st, colw, ncols, asc ? "+" : "├", asc ? "+" : "┼",
-				       asc ? "+" : "┤", asc ? "-" : "─");
+				border(st, src, colw, 0, nrows > 1 ? 1 : SIZE_MAX);
 		}
-		border(st, colw, ncols, asc ? "+" : "└", asc ? "+" : "┴", asc ? "+" : "┘",
-		       asc ? "-" : "─");
+		border(st, src, colw, nrows - 1, SIZE_MAX);
 	} else {
 		/* Too wide: each row becomes a block of "Header: value" lines,
 		 * an empty value none, a value's later lines indented; without
-		 * a header row, a block of values. */
+		 * a header row, a block of values.  A cell across columns is
+		 * one value, under its first column's header; a cell across
+		 * rows is a value of each of them (a header cell too, then
+		 * without a label). */
 		bool shown = false; /* a row has been written */
 		st->hang = 2;
 		for (r = head ? 1 : 0; r < nrows; r++) {
 			bool any = false;
 			for (c = 0; c < ncols; c++) {
-				const struct cell *v = &cells[r * ncols + c];
+				size_t o = org(src, r * ncols + c),
+				       ho = head ? org(src, c) : SIZE_MAX;
+				const struct cell *v;
+				/* none, or the cell of the column before */
+				if (o == SIZE_MAX || (c > 0 && org(src, r * ncols + c - 1) == o))
+					continue;
+				v = &cells[o];
+				if (ho == o) /* a header cell reaching down: no label */
+					ho = SIZE_MAX;
 				if (v->len == 0)
 					continue;
 				if (shown && !any)
 					wrap_blank_line(st);
 				any = shown = true;
-				if (head && cells[c].len > 0) {
-					cell_run(st, &cells[c], STY_STRONG);
+				if (ho != SIZE_MAX && cells[ho].len > 0) {
+					cell_run(st, &cells[ho], STY_STRONG);
 					wrap_run_add(&st->run, ":", 1, STY_TABLE_HEAD | STY_STRONG,
 						     0);
 					/* a value of several lines starts below */
@@ -231,6 +341,8 @@ mdtable_layout(struct state *st, const struct mdtable_src *src)
 		}
 		if (nrows == 1 && head) {
 			for (c = 0; c < ncols; c++) {
+				if (org(src, c) != c)
+					continue;
 				cell_run(st, &cells[c], STY_STRONG);
 				wrap_flow(st, 0);
 			}

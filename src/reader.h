@@ -7,6 +7,8 @@
  *   reader_place.c  places in the text: marks that survive a re-wrap,
  *                   Backspace's marks, the saved reading position
  *   reader_find.c   search as you type, and the links on the screen
+ *   reader_links.c  links that stay in the text (footnotes), and the
+ *                   hyperlink targets of the links drawn
  *   anchors.c       which heading a link's "#anchor" names
  *
  * A title given only in front matter heads the text as a level-1 heading
@@ -32,6 +34,7 @@
 
 #include "app.h"
 #include "content.h"
+#include "hyperlink.h"
 #include "mdlazy.h"
 #include "mdrender.h"
 #include "role_text.h"
@@ -98,6 +101,7 @@ struct reader {
 	/* where links within the file were followed from, the latest last */
 	struct mark marks[MAX_MARKS];
 	size_t nmarks;
+	struct hyperlink_cache hc; /* the hyperlink targets of the links drawn */
 };
 
 /* The sections: the role's outline, or those laid out so far. */
@@ -187,5 +191,16 @@ void reader_reveal_link(struct reader *rd, struct app *a);
 /* Asks the app to follow the selected link (the first on the screen when
  * none is). */
 int reader_follow_link(struct reader *rd, struct app *a);
+
+/* ---- reader_links.c ---- */
+
+/* Follows link id when it leads within the text to a footnote or back
+ * to its reference: the other end at the top and selected, a step that
+ * Backspace comes back from.  False for any other link. */
+bool reader_follow_note(struct reader *rd, struct app *a, uint16_t id);
+/* Says in the status line where link id leads (a footnote by its number). */
+void reader_say_link(struct reader *rd, struct app *a, uint16_t id);
+/* The hyperlink target of link id (hyperlink_target), or NULL. */
+const char *reader_hyperlink(struct reader *rd, uint16_t id);
 
 #endif

@@ -252,7 +252,7 @@ reader_follow_link(struct reader *rd, struct app *a)
 		return VR_REDRAW;
 	}
 	id = reader_selected_link(rd);
-	if (id == 0 || id > rd->r.nlinks)
+	if (id == 0 || id > rd->r.nlinks || reader_follow_note(rd, a, id))
 		return VR_REDRAW;
 	app_request(a, &(struct nav_request){
 			   .kind = NAV_FOLLOW, .role = rd->role, .url = rd->r.links[id - 1].url});

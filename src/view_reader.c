@@ -191,7 +191,7 @@ draw_line(struct reader *rd, struct frame *f, size_t i, int row, uint16_t link)
 			style |= STY_SELECT;
 		/* the terminal layer may make a link's cells a hyperlink */
 		col += frame_put_link(f, row, col, text + sp->off, sp->len, style, end - col,
-				      sp->link ? frame_url(f, rd->r.links[sp->link - 1].url) : 0);
+				      sp->link ? frame_url(f, reader_hyperlink(rd, sp->link)) : 0);
 	}
 	if (rd->pat != NULL && *rd->pat) {
 		size_t plen = strlen(rd->pat), head;
@@ -581,7 +581,7 @@ reader_action(struct view *v, struct app *a, enum action act)
 		} else {
 			const struct lines *l = &rd->r.lines;
 			uint16_t id = l->spans[l->v[rd->link_line].span + rd->link_span].link;
-			app_status(a, false, "Link: %s  (Enter follows)", rd->r.links[id - 1].url);
+			reader_say_link(rd, a, id);
 			rd->reveal = true;
 			/* the link is in the text: Enter, next, follows it (the
 			 * contents would take it to mean "leave the contents") */
@@ -648,6 +648,7 @@ reader_free(struct view *v)
 	free(rd->front_title);
 	render_done(&rd->r);
 	free(rd->pat);
+	hyperlink_cache_free(&rd->hc);
 	free(rd);
 }
 

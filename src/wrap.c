@@ -136,6 +136,7 @@ wrap_push_prefix(struct state *st, const char *first, const char *cont, uint16_t
 	p->used = false;
 	p->style = style;
 	p->task = task;
+	p->link = 0;
 }
 
 void
@@ -194,7 +195,15 @@ wrap_begin_line(struct state *st, bool blank)
 						n--;
 			}
 		}
-		lines_add(l, s, n, p->style, 0);
+		if (p->link != 0 && !p->used && !blank) {
+			size_t k = n; /* the label is the link, its blanks not */
+			while (k > 0 && s[k - 1] == ' ')
+				k--;
+			lines_add(l, s, k, p->style, p->link);
+			lines_add(l, s + k, n - k, p->style, 0);
+		} else {
+			lines_add(l, s, n, p->style, 0);
+		}
 		if (!blank)
 			p->used = true;
 	}

@@ -370,6 +370,16 @@ out=$(rb --hyperlinks=always --color=always print "$TEST_TMP/links.md")
 contains "--hyperlinks=always: the link opens a hyperlink" "${osc}${esc}[0;4;34mthe site${esc}[0m${esc}]8;;${esc}\\" "$out"
 contains "--hyperlinks=always: the reference's URL is one too" "${osc}${esc}[0;4;34mhttps://example.com/a?b=1" "$out"
 lacks "--hyperlinks=always: a relative link is none" "]8;;../x.md" "$out"
+lacks "--hyperlinks=always: a link to no file is no hyperlink" "]8;;file:" "$out"
+# a relative link to a file that is there: its file:// URI, with this
+# machine's name (OSC 8 asks for one), spaces %20, the anchor left off
+mkdir -p "$TEST_TMP/osc dir"
+printf '# Other\n' >"$TEST_TMP/osc dir/other doc.md"
+printf '# Here\n\nSee [the other](other%%20doc.md#other).\n' >"$TEST_TMP/osc dir/here.md"
+out=$(rb --hyperlinks=always --color=always print "$TEST_TMP/osc dir/here.md")
+real=$(cd "$TEST_TMP/osc dir" && pwd -P)
+contains "--hyperlinks=always: a relative link to a file is a file:// hyperlink" \
+	"${esc}]8;;file://$(hostname)${real// /%20}/other%20doc.md${esc}\\${esc}[0;4;34mthe other" "$out"
 out=$(TERM=xterm-kitty TERM_PROGRAM=iTerm.app rb --color=always print "$TEST_TMP/links.md")
 lacks "hyperlinks: none in a pipe by default, whatever the terminal" "]8;;" "$out"
 out=$(rb --hyperlinks=always print "$TEST_TMP/links.md")

@@ -99,6 +99,10 @@ static const struct scene {
      * screen, the folder selected at / is selected again */
     {"search-tree", "j/meetings<Enter>", "search: meetings", false, false, "tree"},
     {"search-tree-back", "j/meetings<Enter>q", "roles", false, false, "tree"},
+    /* issue 13: an HTML table split by blank lines, cells across columns
+     * and rows; a footnote reference followed to its note */
+    {"reader-html", "<Enter>", "Tables in HTML", true, false, "html"},
+    {"reader-footnote", "<Enter>l<Enter>", "Tables in HTML", false, false, "html"},
 };
 
 static const struct size {

@@ -521,6 +521,36 @@ for size in "80 24" "50 16"; do
 	fi
 done
 
+# --- issue 13: a footnote reference is a link within the text: Enter lands
+# on the note (its label selected), Enter there comes back to the
+# reference, and Backspace comes back as from any link followed ---
+{
+	printf '# Notes\n\nThe top line says more[^more] than it shows.\n\n'
+	for i in $(seq 40); do printf 'Filler paragraph number %s.\n\n' "$i"; done
+	printf '[^more]: The note at the end of the text.\n'
+} >"$TEST_TMP/notes.md"
+for size in "80 24" "50 16"; do
+	start $size "$TEST_TMP/notes.md"
+	expect "footnotes at $size: the document" "The top line says"
+	keys l
+	expect "footnotes at $size: l selects the reference" "Footnote 1  (Enter goes to it)"
+	keys Enter
+	expect "footnotes at $size: Enter lands on the note" "[^1] The note at the end"
+	expect "footnotes at $size: the label is selected" "Footnote 1  (Enter goes back to its reference)"
+	case "$(screen)" in
+	*"The top line says"*) fail "footnotes at $size: the note is out of the first screen" "$(screen)" ;;
+	*) pass "footnotes at $size: the note is out of the first screen" ;;
+	esac
+	keys Enter
+	expect "footnotes at $size: Enter on the note's label comes back" "The top line says"
+	keys Enter
+	expect "footnotes at $size: the note again" "[^1] The note at the end"
+	keys BSpace
+	expect "footnotes at $size: Backspace comes back" "The top line says"
+	keys Q
+	sleep 0.3
+done
+
 # --- issue 12: / searches every document's text; Enter opens one at the
 # match, highlighted, and n goes on inside it ---
 SD="$TEST_TMP/searchdocs"

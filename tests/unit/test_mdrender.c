@@ -984,10 +984,49 @@ test_footnotes(void)
 		"[^1] A longer\n     note that\n     wraps.\n\n     Its second\n     part.\n"
 		"[^2] Short.\n");
 	rd_open(&x, footnotes_md, 40, 0);
-	STYLED(&x.r.lines, 0, "-'Says' d'[^1]' -' and' d'[^2]' -'.'");
+	/* a reference is a link to its note, the note's label one back */
+	STYLED(&x.r.lines, 0, "-'Says' d#1'[^1]' -' and' d#2'[^2]' -'.'");
 	STYLED(&x.r.lines, 4, "H'Footnotes'");
+	STYLED(&x.r.lines, 5, "d#3'[^1]' d' ' -'A longer note that wraps.'");
+	STYLED(&x.r.lines, 8, "d#4'[^2]' d' ' -'Short.'");
+	CU_ASSERT_EQUAL(x.r.nlinks, 4);
+	UNIT_ASSERT_STR("#^fn-1", x.r.links[0].url);
+	UNIT_ASSERT_STR("#^fnref-1", x.r.links[2].url);
 	CU_ASSERT_TRUE(check_render(&x.r, 40, "footnotes"));
 	rd_close(&x);
+	rd_open(&x, footnotes_md, 16, F_ASCII);
+	STYLED(&x.r.lines, 0, "-'Says' d#1'[^1]'");
+	STYLED(&x.r.lines, 6, "d#3'[^1]' d' ' -'A longer'");
+	rd_close(&x);
+}
+
+/* The two ends of a footnote's links name each other; nothing else is a
+ * footnote's. */
+static void
+test_note_ends(void)
+{
+	char *s;
+
+	s = mdrender_note_other_end("#^fn-12");
+	UNIT_ASSERT_STR("#^fnref-12", s);
+	free(s);
+	s = mdrender_note_other_end("#^fnref-3");
+	UNIT_ASSERT_STR("#^fn-3", s);
+	free(s);
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#fn-1"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#^fn-"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#^fn-1x"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("https://x/#^fn-1"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end(NULL));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#^fn-1234567890"));
+	CU_ASSERT_PTR_NULL(mdrender_note_other_end("#^fn-0"));
+	{
+		bool back;
+		CU_ASSERT_EQUAL(mdrender_note_of("#^fnref-7", &back), 7);
+		CU_ASSERT_TRUE(back);
+		CU_ASSERT_EQUAL(mdrender_note_of("#^fn-7", &back), 7);
+		CU_ASSERT_FALSE(back);
+	}
 }
 
 static void
@@ -1220,6 +1259,19 @@ test_references(void)
 static const char refs_md[] = "See [a](https://a.example/x) and [b](https://b.example/y), "
 			      "then [a again](https://a.example/x) and ![logo](img/logo.png) "
 			      "and ![pic](https://a.example/x) and ![inline](data:image/png,x).\n";
+
+/* A reference line holds its URL as one word: a blank or control in the
+ * URL (written <a b>, or as a numeric reference that decodes to a
+ * carriage return or a tab) is %XX (fuzz_markdown: the line went past
+ * the width with a second word). */
+static void
+test_reference_url_one_word(void)
+{
+	RENDERS("A [x](<a b>) and [y](/c&#13;d) [z](/e&#9;).\n", 20, F_REFS,
+		"A x[1] and y[2]\nz[3].\n\nReferences\n[1] a%20b\n[2] /c%20d\n[3] /e%20\n");
+	RENDERS("A [x](<a b>) and [y](/c&#13;d) [z](/e&#9;).\n", 40, F_REFS,
+		"A x[1] and y[2] z[3].\n\nReferences\n[1] a%20b\n[2] /c%20d\n[3] /e%20\n");
+}
 
 static void
 test_references_once(void)
@@ -2111,6 +2163,7 @@ test_mdrender_register(void)
 	    {"quote text style", test_quote_style},
 	    {"GitHub alerts", test_alerts},
 	    {"footnotes", test_footnotes},
+	    {"footnote links: the two ends", test_note_ends},
 	    {"table aligned", test_table},
 	    {"table stacked", test_table_stacked},
 	    {"table cell with <br>", test_table_br},
@@ -2118,6 +2171,7 @@ test_mdrender_register(void)
 	    {"links", test_links},
 	    {"references", test_references},
 	    {"references: one number per URL, pictures listed", test_references_once},
+	    {"references: a URL is one word", test_reference_url_one_word},
 	    {"images", test_images},
 	    {"image alt style", test_image_alt_dim},
 	    {"thematic breaks", test_rules},

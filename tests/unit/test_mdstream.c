@@ -661,7 +661,7 @@ test_footnotes(void)
 			 "[^b]: second\n  goes on\n\n[^unused]: dropped\n\nagain[^a] [^none]\n";
 	struct stream_result r = same("footnotes", md, strlen(md));
 
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'[^1] '"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'[^1]'"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'second goes on'"));
 	CU_ASSERT_PTR_NULL(strstr(r.out, "dropped"));
 	free(r.out);
@@ -775,6 +775,25 @@ test_footnote_carets(void)
 		CU_ASSERT_STRING_EQUAL(cmark_node_get_literal(cmark_node_first_child(para)), name);
 		cmark_node_free(doc);
 	}
+}
+
+/* An HTML table that blank lines split is one table over its blocks,
+ * in parts as whole: a heading ends the joining, and parts are cut only
+ * before one. */
+static void
+test_split_html_table(void)
+{
+	struct stream_result r;
+	const char *md =
+	    "# A\n\nintro\n\n<table>\n<tr>\n<td>\n\n**in** a cell\n\n</td>\n"
+	    "</tr>\n\n<tr><td>two</td></tr>\n</table>\n\n# B\n\n<table>\n<tr><td>\n\n"
+	    "# C\n\nafter a heading\n\n</td></tr>\n</table>\n\n# D\n\n<table><tr><td>\n\n"
+	    "never closed\n\n# E\n\n</table>\n";
+
+	r = same("split HTML table", md, strlen(md));
+	CU_ASSERT_FALSE(r.whole);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'in'"));
+	free(r.out);
 }
 
 static void
@@ -1053,6 +1072,7 @@ test_mdstream_register(void)
 	    {"open blocks at a cut", test_open_blocks},
 	    {"odd text", test_odd_text},
 	    {"real documents' constructs", test_real_constructs},
+	    {"an HTML table split by blank lines", test_split_html_table},
 	    {"bundled roles", test_bundled},
 	    {"test documents", test_test_data},
 	    {"upstream roles", test_upstream},

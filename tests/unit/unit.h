@@ -40,6 +40,7 @@ int test_mdstream_register(void);
 int test_mdlazy_register(void); /* issue 13: the reader lays out lazily */
 int test_reader_lazy_register(void);
 int test_hyperlink_register(void);
+int test_mdhtmltable_register(void);
 int test_content_register(void);
 int test_catalog_register(void);
 int test_identity_register(void);
