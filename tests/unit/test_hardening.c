@@ -300,7 +300,9 @@ test_check_constraints(void)
 	     "1 row of items breaks its rule ((done = 1 AND done_at > 0) OR (done = 0 AND "
 	     "done_at = 0))"},
 	    /* no time more than a day past the clock, as import refuses */
-	    {"UPDATE items SET updated_at = CAST(strftime('%s', 'now') AS INTEGER) + 86401",
+	    /* an hour past the limit: a second ticking between this edit and
+	     * the check must not make it pass (a test that flickered) */
+	    {"UPDATE items SET updated_at = CAST(strftime('%s', 'now') AS INTEGER) + 86400 + 3600",
 	     "1 row of items breaks its rule (updated_at <= CAST(strftime('%s', 'now') AS "
 	     "INTEGER) + 86400)"},
 	    {"UPDATE profiles SET created_at = 4102444800", /* 2100 */
