@@ -378,6 +378,22 @@ unfence(cmark_node *n)
  * and URL is checked again, as entity and numeric references decode
  * after sanitising ("&#27;").
  */
+/* Whether s[0..len) holds "&#": a numeric character reference may. */
+static bool
+has_numeric_ref(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len, *q;
+
+	if (len == 0)
+		return false; /* s may be no pointer at all */
+	while ((q = memchr(p, '&', (size_t)(end - p))) != NULL) {
+		if (q + 1 < end && q[1] == '#')
+			return true;
+		p = q + 1;
+	}
+	return false;
+}
+
 static void
 finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 	    size_t len, bool fenced)
@@ -385,10 +401,10 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 	struct line_reader lr = {pre ? pre : "", text, pre ? prelen : 0, len, 1, 0};
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	/* only a reference ("&#27;") makes what was clean unclean again; code
-	 * and HTML keep their text as written, and the text is clean */
-	bool refs = (prelen > 0 && memchr(pre, '&', prelen) != NULL) ||
-		    (len > 0 && memchr(text, '&', len) != NULL);
+	/* only a numeric reference ("&#27;") makes what was clean unclean
+	 * again (no named one stands for a control, a C1 or a bidi override or
+	 * isolate); code and HTML keep their text as written */
+	bool refs = has_numeric_ref(pre, pre ? prelen : 0) || has_numeric_ref(text, len);
 	/* cmark-gfm 0.29.0.gfm.6 may also cut a footnote's label text by the
 	 * source's byte length, in the middle of a character (fuzz_markdown):
 	 * with any '^' the literals are checked too */

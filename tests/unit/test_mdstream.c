@@ -358,7 +358,7 @@ test_real_tree(void)
 	const char *dir = e && *e ? e : TEST_SRCDIR "/../shared/community-sample";
 	char **paths = NULL;
 	size_t n = 0, cap = 0;
-	struct dump all = {0};
+	struct dump all = {0}, joined = {0};
 
 	tree_files(dir, &paths, &n, &cap);
 	if (n == 0) {
@@ -385,6 +385,11 @@ test_real_tree(void)
 				free(whole);
 				free(r.out);
 				put(&all, md, len);
+				/* joined as they are (bench/run's real-nl): only a
+				 * missing final newline added */
+				put(&joined, md, len);
+				if (len > 0 && md[len - 1] != '\n')
+					put(&joined, "\n", 1);
 			} else {
 				/* "]: <dest>" at a line's start gets "#2" on its
 				 * destination's end: another definition */
@@ -414,10 +419,20 @@ test_real_tree(void)
 		CU_ASSERT_TRUE(r.prelude * 4 <= all.len);
 		free(r.out);
 	}
+	{
+		/* files joined without a blank line between: a file's last
+		 * definitions run into the next one's title or HTML comment;
+		 * the same, and still parts */
+		struct stream_result r = same("joined as they are", joined.s, joined.len);
+		CU_ASSERT_FALSE(r.whole);
+		CU_ASSERT_TRUE(r.parts > 1);
+		free(r.out);
+	}
 	for (size_t i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
 	free(all.s);
+	free(joined.s);
 }
 
 /* ---- tests -------------------------------------------------------------- */
@@ -604,6 +619,51 @@ test_definitions(void)
  * parts near their size (each part got every definition until issue 13,
  * and a big prelude made the parts grow to the whole document).
  */
+/*
+ * Files joined as they are, each defining labels again (a repository's
+ * files each carry their own copy): a later region that defines only
+ * labels an earlier one defines, spelt the same, is not parsed again
+ * (mdprelude.c, redefines_only()); the first definition still wins, and
+ * one spelt otherwise, one that did not define, or a region with a fence
+ * or HTML is parsed as before.
+ */
+static void
+test_redefinitions(void)
+{
+	/* each "file" ends with its definitions, the next one's title or
+	 * comment right after; a section in each gives the parts a cut */
+	same_str(
+	    "redefined, joined",
+	    "# A\n\nsee [a] and [b]\n\n## A2\n\n[a]: /a1\n[b]: /b1\n# B\n\n## B2\n\n[a] [b]\n\n"
+	    "[a]: /a2\n[b]: /b2 \"t\"\n<!-- c -->\n# C\n\n## C2\n\n[a] [b]\n\n[b]: /b3\n"
+	    "# D\n\n## D2\n\nend [b]\n",
+	    false);
+	same_str("redefined, spelt otherwise",
+		 "# A\n\n[x] [X]\n\n## A2\n\n[x]: /lower\n# B\n\n## B2\n\n[x] [X]\n\n[X]: /upper\n"
+		 "# C\n\n## C2\n\n[X]\n",
+		 false);
+	same_str(
+	    "first was no definition",
+	    "# A\n\n[n]\n\n## A2\n\n[n]: /n trailing words\n# B\n\n## B2\n\n[n]\n\n[n]: /really\n"
+	    "# C\n\n## C2\n\n[n]\n",
+	    false);
+	same_str("first was in code",
+		 "# A\n\n[c]\n\n## A2\n\n```\n[c]: /code\n```\n# B\n\n## B2\n\n[c]\n\n[c]: /c\n"
+		 "# C\n\n## C2\n\n[c]\n",
+		 false);
+	same_str("redefined in a list and a quote",
+		 "# A\n\n[l]\n\n## A2\n\n[l]: /l\n# B\n\n## B2\n\n- [l]: /m\n\n> [l]: /q\n"
+		 "# C\n\n## C2\n\n[l]\n",
+		 false);
+	{
+		/* a fence left open by the second "file" runs to the end */
+		static const char md[] = "# A\n\n[f]\n\n## A2\n\n[f]: /f\n# B\n\n## B2\n\n[f]\n\n"
+					 "[f]: /g\n```\n# C\n\n## C2\n\n[f]\n";
+		struct stream_result r = same("redefined, a fence left open", md, sizeof md - 1);
+		free(r.out);
+	}
+}
+
 static void
 test_definitions_selected(void)
 {
@@ -1047,6 +1107,7 @@ test_mdstream_register(void)
 	    {"definitions across parts", test_definitions},
 	    {"definitions in code", test_definitions_in_code},
 	    {"definitions each part may use", test_definitions_selected},
+	    {"labels defined again", test_redefinitions},
 	    {"lead paragraphs outnumber headings", test_leads_outnumber},
 	    {"footnotes", test_footnotes},
 	    {"a footnote's caret as a reference", test_footnote_carets},
