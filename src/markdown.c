@@ -382,10 +382,11 @@ unfence(cmark_node *n)
 static bool
 has_numeric_ref(const char *s, size_t len)
 {
-	const char *p = s, *end = s + len, *q;
+	const char *p = s, *end, *q;
 
 	if (len == 0)
-		return false; /* s may be no pointer at all */
+		return false; /* s may be no pointer at all: no s + 0 either */
+	end = s + len;
 	while ((q = memchr(p, '&', (size_t)(end - p))) != NULL) {
 		if (q + 1 < end && q[1] == '#')
 			return true;

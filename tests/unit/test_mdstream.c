@@ -664,6 +664,32 @@ test_redefinitions(void)
 	}
 }
 
+/*
+ * Literals are checked again after the parse only where the text holds a
+ * numeric reference ("&#"): no named one decodes to a control, a C1 or a
+ * bidi override.  A part with one and a part without, and the whole
+ * document parsed with no prelude at all (fuzz_markdown: the scan made
+ * NULL + 0 of the absent prelude, under UBSan).
+ */
+static void
+test_numeric_refs(void)
+{
+	static const char md[] =
+	    "# A\n\nplain &amp; &lt;b&gt; &Tab;tab &rlm;mark\n\n## A2\n\nmore\n\n"
+	    "# B\n\nesc &#27;[31m red &#x9b; c1 &#8238; bidi [l]\n\n[l]: <u&#27;v>\n\n"
+	    "# C\n\n[l] and `&#27;` code\n";
+	struct stream_result r = same("numeric references", md, sizeof md - 1);
+
+	CU_ASSERT_PTR_NULL(strchr(r.out, 0x1b));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "\xc2\x9b"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "\xe2\x80\xae"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "red"));
+	free(r.out);
+	r = render_parts(md, sizeof md - 1, 1 << 20); /* one part: the whole */
+	CU_ASSERT_PTR_NULL(strchr(r.out, 0x1b));
+	free(r.out);
+}
+
 static void
 test_definitions_selected(void)
 {
@@ -1108,6 +1134,7 @@ test_mdstream_register(void)
 	    {"definitions in code", test_definitions_in_code},
 	    {"definitions each part may use", test_definitions_selected},
 	    {"labels defined again", test_redefinitions},
+	    {"numeric references", test_numeric_refs},
 	    {"lead paragraphs outnumber headings", test_leads_outnumber},
 	    {"footnotes", test_footnotes},
 	    {"a footnote's caret as a reference", test_footnote_carets},
