@@ -339,6 +339,31 @@ defined_add(struct md_stream *s, size_t e)
 		s->defined[k] = e + 1;
 }
 
+/* Whether a block that a blank line does not end may open in t[0..n): a
+ * fence ("```", "~~~" anywhere) or HTML (a '<' with nothing but blanks,
+ * quote and list markers before it on its line; any footnote definition,
+ * a container whose label may hold anything). */
+static bool
+may_stay_open(const char *t, size_t n)
+{
+	const char *p = t, *end = t + n;
+
+	if (memmem(t, n, "```", 3) != NULL || memmem(t, n, "~~~", 3) != NULL ||
+	    memmem(t, n, "[^", 2) != NULL)
+		return true;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q = p;
+
+		while (q > t && q[-1] != '\n' && q[-1] != '\0' &&
+		       strchr(" \t>-+*.)0123456789", q[-1]) != NULL)
+			q--;
+		if (q == t || q[-1] == '\n')
+			return true;
+		p++;
+	}
+	return false;
+}
+
 /*
  * Whether piece p need not be parsed: it surely closes (no fence, no
  * HTML: nothing in it can run past its rule), it may define only labels
@@ -353,8 +378,7 @@ redefines_only(struct md_stream *s, size_t p)
 	const struct piece *pc = &s->pieces[p];
 	const char *t = s->full + pc->off;
 
-	if (pc->any || pc->nikey == 0 || memchr(t, '`', pc->len) != NULL ||
-	    memchr(t, '~', pc->len) != NULL || memchr(t, '<', pc->len) != NULL)
+	if (pc->any || pc->nikey == 0 || may_stay_open(t, pc->len))
 		return false;
 	for (size_t j = 0; j < pc->nikey; j++)
 		if (s->defined[defined_slot(s, pc->ikey + j)] == 0)

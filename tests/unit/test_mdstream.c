@@ -656,6 +656,27 @@ test_redefinitions(void)
 		 "# C\n\n## C2\n\n[l]\n",
 		 false);
 	{
+		/* HTML left open inside a list item, a quote or a footnote
+		 * of a region that defines again: parsed, as before */
+		static const char *const open[] = {"- <!-- open\n",
+						   "> <pre>\n",
+						   "1. > <?x\n",
+						   "[^n]: <!-- in a note\n",
+						   "see <https://inline.example/> and ``` code\n",
+						   "text with <b>bold</b>\n"};
+
+		for (size_t i = 0; i < sizeof open / sizeof open[0]; i++) {
+			char *md =
+			    xasprintf("# A\n\n[h] x[^n]\n\n## A2\n\n[h]: /h\n# B\n\n## B2\n\n"
+				      "[h]\n\n[h]: /i\n%s# C\n\n## C2\n\n[h]\n\n"
+				      "[^n]: note\n",
+				      open[i]);
+			struct stream_result r = same(open[i], md, strlen(md));
+			free(r.out);
+			free(md);
+		}
+	}
+	{
 		/* a fence left open by the second "file" runs to the end */
 		static const char md[] = "# A\n\n[f]\n\n## A2\n\n[f]: /f\n# B\n\n## B2\n\n[f]\n\n"
 					 "[f]: /g\n```\n# C\n\n## C2\n\n[f]\n";
