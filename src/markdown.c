@@ -413,11 +413,13 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type type;
 
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		if (cmark_node_get_type(n) == CMARK_NODE_ITEM &&
-		    cmark_node_first_child(n) == NULL && restore_item(n, mem, &lr)) {
+		type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_ITEM && cmark_node_first_child(n) == NULL &&
+		    restore_item(n, mem, &lr)) {
 			/* enter again, so that the walk goes into what came back */
 			cmark_iter_reset(it, n, CMARK_EVENT_ENTER);
 			continue;
@@ -426,8 +428,7 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 			unfence(n);
 		/* a link's URL may come from a definition written alone in the
 		 * prelude, decoded already ("&#9;" as a tab): checked always */
-		if ((refs && !verbatim(n)) || cmark_node_get_type(n) == CMARK_NODE_LINK ||
-		    cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+		if ((refs && !verbatim(n)) || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
 			clean_node(n);
 	}
 	cmark_iter_free(it);

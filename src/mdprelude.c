@@ -339,8 +339,23 @@ defined_add(struct md_stream *s, size_t e)
 		s->defined[k] = e + 1;
 }
 
+/* Whether "ab" occurs in p[0..n) (memchr() then a look at the next byte:
+ * glibc's memmem() is slow for so short a needle). */
+static bool
+has_pair(const char *p, size_t n, char a, char b)
+{
+	const char *end = p + n, *q;
+
+	while (p + 1 < end && (q = memchr(p, a, (size_t)(end - p - 1))) != NULL) {
+		if (q[1] == b)
+			return true;
+		p = q + 1;
+	}
+	return false;
+}
+
 /* Whether a block that a blank line does not end may open in t[0..n): a
- * fence ("```", "~~~" anywhere) or HTML (a '<' with nothing but blanks,
+ * fence ("``", "~~" anywhere: a fence's first two) or HTML (a '<' with nothing but blanks,
  * quote and list markers before it on its line; any footnote definition,
  * a container whose label may hold anything). */
 static bool
@@ -348,8 +363,7 @@ may_stay_open(const char *t, size_t n)
 {
 	const char *p = t, *end = t + n;
 
-	if (memmem(t, n, "```", 3) != NULL || memmem(t, n, "~~~", 3) != NULL ||
-	    memmem(t, n, "[^", 2) != NULL)
+	if (has_pair(t, n, '`', '`') || has_pair(t, n, '~', '~') || has_pair(t, n, '[', '^'))
 		return true;
 	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		const char *q = p;

@@ -316,8 +316,13 @@ text_cp_width(uint32_t cp)
 	/* dashes, quotes, bullets and the ellipsis of English prose */
 	if (cp >= 0x2010 && cp <= 0x2027)
 		return 1;
+	/* Greek, Cyrillic and Armenian letters (none is a mark) */
+	if ((cp >= 0x370 && cp <= 0x482) || (cp >= 0x48a && cp <= 0x590))
+		return 1;
 	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
 		return 0;
+	if (cp < 0x1100) /* the first wide range */
+		return 1;
 	if (in_table(cp, wide, sizeof wide / sizeof wide[0]))
 		return 2;
 	return 1;
