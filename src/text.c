@@ -420,9 +420,17 @@ run_from(const unsigned char *p, size_t len, unsigned char lo)
 
 	while (len - i >= 8) {
 		uint64_t v = load64(p + i);
+		uint64_t m = (((v - lo * ONES) & ~v) | ((v + ONES) | v)) & HIGHS;
 
-		if ((((v - lo * ONES) & ~v) | ((v + ONES) | v)) & HIGHS)
+		if (m != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* a borrow or carry only runs upwards from a byte that is
+			 * itself out of the run: the lowest bit set is exact */
+			return i + (size_t)__builtin_ctzll(m) / 8;
+#else
 			break;
+#endif
+		}
 		i += 8;
 	}
 	while (i < len && p[i] >= lo && p[i] < 0x7f)
