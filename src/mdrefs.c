@@ -82,6 +82,34 @@ mdrefs_free(struct mdrefs *m)
 	memset(m, 0, sizeof *m);
 }
 
+/* Adds url to the line as one word: each space written %20, as a browser
+ * sends it (a destination in angle brackets may hold spaces, and a
+ * control character decoded from a reference was made one by the clean
+ * parse).  A reference line passes the width only for a URL, so it must
+ * hold nothing else. */
+static void
+add_url_word(struct lines *l, const char *url, uint16_t link)
+{
+	size_t n = strlen(url), k = 0;
+	char *w;
+
+	if (memchr(url, ' ', n) == NULL) {
+		lines_add(l, url, n, STY_LINK, link);
+		return;
+	}
+	w = xmalloc(3 * n + 1);
+	for (size_t i = 0; i < n; i++) {
+		if (url[i] == ' ') {
+			memcpy(w + k, "%20", 3);
+			k += 3;
+		} else {
+			w[k++] = url[i];
+		}
+	}
+	lines_add(l, w, k, STY_LINK, link);
+	free(w);
+}
+
 /* Each number once, with its URL whole on its line: a long URL passes the
  * width rather than be cut (copying it, or a terminal's link detection,
  * needs it in one piece). */
@@ -105,8 +133,7 @@ mdrefs_list(struct state *st)
 		snprintf(mark, sizeof mark, "[%u] ", (unsigned)r->links[i].ref);
 		wrap_begin_line(st, false);
 		lines_add(&r->lines, mark, strlen(mark), STY_DIM, 0);
-		lines_add(&r->lines, r->links[i].url, strlen(r->links[i].url), STY_LINK,
-			  (uint16_t)(i + 1));
+		add_url_word(&r->lines, r->links[i].url, (uint16_t)(i + 1));
 		lines_end(&r->lines);
 	}
 }
