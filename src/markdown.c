@@ -378,6 +378,23 @@ unfence(cmark_node *n)
  * and URL is checked again, as entity and numeric references decode
  * after sanitising ("&#27;").
  */
+/* Whether s[0..len) holds "&#": a numeric character reference may. */
+static bool
+has_numeric_ref(const char *s, size_t len)
+{
+	const char *p = s, *end, *q;
+
+	if (len == 0)
+		return false; /* s may be no pointer at all: no s + 0 either */
+	end = s + len;
+	while ((q = memchr(p, '&', (size_t)(end - p))) != NULL) {
+		if (q + 1 < end && q[1] == '#')
+			return true;
+		p = q + 1;
+	}
+	return false;
+}
+
 static void
 finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 	    size_t len, bool fenced)
@@ -385,10 +402,10 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 	struct line_reader lr = {pre ? pre : "", text, pre ? prelen : 0, len, 1, 0};
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	/* only a reference ("&#27;") makes what was clean unclean again; code
-	 * and HTML keep their text as written, and the text is clean */
-	bool refs = (prelen > 0 && memchr(pre, '&', prelen) != NULL) ||
-		    (len > 0 && memchr(text, '&', len) != NULL);
+	/* only a numeric reference ("&#27;") makes what was clean unclean
+	 * again (no named one stands for a control, a C1 or a bidi override or
+	 * isolate); code and HTML keep their text as written */
+	bool refs = has_numeric_ref(pre, pre ? prelen : 0) || has_numeric_ref(text, len);
 	/* cmark-gfm 0.29.0.gfm.6 may also cut a footnote's label text by the
 	 * source's byte length, in the middle of a character (fuzz_markdown):
 	 * with any '^' the literals are checked too */
@@ -396,11 +413,13 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type type;
 
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		if (cmark_node_get_type(n) == CMARK_NODE_ITEM &&
-		    cmark_node_first_child(n) == NULL && restore_item(n, mem, &lr)) {
+		type = cmark_node_get_type(n);
+		if (type == CMARK_NODE_ITEM && cmark_node_first_child(n) == NULL &&
+		    restore_item(n, mem, &lr)) {
 			/* enter again, so that the walk goes into what came back */
 			cmark_iter_reset(it, n, CMARK_EVENT_ENTER);
 			continue;
@@ -409,8 +428,7 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 			unfence(n);
 		/* a link's URL may come from a definition written alone in the
 		 * prelude, decoded already ("&#9;" as a tab): checked always */
-		if ((refs && !verbatim(n)) || cmark_node_get_type(n) == CMARK_NODE_LINK ||
-		    cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+		if ((refs && !verbatim(n)) || type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE)
 			clean_node(n);
 	}
 	cmark_iter_free(it);

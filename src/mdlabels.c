@@ -122,7 +122,13 @@ md_label_key(const char *p, const char *e, uint64_t *key)
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c - 'A' + 'a');
 		h = mix_byte(h, c);
-		p++;
+		/* the rest of the word at once: printable ASCII, none of the
+		 * bytes above (no line starts inside it) */
+		while (++p < e && (unsigned char)*p > ' ' && (unsigned char)*p < 0x7f &&
+		       *p != '\\' && *p != ']') {
+			c = (unsigned char)*p;
+			h = mix_byte(h, c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c);
+		}
 	}
 	if (p >= e || (!text && quoted))
 		return MD_LABEL_ANY;

@@ -297,6 +297,111 @@ first_definers(struct md_stream *s)
 	free(at);
 }
 
+/* A table of the index's entries found defined so far, by key: enough
+ * slots for n entries at most half full. */
+static size_t
+slots_for(size_t n)
+{
+	size_t k = 16;
+
+	while (k < 2 * n + 2)
+		k *= 2;
+	return k;
+}
+
+/* The label of entry e, spelt as the document spells it. */
+static bool
+same_label(const struct md_stream *s, size_t e, size_t f)
+{
+	const struct label *l = &s->keys[s->index[e].label], *m = &s->keys[s->index[f].label];
+
+	return l->len == m->len && memcmp(s->text + l->off, s->text + m->off, l->len) == 0;
+}
+
+/* Slot of an entry defined so far whose label is spelt as e's, or of the
+ * empty slot where it goes. */
+static size_t
+defined_slot(const struct md_stream *s, size_t e)
+{
+	size_t k = (size_t)s->index[e].key & (s->nslots - 1);
+
+	while (s->defined[k] != 0 && !same_label(s, s->defined[k] - 1, e))
+		k = (k + 1) & (s->nslots - 1);
+	return k;
+}
+
+static void
+defined_add(struct md_stream *s, size_t e)
+{
+	size_t k = defined_slot(s, e);
+
+	if (s->defined[k] == 0)
+		s->defined[k] = e + 1;
+}
+
+/* Whether "ab" occurs in p[0..n) (memchr() then a look at the next byte:
+ * glibc's memmem() is slow for so short a needle). */
+static bool
+has_pair(const char *p, size_t n, char a, char b)
+{
+	const char *end = p + n, *q;
+
+	while (p + 1 < end && (q = memchr(p, a, (size_t)(end - p - 1))) != NULL) {
+		if (q[1] == b)
+			return true;
+		p = q + 1;
+	}
+	return false;
+}
+
+/* Whether a block that a blank line does not end may open in t[0..n): a
+ * fence ("``", "~~" anywhere: a fence's first two) or HTML (a '<' with nothing but blanks,
+ * quote and list markers before it on its line; any footnote definition,
+ * a container whose label may hold anything). */
+static bool
+may_stay_open(const char *t, size_t n)
+{
+	const char *p = t, *end = t + n;
+
+	if (has_pair(t, n, '`', '`') || has_pair(t, n, '~', '~') || has_pair(t, n, '[', '^'))
+		return true;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q = p;
+
+		while (q > t && q[-1] != '\n' && q[-1] != '\0' &&
+		       strchr(" \t>-+*.)0123456789", q[-1]) != NULL)
+			q--;
+		if (q == t || q[-1] == '\n')
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/*
+ * Whether piece p need not be parsed: it surely closes (no fence, no
+ * HTML: nothing in it can run past its rule), it may define only labels
+ * with keys, and a piece before it defines each of them spelt the same:
+ * the first definition wins, so it defines nothing (its entries are
+ * dropped).  A repository's files that define the same labels again,
+ * each file its own copy, are probed once.
+ */
+static bool
+redefines_only(struct md_stream *s, size_t p)
+{
+	const struct piece *pc = &s->pieces[p];
+	const char *t = s->full + pc->off;
+
+	if (pc->any || pc->nikey == 0 || may_stay_open(t, pc->len))
+		return false;
+	for (size_t j = 0; j < pc->nikey; j++)
+		if (s->defined[defined_slot(s, pc->ikey + j)] == 0)
+			return false;
+	for (size_t j = 0; j < pc->nikey; j++)
+		s->index[pc->ikey + j].piece = SIZE_MAX;
+	return true;
+}
+
 /*
  * The prelude on its own must end with its last rule as a top-level
  * block: then nothing it opened reaches into the parts.  When every
@@ -314,8 +419,17 @@ md_prelude_closes(struct md_stream *s)
 	 * prelude (blocks do not depend on the definitions before them) */
 	s->defslen = 0;
 	s->select = true;
-	for (size_t i = 0; i < s->npieces && s->select; i++)
+	s->defined = xcalloc(s->nslots = slots_for(s->nindex), sizeof *s->defined);
+	for (size_t i = 0; i < s->npieces && s->select; i++) {
+		if (redefines_only(s, i))
+			continue;
 		s->select = probe_piece(s, i);
+		for (size_t j = 0; j < s->pieces[i].nikey; j++)
+			if (s->index[s->pieces[i].ikey + j].piece != SIZE_MAX)
+				defined_add(s, s->pieces[i].ikey + j);
+	}
+	free(s->defined);
+	s->defined = NULL;
 	if (s->select) {
 		first_definers(s);
 		return true;

@@ -43,7 +43,7 @@
 #include <cmark-gfm.h>
 
 /* Bytes a part is aimed at: its tree stays within the CPU's caches. */
-#define MD_STREAM_PART_BYTES (128u * 1024)
+#define MD_STREAM_PART_BYTES (64u * 1024)
 
 struct md_stream;
 

@@ -63,6 +63,8 @@ struct md_stream {
 	size_t *pentries; /* the index's entries in the order of their pieces */
 	char *defs;	  /* each entry's definition alone, as cmark read it */
 	size_t defslen, defscap;
+	size_t *defined;   /* entries found defined, by key (index + 1; 0: none) */
+	size_t nslots;	   /* its slots, a power of two */
 	bool select;	   /* each part gets only the pieces it may use */
 	bool notes_pieces; /* some piece may hold a footnote (md_notes_check) */
 	char *pre;	   /* the prelude of the part being parsed: pieces of full */

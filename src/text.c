@@ -316,8 +316,13 @@ text_cp_width(uint32_t cp)
 	/* dashes, quotes, bullets and the ellipsis of English prose */
 	if (cp >= 0x2010 && cp <= 0x2027)
 		return 1;
+	/* Greek, Cyrillic and Armenian letters (none is a mark) */
+	if ((cp >= 0x370 && cp <= 0x482) || (cp >= 0x48a && cp <= 0x590))
+		return 1;
 	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
 		return 0;
+	if (cp < 0x1100) /* the first wide range */
+		return 1;
 	if (in_table(cp, wide, sizeof wide / sizeof wide[0]))
 		return 2;
 	return 1;
@@ -415,9 +420,17 @@ run_from(const unsigned char *p, size_t len, unsigned char lo)
 
 	while (len - i >= 8) {
 		uint64_t v = load64(p + i);
+		uint64_t m = (((v - lo * ONES) & ~v) | ((v + ONES) | v)) & HIGHS;
 
-		if ((((v - lo * ONES) & ~v) | ((v + ONES) | v)) & HIGHS)
+		if (m != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* a borrow or carry only runs upwards from a byte that is
+			 * itself out of the run: the lowest bit set is exact */
+			return i + (size_t)__builtin_ctzll(m) / 8;
+#else
 			break;
+#endif
+		}
 		i += 8;
 	}
 	while (i < len && p[i] >= lo && p[i] < 0x7f)

@@ -358,7 +358,7 @@ test_real_tree(void)
 	const char *dir = e && *e ? e : TEST_SRCDIR "/../shared/community-sample";
 	char **paths = NULL;
 	size_t n = 0, cap = 0;
-	struct dump all = {0};
+	struct dump all = {0}, joined = {0};
 
 	tree_files(dir, &paths, &n, &cap);
 	if (n == 0) {
@@ -385,6 +385,11 @@ test_real_tree(void)
 				free(whole);
 				free(r.out);
 				put(&all, md, len);
+				/* joined as they are (bench/run's real-nl): only a
+				 * missing final newline added */
+				put(&joined, md, len);
+				if (len > 0 && md[len - 1] != '\n')
+					put(&joined, "\n", 1);
 			} else {
 				/* "]: <dest>" at a line's start gets "#2" on its
 				 * destination's end: another definition */
@@ -414,10 +419,20 @@ test_real_tree(void)
 		CU_ASSERT_TRUE(r.prelude * 4 <= all.len);
 		free(r.out);
 	}
+	{
+		/* files joined without a blank line between: a file's last
+		 * definitions run into the next one's title or HTML comment;
+		 * the same, and still parts */
+		struct stream_result r = same("joined as they are", joined.s, joined.len);
+		CU_ASSERT_FALSE(r.whole);
+		CU_ASSERT_TRUE(r.parts > 1);
+		free(r.out);
+	}
 	for (size_t i = 0; i < n; i++)
 		free(paths[i]);
 	free(paths);
 	free(all.s);
+	free(joined.s);
 }
 
 /* ---- tests -------------------------------------------------------------- */
@@ -604,6 +619,118 @@ test_definitions(void)
  * parts near their size (each part got every definition until issue 13,
  * and a big prelude made the parts grow to the whole document).
  */
+/*
+ * Files joined as they are, each defining labels again (a repository's
+ * files each carry their own copy): a later region that defines only
+ * labels an earlier one defines, spelt the same, is not parsed again
+ * (mdprelude.c, redefines_only()); the first definition still wins, and
+ * one spelt otherwise, one that did not define, or a region with a fence
+ * or HTML is parsed as before.
+ */
+static void
+test_redefinitions(void)
+{
+	/* each "file" ends with its definitions, the next one's title or
+	 * comment right after; a section in each gives the parts a cut */
+	same_str(
+	    "redefined, joined",
+	    "# A\n\nsee [a] and [b]\n\n## A2\n\n[a]: /a1\n[b]: /b1\n# B\n\n## B2\n\n[a] [b]\n\n"
+	    "[a]: /a2\n[b]: /b2 \"t\"\n<!-- c -->\n# C\n\n## C2\n\n[a] [b]\n\n[b]: /b3\n"
+	    "# D\n\n## D2\n\nend [b]\n",
+	    false);
+	same_str("redefined, spelt otherwise",
+		 "# A\n\n[x] [X]\n\n## A2\n\n[x]: /lower\n# B\n\n## B2\n\n[x] [X]\n\n[X]: /upper\n"
+		 "# C\n\n## C2\n\n[X]\n",
+		 false);
+	same_str(
+	    "first was no definition",
+	    "# A\n\n[n]\n\n## A2\n\n[n]: /n trailing words\n# B\n\n## B2\n\n[n]\n\n[n]: /really\n"
+	    "# C\n\n## C2\n\n[n]\n",
+	    false);
+	same_str("first was in code",
+		 "# A\n\n[c]\n\n## A2\n\n```\n[c]: /code\n```\n# B\n\n## B2\n\n[c]\n\n[c]: /c\n"
+		 "# C\n\n## C2\n\n[c]\n",
+		 false);
+	same_str("redefined in a list and a quote",
+		 "# A\n\n[l]\n\n## A2\n\n[l]: /l\n# B\n\n## B2\n\n- [l]: /m\n\n> [l]: /q\n"
+		 "# C\n\n## C2\n\n[l]\n",
+		 false);
+	{
+		/* HTML left open inside a list item, a quote or a footnote
+		 * of a region that defines again: parsed, as before */
+		static const char *const open[] = {"- <!-- open\n",
+						   "> <pre>\n",
+						   "1. > <?x\n",
+						   "[^n]: <!-- in a note\n",
+						   "see <https://inline.example/> and ``` code\n",
+						   "text with <b>bold</b>\n"};
+
+		for (size_t i = 0; i < sizeof open / sizeof open[0]; i++) {
+			char *md =
+			    xasprintf("# A\n\n[h] x[^n]\n\n## A2\n\n[h]: /h\n# B\n\n## B2\n\n"
+				      "[h]\n\n[h]: /i\n%s# C\n\n## C2\n\n[h]\n\n"
+				      "[^n]: note\n",
+				      open[i]);
+			struct stream_result r = same(open[i], md, strlen(md));
+			free(r.out);
+			free(md);
+		}
+	}
+	{
+		/* a fence left open by the second "file" runs to the end */
+		static const char md[] = "# A\n\n[f]\n\n## A2\n\n[f]: /f\n# B\n\n## B2\n\n[f]\n\n"
+					 "[f]: /g\n```\n# C\n\n## C2\n\n[f]\n";
+		struct stream_result r = same("redefined, a fence left open", md, sizeof md - 1);
+		free(r.out);
+	}
+}
+
+/*
+ * Literals are checked again after the parse only where the text holds a
+ * numeric reference ("&#"): no named one decodes to a control, a C1 or a
+ * bidi override.  A part with one and a part without, and the whole
+ * document parsed with no prelude at all (fuzz_markdown: the scan made
+ * NULL + 0 of the absent prelude, under UBSan).
+ */
+static void
+test_numeric_refs(void)
+{
+	static const char md[] =
+	    "# A\n\nplain &amp; &lt;b&gt; &Tab;tab &rlm;mark\n\n## A2\n\nmore\n\n"
+	    "# B\n\nesc &#27;[31m red &#x9b; c1 &#8238; bidi [l]\n\n[l]: <u&#27;v>\n\n"
+	    "# C\n\n[l] and `&#27;` code\n";
+	struct stream_result r = same("numeric references", md, sizeof md - 1);
+
+	CU_ASSERT_PTR_NULL(strchr(r.out, 0x1b));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "\xc2\x9b"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "\xe2\x80\xae"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "red"));
+	free(r.out);
+	r = render_parts(md, sizeof md - 1, 1 << 20); /* one part: the whole */
+	CU_ASSERT_PTR_NULL(strchr(r.out, 0x1b));
+	free(r.out);
+}
+
+/*
+ * A reference line passes the width only to hold a URL whole, so it holds
+ * one word: a destination in angle brackets with spaces, and a control
+ * character decoded from a definition's URL ("&#13;", made a space by the
+ * clean parse), are written %20 (fuzz_markdown, in the whole render).
+ */
+static void
+test_reference_url_word(void)
+{
+	static const char md[] = "# A\n\nsee [x](<aaaaaaaaaaaa bbbbbbbbbbbbbbb>) and [h]\n\n"
+				 "## B\n\n[h]: /seco@at[&#13;\n\nmore [x](<c d>)\n";
+	struct stream_result r = same("a URL with spaces", md, sizeof md - 1);
+
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'aaaaaaaaaaaa%20bbbbbbbbbbbbbbb'\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'/seco@at[%20'\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(r.out, "'c%20d'\n"));
+	CU_ASSERT_PTR_NULL(strstr(r.out, "aaaaaaaaaaaa bbbb"));
+	free(r.out);
+}
+
 static void
 test_definitions_selected(void)
 {
@@ -1066,6 +1193,9 @@ test_mdstream_register(void)
 	    {"definitions across parts", test_definitions},
 	    {"definitions in code", test_definitions_in_code},
 	    {"definitions each part may use", test_definitions_selected},
+	    {"labels defined again", test_redefinitions},
+	    {"numeric references", test_numeric_refs},
+	    {"a reference's URL is one word", test_reference_url_word},
 	    {"lead paragraphs outnumber headings", test_leads_outnumber},
 	    {"footnotes", test_footnotes},
 	    {"a footnote's caret as a reference", test_footnote_carets},
