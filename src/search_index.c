@@ -28,7 +28,7 @@
 /* The index's version: a file of another is made anew (user_version),
  * as is one another rolebook made (meta.version): its renderer may lay
  * the text out otherwise. */
-#define SEARCH_SCHEMA 6
+#define SEARCH_SCHEMA 7
 
 #define MAX_LINES_PER_DOC UINT32_MAX
 
@@ -47,14 +47,19 @@ static const char schema[] =
      * reads from the mapped page (SQLite copies a blob it returns, but
      * a row within a page is read without a chain of overflow pages),
      * the rest read for a document that holds the pattern */
-    "CREATE TABLE folds(id INTEGER PRIMARY KEY, folded BLOB NOT NULL);"
+    /* plain: no line holds a newline, so a match in the folded blob is
+     * on one line; head: the folded blob's first SEARCH_HEAD bytes, which
+     * a scan for the documents that match (grep -l) reads in the same
+     * step as the id, no blob opened for a word near the top */
+    "CREATE TABLE folds(id INTEGER PRIMARY KEY, plain INTEGER NOT NULL, head BLOB NOT NULL,"
+    " folded BLOB NOT NULL);"
     "CREATE TABLE texts(id INTEGER PRIMARY KEY, text BLOB NOT NULL, meta BLOB NOT NULL,"
     " titles BLOB NOT NULL);"
     "CREATE VIRTUAL TABLE fts USING fts5(folded, content='lines', content_rowid='id',"
     " tokenize='trigram case_sensitive 1');"
     "CREATE TABLE meta(version TEXT NOT NULL);"
     "INSERT INTO meta VALUES('" PACKAGE_VERSION "');"
-    "PRAGMA user_version = 6;";
+    "PRAGMA user_version = 7;";
 
 char *
 search_index_db_error(sqlite3 *db, const char *what)
@@ -243,11 +248,17 @@ put_text(sqlite3 *db, int64_t doc, const struct search_text_builder *b)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO folds(id, folded) VALUES(?1, ?2)",
+	size_t head = b->folded.len < SEARCH_HEAD ? b->folded.len : SEARCH_HEAD;
+
+	if ((rc = sqlite3_prepare_v2(db,
+				     "INSERT OR REPLACE INTO folds(id, plain, head, folded)"
+				     " VALUES(?1, ?2, ?3, ?4)",
 				     -1, &st, NULL)) != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, doc);
-	bind_buf(st, 2, &b->folded);
+	sqlite3_bind_int(st, 2, b->plain);
+	sqlite3_bind_blob(st, 3, head ? b->folded.s : "", (int)head, SQLITE_STATIC);
+	bind_buf(st, 4, &b->folded);
 	rc = run(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK ||
