@@ -328,8 +328,8 @@ holds_from(sqlite3 *db, struct prefix *px, int64_t id, const char *folded, size_
  * reads the document's lines.
  */
 static bool
-doc_holds(sqlite3 *db, struct prefix *px, sqlite3_stmt *st, const struct scan_ctx *c,
-	  size_t plen, bool *holds)
+doc_holds(sqlite3 *db, struct prefix *px, sqlite3_stmt *st, const struct scan_ctx *c, size_t plen,
+	  bool *holds)
 {
 	size_t hlen;
 	const char *head;

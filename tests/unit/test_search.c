@@ -541,9 +541,9 @@ test_docs_only(void)
 			struct search_results first, docs;
 
 			search_index_set_plan(ix, (enum search_plan)plan);
-			CU_ASSERT_EQUAL(search_index_find(ix, &c, pats[i], SEARCH_FIRST_PER_DOC,
-							  &first, &err),
-					0);
+			CU_ASSERT_EQUAL(
+			    search_index_find(ix, &c, pats[i], SEARCH_FIRST_PER_DOC, &first, &err),
+			    0);
 			CU_ASSERT_EQUAL(
 			    search_index_find(ix, &c, pats[i], SEARCH_DOCS, &docs, &err), 0);
 			CU_ASSERT_EQUAL_FATAL(first.n, docs.n);
