@@ -364,7 +364,7 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 	 * (scan_prefix), the documents alone their heads first (doc_holds) */
 	docs = docs && icase;
 	if ((rc = sqlite3_prepare_v2(ix->db,
-				     docs	  ? "SELECT id, plain, head FROM folds ORDER BY id"
+				     docs	  ? "SELECT id, plain, head FROM heads ORDER BY id"
 				     : first_only ? "SELECT id FROM folds ORDER BY id"
 						  : "SELECT id, folded FROM folds ORDER BY id",
 				     -1, &st, NULL)) != SQLITE_OK)

@@ -47,12 +47,14 @@ static const char schema[] =
      * reads from the mapped page (SQLite copies a blob it returns, but
      * a row within a page is read without a chain of overflow pages),
      * the rest read for a document that holds the pattern */
-    /* plain: no line holds a newline, so a match in the folded blob is
-     * on one line; head: the folded blob's first SEARCH_HEAD bytes, which
-     * a scan for the documents that match (grep -l) reads in the same
-     * step as the id, no blob opened for a word near the top */
-    "CREATE TABLE folds(id INTEGER PRIMARY KEY, plain INTEGER NOT NULL, head BLOB NOT NULL,"
-    " folded BLOB NOT NULL);"
+    "CREATE TABLE folds(id INTEGER PRIMARY KEY, folded BLOB NOT NULL);"
+    /* for a scan of the documents that match (grep -l): plain, no line
+     * holds a newline, so a match in the folded blob is on one line;
+     * head, the folded blob's first SEARCH_HEAD bytes.  A table of its
+     * own, a few pages for every document: a word near the top is found
+     * there, and the pages of the whole blobs are not touched (each
+     * page of the mapped file costs a fault the first time) */
+    "CREATE TABLE heads(id INTEGER PRIMARY KEY, plain INTEGER NOT NULL, head BLOB NOT NULL);"
     "CREATE TABLE texts(id INTEGER PRIMARY KEY, text BLOB NOT NULL, meta BLOB NOT NULL,"
     " titles BLOB NOT NULL);"
     "CREATE VIRTUAL TABLE fts USING fts5(folded, content='lines', content_rowid='id',"
@@ -77,13 +79,13 @@ usable(sqlite3 *db)
 	if (sqlite3_prepare_v2(db,
 			       "SELECT (SELECT user_version FROM pragma_user_version),"
 			       " (SELECT count(*) FROM sqlite_master WHERE name IN"
-			       " ('docs', 'lines', 'fts', 'folds', 'texts')),"
+			       " ('docs', 'lines', 'fts', 'folds', 'heads', 'texts')),"
 			       " (SELECT count(*) FROM meta WHERE version = ?1)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, PACKAGE_VERSION, -1, SQLITE_STATIC);
 	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == SEARCH_SCHEMA &&
-	     sqlite3_column_int(st, 1) == 5 && sqlite3_column_int(st, 2) == 1;
+	     sqlite3_column_int(st, 1) == 6 && sqlite3_column_int(st, 2) == 1;
 	sqlite3_finalize(st);
 	return ok;
 }
@@ -241,7 +243,7 @@ bind_buf(sqlite3_stmt *st, int k, const struct strbuf *sb)
 	sqlite3_bind_blob(st, k, sb->len ? sb->s : "", (int)sb->len, SQLITE_STATIC);
 }
 
-/* The document's blobs (folds, texts). */
+/* The document's blobs (folds, heads, texts). */
 static int
 put_text(sqlite3 *db, int64_t doc, const struct search_text_builder *b)
 {
@@ -250,15 +252,21 @@ put_text(sqlite3 *db, int64_t doc, const struct search_text_builder *b)
 
 	size_t head = b->folded.len < SEARCH_HEAD ? b->folded.len : SEARCH_HEAD;
 
-	if ((rc = sqlite3_prepare_v2(db,
-				     "INSERT OR REPLACE INTO folds(id, plain, head, folded)"
-				     " VALUES(?1, ?2, ?3, ?4)",
+	if ((rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO folds(id, folded) VALUES(?1, ?2)",
+				     -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, doc);
+	bind_buf(st, 2, &b->folded);
+	rc = run(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(db,
+				     "INSERT OR REPLACE INTO heads(id, plain, head) VALUES(?1, ?2, ?3)",
 				     -1, &st, NULL)) != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, doc);
 	sqlite3_bind_int(st, 2, b->plain);
 	sqlite3_bind_blob(st, 3, head ? b->folded.s : "", (int)head, SQLITE_STATIC);
-	bind_buf(st, 4, &b->folded);
 	rc = run(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK ||
@@ -384,11 +392,11 @@ drop_lines(sqlite3 *db, int64_t doc)
 	sqlite3_bind_int64(st, 1, doc);
 	rc = run(st);
 	sqlite3_finalize(st);
-	for (int k = 0; k < 2 && rc == SQLITE_OK; k++) {
-		if ((rc = sqlite3_prepare_v2(db,
-					     k ? "DELETE FROM texts WHERE id = ?1"
-					       : "DELETE FROM folds WHERE id = ?1",
-					     -1, &st, NULL)) != SQLITE_OK)
+	for (int k = 0; k < 3 && rc == SQLITE_OK; k++) {
+		static const char *const del[3] = {"DELETE FROM folds WHERE id = ?1",
+						   "DELETE FROM heads WHERE id = ?1",
+						   "DELETE FROM texts WHERE id = ?1"};
+		if ((rc = sqlite3_prepare_v2(db, del[k], -1, &st, NULL)) != SQLITE_OK)
 			return rc;
 		sqlite3_bind_int64(st, 1, doc);
 		rc = run(st);

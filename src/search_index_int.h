@@ -19,7 +19,7 @@
 #define LINE_ID(doc, ord) ((int64_t)(doc) << 32 | (int64_t)(ord))
 #define LINE_DOC(id) ((id) >> 32)
 
-/* The bytes of a document's folded blob kept apart in its row (folds.head):
+/* The bytes of a document's folded blob kept apart (heads.head):
  * the folded text whole when it is shorter. */
 #define SEARCH_HEAD 4096
 
