@@ -320,7 +320,7 @@ holds_from(sqlite3 *db, struct prefix *px, int64_t id, const char *folded, size_
 }
 
 /*
- * SEARCH_DOCS with case ignored, document c->id's row at st (id, plain,
+ * SEARCH_DOCS with case ignored, document c->id's row at st (id, plain, size,
  * head): in a plain document the folded pattern in the folded text is a
  * match by the reader's rule (search_in's with case ignored), on one line,
  * so its head and, if need be, the rest of its folded blob decide.  False
@@ -336,9 +336,9 @@ doc_holds(sqlite3 *db, struct prefix *px, sqlite3_stmt *st, const struct scan_ct
 
 	if (sqlite3_column_int(st, 1) == 0)
 		return false;
-	head = blob(st, 2, &hlen);
+	head = blob(st, 3, &hlen);
 	*holds = head != NULL && memmem(head, hlen, c->folded, plen) != NULL;
-	if (*holds || hlen < SEARCH_HEAD) /* (a shorter head is the whole text) */
+	if (*holds || (int64_t)hlen == sqlite3_column_int64(st, 2)) /* the whole text */
 		return true;
 	return holds_from(db, px, c->id, c->folded, plen, hlen >= plen ? hlen - plen + 1 : 0,
 			  holds) == SQLITE_OK;
@@ -364,7 +364,7 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 	 * (scan_prefix), the documents alone their heads first (doc_holds) */
 	docs = docs && icase;
 	if ((rc = sqlite3_prepare_v2(ix->db,
-				     docs	  ? "SELECT id, plain, head FROM heads ORDER BY id"
+				     docs ? "SELECT id, plain, size, head FROM heads ORDER BY id"
 				     : first_only ? "SELECT id FROM folds ORDER BY id"
 						  : "SELECT id, folded FROM folds ORDER BY id",
 				     -1, &st, NULL)) != SQLITE_OK)

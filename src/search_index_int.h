@@ -21,7 +21,7 @@
 
 /* The bytes of a document's folded blob kept apart (heads.head):
  * the folded text whole when it is shorter. */
-#define SEARCH_HEAD 4096
+#define SEARCH_HEAD 8192
 
 /* The catalogue's documents in the index: (id, catalogue position),
  * sorted by id, for the finding and the pruning. */
