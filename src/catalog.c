@@ -499,6 +499,19 @@ walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_
 	}
 }
 
+/* a, b and c joined (a new string): no formatting, before the first frame */
+static char *
+join3(const char *a, const char *b, const char *c)
+{
+	size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
+	char *s = xmalloc(na + nb + nc + 1);
+
+	memcpy(s, a, na);
+	memcpy(s + na, b, nb);
+	memcpy(s + na + nb, c, nc + 1);
+	return s;
+}
+
 /* Walks the folders of one folder, open as dfd (names sorted, each after
  * its kind character: entry_kind's), each after the last. */
 static void
@@ -522,8 +535,8 @@ walk_dirs(struct walk *w, int dfd, const char *dir, const char *rel, char **name
 		}
 		if (depth + 1 > WALK_MAX_DEPTH)
 			continue;
-		sub = xasprintf("%s/%s", dir, name);
-		subrel = xasprintf("%s%s/", rel, name);
+		sub = join3(dir, "/", name);
+		subrel = join3(rel, name, "/");
 		/* opened from its folder's descriptor (one name looked up),
 		 * and the folder open is the one stat()ed */
 		fd = link && walk_link_inside(w, sub)

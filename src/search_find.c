@@ -77,8 +77,9 @@ add_hit(struct search_results *res, const struct listed *doc, size_t ord, int64_
 	h->doc = doc->pos;
 	h->line = ord;
 	h->section = sec < 0 || sec > (int64_t)UINT32_MAX ? SEARCH_NO_SECTION : (uint32_t)sec;
-	h->where = xstrdup(where ? where : "");
-	h->text = xstrndup(text, len);
+	/* (the documents alone: no line) */
+	h->where = text == NULL ? NULL : xstrdup(where ? where : "");
+	h->text = text == NULL ? NULL : xstrndup(text, len);
 	h->at = at;
 }
 
@@ -394,7 +395,7 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 			if (doc_holds(ix->db, &px, st, &c, plen, &holds)) {
 				holding += holds;
 				if (holds)
-					add_hit(res, c.doc, 0, -1, "", "", 0, 0);
+					add_hit(res, c.doc, 0, -1, NULL, NULL, 0, 0);
 				continue;
 			}
 		}
@@ -509,18 +510,18 @@ find_once(struct search_index *ix, const char *pat, enum search_scope scope,
 	sqlite3_finalize(row);
 	free(folded);
 	free(q);
-	if (res->n > 0)
-		qsort(res->v, res->n, sizeof *res->v, by_place);
+	for (size_t i = 1; i < res->n; i++)
+		if (by_place(&res->v[i - 1], &res->v[i]) > 0) { /* (found in order, mostly) */
+			qsort(res->v, res->n, sizeof *res->v, by_place);
+			break;
+		}
 	/* the documents alone, however each was found */
 	for (size_t i = 0; i < res->n && scope == SEARCH_DOCS; i++) {
 		struct search_hit *h = &res->v[i];
 
-		if (*h->where != '\0' || *h->text != '\0') {
-			free(h->where);
-			free(h->text);
-			h->where = xstrdup("");
-			h->text = xstrdup("");
-		}
+		free(h->where);
+		free(h->text);
+		h->where = h->text = NULL;
 		h->line = h->at = 0;
 		h->section = SEARCH_NO_SECTION;
 	}

@@ -123,8 +123,10 @@ connect(struct search_index *ix, char **err)
 {
 	const char *name = ix->path ? ix->path : ":memory:";
 
-	if (sqlite3_open_v2(name, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	/* one thread uses it: no mutex taken at each call (NOMUTEX) */
+	if (sqlite3_open_v2(name, &ix->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		*err = search_index_db_error(ix->db, "cannot open");
 		sqlite3_close(ix->db);
 		ix->db = NULL;
