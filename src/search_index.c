@@ -425,15 +425,23 @@ struct known_set {
 	size_t mask;
 };
 
-/* The paths of one tree share long beginnings: their last bytes (and
- * length) are hashed. */
+/* The paths of one tree share long beginnings: their last 40 bytes (and
+ * length) are hashed, eight at a time. */
 static size_t
 path_hash(const char *p, size_t len)
 {
-	uint64_t h = 1469598103934665603u ^ len;
+	size_t n = len > 40 ? 40 : len;
+	const char *s = p + len - n;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
 
-	for (const char *s = len > 40 ? p + len - 40 : p; s < p + len; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	for (; n >= 8; n -= 8, s += 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
 	return (size_t)(h ^ h >> 29);
 }
 
