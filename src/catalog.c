@@ -25,6 +25,7 @@
 #include "export.h"
 #include "files.h"
 #include "store.h"
+#include "strbuf.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -175,9 +176,14 @@ cmp_name(const void *a, const void *b)
 	return c ? c : (nx < ny ? -1 : nx > ny ? 1 : strcmp(x, y));
 }
 
-/* A set of borrowed id strings (open addressing, at most half full). */
+/* A set of borrowed id strings (open addressing, at most half full), each
+ * with its hash: grown without hashing again, compared only on equal
+ * hashes. */
 struct id_set {
-	const char **slot;
+	struct id_slot {
+		const char *id;
+		size_t hash;
+	} * slot;
 	size_t mask, n;
 };
 
@@ -199,36 +205,56 @@ id_set_done(struct id_set *set)
 	free(set->slot);
 }
 
+/* Eight bytes at a time (a thousand ids of 40 bytes hashed before the
+ * first frame). */
 static size_t
 id_hash(const char *id)
 {
-	uint64_t h = 1469598103934665603u;
+	size_t n = strlen(id);
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
 
-	for (const char *p = id; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211u;
-	return (size_t)h;
+	for (; n >= 8; n -= 8, id += 8) {
+		memcpy(&w, id, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, id, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	return (size_t)(h ^ h >> 29);
+}
+
+static void
+id_set_put(struct id_set *set, const char *id, size_t hash)
+{
+	size_t k = hash & set->mask;
+
+	while (set->slot[k].id != NULL)
+		k = (k + 1) & set->mask;
+	set->slot[k].id = id;
+	set->slot[k].hash = hash;
+	set->n++;
 }
 
 /* Adds id (borrowed: it must outlive the set); false if it was there. */
 static bool
 id_set_add(struct id_set *set, const char *id)
 {
-	size_t k;
+	size_t hash = id_hash(id);
 
 	if (2 * (set->n + 1) + 2 > set->mask + 1) { /* twice the slots, again */
 		struct id_set bigger;
 		id_set_init(&bigger, 2 * (set->n + 1));
 		for (size_t i = 0; i <= set->mask; i++)
-			if (set->slot[i] != NULL)
-				id_set_add(&bigger, set->slot[i]);
+			if (set->slot[i].id != NULL)
+				id_set_put(&bigger, set->slot[i].id, set->slot[i].hash);
 		id_set_done(set);
 		*set = bigger;
 	}
-	for (k = id_hash(id) & set->mask; set->slot[k] != NULL; k = (k + 1) & set->mask)
-		if (strcmp(set->slot[k], id) == 0)
+	for (size_t k = hash & set->mask; set->slot[k].id != NULL; k = (k + 1) & set->mask)
+		if (set->slot[k].hash == hash && strcmp(set->slot[k].id, id) == 0)
 			return false;
-	set->slot[k] = id;
-	set->n++;
+	id_set_put(set, id, hash);
 	return true;
 }
 
@@ -245,7 +271,85 @@ struct walk {
 	} * seen;
 	size_t nseen, seen_cap;
 	char *top; /* the real path of the folder walked, or NULL */
+	char *buf; /* a folder's entries as the system hands them (walk_next) */
 };
+
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 30))
+#define WALK_GETDENTS 1
+#define WALK_BUF 32768
+#endif
+
+/* One folder's entries, read from its descriptor: with getdents64(2)
+ * where the C library has it (no DIR: no fstat and fcntl of each folder,
+ * no buffer allocated for each), readdir(3) elsewhere. */
+struct entries {
+	int fd;
+#ifdef WALK_GETDENTS
+	size_t pos, len;
+#else
+	DIR *d;
+#endif
+};
+
+/* Opens the entries of folder fd (taken: closed by walk_end, even when
+ * this fails). */
+static bool
+walk_begin(struct walk *w, struct entries *e, int fd)
+{
+	e->fd = fd;
+#ifdef WALK_GETDENTS
+	if (w->buf == NULL)
+		w->buf = xmalloc(WALK_BUF);
+	e->pos = e->len = 0;
+	return true;
+#else
+	(void)w;
+	return (e->d = fdopendir(fd)) != NULL;
+#endif
+}
+
+/* The next entry's name and type (a DT_ value), or NULL at the end (or on
+ * an error: the entries so far are walked, as readdir(3) would). */
+static const char *
+walk_next(struct walk *w, struct entries *e, unsigned char *type)
+{
+#ifdef WALK_GETDENTS
+	const struct dirent64 *de;
+
+	if (e->pos >= e->len) {
+		ssize_t n = getdents64(e->fd, w->buf, WALK_BUF);
+		if (n <= 0)
+			return NULL;
+		e->pos = 0;
+		e->len = (size_t)n;
+	}
+	de = (const struct dirent64 *)(void *)(w->buf + e->pos);
+	e->pos += de->d_reclen;
+	*type = de->d_type;
+	return de->d_name;
+#else
+	struct dirent *de = readdir(e->d);
+
+	(void)w;
+	if (de == NULL)
+		return NULL;
+	*type = de->d_type;
+	return de->d_name;
+#endif
+}
+
+static void
+walk_end(struct entries *e)
+{
+#ifdef WALK_GETDENTS
+	close(e->fd);
+#else
+	if (e->d != NULL)
+		closedir(e->d);
+	else
+		close(e->fd);
+#endif
+}
 
 /* Deeper folders than this are not walked (no real tree is that deep). */
 #define WALK_MAX_DEPTH 40
@@ -275,23 +379,23 @@ walk_first_visit(struct walk *w, const struct stat *sb)
  * folder that may be a symbolic link, 0 anything else.  The entry says so
  * without a stat() unless it is a link or the file system does not tell. */
 static char
-entry_kind(int dfd, const struct dirent *de)
+entry_kind(int dfd, const char *name, unsigned char type)
 {
 	struct stat sb;
 
-	if (de->d_type == DT_REG)
+	if (type == DT_REG)
 		return 'f';
-	if (de->d_type == DT_DIR)
+	if (type == DT_DIR)
 		return 'd';
-	if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
+	if (type != DT_LNK && type != DT_UNKNOWN)
 		return 0;
 	/* from the folder's descriptor: one name looked up, not the path */
-	if (fstatat(dfd, de->d_name, &sb, 0) != 0)
+	if (fstatat(dfd, name, &sb, 0) != 0)
 		return 0;
 	return S_ISREG(sb.st_mode) ? 'f' : S_ISDIR(sb.st_mode) ? 'l' : 0;
 }
 
-static void walk_dir(struct walk *w, DIR *d, const char *dir, const char *rel, int depth);
+static void walk_dir(struct walk *w, int fd, const char *dir, const char *rel, int depth);
 
 /* True when path is a symbolic link to a folder inside the tree walked:
  * its files are listed where they are, not a second time by the link's
@@ -380,12 +484,14 @@ walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_
 		relpath = xmalloc(rlen + nlen + 1);
 		memcpy(relpath, rel, rlen);
 		memcpy(relpath + rlen, names[i], nlen + 1);
-		base = id_from_path(names[i]);
+		/* a plain name (printable ASCII) is its own id, as sanitized */
+		base = plain_id(names[i], nlen - 3) ? NULL : id_from_path(names[i]);
 		{
-			size_t blen = strlen(base);
+			size_t blen = base ? strlen(base) : nlen - 3;
 			id = xmalloc(rlen + blen + 1);
 			memcpy(id, rel, rlen);
-			memcpy(id + rlen, base, blen + 1);
+			memcpy(id + rlen, base ? base : names[i], blen);
+			id[rlen + blen] = '\0';
 		}
 		free(base);
 		r = role_new(id, path, w->origin);
@@ -397,6 +503,19 @@ walk_files(struct walk *w, const char *dir, const char *rel, char **names, size_
 		else
 			role_free(r);
 	}
+}
+
+/* a, b and c joined (a new string): no formatting, before the first frame */
+static char *
+join3(const char *a, const char *b, const char *c)
+{
+	size_t na = strlen(a), nb = strlen(b), nc = strlen(c);
+	char *s = xmalloc(na + nb + nc + 1);
+
+	memcpy(s, a, na);
+	memcpy(s + na, b, nb);
+	memcpy(s + na + nb, c, nc + 1);
+	return s;
 }
 
 /* Walks the folders of one folder, open as dfd (names sorted, each after
@@ -413,7 +532,6 @@ walk_dirs(struct walk *w, int dfd, const char *dir, const char *rel, char **name
 		char *why = id_refused(name);
 		char *sub, *subrel;
 		struct stat sb;
-		DIR *d;
 		int fd;
 
 		if (why != NULL) {
@@ -423,16 +541,15 @@ walk_dirs(struct walk *w, int dfd, const char *dir, const char *rel, char **name
 		}
 		if (depth + 1 > WALK_MAX_DEPTH)
 			continue;
-		sub = xasprintf("%s/%s", dir, name);
-		subrel = xasprintf("%s%s/", rel, name);
+		sub = join3(dir, "/", name);
+		subrel = join3(rel, name, "/");
 		/* opened from its folder's descriptor (one name looked up),
 		 * and the folder open is the one stat()ed */
 		fd = link && walk_link_inside(w, sub)
 			 ? -1
 			 : openat(dfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd >= 0 && fstat(fd, &sb) == 0 && walk_first_visit(w, &sb) &&
-		    (d = fdopendir(fd)) != NULL)
-			walk_dir(w, d, sub, subrel, depth + 1); /* (closes d, and fd) */
+		if (fd >= 0 && fstat(fd, &sb) == 0 && walk_first_visit(w, &sb))
+			walk_dir(w, fd, sub, subrel, depth + 1); /* (closes fd) */
 		else if (fd >= 0)
 			close(fd);
 		free(sub);
@@ -440,42 +557,54 @@ walk_dirs(struct walk *w, int dfd, const char *dir, const char *rel, char **name
 	}
 }
 
-/* One folder, open as d (closed here): its files, then its folders.  A
+/* One folder, open as fd (closed here): its files, then its folders.  A
  * folder below the top that cannot be read is left out, as find(1) goes
  * on.  The folders above stay open while it is walked (at most
  * WALK_MAX_DEPTH descriptors). */
 static void
-walk_dir(struct walk *w, DIR *d, const char *dir, const char *rel, int depth)
+walk_dir(struct walk *w, int fd, const char *dir, const char *rel, int depth)
 {
-	struct dirent *de;
+	struct entries e;
+	/* the names in one buffer (a folder's, "f" or its kind before each),
+	 * not a string each */
+	struct strbuf names = STRBUF_INIT;
 	char **files = NULL, **dirs = NULL;
-	size_t nf = 0, fcap = 0, nd = 0, dcap = 0;
-	int dfd = dirfd(d);
+	size_t nf = 0, nd = 0, k;
+	const char *name;
+	unsigned char type;
 
-	while ((de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
-		bool md = len >= 4 && strcasecmp(de->d_name + len - 3, ".md") == 0;
-		char kind;
+	if (walk_begin(w, &e, fd))
+		while ((name = walk_next(w, &e, &type)) != NULL) {
+			size_t len = strlen(name);
+			bool md = len >= 4 && strcasecmp(name + len - 3, ".md") == 0;
+			char kind;
 
-		if (de->d_name[0] == '.') /* hidden, and "." and ".." */
-			continue;
-		/* a folder named *.md is walked as a folder */
-		kind = entry_kind(dfd, de);
-		if (kind == 'f' && md) {
-			files = xgrow(files, &fcap, nf + 1, sizeof *files);
-			files[nf++] = xstrdup(de->d_name);
-		} else if (kind == 'd' || kind == 'l') {
-			dirs = xgrow(dirs, &dcap, nd + 1, sizeof *dirs);
-			dirs[nd++] = xasprintf("%c%s", kind, de->d_name);
+			if (name[0] == '.') /* hidden, and "." and ".." */
+				continue;
+			/* a folder named *.md is walked as a folder */
+			kind = entry_kind(fd, name, type);
+			if ((kind == 'f' && md) || kind == 'd' || kind == 'l') {
+				strbuf_add(&names, &kind, 1);
+				strbuf_add(&names, name, len + 1);
+				nf += kind == 'f';
+				nd += kind != 'f';
+			}
 		}
+	if (nf > 0)
+		files = xreallocarray(NULL, nf, sizeof *files);
+	if (nd > 0)
+		dirs = xreallocarray(NULL, nd, sizeof *dirs);
+	nf = nd = 0;
+	for (k = 0; k < names.len; k += strlen(names.s + k) + 1) {
+		if (names.s[k] == 'f')
+			files[nf++] = names.s + k + 1;
+		else
+			dirs[nd++] = names.s + k;
 	}
 	walk_files(w, dir, rel, files, nf);
-	walk_dirs(w, dfd, dir, rel, dirs, nd, depth);
-	closedir(d);
-	for (size_t i = 0; i < nf; i++)
-		free(files[i]);
-	for (size_t i = 0; i < nd; i++)
-		free(dirs[i]);
+	walk_dirs(w, fd, dir, rel, dirs, nd, depth);
+	walk_end(&e);
+	strbuf_free(&names);
 	free(files);
 	free(dirs);
 }
@@ -500,9 +629,9 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 {
 	struct walk w = {.c = c, .origin = origin};
 	struct stat sb;
-	DIR *d = opendir(dir);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
-	if (d == NULL) {
+	if (fd < 0) {
 		if (optional && (errno == ENOENT || errno == ENOTDIR))
 			return 0;
 		*err = xasprintf("cannot read folder %s: %s", dir, strerror(errno));
@@ -513,13 +642,14 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 	id_set_init(&w.set, c->n + 64);
 	for (size_t i = 0; i < c->n; i++)
 		id_set_add(&w.set, c->v[i]->id);
-	if (fstat(dirfd(d), &sb) == 0)
+	if (fstat(fd, &sb) == 0)
 		walk_first_visit(&w, &sb);
 	w.top = realpath(dir, NULL);
-	walk_dir(&w, d, dir, "", 0); /* (closes d) */
+	walk_dir(&w, fd, dir, "", 0); /* (closes fd) */
 	id_set_done(&w.set);
 	free(w.seen);
 	free(w.top);
+	free(w.buf);
 	catalog_remember(c, dir, origin, optional);
 	return 0;
 }

@@ -33,9 +33,8 @@ cmd_exec_search(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char 
 		fputs("rolebook: search: the pattern holds control characters\n", stderr);
 		return 2;
 	}
-	if (search_everything(c->cat, argv[0],
-			      c->o->files_only ? SEARCH_FIRST_PER_DOC : SEARCH_EVERY_LINE, NULL,
-			      NULL, &res, &err) != 0) {
+	if (search_everything(c->cat, argv[0], c->o->files_only ? SEARCH_DOCS : SEARCH_EVERY_LINE,
+			      NULL, NULL, &res, &err) != 0) {
 		fprintf(stderr, "rolebook: %s\n", err);
 		free(err);
 		return 2;

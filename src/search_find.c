@@ -77,8 +77,9 @@ add_hit(struct search_results *res, const struct listed *doc, size_t ord, int64_
 	h->doc = doc->pos;
 	h->line = ord;
 	h->section = sec < 0 || sec > (int64_t)UINT32_MAX ? SEARCH_NO_SECTION : (uint32_t)sec;
-	h->where = xstrdup(where ? where : "");
-	h->text = xstrndup(text, len);
+	/* (the documents alone: no line) */
+	h->where = text == NULL ? NULL : xstrdup(where ? where : "");
+	h->text = text == NULL ? NULL : xstrndup(text, len);
 	h->at = at;
 }
 
@@ -286,13 +287,72 @@ scan_prefix(sqlite3 *db, struct prefix *px, struct scan_ctx *c, bool *holds, boo
 }
 
 /*
+ * For SEARCH_DOCS: whether document id's folded blob holds the folded
+ * pattern from byte from on, read (sqlite3_blob_read) in growing pieces
+ * only until it is found.  Not SQLITE_OK when the blob cannot be read
+ * (the caller reads the document as a first-per-document scan does).
+ */
+static int
+holds_from(sqlite3 *db, struct prefix *px, int64_t id, const char *folded, size_t plen, size_t from,
+	   bool *holds)
+{
+	size_t len, got = from, want = from + 16384;
+	int rc;
+
+	*holds = false;
+	if ((rc = blob_on(db, &px->folds, "folds", "folded", id)) != SQLITE_OK)
+		return rc;
+	len = (size_t)sqlite3_blob_bytes(px->folds);
+	while (got < len) {
+		/* a match across two pieces: looked for from plen - 1 before */
+		size_t at = got - from >= plen - 1 ? got - (plen - 1) : from;
+
+		want = want < len ? want : len;
+		if ((rc = read_to(px->folds, &px->buf, &px->cap, got, want)) != SQLITE_OK)
+			return rc;
+		got = want;
+		if (memmem(px->buf + at, got - at, folded, plen) != NULL) {
+			*holds = true;
+			break;
+		}
+		want = 2 * got;
+	}
+	return SQLITE_OK;
+}
+
+/*
+ * SEARCH_DOCS with case ignored, document c->id's row at st (id, plain, size,
+ * head): in a plain document the folded pattern in the folded text is a
+ * match by the reader's rule (search_in's with case ignored), on one line,
+ * so its head and, if need be, the rest of its folded blob decide.  False
+ * when they cannot (a line holds a newline, a blob not read): the caller
+ * reads the document's lines.
+ */
+static bool
+doc_holds(sqlite3 *db, struct prefix *px, sqlite3_stmt *st, const struct scan_ctx *c, size_t plen,
+	  bool *holds)
+{
+	size_t hlen;
+	const char *head;
+
+	if (sqlite3_column_int(st, 1) == 0)
+		return false;
+	head = blob(st, 3, &hlen);
+	*holds = head != NULL && memmem(head, hlen, c->folded, plen) != NULL;
+	if (*holds || (int64_t)hlen == sqlite3_column_int64(st, 2)) /* the whole text */
+		return true;
+	return holds_from(db, px, c->id, c->folded, plen, hlen >= plen ? hlen - plen + 1 : 0,
+			  holds) == SQLITE_OK;
+}
+
+/*
  * Scans the listed documents' blobs in id order (all of them, or with
  * sample set, while the pattern proves common).  Sets *fts_from to the
  * first document id left to the index, or -1 when none is.
  */
 static int
 scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *folded, bool icase,
-     bool first_only, bool sample, struct search_results *res, int64_t *fts_from)
+     bool first_only, bool docs, bool sample, struct search_results *res, int64_t *fts_from)
 {
 	struct scan_ctx c = {row, NULL, 0, pat, folded, icase, res};
 	sqlite3_stmt *st, *more = NULL, *one = NULL, *src;
@@ -301,10 +361,13 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 	int rc;
 
 	*fts_from = -1;
-	/* -l reads each document's blob itself (scan_prefix) */
+	/* the first line of each document reads each document's blob itself
+	 * (scan_prefix), the documents alone their heads first (doc_holds) */
+	docs = docs && icase;
 	if ((rc = sqlite3_prepare_v2(ix->db,
-				     first_only ? "SELECT id FROM folds ORDER BY id"
-						: "SELECT id, folded FROM folds ORDER BY id",
+				     docs ? "SELECT id, plain, size, head FROM heads ORDER BY id"
+				     : first_only ? "SELECT id FROM folds ORDER BY id"
+						  : "SELECT id, folded FROM folds ORDER BY id",
 				     -1, &st, NULL)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -326,6 +389,16 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 		}
 		sampled++;
 		src = st;
+		if (docs) {
+			bool holds;
+
+			if (doc_holds(ix->db, &px, st, &c, plen, &holds)) {
+				holding += holds;
+				if (holds)
+					add_hit(res, c.doc, 0, -1, NULL, NULL, 0, 0);
+				continue;
+			}
+		}
 		if (first_only) {
 			bool holds, whole;
 
@@ -380,8 +453,10 @@ scan(struct search_index *ix, sqlite3_stmt *row, const char *pat, const char *fo
 }
 
 static int
-find_once(struct search_index *ix, const char *pat, bool first_only, struct search_results *res)
+find_once(struct search_index *ix, const char *pat, enum search_scope scope,
+	  struct search_results *res)
 {
+	bool first_only = scope != SEARCH_EVERY_LINE;
 	/* the trigram index needs three characters; shorter patterns are
 	 * looked for in every line */
 	bool indexed = characters(pat) >= 3;
@@ -400,7 +475,7 @@ find_once(struct search_index *ix, const char *pat, bool first_only, struct sear
 	folded = search_fold(pat, plen);
 	q = phrase(folded);
 	if (scannable && (!indexed || ix->plan != SEARCH_PLAN_INDEX))
-		rc = scan(ix, row, pat, folded, icase, first_only,
+		rc = scan(ix, row, pat, folded, icase, first_only, scope == SEARCH_DOCS,
 			  indexed && ix->plan == SEARCH_PLAN_AUTO, res, &fts_from);
 	if (rc == SQLITE_OK && fts_from >= 0) {
 		rc = sqlite3_prepare_v2(ix->db, find_sql[indexed][first_only], -1, &st, NULL);
@@ -435,8 +510,21 @@ find_once(struct search_index *ix, const char *pat, bool first_only, struct sear
 	sqlite3_finalize(row);
 	free(folded);
 	free(q);
-	if (res->n > 0)
-		qsort(res->v, res->n, sizeof *res->v, by_place);
+	for (size_t i = 1; i < res->n; i++)
+		if (by_place(&res->v[i - 1], &res->v[i]) > 0) { /* (found in order, mostly) */
+			qsort(res->v, res->n, sizeof *res->v, by_place);
+			break;
+		}
+	/* the documents alone, however each was found */
+	for (size_t i = 0; i < res->n && scope == SEARCH_DOCS; i++) {
+		struct search_hit *h = &res->v[i];
+
+		free(h->where);
+		free(h->text);
+		h->where = h->text = NULL;
+		h->line = h->at = 0;
+		h->section = SEARCH_NO_SECTION;
+	}
 	for (size_t i = 0; i < res->n; i++) {
 		struct search_hit *h = &res->v[i], *prev = i > 0 ? h - 1 : NULL;
 		bool same_doc = prev != NULL && prev->doc == h->doc;
@@ -458,7 +546,7 @@ search_index_find(struct search_index *ix, const struct catalog *cat, const char
 	memset(res, 0, sizeof *res);
 	if (*pat == '\0')
 		return 0;
-	if ((rc = find_once(ix, pat, scope == SEARCH_FIRST_PER_DOC, res)) != SQLITE_OK) {
+	if ((rc = find_once(ix, pat, scope, res)) != SQLITE_OK) {
 		*err = search_index_db_error(ix->db, "cannot search");
 		search_results_done(res);
 		return -1;

@@ -28,7 +28,7 @@
 /* The index's version: a file of another is made anew (user_version),
  * as is one another rolebook made (meta.version): its renderer may lay
  * the text out otherwise. */
-#define SEARCH_SCHEMA 6
+#define SEARCH_SCHEMA 8
 
 #define MAX_LINES_PER_DOC UINT32_MAX
 
@@ -48,13 +48,21 @@ static const char schema[] =
      * a row within a page is read without a chain of overflow pages),
      * the rest read for a document that holds the pattern */
     "CREATE TABLE folds(id INTEGER PRIMARY KEY, folded BLOB NOT NULL);"
+    /* for a scan of the documents that match (grep -l): plain, no line
+     * holds a newline, so a match in the folded blob is on one line;
+     * head, the folded blob's first SEARCH_HEAD bytes, of its size.  A table of its
+     * own, a few pages for every document: a word near the top is found
+     * there, and the pages of the whole blobs are not touched (each
+     * page of the mapped file costs a fault the first time) */
+    "CREATE TABLE heads(id INTEGER PRIMARY KEY, plain INTEGER NOT NULL, size INTEGER NOT NULL,"
+    " head BLOB NOT NULL);"
     "CREATE TABLE texts(id INTEGER PRIMARY KEY, text BLOB NOT NULL, meta BLOB NOT NULL,"
     " titles BLOB NOT NULL);"
     "CREATE VIRTUAL TABLE fts USING fts5(folded, content='lines', content_rowid='id',"
     " tokenize='trigram case_sensitive 1');"
     "CREATE TABLE meta(version TEXT NOT NULL);"
     "INSERT INTO meta VALUES('" PACKAGE_VERSION "');"
-    "PRAGMA user_version = 6;";
+    "PRAGMA user_version = 8;";
 
 char *
 search_index_db_error(sqlite3 *db, const char *what)
@@ -72,13 +80,13 @@ usable(sqlite3 *db)
 	if (sqlite3_prepare_v2(db,
 			       "SELECT (SELECT user_version FROM pragma_user_version),"
 			       " (SELECT count(*) FROM sqlite_master WHERE name IN"
-			       " ('docs', 'lines', 'fts', 'folds', 'texts')),"
+			       " ('docs', 'lines', 'fts', 'folds', 'heads', 'texts')),"
 			       " (SELECT count(*) FROM meta WHERE version = ?1)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, PACKAGE_VERSION, -1, SQLITE_STATIC);
 	ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == SEARCH_SCHEMA &&
-	     sqlite3_column_int(st, 1) == 5 && sqlite3_column_int(st, 2) == 1;
+	     sqlite3_column_int(st, 1) == 6 && sqlite3_column_int(st, 2) == 1;
 	sqlite3_finalize(st);
 	return ok;
 }
@@ -115,8 +123,10 @@ connect(struct search_index *ix, char **err)
 {
 	const char *name = ix->path ? ix->path : ":memory:";
 
-	if (sqlite3_open_v2(name, &ix->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	/* one thread uses it: no mutex taken at each call (NOMUTEX) */
+	if (sqlite3_open_v2(name, &ix->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		*err = search_index_db_error(ix->db, "cannot open");
 		sqlite3_close(ix->db);
 		ix->db = NULL;
@@ -236,18 +246,32 @@ bind_buf(sqlite3_stmt *st, int k, const struct strbuf *sb)
 	sqlite3_bind_blob(st, k, sb->len ? sb->s : "", (int)sb->len, SQLITE_STATIC);
 }
 
-/* The document's blobs (folds, texts). */
+/* The document's blobs (folds, heads, texts). */
 static int
 put_text(sqlite3 *db, int64_t doc, const struct search_text_builder *b)
 {
 	sqlite3_stmt *st;
 	int rc;
 
+	size_t head = b->folded.len < SEARCH_HEAD ? b->folded.len : SEARCH_HEAD;
+
 	if ((rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO folds(id, folded) VALUES(?1, ?2)",
 				     -1, &st, NULL)) != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, doc);
 	bind_buf(st, 2, &b->folded);
+	rc = run(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(db,
+				     "INSERT OR REPLACE INTO heads(id, plain, size, head)"
+				     " VALUES(?1, ?2, ?3, ?4)",
+				     -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, doc);
+	sqlite3_bind_int(st, 2, b->plain);
+	sqlite3_bind_int64(st, 3, (int64_t)b->folded.len);
+	sqlite3_bind_blob(st, 4, head ? b->folded.s : "", (int)head, SQLITE_STATIC);
 	rc = run(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK ||
@@ -373,11 +397,11 @@ drop_lines(sqlite3 *db, int64_t doc)
 	sqlite3_bind_int64(st, 1, doc);
 	rc = run(st);
 	sqlite3_finalize(st);
-	for (int k = 0; k < 2 && rc == SQLITE_OK; k++) {
-		if ((rc = sqlite3_prepare_v2(db,
-					     k ? "DELETE FROM texts WHERE id = ?1"
-					       : "DELETE FROM folds WHERE id = ?1",
-					     -1, &st, NULL)) != SQLITE_OK)
+	for (int k = 0; k < 3 && rc == SQLITE_OK; k++) {
+		static const char *const del[3] = {"DELETE FROM folds WHERE id = ?1",
+						   "DELETE FROM heads WHERE id = ?1",
+						   "DELETE FROM texts WHERE id = ?1"};
+		if ((rc = sqlite3_prepare_v2(db, del[k], -1, &st, NULL)) != SQLITE_OK)
 			return rc;
 		sqlite3_bind_int64(st, 1, doc);
 		rc = run(st);
@@ -386,51 +410,106 @@ drop_lines(sqlite3 *db, int64_t doc)
 	return rc;
 }
 
-/* The documents the index holds, read in one query, sorted by path. */
+/* The documents the index holds, read in one query: their paths in one
+ * buffer, found through a hash table (no sort, no string a row). */
 struct known {
-	char *path;
 	int64_t id, size, mtime;
+	size_t path, len; /* the path: its offset in the buffer, its length */
 };
 
-static int
-by_path(const void *a, const void *b)
+struct known_set {
+	struct known *v;
+	size_t n, cap;
+	struct strbuf paths; /* each path, NUL-terminated */
+	uint32_t *slot;	     /* index in v + 1; 0: empty */
+	size_t mask;
+};
+
+/* The paths of one tree share long beginnings: their last 40 bytes (and
+ * length) are hashed, eight at a time. */
+static size_t
+path_hash(const char *p, size_t len)
 {
-	return strcmp(((const struct known *)a)->path, ((const struct known *)b)->path);
+	size_t n = len > 40 ? 40 : len;
+	const char *s = p + len - n;
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
+
+	for (; n >= 8; n -= 8, s += 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	return (size_t)(h ^ h >> 29);
+}
+
+static const char *
+known_path(const struct known_set *ks, const struct known *k)
+{
+	return ks->paths.s + k->path;
+}
+
+static const struct known *
+known_find(const struct known_set *ks, const char *path, size_t len)
+{
+	if (ks->n == 0)
+		return NULL;
+	for (size_t k = path_hash(path, len) & ks->mask; ks->slot[k] != 0; k = (k + 1) & ks->mask) {
+		const struct known *e = &ks->v[ks->slot[k] - 1];
+		if (e->len == len && memcmp(known_path(ks, e), path, len) == 0)
+			return e;
+	}
+	return NULL;
 }
 
 static int
-load_known(sqlite3 *db, struct known **v, size_t *n)
+load_known(sqlite3 *db, struct known_set *ks)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
+	size_t cap = 16;
 	int rc;
 
-	*v = NULL;
-	*n = 0;
+	memset(ks, 0, sizeof *ks);
 	if ((rc = sqlite3_prepare_v2(db, "SELECT path, id, size, mtime FROM docs", -1, &st,
 				     NULL)) != SQLITE_OK)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ks->n < UINT32_MAX - 1) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
-		*v = xgrow(*v, &cap, *n + 1, sizeof **v);
-		(*v)[(*n)++] =
-		    (struct known){xstrdup(path ? path : ""), sqlite3_column_int64(st, 1),
-				   sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)};
+		size_t len = path ? (size_t)sqlite3_column_bytes(st, 0) : 0;
+
+		ks->v = xgrow(ks->v, &ks->cap, ks->n + 1, sizeof *ks->v);
+		ks->v[ks->n++] =
+		    (struct known){sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+				   sqlite3_column_int64(st, 3), ks->paths.len, len};
+		strbuf_add(&ks->paths, path ? path : "", len);
+		strbuf_add(&ks->paths, "", 1);
 	}
 	sqlite3_finalize(st);
-	/* sorted here: ORDER BY path would read each row through the path's
-	 * index, a look-up a row */
-	if (*n > 0)
-		qsort(*v, *n, sizeof **v, by_path);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return rc;
+	while (cap < 2 * ks->n)
+		cap *= 2;
+	ks->slot = xcalloc(cap, sizeof *ks->slot);
+	ks->mask = cap - 1;
+	for (size_t i = 0; i < ks->n; i++) {
+		const struct known *e = &ks->v[i];
+		size_t k = path_hash(known_path(ks, e), e->len) & ks->mask;
+
+		while (ks->slot[k] != 0)
+			k = (k + 1) & ks->mask;
+		ks->slot[k] = (uint32_t)(i + 1);
+	}
+	return SQLITE_OK;
 }
 
 static void
-free_known(struct known *v, size_t n)
+free_known(struct known_set *ks)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i].path);
-	free(v);
+	free(ks->v);
+	free(ks->slot);
+	strbuf_free(&ks->paths);
 }
 
 static int
@@ -455,7 +534,7 @@ search_index_listed(const struct search_index *ix, int64_t id)
  * are gone (another catalogue's documents stay); counts them in
  * *changed, and only counts them unless write is set. */
 static int
-prune(struct search_index *ix, const struct known *kv, size_t nk, bool write, long *changed)
+prune(struct search_index *ix, const struct known_set *ks, bool write, long *changed)
 {
 	sqlite3 *db = ix->db;
 	sqlite3_stmt *del;
@@ -463,13 +542,15 @@ prune(struct search_index *ix, const struct known *kv, size_t nk, bool write, lo
 	int64_t *gone = NULL;
 	size_t n = 0, cap = 0;
 
-	for (size_t i = 0; i < nk; i++) {
+	for (size_t i = 0; i < ks->n; i++) {
+		const struct known *k = &ks->v[i];
 		struct stat sb;
-		if (search_index_listed(ix, kv[i].id) != NULL ||
-		    (stat(kv[i].path, &sb) == 0 && S_ISREG(sb.st_mode)))
+
+		if (search_index_listed(ix, k->id) != NULL ||
+		    (stat(known_path(ks, k), &sb) == 0 && S_ISREG(sb.st_mode)))
 			continue;
 		gone = xgrow(gone, &cap, n + 1, sizeof *gone);
-		gone[n++] = kv[i].id;
+		gone[n++] = k->id;
 	}
 	*changed += (long)n;
 	if (write && n > 0 &&
@@ -494,27 +575,21 @@ static const char *const queries[NQ] = {
     "UPDATE docs SET size = ?2, mtime = ?3 WHERE id = ?1",
 };
 
-/* The absolute path of a document, as the index keys it: from the
- * working folder when relative (no symbolic link resolved: a stat each,
- * not a readlink per folder). */
-static char *
-absolute(const char *path, const char *cwd)
+/* The absolute path of a document, as the index keys it, into sb (its
+ * length sb->len): from the working folder when relative (no symbolic
+ * link resolved: a stat each, not a readlink per folder). */
+static void
+absolute(struct strbuf *sb, const char *path, const char *cwd)
 {
-	size_t clen, plen;
-	char *abs;
-
-	if (path[0] == '/' || cwd == NULL)
-		return xstrdup(path);
-	if (path[0] == '.' && path[1] == '/')
-		path += 2;
-	/* joined by hand: no formatting for a plain join, a thousand times a search */
-	clen = strlen(cwd);
-	plen = strlen(path);
-	abs = xmalloc(clen + plen + 2);
-	memcpy(abs, cwd, clen);
-	abs[clen] = '/';
-	memcpy(abs + clen + 1, path, plen + 1);
-	return abs;
+	sb->len = 0;
+	if (path[0] != '/' && cwd != NULL) {
+		if (path[0] == '.' && path[1] == '/')
+			path += 2;
+		strbuf_add(sb, cwd, strlen(cwd));
+		strbuf_add(sb, "/", 1);
+	}
+	strbuf_add(sb, path, strlen(path) + 1);
+	sb->len--; /* (its NUL kept) */
 }
 
 #ifndef O_PATH
@@ -557,32 +632,27 @@ stat_done(struct search_index *ix)
 /* One document: looked at and, when it changed (or is new), counted in
  * *changed and, with write, indexed again; listed. */
 static int
-update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known *kv, size_t nk,
-	   const struct role *r, size_t pos, bool write, long *changed)
+update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known_set *ks,
+	   struct strbuf *abs, const struct role *r, size_t pos, bool write, long *changed)
 {
 	sqlite3 *db = ix->db;
-	char *abs = absolute(r->path, ix->cwd);
+	const struct known *k;
 	struct stat sb;
 	int64_t id = -1, size = -1, mtime = -1;
 	int rc;
 
 	/* the path as the catalogue has it: the same file as the absolute
 	 * one (the working folder is the same), with fewer folders to look up */
-	if (stat_doc(ix, r->path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		free(abs);
+	if (stat_doc(ix, r->path, &sb) != 0 || !S_ISREG(sb.st_mode))
 		return SQLITE_OK; /* gone: not listed, and pruned */
-	}
-	{
-		struct known key = {abs, 0, 0, 0};
-		const struct known *k = nk ? bsearch(&key, kv, nk, sizeof key, by_path) : NULL;
-		if (k != NULL) {
-			id = k->id;
-			size = k->size;
-			mtime = k->mtime;
-		}
+	absolute(abs, r->path, ix->cwd);
+	if ((k = known_find(ks, abs->s, abs->len)) != NULL) {
+		id = k->id;
+		size = k->size;
+		mtime = k->mtime;
 	}
 	rc = SQLITE_OK;
-	if (rc == SQLITE_OK && (id < 0 || size != (int64_t)sb.st_size || mtime != mtime_ns(&sb))) {
+	if ((id < 0 || size != (int64_t)sb.st_size || mtime != mtime_ns(&sb))) {
 		(*changed)++;
 		ix->to_index += !write;
 		if (write && id >= 0) {
@@ -593,7 +663,7 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known *kv, si
 				rc = run(q[Q_SET]);
 			}
 		} else if (write) {
-			sqlite3_bind_text(q[Q_ADD], 1, abs, -1, SQLITE_STATIC);
+			sqlite3_bind_text(q[Q_ADD], 1, abs->s, (int)abs->len, SQLITE_STATIC);
 			sqlite3_bind_int64(q[Q_ADD], 2, (int64_t)sb.st_size);
 			sqlite3_bind_int64(q[Q_ADD], 3, mtime_ns(&sb));
 			rc = run(q[Q_ADD]);
@@ -604,7 +674,6 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known *kv, si
 		if (write && rc == SQLITE_OK && ix->progress != NULL)
 			ix->progress(ix->progress_arg, ++ix->indexed, ix->to_index);
 	}
-	free(abs);
 	if (rc == SQLITE_OK && id >= 0) {
 		ix->listed =
 		    xgrow(ix->listed, &ix->listed_cap, ix->nlisted + 1, sizeof *ix->listed);
@@ -625,8 +694,8 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 {
 	sqlite3 *db = ix->db;
 	sqlite3_stmt *q[NQ] = {NULL};
-	struct known *kv = NULL;
-	size_t nk = 0;
+	struct known_set ks = {0};
+	struct strbuf abs = STRBUF_INIT;
 	long changed = 0;
 	int rc;
 
@@ -634,18 +703,24 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 	ix->cwd = getcwd(ix->cwd_buf, sizeof ix->cwd_buf); /* once, not per document */
 	rc = sqlite3_exec(db, write ? "BEGIN IMMEDIATE" : "BEGIN", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = load_known(db, &kv, &nk);
+		rc = load_known(db, &ks);
 	for (int k = 0; k < NQ && rc == SQLITE_OK && write; k++)
 		rc = sqlite3_prepare_v2(db, queries[k], -1, &q[k], NULL);
 	for (size_t k = 0; k < cat->n && rc == SQLITE_OK; k++)
-		rc = update_doc(ix, q, kv, nk, cat->v[k], k, write, &changed);
+		rc = update_doc(ix, q, &ks, &abs, cat->v[k], k, write, &changed);
+	strbuf_free(&abs);
 	stat_done(ix);
 	for (int k = 0; k < NQ; k++)
 		sqlite3_finalize(q[k]);
 	if (rc == SQLITE_OK && ix->nlisted > 0) {
 		/* one document listed twice (two names of one file) counts once */
-		qsort(ix->listed, ix->nlisted, sizeof *ix->listed, by_id);
 		size_t w = 1;
+
+		while (w < ix->nlisted && ix->listed[w - 1].id < ix->listed[w].id)
+			w++;
+		if (w < ix->nlisted) /* (in order already when the catalogue is as indexed) */
+			qsort(ix->listed, ix->nlisted, sizeof *ix->listed, by_id);
+		w = 1;
 		for (size_t k = 1; k < ix->nlisted; k++)
 			if (ix->listed[k].id != ix->listed[w - 1].id)
 				ix->listed[w++] = ix->listed[k];
@@ -654,8 +729,8 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 		ix->nlisted = w;
 	}
 	if (rc == SQLITE_OK)
-		rc = prune(ix, kv, nk, write, &changed);
-	free_known(kv, nk);
+		rc = prune(ix, &ks, write, &changed);
+	free_known(&ks);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {

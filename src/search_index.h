@@ -81,7 +81,11 @@ long search_index_update(struct search_index *ix, const struct catalog *cat, cha
 
 enum search_scope {
 	SEARCH_EVERY_LINE,    /* every line that holds the pattern */
-	SEARCH_FIRST_PER_DOC, /* a document's first such line only (grep -l): the
+	SEARCH_DOCS,	      /* the documents that hold it, each once (grep -l):
+			       * a hit each, its doc alone set (line 0, where
+			       * and text NULL), found without reading its lines
+			       * where the folded text confirms it */
+	SEARCH_FIRST_PER_DOC, /* a document's first such line only: the
 			       * rest of its candidates are not read */
 };
 

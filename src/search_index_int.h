@@ -19,6 +19,10 @@
 #define LINE_ID(doc, ord) ((int64_t)(doc) << 32 | (int64_t)(ord))
 #define LINE_DOC(id) ((id) >> 32)
 
+/* The bytes of a document's folded blob kept apart (heads.head):
+ * the folded text whole when it is shorter. */
+#define SEARCH_HEAD 8192
+
 /* The catalogue's documents in the index: (id, catalogue position),
  * sorted by id, for the finding and the pruning. */
 struct listed {

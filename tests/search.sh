@@ -114,6 +114,28 @@ out=$(rb --content "$B" search saffron 2>&1); rc=$?
 check "search: an index damaged in its middle is made anew" "0:$good" "$rc:$(printf '%s\n' "$out" | sort | md5sum)"
 check "search: the index is the user's alone" 600 "$(stat -c %a "$IDX")"
 
+# -l reads a document only until its word (the first 8 KiB of its folded
+# text, then the rest in pieces): the same documents as the lines' own,
+# for a word near the top, one only far down (past the first pieces), one
+# across the end of the first 8 KiB, and case as typed
+L="$TEST_TMP/long"
+python3 - "$L" <<'PY'
+import os, sys
+os.makedirs(sys.argv[1])
+for k, at in enumerate([0, 100, 8180, 8186, 8190, 8200, 30000, 60000]):
+    with open(os.path.join(sys.argv[1], "doc%d.md" % k), "w") as f:
+        f.write("# Doc %d\n\n" % k)
+        text = "".join("plain words here, " if i % 40 else "\n\n" for i in range(at // 18))
+        f.write(text + "\n\n" + ("Farword" if k % 2 else "farword") + " at the end.\n")
+PY
+for p in farword Farword "words here" zqxjkw; do
+	want=$(rb --content "$L" search -- "$p" | cut -d: -f1 | uniq)
+	out=$(rb --content "$L" search -l -- "$p")
+	check "search -l: the documents of the lines ($p)" "$want" "$out"
+done
+check "search -l: a word far down, in every document" 8 "$(rb --content "$L" search -l farword | wc -l)"
+check "search -l: case as typed" "doc1.md doc3.md doc5.md doc7.md" "$(rb --content "$L" search -l Farword | tr '\n' ' ' | sed 's/ $//')"
+
 # no place for it: searched all the same, in memory
 printf 'a file' >"$TEST_TMP/cachefile"
 out=$(XDG_CACHE_HOME="$TEST_TMP/cachefile" rb --content "$D" search brown 2>&1); rc=$?

@@ -146,6 +146,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					   "plan %d: line %zu differs", plan, i);
 			search_results_done(&o);
 		}
+		{ /* the documents alone (search -l): this one when a line holds it */
+			struct search_results o;
+			FUZZ_CHECK(search_index_find(ix, &cat, pat, SEARCH_DOCS, &o, &err) == 0,
+				   "%s", err ? err : "");
+			FUZZ_CHECK(o.n == (res.n > 0) && (o.n == 0 || o.v[0].doc == 0),
+				   "plan %d: %zu documents, lines in %zu", plan, o.n, res.n);
+			search_results_done(&o);
+		}
 	}
 
 	/* every line reported holds it, where it says */

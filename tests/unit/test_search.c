@@ -419,6 +419,11 @@ same_results(const struct search_results *a, const struct search_results *b)
 		const struct search_hit *x = &a->v[i], *y = &b->v[i];
 		CU_ASSERT(x->doc == y->doc && x->line == y->line && x->section == y->section &&
 			  x->nth == y->nth && x->at == y->at);
+		if (x->text == NULL || y->text == NULL) { /* the documents alone */
+			CU_ASSERT(x->text == NULL && y->text == NULL);
+			CU_ASSERT(x->where == NULL && y->where == NULL);
+			continue;
+		}
 		CU_ASSERT_STRING_EQUAL(x->text, y->text);
 		CU_ASSERT_STRING_EQUAL(x->where, y->where);
 	}
@@ -500,6 +505,80 @@ test_plans(void)
 	free(err);
 }
 
+/* The documents alone (search -l): the same documents as their first
+ * lines, found in a document's head, past it in one piece or several, or
+ * across the head's end and a piece's; case kept reads the lines; no
+ * line, section or text said. */
+static void
+test_docs_only(void)
+{
+	static const char *const pats[] = {"deepword", "nearword", "edgeword", "Deepword",
+					   "DEEPWORD", "zqxjkw",   "x",	       "word"};
+	/* where each document's word is: from 0 to far past the head
+	 * (SEARCH_HEAD 4096), around its end, past 4096 + 16384 */
+	static const int at[] = {0, 100, 4085, 4090, 4093, 4096, 8000, 20470, 20476, 45000};
+	struct catalog c;
+	struct search_index *ix;
+	char *err = NULL;
+	size_t nat = sizeof at / sizeof *at;
+
+	setup("docs");
+	for (size_t k = 0; k < nat; k++) {
+		char name[32];
+		struct strbuf b = STRBUF_INIT;
+
+		snprintf(name, sizeof name, "doc%02zu.md", k);
+		for (int n = 0; n < at[k]; n++)
+			strbuf_add(&b, n % 7 == 6 ? (n % 700 == 699 ? "\n\n" : " ") : "y", 1);
+		strbuf_printf(&b, " %s\n", k % 3 == 0 ? "Deepword" : "nearword");
+		if (k == 3)
+			strbuf_puts(&b, "\nedgeword\n");
+		put(name, b.s);
+		strbuf_free(&b);
+	}
+	put("none.md", "# None\n\nNothing here.\n");
+	load(&c);
+	ix = search_index_open(dbpath, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
+	CU_ASSERT(search_index_update(ix, &c, &err) >= 0);
+	for (size_t i = 0; i < sizeof pats / sizeof *pats; i++) {
+		for (int plan = SEARCH_PLAN_AUTO; plan <= SEARCH_PLAN_SCAN; plan++) {
+			struct search_results first, docs;
+
+			search_index_set_plan(ix, (enum search_plan)plan);
+			CU_ASSERT_EQUAL(
+			    search_index_find(ix, &c, pats[i], SEARCH_FIRST_PER_DOC, &first, &err),
+			    0);
+			CU_ASSERT_EQUAL(
+			    search_index_find(ix, &c, pats[i], SEARCH_DOCS, &docs, &err), 0);
+			CU_ASSERT_EQUAL_FATAL(first.n, docs.n);
+			CU_ASSERT_EQUAL(first.ndocs, docs.ndocs);
+			for (size_t h = 0; h < docs.n; h++) {
+				CU_ASSERT_EQUAL(first.v[h].doc, docs.v[h].doc);
+				CU_ASSERT_EQUAL(docs.v[h].line, 0);
+				CU_ASSERT_EQUAL(docs.v[h].section, SEARCH_NO_SECTION);
+				CU_ASSERT_PTR_NULL(docs.v[h].text);
+				CU_ASSERT_PTR_NULL(docs.v[h].where);
+			}
+			if (strcmp(pats[i], "deepword") == 0)
+				CU_ASSERT_EQUAL(docs.ndocs, (nat + 2) / 3);
+			if (strcmp(pats[i], "nearword") == 0)
+				CU_ASSERT_EQUAL(docs.ndocs, nat - (nat + 2) / 3);
+			if (strcmp(pats[i], "word") == 0)
+				CU_ASSERT_EQUAL(docs.ndocs, nat);
+			if (strcmp(pats[i], "Deepword") == 0 || strcmp(pats[i], "edgeword") == 0)
+				CU_ASSERT(docs.ndocs >= 1);
+			if (strcmp(pats[i], "DEEPWORD") == 0 || strcmp(pats[i], "zqxjkw") == 0)
+				CU_ASSERT_EQUAL(docs.ndocs, 0);
+			search_results_done(&first);
+			search_results_done(&docs);
+		}
+	}
+	search_index_close(ix);
+	catalog_done(&c);
+	free(err);
+}
+
 int
 test_search_register(void)
 {
@@ -513,7 +592,8 @@ test_search_register(void)
 	    !CU_add_test(s, "an empty document", test_empty_document) ||
 	    !CU_add_test(s, "smart case and folding as the reader", test_rule) ||
 	    !CU_add_test(s, "the runs of lines the reader stops at", test_same_as_reader) ||
-	    !CU_add_test(s, "every plan finds the same lines", test_plans))
+	    !CU_add_test(s, "every plan finds the same lines", test_plans) ||
+	    !CU_add_test(s, "the documents alone (-l)", test_docs_only))
 		return CU_get_error();
 	return 0;
 }
