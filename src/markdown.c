@@ -130,7 +130,6 @@ verbatim(cmark_node *n)
 /* ---- list items lost to link reference definitions ---- */
 
 static cmark_parser *new_parser_mem(cmark_mem *mem, bool footnotes);
-static bool may_have_caret(const char *s, size_t len);
 
 /* Reads lines of pre followed by text in order, by number. */
 struct line_reader {
@@ -392,7 +391,7 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 	/* cmark-gfm 0.29.0.gfm.6 may also cut a footnote's label text by the
 	 * source's byte length, in the middle of a character (fuzz_markdown):
 	 * with any '^' the literals are checked too */
-	refs = refs || may_have_caret(pre, pre ? prelen : 0) || may_have_caret(text, len);
+	refs = refs || md_may_have_caret(pre, pre ? prelen : 0) || md_may_have_caret(text, len);
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -422,8 +421,8 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
  * looks for the '^' after an opening bracket in the decoded text.  Without
  * any, its footnote option changes nothing but costs a walk of the tree.
  */
-static bool
-may_have_caret(const char *s, size_t len)
+bool
+md_may_have_caret(const char *s, size_t len)
 {
 	const char *p = s, *end;
 
@@ -549,7 +548,7 @@ md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 		len = flen;
 	}
 	md_init();
-	p = new_parser_mem(mem, may_have_caret(pre, prelen) || may_have_caret(text, len));
+	p = new_parser_mem(mem, md_may_have_caret(pre, prelen) || md_may_have_caret(text, len));
 	if (prelen > 0)
 		cmark_parser_feed(p, pre, prelen);
 	cmark_parser_feed(p, text, len);
