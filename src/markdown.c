@@ -503,7 +503,8 @@ char *
 md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
 {
 	size_t have, body, fs = 0, fl = 0;
-	char *buf, *clean;
+	char *buf, *sane;
+	bool clean;
 	int rc;
 
 	*front = NULL;
@@ -512,23 +513,26 @@ md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
 		*err = xasprintf("cannot read %s: %s", name, strerror(rc));
 		return NULL;
 	}
-	if (memchr(buf, '\0', have) != NULL) {
+	body = front_matter_end(buf, have, &fs, &fl);
+	/* clean text holds no nul: one pass over a body that is */
+	clean = text_is_clean(buf + body, have - body);
+	if (memchr(buf, '\0', clean ? body : have) != NULL) {
 		*err = xasprintf("%s is not a text file", name);
 		free(buf);
 		return NULL;
 	}
-	body = front_matter_end(buf, have, &fs, &fl);
 	if (body > 0)
 		*front = text_sanitize(buf + fs, fl, TEXT_KEEP_NEWLINES, NULL);
-	if (text_is_clean(buf + body, have - body)) {
-		memmove(buf, buf + body, have - body);
+	if (clean) {
+		if (body > 0)
+			memmove(buf, buf + body, have - body);
 		buf[have - body] = '\0';
 		*len = have - body;
 		return buf;
 	}
-	clean = text_sanitize(buf + body, have - body, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, len);
+	sane = text_sanitize(buf + body, have - body, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, len);
 	free(buf);
-	return clean;
+	return sane;
 }
 
 cmark_node *
