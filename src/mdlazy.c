@@ -162,8 +162,10 @@ next_part(struct md_lazy *z)
  * the part parsed with them.  The part's own definitions come first and
  * win, as in the document; a link to LATER is a label the part looks up
  * and some line after it may define: then the stream decides.  The
- * definitions follow a rule after a blank line, which closes whatever the
- * part leaves open but a fence or an HTML block: the rule must come out a
+ * definitions follow a rule in the place of the heading that follows the
+ * part (after its blank line, and no other: a fence in a list item keeps
+ * the blank lines before the item ends), which closes whatever the part
+ * leaves open but a fence or an HTML block: the rule must come out a
  * top-level block at its line, or the part was not whole blocks.
  */
 
@@ -306,7 +308,7 @@ with_later_labels(const char *t, size_t len, size_t cut, size_t *out)
 	sn.slot = xcalloc(sn.nslots, sizeof *sn.slot);
 	sn.slen = xcalloc(sn.nslots, sizeof *sn.slen);
 	strbuf_add(&sb, t, cut);
-	strbuf_puts(&sb, "\n***\n\n");
+	strbuf_puts(&sb, "***\n\n"); /* where the heading after it stands */
 	while (ok && e - p >= 2 && (q = memchr(p, ']', (size_t)(e - p) - 1)) != NULL) {
 		size_t i = (size_t)(q - t), a = 0;
 		enum opener o;
@@ -391,9 +393,9 @@ first_part(struct md_lazy *z)
 	}
 	doc = md_parse_clean(NULL, NULL, 0, buf, blen);
 	rule = cmark_node_last_child(doc);
-	/* the part's lines, a blank line, the rule */
+	/* the part's lines (a blank line last), the rule */
 	ok = rule != NULL && cmark_node_get_type(rule) == CMARK_NODE_THEMATIC_BREAK &&
-	     (size_t)cmark_node_get_start_line(rule) == lines + 2 && !links_later(doc);
+	     (size_t)cmark_node_get_start_line(rule) == lines + 1 && !links_later(doc);
 	if (ok) {
 		cmark_node_free(rule);
 		while (level < 6 && z->body[cut + (size_t)level] == '#')

@@ -334,6 +334,9 @@ test_first_exact(void)
 	first_step("nothing defined", "# A\n\nText.\n\n# B\n\nMore [a]: b.\n", true);
 	/* a footnote is numbered over the whole document */
 	first_step("footnote", "# A\n\nText.[^n]\n\n# B\n\n[^n]: The note.\n", false);
+	/* a fence in a list item: the heading after the part's blank line
+	 * closes both, and no blank line more goes into the code */
+	first_step("fence in an item", "# A\n\n- item\n  ~~~\n  code\n\n# B\n\nText.\n", true);
 	/* a fence left open: the part is not whole blocks */
 	first_step("open fence", "# A\n\n```\n\n# B\n\n[z]\n", false);
 }
