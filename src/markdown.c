@@ -90,7 +90,28 @@ front_matter_end(const char *s, size_t len, size_t *front_start, size_t *front_l
 	return 0; /* no closing fence: not front matter, just a rule */
 }
 
-/* Checks one node's literal and URL again (see finish_tree). */
+char *
+md_url_one_word(char *url)
+{
+	size_t n = 0, k = 0;
+	char *out;
+
+	for (size_t i = 0; url[i] != '\0'; i++)
+		n += strchr(" \t\n\r", url[i]) != NULL ? 3 : 1;
+	out = xmalloc(n + 1);
+	for (size_t i = 0; url[i] != '\0'; i++) {
+		if (strchr(" \t\n\r", url[i]) != NULL)
+			k += (size_t)snprintf(out + k, 4, "%%%02X", (unsigned)url[i]);
+		else
+			out[k++] = url[i];
+	}
+	out[k] = '\0';
+	free(url);
+	return out;
+}
+
+/* Checks one node's literal and URL again (see finish_tree): a URL's
+ * blanks (from "<a b>", or a reference such as "&#9;") are written %XX. */
 static void
 clean_node(cmark_node *n)
 {
@@ -104,9 +125,11 @@ clean_node(cmark_node *n)
 	if ((cmark_node_get_type(n) == CMARK_NODE_LINK ||
 	     cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
 	    (v = cmark_node_get_url(n)) != NULL &&
-	    (!text_is_clean(v, strlen(v)) || strpbrk(v, "\t\n\r") != NULL)) {
-		char *c = text_sanitize(v, strlen(v), 0, NULL);
+	    (!text_is_clean(v, strlen(v)) || strpbrk(v, " \t\n\r") != NULL)) {
+		char *w = md_url_one_word(xstrdup(v));
+		char *c = text_sanitize(w, strlen(w), 0, NULL);
 		cmark_node_set_url(n, c);
+		free(w);
 		free(c);
 	}
 }

@@ -72,6 +72,12 @@ char *md_plain_text(cmark_node *node);
  * receives the offset of the text after it, 0 when there is none. */
 char *md_front_matter(const char *src, size_t len, size_t *body);
 
+/* url (taken) with each blank (space, tab, line end) written %XX, as a
+ * browser sends it and as cmark-gfm writes a link's: a URL is one word, so
+ * that a reference line that passes the width holds it whole and nothing
+ * else.  A new string. */
+char *md_url_one_word(char *url);
+
 /* Whether s[0..len) may hold a footnote or a reference to one (a '^', or
  * an entity that may decode to one): without, cmark-gfm's footnote option
  * changes nothing in its tree. */
