@@ -330,7 +330,7 @@ with_later_labels(const char *t, size_t len, size_t cut, size_t *out)
 		if (!seen_add(&sn, t, a, i + 1 - a))
 			continue;
 		strbuf_add(&sb, t + a, i + 1 - a);
-		strbuf_puts(&sb, ": <" LATER ">\n");
+		strbuf_printf(&sb, ": <" LATER "%zu>\n", a);
 	}
 	free(k.v);
 	free(sn.slot);
@@ -343,70 +343,83 @@ with_later_labels(const char *t, size_t len, size_t cut, size_t *out)
 	return strbuf_take(&sb);
 }
 
-/* Whether a link or image in doc goes to LATER. */
-static bool
+/* Past the furthest line a link or image in doc goes to (LATER and the
+ * offset of the label it was defined for there), or 0 for none. */
+static size_t
 links_later(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
-	bool later = false;
+	size_t later = 0;
 
-	while (!later && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type ty = cmark_node_get_type(n);
 		const char *url;
 
-		later = ev == CMARK_EVENT_ENTER &&
-			(ty == CMARK_NODE_LINK || ty == CMARK_NODE_IMAGE) &&
-			(url = cmark_node_get_url(n)) != NULL && strcmp(url, LATER) == 0;
+		if (ev == CMARK_EVENT_ENTER && (ty == CMARK_NODE_LINK || ty == CMARK_NODE_IMAGE) &&
+		    (url = cmark_node_get_url(n)) != NULL &&
+		    strncmp(url, LATER, strlen(LATER)) == 0) {
+			size_t at = (size_t)strtoull(url + strlen(LATER), NULL, 10) + 1;
+			later = at > later ? at : later;
+		}
 	}
 	cmark_iter_free(it);
 	return later;
 }
 
 /*
- * The first part laid out alone (aimed at z->part bytes, or
- * MD_LAZY_FIRST_BYTES), when it is what the whole document makes of it:
- * whole blocks, no footnote (they are numbered over the whole document),
- * no label looked up that a later line may define.  Else false, nothing
- * laid out.
+ * The first part laid out alone, when it is what the whole document makes
+ * of it: whole blocks, no footnote (they are numbered over the whole
+ * document), no label looked up that a later line may define.  It is
+ * aimed at z->part bytes, or MD_LAZY_FIRST_BYTES, and grown past the line
+ * that may define such a label, as a document's definitions often come
+ * at its end: MD_LAZY_FIRST_MAX bytes at most.  Else false, nothing laid
+ * out (the stream then lays the first part out).
  */
 static bool
 first_part(struct md_lazy *z)
 {
-	size_t cut = md_stream_first_cut(z->body, z->len, z->part ? z->part : MD_LAZY_FIRST_BYTES);
-	size_t blen = 0, lines = 0;
-	const char *nl = z->body, *end = z->body + cut;
-	char *buf;
-	cmark_node *doc, *rule;
-	bool ok;
-	int level = 0;
+	size_t aim = z->part ? z->part : MD_LAZY_FIRST_BYTES;
 
-	if (cut >= z->len || md_may_have_caret(z->body, cut))
-		return false;
-	buf = with_later_labels(z->body, z->len, cut, &blen);
-	if (buf == NULL)
-		return false;
-	while ((nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL) {
-		lines++;
-		nl++;
+	for (int tries = 0; tries < 4; tries++) {
+		size_t cut = md_stream_first_cut(z->body, z->len, aim), blen = 0, lines = 0, later;
+		const char *nl = z->body, *end = z->body + cut;
+		char *buf;
+		cmark_node *doc, *rule;
+		bool whole;
+		int level = 0;
+
+		if (cut >= z->len || cut > MD_LAZY_FIRST_MAX || md_may_have_caret(z->body, cut) ||
+		    (buf = with_later_labels(z->body, z->len, cut, &blen)) == NULL)
+			return false;
+		while ((nl = memchr(nl, '\n', (size_t)(end - nl))) != NULL) {
+			lines++;
+			nl++;
+		}
+		doc = md_parse_clean(NULL, NULL, 0, buf, blen);
+		free(buf);
+		rule = cmark_node_last_child(doc);
+		/* the part's lines (a blank line last), the rule */
+		whole = rule != NULL && cmark_node_get_type(rule) == CMARK_NODE_THEMATIC_BREAK &&
+			(size_t)cmark_node_get_start_line(rule) == lines + 1;
+		later = whole ? links_later(doc) : 0;
+		if (whole && later == 0) {
+			cmark_node_free(rule);
+			while (level < 6 && z->body[cut + (size_t)level] == '#')
+				level++;
+			lay_out(z, doc, level, true);
+			z->quick = true;
+			z->quick_off = cut;
+		}
+		cmark_node_free(doc);
+		if (!whole)
+			return false;
+		if (later == 0)
+			return true;
+		aim = later; /* the line of that label's first definition inside */
 	}
-	doc = md_parse_clean(NULL, NULL, 0, buf, blen);
-	rule = cmark_node_last_child(doc);
-	/* the part's lines (a blank line last), the rule */
-	ok = rule != NULL && cmark_node_get_type(rule) == CMARK_NODE_THEMATIC_BREAK &&
-	     (size_t)cmark_node_get_start_line(rule) == lines + 1 && !links_later(doc);
-	if (ok) {
-		cmark_node_free(rule);
-		while (level < 6 && z->body[cut + (size_t)level] == '#')
-			level++;
-		lay_out(z, doc, level, true);
-		z->quick = true;
-		z->quick_off = cut;
-	}
-	cmark_node_free(doc);
-	free(buf);
-	return ok;
+	return false;
 }
 
 /* Whether the first lines of a, and its links and sections, are those
@@ -442,14 +455,16 @@ prefix_same(const struct render *a, const struct render *b)
 }
 
 /*
- * The first part of a quick stream laid out again from the checked one
- * (md_stream_new): the lines stay when they are the same, the usual case;
- * else they are replaced and gen counts it.
+ * The first part laid out alone, laid out again from the stream
+ * (md_stream_new) as far as it went: the lines stay when they are the
+ * same, as they are unless the lead paragraphs changed their minds; else
+ * they are replaced and gen counts it.
  */
 static void
 settle(struct md_lazy *z)
 {
 	struct render quick = *z->r; /* its state is freed, never used again */
+	size_t upto = z->quick_off;
 
 	z->quick = false;
 	render_init(z->r);
@@ -460,7 +475,8 @@ settle(struct md_lazy *z)
 	z->title_lines = z->title_untitled = false;
 	z->s = md_stream_new(z->body, z->len, z->part);
 	mdrender_begin(z->r, &z->opts);
-	next_part(z);
+	while (next_part(z) && z->s != NULL && md_stream_offset(z->s) < upto)
+		;
 	if (!prefix_same(&quick, z->r))
 		z->gen++;
 	render_done(&quick);

@@ -26,6 +26,8 @@ struct md_stream;
 /* Bytes the first part alone is aimed at (z->part when set): enough for
  * the first screen of a large terminal, little to parse. */
 #define MD_LAZY_FIRST_BYTES (16u * 1024)
+/* ... and at most, grown to hold the definitions it uses (mdlazy.c). */
+#define MD_LAZY_FIRST_MAX (192u * 1024)
 
 struct md_lazy {
 	const char *body; /* the sanitised body (md_read_body), borrowed */

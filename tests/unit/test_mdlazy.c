@@ -326,6 +326,11 @@ test_first_exact(void)
 	/* "]:" inside a fence after it defines nothing, but may: the
 	 * stream's, which tells (the quick look took [z] for a link) */
 	first_step("fenced after", "# A\n\n[z]\n\n# B\n\n[y]: /y\n~~~\n\n[z]: /z\n", false);
+	/* defined after it, before a heading: the part grows to hold it */
+	first_step("grown to its definition",
+		   "# A\n\n[z] and [y]\n\n# B\n\n```\n[y]: /no\n```\n\n# C\n\n[y]: /y\n[z]: /z\n\n"
+		   "# D\n\nText [z].\n",
+		   true);
 	/* defined in the part first: its own definition wins, alone */
 	first_step("defined first", "# A\n\n[z]\n\n[z]: /a\n\n# B\n\n[z]: /b\n", true);
 	/* labels it does not use, an escaped bracket, an inline link */
