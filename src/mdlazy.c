@@ -258,31 +258,21 @@ label_open(const char *t, size_t from, size_t q, size_t *a)
 struct seen {
 	size_t *slot; /* offset + 1 of a label's '[' in t, 0: empty */
 	size_t *slen;
-	size_t nslots, n;
+	size_t nslots; /* twice LATER_MAX: never full */
 };
 
-static uint64_t
-fnv(const char *p, size_t n)
-{
-	uint64_t h = 1469598103934665603u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
-	return h;
-}
-
-/* Adds t[a..a+n) to the set; false when it was there. */
+/* Adds t[a..a+n), a label of that key (mdlabels.h), to the set; false
+ * when it was there. */
 static bool
-seen_add(struct seen *sn, const char *t, size_t a, size_t n)
+seen_add(struct seen *sn, const char *t, size_t a, size_t n, uint64_t key)
 {
-	size_t k = (size_t)fnv(t + a, n) & (sn->nslots - 1);
+	size_t k = (size_t)key & (sn->nslots - 1);
 
 	for (; sn->slot[k] != 0; k = (k + 1) & (sn->nslots - 1))
 		if (sn->slen[k] == n && memcmp(t + sn->slot[k] - 1, t + a, n) == 0)
 			return false;
 	sn->slot[k] = a + 1;
 	sn->slen[k] = n;
-	sn->n++;
 	return true;
 }
 
@@ -301,6 +291,7 @@ with_later_labels(const char *t, size_t len, size_t cut, size_t *out)
 	struct seen sn = {0};
 	const char *p = t + cut, *e = t + len, *q;
 	bool all = !md_label_uses(t, cut, add_key, &k), ok = true;
+	size_t written = 0;
 
 	if (k.n > 1)
 		qsort(k.v, k.n, sizeof *k.v, by_u64);
@@ -323,12 +314,13 @@ with_later_labels(const char *t, size_t len, size_t cut, size_t *out)
 		if (m == MD_LABEL_EMPTY || (m == MD_LABEL_KEY && !all && !has_key(&k, key)) ||
 		    memchr(t + a, '^', i - a) != NULL)
 			continue;
-		if (o == LINES || sn.n >= LATER_MAX) {
+		if (o == LINES || written >= LATER_MAX) {
 			ok = false;
 			break;
 		}
-		if (!seen_add(&sn, t, a, i + 1 - a))
+		if (m == MD_LABEL_KEY && !seen_add(&sn, t, a, i + 1 - a, key))
 			continue;
+		written++;
 		strbuf_add(&sb, t + a, i + 1 - a);
 		strbuf_printf(&sb, ": <" LATER "%zu>\n", a);
 	}
