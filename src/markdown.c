@@ -90,7 +90,35 @@ front_matter_end(const char *s, size_t len, size_t *front_start, size_t *front_l
 	return 0; /* no closing fence: not front matter, just a rule */
 }
 
-/* Checks one node's literal and URL again (see finish_tree). */
+/* A byte a URL may not hold as it is: a blank or a control (C0, DEL). */
+static bool
+url_blank(char c)
+{
+	return (unsigned char)c <= 0x20 || (unsigned char)c == 0x7f;
+}
+
+char *
+md_url_one_word(char *url)
+{
+	size_t n = 0, k = 0;
+	char *out;
+
+	for (size_t i = 0; url[i] != '\0'; i++)
+		n += url_blank(url[i]) ? 3 : 1;
+	out = xmalloc(n + 1);
+	for (size_t i = 0; url[i] != '\0'; i++) {
+		if (url_blank(url[i]))
+			k += (size_t)snprintf(out + k, 4, "%%%02X", (unsigned char)url[i]);
+		else
+			out[k++] = url[i];
+	}
+	out[k] = '\0';
+	free(url);
+	return out;
+}
+
+/* Checks one node's literal and URL again (see finish_tree): a URL's
+ * blanks (from "<a b>", or a reference such as "&#9;") are written %XX. */
 static void
 clean_node(cmark_node *n)
 {
@@ -104,9 +132,11 @@ clean_node(cmark_node *n)
 	if ((cmark_node_get_type(n) == CMARK_NODE_LINK ||
 	     cmark_node_get_type(n) == CMARK_NODE_IMAGE) &&
 	    (v = cmark_node_get_url(n)) != NULL &&
-	    (!text_is_clean(v, strlen(v)) || strpbrk(v, "\t\n\r") != NULL)) {
-		char *c = text_sanitize(v, strlen(v), 0, NULL);
+	    (!text_is_clean(v, strlen(v)) || strpbrk(v, " \t\n\r") != NULL)) {
+		char *w = md_url_one_word(xstrdup(v));
+		char *c = text_sanitize(w, strlen(w), 0, NULL);
 		cmark_node_set_url(n, c);
+		free(w);
 		free(c);
 	}
 }
@@ -130,7 +160,6 @@ verbatim(cmark_node *n)
 /* ---- list items lost to link reference definitions ---- */
 
 static cmark_parser *new_parser_mem(cmark_mem *mem, bool footnotes);
-static bool may_have_caret(const char *s, size_t len);
 
 /* Reads lines of pre followed by text in order, by number. */
 struct line_reader {
@@ -409,7 +438,7 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
 	/* cmark-gfm 0.29.0.gfm.6 may also cut a footnote's label text by the
 	 * source's byte length, in the middle of a character (fuzz_markdown):
 	 * with any '^' the literals are checked too */
-	refs = refs || may_have_caret(pre, pre ? prelen : 0) || may_have_caret(text, len);
+	refs = refs || md_may_have_caret(pre, pre ? prelen : 0) || md_may_have_caret(text, len);
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -440,8 +469,8 @@ finish_tree(cmark_node *doc, cmark_mem *mem, const char *pre, size_t prelen, con
  * looks for the '^' after an opening bracket in the decoded text.  Without
  * any, its footnote option changes nothing but costs a walk of the tree.
  */
-static bool
-may_have_caret(const char *s, size_t len)
+bool
+md_may_have_caret(const char *s, size_t len)
 {
 	const char *p = s, *end;
 
@@ -522,7 +551,8 @@ char *
 md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
 {
 	size_t have, body, fs = 0, fl = 0;
-	char *buf, *clean;
+	char *buf, *sane;
+	bool clean;
 	int rc;
 
 	*front = NULL;
@@ -531,23 +561,26 @@ md_read_body(FILE *f, const char *name, size_t *len, char **front, char **err)
 		*err = xasprintf("cannot read %s: %s", name, strerror(rc));
 		return NULL;
 	}
-	if (memchr(buf, '\0', have) != NULL) {
+	body = front_matter_end(buf, have, &fs, &fl);
+	/* clean text holds no nul: one pass over a body that is */
+	clean = text_is_clean(buf + body, have - body);
+	if (memchr(buf, '\0', clean ? body : have) != NULL) {
 		*err = xasprintf("%s is not a text file", name);
 		free(buf);
 		return NULL;
 	}
-	body = front_matter_end(buf, have, &fs, &fl);
 	if (body > 0)
 		*front = text_sanitize(buf + fs, fl, TEXT_KEEP_NEWLINES, NULL);
-	if (text_is_clean(buf + body, have - body)) {
-		memmove(buf, buf + body, have - body);
+	if (clean) {
+		if (body > 0)
+			memmove(buf, buf + body, have - body);
 		buf[have - body] = '\0';
 		*len = have - body;
 		return buf;
 	}
-	clean = text_sanitize(buf + body, have - body, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, len);
+	sane = text_sanitize(buf + body, have - body, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS, len);
 	free(buf);
-	return clean;
+	return sane;
 }
 
 cmark_node *
@@ -567,7 +600,7 @@ md_parse_clean(cmark_mem *mem, const char *pre, size_t prelen, const char *text,
 		len = flen;
 	}
 	md_init();
-	p = new_parser_mem(mem, may_have_caret(pre, prelen) || may_have_caret(text, len));
+	p = new_parser_mem(mem, md_may_have_caret(pre, prelen) || md_may_have_caret(text, len));
 	if (prelen > 0)
 		cmark_parser_feed(p, pre, prelen);
 	cmark_parser_feed(p, text, len);

@@ -72,6 +72,17 @@ char *md_plain_text(cmark_node *node);
  * receives the offset of the text after it, 0 when there is none. */
 char *md_front_matter(const char *src, size_t len, size_t *body);
 
+/* url (taken) with each blank or control (C0 and DEL) written %XX, as a
+ * browser sends it and as cmark-gfm writes a link's: a URL is one word, so
+ * that a reference line that passes the width holds it whole and nothing
+ * else.  A new string. */
+char *md_url_one_word(char *url);
+
+/* Whether s[0..len) may hold a footnote or a reference to one (a '^', or
+ * an entity that may decode to one): without, cmark-gfm's footnote option
+ * changes nothing in its tree. */
+bool md_may_have_caret(const char *s, size_t len);
+
 /* True when doc opens with a level-1 heading whose plain text is title:
  * a title from front matter then need not be shown above it. */
 bool md_opens_with(cmark_node *doc, const char *title);

@@ -87,31 +87,6 @@ struct anchor {
 	bool mark;     /* print numbers it at its end */
 };
 
-/* href with each inner space written %20, as a browser sends it and as
- * cmark-gfm writes a Markdown link's: a URL is one word, so a reference
- * line that passes the width holds it whole and nothing else. */
-static char *
-spaces_encoded(char *href)
-{
-	size_t n = 0, k = 0;
-	char *out;
-
-	for (size_t i = 0; href[i] != '\0'; i++)
-		n += href[i] == ' ' ? 3 : 1;
-	out = xmalloc(n + 1);
-	for (size_t i = 0; href[i] != '\0'; i++) {
-		if (href[i] == ' ') {
-			memcpy(out + k, "%20", 3);
-			k += 3;
-		} else {
-			out[k++] = href[i];
-		}
-	}
-	out[k] = '\0';
-	free(href);
-	return out;
-}
-
 static void
 anchor_tag(struct state *st, struct anchor *an, const char *tag, bool closing, uint16_t base)
 {
@@ -130,7 +105,7 @@ anchor_tag(struct state *st, struct anchor *an, const char *tag, bool closing, u
 			while (href[a] == ' ')
 				a++;
 			memmove(href, href + a, n - a + 1);
-			href = spaces_encoded(href);
+			href = md_url_one_word(href);
 		}
 		if (href != NULL && *href != '\0') {
 			an->link = mdrender_link(st, href);

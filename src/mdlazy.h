@@ -23,6 +23,12 @@
 
 struct md_stream;
 
+/* Bytes the first part alone is aimed at (z->part when set): enough for
+ * the first screen of a large terminal, little to parse. */
+#define MD_LAZY_FIRST_BYTES (16u * 1024)
+/* ... and at most, grown to hold the definitions it uses (mdlazy.c). */
+#define MD_LAZY_FIRST_MAX (192u * 1024)
+
 struct md_lazy {
 	const char *body; /* the sanitised body (md_read_body), borrowed */
 	size_t len;
@@ -35,8 +41,8 @@ struct md_lazy {
 	struct md_stream *s; /* NULL before the first part and once done */
 	struct outline_flow f;
 	bool started, done;
-	bool quick;	     /* the lines are a quick stream's first part (md_stream_new_quick) */
-	size_t quick_off;    /* where its next part would start */
+	bool quick;	     /* the lines are the first part laid out alone (mdlazy.c) */
+	size_t quick_off;    /* where the part after it starts */
 	bool title_lines;    /* the title was laid out above the text */
 	bool title_untitled; /* ... and names the one section of a text without headings */
 	unsigned gen;	     /* times the lines laid out were dropped and begun again */

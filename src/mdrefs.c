@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "markdown.h"
 #include "mdrender_state.h"
 #include "xalloc.h"
 
@@ -85,28 +86,16 @@ mdrefs_free(struct mdrefs *m)
 /* Each number once, with its URL whole on its line: a long URL passes the
  * width rather than be cut (copying it, or a terminal's link detection,
  * needs it in one piece). */
-/* Adds url as one word: a blank or control in it (a numeric reference
- * such as &#13; decodes to one) written %XX, as in an HTML href, so that
- * the line holds the whole URL and nothing else (fuzz_markdown). */
+/* Adds url as one word (md_url_one_word, the rule every URL the render
+ * takes went through already): the line holds the whole URL and nothing
+ * else. */
 static void
 put_url(struct lines *l, const char *url, uint16_t link)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	const char *p = url;
+	char *w = md_url_one_word(xstrdup(url));
 
-	while (*p != '\0') {
-		size_t k = 0;
-		while (p[k] != '\0' && (unsigned char)p[k] > 0x20 && (unsigned char)p[k] != 0x7f)
-			k++;
-		if (k > 0)
-			lines_add(l, p, k, STY_LINK, link);
-		p += k;
-		if (*p != '\0') {
-			char esc[3] = {'%', hex[(unsigned char)*p >> 4], hex[*p & 15]};
-			lines_add(l, esc, 3, STY_LINK, link);
-			p++;
-		}
-	}
+	lines_add(l, w, strlen(w), STY_LINK, link);
+	free(w);
 }
 
 void

@@ -759,3 +759,11 @@ md_stream_whole(const struct md_stream *s)
 {
 	return s->whole;
 }
+
+size_t
+md_stream_first_cut(const char *text, size_t len, size_t want)
+{
+	const struct md_stream s = {.text = text, .len = len};
+
+	return find_cut(&s, want);
+}

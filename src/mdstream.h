@@ -85,6 +85,11 @@ bool md_stream_settled(const struct md_stream *s);
 size_t md_stream_offset(const struct md_stream *s);
 int md_stream_next_level(const struct md_stream *s);
 
+/* Where the first part of text[0..len) aimed at want bytes is cut
+ * before its blocks are checked (md_stream_next() may grow it): before
+ * the first ATX heading after a blank line at or past want, or len. */
+size_t md_stream_first_cut(const char *text, size_t len, size_t want);
+
 /* How many parts were returned, and whether the stream fell back to the
  * whole document (for tests and the benchmark's notes). */
 size_t md_stream_parts(const struct md_stream *s);

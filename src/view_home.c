@@ -676,7 +676,11 @@ home_action(struct view *v, struct app *a, enum action act)
 	return VR_REDRAW;
 }
 
-/* Loads one visible role that the frame showed without its progress. */
+/* Loads one visible role that the frame showed without its progress.  A
+ * large document is not: its whole parse would hold every key for up to
+ * a second, and its tree a hundred megabytes, as long as the handbook is
+ * open; its progress shows once the checklist (c) has read it, as the
+ * role screen shows its boxes. */
 static bool
 home_idle(struct view *v, struct app *a)
 {
@@ -685,7 +689,7 @@ home_idle(struct view *v, struct app *a)
 	for (size_t k = h->vis_top; k < h->vis_top + h->vis_n && k < home_count(h, a); k++) {
 		long ri = entry_role(h, k);
 		struct role *r = ri >= 0 ? a->cat->v[ri] : NULL;
-		if (r != NULL && !r->loaded && r->error == NULL) {
+		if (r != NULL && !r->loaded && r->error == NULL && !view_reader_lazy(r)) {
 			role_load(r);
 			return true;
 		}

@@ -11,7 +11,9 @@
  * Properties: every rendered line is clean (valid UTF-8, no control
  * character, no bidi override) and no wider than the width, its width
  * field is its text's width, its spans lie inside it and name links that
- * exist; the parts give exactly the lines of the whole.
+ * exist; the parts give exactly the lines of the whole; the reader's first
+ * part laid out alone (mdlazy.c), when it is, gives the first lines of the
+ * whole (unless the lead paragraphs all turn to prose at the end).
  */
 #include "config.h"
 
@@ -21,6 +23,7 @@
 #include "fuzz.h"
 #include "lines.h"
 #include "markdown.h"
+#include "mdlazy.h"
 #include "mdparts.h"
 #include "mdrender.h"
 #include "mdstream.h"
@@ -212,6 +215,43 @@ render_parts(const char *md, size_t len, size_t part, const struct mdrender_opts
 	return k.d.s;
 }
 
+/* The reader's first step on the same document with parts aimed at part
+ * bytes: its lines when the first part was laid out alone and stands,
+ * else NULL. */
+static char *
+render_first(const char *md, size_t len, size_t part, const struct mdrender_opts *o, int width)
+{
+	struct dump d = {.width = width};
+	FILE *f = fmemopen((void *)(len ? md : "\n"), len ? len : 1, "r");
+	char *front = NULL, *err = NULL, *body;
+	size_t blen;
+	struct md_lazy z;
+	struct render r;
+	bool alone;
+
+	body = md_read_body(f, "fuzz", &blen, &front, &err);
+	fclose(f);
+	free(front);
+	FUZZ_CHECK(body != NULL, "the reader refuses what the whole took: %s", err ? err : "?");
+	render_init(&r);
+	md_lazy_init(&z, body, blen, NULL, o, &r);
+	z.part = part;
+	md_lazy_step(&z);
+	alone = z.quick;
+	if (alone)
+		take(&r.lines, &d);
+	md_lazy_all(&z);
+	md_lazy_done(&z);
+	render_done(&r);
+	free(body);
+	if (!alone || z.f.no_leads) {
+		free(d.s);
+		return NULL;
+	}
+	put(&d, "", 0);
+	return d.s;
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -249,7 +289,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(strcmp(whole, parts) == 0,
 		   "parts of %zu bytes differ from the whole:\n--- whole\n%s\n--- parts\n%s", part,
 		   whole, parts);
-	free(whole);
 	free(parts);
+	if (part > 0) {
+		int width = o.width < MDRENDER_MIN_WIDTH ? MDRENDER_MIN_WIDTH : o.width;
+		char *first = render_first(md, len, part, &o, width);
+
+		FUZZ_CHECK(first == NULL || strncmp(whole, first, strlen(first)) == 0,
+			   "the first part alone differs from the whole:\n--- whole\n%s\n--- "
+			   "first\n%s",
+			   whole, first);
+		free(first);
+	}
+	free(whole);
 	return 0;
 }

@@ -1253,6 +1253,10 @@ test_references(void)
 	/* a long URL in the list is never cut: its line passes the width */
 	RENDERS("[x](https://example.com/a/very/long/path)\n", 20, F_REFS,
 		"x[1]\n\nReferences\n[1] https://example.com/a/very/long/path\n");
+	/* and is one word: its blanks, written "<b c>" or as references,
+	 * come out %XX (fuzz_markdown: a line of U+FFFD over the width) */
+	RENDERS("[x][a] and [y](<b c>)\n\n[a]: /f&#9;g&#32;h&#10;\n", 20, F_REFS,
+		"x[1] and y[2]\n\nReferences\n[1] /f%09g%20h%0A\n[2] b%20c\n");
 }
 
 /* The same URL keeps one number; pictures' files are listed too. */

@@ -13,6 +13,7 @@
 #include "frame.h"
 #include "keys.h"
 #include "lines.h"
+#include "reader.h"
 #include "store.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -214,6 +215,40 @@ test_home(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r, "Program Manager"));
 	free(r);
 	stop();
+}
+
+/* A large document on the home screen: idle time loads the other roles
+ * but not it (a whole parse would hold the keys, and its tree the
+ * memory); it is listed all the same. */
+static void
+test_home_large(void)
+{
+	char *err = NULL, *path = xasprintf("%s/home-large.md", unit_tmpdir);
+	FILE *f = fopen(path, "w");
+	struct role *big;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs("# A large handbook\n\n## Onboarding checklist\n\n", f);
+	for (int i = 0; ftell(f) < (long)READER_LAZY_BYTES + 1000; i++)
+		fprintf(f, "- [ ] Step %d, with words enough to make the file large.\n", i);
+	fclose(f);
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL_FATAL(
+	    catalog_add_dir(&cat, TEST_SRCDIR "/content/roles", ORIGIN_BUNDLED, false, &err), 0);
+	big = catalog_add_file(&cat, path, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+	app_init(&app, &cat, 24, 80);
+	app_push(&app, view_home_new(&app));
+	frame_init(&fr, 24, 80);
+	CU_ASSERT_TRUE(on_screen("A large handbook"));
+	while (app_idle(&app))
+		;
+	for (size_t i = 0; i < cat.n; i++)
+		CU_ASSERT_EQUAL(cat.v[i]->loaded, cat.v[i] != big);
+	CU_ASSERT_TRUE(on_screen("0/40")); /* SIG Chair's progress */
+	CU_ASSERT_TRUE(on_screen("A large handbook"));
+	stop();
+	free(path);
 }
 
 static void
@@ -1194,6 +1229,8 @@ test_screen_register(void)
 	if (s == NULL)
 		return -1;
 	if (!CU_add_test(s, "home screen", test_home) ||
+	    !CU_add_test(s, "home screen: a large document not loaded in idle time",
+			 test_home_large) ||
 	    !CU_add_test(s, "the checklist marks prerequisites", test_checklist_prerequisites) ||
 	    !CU_add_test(s, "a narrow header keeps the screen's name", test_narrow_header) ||
 	    !CU_add_test(s, "open a role, walk its sections", test_open_and_sections) ||
