@@ -66,7 +66,7 @@ add_piece(struct md_stream *s, size_t *cap, size_t *pcap, const struct run *r)
 	pc->any = r->any;
 	pc->use = false;
 	pc->notes = false;
-	pc->e0 = pc->ne = 0; /* a quick stream has no index by piece */
+	pc->e0 = pc->ne = 0; /* its index entries, set when it is probed */
 	memcpy(s->full + s->fulllen, s->text + r->off, r->len);
 	memcpy(s->full + s->fulllen + r->len, close, sizeof close - 1);
 	s->fulllen += pc->len;
@@ -537,15 +537,4 @@ md_prelude_select(struct md_stream *s, size_t from, size_t to)
 			}
 		}
 	}
-}
-
-/* The index sorted as it is, every piece that may define a label kept:
- * a part then gets each piece that may define a label it uses, unchecked
- * (md_stream_new_quick). */
-void
-md_prelude_unchecked(struct md_stream *s)
-{
-	if (s->nindex > 1)
-		qsort(s->index, s->nindex, sizeof *s->index, by_key);
-	s->select = true;
 }

@@ -288,8 +288,8 @@ find_runs(struct md_stream *s)
 		close_run(s, &cap, (size_t[]){start, line, start_off, s->len, key0}, any);
 }
 
-static struct md_stream *
-stream_new(const char *text, size_t len, size_t part_bytes, bool quick)
+struct md_stream *
+md_stream_new(const char *text, size_t len, size_t part_bytes)
 {
 	struct md_stream *s = xcalloc(1, sizeof *s);
 
@@ -299,10 +299,7 @@ stream_new(const char *text, size_t len, size_t part_bytes, bool quick)
 	s->line = 1;
 	md_notes_find(s);
 	find_runs(s);
-	if (s->nruns > 0 && !s->whole && quick) {
-		md_prelude_build(s);
-		md_prelude_unchecked(s);
-	} else if (s->nruns > 0 && !s->whole) {
+	if (s->nruns > 0 && !s->whole) {
 		md_prelude_build(s);
 		if (!md_prelude_closes(s))
 			s->whole = true;
@@ -313,18 +310,6 @@ stream_new(const char *text, size_t len, size_t part_bytes, bool quick)
 			s->part = 4 * s->fulllen;
 	}
 	return s;
-}
-
-struct md_stream *
-md_stream_new(const char *text, size_t len, size_t part_bytes)
-{
-	return stream_new(text, len, part_bytes, false);
-}
-
-struct md_stream *
-md_stream_new_quick(const char *text, size_t len, size_t part_bytes)
-{
-	return stream_new(text, len, part_bytes, true);
 }
 
 void

@@ -57,17 +57,6 @@ struct md_stream *md_stream_new(const char *text, size_t len, size_t part_bytes)
 void md_stream_free(struct md_stream *s);
 
 /*
- * The same for a first look, sooner: the runs that may define a link are
- * not parsed to check that each is whole blocks and which of them really
- * defines each label; a part gets every run that may define a label it
- * uses.  Its parts are those of md_stream_new() in the usual case, but
- * may differ where a run is not whole blocks or a label is defined twice:
- * what is made of them is provisional (the reader's first screen of a
- * large document, mdlazy.c, laid out again from md_stream_new()).
- */
-struct md_stream *md_stream_new_quick(const char *text, size_t len, size_t part_bytes);
-
-/*
  * The next part: a document (borrowed, allocated from the arena of
  * arena.h) valid until the next call or md_stream_free(), or NULL after
  * the last one.  *restart is set when this part begins the document

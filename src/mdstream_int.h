@@ -99,10 +99,6 @@ void md_prelude_build(struct md_stream *s);
  * the first piece that really defines each label. */
 bool md_prelude_closes(struct md_stream *s);
 
-/* Instead of md_prelude_closes(): each part gets every piece that may
- * define a label it uses, nothing parsed to check them. */
-void md_prelude_unchecked(struct md_stream *s);
-
 /* s->pre: the prelude for the part text[from..to). */
 void md_prelude_select(struct md_stream *s, size_t from, size_t to);
 
