@@ -1266,15 +1266,15 @@ static const char refs_md[] = "See [a](https://a.example/x) and [b](https://b.ex
 
 /* A reference line holds its URL as one word: a blank or control in the
  * URL (written <a b>, or as a numeric reference that decodes to a
- * carriage return or a tab) is %XX (fuzz_markdown: the line went past
+ * carriage return or a tab) is %XX of that byte (fuzz_markdown: the line went past
  * the width with a second word). */
 static void
 test_reference_url_one_word(void)
 {
 	RENDERS("A [x](<a b>) and [y](/c&#13;d) [z](/e&#9;).\n", 20, F_REFS,
-		"A x[1] and y[2]\nz[3].\n\nReferences\n[1] a%20b\n[2] /c%20d\n[3] /e%20\n");
+		"A x[1] and y[2]\nz[3].\n\nReferences\n[1] a%20b\n[2] /c%0Dd\n[3] /e%09\n");
 	RENDERS("A [x](<a b>) and [y](/c&#13;d) [z](/e&#9;).\n", 40, F_REFS,
-		"A x[1] and y[2] z[3].\n\nReferences\n[1] a%20b\n[2] /c%20d\n[3] /e%20\n");
+		"A x[1] and y[2] z[3].\n\nReferences\n[1] a%20b\n[2] /c%0Dd\n[3] /e%09\n");
 }
 
 static void
