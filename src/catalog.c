@@ -24,6 +24,7 @@
 #include "content.h"
 #include "export.h"
 #include "files.h"
+#include "hash.h"
 #include "store.h"
 #include "strbuf.h"
 #include "text.h"
@@ -205,23 +206,13 @@ id_set_done(struct id_set *set)
 	free(set->slot);
 }
 
-/* Eight bytes at a time (a thousand ids of 40 bytes hashed before the
- * first frame). */
+/* A thousand ids of 40 bytes are hashed before the first frame. */
 static size_t
 id_hash(const char *id)
 {
 	size_t n = strlen(id);
-	uint64_t h = 0x9e3779b97f4a7c15u ^ n, w;
 
-	for (; n >= 8; n -= 8, id += 8) {
-		memcpy(&w, id, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, id, n);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-	return (size_t)(h ^ h >> 29);
+	return hash_bytes(id, n, n);
 }
 
 static void

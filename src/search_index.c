@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "hash.h"
 #include "paths.h"
 #include "role_text.h"
 #include "search.h"
@@ -431,18 +432,8 @@ static size_t
 path_hash(const char *p, size_t len)
 {
 	size_t n = len > 40 ? 40 : len;
-	const char *s = p + len - n;
-	uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
 
-	for (; n >= 8; n -= 8, s += 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdu;
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-	return (size_t)(h ^ h >> 29);
+	return hash_bytes(p + len - n, n, len);
 }
 
 static const char *
