@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <langinfo.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -129,30 +130,146 @@ load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0
 	return rc;
 }
 
-/* Opens the database; prints why not and returns NULL on failure. */
-struct store *
-cmd_open_store(const struct cmd_options *o)
-{
-	char *path = o->db ? xstrdup(o->db) : paths_db(), *detail = NULL;
-	struct store *st = NULL;
+/* The database of --db, opened without a word (store_said says what
+ * went wrong): opened while the catalogue is walked, it must not speak
+ * before the walk has. */
+struct store_try {
+	char *path, *detail;
+	struct store *st;
 	enum store_status s;
+};
 
-	if (path == NULL) {
+static char *
+db_path(const struct cmd_options *o)
+{
+	return o->db ? xstrdup(o->db) : paths_db();
+}
+
+/* path: db_path's (taken) */
+static void
+store_try(struct store_try *t, char *path)
+{
+	t->path = path;
+	t->detail = NULL;
+	t->st = NULL;
+	t->s = t->path != NULL ? store_open(t->path, 0, BUSY_MS, &t->st, &t->detail)
+			       : STORE_ERR_INVALID;
+}
+
+/* t's store, or NULL with the reason printed. */
+static struct store *
+store_said(struct store_try *t)
+{
+	struct store *st = t->st;
+
+	if (t->path == NULL) {
 		cli_error("no place for the database: set HOME, XDG_STATE_HOME or use --db PATH");
-		return NULL;
-	}
-	s = store_open(path, 0, BUSY_MS, &st, &detail);
-	if (s != STORE_OK) {
-		cli_error("cannot use the database %s: %s%s%s", path, store_strerror(s),
-			  detail ? ": " : "", detail ? detail : "");
-		if (s == STORE_ERR_CORRUPT || s == STORE_ERR_FOREIGN || s == STORE_ERR_NEWER)
+	} else if (t->s != STORE_OK) {
+		cli_error("cannot use the database %s: %s%s%s", t->path, store_strerror(t->s),
+			  t->detail ? ": " : "", t->detail ? t->detail : "");
+		if (t->s == STORE_ERR_CORRUPT || t->s == STORE_ERR_FOREIGN ||
+		    t->s == STORE_ERR_NEWER)
 			fputs("rolebook: the file was left as it is; use --db to choose another\n",
 			      stderr);
 		st = NULL;
 	}
-	free(detail);
-	free(path);
+	free(t->detail);
+	free(t->path);
 	return st;
+}
+
+/* Opens the database; prints why not and returns NULL on failure. */
+struct store *
+cmd_open_store(const struct cmd_options *o)
+{
+	struct store_try t;
+
+	store_try(&t, db_path(o));
+	return store_said(&t);
+}
+
+/*
+ * The handbook on a terminal walks the catalogue in a thread of its own
+ * (load_catalog as it is, its messages and all) while the main thread
+ * opens the database: on a tree of a thousand files the walk costs about
+ * as much as opening the database, and the first frame waits for the
+ * longer of the two, not their sum.  cmd_exec_ui joins before anything
+ * reads the catalogue.  The walk touches only the catalogue, its own
+ * memory and stderr; the main thread meanwhile writes nothing and reads
+ * no catalogue.
+ */
+struct cmd_walk {
+	pthread_t thread;
+	struct catalog *cat;
+	const struct cmd_options *o;
+	const char *argv0, *dir;
+	int rc;
+};
+
+static void *
+walk_thread(void *arg)
+{
+	struct cmd_walk *w = arg;
+
+	w->rc = load_catalog(w->cat, w->o, w->argv0, w->dir);
+	return NULL;
+}
+
+/* load_catalog's status, the walk ended; 0 when no walk was pending. */
+static int
+walk_join(struct cmd_ctx *c)
+{
+	int rc;
+
+	if (c->walk == NULL)
+		return 0;
+	pthread_join(c->walk->thread, NULL);
+	rc = c->walk->rc;
+	free(c->walk);
+	c->walk = NULL;
+	return rc;
+}
+
+/* Starts the walk of c->cat (dir: load_catalog's); false when no thread
+ * could be made (the caller walks then). */
+static bool
+walk_start(struct cmd_ctx *c, const char *dir)
+{
+	struct cmd_walk *w = xmalloc(sizeof *w);
+
+	*w = (struct cmd_walk){.cat = c->cat, .o = c->o, .argv0 = c->argv0, .dir = dir};
+	if (pthread_create(&w->thread, NULL, walk_thread, w) != 0) {
+		free(w);
+		return false;
+	}
+	c->walk = w;
+	return true;
+}
+
+/* A store_try's store closed and its words dropped. */
+static void
+store_drop(struct store_try *t)
+{
+	store_close(t->st);
+	free(t->detail);
+	free(t->path);
+}
+
+/* The database opened early, beside the walk, if it is there: a start
+ * that fails (an unknown role, a folder that cannot be read) must not
+ * create it.  False when not tried (store_try then later, as before). */
+static bool
+store_try_early(struct store_try *t, const struct cmd_options *o)
+{
+	char *path = db_path(o);
+	struct stat sb;
+
+	if (path == NULL || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		free(path);
+		return false;
+	}
+	store_try(t, path);
+	return true;
 }
 
 static int
@@ -372,6 +489,26 @@ ui_role_ready(struct role *r)
 	return true;
 }
 
+/* The argument of the handbook (a role, a file) or of review (a folder of
+ * exports: *st its scratch store) found and readied; false, said, when it
+ * cannot be. */
+static bool
+ui_argument(struct cmd_ctx *c, bool review, int argc, char **argv, struct role **r,
+	    struct store **st, size_t *loaded, char **notice)
+{
+	if (review && argc == 1)
+		/* a folder of exports, read into a scratch store, never imported */
+		return (*st = cmd_open_exports(argv[0], c->o->allowed, c->o->accept_unsigned,
+					       loaded, notice)) != NULL;
+	if (argc == 1 && (*r = resolve(c->cat, argv[0])) == NULL)
+		return false;
+	if (*r != NULL && !ui_role_ready(*r)) {
+		cli_error("%s", (*r)->error);
+		return false;
+	}
+	return true;
+}
+
 int
 cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 {
@@ -383,41 +520,39 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
 	char *unsaved;
 	size_t loaded = 0;
-	bool review = self->name != NULL;
+	bool review = self->name != NULL, early = false, ok;
+	struct store_try t;
 	int rc;
 
+	/* the database opened while the catalogue is walked (cmd_run) */
+	if (c->walk != NULL && !(review && argc == 1))
+		early = store_try_early(&t, c->o);
 	/* The argument first: a mistyped role is worth saying wherever
 	 * rolebook runs, and a pipe is then told of print. */
-	if (review && argc == 1) {
-		/* a folder of exports, read into a scratch store, never imported */
-		if ((st = cmd_open_exports(argv[0], c->o->allowed, c->o->accept_unsigned, &loaded,
-					   &notice)) == NULL) {
-			free(login);
-			return 1;
-		}
-	} else {
-		if (argc == 1 && (r = resolve(c->cat, argv[0])) == NULL) {
-			free(login);
-			return 1;
-		}
-		if (r != NULL && !ui_role_ready(r)) {
-			cli_error("%s", r->error);
-			free(login);
-			return 1;
-		}
+	ok = walk_join(c) == 0 && ui_argument(c, review, argc, argv, &r, &st, &loaded, &notice);
+	if (ok && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		cli_error("the handbook needs a terminal; to read a role in a pipe use "
+			  "'rolebook print ROLE'");
+		ok = false;
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	if (!ok) {
+		if (early)
+			store_drop(&t);
 		store_close(st);
 		free(notice);
 		free(login);
-		cli_error("the handbook needs a terminal; to read a role in a pipe use "
-			  "'rolebook print ROLE'");
 		return 1;
 	}
-	/* only now: a refusal must not create the database */
-	if (st == NULL && (st = cmd_open_store(c->o)) == NULL) {
-		free(login);
-		return 1;
+	/* only now: a refusal must not create the database (st: the
+	 * exports' scratch store, and then early is false) */
+	if (st == NULL) {
+		if (!early)
+			store_try(&t, db_path(c->o));
+		if ((st = store_said(&t)) == NULL) {
+			free(notice);
+			free(login);
+			return 1;
+		}
 	}
 	app_init(&a, c->cat, 24, 80);
 	a.ascii = !utf8_locale();
@@ -495,7 +630,11 @@ cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv
 		dir = argv[0];
 		argc = 0;
 	}
-	if (load_catalog(&cat, o, argv0, dir) != 0) {
+	/* the handbook on a terminal: walked in a thread (cmd_exec_ui joins) */
+	if (e->exec == cmd_exec_ui && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
+	    walk_start(&c, dir))
+		;
+	else if (load_catalog(&cat, o, argv0, dir) != 0) {
 		catalog_done(&cat);
 		/* agenda keeps 1 for "overdue" (cli_due.h) */
 		return strcmp(e->name, "agenda") == 0 ? CLI_AGENDA_ERROR : 1;
@@ -503,6 +642,7 @@ cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv
 	profile = o->profile ? xstrdup(o->profile) : paths_user_name();
 	c.profile = profile;
 	rc = e->exec(e, &c, argc, argv);
+	(void)walk_join(&c); /* (joined already) */
 	free(profile);
 	catalog_done(&cat);
 	return rc;
