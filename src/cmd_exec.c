@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -188,76 +190,9 @@ cmd_open_store(const struct cmd_options *o)
 	return store_said(&t);
 }
 
-/*
- * The handbook on a terminal walks the catalogue in a thread of its own
- * (load_catalog as it is, its messages and all) while the main thread
- * opens the database: on a tree of a thousand files the walk costs about
- * as much as opening the database, and the first frame waits for the
- * longer of the two, not their sum.  cmd_exec_ui joins before anything
- * reads the catalogue.  The walk touches only the catalogue, its own
- * memory and stderr; the main thread meanwhile writes nothing and reads
- * no catalogue.
- */
-struct cmd_walk {
-	pthread_t thread;
-	struct catalog *cat;
-	const struct cmd_options *o;
-	const char *argv0, *dir;
-	int rc;
-};
-
-static void *
-walk_thread(void *arg)
-{
-	struct cmd_walk *w = arg;
-
-	w->rc = load_catalog(w->cat, w->o, w->argv0, w->dir);
-	return NULL;
-}
-
-/* load_catalog's status, the walk ended; 0 when no walk was pending. */
-static int
-walk_join(struct cmd_ctx *c)
-{
-	int rc;
-
-	if (c->walk == NULL)
-		return 0;
-	pthread_join(c->walk->thread, NULL);
-	rc = c->walk->rc;
-	free(c->walk);
-	c->walk = NULL;
-	return rc;
-}
-
-/* Starts the walk of c->cat (dir: load_catalog's); false when no thread
- * could be made (the caller walks then). */
-static bool
-walk_start(struct cmd_ctx *c, const char *dir)
-{
-	struct cmd_walk *w = xmalloc(sizeof *w);
-
-	*w = (struct cmd_walk){.cat = c->cat, .o = c->o, .argv0 = c->argv0, .dir = dir};
-	if (pthread_create(&w->thread, NULL, walk_thread, w) != 0) {
-		free(w);
-		return false;
-	}
-	c->walk = w;
-	return true;
-}
-
-/* A store_try's store closed and its words dropped. */
-static void
-store_drop(struct store_try *t)
-{
-	store_close(t->st);
-	free(t->detail);
-	free(t->path);
-}
-
-/* The database opened early, beside the walk, if it is there: a start
- * that fails (an unknown role, a folder that cannot be read) must not
- * create it.  False when not tried (store_try then later, as before). */
+/* The database opened early, if it is there: a start that fails (an
+ * unknown role, a folder that cannot be read) must not create it.  False
+ * when not tried (store_try then, later, as before). */
 static bool
 store_try_early(struct store_try *t, const struct cmd_options *o)
 {
@@ -270,6 +205,109 @@ store_try_early(struct store_try *t, const struct cmd_options *o)
 	}
 	store_try(t, path);
 	return true;
+}
+
+/* A store_try's store closed and its words dropped. */
+static void
+store_drop(struct store_try *t)
+{
+	store_close(t->st);
+	free(t->detail);
+	free(t->path);
+}
+
+/*
+ * The handbook on a terminal opens its database in a second thread while
+ * the main thread walks the folders (cmd_run): on a tree of a thousand
+ * files the walk costs about as much as opening the database, and the
+ * first frame then waits for the longer of the two, not their sum.
+ * Whichever thread is free first opens it: the main thread, done with the
+ * walk, takes the job if the helper has not started it (on a busy machine
+ * a new thread can wait milliseconds for a processor), else waits for it
+ * without sleeping (a thread woken from a sleep can wait as long again).
+ * The helper touches only its own store_try; the catalogue stays with the
+ * main thread, whose messages come in the same order as before.
+ */
+enum { EARLY_FREE, EARLY_TAKEN, EARLY_DONE };
+
+struct cmd_early {
+	pthread_t thread;
+	const struct cmd_options *o;
+	atomic_int state;
+	bool tried; /* the database was there, and t says how its opening went */
+	struct store_try t;
+};
+
+/* Opens the database unless another thread has started to: true if this
+ * one did. */
+static bool
+early_run(struct cmd_early *e)
+{
+	int expect = EARLY_FREE;
+
+	if (!atomic_compare_exchange_strong(&e->state, &expect, EARLY_TAKEN))
+		return false;
+	e->tried = store_try_early(&e->t, e->o);
+	atomic_store(&e->state, EARLY_DONE);
+	return true;
+}
+
+static void *
+early_thread(void *arg)
+{
+	(void)early_run(arg);
+	return NULL;
+}
+
+/* The helper started; NULL when no thread could be made (the database is
+ * then opened where it always was). */
+static struct cmd_early *
+early_start(const struct cmd_options *o)
+{
+	struct cmd_early *e = xcalloc(1, sizeof *e);
+
+	e->o = o;
+	atomic_init(&e->state, EARLY_FREE);
+	if (pthread_create(&e->thread, NULL, early_thread, e) != 0) {
+		free(e);
+		return NULL;
+	}
+	return e;
+}
+
+/* The early opening finished, by this thread or the helper; true, with
+ * *t filled (and e's copy then given up), when the database was there. */
+static bool
+early_take(struct cmd_early *e, struct store_try *t)
+{
+	bool tried;
+
+	if (!early_run(e))
+		while (atomic_load(&e->state) != EARLY_DONE)
+			sched_yield();
+	tried = e->tried;
+	if (tried)
+		*t = e->t;
+	e->tried = false;
+	return tried;
+}
+
+/* Joins the helper and frees it: a store nobody took closed, one not yet
+ * begun not opened at all. */
+static void
+early_done(struct cmd_early *e)
+{
+	int expect = EARLY_FREE;
+
+	if (e == NULL)
+		return;
+	if (!atomic_compare_exchange_strong(&e->state, &expect, EARLY_DONE))
+		while (atomic_load(&e->state) != EARLY_DONE)
+			sched_yield();
+	if (e->tried)
+		store_drop(&e->t);
+	pthread_join(e->thread, NULL);
+	free(e);
 }
 
 static int
@@ -520,33 +558,28 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
 	char *unsaved;
 	size_t loaded = 0;
-	bool review = self->name != NULL, early = false, ok;
+	bool review = self->name != NULL, ok;
 	struct store_try t;
 	int rc;
 
-	/* the database opened while the catalogue is walked (cmd_run) */
-	if (c->walk != NULL && !(review && argc == 1))
-		early = store_try_early(&t, c->o);
 	/* The argument first: a mistyped role is worth saying wherever
 	 * rolebook runs, and a pipe is then told of print. */
-	ok = walk_join(c) == 0 && ui_argument(c, review, argc, argv, &r, &st, &loaded, &notice);
+	ok = ui_argument(c, review, argc, argv, &r, &st, &loaded, &notice);
 	if (ok && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		cli_error("the handbook needs a terminal; to read a role in a pipe use "
 			  "'rolebook print ROLE'");
 		ok = false;
 	}
 	if (!ok) {
-		if (early)
-			store_drop(&t);
 		store_close(st);
 		free(notice);
 		free(login);
 		return 1;
 	}
 	/* only now: a refusal must not create the database (st: the
-	 * exports' scratch store, and then early is false) */
+	 * exports' scratch store); opened meanwhile if it was there */
 	if (st == NULL) {
-		if (!early)
+		if (c->early == NULL || !early_take(c->early, &t))
 			store_try(&t, db_path(c->o));
 		if ((st = store_said(&t)) == NULL) {
 			free(notice);
@@ -630,19 +663,21 @@ cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv
 		dir = argv[0];
 		argc = 0;
 	}
-	/* the handbook on a terminal: walked in a thread (cmd_exec_ui joins) */
-	if (e->exec == cmd_exec_ui && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) &&
-	    walk_start(&c, dir))
-		;
-	else if (load_catalog(&cat, o, argv0, dir) != 0) {
+	/* the handbook on a terminal (not review's folder of exports): its
+	 * database opened beside the walk */
+	if (e->exec == cmd_exec_ui && !(e->name != NULL && argc == 1) && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO))
+		c.early = early_start(o);
+	if (load_catalog(&cat, o, argv0, dir) != 0) {
+		early_done(c.early);
 		catalog_done(&cat);
 		/* agenda keeps 1 for "overdue" (cli_due.h) */
-		return strcmp(e->name, "agenda") == 0 ? CLI_AGENDA_ERROR : 1;
+		return e->name != NULL && strcmp(e->name, "agenda") == 0 ? CLI_AGENDA_ERROR : 1;
 	}
 	profile = o->profile ? xstrdup(o->profile) : paths_user_name();
 	c.profile = profile;
 	rc = e->exec(e, &c, argc, argv);
-	(void)walk_join(&c); /* (joined already) */
+	early_done(c.early);
 	free(profile);
 	catalog_done(&cat);
 	return rc;
