@@ -224,7 +224,7 @@ store_drop(struct store_try *t)
  * Whichever thread is free first opens it: the main thread, done with the
  * walk, takes the job if the helper has not started it (on a busy machine
  * a new thread can wait milliseconds for a processor), else waits for it
- * without sleeping (a thread woken from a sleep can wait as long again).
+ * to finish (early_wait).
  * The helper touches only its own store_try; the catalogue stays with the
  * main thread, whose messages come in the same order as before.
  */
@@ -234,7 +234,8 @@ struct cmd_early {
 	pthread_t thread;
 	const struct cmd_options *o;
 	atomic_int state;
-	bool tried; /* the database was there, and t says how its opening went */
+	bool tried;  /* the database was there, and t says how its opening went */
+	bool joined; /* (by early_wait) */
 	struct store_try t;
 };
 
@@ -275,6 +276,27 @@ early_start(const struct cmd_options *o)
 	return e;
 }
 
+/* Until the helper has opened the database: a few milliseconds without
+ * sleeping (a thread woken from a sleep on a busy machine can wait as long
+ * again for a processor), then joined (the database may be locked by
+ * another rolebook: SQLite's busy handler waits up to BUSY_MS). */
+static void
+early_wait(struct cmd_early *e)
+{
+	struct timespec t0, t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (atomic_load(&e->state) != EARLY_DONE) {
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		if ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) > 5000000L) {
+			pthread_join(e->thread, NULL);
+			e->joined = true;
+			return;
+		}
+		sched_yield();
+	}
+}
+
 /* The early opening finished, by this thread or the helper; true, with
  * *t filled (and e's copy then given up), when the database was there. */
 static bool
@@ -283,8 +305,7 @@ early_take(struct cmd_early *e, struct store_try *t)
 	bool tried;
 
 	if (!early_run(e))
-		while (atomic_load(&e->state) != EARLY_DONE)
-			sched_yield();
+		early_wait(e);
 	tried = e->tried;
 	if (tried)
 		*t = e->t;
@@ -302,11 +323,11 @@ early_done(struct cmd_early *e)
 	if (e == NULL)
 		return;
 	if (!atomic_compare_exchange_strong(&e->state, &expect, EARLY_DONE))
-		while (atomic_load(&e->state) != EARLY_DONE)
-			sched_yield();
+		early_wait(e);
 	if (e->tried)
 		store_drop(&e->t);
-	pthread_join(e->thread, NULL);
+	if (!e->joined)
+		pthread_join(e->thread, NULL);
 	free(e);
 }
 
