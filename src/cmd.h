@@ -57,13 +57,11 @@ struct cmd_options {
 };
 
 /* What a handler works with. */
-struct cmd_early;
 struct cmd_ctx {
 	const struct cmd_options *o;
 	struct catalog *cat;
 	const char *profile; /* --profile, else the login */
 	const char *argv0;
-	struct cmd_early *early; /* the database opened beside the walk (cmd_exec.c) */
 };
 
 struct cmd_entry {

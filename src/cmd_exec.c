@@ -8,9 +8,6 @@
 
 #include <errno.h>
 #include <langinfo.h>
-#include <pthread.h>
-#include <sched.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -132,203 +129,30 @@ load_catalog(struct catalog *cat, const struct cmd_options *o, const char *argv0
 	return rc;
 }
 
-/* The database of --db, opened without a word (store_said says what
- * went wrong): opened while the catalogue is walked, it must not speak
- * before the walk has. */
-struct store_try {
-	char *path, *detail;
-	struct store *st;
-	enum store_status s;
-};
-
-static char *
-db_path(const struct cmd_options *o)
-{
-	return o->db ? xstrdup(o->db) : paths_db();
-}
-
-/* path: db_path's (taken) */
-static void
-store_try(struct store_try *t, char *path)
-{
-	t->path = path;
-	t->detail = NULL;
-	t->st = NULL;
-	t->s = t->path != NULL ? store_open(t->path, 0, BUSY_MS, &t->st, &t->detail)
-			       : STORE_ERR_INVALID;
-}
-
-/* t's store, or NULL with the reason printed. */
-static struct store *
-store_said(struct store_try *t)
-{
-	struct store *st = t->st;
-
-	if (t->path == NULL) {
-		cli_error("no place for the database: set HOME, XDG_STATE_HOME or use --db PATH");
-	} else if (t->s != STORE_OK) {
-		cli_error("cannot use the database %s: %s%s%s", t->path, store_strerror(t->s),
-			  t->detail ? ": " : "", t->detail ? t->detail : "");
-		if (t->s == STORE_ERR_CORRUPT || t->s == STORE_ERR_FOREIGN ||
-		    t->s == STORE_ERR_NEWER)
-			fputs("rolebook: the file was left as it is; use --db to choose another\n",
-			      stderr);
-		st = NULL;
-	}
-	free(t->detail);
-	free(t->path);
-	return st;
-}
-
 /* Opens the database; prints why not and returns NULL on failure. */
 struct store *
 cmd_open_store(const struct cmd_options *o)
 {
-	struct store_try t;
+	char *path = o->db ? xstrdup(o->db) : paths_db(), *detail = NULL;
+	struct store *st = NULL;
+	enum store_status s;
 
-	store_try(&t, db_path(o));
-	return store_said(&t);
-}
-
-/* The database opened early, if it is there: a start that fails (an
- * unknown role, a folder that cannot be read) must not create it.  False
- * when not tried (store_try then, later, as before). */
-static bool
-store_try_early(struct store_try *t, const struct cmd_options *o)
-{
-	char *path = db_path(o);
-	struct stat sb;
-
-	if (path == NULL || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-		free(path);
-		return false;
-	}
-	store_try(t, path);
-	return true;
-}
-
-/* A store_try's store closed and its words dropped. */
-static void
-store_drop(struct store_try *t)
-{
-	store_close(t->st);
-	free(t->detail);
-	free(t->path);
-}
-
-/*
- * The handbook on a terminal opens its database in a second thread while
- * the main thread walks the folders (cmd_run): on a tree of a thousand
- * files the walk costs about as much as opening the database, and the
- * first frame then waits for the longer of the two, not their sum.
- * Whichever thread is free first opens it: the main thread, done with the
- * walk, takes the job if the helper has not started it (on a busy machine
- * a new thread can wait milliseconds for a processor), else waits for it
- * to finish (early_wait).
- * The helper touches only its own store_try; the catalogue stays with the
- * main thread, whose messages come in the same order as before.
- */
-enum { EARLY_FREE, EARLY_TAKEN, EARLY_DONE };
-
-struct cmd_early {
-	pthread_t thread;
-	const struct cmd_options *o;
-	atomic_int state;
-	bool tried;  /* the database was there, and t says how its opening went */
-	bool joined; /* (by early_wait) */
-	struct store_try t;
-};
-
-/* Opens the database unless another thread has started to: true if this
- * one did. */
-static bool
-early_run(struct cmd_early *e)
-{
-	int expect = EARLY_FREE;
-
-	if (!atomic_compare_exchange_strong(&e->state, &expect, EARLY_TAKEN))
-		return false;
-	e->tried = store_try_early(&e->t, e->o);
-	atomic_store(&e->state, EARLY_DONE);
-	return true;
-}
-
-static void *
-early_thread(void *arg)
-{
-	(void)early_run(arg);
-	return NULL;
-}
-
-/* The helper started; NULL when no thread could be made (the database is
- * then opened where it always was). */
-static struct cmd_early *
-early_start(const struct cmd_options *o)
-{
-	struct cmd_early *e = xcalloc(1, sizeof *e);
-
-	e->o = o;
-	atomic_init(&e->state, EARLY_FREE);
-	if (pthread_create(&e->thread, NULL, early_thread, e) != 0) {
-		free(e);
+	if (path == NULL) {
+		cli_error("no place for the database: set HOME, XDG_STATE_HOME or use --db PATH");
 		return NULL;
 	}
-	return e;
-}
-
-/* Until the helper has opened the database: a few milliseconds without
- * sleeping (a thread woken from a sleep on a busy machine can wait as long
- * again for a processor), then joined (the database may be locked by
- * another rolebook: SQLite's busy handler waits up to BUSY_MS). */
-static void
-early_wait(struct cmd_early *e)
-{
-	struct timespec t0, t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (atomic_load(&e->state) != EARLY_DONE) {
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		if ((t.tv_sec - t0.tv_sec) * 1000000000L + (t.tv_nsec - t0.tv_nsec) > 5000000L) {
-			pthread_join(e->thread, NULL);
-			e->joined = true;
-			return;
-		}
-		sched_yield();
+	s = store_open(path, 0, BUSY_MS, &st, &detail);
+	if (s != STORE_OK) {
+		cli_error("cannot use the database %s: %s%s%s", path, store_strerror(s),
+			  detail ? ": " : "", detail ? detail : "");
+		if (s == STORE_ERR_CORRUPT || s == STORE_ERR_FOREIGN || s == STORE_ERR_NEWER)
+			fputs("rolebook: the file was left as it is; use --db to choose another\n",
+			      stderr);
+		st = NULL;
 	}
-}
-
-/* The early opening finished, by this thread or the helper; true, with
- * *t filled (and e's copy then given up), when the database was there. */
-static bool
-early_take(struct cmd_early *e, struct store_try *t)
-{
-	bool tried;
-
-	if (!early_run(e))
-		early_wait(e);
-	tried = e->tried;
-	if (tried)
-		*t = e->t;
-	e->tried = false;
-	return tried;
-}
-
-/* Joins the helper and frees it: a store nobody took closed, one not yet
- * begun not opened at all. */
-static void
-early_done(struct cmd_early *e)
-{
-	int expect = EARLY_FREE;
-
-	if (e == NULL)
-		return;
-	if (!atomic_compare_exchange_strong(&e->state, &expect, EARLY_DONE))
-		early_wait(e);
-	if (e->tried)
-		store_drop(&e->t);
-	if (!e->joined)
-		pthread_join(e->thread, NULL);
-	free(e);
+	free(detail);
+	free(path);
+	return st;
 }
 
 static int
@@ -548,26 +372,6 @@ ui_role_ready(struct role *r)
 	return true;
 }
 
-/* The argument of the handbook (a role, a file) or of review (a folder of
- * exports: *st its scratch store) found and readied; false, said, when it
- * cannot be. */
-static bool
-ui_argument(struct cmd_ctx *c, bool review, int argc, char **argv, struct role **r,
-	    struct store **st, size_t *loaded, char **notice)
-{
-	if (review && argc == 1)
-		/* a folder of exports, read into a scratch store, never imported */
-		return (*st = cmd_open_exports(argv[0], c->o->allowed, c->o->accept_unsigned,
-					       loaded, notice)) != NULL;
-	if (argc == 1 && (*r = resolve(c->cat, argv[0])) == NULL)
-		return false;
-	if (*r != NULL && !ui_role_ready(*r)) {
-		cli_error("%s", (*r)->error);
-		return false;
-	}
-	return true;
-}
-
 int
 cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **argv)
 {
@@ -579,34 +383,41 @@ cmd_exec_ui(const struct cmd_entry *self, struct cmd_ctx *c, int argc, char **ar
 	char *notice = NULL; /* for the status line; a leading '!' marks a warning */
 	char *unsaved;
 	size_t loaded = 0;
-	bool review = self->name != NULL, ok;
-	struct store_try t;
+	bool review = self->name != NULL;
 	int rc;
 
 	/* The argument first: a mistyped role is worth saying wherever
 	 * rolebook runs, and a pipe is then told of print. */
-	ok = ui_argument(c, review, argc, argv, &r, &st, &loaded, &notice);
-	if (ok && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		cli_error("the handbook needs a terminal; to read a role in a pipe use "
-			  "'rolebook print ROLE'");
-		ok = false;
-	}
-	if (!ok) {
-		store_close(st);
-		free(notice);
-		free(login);
-		return 1;
-	}
-	/* only now: a refusal must not create the database (st: the
-	 * exports' scratch store); opened meanwhile if it was there */
-	if (st == NULL) {
-		if (c->early == NULL || !early_take(c->early, &t))
-			store_try(&t, db_path(c->o));
-		if ((st = store_said(&t)) == NULL) {
-			free(notice);
+	if (review && argc == 1) {
+		/* a folder of exports, read into a scratch store, never imported */
+		if ((st = cmd_open_exports(argv[0], c->o->allowed, c->o->accept_unsigned, &loaded,
+					   &notice)) == NULL) {
 			free(login);
 			return 1;
 		}
+	} else {
+		if (argc == 1 && (r = resolve(c->cat, argv[0])) == NULL) {
+			free(login);
+			return 1;
+		}
+		if (r != NULL && !ui_role_ready(r)) {
+			cli_error("%s", r->error);
+			free(login);
+			return 1;
+		}
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		store_close(st);
+		free(notice);
+		free(login);
+		cli_error("the handbook needs a terminal; to read a role in a pipe use "
+			  "'rolebook print ROLE'");
+		return 1;
+	}
+	/* only now: a refusal must not create the database */
+	if (st == NULL && (st = cmd_open_store(c->o)) == NULL) {
+		free(login);
+		return 1;
 	}
 	app_init(&a, c->cat, 24, 80);
 	a.ascii = !utf8_locale();
@@ -684,13 +495,7 @@ cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv
 		dir = argv[0];
 		argc = 0;
 	}
-	/* the handbook on a terminal (not review's folder of exports): its
-	 * database opened beside the walk */
-	if (e->exec == cmd_exec_ui && !(e->name != NULL && argc == 1) && isatty(STDIN_FILENO) &&
-	    isatty(STDOUT_FILENO))
-		c.early = early_start(o);
 	if (load_catalog(&cat, o, argv0, dir) != 0) {
-		early_done(c.early);
 		catalog_done(&cat);
 		/* agenda keeps 1 for "overdue" (cli_due.h) */
 		return e->name != NULL && strcmp(e->name, "agenda") == 0 ? CLI_AGENDA_ERROR : 1;
@@ -698,7 +503,6 @@ cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv
 	profile = o->profile ? xstrdup(o->profile) : paths_user_name();
 	c.profile = profile;
 	rc = e->exec(e, &c, argc, argv);
-	early_done(c.early);
 	free(profile);
 	catalog_done(&cat);
 	return rc;

@@ -168,9 +168,10 @@ for term in dumb no-such-terminal ''; do
 done
 T kill-server 2>/dev/null
 
-# --- on a terminal the folders are walked in a thread while the database
-# opens (issue 12): a start that fails says what it said before, exits 1
-# and creates no database; a refused file is said on stderr and at home ---
+# --- on a terminal, a start that fails (a folder that is not there, an
+# unknown role) says why on stderr, exits 1 (it crashed on a missing
+# folder) and creates no database, nor changes one that is there; a file
+# refused is said on stderr and at home ---
 rb_err() { # rb_err NAME ARGS...: rolebook in the terminal, until it exits
 	local name=$1
 	shift
