@@ -498,7 +498,7 @@ cmd_run(const struct cmd_entry *e, const struct cmd_options *o, const char *argv
 	if (load_catalog(&cat, o, argv0, dir) != 0) {
 		catalog_done(&cat);
 		/* agenda keeps 1 for "overdue" (cli_due.h) */
-		return strcmp(e->name, "agenda") == 0 ? CLI_AGENDA_ERROR : 1;
+		return e->name != NULL && strcmp(e->name, "agenda") == 0 ? CLI_AGENDA_ERROR : 1;
 	}
 	profile = o->profile ? xstrdup(o->profile) : paths_user_name();
 	c.profile = profile;

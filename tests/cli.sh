@@ -200,6 +200,12 @@ contains "a missing file's name is still named" "cannot open $TEST_TMP/missing.m
 err=$(rb -C $'/tmp/\033[2J' list 2>&1)
 lacks "a missing --content folder's name: no ESC" $'\033' "$err"
 contains "a missing --content folder is named" "cannot read folder /tmp/: " "$err"
+# the handbook itself (no command) on a folder that is not there: said,
+# exit 1 (it crashed on the exit status, a NULL command name)
+err=$(rb --content "$TEST_TMP/no-such-folder" </dev/null 2>&1); rc=$?
+check "the handbook on a missing --content folder exits 1" 1 "$rc"
+check "the handbook on a missing --content folder: said" \
+	"rolebook: cannot read folder $TEST_TMP/no-such-folder: No such file or directory" "$err"
 mkdir -p "$TEST_TMP/dir${osc}.md"
 err=$(rb print "$TEST_TMP/dir${osc}.md" 2>&1)
 lacks "not a regular file: no ESC" $'\033' "$err"

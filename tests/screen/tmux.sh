@@ -168,6 +168,47 @@ for term in dumb no-such-terminal ''; do
 done
 T kill-server 2>/dev/null
 
+# --- on a terminal, a start that fails (a folder that is not there, an
+# unknown role) says why on stderr, exits 1 (it crashed on a missing
+# folder) and creates no database, nor changes one that is there; a file
+# refused is said on stderr and at home ---
+rb_err() { # rb_err NAME ARGS...: rolebook in the terminal, until it exits
+	local name=$1
+	shift
+	rm -f "$TEST_TMP/rc" "$TEST_TMP/err"
+	ROLEBOOK="$TEST_TMP/rb-err.sh" start 80 24 "$@"
+	for i in $(seq 50); do [ -s "$TEST_TMP/rc" ] && break; sleep 0.1; done
+	check "$name: exits 1" 1 "$(cat "$TEST_TMP/rc" 2>/dev/null)"
+}
+rb_err "terminal, missing --content" --db "$TEST_TMP/walk.db" --content "$TEST_TMP/no-such-folder"
+check "terminal, missing --content: the folder named, once" 1 \
+	"$(grep -c "^rolebook: cannot read folder $TEST_TMP/no-such-folder: No such file or directory\$" "$TEST_TMP/err")"
+check "terminal, missing --content: nothing else said" 1 "$(wc -l <"$TEST_TMP/err")"
+check "terminal, missing --content: no database made" no "$([ -e "$TEST_TMP/walk.db" ] && echo yes || echo no)"
+rb_err "terminal, unknown role" --db "$TEST_TMP/walk.db" no-such-role
+contains "terminal, unknown role: said" "unknown role 'no-such-role'" "$(cat "$TEST_TMP/err")"
+check "terminal, unknown role: no database made" no "$([ -e "$TEST_TMP/walk.db" ] && echo yes || echo no)"
+# a database that is there (opened beside the walk) is left as it was
+"$ROLEBOOK" --db "$TEST_TMP/walk.db" check technical-lead 1 >/dev/null 2>&1
+before=$(cksum <"$TEST_TMP/walk.db")
+rb_err "terminal, unknown role, a database there" --db "$TEST_TMP/walk.db" no-such-role
+contains "terminal, unknown role, a database there: said" "unknown role 'no-such-role'" "$(cat "$TEST_TMP/err")"
+check "terminal, unknown role: the database unchanged" "$before" "$(cksum <"$TEST_TMP/walk.db")"
+rb_err "terminal, missing --content, a database there" --db "$TEST_TMP/walk.db" --content "$TEST_TMP/no-such-folder"
+check "terminal, missing --content, a database there: only the folder said" \
+	"rolebook: cannot read folder $TEST_TMP/no-such-folder: No such file or directory" "$(cat "$TEST_TMP/err")"
+mkdir -p "$TEST_TMP/walk-refused/sub"
+printf '# Kept\n' >"$TEST_TMP/walk-refused/sub/kept.md"
+printf '# Odd\n' >"$TEST_TMP/walk-refused/$(printf 'a\342\200\213b.md')"
+rm -f "$TEST_TMP/rc" "$TEST_TMP/err"
+ROLEBOOK="$TEST_TMP/rb-err.sh" start 80 24 --db "$TEST_TMP/walk.db" --content "$TEST_TMP/walk-refused"
+expect "terminal, a refused file: the home screen says so" "1 role file is not listed"
+keys Q
+for i in $(seq 50); do [ -s "$TEST_TMP/rc" ] && break; sleep 0.1; done
+check "terminal, a refused file: Q exits 0" 0 "$(cat "$TEST_TMP/rc" 2>/dev/null)"
+contains "terminal, a refused file: said on stderr" "a\\u200Bb.md is not listed" "$(cat "$TEST_TMP/err")"
+T kill-server 2>/dev/null
+
 # --- keys whose escape sequences TERM does not describe: tmux sends
 # ESC [ 1 ~ for Home, which xterm-256color's terminfo spells ESC O H; each
 # sequence is read whole, mapped when known, dropped when not, never Esc ---
