@@ -79,7 +79,7 @@ identity_adopt(struct store *st, const struct catalog *cat, const struct role *r
 	if (old != NULL && !store_is_readonly(st) &&
 	    store_role_adopt(st, old, r->id, &moved) == STORE_OK && moved > 0)
 		said = xasprintf("%zu record%s kept under \"%s\" (this file's old id) %s now "
-				 "this document's",
+				 "this document's too",
 				 moved, moved == 1 ? "" : "s", old, moved == 1 ? "is" : "are");
 	/* then its steps' records under the ids an older rolebook gave
 	 * them (adopted ones too): on the steps they are for (quietly: the

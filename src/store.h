@@ -200,12 +200,14 @@ enum store_status store_origin_set(struct store *st, const char *profile, const 
 enum store_status store_forget(struct store *st, const char *profile, const char *role);
 
 /*
- * Gives the records of role id from to role id to, for every profile, in
+ * Copies the records of role id from to role id to, for every profile, in
  * one transaction: checklist items, reading positions, ratings,
- * snapshots, start dates and what the import log saved of them.  Only
+ * snapshots (new ids, their ratings with them), start dates and what the
+ * import log saved of them; from keeps its own (a folder's document of
+ * that name showed them in an older rolebook).  Only
  * when from is an id an older rolebook wrote (see store_role_claim),
  * to has no record at all and from has some: otherwise nothing changes
- * (*moved 0).  *moved counts the records moved.  STORE_ERR_
+ * (*moved 0).  *moved counts the records copied.  STORE_ERR_
  * READONLY on a read-only store; from and to must differ.
  */
 enum store_status store_role_adopt(struct store *st, const char *from, const char *to,

@@ -1,10 +1,12 @@
 /*
- * store_adopt.c - a document's records moved from an old id to its new
+ * store_adopt.c - a document's records copied from an old id to its new
  * one (see store.h, store_role_adopt): the migration of the records of
  * files opened directly, which rolebook kept under their file name
- * before a document's identity was its path.
+ * before a document's identity was its path.  Copied, not moved: the
+ * same records showed for a folder's document of that name, which keeps
+ * them under the old id.
  *
- * Every table keyed by a role id moves in one transaction, or none does:
+ * Every table keyed by a role id is copied in one transaction, or none is:
  * checklist items, reading positions, ratings, snapshots (their ratings
  * follow by snapshot id), start dates, and the import log's saved records,
  * so that undoing an import still finds what it set.
@@ -22,6 +24,7 @@
 #include <string.h>
 
 #include "store_int.h"
+#include "strbuf.h"
 
 /* The tables whose rows are a document's records, by role. */
 static const char *const records[] = {"items", "positions", "ratings", "snapshots", "appointments"};
@@ -108,16 +111,114 @@ exec_bound(struct store *st, const char *sql, const char *const *p, int np, int 
 	return rc;
 }
 
-/* Moves every row of table from role from to role to; *changed. */
-static int
-move_rows(struct store *st, const char *table, const char *from, const char *to, int *changed)
+/* The columns of table, comma-separated, with "role" given as ?2 and
+ * skip (a column or NULL) left out: the two lists of an INSERT .. SELECT
+ * that copies a row to role ?2.  NULL on an error (*rc). */
+static char *
+columns(struct store *st, const char *table, const char *skip, bool as_selected, int *rc)
 {
-	char *sql = xasprintf("UPDATE %s SET role = ?2 WHERE role = ?1", table);
-	const char *p[] = {from, to};
-	int rc = exec_bound(st, sql, p, 2, changed);
+	char *sql = xasprintf("PRAGMA table_info(%s)", table);
+	sqlite3_stmt *s;
+	struct strbuf b = STRBUF_INIT;
 
+	*rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 	free(sql);
+	if (*rc != SQLITE_OK)
+		return NULL;
+	while ((*rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+
+		if (name == NULL || (skip != NULL && strcmp(name, skip) == 0))
+			continue;
+		if (b.len > 0)
+			strbuf_puts(&b, ", ");
+		strbuf_puts(&b, as_selected && strcmp(name, "role") == 0 ? "?2" : name);
+	}
+	sqlite3_finalize(s);
+	if (*rc != SQLITE_DONE) {
+		strbuf_free(&b);
+		return NULL;
+	}
+	*rc = SQLITE_OK;
+	return strbuf_take(&b);
+}
+
+/* Copies every row of table from role from to role to, skip (an
+ * INTEGER PRIMARY KEY, or NULL) given anew; *changed. */
+static int
+copy_rows(struct store *st, const char *table, const char *skip, const char *from, const char *to,
+	  int *changed)
+{
+	const char *p[] = {from, to};
+	int rc;
+	char *into = columns(st, table, skip, false, &rc);
+	char *sel = into != NULL ? columns(st, table, skip, true, &rc) : NULL;
+	char *sql;
+
+	*changed = 0;
+	if (sel == NULL) {
+		free(into);
+		return rc;
+	}
+	/* of profiles that exist (a row of none is no one's: the move this
+	 * was never saw it, a copy would break the foreign key), in the old
+	 * rows' order where they have one (the import log's) */
+	sql = xasprintf("INSERT INTO %s (%s) SELECT %s FROM %s WHERE role = ?1"
+			" AND profile_id IN (SELECT id FROM profiles)%s%s",
+			table, into, sel, table, skip != NULL ? " ORDER BY " : "",
+			skip != NULL ? skip : "");
+	rc = exec_bound(st, sql, p, 2, changed);
+	free(sql);
+	free(into);
+	free(sel);
 	return rc;
+}
+
+/* Copies from's snapshots to to, each with its ratings under its new id. */
+static int
+copy_snapshots(struct store *st, const char *from, const char *to, int *changed)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db,
+				    "SELECT id FROM snapshots WHERE role = ?1"
+				    " AND profile_id IN (SELECT id FROM profiles) ORDER BY id",
+				    -1, &s, NULL);
+
+	*changed = 0;
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		char *id = xasprintf("%lld", (long long)sqlite3_column_int64(s, 0));
+		char *snap = xasprintf("INSERT INTO snapshots (profile_id, role, rater, taken_at)"
+				       " SELECT profile_id, ?2, rater, taken_at FROM snapshots"
+				       " WHERE id = %s",
+				       id);
+		const char *p[] = {from, to};
+		int n = 0;
+
+		rc = exec_bound(st, snap, p, 2, &n);
+		free(snap);
+		if (rc == SQLITE_OK) {
+			char *into = columns(st, "snapshot_ratings", "snapshot_id", false, &rc);
+			char *sql =
+			    into != NULL
+				? xasprintf("INSERT INTO snapshot_ratings (snapshot_id, %s)"
+					    " SELECT %lld, %s FROM snapshot_ratings"
+					    " WHERE snapshot_id = %s",
+					    into, (long long)sqlite3_last_insert_rowid(st->db),
+					    into, id)
+				: NULL;
+			if (sql != NULL)
+				rc = exec_bound(st, sql, NULL, 0, &n);
+			free(sql);
+			free(into);
+			*changed += 1;
+		}
+		free(id);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 enum store_status
@@ -152,12 +253,18 @@ store_role_adopt(struct store *st, const char *from, const char *to, size_t *mov
 	if (rc == SQLITE_OK && legacy && have == 0)
 		rc = count_records(st, from, &old);
 	if (rc == SQLITE_OK && legacy && have == 0 && old > 0) {
+		/* copied, not moved: an older rolebook showed the same records
+		 * for a folder's document of that name (a --content this run
+		 * was not given), which keeps them */
 		for (size_t i = 0; i < sizeof records / sizeof records[0] && rc == SQLITE_OK; i++) {
-			rc = move_rows(st, records[i], from, to, &changed);
+			if (strcmp(records[i], "snapshots") == 0)
+				rc = copy_snapshots(st, from, to, &changed);
+			else
+				rc = copy_rows(st, records[i], NULL, from, to, &changed);
 			*moved += (size_t)changed;
 		}
 		if (rc == SQLITE_OK)
-			rc = move_rows(st, "import_undo", from, to, &changed);
+			rc = copy_rows(st, "import_undo", "seq", from, to, &changed);
 		if (rc == SQLITE_OK)
 			rc = unlist(st, from);
 	}

@@ -264,11 +264,14 @@ view_help_new(struct app *a, const struct view *about)
 	add_row(h, xstrdup(""));
 	add_row(h, xstrdup("#Search"));
 	if (h->ctx & CTX_HOME)
-		add_row(h, xstrdup("  Type after / to select a title that matches; Enter searches every "
-				   "document's text and lists the matches, Esc cancels."));
+		add_row(
+		    h,
+		    xstrdup("  Type after / to select a title that matches; Enter searches every "
+			    "document's text and lists the matches, Esc cancels."));
 	else
-		add_row(h, xstrdup("  Type after / to search as you type; Enter keeps the match, Esc "
-				   "cancels."));
+		add_row(h,
+			xstrdup("  Type after / to search as you type; Enter keeps the match, Esc "
+				"cancels."));
 	add_row(h,
 		xstrdup("  Lower-case patterns ignore case; any capital makes the search exact."));
 	add_row(h, xstrdup(""));

@@ -81,12 +81,13 @@ if command -v sqlite3 >/dev/null; then
 	rb --db "$O" -p ada checklist chair >/dev/null
 	# schema 4 (what an older rolebook wrote): schema 5 without legacy_ids
 	sqlite3 "$O" "DROP TABLE legacy_ids; PRAGMA user_version = 4;
+		INSERT OR IGNORE INTO profiles VALUES (1, 'ada', 100);
 		INSERT INTO positions VALUES (1, 'notes', 'Part', 7, 150);
 		INSERT INTO ratings VALUES (1, 'notes', '', 's1', 'Craft', 'x', 4, NULL, 170, 0)"
 	err=$(rb --db "$O" -p ada checklist "$D/notes.md" 2>&1 >/dev/null)
 	check "old records adopted: said on stderr" \
-		"rolebook: $D/notes.md: 2 records kept under \"notes\" (this file's old id) are now this document's" "$err"
-	check "old records adopted: under the full path" "2|0" \
+		"rolebook: $D/notes.md: 2 records kept under \"notes\" (this file's old id) are now this document's too" "$err"
+	check "old records adopted: under the full path, a copy kept under the old id" "2|1" \
 		"$(sqlite3 "$O" "SELECT (SELECT count(*) FROM positions WHERE role = '$D/notes.md') +
 			(SELECT count(*) FROM ratings WHERE role = '$D/notes.md'),
 			(SELECT count(*) FROM positions WHERE role = 'notes')")"
