@@ -29,7 +29,7 @@
 /* The index's version: a file of another is made anew (user_version),
  * as is one another rolebook made (meta.version): its renderer may lay
  * the text out otherwise. */
-#define SEARCH_SCHEMA 8
+#define SEARCH_SCHEMA 9
 
 #define MAX_LINES_PER_DOC UINT32_MAX
 
@@ -38,7 +38,7 @@ static const char schema[] =
      * chain of overflow pages read (and mapped) one by one */
     "PRAGMA page_size = 65536;"
     "CREATE TABLE docs(id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,"
-    " size INTEGER NOT NULL, mtime INTEGER NOT NULL);"
+    " size INTEGER NOT NULL, stamp INTEGER NOT NULL);"
     "CREATE TABLE lines(id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, ord INTEGER NOT NULL,"
     " section INTEGER NOT NULL, stitle TEXT NOT NULL, text TEXT NOT NULL,"
     " folded TEXT NOT NULL);"
@@ -63,7 +63,7 @@ static const char schema[] =
     " tokenize='trigram case_sensitive 1');"
     "CREATE TABLE meta(version TEXT NOT NULL);"
     "INSERT INTO meta VALUES('" PACKAGE_VERSION "');"
-    "PRAGMA user_version = 8;";
+    "PRAGMA user_version = 9;";
 
 char *
 search_index_db_error(sqlite3 *db, const char *what)
@@ -215,10 +215,18 @@ search_index_close(struct search_index *ix)
 
 /* ---- indexing ---- */
 
+/* What says a file may have changed, beside its size: its modification
+ * time, and its status change time and inode, which no tool sets back
+ * (an edit of the same size whose mtime `touch -r`, `cp -p` or `rsync -a`
+ * put back still changes them; a newcomer's review found it stale). */
 static int64_t
-mtime_ns(const struct stat *sb)
+file_stamp(const struct stat *sb)
 {
-	return (int64_t)sb->st_mtim.tv_sec * 1000000000 + sb->st_mtim.tv_nsec;
+	uint64_t m = (uint64_t)sb->st_mtim.tv_sec * 1000000000u + (uint64_t)sb->st_mtim.tv_nsec;
+	uint64_t c = (uint64_t)sb->st_ctim.tv_sec * 1000000000u + (uint64_t)sb->st_ctim.tv_nsec;
+	uint64_t h = m * 0x9e3779b97f4a7c15u ^ c * 0xc4ceb9fe1a85ec53u ^ (uint64_t)sb->st_ino;
+
+	return (int64_t)(h >> 1); /* SQLite's INTEGER, never negative */
 }
 
 /* The title a line of section sec is found under. */
@@ -414,7 +422,7 @@ drop_lines(sqlite3 *db, int64_t doc)
 /* The documents the index holds, read in one query: their paths in one
  * buffer, found through a hash table (no sort, no string a row). */
 struct known {
-	int64_t id, size, mtime;
+	int64_t id, size, stamp;
 	size_t path, len; /* the path: its offset in the buffer, its length */
 };
 
@@ -463,7 +471,7 @@ load_known(sqlite3 *db, struct known_set *ks)
 	int rc;
 
 	memset(ks, 0, sizeof *ks);
-	if ((rc = sqlite3_prepare_v2(db, "SELECT path, id, size, mtime FROM docs", -1, &st,
+	if ((rc = sqlite3_prepare_v2(db, "SELECT path, id, size, stamp FROM docs", -1, &st,
 				     NULL)) != SQLITE_OK)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && ks->n < UINT32_MAX - 1) {
@@ -562,8 +570,8 @@ prune(struct search_index *ix, const struct known_set *ks, bool write, long *cha
 enum { Q_ADD, Q_SET, NQ };
 
 static const char *const queries[NQ] = {
-    "INSERT INTO docs(path, size, mtime) VALUES(?1, ?2, ?3)",
-    "UPDATE docs SET size = ?2, mtime = ?3 WHERE id = ?1",
+    "INSERT INTO docs(path, size, stamp) VALUES(?1, ?2, ?3)",
+    "UPDATE docs SET size = ?2, stamp = ?3 WHERE id = ?1",
 };
 
 /* The absolute path of a document, as the index keys it, into sb (its
@@ -629,7 +637,7 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known_set *ks
 	sqlite3 *db = ix->db;
 	const struct known *k;
 	struct stat sb;
-	int64_t id = -1, size = -1, mtime = -1;
+	int64_t id = -1, size = -1, stamp = -1;
 	int rc;
 
 	/* the path as the catalogue has it: the same file as the absolute
@@ -640,23 +648,23 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known_set *ks
 	if ((k = known_find(ks, abs->s, abs->len)) != NULL) {
 		id = k->id;
 		size = k->size;
-		mtime = k->mtime;
+		stamp = k->stamp;
 	}
 	rc = SQLITE_OK;
-	if ((id < 0 || size != (int64_t)sb.st_size || mtime != mtime_ns(&sb))) {
+	if ((id < 0 || size != (int64_t)sb.st_size || stamp != file_stamp(&sb))) {
 		(*changed)++;
 		ix->to_index += !write;
 		if (write && id >= 0) {
 			if ((rc = drop_lines(db, id)) == SQLITE_OK) {
 				sqlite3_bind_int64(q[Q_SET], 1, id);
 				sqlite3_bind_int64(q[Q_SET], 2, (int64_t)sb.st_size);
-				sqlite3_bind_int64(q[Q_SET], 3, mtime_ns(&sb));
+				sqlite3_bind_int64(q[Q_SET], 3, file_stamp(&sb));
 				rc = run(q[Q_SET]);
 			}
 		} else if (write) {
 			sqlite3_bind_text(q[Q_ADD], 1, abs->s, (int)abs->len, SQLITE_STATIC);
 			sqlite3_bind_int64(q[Q_ADD], 2, (int64_t)sb.st_size);
-			sqlite3_bind_int64(q[Q_ADD], 3, mtime_ns(&sb));
+			sqlite3_bind_int64(q[Q_ADD], 3, file_stamp(&sb));
 			rc = run(q[Q_ADD]);
 			id = sqlite3_last_insert_rowid(db);
 		}

@@ -74,6 +74,15 @@ printf '# Alpha\n\nThe brown fox.\n\n## Later\n\n- A lazy dog sleeps.\n' >"$D/al
 touch -d '2001-01-01' "$D/alpha.md" # the same size, another time
 out=$(rb --content "$D" search fox)
 check "search: an edited file (same size)" "alpha.md:Alpha: The brown fox." "$out"
+# the same size and its modification time put back (touch -r, cp -p,
+# rsync -a): the status change time still says it changed
+touch -r "$D/alpha.md" "$D/when"
+printf '# Alpha\n\nThe brown cat.\n\n## Later\n\n- A lazy dog sleeps.\n' >"$D/alpha.md"
+touch -r "$D/when" "$D/alpha.md"
+rm -f "$D/when"
+out=$(rb --content "$D" search 'brown cat')
+check "search: an edit of the same size with its mtime put back" "alpha.md:Alpha: The brown cat." "$out"
+printf '# Alpha\n\nThe brown fox.\n\n## Later\n\n- A lazy dog sleeps.\n' >"$D/alpha.md"
 printf '# Gamma\n\nA tertiary fox.\n' >"$D/gamma.md"
 out=$(rb --content "$D" search fox | wc -l)
 check "search: an added file" 2 "$out"
