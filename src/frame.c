@@ -195,6 +195,31 @@ frame_puts_trunc(struct frame *f, int row, int col, const char *s, uint16_t styl
 	return used + 1;
 }
 
+int
+frame_puts_trunc_start(struct frame *f, int row, int col, const char *s, uint16_t style, int cells)
+{
+	size_t len = strlen(s), off = 0;
+	int w;
+
+	if (cells <= 0)
+		return 0;
+	if ((w = text_width(s, len)) <= cells)
+		return frame_put(f, row, col, s, len, style, cells);
+	if (cells == 1)
+		return frame_put(f, row, col, "\u2026", 3, style, 1);
+	/* drop code points from the start until the rest fits beside the
+	 * ellipsis (a wide one may leave a cell free) */
+	while (off < len && w > cells - 1) {
+		uint32_t cp;
+		size_t n = text_decode(s + off, len - off, &cp);
+
+		w -= text_cp_width(cp);
+		off += n;
+	}
+	frame_put(f, row, col, "\u2026", 3, style, 1);
+	return 1 + frame_put(f, row, col + 1, s + off, len - off, style, cells - 1);
+}
+
 void
 frame_fill(struct frame *f, int row, int col, int n, uint32_t cp, uint16_t style)
 {

@@ -63,6 +63,10 @@ int frame_put_link(struct frame *f, int row, int col, const char *s, size_t len,
 int frame_puts(struct frame *f, int row, int col, const char *s, uint16_t style, int cells);
 /* frame_puts, but text wider than `cells` ends with an ellipsis. */
 int frame_puts_trunc(struct frame *f, int row, int col, const char *s, uint16_t style, int cells);
+/* frame_puts, but text wider than `cells` starts with an ellipsis: its
+ * end kept (a path's file name). */
+int frame_puts_trunc_start(struct frame *f, int row, int col, const char *s, uint16_t style,
+			   int cells);
 /* Fills n cells with cp (a narrow character) and style. */
 void frame_fill(struct frame *f, int row, int col, int n, uint32_t cp, uint16_t style);
 /* Ors style into n cells. */

@@ -213,7 +213,9 @@ search_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			role_peek(r);
 			col += frame_puts_trunc(f, row, col, r->title, STY_STRONG, f->cols / 2);
 			col += frame_puts(f, row, col, "  ", STY_PLAIN, -1);
-			frame_puts_trunc(f, row, col, r->rel, STY_DIM, f->cols - col - 1);
+			/* the path's end kept: its file name tells documents
+			 * of one title apart (a newcomer's review) */
+			frame_puts_trunc_start(f, row, col, r->rel, STY_DIM, f->cols - col - 1);
 			continue;
 		}
 		draw_hit(s, a, f, row, &s->res.v[s->ent[k].hit], sel);

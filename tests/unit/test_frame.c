@@ -134,6 +134,17 @@ test_trunc(void)
 	UNIT_ASSERT_STR("Strategic\xe2\x80\xa6\nshort\n", d);
 	free(d);
 	frame_done(&f);
+
+	/* a path keeps its end: the file name */
+	frame_init(&f, 3, 12);
+	CU_ASSERT_EQUAL(frame_puts_trunc_start(&f, 0, 0, "sig-apps/deep/README.md", 0, 10), 10);
+	CU_ASSERT_EQUAL(frame_puts_trunc_start(&f, 1, 0, "a/b.md", 0, 10), 6);
+	/* a wide character dropped whole */
+	CU_ASSERT_EQUAL(frame_puts_trunc_start(&f, 2, 0, "\xe6\x96\x87\xe6\x9b\xb8/x.md", 0, 7), 6);
+	d = frame_dump(&f);
+	UNIT_ASSERT_STR("\xe2\x80\xa6README.md\na/b.md\n\xe2\x80\xa6/x.md\n", d);
+	free(d);
+	frame_done(&f);
 }
 
 static void
