@@ -262,8 +262,8 @@ struct walk {
 		ino_t ino;
 	} * seen;
 	size_t nseen, seen_cap;
-	char *top; /* the real path of the folder walked, or NULL */
-	char *buf; /* a folder's entries as the system hands them (walk_next) */
+	char *top;		 /* the real path of the folder walked, or NULL */
+	char *buf;		 /* a folder's entries as the system hands them (walk_next) */
 	struct walkcache *cache; /* or NULL */
 	int topfd;		 /* the top, open, when there is a cache */
 };
@@ -597,8 +597,8 @@ walk_dirs(struct walk *w, int dfd, const char *dir, const char *rel, char **name
 /* A folder's entries (see walk_dir) in names: its Markdown files, then its
  * folders, open as fd or -1. */
 static void
-walk_names(struct walk *w, int fd, const char *dir, const char *rel, const char *names,
-	   size_t len, int depth)
+walk_names(struct walk *w, int fd, const char *dir, const char *rel, const char *names, size_t len,
+	   int depth)
 {
 	char **files = NULL, **dirs = NULL;
 	size_t nf = 0, nd = 0, k;
@@ -630,8 +630,7 @@ walk_names(struct walk *w, int fd, const char *dir, const char *rel, const char 
  * above stay open while it is walked (at most WALK_MAX_DEPTH
  * descriptors). */
 static void
-walk_dir(struct walk *w, int fd, const struct stat *sb, const char *dir, const char *rel,
-	 int depth)
+walk_dir(struct walk *w, int fd, const struct stat *sb, const char *dir, const char *rel, int depth)
 {
 	struct entries e;
 	/* the names in one buffer (a folder's, "f" or its kind before each),

@@ -47,8 +47,8 @@ struct walkcache {
 	char *path, *top;
 	uint64_t ident;
 	struct timespec start; /* this walk's */
-	int64_t old_s, old_n;	/* the walk that wrote the file read */
-	char *data;		/* the file read */
+	int64_t old_s, old_n;  /* the walk that wrote the file read */
+	char *data;	       /* the file read */
 	struct rec *old;
 	size_t nold, *slot, mask; /* old records by rel (index + 1) */
 	struct rec *new;

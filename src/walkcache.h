@@ -51,8 +51,8 @@ const char *walkcache_get(struct walkcache *wc, const char *rel, const struct st
 
 /* Records folder rel, read now (stat sb taken before its entries were
  * read), with its entries as walkcache_get() gives them. */
-void walkcache_put(struct walkcache *wc, const char *rel, const struct stat *sb,
-		   const char *names, size_t len);
+void walkcache_put(struct walkcache *wc, const char *rel, const struct stat *sb, const char *names,
+		   size_t len);
 
 /* Writes the cache when it changed (errors ignored: it is only a cache)
  * and frees it. */

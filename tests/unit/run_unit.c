@@ -24,7 +24,8 @@ static int (*const registrars[])(void) = {
     test_conf_register,	       test_due_register,      test_due_views_register,
     test_outline_register,     test_change_register,   test_catalog_register,
     test_hyperlink_register,   test_search_register,   test_mdlazy_register,
-    test_reader_lazy_register, test_identity_register, test_mdhtmltable_register, test_walkcache_register,
+    test_reader_lazy_register, test_identity_register, test_mdhtmltable_register,
+    test_walkcache_register,
 };
 
 int
