@@ -32,7 +32,8 @@
 #include "xalloc.h"
 
 #define MAGIC "RBWALK1\n"
-#define MAX_FILE (64u << 20) /* a bigger file is not read */
+#define MAX_FILE (64u << 20)	/* a bigger file is not read */
+#define REC_MIN (4 + 6 * 8 + 4) /* the bytes of a folder with no path nor entries */
 
 struct rec {
 	const char *rel; /* not NUL-terminated when read from the file */
@@ -171,12 +172,14 @@ parse(struct walkcache *wc, const char *data, size_t size)
 		return false;
 	if ((p = take(&c, toplen)) == NULL || memcmp(p, wc->top, toplen) != 0)
 		return false;
+	if (wc->old_s < WALKCACHE_RACY_NS / 1000000000 || wc->old_n < 0 || wc->old_n >= 1000000000)
+		return false;
 	/* a walk "later" than now: the clock went back; trust nothing */
 	if (wc->old_s > (int64_t)wc->start.tv_sec ||
 	    (wc->old_s == (int64_t)wc->start.tv_sec && wc->old_n > wc->start.tv_nsec))
 		return false;
 	nrec = take_u32(&c);
-	if (c.bad || nrec > (size_t)(c.end - c.p) / 60)
+	if (c.bad || nrec > (size_t)(c.end - c.p) / REC_MIN)
 		return false;
 	wc->old = xcalloc(nrec + 1, sizeof *wc->old);
 	for (size_t i = 0; i < nrec; i++) {

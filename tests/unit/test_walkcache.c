@@ -379,6 +379,19 @@ test_damaged(void)
 	free(path);
 }
 
+/* A folder with nothing listed (the smallest cache file) is cached too. */
+static void
+test_empty(void)
+{
+	walkcache_shift_clock(30);
+	free(top_dir);
+	top_dir = xasprintf("%s/walkcache-empty", unit_tmpdir);
+	CU_ASSERT_TRUE_FATAL(mkdir(top_dir, 0700) == 0);
+	CU_ASSERT_EQUAL(check_same("first"), 0);
+	CU_ASSERT_EQUAL(check_same("second"), 1);
+	walkcache_shift_clock(0);
+}
+
 /* catalog_refresh() sees what changed, through the cache. */
 static void
 test_refresh(void)
@@ -410,6 +423,7 @@ test_walkcache_register(void)
 	    {"folders changed within the racy margin are read again", test_racy},
 	    {"a damaged cache file is ignored", test_damaged},
 	    {"a refresh sees changes through the cache", test_refresh},
+	    {"an empty folder is cached too", test_empty},
 	};
 	return unit_add_suite("walkcache", tests, sizeof tests / sizeof tests[0]);
 }
