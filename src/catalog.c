@@ -28,6 +28,7 @@
 #include "store.h"
 #include "strbuf.h"
 #include "text.h"
+#include "walkcache.h"
 #include "xalloc.h"
 
 void
@@ -261,9 +262,14 @@ struct walk {
 		ino_t ino;
 	} * seen;
 	size_t nseen, seen_cap;
-	char *top; /* the real path of the folder walked, or NULL */
-	char *buf; /* a folder's entries as the system hands them (walk_next) */
+	char *top;		 /* the real path of the folder walked, or NULL */
+	char *buf;		 /* a folder's entries as the system hands them (walk_next) */
+	struct walkcache *cache; /* or NULL */
+	int topfd;		 /* the top, open, when there is a cache */
 };
+
+/* Folders the walk took from its cache (for tests). */
+static size_t walk_cache_hits;
 
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 30))
 #define WALK_GETDENTS 1
@@ -275,6 +281,7 @@ struct walk {
  * no buffer allocated for each), readdir(3) elsewhere. */
 struct entries {
 	int fd;
+	bool failed; /* a read failed: the entries are not all there */
 #ifdef WALK_GETDENTS
 	size_t pos, len;
 #else
@@ -288,6 +295,7 @@ static bool
 walk_begin(struct walk *w, struct entries *e, int fd)
 {
 	e->fd = fd;
+	e->failed = false;
 #ifdef WALK_GETDENTS
 	if (w->buf == NULL)
 		w->buf = xmalloc(WALK_BUF);
@@ -309,8 +317,10 @@ walk_next(struct walk *w, struct entries *e, unsigned char *type)
 
 	if (e->pos >= e->len) {
 		ssize_t n = getdents64(e->fd, w->buf, WALK_BUF);
-		if (n <= 0)
+		if (n <= 0) {
+			e->failed = n < 0;
 			return NULL;
+		}
 		e->pos = 0;
 		e->len = (size_t)n;
 	}
@@ -319,11 +329,14 @@ walk_next(struct walk *w, struct entries *e, unsigned char *type)
 	*type = de->d_type;
 	return de->d_name;
 #else
-	struct dirent *de = readdir(e->d);
+	struct dirent *de;
 
 	(void)w;
-	if (de == NULL)
+	errno = 0;
+	if ((de = readdir(e->d)) == NULL) {
+		e->failed = errno != 0;
 		return NULL;
+	}
 	*type = de->d_type;
 	return de->d_name;
 #endif
@@ -386,7 +399,8 @@ entry_kind(int dfd, const char *name, unsigned char type)
 	return S_ISREG(sb.st_mode) ? 'f' : S_ISDIR(sb.st_mode) ? 'l' : 0;
 }
 
-static void walk_dir(struct walk *w, int fd, const char *dir, const char *rel, int depth);
+static void walk_names(struct walk *w, int fd, const char *dir, const char *rel, const char *names,
+		       size_t len, int depth);
 
 /* True when path is a symbolic link to a folder inside the tree walked:
  * its files are listed where they are, not a second time by the link's
@@ -509,8 +523,49 @@ join3(const char *a, const char *b, const char *c)
 	return s;
 }
 
-/* Walks the folders of one folder, open as dfd (names sorted, each after
- * its kind character: entry_kind's), each after the last. */
+static void walk_dir(struct walk *w, int fd, const struct stat *sb, const char *dir,
+		     const char *rel, int depth);
+
+/* Walks folder sub (rel subrel, name in its folder dfd; dfd -1 when that
+ * folder came from the cache and is not open): from the cache when it
+ * holds the folder as it is, else read. */
+static void
+walk_sub(struct walk *w, int dfd, const char *name, const char *sub, const char *subrel, int depth)
+{
+	struct stat sb;
+	const char *at = name, *names;
+	char *relpath = NULL;
+	size_t len;
+	int base = dfd, fd;
+
+	if (dfd < 0) { /* from the top's descriptor, by its path in the tree */
+		relpath = xstrndup(subrel, strlen(subrel) - 1);
+		base = w->topfd;
+		at = relpath;
+	}
+	if (walkcache_has(w->cache, subrel)) {
+		if (fstatat(base, at, &sb, 0) != 0 || !S_ISDIR(sb.st_mode))
+			goto out;
+		if ((names = walkcache_get(w->cache, subrel, &sb, &len)) != NULL) {
+			walk_cache_hits++;
+			if (walk_first_visit(w, &sb))
+				walk_names(w, -1, sub, subrel, names, len, depth);
+			goto out;
+		}
+	}
+	/* opened from its folder's descriptor (one name looked up), and the
+	 * folder open is the one stat()ed */
+	fd = openat(base, at, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0 && fstat(fd, &sb) == 0 && walk_first_visit(w, &sb))
+		walk_dir(w, fd, &sb, sub, subrel, depth); /* (closes fd) */
+	else if (fd >= 0)
+		close(fd);
+out:
+	free(relpath);
+}
+
+/* Walks the folders of one folder, open as dfd or -1 (names sorted, each
+ * after its kind character: entry_kind's), each after the last. */
 static void
 walk_dirs(struct walk *w, int dfd, const char *dir, const char *rel, char **names, size_t n,
 	  int depth)
@@ -522,8 +577,6 @@ walk_dirs(struct walk *w, int dfd, const char *dir, const char *rel, char **name
 		bool link = names[i][0] == 'l';
 		char *why = id_refused(name);
 		char *sub, *subrel;
-		struct stat sb;
-		int fd;
 
 		if (why != NULL) {
 			refuse(w->c, dir, name, true, why);
@@ -534,35 +587,60 @@ walk_dirs(struct walk *w, int dfd, const char *dir, const char *rel, char **name
 			continue;
 		sub = join3(dir, "/", name);
 		subrel = join3(rel, name, "/");
-		/* opened from its folder's descriptor (one name looked up),
-		 * and the folder open is the one stat()ed */
-		fd = link && walk_link_inside(w, sub)
-			 ? -1
-			 : openat(dfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-		if (fd >= 0 && fstat(fd, &sb) == 0 && walk_first_visit(w, &sb))
-			walk_dir(w, fd, sub, subrel, depth + 1); /* (closes fd) */
-		else if (fd >= 0)
-			close(fd);
+		if (!(link && walk_link_inside(w, sub)))
+			walk_sub(w, dfd, name, sub, subrel, depth + 1);
 		free(sub);
 		free(subrel);
 	}
 }
 
-/* One folder, open as fd (closed here): its files, then its folders.  A
- * folder below the top that cannot be read is left out, as find(1) goes
- * on.  The folders above stay open while it is walked (at most
- * WALK_MAX_DEPTH descriptors). */
+/* A folder's entries (see walk_dir) in names: its Markdown files, then its
+ * folders, open as fd or -1. */
 static void
-walk_dir(struct walk *w, int fd, const char *dir, const char *rel, int depth)
+walk_names(struct walk *w, int fd, const char *dir, const char *rel, const char *names, size_t len,
+	   int depth)
+{
+	char **files = NULL, **dirs = NULL;
+	size_t nf = 0, nd = 0, k;
+
+	for (k = 0; k < len; k += strlen(names + k) + 1) {
+		nf += names[k] == 'f';
+		nd += names[k] != 'f';
+	}
+	if (nf > 0)
+		files = xreallocarray(NULL, nf, sizeof *files);
+	if (nd > 0)
+		dirs = xreallocarray(NULL, nd, sizeof *dirs);
+	nf = nd = 0;
+	for (k = 0; k < len; k += strlen(names + k) + 1) {
+		if (names[k] == 'f')
+			files[nf++] = (char *)names + k + 1;
+		else
+			dirs[nd++] = (char *)names + k;
+	}
+	walk_files(w, dir, rel, files, nf);
+	walk_dirs(w, fd, dir, rel, dirs, nd, depth);
+	free(files);
+	free(dirs);
+}
+
+/* One folder, open as fd (closed here), stat()ed as sb (or NULL) before
+ * its entries are read: its files, then its folders.  A folder below the
+ * top that cannot be read is left out, as find(1) goes on.  The folders
+ * above stay open while it is walked (at most WALK_MAX_DEPTH
+ * descriptors). */
+static void
+walk_dir(struct walk *w, int fd, const struct stat *sb, const char *dir, const char *rel, int depth)
 {
 	struct entries e;
 	/* the names in one buffer (a folder's, "f" or its kind before each),
 	 * not a string each */
 	struct strbuf names = STRBUF_INIT;
-	char **files = NULL, **dirs = NULL;
-	size_t nf = 0, nd = 0, k;
 	const char *name;
 	unsigned char type;
+	/* a link, or an entry of a type not given: what it is may change
+	 * without the folder changing, so the folder is not cached */
+	bool plain = true;
 
 	if (walk_begin(w, &e, fd))
 		while ((name = walk_next(w, &e, &type)) != NULL) {
@@ -572,32 +650,21 @@ walk_dir(struct walk *w, int fd, const char *dir, const char *rel, int depth)
 
 			if (name[0] == '.') /* hidden, and "." and ".." */
 				continue;
+			plain = plain && type != DT_LNK && type != DT_UNKNOWN;
 			/* a folder named *.md is walked as a folder */
 			kind = entry_kind(fd, name, type);
 			if ((kind == 'f' && md) || kind == 'd' || kind == 'l') {
 				strbuf_add(&names, &kind, 1);
 				strbuf_add(&names, name, len + 1);
-				nf += kind == 'f';
-				nd += kind != 'f';
 			}
 		}
-	if (nf > 0)
-		files = xreallocarray(NULL, nf, sizeof *files);
-	if (nd > 0)
-		dirs = xreallocarray(NULL, nd, sizeof *dirs);
-	nf = nd = 0;
-	for (k = 0; k < names.len; k += strlen(names.s + k) + 1) {
-		if (names.s[k] == 'f')
-			files[nf++] = names.s + k + 1;
-		else
-			dirs[nd++] = names.s + k;
-	}
-	walk_files(w, dir, rel, files, nf);
-	walk_dirs(w, fd, dir, rel, dirs, nd, depth);
+	else
+		plain = false;
+	if (plain && !e.failed && sb != NULL)
+		walkcache_put(w->cache, rel, sb, names.s, names.len);
+	walk_names(w, fd, dir, rel, names.s, names.len, depth);
 	walk_end(&e);
 	strbuf_free(&names);
-	free(files);
-	free(dirs);
 }
 
 /* Notes a folder walked, for catalog_refresh() (once each). */
@@ -618,8 +685,11 @@ int
 catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, bool optional,
 		char **err)
 {
-	struct walk w = {.c = c, .origin = origin};
+	struct walk w = {.c = c, .origin = origin, .topfd = -1};
 	struct stat sb;
+	const char *names;
+	size_t len;
+	bool statted;
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd < 0) {
@@ -633,16 +703,36 @@ catalog_add_dir(struct catalog *c, const char *dir, enum role_origin origin, boo
 	id_set_init(&w.set, c->n + 64);
 	for (size_t i = 0; i < c->n; i++)
 		id_set_add(&w.set, c->v[i]->id);
-	if (fstat(fd, &sb) == 0)
+	if ((statted = fstat(fd, &sb) == 0))
 		walk_first_visit(&w, &sb);
 	w.top = realpath(dir, NULL);
-	walk_dir(&w, fd, dir, "", 0); /* (closes fd) */
+	if (statted && w.top != NULL && (w.cache = walkcache_open(w.top)) != NULL &&
+	    (w.topfd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+		walkcache_close(w.cache);
+		w.cache = NULL;
+	}
+	if (statted && (names = walkcache_get(w.cache, "", &sb, &len)) != NULL) {
+		walk_cache_hits++;
+		walk_names(&w, fd, dir, "", names, len, 0);
+		close(fd);
+	} else {
+		walk_dir(&w, fd, statted ? &sb : NULL, dir, "", 0); /* (closes fd) */
+	}
+	walkcache_close(w.cache);
+	if (w.topfd >= 0)
+		close(w.topfd);
 	id_set_done(&w.set);
 	free(w.seen);
 	free(w.top);
 	free(w.buf);
 	catalog_remember(c, dir, origin, optional);
 	return 0;
+}
+
+size_t
+catalog_walk_cache_hits(void)
+{
+	return walk_cache_hits;
 }
 
 struct role *

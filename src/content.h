@@ -196,6 +196,10 @@ const char *catalog_old_id(const struct catalog *c, const struct role *r);
  * refused): a new string, or NULL when none was. */
 char *catalog_refused_summary(const struct catalog *c);
 
+/* How many folders the walks took from their cache, so far (for tests;
+ * see walkcache.h). */
+size_t catalog_walk_cache_hits(void);
+
 /* The role whose file has this real path, or NULL. */
 struct role *catalog_find_file(const struct catalog *c, const char *real);
 

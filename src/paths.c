@@ -58,6 +58,12 @@ paths_search_db(void)
 }
 
 char *
+paths_cache(const char *name)
+{
+	return xdg("XDG_CACHE_HOME", ".cache", name);
+}
+
+char *
 paths_user_roles(void)
 {
 	return xdg("XDG_DATA_HOME", ".local/share", "rolebook/roles");

@@ -13,6 +13,8 @@ char *paths_db(void);
 /* $XDG_CACHE_HOME/rolebook/search.db (default ~/.cache/...), the search
  * index (search_index.c), or NULL. */
 char *paths_search_db(void);
+/* $XDG_CACHE_HOME/NAME (default ~/.cache/NAME), or NULL. */
+char *paths_cache(const char *name);
 /* $XDG_DATA_HOME/rolebook/roles (default ~/.local/share/...), or NULL. */
 char *paths_user_roles(void);
 /* The bundled roles: $ROLEBOOK_CONTENT_DIR if set, else the installed

@@ -25,6 +25,7 @@ static int (*const registrars[])(void) = {
     test_outline_register,     test_change_register,   test_catalog_register,
     test_hyperlink_register,   test_search_register,   test_mdlazy_register,
     test_reader_lazy_register, test_identity_register, test_mdhtmltable_register,
+    test_walkcache_register,
 };
 
 int

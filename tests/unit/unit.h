@@ -65,8 +65,9 @@ int test_conf_register(void); /* issue 16 */
 int test_due_register(void);
 int test_due_views_register(void);
 int test_hardening_register(void);
-int test_change_register(void); /* issue 14: changes wait for a locked database */
-int test_search_register(void); /* issue 12 */
+int test_change_register(void);	   /* issue 14: changes wait for a locked database */
+int test_search_register(void);	   /* issue 12 */
+int test_walkcache_register(void); /* issue 12 */
 
 /* Temporary folder for this run (set by run_unit.c, under $TMPDIR). */
 extern const char *unit_tmpdir;
