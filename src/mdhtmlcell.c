@@ -14,18 +14,22 @@
 #include "mdhtmlcell.h"
 #include "xalloc.h"
 
-/* Where the tag or comment at s ends (after its '>'), or NULL. */
+/* Where the tag or comment at s ends (after its '>'), or NULL.  A tag
+ * ends in the HTML block it starts in: one that a PLACE mark (the next
+ * Markdown block of joined HTML) comes in before its '>' is none, its
+ * '<' text, as cmark-gfm reads the block alone. */
 const char *
 mdhtml_tag_end(const char *s)
 {
 	const char *e;
+	size_t k;
 
 	if (strncmp(s, "<!--", 4) == 0) {
 		e = strstr(s + 4, "-->");
 		return e ? e + 3 : NULL;
 	}
-	e = strchr(s, '>');
-	return e ? e + 1 : NULL;
+	k = strcspn(s, (const char[]){'>', PLACE_A, '\0'});
+	return s[k] == '>' ? s + k + 1 : NULL;
 }
 
 /* Adds text with HTML's spacing (every run of blanks one space, none at
