@@ -278,9 +278,14 @@ mdhtml_cell(struct state *st, const char *s, size_t len, uint16_t base,
 		}
 		e = mdhtml_tag_end(p);
 		if (e == NULL) {
-			/* a '<' that opens nothing is text */
-			cell_text(st, p, 1, style, link);
-			p++;
+			/* a '<' that opens nothing is text, and so is all up to
+			 * the next PLACE mark: no tag ends before it (each '<'
+			 * looked at again made "<<<..." quadratic) */
+			size_t k = strncmp(p, "<!--", 4) == 0
+				       ? 1
+				       : strcspn(p, (const char[]){PLACE_A, '\0'});
+			cell_text(st, p, k, style, link);
+			p += k;
 			continue;
 		}
 		if (strncmp(p, "<!--", 4) == 0) {
