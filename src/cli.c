@@ -118,7 +118,7 @@ static void
 put_text(const struct printer *p, const char *s, size_t len)
 {
 	if (len == 0)
-		return; /* the text of an empty line may be no pointer at all */
+		return;
 	if (!p->ascii) {
 		fwrite(s, 1, len, p->out);
 		return;

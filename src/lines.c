@@ -103,11 +103,8 @@ lines_pad(struct lines *l, int n, uint16_t style)
 void
 lines_end(struct lines *l)
 {
-	if (l->open) /* a line of no bytes may come before the arena exists */
-		lines_end_width(
-		    l, l->v[l->n - 1].len == 0
-			   ? 0
-			   : text_width(l->arena + l->v[l->n - 1].text, l->v[l->n - 1].len));
+	if (l->open)
+		lines_end_width(l, text_width(lines_text(l, l->n - 1), l->v[l->n - 1].len));
 }
 
 /* The caller's count is trusted: the renderer's tests compare every

@@ -106,11 +106,12 @@ void lines_end_width(struct lines *l, int width);
 /* Adds an empty line. */
 void lines_blank(struct lines *l, uint32_t section);
 
-/* Borrowed pointer to line i's bytes; valid until the buffer changes. */
+/* Borrowed pointer to line i's bytes; valid until the buffer changes.
+ * Never NULL: lines of no bytes may come before the arena exists. */
 static inline const char *
 lines_text(const struct lines *l, size_t i)
 {
-	return l->arena + l->v[i].text;
+	return l->arena != NULL ? l->arena + l->v[i].text : "";
 }
 
 /* Writes line i to buf as plain text plus '\n' ... returns new text. */

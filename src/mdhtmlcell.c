@@ -14,18 +14,22 @@
 #include "mdhtmlcell.h"
 #include "xalloc.h"
 
-/* Where the tag or comment at s ends (after its '>'), or NULL. */
+/* Where the tag or comment at s ends (after its '>'), or NULL.  A tag
+ * ends in the HTML block it starts in: one that a PLACE mark (the next
+ * Markdown block of joined HTML) comes in before its '>' is none, its
+ * '<' text, as cmark-gfm reads the block alone. */
 const char *
 mdhtml_tag_end(const char *s)
 {
 	const char *e;
+	size_t k;
 
 	if (strncmp(s, "<!--", 4) == 0) {
 		e = strstr(s + 4, "-->");
 		return e ? e + 3 : NULL;
 	}
-	e = strchr(s, '>');
-	return e ? e + 1 : NULL;
+	k = strcspn(s, (const char[]){'>', PLACE_A, '\0'});
+	return s[k] == '>' ? s + k + 1 : NULL;
 }
 
 /* Adds text with HTML's spacing (every run of blanks one space, none at
@@ -274,9 +278,14 @@ mdhtml_cell(struct state *st, const char *s, size_t len, uint16_t base,
 		}
 		e = mdhtml_tag_end(p);
 		if (e == NULL) {
-			/* a '<' that opens nothing is text */
-			cell_text(st, p, 1, style, link);
-			p++;
+			/* a '<' that opens nothing is text, and so is all up to
+			 * the next PLACE mark: no tag ends before it (each '<'
+			 * looked at again made "<<<..." quadratic) */
+			size_t k = strncmp(p, "<!--", 4) == 0
+				       ? 1
+				       : strcspn(p, (const char[]){PLACE_A, '\0'});
+			cell_text(st, p, k, style, link);
+			p += k;
 			continue;
 		}
 		if (strncmp(p, "<!--", 4) == 0) {

@@ -25,7 +25,8 @@ struct mdhtml_between {
 	size_t n;
 };
 
-/* Where the tag or comment at s ends (after its '>'), or NULL. */
+/* Where the tag or comment at s ends (after its '>'), or NULL; a tag
+ * never spans a PLACE mark. */
 const char *mdhtml_tag_end(const char *s);
 
 /* The index of the block whose PLACE mark is at s (past its PLACE_A),

@@ -123,8 +123,14 @@ parse_table(struct htable *t, const char *html)
 			continue;
 		}
 		e = mdhtml_tag_end(s);
-		if (e == NULL)
-			break;
+		if (e == NULL) {
+			/* no tag: none ends before the next PLACE mark, if any */
+			const char *m = strchr(s, PLACE_A);
+			if (m == NULL || strncmp(s, "<!--", 4) == 0)
+				break;
+			s = m;
+			continue;
+		}
 		if (!mdhtml_tag(s, name, &closing)) {
 			s = e;
 			continue;

@@ -106,6 +106,33 @@ test_kinds_and_widths(void)
 	lines_done(&l);
 }
 
+/* Lines of no bytes before any text (a document that renders to blanks
+ * alone, "<br></t>" in fuzz_markdown): their text is a pointer all the
+ * same, for memcpy and the like (UBSan: zero offset to a null pointer). */
+static void
+test_empty_lines_have_text(void)
+{
+	struct lines l;
+	char *s;
+
+	lines_init(&l);
+	lines_blank(&l, 0);
+	lines_begin(&l, LINE_TEXT, 0, 0);
+	lines_end(&l);
+	CU_ASSERT_EQUAL(l.n, 2);
+	CU_ASSERT_PTR_NULL(l.arena);
+	CU_ASSERT_PTR_NOT_NULL(lines_text(&l, 0));
+	CU_ASSERT_PTR_NOT_NULL(lines_text(&l, 1));
+	CU_ASSERT_EQUAL(lines_text(&l, 1)[0], '\0'); /* (NULL + 0 may pass the above) */
+	s = lines_dump(&l);
+	CU_ASSERT_STRING_EQUAL(s, "\n\n");
+	free(s);
+	s = lines_plain(&l, 1);
+	CU_ASSERT_STRING_EQUAL(s, "");
+	free(s);
+	lines_done(&l);
+}
+
 static void
 test_add_opens_line(void)
 {
@@ -283,6 +310,7 @@ test_lines_register(void)
 	static const struct unit_test tests[] = {
 	    {"spans merge", test_merge},
 	    {"kinds and widths", test_kinds_and_widths},
+	    {"empty lines have text", test_empty_lines_have_text},
 	    {"add opens a line", test_add_opens_line},
 	    {"pad", test_pad},
 	    {"width clamps", test_wide_line_width},

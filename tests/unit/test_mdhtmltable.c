@@ -20,7 +20,8 @@
 #include "unit.h"
 
 /* md rendered whole at width (ASCII when ascii), every line's text; no
- * line is wider than the width.  Caller frees. */
+ * line is wider than the width, none holds a control byte.  Caller
+ * frees. */
 static char *
 rendered(const char *md, int width, bool ascii)
 {
@@ -33,8 +34,10 @@ rendered(const char *md, int width, bool ascii)
 	outline_build(&ol, doc);
 	render_init(&r);
 	mdrender(doc, &ol, &o, &r);
-	for (size_t i = 0; i < r.lines.n; i++)
+	for (size_t i = 0; i < r.lines.n; i++) {
 		CU_ASSERT_TRUE(text_width(lines_text(&r.lines, i), r.lines.v[i].len) <= width);
+		CU_ASSERT_TRUE(text_is_clean(lines_text(&r.lines, i), r.lines.v[i].len));
+	}
 	s = lines_dump(&r.lines);
 	render_done(&r);
 	outline_done(&ol);
@@ -125,6 +128,31 @@ test_split_edges(void)
 		40, false, "┌───┐\n│ 0 │\n│ x │\n└───┘\n");
 }
 
+/* A tag ends in the HTML block it starts in: one whose '>' is past the
+ * Markdown between the pieces is text, as cmark-gfm reads its block
+ * alone.  It took that Markdown's mark into its attribute, and the mark's
+ * control bytes into the line ("[image: ^A0^B <tr]", fuzz_markdown), and
+ * the tags up to its '>' with it. */
+static void
+test_tag_across_blocks(void)
+{
+	static const char img[] = "<table><td><img src=\"\n\ns\n\n<tr><td>b</td></table>\n";
+
+	RENDERS(img, 40, false,
+		"┌────────────┐\n│ <img src=\" │\n│ s          │\n│ b          │\n"
+		"└────────────┘\n");
+	RENDERS(img, 10, true, "<img src=\"\n  s\n\nb\n");
+	/* the fuzzer's input, minimised: a row of no cell follows */
+	RENDERS("<table><td><img src=\"\n\ns\n<tr></table", 40, false,
+		"┌────────────┐\n│ <img src=\" │\n│ s          │\n│            │\n"
+		"└────────────┘\n");
+	/* in a cell's tag: no cell (what follows up to the next cell is
+	 * outside the cells), the block where a block outside the cells
+	 * goes, before the table */
+	RENDERS("<table><tr><td>a</td><td colspan=\"\n\nx\n\n<p>\">b</td></tr></table>\n", 40,
+		false, "x\n\n┌───┐\n│ a │\n└───┘\n");
+}
+
 /* Cells across columns and rows are placed as HTML places them: the
  * cells after a tall one move right; a wide cell is one value when
  * stacked, a tall one a value of each of its rows. */
@@ -195,6 +223,7 @@ test_mdhtmltable_register(void)
 	static const struct unit_test tests[] = {
 	    {"a table split by blank lines", test_split},
 	    {"pieces that stay apart", test_split_edges},
+	    {"a tag across the pieces", test_tag_across_blocks},
 	    {"cells across columns and rows", test_spans},
 	};
 
