@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +134,44 @@ fixture_slurp(const char *path)
 		fprintf(stderr, "\n%s\n", err);
 	free(err);
 	return text;
+}
+
+/* Fatal to the test when not ok.  A suite's init function runs in no test,
+ * where CUnit refuses any assertion: there the reason on stderr is all. */
+static void
+assert_written(bool ok)
+{
+	if (CU_get_current_test() != NULL)
+		CU_ASSERT_FATAL(ok);
+}
+
+void
+fixture_put_bytes(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	bool ok = f != NULL && (len == 0 || fwrite(data, 1, len, f) == len);
+
+	if (f != NULL && fclose(f) != 0)
+		ok = false;
+	if (!ok)
+		perror(path);
+	assert_written(ok);
+}
+
+void
+fixture_put(const char *dir, const char *rel, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, rel);
+
+	/* the folders on the way */
+	for (char *p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST)
+			perror(path);
+		*p = '/';
+	}
+	fixture_put_bytes(path, text, strlen(text));
+	free(path);
 }
 
 /* Compares actual with the expected file; saves actual as NAME.actual on

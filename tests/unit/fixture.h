@@ -1,8 +1,8 @@
 /*
  * fixture.h - what the unit suites share: a store in a folder of its own,
- * a day, a role from memory or from the bundled handbook; and alice's
- * records, for the export and report suites (test_export.c,
- * test_report.c).
+ * a day, a role from memory or from the bundled handbook, a file written
+ * for a test; and alice's records, for the export and report suites
+ * (test_export.c, test_report.c).
  *
  * The fixture is built through the store's own setters at fixed times
  * (T0 = 2026-11-23T00:00:00Z), for the role tests/data/export/roles/demo.md
@@ -14,6 +14,7 @@
 #ifndef ROLEBOOK_FIXTURE_H
 #define ROLEBOOK_FIXTURE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "content.h"
@@ -77,6 +78,13 @@ size_t fixture_step(const struct role *r, const char *start);
 /* A file's text (a new string, caller frees), or NULL with the reason on
  * stderr. */
 char *fixture_slurp(const char *path);
+
+/* Writes text to the file DIR/REL, making the folders on the way below
+ * DIR; fixture_put_bytes() writes len bytes of data to path.  Fatal to the
+ * test when the file cannot be written (the reason on stderr; a suite's
+ * init function, which runs in no test, gets only that). */
+void fixture_put(const char *dir, const char *rel, const char *text);
+void fixture_put_bytes(const char *path, const void *data, size_t len);
 
 /* Compares actual with the expected file tests/data/export/NAME; saves
  * actual as NAME.actual on a mismatch. */

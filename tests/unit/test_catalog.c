@@ -19,31 +19,11 @@
 #include "checklist.h"
 #include "content.h"
 #include "doctree.h"
+#include "fixture.h"
 #include "identity.h"
 #include "store.h"
 #include "unit.h"
 #include "xalloc.h"
-
-static void
-put(const char *top, const char *rel, const char *text)
-{
-	char *path = xasprintf("%s/%s", top, rel);
-	FILE *f;
-
-	/* the folders on the way */
-	for (char *p = path + strlen(top) + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		CU_ASSERT_TRUE(mkdir(path, 0700) == 0 || errno == EEXIST);
-		*p = '/';
-	}
-	f = fopen(path, "wb");
-	CU_ASSERT_PTR_NOT_NULL(f);
-	if (f != NULL) {
-		fputs(text, f);
-		fclose(f);
-	}
-	free(path);
-}
 
 /* A tree like a community checkout: READMEs everywhere, a .git, a FIFO
  * named like a document, a link looping back, a link to a folder of the
@@ -54,15 +34,15 @@ make_tree(const char *name)
 	char *top = xasprintf("%s/%s", unit_tmpdir, name), *p;
 
 	CU_ASSERT_TRUE(mkdir(top, 0700) == 0 || errno == EEXIST);
-	put(top, "README.md", "# Top\n");
-	put(top, "sig-list.md", "# SIG list\n");
-	put(top, "sig-a/README.md", "# SIG A\n");
-	put(top, "sig-a/charter.md", "# Charter A\n");
-	put(top, "sig-a/deep/er/README.md", "# Deep\n");
-	put(top, "sig-b/README.md", "# SIG B\n");
-	put(top, ".git/info.md", "# Hidden folder\n");
-	put(top, "sig-a/.drafts/draft.md", "# Hidden too\n");
-	put(top, "sig-b/notes.txt", "not Markdown\n");
+	fixture_put(top, "README.md", "# Top\n");
+	fixture_put(top, "sig-list.md", "# SIG list\n");
+	fixture_put(top, "sig-a/README.md", "# SIG A\n");
+	fixture_put(top, "sig-a/charter.md", "# Charter A\n");
+	fixture_put(top, "sig-a/deep/er/README.md", "# Deep\n");
+	fixture_put(top, "sig-b/README.md", "# SIG B\n");
+	fixture_put(top, ".git/info.md", "# Hidden folder\n");
+	fixture_put(top, "sig-a/.drafts/draft.md", "# Hidden too\n");
+	fixture_put(top, "sig-b/notes.txt", "not Markdown\n");
 	p = xasprintf("%s/sig-b/pipe.md", top);
 	CU_ASSERT_TRUE(mkfifo(p, 0600) == 0 || errno == EEXIST);
 	free(p);
@@ -75,7 +55,7 @@ make_tree(const char *name)
 	/* a folder outside the tree, linked in: walked */
 	p = xasprintf("%s/%s-outside", unit_tmpdir, name);
 	CU_ASSERT_TRUE(mkdir(p, 0700) == 0 || errno == EEXIST);
-	put(p, "README.md", "# Outside\n");
+	fixture_put(p, "README.md", "# Outside\n");
 	free(p);
 	p = xasprintf("%s/linked", top);
 	{
@@ -177,7 +157,8 @@ test_root_everywhere(void)
 
 	/* a checklist step linking to a heading of its own file, by a path
 	 * from the root */
-	put(top, "sig-a/lead.md",
+	fixture_put(
+	    top, "sig-a/lead.md",
 	    "# Lead\n\n## Onboarding checklist\n\n- [ ] Read [the duties](/lead.md#duties)\n\n"
 	    "## Duties\n\nText.\n");
 	catalog_init(&c);
@@ -335,10 +316,10 @@ test_old_direct_records(void)
 	struct role *r, *r2, *rc, *rm;
 	int line = -1;
 
-	put(unit_tmpdir, "direct-old/notes.md", "# Notes\n");
-	put(unit_tmpdir, "direct-old/else/notes.md", "# Other notes\n");
-	put(unit_tmpdir, "direct-old/chair.md", "# My chair\n");
-	put(unit_tmpdir, "direct-old/mine.md", "# Mine\n");
+	fixture_put(unit_tmpdir, "direct-old/notes.md", "# Notes\n");
+	fixture_put(unit_tmpdir, "direct-old/else/notes.md", "# Other notes\n");
+	fixture_put(unit_tmpdir, "direct-old/chair.md", "# My chair\n");
+	fixture_put(unit_tmpdir, "direct-old/mine.md", "# Mine\n");
 	make_v4_db(path,
 		   "INSERT INTO profiles VALUES (1, 'Ada', 100);"
 		   "INSERT INTO profiles VALUES (2, 'Bob', 100);"
@@ -468,10 +449,10 @@ test_adopt_old_ids_only(void)
 	int line = -1;
 
 	CU_ASSERT_TRUE(mkdir(x, 0700) == 0 || errno == EEXIST);
-	put(x, "README.md", "# X\n");
-	put(x, "notes.md", "# X notes\n");
-	put(unit_tmpdir, "adopt-z/README.md", "# Z\n");
-	put(unit_tmpdir, "adopt-z/notes.md", "# Z notes\n");
+	fixture_put(x, "README.md", "# X\n");
+	fixture_put(x, "notes.md", "# X notes\n");
+	fixture_put(unit_tmpdir, "adopt-z/README.md", "# Z\n");
+	fixture_put(unit_tmpdir, "adopt-z/notes.md", "# Z notes\n");
 	catalog_init(&cx);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&cx, x, ORIGIN_DIR, false, &err), 0);
 	catalog_init(&cz);
@@ -546,11 +527,11 @@ test_refused_folder(void)
 	struct catalog c;
 
 	CU_ASSERT_TRUE(mkdir(top, 0700) == 0 || errno == EEXIST);
-	put(top, "ok.md", "# OK\n");
-	put(top,
-	    "a\xe2\x80\x8b"
-	    "b/inside.md",
-	    "# Inside\n"); /* U+200B in the name */
+	fixture_put(top, "ok.md", "# OK\n");
+	fixture_put(top,
+		    "a\xe2\x80\x8b"
+		    "b/inside.md",
+		    "# Inside\n"); /* U+200B in the name */
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
 	CU_ASSERT_EQUAL(c.n, 1);
@@ -562,7 +543,7 @@ test_refused_folder(void)
 	UNIT_ASSERT_STR("1 folder is not read (its name is no clean id): see why on quitting", sum);
 	free(sum);
 	/* and a file beside it */
-	put(top, "x.md.md", "# X\n");
+	fixture_put(top, "x.md.md", "# X\n");
 	catalog_done(&c);
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
@@ -592,11 +573,11 @@ test_twin_folders(void)
 
 	CU_ASSERT_TRUE(mkdir(a, 0700) == 0 || errno == EEXIST);
 	CU_ASSERT_TRUE(mkdir(b, 0700) == 0 || errno == EEXIST);
-	put(a, "README.md", "# A\n");
-	put(a, "sig/x.md", "# A x\n");
-	put(b, "README.md", "# B\n");
-	put(b, "sig/x.md", "# B x\n");
-	put(b, "only-b.md", "# Only B\n");
+	fixture_put(a, "README.md", "# A\n");
+	fixture_put(a, "sig/x.md", "# A x\n");
+	fixture_put(b, "README.md", "# B\n");
+	fixture_put(b, "sig/x.md", "# B x\n");
+	fixture_put(b, "only-b.md", "# Only B\n");
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, a, ORIGIN_DIR, false, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, b, ORIGIN_DIR, false, &err), 0);
@@ -628,7 +609,7 @@ test_twin_folders(void)
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, a, ORIGIN_DIR, false, &err), 0);
 	CU_ASSERT_EQUAL(c.n, 2);
 	/* a bundled role of a folder's document's id stays out (it stands in) */
-	put(a, "chair.md", "# My chair\n");
+	fixture_put(a, "chair.md", "# My chair\n");
 	catalog_done(&c);
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, a, ORIGIN_DIR, false, &err), 0);
@@ -657,7 +638,7 @@ test_doctree(void)
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, top, ORIGIN_DIR, false, &err), 0);
 	direct = xasprintf("%s/doctree-direct.md", unit_tmpdir);
-	put(unit_tmpdir, "doctree-direct.md", "# Direct\n");
+	fixture_put(unit_tmpdir, "doctree-direct.md", "# Direct\n");
 	CU_ASSERT_PTR_NOT_NULL(catalog_add_file(&c, direct, &err));
 	doctree_build(&t, &c);
 	CU_ASSERT_TRUE(doctree_has_folders(&t));

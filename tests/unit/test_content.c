@@ -57,23 +57,6 @@ role_drop(struct role *r)
 	catalog_done(&c);
 }
 
-/* Writes text to dir/name; returns false (and fails) when it cannot. */
-static bool
-write_file(const char *dir, const char *name, const char *text)
-{
-	char path[4096];
-	FILE *f;
-
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	CU_ASSERT_PTR_NOT_NULL(f);
-	if (f == NULL)
-		return false;
-	fwrite(text, 1, strlen(text), f);
-	fclose(f);
-	return true;
-}
-
 /* Creates the folder unit_tmpdir/name (if needed); its path goes to out. */
 static void
 make_dir(const char *name, char *out, size_t size)
@@ -773,14 +756,14 @@ test_catalog_ids(void)
 	static const char *want[] = {"UPPER", "a-role", "b-role", "lead", "lead-shadow"};
 
 	make_dir("ids", dir, sizeof dir);
-	write_file(dir, "b-role.md", "# B\n");
-	write_file(dir, "a-role.md", "# A\n");
-	write_file(dir, "UPPER.MD", "# Upper\n");
-	write_file(dir, "lead.md", "# Lead\n");
-	write_file(dir, "lead-shadow.md", "# Lead shadow\n");
-	write_file(dir, "notes.txt", "not a role\n");
-	write_file(dir, ".hidden.md", "# Hidden\n");
-	write_file(dir, "md", "# No extension\n");
+	fixture_put(dir, "b-role.md", "# B\n");
+	fixture_put(dir, "a-role.md", "# A\n");
+	fixture_put(dir, "UPPER.MD", "# Upper\n");
+	fixture_put(dir, "lead.md", "# Lead\n");
+	fixture_put(dir, "lead-shadow.md", "# Lead shadow\n");
+	fixture_put(dir, "notes.txt", "not a role\n");
+	fixture_put(dir, ".hidden.md", "# Hidden\n");
+	fixture_put(dir, "md", "# No extension\n");
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, dir, ORIGIN_DIR, false, &err), 0);
 	/* sorted by id (content.h) */
@@ -804,7 +787,7 @@ test_catalog_skips_folders(void)
 	char *err = NULL, dir[4096], sub[4200];
 
 	make_dir("withsub", dir, sizeof dir);
-	write_file(dir, "real.md", "# Real\n");
+	fixture_put(dir, "real.md", "# Real\n");
 	snprintf(sub, sizeof sub, "%s/archive.md", dir);
 	CU_ASSERT_TRUE(mkdir(sub, 0700) == 0 || errno == EEXIST);
 	catalog_init(&c);
@@ -823,10 +806,10 @@ test_catalog_duplicates(void)
 
 	make_dir("first", d1, sizeof d1);
 	make_dir("second", d2, sizeof d2);
-	write_file(d1, "same.md", "# From First\n");
-	write_file(d1, "only-first.md", "# Only First\n");
-	write_file(d2, "same.md", "# From Second\n");
-	write_file(d2, "only-second.md", "# Only Second\n");
+	fixture_put(d1, "same.md", "# From First\n");
+	fixture_put(d1, "only-first.md", "# Only First\n");
+	fixture_put(d2, "same.md", "# From Second\n");
+	fixture_put(d2, "only-second.md", "# Only Second\n");
 	catalog_init(&c);
 	CU_ASSERT_EQUAL(catalog_add_dir(&c, d1, ORIGIN_USER, false, &err), 0);
 	CU_ASSERT_EQUAL(catalog_add_dir(&c, d2, ORIGIN_BUNDLED, false, &err), 0);

@@ -750,15 +750,6 @@ test_export_unknown_profile(void)
 }
 
 static void
-write_text(const char *dir, const char *name, const char *text)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-
-	CU_ASSERT_EQUAL(export_write_file(path, text, strlen(text), NULL), EXPORT_OK);
-	free(path);
-}
-
-static void
 test_load_dir(void)
 {
 	char *dir = fixture_dir("load-dir"), *doc = fixture_json(), *newer, *out, *detail = NULL;
@@ -770,15 +761,15 @@ test_load_dir(void)
 
 	newer = edit(doc, "\"version\": 2", "\"version\": 3", true);
 	dana = edit(doc, "\"profile\": \"alice\"", "\"profile\": \"dana\"", true);
-	write_text(dir, "a-alice.json", doc);
-	write_text(dir, "b-broken.json", "{\"format\": ");
-	write_text(dir, "c-newer.json", newer);
-	write_text(dir, "notes.txt", "not an export");
-	write_text(dir, ".hidden.json", "{");
+	fixture_put(dir, "a-alice.json", doc);
+	fixture_put(dir, "b-broken.json", "{\"format\": ");
+	fixture_put(dir, "c-newer.json", newer);
+	fixture_put(dir, "notes.txt", "not an export");
+	fixture_put(dir, ".hidden.json", "{");
 	/* a subfolder is read; a link to a terminal and a FIFO are not opened
 	 * (either would block) */
 	CU_ASSERT_EQUAL(mkdir(sub, 0700), 0);
-	write_text(sub, "d-dana.json", dana);
+	fixture_put(sub, "d-dana.json", dana);
 	link = xasprintf("%s/e-tty.json", dir);
 	fifo = xasprintf("%s/f-fifo.json", dir);
 	CU_ASSERT_EQUAL(symlink("/dev/tty", link), 0);

@@ -20,6 +20,7 @@
 #include "checklist.h"
 #include "content.h"
 #include "export.h"
+#include "fixture.h"
 #include "identity.h"
 #include "store.h"
 #include "unit.h"
@@ -29,18 +30,6 @@
 #define OLD_GUIDE "5eadb40270db"  /* "Read the contributor guide" */
 #define OLD_ASK "ea7e961765f6"	  /* "Ask a question in the channel" */
 #define OLD_REPORT "294ff44decff" /* "Write the yearly report" */
-
-static void
-put(const char *dir, const char *name, const char *text)
-{
-	char *path = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(text, f);
-	fclose(f);
-	free(path);
-}
 
 static void
 exec_db(const char *path, const char *sql, int from, int to)
@@ -134,13 +123,14 @@ test_old_step_records(void)
 	struct role *guide, *other, *role, *report;
 
 	CU_ASSERT_TRUE_FATAL(mkdir(dir, 0700) == 0 || errno == EEXIST);
-	put(dir, "guide.md",
+	fixture_put(
+	    dir, "guide.md",
 	    "# Guide\n\n- [ ] Read the contributor guide\n- [ ] Ask a question in the channel\n");
-	put(dir, "other.md", "# Other\n\n- [ ] Read the contributor guide\n");
-	put(dir, "role.md",
-	    "# A role\n\n## Onboarding checklist\n\n"
-	    "- [ ] Read the contributor guide\n");
-	put(dir, "report.md", "# Report\n\n- [ ] Write the yearly report\n");
+	fixture_put(dir, "other.md", "# Other\n\n- [ ] Read the contributor guide\n");
+	fixture_put(dir, "role.md",
+		    "# A role\n\n## Onboarding checklist\n\n"
+		    "- [ ] Read the contributor guide\n");
+	fixture_put(dir, "report.md", "# Report\n\n- [ ] Write the yearly report\n");
 	unlink(path);
 	exec_db(path,
 		"INSERT INTO profiles VALUES (1, 'Ada', 100);"
@@ -238,10 +228,10 @@ test_refresh(void)
 	x1 = xasprintf("%s/sub", d1);
 	CU_ASSERT_TRUE_FATAL(mkdir(x1, 0700) == 0 || errno == EEXIST);
 	free(x1);
-	put(d1, "a.md", "# A\n");
-	put(d1, "sub/b.md", "# B\n");
-	put(d1, "sub/c.md", "# C\n");
-	put(d2, "x.md", "# X of two\n");
+	fixture_put(d1, "a.md", "# A\n");
+	fixture_put(d1, "sub/b.md", "# B\n");
+	fixture_put(d1, "sub/c.md", "# C\n");
+	fixture_put(d2, "x.md", "# X of two\n");
 	catalog_init(&c);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, d1, ORIGIN_DIR, false, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&c, d2, ORIGIN_DIR, false, &err), 0);
@@ -252,8 +242,8 @@ test_refresh(void)
 	CU_ASSERT_FALSE(catalog_refresh(&c));
 	CU_ASSERT_EQUAL(c.gen, gen);
 
-	put(d1, "sub/d.md", "# D\n");
-	put(d1, "x.md", "# X of one\n"); /* "x" is two's already */
+	fixture_put(d1, "sub/d.md", "# D\n");
+	fixture_put(d1, "x.md", "# X of one\n"); /* "x" is two's already */
 	x1 = xasprintf("%s/sub/c.md", d1);
 	CU_ASSERT_EQUAL(unlink(x1), 0);
 	free(x1);
@@ -343,7 +333,8 @@ test_old_export(void)
 	struct role *r;
 
 	CU_ASSERT_TRUE_FATAL(mkdir(dir, 0700) == 0 || errno == EEXIST);
-	put(dir, "notes.md",
+	fixture_put(
+	    dir, "notes.md",
 	    "# Notes\n\n- [ ] Read the contributor guide\n- [ ] Ask a question in the channel\n");
 	file = xasprintf("%s/notes.md", dir);
 	unlink(db1);

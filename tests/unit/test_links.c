@@ -13,37 +13,24 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fixture.h"
 #include "links.h"
 #include "unit.h"
 #include "xalloc.h"
 
 static char *tree; /* the real path of the tree's folder */
 
+/* Writes text to rel in the tree, making the folders on the way. */
 static void
 put(const char *rel, const char *text)
 {
-	char *path = xasprintf("%s/%s", tree, rel);
-	FILE *f;
-
-	/* the folders on the way */
-	for (char *s = strchr(path + strlen(tree) + 1, '/'); s != NULL; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		mkdir(path, 0700);
-		*s = '/';
-	}
-	if (text == NULL) {
-		mkdir(path, 0700);
-	} else if ((f = fopen(path, "w")) != NULL) {
-		fputs(text, f);
-		fclose(f);
-	}
-	free(path);
+	fixture_put(tree, rel, text);
 }
 
 static int
 suite_init(void)
 {
-	char *dir = xasprintf("%s/links", unit_tmpdir);
+	char *dir = xasprintf("%s/links", unit_tmpdir), *empty;
 
 	mkdir(dir, 0700);
 	tree = realpath(dir, NULL);
@@ -58,7 +45,9 @@ suite_init(void)
 	put("repo/sig-a/technical-lead.md", "# The SIG's own tech lead page\n");
 	put("repo/sig-b/README.md", "# SIG B\n\n## Leads\n");
 	put("repo/sig-b/notes dir/my notes.md", "# Notes\n");
-	put("repo/sig-b/empty", NULL);
+	empty = xasprintf("%s/repo/sig-b/empty", tree);
+	mkdir(empty, 0700);
+	free(empty);
 	put("repo/sig-b/logo.png", "PNG");
 	put("outside.md", "# Outside\n");
 	put("flat/a.md", "# A\n");

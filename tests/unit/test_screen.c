@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "content.h"
+#include "fixture.h"
 #include "frame.h"
 #include "keys.h"
 #include "lines.h"
@@ -76,23 +77,15 @@ row(int r)
 	return frame_row(&fr, r);
 }
 
-/* Writes text to rel under the run's temporary folder, making the folders
- * on the way; returns the path (new string). */
+/* Writes text to rel in this suite's folder "screen" of the run's
+ * temporary folder, making the folders on the way; returns the path (new
+ * string). */
 static char *
 write_file(const char *rel, const char *text)
 {
 	char *path = xasprintf("%s/screen/%s", unit_tmpdir, rel);
-	FILE *fp;
 
-	for (char *p = path + strlen(unit_tmpdir) + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		mkdir(path, 0700);
-		*p = '/';
-	}
-	fp = fopen(path, "w");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-	fputs(text, fp);
-	fclose(fp);
+	fixture_put(unit_tmpdir, path + strlen(unit_tmpdir) + 1, text);
 	return path;
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "fixture.h"
 #include "role_text.h"
 #include "search.h"
 #include "search_index.h"
@@ -28,12 +29,9 @@ static void
 put(const char *name, const char *text)
 {
 	char *p = xasprintf("%s/%s", dir, name);
-	FILE *f = fopen(p, "w");
 	struct timespec ts[2] = {{1700000000 + ++serial, 0}, {1700000000 + serial, 0}};
 
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(text, f);
-	fclose(f);
+	fixture_put(dir, name, text);
 	utimensat(AT_FDCWD, p, ts, 0);
 	free(p);
 }

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "store.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -108,16 +109,6 @@ slurp(const char *path, size_t *len)
 	} while (n > 0);
 	fclose(f);
 	return buf;
-}
-
-static void
-write_file(const char *path, const void *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	CU_ASSERT_EQUAL(fwrite(data, 1, len, f), len);
-	fclose(f);
 }
 
 /* Overwrites len bytes of path at offset. */
@@ -323,7 +314,7 @@ test_open_errors(void)
 	CU_ASSERT_EQUAL(store_open(NULL, 0, 100, &st, NULL), STORE_ERR_INVALID);
 
 	/* A folder on the way is a file: nothing can be created. */
-	write_file(plain, "x", 1);
+	fixture_put_bytes(plain, "x", 1);
 	CU_ASSERT_EQUAL(store_open(under_file, 0, 100, &st, &detail), STORE_ERR_OPEN);
 	CU_ASSERT_PTR_NULL(st);
 	CU_ASSERT(detail != NULL && strstr(detail, "plain") != NULL);
@@ -369,7 +360,7 @@ test_migrate_v0(void)
 	sqlite3 *db;
 
 	/* A zero-byte file, as a crash right after creating it would leave. */
-	write_file(empty, "", 0);
+	fixture_put_bytes(empty, "", 0);
 	st = open_ok(empty);
 	CU_ASSERT_EQUAL(store_item_set_done(st, "Ada", PM, "aaa", "Plan", true, 1), STORE_OK);
 	store_close(st);
@@ -597,11 +588,11 @@ test_refuse_corrupt(void)
 		seed = seed * 1103515245u + 12345u;
 		bytes[i] = (unsigned char)(seed >> 16);
 	}
-	write_file(noise, bytes, sizeof bytes);
+	fixture_put_bytes(noise, bytes, sizeof bytes);
 	assert_refused(noise, 0, STORE_ERR_CORRUPT, "noise.db");
 	assert_refused(noise, STORE_READONLY, STORE_ERR_CORRUPT, NULL);
 
-	write_file(text, "hello, world\n", 13);
+	fixture_put_bytes(text, "hello, world\n", 13);
 	assert_refused(text, 0, STORE_ERR_CORRUPT, NULL);
 
 	/* A real rolebook database whose header was overwritten. */
@@ -708,7 +699,7 @@ test_readonly_flag(void)
 	sqlite3_close(db);
 	assert_refused(v1, STORE_READONLY, STORE_ERR_READONLY, "upgrading");
 	CU_ASSERT_EQUAL(raw_int(v1, "PRAGMA user_version"), 1);
-	write_file(empty, "", 0);
+	fixture_put_bytes(empty, "", 0);
 	assert_refused(empty, STORE_READONLY, STORE_ERR_READONLY, NULL);
 
 	free(v1);
@@ -844,7 +835,7 @@ test_wal_switch_waits(void)
 	pid_t pid;
 	char c;
 
-	write_file(path, "", 0);
+	fixture_put_bytes(path, "", 0);
 	CU_ASSERT_EQUAL_FATAL(pipe(ready), 0);
 	pid = fork();
 	CU_ASSERT_FATAL(pid >= 0);

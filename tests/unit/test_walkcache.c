@@ -19,6 +19,7 @@
 
 #include "content.h"
 #include "files.h"
+#include "fixture.h"
 #include "hash.h"
 #include "strbuf.h"
 #include "unit.h"
@@ -27,28 +28,11 @@
 
 static char *top_dir;
 
-static char *
-at(const char *rel)
-{
-	return xasprintf("%s/%s", top_dir, rel);
-}
-
+/* Writes text to rel in the tree, making the folders on the way. */
 static void
 put(const char *rel, const char *text)
 {
-	char *path = at(rel);
-	FILE *f;
-
-	for (char *p = path + strlen(top_dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
-		*p = '\0';
-		CU_ASSERT_TRUE(mkdir(path, 0700) == 0 || errno == EEXIST);
-		*p = '/';
-	}
-	f = fopen(path, "wb");
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	fputs(text, f);
-	fclose(f);
-	free(path);
+	fixture_put(top_dir, rel, text);
 }
 
 /* Runs cmd in the tree's top folder. */
@@ -299,17 +283,6 @@ cache_file(void)
 	return path;
 }
 
-static void
-write_bytes(const char *path, const char *data, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-	if (len > 0)
-		CU_ASSERT_EQUAL(fwrite(data, 1, len, f), len);
-	fclose(f);
-}
-
 /* A damaged cache file is ignored (and rewritten): the same listing. */
 static void
 test_damaged(void)
@@ -333,7 +306,7 @@ test_damaged(void)
 	CU_ASSERT_EQUAL(sb.st_mode & 0777, 0600);
 	/* truncated at every byte */
 	for (size_t n = 0; n < len; n++) {
-		write_bytes(path, data, n);
+		fixture_put_bytes(path, data, n);
 		s = listing();
 		mismatches += strcmp(s, fresh) != 0;
 		free(s);
@@ -342,7 +315,7 @@ test_damaged(void)
 	for (size_t i = 0; i < len; i++)
 		for (int k = 0; k < 2; k++) {
 			data[i] ^= k ? 0xff : 0x01;
-			write_bytes(path, data, len);
+			fixture_put_bytes(path, data, len);
 			data[i] ^= k ? 0xff : 0x01;
 			s = listing();
 			mismatches += strcmp(s, fresh) != 0;
@@ -363,7 +336,7 @@ test_damaged(void)
 			memcpy(copy + (hit - data), bad[b], 9);
 			sum = hash_bytes(copy, len - 8, 0);
 			memcpy(copy + len - 8, &sum, 8);
-			write_bytes(path, copy, len);
+			fixture_put_bytes(path, copy, len);
 			s = listing();
 			CU_ASSERT_STRING_EQUAL(s, fresh);
 			free(s);
