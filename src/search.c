@@ -30,6 +30,17 @@ search_icase(const char *pat)
 	return true;
 }
 
+size_t
+search_line_body(const struct lines *l, size_t i)
+{
+	const char *t = lines_text(l, i);
+	size_t from = l->v[i].lead;
+
+	while (from < l->v[i].len && t[from] == ' ')
+		from++;
+	return from;
+}
+
 void
 search_join_line(struct strbuf *sb, const struct lines *l, size_t i, bool more)
 {
@@ -37,9 +48,7 @@ search_join_line(struct strbuf *sb, const struct lines *l, size_t i, bool more)
 	size_t from = 0;
 
 	if (more) {
-		from = l->v[i].lead;
-		while (from < l->v[i].len && t[from] == ' ')
-			from++;
+		from = search_line_body(l, i);
 		if (l->v[i].join == JOIN_SPACE)
 			strbuf_add(sb, " ", 1);
 	}
@@ -126,7 +135,7 @@ search_across(const struct lines *l, size_t i, const char *pat, size_t plen, boo
 {
 	const struct line *a, *b;
 	char buf[512];
-	size_t tail, sep, take, from;
+	size_t tail, sep, take, from, bstart;
 	long at;
 
 	if (plen < 2 || plen > 200 || i + 1 >= l->n)
@@ -135,16 +144,17 @@ search_across(const struct lines *l, size_t i, const char *pat, size_t plen, boo
 	b = &l->v[i + 1];
 	if (b->join == JOIN_NONE)
 		return -1;
+	bstart = search_line_body(l, i + 1); /* as search_join_line joins it */
 	/* the end of line i (its text, not its prefix), what the break stood
 	 * for, and the start of line i + 1's text: a match there that takes
 	 * something of both lines crosses the break */
 	tail = a->len - a->lead < plen - 1 ? a->len - a->lead : plen - 1;
 	sep = b->join == JOIN_SPACE ? 1 : 0;
-	take = b->len - b->lead < plen ? b->len - b->lead : plen;
+	take = b->len - bstart < plen ? b->len - bstart : plen;
 	memcpy(buf, lines_text(l, i) + a->len - tail, tail);
 	if (sep)
 		buf[tail] = ' ';
-	memcpy(buf + tail + sep, lines_text(l, i + 1) + b->lead, take);
+	memcpy(buf + tail + sep, lines_text(l, i + 1) + bstart, take);
 	for (from = 0; (at = search_in(buf, tail + sep + take, from, pat, plen, icase)) >= 0;
 	     from = (size_t)at + 1) {
 		if ((size_t)at >= tail)

@@ -35,10 +35,17 @@ void search_join_line(struct strbuf *sb, const struct lines *l, size_t i, bool m
 long search_in(const char *s, size_t len, size_t from, const char *pat, size_t plen, bool icase);
 
 /*
+ * Where the text of line i, a line a break continues, starts: past its
+ * prefix (lead) and the blanks of its hang (a stacked table value's later
+ * lines are indented by spaces that are text, not prefix).
+ */
+size_t search_line_body(const struct lines *l, size_t i);
+
+/*
  * A match of pat that starts on line i and goes on to line i + 1, where
  * i + 1 continues i's text after a wrap (struct line's join): its byte
  * offset on line i, with *head set to the bytes of line i + 1's text
- * (after its lead) that it takes; -1 when there is none.  A match longer
+ * (from search_line_body) that it takes; -1 when there is none.  A match longer
  * than two lines is not looked for.
  */
 long search_across(const struct lines *l, size_t i, const char *pat, size_t plen, bool icase,

@@ -212,10 +212,11 @@ draw_line(struct reader *rd, struct frame *f, size_t i, int row, uint16_t link)
 							     : STY_MATCH);
 		}
 		if (i > 0 && search_across(l, i - 1, rd->pat, plen, rd->icase, &head) >= 0) {
-			int c0 = text_width(text, ln->lead);
-			frame_add_style(
-			    f, row, rd->text_col + c0, text_width(text + ln->lead, head),
-			    (long)i - 1 == rd->match ? (STY_MATCH | STY_SELECT) : STY_MATCH);
+			size_t body = search_line_body(l, i);
+			int c0 = text_width(text, body);
+			frame_add_style(f, row, rd->text_col + c0, text_width(text + body, head),
+					(long)i - 1 == rd->match ? (STY_MATCH | STY_SELECT)
+								 : STY_MATCH);
 		}
 	}
 }

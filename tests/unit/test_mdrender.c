@@ -849,6 +849,33 @@ test_search_across(void)
 	CU_ASSERT_EQUAL(search_across(&x.r.lines, 0, "hijkl", 5, true, &head), 7);
 	CU_ASSERT_EQUAL(head, 2);
 	rd_close(&x);
+	/* a stacked table value wrapped: its later lines' hang is no text (a
+	 * newcomer's review: a match the results screen listed was "not
+	 * found" when the document opened at a narrow width), at two widths */
+	for (int w = 24; w <= 30; w += 6) {
+		size_t found = 0;
+
+		rd_open(&x,
+			"| Name | Description |\n| --- | --- |\n"
+			"| alice | A very long description that will not fit a narrow screen |\n",
+			w, 0);
+		for (size_t i = 0; i + 1 < x.r.lines.n; i++) {
+			const char *t = lines_text(&x.r.lines, i);
+			if (search_in(t, x.r.lines.v[i].len, 0, "will not fit", 12, true) >= 0)
+				found++;
+			else if (search_across(&x.r.lines, i, "will not fit", 12, true, &head) >=
+				 0) {
+				const char *u = lines_text(&x.r.lines, i + 1);
+				size_t body = search_line_body(&x.r.lines, i + 1);
+				found++;
+				CU_ASSERT_TRUE(body > x.r.lines.v[i + 1].lead); /* the hang */
+				CU_ASSERT_TRUE(body + head <= x.r.lines.v[i + 1].len);
+				CU_ASSERT_NOT_EQUAL(u[body], ' ');
+			}
+		}
+		CU_ASSERT_EQUAL(found, 1);
+		rd_close(&x);
+	}
 }
 
 /* Every task item keeps its box and its LINE_TASK line, however narrow the
