@@ -170,27 +170,53 @@ doctree_done(struct doctree *t)
 }
 
 void
-doctree_rebuild(struct doctree *t, const struct catalog *c)
+doctree_open_save(const struct doctree *t, struct doctree_open *s)
 {
-	char **open = xcalloc(t->nfolders + 1, sizeof *open);
-	size_t nopen = 0;
-
+	doctree_open_free(s);
+	s->paths = xcalloc(t->nfolders + 1, sizeof *s->paths);
 	for (size_t i = 1; i < t->nfolders; i++)
 		if (t->folders[i].open)
-			open[nopen++] = xstrdup(t->folders[i].path);
+			s->paths[s->n++] = xstrdup(t->folders[i].path);
+}
+
+void
+doctree_open_restore(struct doctree *t, const struct doctree_open *s)
+{
+	bool changed = false;
+
+	for (size_t i = 1; i < t->nfolders; i++) {
+		bool open = false;
+		for (size_t k = 0; k < s->n && !open; k++)
+			open = strcmp(s->paths[k], t->folders[i].path) == 0;
+		if (t->folders[i].open != open) {
+			t->folders[i].open = open;
+			changed = true;
+		}
+	}
+	if (changed)
+		show(t);
+}
+
+void
+doctree_open_free(struct doctree_open *s)
+{
+	for (size_t k = 0; k < s->n; k++)
+		free(s->paths[k]);
+	free(s->paths);
+	s->paths = NULL;
+	s->n = 0;
+}
+
+void
+doctree_rebuild(struct doctree *t, const struct catalog *c)
+{
+	struct doctree_open saved = {NULL, 0};
+
+	doctree_open_save(t, &saved);
 	doctree_done(t);
 	doctree_build(t, c);
-	for (size_t i = 1; i < t->nfolders && nopen > 0; i++)
-		for (size_t k = 0; k < nopen; k++)
-			if (strcmp(open[k], t->folders[i].path) == 0) {
-				t->folders[i].open = true;
-				break;
-			}
-	if (nopen > 0)
-		show(t);
-	for (size_t k = 0; k < nopen; k++)
-		free(open[k]);
-	free(open);
+	doctree_open_restore(t, &saved);
+	doctree_open_free(&saved);
 }
 
 bool

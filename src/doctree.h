@@ -63,6 +63,18 @@ void doctree_set_open(struct doctree *t, long folder, bool open);
  * tree does not hold it. */
 long doctree_reveal(struct doctree *t, long role);
 
+/* Which folders are open, saved (doctree_open_save) to be put back
+ * (doctree_open_restore): the folders a type-ahead opened closed again,
+ * as they were when it began.  Saved by path, so that a rebuild between
+ * the two (doctree_rebuild) does not mix up the folders. */
+struct doctree_open {
+	char **paths; /* the open folders' (the top's not: always open) */
+	size_t n;
+};
+void doctree_open_save(const struct doctree *t, struct doctree_open *s);
+void doctree_open_restore(struct doctree *t, const struct doctree_open *s);
+void doctree_open_free(struct doctree_open *s);
+
 /* The row shown of document role, or of folder (the other -1), or -1. */
 long doctree_row_of(const struct doctree *t, long folder, long role);
 

@@ -41,6 +41,11 @@ struct home {
 	size_t search_origin; /* the role a search starts from (flat: the entry) */
 	long origin_folder;   /* in the tree, the folder selected at '/', or -1 */
 	bool origin_review;   /* in the tree, the review entry was */
+	/* the view at '/': its open folders and first entry shown, put back
+	 * by Escape, Enter and each pattern typed (the folders an earlier
+	 * pattern opened close again) */
+	struct doctree_open origin_open;
+	size_t origin_top;
 	/* each role's progress, read by the layout step once the role is
 	 * loaded (known), again when the database changed (version) */
 	struct home_progress {
@@ -91,6 +96,14 @@ static size_t
 home_count(const struct home *h, const struct app *a)
 {
 	return h->treed ? h->tree.nrows : a->cat->n;
+}
+
+/* The list's entries, after the folders opened or closed: the roles (or
+ * the tree's rows), then the review entry (when there are roles). */
+static void
+home_nav_count(struct home *h, const struct app *a)
+{
+	listnav_layout(&h->nav, a->cat->n ? home_count(h, a) + 1 : 0, h->body_h);
 }
 
 /* The role of entry k (an index into the catalogue), or -1: a folder,
@@ -346,7 +359,7 @@ home_reselect(struct home *h, struct app *a)
 				break;
 			}
 	/* (role_entry may open folders: the rows first) */
-	listnav_layout(&h->nav, a->cat->n ? home_count(h, a) + 1 : 0, h->body_h);
+	home_nav_count(h, a);
 	if (h->sel_review && a->cat->n > 0)
 		e = (long)home_count(h, a);
 	if (e >= 0)
@@ -392,8 +405,7 @@ home_layout(struct view *v, struct app *a, int top, int height)
 
 	h->body_top = top + 1;
 	h->body_h = height - 1;
-	/* the roles, then the review entry (when there are roles) */
-	listnav_layout(&h->nav, a->cat->n ? home_count(h, a) + 1 : 0, h->body_h);
+	home_nav_count(h, a);
 	if (changed)
 		home_reselect(h, a);
 	home_remember(h, a);
@@ -533,6 +545,18 @@ find_role(struct app *a, const char *pat, size_t from, int dir, bool incl)
 	return -1;
 }
 
+/* The view as it was at '/': its folders, the entry selected and the
+ * first shown. */
+static void
+origin_restore(struct home *h, struct app *a)
+{
+	if (h->treed && h->origin_open.paths != NULL) /* (saved at '/') */
+		doctree_open_restore(&h->tree, &h->origin_open);
+	home_nav_count(h, a);
+	h->nav.top = h->origin_top;
+	listnav_select(&h->nav, origin_entry(h));
+}
+
 static int
 home_input(struct view *v, struct app *a, const char *text, bool done)
 {
@@ -541,12 +565,14 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 
 	free(h->pat);
 	h->pat = text ? xstrdup(text) : NULL;
-	if (text == NULL || *text == '\0') {
-		listnav_select(&h->nav, origin_entry(h));
+	/* each pattern from the view at '/' (as vim's incsearch): what a
+	 * longer one opened is closed again */
+	origin_restore(h, a);
+	if (text == NULL || *text == '\0')
 		return VR_REDRAW;
-	}
-	if (done) { /* Enter: every document's text searched, the matches listed */
-		listnav_select(&h->nav, origin_entry(h));
+	/* Enter: every document's text searched, the matches listed; q
+	 * comes back to the view as it was at '/' */
+	if (done) {
 		free(a->status); /* what typing said of the titles */
 		a->status = NULL;
 		app_request(a, &(struct nav_request){.kind = NAV_SEARCH, .url = text});
@@ -554,13 +580,11 @@ home_input(struct view *v, struct app *a, const char *text, bool done)
 	}
 	k = find_role(a, text, h->search_origin, 1, true);
 	if (k >= 0) {
-		listnav_select(&h->nav, role_entry(h, k));
+		k = role_entry(h, k);
+		home_nav_count(h, a);
+		listnav_select(&h->nav, k);
 	} else {
 		app_status(a, true, "No role matches: %s", text);
-		/* as in a role: Enter on no match goes back where it started,
-		 * not to where a shorter pattern matched */
-		if (done)
-			listnav_select(&h->nav, origin_entry(h));
 	}
 	return VR_REDRAW;
 }
@@ -631,6 +655,8 @@ home_action(struct view *v, struct app *a, enum action act)
 		h->search_origin = search_from(h, sel, role);
 		h->origin_folder = folder;
 		h->origin_review = folder < 0 && role < 0;
+		h->origin_top = h->nav.top;
+		doctree_open_save(&h->tree, &h->origin_open);
 		app_prompt(a, "/", "");
 		break;
 	case ACT_NEXT_MATCH:
@@ -706,6 +732,7 @@ home_free(struct view *v)
 	free(h->prog);
 	free(h->sel_folder);
 	doctree_done(&h->tree);
+	doctree_open_free(&h->origin_open);
 	free(h);
 }
 

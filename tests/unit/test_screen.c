@@ -587,6 +587,68 @@ test_home_search_not_found(void)
 	stop();
 }
 
+/* Home with a folder tree of test documents (screen/tree), every folder
+ * closed. */
+static void
+start_tree(int rows, int cols)
+{
+	char *err = NULL, *top;
+
+	free(write_file("tree/a/one.md", "# Alpha One\n\nThe first.\n"));
+	free(write_file("tree/b/two.md", "# Beta Two\n\nThe second.\n"));
+	free(write_file("tree/b/c/three.md", "# Gamma Three\n\nThe third.\n"));
+	top = xasprintf("%s/screen/tree", unit_tmpdir);
+	catalog_init(&cat);
+	CU_ASSERT_EQUAL_FATAL(catalog_add_dir(&cat, top, ORIGIN_DIR, false, &err), 0);
+	free(top);
+	app_init(&app, &cat, rows, cols);
+	app_push(&app, view_home_new(&app));
+	frame_init(&fr, rows, cols);
+}
+
+/* The type-ahead on home opens the folders around what it finds; Escape,
+ * a pattern that matches nothing and Enter (then q) put the view back as
+ * it was at '/': its folders closed again, the selection where it was (as
+ * less, vim and tig do). */
+static void
+test_home_search_restores_folders(void)
+{
+	start_tree(24, 80);
+	CU_ASSERT_TRUE(on_screen("a/"));
+	CU_ASSERT_FALSE(on_screen_quiet("Gamma Three"));
+	/* Escape */
+	type("/Gamma");
+	CU_ASSERT_TRUE(on_screen("Gamma Three"));
+	press(K_ESC, 1);
+	CU_ASSERT_FALSE(on_screen_quiet("Gamma Three"));
+	CU_ASSERT_FALSE(on_screen_quiet("c/"));
+	CU_ASSERT_TRUE(header_has("1/2"));
+	/* a pattern that matches nothing, after a shorter one that did */
+	type("/Gamma");
+	CU_ASSERT_TRUE(on_screen("Gamma Three"));
+	type("zzz");
+	CU_ASSERT_FALSE(on_screen_quiet("Gamma Three"));
+	CU_ASSERT_TRUE(header_has("1/2"));
+	/* Enter: the results screen; q comes back to the view of '/' */
+	press(K_BACKSPACE, 3);
+	CU_ASSERT_TRUE(on_screen("Gamma Three"));
+	press(K_ENTER, 1);
+	press('q', 1);
+	CU_ASSERT_FALSE(on_screen_quiet("Gamma Three"));
+	CU_ASSERT_TRUE(header_has("1/2"));
+	/* a folder the user opened stays open */
+	press(K_DOWN, 1);
+	press(K_ENTER, 1); /* b/ */
+	CU_ASSERT_TRUE(on_screen("Beta Two"));
+	type("/Gamma");
+	CU_ASSERT_TRUE(on_screen("Gamma Three"));
+	press(K_ESC, 1);
+	CU_ASSERT_TRUE(on_screen("Beta Two"));
+	CU_ASSERT_FALSE(on_screen_quiet("Gamma Three"));
+	CU_ASSERT_TRUE(header_has("2/4"));
+	stop();
+}
+
 /* A phrase the wrapping cut in two is found, and lit on both lines. */
 static void
 test_search_across_lines(void)
@@ -1235,6 +1297,8 @@ test_screen_register(void)
 	    !CU_add_test(s, "a search that finds nothing", test_search_not_found) ||
 	    !CU_add_test(s, "search across wrapped lines", test_search_across_lines) ||
 	    !CU_add_test(s, "a home search that finds nothing", test_home_search_not_found) ||
+	    !CU_add_test(s, "Escape and Enter on home close the folders the search opened",
+			 test_home_search_restores_folders) ||
 	    !CU_add_test(s, "narrow footer drops whole hints", test_narrow_hints) ||
 	    !CU_add_test(s, "a long message wraps above the footer", test_long_status) ||
 	    !CU_add_test(s, "the selected link stays in sight", test_link_not_covered) ||
