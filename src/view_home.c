@@ -526,7 +526,8 @@ home_info(struct view *v, struct app *a)
 }
 
 /* First role from `from` (inclusive when incl) whose title or summary
- * contains the pattern, wrapping. */
+ * contains the pattern, wrapping: what the home screen shows of it (its
+ * id, the file's name, is not shown, so not matched). */
 static long
 find_role(struct app *a, const char *pat, size_t from, int dir, bool incl)
 {
@@ -538,8 +539,7 @@ find_role(struct app *a, const char *pat, size_t from, int dir, bool incl)
 		struct role *r = a->cat->v[k];
 		role_peek(r);
 		if (search_in(r->title, strlen(r->title), 0, pat, plen, icase) >= 0 ||
-		    search_in(r->summary, strlen(r->summary), 0, pat, plen, icase) >= 0 ||
-		    search_in(r->id, strlen(r->id), 0, pat, plen, icase) >= 0)
+		    search_in(r->summary, strlen(r->summary), 0, pat, plen, icase) >= 0)
 			return (long)k;
 	}
 	return -1;

@@ -587,6 +587,28 @@ test_home_search_not_found(void)
 	stop();
 }
 
+/* The type-ahead matches what the home screen shows of a role (its title
+ * and summary), not its id (the file's name); a pattern that matches
+ * nothing leaves the selection where '/' was pressed, not where a shorter
+ * pattern matched ("ver", of Program Manager's "deliver", for "very"). */
+static void
+test_home_typeahead_matches_shown(void)
+{
+	start(24, 80);
+	CU_ASSERT_TRUE(on_screen("▶ SIG Chair"));
+	type("/program-");
+	CU_ASSERT_TRUE(on_screen("▶ SIG Chair"));
+	press(K_ESC, 1);
+	type("/deliver");
+	CU_ASSERT_TRUE(on_screen("▶ Program Manager"));
+	press(K_ESC, 1);
+	CU_ASSERT_TRUE(on_screen("▶ SIG Chair"));
+	type("/very long");
+	CU_ASSERT_TRUE(on_screen("▶ SIG Chair"));
+	press(K_ESC, 1);
+	stop();
+}
+
 /* Home with a folder tree of test documents (screen/tree), every folder
  * closed. */
 static void
@@ -1297,6 +1319,8 @@ test_screen_register(void)
 	    !CU_add_test(s, "a search that finds nothing", test_search_not_found) ||
 	    !CU_add_test(s, "search across wrapped lines", test_search_across_lines) ||
 	    !CU_add_test(s, "a home search that finds nothing", test_home_search_not_found) ||
+	    !CU_add_test(s, "the home type-ahead matches what home shows",
+			 test_home_typeahead_matches_shown) ||
 	    !CU_add_test(s, "Escape and Enter on home close the folders the search opened",
 			 test_home_search_restores_folders) ||
 	    !CU_add_test(s, "narrow footer drops whole hints", test_narrow_hints) ||
