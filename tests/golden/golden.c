@@ -96,7 +96,8 @@ static const struct scene {
     /* the results screen's help: its own keys, not the home screen's */
     {"search-help", "/review<Enter>?", "help", false, false, NULL},
     /* in a tree: each document's path in its folder; back on the home
-     * screen, the folder selected at / is selected again */
+     * screen, the view as it was at /: the folder selected then selected
+     * again, the folders the type-ahead opened closed again */
     {"search-tree", "j/meetings<Enter>", "search: meetings", false, false, "tree"},
     {"search-tree-back", "j/meetings<Enter>q", "roles", false, false, "tree"},
     /* issue 13: an HTML table split by blank lines, cells across columns
