@@ -498,6 +498,10 @@ home_draw(struct view *v, struct app *a, struct frame *f, int top, int height)
 			const struct home_progress *p = (size_t)ri < h->nprog ? &h->prog[ri] : NULL;
 			int col = 2 + 2 * depth;
 			draw_role_row(a, f, (int)row, col, h->treed, r, p, sel, h->pat);
+			/* a role shown in part at the bottom: its title only (the
+			 * next line is the footer's, the prompt's) */
+			if ((int)row + 1 >= h->body_top + h->body_h)
+				break;
 			if (!draw_due_row(f, (int)row + 1, p))
 				frame_puts_trunc(f, (int)row + 1, col + 2, r->summary, STY_DIM,
 						 f->cols - col - 3);

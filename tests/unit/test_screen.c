@@ -609,6 +609,24 @@ test_home_typeahead_matches_shown(void)
 	stop();
 }
 
+/* A role the list shows in part at the bottom shows its title only: its
+ * second line would be the footer's, where the search's prompt is. */
+static void
+test_home_partial_role_clipped(void)
+{
+	char *r;
+
+	start(10, 80); /* 7 lines: three roles, the fourth's title */
+	type("/chair");
+	r = row(9);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "/chair"));
+	CU_ASSERT_PTR_NULL(strstr(r, "technical vision"));
+	free(r);
+	CU_ASSERT_TRUE(on_screen("Technical Lead"));
+	press(K_ESC, 1);
+	stop();
+}
+
 /* Home with a folder tree of test documents (screen/tree), every folder
  * closed. */
 static void
@@ -1321,6 +1339,8 @@ test_screen_register(void)
 	    !CU_add_test(s, "a home search that finds nothing", test_home_search_not_found) ||
 	    !CU_add_test(s, "the home type-ahead matches what home shows",
 			 test_home_typeahead_matches_shown) ||
+	    !CU_add_test(s, "a role shown in part keeps off the prompt's line",
+			 test_home_partial_role_clipped) ||
 	    !CU_add_test(s, "Escape and Enter on home close the folders the search opened",
 			 test_home_search_restores_folders) ||
 	    !CU_add_test(s, "narrow footer drops whole hints", test_narrow_hints) ||
