@@ -627,6 +627,28 @@ test_home_partial_role_clipped(void)
 	stop();
 }
 
+/* Escape after a type-ahead that scrolled the list shows the same rows as
+ * when '/' was pressed, not merely the entry selected then. */
+static void
+test_home_search_restores_scroll(void)
+{
+	char *r;
+
+	start(10, 80); /* 7 lines: three roles and a half */
+	press(K_END, 1);
+	press(K_UP, 3); /* Program Manager, at the top of the list */
+	r = row(2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "▶ Program Manager"));
+	free(r);
+	type("/chair");
+	CU_ASSERT_TRUE(on_screen("▶ SIG Chair"));
+	press(K_ESC, 1);
+	r = row(2);
+	CU_ASSERT_PTR_NOT_NULL(strstr(r, "▶ Program Manager"));
+	free(r);
+	stop();
+}
+
 /* Home with a folder tree of test documents (screen/tree), every folder
  * closed. */
 static void
@@ -1341,6 +1363,8 @@ test_screen_register(void)
 			 test_home_typeahead_matches_shown) ||
 	    !CU_add_test(s, "a role shown in part keeps off the prompt's line",
 			 test_home_partial_role_clipped) ||
+	    !CU_add_test(s, "Escape on home shows the rows shown at /",
+			 test_home_search_restores_scroll) ||
 	    !CU_add_test(s, "Escape and Enter on home close the folders the search opened",
 			 test_home_search_restores_folders) ||
 	    !CU_add_test(s, "narrow footer drops whole hints", test_narrow_hints) ||
