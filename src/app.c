@@ -690,7 +690,12 @@ draw_footer(struct app *a, struct frame *f, struct view *v)
 
 	a->cursor_row = a->cursor_col = -1;
 	if (a->prompting) {
-		int lw = frame_puts(f, row, 0, a->prompt_label, STY_STRONG, -1);
+		int lw;
+
+		/* the prompt owns its row: nothing a view drew there shows
+		 * behind what is typed */
+		frame_fill(f, row, 0, f->cols, ' ', STY_PLAIN);
+		lw = frame_puts(f, row, 0, a->prompt_label, STY_STRONG, -1);
 		int avail = f->cols - lw - 1;
 		int cw = text_width(a->input, a->cursor);
 		size_t start = 0;
