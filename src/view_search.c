@@ -106,7 +106,7 @@ run_search(struct search_view *s, struct app *a)
 		a->status = NULL;
 	}
 	if (rc > 0)
-		app_status(a, false, "Indexing stopped; the next search goes on from there");
+		app_status(a, false, "Indexing stopped (the next search goes on)");
 	s->docs = xmalloc((a->cat->n ? a->cat->n : 1) * sizeof *s->docs);
 	if (a->cat->n > 0)
 		memcpy(s->docs, a->cat->v, a->cat->n * sizeof *s->docs);
@@ -259,7 +259,7 @@ search_input(struct view *v, struct app *a, const char *text, bool done)
 	free(s->pat);
 	s->pat = xstrdup(text);
 	if (!run_search(s, a)) /* stopped: the screen says so, not "no match" */
-		s->error = xstrdup("Indexing stopped; the next search goes on from there");
+		s->error = xstrdup("Indexing stopped (the next search goes on)");
 	return VR_REDRAW;
 }
 
