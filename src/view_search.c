@@ -52,6 +52,8 @@ entry_selectable(const void *ctx, size_t k)
  * the status line, drawn now: the first document, then every tenth of a
  * second or so; Esc, q or Ctrl-C meanwhile stops it (what is indexed is
  * kept: the next search goes on from there). */
+static const char stopped_text[] = "Indexing stopped (the next search goes on)";
+
 struct indexing {
 	struct app *a;
 	struct timespec last;
@@ -106,7 +108,7 @@ run_search(struct search_view *s, struct app *a)
 		a->status = NULL;
 	}
 	if (rc > 0)
-		app_status(a, false, "Indexing stopped (the next search goes on)");
+		app_status(a, false, "%s", stopped_text);
 	s->docs = xmalloc((a->cat->n ? a->cat->n : 1) * sizeof *s->docs);
 	if (a->cat->n > 0)
 		memcpy(s->docs, a->cat->v, a->cat->n * sizeof *s->docs);
@@ -259,7 +261,7 @@ search_input(struct view *v, struct app *a, const char *text, bool done)
 	free(s->pat);
 	s->pat = xstrdup(text);
 	if (!run_search(s, a)) /* stopped: the screen says so, not "no match" */
-		s->error = xstrdup("Indexing stopped (the next search goes on)");
+		s->error = xstrdup(stopped_text);
 	return VR_REDRAW;
 }
 
