@@ -95,6 +95,10 @@ struct app {
 	 * long step (building the search index); the terminal layer sets
 	 * it, tests may.  NULL: nothing is drawn until the step ends. */
 	void (*show_now)(struct app *a);
+	/* during such a step: whether a key that cancels it (Esc, q, Ctrl-C)
+	 * was pressed, read without waiting; other keys pressed meanwhile are
+	 * dropped.  NULL: the step runs to its end. */
+	bool (*stop_asked)(struct app *a);
 };
 
 void app_init(struct app *a, struct catalog *cat, int rows, int cols);

@@ -252,9 +252,12 @@ carry_out(struct app *a, const struct nav_request *rq)
 	case NAV_NOTE:
 		push(a, view_note_new(a, rq->role, rq->url), rq->kind, false);
 		break;
-	case NAV_SEARCH:
-		push(a, view_search_new(a, rq->url), rq->kind, false);
+	case NAV_SEARCH: {
+		struct view *v = view_search_new(a, rq->url);
+		if (v != NULL) /* NULL: the indexing was stopped */
+			push(a, v, rq->kind, false);
 		break;
+	}
 	case NAV_REVIEW:
 		push(a, view_review_new(a), rq->kind, false);
 		break;

@@ -670,8 +670,10 @@ update_doc(struct search_index *ix, sqlite3_stmt **q, const struct known_set *ks
 		}
 		if (write && rc == SQLITE_OK)
 			rc = index_lines(db, id, r);
-		if (write && rc == SQLITE_OK && ix->progress != NULL)
-			ix->progress(ix->progress_arg, ++ix->indexed, ix->to_index);
+		/* the document is whole here: a stop keeps it */
+		if (write && rc == SQLITE_OK && ix->progress != NULL &&
+		    ix->progress(ix->progress_arg, ++ix->indexed, ix->to_index))
+			ix->stopped = true;
 	}
 	if (rc == SQLITE_OK && id >= 0) {
 		ix->listed =
@@ -705,7 +707,7 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 		rc = load_known(db, &ks);
 	for (int k = 0; k < NQ && rc == SQLITE_OK && write; k++)
 		rc = sqlite3_prepare_v2(db, queries[k], -1, &q[k], NULL);
-	for (size_t k = 0; k < cat->n && rc == SQLITE_OK; k++)
+	for (size_t k = 0; k < cat->n && rc == SQLITE_OK && !ix->stopped; k++)
 		rc = update_doc(ix, q, &ks, &abs, cat->v[k], k, write, &changed);
 	strbuf_free(&abs);
 	stat_done(ix);
@@ -727,7 +729,7 @@ update_pass(struct search_index *ix, const struct catalog *cat, bool write, char
 				ix->listed[w - 1].pos = ix->listed[k].pos;
 		ix->nlisted = w;
 	}
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK && !ix->stopped) /* stopped: the listing is partial */
 		rc = prune(ix, &ks, write, &changed);
 	free_known(&ks);
 	if (rc == SQLITE_OK)
@@ -746,6 +748,7 @@ update_once(struct search_index *ix, const struct catalog *cat, char **err)
 	long rc;
 
 	ix->to_index = ix->indexed = 0;
+	ix->stopped = false;
 	rc = update_pass(ix, cat, false, err);
 
 	return rc > 0 ? update_pass(ix, cat, true, err) : rc;
@@ -787,11 +790,15 @@ search_index_update(struct search_index *ix, const struct catalog *cat, char **e
 
 	*err = NULL;
 	rc = update_once(ix, cat, err);
+	if (ix->stopped && rc >= 0)
+		return SEARCH_STOPPED;
 	if (rc < 0 && mendable(ix, rc)) { /* damaged: made anew, once */
 		if (reset(ix, err) != 0)
 			return -1;
 		rc = update_once(ix, cat, err);
 	}
+	if (ix->stopped && rc >= 0)
+		return SEARCH_STOPPED;
 	return rc < 0 ? -1 : rc;
 }
 
@@ -818,16 +825,16 @@ search_everything(const struct catalog *cat, const char *pat, enum search_scope 
 			return -1;
 	}
 	search_index_set_progress(ix, progress, progress_arg);
-	if (search_index_update(ix, cat, err) < 0) {
+	if ((rc = (int)search_index_update(ix, cat, err)) < 0) {
 		search_index_close(ix);
-		return -1;
+		return rc == SEARCH_STOPPED ? 1 : -1;
 	}
 	rc = search_index_find(ix, cat, pat, scope, res, err);
 	if (rc < 0 && damaged(ix)) { /* a page the update did not read: made anew, once */
 		search_results_done(res);
-		if (reset(ix, err) != 0 || search_index_update(ix, cat, err) < 0) {
+		if (reset(ix, err) != 0 || (rc = (int)search_index_update(ix, cat, err)) < 0) {
 			search_index_close(ix);
-			return -1;
+			return rc == SEARCH_STOPPED ? 1 : -1;
 		}
 		rc = search_index_find(ix, cat, pat, scope, res, err);
 	}

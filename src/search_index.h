@@ -65,8 +65,13 @@ struct search_index;
 struct search_index *search_index_open(const char *path, char **err);
 void search_index_close(struct search_index *ix);
 
-/* Told after each document an update (re)indexes: done of total. */
-typedef void search_progress_fn(void *arg, size_t done, size_t total);
+/* Told after each document an update (re)indexes: done of total.
+ * Returns true to stop the update there: what is indexed so far is kept
+ * (each document whole, or not at all), the next update goes on. */
+typedef bool search_progress_fn(void *arg, size_t done, size_t total);
+
+/* What search_index_update() returns when the progress stopped it. */
+#define SEARCH_STOPPED (-2L)
 
 /* fn (NULL: none) is told of the updates' progress from now on. */
 void search_index_set_progress(struct search_index *ix, search_progress_fn *fn, void *arg);
@@ -75,7 +80,9 @@ void search_index_set_progress(struct search_index *ix, search_progress_fn *fn, 
  * Brings the index up to date with the catalogue's files: a document
  * whose size or modification time changed, or that is new, is read and
  * indexed again; a document whose file is gone is dropped.  Returns the
- * number of documents (re)indexed, or -1 with *err.
+ * number of documents (re)indexed, or -1 with *err, or SEARCH_STOPPED
+ * (nothing in *err) when the progress asked to stop: the documents done
+ * are kept, nothing is pruned.
  */
 long search_index_update(struct search_index *ix, const struct catalog *cat, char **err);
 
@@ -118,7 +125,8 @@ void search_index_set_plan(struct search_index *ix, enum search_plan plan);
  * The one call for commands and screens: opens the index at
  * paths_search_db() (in memory when there is no such place or it cannot
  * be written), updates it (telling progress, when not NULL, of each
- * document it indexes) and finds pat.  Returns 0, or -1 with *err.
+ * document it indexes) and finds pat.  Returns 0, or -1 with *err, or 1
+ * (nothing found, no *err) when progress asked to stop.
  */
 int search_everything(const struct catalog *cat, const char *pat, enum search_scope scope,
 		      search_progress_fn *progress, void *progress_arg, struct search_results *res,

@@ -7,6 +7,7 @@
 
 #include <limits.h>
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "search_index.h"
@@ -46,6 +47,7 @@ struct search_index {
 	search_progress_fn *progress;
 	void *progress_arg;
 	size_t to_index, indexed;
+	bool stopped; /* the progress asked to stop this update */
 	enum search_plan plan;
 };
 

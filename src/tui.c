@@ -521,6 +521,35 @@ show_now(struct app *a)
 	present(live_frame, a);
 }
 
+/* struct app's stop_asked: a key read without waiting; Esc alone (not
+ * the start of a sequence), q or Ctrl-C says stop, any other is dropped. */
+static bool
+stop_asked(struct app *a)
+{
+	wint_t ch;
+	int rc;
+
+	(void)a;
+	for (;;) {
+		timeout(0);
+		rc = get_wch(&ch);
+		timeout(-1);
+		if (rc == ERR)
+			return got_signal != 0;
+		if (rc == OK && (ch == 'q' || ch == 3))
+			return true;
+		if (rc == OK && ch == 27) {
+			int next = seq_char();
+
+			if (next < 0)
+				return true;
+			while (next >= 0 && !(next >= 0x40 && next <= 0x7e && next != '[' &&
+					      next != 'O')) /* the rest of the sequence */
+				next = seq_char();
+		}
+	}
+}
+
 int
 tui_run(struct app *a, bool color, bool links)
 {
@@ -577,6 +606,7 @@ tui_run(struct app *a, bool color, bool links)
 	 * below, never in SQLite's busy handler with the screen frozen */
 	live_frame = &f;
 	a->show_now = show_now;
+	a->stop_asked = stop_asked;
 	if (a->store != NULL)
 		store_set_busy_ms(a->store, APP_BUSY_MS);
 	for (bool redraw = true; !a->quit && !got_signal;) {
@@ -640,6 +670,7 @@ tui_run(struct app *a, bool color, bool links)
 	/* the busy wait stays short: closing the screens (app_done) saves
 	 * reading positions, which must not hold up quitting either */
 	a->show_now = NULL;
+	a->stop_asked = NULL;
 	live_frame = NULL;
 	frame_done(&f);
 	endwin();

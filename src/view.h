@@ -145,7 +145,8 @@ struct view {
 };
 
 struct view *view_home_new(struct app *a);
-/* The matches of pat in every document of the catalogue (view_search.c). */
+/* The matches of pat in every document of the catalogue (view_search.c);
+ * NULL when the user stopped the indexing (a->stop_asked). */
 struct view *view_search_new(struct app *a, const char *pat);
 /* The role screen; NULL with role->error when a large document, laid
  * out lazily without its model, cannot be read. */

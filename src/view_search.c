@@ -50,35 +50,41 @@ entry_selectable(const void *ctx, size_t k)
 
 /* The progress of building the index (the first search of a tree), on
  * the status line, drawn now: the first document, then every tenth of a
- * second or so. */
+ * second or so; Esc, q or Ctrl-C meanwhile stops it (what is indexed is
+ * kept: the next search goes on from there). */
+static const char stopped_text[] = "Indexing stopped (the next search goes on)";
+
 struct indexing {
 	struct app *a;
 	struct timespec last;
 	bool said;
 };
 
-static void
+static bool
 indexing(void *arg, size_t done, size_t total)
 {
 	struct indexing *ix = arg;
 	struct timespec now;
 
+	if (ix->a->stop_asked != NULL && ix->a->stop_asked(ix->a))
+		return true;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (ix->said && done < total &&
 	    (now.tv_sec - ix->last.tv_sec) * 1000 + (now.tv_nsec - ix->last.tv_nsec) / 1000000 <
 		100)
-		return;
+		return false;
 	ix->last = now;
 	ix->said = true;
 	app_status(ix->a, false, "Indexing %zu of %zu documents (the first search of these)", done,
 		   total);
 	if (ix->a->show_now != NULL)
 		ix->a->show_now(ix->a);
+	return false;
 }
 
 /* Runs the search and makes the entries: each document's heading, then
- * its matches. */
-static void
+ * its matches.  False when the indexing was stopped (no entries). */
+static bool
 run_search(struct search_view *s, struct app *a)
 {
 	struct indexing ix = {a, {0, 0}, false};
@@ -101,11 +107,13 @@ run_search(struct search_view *s, struct app *a)
 		free(a->status);
 		a->status = NULL;
 	}
+	if (rc > 0)
+		app_status(a, false, "%s", stopped_text);
 	s->docs = xmalloc((a->cat->n ? a->cat->n : 1) * sizeof *s->docs);
 	if (a->cat->n > 0)
 		memcpy(s->docs, a->cat->v, a->cat->n * sizeof *s->docs);
 	if (rc != 0)
-		return;
+		return rc < 0;
 	s->ent = xcalloc(s->res.n + s->res.ndocs + 1, sizeof *s->ent);
 	for (size_t i = 0; i < s->res.n; i++) {
 		if (i == 0 || s->res.v[i].doc != s->res.v[i - 1].doc)
@@ -115,6 +123,7 @@ run_search(struct search_view *s, struct app *a)
 	listnav_init(&s->nav);
 	s->nav.selectable = entry_selectable;
 	s->nav.ctx = s;
+	return true;
 }
 
 static void
@@ -251,7 +260,8 @@ search_input(struct view *v, struct app *a, const char *text, bool done)
 		return VR_HANDLED;
 	free(s->pat);
 	s->pat = xstrdup(text);
-	run_search(s, a);
+	if (!run_search(s, a)) /* stopped: the screen says so, not "no match" */
+		s->error = xstrdup(stopped_text);
 	return VR_REDRAW;
 }
 
@@ -366,6 +376,9 @@ view_search_new(struct app *a, const char *pat)
 	s->v.ops = &search_ops;
 	s->pat = xstrdup(pat);
 	listnav_init(&s->nav);
-	run_search(s, a);
+	if (!run_search(s, a)) { /* stopped: the screen below stays */
+		search_free(&s->v);
+		return NULL;
+	}
 	return &s->v;
 }

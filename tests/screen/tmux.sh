@@ -619,6 +619,47 @@ expect "search: and q back home" "Alpha guide"
 keys q
 sleep 0.3
 
+# --- Esc while the first search of a tree builds its index: it stops
+# within a moment, the home screen as it was; the next / goes on from
+# what was indexed and finds every match ---
+ED="$TEST_TMP/escdocs"
+mkdir -p "$ED"
+python3 - "$ED" <<'PY'
+import sys
+for i in range(2000):
+    with open("%s/doc%04d.md" % (sys.argv[1], i), "w") as f:
+        f.write("# Document %04d\n\n" % i)
+        for k in range(50):
+            f.write("## Part %d\n\nWords of part %d in document %d, and a quokka here.\n\n" % (k, k, i))
+PY
+start 80 24 --content "$ED"
+expect "Esc while indexing: the home screen" "Document 0000"
+sleep 0.3
+screen | head -n 20 >"$TEST_TMP/esc-home.txt"
+keys / q u o k k a Enter
+if wait_for "Indexing"; then
+	keys Escape
+	sleep 0.4
+	shown=$(screen)
+	contains "Esc while indexing: stopped within a moment" "Indexing stopped" "$shown"
+	lacks "Esc while indexing: no results screen" "matches in" "$shown"
+	check "Esc while indexing: the home screen as it was" "$(cat "$TEST_TMP/esc-home.txt")" \
+		"$(printf '%s\n' "$shown" | head -n 20)"
+	keys / q u o k k a Enter
+	for i in $(seq 300); do
+		case "$(screen)" in *"100000 matches in 2000 documents"*) break ;; esac
+		sleep 0.1
+	done
+	expect "Esc while indexing: the next search goes on, every match found" \
+		"100000 matches in 2000 documents"
+else
+	fail "Esc while indexing: the progress is shown" "$(screen)"
+fi
+keys q
+sleep 0.3
+keys q
+sleep 0.3
+
 # --- issue 13: a large document opens at once, laid out as it is read:
 # its first screen, the end after G, a match only at its end found from
 # the top, at two sizes; opened again, the saved position ---

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -221,7 +222,7 @@ struct told {
 	size_t n, last_done, last_total;
 };
 
-static void
+static bool
 tell(void *arg, size_t done, size_t total)
 {
 	struct told *t = arg;
@@ -230,6 +231,7 @@ tell(void *arg, size_t done, size_t total)
 	CU_ASSERT_EQUAL(done, t->last_done + 1);
 	t->last_done = done;
 	t->last_total = total;
+	return false;
 }
 
 static void
@@ -258,6 +260,141 @@ test_progress(void)
 	CU_ASSERT_EQUAL(t.n, 1);
 	CU_ASSERT_EQUAL(t.last_total, 1);
 	search_index_close(ix);
+	catalog_done(&c);
+	free(err);
+}
+
+/* Stops an update after stop_after documents (Esc while indexing). */
+static bool
+stop_at(void *arg, size_t done, size_t total)
+{
+	(void)total;
+	return done >= *(size_t *)arg;
+}
+
+/* What the index at path holds of each document, in id order: its path,
+ * size, stamp, and how many rows of lines, folds, heads and texts. */
+static char *
+holdings(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct strbuf sb = STRBUF_INIT;
+
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	CU_ASSERT_EQUAL_FATAL(
+	    sqlite3_prepare_v2(db,
+			       "SELECT path, size, stamp,"
+			       " (SELECT count(*) FROM lines l WHERE l.doc = d.id),"
+			       " (SELECT count(*) FROM folds f WHERE f.id = d.id),"
+			       " (SELECT count(*) FROM heads h WHERE h.id = d.id),"
+			       " (SELECT count(*) FROM texts t WHERE t.id = d.id)"
+			       " FROM docs d ORDER BY id",
+			       -1, &st, NULL),
+	    SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *row = xasprintf("%s %lld %lld %d %d %d %d\n", sqlite3_column_text(st, 0),
+				      sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+				      sqlite3_column_int(st, 3), sqlite3_column_int(st, 4),
+				      sqlite3_column_int(st, 5), sqlite3_column_int(st, 6));
+		strbuf_add(&sb, row, strlen(row));
+		free(row);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	strbuf_add(&sb, "", 1);
+	return sb.s;
+}
+
+/* The lines of a find of pat, one string. */
+static char *
+found(struct search_index *ix, const struct catalog *c, const char *pat)
+{
+	struct search_results res;
+	struct strbuf sb = STRBUF_INIT;
+	char *err = NULL;
+
+	CU_ASSERT_EQUAL_FATAL(search_index_find(ix, c, pat, SEARCH_EVERY_LINE, &res, &err), 0);
+	for (size_t i = 0; i < res.n; i++) {
+		char *row = xasprintf("%zu %zu %s\n", res.v[i].doc, res.v[i].line, res.v[i].text);
+		strbuf_add(&sb, row, strlen(row));
+		free(row);
+	}
+	strbuf_add(&sb, "", 1);
+	search_results_done(&res);
+	return sb.s;
+}
+
+/* An update stopped after k documents keeps exactly the first k, each
+ * whole (its lines, blobs, size and stamp), prunes nothing; the next
+ * update indexes only the rest, and the index is then the same as one
+ * built without a stop. */
+static void
+test_stop(void)
+{
+	struct catalog c;
+	struct search_index *ix, *ref;
+	char *err = NULL, *refpath, *part, *whole, *got, *want;
+	size_t k = 3;
+
+	setup("stop");
+	for (int i = 0; i < 6; i++) {
+		char name[32], text[128];
+
+		snprintf(name, sizeof name, "doc%d.md", i);
+		snprintf(text, sizeof text,
+			 "# Doc %d\n\nThe fox %d runs.\n\n## More\n\nA fox again.\n", i, i);
+		put(name, text);
+	}
+	load(&c);
+	CU_ASSERT_EQUAL_FATAL(c.n, 8);
+	refpath = xasprintf("%s-ref.db", dbpath);
+	ref = search_index_open(refpath, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ref);
+	CU_ASSERT_EQUAL(search_index_update(ref, &c, &err), 8);
+	whole = holdings(refpath);
+
+	ix = search_index_open(dbpath, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ix);
+	search_index_set_progress(ix, stop_at, &k);
+	CU_ASSERT_EQUAL(search_index_update(ix, &c, &err), SEARCH_STOPPED);
+	CU_ASSERT_PTR_NULL(err);
+	part = holdings(dbpath);
+	{ /* exactly the first k documents of the whole build, each whole */
+		const char *p = whole;
+
+		for (size_t n = 0; n < k && p != NULL; n++)
+			if ((p = strchr(p, '\n')) != NULL)
+				p++;
+		CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+		CU_ASSERT_EQUAL(strlen(part), (size_t)(p - whole));
+		CU_ASSERT_EQUAL(strncmp(part, whole, (size_t)(p - whole)), 0);
+	}
+	/* stopped again at once: still nothing lost, nothing pruned */
+	k = 1;
+	CU_ASSERT_EQUAL(search_index_update(ix, &c, &err), SEARCH_STOPPED);
+	free(part);
+	part = holdings(dbpath);
+	CU_ASSERT_EQUAL(strlen(part) > 0 && strchr(part, '\n') != NULL, true);
+	free(part);
+
+	/* the next search completes it: only the documents missing */
+	search_index_set_progress(ix, NULL, NULL);
+	CU_ASSERT_EQUAL(search_index_update(ix, &c, &err), 8 - 4);
+	part = holdings(dbpath);
+	CU_ASSERT_STRING_EQUAL(part, whole);
+	got = found(ix, &c, "fox");
+	want = found(ref, &c, "fox");
+	CU_ASSERT_STRING_EQUAL(got, want);
+	CU_ASSERT(strlen(want) > 0);
+	CU_ASSERT_EQUAL(search_index_update(ix, &c, &err), 0);
+	free(got);
+	free(want);
+	free(part);
+	free(whole);
+	search_index_close(ix);
+	search_index_close(ref);
+	free(refpath);
 	catalog_done(&c);
 	free(err);
 }
@@ -586,6 +723,7 @@ test_search_register(void)
 	    !CU_add_test(s, "a listed file that is gone", test_gone_under_catalogue) ||
 	    !CU_add_test(s, "first match per document (-l)", test_first_per_doc) ||
 	    !CU_add_test(s, "progress of an update", test_progress) ||
+	    !CU_add_test(s, "an update stopped midway: kept whole, completed", test_stop) ||
 	    !CU_add_test(s, "damaged or foreign: made anew", test_damaged) ||
 	    !CU_add_test(s, "an empty document", test_empty_document) ||
 	    !CU_add_test(s, "smart case and folding as the reader", test_rule) ||
