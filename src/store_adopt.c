@@ -174,50 +174,49 @@ copy_rows(struct store *st, const char *table, const char *skip, const char *fro
 	return rc;
 }
 
-/* Copies from's snapshots to to, each with its ratings under its new id. */
+/* Copies from's snapshots to to, each with its ratings under its new id.
+ * The column lists are read once, as copy_rows reads them. */
 static int
 copy_snapshots(struct store *st, const char *from, const char *to, int *changed)
 {
-	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(st->db,
-				    "SELECT id FROM snapshots WHERE role = ?1"
-				    " AND profile_id IN (SELECT id FROM profiles) ORDER BY id",
-				    -1, &s, NULL);
+	const char *p[] = {from, to};
+	sqlite3_stmt *s = NULL;
+	int rc;
+	char *into = columns(st, "snapshots", "id", false, &rc);
+	char *sel = into != NULL ? columns(st, "snapshots", "id", true, &rc) : NULL;
+	char *rinto =
+	    sel != NULL ? columns(st, "snapshot_ratings", "snapshot_id", false, &rc) : NULL;
 
 	*changed = 0;
-	if (rc != SQLITE_OK)
-		return rc;
-	sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
+	if (rinto != NULL)
+		rc = sqlite3_prepare_v2(st->db,
+					"SELECT id FROM snapshots WHERE role = ?1"
+					" AND profile_id IN (SELECT id FROM profiles) ORDER BY id",
+					-1, &s, NULL);
+	if (rc == SQLITE_OK)
+		sqlite3_bind_text(s, 1, from, -1, SQLITE_STATIC);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		char *id = xasprintf("%lld", (long long)sqlite3_column_int64(s, 0));
-		char *snap = xasprintf("INSERT INTO snapshots (profile_id, role, rater, taken_at)"
-				       " SELECT profile_id, ?2, rater, taken_at FROM snapshots"
-				       " WHERE id = %s",
-				       id);
-		const char *p[] = {from, to};
+		long long id = (long long)sqlite3_column_int64(s, 0);
+		char *sql = xasprintf("INSERT INTO snapshots (%s) SELECT %s FROM snapshots"
+				      " WHERE id = %lld",
+				      into, sel, id);
 		int n = 0;
 
-		rc = exec_bound(st, snap, p, 2, &n);
-		free(snap);
-		if (rc == SQLITE_OK) {
-			char *into = columns(st, "snapshot_ratings", "snapshot_id", false, &rc);
-			char *sql =
-			    into != NULL
-				? xasprintf("INSERT INTO snapshot_ratings (snapshot_id, %s)"
-					    " SELECT %lld, %s FROM snapshot_ratings"
-					    " WHERE snapshot_id = %s",
-					    into, (long long)sqlite3_last_insert_rowid(st->db),
-					    into, id)
-				: NULL;
-			if (sql != NULL)
-				rc = exec_bound(st, sql, NULL, 0, &n);
-			free(sql);
-			free(into);
-			*changed += 1;
-		}
-		free(id);
+		rc = exec_bound(st, sql, p, 2, &n);
+		free(sql);
+		if (rc != SQLITE_OK)
+			break;
+		sql = xasprintf("INSERT INTO snapshot_ratings (snapshot_id, %s)"
+				" SELECT %lld, %s FROM snapshot_ratings WHERE snapshot_id = %lld",
+				rinto, (long long)sqlite3_last_insert_rowid(st->db), rinto, id);
+		rc = exec_bound(st, sql, NULL, 0, &n);
+		free(sql);
+		*changed += 1;
 	}
 	sqlite3_finalize(s);
+	free(into);
+	free(sel);
+	free(rinto);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
